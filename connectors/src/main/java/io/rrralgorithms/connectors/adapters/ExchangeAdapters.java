@@ -1,0 +1,37 @@
+package io.rrralgorithms.connectors.adapters;
+
+import io.rrralgorithms.connectors.adapters.binance.BinanceAdapter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The registry of supported feeds. */
+public final class ExchangeAdapters {
+    private static final Map<String, ExchangeAdapter> BY_FEED = new TreeMap<>();
+
+    static {
+        for (ExchangeAdapter a : List.of(
+                BinanceAdapter.spot(), BinanceAdapter.usdm(), BinanceAdapter.us(), BinanceAdapter.coinm())) {
+            BY_FEED.put(a.feed(), a);
+        }
+    }
+
+    private ExchangeAdapters() {}
+
+    /** The adapter of a feed, or an exception naming the supported feeds. */
+    public static ExchangeAdapter forFeed(String feed) {
+        ExchangeAdapter a = BY_FEED.get(feed);
+        if (a == null) {
+            throw new IllegalArgumentException("unknown feed '" + feed + "'; supported: " + BY_FEED.keySet());
+        }
+        return a;
+    }
+
+    public static boolean isSupported(String feed) {
+        return BY_FEED.containsKey(feed);
+    }
+
+    public static java.util.Set<String> feeds() {
+        return BY_FEED.keySet();
+    }
+}

@@ -1,0 +1,92 @@
+package io.rrralgorithms.connectors.adapters.binance;
+
+import io.rrralgorithms.connectors.adapters.BookSyncRules;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+
+/**
+ * Binance feeds. Spot-style venues (spot, Binance US) chain diffs with {@code U == previous u + 1};
+ * futures (USDⓈ-M, COIN-M) with {@code pu == previous u}.
+ */
+public final class BinanceAdapter implements ExchangeAdapter {
+    private final String feed;
+    private final BinanceMarket market;
+    private final FrameDecoder decoder;
+    private final BookSyncRules rules;
+
+    private BinanceAdapter(String feed, BinanceMarket market) {
+        this.feed = feed;
+        this.market = market;
+        this.decoder = new BinanceFrameDecoder(feed, market);
+        this.rules = market.isFutures() ? new BinanceFuturesSyncRules() : new BinanceSpotSyncRules();
+    }
+
+    public static BinanceAdapter spot() {
+        return new BinanceAdapter("binance-spot", BinanceMarket.SPOT);
+    }
+
+    public static BinanceAdapter us() {
+        return new BinanceAdapter("binance-us", BinanceMarket.SPOT);
+    }
+
+    public static BinanceAdapter usdm() {
+        return new BinanceAdapter("binance-usdm", BinanceMarket.USDM_FUTURES);
+    }
+
+    public static BinanceAdapter coinm() {
+        return new BinanceAdapter("binance-coinm", BinanceMarket.COINM_FUTURES);
+    }
+
+    public BinanceMarket market() {
+        return market;
+    }
+
+    @Override
+    public String feed() {
+        return feed;
+    }
+
+    @Override
+    public FrameDecoder decoder() {
+        return decoder;
+    }
+
+    @Override
+    public BookSyncRules bookSyncRules() {
+        return rules;
+    }
+
+    /** The symbol of a combined-stream name ({@code "stream":"btcusdt@trade"}) or of {@code "s"}. */
+    @Override
+    public String partitionKey(byte[] payload) {
+        String s = valueAfter(payload, "\"stream\":\"", '@');
+        if (s == null) {
+            s = valueAfter(payload, "\"s\":\"", '"');
+        }
+        return s == null ? null : s.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    // A byte scan rather than a JSON parse: the replay and capture hot path only needs the symbol.
+    private static String valueAfter(byte[] payload, String marker, char end) {
+        byte[] m = marker.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + m.length < payload.length; i++) {
+            for (int k = 0; k < m.length; k++) {
+                if (payload[i + k] != m[k]) {
+                    continue outer;
+                }
+            }
+            int start = i + m.length;
+            for (int j = start; j < payload.length && j - start < 64; j++) {
+                if (payload[j] == end) {
+                    return j > start ? new String(payload, start, j - start, java.nio.charset.StandardCharsets.US_ASCII) : null;
+                }
+                if (payload[j] == '"') {
+                    return null;
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+}

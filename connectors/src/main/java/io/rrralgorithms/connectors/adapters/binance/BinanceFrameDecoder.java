@@ -1,0 +1,201 @@
+package io.rrralgorithms.connectors.adapters.binance;
+
+import static io.rrralgorithms.connectors.adapters.JsonFields.optionalLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireBoolean;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireLevels;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireObject;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Decodes Binance spot and futures WebSocket frames (combined-stream envelopes or raw streams)
+ * and REST depth snapshots: {@code depthUpdate}, {@code trade}, {@code aggTrade},
+ * {@code bookTicker}. Known streams the pipeline does not use yet (klines, tickers, mark price,
+ * liquidations, partial depth) and subscription replies are ignored; anything else is an error.
+ */
+final class BinanceFrameDecoder implements FrameDecoder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> IGNORED_STREAMS = Set.of(
+            "kline", "ticker", "miniTicker", "markPrice", "forceOrder", "avgPrice", "compositeIndex",
+            "contractInfo", "assetIndex", "indexPrice", "continuousKline", "depth5", "depth10", "depth20");
+
+    private final String feed;
+    private final BinanceMarket market;
+
+    BinanceFrameDecoder(String feed, BinanceMarket market) {
+        this.feed = feed;
+        this.market = market;
+    }
+
+    @Override
+    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
+        if (frame.payload == null || frame.payload.length == 0) {
+            throw new DecodeException("empty frame");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(frame.payload);
+        } catch (JsonProcessingException e) {
+            throw new DecodeException("malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new DecodeException("unreadable frame: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new DecodeException("frame is not a JSON object");
+        }
+        if (frame.kind == FrameKind.REST_SNAPSHOT || root.has("lastUpdateId") && root.has("bids")) {
+            out.accept(snapshot(frame, root));
+            return Result.EVENTS;
+        }
+        if (root.has("result") && root.has("id")) {
+            return Result.IGNORED; // subscription reply
+        }
+        JsonNode stream = root.get("stream");
+        if (stream != null) {
+            if (!stream.isTextual()) {
+                throw new DecodeException("field 'stream' must be a string, got " + stream.getNodeType());
+            }
+            String name = stream.textValue();
+            int at = name.indexOf('@');
+            if (at <= 0) {
+                throw new DecodeException("unknown stream name '" + name + "'");
+            }
+            String streamSymbol = name.substring(0, at).toUpperCase(Locale.ROOT);
+            String type = name.substring(at + 1);
+            int next = type.indexOf('@');
+            if (next >= 0) {
+                type = type.substring(0, next);
+            }
+            int underscore = type.indexOf('_');
+            String family = underscore > 0 ? type.substring(0, underscore) : type;
+            JsonNode data = requireObject(root, "data");
+            return decodeEvent(frame, data, family, streamSymbol, name, out);
+        }
+        JsonNode e = root.get("e");
+        if (e != null && e.isTextual()) {
+            return decodeEvent(frame, root, eventTypeToStream(e.textValue()), null, e.textValue(), out);
+        }
+        if (root.has("u") && root.has("b") && root.has("a") && root.has("B") && root.has("A")) {
+            return decodeEvent(frame, root, "bookTicker", null, "bookTicker", out);
+        }
+        throw new DecodeException("unknown message: neither a stream envelope, an event nor a depth snapshot");
+    }
+
+    private static String eventTypeToStream(String e) {
+        return switch (e) {
+            case "depthUpdate" -> "depth";
+            case "24hrTicker" -> "ticker";
+            case "24hrMiniTicker" -> "miniTicker";
+            case "markPriceUpdate" -> "markPrice";
+            default -> e;
+        };
+    }
+
+    private Result decodeEvent(RawFrame frame, JsonNode data, String family, String streamSymbol, String streamName,
+            Consumer<MarketEvent> out) throws DecodeException {
+        MarketEvent ev;
+        switch (family) {
+            case "depth" -> ev = depthUpdate(frame, data);
+            case "trade" -> ev = trade(frame, data, false);
+            case "aggTrade" -> ev = trade(frame, data, true);
+            case "bookTicker" -> ev = bookTicker(frame, data);
+            default -> {
+                if (IGNORED_STREAMS.contains(family)) {
+                    return Result.IGNORED;
+                }
+                throw new DecodeException("unknown stream type '" + family + "' in '" + streamName + "'");
+            }
+        }
+        if (streamSymbol != null && !streamSymbol.equals(ev.nativeSymbol)) {
+            throw new DecodeException("stream symbol " + streamSymbol + " does not match data symbol " + ev.nativeSymbol);
+        }
+        out.accept(ev);
+        return Result.EVENTS;
+    }
+
+    private MarketEvent base(RawFrame frame, EventType type, String nativeSymbol) throws DecodeException {
+        MarketEvent ev = new MarketEvent();
+        ev.type = type;
+        ev.feed = feed;
+        ev.nativeSymbol = nativeSymbol.toUpperCase(Locale.ROOT);
+        ev.symbol = BinanceSymbols.normalize(ev.nativeSymbol, market);
+        ev.receiveTimeNs = frame.receiveTimeNs;
+        return ev;
+    }
+
+    private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
+        if (frame.key == null || frame.key.isEmpty()) {
+            throw new DecodeException("depth snapshot without a symbol key");
+        }
+        MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
+        ev.lastUpdateId = requireLong(root, "lastUpdateId");
+        ev.exchangeTimeMs = optionalLong(root, "E", 0L); // futures snapshots carry E, spot ones do not
+        long[][] bids = requireLevels(root, "bids");
+        long[][] asks = requireLevels(root, "asks");
+        ev.bidPrices = bids[0];
+        ev.bidSizes = bids[1];
+        ev.askPrices = asks[0];
+        ev.askSizes = asks[1];
+        return ev;
+    }
+
+    private MarketEvent depthUpdate(RawFrame frame, JsonNode d) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.BOOK_DELTA, requireText(d, "s"));
+        ev.exchangeTimeMs = requireLong(d, "E");
+        ev.firstUpdateId = requireLong(d, "U");
+        ev.lastUpdateId = requireLong(d, "u");
+        if (market.isFutures()) {
+            ev.prevUpdateId = requireLong(d, "pu");
+        }
+        if (ev.firstUpdateId > ev.lastUpdateId) {
+            throw new DecodeException("depth update with U " + ev.firstUpdateId + " > u " + ev.lastUpdateId);
+        }
+        long[][] bids = requireLevels(d, "b");
+        long[][] asks = requireLevels(d, "a");
+        ev.bidPrices = bids[0];
+        ev.bidSizes = bids[1];
+        ev.askPrices = asks[0];
+        ev.askSizes = asks[1];
+        return ev;
+    }
+
+    private MarketEvent trade(RawFrame frame, JsonNode d, boolean aggregate) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.TRADE, requireText(d, "s"));
+        ev.exchangeTimeMs = requireLong(d, "T"); // trade time, not the event's send time
+        ev.tradeId = requireLong(d, aggregate ? "a" : "t");
+        ev.price = requireDecimal(d, "p");
+        ev.size = requireDecimal(d, "q");
+        // m = buyer is the maker, i.e. the taker sold
+        ev.takerBuy = !requireBoolean(d, "m");
+        if (ev.price <= 0 || ev.size <= 0) {
+            throw new DecodeException("trade with non-positive price or size");
+        }
+        return ev;
+    }
+
+    private MarketEvent bookTicker(RawFrame frame, JsonNode d) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.BBO, requireText(d, "s"));
+        ev.lastUpdateId = requireLong(d, "u");
+        ev.exchangeTimeMs = optionalLong(d, "E", 0L); // spot bookTicker has no event time
+        ev.bidPrices = new long[] {requireDecimal(d, "b")};
+        ev.bidSizes = new long[] {requireDecimal(d, "B")};
+        ev.askPrices = new long[] {requireDecimal(d, "a")};
+        ev.askSizes = new long[] {requireDecimal(d, "A")};
+        return ev;
+    }
+}

@@ -1,0 +1,78 @@
+package io.rrralgorithms.connectors.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** Creating the database if missing, and applying the versioned migrations of {@code sql/}. */
+public final class PostgresDatabase {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresDatabase.class);
+    private static final Pattern URL = Pattern.compile("jdbc:postgresql://([^/]+)/([A-Za-z0-9_]+)(\\?.*)?");
+
+    private PostgresDatabase() {}
+
+    /** A clear error naming the URL when no server answers. */
+    public static void checkReachable(PostgresTarget target) {
+        try (Connection c = maintenanceTarget(target).connect()) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL does not answer at " + target.jdbcUrl() + ": " + e.getMessage()
+                    + " (start it, or pass --jdbc-url)", e);
+        }
+    }
+
+    /** Creates the URL's database when it does not exist (connecting to {@code postgres} on the same server). */
+    public static void createIfMissing(PostgresTarget target) {
+        Matcher m = URL.matcher(target.jdbcUrl());
+        if (!m.matches()) {
+            LOG.info("not a plain jdbc:postgresql://host/db URL, not creating the database: {}", target.jdbcUrl());
+            return;
+        }
+        String db = m.group(2);
+        try (Connection c = maintenanceTarget(target).connect();
+                PreparedStatement q = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            q.setString(1, db);
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE \"" + db + "\"");
+                LOG.info("created database {}", db);
+            } catch (SQLException e) {
+                if (!"42P04".equals(e.getSQLState())) { // created concurrently: fine
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL does not answer at " + target.jdbcUrl() + ": " + e.getMessage()
+                    + " (start it, or pass --jdbc-url)", e);
+        }
+    }
+
+    /** Applies the migrations shipped in the jar ({@code db/migration}, copied from {@code sql/}). */
+    public static MigrateResult migrate(PostgresTarget target) {
+        Flyway flyway = Flyway.configure(PostgresDatabase.class.getClassLoader())
+                .dataSource(target.jdbcUrl(), target.user(), target.password())
+                .locations("classpath:db/migration")
+                .load();
+        MigrateResult r = flyway.migrate();
+        LOG.info("schema at version {} ({} migration(s) applied)", r.targetSchemaVersion, r.migrationsExecuted);
+        return r;
+    }
+
+    private static PostgresTarget maintenanceTarget(PostgresTarget target) {
+        Matcher m = URL.matcher(target.jdbcUrl());
+        String url = m.matches()
+                ? "jdbc:postgresql://" + m.group(1) + "/postgres" + (m.group(3) == null ? "" : m.group(3))
+                : target.jdbcUrl();
+        return PostgresTarget.of(url, target.user(), target.password());
+    }
+}

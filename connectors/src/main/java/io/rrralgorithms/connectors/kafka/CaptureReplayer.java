@@ -1,0 +1,289 @@
+package io.rrralgorithms.connectors.kafka;
+
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Publishes recorded captures into the raw Kafka topics, exactly as the capture service would
+ * have: value = frame bytes as received, key = native symbol, record timestamp = receive time.
+ * Files of one feed are played one after the other in the order given (a capture split across
+ * files is one stream); feeds are merged by receive time. Either as fast as possible or at the
+ * recorded pace times a speed factor.
+ */
+public final class CaptureReplayer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaptureReplayer.class);
+
+    private final String bootstrapServers;
+    private final String topicPrefix;
+    private final int partitions;
+    private final double speed;
+    private final PrintStream progressOut;
+
+    private CaptureReplayer(Builder b) {
+        this.bootstrapServers = b.bootstrapServers;
+        this.topicPrefix = b.topicPrefix;
+        this.partitions = b.partitions;
+        this.speed = b.speed;
+        this.progressOut = b.progressOut;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What a replay published. */
+    public record Result(Map<String, Long> framesPerTopic, long skippedLines, double seconds) {
+        public long frames() {
+            return framesPerTopic.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    public Result replay(List<Path> files, String feedOverride) throws IOException {
+        Map<String, List<Path>> byFeed = new LinkedHashMap<>();
+        long totalLines = 0;
+        for (Path f : files) {
+            try (CaptureReader probe = CaptureFiles.open(f, feedOverride)) {
+                byFeed.computeIfAbsent(probe.feed(), k -> new ArrayList<>()).add(f);
+            }
+            totalLines += countLines(f);
+        }
+        createTopics(byFeed.keySet());
+
+        List<FeedStream> streams = new ArrayList<>();
+        for (var e : byFeed.entrySet()) {
+            streams.add(new FeedStream(e.getValue(), feedOverride));
+        }
+        PriorityQueue<FeedStream> queue = new PriorityQueue<>(Comparator.comparingLong(s -> s.head.receiveTimeNs));
+        for (FeedStream s : streams) {
+            if (s.advance()) {
+                queue.add(s);
+            }
+        }
+
+        Map<String, Long> perTopic = new TreeMap<>();
+        AtomicReference<Exception> sendError = new AtomicReference<>();
+        ReplayProgress progress = new ReplayProgress(progressOut, totalLines);
+        long startWallNs = System.nanoTime();
+        long firstFrameNs = queue.isEmpty() ? 0 : queue.peek().head.receiveTimeNs;
+        long sent = 0;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps())) {
+            while (!queue.isEmpty()) {
+                FeedStream s = queue.poll();
+                RawFrame f = s.head;
+                if (speed > 0) {
+                    pace(startWallNs, (long) ((f.receiveTimeNs - firstFrameNs) / speed));
+                }
+                String topic = RawTopics.topicOf(topicPrefix, f.feed);
+                var record = new ProducerRecord<>(topic, null, f.receiveTimeNs / 1_000_000L,
+                        f.key == null ? null : f.key.getBytes(StandardCharsets.UTF_8), f.payload);
+                record.headers().add(RawTopics.HEADER_RECEIVE_NS,
+                        Long.toString(f.receiveTimeNs).getBytes(StandardCharsets.US_ASCII));
+                record.headers().add(RawTopics.HEADER_KIND, f.kind.name().getBytes(StandardCharsets.US_ASCII));
+                producer.send(record, (md, ex) -> {
+                    if (ex != null) {
+                        sendError.compareAndSet(null, ex);
+                    }
+                });
+                if (sendError.get() != null) {
+                    throw new IOException("publishing to " + topic + " failed", sendError.get());
+                }
+                perTopic.merge(topic, 1L, Long::sum);
+                progress.update(++sent);
+                if (s.advance()) {
+                    queue.add(s);
+                }
+            }
+            producer.flush();
+        } finally {
+            for (FeedStream s : streams) {
+                s.close();
+            }
+        }
+        if (sendError.get() != null) {
+            throw new IOException("publishing failed", sendError.get());
+        }
+        progress.finish(sent);
+        long skipped = streams.stream().mapToLong(s -> s.skipped).sum();
+        return new Result(perTopic, skipped, (System.nanoTime() - startWallNs) / 1e9);
+    }
+
+    private static void pace(long startWallNs, long dueAfterNs) {
+        long waitNs = startWallNs + dueAfterNs - System.nanoTime();
+        if (waitNs > 1_000_000L) {
+            try {
+                Thread.sleep(waitNs / 1_000_000L, (int) (waitNs % 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("replay interrupted", e);
+            }
+        }
+    }
+
+    private void createTopics(Iterable<String> feeds) throws IOException {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(p)) {
+            for (String feed : feeds) {
+                String topic = RawTopics.topicOf(topicPrefix, feed);
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+                    LOG.info("created topic {} with {} partition(s)", topic, partitions);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IOException("cannot create topic " + topic + " on " + bootstrapServers
+                                + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted creating topics", e);
+        }
+    }
+
+    private Properties producerProps() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        // No frame may be lost or reordered: idempotent producer, acks from all replicas.
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        return p;
+    }
+
+    private static long countLines(Path f) throws IOException {
+        var raw = Files.newInputStream(f);
+        var stream = f.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        long n = 0;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16)) {
+            while (r.readLine() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The files of one feed read one after the other. */
+    private static final class FeedStream {
+        private final List<Path> files;
+        private final String feedOverride;
+        private int index;
+        private CaptureReader reader;
+        private RawFrame head;
+        private long skipped;
+
+        FeedStream(List<Path> files, String feedOverride) {
+            this.files = files;
+            this.feedOverride = feedOverride;
+        }
+
+        boolean advance() {
+            try {
+                while (true) {
+                    if (reader != null && reader.hasNext()) {
+                        head = reader.next();
+                        return true;
+                    }
+                    close();
+                    if (index == files.size()) {
+                        head = null;
+                        return false;
+                    }
+                    reader = CaptureFiles.open(files.get(index++), feedOverride);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        void close() {
+            if (reader != null) {
+                skipped += reader.skippedLines();
+                try {
+                    reader.close();
+                } catch (IOException e) {
+                    LOG.warn("closing capture reader", e);
+                }
+                reader = null;
+            }
+        }
+    }
+
+    public static final class Builder {
+        private String bootstrapServers = "127.0.0.1:9092";
+        private String topicPrefix = RawTopics.DEFAULT_PREFIX;
+        private int partitions = 1;
+        private double speed = 0;
+        private PrintStream progressOut;
+
+        public Builder bootstrapServers(String s) {
+            this.bootstrapServers = s;
+            return this;
+        }
+
+        public Builder topicPrefix(String p) {
+            this.topicPrefix = p;
+            return this;
+        }
+
+        /** Partitions of topics this replay creates. */
+        public Builder partitions(int n) {
+            this.partitions = n;
+            return this;
+        }
+
+        /** 0 = as fast as possible; 1 = recorded pace; 10 = ten times faster. */
+        public Builder speed(double s) {
+            if (s < 0) {
+                throw new IllegalArgumentException("speed must be >= 0");
+            }
+            this.speed = s;
+            return this;
+        }
+
+        /** Where to draw the progress bar; null for none. */
+        public Builder progress(PrintStream out) {
+            this.progressOut = out;
+            return this;
+        }
+
+        public CaptureReplayer build() {
+            return new CaptureReplayer(this);
+        }
+    }
+}

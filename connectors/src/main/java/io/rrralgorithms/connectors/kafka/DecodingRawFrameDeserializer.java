@@ -1,0 +1,99 @@
+package io.rrralgorithms.connectors.kafka;
+
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Decodes raw frames with the adapter of the topic's feed right in the Kafka source, so that
+ * watermarks are generated per partition from the exchange's event time (a topic replaying July
+ * never drags another replaying August into lateness). It never throws: a frame that cannot be
+ * decoded becomes a {@code DECODE_ERROR} event that the job routes to the dead-letter output.
+ */
+public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationSchema<MarketEvent> {
+    private static final int MAX_DEAD_LETTER_PAYLOAD = 1 << 20;
+
+    private final String topicPrefix;
+    private transient Map<String, ExchangeAdapter> adapters;
+    private transient Counter framesIn;
+    private transient Counter framesIgnored;
+
+    public DecodingRawFrameDeserializer(String topicPrefix) {
+        this.topicPrefix = topicPrefix;
+    }
+
+    @Override
+    public void open(DeserializationSchema.InitializationContext context) {
+        adapters = new HashMap<>();
+        framesIn = context.getMetricGroup().counter("rawFramesIn");
+        framesIgnored = context.getMetricGroup().counter("rawFramesIgnored");
+    }
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<MarketEvent> out) {
+        if (adapters == null) { // used outside a Flink source (benchmarks, tests)
+            adapters = new HashMap<>();
+        }
+        if (framesIn != null) {
+            framesIn.inc();
+        }
+        RawFrame frame = toRawFrame(record);
+        String feed = RawTopics.feedOf(topicPrefix, record.topic());
+        if (feed == null || !ExchangeAdapters.isSupported(feed)) {
+            out.collect(error(frame, "unknown feed for topic '" + record.topic() + "'"));
+            return;
+        }
+        frame.feed = feed;
+        FrameDecoder decoder = adapters.computeIfAbsent(feed, ExchangeAdapters::forFeed).decoder();
+        try {
+            if (decoder.decode(frame, out::collect) == FrameDecoder.Result.IGNORED && framesIgnored != null) {
+                framesIgnored.inc();
+            }
+        } catch (DecodeException e) {
+            out.collect(error(frame, e.getMessage()));
+        } catch (RuntimeException e) { // a decoder bug must not stop the job
+            out.collect(error(frame, "decoder failure: " + e));
+        }
+    }
+
+    static RawFrame toRawFrame(ConsumerRecord<byte[], byte[]> record) {
+        RawFrame f = new RawFrame();
+        f.key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        f.payload = record.value() == null ? new byte[0] : record.value();
+        Header ns = record.headers().lastHeader(RawTopics.HEADER_RECEIVE_NS);
+        f.receiveTimeNs = ns != null ? Long.parseLong(new String(ns.value(), StandardCharsets.US_ASCII))
+                : record.timestamp() * 1_000_000L;
+        Header kind = record.headers().lastHeader(RawTopics.HEADER_KIND);
+        try {
+            f.kind = kind == null ? FrameKind.WS : FrameKind.parse(new String(kind.value(), StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            f.kind = FrameKind.WS;
+        }
+        return f;
+    }
+
+    private static MarketEvent error(RawFrame frame, String reason) {
+        String payload = new String(frame.payload, 0, Math.min(frame.payload.length, MAX_DEAD_LETTER_PAYLOAD),
+                StandardCharsets.UTF_8);
+        return MarketEvent.decodeError(frame.feed, frame.key, frame.receiveTimeNs, reason, payload);
+    }
+
+    @Override
+    public TypeInformation<MarketEvent> getProducedType() {
+        return TypeInformation.of(MarketEvent.class);
+    }
+}

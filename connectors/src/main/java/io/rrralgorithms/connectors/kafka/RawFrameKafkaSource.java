@@ -1,0 +1,101 @@
+package io.rrralgorithms.connectors.kafka;
+
+import io.rrralgorithms.connectors.model.MarketEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Builds the {@link KafkaSource} over the raw topics of the given feeds, decoding at the source.
+ * Start from the earliest offsets, from a timestamp, or from given offsets; bounded (stop at the
+ * offsets that are latest when the job starts: a backfill) or unbounded (live).
+ */
+public final class RawFrameKafkaSource {
+    private String bootstrapServers = "127.0.0.1:9092";
+    private String topicPrefix = RawTopics.DEFAULT_PREFIX;
+    private final List<String> feeds = new ArrayList<>();
+    private String groupId = "rrr-market-data";
+    private OffsetsInitializer starting = OffsetsInitializer.earliest();
+    private boolean bounded;
+    private final Properties extra = new Properties();
+
+    private RawFrameKafkaSource() {}
+
+    public static RawFrameKafkaSource builder() {
+        return new RawFrameKafkaSource();
+    }
+
+    public RawFrameKafkaSource bootstrapServers(String s) {
+        this.bootstrapServers = s;
+        return this;
+    }
+
+    public RawFrameKafkaSource topicPrefix(String p) {
+        this.topicPrefix = p;
+        return this;
+    }
+
+    public RawFrameKafkaSource feeds(List<String> f) {
+        this.feeds.addAll(f);
+        return this;
+    }
+
+    public RawFrameKafkaSource groupId(String g) {
+        this.groupId = g;
+        return this;
+    }
+
+    public RawFrameKafkaSource startingFromEarliest() {
+        this.starting = OffsetsInitializer.earliest();
+        return this;
+    }
+
+    public RawFrameKafkaSource startingFromTimestamp(long epochMs) {
+        this.starting = OffsetsInitializer.timestamp(epochMs);
+        return this;
+    }
+
+    /** Explicit offsets; partitions not listed start from the earliest offset. */
+    public RawFrameKafkaSource startingFromOffsets(Map<TopicPartition, Long> offsets) {
+        this.starting = OffsetsInitializer.offsets(offsets, OffsetResetStrategy.EARLIEST);
+        return this;
+    }
+
+    public RawFrameKafkaSource bounded(boolean b) {
+        this.bounded = b;
+        return this;
+    }
+
+    public RawFrameKafkaSource property(String key, String value) {
+        extra.setProperty(key, value);
+        return this;
+    }
+
+    public KafkaSource<MarketEvent> build() {
+        if (feeds.isEmpty()) {
+            throw new IllegalStateException("no feeds given");
+        }
+        List<String> topics = feeds.stream().map(f -> RawTopics.topicOf(topicPrefix, f)).toList();
+        KafkaSourceBuilder<MarketEvent> b = KafkaSource.<MarketEvent>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topics)
+                .setGroupId(groupId)
+                .setStartingOffsets(starting)
+                .setDeserializer(new DecodingRawFrameDeserializer(topicPrefix))
+                // REST snapshots can be large; never truncate a fetch below one of them
+                .setProperty("max.partition.fetch.bytes", String.valueOf(16 * 1024 * 1024))
+                .setProperty("partition.discovery.interval.ms", bounded ? "-1" : "60000")
+                .setProperty("commit.offsets.on.checkpoint", "true");
+        extra.forEach((k, v) -> b.setProperty((String) k, (String) v));
+        if (bounded) {
+            b.setBounded(OffsetsInitializer.latest());
+        }
+        return b.build();
+    }
+}

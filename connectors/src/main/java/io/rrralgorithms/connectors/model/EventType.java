@@ -1,0 +1,15 @@
+package io.rrralgorithms.connectors.model;
+
+/** What a normalized {@link MarketEvent} carries. */
+public enum EventType {
+    /** A public trade (or an aggregated trade where the venue only sends those). */
+    TRADE,
+    /** An incremental L2 update: each level's new absolute size, 0 = level removed. */
+    BOOK_DELTA,
+    /** A full L2 snapshot (REST or WebSocket) that (re)starts a book. */
+    BOOK_SNAPSHOT,
+    /** Best bid and offer. */
+    BBO,
+    /** A frame that could not be decoded: carries the reason and the raw payload. */
+    DECODE_ERROR
+}

@@ -1,0 +1,113 @@
+package io.rrralgorithms.connectors.model;
+
+import java.util.Arrays;
+
+/**
+ * One normalized market-data event. A single flat POJO (rather than a class hierarchy) so that
+ * Flink serializes it with its PojoSerializer and primitive-array serializers, never Kryo.
+ *
+ * <p>Prices and sizes are exact mantissas with {@link Decimals#SCALE} fractional digits. Both
+ * times are kept: the exchange's event time (ms, 0 when the frame has none) and the local receive
+ * time (ns since epoch).
+ */
+public class MarketEvent {
+    public static final long NONE = -1L;
+
+    public EventType type;
+    /** Feed id, e.g. {@code binance-spot}; one raw Kafka topic per feed. */
+    public String feed;
+    /** The venue's own symbol, e.g. {@code BTCUSDT}. */
+    public String nativeSymbol;
+    /** Normalized symbol, e.g. {@code BTC-USDT} or {@code BTC-USDT-PERP}. */
+    public String symbol;
+    public long exchangeTimeMs;
+    public long receiveTimeNs;
+
+    /** Book sequence: first/last update id of a delta (U/u), snapshot id in lastUpdateId. */
+    public long firstUpdateId = NONE;
+    public long lastUpdateId = NONE;
+    /** Previous delta's last update id where the venue sends it (Binance futures {@code pu}). */
+    public long prevUpdateId = NONE;
+
+    /** Levels of a delta, snapshot or BBO (BBO: one level each side). */
+    public long[] bidPrices;
+    public long[] bidSizes;
+    public long[] askPrices;
+    public long[] askSizes;
+
+    /** Trade fields. */
+    public long price;
+    public long size;
+    /** True when the taker (aggressor) bought. */
+    public boolean takerBuy;
+    public long tradeId = NONE;
+
+    /** DECODE_ERROR fields. */
+    public String error;
+    public String payload;
+
+    public MarketEvent() {}
+
+    public String instrumentKey() {
+        return instrumentKey(feed, nativeSymbol);
+    }
+
+    public static String instrumentKey(String feed, String nativeSymbol) {
+        return feed + ':' + nativeSymbol;
+    }
+
+    /** Event time for watermarks: the exchange's time where the frame has one, else receive time. */
+    public long eventTimeMs() {
+        return exchangeTimeMs > 0 ? exchangeTimeMs : receiveTimeNs / 1_000_000L;
+    }
+
+    public static MarketEvent decodeError(String feed, String key, long receiveTimeNs, String error, String payload) {
+        MarketEvent e = new MarketEvent();
+        e.type = EventType.DECODE_ERROR;
+        e.feed = feed;
+        e.nativeSymbol = key;
+        e.receiveTimeNs = receiveTimeNs;
+        e.error = error;
+        e.payload = payload;
+        return e;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder()
+                .append(type).append(' ').append(feed).append(':').append(nativeSymbol)
+                .append(" E=").append(exchangeTimeMs).append(" recvNs=").append(receiveTimeNs);
+        switch (type) {
+            case TRADE -> b.append(" px=").append(Decimals.toPlainString(price))
+                    .append(" qty=").append(Decimals.toPlainString(size))
+                    .append(takerBuy ? " BUY" : " SELL").append(" id=").append(tradeId);
+            case BOOK_DELTA, BOOK_SNAPSHOT, BBO -> b.append(" U=").append(firstUpdateId)
+                    .append(" u=").append(lastUpdateId).append(" pu=").append(prevUpdateId)
+                    .append(" bids=").append(bidPrices == null ? 0 : bidPrices.length)
+                    .append(" asks=").append(askPrices == null ? 0 : askPrices.length);
+            case DECODE_ERROR -> b.append(" error=").append(error);
+        }
+        return b.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof MarketEvent e)) {
+            return false;
+        }
+        return type == e.type && exchangeTimeMs == e.exchangeTimeMs && receiveTimeNs == e.receiveTimeNs
+                && firstUpdateId == e.firstUpdateId && lastUpdateId == e.lastUpdateId
+                && prevUpdateId == e.prevUpdateId && price == e.price && size == e.size
+                && takerBuy == e.takerBuy && tradeId == e.tradeId
+                && java.util.Objects.equals(feed, e.feed) && java.util.Objects.equals(nativeSymbol, e.nativeSymbol)
+                && java.util.Objects.equals(symbol, e.symbol) && java.util.Objects.equals(error, e.error)
+                && java.util.Objects.equals(payload, e.payload)
+                && Arrays.equals(bidPrices, e.bidPrices) && Arrays.equals(bidSizes, e.bidSizes)
+                && Arrays.equals(askPrices, e.askPrices) && Arrays.equals(askSizes, e.askSizes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(type, feed, nativeSymbol, exchangeTimeMs, receiveTimeNs, lastUpdateId, tradeId);
+    }
+}

@@ -1,0 +1,109 @@
+package io.rrralgorithms.jobs;
+
+import io.rrralgorithms.connectors.model.DeadLetter;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.jobs.bars.LateTradeCounter;
+import io.rrralgorithms.jobs.bars.TradeBar;
+import io.rrralgorithms.jobs.bars.TradeBarAggregate;
+import io.rrralgorithms.jobs.bars.TradeBarWindowFunction;
+import io.rrralgorithms.jobs.book.BookGap;
+import io.rrralgorithms.jobs.book.BookTop;
+import io.rrralgorithms.jobs.book.OrderBookFunction;
+import io.rrralgorithms.jobs.decode.DeadLetterRouter;
+import io.rrralgorithms.jobs.features.FeatureFunction;
+import io.rrralgorithms.jobs.features.FeatureRow;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The market-data job: raw frames from Kafka → decode (dead letters aside) → per-instrument order
+ * book → event-time features, 1 s book samples and 1 min trade bars → sinks. Takes its source and
+ * sinks as arguments so that tests inject their own (as in apache/flink-training).
+ */
+public class MarketDataJob {
+    public static final OutputTag<MarketEvent> LATE_TRADES = new OutputTag<>("late-trades") {};
+
+    private final Source<MarketEvent, ?, ?> source;
+    private final List<MarketDataSinks> sinks;
+    private final JobOptions options;
+
+    public MarketDataJob(Source<MarketEvent, ?, ?> source, List<MarketDataSinks> sinks, JobOptions options) {
+        this.source = source;
+        this.sinks = sinks;
+        this.options = options;
+    }
+
+    /** Watermarks per source split from the exchange's event time (receive time where a frame has none). */
+    public static WatermarkStrategy<MarketEvent> watermarks(Duration outOfOrderness, Duration idleness) {
+        return WatermarkStrategy.<MarketEvent>forBoundedOutOfOrderness(outOfOrderness)
+                .withTimestampAssigner((e, recordTs) -> e.eventTimeMs())
+                .withIdleness(idleness);
+    }
+
+    /** Builds the pipeline on {@code env}. */
+    public void build(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<MarketEvent> events = env
+                .fromSource(source, watermarks(options.outOfOrderness(), options.sourceIdleness()), "raw-frames")
+                .uid("raw-frames")
+                .process(new DeadLetterRouter())
+                .name("dead-letter-router")
+                .uid("dead-letter-router");
+        DataStream<DeadLetter> deadLetters = events.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
+
+        SingleOutputStreamOperator<BookTop> bookTops = events
+                .filter(e -> e.type == EventType.BOOK_DELTA || e.type == EventType.BOOK_SNAPSHOT)
+                .name("book-events")
+                .keyBy(MarketEvent::instrumentKey)
+                .process(new OrderBookFunction(options.depthLevels(), options.maxPendingDiffs()))
+                .name("order-book")
+                .uid("order-book");
+        DataStream<BookGap> gaps = bookTops.getSideOutput(OrderBookFunction.GAPS);
+
+        DataStream<MarketEvent> trades = events.filter(e -> e.type == EventType.TRADE).name("trades");
+
+        SingleOutputStreamOperator<FeatureRow> features = bookTops
+                .keyBy(BookTop::instrumentKey)
+                .connect(trades.keyBy(MarketEvent::instrumentKey))
+                .process(new FeatureFunction(options.depthLevels()))
+                .name("features")
+                .uid("features");
+        DataStream<BookTop> bookSamples = features.getSideOutput(FeatureFunction.BOOK_SAMPLES);
+
+        SingleOutputStreamOperator<TradeBar> bars = trades
+                .keyBy(MarketEvent::instrumentKey)
+                .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+                .sideOutputLateData(LATE_TRADES)
+                .aggregate(new TradeBarAggregate(), new TradeBarWindowFunction())
+                .name("trade-bars-1m")
+                .uid("trade-bars-1m");
+        bars.getSideOutput(LATE_TRADES).process(new LateTradeCounter()).name("late-trades").uid("late-trades")
+                .sinkTo(new DiscardingSink<>()).name("late-trades-discard").uid("late-trades-discard");
+
+        for (MarketDataSinks s : sinks) {
+            attach(bookTops, s.bookUpdates(), "book-updates", s);
+            attach(bookSamples, s.bookSamples(), "book-top", s);
+            attach(features, s.features(), "features", s);
+            attach(bars, s.tradeBars(), "trade-bars", s);
+            attach(gaps, s.gaps(), "book-gaps", s);
+            attach(deadLetters, s.deadLetters(), "dead-letters", s);
+        }
+    }
+
+    private static <T> void attach(DataStream<T> stream, Sink<T> sink, String name, MarketDataSinks owner) {
+        if (sink != null) {
+            String id = "sink-" + name + "-" + owner.getClass().getSimpleName();
+            stream.sinkTo(sink).name(id).uid(id);
+        }
+    }
+
+}

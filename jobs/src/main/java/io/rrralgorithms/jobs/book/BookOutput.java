@@ -1,0 +1,16 @@
+package io.rrralgorithms.jobs.book;
+
+/** What {@link BookSynchronizer} reports; the Flink operator turns these into output and metrics. */
+public interface BookOutput {
+    void top(BookTop top);
+
+    void gap(BookGap gap);
+
+    default void crossed(OrderBook book, String instrument) {}
+
+    default void staleDiff() {}
+
+    default void snapshot() {}
+
+    default void pendingDropped(int n) {}
+}

@@ -1,0 +1,188 @@
+package io.rrralgorithms.jobs.book;
+
+import io.rrralgorithms.connectors.adapters.BookSyncRules;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The book sync protocol, free of Flink so that it can be benchmarked and unit-tested: diffs are
+ * buffered until a snapshot arrives, stale diffs are dropped, the first applied diff must bridge
+ * the snapshot, each next diff must chain by the venue's {@link BookSyncRules}. A break is a gap:
+ * reported, and the book is invalid (one {@code synced=false} top is reported) until the next
+ * snapshot resyncs it. Reports the top N levels after every applied diff while synced.
+ */
+public final class BookSynchronizer implements Serializable {
+    private static final Logger LOG = LoggerFactory.getLogger(BookSynchronizer.class);
+
+    private final int topLevels;
+    private final int maxPendingDiffs;
+    private transient Map<String, BookSyncRules> rules;
+
+    public BookSynchronizer(int topLevels, int maxPendingDiffs) {
+        this.topLevels = topLevels;
+        this.maxPendingDiffs = maxPendingDiffs;
+    }
+
+    /** Processes one event of the book's instrument; returns true if the book state changed. */
+    public boolean process(OrderBook book, MarketEvent ev, BookOutput out) {
+        if (ev.type == EventType.BOOK_SNAPSHOT) {
+            onSnapshot(book, ev, out);
+            return true;
+        }
+        if (ev.type == EventType.BOOK_DELTA) {
+            onDelta(book, ev, out);
+            return true;
+        }
+        return false;
+    }
+
+    private void onSnapshot(OrderBook book, MarketEvent snap, BookOutput out) {
+        out.snapshot();
+        if (book.state == BookState.SYNCED && snap.lastUpdateId <= book.lastUpdateId) {
+            return; // older than what the synced book already holds
+        }
+        book.loadSnapshot(snap.bidPrices, snap.bidSizes, snap.askPrices, snap.askSizes, snap.lastUpdateId);
+        book.lastExchangeTimeMs = snap.exchangeTimeMs;
+        book.lastReceiveTimeNs = snap.receiveTimeNs;
+        MarketEvent last = null;
+        for (MarketEvent d : book.takePending()) {
+            if (applyDiff(book, d, out)) {
+                last = d;
+            }
+        }
+        if (book.state == BookState.SYNCED && last != null) {
+            out.top(top(book, last));
+        } else if (book.state == BookState.INVALID) {
+            out.top(invalidTop(book, snap));
+        }
+    }
+
+    private void onDelta(OrderBook book, MarketEvent d, BookOutput out) {
+        BookState before = book.state;
+        if (before == BookState.EMPTY || before == BookState.INVALID) {
+            buffer(book, d, out);
+            return;
+        }
+        if (applyDiff(book, d, out)) {
+            out.top(top(book, d));
+        } else if (book.state == BookState.INVALID) {
+            out.top(invalidTop(book, d));
+        }
+    }
+
+    /** Applies one diff by the sync rules; true if it changed the book. */
+    private boolean applyDiff(OrderBook book, MarketEvent d, BookOutput out) {
+        BookSyncRules r = rulesOf(d.feed);
+        switch (book.state) {
+            case AWAITING_BRIDGE -> {
+                if (r.isStale(d, book.lastUpdateId)) {
+                    out.staleDiff();
+                    return false;
+                }
+                if (!r.bridgesSnapshot(d, book.lastUpdateId)) {
+                    gap(book, d, out, "first diff does not bridge snapshot " + book.lastUpdateId);
+                    return false;
+                }
+            }
+            case SYNCED -> {
+                if (d.lastUpdateId <= book.lastUpdateId) {
+                    out.staleDiff(); // a diff the book already holds (redelivered)
+                    return false;
+                }
+                if (!r.continues(d, book.lastUpdateId)) {
+                    gap(book, d, out, "sequence break: expected " + r.describeExpectation(book.lastUpdateId));
+                    return false;
+                }
+            }
+            default -> {
+                buffer(book, d, out);
+                return false;
+            }
+        }
+        book.apply(d.bidPrices, d.bidSizes, d.askPrices, d.askSizes);
+        book.lastUpdateId = d.lastUpdateId;
+        book.lastExchangeTimeMs = d.exchangeTimeMs;
+        book.lastReceiveTimeNs = d.receiveTimeNs;
+        book.state = BookState.SYNCED;
+        if (book.isCrossed()) {
+            out.crossed(book, d.instrumentKey());
+        }
+        return true;
+    }
+
+    private void gap(OrderBook book, MarketEvent d, BookOutput out, String reason) {
+        BookGap g = new BookGap();
+        g.feed = d.feed;
+        g.nativeSymbol = d.nativeSymbol;
+        g.symbol = d.symbol;
+        g.lastUpdateId = book.lastUpdateId;
+        g.firstUpdateId = d.firstUpdateId;
+        g.updateId = d.lastUpdateId;
+        g.prevUpdateId = d.prevUpdateId;
+        g.exchangeTimeMs = d.exchangeTimeMs;
+        g.receiveTimeNs = d.receiveTimeNs;
+        g.reason = reason;
+        LOG.warn("book gap, {} marked invalid until the next snapshot: {}", d.instrumentKey(), g);
+        out.gap(g);
+        book.state = BookState.INVALID;
+        book.bids.clear();
+        book.asks.clear();
+        book.takePending();
+        // The offending diff may be the one that bridges the next snapshot.
+        buffer(book, d, out);
+    }
+
+    private void buffer(OrderBook book, MarketEvent d, BookOutput out) {
+        if (book.pendingCount >= maxPendingDiffs) {
+            // Keep the newest half: a snapshot that arrives later only needs recent diffs.
+            int drop = book.pendingCount / 2;
+            book.dropOldestPending(drop);
+            out.pendingDropped(drop);
+            LOG.warn("{}: no snapshot after {} buffered diffs; dropped the oldest {}", d.instrumentKey(),
+                    maxPendingDiffs, drop);
+        }
+        book.addPending(d);
+    }
+
+    private BookTop top(OrderBook book, MarketEvent last) {
+        BookTop t = new BookTop();
+        t.feed = last.feed;
+        t.nativeSymbol = last.nativeSymbol;
+        t.symbol = last.symbol;
+        t.exchangeTimeMs = book.lastExchangeTimeMs;
+        t.receiveTimeNs = book.lastReceiveTimeNs;
+        t.lastUpdateId = book.lastUpdateId;
+        t.synced = true;
+        t.bidPrices = book.bids.topPrices(topLevels);
+        t.bidSizes = book.bids.topSizes(topLevels);
+        t.askPrices = book.asks.topPrices(topLevels);
+        t.askSizes = book.asks.topSizes(topLevels);
+        return t;
+    }
+
+    private static BookTop invalidTop(OrderBook book, MarketEvent ev) {
+        BookTop t = new BookTop();
+        t.feed = ev.feed;
+        t.nativeSymbol = ev.nativeSymbol;
+        t.symbol = ev.symbol;
+        t.exchangeTimeMs = ev.exchangeTimeMs;
+        t.receiveTimeNs = ev.receiveTimeNs;
+        t.lastUpdateId = book.lastUpdateId;
+        t.synced = false;
+        t.bidPrices = t.bidSizes = t.askPrices = t.askSizes = new long[0];
+        return t;
+    }
+
+    private BookSyncRules rulesOf(String feed) {
+        if (rules == null) {
+            rules = new HashMap<>();
+        }
+        return rules.computeIfAbsent(feed, f -> ExchangeAdapters.forFeed(f).bookSyncRules());
+    }
+}

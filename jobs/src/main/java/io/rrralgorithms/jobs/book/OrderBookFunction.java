@@ -1,0 +1,118 @@
+package io.rrralgorithms.jobs.book;
+
+import io.rrralgorithms.connectors.model.MarketEvent;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keyed by instrument: keeps each book in keyed state and runs {@link BookSynchronizer} on it.
+ * Emits book tops; gaps go to the {@link #GAPS} side output; gaps, crossed books, stale diffs and
+ * snapshots are Flink metrics, gaps and crossings also accumulators for the run summary.
+ */
+public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent, BookTop> {
+    public static final OutputTag<BookGap> GAPS = new OutputTag<>("book-gaps") {};
+    public static final String ACC_GAPS = "bookGaps";
+    public static final String ACC_CROSSED = "bookCrossed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderBookFunction.class);
+
+    private final BookSynchronizer sync;
+    private transient ValueState<OrderBook> bookState;
+    private transient FlinkBookOutput output;
+
+    public OrderBookFunction(int topLevels, int maxPendingDiffs) {
+        this.sync = new BookSynchronizer(topLevels, maxPendingDiffs);
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        bookState = getRuntimeContext().getState(new ValueStateDescriptor<>("book", OrderBook.class));
+        var m = getRuntimeContext().getMetricGroup();
+        output = new FlinkBookOutput(m.counter("bookGaps"), m.counter("bookCrossed"), m.counter("bookStaleDiffs"),
+                m.counter("bookSnapshots"), m.counter("bookPendingDiffsDropped"),
+                getRuntimeContext().getLongCounter(ACC_GAPS), getRuntimeContext().getLongCounter(ACC_CROSSED));
+    }
+
+    @Override
+    public void processElement(MarketEvent ev, Context ctx, Collector<BookTop> out) throws Exception {
+        OrderBook book = bookState.value();
+        if (book == null) {
+            book = OrderBook.empty();
+        }
+        output.bind(ctx, out);
+        if (sync.process(book, ev, output)) {
+            bookState.update(book);
+        }
+    }
+
+    private static final class FlinkBookOutput implements BookOutput {
+        private final Counter gaps;
+        private final Counter crossed;
+        private final Counter stale;
+        private final Counter snapshots;
+        private final Counter dropped;
+        private final LongCounter gapsAcc;
+        private final LongCounter crossedAcc;
+        private Context ctx;
+        private Collector<BookTop> out;
+
+        FlinkBookOutput(Counter gaps, Counter crossed, Counter stale, Counter snapshots, Counter dropped,
+                LongCounter gapsAcc, LongCounter crossedAcc) {
+            this.gaps = gaps;
+            this.crossed = crossed;
+            this.stale = stale;
+            this.snapshots = snapshots;
+            this.dropped = dropped;
+            this.gapsAcc = gapsAcc;
+            this.crossedAcc = crossedAcc;
+        }
+
+        void bind(Context ctx, Collector<BookTop> out) {
+            this.ctx = ctx;
+            this.out = out;
+        }
+
+        @Override
+        public void top(BookTop top) {
+            out.collect(top);
+        }
+
+        @Override
+        public void gap(BookGap gap) {
+            gaps.inc();
+            gapsAcc.add(1);
+            ctx.output(GAPS, gap);
+        }
+
+        @Override
+        public void crossed(OrderBook book, String instrument) {
+            crossed.inc();
+            crossedAcc.add(1);
+            LOG.warn("{}: book crossed at u={} (bid {} >= ask {})", instrument, book.lastUpdateId,
+                    book.bids.bestPrice(), book.asks.bestPrice());
+        }
+
+        @Override
+        public void staleDiff() {
+            stale.inc();
+        }
+
+        @Override
+        public void snapshot() {
+            snapshots.inc();
+        }
+
+        @Override
+        public void pendingDropped(int n) {
+            dropped.inc(n);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.rrralgorithms.jobs.decode;
+
+import io.rrralgorithms.connectors.model.DeadLetter;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes frames the source could not decode to the dead-letter side output (logged, counted in
+ * the {@code deadLetters} metric) and passes decoded events on, counting them per type for the
+ * run summary.
+ */
+public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> {
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+    public static final String ACC_DEAD_LETTERS = "deadLetters";
+    public static final String ACC_PREFIX_EVENTS = "events.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRouter.class);
+
+    private transient Counter deadLetters;
+    private transient LongCounter deadLettersAcc;
+    private transient LongCounter[] perType;
+
+    @Override
+    public void open(OpenContext ctx) {
+        deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+        deadLettersAcc = getRuntimeContext().getLongCounter(ACC_DEAD_LETTERS);
+        perType = new LongCounter[EventType.values().length];
+        for (EventType t : EventType.values()) {
+            perType[t.ordinal()] = getRuntimeContext().getLongCounter(ACC_PREFIX_EVENTS + t.name());
+        }
+    }
+
+    @Override
+    public void processElement(MarketEvent ev, Context ctx, Collector<MarketEvent> out) {
+        if (ev.type == EventType.DECODE_ERROR) {
+            deadLetters.inc();
+            deadLettersAcc.add(1);
+            DeadLetter d = DeadLetter.of(ev.feed, ev.nativeSymbol, ev.receiveTimeNs, ev.error, ev.payload);
+            LOG.warn("dead letter from {} (key {}): {}", ev.feed, ev.nativeSymbol, ev.error);
+            ctx.output(DEAD_LETTERS, d);
+            return;
+        }
+        perType[ev.type.ordinal()].add(1);
+        out.collect(ev);
+    }
+}

@@ -1,0 +1,204 @@
+package io.rrralgorithms.jobs.features;
+
+import io.rrralgorithms.connectors.model.Decimals;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.jobs.book.BookTop;
+import java.math.BigDecimal;
+import java.util.Arrays;
+
+/**
+ * One instrument's feature state, free of Flink (the keyed state of {@link FeatureFunction}, and
+ * usable directly by the benchmark): per-second buckets still open in event time, and a ring of
+ * the last 60 closed seconds for the 1-minute rolling features.
+ */
+public class InstrumentFeatures {
+    static final int WINDOW_SECONDS = 60;
+
+    public String feed;
+    public String nativeSymbol;
+    public String symbol;
+    /** Previous book top in arrival order, for order-flow imbalance. */
+    public BookTop prevTop;
+    /** Last top of the latest closed second: the book as of a second with no update. */
+    public BookTop closedTop;
+    /** Seconds not closed yet (a few at most: the watermark's out-of-orderness). */
+    public SecondBucket[] open = new SecondBucket[0];
+    /** Ring of the last closed seconds. */
+    public long[] ringSecond = new long[WINDOW_SECONDS];
+    public int[] ringCount = new int[WINDOW_SECONDS];
+    public long[] ringVolume = new long[WINDOW_SECONDS];
+    public long[] ringBuy = new long[WINDOW_SECONDS];
+    public long[] ringSell = new long[WINDOW_SECONDS];
+    public double[] ringNotional = new double[WINDOW_SECONDS];
+    public double[] ringLogReturnSq = new double[WINDOW_SECONDS];
+    public double lastMid = Double.NaN;
+    public int depthLevels;
+
+    public InstrumentFeatures() {}
+
+    public static InstrumentFeatures create(int depthLevels) {
+        InstrumentFeatures f = new InstrumentFeatures();
+        f.depthLevels = depthLevels;
+        Arrays.fill(f.ringSecond, Long.MIN_VALUE);
+        return f;
+    }
+
+    public static long secondOf(long timeMs) {
+        return Math.floorDiv(timeMs, 1000L) * 1000L;
+    }
+
+    /** Adds a book top at event time {@code timeMs}; returns the bucket's second start. */
+    public long addTop(BookTop top, long timeMs) {
+        identify(top.feed, top.nativeSymbol, top.symbol);
+        SecondBucket b = bucket(secondOf(timeMs));
+        if (prevTop != null && prevTop.hasBothSides() && top.hasBothSides()) {
+            b.ofi += orderFlowImbalance(prevTop, top);
+        }
+        b.topUpdates++;
+        b.lastTop = top;
+        prevTop = top;
+        return b.secondStartMs;
+    }
+
+    /** Adds a trade at event time {@code timeMs}; returns the bucket's second start. */
+    public long addTrade(MarketEvent t, long timeMs) {
+        identify(t.feed, t.nativeSymbol, t.symbol);
+        SecondBucket b = bucket(secondOf(timeMs));
+        b.tradeCount++;
+        b.volume += t.size;
+        if (t.takerBuy) {
+            b.buyVolume += t.size;
+        } else {
+            b.sellVolume += t.size;
+        }
+        b.notional += Decimals.toDouble(t.price) * Decimals.toDouble(t.size);
+        return b.secondStartMs;
+    }
+
+    /** Closes the second starting at {@code secondStartMs} and returns its features, or null if none. */
+    public FeatureRow close(long secondStartMs) {
+        SecondBucket b = remove(secondStartMs);
+        if (b == null) {
+            return null;
+        }
+        BookTop top = b.lastTop != null ? b.lastTop : closedTop;
+        closedTop = top;
+
+        FeatureRow r = new FeatureRow();
+        r.feed = feed;
+        r.nativeSymbol = nativeSymbol;
+        r.symbol = symbol;
+        r.timeMs = secondStartMs + 1000L;
+        r.bookUpdates = b.topUpdates;
+        r.ofi = b.ofi;
+        r.depthLevels = depthLevels;
+        r.tradeCount1s = b.tradeCount;
+        r.volume1s = b.volume;
+        r.buyVolume1s = b.buyVolume;
+        r.sellVolume1s = b.sellVolume;
+        r.vwap1s = b.volume > 0 ? b.notional / Decimals.toDouble(b.volume) : null;
+
+        double logReturnSq = 0;
+        if (top != null && top.hasBothSides()) {
+            long bid = top.bidPrices[0];
+            long ask = top.askPrices[0];
+            r.bookValid = true;
+            r.mid = BigDecimal.valueOf(bid + ask, Decimals.SCALE).divide(BigDecimal.valueOf(2));
+            r.spread = Decimals.toBigDecimal(ask - bid);
+            double bs = Decimals.toDouble(top.bidSizes[0]);
+            double as = Decimals.toDouble(top.askSizes[0]);
+            r.microprice = (Decimals.toDouble(bid) * as + Decimals.toDouble(ask) * bs) / (bs + as);
+            r.depthImbalance = depthImbalance(top, depthLevels);
+            double mid = r.mid.doubleValue();
+            if (!Double.isNaN(lastMid)) {
+                double lr = Math.log(mid / lastMid);
+                logReturnSq = lr * lr;
+            }
+            lastMid = mid;
+        } else {
+            lastMid = Double.NaN; // returns across an invalid book are not observed
+        }
+
+        int slot = (int) Math.floorMod(secondStartMs / 1000L, (long) WINDOW_SECONDS);
+        ringSecond[slot] = secondStartMs;
+        ringCount[slot] = b.tradeCount;
+        ringVolume[slot] = b.volume;
+        ringBuy[slot] = b.buyVolume;
+        ringSell[slot] = b.sellVolume;
+        ringNotional[slot] = b.notional;
+        ringLogReturnSq[slot] = logReturnSq;
+
+        long from = secondStartMs - (WINDOW_SECONDS - 1) * 1000L;
+        double notional = 0;
+        double sumSq = 0;
+        for (int i = 0; i < WINDOW_SECONDS; i++) {
+            if (ringSecond[i] >= from && ringSecond[i] <= secondStartMs) {
+                r.tradeCount1m += ringCount[i];
+                r.volume1m += ringVolume[i];
+                r.buyVolume1m += ringBuy[i];
+                r.sellVolume1m += ringSell[i];
+                notional += ringNotional[i];
+                sumSq += ringLogReturnSq[i];
+            }
+        }
+        r.vwap1m = r.volume1m > 0 ? notional / Decimals.toDouble(r.volume1m) : null;
+        r.realizedVol1m = r.bookValid ? Math.sqrt(sumSq) : null;
+        return r;
+    }
+
+    static double orderFlowImbalance(BookTop prev, BookTop cur) {
+        long pb = prev.bidPrices[0];
+        long cb = cur.bidPrices[0];
+        long pa = prev.askPrices[0];
+        long ca = cur.askPrices[0];
+        long e = (cb >= pb ? cur.bidSizes[0] : 0) - (cb <= pb ? prev.bidSizes[0] : 0)
+                - (ca <= pa ? cur.askSizes[0] : 0) + (ca >= pa ? prev.askSizes[0] : 0);
+        return Decimals.toDouble(e);
+    }
+
+    static Double depthImbalance(BookTop top, int levels) {
+        long bids = 0;
+        long asks = 0;
+        for (int i = 0; i < Math.min(levels, top.bidSizes.length); i++) {
+            bids += top.bidSizes[i];
+        }
+        for (int i = 0; i < Math.min(levels, top.askSizes.length); i++) {
+            asks += top.askSizes[i];
+        }
+        return bids + asks == 0 ? null : (bids - asks) / (double) (bids + asks);
+    }
+
+    private void identify(String feed, String nativeSymbol, String symbol) {
+        if (this.feed == null) {
+            this.feed = feed;
+            this.nativeSymbol = nativeSymbol;
+            this.symbol = symbol;
+        }
+    }
+
+    private SecondBucket bucket(long secondStartMs) {
+        for (SecondBucket b : open) {
+            if (b.secondStartMs == secondStartMs) {
+                return b;
+            }
+        }
+        SecondBucket b = SecondBucket.of(secondStartMs);
+        open = Arrays.copyOf(open, open.length + 1);
+        open[open.length - 1] = b;
+        return b;
+    }
+
+    private SecondBucket remove(long secondStartMs) {
+        for (int i = 0; i < open.length; i++) {
+            if (open[i].secondStartMs == secondStartMs) {
+                SecondBucket b = open[i];
+                SecondBucket[] rest = new SecondBucket[open.length - 1];
+                System.arraycopy(open, 0, rest, 0, i);
+                System.arraycopy(open, i + 1, rest, i, open.length - i - 1);
+                open = rest;
+                return b;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,226 @@
+package io.rrralgorithms.jobs.sinks;
+
+import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.connectors.jdbc.UpsertSinks;
+import io.rrralgorithms.connectors.model.DeadLetter;
+import io.rrralgorithms.connectors.model.Decimals;
+import io.rrralgorithms.jobs.MarketDataSinks;
+import io.rrralgorithms.jobs.bars.TradeBar;
+import io.rrralgorithms.jobs.book.BookGap;
+import io.rrralgorithms.jobs.book.BookTop;
+import io.rrralgorithms.jobs.features.FeatureRow;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+
+/** The job's outputs as idempotent upserts into the tables of {@code sql/}. */
+public class PostgresMarketDataSinks implements MarketDataSinks {
+    static final String BOOK_TOP_SQL = """
+            INSERT INTO book_top (feed, native_symbol, symbol, sample_time, exchange_time, receive_time_ns,
+                last_update_id, best_bid, best_bid_size, best_ask, best_ask_size, bid_prices, bid_sizes, ask_prices,
+                ask_sizes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (feed, native_symbol, sample_time) DO UPDATE SET symbol = EXCLUDED.symbol,
+                exchange_time = EXCLUDED.exchange_time, receive_time_ns = EXCLUDED.receive_time_ns,
+                last_update_id = EXCLUDED.last_update_id, best_bid = EXCLUDED.best_bid,
+                best_bid_size = EXCLUDED.best_bid_size, best_ask = EXCLUDED.best_ask,
+                best_ask_size = EXCLUDED.best_ask_size, bid_prices = EXCLUDED.bid_prices,
+                bid_sizes = EXCLUDED.bid_sizes, ask_prices = EXCLUDED.ask_prices, ask_sizes = EXCLUDED.ask_sizes
+            """;
+
+    static final String FEATURES_SQL = """
+            INSERT INTO features (feed, native_symbol, symbol, feature_time, book_valid, mid, spread, microprice,
+                depth_imbalance, depth_levels, ofi_1s, book_updates_1s, trade_count_1s, volume_1s, buy_volume_1s,
+                sell_volume_1s, vwap_1s, trade_count_1m, volume_1m, buy_volume_1m, sell_volume_1m, vwap_1m,
+                realized_vol_1m)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (feed, native_symbol, feature_time) DO UPDATE SET symbol = EXCLUDED.symbol,
+                book_valid = EXCLUDED.book_valid, mid = EXCLUDED.mid, spread = EXCLUDED.spread,
+                microprice = EXCLUDED.microprice, depth_imbalance = EXCLUDED.depth_imbalance,
+                depth_levels = EXCLUDED.depth_levels, ofi_1s = EXCLUDED.ofi_1s,
+                book_updates_1s = EXCLUDED.book_updates_1s, trade_count_1s = EXCLUDED.trade_count_1s,
+                volume_1s = EXCLUDED.volume_1s, buy_volume_1s = EXCLUDED.buy_volume_1s,
+                sell_volume_1s = EXCLUDED.sell_volume_1s, vwap_1s = EXCLUDED.vwap_1s,
+                trade_count_1m = EXCLUDED.trade_count_1m, volume_1m = EXCLUDED.volume_1m,
+                buy_volume_1m = EXCLUDED.buy_volume_1m, sell_volume_1m = EXCLUDED.sell_volume_1m,
+                vwap_1m = EXCLUDED.vwap_1m, realized_vol_1m = EXCLUDED.realized_vol_1m
+            """;
+
+    static final String TRADE_BARS_SQL = """
+            INSERT INTO trade_bars_1m (feed, native_symbol, symbol, window_start, trade_count, volume, buy_volume,
+                sell_volume, notional, vwap, open, high, low, close, first_trade_id, last_trade_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (feed, native_symbol, window_start) DO UPDATE SET symbol = EXCLUDED.symbol,
+                trade_count = EXCLUDED.trade_count, volume = EXCLUDED.volume, buy_volume = EXCLUDED.buy_volume,
+                sell_volume = EXCLUDED.sell_volume, notional = EXCLUDED.notional, vwap = EXCLUDED.vwap,
+                open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
+                first_trade_id = EXCLUDED.first_trade_id, last_trade_id = EXCLUDED.last_trade_id
+            """;
+
+    static final String GAPS_SQL = """
+            INSERT INTO book_gaps (feed, native_symbol, symbol, last_update_id, first_update_id, update_id,
+                prev_update_id, exchange_time, receive_time_ns, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (feed, native_symbol, last_update_id, update_id) DO UPDATE SET symbol = EXCLUDED.symbol,
+                first_update_id = EXCLUDED.first_update_id, prev_update_id = EXCLUDED.prev_update_id,
+                exchange_time = EXCLUDED.exchange_time, receive_time_ns = EXCLUDED.receive_time_ns,
+                reason = EXCLUDED.reason
+            """;
+
+    static final String DEAD_LETTERS_SQL = """
+            INSERT INTO dead_letters (feed, receive_time_ns, payload_sha256, frame_key, reason, payload)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (feed, receive_time_ns, payload_sha256) DO UPDATE SET frame_key = EXCLUDED.frame_key,
+                reason = EXCLUDED.reason, payload = EXCLUDED.payload
+            """;
+
+    private final PostgresTarget target;
+
+    public PostgresMarketDataSinks(PostgresTarget target) {
+        this.target = target;
+    }
+
+    @Override
+    public Sink<BookTop> bookSamples() {
+        return UpsertSinks.upsert(target, BOOK_TOP_SQL, PostgresMarketDataSinks::bindBookTop);
+    }
+
+    @Override
+    public Sink<FeatureRow> features() {
+        return UpsertSinks.upsert(target, FEATURES_SQL, PostgresMarketDataSinks::bindFeatures);
+    }
+
+    @Override
+    public Sink<TradeBar> tradeBars() {
+        return UpsertSinks.upsert(target, TRADE_BARS_SQL, PostgresMarketDataSinks::bindTradeBar);
+    }
+
+    @Override
+    public Sink<BookGap> gaps() {
+        return UpsertSinks.upsert(target, GAPS_SQL, PostgresMarketDataSinks::bindGap);
+    }
+
+    @Override
+    public Sink<DeadLetter> deadLetters() {
+        return UpsertSinks.upsert(target, DEAD_LETTERS_SQL, PostgresMarketDataSinks::bindDeadLetter);
+    }
+
+    static void bindBookTop(PreparedStatement ps, BookTop t) throws SQLException {
+        int i = 1;
+        ps.setString(i++, t.feed);
+        ps.setString(i++, t.nativeSymbol);
+        ps.setString(i++, t.symbol);
+        ps.setTimestamp(i++, new Timestamp(t.sampleTimeMs));
+        setTime(ps, i++, t.exchangeTimeMs);
+        ps.setLong(i++, t.receiveTimeNs);
+        ps.setLong(i++, t.lastUpdateId);
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(t.bidPrices[0]));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(t.bidSizes[0]));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(t.askPrices[0]));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(t.askSizes[0]));
+        ps.setArray(i++, numericArray(ps, t.bidPrices));
+        ps.setArray(i++, numericArray(ps, t.bidSizes));
+        ps.setArray(i++, numericArray(ps, t.askPrices));
+        ps.setArray(i, numericArray(ps, t.askSizes));
+    }
+
+    static void bindFeatures(PreparedStatement ps, FeatureRow r) throws SQLException {
+        int i = 1;
+        ps.setString(i++, r.feed);
+        ps.setString(i++, r.nativeSymbol);
+        ps.setString(i++, r.symbol);
+        ps.setTimestamp(i++, new Timestamp(r.timeMs));
+        ps.setBoolean(i++, r.bookValid);
+        ps.setBigDecimal(i++, r.mid);
+        ps.setBigDecimal(i++, r.spread);
+        setDouble(ps, i++, r.microprice);
+        setDouble(ps, i++, r.depthImbalance);
+        ps.setInt(i++, r.depthLevels);
+        ps.setDouble(i++, r.ofi);
+        ps.setInt(i++, r.bookUpdates);
+        ps.setInt(i++, r.tradeCount1s);
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.volume1s));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.buyVolume1s));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.sellVolume1s));
+        setDouble(ps, i++, r.vwap1s);
+        ps.setInt(i++, r.tradeCount1m);
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.volume1m));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.buyVolume1m));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.sellVolume1m));
+        setDouble(ps, i++, r.vwap1m);
+        setDouble(ps, i, r.realizedVol1m);
+    }
+
+    static void bindTradeBar(PreparedStatement ps, TradeBar b) throws SQLException {
+        int i = 1;
+        ps.setString(i++, b.feed);
+        ps.setString(i++, b.nativeSymbol);
+        ps.setString(i++, b.symbol);
+        ps.setTimestamp(i++, new Timestamp(b.windowStartMs));
+        ps.setLong(i++, b.tradeCount);
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.volume));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.buyVolume));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.sellVolume));
+        ps.setBigDecimal(i++, b.notional);
+        ps.setBigDecimal(i++, b.vwap());
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.open));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.high));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.low));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.close));
+        ps.setLong(i++, b.firstTradeId);
+        ps.setLong(i, b.lastTradeId);
+    }
+
+    static void bindGap(PreparedStatement ps, BookGap g) throws SQLException {
+        int i = 1;
+        ps.setString(i++, g.feed);
+        ps.setString(i++, g.nativeSymbol);
+        ps.setString(i++, g.symbol);
+        ps.setLong(i++, g.lastUpdateId);
+        ps.setLong(i++, g.firstUpdateId);
+        ps.setLong(i++, g.updateId);
+        ps.setLong(i++, g.prevUpdateId);
+        setTime(ps, i++, g.exchangeTimeMs);
+        ps.setLong(i++, g.receiveTimeNs);
+        ps.setString(i, g.reason);
+    }
+
+    static void bindDeadLetter(PreparedStatement ps, DeadLetter d) throws SQLException {
+        int i = 1;
+        ps.setString(i++, d.feed == null ? "unknown" : d.feed);
+        ps.setLong(i++, d.receiveTimeNs);
+        ps.setString(i++, d.payloadSha256);
+        ps.setString(i++, d.key);
+        ps.setString(i++, d.reason);
+        // PostgreSQL TEXT cannot hold NUL characters
+        ps.setString(i, d.payload.replace("\u0000", "\\u0000"));
+    }
+
+    private static Array numericArray(PreparedStatement ps, long[] mantissas) throws SQLException {
+        BigDecimal[] values = new BigDecimal[mantissas.length];
+        for (int k = 0; k < mantissas.length; k++) {
+            values[k] = Decimals.toBigDecimal(mantissas[k]);
+        }
+        return ps.getConnection().createArrayOf("numeric", values);
+    }
+
+    private static void setTime(PreparedStatement ps, int i, long epochMs) throws SQLException {
+        if (epochMs > 0) {
+            ps.setTimestamp(i, new Timestamp(epochMs));
+        } else {
+            ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+    }
+
+    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+}
