@@ -89,6 +89,12 @@ public class MarketDataJob {
         bars.getSideOutput(LATE_TRADES).process(new LateTradeCounter()).name("late-trades").uid("late-trades")
                 .sinkTo(new DiscardingSink<>()).name("late-trades-discard").uid("late-trades-discard");
 
+        bookSamples = counted(bookSamples, "book_top");
+        features = counted(features, "features");
+        bars = counted(bars, "trade_bars_1m");
+        gaps = counted(gaps, "book_gaps");
+        deadLetters = counted(deadLetters, "dead_letters");
+
         for (MarketDataSinks s : sinks) {
             attach(bookTops, s.bookUpdates(), "book-updates", s);
             attach(bookSamples, s.bookSamples(), "book-top", s);
@@ -97,6 +103,11 @@ public class MarketDataJob {
             attach(gaps, s.gaps(), "book-gaps", s);
             attach(deadLetters, s.deadLetters(), "dead-letters", s);
         }
+    }
+
+    private static <T> SingleOutputStreamOperator<T> counted(DataStream<T> stream, String table) {
+        return stream.process(new RowCounter<T>(table)).returns(stream.getType()).name("count-" + table)
+                .uid("count-" + table);
     }
 
     private static <T> void attach(DataStream<T> stream, Sink<T> sink, String name, MarketDataSinks owner) {

@@ -65,6 +65,19 @@ public final class CaptureReplayer {
         }
     }
 
+    /** The feeds of capture files, in order of first appearance. */
+    public static List<String> feedsOf(List<Path> files, String feedOverride) throws IOException {
+        List<String> feeds = new ArrayList<>();
+        for (Path f : files) {
+            try (CaptureReader probe = CaptureFiles.open(f, feedOverride)) {
+                if (!feeds.contains(probe.feed())) {
+                    feeds.add(probe.feed());
+                }
+            }
+        }
+        return feeds;
+    }
+
     public Result replay(List<Path> files, String feedOverride) throws IOException {
         Map<String, List<Path>> byFeed = new LinkedHashMap<>();
         long totalLines = 0;
@@ -74,7 +87,7 @@ public final class CaptureReplayer {
             }
             totalLines += countLines(f);
         }
-        createTopics(byFeed.keySet());
+        ensureTopics(bootstrapServers, topicPrefix, byFeed.keySet(), partitions);
 
         List<FeedStream> streams = new ArrayList<>();
         for (var e : byFeed.entrySet()) {
@@ -146,7 +159,9 @@ public final class CaptureReplayer {
         }
     }
 
-    private void createTopics(Iterable<String> feeds) throws IOException {
+    /** Creates the raw topics of these feeds where missing. */
+    public static void ensureTopics(String bootstrapServers, String topicPrefix, Iterable<String> feeds, int partitions)
+            throws IOException {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
@@ -179,7 +194,7 @@ public final class CaptureReplayer {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"); // loopback: CPU matters more than bytes
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);

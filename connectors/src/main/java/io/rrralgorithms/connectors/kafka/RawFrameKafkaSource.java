@@ -56,6 +56,11 @@ public final class RawFrameKafkaSource {
         return this;
     }
 
+    public RawFrameKafkaSource startingFromLatest() {
+        this.starting = OffsetsInitializer.latest();
+        return this;
+    }
+
     public RawFrameKafkaSource startingFromTimestamp(long epochMs) {
         this.starting = OffsetsInitializer.timestamp(epochMs);
         return this;
@@ -65,6 +70,40 @@ public final class RawFrameKafkaSource {
     public RawFrameKafkaSource startingFromOffsets(Map<TopicPartition, Long> offsets) {
         this.starting = OffsetsInitializer.offsets(offsets, OffsetResetStrategy.EARLIEST);
         return this;
+    }
+
+    /**
+     * Parses a start position: {@code earliest}, {@code latest}, {@code timestamp:<epoch ms or
+     * ISO-8601 instant>}, or {@code offsets:<topic>:<partition>:<offset>[,...]}.
+     */
+    public RawFrameKafkaSource startingFrom(String position) {
+        String p = position.trim();
+        if (p.equals("earliest")) {
+            return startingFromEarliest();
+        }
+        if (p.equals("latest")) {
+            return startingFromLatest();
+        }
+        if (p.startsWith("timestamp:")) {
+            String t = p.substring("timestamp:".length());
+            long ms = t.chars().allMatch(Character::isDigit) ? Long.parseLong(t) : java.time.Instant.parse(t).toEpochMilli();
+            return startingFromTimestamp(ms);
+        }
+        if (p.startsWith("offsets:")) {
+            Map<TopicPartition, Long> offsets = new java.util.HashMap<>();
+            for (String item : p.substring("offsets:".length()).split(",")) {
+                int b = item.lastIndexOf(':');
+                int a = item.lastIndexOf(':', b - 1);
+                if (a <= 0 || b <= a) {
+                    throw new IllegalArgumentException("bad offset '" + item + "', expected topic:partition:offset");
+                }
+                offsets.put(new TopicPartition(item.substring(0, a), Integer.parseInt(item.substring(a + 1, b))),
+                        Long.parseLong(item.substring(b + 1)));
+            }
+            return startingFromOffsets(offsets);
+        }
+        throw new IllegalArgumentException("bad start position '" + position
+                + "': use earliest, latest, timestamp:<ms|ISO instant> or offsets:<topic>:<partition>:<offset>,...");
     }
 
     public RawFrameKafkaSource bounded(boolean b) {

@@ -3,6 +3,9 @@ package io.rrralgorithms.jobs.decode;
 import io.rrralgorithms.connectors.model.DeadLetter;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.flink.api.common.accumulators.ListAccumulator;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -21,17 +24,23 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
     public static final String ACC_DEAD_LETTERS = "deadLetters";
     public static final String ACC_PREFIX_EVENTS = "events.";
+    public static final String ACC_INSTRUMENTS = "instruments";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRouter.class);
 
     private transient Counter deadLetters;
     private transient LongCounter deadLettersAcc;
     private transient LongCounter[] perType;
+    private transient ListAccumulator<String> instruments;
+    private transient Set<String> seen;
 
     @Override
     public void open(OpenContext ctx) {
         deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
         deadLettersAcc = getRuntimeContext().getLongCounter(ACC_DEAD_LETTERS);
+        instruments = new ListAccumulator<>();
+        getRuntimeContext().addAccumulator(ACC_INSTRUMENTS, instruments);
+        seen = new HashSet<>();
         perType = new LongCounter[EventType.values().length];
         for (EventType t : EventType.values()) {
             perType[t.ordinal()] = getRuntimeContext().getLongCounter(ACC_PREFIX_EVENTS + t.name());
@@ -49,6 +58,9 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
             return;
         }
         perType[ev.type.ordinal()].add(1);
+        if (seen.add(ev.instrumentKey())) {
+            instruments.add(ev.instrumentKey() + " " + ev.symbol);
+        }
         out.collect(ev);
     }
 }

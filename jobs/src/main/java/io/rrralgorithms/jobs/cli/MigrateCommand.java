@@ -1,0 +1,24 @@
+package io.rrralgorithms.jobs.cli;
+
+import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
+import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Create the database if missing and apply the schema migrations of sql/.")
+public class MigrateCommand implements Callable<Integer> {
+    @Mixin
+    PostgresOptions postgres;
+
+    @Override
+    public Integer call() {
+        PostgresTarget target = postgres.target();
+        PostgresDatabase.createIfMissing(target);
+        var r = PostgresDatabase.migrate(target);
+        System.out.printf("%s: schema version %s, %d migration(s) applied%n", target.jdbcUrl(), r.targetSchemaVersion,
+                r.migrationsExecuted);
+        return 0;
+    }
+}

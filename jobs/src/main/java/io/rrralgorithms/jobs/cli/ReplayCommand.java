@@ -1,0 +1,51 @@
+package io.rrralgorithms.jobs.cli;
+
+import io.rrralgorithms.connectors.kafka.CaptureReplayer;
+import io.rrralgorithms.connectors.kafka.RawTopics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Publish recorded captures (hftbacktest .gz or cryptofeed EXCHANGE.ws.N.0) into the raw Kafka topics.")
+public class ReplayCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "capture files; one feed's files are played in order")
+    List<Path> files;
+
+    @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")
+    String bootstrapServers;
+
+    @Option(names = "--feed", description = "feed of the files, if it cannot be inferred from the folder/file name")
+    String feed;
+
+    @Option(names = "--speed", defaultValue = "0",
+            description = "0 = as fast as possible; 1 = recorded pace; N = N times faster (default: ${DEFAULT-VALUE})")
+    double speed;
+
+    @Option(names = "--topic-prefix", defaultValue = RawTopics.DEFAULT_PREFIX,
+            description = "raw topics are <prefix><feed> (default: ${DEFAULT-VALUE})")
+    String topicPrefix;
+
+    @Option(names = "--partitions", defaultValue = "1",
+            description = "partitions of topics created by the replay (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+        var result = CaptureReplayer.builder()
+                .bootstrapServers(bootstrapServers)
+                .topicPrefix(topicPrefix)
+                .partitions(partitions)
+                .speed(speed)
+                .progress(System.err)
+                .build()
+                .replay(files, feed);
+        result.framesPerTopic().forEach((t, n) -> System.out.printf("%-24s %,10d frames%n", t, n));
+        System.out.printf("replayed %,d frames in %.1f s (%,d non-frame lines skipped)%n", result.frames(),
+                result.seconds(), result.skippedLines());
+        return 0;
+    }
+}

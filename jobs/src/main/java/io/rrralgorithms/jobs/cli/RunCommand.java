@@ -1,0 +1,78 @@
+package io.rrralgorithms.jobs.cli;
+
+import io.rrralgorithms.jobs.local.LocalPipeline;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"The one-command local run: embedded Kafka (KRaft), replay of the given captures, the job on a "
+                + "local Flink cluster with its web UI, PostgreSQL, and a summary at the end."})
+public class RunCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "capture files to replay (hftbacktest .gz or cryptofeed EXCHANGE.ws.N.0)")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--feed", description = "feed of the files, if it cannot be inferred from the folder/file name")
+    String feed;
+
+    @Option(names = "--feeds", split = ",", description = "also read these feeds' topics (e.g. binance-spot,binance-usdm)")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--speed", defaultValue = "0",
+            description = "replay pace: 0 = as fast as possible; 1 = recorded pace; N = N times faster (default: ${DEFAULT-VALUE})")
+    double speed;
+
+    @Option(names = "--unbounded", description = "keep the job running after the replay (Ctrl-C stops it); default: "
+            + "bounded, the job stops when it has drained the topics")
+    boolean unbounded;
+
+    @Option(names = "--bootstrap-servers", description = "use this Kafka instead of starting the embedded broker")
+    String bootstrapServers;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the embedded broker; 0 = any (default: ${DEFAULT-VALUE})")
+    int kafkaPort;
+
+    @Option(names = "--kafka-dir", description = "data folder of the embedded broker (default: a temporary folder, deleted at exit)")
+    Path kafkaDir;
+
+    @Option(names = "--partitions", defaultValue = "1", description = "partitions of created topics (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--web-port", defaultValue = "8081", description = "Flink web UI port (default: ${DEFAULT-VALUE})")
+    int webPort;
+
+    @Mixin
+    PostgresOptions postgres;
+
+    @Mixin
+    PipelineOptions pipeline;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalPipeline.Settings s = new LocalPipeline.Settings();
+        s.files = files;
+        s.feedOverride = feed;
+        s.feeds = feeds;
+        s.speed = speed;
+        s.bounded = !unbounded;
+        s.bootstrapServers = bootstrapServers;
+        s.kafkaPort = kafkaPort;
+        s.kafkaDir = kafkaDir;
+        s.partitions = partitions;
+        s.webPort = webPort;
+        s.postgres = postgres.target();
+        s.pipeline = pipeline;
+        try {
+            new LocalPipeline(s).run();
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("rrr run: " + e.getMessage());
+            return 2;
+        }
+    }
+}

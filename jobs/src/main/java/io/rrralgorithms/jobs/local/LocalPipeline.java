@@ -1,0 +1,193 @@
+package io.rrralgorithms.jobs.local;
+
+import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
+import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.connectors.kafka.CaptureReplayer;
+import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
+import io.rrralgorithms.connectors.kafka.RawFrameKafkaSource;
+import io.rrralgorithms.jobs.MarketDataJob;
+import io.rrralgorithms.jobs.MarketDataSinks;
+import io.rrralgorithms.jobs.cli.PipelineOptions;
+import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one-command local run: an in-process KRaft Kafka broker (unless one is given), the replay
+ * of the given captures into it, the job on a local Flink cluster with its web UI, PostgreSQL
+ * (database created and migrated), and a summary at the end. Bounded: replay, then run the job
+ * until it has drained the topics. Unbounded: start the job, replay at the given pace beside it,
+ * and run until interrupted.
+ */
+public final class LocalPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
+
+    /** What to run. */
+    public static final class Settings {
+        public List<Path> files = new ArrayList<>();
+        public String feedOverride;
+        public List<String> feeds = new ArrayList<>();
+        public double speed;
+        public boolean bounded = true;
+        /** Null: start the embedded broker. */
+        public String bootstrapServers;
+        public int kafkaPort = 9092;
+        public Path kafkaDir;
+        public int partitions = 1;
+        public int webPort = 8081;
+        public PostgresTarget postgres = PostgresTarget.of(PostgresTarget.DEFAULT_URL, "postgres", null);
+        public PipelineOptions pipeline = new PipelineOptions();
+        public List<MarketDataSinks> extraSinks = new ArrayList<>();
+        public PrintStream out = System.out;
+    }
+
+    private final Settings s;
+
+    public LocalPipeline(Settings settings) {
+        this.s = settings;
+    }
+
+    public RunSummary run() throws Exception {
+        PostgresDatabase.createIfMissing(s.postgres);
+        PostgresDatabase.migrate(s.postgres);
+
+        List<String> feeds = new ArrayList<>(s.feeds);
+        for (String f : CaptureReplayer.feedsOf(s.files, s.feedOverride)) {
+            if (!feeds.contains(f)) {
+                feeds.add(f);
+            }
+        }
+        if (feeds.isEmpty()) {
+            throw new IllegalArgumentException("nothing to run: give capture files to replay (or --feeds to read "
+                    + "topics that already hold frames); live capture is not implemented yet");
+        }
+
+        EmbeddedKafkaBroker broker = null;
+        String bootstrap = s.bootstrapServers;
+        if (bootstrap == null) {
+            broker = EmbeddedKafkaBroker.start(s.kafkaPort, s.kafkaDir);
+            bootstrap = broker.bootstrapServers();
+            s.out.println("Kafka (embedded, KRaft) at " + bootstrap);
+        }
+        try {
+            CaptureReplayer.ensureTopics(bootstrap, s.pipeline.topicPrefix(), feeds, s.partitions);
+            PipelineRuns runs = new PipelineRuns(s.postgres);
+            List<String> inputs = s.files.isEmpty()
+                    ? feeds.stream().map(f -> s.pipeline.topicPrefix() + f).toList()
+                    : s.files.stream().map(Path::toString).toList();
+            UUID runId = runs.start(s.bounded ? "bounded" : "unbounded", inputs, bootstrap);
+            s.out.println("run " + runId + " on feeds " + feeds);
+            return s.bounded ? runBounded(bootstrap, feeds, runs, runId) : runUnbounded(bootstrap, feeds, runs, runId);
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    private RunSummary runBounded(String bootstrap, List<String> feeds, PipelineRuns runs, UUID runId) throws Exception {
+        if (!s.files.isEmpty()) {
+            replay(bootstrap);
+        }
+        StreamExecutionEnvironment env = environment();
+        build(env, bootstrap, feeds, true);
+        long start = System.nanoTime();
+        try {
+            JobExecutionResult result = env.execute("rrr market data (bounded)");
+            RunSummary summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
+                    (System.nanoTime() - start) / 1e9);
+            runs.finish(runId, "finished", result.getJobID().toString(), summary.toJson(), null);
+            s.out.print(summary.render());
+            return summary;
+        } catch (Exception e) {
+            runs.finish(runId, "failed", null, null, String.valueOf(e));
+            throw e;
+        }
+    }
+
+    private RunSummary runUnbounded(String bootstrap, List<String> feeds, PipelineRuns runs, UUID runId)
+            throws Exception {
+        StreamExecutionEnvironment env = environment();
+        build(env, bootstrap, feeds, false);
+        long start = System.nanoTime();
+        JobClient job = env.executeAsync("rrr market data (unbounded)");
+        s.out.println("Flink job " + job.getJobID() + " running; web UI at http://localhost:" + s.webPort
+                + " ; Ctrl-C to stop");
+        CountDownLatch stopped = new CountDownLatch(1);
+        RunSummary[] last = new RunSummary[1];
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Map<String, Object> acc = job.getAccumulators().get();
+                last[0] = RunSummary.fromAccumulators(acc, (System.nanoTime() - start) / 1e9);
+                job.cancel().get();
+                runs.finish(runId, "stopped", job.getJobID().toString(), last[0].toJson(), null);
+                s.out.print(last[0].render());
+            } catch (Exception e) {
+                LOG.warn("stopping the job", e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "rrr-shutdown"));
+        if (!s.files.isEmpty()) {
+            replay(bootstrap);
+            s.out.println("replay done; the job keeps running on the topics (Ctrl-C to stop)");
+        }
+        job.getJobExecutionResult().get(); // returns only if the job ends by itself
+        return last[0];
+    }
+
+    private void replay(String bootstrap) throws Exception {
+        var result = CaptureReplayer.builder()
+                .bootstrapServers(bootstrap)
+                .topicPrefix(s.pipeline.topicPrefix())
+                .partitions(s.partitions)
+                .speed(s.speed)
+                .progress(System.err)
+                .build()
+                .replay(s.files, s.feedOverride);
+        s.out.printf("replayed %,d frames into %s in %.1f s%n", result.frames(), result.framesPerTopic().keySet(),
+                result.seconds());
+    }
+
+    private StreamExecutionEnvironment environment() {
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.PORT, s.webPort);
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+        env.setParallelism(s.pipeline.parallelism());
+        env.enableCheckpointing(s.pipeline.checkpointIntervalMs());
+        s.out.println("Flink web UI at http://localhost:" + s.webPort);
+        return env;
+    }
+
+    private void build(StreamExecutionEnvironment env, String bootstrap, List<String> feeds, boolean bounded) {
+        List<MarketDataSinks> sinks = new ArrayList<>();
+        sinks.add(new PostgresMarketDataSinks(s.postgres));
+        sinks.addAll(s.extraSinks);
+        new MarketDataJob(source(bootstrap, feeds, bounded, s.pipeline), sinks, s.pipeline.jobOptions()).build(env);
+    }
+
+    public static org.apache.flink.connector.kafka.source.KafkaSource<io.rrralgorithms.connectors.model.MarketEvent>
+            source(String bootstrap, List<String> feeds, boolean bounded, PipelineOptions p) {
+        return RawFrameKafkaSource.builder()
+                .bootstrapServers(bootstrap)
+                .topicPrefix(p.topicPrefix())
+                .feeds(feeds)
+                .groupId(p.groupId())
+                .startingFrom(p.from())
+                .bounded(bounded)
+                .build();
+    }
+}
