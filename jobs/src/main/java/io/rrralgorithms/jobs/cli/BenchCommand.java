@@ -1,13 +1,491 @@
 package io.rrralgorithms.jobs.cli;
 
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.jobs.bench.DecodeBookFeaturesBenchmark;
+import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.RunSummary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (see README).")
+/**
+ * {@code rrr bench}: benchmarks that print numbers (they are not tests and assert nothing but the
+ * determinism of their own output).
+ *
+ * <ul>
+ *   <li>{@code rrr bench decode-book-features [FILE...]}: the job's hot path in one thread without
+ *       Kafka or Flink (decode → order book → features and 1-minute bars), on frames loaded into
+ *       memory first; warm-up iterations, then measured ones, each from fresh state.
+ *   <li>{@code rrr bench pipeline [FILE...]}: the whole local pipeline, as {@code rrr run} runs it:
+ *       replay into an embedded Kafka, then the bounded job on a local Flink cluster into
+ *       PostgreSQL (database {@code rrr_bench} unless {@code --jdbc-url} says otherwise).
+ * </ul>
+ *
+ * Without files both use the four Binance captures under {@code --data-dir}
+ * ({@value #DEFAULT_DATA_DIR} relative to the working folder, i.e. the repository root for
+ * {@code ./rrr}).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks: print throughput numbers (not tests).",
+                "  decode-book-features  decode → order book → features/bars in one thread, no Kafka, no Flink",
+                "  pipeline              replay → embedded Kafka → local Flink job → PostgreSQL (database rrr_bench)"},
+        subcommands = {BenchCommand.DecodeBookFeatures.class, BenchCommand.Pipeline.class})
 public class BenchCommand implements Callable<Integer> {
+    static final String DEFAULT_DATA_DIR = "../shared/data";
+    /** The default capture files, relative to {@code --data-dir}. */
+    static final List<String> DEFAULT_FILES = List.of(
+            "market/binance-spot/btcusdt_20240808.gz",
+            "market/binance-spot/btcusdt_20240809.gz",
+            "market/binance-usdm/btcusdt_20240718.gz",
+            "market/binance-usdm/btcusdt_20240719.gz");
+    static final String BENCH_JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/rrr_bench";
+
     @Override
     public Integer call() {
-        System.err.println("not implemented yet");
-        return 1;
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    /** Options common to both benchmarks: which captures. */
+    static class FileOptions {
+        @Parameters(arity = "0..*", paramLabel = "FILE",
+                description = "capture files (default: the four Binance BTCUSDT captures under --data-dir: "
+                        + "binance-spot 2024-08-08/09, binance-usdm 2024-07-18/19)")
+        List<Path> files = new ArrayList<>();
+
+        @Option(names = "--data-dir", defaultValue = DEFAULT_DATA_DIR,
+                description = "folder of the default captures, relative to the working folder or else to the "
+                        + "repository root (default: ${DEFAULT-VALUE})")
+        Path dataDir;
+
+        @Option(names = "--feed", description = "feed of the files, if it cannot be inferred from the folder/file name")
+        String feed;
+
+        List<Path> resolve() throws IOException {
+            Path dir = dataDir;
+            if (!dir.isAbsolute() && !Files.isDirectory(dir)) { // relative to the repository root, wherever run from
+                Path root = repositoryRoot();
+                if (root != null && Files.isDirectory(root.resolve(dir))) {
+                    dir = root.resolve(dir);
+                }
+            }
+            List<Path> out = files.isEmpty() ? DEFAULT_FILES.stream().map(dir::resolve).toList() : files;
+            for (Path p : out) {
+                if (!Files.isRegularFile(p)) {
+                    throw new IOException("no such capture file: " + p.toAbsolutePath().normalize()
+                            + (files.isEmpty() ? " (give FILEs or --data-dir)" : ""));
+                }
+            }
+            return out;
+        }
+    }
+
+    @Command(name = "decode-book-features", mixinStandardHelpOptions = true,
+            description = {"Single-threaded benchmark of the job's hot path without Kafka or Flink: all frames are "
+                    + "loaded into memory, then each iteration decodes every frame with its feed's decoder, runs "
+                    + "the book sync protocol on one OrderBook per instrument, feeds book tops and trades into the "
+                    + "per-second features (seconds closed by a per-feed watermark: max event time - "
+                    + "out-of-orderness) and trades into 1-minute bars. Fresh state each iteration.",
+                    "Prints per iteration and in the end: messages (decoded events + decode errors, as the run "
+                            + "summary counts them), seconds, messages/s, ns/message (mean and best), and "
+                            + "checksums of the output (identical across iterations).",
+                    "For the steadiest numbers give the JVM a fixed heap: "
+                            + "RRR_JAVA_OPTS='-Xms2g -Xmx2g -XX:+AlwaysPreTouch' ./rrr bench decode-book-features"})
+    static class DecodeBookFeatures implements Callable<Integer> {
+        @Mixin
+        FileOptions input;
+
+        @Option(names = "--warmup", defaultValue = "5",
+                description = "warm-up iterations, not counted: JIT compilation and heap growth (default: ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--iterations", defaultValue = "5",
+                description = "measured iterations (default: ${DEFAULT-VALUE})")
+        int iterations;
+
+        @Option(names = "--gc-between", description = "System.gc() before each iteration (on G1 this shrinks the "
+                + "heap, and growing it again costs page faults inside the timed region: noisier numbers)")
+        boolean gcBetween;
+
+        @Option(names = "--depth-levels", defaultValue = "10",
+                description = "book levels in tops and depth imbalance (default: ${DEFAULT-VALUE})")
+        int depthLevels;
+
+        @Option(names = "--max-pending-diffs", defaultValue = "10000",
+                description = "diffs buffered per instrument while waiting for a snapshot (default: ${DEFAULT-VALUE})")
+        int maxPendingDiffs;
+
+        @Option(names = "--out-of-orderness-ms", defaultValue = "2000",
+                description = "watermark bound on event-time disorder (default: ${DEFAULT-VALUE})")
+        long outOfOrdernessMs;
+
+        @Override
+        public Integer call() throws Exception {
+            if (iterations < 1 || warmup < 0) {
+                System.err.println("rrr bench: --iterations must be >= 1 and --warmup >= 0");
+                return 2;
+            }
+            List<Path> files;
+            try {
+                files = input.resolve();
+            } catch (IOException e) {
+                System.err.println("rrr bench: " + e.getMessage());
+                return 2;
+            }
+            PrintStream out = System.out;
+            out.println("== rrr bench decode-book-features ==");
+            printEnvironment(out);
+            out.println("files:");
+            files.forEach(f -> out.println("  " + f.toAbsolutePath().normalize()));
+
+            DecodeBookFeaturesBenchmark.Input in = DecodeBookFeaturesBenchmark.load(files, input.feed);
+            out.printf(Locale.ROOT, "loaded %,d frames (%s), %.1f MiB of payload, %,d lines skipped, in %.2f s%n",
+                    in.frames().size(), in.framesByFeed().entrySet().stream()
+                            .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
+                            .collect(Collectors.joining(", ")),
+                    in.payloadBytes() / 1048576.0, in.skippedLines(), in.loadSeconds());
+            out.printf(Locale.ROOT, "settings: BookSynchronizer(%d, %d), InstrumentFeatures.create(%d), "
+                    + "watermark = max event time - %d ms - 1 (per feed), %d warm-up + %d measured iterations%n",
+                    depthLevels, maxPendingDiffs, depthLevels, outOfOrdernessMs, warmup, iterations);
+
+            DecodeBookFeaturesBenchmark bench =
+                    new DecodeBookFeaturesBenchmark(depthLevels, maxPendingDiffs, outOfOrdernessMs);
+            List<DecodeBookFeaturesBenchmark.Result> measured = new ArrayList<>();
+            String reference = null;
+            boolean deterministic = true;
+            for (int it = 0; it < warmup + iterations; it++) {
+                boolean warm = it < warmup;
+                if (gcBetween) {
+                    System.gc(); // outside the timed region
+                }
+                DecodeBookFeaturesBenchmark.Result r = bench.runOnce(in);
+                String label = warm ? String.format(Locale.ROOT, "warmup %d/%d", it + 1, warmup)
+                        : String.format(Locale.ROOT, "iter   %d/%d", it - warmup + 1, iterations);
+                out.printf(Locale.ROOT, "%s: %,d messages in %.3f s = %,.0f msg/s, %.1f ns/msg "
+                                + "(thread CPU %.3f s, %.1f ns/msg)%n", label, r.messages(), r.seconds(),
+                        r.messagesPerSecond(), r.nanosPerMessage(), r.cpuNanos / 1e9, r.cpuNanosPerMessage());
+                out.println("    " + r.checks());
+                if (reference == null) {
+                    reference = r.checks();
+                } else if (!reference.equals(r.checks())) {
+                    deterministic = false;
+                    out.println("    WARNING: output differs from the first iteration's");
+                }
+                if (!warm) {
+                    measured.add(r);
+                }
+            }
+
+            DecodeBookFeaturesBenchmark.Result first = measured.get(0);
+            long messages = first.messages();
+            double[] ns = measured.stream().mapToDouble(DecodeBookFeaturesBenchmark.Result::nanosPerMessage).toArray();
+            double meanSeconds = measured.stream().mapToDouble(DecodeBookFeaturesBenchmark.Result::seconds)
+                    .average().orElse(0);
+            double bestSeconds = measured.stream().mapToDouble(DecodeBookFeaturesBenchmark.Result::seconds)
+                    .min().orElse(0);
+            double meanNs = meanSeconds * 1e9 / messages;
+            double bestNs = bestSeconds * 1e9 / messages;
+            double sdNs = stddev(ns);
+            double meanCpuNs = measured.stream().mapToDouble(DecodeBookFeaturesBenchmark.Result::cpuNanosPerMessage)
+                    .average().orElse(Double.NaN);
+            double bestCpuNs = measured.stream().mapToDouble(DecodeBookFeaturesBenchmark.Result::cpuNanosPerMessage)
+                    .min().orElse(Double.NaN);
+
+            out.println();
+            out.println("events by type: " + eventsByType(first));
+            out.printf(Locale.ROOT, "checks: %s%n", first.checks());
+            out.printf(Locale.ROOT, "checks identical across all %d iterations: %s%n", warmup + iterations,
+                    deterministic ? "yes" : "NO");
+            out.printf(Locale.ROOT, "RESULT decode-book-features: %,d messages (%,d frames) x %d iterations; "
+                            + "seconds mean %.3f best %.3f; msg/s mean %,.0f best %,.0f; ns/msg mean %.1f "
+                            + "(sd %.1f) best %.1f; frames/s mean %,.0f; thread CPU ns/msg mean %.1f best %.1f%n",
+                    messages, first.frames, iterations, meanSeconds, bestSeconds, messages / meanSeconds,
+                    messages / bestSeconds, meanNs, sdNs, bestNs, first.frames / meanSeconds, meanCpuNs, bestCpuNs);
+            out.println("(wall-clock numbers are the result; thread CPU = user + system time of the benchmark "
+                    + "thread: wall time well above it means the machine was busy elsewhere)");
+            return deterministic ? 0 : 1;
+        }
+
+        private static String eventsByType(DecodeBookFeaturesBenchmark.Result r) {
+            StringBuilder b = new StringBuilder();
+            for (EventType t : EventType.values()) {
+                b.append(b.length() > 0 ? " " : "").append(t.name()).append('=').append(r.eventsByType[t.ordinal()]);
+            }
+            return b.toString();
+        }
+
+        private static double stddev(double[] xs) {
+            if (xs.length < 2) {
+                return 0;
+            }
+            double mean = 0;
+            for (double x : xs) {
+                mean += x;
+            }
+            mean /= xs.length;
+            double ss = 0;
+            for (double x : xs) {
+                ss += (x - mean) * (x - mean);
+            }
+            return Math.sqrt(ss / (xs.length - 1));
+        }
+    }
+
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            defaultValueProvider = Pipeline.BenchDefaults.class,
+            description = {"End-to-end benchmark of the local pipeline, as 'rrr run' runs it: PostgreSQL database "
+                    + "created and migrated, embedded Kafka (KRaft, any free port), replay of the captures as fast as "
+                    + "possible, then the bounded job on a local Flink cluster from Kafka into PostgreSQL.",
+                    "Prints the replay's frames and frames/s into Kafka, and the job's time (from the run summary: "
+                            + "env.execute(), including the local cluster's start), messages (decoded events + "
+                            + "dead letters), messages/s and ns/message end to end, and the whole run's wall time.",
+                    "Writes into the database rrr_bench by default (not rrr): give --jdbc-url to change it."})
+    static class Pipeline implements Callable<Integer> {
+        private static final Pattern REPLAYED = Pattern.compile("^replayed ([\\d,.' \u00a0\u202f]+) frames .* in ([\\d.,]+) s");
+
+        /** The bench writes to its own database by default, not to the one of 'rrr run'. */
+        public static final class BenchDefaults implements CommandLine.IDefaultValueProvider {
+            @Override
+            public String defaultValue(ArgSpec arg) {
+                if (arg instanceof OptionSpec o && List.of(o.names()).contains("--jdbc-url")) {
+                    return BENCH_JDBC_URL;
+                }
+                return null;
+            }
+        }
+
+        @Mixin
+        FileOptions input;
+
+        @Mixin
+        PostgresOptions postgres;
+
+        @Option(names = "--web-port", defaultValue = "0",
+                description = "Flink web UI port; 0 = a free one (default: ${DEFAULT-VALUE})")
+        int webPort;
+
+        @Option(names = "--kafka-port", defaultValue = "0",
+                description = "port of the embedded broker; 0 = any (default: ${DEFAULT-VALUE})")
+        int kafkaPort;
+
+        @Option(names = "--partitions", defaultValue = "1", description = "partitions of the raw topics (default: ${DEFAULT-VALUE})")
+        int partitions;
+
+        @Option(names = "--parallelism", defaultValue = "1", description = "job parallelism (default: ${DEFAULT-VALUE})")
+        int parallelism;
+
+        @Option(names = "--runs", defaultValue = "1",
+                description = "whole pipeline runs in this JVM, one after the other (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            if (runs < 1) {
+                System.err.println("rrr bench: --runs must be >= 1");
+                return 2;
+            }
+            List<Path> files;
+            try {
+                files = input.resolve();
+            } catch (IOException e) {
+                System.err.println("rrr bench: " + e.getMessage());
+                return 2;
+            }
+            PrintStream out = System.out;
+            out.println("== rrr bench pipeline ==");
+            printEnvironment(out);
+            out.println("files:");
+            files.forEach(f -> out.println("  " + f.toAbsolutePath().normalize()));
+            out.println("PostgreSQL: " + postgres.jdbcUrl + " (user " + postgres.user + ", batch "
+                    + postgres.batchSize + " rows / " + postgres.batchIntervalMs + " ms)");
+
+            List<String> results = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                PipelineOptions p = new PipelineOptions();
+                p.parallelism = parallelism;
+                LineTap tap = new LineTap(out);
+                LocalPipeline.Settings s = new LocalPipeline.Settings();
+                s.files = files;
+                s.feedOverride = input.feed;
+                s.speed = 0;
+                s.bounded = true;
+                s.kafkaPort = kafkaPort;
+                s.partitions = partitions;
+                s.webPort = webPort != 0 ? webPort : freePort();
+                s.postgres = postgres.target();
+                s.pipeline = p;
+                s.out = new PrintStream(tap, true, StandardCharsets.UTF_8);
+
+                out.printf(Locale.ROOT, "%n-- run %d/%d --%n", run, runs);
+                long start = System.nanoTime();
+                RunSummary summary;
+                try {
+                    summary = new LocalPipeline(s).run();
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    System.err.println("rrr bench: " + e.getMessage());
+                    return 2;
+                }
+                s.out.flush();
+                long end = System.nanoTime();
+                double wall = (end - start) / 1e9;
+
+                out.println();
+                if (tap.replayedAtNs != 0) {
+                    double replayWall = (tap.replayedAtNs - tap.runStartedAtNs) / 1e9;
+                    out.printf(Locale.ROOT, "replay into Kafka: %,d frames in %.1f s (replayer's clock) = %,.0f frames/s; "
+                                    + "%.2f s wall including the scan of the files = %,.0f frames/s%n",
+                            tap.replayedFrames, tap.replayedSeconds,
+                            tap.replayedFrames / Math.max(tap.replayedSeconds, 1e-9), replayWall,
+                            tap.replayedFrames / replayWall);
+                    out.printf(Locale.ROOT, "setup before the replay (database, broker, topics): %.2f s%n",
+                            (tap.runStartedAtNs - start) / 1e9);
+                } else {
+                    out.println("replay into Kafka: (no 'replayed' line seen)");
+                }
+                long messages = summary.messages();
+                double jobSeconds = summary.seconds();
+                String line = String.format(Locale.ROOT, "RESULT pipeline run %d/%d: job (Kafka -> Flink -> "
+                                + "PostgreSQL, incl. local cluster start) %,d messages in %.2f s = %,.0f msg/s, "
+                                + "%,.0f ns/msg; replay %,d frames in %.1f s = %,.0f frames/s; whole run() %.2f s",
+                        run, runs, messages, jobSeconds, messages / jobSeconds, jobSeconds * 1e9 / messages,
+                        tap.replayedFrames, tap.replayedSeconds,
+                        tap.replayedFrames / Math.max(tap.replayedSeconds, 1e-9), wall);
+                out.println("checks: gaps=" + summary.gaps() + " crossed=" + summary.crossed() + " dead_letters="
+                        + summary.deadLetters() + " late_trades=" + summary.lateTrades() + " events="
+                        + summary.eventsByType() + " rows=" + summary.rowsByTable());
+                out.println(line);
+                results.add(line);
+            }
+            if (runs > 1) {
+                out.println();
+                results.forEach(out::println);
+            }
+            return 0;
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            }
+        }
+
+        /**
+         * Passes LocalPipeline's output through to the console and notes when its lines appear: the
+         * "run ... on feeds" line just before the replay and the "replayed N frames ... in X s" line.
+         */
+        static final class LineTap extends OutputStream {
+            private final PrintStream to;
+            private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long runStartedAtNs;
+            long replayedAtNs;
+            long replayedFrames;
+            double replayedSeconds;
+
+            LineTap(PrintStream to) {
+                this.to = to;
+            }
+
+            @Override
+            public void write(int b) {
+                to.write(b);
+                if (b == '\n') {
+                    onLine(line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+
+            @Override
+            public void flush() {
+                to.flush();
+            }
+
+            private void onLine(String l) {
+                long now = System.nanoTime();
+                if (l.startsWith("run ") && l.contains(" on feeds ") && runStartedAtNs == 0) {
+                    runStartedAtNs = now;
+                }
+                Matcher m = REPLAYED.matcher(l);
+                if (m.find()) {
+                    replayedAtNs = now;
+                    replayedFrames = Long.parseLong(m.group(1).replaceAll("\\D", ""));
+                    String secs = m.group(2);
+                    // %.1f in the default locale: the last separator is the decimal one.
+                    int dot = Math.max(secs.lastIndexOf('.'), secs.lastIndexOf(','));
+                    replayedSeconds = dot < 0 ? Double.parseDouble(secs)
+                            : Double.parseDouble(secs.substring(0, dot).replaceAll("\\D", "") + "."
+                                    + secs.substring(dot + 1));
+                }
+            }
+        }
+    }
+
+    /** The checkout this class was loaded from (the folder with the {@code rrr} script), or null. */
+    static Path repositoryRoot() {
+        try {
+            Path p = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (; p != null; p = p.getParent()) {
+                if (Files.isRegularFile(p.resolve("rrr")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+                    return p;
+                }
+            }
+        } catch (Exception e) {
+            // not loaded from a file: no root
+        }
+        return null;
+    }
+
+    /** JVM, CPU and heap: the context of the numbers. */
+    static void printEnvironment(PrintStream out) {
+        Runtime rt = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "JVM: %s %s (%s), max heap %,d MiB, GC %s%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version", System.getProperty("java.version")),
+                System.getProperty("java.vm.vendor"), rt.maxMemory() / 1048576,
+                ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                        .collect(Collectors.joining(" + ")));
+        List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-X") || a.startsWith("-XX")).toList();
+        out.println("JVM flags: " + (flags.isEmpty() ? "(none)" : String.join(" ", flags)));
+        out.printf(Locale.ROOT, "CPU: %d available processors%s; OS %s %s %s%n", rt.availableProcessors(),
+                cpuModel(), System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("os.arch"));
+    }
+
+    private static String cpuModel() {
+        try {
+            Path info = Path.of("/proc/cpuinfo");
+            if (Files.isReadable(info)) {
+                for (String l : Files.readAllLines(info)) {
+                    if (l.startsWith("model name")) {
+                        return ", " + l.substring(l.indexOf(':') + 1).trim();
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no model name: print none
+        }
+        return "";
     }
 }

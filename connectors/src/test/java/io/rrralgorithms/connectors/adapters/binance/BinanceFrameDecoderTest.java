@@ -1,0 +1,532 @@
+package io.rrralgorithms.connectors.adapters.binance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Binance decoder over the real recorded captures in the shared data folder (hftbacktest
+ * captures of spot and USDⓈ-M BTCUSDT, cryptofeed captures of spot, US, USDⓈ-M and COIN-M), with
+ * expected counts computed independently from the raw lines, and over malformed frames.
+ */
+class BinanceFrameDecoderTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    // ---------------------------------------------------------------- shared data
+
+    static Path sharedData() {
+        String prop = System.getProperty("rrr.shared.data");
+        List<Path> candidates = new ArrayList<>();
+        if (prop != null && !prop.isBlank()) {
+            candidates.add(Path.of(prop));
+        }
+        // relative to the module dir (connectors/): the data folder sits next to the project root
+        candidates.add(Path.of("../shared/data"));
+        candidates.add(Path.of("../../shared/data"));
+        for (Path p : candidates) {
+            if (Files.isDirectory(p.resolve("market"))) {
+                return p.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalStateException("shared data folder not found; tried " + candidates
+                + " (set -Drrr.shared.data=...)");
+    }
+
+    static Path market(String relative) {
+        Path p = sharedData().resolve("market").resolve(relative);
+        assertTrue(Files.isRegularFile(p), "missing shared data file " + p);
+        return p;
+    }
+
+    static List<String> gzLines(Path gz) throws IOException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(gz), 1 << 16), StandardCharsets.UTF_8))) {
+            return r.lines().toList();
+        }
+    }
+
+    // ---------------------------------------------------------------- decoding a whole capture
+
+    /** What decoding every frame of a capture gave. */
+    static final class Tally {
+        final Map<EventType, Integer> events = new EnumMap<>(EventType.class);
+        final List<MarketEvent> all = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
+        final List<RawFrame> frames = new ArrayList<>();
+        int ignored;
+        int decodeErrors;
+
+        int count(EventType t) {
+            return events.getOrDefault(t, 0);
+        }
+
+        @Override
+        public String toString() {
+            return "frames=" + frames.size() + " events=" + events + " ignored=" + ignored + " decodeErrors="
+                    + decodeErrors;
+        }
+    }
+
+    static Tally decodeAll(Path file, String feed) throws IOException {
+        ExchangeAdapter adapter = ExchangeAdapters.forFeed(feed);
+        FrameDecoder decoder = adapter.decoder();
+        Tally t = new Tally();
+        try (CaptureReader r = CaptureFiles.open(file, null)) {
+            assertEquals(feed, r.feed(), "feed inferred for " + file);
+            while (r.hasNext()) {
+                RawFrame f = r.next();
+                t.frames.add(f);
+                List<MarketEvent> out = new ArrayList<>();
+                try {
+                    FrameDecoder.Result res = decoder.decode(f, out::add);
+                    if (res == FrameDecoder.Result.IGNORED) {
+                        t.ignored++;
+                        assertTrue(out.isEmpty(), "an ignored frame emitted events");
+                    } else {
+                        assertFalse(out.isEmpty(), "EVENTS without events");
+                    }
+                } catch (DecodeException e) {
+                    t.decodeErrors++;
+                    if (t.errors.size() < 10) {
+                        t.errors.add(e.getMessage() + " <- " + new String(f.payload, StandardCharsets.UTF_8)
+                                .substring(0, Math.min(300, f.payload.length)));
+                    }
+                }
+                for (MarketEvent ev : out) {
+                    t.events.merge(ev.type, 1, Integer::sum);
+                    t.all.add(ev);
+                    assertEquals(feed, ev.feed);
+                    assertEquals(f.receiveTimeNs, ev.receiveTimeNs);
+                }
+            }
+        }
+        System.out.println(file.getFileName() + " (" + feed + "): " + t);
+        return t;
+    }
+
+    /** Counts computed from the raw lines of an hftbacktest capture, not through the decoder. */
+    record RawCounts(int lines, int trades, int depth, int bookTicker, int snapshots) {}
+
+    static RawCounts scanHftBacktest(Path gz, String depthStream) throws IOException {
+        int lines = 0, trades = 0, depth = 0, bbo = 0, snapshots = 0;
+        for (String line : gzLines(gz)) {
+            lines++;
+            String payload = line.substring(line.indexOf(' ') + 1);
+            if (payload.startsWith("{\"lastUpdateId\"")) {
+                snapshots++;
+            } else if (payload.startsWith("{\"stream\":\"btcusdt@trade\"")) {
+                trades++;
+            } else if (payload.startsWith("{\"stream\":\"" + depthStream + "\"")) {
+                depth++;
+            } else if (payload.startsWith("{\"stream\":\"btcusdt@bookTicker\"")) {
+                bbo++;
+            }
+        }
+        return new RawCounts(lines, trades, depth, bbo, snapshots);
+    }
+
+    private static void assertCaptureDecodes(String feed, String file, String depthStream, int trades, int depth,
+            int bbo, int snapshots, String normalized) throws IOException {
+        Path p = market(feed + "/" + file);
+        RawCounts raw = scanHftBacktest(p, depthStream);
+        // the independent scan agrees with the counts recorded for these files
+        assertEquals(new RawCounts(raw.lines(), trades, depth, bbo, snapshots), raw, "raw line scan of " + file);
+        assertEquals(raw.lines(), trades + depth + bbo + snapshots, "every line of " + file + " is one of the four");
+
+        Tally t = decodeAll(p, feed);
+        assertEquals(List.of(), t.errors, "decode errors in " + file);
+        assertEquals(0, t.decodeErrors);
+        assertEquals(0, t.ignored);
+        assertEquals(raw.lines(), t.frames.size());
+        assertEquals(raw.trades(), t.count(EventType.TRADE));
+        assertEquals(raw.depth(), t.count(EventType.BOOK_DELTA));
+        assertEquals(raw.bookTicker(), t.count(EventType.BBO));
+        assertEquals(raw.snapshots(), t.count(EventType.BOOK_SNAPSHOT));
+        assertEquals(raw.lines(), t.all.size(), "one event per frame");
+
+        boolean futures = feed.equals("binance-usdm");
+        MarketEvent previousDelta = null;
+        for (MarketEvent ev : t.all) {
+            assertEquals("BTCUSDT", ev.nativeSymbol);
+            assertEquals(normalized, ev.symbol);
+            switch (ev.type) {
+                case TRADE -> {
+                    assertTrue(ev.price > 0 && ev.size > 0 && ev.tradeId > 0 && ev.exchangeTimeMs > 0, ev::toString);
+                }
+                case BBO -> {
+                    assertEquals(1, ev.bidPrices.length);
+                    assertEquals(1, ev.askPrices.length);
+                    assertTrue(ev.bidPrices[0] < ev.askPrices[0], ev::toString);
+                    assertTrue(ev.lastUpdateId > 0);
+                }
+                case BOOK_SNAPSHOT -> {
+                    assertTrue(ev.lastUpdateId > 0 && ev.bidPrices.length > 0 && ev.askPrices.length > 0);
+                    assertEquals(futures, ev.exchangeTimeMs > 0, "only futures snapshots carry E");
+                }
+                case BOOK_DELTA -> {
+                    assertTrue(ev.exchangeTimeMs > 0 && ev.firstUpdateId <= ev.lastUpdateId, ev::toString);
+                    assertEquals(ev.bidPrices.length, ev.bidSizes.length);
+                    assertEquals(ev.askPrices.length, ev.askSizes.length);
+                    if (futures) {
+                        assertTrue(ev.prevUpdateId != MarketEvent.NONE, "futures diff without pu");
+                    } else {
+                        assertEquals(MarketEvent.NONE, ev.prevUpdateId, "spot diffs have no pu");
+                    }
+                    // the recorded diff streams have no gap: the ids chain from one diff to the next
+                    if (previousDelta != null) {
+                        if (futures) {
+                            assertEquals(previousDelta.lastUpdateId, ev.prevUpdateId, ev::toString);
+                        } else {
+                            assertEquals(previousDelta.lastUpdateId + 1, ev.firstUpdateId, ev::toString);
+                        }
+                    }
+                    previousDelta = ev;
+                }
+                default -> throw new AssertionError("unexpected " + ev);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "btcusdt_20240808.gz, 9757, 3451, 28040, 1",
+        "btcusdt_20240809.gz, 10147, 3044, 45134, 0",
+    })
+    void spotCapturesDecodeCompletely(String file, int trades, int depth, int bbo, int snapshots) throws IOException {
+        assertCaptureDecodes("binance-spot", file, "btcusdt@depth@100ms", trades, depth, bbo, snapshots, "BTC-USDT");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "btcusdt_20240718.gz, 974, 3326, 7113, 1",
+        "btcusdt_20240719.gz, 9727, 5696, 45147, 0",
+    })
+    void usdmCapturesDecodeCompletely(String file, int trades, int depth, int bbo, int snapshots) throws IOException {
+        assertCaptureDecodes("binance-usdm", file, "btcusdt@depth@0ms", trades, depth, bbo, snapshots, "BTC-USDT-PERP");
+    }
+
+    @Test
+    void usdmDiffCarriesPuAsPrevUpdateId() throws Exception {
+        String line = gzLines(market("binance-usdm/btcusdt_20240718.gz")).stream()
+                .filter(l -> l.contains("\"stream\":\"btcusdt@depth@0ms\"")).findFirst().orElseThrow();
+        int sp = line.indexOf(' ');
+        JsonNode d = JSON.readTree(line.substring(sp + 1)).get("data");
+        MarketEvent ev = decodeOne("binance-usdm", frame("binance-usdm", "BTCUSDT", Long.parseLong(line.substring(0, sp)),
+                line.substring(sp + 1)));
+        assertEquals(EventType.BOOK_DELTA, ev.type);
+        assertEquals(d.get("pu").longValue(), ev.prevUpdateId);
+        assertEquals(d.get("U").longValue(), ev.firstUpdateId);
+        assertEquals(d.get("u").longValue(), ev.lastUpdateId);
+        assertEquals(d.get("E").longValue(), ev.exchangeTimeMs);
+        assertEquals("BTC-USDT-PERP", ev.symbol);
+        assertEquals(d.get("b").size(), ev.bidPrices.length);
+        for (int i = 0; i < ev.bidPrices.length; i++) {
+            assertEquals(mantissa(new BigDecimal(d.get("b").get(i).get(0).textValue())), ev.bidPrices[i]);
+            assertEquals(mantissa(new BigDecimal(d.get("b").get(i).get(1).textValue())), ev.bidSizes[i]);
+        }
+        for (int i = 0; i < ev.askPrices.length; i++) {
+            assertEquals(mantissa(new BigDecimal(d.get("a").get(i).get(0).textValue())), ev.askPrices[i]);
+            assertEquals(mantissa(new BigDecimal(d.get("a").get(i).get(1).textValue())), ev.askSizes[i]);
+        }
+    }
+
+    @Test
+    void firstSpotTradeIsExact() throws Exception {
+        Path p = market("binance-spot/btcusdt_20240808.gz");
+        String line = gzLines(p).stream().filter(l -> l.contains("\"stream\":\"btcusdt@trade\"")).findFirst()
+                .orElseThrow();
+        int sp = line.indexOf(' ');
+        long ns = Long.parseLong(line.substring(0, sp));
+        JsonNode d = JSON.readTree(line.substring(sp + 1)).get("data");
+        BigDecimal price = new BigDecimal(d.get("p").textValue());
+        BigDecimal qty = new BigDecimal(d.get("q").textValue());
+
+        // the same frame as the capture reader yields it
+        RawFrame frame = null;
+        try (CaptureReader r = CaptureFiles.open(p, null)) {
+            while (r.hasNext()) {
+                RawFrame f = r.next();
+                if (f.receiveTimeNs == ns && new String(f.payload, StandardCharsets.UTF_8).equals(line.substring(sp + 1))) {
+                    frame = f;
+                    break;
+                }
+            }
+        }
+        assertNotNull(frame, "reader did not yield the first trade line");
+        MarketEvent ev = decodeOne("binance-spot", frame);
+
+        assertEquals(EventType.TRADE, ev.type);
+        assertEquals("binance-spot", ev.feed);
+        assertEquals("BTCUSDT", ev.nativeSymbol);
+        assertEquals("BTC-USDT", ev.symbol);
+        assertEquals(price.movePointRight(8).longValueExact(), ev.price);
+        assertEquals(qty.movePointRight(8).longValueExact(), ev.size);
+        assertEquals(!d.get("m").booleanValue(), ev.takerBuy);
+        assertEquals(d.get("t").longValue(), ev.tradeId);
+        assertEquals(d.get("T").longValue(), ev.exchangeTimeMs);
+        assertEquals(ns, ev.receiveTimeNs);
+        // and the values themselves, so that a broken independent parse cannot hide a broken decoder
+        assertEquals(1723161254087896568L, ev.receiveTimeNs);
+        assertEquals(6_183_763_000_000L, ev.price);
+        assertEquals(2_000_000L, ev.size);
+        assertFalse(ev.takerBuy); // m = true: the buyer was the maker
+        assertEquals(3735683259L, ev.tradeId);
+        assertEquals(1723161255342L, ev.exchangeTimeMs);
+    }
+
+    @Test
+    void symbolsAreNormalizedPerMarket() throws Exception {
+        assertEquals("BTC-USDT", BinanceSymbols.normalize("BTCUSDT", BinanceMarket.SPOT));
+        assertEquals("BTC-USDT", BinanceSymbols.normalize("btcusdt", BinanceMarket.SPOT));
+        assertEquals("OMG-BUSD", BinanceSymbols.normalize("OMGBUSD", BinanceMarket.SPOT));
+        assertEquals("RUNE-EUR", BinanceSymbols.normalize("RUNEEUR", BinanceMarket.SPOT));
+        assertEquals("LRC-BTC", BinanceSymbols.normalize("LRCBTC", BinanceMarket.SPOT));
+        assertEquals("BTC-USDT-PERP", BinanceSymbols.normalize("BTCUSDT", BinanceMarket.USDM_FUTURES));
+        assertEquals("BTC-USDT-240927", BinanceSymbols.normalize("BTCUSDT_240927", BinanceMarket.USDM_FUTURES));
+        assertEquals("BCH-USD-PERP", BinanceSymbols.normalize("BCHUSD_PERP", BinanceMarket.COINM_FUTURES));
+        assertEquals("ETH-USD-210924", BinanceSymbols.normalize("ETHUSD_210924", BinanceMarket.COINM_FUTURES));
+        assertThrows(DecodeException.class, () -> BinanceSymbols.normalize("BTCUSD", BinanceMarket.COINM_FUTURES));
+        assertThrows(DecodeException.class, () -> BinanceSymbols.normalize("USDT", BinanceMarket.SPOT));
+    }
+
+    // ---------------------------------------------------------------- cryptofeed captures
+
+    private static final Pattern RECEIVED = Pattern.compile("^[0-9]+(\\.[0-9]+)?: (.*)$");
+    private static final Pattern STREAM = Pattern.compile("^\\{\"stream\":\"([a-z0-9_]+)@([A-Za-z]+)");
+    private static final Pattern DEPTH_URL = Pattern.compile("^(\\S*/depth\\?\\S*symbol=([A-Z0-9_]+)\\S*) -> ");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "BINANCE, binance-spot, NKN-USDT|BLZ-ETH|LRC-BTC|RUNE-EUR",
+        "BINANCE_US, binance-us, CRV-USDT|COMP-USDT|OMG-BUSD|ZRX-USDT",
+        "BINANCE_FUTURES, binance-usdm, SUSHI-USDT-PERP|AKRO-USDT-PERP|KEEP-USDT-PERP|CTK-USDT-PERP",
+        "BINANCE_DELIVERY, binance-coinm, LINK-USD-211231|LINK-USD-PERP|TRX-USD-PERP|ETC-USD-PERP|BTC-USD-211231"
+                + "|XRP-USD-PERP|EOS-USD-PERP|BCH-USD-PERP|BCH-USD-210924|ETH-USD-210924",
+    })
+    void cryptofeedCapturesDecode(String exchange, String feed, String symbols) throws IOException {
+        Path dir = market("cryptofeed/" + exchange + ".ws.1.0").getParent();
+        // independent counts from the raw lines
+        int trades = 0, depth = 0, bbo = 0, klines = 0, other = 0;
+        for (String line : Files.readAllLines(dir.resolve(exchange + ".ws.1.0"), StandardCharsets.UTF_8)) {
+            Matcher m = RECEIVED.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            Matcher s = STREAM.matcher(m.group(2));
+            String type = s.find() ? s.group(2) : "";
+            switch (type) {
+                case "trade", "aggTrade" -> trades++;
+                case "depth" -> depth++;
+                case "bookTicker" -> bbo++;
+                case "kline" -> klines++;
+                default -> other++;
+            }
+        }
+        Map<String, Long> snapshotIds = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve(exchange + ".http.0.0"), StandardCharsets.UTF_8)) {
+            Matcher m = DEPTH_URL.matcher(line);
+            if (m.find()) {
+                String body = line.substring(line.indexOf(": ", m.end()) + 2);
+                snapshotIds.put(m.group(2), JSON.readTree(body).get("lastUpdateId").longValue());
+            }
+        }
+        assertEquals(0, other, "unexpected frame types in " + exchange);
+        assertFalse(snapshotIds.isEmpty());
+
+        Tally t = decodeAll(dir.resolve(exchange + ".ws.1.0"), feed);
+        assertEquals(List.of(), t.errors, "decode errors in " + exchange);
+        assertEquals(trades, t.count(EventType.TRADE));
+        assertEquals(depth, t.count(EventType.BOOK_DELTA));
+        assertEquals(bbo, t.count(EventType.BBO));
+        assertEquals(snapshotIds.size(), t.count(EventType.BOOK_SNAPSHOT));
+        assertEquals(klines, t.ignored, "klines are ignored");
+        System.out.printf("%s: TRADE=%d BOOK_DELTA=%d BBO=%d BOOK_SNAPSHOT=%d IGNORED(kline)=%d%n", exchange,
+                trades, depth, bbo, snapshotIds.size(), klines);
+
+        Set<String> allowed = Set.of(symbols.split("\\|"));
+        Set<String> seenSnapshots = new HashSet<>();
+        for (MarketEvent ev : t.all) {
+            assertTrue(allowed.contains(ev.symbol), "unexpected symbol " + ev.symbol + " in " + ev);
+            if (ev.type == EventType.BOOK_SNAPSHOT) {
+                assertTrue(snapshotIds.containsKey(ev.nativeSymbol), "snapshot of " + ev.nativeSymbol);
+                assertEquals(snapshotIds.get(ev.nativeSymbol), ev.lastUpdateId);
+                assertTrue(ev.bidPrices.length > 0 && ev.askPrices.length > 0);
+                assertTrue(seenSnapshots.add(ev.nativeSymbol));
+            }
+        }
+        assertEquals(snapshotIds.keySet(), seenSnapshots);
+        for (RawFrame f : t.frames) {
+            if (f.kind == FrameKind.REST_SNAPSHOT) {
+                assertTrue(snapshotIds.containsKey(f.key));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- bad input
+
+    private static RawFrame frame(String feed, String key, long ns, String payload) {
+        return new RawFrame(feed, key, FrameKind.WS, ns, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MarketEvent decodeOne(String feed, RawFrame f) throws DecodeException {
+        List<MarketEvent> out = new ArrayList<>();
+        assertEquals(FrameDecoder.Result.EVENTS, ExchangeAdapters.forFeed(feed).decoder().decode(f, out::add));
+        assertEquals(1, out.size());
+        return out.get(0);
+    }
+
+    private static long mantissa(BigDecimal d) {
+        return d.movePointRight(8).longValueExact();
+    }
+
+    private static String reject(String feed, String payload) {
+        return reject(feed, frame(feed, "BTCUSDT", 1L, payload));
+    }
+
+    private static String reject(String feed, RawFrame f) {
+        List<MarketEvent> out = new ArrayList<>();
+        DecodeException e = assertThrows(DecodeException.class,
+                () -> ExchangeAdapters.forFeed(feed).decoder().decode(f, out::add));
+        assertTrue(out.isEmpty(), "events emitted before the error");
+        assertNotNull(e.getMessage());
+        return e.getMessage();
+    }
+
+    private static final String TRADE =
+            "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1723161255343,\"s\":\"BTCUSDT\","
+                    + "\"t\":3735683259,\"p\":\"61837.63000000\",\"q\":\"0.02000000\",\"T\":1723161255342,"
+                    + "\"m\":true,\"M\":true}}";
+
+    private static final String DEPTH =
+            "{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":1723161255208,"
+                    + "\"s\":\"BTCUSDT\",\"U\":50093239189,\"u\":50093239202,\"b\":[[\"61737.63000000\",\"0.00000000\"]],"
+                    + "\"a\":[[\"61837.64000000\",\"1.54698000\"]]}}";
+
+    @Test
+    void wellFormedTemplatesDecode() throws DecodeException {
+        // the bad-input cases below are these frames with one thing broken
+        assertEquals(EventType.TRADE, decodeOne("binance-spot", frame("binance-spot", "BTCUSDT", 1L, TRADE)).type);
+        assertEquals(EventType.BOOK_DELTA, decodeOne("binance-spot", frame("binance-spot", "BTCUSDT", 1L, DEPTH)).type);
+    }
+
+    @Test
+    void emptyPayloadIsRejected() {
+        assertTrue(reject("binance-spot", "").contains("empty"));
+        String msg = reject("binance-spot", new RawFrame("binance-spot", "BTCUSDT", FrameKind.WS, 1L, null));
+        assertTrue(msg.contains("empty"), msg);
+    }
+
+    @Test
+    void truncatedJsonIsRejected() throws IOException {
+        String line = gzLines(market("binance-spot/btcusdt_20240808.gz")).stream()
+                .filter(l -> l.contains("\"stream\":\"btcusdt@depth@100ms\"")).findFirst().orElseThrow();
+        String payload = line.substring(line.indexOf(' ') + 1);
+        String msg = reject("binance-spot", payload.substring(0, payload.length() / 2));
+        assertTrue(msg.startsWith("malformed JSON"), msg);
+        msg = reject("binance-spot", "{\"stream\":");
+        assertTrue(msg.startsWith("malformed JSON"), msg);
+    }
+
+    @Test
+    void nonObjectsAreRejected() {
+        assertTrue(reject("binance-spot", "[1,2,3]").contains("not a JSON object"));
+        assertTrue(reject("binance-spot", "42").contains("not a JSON object"));
+        assertTrue(reject("binance-spot", "{\"hello\":\"world\"}").contains("unknown message"));
+    }
+
+    @Test
+    void unknownStreamIsRejected() {
+        String msg = reject("binance-spot", TRADE.replace("btcusdt@trade", "btcusdt@foo"));
+        assertTrue(msg.contains("unknown stream type 'foo'") && msg.contains("btcusdt@foo"), msg);
+        msg = reject("binance-spot", "{\"stream\":\"nosymbol\",\"data\":{}}");
+        assertTrue(msg.contains("unknown stream name 'nosymbol'"), msg);
+        msg = reject("binance-spot", "{\"stream\":42,\"data\":{}}");
+        assertTrue(msg.contains("'stream'") && msg.contains("string"), msg);
+        msg = reject("binance-spot", "{\"stream\":\"btcusdt@trade\",\"data\":\"x\"}");
+        assertTrue(msg.contains("'data'"), msg);
+    }
+
+    @Test
+    void wrongFieldTypesAreRejected() {
+        String msg = reject("binance-spot", TRADE.replace("\"p\":\"61837.63000000\"", "\"p\":61837.63"));
+        assertTrue(msg.contains("'p'") && msg.contains("decimal string") && msg.contains("NUMBER"), msg);
+
+        msg = reject("binance-spot", DEPTH.replace("\"U\":50093239189", "\"U\":\"50093239189\""));
+        assertTrue(msg.contains("'U'") && msg.contains("integer") && msg.contains("STRING"), msg);
+
+        msg = reject("binance-spot", TRADE.replace("\"m\":true", "\"m\":\"true\""));
+        assertTrue(msg.contains("'m'") && msg.contains("boolean"), msg);
+
+        msg = reject("binance-spot", TRADE.replace("\"t\":3735683259,", ""));
+        assertTrue(msg.contains("missing field 't'"), msg);
+
+        msg = reject("binance-spot", DEPTH.replace("\"b\":[[\"61737.63000000\",\"0.00000000\"]]", "\"b\":[[61737.63,0]]"));
+        assertTrue(msg.contains("b[0].price"), msg);
+
+        // a futures diff must carry pu
+        msg = reject("binance-usdm", DEPTH.replace("btcusdt@depth@100ms", "btcusdt@depth@0ms"));
+        assertTrue(msg.contains("missing field 'pu'"), msg);
+    }
+
+    @Test
+    void unknownSymbolIsRejected() {
+        String msg = reject("binance-spot", TRADE.replace("btcusdt@trade", "xyzabc@trade").replace("BTCUSDT", "XYZABC"));
+        assertTrue(msg.contains("unknown symbol 'XYZABC'"), msg);
+    }
+
+    @Test
+    void priceWithNineDecimalsIsRejected() {
+        String msg = reject("binance-spot", TRADE.replace("61837.63000000", "61837.630000001"));
+        assertTrue(msg.contains("'p'") && msg.contains("more than 8 fractional digits"), msg);
+        // a trailing zero beyond the scale is still exact
+        assertEquals(EventType.TRADE, assertDecodes(TRADE.replace("61837.63000000", "61837.630000000")));
+    }
+
+    private static EventType assertDecodes(String payload) {
+        try {
+            return decodeOne("binance-spot", frame("binance-spot", "BTCUSDT", 1L, payload)).type;
+        } catch (DecodeException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    @Test
+    void streamSymbolMustMatchDataSymbol() {
+        String msg = reject("binance-spot", TRADE.replace("btcusdt@trade", "ethusdt@trade"));
+        assertTrue(msg.contains("ETHUSDT") && msg.contains("BTCUSDT") && msg.contains("does not match"), msg);
+    }
+}
