@@ -52,6 +52,10 @@ public class MarketDataJob {
 
     /** Builds the pipeline on {@code env}. */
     public void build(StreamExecutionEnvironment env) {
+        // Every type on the wire is a POJO or a basic type: fail fast rather than fall back to Kryo.
+        org.apache.flink.configuration.Configuration noKryo = new org.apache.flink.configuration.Configuration();
+        noKryo.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
+        env.configure(noKryo);
         SingleOutputStreamOperator<MarketEvent> events = env
                 .fromSource(source, watermarks(options.outOfOrderness(), options.sourceIdleness()), "raw-frames")
                 .uid("raw-frames")

@@ -46,6 +46,49 @@ class LocalRunIT {
     }
 
     @Test
+    void unboundedRunKeepsRunningWithTheWebUiUntilStopped() throws Exception {
+        try (TestDatabase db = new TestDatabase(); java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            int webPort = free.getLocalPort();
+            free.close();
+            LocalPipeline.Settings s = new LocalPipeline.Settings();
+            s.files = List.of(SharedData.market("cryptofeed/BINANCE_FUTURES.ws.1.0"));
+            s.bounded = false;
+            s.kafkaPort = 0;
+            s.webPort = webPort;
+            s.postgres = db.target;
+            s.pipeline.checkpointIntervalMs = 500; // sinks flush on checkpoints
+            s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            LocalPipeline pipeline = new LocalPipeline(s);
+            java.util.concurrent.CompletableFuture<RunSummary> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return pipeline.run();
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            // rows arrive while the job runs on; the Flink web UI answers
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (db.count("trade_bars_1m") == 0 && System.currentTimeMillis() < deadline && !run.isDone()) {
+                Thread.sleep(500);
+            }
+            assertTrue(db.count("trade_bars_1m") > 0, "no rows while running");
+            var http = java.net.http.HttpClient.newHttpClient();
+            var overview = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + webPort + "/jobs/overview")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, overview.statusCode());
+            assertTrue(overview.body().contains("\"state\":\"RUNNING\""), overview.body());
+            assertEquals(List.of("unbounded | running"), db.rows("SELECT mode, status FROM pipeline_runs"));
+            assertTrue(!run.isDone(), "an unbounded run does not end by itself");
+
+            RunSummary summary = pipeline.stop();
+            assertEquals(summary, run.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(summary.eventsByType().get("TRADE") > 0, summary::toJson);
+            assertEquals(List.of("unbounded | stopped"), db.rows("SELECT mode, status FROM pipeline_runs"));
+        }
+    }
+
+    @Test
     void aDeadDatabaseIsAClearError() {
         LocalPipeline.Settings s = new LocalPipeline.Settings();
         s.files = List.of(SharedData.market("cryptofeed/BINANCE.ws.1.0"));

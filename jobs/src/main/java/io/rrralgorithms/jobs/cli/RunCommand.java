@@ -46,6 +46,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--web-port", defaultValue = "8081", description = "Flink web UI port (default: ${DEFAULT-VALUE})")
     int webPort;
 
+    @Option(names = "--savepoint-dir", description = "where Ctrl-C on an unbounded run stops the job with a savepoint "
+            + "(default: a temporary folder)")
+    Path savepointDir;
+
     @Mixin
     PostgresOptions postgres;
 
@@ -65,6 +69,7 @@ public class RunCommand implements Callable<Integer> {
         s.kafkaDir = kafkaDir;
         s.partitions = partitions;
         s.webPort = webPort;
+        s.savepointDir = savepointDir;
         s.postgres = postgres.target();
         s.pipeline = pipeline;
         try {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -51,9 +52,14 @@ public final class LocalPipeline {
         public PipelineOptions pipeline = new PipelineOptions();
         public List<MarketDataSinks> extraSinks = new ArrayList<>();
         public PrintStream out = System.out;
+        /** Where an unbounded run's stop-with-savepoint writes (default: a temporary folder). */
+        public Path savepointDir;
     }
 
     private final Settings s;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile RunningJob running;
+    private long unboundedStartNs;
 
     public LocalPipeline(Settings settings) {
         this.s = settings;
@@ -121,31 +127,82 @@ public final class LocalPipeline {
             throws Exception {
         StreamExecutionEnvironment env = environment();
         build(env, bootstrap, feeds, false);
-        long start = System.nanoTime();
+        unboundedStartNs = System.nanoTime();
         JobClient job = env.executeAsync("rrr market data (unbounded)");
+        running = new RunningJob(job, runs, runId);
         s.out.println("Flink job " + job.getJobID() + " running; web UI at http://localhost:" + s.webPort
                 + " ; Ctrl-C to stop");
-        CountDownLatch stopped = new CountDownLatch(1);
-        RunSummary[] last = new RunSummary[1];
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                Map<String, Object> acc = job.getAccumulators().get();
-                last[0] = RunSummary.fromAccumulators(acc, (System.nanoTime() - start) / 1e9);
-                job.cancel().get();
-                runs.finish(runId, "stopped", job.getJobID().toString(), last[0].toJson(), null);
-                s.out.print(last[0].render());
-            } catch (Exception e) {
-                LOG.warn("stopping the job", e);
-            } finally {
-                stopped.countDown();
+        Thread hook = new Thread(this::stop, "rrr-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (!s.files.isEmpty()) {
+                replay(bootstrap);
+                s.out.println("replay done; the job keeps running on the topics (Ctrl-C to stop)");
             }
-        }, "rrr-shutdown"));
-        if (!s.files.isEmpty()) {
-            replay(bootstrap);
-            s.out.println("replay done; the job keeps running on the topics (Ctrl-C to stop)");
+            var result = job.getJobExecutionResult();
+            while (!stopped.await(1, TimeUnit.SECONDS)) {
+                if (result.isDone()) {
+                    result.get(); // the job ended by itself: a failure surfaces here
+                    return stop();
+                }
+            }
+            return running.summary;
+        } catch (Exception e) {
+            if (running.summary == null) {
+                runs.finish(runId, "failed", job.getJobID().toString(), null, String.valueOf(e));
+            }
+            throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops the job
+            }
         }
-        job.getJobExecutionResult().get(); // returns only if the job ends by itself
-        return last[0];
+    }
+
+    /**
+     * Stops an unbounded run gracefully: stop-with-savepoint lets the sinks flush and the final
+     * accumulators arrive, then the run is recorded as stopped and the summary printed. Called on
+     * Ctrl-C; safe to call twice. The savepoint can resume the job ({@code flink run -s}).
+     */
+    public synchronized RunSummary stop() {
+        RunningJob r = running;
+        if (r == null || r.summary != null) {
+            return r == null ? null : r.summary;
+        }
+        try {
+            if (!r.job.getJobStatus().get().isGloballyTerminalState()) {
+                Path savepoints = s.savepointDir != null ? s.savepointDir
+                        : java.nio.file.Files.createTempDirectory("rrr-savepoints");
+                String savepoint = r.job.stopWithSavepoint(false, savepoints.toUri().toString(),
+                        org.apache.flink.core.execution.SavepointFormatType.CANONICAL).get(120, TimeUnit.SECONDS);
+                s.out.println("stopped with savepoint " + savepoint);
+            }
+            JobExecutionResult result = r.job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+            r.summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
+                    (System.nanoTime() - unboundedStartNs) / 1e9);
+            r.runs.finish(r.runId, "stopped", r.job.getJobID().toString(), r.summary.toJson(), null);
+            s.out.print(r.summary.render());
+        } catch (Exception e) {
+            LOG.warn("stopping the job", e);
+        } finally {
+            stopped.countDown();
+        }
+        return r.summary;
+    }
+
+    private static final class RunningJob {
+        final JobClient job;
+        final PipelineRuns runs;
+        final UUID runId;
+        volatile RunSummary summary;
+
+        RunningJob(JobClient job, PipelineRuns runs, UUID runId) {
+            this.job = job;
+            this.runs = runs;
+            this.runId = runId;
+        }
     }
 
     private void replay(String bootstrap) throws Exception {
