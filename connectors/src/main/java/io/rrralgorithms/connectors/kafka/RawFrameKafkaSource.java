@@ -73,7 +73,8 @@ public final class RawFrameKafkaSource {
     }
 
     /**
-     * Parses a start position: {@code earliest}, {@code latest}, {@code timestamp:<epoch ms or
+     * Parses a start position: {@code earliest}, {@code latest}, {@code committed} (the consumer
+     * group's committed offsets), {@code timestamp:<epoch ms or
      * ISO-8601 instant>}, or {@code offsets:<topic>:<partition>:<offset>[,...]}.
      */
     public RawFrameKafkaSource startingFrom(String position) {
@@ -83,6 +84,10 @@ public final class RawFrameKafkaSource {
         }
         if (p.equals("latest")) {
             return startingFromLatest();
+        }
+        if (p.equals("committed")) { // the group's committed offsets, earliest where it has none
+            this.starting = OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+            return this;
         }
         if (p.startsWith("timestamp:")) {
             String t = p.substring("timestamp:".length());
@@ -103,7 +108,7 @@ public final class RawFrameKafkaSource {
             return startingFromOffsets(offsets);
         }
         throw new IllegalArgumentException("bad start position '" + position
-                + "': use earliest, latest, timestamp:<ms|ISO instant> or offsets:<topic>:<partition>:<offset>,...");
+                + "': use earliest, latest, committed, timestamp:<ms|ISO instant> or offsets:<topic>:<partition>:<offset>,...");
     }
 
     public RawFrameKafkaSource bounded(boolean b) {

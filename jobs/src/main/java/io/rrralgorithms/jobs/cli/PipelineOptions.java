@@ -12,7 +12,7 @@ public class PipelineOptions {
     public String topicPrefix = RawTopics.DEFAULT_PREFIX;
 
     @Option(names = "--from", defaultValue = "earliest",
-            description = "where to start reading: earliest, latest, timestamp:<ms|ISO instant>, "
+            description = "where to start reading: earliest, latest, committed (the group's offsets), timestamp:<ms|ISO instant>, "
                     + "offsets:<topic>:<partition>:<offset>[,...] (default: ${DEFAULT-VALUE})")
     public String from = "earliest";
 
