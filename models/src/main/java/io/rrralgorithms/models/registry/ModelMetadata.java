@@ -1,0 +1,43 @@
+package io.rrralgorithms.models.registry;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a model is: stored as {@code rrr-model.json} beside its SavedModel and as a row of the
+ * {@code models} table.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ModelMetadata {
+    public String versionId;
+    /** {@link io.rrralgorithms.models.spec.FeatureSpec#id()} the model was trained on. */
+    public String specId;
+    public List<String> inputNames = new ArrayList<>();
+    /** Label: log mid return over this horizon in event time. */
+    public int horizonSeconds;
+    public long trainFromMs;
+    public long trainToMs;
+    /** Start and end (exclusive) of the test slice, in event time. */
+    public long testFromMs;
+    public long testToMs;
+    public String dataSource;
+    public List<String> instruments = new ArrayList<>();
+    public int trainRows;
+    public int validationRows;
+    public int testRows;
+    /** Normalization fitted on the training slice (also baked into the graph). */
+    public float[] inputMean;
+    public float[] inputStd;
+    public Map<String, Object> hyperparameters = new LinkedHashMap<>();
+    /** Test-slice metrics of the model and of the baselines. */
+    public Map<String, Double> metrics = new LinkedHashMap<>();
+    public String createdAt;
+    public String signatureKey = ModelDirectory.SIGNATURE;
+    public String inputName = ModelDirectory.INPUT;
+    public String outputName = ModelDirectory.OUTPUT;
+}
