@@ -13,6 +13,11 @@ import io.rrralgorithms.jobs.book.OrderBookFunction;
 import io.rrralgorithms.jobs.decode.DeadLetterRouter;
 import io.rrralgorithms.jobs.features.FeatureFunction;
 import io.rrralgorithms.jobs.features.FeatureRow;
+import io.rrralgorithms.jobs.scoring.ModelAnnouncement;
+import io.rrralgorithms.jobs.scoring.ModelEvent;
+import io.rrralgorithms.jobs.scoring.Score;
+import io.rrralgorithms.jobs.scoring.Scoring;
+import io.rrralgorithms.jobs.scoring.ScoringOperator;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -34,11 +39,22 @@ public class MarketDataJob {
     public static final OutputTag<MarketEvent> LATE_TRADES = new OutputTag<>("late-trades") {};
 
     private final Source<MarketEvent, ?, ?> source;
+    private final Source<ModelAnnouncement, ?, ?> modelControl;
     private final List<MarketDataSinks> sinks;
     private final JobOptions options;
 
     public MarketDataJob(Source<MarketEvent, ?, ?> source, List<MarketDataSinks> sinks, JobOptions options) {
+        this(source, null, sinks, options);
+    }
+
+    /**
+     * @param modelControl model announcements (the control topic), or null; used only when
+     *     {@code options.scoring()} is enabled
+     */
+    public MarketDataJob(Source<MarketEvent, ?, ?> source, Source<ModelAnnouncement, ?, ?> modelControl,
+            List<MarketDataSinks> sinks, JobOptions options) {
         this.source = source;
+        this.modelControl = modelControl;
         this.sinks = sinks;
         this.options = options;
     }
@@ -99,7 +115,24 @@ public class MarketDataJob {
         gaps = counted(gaps, "book_gaps");
         deadLetters = counted(deadLetters, "dead_letters");
 
+        DataStream<Score> scores = null;
+        DataStream<ModelEvent> modelEvents = null;
+        if (options.scoring().enabled()) {
+            DataStream<ModelAnnouncement> announcements = null;
+            if (modelControl != null) {
+                announcements = env.fromSource(modelControl, WatermarkStrategy.noWatermarks(), "model-control")
+                        .setParallelism(1).uid("model-control");
+            }
+            SingleOutputStreamOperator<Score> scored = Scoring.attach(features, announcements, options.scoring());
+            modelEvents = counted(scored.getSideOutput(ScoringOperator.MODEL_EVENTS), "model_events");
+            scores = counted(scored, "scores");
+        }
+
         for (MarketDataSinks s : sinks) {
+            if (scores != null) {
+                attach(scores, s.scores(), "scores", s);
+                attach(modelEvents, s.modelEvents(), "model-events", s);
+            }
             attach(bookTops, s.bookUpdates(), "book-updates", s);
             attach(bookSamples, s.bookSamples(), "book-top", s);
             attach(features, s.features(), "features", s);

@@ -5,6 +5,8 @@ import io.rrralgorithms.jobs.bars.TradeBar;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.features.FeatureRow;
+import io.rrralgorithms.jobs.scoring.ModelEvent;
+import io.rrralgorithms.jobs.scoring.Score;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /**
@@ -35,6 +37,16 @@ public interface MarketDataSinks {
     }
 
     default Sink<DeadLetter> deadLetters() {
+        return null;
+    }
+
+    /** Model scores ({@code scores}); only when the job scores. */
+    default Sink<Score> scores() {
+        return null;
+    }
+
+    /** Model loads, swaps and load failures ({@code model_events}); only when the job scores. */
+    default Sink<ModelEvent> modelEvents() {
         return null;
     }
 }

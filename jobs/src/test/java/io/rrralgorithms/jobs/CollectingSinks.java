@@ -5,6 +5,8 @@ import io.rrralgorithms.jobs.bars.TradeBar;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.features.FeatureRow;
+import io.rrralgorithms.jobs.scoring.ModelEvent;
+import io.rrralgorithms.jobs.scoring.Score;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,6 +51,24 @@ public class CollectingSinks implements MarketDataSinks {
     @Override
     public Sink<DeadLetter> deadLetters() {
         return new Collecting<>(id + "/dead");
+    }
+
+    @Override
+    public Sink<Score> scores() {
+        return new Collecting<>(id + "/scores");
+    }
+
+    @Override
+    public Sink<ModelEvent> modelEvents() {
+        return new Collecting<>(id + "/model-events");
+    }
+
+    public List<Score> scoreList() {
+        return get("scores");
+    }
+
+    public List<ModelEvent> modelEventList() {
+        return get("model-events");
     }
 
     public List<BookTop> tops() {

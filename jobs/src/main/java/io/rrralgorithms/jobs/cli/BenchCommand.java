@@ -49,8 +49,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: print throughput numbers (not tests).",
                 "  decode-book-features  decode → order book → features/bars in one thread, no Kafka, no Flink",
-                "  pipeline              replay → embedded Kafka → local Flink job → PostgreSQL (database rrr_bench)"},
-        subcommands = {BenchCommand.DecodeBookFeatures.class, BenchCommand.Pipeline.class})
+                "  pipeline              replay → embedded Kafka → local Flink job → PostgreSQL (database rrr_bench)",
+                "  scoring               SavedModel scoring latency and rows/s per batch size (CPU unless --tf-device)"},
+        subcommands = {BenchCommand.DecodeBookFeatures.class, BenchCommand.Pipeline.class, BenchCommand.Scoring.class})
 public class BenchCommand implements Callable<Integer> {
     static final String DEFAULT_DATA_DIR = "../shared/data";
     /** The default capture files, relative to {@code --data-dir}. */
@@ -487,5 +488,50 @@ public class BenchCommand implements Callable<Integer> {
             // no model name: print none
         }
         return "";
+    }
+
+    @Command(name = "scoring", mixinStandardHelpOptions = true,
+            description = {"Scoring benchmark: loads a SavedModel (rrr train writes one) and scores real feature "
+                    + "vectors (computed in-process from the captures) in batches, as the Flink scoring operator "
+                    + "does per micro-batch. Prints per batch size: calls, latency p50/p99/mean per call, rows/s."})
+    static class Scoring implements Callable<Integer> {
+        @Mixin
+        FileOptions input;
+
+        @Option(names = "--model-dir", required = true, description = "model directory (saved_model/ + rrr-model.json)")
+        Path modelDir;
+
+        @Option(names = "--batch-sizes", split = ",", defaultValue = "1,64,1024",
+                description = "batch sizes (default: ${DEFAULT-VALUE})")
+        List<Integer> batchSizes;
+
+        @Option(names = "--seconds", defaultValue = "5", description = "timed seconds per batch size (default: ${DEFAULT-VALUE})")
+        double seconds;
+
+        @Option(names = "--tf-device", description = "TensorFlow device, e.g. /CPU:0 or /GPU:0 (default: TensorFlow's choice)")
+        String device;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Path> files = input.resolve();
+            PrintStream out = System.out;
+            out.println("== rrr bench scoring ==");
+            printEnvironment(out);
+            var spec = io.rrralgorithms.models.spec.FeatureSpec.V1;
+            float[][] vectors = io.rrralgorithms.jobs.bench.ScoringBenchmark.vectors(
+                    new io.rrralgorithms.jobs.features.ReplayFeatures().compute(files, input.feed), spec);
+            out.printf(Locale.ROOT, "%,d scorable feature rows from %d capture files; spec %s%n", vectors.length,
+                    files.size(), spec.id());
+            try (var scorer = io.rrralgorithms.models.scoring.TfScorer.load(modelDir, spec, device)) {
+                out.println("model " + scorer.versionId() + " (" + modelDir + "), device "
+                        + (device == null ? "TensorFlow default" : device));
+                for (int b : batchSizes) {
+                    var r = io.rrralgorithms.jobs.bench.ScoringBenchmark.run(scorer, vectors, b, 200, 100,
+                            (long) (seconds * 1e9));
+                    io.rrralgorithms.jobs.bench.ScoringBenchmark.print(out, r);
+                }
+            }
+            return 0;
+        }
     }
 }

@@ -43,6 +43,7 @@ public class JobCommand implements Callable<Integer> {
         env.setParallelism(pipeline.parallelism());
         env.enableCheckpointing(pipeline.checkpointIntervalMs());
         new MarketDataJob(LocalPipeline.source(bootstrapServers, feeds, bounded, pipeline),
+                LocalPipeline.controlSource(bootstrapServers, bounded, pipeline),
                 List.of(new PostgresMarketDataSinks(postgres.target())), pipeline.jobOptions()).build(env);
         env.execute("rrr market data");
         return 0;

@@ -2,6 +2,7 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.jobs.JobOptions;
+import io.rrralgorithms.jobs.scoring.ScoringOptions;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -43,6 +44,30 @@ public class PipelineOptions {
             description = "checkpoint interval; sinks flush and offsets commit on checkpoints (default: ${DEFAULT-VALUE})")
     public long checkpointIntervalMs = 10000L;
 
+    @Option(names = "--model-dir", description = "model directory (saved_model/ + rrr-model.json) to score with from the "
+            + "start; turns scoring on. Default: no model until one is announced on the control topic")
+    public String modelDir;
+
+    @Option(names = "--control-topic", description = "Kafka topic of model announcements (rrr announce-model); turns "
+            + "scoring on. Default when scoring is on: " + ScoringOptions.DEFAULT_CONTROL_TOPIC)
+    public String controlTopic;
+
+    @Option(names = "--scoring", negatable = true, description = "score the features with a model (default: on when "
+            + "--model-dir or --control-topic is given); --no-scoring turns it off")
+    public Boolean scoring;
+
+    @Option(names = "--score-batch-size", defaultValue = "64",
+            description = "rows scored in one TensorFlow call at most (default: ${DEFAULT-VALUE})")
+    public int scoreBatchSize = ScoringOptions.DEFAULT_BATCH_SIZE;
+
+    @Option(names = "--score-latency-budget-ms", defaultValue = "500",
+            description = "a row waits for its batch at most this long in event time (watermark) (default: ${DEFAULT-VALUE})")
+    public long scoreLatencyBudgetMs = ScoringOptions.DEFAULT_LATENCY_BUDGET_MS;
+
+    @Option(names = "--tf-device", description = "TensorFlow device for scoring, e.g. /CPU:0 or /GPU:0 "
+            + "(default: TensorFlow's choice)")
+    public String tfDevice;
+
     public String topicPrefix() {
         return topicPrefix;
     }
@@ -63,8 +88,23 @@ public class PipelineOptions {
         return checkpointIntervalMs;
     }
 
+    public boolean scoringEnabled() {
+        return scoring != null ? scoring : modelDir != null || controlTopic != null;
+    }
+
+    public String controlTopic() {
+        return controlTopic != null ? controlTopic : ScoringOptions.DEFAULT_CONTROL_TOPIC;
+    }
+
+    public ScoringOptions scoringOptions() {
+        // the task managers resolve the directory, not the client's working directory
+        String dir = modelDir == null ? null : java.nio.file.Path.of(modelDir).toAbsolutePath().normalize().toString();
+        return new ScoringOptions(scoringEnabled(), dir, controlTopic(), scoreBatchSize,
+                Duration.ofMillis(scoreLatencyBudgetMs), tfDevice, "v1");
+    }
+
     public JobOptions jobOptions() {
         return new JobOptions(depthLevels, maxPendingDiffs, Duration.ofMillis(outOfOrdernessMs),
-                Duration.ofMillis(idlenessMs));
+                Duration.ofMillis(idlenessMs), scoringOptions());
     }
 }

@@ -8,6 +8,8 @@ import io.rrralgorithms.connectors.kafka.RawFrameKafkaSource;
 import io.rrralgorithms.jobs.MarketDataJob;
 import io.rrralgorithms.jobs.MarketDataSinks;
 import io.rrralgorithms.jobs.cli.PipelineOptions;
+import io.rrralgorithms.jobs.scoring.ModelAnnouncement;
+import io.rrralgorithms.jobs.scoring.ModelControl;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -233,7 +235,25 @@ public final class LocalPipeline {
         List<MarketDataSinks> sinks = new ArrayList<>();
         sinks.add(new PostgresMarketDataSinks(s.postgres));
         sinks.addAll(s.extraSinks);
-        new MarketDataJob(source(bootstrap, feeds, bounded, s.pipeline), sinks, s.pipeline.jobOptions()).build(env);
+        new MarketDataJob(source(bootstrap, feeds, bounded, s.pipeline), controlSource(bootstrap, bounded, s.pipeline),
+                sinks, s.pipeline.jobOptions()).build(env);
+    }
+
+    /**
+     * The model announcements' source when scoring is on (the control topic is created where
+     * missing), else null.
+     */
+    public static org.apache.flink.connector.kafka.source.KafkaSource<ModelAnnouncement> controlSource(String bootstrap,
+            boolean bounded, PipelineOptions p) {
+        if (!p.scoringEnabled()) {
+            return null;
+        }
+        try {
+            ModelControl.ensureTopic(bootstrap, p.controlTopic());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return ModelControl.source(bootstrap, p.controlTopic(), p.groupId() + ".control", bounded);
     }
 
     public static org.apache.flink.connector.kafka.source.KafkaSource<io.rrralgorithms.connectors.model.MarketEvent>

@@ -9,6 +9,8 @@ import io.rrralgorithms.jobs.bars.TradeBar;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.features.FeatureRow;
+import io.rrralgorithms.jobs.scoring.ModelEvent;
+import io.rrralgorithms.jobs.scoring.Score;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -78,6 +80,21 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 reason = EXCLUDED.reason, payload = EXCLUDED.payload
             """;
 
+    /** A score row is rewritten by a replay, but keeps the time it was first scored at. */
+    static final String SCORES_SQL = """
+            INSERT INTO scores (feed, native_symbol, symbol, feature_time, model_version, spec_id, score, scored_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (feed, native_symbol, feature_time, model_version) DO UPDATE SET symbol = EXCLUDED.symbol,
+                spec_id = EXCLUDED.spec_id, score = EXCLUDED.score
+            """;
+
+    static final String MODEL_EVENTS_SQL = """
+            INSERT INTO model_events (event_time, subtask, kind, model_version, path, detail)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (event_time, subtask, kind) DO UPDATE SET model_version = EXCLUDED.model_version,
+                path = EXCLUDED.path, detail = EXCLUDED.detail
+            """;
+
     private final PostgresTarget target;
 
     public PostgresMarketDataSinks(PostgresTarget target) {
@@ -107,6 +124,38 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
     @Override
     public Sink<DeadLetter> deadLetters() {
         return UpsertSinks.upsert(target, DEAD_LETTERS_SQL, PostgresMarketDataSinks::bindDeadLetter);
+    }
+
+    @Override
+    public Sink<Score> scores() {
+        return UpsertSinks.upsert(target, SCORES_SQL, PostgresMarketDataSinks::bindScore);
+    }
+
+    @Override
+    public Sink<ModelEvent> modelEvents() {
+        return UpsertSinks.upsert(target, MODEL_EVENTS_SQL, PostgresMarketDataSinks::bindModelEvent);
+    }
+
+    static void bindScore(PreparedStatement ps, Score s) throws SQLException {
+        int i = 1;
+        ps.setString(i++, s.feed);
+        ps.setString(i++, s.nativeSymbol);
+        ps.setString(i++, s.symbol);
+        ps.setTimestamp(i++, new Timestamp(s.featureTimeMs));
+        ps.setString(i++, s.modelVersion);
+        ps.setString(i++, s.specId);
+        ps.setDouble(i++, s.score);
+        ps.setTimestamp(i, new Timestamp(s.scoredAtMs));
+    }
+
+    static void bindModelEvent(PreparedStatement ps, ModelEvent e) throws SQLException {
+        int i = 1;
+        ps.setTimestamp(i++, new Timestamp(e.eventTimeMs));
+        ps.setInt(i++, e.subtask);
+        ps.setString(i++, e.kind);
+        ps.setString(i++, e.modelVersion);
+        ps.setString(i++, e.path);
+        ps.setString(i, e.detail == null ? null : e.detail.replace("\u0000", ""));
     }
 
     static void bindBookTop(PreparedStatement ps, BookTop t) throws SQLException {

@@ -1,0 +1,128 @@
+package io.rrralgorithms.jobs.cli;
+
+import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.jobs.features.FeatureRow;
+import io.rrralgorithms.jobs.features.FeatureRowValues;
+import io.rrralgorithms.jobs.features.ReplayFeatures;
+import io.rrralgorithms.models.spec.FeatureSpec;
+import io.rrralgorithms.models.training.FeatureRecord;
+import io.rrralgorithms.models.training.FeatureRowsFromPostgres;
+import io.rrralgorithms.models.training.MlpConfig;
+import io.rrralgorithms.models.training.Trainer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code rrr train} and {@code rrr retrain}: the data, the label and the network. */
+public class TrainingOptions {
+    @Option(names = "--replay", arity = "1..*", paramLabel = "FILE",
+            description = "compute the features in-process from these capture files instead of reading the features table")
+    List<Path> replay = new ArrayList<>();
+
+    @Option(names = "--feed", description = "feed of the --replay files when the folder/file name does not say it")
+    String feed;
+
+    @Option(names = "--feeds", split = ",", description = "only these feeds (default: all)")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--from", description = "first feature time, ISO instant or epoch ms (default: the earliest)")
+    String from;
+
+    @Option(names = "--to", description = "end (exclusive) feature time, ISO instant or epoch ms (default: the latest)")
+    String to;
+
+    @Option(names = "--horizon-seconds", defaultValue = "10",
+            description = "label: log mid return over this event-time horizon (default: ${DEFAULT-VALUE})")
+    int horizonSeconds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of weights and batch order (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--hidden", split = ",", defaultValue = "32,16",
+            description = "hidden layer widths (default: ${DEFAULT-VALUE})")
+    int[] hidden;
+
+    @Option(names = "--epochs", defaultValue = "200", description = "maximum epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--patience", defaultValue = "10",
+            description = "early stopping: epochs without validation improvement (default: ${DEFAULT-VALUE})")
+    int patience;
+
+    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    float learningRate;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "mini-batch size (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--l2", defaultValue = "0.0001", description = "L2 penalty on the weights (default: ${DEFAULT-VALUE})")
+    float l2;
+
+    @Option(names = "--train-fraction", defaultValue = "0.6", description = "train slice share of the seconds (default: ${DEFAULT-VALUE})")
+    double trainFraction;
+
+    @Option(names = "--validation-fraction", defaultValue = "0.2",
+            description = "validation slice share; the latest rest is the test slice (default: ${DEFAULT-VALUE})")
+    double validationFraction;
+
+    @Option(names = "--models-dir", defaultValue = "./models-store",
+            description = "where model versions are written (default: ${DEFAULT-VALUE})")
+    Path modelsDir;
+
+    private List<FeatureRecord> replayed;
+
+    Trainer.Options trainerOptions(String dataSource) {
+        MlpConfig mlp = new MlpConfig(hidden, epochs, patience, learningRate, batchSize, l2, seed);
+        return new Trainer.Options(FeatureSpec.V1, horizonSeconds, trainFraction, validationFraction, mlp, dataSource,
+                null, null);
+    }
+
+    Long fromMs() {
+        return from == null ? null : parseTime(from);
+    }
+
+    Long toMs() {
+        return to == null ? null : parseTime(to);
+    }
+
+    static long parseTime(String s) {
+        return s.chars().allMatch(Character::isDigit) ? Long.parseLong(s) : Instant.parse(s).toEpochMilli();
+    }
+
+    boolean fromReplay() {
+        return !replay.isEmpty();
+    }
+
+    /** Rows in [fromMs, toMs) (null: unbounded) of the selected feeds, from the replay or the features table. */
+    List<FeatureRecord> load(PostgresTarget target, Long fromMs, Long toMs) throws IOException, SQLException {
+        if (fromReplay()) {
+            if (replayed == null) {
+                replayed = new ArrayList<>();
+                for (FeatureRow r : new ReplayFeatures().compute(replay, feed)) {
+                    replayed.add(new FeatureRecord(r.instrumentKey(), r.timeMs, FeatureRowValues.of(r)));
+                }
+            }
+            return replayed.stream().filter(r -> (fromMs == null || r.timeMs() >= fromMs)
+                    && (toMs == null || r.timeMs() < toMs)
+                    && (feeds.isEmpty() || feeds.contains(r.instrument().substring(0, r.instrument().indexOf(':')))))
+                    .toList();
+        }
+        try (Connection c = target.connect()) {
+            return FeatureRowsFromPostgres.load(c, feeds, fromMs, toMs);
+        }
+    }
+
+    String describeSource() {
+        String range = (from == null ? "" : " from " + from) + (to == null ? "" : " to " + to)
+                + (feeds.isEmpty() ? "" : " feeds " + String.join(",", feeds));
+        if (fromReplay()) {
+            return "replay " + String.join(" ", replay.stream().map(p -> p.getFileName().toString()).toList()) + range;
+        }
+        return "features table" + range;
+    }
+}

@@ -1,0 +1,69 @@
+package io.rrralgorithms.jobs.features;
+
+import io.rrralgorithms.connectors.model.Decimals;
+import io.rrralgorithms.models.spec.FeatureValues;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A {@link FeatureRow} seen by column name, as in the {@code features} table, so that the model
+ * spec computes the same inputs from the job's in-memory rows as from rows read back from
+ * PostgreSQL. NUMERIC columns are their exact value rounded to the nearest double (sizes are
+ * 1e-8 mantissas: {@code mantissa / 1e8}, which is the same double as the NUMERIC's); nullable
+ * columns that are null, and unknown columns, are NaN.
+ */
+public final class FeatureRowValues implements FeatureValues {
+    /** Every numeric column of the {@code features} table, in table order. */
+    public static final List<String> COLUMNS = List.of("mid", "spread", "microprice", "depth_imbalance",
+            "depth_levels", "ofi_1s", "book_updates_1s", "trade_count_1s", "volume_1s", "buy_volume_1s",
+            "sell_volume_1s", "vwap_1s", "trade_count_1m", "volume_1m", "buy_volume_1m", "sell_volume_1m",
+            "vwap_1m", "realized_vol_1m");
+
+    private final FeatureRow row;
+
+    private FeatureRowValues(FeatureRow row) {
+        this.row = row;
+    }
+
+    public static FeatureValues of(FeatureRow row) {
+        return new FeatureRowValues(row);
+    }
+
+    public FeatureRow row() {
+        return row;
+    }
+
+    @Override
+    public double value(String column) {
+        FeatureRow r = row;
+        return switch (column) {
+            case "mid" -> dec(r.mid);
+            case "spread" -> dec(r.spread);
+            case "microprice" -> dbl(r.microprice);
+            case "depth_imbalance" -> dbl(r.depthImbalance);
+            case "depth_levels" -> r.depthLevels;
+            case "ofi_1s" -> r.ofi;
+            case "book_updates_1s" -> r.bookUpdates;
+            case "trade_count_1s" -> r.tradeCount1s;
+            case "volume_1s" -> Decimals.toDouble(r.volume1s);
+            case "buy_volume_1s" -> Decimals.toDouble(r.buyVolume1s);
+            case "sell_volume_1s" -> Decimals.toDouble(r.sellVolume1s);
+            case "vwap_1s" -> dbl(r.vwap1s);
+            case "trade_count_1m" -> r.tradeCount1m;
+            case "volume_1m" -> Decimals.toDouble(r.volume1m);
+            case "buy_volume_1m" -> Decimals.toDouble(r.buyVolume1m);
+            case "sell_volume_1m" -> Decimals.toDouble(r.sellVolume1m);
+            case "vwap_1m" -> dbl(r.vwap1m);
+            case "realized_vol_1m" -> dbl(r.realizedVol1m);
+            default -> Double.NaN;
+        };
+    }
+
+    private static double dec(BigDecimal v) {
+        return v == null ? Double.NaN : v.doubleValue();
+    }
+
+    private static double dbl(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+}

@@ -1,0 +1,123 @@
+package io.rrralgorithms.models.training;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import io.rrralgorithms.models.registry.ModelDirectory;
+
+/**
+ * A trained network, in memory: its graph and session (the best weights restored), scoring raw
+ * spec input vectors through the same graph that {@link ModelExporter} saves. The graph holds the
+ * normalization ((x - mean) / std, clipped) and the label de-scaling, so {@link #score} takes raw
+ * inputs and returns log returns.
+ */
+public final class TrainedModel implements AutoCloseable {
+    private final Graph graph;
+    private final Session session;
+    private final Operand<TFloat32> input;
+    private final Operand<TFloat32> output;
+    private final int width;
+    private final float[] inputMean;
+    private final float[] inputStd;
+    private final List<float[]> weights;
+    private final TrainingHistory history;
+
+    TrainedModel(Graph graph, Session session, Operand<TFloat32> input, Operand<TFloat32> output, int width,
+            float[] inputMean, float[] inputStd, List<float[]> weights, TrainingHistory history) {
+        this.graph = graph;
+        this.session = session;
+        this.input = input;
+        this.output = output;
+        this.width = width;
+        this.inputMean = inputMean;
+        this.inputStd = inputStd;
+        this.weights = weights;
+        this.history = history;
+    }
+
+    /** One score per row of raw spec inputs. */
+    public float[] score(float[][] rows) {
+        int n = rows.length;
+        if (n == 0) {
+            return new float[0];
+        }
+        float[] flat = new float[n * width];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows[i], 0, flat, i * width, width);
+        }
+        try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, width), DataBuffers.of(flat, true, false));
+                Result r = session.runner().feed(input, x).fetch(output).run()) {
+            TFloat32 s = (TFloat32) r.get(0);
+            float[] out = new float[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = s.getFloat(i, 0);
+            }
+            return out;
+        }
+    }
+
+    public float[] score(List<LabeledRow> rows) {
+        return score(rows.stream().map(LabeledRow::inputs).toArray(float[][]::new));
+    }
+
+    /** The serving signature over this session: input {@code features}, output {@code score}. */
+    public SessionFunction servingFunction() {
+        Signature sig = Signature.builder().key(ModelDirectory.SIGNATURE)
+                .input(ModelDirectory.INPUT, input).output(ModelDirectory.OUTPUT, output).build();
+        return SessionFunction.create(sig, session);
+    }
+
+    public float[] inputMean() {
+        return inputMean.clone();
+    }
+
+    public float[] inputStd() {
+        return inputStd.clone();
+    }
+
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /** First 8 hex digits of a SHA-256 over the normalization and the (best) weights. */
+    public String weightsHash() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            update(md, inputMean);
+            update(md, inputStd);
+            for (float[] w : weights) {
+                update(md, w);
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest md, float[] a) {
+        ByteBuffer b = ByteBuffer.allocate(a.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : a) {
+            b.putInt(Float.floatToRawIntBits(f));
+        }
+        md.update(b.array());
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}

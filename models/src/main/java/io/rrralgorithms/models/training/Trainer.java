@@ -1,0 +1,91 @@
+package io.rrralgorithms.models.training;
+
+import io.rrralgorithms.models.registry.ModelMetadata;
+import io.rrralgorithms.models.spec.FeatureSpec;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Training end to end on feature rows: label ({@link Labeler}) → split by time ({@link TimeSplit})
+ * → MLP ({@link MlpTrainer}) with early stopping on the validation slice → test-slice report
+ * against the baselines ({@link Evaluation}) → metadata ready for {@link ModelExporter}.
+ */
+public final class Trainer {
+    /**
+     * @param excludeFromMs with {@code excludeToMs}: an interval kept out of train and validation
+     *     (on retraining, the serving model's test slice), or null
+     */
+    public record Options(FeatureSpec spec, int horizonSeconds, double trainFraction, double validationFraction,
+            MlpConfig mlp, String dataSource, Long excludeFromMs, Long excludeToMs) {
+        public Options(FeatureSpec spec, int horizonSeconds, MlpConfig mlp, String dataSource) {
+            this(spec, horizonSeconds, 0.6, 0.2, mlp, dataSource, null, null);
+        }
+
+        public Options excluding(Long fromMs, Long toMs) {
+            return new Options(spec, horizonSeconds, trainFraction, validationFraction, mlp, dataSource, fromMs, toMs);
+        }
+    }
+
+    /** A trained model (close it), its report, all labeled rows, and its metadata (no version id yet). */
+    public record Result(TrainedModel model, TrainingReport report, List<LabeledRow> labeled, ModelMetadata metadata)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    private Trainer() {}
+
+    public static Result train(List<FeatureRecord> records, Options o) {
+        List<LabeledRow> labeled = new Labeler(o.spec(), o.horizonSeconds()).label(records);
+        TimeSplit split = TimeSplit.of(labeled, o.trainFraction(), o.validationFraction(),
+                o.horizonSeconds() * 1000L, o.excludeFromMs(), o.excludeToMs());
+        TrainedModel model = new MlpTrainer(o.mlp()).train(split.train(), split.validation());
+        try {
+            double signScale = split.train().stream().mapToDouble(r -> Math.abs(r.label())).average().orElse(0);
+            TrainingReport report = report(model, split, signScale, o, instruments(labeled));
+            ModelMetadata m = new ModelMetadata();
+            m.specId = o.spec().id();
+            m.inputNames = o.spec().inputNames();
+            m.horizonSeconds = o.horizonSeconds();
+            m.trainFromMs = split.trainFromMs();
+            m.trainToMs = split.testFromMs();
+            m.testFromMs = split.testFromMs();
+            m.testToMs = split.testToMs();
+            m.dataSource = o.dataSource();
+            m.instruments = report.instruments();
+            m.trainRows = split.train().size();
+            m.validationRows = split.validation().size();
+            m.testRows = split.test().size();
+            m.inputMean = model.inputMean();
+            m.inputStd = model.inputStd();
+            m.hyperparameters.putAll(o.mlp().asMap());
+            m.hyperparameters.put("trainFraction", o.trainFraction());
+            m.hyperparameters.put("validationFraction", o.validationFraction());
+            m.hyperparameters.put("validationFromMs", split.validationFromMs());
+            if (o.excludeFromMs() != null) {
+                m.hyperparameters.put("excludedFromMs", o.excludeFromMs());
+                m.hyperparameters.put("excludedToMs", o.excludeToMs());
+            }
+            m.metrics.putAll(report.metrics());
+            return new Result(model, report, labeled, m);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    static TrainingReport report(TrainedModel model, TimeSplit split, double signScale, Options o,
+            List<String> instruments) {
+        List<LabeledRow> test = split.test();
+        int h = o.horizonSeconds();
+        return new TrainingReport(o.spec().id(), h, o.dataSource(), instruments, split, model.history(),
+                Evaluation.ofModel(model.score(test), test, h), Evaluation.zero(test, h),
+                Evaluation.lastReturnSign(test, signScale, h), signScale);
+    }
+
+    static List<String> instruments(List<LabeledRow> rows) {
+        return List.copyOf(new TreeSet<>(rows.stream().map(LabeledRow::instrument).toList()));
+    }
+}
