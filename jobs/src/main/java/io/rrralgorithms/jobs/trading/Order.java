@@ -1,0 +1,48 @@
+package io.rrralgorithms.jobs.trading;
+
+import java.math.BigDecimal;
+
+/**
+ * An order and its life: created by a strategy, checked by risk, executed on paper. Prices and
+ * quantities are exact mantissas (1e-8, as everywhere); money is BigDecimal. Its id is
+ * deterministic ({@code <account>-<feed>:<symbol>-<sequence>}), so a replay produces the same ids.
+ */
+public class Order {
+    public String orderId;
+    public String accountId;
+    public String feed;
+    public String nativeSymbol;
+    public String symbol;
+    public Side side;
+    public OrderType type;
+    /** Limit price mantissa; 0 for MARKET. */
+    public long price;
+    public long quantity;
+    public long filledQuantity;
+    /** Σ fill price × fill quantity of the fills so far (exact). */
+    public BigDecimal filledNotional = BigDecimal.ZERO;
+    public BigDecimal fees = BigDecimal.ZERO;
+    public OrderStatus status;
+    /** Event time the strategy created it, and the event time it reaches the book (+ latency). */
+    public long createdAtMs;
+    public long arrivesAtMs;
+    /** Last status change, event time. */
+    public long updatedAtMs;
+    /** Why the strategy sent it. */
+    public String reason;
+    /** For REJECTED: the risk rule; detail with the numbers. */
+    public String rejectRule;
+    public String rejectDetail;
+    /** LIMIT: displayed size at the price when the order arrived, minus traded volume at that price since. */
+    public long queueAhead;
+
+    public Order() {}
+
+    public String instrumentKey() {
+        return feed + ':' + nativeSymbol;
+    }
+
+    public long remaining() {
+        return quantity - filledQuantity;
+    }
+}

@@ -1,0 +1,30 @@
+package io.rrralgorithms.jobs.trading;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** Turns a model score for one instrument into orders. Implementations are deterministic. */
+public interface Strategy extends Serializable {
+
+    /** What the strategy may look at when a score arrives. */
+    interface Context {
+        long timeMs();
+
+        /** Signed position quantity (mantissa) including what open orders would add is not included. */
+        long position();
+
+        /** Best bid/ask mantissas of the instrument's book, 0 when the book is not valid. */
+        long bestBid();
+
+        long bestAsk();
+
+        /** Open (pending or resting) orders of this instrument. */
+        List<Order> openOrders();
+
+        /** A new order with a deterministic id, not yet submitted. */
+        Order newOrder(Side side, OrderType type, long price, long quantity, String reason);
+    }
+
+    /** Orders to submit (already created with {@link Context#newOrder}); may be empty. */
+    List<Order> onScore(String instrumentKey, double score, Context context);
+}
