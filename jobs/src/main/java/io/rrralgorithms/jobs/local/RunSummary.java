@@ -27,6 +27,12 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
         for (String table : List.of("book_top", "features", "trade_bars_1m", "book_gaps", "dead_letters")) {
             rows.put(table, asLong(acc.get(RowCounter.ACC_PREFIX + table)));
         }
+        // tables of optional stages (scores, model events, trading) when they ran
+        new java.util.TreeMap<>(acc).forEach((k, v) -> {
+            if (k.startsWith(RowCounter.ACC_PREFIX)) {
+                rows.putIfAbsent(k.substring(RowCounter.ACC_PREFIX.length()), asLong(v));
+            }
+        });
         TreeSet<String> instruments = new TreeSet<>();
         Object list = acc.get(DeadLetterRouter.ACC_INSTRUMENTS);
         if (list instanceof Collection<?> c) {
