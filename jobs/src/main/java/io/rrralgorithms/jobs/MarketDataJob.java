@@ -18,6 +18,14 @@ import io.rrralgorithms.jobs.scoring.ModelEvent;
 import io.rrralgorithms.jobs.scoring.Score;
 import io.rrralgorithms.jobs.scoring.Scoring;
 import io.rrralgorithms.jobs.scoring.ScoringOperator;
+import io.rrralgorithms.jobs.trading.Fill;
+import io.rrralgorithms.jobs.trading.Order;
+import io.rrralgorithms.jobs.trading.PnlSnapshot;
+import io.rrralgorithms.jobs.trading.PositionSnapshot;
+import io.rrralgorithms.jobs.trading.RiskCommand;
+import io.rrralgorithms.jobs.trading.RiskEvent;
+import io.rrralgorithms.jobs.trading.flink.Trading;
+import io.rrralgorithms.jobs.trading.flink.TradingOperator;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -40,6 +48,7 @@ public class MarketDataJob {
 
     private final Source<MarketEvent, ?, ?> source;
     private final Source<ModelAnnouncement, ?, ?> modelControl;
+    private final Source<RiskCommand, ?, ?> riskControl;
     private final List<MarketDataSinks> sinks;
     private final JobOptions options;
 
@@ -53,8 +62,18 @@ public class MarketDataJob {
      */
     public MarketDataJob(Source<MarketEvent, ?, ?> source, Source<ModelAnnouncement, ?, ?> modelControl,
             List<MarketDataSinks> sinks, JobOptions options) {
+        this(source, modelControl, null, sinks, options);
+    }
+
+    /**
+     * @param riskControl risk commands (the risk control topic), or null; used only when
+     *     {@code options.trading()} is enabled
+     */
+    public MarketDataJob(Source<MarketEvent, ?, ?> source, Source<ModelAnnouncement, ?, ?> modelControl,
+            Source<RiskCommand, ?, ?> riskControl, List<MarketDataSinks> sinks, JobOptions options) {
         this.source = source;
         this.modelControl = modelControl;
+        this.riskControl = riskControl;
         this.sinks = sinks;
         this.options = options;
     }
@@ -128,7 +147,38 @@ public class MarketDataJob {
             scores = counted(scored, "scores");
         }
 
+        DataStream<Order> orders = null;
+        DataStream<Fill> fills = null;
+        DataStream<PositionSnapshot> positions = null;
+        DataStream<PnlSnapshot> pnl = null;
+        DataStream<RiskEvent> riskEvents = null;
+        if (options.trading().enabled()) {
+            if (scores == null) {
+                throw new IllegalStateException("trading needs scores: turn scoring on");
+            }
+            DataStream<RiskCommand> commands = null;
+            if (riskControl != null) {
+                // commands carry their record time; the trading operator ignores this input's watermarks
+                commands = env.fromSource(riskControl, WatermarkStrategy.noWatermarks(), "risk-control")
+                        .setParallelism(1).uid("risk-control");
+            }
+            SingleOutputStreamOperator<Order> traded = Trading.attach(bookTops, trades, scores, commands,
+                    options.trading());
+            fills = counted(traded.getSideOutput(TradingOperator.FILLS), "fills");
+            positions = counted(traded.getSideOutput(TradingOperator.POSITIONS), "positions");
+            pnl = counted(traded.getSideOutput(TradingOperator.PNL), "pnl");
+            riskEvents = counted(traded.getSideOutput(TradingOperator.RISK_EVENTS), "risk_events");
+            orders = counted(traded, "orders");
+        }
+
         for (MarketDataSinks s : sinks) {
+            if (orders != null) {
+                attach(orders, s.orders(), "orders", s);
+                attach(fills, s.fills(), "fills", s);
+                attach(positions, s.positions(), "positions", s);
+                attach(pnl, s.pnl(), "pnl", s);
+                attach(riskEvents, s.riskEvents(), "risk-events", s);
+            }
             if (scores != null) {
                 attach(scores, s.scores(), "scores", s);
                 attach(modelEvents, s.modelEvents(), "model-events", s);

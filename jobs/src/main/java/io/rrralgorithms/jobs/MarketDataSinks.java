@@ -7,6 +7,11 @@ import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.features.FeatureRow;
 import io.rrralgorithms.jobs.scoring.ModelEvent;
 import io.rrralgorithms.jobs.scoring.Score;
+import io.rrralgorithms.jobs.trading.Fill;
+import io.rrralgorithms.jobs.trading.Order;
+import io.rrralgorithms.jobs.trading.PnlSnapshot;
+import io.rrralgorithms.jobs.trading.PositionSnapshot;
+import io.rrralgorithms.jobs.trading.RiskEvent;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /**
@@ -47,6 +52,31 @@ public interface MarketDataSinks {
 
     /** Model loads, swaps and load failures ({@code model_events}); only when the job scores. */
     default Sink<ModelEvent> modelEvents() {
+        return null;
+    }
+
+    /** Every order state change ({@code orders}: the latest per order); only when the job trades. */
+    default Sink<Order> orders() {
+        return null;
+    }
+
+    /** Paper fills ({@code fills}); only when the job trades. */
+    default Sink<Fill> fills() {
+        return null;
+    }
+
+    /** 1 s position snapshots ({@code positions}); only when the job trades. */
+    default Sink<PositionSnapshot> positions() {
+        return null;
+    }
+
+    /** 1 s account PnL snapshots ({@code pnl}); only when the job trades. */
+    default Sink<PnlSnapshot> pnl() {
+        return null;
+    }
+
+    /** Rejections by risk rule and account state changes ({@code risk_events}); only when the job trades. */
+    default Sink<RiskEvent> riskEvents() {
         return null;
     }
 }

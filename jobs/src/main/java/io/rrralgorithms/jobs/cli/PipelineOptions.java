@@ -2,8 +2,17 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.jobs.JobOptions;
+import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.jobs.scoring.ScoringOptions;
+import io.rrralgorithms.jobs.trading.OrderType;
+import io.rrralgorithms.jobs.trading.TradingConfig;
+import io.rrralgorithms.jobs.trading.flink.TradingOptions;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options of the Flink job shared by {@code run} and {@code job}. */
@@ -68,6 +77,87 @@ public class PipelineOptions {
             + "(default: TensorFlow's choice)")
     public String tfDevice;
 
+    // ---- paper trading (defaults: TradingConfig.defaults()) ----
+
+    @Option(names = "--trading", description = "paper-trade on the scores (needs scoring: --model-dir or --control-topic); "
+            + "writes orders, fills, positions, pnl, risk_events")
+    public boolean trading;
+
+    @Option(names = "--account", split = ",", description = "paper account id(s), each with the settings below "
+            + "(default: paper)")
+    public List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--entry-threshold", description = "|score| above which the strategy opens a position (default: 0.5)")
+    public Double entryThreshold;
+
+    @Option(names = "--exit-threshold", description = "|score| below which it closes it (hysteresis) (default: 0.1)")
+    public Double exitThreshold;
+
+    @Option(names = "--order-qty", description = "order quantity, base units, e.g. 0.01 (default: 0.01)")
+    public String orderQty;
+
+    @Option(names = "--max-position", description = "strategy's max |position|, base units (default: 0.05)")
+    public String maxPosition;
+
+    @Option(names = "--cooldown-ms", description = "event time between two entries of an instrument (default: 5000)")
+    public Long cooldownMs;
+
+    @Option(names = "--order-type", description = "MARKET, IOC or LIMIT (default: MARKET)")
+    public OrderType orderType;
+
+    @Option(names = "--ioc-allowance-bps", description = "IOC orders are priced this far through the touch "
+            + "(default: 5)")
+    public Long iocAllowanceBps;
+
+    @Option(names = "--order-latency-ms", description = "event time from order creation to its arrival at the book "
+            + "(default: 50)")
+    public Long orderLatencyMs;
+
+    @Option(names = "--taker-fee", split = ",", description = "taker fee per feed as a fraction, e.g. "
+            + "binance-spot=0.001 (default: binance-spot=0.001, binance-usdm=0.0005)")
+    public Map<String, String> takerFee = new HashMap<>();
+
+    @Option(names = "--maker-fee", split = ",", description = "maker fee per feed, e.g. binance-usdm=0.0002 "
+            + "(default: binance-spot=0.001, binance-usdm=0.0002)")
+    public Map<String, String> makerFee = new HashMap<>();
+
+    @Option(names = "--risk-max-position", description = "risk: max |position| per instrument, base units, "
+            + "orders beyond are rejected (position_cap) (default: 0.1)")
+    public String riskMaxPosition;
+
+    @Option(names = "--risk-max-notional", description = "risk: max |notional| per instrument (notional_cap) "
+            + "(default: 10000)")
+    public BigDecimal riskMaxNotional;
+
+    @Option(names = "--risk-max-total-notional", description = "risk: max gross notional of the account "
+            + "(total_notional_cap) (default: 15000)")
+    public BigDecimal riskMaxTotalNotional;
+
+    @Option(names = "--risk-max-orders", description = "risk: orders allowed per window (order_rate) (default: 20)")
+    public Integer riskMaxOrders;
+
+    @Option(names = "--risk-order-window-ms", description = "risk: the order-rate window (default: 60000)")
+    public Long riskOrderWindowMs;
+
+    @Option(names = "--risk-price-band", description = "risk: max |price - mid| / mid of a priced order "
+            + "(price_band) (default: 0.01)")
+    public BigDecimal riskPriceBand;
+
+    @Option(names = "--risk-reduce-drawdown", description = "risk: drawdown that moves the account to REDUCING "
+            + "(default: 50)")
+    public BigDecimal riskReduceDrawdown;
+
+    @Option(names = "--risk-halt-drawdown", description = "risk: drawdown that moves it to HALTED (default: 100)")
+    public BigDecimal riskHaltDrawdown;
+
+    @Option(names = "--risk-drawdown-window-ms", description = "risk: rolling window of the peak equity "
+            + "(default: 600000)")
+    public Long riskDrawdownWindowMs;
+
+    @Option(names = "--risk-control-topic", description = "Kafka topic of risk commands {\"accountId\",\"command\":"
+            + "\"KILL|HALT|REDUCE|ACTIVATE\",\"reason\"} (default: " + TradingOptions.DEFAULT_CONTROL_TOPIC + ")")
+    public String riskControlTopic;
+
     public String topicPrefix() {
         return topicPrefix;
     }
@@ -103,8 +193,52 @@ public class PipelineOptions {
                 Duration.ofMillis(scoreLatencyBudgetMs), tfDevice, "v1");
     }
 
+    public String riskControlTopic() {
+        return riskControlTopic != null ? riskControlTopic : TradingOptions.DEFAULT_CONTROL_TOPIC;
+    }
+
+    /** One config per --account, from the options given over {@link TradingConfig#defaults()}. */
+    public List<TradingConfig> tradingConfigs() {
+        TradingConfig d = TradingConfig.defaults();
+        Map<String, BigDecimal> taker = new HashMap<>(d.takerFee());
+        takerFee.forEach((k, v) -> taker.put(k, new BigDecimal(v)));
+        Map<String, BigDecimal> maker = new HashMap<>(d.makerFee());
+        makerFee.forEach((k, v) -> maker.put(k, new BigDecimal(v)));
+        List<String> ids = accounts.isEmpty() ? List.of(d.accountId()) : accounts;
+        List<TradingConfig> out = new ArrayList<>();
+        for (String id : ids) {
+            out.add(new TradingConfig(id,
+                    entryThreshold != null ? entryThreshold : d.entryThreshold(),
+                    exitThreshold != null ? exitThreshold : d.exitThreshold(),
+                    orderQty != null ? Decimals.parse(orderQty) : d.orderQuantity(),
+                    maxPosition != null ? Decimals.parse(maxPosition) : d.maxPositionQuantity(),
+                    cooldownMs != null ? cooldownMs : d.cooldownMs(),
+                    orderType != null ? orderType : d.orderType(),
+                    orderLatencyMs != null ? orderLatencyMs : d.orderLatencyMs(),
+                    Map.copyOf(taker), Map.copyOf(maker),
+                    riskMaxPosition != null ? Decimals.parse(riskMaxPosition) : d.riskMaxPositionQuantity(),
+                    riskMaxNotional != null ? riskMaxNotional : d.riskMaxNotionalPerInstrument(),
+                    riskMaxTotalNotional != null ? riskMaxTotalNotional : d.riskMaxNotionalTotal(),
+                    riskMaxOrders != null ? riskMaxOrders : d.riskMaxOrdersPerWindow(),
+                    riskOrderWindowMs != null ? riskOrderWindowMs : d.riskOrderWindowMs(),
+                    riskPriceBand != null ? riskPriceBand : d.riskPriceBand(),
+                    riskReduceDrawdown != null ? riskReduceDrawdown : d.riskReduceDrawdown(),
+                    riskHaltDrawdown != null ? riskHaltDrawdown : d.riskHaltDrawdown(),
+                    riskDrawdownWindowMs != null ? riskDrawdownWindowMs : d.riskDrawdownWindowMs()));
+        }
+        return out;
+    }
+
+    public TradingOptions tradingOptions() {
+        if (!trading) {
+            return TradingOptions.disabled();
+        }
+        return new TradingOptions(true, tradingConfigs(), riskControlTopic(), iocAllowanceBps == null ? null
+                : io.rrralgorithms.jobs.trading.flink.StrategyFactory.threshold(iocAllowanceBps), false);
+    }
+
     public JobOptions jobOptions() {
         return new JobOptions(depthLevels, maxPendingDiffs, Duration.ofMillis(outOfOrdernessMs),
-                Duration.ofMillis(idlenessMs), scoringOptions());
+                Duration.ofMillis(idlenessMs), scoringOptions(), tradingOptions());
     }
 }

@@ -236,7 +236,7 @@ public final class LocalPipeline {
         sinks.add(new PostgresMarketDataSinks(s.postgres));
         sinks.addAll(s.extraSinks);
         new MarketDataJob(source(bootstrap, feeds, bounded, s.pipeline), controlSource(bootstrap, bounded, s.pipeline),
-                sinks, s.pipeline.jobOptions()).build(env);
+                riskControlSource(bootstrap, bounded, s.pipeline), sinks, s.pipeline.jobOptions()).build(env);
     }
 
     /**
@@ -254,6 +254,21 @@ public final class LocalPipeline {
             throw new IllegalStateException(e.getMessage(), e);
         }
         return ModelControl.source(bootstrap, p.controlTopic(), p.groupId() + ".control", bounded);
+    }
+
+    /** The risk commands' source when trading is on (the topic is created where missing), else null. */
+    public static org.apache.flink.connector.kafka.source.KafkaSource<io.rrralgorithms.jobs.trading.RiskCommand>
+            riskControlSource(String bootstrap, boolean bounded, PipelineOptions p) {
+        if (!p.trading) {
+            return null;
+        }
+        try {
+            io.rrralgorithms.jobs.trading.flink.RiskControl.ensureTopic(bootstrap, p.riskControlTopic());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return io.rrralgorithms.jobs.trading.flink.RiskControl.source(bootstrap, p.riskControlTopic(),
+                p.groupId() + ".risk-control", bounded);
     }
 
     public static org.apache.flink.connector.kafka.source.KafkaSource<io.rrralgorithms.connectors.model.MarketEvent>

@@ -11,7 +11,14 @@ import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.features.FeatureRow;
 import io.rrralgorithms.jobs.scoring.ModelEvent;
 import io.rrralgorithms.jobs.scoring.Score;
+import io.rrralgorithms.jobs.trading.Fill;
+import io.rrralgorithms.jobs.trading.Order;
+import io.rrralgorithms.jobs.trading.OrderStatus;
+import io.rrralgorithms.jobs.trading.PnlSnapshot;
+import io.rrralgorithms.jobs.trading.PositionSnapshot;
+import io.rrralgorithms.jobs.trading.RiskEvent;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -95,6 +102,67 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 path = EXCLUDED.path, detail = EXCLUDED.detail
             """;
 
+    /**
+     * The latest state of an order: an update applies only when it is not older (event time,
+     * filled quantity, status rank), so a replay after a restore never moves an order back.
+     */
+    static final String ORDERS_SQL = """
+            INSERT INTO orders (order_id, account_id, feed, native_symbol, symbol, side, order_type, price, quantity,
+                filled_quantity, filled_notional, average_price, fees, status, status_rank, created_at, arrives_at,
+                updated_at, reason, reject_rule, reject_detail, queue_ahead)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (order_id) DO UPDATE SET account_id = EXCLUDED.account_id, feed = EXCLUDED.feed,
+                native_symbol = EXCLUDED.native_symbol, symbol = EXCLUDED.symbol, side = EXCLUDED.side,
+                order_type = EXCLUDED.order_type, price = EXCLUDED.price, quantity = EXCLUDED.quantity,
+                filled_quantity = EXCLUDED.filled_quantity, filled_notional = EXCLUDED.filled_notional,
+                average_price = EXCLUDED.average_price, fees = EXCLUDED.fees, status = EXCLUDED.status,
+                status_rank = EXCLUDED.status_rank, created_at = EXCLUDED.created_at, arrives_at = EXCLUDED.arrives_at,
+                updated_at = EXCLUDED.updated_at, reason = EXCLUDED.reason, reject_rule = EXCLUDED.reject_rule,
+                reject_detail = EXCLUDED.reject_detail, queue_ahead = EXCLUDED.queue_ahead
+            WHERE (EXCLUDED.updated_at, EXCLUDED.filled_quantity, EXCLUDED.status_rank)
+                >= (orders.updated_at, orders.filled_quantity, orders.status_rank)
+            """;
+
+    static final String FILLS_SQL = """
+            INSERT INTO fills (fill_id, order_id, account_id, feed, native_symbol, symbol, side, price, quantity, notional,
+                fee, taker, fill_time)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (fill_id) DO UPDATE SET order_id = EXCLUDED.order_id, account_id = EXCLUDED.account_id,
+                feed = EXCLUDED.feed, native_symbol = EXCLUDED.native_symbol, symbol = EXCLUDED.symbol,
+                side = EXCLUDED.side, price = EXCLUDED.price, quantity = EXCLUDED.quantity,
+                notional = EXCLUDED.notional, fee = EXCLUDED.fee, taker = EXCLUDED.taker, fill_time = EXCLUDED.fill_time
+            """;
+
+    static final String POSITIONS_SQL = """
+            INSERT INTO positions (account_id, feed, native_symbol, snapshot_time, symbol, quantity, cost_basis,
+                average_price, mark, realized_pnl, unrealized_pnl, fees)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (account_id, feed, native_symbol, snapshot_time) DO UPDATE SET symbol = EXCLUDED.symbol,
+                quantity = EXCLUDED.quantity, cost_basis = EXCLUDED.cost_basis, average_price = EXCLUDED.average_price,
+                mark = EXCLUDED.mark, realized_pnl = EXCLUDED.realized_pnl, unrealized_pnl = EXCLUDED.unrealized_pnl,
+                fees = EXCLUDED.fees
+            """;
+
+    static final String PNL_SQL = """
+            INSERT INTO pnl (account_id, snapshot_time, realized_pnl, unrealized_pnl, fees, equity, cash, mark_value,
+                drawdown, gross_notional, risk_state, fills, orders, rejections)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (account_id, snapshot_time) DO UPDATE SET realized_pnl = EXCLUDED.realized_pnl,
+                unrealized_pnl = EXCLUDED.unrealized_pnl, fees = EXCLUDED.fees, equity = EXCLUDED.equity,
+                cash = EXCLUDED.cash, mark_value = EXCLUDED.mark_value, drawdown = EXCLUDED.drawdown,
+                gross_notional = EXCLUDED.gross_notional, risk_state = EXCLUDED.risk_state, fills = EXCLUDED.fills,
+                orders = EXCLUDED.orders, rejections = EXCLUDED.rejections
+            """;
+
+    static final String RISK_EVENTS_SQL = """
+            INSERT INTO risk_events (account_id, sequence, event_time, rule, order_id, instrument, state_before,
+                state_after, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (account_id, sequence) DO UPDATE SET event_time = EXCLUDED.event_time, rule = EXCLUDED.rule,
+                order_id = EXCLUDED.order_id, instrument = EXCLUDED.instrument, state_before = EXCLUDED.state_before,
+                state_after = EXCLUDED.state_after, detail = EXCLUDED.detail
+            """;
+
     private final PostgresTarget target;
 
     public PostgresMarketDataSinks(PostgresTarget target) {
@@ -134,6 +202,138 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
     @Override
     public Sink<ModelEvent> modelEvents() {
         return UpsertSinks.upsert(target, MODEL_EVENTS_SQL, PostgresMarketDataSinks::bindModelEvent);
+    }
+
+    @Override
+    public Sink<Order> orders() {
+        return UpsertSinks.upsert(target, ORDERS_SQL, PostgresMarketDataSinks::bindOrder);
+    }
+
+    @Override
+    public Sink<Fill> fills() {
+        return UpsertSinks.upsert(target, FILLS_SQL, PostgresMarketDataSinks::bindFill);
+    }
+
+    @Override
+    public Sink<PositionSnapshot> positions() {
+        return UpsertSinks.upsert(target, POSITIONS_SQL, PostgresMarketDataSinks::bindPosition);
+    }
+
+    @Override
+    public Sink<PnlSnapshot> pnl() {
+        return UpsertSinks.upsert(target, PNL_SQL, PostgresMarketDataSinks::bindPnl);
+    }
+
+    @Override
+    public Sink<RiskEvent> riskEvents() {
+        return UpsertSinks.upsert(target, RISK_EVENTS_SQL, PostgresMarketDataSinks::bindRiskEvent);
+    }
+
+    static int statusRank(OrderStatus s) {
+        return switch (s) {
+            case PENDING -> 0;
+            case OPEN -> 1;
+            case PARTIALLY_FILLED -> 2;
+            case FILLED, CANCELED, REJECTED -> 3;
+        };
+    }
+
+    static void bindOrder(PreparedStatement ps, Order o) throws SQLException {
+        int i = 1;
+        ps.setString(i++, o.orderId);
+        ps.setString(i++, o.accountId);
+        ps.setString(i++, o.feed);
+        ps.setString(i++, o.nativeSymbol);
+        ps.setString(i++, o.symbol);
+        ps.setString(i++, o.side.name());
+        ps.setString(i++, o.type.name());
+        ps.setBigDecimal(i++, o.price == 0 ? null : Decimals.toBigDecimal(o.price));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(o.quantity));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(o.filledQuantity));
+        BigDecimal notional = o.filledNotional == null ? BigDecimal.ZERO : o.filledNotional;
+        ps.setBigDecimal(i++, notional);
+        ps.setBigDecimal(i++, o.filledQuantity == 0 ? null
+                : notional.divide(Decimals.toBigDecimal(o.filledQuantity), MathContext.DECIMAL128));
+        ps.setBigDecimal(i++, o.fees == null ? BigDecimal.ZERO : o.fees);
+        ps.setString(i++, o.status.name());
+        ps.setInt(i++, statusRank(o.status));
+        ps.setTimestamp(i++, new Timestamp(o.createdAtMs));
+        ps.setTimestamp(i++, new Timestamp(o.arrivesAtMs));
+        ps.setTimestamp(i++, new Timestamp(Math.max(o.updatedAtMs, o.createdAtMs)));
+        ps.setString(i++, o.reason);
+        ps.setString(i++, o.rejectRule);
+        ps.setString(i++, o.rejectDetail);
+        ps.setBigDecimal(i, Decimals.toBigDecimal(o.queueAhead));
+    }
+
+    static void bindFill(PreparedStatement ps, Fill f) throws SQLException {
+        int i = 1;
+        ps.setString(i++, f.fillId);
+        ps.setString(i++, f.orderId);
+        ps.setString(i++, f.accountId);
+        ps.setString(i++, f.feed);
+        ps.setString(i++, f.nativeSymbol);
+        ps.setString(i++, f.symbol);
+        ps.setString(i++, f.side.name());
+        BigDecimal price = Decimals.toBigDecimal(f.price);
+        BigDecimal qty = Decimals.toBigDecimal(f.quantity);
+        ps.setBigDecimal(i++, price);
+        ps.setBigDecimal(i++, qty);
+        ps.setBigDecimal(i++, price.multiply(qty));
+        ps.setBigDecimal(i++, f.fee == null ? BigDecimal.ZERO : f.fee);
+        ps.setBoolean(i++, f.taker);
+        ps.setTimestamp(i, new Timestamp(f.timeMs));
+    }
+
+    static void bindPosition(PreparedStatement ps, PositionSnapshot p) throws SQLException {
+        int i = 1;
+        ps.setString(i++, p.accountId);
+        ps.setString(i++, p.feed);
+        ps.setString(i++, p.nativeSymbol);
+        ps.setTimestamp(i++, new Timestamp(p.timeMs));
+        ps.setString(i++, p.symbol);
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(p.quantity));
+        ps.setBigDecimal(i++, orZero(p.costBasis));
+        ps.setBigDecimal(i++, p.averagePrice);
+        ps.setBigDecimal(i++, p.mark);
+        ps.setBigDecimal(i++, orZero(p.realizedPnl));
+        ps.setBigDecimal(i++, orZero(p.unrealizedPnl));
+        ps.setBigDecimal(i, orZero(p.fees));
+    }
+
+    static void bindPnl(PreparedStatement ps, PnlSnapshot p) throws SQLException {
+        int i = 1;
+        ps.setString(i++, p.accountId);
+        ps.setTimestamp(i++, new Timestamp(p.timeMs));
+        ps.setBigDecimal(i++, orZero(p.realizedPnl));
+        ps.setBigDecimal(i++, orZero(p.unrealizedPnl));
+        ps.setBigDecimal(i++, orZero(p.fees));
+        ps.setBigDecimal(i++, orZero(p.equity));
+        ps.setBigDecimal(i++, orZero(p.cash));
+        ps.setBigDecimal(i++, orZero(p.markValue));
+        ps.setBigDecimal(i++, orZero(p.drawdown));
+        ps.setBigDecimal(i++, orZero(p.grossNotional));
+        ps.setString(i++, p.riskState == null ? "ACTIVE" : p.riskState.name());
+        ps.setLong(i++, p.fills);
+        ps.setLong(i++, p.orders);
+        ps.setLong(i, p.rejections);
+    }
+
+    static void bindRiskEvent(PreparedStatement ps, RiskEvent e) throws SQLException {
+        int i = 1;
+        ps.setString(i++, e.accountId);
+        ps.setLong(i++, e.sequence);
+        ps.setTimestamp(i++, new Timestamp(e.timeMs));
+        ps.setString(i++, e.rule);
+        ps.setString(i++, e.orderId);
+        ps.setString(i++, e.instrumentKey);
+        ps.setString(i++, e.stateBefore == null ? null : e.stateBefore.name());
+        ps.setString(i++, e.stateAfter == null ? null : e.stateAfter.name());
+        ps.setString(i, e.detail);
+    }
+
+    private static BigDecimal orZero(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
     }
 
     static void bindScore(PreparedStatement ps, Score s) throws SQLException {

@@ -35,8 +35,40 @@ public class Order {
     public String rejectDetail;
     /** LIMIT: displayed size at the price when the order arrived, minus traded volume at that price since. */
     public long queueAhead;
+    /** CANCELED: why (strategy, kill switch, risk state, unfilled rest of a MARKET/IOC order). */
+    public String cancelReason;
+    /** Fills so far (fill ids {@code <orderId>-<n>}, n from 1). */
+    public int fillCount;
 
     public Order() {}
+
+    /** A detached copy (what the engine emits: later changes of the live order do not show). */
+    public Order copy() {
+        Order o = new Order();
+        o.orderId = orderId;
+        o.accountId = accountId;
+        o.feed = feed;
+        o.nativeSymbol = nativeSymbol;
+        o.symbol = symbol;
+        o.side = side;
+        o.type = type;
+        o.price = price;
+        o.quantity = quantity;
+        o.filledQuantity = filledQuantity;
+        o.filledNotional = filledNotional;
+        o.fees = fees;
+        o.status = status;
+        o.createdAtMs = createdAtMs;
+        o.arrivesAtMs = arrivesAtMs;
+        o.updatedAtMs = updatedAtMs;
+        o.reason = reason;
+        o.rejectRule = rejectRule;
+        o.rejectDetail = rejectDetail;
+        o.queueAhead = queueAhead;
+        o.cancelReason = cancelReason;
+        o.fillCount = fillCount;
+        return o;
+    }
 
     public String instrumentKey() {
         return feed + ':' + nativeSymbol;

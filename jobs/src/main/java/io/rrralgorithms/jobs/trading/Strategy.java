@@ -23,6 +23,17 @@ public interface Strategy extends Serializable {
 
         /** A new order with a deterministic id, not yet submitted. */
         Order newOrder(Side side, OrderType type, long price, long quantity, String reason);
+
+        /** Cancels an open order of this instrument now (cancels take effect immediately). */
+        void cancel(Order order, String reason);
+
+        /** The strategy's remembered target position of this instrument (0 at first), kept in the state. */
+        long targetPosition();
+
+        void setTargetPosition(long target);
+
+        /** Creation time of this instrument's last order (accepted or rejected); Long.MIN_VALUE if none. */
+        long lastOrderTimeMs();
     }
 
     /** Orders to submit (already created with {@link Context#newOrder}); may be empty. */

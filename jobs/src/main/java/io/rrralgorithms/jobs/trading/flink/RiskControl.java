@@ -1,0 +1,148 @@
+package io.rrralgorithms.jobs.trading.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rrralgorithms.jobs.scoring.ModelControl;
+import io.rrralgorithms.jobs.trading.RiskCommand;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The risk control topic: one partition of JSON commands
+ * {@code {"accountId":"paper","command":"KILL|HALT|REDUCE|ACTIVATE","reason":"..."}}; an account
+ * of {@code "*"} (or none) addresses every account. A command applies at the event time of its
+ * Kafka record timestamp. Read from the earliest offset: a job started afresh replays the
+ * commands, in order, at their times (a job restored from a checkpoint resumes at its offset).
+ */
+public final class RiskControl {
+    private static final Logger LOG = LoggerFactory.getLogger(RiskControl.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String ALL_ACCOUNTS = "*";
+
+    private RiskControl() {}
+
+    public static KafkaSource<RiskCommand> source(String bootstrapServers, String topic, String groupId,
+            boolean bounded) {
+        KafkaSourceBuilder<RiskCommand> b = KafkaSource.<RiskCommand>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic)
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new CommandDeserializer())
+                .setProperty("partition.discovery.interval.ms", bounded ? "-1" : "60000")
+                .setProperty("commit.offsets.on.checkpoint", "false");
+        if (bounded) {
+            b.setBounded(OffsetsInitializer.latest());
+        }
+        return b.build();
+    }
+
+    /** Creates the topic (one partition: commands stay in order) where missing. */
+    public static void ensureTopic(String bootstrapServers, String topic) throws IOException {
+        ModelControl.ensureTopic(bootstrapServers, topic);
+    }
+
+    public static byte[] toJson(String accountId, RiskCommand.Kind command, String reason) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("accountId", accountId);
+        n.put("command", command.name());
+        n.put("reason", reason);
+        return n.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Publishes a command (creating the topic where missing) and waits for the broker's ack.
+     *
+     * @param timestampMs the record timestamp = the event time the command applies at; null: now
+     */
+    public static void publish(String bootstrapServers, String topic, String accountId, RiskCommand.Kind command,
+            String reason, Long timestampMs) throws IOException {
+        publishRaw(bootstrapServers, topic, toJson(accountId, command, reason), timestampMs);
+    }
+
+    public static void publishRaw(String bootstrapServers, String topic, byte[] value, Long timestampMs)
+            throws IOException {
+        ensureTopic(bootstrapServers, topic);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(topic, 0, timestampMs, null, value)).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted publishing on " + topic, e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("cannot publish on " + topic + " at " + bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a command; the time is the record's. */
+    public static RiskCommand parse(byte[] value, long timestampMs) throws IOException {
+        if (value == null || value.length == 0) {
+            throw new IOException("empty message");
+        }
+        JsonNode n = JSON.readTree(value);
+        if (n == null || !n.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        JsonNode cmd = n.get("command");
+        if (cmd == null || !cmd.isTextual()) {
+            throw new IOException("no command");
+        }
+        RiskCommand c = new RiskCommand();
+        try {
+            c.command = RiskCommand.Kind.valueOf(cmd.asText().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unknown command '" + cmd.asText() + "'");
+        }
+        JsonNode account = n.get("accountId");
+        c.accountId = account == null || account.isNull() || account.asText().isBlank() ? ALL_ACCOUNTS
+                : account.asText();
+        JsonNode reason = n.get("reason");
+        c.reason = reason == null || reason.isNull() ? null : reason.asText();
+        c.timeMs = timestampMs;
+        return c;
+    }
+
+    /** JSON → command; a malformed message is logged and skipped, never fails the job. */
+    static final class CommandDeserializer implements KafkaRecordDeserializationSchema<RiskCommand> {
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RiskCommand> out) {
+            RiskCommand c;
+            try {
+                c = parse(record.value(), record.timestamp());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("skipping malformed risk command at {}-{}@{}: {}", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+                return;
+            }
+            out.collect(c);
+        }
+
+        @Override
+        public TypeInformation<RiskCommand> getProducedType() {
+            return TypeInformation.of(RiskCommand.class);
+        }
+    }
+}
