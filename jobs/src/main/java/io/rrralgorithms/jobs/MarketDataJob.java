@@ -80,9 +80,22 @@ public class MarketDataJob {
 
     /** Watermarks per source split from the exchange's event time (receive time where a frame has none). */
     public static WatermarkStrategy<MarketEvent> watermarks(Duration outOfOrderness, Duration idleness) {
-        return WatermarkStrategy.<MarketEvent>forBoundedOutOfOrderness(outOfOrderness)
-                .withTimestampAssigner((e, recordTs) -> e.eventTimeMs())
-                .withIdleness(idleness);
+        WatermarkStrategy<MarketEvent> w = WatermarkStrategy.<MarketEvent>forBoundedOutOfOrderness(outOfOrderness)
+                .withTimestampAssigner((e, recordTs) -> e.eventTimeMs());
+        return idleness == null || idleness.isZero() || idleness.isNegative() ? w : w.withIdleness(idleness);
+    }
+
+    /**
+     * Idleness only where it is needed: an unbounded source whose partitions can go quiet. A
+     * bounded source (a backfill) drops a partition from the watermark when it is drained, and
+     * idleness (processing time) would make the result depend on how fast it ran: a partition
+     * paused by backpressure counts as idle, downstream channels wake up at different moments, and
+     * an operator joining several of them (trading: books, trades and scores) could see its
+     * watermark pass elements still in flight.
+     */
+    static Duration idlenessFor(Source<?, ?, ?> source, Duration configured) {
+        return source.getBoundedness() == org.apache.flink.api.connector.source.Boundedness.BOUNDED
+                ? Duration.ZERO : configured;
     }
 
     /** Builds the pipeline on {@code env}. */
@@ -92,7 +105,8 @@ public class MarketDataJob {
         noKryo.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
         env.configure(noKryo);
         SingleOutputStreamOperator<MarketEvent> events = env
-                .fromSource(source, watermarks(options.outOfOrderness(), options.sourceIdleness()), "raw-frames")
+                .fromSource(source, watermarks(options.outOfOrderness(), idlenessFor(source, options.sourceIdleness())),
+                        "raw-frames")
                 .uid("raw-frames")
                 .process(new DeadLetterRouter())
                 .name("dead-letter-router")

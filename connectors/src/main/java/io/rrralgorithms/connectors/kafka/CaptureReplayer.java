@@ -18,16 +18,11 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -162,26 +157,9 @@ public final class CaptureReplayer {
     /** Creates the raw topics of these feeds where missing. */
     public static void ensureTopics(String bootstrapServers, String topicPrefix, Iterable<String> feeds, int partitions)
             throws IOException {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        try (Admin admin = Admin.create(p)) {
-            for (String feed : feeds) {
-                String topic = RawTopics.topicOf(topicPrefix, feed);
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-                    LOG.info("created topic {} with {} partition(s)", topic, partitions);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IOException("cannot create topic " + topic + " on " + bootstrapServers
-                                + ": " + e.getCause().getMessage(), e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted creating topics", e);
-        }
+        List<String> topics = new ArrayList<>();
+        feeds.forEach(f -> topics.add(RawTopics.topicOf(topicPrefix, f)));
+        KafkaTopics.ensure(bootstrapServers, topics, partitions);
     }
 
     private Properties producerProps() {

@@ -1,25 +1,12 @@
 package io.rrralgorithms.jobs.scoring;
 
+import io.rrralgorithms.connectors.kafka.ControlTopic;
 import java.io.IOException;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,63 +24,22 @@ public final class ModelControl {
     /** Source of announcements; bounded: stops at the offsets latest at start (for bounded jobs). */
     public static KafkaSource<ModelAnnouncement> source(String bootstrapServers, String topic, String groupId,
             boolean bounded) {
-        KafkaSourceBuilder<ModelAnnouncement> b = KafkaSource.<ModelAnnouncement>builder()
-                .setBootstrapServers(bootstrapServers)
-                .setTopics(topic)
-                .setGroupId(groupId)
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new AnnouncementDeserializer())
-                .setProperty("partition.discovery.interval.ms", bounded ? "-1" : "60000")
-                .setProperty("commit.offsets.on.checkpoint", "false");
-        if (bounded) {
-            b.setBounded(OffsetsInitializer.latest());
-        }
-        return b.build();
+        return ControlTopic.source(bootstrapServers, topic, groupId, bounded, new AnnouncementDeserializer());
     }
 
     /** Creates the control topic (one partition: announcements stay in order) where missing. */
     public static void ensureTopic(String bootstrapServers, String topic) throws IOException {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        try (Admin admin = Admin.create(p)) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
-            LOG.info("created control topic {}", topic);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IOException("cannot create topic " + topic + " on " + bootstrapServers + ": "
-                        + e.getCause().getMessage(), e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted creating topic " + topic, e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IOException("timed out creating topic " + topic + " on " + bootstrapServers, e);
-        }
+        ControlTopic.ensure(bootstrapServers, topic);
     }
 
     /** Publishes an announcement (creating the topic where missing) and waits for the broker's ack. */
     public static void announce(String bootstrapServers, String topic, ModelAnnouncement a) throws IOException {
-        ensureTopic(bootstrapServers, topic);
         publishRaw(bootstrapServers, topic, a.toJson());
     }
 
     /** Publishes raw bytes on the control topic (tests: malformed messages). */
     public static void publishRaw(String bootstrapServers, String topic, byte[] value) throws IOException {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, 0, null, value)).get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted publishing on " + topic, e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IOException("cannot publish on " + topic + " at " + bootstrapServers + ": " + e.getMessage(), e);
-        }
+        ControlTopic.publish(bootstrapServers, topic, value, null);
     }
 
     /** JSON → announcement; a malformed message is logged and skipped, never fails the job. */

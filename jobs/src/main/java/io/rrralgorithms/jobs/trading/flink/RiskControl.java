@@ -3,25 +3,16 @@ package io.rrralgorithms.jobs.trading.flink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rrralgorithms.jobs.scoring.ModelControl;
+import io.rrralgorithms.connectors.kafka.ControlTopic;
 import io.rrralgorithms.jobs.trading.RiskCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,23 +32,12 @@ public final class RiskControl {
 
     public static KafkaSource<RiskCommand> source(String bootstrapServers, String topic, String groupId,
             boolean bounded) {
-        KafkaSourceBuilder<RiskCommand> b = KafkaSource.<RiskCommand>builder()
-                .setBootstrapServers(bootstrapServers)
-                .setTopics(topic)
-                .setGroupId(groupId)
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new CommandDeserializer())
-                .setProperty("partition.discovery.interval.ms", bounded ? "-1" : "60000")
-                .setProperty("commit.offsets.on.checkpoint", "false");
-        if (bounded) {
-            b.setBounded(OffsetsInitializer.latest());
-        }
-        return b.build();
+        return ControlTopic.source(bootstrapServers, topic, groupId, bounded, new CommandDeserializer());
     }
 
     /** Creates the topic (one partition: commands stay in order) where missing. */
     public static void ensureTopic(String bootstrapServers, String topic) throws IOException {
-        ModelControl.ensureTopic(bootstrapServers, topic);
+        ControlTopic.ensure(bootstrapServers, topic);
     }
 
     public static byte[] toJson(String accountId, RiskCommand.Kind command, String reason) {
@@ -80,21 +60,7 @@ public final class RiskControl {
 
     public static void publishRaw(String bootstrapServers, String topic, byte[] value, Long timestampMs)
             throws IOException {
-        ensureTopic(bootstrapServers, topic);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, 0, timestampMs, null, value)).get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted publishing on " + topic, e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IOException("cannot publish on " + topic + " at " + bootstrapServers + ": " + e.getMessage(), e);
-        }
+        ControlTopic.publish(bootstrapServers, topic, value, timestampMs);
     }
 
     /** Parses a command; the time is the record's. */

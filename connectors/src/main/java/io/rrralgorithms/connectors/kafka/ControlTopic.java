@@ -1,0 +1,70 @@
+package io.rrralgorithms.connectors.kafka;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * A control topic (model announcements, risk commands): one partition, so messages stay in
+ * order; read from the earliest offset, so a job started afresh replays every message and ends in
+ * the latest state (a job restored from a checkpoint resumes at its checkpointed offset).
+ */
+public final class ControlTopic {
+    private ControlTopic() {}
+
+    /** The source; bounded: stops at the offsets that are latest at start (for bounded jobs). */
+    public static <T> KafkaSource<T> source(String bootstrapServers, String topic, String groupId, boolean bounded,
+            KafkaRecordDeserializationSchema<T> deserializer) {
+        KafkaSourceBuilder<T> b = KafkaSource.<T>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic)
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(deserializer)
+                .setProperty("partition.discovery.interval.ms", bounded ? "-1" : "60000")
+                .setProperty("commit.offsets.on.checkpoint", "false");
+        if (bounded) {
+            b.setBounded(OffsetsInitializer.latest());
+        }
+        return b.build();
+    }
+
+    /** Creates the topic with one partition where missing. */
+    public static void ensure(String bootstrapServers, String topic) throws IOException {
+        KafkaTopics.ensure(bootstrapServers, List.of(topic), 1);
+    }
+
+    /**
+     * Publishes one message (creating the topic where missing) and waits for the broker's ack.
+     *
+     * @param timestampMs the record timestamp (the event time a command applies at); null: now
+     */
+    public static void publish(String bootstrapServers, String topic, byte[] value, Long timestampMs)
+            throws IOException {
+        ensure(bootstrapServers, topic);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(topic, 0, timestampMs, null, value)).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted publishing on " + topic, e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("cannot publish on " + topic + " at " + bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
+}
