@@ -5,21 +5,17 @@ import io.rrralgorithms.jobs.bench.DecodeBookFeaturesBenchmark;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSummary;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -263,7 +259,6 @@ public class BenchCommand implements Callable<Integer> {
                             + "dead letters), messages/s and ns/message end to end, and the whole run's wall time.",
                     "Writes into the database rrr_bench by default (not rrr): give --jdbc-url to change it."})
     static class Pipeline implements Callable<Integer> {
-        private static final Pattern REPLAYED = Pattern.compile("^replayed ([\\d,.' \u00a0\u202f]+) frames .* in ([\\d.,]+) s");
 
         /** The bench writes to its own database by default, not to the one of 'rrr run'. */
         public static final class BenchDefaults implements CommandLine.IDefaultValueProvider {
@@ -325,7 +320,6 @@ public class BenchCommand implements Callable<Integer> {
             for (int run = 1; run <= runs; run++) {
                 PipelineOptions p = new PipelineOptions();
                 p.parallelism = parallelism;
-                LineTap tap = new LineTap(out);
                 LocalPipeline.Settings s = new LocalPipeline.Settings();
                 s.files = files;
                 s.feedOverride = input.feed;
@@ -336,42 +330,33 @@ public class BenchCommand implements Callable<Integer> {
                 s.webPort = webPort != 0 ? webPort : freePort();
                 s.postgres = postgres.target();
                 s.pipeline = p;
-                s.out = new PrintStream(tap, true, StandardCharsets.UTF_8);
+                s.out = out;
 
                 out.printf(Locale.ROOT, "%n-- run %d/%d --%n", run, runs);
                 long start = System.nanoTime();
                 RunSummary summary;
+                LocalPipeline pipeline = new LocalPipeline(s);
                 try {
-                    summary = new LocalPipeline(s).run();
+                    summary = pipeline.run();
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     System.err.println("rrr bench: " + e.getMessage());
                     return 2;
                 }
-                s.out.flush();
-                long end = System.nanoTime();
-                double wall = (end - start) / 1e9;
+                double wall = (System.nanoTime() - start) / 1e9;
+                var replay = pipeline.lastReplay();
+                long replayedFrames = replay.frames();
+                double replayedSeconds = replay.seconds();
 
                 out.println();
-                if (tap.replayedAtNs != 0) {
-                    double replayWall = (tap.replayedAtNs - tap.runStartedAtNs) / 1e9;
-                    out.printf(Locale.ROOT, "replay into Kafka: %,d frames in %.1f s (replayer's clock) = %,.0f frames/s; "
-                                    + "%.2f s wall including the scan of the files = %,.0f frames/s%n",
-                            tap.replayedFrames, tap.replayedSeconds,
-                            tap.replayedFrames / Math.max(tap.replayedSeconds, 1e-9), replayWall,
-                            tap.replayedFrames / replayWall);
-                    out.printf(Locale.ROOT, "setup before the replay (database, broker, topics): %.2f s%n",
-                            (tap.runStartedAtNs - start) / 1e9);
-                } else {
-                    out.println("replay into Kafka: (no 'replayed' line seen)");
-                }
+                out.printf(Locale.ROOT, "replay into Kafka: %,d frames in %.2f s = %,.0f frames/s%n", replayedFrames,
+                        replayedSeconds, replayedFrames / Math.max(replayedSeconds, 1e-9));
                 long messages = summary.messages();
                 double jobSeconds = summary.seconds();
                 String line = String.format(Locale.ROOT, "RESULT pipeline run %d/%d: job (Kafka -> Flink -> "
                                 + "PostgreSQL, incl. local cluster start) %,d messages in %.2f s = %,.0f msg/s, "
                                 + "%,.0f ns/msg; replay %,d frames in %.1f s = %,.0f frames/s; whole run() %.2f s",
                         run, runs, messages, jobSeconds, messages / jobSeconds, jobSeconds * 1e9 / messages,
-                        tap.replayedFrames, tap.replayedSeconds,
-                        tap.replayedFrames / Math.max(tap.replayedSeconds, 1e-9), wall);
+                        replayedFrames, replayedSeconds, replayedFrames / Math.max(replayedSeconds, 1e-9), wall);
                 out.println("checks: gaps=" + summary.gaps() + " crossed=" + summary.crossed() + " dead_letters="
                         + summary.deadLetters() + " late_trades=" + summary.lateTrades() + " events="
                         + summary.eventsByType() + " rows=" + summary.rowsByTable());
@@ -391,56 +376,6 @@ public class BenchCommand implements Callable<Integer> {
             }
         }
 
-        /**
-         * Passes LocalPipeline's output through to the console and notes when its lines appear: the
-         * "run ... on feeds" line just before the replay and the "replayed N frames ... in X s" line.
-         */
-        static final class LineTap extends OutputStream {
-            private final PrintStream to;
-            private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-            long runStartedAtNs;
-            long replayedAtNs;
-            long replayedFrames;
-            double replayedSeconds;
-
-            LineTap(PrintStream to) {
-                this.to = to;
-            }
-
-            @Override
-            public void write(int b) {
-                to.write(b);
-                if (b == '\n') {
-                    onLine(line.toString(StandardCharsets.UTF_8));
-                    line.reset();
-                } else {
-                    line.write(b);
-                }
-            }
-
-            @Override
-            public void flush() {
-                to.flush();
-            }
-
-            private void onLine(String l) {
-                long now = System.nanoTime();
-                if (l.startsWith("run ") && l.contains(" on feeds ") && runStartedAtNs == 0) {
-                    runStartedAtNs = now;
-                }
-                Matcher m = REPLAYED.matcher(l);
-                if (m.find()) {
-                    replayedAtNs = now;
-                    replayedFrames = Long.parseLong(m.group(1).replaceAll("\\D", ""));
-                    String secs = m.group(2);
-                    // %.1f in the default locale: the last separator is the decimal one.
-                    int dot = Math.max(secs.lastIndexOf('.'), secs.lastIndexOf(','));
-                    replayedSeconds = dot < 0 ? Double.parseDouble(secs)
-                            : Double.parseDouble(secs.substring(0, dot).replaceAll("\\D", "") + "."
-                                    + secs.substring(dot + 1));
-                }
-            }
-        }
     }
 
     /** The checkout this class was loaded from (the folder with the {@code rrr} script), or null. */

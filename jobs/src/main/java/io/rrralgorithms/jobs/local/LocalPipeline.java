@@ -61,6 +61,7 @@ public final class LocalPipeline {
     private final Settings s;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile RunningJob running;
+    private CaptureReplayer.Result lastReplay;
     private long unboundedStartNs;
 
     public LocalPipeline(Settings settings) {
@@ -218,6 +219,12 @@ public final class LocalPipeline {
                 .replay(s.files, s.feedOverride);
         s.out.printf("replayed %,d frames into %s in %.1f s%n", result.frames(), result.framesPerTopic().keySet(),
                 result.seconds());
+        lastReplay = result;
+    }
+
+    /** What the last replay of this run published (null before one ran): for benchmarks. */
+    public CaptureReplayer.Result lastReplay() {
+        return lastReplay;
     }
 
     private StreamExecutionEnvironment environment() {
