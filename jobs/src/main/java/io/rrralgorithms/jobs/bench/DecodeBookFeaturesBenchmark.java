@@ -69,35 +69,18 @@ public final class DecodeBookFeaturesBenchmark {
         return new Input(List.copyOf(all), counts, bytes, skipped, (System.nanoTime() - start) / 1e9);
     }
 
-    /** What one iteration did. Everything but {@link #nanos} must be equal across iterations. */
+    /** What one iteration did. Everything but the times must be equal across iterations. */
     public static final class Result {
         /** Wall-clock time of the iteration. */
         public long nanos;
         /** CPU time of the benchmark thread in the iteration (-1 where the JVM cannot tell). */
         public long cpuNanos = -1;
-        public long frames;
-        public long ignoredFrames;
-        public long decodeErrors;
-        public final long[] eventsByType = new long[EventType.values().length];
-        public long tops;
-        public long syncedTops;
-        public long gaps;
-        public long staleDiffs;
-        public long snapshots;
-        public long crossed;
-        public long pendingDropped;
-        public long trades;
-        public long featureRows;
-        public long bookSamples;
-        public long lateFeatureElements;
-        public long bars;
-        public long lateBarTrades;
-        public long instruments;
+        public InProcessPipeline.Counters counters;
         public long checksum;
 
         /** Decoded events plus decode errors: what the job's run summary counts as messages. */
         public long messages() {
-            return Arrays.stream(eventsByType).sum();
+            return Arrays.stream(counters.eventsByType).sum();
         }
 
         public double seconds() {
@@ -119,12 +102,13 @@ public final class DecodeBookFeaturesBenchmark {
 
         /** The counters and checksum, without the time. */
         public String checks() {
+            InProcessPipeline.Counters c = counters;
             return String.format("tops=%d synced_tops=%d gaps=%d stale_diffs=%d snapshots=%d crossed=%d "
                             + "feature_rows=%d book_samples=%d late_feature_elements=%d trades=%d bars_1m=%d "
                             + "late_bar_trades=%d decode_errors=%d ignored_frames=%d instruments=%d checksum=%016x",
-                    tops, syncedTops, gaps, staleDiffs, snapshots, crossed, featureRows, bookSamples,
-                    lateFeatureElements, trades, bars, lateBarTrades, decodeErrors, ignoredFrames, instruments,
-                    checksum);
+                    c.tops, c.syncedTops, c.gaps, c.staleDiffs, c.snapshots, c.crossed, c.featureRows, c.bookSamples,
+                    c.lateFeatureElements, c.trades, c.bars, c.lateBarTrades, c.decodeErrors, c.ignoredFrames,
+                    c.instruments, checksum);
         }
     }
 
@@ -145,25 +129,7 @@ public final class DecodeBookFeaturesBenchmark {
         if (cpu) {
             result.cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
         }
-        InProcessPipeline.Counters c = pipeline.counters();
-        result.frames = c.frames;
-        result.ignoredFrames = c.ignoredFrames;
-        result.decodeErrors = c.decodeErrors;
-        System.arraycopy(c.eventsByType, 0, result.eventsByType, 0, c.eventsByType.length);
-        result.tops = c.tops;
-        result.syncedTops = c.syncedTops;
-        result.gaps = c.gaps;
-        result.staleDiffs = c.staleDiffs;
-        result.snapshots = c.snapshots;
-        result.crossed = c.crossed;
-        result.pendingDropped = c.pendingDropped;
-        result.trades = c.trades;
-        result.featureRows = c.featureRows;
-        result.bookSamples = c.bookSamples;
-        result.lateFeatureElements = c.lateFeatureElements;
-        result.bars = c.bars;
-        result.lateBarTrades = c.lateBarTrades;
-        result.instruments = c.instruments;
+        result.counters = pipeline.counters();
         result.checksum = checksum.value;
         return result;
     }

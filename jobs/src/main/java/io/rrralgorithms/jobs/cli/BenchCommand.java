@@ -217,8 +217,8 @@ public class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "RESULT decode-book-features: %,d messages (%,d frames) x %d iterations; "
                             + "seconds mean %.3f best %.3f; msg/s mean %,.0f best %,.0f; ns/msg mean %.1f "
                             + "(sd %.1f) best %.1f; frames/s mean %,.0f; thread CPU ns/msg mean %.1f best %.1f%n",
-                    messages, first.frames, iterations, meanSeconds, bestSeconds, messages / meanSeconds,
-                    messages / bestSeconds, meanNs, sdNs, bestNs, first.frames / meanSeconds, meanCpuNs, bestCpuNs);
+                    messages, first.counters.frames, iterations, meanSeconds, bestSeconds, messages / meanSeconds,
+                    messages / bestSeconds, meanNs, sdNs, bestNs, first.counters.frames / meanSeconds, meanCpuNs, bestCpuNs);
             out.println("(wall-clock numbers are the result; thread CPU = user + system time of the benchmark "
                     + "thread: wall time well above it means the machine was busy elsewhere)");
             return deterministic ? 0 : 1;
@@ -227,7 +227,7 @@ public class BenchCommand implements Callable<Integer> {
         private static String eventsByType(DecodeBookFeaturesBenchmark.Result r) {
             StringBuilder b = new StringBuilder();
             for (EventType t : EventType.values()) {
-                b.append(b.length() > 0 ? " " : "").append(t.name()).append('=').append(r.eventsByType[t.ordinal()]);
+                b.append(b.length() > 0 ? " " : "").append(t.name()).append('=').append(r.counters.eventsByType[t.ordinal()]);
             }
             return b.toString();
         }
