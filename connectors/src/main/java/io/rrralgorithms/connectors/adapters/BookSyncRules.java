@@ -19,6 +19,24 @@ public interface BookSyncRules extends Serializable {
     /** Whether {@code delta} directly follows the previously applied diff. */
     boolean continues(MarketEvent delta, long previousLastUpdateId);
 
+    /**
+     * Whether a diff arriving at a synced book is one the book already holds (a redelivery):
+     * drop it. By default a diff whose last update id is not above the book's; a venue whose diffs
+     * carry no sequence cannot tell and overrides this.
+     */
+    default boolean isDuplicate(MarketEvent delta, long lastUpdateId) {
+        return delta.lastUpdateId <= lastUpdateId;
+    }
+
+    /**
+     * Whether a snapshot arriving at a synced book is older than what the book holds: ignore it.
+     * By default a snapshot whose update id is not above the book's; a venue whose snapshots carry
+     * no sequence overrides this (its snapshot is always authoritative).
+     */
+    default boolean isOlderSnapshot(MarketEvent snapshot, long lastUpdateId) {
+        return snapshot.lastUpdateId <= lastUpdateId;
+    }
+
     /** What was expected, for the gap's log line and dead record. */
     String describeExpectation(long previousLastUpdateId);
 }

@@ -1,6 +1,7 @@
 package io.rrralgorithms.connectors.adapters;
 
 import io.rrralgorithms.connectors.adapters.binance.BinanceAdapter;
+import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +12,8 @@ public final class ExchangeAdapters {
 
     static {
         for (ExchangeAdapter a : List.of(
-                BinanceAdapter.spot(), BinanceAdapter.usdm(), BinanceAdapter.us(), BinanceAdapter.coinm())) {
+                BinanceAdapter.spot(), BinanceAdapter.usdm(), BinanceAdapter.us(), BinanceAdapter.coinm(),
+                new CoinbaseAdapter())) {
             BY_FEED.put(a.feed(), a);
         }
     }

@@ -31,7 +31,8 @@ public final class CryptofeedCaptureReader implements CaptureReader {
             "BINANCE", "binance-spot",
             "BINANCE_US", "binance-us",
             "BINANCE_FUTURES", "binance-usdm",
-            "BINANCE_DELIVERY", "binance-coinm");
+            "BINANCE_DELIVERY", "binance-coinm",
+            "COINBASE", "coinbase");
 
     private static final Pattern WS_FILE = Pattern.compile("([A-Z0-9_.]+)\\.ws\\.\\d+\\.\\d+");
     private static final Pattern SYMBOL_PARAM = Pattern.compile("[?&]symbol=([A-Za-z0-9_]+)");

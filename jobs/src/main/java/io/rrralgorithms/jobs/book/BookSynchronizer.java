@@ -44,7 +44,7 @@ public final class BookSynchronizer implements Serializable {
 
     private void onSnapshot(OrderBook book, MarketEvent snap, BookOutput out) {
         out.snapshot();
-        if (book.state == BookState.SYNCED && snap.lastUpdateId <= book.lastUpdateId) {
+        if (book.state == BookState.SYNCED && rulesOf(snap.feed).isOlderSnapshot(snap, book.lastUpdateId)) {
             return; // older than what the synced book already holds
         }
         book.loadSnapshot(snap.bidPrices, snap.bidSizes, snap.askPrices, snap.askSizes, snap.lastUpdateId);
@@ -91,7 +91,7 @@ public final class BookSynchronizer implements Serializable {
                 }
             }
             case SYNCED -> {
-                if (d.lastUpdateId <= book.lastUpdateId) {
+                if (r.isDuplicate(d, book.lastUpdateId)) {
                     out.staleDiff(); // a diff the book already holds (redelivered)
                     return false;
                 }

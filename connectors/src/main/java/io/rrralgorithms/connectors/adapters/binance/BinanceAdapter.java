@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters.binance;
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.PayloadScan;
 
 /**
  * Binance feeds. Spot-style venues (spot, Binance US) chain diffs with {@code U == previous u + 1};
@@ -59,34 +60,11 @@ public final class BinanceAdapter implements ExchangeAdapter {
     /** The symbol of a combined-stream name ({@code "stream":"btcusdt@trade"}) or of {@code "s"}. */
     @Override
     public String partitionKey(byte[] payload) {
-        String s = valueAfter(payload, "\"stream\":\"", '@');
+        String s = PayloadScan.valueAfter(payload, "\"stream\":\"", '@');
         if (s == null) {
-            s = valueAfter(payload, "\"s\":\"", '"');
+            s = PayloadScan.valueAfter(payload, "\"s\":\"", '"');
         }
         return s == null ? null : s.toUpperCase(java.util.Locale.ROOT);
     }
 
-    // A byte scan rather than a JSON parse: the replay and capture hot path only needs the symbol.
-    private static String valueAfter(byte[] payload, String marker, char end) {
-        byte[] m = marker.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        outer:
-        for (int i = 0; i + m.length < payload.length; i++) {
-            for (int k = 0; k < m.length; k++) {
-                if (payload[i + k] != m[k]) {
-                    continue outer;
-                }
-            }
-            int start = i + m.length;
-            for (int j = start; j < payload.length && j - start < 64; j++) {
-                if (payload[j] == end) {
-                    return j > start ? new String(payload, start, j - start, java.nio.charset.StandardCharsets.US_ASCII) : null;
-                }
-                if (payload[j] == '"') {
-                    return null;
-                }
-            }
-            return null;
-        }
-        return null;
-    }
 }

@@ -1,0 +1,38 @@
+package io.rrralgorithms.connectors.adapters;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A byte scan for one short string value in a raw JSON frame, without parsing it: the replay and
+ * capture hot path only needs the symbol to choose the Kafka key.
+ */
+public final class PayloadScan {
+    private PayloadScan() {}
+
+    /**
+     * The characters after the first occurrence of {@code marker} up to {@code end} (at most 64),
+     * or null when the marker is absent, the value is empty, or a quote or backslash comes first.
+     */
+    public static String valueAfter(byte[] payload, String marker, char end) {
+        byte[] m = marker.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + m.length < payload.length; i++) {
+            for (int k = 0; k < m.length; k++) {
+                if (payload[i + k] != m[k]) {
+                    continue outer;
+                }
+            }
+            int start = i + m.length;
+            for (int j = start; j < payload.length && j - start < 64; j++) {
+                if (payload[j] == end) {
+                    return j > start ? new String(payload, start, j - start, StandardCharsets.US_ASCII) : null;
+                }
+                if (payload[j] == '"' || payload[j] == '\\') {
+                    return null;
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,203 @@
+package io.rrralgorithms.connectors.adapters.coinbase;
+
+import static io.rrralgorithms.connectors.adapters.JsonFields.decimal;
+import static io.rrralgorithms.connectors.adapters.JsonFields.optionalLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireLevels;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * Decodes Coinbase WebSocket frames by their {@code type}:
+ *
+ * <ul>
+ *   <li>{@code snapshot} → {@link EventType#BOOK_SNAPSHOT} (full book, no sequence, no time);
+ *   <li>{@code l2update} → {@link EventType#BOOK_DELTA}: {@code changes} of
+ *       {@code [side, price, size]}, {@code "buy"} a bid, {@code "sell"} an ask, size 0 removes;
+ *   <li>{@code match} → {@link EventType#TRADE}. {@code side} is the <em>maker</em>'s side, so
+ *       {@code "sell"} means the taker bought;
+ *   <li>{@code ticker} → {@link EventType#BBO} ({@code best_bid_size}/{@code best_ask_size} are
+ *       absent in the 2021 feed: size 0 then);
+ *   <li>ignored: {@code subscriptions} (the ack), {@code heartbeat}, and {@code last_match}. A
+ *       {@code last_match} is the product's last trade <em>before</em> the subscription, re-sent
+ *       on every (re)subscription: counting it would double-count a trade on each reconnect and
+ *       put trades of before the session into its bars. Trades are the {@code match} frames.
+ * </ul>
+ *
+ * An {@code error} frame, an unknown type, malformed JSON, a wrong field type or a price/size
+ * that is not an exact 8-decimal number is a {@link DecodeException} (a dead letter). The
+ * exchange time is the frame's ISO-8601 {@code time} in ms (0 where it has none: snapshots).
+ */
+final class CoinbaseFrameDecoder implements FrameDecoder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String feed;
+
+    CoinbaseFrameDecoder(String feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
+        if (frame.payload == null || frame.payload.length == 0) {
+            throw new DecodeException("empty frame");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(frame.payload);
+        } catch (JsonProcessingException e) {
+            throw new DecodeException("malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new DecodeException("unreadable frame: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new DecodeException("frame is not a JSON object");
+        }
+        String type = requireText(root, "type");
+        MarketEvent ev;
+        switch (type) {
+            case "snapshot" -> ev = snapshot(frame, root);
+            case "l2update" -> ev = l2update(frame, root);
+            case "match" -> ev = match(frame, root);
+            case "ticker" -> ev = ticker(frame, root);
+            case "subscriptions", "heartbeat", "last_match" -> {
+                return Result.IGNORED;
+            }
+            case "error" -> {
+                JsonNode msg = root.get("message");
+                JsonNode reason = root.get("reason");
+                throw new DecodeException("venue error message: " + (msg == null ? "" : msg.asText())
+                        + (reason == null ? "" : " (" + reason.asText() + ")"));
+            }
+            default -> throw new DecodeException("unknown message type '" + type + "'");
+        }
+        out.accept(ev);
+        return Result.EVENTS;
+    }
+
+    private MarketEvent base(RawFrame frame, EventType type, JsonNode root) throws DecodeException {
+        String product = requireText(root, "product_id");
+        if (product.isEmpty()) {
+            throw new DecodeException("field 'product_id' is empty");
+        }
+        MarketEvent ev = new MarketEvent();
+        ev.type = type;
+        ev.feed = feed;
+        ev.nativeSymbol = product;
+        ev.symbol = product; // already BASE-QUOTE
+        ev.receiveTimeNs = frame.receiveTimeNs;
+        return ev;
+    }
+
+    static long timeMs(JsonNode root, String field) throws DecodeException {
+        String t = requireText(root, field);
+        try {
+            return Instant.parse(t).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new DecodeException("field '" + field + "' is not an ISO-8601 instant: '" + t + "'");
+        }
+    }
+
+    private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, root);
+        ev.exchangeTimeMs = root.hasNonNull("time") ? timeMs(root, "time") : 0L;
+        long[][] bids = requireLevels(root, "bids");
+        long[][] asks = requireLevels(root, "asks");
+        ev.bidPrices = bids[0];
+        ev.bidSizes = bids[1];
+        ev.askPrices = asks[0];
+        ev.askSizes = asks[1];
+        return ev;
+    }
+
+    private MarketEvent l2update(RawFrame frame, JsonNode root) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.BOOK_DELTA, root);
+        ev.exchangeTimeMs = timeMs(root, "time");
+        JsonNode changes = root.get("changes");
+        if (changes == null || !changes.isArray()) {
+            throw new DecodeException(changes == null
+                    ? "missing field 'changes' (expected an array of [side, price, size])"
+                    : "field 'changes' must be an array of [side, price, size], got " + changes.getNodeType());
+        }
+        int n = changes.size();
+        long[] bp = new long[n], bs = new long[n], ap = new long[n], as = new long[n];
+        int nb = 0, na = 0;
+        for (int i = 0; i < n; i++) {
+            JsonNode c = changes.get(i);
+            String where = "changes[" + i + "]";
+            if (!c.isArray() || c.size() < 3) {
+                throw new DecodeException("field '" + where + "' must be a [side, price, size] array, got "
+                        + (c.isArray() ? "an array of " + c.size() : c.getNodeType().toString()));
+            }
+            JsonNode side = c.get(0);
+            long price = decimal(c.get(1), where + ".price");
+            long size = decimal(c.get(2), where + ".size");
+            if (price <= 0 || size < 0) {
+                throw new DecodeException("field '" + where + "' has a non-positive price or negative size");
+            }
+            if (!side.isTextual()) {
+                throw new DecodeException("field '" + where + ".side' must be a string, got " + side.getNodeType());
+            }
+            switch (side.textValue()) {
+                case "buy" -> {
+                    bp[nb] = price;
+                    bs[nb++] = size;
+                }
+                case "sell" -> {
+                    ap[na] = price;
+                    as[na++] = size;
+                }
+                default -> throw new DecodeException("field '" + where + ".side' must be buy or sell, got '"
+                        + side.textValue() + "'");
+            }
+        }
+        ev.bidPrices = Arrays.copyOf(bp, nb);
+        ev.bidSizes = Arrays.copyOf(bs, nb);
+        ev.askPrices = Arrays.copyOf(ap, na);
+        ev.askSizes = Arrays.copyOf(as, na);
+        return ev;
+    }
+
+    private MarketEvent match(RawFrame frame, JsonNode root) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.TRADE, root);
+        ev.exchangeTimeMs = timeMs(root, "time");
+        ev.tradeId = requireLong(root, "trade_id");
+        ev.price = requireDecimal(root, "price");
+        ev.size = requireDecimal(root, "size");
+        String makerSide = requireText(root, "side");
+        ev.takerBuy = switch (makerSide) {
+            case "sell" -> true; // the maker sold: the taker bought
+            case "buy" -> false;
+            default -> throw new DecodeException("field 'side' must be buy or sell, got '" + makerSide + "'");
+        };
+        if (ev.price <= 0 || ev.size <= 0) {
+            throw new DecodeException("trade with non-positive price or size");
+        }
+        return ev;
+    }
+
+    private MarketEvent ticker(RawFrame frame, JsonNode root) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.BBO, root);
+        ev.exchangeTimeMs = root.hasNonNull("time") ? timeMs(root, "time") : 0L;
+        ev.lastUpdateId = optionalLong(root, "sequence", MarketEvent.NONE);
+        ev.bidPrices = new long[] {requireDecimal(root, "best_bid")};
+        ev.askPrices = new long[] {requireDecimal(root, "best_ask")};
+        ev.bidSizes = new long[] {root.hasNonNull("best_bid_size") ? requireDecimal(root, "best_bid_size") : 0L};
+        ev.askSizes = new long[] {root.hasNonNull("best_ask_size") ? requireDecimal(root, "best_ask_size") : 0L};
+        return ev;
+    }
+}
