@@ -5,7 +5,29 @@ import io.rrralgorithms.connectors.model.Decimals;
 
 /** Typed field access on decoded JSON with dead-letter reasons that name the field. */
 public final class JsonFields {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private JsonFields() {}
+
+    /** A frame's payload as a JSON object, or the dead-letter reason why it is not one. */
+    public static JsonNode parseObject(byte[] payload) throws DecodeException {
+        if (payload == null || payload.length == 0) {
+            throw new DecodeException("empty frame");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(payload);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DecodeException("malformed JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new DecodeException("unreadable frame: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new DecodeException("frame is not a JSON object");
+        }
+        return root;
+    }
 
     public static JsonNode requireObject(JsonNode parent, String field) throws DecodeException {
         JsonNode n = parent.get(field);

@@ -8,16 +8,14 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireObject;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,7 +27,6 @@ import java.util.function.Consumer;
  * liquidations, partial depth) and subscription replies are ignored; anything else is an error.
  */
 final class BinanceFrameDecoder implements FrameDecoder {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> IGNORED_STREAMS = Set.of(
             "kline", "ticker", "miniTicker", "markPrice", "forceOrder", "avgPrice", "compositeIndex",
             "contractInfo", "assetIndex", "indexPrice", "continuousKline", "depth5", "depth10", "depth20");
@@ -44,20 +41,7 @@ final class BinanceFrameDecoder implements FrameDecoder {
 
     @Override
     public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        if (frame.payload == null || frame.payload.length == 0) {
-            throw new DecodeException("empty frame");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(frame.payload);
-        } catch (JsonProcessingException e) {
-            throw new DecodeException("malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new DecodeException("unreadable frame: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new DecodeException("frame is not a JSON object");
-        }
+        JsonNode root = JsonFields.parseObject(frame.payload);
         if (frame.kind == FrameKind.REST_SNAPSHOT || root.has("lastUpdateId") && root.has("bids")) {
             out.accept(snapshot(frame, root));
             return Result.EVENTS;

@@ -7,15 +7,13 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireLevels;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -43,7 +41,6 @@ import java.util.function.Consumer;
  * exchange time is the frame's ISO-8601 {@code time} in ms (0 where it has none: snapshots).
  */
 final class CoinbaseFrameDecoder implements FrameDecoder {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String feed;
 
@@ -53,20 +50,7 @@ final class CoinbaseFrameDecoder implements FrameDecoder {
 
     @Override
     public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        if (frame.payload == null || frame.payload.length == 0) {
-            throw new DecodeException("empty frame");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(frame.payload);
-        } catch (JsonProcessingException e) {
-            throw new DecodeException("malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new DecodeException("unreadable frame: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new DecodeException("frame is not a JSON object");
-        }
+        JsonNode root = JsonFields.parseObject(frame.payload);
         String type = requireText(root, "type");
         MarketEvent ev;
         switch (type) {
