@@ -37,6 +37,25 @@ public interface BookSyncRules extends Serializable {
         return snapshot.lastUpdateId <= lastUpdateId;
     }
 
+    /**
+     * The venue's book checksum, verified after every snapshot/delta that carries one
+     * ({@link MarketEvent#checksum}); null where the venue sends none. A mismatch is a gap.
+     */
+    default BookChecksum checksum() {
+        return null;
+    }
+
+    /**
+     * Levels per side the venue's feed maintains for the book this snapshot starts (Kraken's
+     * subscribed depth, OKX's 400), or 0 for no limit. The local book is truncated to it after
+     * every update: the venue does not send a delete for a level that merely falls out of its
+     * window, so keeping such a level would show it again when the levels above it are removed
+     * (and break the checksum).
+     */
+    default int maxDepth(MarketEvent snapshot) {
+        return 0;
+    }
+
     /** What was expected, for the gap's log line and dead record. */
     String describeExpectation(long previousLastUpdateId);
 }

@@ -17,4 +17,19 @@ public interface ExchangeAdapter extends Serializable {
      * frames stay ordered in one partition. Null where the frame names no symbol.
      */
     String partitionKey(byte[] payload);
+
+    /** The exchange name cryptofeed gives this feed's capture files ({@code KRAKEN.ws.50.0}), or null. */
+    default String cryptofeedExchange() {
+        return null;
+    }
+
+    /**
+     * For a recorded REST response of this venue: the partition key (native symbol) when the URL
+     * is an order-book snapshot request, so the response is replayed as a
+     * {@link io.rrralgorithms.connectors.model.FrameKind#REST_SNAPSHOT} frame; null for anything
+     * else (instrument metadata, …), which is not replayed.
+     */
+    default String snapshotKey(String url) {
+        return null;
+    }
 }

@@ -1,6 +1,7 @@
 package io.rrralgorithms.connectors.capture;
 
 import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,16 +26,10 @@ import java.util.regex.Pattern;
  * keyed by the URL's {@code symbol=} parameter.
  */
 public final class CryptofeedCaptureReader implements CaptureReader {
-    /** cryptofeed exchange names and our feed ids. */
-    public static final Map<String, String> FEEDS = Map.of(
-            "BINANCE", "binance-spot",
-            "BINANCE_US", "binance-us",
-            "BINANCE_FUTURES", "binance-usdm",
-            "BINANCE_DELIVERY", "binance-coinm",
-            "COINBASE", "coinbase");
+    /** cryptofeed exchange names and our feed ids, from each adapter's {@code cryptofeedExchange()}. */
+    public static final Map<String, String> FEEDS = feedsByExchange();
 
     private static final Pattern WS_FILE = Pattern.compile("([A-Z0-9_.]+)\\.ws\\.\\d+\\.\\d+");
-    private static final Pattern SYMBOL_PARAM = Pattern.compile("[?&]symbol=([A-Za-z0-9_]+)");
 
     private final ExchangeAdapter adapter;
     private final Iterator<RawFrame> frames;
@@ -62,6 +56,17 @@ public final class CryptofeedCaptureReader implements CaptureReader {
         }
         all.sort(Comparator.comparingLong(f -> f.receiveTimeNs)); // stable: file order kept on ties
         this.frames = all.iterator();
+    }
+
+    private static Map<String, String> feedsByExchange() {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (String feed : ExchangeAdapters.feeds()) {
+            String exchange = ExchangeAdapters.forFeed(feed).cryptofeedExchange();
+            if (exchange != null) {
+                m.put(exchange, feed);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** The cryptofeed exchange name of a {@code EXCHANGE.ws.N.0} file, or null. */
@@ -101,12 +106,11 @@ public final class CryptofeedCaptureReader implements CaptureReader {
         if (colon < 0) {
             return null;
         }
-        String url = line.substring(0, arrow);
-        Matcher m = SYMBOL_PARAM.matcher(url);
-        if (!url.contains("depth") || !m.find()) {
+        String key = adapter.snapshotKey(line.substring(0, arrow));
+        if (key == null) {
             return null; // metadata, not a book snapshot
         }
-        return new RawFrame(adapter.feed(), m.group(1).toUpperCase(Locale.ROOT), FrameKind.REST_SNAPSHOT,
+        return new RawFrame(adapter.feed(), key, FrameKind.REST_SNAPSHOT,
                 secondsToNanos(line.substring(arrow + 4, colon)), line.substring(colon + 2).getBytes(StandardCharsets.UTF_8));
     }
 

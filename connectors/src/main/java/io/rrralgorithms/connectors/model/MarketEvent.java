@@ -12,6 +12,8 @@ import java.util.Arrays;
  */
 public class MarketEvent {
     public static final long NONE = -1L;
+    /** {@link #checksum} of a frame that carries none (a checksum may be any 32-bit value, -1 too). */
+    public static final long NO_CHECKSUM = Long.MIN_VALUE;
 
     public EventType type;
     /** Feed id, e.g. {@code binance-spot}; one raw Kafka topic per feed. */
@@ -28,6 +30,19 @@ public class MarketEvent {
     public long lastUpdateId = NONE;
     /** Previous delta's last update id where the venue sends it (Binance futures {@code pu}). */
     public long prevUpdateId = NONE;
+
+    /**
+     * The book checksum the venue sent with this snapshot/delta (Kraken, OKX, Bitfinex), checked
+     * against the local book after it is applied; {@link #NO_CHECKSUM} when the frame has none.
+     */
+    public long checksum = NO_CHECKSUM;
+    /**
+     * Fractional digits of the price / size strings as the venue formats them for this instrument
+     * (-1 when unknown): a checksum over the venue's strings needs them to rebuild those strings
+     * from exact mantissas.
+     */
+    public int priceDecimals = -1;
+    public int sizeDecimals = -1;
 
     /** Levels of a delta, snapshot or BBO (BBO: one level each side). */
     public long[] bidPrices;
@@ -84,7 +99,8 @@ public class MarketEvent {
             case BOOK_DELTA, BOOK_SNAPSHOT, BBO -> b.append(" U=").append(firstUpdateId)
                     .append(" u=").append(lastUpdateId).append(" pu=").append(prevUpdateId)
                     .append(" bids=").append(bidPrices == null ? 0 : bidPrices.length)
-                    .append(" asks=").append(askPrices == null ? 0 : askPrices.length);
+                    .append(" asks=").append(askPrices == null ? 0 : askPrices.length)
+                    .append(checksum == NO_CHECKSUM ? "" : " checksum=" + checksum);
             case DECODE_ERROR -> b.append(" error=").append(error);
         }
         return b.toString();
@@ -97,7 +113,8 @@ public class MarketEvent {
         }
         return type == e.type && exchangeTimeMs == e.exchangeTimeMs && receiveTimeNs == e.receiveTimeNs
                 && firstUpdateId == e.firstUpdateId && lastUpdateId == e.lastUpdateId
-                && prevUpdateId == e.prevUpdateId && price == e.price && size == e.size
+                && prevUpdateId == e.prevUpdateId && checksum == e.checksum
+                && priceDecimals == e.priceDecimals && sizeDecimals == e.sizeDecimals && price == e.price && size == e.size
                 && takerBuy == e.takerBuy && tradeId == e.tradeId
                 && java.util.Objects.equals(feed, e.feed) && java.util.Objects.equals(nativeSymbol, e.nativeSymbol)
                 && java.util.Objects.equals(symbol, e.symbol) && java.util.Objects.equals(error, e.error)

@@ -13,4 +13,7 @@ public interface BookOutput {
     default void snapshot() {}
 
     default void pendingDropped(int n) {}
+
+    /** A venue checksum was compared with the local book: {@code ok} when they agreed. */
+    default void checksum(boolean ok) {}
 }

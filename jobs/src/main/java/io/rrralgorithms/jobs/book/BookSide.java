@@ -72,6 +72,15 @@ public class BookSide {
         return -(lo + 1);
     }
 
+    /** Keeps the best {@code n} levels. */
+    public void truncate(int n) {
+        if (count > n) {
+            java.util.Arrays.fill(prices, n, count, 0L);
+            java.util.Arrays.fill(sizes, n, count, 0L);
+            count = n;
+        }
+    }
+
     public void clear() {
         count = 0;
     }

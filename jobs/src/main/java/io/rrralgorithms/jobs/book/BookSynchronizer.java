@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.book;
 
+import io.rrralgorithms.connectors.adapters.BookChecksum;
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.model.EventType;
@@ -47,9 +48,17 @@ public final class BookSynchronizer implements Serializable {
         if (book.state == BookState.SYNCED && rulesOf(snap.feed).isOlderSnapshot(snap, book.lastUpdateId)) {
             return; // older than what the synced book already holds
         }
+        BookSyncRules r = rulesOf(snap.feed);
         book.loadSnapshot(snap.bidPrices, snap.bidSizes, snap.askPrices, snap.askSizes, snap.lastUpdateId);
+        book.depthLimit = r.maxDepth(snap);
+        book.truncateToDepthLimit();
         book.lastExchangeTimeMs = snap.exchangeTimeMs;
         book.lastReceiveTimeNs = snap.receiveTimeNs;
+        rememberFormat(book, snap);
+        if (!checksumHolds(book, snap, r, out)) {
+            out.top(invalidTop(book, snap));
+            return;
+        }
         MarketEvent last = null;
         for (MarketEvent d : book.takePending()) {
             if (applyDiff(book, d, out)) {
@@ -106,17 +115,59 @@ public final class BookSynchronizer implements Serializable {
             }
         }
         book.apply(d.bidPrices, d.bidSizes, d.askPrices, d.askSizes);
+        book.truncateToDepthLimit();
         book.lastUpdateId = d.lastUpdateId;
         book.lastExchangeTimeMs = d.exchangeTimeMs;
         book.lastReceiveTimeNs = d.receiveTimeNs;
         book.state = BookState.SYNCED;
+        rememberFormat(book, d);
+        if (!checksumHolds(book, d, r, out)) {
+            return false;
+        }
         if (book.isCrossed()) {
             out.crossed(book, d.instrumentKey());
         }
         return true;
     }
 
+    private static void rememberFormat(OrderBook book, MarketEvent ev) {
+        if (ev.priceDecimals >= 0) {
+            book.priceDecimals = ev.priceDecimals;
+        }
+        if (ev.sizeDecimals >= 0) {
+            book.sizeDecimals = ev.sizeDecimals;
+        }
+    }
+
+    /**
+     * Verifies the venue's checksum where the event carries one. A mismatch is a gap: the book is
+     * invalid until the next snapshot, and the event is not kept (it has been applied already).
+     */
+    private static boolean checksumHolds(OrderBook book, MarketEvent ev, BookSyncRules r, BookOutput out) {
+        BookChecksum c = r.checksum();
+        if (c == null || ev.checksum == MarketEvent.NO_CHECKSUM) {
+            return true;
+        }
+        int n = c.depth();
+        long computed = c.compute(book.bids.topPrices(n), book.bids.topSizes(n), book.asks.topPrices(n),
+                book.asks.topSizes(n), book.priceDecimals, book.sizeDecimals);
+        boolean ok = computed == ev.checksum;
+        out.checksum(ok);
+        if (!ok) {
+            invalidate(book, ev, out, "checksum mismatch: venue " + ev.checksum + ", local book " + computed);
+        }
+        return ok;
+    }
+
+    /** A sequence break: invalidate, and keep the diff. */
     private void gap(OrderBook book, MarketEvent d, BookOutput out, String reason) {
+        invalidate(book, d, out, reason);
+        // The offending diff may be the one that bridges the next snapshot.
+        buffer(book, d, out);
+    }
+
+    /** Reports a gap and marks the book invalid until the next snapshot. */
+    private static void invalidate(OrderBook book, MarketEvent d, BookOutput out, String reason) {
         BookGap g = new BookGap();
         g.feed = d.feed;
         g.nativeSymbol = d.nativeSymbol;
@@ -134,8 +185,6 @@ public final class BookSynchronizer implements Serializable {
         book.bids.clear();
         book.asks.clear();
         book.takePending();
-        // The offending diff may be the one that bridges the next snapshot.
-        buffer(book, d, out);
     }
 
     private void buffer(OrderBook book, MarketEvent d, BookOutput out) {

@@ -12,6 +12,11 @@ public class OrderBook {
     public long lastUpdateId = -1;
     public long lastExchangeTimeMs;
     public long lastReceiveTimeNs;
+    /** Levels per side kept (the venue's window, {@code BookSyncRules.maxDepth}); 0 = all. */
+    public int depthLimit;
+    /** The venue's formatting of this instrument's prices and sizes (for checksums), -1 unknown. */
+    public int priceDecimals = -1;
+    public int sizeDecimals = -1;
     /** Diffs buffered while there is no valid snapshot (EMPTY or INVALID), oldest first. */
     public MarketEvent[] pending = new MarketEvent[0];
     public int pendingCount;
@@ -40,6 +45,14 @@ public class OrderBook {
         }
         for (int i = 0; i < askPrices.length; i++) {
             asks.set(askPrices[i], askSizes[i]);
+        }
+    }
+
+    /** Drops levels beyond {@link #depthLimit} on both sides. */
+    public void truncateToDepthLimit() {
+        if (depthLimit > 0) {
+            bids.truncate(depthLimit);
+            asks.truncate(depthLimit);
         }
     }
 

@@ -21,6 +21,8 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
     public static final OutputTag<BookGap> GAPS = new OutputTag<>("book-gaps") {};
     public static final String ACC_GAPS = "bookGaps";
     public static final String ACC_CROSSED = "bookCrossed";
+    public static final String ACC_CHECKSUMS = "bookChecksums";
+    public static final String ACC_CHECKSUM_FAILURES = "bookChecksumFailures";
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderBookFunction.class);
 
@@ -38,7 +40,9 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         var m = getRuntimeContext().getMetricGroup();
         output = new FlinkBookOutput(m.counter("bookGaps"), m.counter("bookCrossed"), m.counter("bookStaleDiffs"),
                 m.counter("bookSnapshots"), m.counter("bookPendingDiffsDropped"),
-                getRuntimeContext().getLongCounter(ACC_GAPS), getRuntimeContext().getLongCounter(ACC_CROSSED));
+                getRuntimeContext().getLongCounter(ACC_GAPS), getRuntimeContext().getLongCounter(ACC_CROSSED),
+                m.counter("bookChecksums"), m.counter("bookChecksumFailures"),
+                getRuntimeContext().getLongCounter(ACC_CHECKSUMS), getRuntimeContext().getLongCounter(ACC_CHECKSUM_FAILURES));
     }
 
     @Override
@@ -61,11 +65,20 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         private final Counter dropped;
         private final LongCounter gapsAcc;
         private final LongCounter crossedAcc;
+        private final Counter checksums;
+        private final Counter checksumFailures;
+        private final LongCounter checksumsAcc;
+        private final LongCounter checksumFailuresAcc;
         private Context ctx;
         private Collector<BookTop> out;
 
         FlinkBookOutput(Counter gaps, Counter crossed, Counter stale, Counter snapshots, Counter dropped,
-                LongCounter gapsAcc, LongCounter crossedAcc) {
+                LongCounter gapsAcc, LongCounter crossedAcc, Counter checksums, Counter checksumFailures,
+                LongCounter checksumsAcc, LongCounter checksumFailuresAcc) {
+            this.checksums = checksums;
+            this.checksumFailures = checksumFailures;
+            this.checksumsAcc = checksumsAcc;
+            this.checksumFailuresAcc = checksumFailuresAcc;
             this.gaps = gaps;
             this.crossed = crossed;
             this.stale = stale;
@@ -113,6 +126,16 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         @Override
         public void pendingDropped(int n) {
             dropped.inc(n);
+        }
+
+        @Override
+        public void checksum(boolean ok) {
+            checksums.inc();
+            checksumsAcc.add(1);
+            if (!ok) {
+                checksumFailures.inc();
+                checksumFailuresAcc.add(1);
+            }
         }
     }
 }

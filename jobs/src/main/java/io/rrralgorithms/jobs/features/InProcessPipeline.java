@@ -56,6 +56,8 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
         public long staleDiffs;
         public long snapshots;
         public long crossed;
+        public long checksums;
+        public long checksumFailures;
         public long pendingDropped;
         public long trades;
         public long featureRows;
@@ -231,6 +233,14 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
     @Override
     public void pendingDropped(int n) {
         counters.pendingDropped += n;
+    }
+
+    @Override
+    public void checksum(boolean ok) {
+        counters.checksums++;
+        if (!ok) {
+            counters.checksumFailures++;
+        }
     }
 
     private void advanceWatermark(long ts) {

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /** What a run did, from the job's accumulators: printed at the end and stored in {@code pipeline_runs}. */
 public record RunSummary(Map<String, Long> eventsByType, List<String> instruments, long gaps, long crossed,
-        long deadLetters, long lateTrades, Map<String, Long> rowsByTable, double seconds) {
+        long checksums, long checksumFailures, long deadLetters, long lateTrades, Map<String, Long> rowsByTable, double seconds) {
 
     public static RunSummary fromAccumulators(Map<String, Object> acc, double seconds) {
         Map<String, Long> events = new LinkedHashMap<>();
@@ -39,7 +39,8 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
             c.forEach(o -> instruments.add(String.valueOf(o)));
         }
         return new RunSummary(events, new ArrayList<>(instruments), asLong(acc.get(OrderBookFunction.ACC_GAPS)),
-                asLong(acc.get(OrderBookFunction.ACC_CROSSED)), asLong(acc.get(DeadLetterRouter.ACC_DEAD_LETTERS)),
+                asLong(acc.get(OrderBookFunction.ACC_CROSSED)), asLong(acc.get(OrderBookFunction.ACC_CHECKSUMS)),
+                asLong(acc.get(OrderBookFunction.ACC_CHECKSUM_FAILURES)), asLong(acc.get(DeadLetterRouter.ACC_DEAD_LETTERS)),
                 asLong(acc.get(LateTradeCounter.ACC_LATE_TRADES)), rows, seconds);
     }
 
@@ -61,6 +62,7 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
             b.append(i > 0 ? "," : "").append('"').append(instruments.get(i).replace("\"", "")).append('"');
         }
         return b.append("],\"gaps\":").append(gaps).append(",\"crossed\":").append(crossed)
+                .append(",\"checksums\":").append(checksums).append(",\"checksum_failures\":").append(checksumFailures)
                 .append(",\"dead_letters\":").append(deadLetters).append(",\"late_trades\":").append(lateTrades)
                 .append(",\"seconds\":").append(String.format(java.util.Locale.ROOT, "%.3f", seconds)).append('}')
                 .toString();
@@ -82,6 +84,7 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
         instruments.forEach(i -> b.append("  ").append(i).append('\n'));
         b.append(String.format("book gaps            %,d%n", gaps));
         b.append(String.format("crossed books        %,d%n", crossed));
+        b.append(String.format("checksums checked    %,d (%,d failed)%n", checksums, checksumFailures));
         b.append(String.format("dead letters         %,d%n", deadLetters));
         b.append(String.format("late trades          %,d%n", lateTrades));
         b.append("rows written (upserts)\n");

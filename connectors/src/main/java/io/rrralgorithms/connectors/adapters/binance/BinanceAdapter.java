@@ -15,27 +15,32 @@ public final class BinanceAdapter implements ExchangeAdapter {
     private final FrameDecoder decoder;
     private final BookSyncRules rules;
 
-    private BinanceAdapter(String feed, BinanceMarket market) {
+    private static final java.util.regex.Pattern SYMBOL_PARAM = java.util.regex.Pattern.compile("[?&]symbol=([A-Za-z0-9_]+)");
+
+    private final String cryptofeedExchange;
+
+    private BinanceAdapter(String feed, BinanceMarket market, String cryptofeedExchange) {
         this.feed = feed;
+        this.cryptofeedExchange = cryptofeedExchange;
         this.market = market;
         this.decoder = new BinanceFrameDecoder(feed, market);
         this.rules = market.isFutures() ? new BinanceFuturesSyncRules() : new BinanceSpotSyncRules();
     }
 
     public static BinanceAdapter spot() {
-        return new BinanceAdapter("binance-spot", BinanceMarket.SPOT);
+        return new BinanceAdapter("binance-spot", BinanceMarket.SPOT, "BINANCE");
     }
 
     public static BinanceAdapter us() {
-        return new BinanceAdapter("binance-us", BinanceMarket.SPOT);
+        return new BinanceAdapter("binance-us", BinanceMarket.SPOT, "BINANCE_US");
     }
 
     public static BinanceAdapter usdm() {
-        return new BinanceAdapter("binance-usdm", BinanceMarket.USDM_FUTURES);
+        return new BinanceAdapter("binance-usdm", BinanceMarket.USDM_FUTURES, "BINANCE_FUTURES");
     }
 
     public static BinanceAdapter coinm() {
-        return new BinanceAdapter("binance-coinm", BinanceMarket.COINM_FUTURES);
+        return new BinanceAdapter("binance-coinm", BinanceMarket.COINM_FUTURES, "BINANCE_DELIVERY");
     }
 
     public BinanceMarket market() {
@@ -65,6 +70,18 @@ public final class BinanceAdapter implements ExchangeAdapter {
             s = PayloadScan.valueAfter(payload, "\"s\":\"", '"');
         }
         return s == null ? null : s.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public String cryptofeedExchange() {
+        return cryptofeedExchange;
+    }
+
+    /** {@code /api/v3/depth?symbol=BTCUSDT&limit=1000} (and the futures {@code /fapi|dapi/v1/depth}). */
+    @Override
+    public String snapshotKey(String url) {
+        java.util.regex.Matcher m = SYMBOL_PARAM.matcher(url);
+        return url.contains("/depth") && m.find() ? m.group(1).toUpperCase(java.util.Locale.ROOT) : null;
     }
 
 }

@@ -37,4 +37,9 @@ public final class CoinbaseAdapter implements ExchangeAdapter {
     public String partitionKey(byte[] payload) {
         return PayloadScan.valueAfter(payload, "\"product_id\":\"", '"');
     }
+
+    @Override
+    public String cryptofeedExchange() {
+        return "COINBASE";
+    }
 }

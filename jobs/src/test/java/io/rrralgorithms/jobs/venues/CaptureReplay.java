@@ -1,0 +1,121 @@
+package io.rrralgorithms.jobs.venues;
+
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.jobs.SharedData;
+import io.rrralgorithms.jobs.book.BookGap;
+import io.rrralgorithms.jobs.book.BookTop;
+import io.rrralgorithms.jobs.features.InProcessPipeline;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One cryptofeed capture through the in-process pipeline (decode → book sync → features), for the
+ * per-venue replay tests: counters, gaps, crossed tops and the last top per instrument. The
+ * independent expectations (trade frames etc.) are counted by the tests from the raw lines with
+ * {@link #countReceived}.
+ */
+public final class CaptureReplay {
+    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+
+    public final InProcessPipeline.Counters counters;
+    public final List<BookGap> gaps;
+    /** Synced tops whose best bid is at or above the best ask. */
+    public final List<String> crossedTops;
+    public final Map<String, BookTop> lastTop;
+    public final Map<String, Integer> syncedTops;
+
+    private CaptureReplay(InProcessPipeline.Counters counters, List<BookGap> gaps, List<String> crossedTops,
+            Map<String, BookTop> lastTop, Map<String, Integer> syncedTops) {
+        this.counters = counters;
+        this.gaps = gaps;
+        this.crossedTops = crossedTops;
+        this.lastTop = lastTop;
+        this.syncedTops = syncedTops;
+    }
+
+    /** The shared capture {@code market/cryptofeed/<name>}. */
+    public static Path file(String name) {
+        return SharedData.market("cryptofeed/" + name);
+    }
+
+    /** Replays {@code file} (with its {@code .http.*} snapshots) with the feed inferred from the name. */
+    public static CaptureReplay run(Path file, int depth) throws Exception {
+        List<BookGap> gaps = new ArrayList<>();
+        List<String> crossed = new ArrayList<>();
+        Map<String, BookTop> lastTop = new HashMap<>();
+        Map<String, Integer> syncedTops = new HashMap<>();
+        InProcessPipeline p = new InProcessPipeline(depth, 100_000, 0L, new InProcessPipeline.Listener() {
+            @Override
+            public void top(BookTop t) {
+                if (!t.synced) {
+                    return;
+                }
+                syncedTops.merge(t.nativeSymbol, 1, Integer::sum);
+                if (t.bidPrices.length > 0 && t.askPrices.length > 0 && t.bidPrices[0] >= t.askPrices[0]) {
+                    crossed.add(t.nativeSymbol + " u=" + t.lastUpdateId + " bid " + t.bidPrices[0] + " >= ask "
+                            + t.askPrices[0]);
+                }
+                lastTop.put(t.nativeSymbol, t);
+            }
+
+            @Override
+            public void gap(BookGap g) {
+                gaps.add(g);
+            }
+        });
+        try (CaptureReader r = CaptureFiles.open(file, null)) {
+            while (r.hasNext()) {
+                p.frame(r.next());
+            }
+        }
+        p.finish();
+        return new CaptureReplay(p.counters(), gaps, crossed, lastTop, syncedTops);
+    }
+
+    public long events(EventType t) {
+        return counters.eventsByType[t.ordinal()];
+    }
+
+    /** How many received frames ({@code <ts>: <payload>} lines) of {@code file} match {@code payload}. */
+    public static long countReceived(Path file, Predicate<String> payload) throws Exception {
+        long n = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            Matcher m = RECEIVED.matcher(line);
+            if (m.matches() && payload.test(m.group(2))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The payloads of the received frames of {@code file}, in file order. */
+    public static List<String> receivedPayloads(Path file) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            Matcher m = RECEIVED.matcher(line);
+            if (m.matches()) {
+                out.add(m.group(2));
+            }
+        }
+        return out;
+    }
+
+    /** One line for the test log and the closing note. */
+    public String summary(String feed) {
+        InProcessPipeline.Counters c = counters;
+        return String.format("%s: frames=%d ignored=%d decodeErrors=%d trades=%d deltas=%d snapshots=%d bbo=%d"
+                        + " syncedTops=%d gaps=%d checksums=%d checksumFailures=%d stale=%d crossed=%d",
+                feed, c.frames, c.ignoredFrames, c.decodeErrors, c.trades, events(EventType.BOOK_DELTA), c.snapshots,
+                events(EventType.BBO), c.syncedTops, c.gaps, c.checksums, c.checksumFailures, c.staleDiffs, c.crossed);
+    }
+}
