@@ -23,6 +23,11 @@ public interface ExchangeAdapter extends Serializable {
         return null;
     }
 
+    /** How to read this venue's instrument list (symbols, tick and lot sizes); null if not implemented. */
+    default io.rrralgorithms.connectors.instruments.InstrumentMetadata instrumentMetadata() {
+        return null;
+    }
+
     /**
      * For a recorded REST response of this venue: the partition key (native symbol) when the URL
      * is an order-book snapshot request, so the response is replayed as a

@@ -1,0 +1,43 @@
+package io.rrralgorithms.connectors.instruments;
+
+import io.rrralgorithms.connectors.model.Decimals;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One tradable instrument of a venue, from the venue's instrument metadata: its native symbol,
+ * the normalized symbol ({@link NormalizedSymbols}), and the tick and lot sizes that fix the exact
+ * decimal scales of its prices and sizes.
+ *
+ * @param expiry the delivery date of a dated future, else null
+ * @param tickSize price increment; null where the venue's metadata gives none
+ * @param lotSize size increment (contracts for contract-sized derivatives); null where none
+ */
+public record Instrument(String feed, String nativeSymbol, String symbol, Kind kind, String base, String quote,
+        LocalDate expiry, BigDecimal tickSize, BigDecimal lotSize) implements Serializable {
+
+    public enum Kind { SPOT, PERPETUAL, FUTURE, OPTION }
+
+    /** Fractional digits of the tick size (-1 when unknown): the venue's price formatting. */
+    public int priceDecimals() {
+        return decimalsOf(tickSize);
+    }
+
+    /** Fractional digits of the lot size (-1 when unknown). */
+    public int sizeDecimals() {
+        return decimalsOf(lotSize);
+    }
+
+    /**
+     * Whether every price and size of this instrument is exact in the system's fixed
+     * {@link Decimals#SCALE}-digit mantissas (tick and lot no finer than 1e-8).
+     */
+    public boolean fitsScale() {
+        return priceDecimals() <= Decimals.SCALE && sizeDecimals() <= Decimals.SCALE;
+    }
+
+    private static int decimalsOf(BigDecimal step) {
+        return step == null ? -1 : Math.max(0, step.stripTrailingZeros().scale());
+    }
+}

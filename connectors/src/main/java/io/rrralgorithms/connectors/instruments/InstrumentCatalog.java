@@ -1,0 +1,66 @@
+package io.rrralgorithms.connectors.instruments;
+
+import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A venue's instruments by native symbol, built from its metadata responses. */
+public final class InstrumentCatalog {
+    private final String feed;
+    private final Map<String, Instrument> byNative = new TreeMap<>();
+
+    public InstrumentCatalog(String feed) {
+        this.feed = feed;
+    }
+
+    public String feed() {
+        return feed;
+    }
+
+    public void add(Instrument i) {
+        byNative.put(i.nativeSymbol(), i);
+    }
+
+    public Optional<Instrument> byNative(String nativeSymbol) {
+        return Optional.ofNullable(byNative.get(nativeSymbol));
+    }
+
+    public Collection<Instrument> all() {
+        return Collections.unmodifiableCollection(byNative.values());
+    }
+
+    public int size() {
+        return byNative.size();
+    }
+
+    /**
+     * Reads the recorded REST responses of a cryptofeed {@code EXCHANGE.0} file
+     * ({@code <url> -> <ts>: <body>} lines) with the adapter's {@link InstrumentMetadata}.
+     */
+    public static InstrumentCatalog fromCryptofeed(Path exchangeFile, ExchangeAdapter adapter) throws IOException {
+        InstrumentMetadata meta = adapter.instrumentMetadata();
+        if (meta == null) {
+            throw new IOException("feed " + adapter.feed() + " has no instrument metadata reader");
+        }
+        InstrumentCatalog c = new InstrumentCatalog(adapter.feed());
+        for (String line : Files.readAllLines(exchangeFile, StandardCharsets.UTF_8)) {
+            int arrow = line.indexOf(" -> ");
+            int colon = arrow < 0 ? -1 : line.indexOf(": ", arrow);
+            if (colon < 0) {
+                continue; // the configuration line
+            }
+            String url = line.substring(0, arrow);
+            if (meta.isMetadataUrl(url)) {
+                meta.parse(url, line.substring(colon + 2)).forEach(c::add);
+            }
+        }
+        return c;
+    }
+}
