@@ -14,6 +14,6 @@ public interface BookOutput {
 
     default void pendingDropped(int n) {}
 
-    /** A venue checksum was compared with the local book: {@code ok} when they agreed. */
-    default void checksum(boolean ok) {}
+    /** A venue checksum was compared with the local book of a {@code feed}: {@code ok} when they agreed. */
+    default void checksum(String feed, boolean ok) {}
 }

@@ -152,7 +152,7 @@ public final class BookSynchronizer implements Serializable {
         long computed = c.compute(book.bids.topPrices(n), book.bids.topSizes(n), book.asks.topPrices(n),
                 book.asks.topSizes(n), book.priceDecimals, book.sizeDecimals);
         boolean ok = computed == ev.checksum;
-        out.checksum(ok);
+        out.checksum(ev.feed, ok);
         if (!ok) {
             invalidate(book, ev, out, "checksum mismatch: venue " + ev.checksum + ", local book " + computed);
         }

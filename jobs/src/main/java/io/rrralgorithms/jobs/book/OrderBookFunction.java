@@ -1,6 +1,7 @@
 package io.rrralgorithms.jobs.book;
 
 import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.jobs.decode.FeedCounters;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -42,7 +43,8 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
                 m.counter("bookSnapshots"), m.counter("bookPendingDiffsDropped"),
                 getRuntimeContext().getLongCounter(ACC_GAPS), getRuntimeContext().getLongCounter(ACC_CROSSED),
                 m.counter("bookChecksums"), m.counter("bookChecksumFailures"),
-                getRuntimeContext().getLongCounter(ACC_CHECKSUMS), getRuntimeContext().getLongCounter(ACC_CHECKSUM_FAILURES));
+                getRuntimeContext().getLongCounter(ACC_CHECKSUMS), getRuntimeContext().getLongCounter(ACC_CHECKSUM_FAILURES),
+                new FeedCounters(getRuntimeContext()));
     }
 
     @Override
@@ -69,12 +71,14 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         private final Counter checksumFailures;
         private final LongCounter checksumsAcc;
         private final LongCounter checksumFailuresAcc;
+        private final FeedCounters perFeed;
         private Context ctx;
         private Collector<BookTop> out;
 
         FlinkBookOutput(Counter gaps, Counter crossed, Counter stale, Counter snapshots, Counter dropped,
                 LongCounter gapsAcc, LongCounter crossedAcc, Counter checksums, Counter checksumFailures,
-                LongCounter checksumsAcc, LongCounter checksumFailuresAcc) {
+                LongCounter checksumsAcc, LongCounter checksumFailuresAcc, FeedCounters perFeed) {
+            this.perFeed = perFeed;
             this.checksums = checksums;
             this.checksumFailures = checksumFailures;
             this.checksumsAcc = checksumsAcc;
@@ -102,6 +106,7 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         public void gap(BookGap gap) {
             gaps.inc();
             gapsAcc.add(1);
+            perFeed.add(gap.feed, "GAPS", 1);
             ctx.output(GAPS, gap);
         }
 
@@ -109,6 +114,7 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         public void crossed(OrderBook book, String instrument) {
             crossed.inc();
             crossedAcc.add(1);
+            perFeed.add(instrument.substring(0, Math.max(0, instrument.indexOf(':'))), "CROSSED", 1);
             LOG.warn("{}: book crossed at u={} (bid {} >= ask {})", instrument, book.lastUpdateId,
                     book.bids.bestPrice(), book.asks.bestPrice());
         }
@@ -129,12 +135,14 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         }
 
         @Override
-        public void checksum(boolean ok) {
+        public void checksum(String feed, boolean ok) {
             checksums.inc();
             checksumsAcc.add(1);
+            perFeed.add(feed, "CHECKSUMS", 1);
             if (!ok) {
                 checksumFailures.inc();
                 checksumFailuresAcc.add(1);
+                perFeed.add(feed, "CHECKSUM_FAILURES", 1);
             }
         }
     }

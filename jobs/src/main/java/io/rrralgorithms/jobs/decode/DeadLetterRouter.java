@@ -33,6 +33,7 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
     private transient LongCounter[] perType;
     private transient ListAccumulator<String> instruments;
     private transient Set<String> seen;
+    private transient FeedCounters perFeed;
 
     @Override
     public void open(OpenContext ctx) {
@@ -41,6 +42,7 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
         instruments = new ListAccumulator<>();
         getRuntimeContext().addAccumulator(ACC_INSTRUMENTS, instruments);
         seen = new HashSet<>();
+        perFeed = new FeedCounters(getRuntimeContext());
         perType = new LongCounter[EventType.values().length];
         for (EventType t : EventType.values()) {
             perType[t.ordinal()] = getRuntimeContext().getLongCounter(ACC_PREFIX_EVENTS + t.name());
@@ -52,12 +54,14 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
         if (ev.type == EventType.DECODE_ERROR) {
             deadLetters.inc();
             deadLettersAcc.add(1);
+            perFeed.add(ev.feed, "DEAD_LETTER", 1);
             DeadLetter d = DeadLetter.of(ev.feed, ev.nativeSymbol, ev.receiveTimeNs, ev.error, ev.payload);
             LOG.warn("dead letter from {} (key {}): {}", ev.feed, ev.nativeSymbol, ev.error);
             ctx.output(DEAD_LETTERS, d);
             return;
         }
         perType[ev.type.ordinal()].add(1);
+        perFeed.add(ev.feed, ev.type.name(), 1);
         if (seen.add(ev.instrumentKey())) {
             instruments.add(ev.instrumentKey() + " " + ev.symbol);
         }

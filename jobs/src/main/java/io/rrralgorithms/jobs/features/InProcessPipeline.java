@@ -236,7 +236,7 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
     }
 
     @Override
-    public void checksum(boolean ok) {
+    public void checksum(String feed, boolean ok) {
         counters.checksums++;
         if (!ok) {
             counters.checksumFailures++;

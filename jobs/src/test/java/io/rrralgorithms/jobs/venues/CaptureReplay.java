@@ -50,6 +50,11 @@ public final class CaptureReplay {
 
     /** Replays {@code file} (with its {@code .http.*} snapshots) with the feed inferred from the name. */
     public static CaptureReplay run(Path file, int depth) throws Exception {
+        return run(List.of(file), depth);
+    }
+
+    /** Replays the files one after the other through one pipeline, as the job reads one feed's files. */
+    public static CaptureReplay run(List<Path> files, int depth) throws Exception {
         List<BookGap> gaps = new ArrayList<>();
         List<String> crossed = new ArrayList<>();
         Map<String, BookTop> lastTop = new HashMap<>();
@@ -73,9 +78,11 @@ public final class CaptureReplay {
                 gaps.add(g);
             }
         });
-        try (CaptureReader r = CaptureFiles.open(file, null)) {
-            while (r.hasNext()) {
-                p.frame(r.next());
+        for (Path file : files) {
+            try (CaptureReader r = CaptureFiles.open(file, null)) {
+                while (r.hasNext()) {
+                    p.frame(r.next());
+                }
             }
         }
         p.finish();
