@@ -36,7 +36,10 @@ public final class BitmexAdapter implements ExchangeAdapter {
     /**
      * The first data row's {@code symbol}, else (an empty partial) the subscription
      * {@code filter}'s. Found by a byte scan after {@code "data":[}: a partial's {@code types}
-     * header before it holds {@code "symbol":"symbol"}.
+     * header before it holds {@code "symbol":"symbol"}. Subscribed per symbol (as cryptofeed does,
+     * {@code orderBookL2:XBTUSD}) every frame holds one symbol; a subscription to a whole table
+     * sends frames mixing symbols, keyed by their first, which would spread one symbol's frames
+     * over several partitions: not supported by the capture service's keying.
      */
     @Override
     public String partitionKey(byte[] payload) {
