@@ -162,6 +162,66 @@ class BitmexReplayTest {
         assertTrue(c.featureRows > 0, "features computed");
     }
 
+    /**
+     * Through the real book protocol: an update whose level id the decoder cannot resolve breaks a
+     * synced book (a gap, invalid until the next partial), rows received before a partial are
+     * stale, and the next partial resyncs.
+     */
+    @Test
+    void unresolvableLevelIdsAreGapsAndAPartialResyncs() throws Exception {
+        List<io.rrralgorithms.jobs.book.BookGap> gaps = new java.util.ArrayList<>();
+        List<BookTop> tops = new java.util.ArrayList<>();
+        io.rrralgorithms.jobs.features.InProcessPipeline p = new io.rrralgorithms.jobs.features.InProcessPipeline(
+                DEPTH, 1000, 0L, new io.rrralgorithms.jobs.features.InProcessPipeline.Listener() {
+                    @Override
+                    public void top(BookTop t) {
+                        tops.add(t);
+                    }
+
+                    @Override
+                    public void gap(io.rrralgorithms.jobs.book.BookGap g) {
+                        gaps.add(g);
+                    }
+                });
+        String sym = "XBTZ21";
+        long t0 = 1_626_993_368_000_000_000L;
+        // a row before any partial: buffered, then stale once the partial arrives
+        feed(p, t0, "update", "{\"symbol\":\"" + sym + "\",\"id\":5,\"side\":\"Buy\",\"size\":1}");
+        feed(p, t0 + 1, "partial", "{\"symbol\":\"" + sym + "\",\"id\":1,\"side\":\"Sell\",\"size\":10,\"price\":33000},"
+                + "{\"symbol\":\"" + sym + "\",\"id\":2,\"side\":\"Buy\",\"size\":20,\"price\":32999.5}");
+        assertEquals(1, p.counters().staleDiffs);
+        feed(p, t0 + 2, "update", "{\"symbol\":\"" + sym + "\",\"id\":2,\"side\":\"Buy\",\"size\":25}");
+        BookTop synced = tops.get(tops.size() - 1);
+        assertTrue(synced.synced);
+        assertArrayEquals(new long[] {3_299_950_000_000L}, synced.bidPrices);
+        assertArrayEquals(new long[] {2_500_000_000L}, synced.bidSizes);
+        assertEquals(List.of(), gaps);
+        // id 7 was never inserted: the book cannot follow
+        feed(p, t0 + 3, "delete", "{\"symbol\":\"" + sym + "\",\"id\":7,\"side\":\"Buy\"}");
+        assertEquals(1, gaps.size());
+        assertTrue(gaps.get(0).reason.contains("could not resolve"), gaps.get(0).reason);
+        assertTrue(!tops.get(tops.size() - 1).synced, "invalid until the next partial");
+        feed(p, t0 + 4, "insert", "{\"symbol\":\"" + sym + "\",\"id\":3,\"side\":\"Buy\",\"size\":1,\"price\":32999}");
+        assertEquals(1, gaps.size(), "one gap; later rows wait for a partial");
+        // a resubscription's partial resyncs; the rows buffered before it are dropped as stale
+        feed(p, t0 + 5, "partial", "{\"symbol\":\"" + sym + "\",\"id\":1,\"side\":\"Sell\",\"size\":4,\"price\":33000}");
+        feed(p, t0 + 6, "update", "{\"symbol\":\"" + sym + "\",\"id\":1,\"side\":\"Sell\",\"size\":6}");
+        BookTop resynced = tops.get(tops.size() - 1);
+        assertTrue(resynced.synced);
+        assertEquals(0, resynced.bidPrices.length);
+        assertArrayEquals(new long[] {600_000_000L}, resynced.askSizes);
+        assertEquals(1, gaps.size());
+        assertEquals(0, p.counters().decodeErrors);
+    }
+
+    private static void feed(io.rrralgorithms.jobs.features.InProcessPipeline p, long receiveNs, String action, String rows) {
+        byte[] payload = ("{\"table\":\"orderBookL2\",\"action\":\"" + action + "\",\"data\":[" + rows + "]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        p.frame(new io.rrralgorithms.connectors.model.RawFrame("bitmex",
+                io.rrralgorithms.connectors.adapters.ExchangeAdapters.forFeed("bitmex").partitionKey(payload),
+                io.rrralgorithms.connectors.model.FrameKind.WS, receiveNs, payload));
+    }
+
     private static long[] prices(TreeMap<BigDecimal, BigDecimal> side) {
         return side.keySet().stream().limit(DEPTH).mapToLong(BitmexReplayTest::mantissa).toArray();
     }
