@@ -1,7 +1,9 @@
 package io.rrralgorithms.connectors.adapters;
 
 import io.rrralgorithms.connectors.adapters.binance.BinanceAdapter;
+import io.rrralgorithms.connectors.adapters.bitmex.BitmexAdapter;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseAdapter;
+import io.rrralgorithms.connectors.adapters.deribit.DeribitAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +15,7 @@ public final class ExchangeAdapters {
     static {
         for (ExchangeAdapter a : List.of(
                 BinanceAdapter.spot(), BinanceAdapter.usdm(), BinanceAdapter.us(), BinanceAdapter.coinm(),
-                new CoinbaseAdapter())) {
+                new CoinbaseAdapter(), new BitmexAdapter(), new DeribitAdapter())) {
             BY_FEED.put(a.feed(), a);
         }
     }

@@ -40,6 +40,15 @@ public final class NormalizedSymbols {
         return spot(base, quote) + '-' + EXPIRY.format(expiry);
     }
 
+    /**
+     * An option: {@code BASE-QUOTE-YYMMDD-STRIKE-C|P} ({@code BTC-USD-210924-8000-P}), the quote
+     * being the currency of the strike; the strike in plain decimal without trailing zeros.
+     */
+    public static String option(String base, String quote, LocalDate expiry, java.math.BigDecimal strike,
+            boolean call) {
+        return future(base, quote, expiry) + '-' + strike.stripTrailingZeros().toPlainString() + (call ? "-C" : "-P");
+    }
+
     public static String of(Instrument.Kind kind, String base, String quote, LocalDate expiry) {
         return switch (kind) {
             case SPOT -> spot(base, quote);

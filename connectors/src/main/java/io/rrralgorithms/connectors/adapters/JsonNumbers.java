@@ -1,0 +1,74 @@
+package io.rrralgorithms.connectors.adapters;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.model.Decimals;
+import java.math.BigDecimal;
+
+/**
+ * For venues that send prices and sizes as JSON <em>numbers</em> ({@code "price":0.0005}) rather
+ * than strings (BitMEX, Deribit): a parse that keeps every non-integral number as the exact
+ * {@link BigDecimal} of its text ({@link DeserializationFeature#USE_BIG_DECIMAL_FOR_FLOATS}), never
+ * a {@code double}, and a conversion of such a node to an exact {@link Decimals} mantissa that
+ * refuses to round. The dead-letter reasons are those of {@link JsonFields}.
+ */
+public final class JsonNumbers {
+    private static final ObjectMapper EXACT = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** Integer digits a mantissa with {@link Decimals#SCALE} fractional digits can hold in a long. */
+    private static final int MAX_INTEGER_DIGITS = 18 - Decimals.SCALE;
+
+    private JsonNumbers() {}
+
+    /** {@link JsonFields#parseObject} with exact decimals for non-integral numbers. */
+    public static JsonNode parseObject(byte[] payload) throws DecodeException {
+        if (payload == null || payload.length == 0) {
+            throw new DecodeException("empty frame");
+        }
+        JsonNode root;
+        try {
+            root = EXACT.readTree(payload);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DecodeException("malformed JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new DecodeException("unreadable frame: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new DecodeException("frame is not a JSON object");
+        }
+        return root;
+    }
+
+    /** A JSON number (of a tree read by {@link #parseObject}) as an exact mantissa. */
+    public static long requireNumber(JsonNode parent, String field) throws DecodeException {
+        return number(parent.get(field), field);
+    }
+
+    /**
+     * The exact mantissa of a JSON number node. Integral nodes and the {@link BigDecimal} nodes of
+     * {@link #parseObject} are exact; a {@code double} node (a tree read without exact decimals) is
+     * refused, as is any value with more than {@link Decimals#SCALE} significant fractional digits
+     * or too large for the mantissa.
+     */
+    public static long number(JsonNode n, String what) throws DecodeException {
+        if (n == null || !n.isNumber()) {
+            throw new DecodeException(n == null
+                    ? "missing field '" + what + "' (expected a number)"
+                    : "field '" + what + "' must be a number, got " + n.getNodeType());
+        }
+        if (n.isFloatingPointNumber() && !n.isBigDecimal()) {
+            throw new DecodeException("field '" + what + "' was read as a binary floating-point number");
+        }
+        BigDecimal d = n.decimalValue().stripTrailingZeros();
+        if (d.scale() > Decimals.SCALE) {
+            throw new DecodeException("field '" + what + "' is not an exact decimal: more than " + Decimals.SCALE
+                    + " fractional digits in " + d.toPlainString());
+        }
+        if (d.precision() - d.scale() > MAX_INTEGER_DIGITS) {
+            throw new DecodeException("field '" + what + "' is too large: " + d.toPlainString());
+        }
+        return d.movePointRight(Decimals.SCALE).longValueExact();
+    }
+}

@@ -1,0 +1,304 @@
+package io.rrralgorithms.connectors.adapters.deribit;
+
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireObject;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonNumbers;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decodes Deribit API v2 WebSocket frames (JSON-RPC 2.0). Notifications
+ * {@code {"method":"subscription","params":{"channel":…,"data":…}}} by channel:
+ *
+ * <ul>
+ *   <li>{@code book.<instrument>.<interval>} ({@code raw} or {@code 100ms}): {@code type}
+ *       {@code snapshot} → {@link EventType#BOOK_SNAPSHOT} with {@code change_id} as its update id;
+ *       {@code change} → {@link EventType#BOOK_DELTA} with {@code change_id} (first/last update
+ *       id) and {@code prev_change_id}, which must equal the previous change's {@code change_id}
+ *       ({@link DeribitSyncRules}). Levels are {@code [action, price, amount]}, action
+ *       {@code new}/{@code change}/{@code delete} (a snapshot has only {@code new}); a delete is
+ *       size 0;
+ *   <li>{@code book.<instrument>.<group>.<depth>.<interval>} (grouped, top-N): every notification
+ *       is a whole book of {@code [price, amount]} → {@link EventType#BOOK_SNAPSHOT};
+ *   <li>{@code trades.<instrument>.<interval>} and {@code trades.<kind>.<currency>.<interval>}: a
+ *       list of trades → one {@link EventType#TRADE} each; {@code direction} is the taker's side;
+ *       {@code trade_id} is a string, digits ({@code "160744381"}) or currency-prefixed
+ *       ({@code "ETH-123"}): its number is the trade id (Deribit sends no trades from before the
+ *       subscription);
+ *   <li>{@code ticker.<instrument>.<interval>} and {@code quote.<instrument>} → {@link EventType#BBO}
+ *       from {@code best_bid_price/amount}, {@code best_ask_price/amount}; a price of 0 with amount 0
+ *       (or null) is an empty side. The ticker's funding fields of perpetuals
+ *       ({@code current_funding}, {@code funding_8h}) and the option greeks are not decoded.
+ *   <li>ignored: replies with a {@code result} (subscription confirmations, {@code public/test}),
+ *       {@code heartbeat} notifications (including {@code test_request}, which the client answers),
+ *       and the known channels the pipeline does not use (price indices, mark prices, perpetual
+ *       interest, platform state, announcements, instrument state, charts).
+ * </ul>
+ *
+ * A reply with an {@code error}, an unknown method or channel, a malformed frame or a number that
+ * is not exact in 8 decimals is a {@link DecodeException}. Prices and amounts are JSON numbers
+ * ({@code 0.0005}), read exactly from their text ({@link JsonNumbers}), never through a double.
+ * Exchange times are the {@code timestamp} fields (ms).
+ */
+final class DeribitFrameDecoder implements FrameDecoder {
+    private static final Set<String> IGNORED_CHANNELS = Set.of(
+            "deribit_price_index", "deribit_price_ranking", "deribit_price_statistics", "deribit_volatility_index",
+            "estimated_expiration_price", "markprice", "perpetual", "platform_state", "announcements",
+            "instrument", "chart");
+    private static final Pattern TRADE_ID = Pattern.compile("(?:[A-Z]+-)?([0-9]{1,18})");
+
+    private final String feed;
+
+    DeribitFrameDecoder(String feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
+        JsonNode root = JsonNumbers.parseObject(frame.payload);
+        if (root.has("method")) {
+            String method = requireText(root, "method");
+            switch (method) {
+                case "subscription" -> { }
+                case "heartbeat" -> {
+                    return Result.IGNORED; // heartbeat or test_request (answered by the client)
+                }
+                default -> throw new DecodeException("unknown method '" + method + "'");
+            }
+            JsonNode params = requireObject(root, "params");
+            String channel = requireText(params, "channel");
+            JsonNode data = params.get("data");
+            if (data == null || data.isNull()) {
+                throw new DecodeException("missing field 'data' of channel '" + channel + "'");
+            }
+            String[] parts = channel.split("\\.", -1);
+            List<MarketEvent> evs = new ArrayList<>();
+            switch (parts[0]) {
+                case "book" -> {
+                    if (parts.length == 3) {
+                        evs.add(book(frame, object(data)));
+                    } else if (parts.length == 5) {
+                        evs.add(groupedBook(frame, object(data)));
+                    } else {
+                        throw new DecodeException("unknown book channel '" + channel + "'");
+                    }
+                }
+                case "trades" -> trades(frame, data, evs);
+                case "ticker", "quote" -> evs.add(bbo(frame, object(data)));
+                default -> {
+                    if (IGNORED_CHANNELS.contains(parts[0])) {
+                        return Result.IGNORED;
+                    }
+                    throw new DecodeException("unknown channel '" + channel + "'");
+                }
+            }
+            evs.forEach(out);
+            return evs.isEmpty() ? Result.IGNORED : Result.EVENTS;
+        }
+        if (root.has("error")) {
+            JsonNode err = root.get("error");
+            throw new DecodeException("venue error message: " + err.path("message").asText(err.toString())
+                    + (err.has("code") ? " (code " + err.get("code").asText() + ")" : ""));
+        }
+        if (root.has("result")) {
+            return Result.IGNORED; // reply to a request (subscribe, set_heartbeat, test)
+        }
+        throw new DecodeException("unknown message: no 'method', 'result' or 'error'");
+    }
+
+    private static JsonNode object(JsonNode data) throws DecodeException {
+        if (!data.isObject()) {
+            throw new DecodeException("field 'data' must be an object, got " + data.getNodeType());
+        }
+        return data;
+    }
+
+    private MarketEvent event(RawFrame frame, EventType type, JsonNode data) throws DecodeException {
+        String name = requireText(data, "instrument_name");
+        MarketEvent ev = new MarketEvent();
+        ev.type = type;
+        ev.feed = feed;
+        ev.nativeSymbol = name;
+        ev.symbol = DeribitSymbols.normalize(name);
+        ev.receiveTimeNs = frame.receiveTimeNs;
+        ev.exchangeTimeMs = requireLong(data, "timestamp");
+        return ev;
+    }
+
+    // ------------------------------------------------------------------ book
+
+    private MarketEvent book(RawFrame frame, JsonNode data) throws DecodeException {
+        String type = requireText(data, "type");
+        MarketEvent ev;
+        switch (type) {
+            case "snapshot" -> {
+                ev = event(frame, EventType.BOOK_SNAPSHOT, data);
+                ev.lastUpdateId = requireLong(data, "change_id");
+            }
+            case "change" -> {
+                ev = event(frame, EventType.BOOK_DELTA, data);
+                ev.firstUpdateId = ev.lastUpdateId = requireLong(data, "change_id");
+                ev.prevUpdateId = requireLong(data, "prev_change_id");
+            }
+            default -> throw new DecodeException("unknown book type '" + type + "'");
+        }
+        boolean snapshot = ev.type == EventType.BOOK_SNAPSHOT;
+        long[][] bids = actionLevels(data, "bids", snapshot);
+        long[][] asks = actionLevels(data, "asks", snapshot);
+        ev.bidPrices = bids[0];
+        ev.bidSizes = bids[1];
+        ev.askPrices = asks[0];
+        ev.askSizes = asks[1];
+        return ev;
+    }
+
+    /** {@code [["new"|"change"|"delete", price, amount], ...]}; a snapshot's levels are all "new". */
+    private static long[][] actionLevels(JsonNode data, String field, boolean snapshot) throws DecodeException {
+        JsonNode n = array(data, field, "[action, price, amount] levels");
+        long[] prices = new long[n.size()];
+        long[] sizes = new long[n.size()];
+        for (int i = 0; i < prices.length; i++) {
+            JsonNode l = n.get(i);
+            String where = field + "[" + i + "]";
+            if (!l.isArray() || l.size() != 3 || !l.get(0).isTextual()) {
+                throw new DecodeException("field '" + where + "' must be an [action, price, amount] array");
+            }
+            String action = l.get(0).textValue();
+            prices[i] = JsonNumbers.number(l.get(1), where + ".price");
+            long amount = JsonNumbers.number(l.get(2), where + ".amount");
+            switch (action) {
+                case "new", "change" -> sizes[i] = amount;
+                case "delete" -> sizes[i] = 0L;
+                default -> throw new DecodeException("field '" + where + ".action' must be new, change or delete, got '"
+                        + action + "'");
+            }
+            if (snapshot && !action.equals("new")) {
+                throw new DecodeException("field '" + where + "': a snapshot level must be 'new', got '" + action + "'");
+            }
+            if (prices[i] <= 0 || amount < 0 || (!action.equals("delete") && amount == 0)) {
+                throw new DecodeException("field '" + where + "' has a non-positive price or amount");
+            }
+        }
+        return new long[][] {prices, sizes};
+    }
+
+    private MarketEvent groupedBook(RawFrame frame, JsonNode data) throws DecodeException {
+        MarketEvent ev = event(frame, EventType.BOOK_SNAPSHOT, data);
+        ev.lastUpdateId = requireLong(data, "change_id");
+        long[][] bids = plainLevels(data, "bids");
+        long[][] asks = plainLevels(data, "asks");
+        ev.bidPrices = bids[0];
+        ev.bidSizes = bids[1];
+        ev.askPrices = asks[0];
+        ev.askSizes = asks[1];
+        return ev;
+    }
+
+    private static long[][] plainLevels(JsonNode data, String field) throws DecodeException {
+        JsonNode n = array(data, field, "[price, amount] levels");
+        long[] prices = new long[n.size()];
+        long[] sizes = new long[n.size()];
+        for (int i = 0; i < prices.length; i++) {
+            JsonNode l = n.get(i);
+            String where = field + "[" + i + "]";
+            if (!l.isArray() || l.size() != 2) {
+                throw new DecodeException("field '" + where + "' must be a [price, amount] array");
+            }
+            prices[i] = JsonNumbers.number(l.get(0), where + ".price");
+            sizes[i] = JsonNumbers.number(l.get(1), where + ".amount");
+            if (prices[i] <= 0 || sizes[i] <= 0) {
+                throw new DecodeException("field '" + where + "' has a non-positive price or amount");
+            }
+        }
+        return new long[][] {prices, sizes};
+    }
+
+    private static JsonNode array(JsonNode data, String field, String what) throws DecodeException {
+        JsonNode n = data.get(field);
+        if (n == null || !n.isArray()) {
+            throw new DecodeException(n == null ? "missing field '" + field + "' (expected an array of " + what + ")"
+                    : "field '" + field + "' must be an array of " + what + ", got " + n.getNodeType());
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ trades, ticker
+
+    private void trades(RawFrame frame, JsonNode data, List<MarketEvent> out) throws DecodeException {
+        if (!data.isArray()) {
+            throw new DecodeException("field 'data' of a trades channel must be an array, got " + data.getNodeType());
+        }
+        for (int i = 0; i < data.size(); i++) {
+            JsonNode r = data.get(i);
+            if (!r.isObject()) {
+                throw new DecodeException("field 'data[" + i + "]' must be an object, got " + r.getNodeType());
+            }
+            MarketEvent t = event(frame, EventType.TRADE, r);
+            t.tradeId = tradeId(r);
+            t.price = JsonNumbers.requireNumber(r, "price");
+            t.size = JsonNumbers.requireNumber(r, "amount");
+            String direction = requireText(r, "direction");
+            t.takerBuy = switch (direction) {
+                case "buy" -> true;
+                case "sell" -> false;
+                default -> throw new DecodeException("field 'direction' must be buy or sell, got '" + direction + "'");
+            };
+            if (t.price <= 0 || t.size <= 0) {
+                throw new DecodeException("trade with non-positive price or amount");
+            }
+            out.add(t);
+        }
+    }
+
+    static long tradeId(JsonNode r) throws DecodeException {
+        JsonNode n = r.get("trade_id");
+        if (n != null && n.isIntegralNumber() && n.canConvertToLong()) {
+            return n.longValue();
+        }
+        if (n == null || !n.isTextual()) {
+            throw new DecodeException(n == null ? "missing field 'trade_id' (expected a string)"
+                    : "field 'trade_id' must be a string, got " + n.getNodeType());
+        }
+        Matcher m = TRADE_ID.matcher(n.textValue());
+        if (!m.matches()) {
+            throw new DecodeException("field 'trade_id' is not a trade number: '" + n.textValue() + "'");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private MarketEvent bbo(RawFrame frame, JsonNode data) throws DecodeException {
+        MarketEvent q = event(frame, EventType.BBO, data);
+        long[][] bid = side(data, "best_bid_price", "best_bid_amount");
+        long[][] ask = side(data, "best_ask_price", "best_ask_amount");
+        q.bidPrices = bid[0];
+        q.bidSizes = bid[1];
+        q.askPrices = ask[0];
+        q.askSizes = ask[1];
+        return q;
+    }
+
+    private static long[][] side(JsonNode data, String priceField, String amountField) throws DecodeException {
+        long price = data.hasNonNull(priceField) ? JsonNumbers.requireNumber(data, priceField) : 0L;
+        long amount = data.hasNonNull(amountField) ? JsonNumbers.requireNumber(data, amountField) : 0L;
+        if (price == 0 && amount == 0) {
+            return new long[][] {new long[0], new long[0]}; // nothing on this side
+        }
+        if (price <= 0 || amount < 0) {
+            throw new DecodeException("field '" + priceField + "' or '" + amountField + "' is out of range");
+        }
+        return new long[][] {{price}, {amount}};
+    }
+}

@@ -1,0 +1,512 @@
+package io.rrralgorithms.connectors.adapters.bitmex;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The BitMEX decoder over the real cryptofeed capture {@code BITMEX.ws.1.0} (orderBookL2, quote and
+ * trade tables of 10 perpetuals and futures, July 2021) and its metadata {@code BITMEX.0}, with the
+ * expected counts computed from the raw lines with Jackson, independently of the decoder; the id →
+ * price resolution on hand-written frames; malformed frames.
+ */
+class BitmexFrameDecoderTest {
+    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    /** Exact decimals, as the venue wrote them. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final Set<String> PRICE_FIELDS = Set.of("price", "bidPrice", "askPrice");
+
+    static Path shared(String name) {
+        String prop = System.getProperty("rrr.shared.data");
+        List<Path> candidates = new ArrayList<>();
+        if (prop != null && !prop.isBlank()) {
+            candidates.add(Path.of(prop));
+        }
+        candidates.add(Path.of("../shared/data"));
+        candidates.add(Path.of("../../shared/data"));
+        for (Path p : candidates) {
+            Path f = p.resolve("market/cryptofeed/" + name);
+            if (Files.isRegularFile(f)) {
+                return f.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
+    }
+
+    static Path capture() {
+        return shared("BITMEX.ws.1.0");
+    }
+
+    static List<String> payloads() throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(capture(), StandardCharsets.UTF_8)) {
+            Matcher m = RECEIVED.matcher(line);
+            if (m.matches()) {
+                out.add(m.group(2));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a frame the decoder reads has a price with more than 8 significant fractional digits
+     * (TRXU21 trades at 1e-10 ticks): it cannot be held in the system's 8-decimal mantissas.
+     */
+    static boolean hasUnrepresentablePrice(JsonNode j) {
+        String table = j.path("table").asText();
+        String action = j.path("action").asText();
+        if (!(table.equals("orderBookL2") || table.equals("quote") || table.equals("trade") && action.equals("insert"))) {
+            return false;
+        }
+        for (JsonNode r : j.get("data")) {
+            for (String f : PRICE_FIELDS) {
+                JsonNode p = r.get(f);
+                if (p != null && p.isNumber() && p.decimalValue().stripTrailingZeros().scale() > 8) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static RawFrame frame(ExchangeAdapter a, String json, long receiveNs) {
+        byte[] p = json.getBytes(StandardCharsets.UTF_8);
+        return new RawFrame("bitmex", a.partitionKey(p), FrameKind.WS, receiveNs, p);
+    }
+
+    private static List<MarketEvent> decode(ExchangeAdapter a, String json, long receiveNs) throws DecodeException {
+        List<MarketEvent> out = new ArrayList<>();
+        a.decoder().decode(frame(a, json, receiveNs), out::add);
+        return out;
+    }
+
+    private static long m(String decimal) {
+        return new BigDecimal(decimal).movePointRight(8).longValueExact();
+    }
+
+    @Test
+    void registeredAsFeedAndCryptofeedExchange() {
+        assertTrue(ExchangeAdapters.isSupported("bitmex"));
+        assertEquals("bitmex", ExchangeAdapters.forFeed("bitmex").feed());
+        assertEquals("bitmex", CryptofeedCaptureReader.FEEDS.get("BITMEX"));
+        assertNotNull(ExchangeAdapters.forFeed("bitmex").instrumentMetadata());
+    }
+
+    @Test
+    void wholeCaptureDecodesWithCountsFromTheRawLines() throws Exception {
+        // ---- independent counts from the raw lines
+        Map<String, Integer> kinds = new TreeMap<>();
+        int trades = 0, snapshots = 0, deltas = 0, quotes = 0, ignored = 0, unrepresentable = 0;
+        List<String> payloads = payloads();
+        for (String payload : payloads) {
+            JsonNode j = JSON.readTree(payload);
+            String kind = j.has("table") ? j.get("table").asText() + ":" + j.get("action").asText()
+                    : j.has("info") ? "info" : j.has("success") ? "success" : "?";
+            kinds.merge(kind, 1, Integer::sum);
+            if (hasUnrepresentablePrice(j)) {
+                unrepresentable++;
+                continue;
+            }
+            Set<String> symbols = new LinkedHashSet<>();
+            j.path("data").forEach(r -> symbols.add(r.get("symbol").asText()));
+            switch (kind) {
+                case "orderBookL2:partial" -> snapshots += symbols.size();
+                case "orderBookL2:insert", "orderBookL2:update", "orderBookL2:delete" -> deltas += symbols.size();
+                case "trade:insert" -> trades += j.get("data").size();
+                case "quote:partial", "quote:insert" -> quotes += j.get("data").size();
+                case "info", "success", "trade:partial" -> ignored++;
+                default -> throw new AssertionError("unexpected frame " + kind);
+            }
+        }
+        System.out.println("BITMEX.ws.1.0 frames by table:action " + kinds);
+        assertEquals(Map.of("info", 1, "success", 30, "orderBookL2:partial", 10, "orderBookL2:insert", 445,
+                "orderBookL2:update", 1090, "orderBookL2:delete", 434, "quote:partial", 10, "quote:insert", 83,
+                "trade:partial", 10, "trade:insert", 7), kinds);
+
+        // ---- the decoder over the capture, as the pipeline reads it
+        ExchangeAdapter adapter = new BitmexAdapter();
+        Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
+        List<String> errors = new ArrayList<>();
+        int frames = 0, ignoredFrames = 0;
+        try (CaptureReader r = CaptureFiles.open(capture(), null)) {
+            assertEquals("bitmex", r.feed());
+            while (r.hasNext()) {
+                RawFrame f = r.next();
+                frames++;
+                try {
+                    List<MarketEvent> evs = new ArrayList<>();
+                    if (adapter.decoder().decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
+                        ignoredFrames++;
+                        assertTrue(evs.isEmpty());
+                    }
+                    for (MarketEvent ev : evs) {
+                        counts.merge(ev.type, 1, Integer::sum);
+                        assertEquals("bitmex", ev.feed);
+                        assertEquals(f.key, ev.nativeSymbol, "the partition key is the row's symbol");
+                        assertEquals(BitmexSymbols.normalize(ev.nativeSymbol), ev.symbol);
+                        assertEquals(f.receiveTimeNs, ev.receiveTimeNs);
+                        if (ev.type == EventType.TRADE || ev.type == EventType.BBO) {
+                            assertTrue(ev.exchangeTimeMs > 1_626_990_000_000L, ev.toString());
+                        } else {
+                            assertEquals(0L, ev.exchangeTimeMs, "2021 book rows carry no time");
+                        }
+                        if (ev.type == EventType.BOOK_DELTA) {
+                            assertTrue(ev.lastUpdateId == BitmexFrameDecoder.UNRESOLVED
+                                    ? ev.nativeSymbol.equals("TRXU21") : ev.lastUpdateId > 0, ev.toString());
+                        }
+                    }
+                } catch (DecodeException e) {
+                    String payload = new String(f.payload, StandardCharsets.UTF_8);
+                    errors.add(e.getMessage());
+                    assertTrue(payload.contains("\"symbol\":\"TRXU21\""), payload);
+                    assertTrue(e.getMessage().contains("more than 8 fractional digits"), e.getMessage());
+                }
+            }
+        }
+        assertEquals(payloads.size(), frames, "every received frame read");
+        assertEquals(unrepresentable, errors.size(), "dead letters: the TRXU21 frames with 1e-10 prices");
+        assertEquals(trades, counts.get(EventType.TRADE), "trades = trade insert rows");
+        assertEquals(snapshots, counts.get(EventType.BOOK_SNAPSHOT));
+        assertEquals(deltas, counts.get(EventType.BOOK_DELTA));
+        assertEquals(quotes, counts.get(EventType.BBO), "one BBO per quote row");
+        assertEquals(ignored, ignoredFrames, "info, subscribe replies and the pre-session trade partials");
+        System.out.printf("bitmex: frames=%d TRADE=%d BOOK_SNAPSHOT=%d BOOK_DELTA=%d BBO=%d IGNORED=%d"
+                + " deadLetters=%d%n", frames, counts.get(EventType.TRADE), counts.get(EventType.BOOK_SNAPSHOT),
+                counts.get(EventType.BOOK_DELTA), counts.get(EventType.BBO), ignoredFrames, errors.size());
+        // the same, as exact numbers of this capture
+        assertEquals(3, unrepresentable, "TRXU21: its book partial, its quote partial, one book insert");
+        assertEquals(List.of(17, 9, 1968, 435, 41), List.of(counts.get(EventType.TRADE),
+                counts.get(EventType.BOOK_SNAPSHOT), counts.get(EventType.BOOK_DELTA), counts.get(EventType.BBO),
+                ignoredFrames));
+    }
+
+    @Test
+    void realFramesDecodeExactly() throws Exception {
+        ExchangeAdapter a = new BitmexAdapter();
+        List<String> payloads = payloads();
+        // the XBTUSD partial: every row a level, bids and asks in row order
+        String partial = payloads.stream()
+                .filter(p -> p.startsWith("{\"table\":\"orderBookL2\",\"action\":\"partial\"") && p.contains("\"XBTUSD\""))
+                .findFirst().orElseThrow();
+        JsonNode pj = JSON.readTree(partial);
+        List<MarketEvent> evs = decode(a, partial, 1_626_993_368_000_000_000L);
+        assertEquals(1, evs.size());
+        MarketEvent snap = evs.get(0);
+        assertEquals(EventType.BOOK_SNAPSHOT, snap.type);
+        assertEquals("BTC-USD-PERP", snap.symbol);
+        assertEquals(1_626_993_368_000_000_000L, snap.lastUpdateId, "the session id is the partial's receive time");
+        assertEquals(pj.get("data").size(), snap.bidPrices.length + snap.askPrices.length);
+        JsonNode first = pj.get("data").get(0);
+        long[] prices = first.get("side").asText().equals("Buy") ? snap.bidPrices : snap.askPrices;
+        long[] sizes = first.get("side").asText().equals("Buy") ? snap.bidSizes : snap.askSizes;
+        assertEquals(first.get("price").decimalValue().movePointRight(8).longValueExact(), prices[0]);
+        assertEquals(first.get("size").decimalValue().movePointRight(8).longValueExact(), sizes[0]);
+
+        // the first XBTUSD update after it: rows of id, side, size, resolved through the partial's ids
+        Map<Long, BigDecimal> priceOfId = new TreeMap<>();
+        pj.get("data").forEach(r -> priceOfId.put(r.get("id").asLong(), r.get("price").decimalValue()));
+        String update = payloads.stream()
+                .filter(p -> p.startsWith("{\"table\":\"orderBookL2\",\"action\":\"update\"") && p.contains("\"XBTUSD\""))
+                .findFirst().orElseThrow();
+        JsonNode uj = JSON.readTree(update);
+        assertFalse(uj.get("data").get(0).has("price"), "2021 update rows carry no price");
+        MarketEvent d = decode(a, update, 1_626_993_369_000_000_000L).get(0);
+        assertEquals(EventType.BOOK_DELTA, d.type);
+        assertEquals(snap.lastUpdateId, d.lastUpdateId);
+        JsonNode row = uj.get("data").get(0);
+        boolean bid = row.get("side").asText().equals("Buy");
+        assertEquals(priceOfId.get(row.get("id").asLong()).movePointRight(8).longValueExact(),
+                (bid ? d.bidPrices : d.askPrices)[0]);
+        assertEquals(row.get("size").decimalValue().movePointRight(8).longValueExact(), (bid ? d.bidSizes : d.askSizes)[0]);
+
+        // a trade insert: side is the taker's, time from the row
+        String trade = payloads.stream().filter(p -> p.startsWith("{\"table\":\"trade\",\"action\":\"insert\""))
+                .findFirst().orElseThrow();
+        JsonNode tr = JSON.readTree(trade).get("data").get(0);
+        MarketEvent t = decode(a, trade, 1L).get(0);
+        assertEquals(EventType.TRADE, t.type);
+        assertEquals(tr.get("symbol").asText(), t.nativeSymbol);
+        assertEquals(tr.get("side").asText().equals("Buy"), t.takerBuy);
+        assertEquals(tr.get("price").decimalValue().movePointRight(8).longValueExact(), t.price);
+        assertEquals(tr.get("size").decimalValue().movePointRight(8).longValueExact(), t.size);
+        long ms = Instant.parse(tr.get("timestamp").asText()).toEpochMilli();
+        assertEquals(ms, t.exchangeTimeMs);
+        assertEquals(ms * 10_000L, t.tradeId, "ordering key: time, then position in the frame");
+    }
+
+    @Test
+    void handWrittenTradesAndQuotes() throws Exception {
+        ExchangeAdapter a = new BitmexAdapter();
+        List<MarketEvent> ts = decode(a, "{\"table\":\"trade\",\"action\":\"insert\",\"data\":["
+                + "{\"timestamp\":\"2021-07-22T22:36:33.432Z\",\"symbol\":\"XBTUSD\",\"side\":\"Buy\",\"size\":300,\"price\":32185,"
+                + "\"tickDirection\":\"PlusTick\",\"trdMatchID\":\"52b819f1-b643-e71f-801f-c08d99eabf35\",\"grossValue\":932100,"
+                + "\"homeNotional\":0.009321,\"foreignNotional\":300},"
+                + "{\"timestamp\":\"2021-07-22T22:36:33.432Z\",\"symbol\":\"XBTUSD\",\"side\":\"Buy\",\"size\":24300,\"price\":32185.5,"
+                + "\"tickDirection\":\"PlusTick\",\"trdMatchID\":\"87cafb45-0d75-fb01-b059-6d272647d37c\"},"
+                + "{\"timestamp\":\"2021-07-22T22:36:34.000Z\",\"symbol\":\"ADAUSDT\",\"side\":\"Sell\",\"size\":1,\"price\":1.17478,"
+                + "\"trdMatchID\":\"x\"}]}", 5L);
+        assertEquals(3, ts.size());
+        assertEquals(List.of(m("32185"), m("32185.5"), m("1.17478")), List.of(ts.get(0).price, ts.get(1).price, ts.get(2).price));
+        assertEquals(m("24300"), ts.get(1).size);
+        assertTrue(ts.get(0).takerBuy);
+        assertFalse(ts.get(2).takerBuy);
+        assertEquals(1_626_993_393_432L * 10_000L + 1, ts.get(1).tradeId);
+        assertTrue(ts.get(0).tradeId < ts.get(1).tradeId && ts.get(1).tradeId < ts.get(2).tradeId);
+        assertEquals("ADA-USDT-PERP", ts.get(2).symbol);
+
+        MarketEvent q = decode(a, "{\"table\":\"quote\",\"action\":\"insert\",\"data\":[{\"timestamp\":\"2021-07-22T22:36:10.014Z\","
+                + "\"symbol\":\"UNIUSDT\",\"bidSize\":750,\"bidPrice\":17.277,\"askPrice\":null,\"askSize\":null}]}", 5L).get(0);
+        assertEquals(EventType.BBO, q.type);
+        assertArrayEquals(new long[] {m("17.277")}, q.bidPrices);
+        assertArrayEquals(new long[] {m("750")}, q.bidSizes);
+        assertEquals(0, q.askPrices.length, "no ask quoted");
+        assertEquals(1_626_993_370_014L, q.exchangeTimeMs);
+
+        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(frame(a,
+                "{\"table\":\"trade\",\"action\":\"partial\",\"data\":[{\"symbol\":\"XBTUSD\"}]}", 1L), e -> { }));
+        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(frame(a,
+                "{\"success\":true,\"subscribe\":\"trade:XBTUSD\",\"request\":{\"op\":\"subscribe\"}}", 1L), e -> { }));
+        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(frame(a, "pong", 1L), e -> { }));
+        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(frame(a,
+                "{\"table\":\"funding\",\"action\":\"insert\",\"data\":[{\"symbol\":\"XBTUSD\",\"fundingRate\":0.0001}]}", 1L), e -> { }));
+        assertEquals("XBTUSD", a.partitionKey("{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":1}]}"
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(null, a.partitionKey("{\"info\":\"Welcome\"}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void levelIdsResolveThroughTheSessionOfTheLastPartial() throws Exception {
+        ExchangeAdapter a = new BitmexAdapter();
+        // a delta before any partial cannot be resolved
+        MarketEvent before = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":8796781700,\"side\":\"Sell\",\"size\":5}]}", 10L).get(0);
+        assertEquals(BitmexFrameDecoder.UNRESOLVED, before.lastUpdateId);
+        assertEquals(0, before.bidPrices.length + before.askPrices.length);
+
+        MarketEvent snap = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"partial\",\"filter\":{\"symbol\":\"XBTUSD\"},\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":8796781700,\"side\":\"Sell\",\"size\":10,\"price\":32183},"
+                + "{\"symbol\":\"XBTUSD\",\"id\":8796781750,\"side\":\"Buy\",\"size\":20,\"price\":32182.5}]}", 20L).get(0);
+        assertEquals(20L, snap.lastUpdateId);
+        assertArrayEquals(new long[] {m("32182.5")}, snap.bidPrices);
+        assertArrayEquals(new long[] {m("32183")}, snap.askPrices);
+
+        // insert, update and delete in one frame each; the update and delete find their prices by id
+        MarketEvent ins = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":8796781800,\"side\":\"Buy\",\"size\":7,\"price\":32182}]}", 30L).get(0);
+        assertEquals(20L, ins.lastUpdateId);
+        assertArrayEquals(new long[] {m("32182")}, ins.bidPrices);
+        MarketEvent upd = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":8796781800,\"side\":\"Buy\",\"size\":9},"
+                + "{\"symbol\":\"XBTUSD\",\"id\":8796781700,\"side\":\"Sell\",\"size\":11}]}", 40L).get(0);
+        assertArrayEquals(new long[] {m("32182")}, upd.bidPrices);
+        assertArrayEquals(new long[] {m("9")}, upd.bidSizes);
+        assertArrayEquals(new long[] {m("32183")}, upd.askPrices);
+        assertArrayEquals(new long[] {m("11")}, upd.askSizes);
+        MarketEvent del = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"delete\",\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":8796781750,\"side\":\"Buy\"}]}", 50L).get(0);
+        assertArrayEquals(new long[] {m("32182.5")}, del.bidPrices);
+        assertArrayEquals(new long[] {0L}, del.bidSizes, "a delete is size 0");
+
+        // a level that changes sides in an update: removed from the old side, set on the new
+        MarketEvent flip = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":8796781800,\"side\":\"Sell\",\"size\":3}]}", 55L).get(0);
+        assertArrayEquals(new long[] {m("32182")}, flip.bidPrices);
+        assertArrayEquals(new long[] {0L}, flip.bidSizes);
+        assertArrayEquals(new long[] {m("32182")}, flip.askPrices);
+        assertArrayEquals(new long[] {m("3")}, flip.askSizes);
+
+        // a row that carries its price (later feeds) is taken as is, even for an id never inserted
+        MarketEvent priced = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Buy\",\"size\":4,\"price\":32100,"
+                + "\"timestamp\":\"2021-07-22T22:36:10.014Z\"}]}", 57L).get(0);
+        assertEquals(20L, priced.lastUpdateId);
+        assertArrayEquals(new long[] {m("32100")}, priced.bidPrices);
+        assertEquals(1_626_993_370_014L, priced.exchangeTimeMs);
+
+        // the deleted id is gone: deleting it again is unresolvable, and ends the session
+        MarketEvent lost = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"delete\",\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":8796781750,\"side\":\"Buy\"}]}", 60L).get(0);
+        assertEquals(BitmexFrameDecoder.UNRESOLVED, lost.lastUpdateId);
+        MarketEvent after = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":8796781900,\"side\":\"Buy\",\"size\":7,\"price\":32181}]}", 70L).get(0);
+        assertEquals(BitmexFrameDecoder.UNRESOLVED, after.lastUpdateId, "no session until the next partial");
+
+        // the sync rules: session deltas bridge and continue, unresolved ones break a synced book
+        BitmexSyncRules rules = new BitmexSyncRules();
+        assertTrue(rules.bridgesSnapshot(ins, snap.lastUpdateId));
+        assertTrue(rules.continues(upd, ins.lastUpdateId));
+        assertFalse(rules.continues(lost, upd.lastUpdateId));
+        assertFalse(rules.isStale(lost, snap.lastUpdateId), "an unresolved delta after the partial is a break");
+        assertTrue(rules.isStale(before, snap.lastUpdateId), "an unresolved delta before the partial is stale");
+        assertFalse(rules.bridgesSnapshot(lost, snap.lastUpdateId));
+        assertFalse(rules.isDuplicate(upd, upd.lastUpdateId));
+        assertFalse(rules.isOlderSnapshot(snap, snap.lastUpdateId + 1));
+        assertEquals(null, rules.checksum());
+    }
+
+    @Test
+    void oneFrameWithRowsOfTwoSymbolsGivesOneEventPerSymbol() throws Exception {
+        ExchangeAdapter a = new BitmexAdapter();
+        List<MarketEvent> evs = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"partial\",\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Sell\",\"size\":10,\"price\":32183},"
+                + "{\"symbol\":\"ETHUSD\",\"id\":2,\"side\":\"Buy\",\"size\":5,\"price\":1990.05},"
+                + "{\"symbol\":\"XBTUSD\",\"id\":3,\"side\":\"Buy\",\"size\":20,\"price\":32182.5}]}", 100L);
+        assertEquals(2, evs.size());
+        assertEquals(List.of("XBTUSD", "ETHUSD"), List.of(evs.get(0).nativeSymbol, evs.get(1).nativeSymbol));
+        assertEquals("ETH-USD-PERP", evs.get(1).symbol);
+        assertArrayEquals(new long[] {m("32182.5")}, evs.get(0).bidPrices);
+        assertArrayEquals(new long[] {m("1990.05")}, evs.get(1).bidPrices);
+        List<MarketEvent> upd = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
+                + "{\"symbol\":\"ETHUSD\",\"id\":2,\"side\":\"Buy\",\"size\":6},"
+                + "{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Sell\",\"size\":11}]}", 110L);
+        assertEquals(List.of("ETHUSD", "XBTUSD"), List.of(upd.get(0).nativeSymbol, upd.get(1).nativeSymbol));
+        assertArrayEquals(new long[] {m("1990.05")}, upd.get(0).bidPrices);
+        assertArrayEquals(new long[] {m("32183")}, upd.get(1).askPrices);
+
+        // an empty partial names its symbol in the filter: an empty book
+        MarketEvent empty = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"partial\",\"filter\":{\"symbol\":\"XBTU21\"},"
+                + "\"data\":[]}", 120L).get(0);
+        assertEquals("BTC-USD-210924", empty.symbol);
+        assertEquals(0, empty.bidPrices.length + empty.askPrices.length);
+    }
+
+    @Test
+    void symbolsNormalizeWithoutMetadata() throws Exception {
+        assertEquals("BTC-USD-PERP", BitmexSymbols.normalize("XBTUSD"));
+        assertEquals("ETH-USD-PERP", BitmexSymbols.normalize("ETHUSD"));
+        assertEquals("MATIC-USDT-PERP", BitmexSymbols.normalize("MATICUSDT"));
+        assertEquals("BTC-EUR-PERP", BitmexSymbols.normalize("XBTEUR"));
+        assertEquals("BTC-USD-210924", BitmexSymbols.normalize("XBTU21"));
+        assertEquals("BTC-USD-211231", BitmexSymbols.normalize("XBTZ21"));
+        assertEquals("XRP-BTC-210924", BitmexSymbols.normalize("XRPU21"));
+        assertEquals("ETH-USD-210924", BitmexSymbols.normalize("ETHUSDU21"));
+        assertEquals("BTC-EUR-210924", BitmexSymbols.normalize("XBTEURU21"));
+        assertEquals(LocalDate.of(2022, 3, 25), BitmexSymbols.expiry('H', 22));
+        assertThrows(DecodeException.class, () -> BitmexSymbols.normalize(".BXBT"));
+        assertThrows(DecodeException.class, () -> BitmexSymbols.normalize("XBT"));
+        assertThrows(DecodeException.class, () -> BitmexSymbols.normalize("xbtusd"));
+    }
+
+    @Test
+    void metadataCatalogHoldsEveryCapturedSymbolWithTheDecodersSymbol() throws Exception {
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("BITMEX.0"), new BitmexAdapter());
+        assertEquals(34, catalog.size(), "the 34 active swaps and futures of instrument/active");
+        Set<String> captured = new TreeSet<>();
+        for (String p : payloads()) {
+            JSON.readTree(p).path("data").forEach(r -> captured.add(r.get("symbol").asText()));
+        }
+        assertEquals(10, captured.size(), captured.toString());
+        for (String s : captured) {
+            Instrument i = catalog.byNative(s).orElseThrow(() -> new AssertionError(s + " not in the catalog"));
+            assertEquals(i.symbol(), BitmexSymbols.normalize(s));
+        }
+        Set<String> notFitting = new TreeSet<>();
+        int futures = 0;
+        for (Instrument i : catalog.all()) {
+            // the decoder's symbol rule (quote, last-Friday expiry) agrees with the metadata
+            assertEquals(i.symbol(), BitmexSymbols.normalize(i.nativeSymbol()), i.toString());
+            assertNotNull(i.tickSize());
+            assertNotNull(i.lotSize());
+            if (i.kind() == Instrument.Kind.FUTURE) {
+                futures++;
+            }
+            if (!i.fitsScale()) {
+                notFitting.add(i.nativeSymbol());
+            }
+        }
+        assertEquals(11, futures);
+        assertEquals(Set.of("TRXU21"), notFitting, "TRXU21 ticks at 1e-10");
+        Instrument xbt = catalog.byNative("XBTUSD").orElseThrow();
+        assertEquals("BTC-USD-PERP", xbt.symbol());
+        assertEquals(0, new BigDecimal("0.5").compareTo(xbt.tickSize()));
+        assertEquals(0, new BigDecimal("100").compareTo(xbt.lotSize()));
+        Instrument xrp = catalog.byNative("XRPU21").orElseThrow();
+        assertEquals("XRP-BTC-210924", xrp.symbol());
+        assertEquals(LocalDate.of(2021, 9, 24), xrp.expiry());
+        assertEquals(8, xrp.priceDecimals());
+        assertEquals("ALTMEX-USD-PERP", catalog.byNative("ALTMEXUSD").orElseThrow().symbol());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "''| empty frame",
+        "{\"table\":\"trade\",| malformed JSON",
+        "[1]| not a JSON object",
+        "{\"foo\":1}| unknown message",
+        "{\"status\":400,\"error\":\"Unknown table: orderBookL9\",\"meta\":{}}| venue error message: Unknown table: orderBookL9 (status 400)",
+        "{\"success\":false,\"subscribe\":\"x\"}| venue refused",
+        "{\"table\":\"orderBook10\",\"action\":\"partial\",\"data\":[]}| unknown table 'orderBook10'",
+        "{\"table\":\"orderBookL2\",\"action\":\"replace\",\"data\":[]}| unknown orderBookL2 action 'replace'",
+        "{\"table\":\"orderBookL2\",\"action\":\"insert\"}| missing field 'data'",
+        "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1}]}| missing field 'price'",
+        "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1,\"price\":\"32000\"}]}| field 'price' must be a number, got STRING",
+        "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":[{\"symbol\":\"TRXU21\",\"id\":1,\"side\":\"Buy\",\"size\":1,\"price\":0.0000016425}]}| more than 8 fractional digits",
+        "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Bid\",\"size\":1,\"price\":1}]}| must be Buy or Sell",
+        "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":\"1\",\"side\":\"Buy\",\"size\":1}]}| field 'id' must be an integer",
+        "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Buy\",\"size\":0,\"price\":1}]}| non-positive price or size",
+        "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":[{\"symbol\":\".BXBT\",\"id\":1,\"side\":\"Buy\",\"size\":1}]}| unknown symbol '.BXBT'",
+        "{\"table\":\"trade\",\"action\":\"insert\",\"data\":[{\"timestamp\":\"2021-07-22T22:36:33.432Z\",\"symbol\":\"XBTUSD\",\"side\":\"Buy\",\"size\":1,\"price\":1e400000,\"trdMatchID\":\"x\"}]}| too large",
+        "{\"table\":\"trade\",\"action\":\"insert\",\"data\":[{\"timestamp\":\"yesterday\",\"symbol\":\"XBTUSD\",\"side\":\"Buy\",\"size\":1,\"price\":1,\"trdMatchID\":\"x\"}]}| not an ISO-8601 instant",
+        "{\"table\":\"trade\",\"action\":\"insert\",\"data\":[{\"timestamp\":\"2021-07-22T22:36:33.432Z\",\"symbol\":\"XBTUSD\",\"side\":\"Buy\",\"size\":1,\"price\":1}]}| missing field 'trdMatchID'",
+        "{\"table\":\"trade\",\"action\":\"delete\",\"data\":[]}| unknown trade action 'delete'",
+        "{\"table\":\"quote\",\"action\":\"insert\",\"data\":[{\"timestamp\":\"2021-07-22T22:36:33.432Z\",\"symbol\":\"XBTUSD\",\"bidPrice\":-1,\"bidSize\":1}]}| out of range",
+    })
+    void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
+        ExchangeAdapter a = new BitmexAdapter();
+        DecodeException e = assertThrows(DecodeException.class, () -> decode(a, json, 1L));
+        assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
+    }
+
+    @Test
+    void aDeadLetteredFrameLeavesTheIdMapAsItWas() throws Exception {
+        ExchangeAdapter a = new BitmexAdapter();
+        decode(a, "{\"table\":\"orderBookL2\",\"action\":\"partial\",\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Sell\",\"size\":10,\"price\":32183}]}", 1L);
+        // the second row is bad: the first row's delete must not have been applied
+        assertThrows(DecodeException.class, () -> decode(a, "{\"table\":\"orderBookL2\",\"action\":\"delete\",\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Sell\"},{\"symbol\":\"XBTUSD\",\"id\":2,\"side\":\"Up\"}]}", 2L));
+        MarketEvent d = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
+                + "{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Sell\",\"size\":12}]}", 3L).get(0);
+        assertEquals(1L, d.lastUpdateId);
+        assertArrayEquals(new long[] {m("32183")}, d.askPrices);
+    }
+}

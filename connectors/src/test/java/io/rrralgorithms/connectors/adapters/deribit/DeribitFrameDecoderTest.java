@@ -1,0 +1,388 @@
+package io.rrralgorithms.connectors.adapters.deribit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Deribit decoder over the real cryptofeed capture {@code DERIBIT.ws.1.0} (book, ticker and
+ * trades channels of 10 BTC and ETH options, July 2021) and its metadata {@code DERIBIT.0}, with
+ * the expected counts computed from the raw lines with Jackson; hand-written frames of the channels
+ * the capture has no data for (trades, quote, grouped book, heartbeats); malformed frames.
+ */
+class DeribitFrameDecoderTest {
+    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ExchangeAdapter ADAPTER = new DeribitAdapter();
+
+    static Path shared(String name) {
+        String prop = System.getProperty("rrr.shared.data");
+        List<Path> candidates = new ArrayList<>();
+        if (prop != null && !prop.isBlank()) {
+            candidates.add(Path.of(prop));
+        }
+        candidates.add(Path.of("../shared/data"));
+        candidates.add(Path.of("../../shared/data"));
+        for (Path p : candidates) {
+            Path f = p.resolve("market/cryptofeed/" + name);
+            if (Files.isRegularFile(f)) {
+                return f.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
+    }
+
+    static List<String> payloads() throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(shared("DERIBIT.ws.1.0"), StandardCharsets.UTF_8)) {
+            Matcher m = RECEIVED.matcher(line);
+            if (m.matches()) {
+                out.add(m.group(2));
+            }
+        }
+        return out;
+    }
+
+    private static RawFrame frame(String json) {
+        byte[] p = json.getBytes(StandardCharsets.UTF_8);
+        return new RawFrame("deribit", ADAPTER.partitionKey(p), FrameKind.WS, 1_626_993_724_000_000_000L, p);
+    }
+
+    private static List<MarketEvent> decode(String json) throws DecodeException {
+        List<MarketEvent> out = new ArrayList<>();
+        ADAPTER.decoder().decode(frame(json), out::add);
+        return out;
+    }
+
+    private static FrameDecoder.Result result(String json) throws DecodeException {
+        return ADAPTER.decoder().decode(frame(json), e -> { });
+    }
+
+    private static long m(String decimal) {
+        return new BigDecimal(decimal).movePointRight(8).longValueExact();
+    }
+
+    private static String notification(String channel, String data) {
+        return "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"" + channel + "\",\"data\":" + data
+                + "}}";
+    }
+
+    @Test
+    void registeredAsFeedAndCryptofeedExchange() {
+        assertTrue(ExchangeAdapters.isSupported("deribit"));
+        assertEquals("deribit", ExchangeAdapters.forFeed("deribit").feed());
+        assertEquals("deribit", CryptofeedCaptureReader.FEEDS.get("DERIBIT"));
+        assertNotNull(ExchangeAdapters.forFeed("deribit").instrumentMetadata());
+    }
+
+    @Test
+    void wholeCaptureDecodesWithCountsFromTheRawLines() throws Exception {
+        Map<String, Integer> kinds = new TreeMap<>();
+        int tradeRows = 0;
+        List<String> payloads = payloads();
+        for (String p : payloads) {
+            JsonNode j = JSON.readTree(p);
+            String kind;
+            if (j.has("method")) {
+                String channel = j.get("params").get("channel").asText();
+                JsonNode data = j.get("params").get("data");
+                kind = channel.substring(0, channel.indexOf('.')) + (data.has("type") ? ":" + data.get("type").asText() : "");
+                if (channel.startsWith("trades.")) {
+                    tradeRows += data.size();
+                }
+            } else {
+                kind = j.has("result") ? "result" : "?";
+            }
+            kinds.merge(kind, 1, Integer::sum);
+        }
+        System.out.println("DERIBIT.ws.1.0 frames by channel:type " + kinds);
+        assertEquals(Map.of("book:snapshot", 10, "book:change", 36, "ticker", 89, "result", 1), kinds,
+                "no trade happened on the 10 options in the 30 s recorded");
+        assertEquals(0, tradeRows);
+
+        Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
+        List<String> errors = new ArrayList<>();
+        int frames = 0, ignored = 0;
+        try (CaptureReader r = CaptureFiles.open(shared("DERIBIT.ws.1.0"), null)) {
+            assertEquals("deribit", r.feed());
+            while (r.hasNext()) {
+                RawFrame f = r.next();
+                frames++;
+                try {
+                    List<MarketEvent> evs = new ArrayList<>();
+                    if (ADAPTER.decoder().decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
+                        ignored++;
+                        assertTrue(evs.isEmpty());
+                    }
+                    for (MarketEvent ev : evs) {
+                        counts.merge(ev.type, 1, Integer::sum);
+                        assertEquals("deribit", ev.feed);
+                        assertEquals(f.key, ev.nativeSymbol, "the partition key is the instrument_name");
+                        assertTrue(ev.symbol.matches("(BTC|ETH)-USD-[0-9]{6}-[0-9]+-[CP]"), ev.symbol);
+                        assertTrue(ev.exchangeTimeMs > 1_626_990_000_000L, ev.toString());
+                    }
+                } catch (DecodeException e) {
+                    errors.add(e.getMessage());
+                }
+            }
+        }
+        assertEquals(List.of(), errors, "decode errors");
+        assertEquals(payloads.size(), frames);
+        assertEquals(kinds.get("book:snapshot"), counts.get(EventType.BOOK_SNAPSHOT));
+        assertEquals(kinds.get("book:change"), counts.get(EventType.BOOK_DELTA));
+        assertEquals(kinds.get("ticker"), counts.get(EventType.BBO));
+        assertEquals(tradeRows, counts.getOrDefault(EventType.TRADE, 0));
+        assertEquals(kinds.get("result"), ignored, "the subscription reply");
+        assertEquals(List.of(136, 10, 36, 89, 0, 1), List.of(frames, counts.get(EventType.BOOK_SNAPSHOT),
+                counts.get(EventType.BOOK_DELTA), counts.get(EventType.BBO), counts.getOrDefault(EventType.TRADE, 0),
+                ignored));
+        System.out.printf("deribit: frames=%d BOOK_SNAPSHOT=%d BOOK_DELTA=%d BBO=%d TRADE=%d IGNORED=%d%n", frames,
+                counts.get(EventType.BOOK_SNAPSHOT), counts.get(EventType.BOOK_DELTA), counts.get(EventType.BBO),
+                counts.getOrDefault(EventType.TRADE, 0), ignored);
+    }
+
+    @Test
+    void realFramesDecodeExactly() throws Exception {
+        List<String> payloads = payloads();
+        // the first change of the capture: one new ask
+        String change = payloads.stream().filter(p -> p.contains("\"type\":\"change\"")).findFirst().orElseThrow();
+        MarketEvent d = decode(change).get(0);
+        assertEquals(EventType.BOOK_DELTA, d.type);
+        assertEquals("BTC-24SEP21-8000-P", d.nativeSymbol);
+        assertEquals("BTC-USD-210924-8000-P", d.symbol);
+        assertEquals(33195894164L, d.prevUpdateId);
+        assertEquals(33195894355L, d.lastUpdateId);
+        assertEquals(33195894355L, d.firstUpdateId);
+        assertEquals(1626993724318L, d.exchangeTimeMs);
+        assertEquals(0, d.bidPrices.length);
+        assertArrayEquals(new long[] {m("0.001")}, d.askPrices);
+        assertArrayEquals(new long[] {m("2.6")}, d.askSizes);
+        // the next one deletes it: size 0
+        String delete = payloads.stream().filter(p -> p.contains("\"prev_change_id\":33195894355")).findFirst().orElseThrow();
+        MarketEvent del = decode(delete).get(0);
+        assertArrayEquals(new long[] {m("0.001")}, del.askPrices);
+        assertArrayEquals(new long[] {0L}, del.askSizes);
+        assertTrue(new DeribitSyncRules().continues(del, d.lastUpdateId));
+        assertTrue(new DeribitSyncRules().bridgesSnapshot(d, 33195894164L));
+
+        // a snapshot of exact decimals: 0.2325 etc. read from the text, never through a double
+        String snap = payloads.stream().filter(p -> p.contains("\"type\":\"snapshot\"") && p.contains("BTC-31DEC21-34000-P"))
+                .findFirst().orElseThrow();
+        JsonNode data = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(snap).get("params").get("data");
+        MarketEvent s = decode(snap).get(0);
+        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
+        assertEquals(33195894133L, s.lastUpdateId);
+        assertEquals(data.get("bids").size(), s.bidPrices.length);
+        for (int i = 0; i < s.bidPrices.length; i++) {
+            assertEquals(data.get("bids").get(i).get(1).decimalValue().movePointRight(8).longValueExact(), s.bidPrices[i]);
+            assertEquals(data.get("bids").get(i).get(2).decimalValue().movePointRight(8).longValueExact(), s.bidSizes[i]);
+        }
+
+        // tickers: a two-sided one, and one with nothing quoted (prices and amounts 0)
+        MarketEvent t = decode(payloads.stream().filter(p -> p.contains("\"channel\":\"ticker.ETH-30JUL21-2800-C.raw\""))
+                .findFirst().orElseThrow()).get(0);
+        assertEquals(EventType.BBO, t.type);
+        assertArrayEquals(new long[] {m("0.0015")}, t.bidPrices);
+        assertArrayEquals(new long[] {m("4714")}, t.bidSizes);
+        assertArrayEquals(new long[] {m("0.0025")}, t.askPrices);
+        assertArrayEquals(new long[] {m("873")}, t.askSizes);
+        assertEquals(1626993723632L, t.exchangeTimeMs);
+        MarketEvent empty = decode(payloads.stream().filter(p -> p.contains("\"channel\":\"ticker.ETH-27AUG21-4000-P.raw\""))
+                .findFirst().orElseThrow()).get(0);
+        assertEquals(0, empty.bidPrices.length + empty.askPrices.length, "nothing quoted");
+    }
+
+    @Test
+    void handWrittenTradesQuotesAndControlFrames() throws Exception {
+        List<MarketEvent> ts = decode(notification("trades.BTC-PERPETUAL.raw", "[{\"trade_seq\":56761222,"
+                + "\"trade_id\":\"86210000\",\"timestamp\":1626993724318,\"tick_direction\":0,\"price\":32190.5,"
+                + "\"mark_price\":32188.51,\"instrument_name\":\"BTC-PERPETUAL\",\"index_price\":32180.36,\"direction\":\"sell\","
+                + "\"amount\":1200.0},{\"trade_seq\":56761223,\"trade_id\":\"86210001\",\"timestamp\":1626993724319,"
+                + "\"price\":32190.0,\"instrument_name\":\"BTC-PERPETUAL\",\"direction\":\"buy\",\"amount\":10.0,"
+                + "\"liquidation\":\"M\"}]"));
+        assertEquals(2, ts.size());
+        MarketEvent t = ts.get(0);
+        assertEquals(EventType.TRADE, t.type);
+        assertEquals("BTC-USD-PERP", t.symbol);
+        assertEquals(86210000L, t.tradeId);
+        assertEquals(m("32190.5"), t.price);
+        assertEquals(m("1200"), t.size);
+        assertFalse(t.takerBuy, "direction is the taker's");
+        assertTrue(ts.get(1).takerBuy);
+        assertEquals(1626993724318L, t.exchangeTimeMs);
+
+        // currency-prefixed ids; a kind/currency channel holds several instruments
+        List<MarketEvent> eth = decode(notification("trades.option.ETH.100ms", "[{\"trade_id\":\"ETH-24680135\","
+                + "\"timestamp\":1626993724318,\"price\":0.0015,\"instrument_name\":\"ETH-30JUL21-2800-C\",\"direction\":\"buy\","
+                + "\"amount\":12.0,\"iv\":117.2},{\"trade_id\":\"ETH-24680136\",\"timestamp\":1626993724318,\"price\":1.0165,"
+                + "\"instrument_name\":\"ETH-27AUG21-4000-P\",\"direction\":\"sell\",\"amount\":1.0}]"));
+        assertEquals(List.of(24680135L, 24680136L), List.of(eth.get(0).tradeId, eth.get(1).tradeId));
+        assertEquals(List.of("ETH-USD-210730-2800-C", "ETH-USD-210827-4000-P"), List.of(eth.get(0).symbol, eth.get(1).symbol));
+        assertEquals(m("1.0165"), eth.get(1).price);
+
+        MarketEvent q = decode(notification("quote.ETH-PERPETUAL", "{\"timestamp\":1626993724318,\"instrument_name\":"
+                + "\"ETH-PERPETUAL\",\"best_bid_price\":2006.05,\"best_bid_amount\":15000.0,\"best_ask_price\":2006.1,"
+                + "\"best_ask_amount\":2.0}")).get(0);
+        assertEquals(EventType.BBO, q.type);
+        assertEquals("ETH-USD-PERP", q.symbol);
+        assertArrayEquals(new long[] {m("2006.05")}, q.bidPrices);
+        assertArrayEquals(new long[] {m("2")}, q.askSizes);
+        MarketEvent perp = decode(notification("ticker.BTC-PERPETUAL.100ms", "{\"timestamp\":1626993724318,"
+                + "\"instrument_name\":\"BTC-PERPETUAL\",\"funding_8h\":0.00003418,\"current_funding\":0.0,"
+                + "\"best_bid_price\":32190.0,\"best_bid_amount\":30.0,\"best_ask_price\":32190.5,\"best_ask_amount\":5000.0}")).get(0);
+        assertArrayEquals(new long[] {m("32190.5")}, perp.askPrices);
+
+        // a grouped top-N book is a snapshot each time
+        MarketEvent g = decode(notification("book.BTC-24SEP21.none.10.100ms", "{\"timestamp\":1626993724318,"
+                + "\"instrument_name\":\"BTC-24SEP21\",\"change_id\":33195898166,\"bids\":[[32744.5,1000.0],[32744.0,20.0]],"
+                + "\"asks\":[[32745.0,5.0]]}")).get(0);
+        assertEquals(EventType.BOOK_SNAPSHOT, g.type);
+        assertEquals("BTC-USD-210924", g.symbol);
+        assertEquals(33195898166L, g.lastUpdateId);
+        assertArrayEquals(new long[] {m("32744.5"), m("32744")}, g.bidPrices);
+
+        assertEquals(FrameDecoder.Result.IGNORED, result("{\"jsonrpc\":\"2.0\",\"method\":\"heartbeat\",\"params\":{\"type\":\"heartbeat\"}}"));
+        assertEquals(FrameDecoder.Result.IGNORED, result("{\"jsonrpc\":\"2.0\",\"method\":\"heartbeat\",\"params\":{\"type\":\"test_request\"}}"));
+        assertEquals(FrameDecoder.Result.IGNORED, result("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":\"ok\",\"usIn\":1,\"usOut\":2}"));
+        assertEquals(FrameDecoder.Result.IGNORED, result(notification("deribit_price_index.btc_usd",
+                "{\"timestamp\":1626993724318,\"price\":32180.36,\"index_name\":\"btc_usd\"}")));
+        assertEquals(FrameDecoder.Result.IGNORED, result(notification("trades.BTC-PERPETUAL.raw", "[]")));
+        assertEquals(null, ADAPTER.partitionKey("{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":[]}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void syncRulesChainChangeIds() {
+        DeribitSyncRules r = new DeribitSyncRules();
+        MarketEvent d = new MarketEvent();
+        d.prevUpdateId = 100;
+        d.lastUpdateId = d.firstUpdateId = 105;
+        assertTrue(r.bridgesSnapshot(d, 100));
+        assertFalse(r.bridgesSnapshot(d, 101));
+        assertTrue(r.continues(d, 100));
+        assertFalse(r.continues(d, 99), "a lost change is a gap");
+        assertTrue(r.isStale(d, 105));
+        assertFalse(r.isStale(d, 104));
+        assertTrue(r.isDuplicate(d, 105));
+        assertEquals(null, r.checksum());
+    }
+
+    @Test
+    void symbolsNormalizeWithoutMetadata() throws Exception {
+        assertEquals("BTC-USD-PERP", DeribitSymbols.normalize("BTC-PERPETUAL"));
+        assertEquals("SOL-USDC-PERP", DeribitSymbols.normalize("SOL_USDC-PERPETUAL"));
+        assertEquals("BTC-USD-210924", DeribitSymbols.normalize("BTC-24SEP21"));
+        assertEquals("SOL-USD-220603", DeribitSymbols.normalize("SOL-3JUN22"));
+        assertEquals("BTC-USD-210924-40000-C", DeribitSymbols.normalize("BTC-24SEP21-40000-C"));
+        assertEquals("XRP-USDC-230630-0.625-C", DeribitSymbols.normalize("XRP_USDC-30JUN23-0d625-C"));
+        for (String bad : List.of("BTC-FS-24SEP21_PERP", "BTC_USDC", "BTC-31FEB21", "BTC-24SEP21-40000", "btc-perpetual")) {
+            assertThrows(DecodeException.class, () -> DeribitSymbols.normalize(bad), bad);
+        }
+    }
+
+    @Test
+    void metadataCatalogHoldsEveryCapturedSymbolWithTheDecodersSymbol() throws Exception {
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("DERIBIT.0"), ADAPTER);
+        assertEquals(398 + 426 + 177 + 16, catalog.size(), "every future and option of the four lists");
+        Set<String> captured = new TreeSet<>();
+        for (String p : payloads()) {
+            JsonNode data = JSON.readTree(p).path("params").path("data");
+            if (data.has("instrument_name")) {
+                captured.add(data.get("instrument_name").asText());
+            }
+        }
+        assertEquals(10, captured.size());
+        for (String s : captured) {
+            Instrument i = catalog.byNative(s).orElseThrow(() -> new AssertionError(s + " not in the catalog"));
+            assertEquals(Instrument.Kind.OPTION, i.kind());
+            assertEquals(i.symbol(), DeribitSymbols.normalize(s));
+        }
+        Map<Instrument.Kind, Integer> kinds = new EnumMap<>(Instrument.Kind.class);
+        Set<String> symbols = new TreeSet<>();
+        for (Instrument i : catalog.all()) {
+            assertEquals(i.symbol(), DeribitSymbols.normalize(i.nativeSymbol()), i.toString());
+            assertTrue(i.fitsScale(), i.toString());
+            assertTrue(symbols.add(i.symbol()), "one instrument per normalized symbol: " + i.symbol());
+            kinds.merge(i.kind(), 1, Integer::sum);
+        }
+        assertEquals(Map.of(Instrument.Kind.PERPETUAL, 19, Instrument.Kind.FUTURE, 18, Instrument.Kind.OPTION, 980), kinds);
+        Instrument opt = catalog.byNative("BTC-24SEP21-8000-P").orElseThrow();
+        assertEquals("BTC-USD-210924-8000-P", opt.symbol());
+        assertEquals(LocalDate.of(2021, 9, 24), opt.expiry());
+        assertEquals(0, new BigDecimal("0.0005").compareTo(opt.tickSize()));
+        assertEquals(0, new BigDecimal("0.1").compareTo(opt.lotSize()));
+        assertEquals(4, opt.priceDecimals());
+        Instrument perp = catalog.byNative("BTC-PERPETUAL").orElseThrow();
+        assertEquals("BTC-USD-PERP", perp.symbol());
+        assertEquals(0, new BigDecimal("0.5").compareTo(perp.tickSize()));
+        assertEquals(0, new BigDecimal("10").compareTo(perp.lotSize()));
+        assertEquals("BTC-USDC-PERP", catalog.byNative("BTC_USDC-PERPETUAL").orElseThrow().symbol());
+        assertEquals("BTC-USD-211231", catalog.byNative("BTC-31DEC21").orElseThrow().symbol());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "''| empty frame",
+        "{\"jsonrpc\":\"2.0\",| malformed JSON",
+        "{\"jsonrpc\":\"2.0\"}| unknown message",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":11050,\"message\":\"bad_request\"}}| venue error message: bad_request (code 11050)",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"user.orders\",\"params\":{}}| unknown method 'user.orders'",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"incremental_ticker.BTC-PERPETUAL\",\"data\":{}}}| unknown channel",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\"}}| missing field 'data'",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"partial\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\"}}}| unknown book type 'partial'",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"change\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[],\"asks\":[]}}}| missing field 'prev_change_id'",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"change\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"prev_change_id\":1,\"bids\":[[\"modify\",1.5,2.0]],\"asks\":[]}}}| must be new, change or delete",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"delete\",1.5,0.0]],\"asks\":[]}}}| a snapshot level must be 'new'",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"new\",1.5]],\"asks\":[]}}}| must be an [action, price, amount] array",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"new\",0.000000001,1.0]],\"asks\":[]}}}| more than 8 fractional digits",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"new\",\"1.5\",1.0]],\"asks\":[]}}}| must be a number, got STRING",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-FS-24SEP21_PERP\",\"change_id\":2,\"bids\":[],\"asks\":[]}}}| unknown symbol 'BTC-FS-24SEP21_PERP'",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":\"now\",\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[],\"asks\":[]}}}| field 'timestamp' must be an integer",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL\",\"data\":{}}}| unknown book channel",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"trades.BTC-PERPETUAL.raw\",\"data\":{}}}| must be an array",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"trades.BTC-PERPETUAL.raw\",\"data\":[{\"trade_id\":\"abc\",\"timestamp\":1,\"price\":1.0,\"amount\":1.0,\"direction\":\"buy\",\"instrument_name\":\"BTC-PERPETUAL\"}]}}| not a trade number",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"trades.BTC-PERPETUAL.raw\",\"data\":[{\"trade_id\":\"1\",\"timestamp\":1,\"price\":1.0,\"amount\":1.0,\"direction\":\"up\",\"instrument_name\":\"BTC-PERPETUAL\"}]}}| field 'direction' must be buy or sell",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"trades.BTC-PERPETUAL.raw\",\"data\":[{\"trade_id\":\"1\",\"timestamp\":1,\"price\":1.0,\"amount\":0.0,\"direction\":\"buy\",\"instrument_name\":\"BTC-PERPETUAL\"}]}}| non-positive price or amount",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"ticker.BTC-PERPETUAL.raw\",\"data\":{\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"best_bid_price\":-1.0,\"best_bid_amount\":1.0}}}| out of range",
+    })
+    void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
+        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
+        assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
+    }
+}
