@@ -8,6 +8,11 @@ public interface ExchangeAdapter extends Serializable {
     /** Feed id, also the suffix of the feed's raw Kafka topic ({@code raw.<feed>}). */
     String feed();
 
+    /**
+     * The feed's decoder. A venue whose decoding needs per-stream state (BitMEX level ids, Bitfinex
+     * channel ids) returns a new instance on every call; callers keep one decoder per feed and
+     * stream reader, and never share it between threads.
+     */
     FrameDecoder decoder();
 
     BookSyncRules bookSyncRules();

@@ -1,7 +1,6 @@
 package io.rrralgorithms.connectors.kafka;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.model.FrameKind;
@@ -28,7 +27,7 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
     private static final int MAX_DEAD_LETTER_PAYLOAD = 1 << 20;
 
     private final String topicPrefix;
-    private transient Map<String, ExchangeAdapter> adapters;
+    private transient Map<String, FrameDecoder> decoders;
     private transient Counter framesIn;
     private transient Counter framesIgnored;
 
@@ -38,15 +37,15 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
-        adapters = new HashMap<>();
+        decoders = new HashMap<>();
         framesIn = context.getMetricGroup().counter("rawFramesIn");
         framesIgnored = context.getMetricGroup().counter("rawFramesIgnored");
     }
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<MarketEvent> out) {
-        if (adapters == null) { // used outside a Flink source (benchmarks, tests)
-            adapters = new HashMap<>();
+        if (decoders == null) { // used outside a Flink source (benchmarks, tests)
+            decoders = new HashMap<>();
         }
         if (framesIn != null) {
             framesIn.inc();
@@ -58,7 +57,8 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
             return;
         }
         frame.feed = feed;
-        FrameDecoder decoder = adapters.computeIfAbsent(feed, ExchangeAdapters::forFeed).decoder();
+        // one decoder per feed and reader: some venues' decoders keep per-stream state
+        FrameDecoder decoder = decoders.computeIfAbsent(feed, f -> ExchangeAdapters.forFeed(f).decoder());
         try {
             if (decoder.decode(frame, out::collect) == FrameDecoder.Result.IGNORED && framesIgnored != null) {
                 framesIgnored.inc();

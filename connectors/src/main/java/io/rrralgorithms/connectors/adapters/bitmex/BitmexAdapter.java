@@ -14,7 +14,6 @@ import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 public final class BitmexAdapter implements ExchangeAdapter {
     public static final String FEED = "bitmex";
 
-    private final FrameDecoder decoder = new BitmexFrameDecoder(FEED);
     private final BookSyncRules rules = new BitmexSyncRules();
     private final InstrumentMetadata instruments = new BitmexInstruments(FEED);
 
@@ -25,7 +24,7 @@ public final class BitmexAdapter implements ExchangeAdapter {
 
     @Override
     public FrameDecoder decoder() {
-        return decoder;
+        return new BitmexFrameDecoder(FEED); // stateful (level ids): one per stream reader
     }
 
     @Override

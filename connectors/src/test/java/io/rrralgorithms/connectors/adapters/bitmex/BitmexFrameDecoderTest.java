@@ -108,6 +108,33 @@ class BitmexFrameDecoderTest {
         return false;
     }
 
+    /** The adapter as one stream reader sees it: the same (stateful) decoder on every call. */
+    private static ExchangeAdapter oneStream() {
+        BitmexAdapter a = new BitmexAdapter();
+        FrameDecoder d = a.decoder();
+        return new ExchangeAdapter() {
+            @Override
+            public String feed() {
+                return a.feed();
+            }
+
+            @Override
+            public FrameDecoder decoder() {
+                return d;
+            }
+
+            @Override
+            public io.rrralgorithms.connectors.adapters.BookSyncRules bookSyncRules() {
+                return a.bookSyncRules();
+            }
+
+            @Override
+            public String partitionKey(byte[] payload) {
+                return a.partitionKey(payload);
+            }
+        };
+    }
+
     private static RawFrame frame(ExchangeAdapter a, String json, long receiveNs) {
         byte[] p = json.getBytes(StandardCharsets.UTF_8);
         return new RawFrame("bitmex", a.partitionKey(p), FrameKind.WS, receiveNs, p);
@@ -163,7 +190,7 @@ class BitmexFrameDecoderTest {
                 "trade:partial", 10, "trade:insert", 7), kinds);
 
         // ---- the decoder over the capture, as the pipeline reads it
-        ExchangeAdapter adapter = new BitmexAdapter();
+        ExchangeAdapter adapter = oneStream();
         Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
         List<String> errors = new ArrayList<>();
         int frames = 0, ignoredFrames = 0;
@@ -221,7 +248,7 @@ class BitmexFrameDecoderTest {
 
     @Test
     void realFramesDecodeExactly() throws Exception {
-        ExchangeAdapter a = new BitmexAdapter();
+        ExchangeAdapter a = oneStream();
         List<String> payloads = payloads();
         // the XBTUSD partial: every row a level, bids and asks in row order
         String partial = payloads.stream()
@@ -275,7 +302,7 @@ class BitmexFrameDecoderTest {
 
     @Test
     void handWrittenTradesAndQuotes() throws Exception {
-        ExchangeAdapter a = new BitmexAdapter();
+        ExchangeAdapter a = oneStream();
         List<MarketEvent> ts = decode(a, "{\"table\":\"trade\",\"action\":\"insert\",\"data\":["
                 + "{\"timestamp\":\"2021-07-22T22:36:33.432Z\",\"symbol\":\"XBTUSD\",\"side\":\"Buy\",\"size\":300,\"price\":32185,"
                 + "\"tickDirection\":\"PlusTick\",\"trdMatchID\":\"52b819f1-b643-e71f-801f-c08d99eabf35\",\"grossValue\":932100,"
@@ -315,7 +342,7 @@ class BitmexFrameDecoderTest {
 
     @Test
     void levelIdsResolveThroughTheSessionOfTheLastPartial() throws Exception {
-        ExchangeAdapter a = new BitmexAdapter();
+        ExchangeAdapter a = oneStream();
         // a delta before any partial cannot be resolved
         MarketEvent before = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781700,\"side\":\"Sell\",\"size\":5}]}", 10L).get(0);
@@ -385,7 +412,7 @@ class BitmexFrameDecoderTest {
 
     @Test
     void oneFrameWithRowsOfTwoSymbolsGivesOneEventPerSymbol() throws Exception {
-        ExchangeAdapter a = new BitmexAdapter();
+        ExchangeAdapter a = oneStream();
         List<MarketEvent> evs = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"partial\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Sell\",\"size\":10,\"price\":32183},"
                 + "{\"symbol\":\"ETHUSD\",\"id\":2,\"side\":\"Buy\",\"size\":5,\"price\":1990.05},"
@@ -491,14 +518,14 @@ class BitmexFrameDecoderTest {
         "{\"table\":\"quote\",\"action\":\"insert\",\"data\":[{\"timestamp\":\"2021-07-22T22:36:33.432Z\",\"symbol\":\"XBTUSD\",\"bidPrice\":-1,\"bidSize\":1}]}| out of range",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        ExchangeAdapter a = new BitmexAdapter();
+        ExchangeAdapter a = oneStream();
         DecodeException e = assertThrows(DecodeException.class, () -> decode(a, json, 1L));
         assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
     }
 
     @Test
     void aDeadLetteredFrameLeavesTheIdMapAsItWas() throws Exception {
-        ExchangeAdapter a = new BitmexAdapter();
+        ExchangeAdapter a = oneStream();
         decode(a, "{\"table\":\"orderBookL2\",\"action\":\"partial\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Sell\",\"size\":10,\"price\":32183}]}", 1L);
         // the second row is bad: the first row's delete must not have been applied
