@@ -2,6 +2,8 @@ package io.rrralgorithms.connectors.adapters;
 
 import io.rrralgorithms.connectors.adapters.binance.BinanceAdapter;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseAdapter;
+import io.rrralgorithms.connectors.adapters.kraken.KrakenAdapter;
+import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +15,7 @@ public final class ExchangeAdapters {
     static {
         for (ExchangeAdapter a : List.of(
                 BinanceAdapter.spot(), BinanceAdapter.usdm(), BinanceAdapter.us(), BinanceAdapter.coinm(),
-                new CoinbaseAdapter())) {
+                new CoinbaseAdapter(), new KrakenAdapter(), new KrakenFuturesAdapter())) {
             BY_FEED.put(a.feed(), a);
         }
     }

@@ -1,0 +1,66 @@
+package io.rrralgorithms.connectors.adapters.kraken;
+
+import io.rrralgorithms.connectors.adapters.BookChecksum;
+import io.rrralgorithms.connectors.adapters.BookSyncRules;
+import io.rrralgorithms.connectors.model.MarketEvent;
+
+/**
+ * Kraken spot WebSocket v1 {@code book-N}: on subscription one snapshot ({@code as}/{@code bs}) per
+ * pair, then updates ({@code a}/{@code b}) in order over the same connection. There are no
+ * sequence numbers: integrity is checked by the CRC32 checksum {@code c} every update carries
+ * ({@link KrakenChecksum}, verified by the book synchronizer after the update is applied; a
+ * mismatch is a gap and the book stays invalid until the next snapshot, i.e. a resubscription).
+ * So, as for Coinbase, no diff is stale, every diff bridges and continues, none can be told to be a
+ * duplicate, and every snapshot is authoritative.
+ *
+ * <p>The book is a window of the subscribed depth N per side: Kraken sends no delete for a level
+ * that is pushed out of the window by a better one, so the local book is truncated to N after
+ * every update ({@link #maxDepth}). N comes from the channel name {@code book-N}; Kraken v1 has no
+ * update ids, so the decoder carries N in the snapshot event's {@link MarketEvent#firstUpdateId}
+ * (see {@link KrakenFrameDecoder}); a snapshot without it (&le; 0) leaves the book unbounded.
+ */
+public final class KrakenSyncRules implements BookSyncRules {
+    private static final BookChecksum CHECKSUM = new KrakenChecksum();
+
+    @Override
+    public boolean isStale(MarketEvent d, long snapshotUpdateId) {
+        return false;
+    }
+
+    @Override
+    public boolean bridgesSnapshot(MarketEvent d, long snapshotUpdateId) {
+        return true;
+    }
+
+    @Override
+    public boolean continues(MarketEvent d, long previousLastUpdateId) {
+        return true;
+    }
+
+    @Override
+    public boolean isDuplicate(MarketEvent d, long lastUpdateId) {
+        return false;
+    }
+
+    @Override
+    public boolean isOlderSnapshot(MarketEvent snapshot, long lastUpdateId) {
+        return false;
+    }
+
+    @Override
+    public BookChecksum checksum() {
+        return CHECKSUM;
+    }
+
+    /** The subscribed depth N of {@code book-N}, carried by the decoder in the snapshot's firstUpdateId. */
+    @Override
+    public int maxDepth(MarketEvent snapshot) {
+        long n = snapshot.firstUpdateId;
+        return n > 0 && n <= Integer.MAX_VALUE ? (int) n : 0;
+    }
+
+    @Override
+    public String describeExpectation(long previousLastUpdateId) {
+        return "any book update (Kraken v1 has no sequence numbers; integrity is the CRC32 checksum)";
+    }
+}
