@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@code book-N} snapshot {@code {"as":[...],"bs":[...]}} → {@link EventType#BOOK_SNAPSHOT}.
  *       Entries are {@code [price, volume, timestamp]} strings. The exchange time is the newest
- *       level timestamp. N (the subscribed depth, the window the venue maintains) is carried in
+ *       level timestamp. Its {@link MarketEvent#lastUpdateId} (as every book update's) is the frame's
+ *       receive time in ns: Kraken v1 has no sequence, and {@link KrakenSyncRules} uses it to drop
+ *       diffs received before a snapshot. N (the subscribed depth, the window the venue maintains) is carried in
  *       {@link MarketEvent#firstUpdateId} for {@link KrakenSyncRules#maxDepth}: Kraken v1 has no
  *       update ids, so the field is otherwise unused;
  *   <li>{@code book-N} update → one {@link EventType#BOOK_DELTA} per frame: {@code a} asks and/or
@@ -345,6 +347,7 @@ final class KrakenFrameDecoder implements FrameDecoder {
             }
         }
         ev.exchangeTimeMs = Math.max(asks.maxTimeMs, bids.maxTimeMs);
+        ev.lastUpdateId = frame.receiveTimeNs; // receive order stands in for the missing sequence
         ev.askPrices = Arrays.copyOf(asks.prices, asks.n);
         ev.askSizes = Arrays.copyOf(asks.sizes, asks.n);
         ev.bidPrices = Arrays.copyOf(bids.prices, bids.n);

@@ -10,8 +10,17 @@ import io.rrralgorithms.connectors.model.MarketEvent;
  * sequence numbers: integrity is checked by the CRC32 checksum {@code c} every update carries
  * ({@link KrakenChecksum}, verified by the book synchronizer after the update is applied; a
  * mismatch is a gap and the book stays invalid until the next snapshot, i.e. a resubscription).
- * So, as for Coinbase, no diff is stale, every diff bridges and continues, none can be told to be a
- * duplicate, and every snapshot is authoritative.
+ * So every diff bridges and continues, none can be told to be a duplicate, and every snapshot is
+ * authoritative.
+ *
+ * <p>Stale diffs: the synchronizer buffers the diffs that arrive while a book is invalid and
+ * applies them after the next snapshot. For Kraken those are diffs of the <em>old</em>
+ * subscription, already contained in the new snapshot; replaying them (absolute level sizes of an
+ * older state) would corrupt the new book and fail its checksum again, forever. Without venue
+ * sequence numbers, the decoder uses the frame's local receive time (ns) as the book events'
+ * update id ({@link MarketEvent#lastUpdateId}; the frames of one pair arrive in order over one
+ * connection), so a diff received before the snapshot is stale. A diff received at the same
+ * instant, or without receive times (0), is not.
  *
  * <p>The book is a window of the subscribed depth N per side: Kraken sends no delete for a level
  * that is pushed out of the window by a better one, so the local book is truncated to N after
@@ -24,7 +33,7 @@ public final class KrakenSyncRules implements BookSyncRules {
 
     @Override
     public boolean isStale(MarketEvent d, long snapshotUpdateId) {
-        return false;
+        return d.lastUpdateId < snapshotUpdateId; // received before the snapshot (receive-time ids)
     }
 
     @Override

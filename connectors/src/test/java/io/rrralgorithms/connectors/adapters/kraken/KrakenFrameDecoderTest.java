@@ -285,7 +285,9 @@ class KrakenFrameDecoderTest {
         assertEquals(0, u.bidPrices.length);
         assertEquals(m("56872.7"), u.askPrices[0]);
         assertEquals(1_618_678_133_924L, u.exchangeTimeMs);
-        assertEquals(MarketEvent.NONE, u.lastUpdateId, "no sequence");
+        assertEquals(1_618_678_134_213_106_000L, u.lastUpdateId, "no sequence: the receive time stands in");
+        assertEquals(MarketEvent.NONE, u.firstUpdateId);
+        assertEquals(1_618_678_134_213_106_000L, s.lastUpdateId);
 
         // the one frame of the capture with asks and bids in two objects; c in the second
         String two = line("KRAKEN.ws.50.0", Pattern.compile("^\\[1920,\\{\"a\":[^}]*\\]\\},\\{\"b\""));
