@@ -4,6 +4,8 @@ import io.rrralgorithms.connectors.adapters.binance.BinanceAdapter;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexAdapter;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseAdapter;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitAdapter;
+import io.rrralgorithms.connectors.adapters.kraken.KrakenAdapter;
+import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +17,11 @@ public final class ExchangeAdapters {
     static {
         for (ExchangeAdapter a : List.of(
                 BinanceAdapter.spot(), BinanceAdapter.usdm(), BinanceAdapter.us(), BinanceAdapter.coinm(),
-                new CoinbaseAdapter(), new BitmexAdapter(), new DeribitAdapter())) {
+                new CoinbaseAdapter(),
+                new BitmexAdapter(),
+                new DeribitAdapter(),
+                new KrakenAdapter(),
+                new KrakenFuturesAdapter())) {
             BY_FEED.put(a.feed(), a);
         }
     }

@@ -43,6 +43,11 @@ public class MarketEvent {
      */
     public int priceDecimals = -1;
     public int sizeDecimals = -1;
+    /**
+     * Of a snapshot: the levels per side the venue maintains for this subscription (Kraken's
+     * {@code book-N}), 0 when unbounded or not stated; see {@code BookSyncRules.maxDepth}.
+     */
+    public int bookDepth;
 
     /** Levels of a delta, snapshot or BBO (BBO: one level each side). */
     public long[] bidPrices;
@@ -114,7 +119,8 @@ public class MarketEvent {
         return type == e.type && exchangeTimeMs == e.exchangeTimeMs && receiveTimeNs == e.receiveTimeNs
                 && firstUpdateId == e.firstUpdateId && lastUpdateId == e.lastUpdateId
                 && prevUpdateId == e.prevUpdateId && checksum == e.checksum
-                && priceDecimals == e.priceDecimals && sizeDecimals == e.sizeDecimals && price == e.price && size == e.size
+                && priceDecimals == e.priceDecimals && sizeDecimals == e.sizeDecimals && bookDepth == e.bookDepth
+                && price == e.price && size == e.size
                 && takerBuy == e.takerBuy && tradeId == e.tradeId
                 && java.util.Objects.equals(feed, e.feed) && java.util.Objects.equals(nativeSymbol, e.nativeSymbol)
                 && java.util.Objects.equals(symbol, e.symbol) && java.util.Objects.equals(error, e.error)

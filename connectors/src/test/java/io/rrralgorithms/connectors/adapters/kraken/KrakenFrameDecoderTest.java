@@ -1,0 +1,440 @@
+package io.rrralgorithms.connectors.adapters.kraken;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Kraken spot decoder over the real cryptofeed captures of 2021-04-17 ({@code KRAKEN.ws.48.0}
+ * trade, {@code .49.0} ticker, {@code .50.0} book-1000; 10 pairs each), with per-type counts
+ * computed independently from the raw lines with Jackson, exact field checks on real frames, the
+ * instrument catalog from the recorded AssetPairs, and malformed frames.
+ */
+class KrakenFrameDecoderTest {
+    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("kraken");
+    private static final Set<String> PAIRS = Set.of("WAVES/EUR", "XMR/USD", "KSM/XBT", "GRT/ETH", "SC/EUR", "ETH/CHF",
+            "OCEAN/XBT", "OMG/USD", "XBT/CHF", "ADA/XBT");
+
+    static Path data(String name) {
+        String prop = System.getProperty("rrr.shared.data");
+        List<Path> candidates = new ArrayList<>();
+        if (prop != null && !prop.isBlank()) {
+            candidates.add(Path.of(prop));
+        }
+        candidates.add(Path.of("../shared/data"));
+        candidates.add(Path.of("../../shared/data"));
+        for (Path p : candidates) {
+            Path f = p.resolve("market/cryptofeed/" + name);
+            if (Files.isRegularFile(f)) {
+                return f.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
+    }
+
+    private static RawFrame frame(String json) {
+        byte[] p = json.getBytes(StandardCharsets.UTF_8);
+        return new RawFrame("kraken", ADAPTER.partitionKey(p), FrameKind.WS, 1_618_678_134_213_106_000L, p);
+    }
+
+    private static List<MarketEvent> decode(String json) throws DecodeException {
+        List<MarketEvent> out = new ArrayList<>();
+        ADAPTER.decoder().decode(frame(json), out::add);
+        return out;
+    }
+
+    private static List<String> received(Path file) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            Matcher m = RECEIVED.matcher(line);
+            if (m.matches()) {
+                out.add(m.group(2));
+            }
+        }
+        return out;
+    }
+
+    private static String line(String file, Pattern p) throws Exception {
+        for (String s : received(data(file))) {
+            if (p.matcher(s).find()) {
+                return s;
+            }
+        }
+        throw new AssertionError("no frame matching " + p + " in " + file);
+    }
+
+    private static long m(String decimal) {
+        return new BigDecimal(decimal).movePointRight(8).longValueExact();
+    }
+
+    @Test
+    void registeredAsFeedAndCryptofeedExchange() {
+        assertTrue(ExchangeAdapters.isSupported("kraken"));
+        assertEquals("kraken", ADAPTER.feed());
+        assertEquals("kraken", CryptofeedCaptureReader.FEEDS.get("KRAKEN"));
+        assertTrue(ADAPTER.bookSyncRules().checksum() instanceof KrakenChecksum);
+    }
+
+    /** Per-type counts of one capture: from the raw lines (Jackson) and from the decoder. */
+    private static void wholeCapture(String name, Map<String, Integer> expectedRaw, int trades, int deltas,
+            int snapshots, int bbo, int ignored, int pairs) throws Exception {
+        Path file = data(name);
+        Map<String, Integer> raw = new TreeMap<>();
+        int rawTrades = 0, rawChecksums = 0;
+        List<String> lines = received(file);
+        for (String s : lines) {
+            JsonNode j = JSON.readTree(s);
+            if (j.isObject()) {
+                raw.merge(j.get("event").asText(), 1, Integer::sum);
+                continue;
+            }
+            String channel = j.get(j.size() - 2).asText();
+            String kind = channel.startsWith("book-") ? (j.get(1).has("as") ? "snapshot" : "update") : channel;
+            raw.merge(kind, 1, Integer::sum);
+            if (channel.equals("trade")) {
+                rawTrades += j.get(1).size(); // several trades per frame
+            }
+            if (kind.equals("update")) {
+                rawChecksums++;
+                assertTrue(j.get(j.size() - 3).has("c"), "every update carries c: " + s);
+            }
+        }
+        assertEquals(expectedRaw, raw, name + " frame types");
+        assertEquals(trades, rawTrades, "trade entries of the raw lines");
+
+        Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
+        List<String> errors = new ArrayList<>();
+        int frames = 0, ign = 0, withChecksum = 0;
+        Set<String> symbols = new TreeSet<>();
+        try (CaptureReader r = CaptureFiles.open(file, null)) {
+            assertEquals("kraken", r.feed());
+            while (r.hasNext()) {
+                RawFrame f = r.next();
+                frames++;
+                String payload = new String(f.payload, StandardCharsets.UTF_8);
+                try {
+                    List<MarketEvent> evs = new ArrayList<>();
+                    if (ADAPTER.decoder().decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
+                        ign++;
+                        assertTrue(evs.isEmpty());
+                    }
+                    for (MarketEvent ev : evs) {
+                        counts.merge(ev.type, 1, Integer::sum);
+                        assertEquals("kraken", ev.feed);
+                        assertEquals(f.key, ev.nativeSymbol, "partition key is the pair");
+                        assertTrue(PAIRS.contains(ev.nativeSymbol), ev.nativeSymbol);
+                        symbols.add(ev.symbol);
+                        assertEquals(f.receiveTimeNs, ev.receiveTimeNs);
+                        if (ev.type != EventType.BBO) {
+                            assertTrue(ev.exchangeTimeMs > 1_618_000_000_000L && ev.exchangeTimeMs < 1_618_678_200_000L,
+                                    ev.toString());
+                        }
+                        if (ev.checksum != MarketEvent.NO_CHECKSUM) {
+                            withChecksum++;
+                            assertTrue(ev.priceDecimals > 0 && ev.sizeDecimals == 8, ev.toString());
+                        }
+                        if (ev.type == EventType.BOOK_SNAPSHOT) {
+                            assertEquals(1000, ev.bookDepth, "book-1000 depth carried for the sync rules");
+                            assertEquals(1000, ADAPTER.bookSyncRules().maxDepth(ev));
+                        }
+                    }
+                } catch (DecodeException e) {
+                    errors.add(e.getMessage() + " <- " + payload.substring(0, Math.min(200, payload.length())));
+                }
+            }
+        }
+        assertEquals(List.of(), errors, "decode errors");
+        assertEquals(lines.size(), frames, "every received frame read");
+        assertEquals(trades, counts.getOrDefault(EventType.TRADE, 0), "trades = trade entries");
+        assertEquals(deltas, counts.getOrDefault(EventType.BOOK_DELTA, 0));
+        assertEquals(snapshots, counts.getOrDefault(EventType.BOOK_SNAPSHOT, 0));
+        assertEquals(bbo, counts.getOrDefault(EventType.BBO, 0));
+        assertEquals(ignored, ign, "heartbeat, systemStatus, subscriptionStatus ignored");
+        assertEquals(rawChecksums, withChecksum, "every update's checksum carried");
+        assertEquals(pairs, symbols.size(), "pairs with data: " + symbols);
+        System.out.printf("%s: frames=%d TRADE=%d BOOK_DELTA=%d BOOK_SNAPSHOT=%d BBO=%d IGNORED=%d%n", name, frames,
+                trades, deltas, snapshots, bbo, ign);
+    }
+
+    @Test
+    void tradeCaptureDecodes() throws Exception {
+        wholeCapture("KRAKEN.ws.48.0", Map.of("heartbeat", 30, "subscriptionStatus", 10, "systemStatus", 1, "trade", 8),
+                10, 0, 0, 0, 41, 2); // trades in XMR/USD and SC/EUR only
+    }
+
+    @Test
+    void tickerCaptureDecodes() throws Exception {
+        wholeCapture("KRAKEN.ws.49.0", Map.of("heartbeat", 31, "subscriptionStatus", 10, "systemStatus", 1, "ticker", 18),
+                0, 0, 0, 18, 42, 10);
+    }
+
+    @Test
+    void bookCaptureDecodes() throws Exception {
+        wholeCapture("KRAKEN.ws.50.0", Map.of("heartbeat", 31, "subscriptionStatus", 10, "systemStatus", 1,
+                "snapshot", 10, "update", 4269), 0, 4269, 10, 0, 42, 10);
+    }
+
+    @Test
+    void realTradeFrameWithTwoTrades() throws Exception {
+        String s = line("KRAKEN.ws.48.0", Pattern.compile("^\\[993,\\[\\[\"354\\.04000000\""));
+        assertEquals("[993,[[\"354.04000000\",\"0.28245396\",\"1618678150.826417\",\"s\",\"m\",\"\"],[\"353.81000000\","
+                + "\"1.71754604\",\"1618678150.827816\",\"s\",\"m\",\"\"]],\"trade\",\"XMR/USD\"]", s);
+        List<MarketEvent> evs = decode(s);
+        assertEquals(2, evs.size());
+        MarketEvent a = evs.get(0), b = evs.get(1);
+        assertEquals(EventType.TRADE, a.type);
+        assertEquals("XMR/USD", a.nativeSymbol);
+        assertEquals("XMR-USD", a.symbol);
+        assertEquals(m("354.04"), a.price);
+        assertEquals(m("0.28245396"), a.size);
+        assertEquals(1_618_678_150_826L, a.exchangeTimeMs);
+        assertFalse(a.takerBuy, "s: the taker sold");
+        assertEquals(MarketEvent.NONE, a.tradeId, "Kraken v1 trades have no id");
+        assertEquals(m("353.81"), b.price);
+        assertEquals(m("1.71754604"), b.size);
+        assertEquals(1_618_678_150_827L, b.exchangeTimeMs);
+
+        MarketEvent buy = decode(line("KRAKEN.ws.48.0", Pattern.compile("\"1618678145\\.715785\""))).get(0);
+        assertTrue(buy.takerBuy, "b: the taker bought");
+        assertEquals(m("354.55"), buy.price);
+    }
+
+    @Test
+    void realTickerFrame() throws Exception {
+        String s = line("KRAKEN.ws.49.0", Pattern.compile("\"ticker\",\"XBT/CHF\"\\]$"));
+        assertTrue(s.startsWith("[468,{\"a\":[\"56218.30000\",0,\"0.13690578\"],\"b\":[\"56119.10000\",0,\"0.03333108\"]"), s);
+        MarketEvent t = decode(s).get(0);
+        assertEquals(EventType.BBO, t.type);
+        assertEquals("BTC-CHF", t.symbol);
+        assertEquals(m("56218.3"), t.askPrices[0]);
+        assertEquals(m("0.13690578"), t.askSizes[0]);
+        assertEquals(m("56119.1"), t.bidPrices[0]);
+        assertEquals(m("0.03333108"), t.bidSizes[0]);
+        assertEquals(0L, t.exchangeTimeMs, "the ticker has no time");
+    }
+
+    @Test
+    void realBookSnapshotAndUpdates() throws Exception {
+        String snap = line("KRAKEN.ws.50.0", Pattern.compile("^\\[464,\\{\"as\""));
+        MarketEvent s = decode(snap).get(0);
+        JsonNode j = JSON.readTree(snap).get(1);
+        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
+        assertEquals("XBT/CHF", s.nativeSymbol);
+        assertEquals("BTC-CHF", s.symbol);
+        assertEquals(j.get("as").size(), s.askPrices.length);
+        assertEquals(j.get("bs").size(), s.bidPrices.length);
+        assertEquals(316, s.askPrices.length);
+        assertEquals(502, s.bidPrices.length);
+        assertEquals(m("56218.3"), s.askPrices[0]);
+        assertEquals(m("0.15"), s.askSizes[0]);
+        assertEquals(m("56119.0"), s.bidPrices[0]);
+        assertEquals(m("0.14375128"), s.bidSizes[0]);
+        assertEquals(5, s.priceDecimals, "\"56218.30000\": 5 digits although pair_decimals is 1");
+        assertEquals(8, s.sizeDecimals);
+        assertEquals(MarketEvent.NO_CHECKSUM, s.checksum, "snapshots carry no checksum");
+        long newest = 0;
+        for (JsonNode side : List.of(j.get("as"), j.get("bs"))) {
+            for (JsonNode l : side) {
+                newest = Math.max(newest, new BigDecimal(l.get(2).asText()).movePointRight(3).longValue());
+            }
+        }
+        assertEquals(newest, s.exchangeTimeMs, "snapshot time = newest level");
+
+        MarketEvent u = decode("[464,{\"a\":[[\"56872.70000\",\"0.01000000\",\"1618678133.924027\"]],\"c\":\"2628179034\"},"
+                + "\"book-1000\",\"XBT/CHF\"]").get(0);
+        assertEquals(EventType.BOOK_DELTA, u.type);
+        assertEquals(2_628_179_034L, u.checksum, "unsigned 32-bit");
+        assertEquals(1, u.askPrices.length);
+        assertEquals(0, u.bidPrices.length);
+        assertEquals(m("56872.7"), u.askPrices[0]);
+        assertEquals(1_618_678_133_924L, u.exchangeTimeMs);
+        assertEquals(1_618_678_134_213_106_000L, u.lastUpdateId, "no sequence: the receive time stands in");
+        assertEquals(MarketEvent.NONE, u.firstUpdateId);
+        assertEquals(1_618_678_134_213_106_000L, s.lastUpdateId);
+
+        // the one frame of the capture with asks and bids in two objects; c in the second
+        String two = line("KRAKEN.ws.50.0", Pattern.compile("^\\[1920,\\{\"a\":[^}]*\\]\\},\\{\"b\""));
+        assertEquals("[1920,{\"a\":[[\"0.042990\",\"364630.28272081\",\"1618678145.920470\"]]},{\"b\":[[\"0.042990\","
+                + "\"0.00000000\",\"1618678145.920708\"]],\"c\":\"4105471083\"},\"book-1000\",\"SC/EUR\"]", two);
+        MarketEvent d = decode(two).get(0);
+        assertEquals(m("0.04299"), d.askPrices[0]);
+        assertEquals(m("364630.28272081"), d.askSizes[0]);
+        assertEquals(m("0.04299"), d.bidPrices[0]);
+        assertEquals(0L, d.bidSizes[0], "volume 0 removes the bid");
+        assertEquals(4_105_471_083L, d.checksum);
+        assertEquals(6, d.priceDecimals);
+        assertEquals(1_618_678_145_920L, d.exchangeTimeMs);
+
+        MarketEvent r = decode("[1,{\"b\":[[\"5541.20000\",\"1.52900000\",\"1534614248.765567\",\"r\"]],\"c\":\"974942666\"},"
+                + "\"book-10\",\"XBT/USD\"]").get(0);
+        assertEquals(m("5541.2"), r.bidPrices[0], "republished level");
+        assertEquals("BTC-USD", r.symbol);
+    }
+
+    @Test
+    void spreadAndIgnoredFrames() throws Exception {
+        MarketEvent s = decode("[0,[\"5698.40000\",\"5700.00000\",\"1542057299.545897\",\"1.01234567\",\"0.98765432\"],"
+                + "\"spread\",\"XBT/USD\"]").get(0);
+        assertEquals(EventType.BBO, s.type);
+        assertEquals(m("5698.4"), s.bidPrices[0]);
+        assertEquals(m("5700"), s.askPrices[0]);
+        assertEquals(m("1.01234567"), s.bidSizes[0]);
+        assertEquals(m("0.98765432"), s.askSizes[0]);
+        assertEquals(1_542_057_299_545L, s.exchangeTimeMs);
+        for (String ignored : List.of("{\"event\":\"heartbeat\"}",
+                "{\"connectionID\":1,\"event\":\"systemStatus\",\"status\":\"online\",\"version\":\"1.8.3\"}",
+                "{\"channelID\":1665,\"channelName\":\"trade\",\"event\":\"subscriptionStatus\",\"pair\":\"WAVES/EUR\","
+                        + "\"status\":\"subscribed\",\"subscription\":{\"name\":\"trade\"}}",
+                "{\"event\":\"pong\",\"reqid\":42}",
+                "[42,[\"1542057314.000000\",\"1542057360.435743\",\"3586.70000\",\"3586.70000\",\"3586.60000\","
+                        + "\"3586.60000\",\"3586.68894\",\"0.03373000\",2],\"ohlc-5\",\"XBT/USD\"]")) {
+            assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(ignored), e -> {
+                throw new AssertionError("no event expected");
+            }), ignored);
+        }
+    }
+
+    @Test
+    void partitionKeys() {
+        assertEquals("XBT/CHF", key("[464,{\"a\":[[\"1.0\",\"1.0\",\"1.0\"]],\"c\":\"1\"},\"book-1000\",\"XBT/CHF\"]"));
+        assertEquals("XBT/CHF", key("[464,{\"a\":[]},\"book-1000\",\"XBT/CHF\"] \n"));
+        assertEquals("WAVES/EUR", key("{\"channelID\":1665,\"event\":\"subscriptionStatus\",\"pair\":\"WAVES/EUR\"}"));
+        assertNull(key("{\"event\":\"heartbeat\"}"));
+        assertNull(key("[1,2]"));
+    }
+
+    private static String key(String s) {
+        return ADAPTER.partitionKey(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void checksumRebuildsTheVenueStrings() {
+        // each value as the venue's string without point and leading zeros, in the frame's digits
+        StringBuilder b = new StringBuilder();
+        KrakenChecksum.append(b, m("0.000022900"), 9);
+        KrakenChecksum.append(b, m("13355.87450757"), 8);
+        KrakenChecksum.append(b, m("56218.3"), 5);
+        KrakenChecksum.append(b, m("0.15"), 8);
+        KrakenChecksum.append(b, m("0.04299"), 5);
+        KrakenChecksum.append(b, m("364630.28272081"), 8);
+        assertEquals("22900" + "1335587450757" + "5621830000" + "15000000" + "4299" + "36463028272081", b.toString());
+        StringBuilder shortest = new StringBuilder();
+        KrakenChecksum.append(shortest, m("0.000022900"), -1);
+        assertEquals("229", shortest.toString(), "unknown digits: the shortest exact form");
+        // independent: the CRC32 of the literal recipe string, asks first then bids, each best first
+        CRC32 c2 = new CRC32();
+        c2.update(("5621830000" + "15000000" + "5621840000" + "2970000" + "5611900000" + "14375128")
+                .getBytes(StandardCharsets.US_ASCII));
+        assertEquals(c2.getValue(), new KrakenChecksum().compute(
+                new long[] {m("56119.0")}, new long[] {m("0.14375128")},
+                new long[] {m("56218.3"), m("56218.4")}, new long[] {m("0.15"), m("0.0297")}, 5, 8));
+        assertEquals(10, new KrakenChecksum().depth());
+    }
+
+    @Test
+    void catalogFromTheRecordedAssetPairs() throws Exception {
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(data("KRAKEN.0"), ADAPTER);
+        assertEquals(293, c.size(), "304 pairs less 11 dark-pool (.d) pairs without wsname");
+        List<String> finer = new ArrayList<>();
+        for (String pair : PAIRS) {
+            Instrument i = c.byNative(pair).orElseThrow(() -> new AssertionError(pair + " not in the catalog"));
+            assertEquals(Instrument.Kind.SPOT, i.kind());
+            assertEquals(i.symbol(), KrakenFrameDecoder.symbol(pair), "decoder and catalog agree on " + pair);
+            assertTrue(i.fitsScale(), pair);
+        }
+        Instrument xbtchf = c.byNative("XBT/CHF").orElseThrow();
+        assertEquals("BTC-CHF", xbtchf.symbol());
+        assertEquals("BTC", xbtchf.base());
+        assertEquals("CHF", xbtchf.quote());
+        assertEquals(new BigDecimal("0.1"), xbtchf.tickSize());
+        assertEquals(new BigDecimal("1E-8"), xbtchf.lotSize());
+        assertEquals("XMR-USD", c.byNative("XMR/USD").orElseThrow().symbol());
+        assertEquals("DOGE-USD", c.byNative("XDG/USD").orElseThrow().symbol());
+        for (Instrument i : c.all()) {
+            assertTrue(i.symbol().matches("[A-Z0-9.]+-[A-Z0-9]+"), i.symbol());
+            if (!i.fitsScale()) {
+                finer.add(i.nativeSymbol() + "(" + i.tickSize().toPlainString() + ")");
+            }
+        }
+        // ticks of 1e-9 / 1e-10: beyond the 8-decimal mantissas. A frame of these pairs whose price
+        // uses the extra digits is a dead letter (Decimals.parse never rounds); none is in the capture.
+        assertEquals(List.of("LSK/XBT(0.000000001)", "NANO/XBT(0.000000001)", "OMG/XBT(0.000000001)",
+                "SC/XBT(0.0000000001)", "STORJ/XBT(0.000000001)", "TRX/XBT(0.0000000001)"),
+                finer.stream().sorted().toList(), "pairs whose tick does not fit the scale");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "''| empty frame",
+        "[464,{\"a\":| malformed JSON",
+        "\"text\"| neither a JSON object nor an array",
+        "{\"foo\":1}| missing field 'event'",
+        "{\"event\":\"addOrder\"}| unknown event 'addOrder'",
+        "{\"event\":\"error\",\"errorMessage\":\"Malformed request\"}| venue error message: Malformed request",
+        "{\"channelName\":\"book-10\",\"event\":\"subscriptionStatus\",\"pair\":\"XBT/EUR\",\"status\":\"error\",\"errorMessage\":\"Currency pair not supported\"}| subscription failed: Currency pair not supported",
+        "[464,{\"a\":[]},\"book-1000\"]| must be [channelID, payload, channelName, pair]",
+        "[\"x\",{\"a\":[]},\"book-1000\",\"XBT/CHF\"]| field 'channelID' must be an integer",
+        "[464,{\"a\":[]},\"candles\",\"XBT/CHF\"]| unknown channel 'candles'",
+        "[464,{\"a\":[]},\"book-x\",\"XBT/CHF\"]| must be book-N",
+        "[464,{\"a\":[]},\"book-10\",\"XBTCHF\"]| unknown symbol 'XBTCHF'",
+        "[464,{\"a\":[]},\"book-10\",7]| field 'pair' must be a string",
+        "[464,{\"x\":[]},\"book-10\",\"XBT/CHF\"]| neither 'a' nor 'b'",
+        "[464,{\"as\":[]},\"book-10\",\"XBT/CHF\"]| missing field 'bs'",
+        "[464,{\"a\":[[\"1.0\",\"2.0\"]]},\"book-10\",\"XBT/CHF\"]| field 'a[0]' must be a [price, volume, timestamp",
+        "[464,{\"a\":[[\"1.0\",\"2.0\",\"1.5\",\"x\"]]},\"book-10\",\"XBT/CHF\"]| republish flag",
+        "[464,{\"a\":[[1.0,\"2.0\",\"1.5\"]]},\"book-10\",\"XBT/CHF\"]| field 'a[0].price' must be a decimal string",
+        "[464,{\"a\":[[\"0.0000000001\",\"2.0\",\"1.5\"]]},\"book-10\",\"XBT/CHF\"]| field 'a[0].price' is not an exact decimal",
+        "[464,{\"a\":[[\"1.0\",\"-2.0\",\"1.5\"]]},\"book-10\",\"XBT/CHF\"]| negative volume",
+        "[464,{\"a\":[[\"1.0\",\"2.0\",\"soon\"]]},\"book-10\",\"XBT/CHF\"]| field 'a[0].timestamp' is not a time in seconds",
+        "[464,{\"a\":[[\"1.0\",\"2.0\",\"1.5\"]],\"c\":\"-5\"},\"book-10\",\"XBT/CHF\"]| field 'c' is not an unsigned 32-bit checksum",
+        "[464,{\"a\":[[\"1.0\",\"2.0\",\"1.5\"]],\"c\":\"4294967296\"},\"book-10\",\"XBT/CHF\"]| field 'c' is not an unsigned 32-bit checksum",
+        "[464,{\"a\":[[\"1.0\",\"2.0\",\"1.5\"]],\"c\":123},\"book-10\",\"XBT/CHF\"]| field 'c' must be a checksum string",
+        "[993,[[\"354.1\",\"0.8\",\"1618678142.557535\",\"x\",\"l\",\"\"]],\"trade\",\"XMR/USD\"]| field 'trade[0].side' must be b or s",
+        "[993,[[\"354.1\",\"0.8\",\"1618678142.557535\"]],\"trade\",\"XMR/USD\"]| field 'trade[0]' must be [price, volume, time, side",
+        "[993,[],\"trade\",\"XMR/USD\"]| non-empty array of trades",
+        "[993,[[\"0\",\"0.8\",\"1618678142.557535\",\"b\",\"l\",\"\"]],\"trade\",\"XMR/USD\"]| non-positive price",
+        "[996,{\"a\":[\"355.24\",27,\"27.19\"]},\"ticker\",\"XMR/USD\"]| missing field 'b'",
+        "[996,[\"1\",\"2\"],\"spread\",\"XMR/USD\"]| spread payload must be",
+    })
+    void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
+        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
+        assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
+    }
+}
