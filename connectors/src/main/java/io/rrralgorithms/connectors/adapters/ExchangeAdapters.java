@@ -1,7 +1,10 @@
 package io.rrralgorithms.connectors.adapters;
 
 import io.rrralgorithms.connectors.adapters.binance.BinanceAdapter;
+import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexAdapter;
+import io.rrralgorithms.connectors.adapters.bitstamp.BitstampAdapter;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseAdapter;
+import io.rrralgorithms.connectors.adapters.gemini.GeminiAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +16,7 @@ public final class ExchangeAdapters {
     static {
         for (ExchangeAdapter a : List.of(
                 BinanceAdapter.spot(), BinanceAdapter.usdm(), BinanceAdapter.us(), BinanceAdapter.coinm(),
-                new CoinbaseAdapter())) {
+                new CoinbaseAdapter(), new BitfinexAdapter(), new BitstampAdapter(), new GeminiAdapter())) {
             BY_FEED.put(a.feed(), a);
         }
     }
