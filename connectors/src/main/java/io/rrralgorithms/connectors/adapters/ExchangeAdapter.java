@@ -9,9 +9,9 @@ public interface ExchangeAdapter extends Serializable {
     String feed();
 
     /**
-     * The feed's decoder. A venue whose decoding needs per-stream state (BitMEX level ids, Bitfinex
-     * channel ids) returns a new instance on every call; callers keep one decoder per feed and
-     * stream reader, and never share it between threads.
+     * The feed's decoder. A venue whose decoding needs per-stream state (BitMEX level ids)
+     * returns a new instance on every call; callers keep one decoder per feed and stream reader,
+     * and never share it between threads.
      */
     FrameDecoder decoder();
 
@@ -22,6 +22,23 @@ public interface ExchangeAdapter extends Serializable {
      * frames stay ordered in one partition. Null where the frame names no symbol.
      */
     String partitionKey(byte[] payload);
+
+    /** Keys the frames of one WebSocket connection, fed every received frame in the order received. */
+    interface ConnectionKeyer {
+        /** The Kafka key (native symbol) of the connection's next frame, or null where it has none. */
+        String key(byte[] payload);
+    }
+
+    /**
+     * A keyer for the frames of one connection (a capture file, a live socket): by default each
+     * frame's {@link #partitionKey}. A venue whose data frames do not name their symbol (Bitfinex
+     * {@code [chanId, ...]}) returns a new stateful keyer per connection that learns the symbol
+     * from the connection's own earlier frames (its subscription acks), so that the Kafka key is
+     * still the native symbol and the decoder needs no per-connection state.
+     */
+    default ConnectionKeyer connectionKeyer() {
+        return this::partitionKey;
+    }
 
     /** The exchange name cryptofeed gives this feed's capture files ({@code KRAKEN.ws.50.0}), or null. */
     default String cryptofeedExchange() {

@@ -1,9 +1,12 @@
 package io.rrralgorithms.connectors.adapters;
 
 import io.rrralgorithms.connectors.adapters.binance.BinanceAdapter;
+import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexAdapter;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexAdapter;
+import io.rrralgorithms.connectors.adapters.bitstamp.BitstampAdapter;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseAdapter;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitAdapter;
+import io.rrralgorithms.connectors.adapters.gemini.GeminiAdapter;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenAdapter;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesAdapter;
 import java.util.List;
@@ -21,7 +24,10 @@ public final class ExchangeAdapters {
                 new BitmexAdapter(),
                 new DeribitAdapter(),
                 new KrakenAdapter(),
-                new KrakenFuturesAdapter())) {
+                new KrakenFuturesAdapter(),
+                new BitfinexAdapter(),
+                new BitstampAdapter(),
+                new GeminiAdapter())) {
             BY_FEED.put(a.feed(), a);
         }
     }

@@ -38,8 +38,9 @@ public final class CryptofeedCaptureReader implements CaptureReader {
     public CryptofeedCaptureReader(Path wsFile, ExchangeAdapter adapter) throws IOException {
         this.adapter = adapter;
         List<RawFrame> all = new ArrayList<>();
+        ExchangeAdapter.ConnectionKeyer keyer = adapter.connectionKeyer(); // one file = one connection
         for (String line : Files.readAllLines(wsFile, StandardCharsets.UTF_8)) {
-            RawFrame f = parseWsLine(line);
+            RawFrame f = parseWsLine(line, keyer);
             if (f == null) {
                 skipped++;
             } else {
@@ -86,14 +87,14 @@ public final class CryptofeedCaptureReader implements CaptureReader {
         return out;
     }
 
-    private RawFrame parseWsLine(String line) {
+    private RawFrame parseWsLine(String line, ExchangeAdapter.ConnectionKeyer keyer) {
         // "<ts>: <payload>" is a received frame; "<url> <-> <ts>" and "<url> <- <ts>: ..." are not.
         int colon = line.indexOf(": ");
         if (colon <= 0 || !isTimestamp(line, 0, colon)) {
             return null;
         }
         byte[] payload = line.substring(colon + 2).getBytes(StandardCharsets.UTF_8);
-        return new RawFrame(adapter.feed(), adapter.partitionKey(payload), FrameKind.WS,
+        return new RawFrame(adapter.feed(), keyer.key(payload), FrameKind.WS,
                 secondsToNanos(line.substring(0, colon)), payload);
     }
 

@@ -1,0 +1,69 @@
+package io.rrralgorithms.connectors.adapters.bitfinex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bitfinex instruments from {@code /v2/conf/pub:list:pair:exchange} (spot pairs) and
+ * {@code /v2/conf/pub:list:pair:future} (perpetuals), each a {@code [[pair, …]]} list of names.
+ * The native symbol is {@code t} + pair, as the channels name it.
+ *
+ * <p>These lists carry no increments. Bitfinex amounts have at most 8 decimals (lot 1e-8); prices
+ * are quoted to 5 significant digits, a relative precision, so there is no fixed tick (null):
+ * every price of the capture fits 8 decimals (the smallest, {@code 2e-8}, exactly).
+ */
+final class BitfinexInstruments implements InstrumentMetadata {
+    static final String SPOT_URL = "https://api-pub.bitfinex.com/v2/conf/pub:list:pair:exchange";
+    static final String PERP_URL = "https://api-pub.bitfinex.com/v2/conf/pub:list:pair:future";
+    private static final BigDecimal LOT = new BigDecimal("0.00000001");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String feed;
+
+    BitfinexInstruments(String feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public List<String> urls() {
+        return List.of(SPOT_URL, PERP_URL);
+    }
+
+    @Override
+    public boolean isMetadataUrl(String url) {
+        return url.contains("/conf/pub:list:pair:exchange") || url.contains("/conf/pub:list:pair:future");
+    }
+
+    @Override
+    public List<Instrument> parse(String url, String body) throws IOException {
+        JsonNode root = JSON.readTree(body);
+        if (root == null || !root.isArray() || root.size() != 1 || !root.get(0).isArray()) {
+            throw new IOException("Bitfinex pair list must be [[pair, ...]]: " + url);
+        }
+        List<Instrument> out = new ArrayList<>();
+        for (JsonNode n : root.get(0)) {
+            if (!n.isTextual()) {
+                throw new IOException("Bitfinex pair list holds a " + n.getNodeType() + ": " + url);
+            }
+            String pair = n.textValue();
+            String[] s;
+            try {
+                s = BitfinexSymbols.split(pair);
+            } catch (DecodeException e) {
+                throw new IOException(e.getMessage());
+            }
+            Instrument.Kind kind = Instrument.Kind.valueOf(s[0]);
+            out.add(new Instrument(feed, "t" + pair, NormalizedSymbols.of(kind, s[1], s[2], null), kind, s[1], s[2],
+                    null, null, LOT));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,150 @@
+package io.rrralgorithms.connectors.adapters.gemini;
+
+import static io.rrralgorithms.connectors.adapters.JsonFields.decimal;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * Decodes Gemini market data v2 ({@code wss://api.gemini.com/v2/marketdata}, subscription
+ * {@code l2}) by {@code type}:
+ *
+ * <ul>
+ *   <li>{@code l2_updates} with a {@code trades} field → {@link EventType#BOOK_SNAPSHOT}: the first
+ *       message of each symbol after subscribing holds the whole book as {@code changes}, plus the
+ *       symbol's last 50 trades and its {@code auction_events}. Those trades happened
+ *       <em>before</em> the subscription and are not counted (as Coinbase's {@code last_match});
+ *   <li>{@code l2_updates} without it → {@link EventType#BOOK_DELTA}: {@code changes} of
+ *       {@code [side, price, quantity]}, {@code "buy"} a bid, {@code "sell"} an ask, quantity 0
+ *       removes the level. No time and no sequence number (v2 has neither; v1's
+ *       {@code socket_sequence} does not exist here);
+ *   <li>{@code trade} → {@link EventType#TRADE}: {@code side} is the taker's, trade id
+ *       {@code event_id}, exchange time {@code timestamp} (ms);
+ *   <li>{@code heartbeat} → IGNORED;
+ *   <li>{@code error} (or {@code result: "error"}) → a dead letter with the venue's reason, as is
+ *       any other type (candles, auction messages: not subscribed by this feed).
+ * </ul>
+ */
+final class GeminiFrameDecoder implements FrameDecoder {
+    private final String feed;
+
+    GeminiFrameDecoder(String feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
+        JsonNode root = JsonFields.parseObject(frame.payload);
+        JsonNode typeNode = root.get("type");
+        if (typeNode == null && root.has("result")) {
+            throw new DecodeException("venue error message: " + root.path("reason").asText() + " "
+                    + root.path("message").asText());
+        }
+        String type = requireText(root, "type");
+        switch (type) {
+            case "l2_updates" -> out.accept(l2(frame, root));
+            case "trade" -> out.accept(trade(frame, root));
+            case "heartbeat" -> {
+                return Result.IGNORED;
+            }
+            case "error" -> throw new DecodeException("venue error message: " + root.path("reason").asText()
+                    + " " + root.path("message").asText());
+            default -> throw new DecodeException("unknown message type '" + type + "'");
+        }
+        return Result.EVENTS;
+    }
+
+    private MarketEvent base(RawFrame frame, EventType type, JsonNode root) throws DecodeException {
+        String symbol = requireText(root, "symbol");
+        if (symbol.isEmpty()) {
+            throw new DecodeException("field 'symbol' is empty");
+        }
+        MarketEvent ev = new MarketEvent();
+        ev.type = type;
+        ev.feed = feed;
+        ev.nativeSymbol = symbol;
+        ev.symbol = GeminiSymbols.normalize(symbol);
+        ev.receiveTimeNs = frame.receiveTimeNs;
+        return ev;
+    }
+
+    private MarketEvent l2(RawFrame frame, JsonNode root) throws DecodeException {
+        JsonNode trades = root.get("trades");
+        boolean snapshot = trades != null;
+        if (snapshot && !trades.isArray()) {
+            throw new DecodeException("field 'trades' must be an array, got " + trades.getNodeType());
+        }
+        MarketEvent ev = base(frame, snapshot ? EventType.BOOK_SNAPSHOT : EventType.BOOK_DELTA, root);
+        JsonNode changes = root.get("changes");
+        if (changes == null || !changes.isArray()) {
+            throw new DecodeException(changes == null
+                    ? "missing field 'changes' (expected an array of [side, price, quantity])"
+                    : "field 'changes' must be an array of [side, price, quantity], got " + changes.getNodeType());
+        }
+        int n = changes.size();
+        long[] bp = new long[n], bs = new long[n], ap = new long[n], as = new long[n];
+        int nb = 0, na = 0;
+        for (int i = 0; i < n; i++) {
+            JsonNode c = changes.get(i);
+            String where = "changes[" + i + "]";
+            if (!c.isArray() || c.size() != 3) {
+                throw new DecodeException("field '" + where + "' must be a [side, price, quantity] array");
+            }
+            JsonNode side = c.get(0);
+            long price = decimal(c.get(1), where + ".price");
+            long size = decimal(c.get(2), where + ".quantity");
+            if (price <= 0 || size < 0 || (snapshot && size == 0)) {
+                throw new DecodeException("field '" + where + "' has a non-positive price or "
+                        + (snapshot ? "a non-positive quantity in a snapshot" : "a negative quantity"));
+            }
+            if (!side.isTextual()) {
+                throw new DecodeException("field '" + where + ".side' must be a string, got " + side.getNodeType());
+            }
+            switch (side.textValue()) {
+                case "buy" -> {
+                    bp[nb] = price;
+                    bs[nb++] = size;
+                }
+                case "sell" -> {
+                    ap[na] = price;
+                    as[na++] = size;
+                }
+                default -> throw new DecodeException("field '" + where + ".side' must be buy or sell, got '"
+                        + side.textValue() + "'");
+            }
+        }
+        ev.bidPrices = Arrays.copyOf(bp, nb);
+        ev.bidSizes = Arrays.copyOf(bs, nb);
+        ev.askPrices = Arrays.copyOf(ap, na);
+        ev.askSizes = Arrays.copyOf(as, na);
+        return ev;
+    }
+
+    private MarketEvent trade(RawFrame frame, JsonNode root) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.TRADE, root);
+        ev.tradeId = requireLong(root, "event_id");
+        ev.exchangeTimeMs = requireLong(root, "timestamp");
+        ev.price = requireDecimal(root, "price");
+        ev.size = requireDecimal(root, "quantity");
+        if (ev.price <= 0 || ev.size <= 0) {
+            throw new DecodeException("trade with non-positive price or quantity");
+        }
+        String side = requireText(root, "side");
+        ev.takerBuy = switch (side) {
+            case "buy" -> true;
+            case "sell" -> false;
+            default -> throw new DecodeException("field 'side' must be buy or sell, got '" + side + "'");
+        };
+        return ev;
+    }
+}
