@@ -2,6 +2,7 @@ package io.rrralgorithms.connectors.adapters;
 
 import io.rrralgorithms.connectors.adapters.binance.BinanceAdapter;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseAdapter;
+import io.rrralgorithms.connectors.adapters.kucoin.KucoinAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +14,8 @@ public final class ExchangeAdapters {
     static {
         for (ExchangeAdapter a : List.of(
                 BinanceAdapter.spot(), BinanceAdapter.usdm(), BinanceAdapter.us(), BinanceAdapter.coinm(),
-                new CoinbaseAdapter())) {
+                new CoinbaseAdapter(),
+                new KucoinAdapter())) {
             BY_FEED.put(a.feed(), a);
         }
     }
