@@ -2,6 +2,7 @@ package io.rrralgorithms.connectors.adapters;
 
 import io.rrralgorithms.connectors.adapters.binance.BinanceAdapter;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseAdapter;
+import io.rrralgorithms.connectors.adapters.gateio.GateioAdapter;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinAdapter;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public final class ExchangeAdapters {
         for (ExchangeAdapter a : List.of(
                 BinanceAdapter.spot(), BinanceAdapter.usdm(), BinanceAdapter.us(), BinanceAdapter.coinm(),
                 new CoinbaseAdapter(),
-                new KucoinAdapter())) {
+                new KucoinAdapter(), new GateioAdapter())) {
             BY_FEED.put(a.feed(), a);
         }
     }
