@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters;
 import io.rrralgorithms.connectors.adapters.binance.BinanceAdapter;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseAdapter;
 import io.rrralgorithms.connectors.adapters.gateio.GateioAdapter;
+import io.rrralgorithms.connectors.adapters.gateio.GateioFuturesAdapter;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinAdapter;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public final class ExchangeAdapters {
         for (ExchangeAdapter a : List.of(
                 BinanceAdapter.spot(), BinanceAdapter.usdm(), BinanceAdapter.us(), BinanceAdapter.coinm(),
                 new CoinbaseAdapter(),
-                new KucoinAdapter(), new GateioAdapter())) {
+                new KucoinAdapter(), new GateioAdapter(), new GateioFuturesAdapter())) {
             BY_FEED.put(a.feed(), a);
         }
     }
