@@ -6,9 +6,12 @@ import io.rrralgorithms.connectors.adapters.bitmex.BitmexAdapter;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampAdapter;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseAdapter;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitAdapter;
+import io.rrralgorithms.connectors.adapters.gateio.GateioAdapter;
+import io.rrralgorithms.connectors.adapters.gateio.GateioFuturesAdapter;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiAdapter;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenAdapter;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesAdapter;
+import io.rrralgorithms.connectors.adapters.kucoin.KucoinAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +30,10 @@ public final class ExchangeAdapters {
                 new KrakenFuturesAdapter(),
                 new BitfinexAdapter(),
                 new BitstampAdapter(),
-                new GeminiAdapter())) {
+                new GeminiAdapter(),
+                new KucoinAdapter(),
+                new GateioAdapter(),
+                new GateioFuturesAdapter())) {
             BY_FEED.put(a.feed(), a);
         }
     }

@@ -1,0 +1,164 @@
+package io.rrralgorithms.connectors.adapters.gateio;
+
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireLevels;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireObject;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Decodes Gate.io v4 spot WebSocket frames ({@code {"time","channel","event","result"}}) and REST
+ * order books ({@code /api/v4/spot/order_book?currency_pair=X&with_id=true}).
+ *
+ * <ul>
+ *   <li>REST order book ({@link FrameKind#REST_SNAPSHOT}, pair from the frame key) →
+ *       {@link EventType#BOOK_SNAPSHOT} with {@code id} as its update id; {@code current} (ms) as
+ *       exchange time where the response has it (newer API), else 0;
+ *   <li>{@code spot.order_book_update} → {@link EventType#BOOK_DELTA}: {@code U}/{@code u},
+ *       {@code b}/{@code a} levels {@code [price, size]} (size 0 removes), {@code t} (ms);
+ *   <li>{@code spot.trades} → {@link EventType#TRADE}: {@code side} is the taker's side,
+ *       {@code id} the trade id, {@code create_time_ms} (a decimal ms string) truncated to ms.
+ *       Gate.io sends no trades from before the subscription;
+ *   <li>{@code spot.book_ticker} → {@link EventType#BBO} ({@code b/B/a/A}, {@code u}, {@code t});
+ *   <li>{@code spot.tickers} → {@link EventType#BBO} from {@code highest_bid}/{@code lowest_ask}:
+ *       the ticker has no sizes (0, as Coinbase's 2021 ticker) and no update id; exchange time
+ *       from the envelope's {@code time_ms} where sent (the 2021 capture has only whole seconds:
+ *       0 then, so event time falls back to the receive time);
+ *   <li>ignored: subscribe/unsubscribe replies, {@code spot.pong}, {@code spot.candlesticks} and
+ *       {@code spot.order_book} (the partial top-N book channel, not used).
+ * </ul>
+ *
+ * An {@code error} in the envelope, a failed subscription, an unknown channel or event, malformed
+ * JSON, wrong field types and numbers not exact at 8 decimals are {@link DecodeException}s. Gate.io
+ * books hold sizes finer than the pair's {@code amount_precision} (quote-funded market orders, up
+ * to 10 decimals in the capture): such frames are dead letters, never rounded.
+ */
+final class GateioFrameDecoder implements FrameDecoder {
+    private static final Set<String> IGNORED_CHANNELS = Set.of("spot.candlesticks", "spot.order_book");
+
+    private final String feed;
+
+    GateioFrameDecoder(String feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
+        JsonNode root = JsonFields.parseObject(frame.payload);
+        if (frame.kind == FrameKind.REST_SNAPSHOT) {
+            out.accept(snapshot(frame, root));
+            return Result.EVENTS;
+        }
+        String channel = requireText(root, "channel");
+        if (GateioFrames.classify(root, channel, IGNORED_CHANNELS) == GateioFrames.Kind.IGNORED) {
+            return Result.IGNORED;
+        }
+        JsonNode r = requireObject(root, "result");
+        MarketEvent ev = switch (channel) {
+            case "spot.order_book_update" -> update(frame, r);
+            case "spot.trades" -> trade(frame, r);
+            case "spot.book_ticker" -> bookTicker(frame, r);
+            case "spot.tickers" -> ticker(frame, root, r);
+            default -> throw new DecodeException("unknown channel '" + channel + "'");
+        };
+        out.accept(ev);
+        return Result.EVENTS;
+    }
+
+    private MarketEvent base(RawFrame frame, EventType type, String nativeSymbol) throws DecodeException {
+        MarketEvent ev = new MarketEvent();
+        ev.type = type;
+        ev.feed = feed;
+        ev.nativeSymbol = nativeSymbol;
+        ev.symbol = GateioSymbols.spot(nativeSymbol);
+        ev.receiveTimeNs = frame.receiveTimeNs;
+        return ev;
+    }
+
+    private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
+        if (frame.key == null || frame.key.isEmpty()) {
+            throw new DecodeException("order book snapshot without a currency pair key");
+        }
+        if (root.has("label") && !root.has("id")) {
+            throw new DecodeException("venue error response: " + root.path("label").asText() + " "
+                    + root.path("message").asText());
+        }
+        MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
+        ev.lastUpdateId = requireLong(root, "id");
+        ev.exchangeTimeMs = root.hasNonNull("current") ? GateioFrames.millis(root, "current") : 0L;
+        long[][] bids = requireLevels(root, "bids");
+        long[][] asks = requireLevels(root, "asks");
+        ev.bidPrices = bids[0];
+        ev.bidSizes = bids[1];
+        ev.askPrices = asks[0];
+        ev.askSizes = asks[1];
+        return ev;
+    }
+
+    private MarketEvent update(RawFrame frame, JsonNode r) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.BOOK_DELTA, requireText(r, "s"));
+        ev.exchangeTimeMs = requireLong(r, "t");
+        ev.firstUpdateId = requireLong(r, "U");
+        ev.lastUpdateId = requireLong(r, "u");
+        if (ev.firstUpdateId > ev.lastUpdateId) {
+            throw new DecodeException("order book update with U " + ev.firstUpdateId + " > u " + ev.lastUpdateId);
+        }
+        long[][] bids = requireLevels(r, "b");
+        long[][] asks = requireLevels(r, "a");
+        ev.bidPrices = bids[0];
+        ev.bidSizes = bids[1];
+        ev.askPrices = asks[0];
+        ev.askSizes = asks[1];
+        return ev;
+    }
+
+    private MarketEvent trade(RawFrame frame, JsonNode r) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.TRADE, requireText(r, "currency_pair"));
+        ev.exchangeTimeMs = GateioFrames.millis(r, "create_time_ms");
+        ev.tradeId = requireLong(r, "id");
+        ev.price = requireDecimal(r, "price");
+        ev.size = requireDecimal(r, "amount");
+        String side = requireText(r, "side");
+        ev.takerBuy = switch (side) {
+            case "buy" -> true; // the taker's side
+            case "sell" -> false;
+            default -> throw new DecodeException("field 'side' must be buy or sell, got '" + side + "'");
+        };
+        if (ev.price <= 0 || ev.size <= 0) {
+            throw new DecodeException("trade with non-positive price or size");
+        }
+        return ev;
+    }
+
+    private MarketEvent bookTicker(RawFrame frame, JsonNode r) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.BBO, requireText(r, "s"));
+        ev.exchangeTimeMs = requireLong(r, "t");
+        ev.lastUpdateId = requireLong(r, "u");
+        ev.bidPrices = new long[] {requireDecimal(r, "b")};
+        ev.bidSizes = new long[] {requireDecimal(r, "B")};
+        ev.askPrices = new long[] {requireDecimal(r, "a")};
+        ev.askSizes = new long[] {requireDecimal(r, "A")};
+        return ev;
+    }
+
+    private MarketEvent ticker(RawFrame frame, JsonNode root, JsonNode r) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.BBO, requireText(r, "currency_pair"));
+        ev.exchangeTimeMs = GateioFrames.envelopeTimeMs(root);
+        ev.bidPrices = new long[] {requireDecimal(r, "highest_bid")};
+        ev.askPrices = new long[] {requireDecimal(r, "lowest_ask")};
+        ev.bidSizes = new long[] {0L}; // the ticker has no sizes
+        ev.askSizes = new long[] {0L};
+        return ev;
+    }
+}

@@ -1,0 +1,107 @@
+package io.rrralgorithms.connectors.adapters.gateio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.model.Decimals;
+import java.math.BigDecimal;
+import java.util.Set;
+
+/** The Gate.io v4 WebSocket envelope and number forms shared by the spot and futures decoders. */
+final class GateioFrames {
+    private GateioFrames() {}
+
+    /** What an envelope {@code {"time","channel","event","error","result"}} is. */
+    enum Kind { DATA, IGNORED }
+
+    /**
+     * Checks the envelope: an {@code error} is a dead letter; pings/pongs, subscribe/unsubscribe
+     * replies and the {@code ignoredChannels} are ignored; anything else must be an
+     * {@code update} of a known channel (checked by the caller).
+     */
+    static Kind classify(JsonNode root, String channel, Set<String> ignoredChannels) throws DecodeException {
+        JsonNode error = root.get("error");
+        if (error != null && !error.isNull()) {
+            throw new DecodeException("venue error message on " + channel + ": code " + error.path("code").asText()
+                    + " " + error.path("message").asText());
+        }
+        if (channel.endsWith(".pong") || channel.endsWith(".ping") || ignoredChannels.contains(channel)) {
+            return Kind.IGNORED;
+        }
+        String event = JsonFields.requireText(root, "event");
+        switch (event) {
+            case "subscribe", "unsubscribe" -> {
+                JsonNode status = root.path("result").path("status");
+                if (!status.isMissingNode() && !status.asText().equals("success")) {
+                    throw new DecodeException(event + " of " + channel + " failed: status '" + status.asText() + "'");
+                }
+                return Kind.IGNORED;
+            }
+            case "update" -> {
+                return Kind.DATA;
+            }
+            default -> throw new DecodeException("unknown event '" + event + "' on channel '" + channel + "'");
+        }
+    }
+
+    /** The envelope's {@code time_ms} where the venue sends one (futures, newer spot), else 0. */
+    static long envelopeTimeMs(JsonNode root) throws DecodeException {
+        return JsonFields.optionalLong(root, "time_ms", 0L);
+    }
+
+    /**
+     * A millisecond time sent as an integer, or as a decimal ms string/number with a fraction
+     * ({@code "1619093543708.2642"}): truncated to the millisecond.
+     */
+    static long millis(JsonNode parent, String field) throws DecodeException {
+        JsonNode n = parent.get(field);
+        if (n != null && n.isIntegralNumber() && n.canConvertToLong()) {
+            return n.longValue();
+        }
+        String text = n == null ? null : n.isTextual() ? n.textValue() : n.isFloatingPointNumber() ? n.asText() : null;
+        if (text != null) {
+            try {
+                BigDecimal d = new BigDecimal(text);
+                if (d.signum() >= 0) {
+                    return d.longValue();
+                }
+            } catch (NumberFormatException e) {
+                // below
+            }
+        }
+        throw new DecodeException(n == null ? "missing field '" + field + "' (expected a time in ms)"
+                : "field '" + field + "' is not a time in ms: " + n);
+    }
+
+    /** A time in seconds with a fraction ({@code "current":1684930166.384}) in ms, rounded to the ms. */
+    static long secondsToMillis(JsonNode n, String field) throws DecodeException {
+        if (n == null || !n.isNumber()) {
+            throw new DecodeException(n == null ? "missing field '" + field + "' (expected seconds)"
+                    : "field '" + field + "' must be a number of seconds, got " + n.getNodeType());
+        }
+        return n.isIntegralNumber() ? Math.multiplyExact(n.longValue(), 1000L) : Math.round(n.doubleValue() * 1000.0);
+    }
+
+    /**
+     * A size as futures frames send it: an integral JSON number of contracts ({@code "s":814}), or a
+     * decimal string. A JSON floating-point number is refused (a binary double is not an exact
+     * decimal).
+     */
+    static long size(JsonNode n, String what) throws DecodeException {
+        if (n != null && n.isIntegralNumber()) {
+            if (!n.canConvertToLong()) {
+                throw new DecodeException("field '" + what + "' is out of range: " + n);
+            }
+            try {
+                return Math.multiplyExact(n.longValue(), Decimals.ONE);
+            } catch (ArithmeticException e) {
+                throw new DecodeException("field '" + what + "' is out of range: " + n);
+            }
+        }
+        if (n != null && n.isTextual()) {
+            return JsonFields.decimal(n, what);
+        }
+        throw new DecodeException(n == null ? "missing field '" + what + "' (expected a size)"
+                : "field '" + what + "' must be an integer or a decimal string, got " + n.getNodeType());
+    }
+}

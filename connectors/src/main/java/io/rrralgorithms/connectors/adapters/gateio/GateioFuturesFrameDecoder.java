@@ -1,0 +1,197 @@
+package io.rrralgorithms.connectors.adapters.gateio;
+
+import static io.rrralgorithms.connectors.adapters.JsonFields.decimal;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireObject;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Decodes Gate.io v4 futures WebSocket frames and REST order books
+ * ({@code /api/v4/futures/usdt/order_book?contract=X&with_id=true}). Levels are objects
+ * {@code {"p":"0.2983","s":814}}: price a decimal string, size a whole number of contracts.
+ *
+ * <ul>
+ *   <li>REST order book ({@link FrameKind#REST_SNAPSHOT}, contract from the frame key) →
+ *       {@link EventType#BOOK_SNAPSHOT}: {@code id} is its update id, {@code current} (seconds
+ *       with a fraction) the exchange time;
+ *   <li>{@code futures.order_book_update} → {@link EventType#BOOK_DELTA}: {@code U}/{@code u},
+ *       {@code b}/{@code a}, size 0 removes, {@code t} (ms);
+ *   <li>{@code futures.trades} → one {@link EventType#TRADE} per element of {@code result}: the
+ *       sign of {@code size} is the taker's side (positive: the taker bought), its absolute value
+ *       the contracts traded; {@code id}, {@code create_time_ms}. Gate.io sends no trades from
+ *       before the subscription;
+ *   <li>{@code futures.book_ticker} → {@link EventType#BBO} ({@code b/B/a/A}, {@code u}, {@code t}); a
+ *       side with an empty price has no level;
+ *   <li>ignored: subscribe/unsubscribe replies, {@code futures.pong}, {@code futures.candlesticks},
+ *       {@code futures.tickers} (last price, mark/index prices and funding rate: not used yet) and
+ *       {@code futures.order_book} (partial top-N books).
+ * </ul>
+ * Errors, unknown channels/events, malformed JSON, wrong field types (a size as a JSON float)
+ * and prices not exact at 8 decimals are {@link DecodeException}s.
+ */
+final class GateioFuturesFrameDecoder implements FrameDecoder {
+    private static final Set<String> IGNORED_CHANNELS =
+            Set.of("futures.candlesticks", "futures.tickers", "futures.order_book");
+
+    private final String feed;
+
+    GateioFuturesFrameDecoder(String feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
+        JsonNode root = JsonFields.parseObject(frame.payload);
+        if (frame.kind == FrameKind.REST_SNAPSHOT) {
+            out.accept(snapshot(frame, root));
+            return Result.EVENTS;
+        }
+        String channel = requireText(root, "channel");
+        if (GateioFrames.classify(root, channel, IGNORED_CHANNELS) == GateioFrames.Kind.IGNORED) {
+            return Result.IGNORED;
+        }
+        switch (channel) {
+            case "futures.order_book_update" -> out.accept(update(frame, requireObject(root, "result")));
+            case "futures.book_ticker" -> out.accept(bookTicker(frame, requireObject(root, "result")));
+            case "futures.trades" -> trades(frame, root).forEach(out);
+            default -> throw new DecodeException("unknown channel '" + channel + "'");
+        }
+        return Result.EVENTS;
+    }
+
+    private MarketEvent base(RawFrame frame, EventType type, String nativeSymbol) throws DecodeException {
+        MarketEvent ev = new MarketEvent();
+        ev.type = type;
+        ev.feed = feed;
+        ev.nativeSymbol = nativeSymbol;
+        ev.symbol = GateioSymbols.perpetual(nativeSymbol);
+        ev.receiveTimeNs = frame.receiveTimeNs;
+        return ev;
+    }
+
+    private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
+        if (frame.key == null || frame.key.isEmpty()) {
+            throw new DecodeException("order book snapshot without a contract key");
+        }
+        if (root.has("label") && !root.has("id")) {
+            throw new DecodeException("venue error response: " + root.path("label").asText() + " "
+                    + root.path("message").asText());
+        }
+        MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
+        ev.lastUpdateId = requireLong(root, "id");
+        ev.exchangeTimeMs = root.hasNonNull("current") ? GateioFrames.secondsToMillis(root.get("current"), "current") : 0L;
+        long[][] bids = levels(root, "bids");
+        long[][] asks = levels(root, "asks");
+        ev.bidPrices = bids[0];
+        ev.bidSizes = bids[1];
+        ev.askPrices = asks[0];
+        ev.askSizes = asks[1];
+        return ev;
+    }
+
+    /** Levels {@code [{"p":"price","s":size}, ...]} into two mantissa arrays. */
+    static long[][] levels(JsonNode parent, String field) throws DecodeException {
+        JsonNode n = parent.get(field);
+        if (n == null || !n.isArray()) {
+            throw new DecodeException(n == null ? "missing field '" + field + "' (expected an array of {p, s} levels)"
+                    : "field '" + field + "' must be an array of {p, s} levels, got " + n.getNodeType());
+        }
+        long[] prices = new long[n.size()];
+        long[] sizes = new long[n.size()];
+        for (int i = 0; i < prices.length; i++) {
+            JsonNode level = n.get(i);
+            String where = field + "[" + i + "]";
+            if (!level.isObject()) {
+                throw new DecodeException("field '" + where + "' must be a {p, s} object, got " + level.getNodeType());
+            }
+            prices[i] = decimal(level.get("p"), where + ".p");
+            sizes[i] = GateioFrames.size(level.get("s"), where + ".s");
+            if (prices[i] <= 0 || sizes[i] < 0) {
+                throw new DecodeException("field '" + where + "' has a non-positive price or negative size");
+            }
+        }
+        return new long[][] {prices, sizes};
+    }
+
+    private MarketEvent update(RawFrame frame, JsonNode r) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.BOOK_DELTA, requireText(r, "s"));
+        ev.exchangeTimeMs = requireLong(r, "t");
+        ev.firstUpdateId = requireLong(r, "U");
+        ev.lastUpdateId = requireLong(r, "u");
+        if (ev.firstUpdateId > ev.lastUpdateId) {
+            throw new DecodeException("order book update with U " + ev.firstUpdateId + " > u " + ev.lastUpdateId);
+        }
+        long[][] bids = levels(r, "b");
+        long[][] asks = levels(r, "a");
+        ev.bidPrices = bids[0];
+        ev.bidSizes = bids[1];
+        ev.askPrices = asks[0];
+        ev.askSizes = asks[1];
+        return ev;
+    }
+
+    private List<MarketEvent> trades(RawFrame frame, JsonNode root) throws DecodeException {
+        JsonNode result = root.get("result");
+        if (result == null || !result.isArray()) {
+            throw new DecodeException(result == null ? "missing field 'result' (expected an array of trades)"
+                    : "field 'result' must be an array of trades, got " + result.getNodeType());
+        }
+        List<MarketEvent> evs = new ArrayList<>(result.size());
+        for (int i = 0; i < result.size(); i++) {
+            JsonNode t = result.get(i);
+            if (!t.isObject()) {
+                throw new DecodeException("field 'result[" + i + "]' must be an object, got " + t.getNodeType());
+            }
+            MarketEvent ev = base(frame, EventType.TRADE, requireText(t, "contract"));
+            ev.exchangeTimeMs = GateioFrames.millis(t, "create_time_ms");
+            ev.tradeId = requireLong(t, "id");
+            ev.price = requireDecimal(t, "price");
+            long signed = GateioFrames.size(t.get("size"), "size");
+            if (ev.price <= 0 || signed == 0) {
+                throw new DecodeException("trade with non-positive price or zero size");
+            }
+            ev.takerBuy = signed > 0; // the sign is the taker's side
+            ev.size = Math.abs(signed);
+            evs.add(ev);
+        }
+        if (evs.isEmpty()) {
+            throw new DecodeException("futures.trades update without trades");
+        }
+        return evs;
+    }
+
+    private MarketEvent bookTicker(RawFrame frame, JsonNode r) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.BBO, requireText(r, "s"));
+        ev.exchangeTimeMs = requireLong(r, "t");
+        ev.lastUpdateId = requireLong(r, "u");
+        long[][] bid = side(r, "b", "B");
+        long[][] ask = side(r, "a", "A");
+        ev.bidPrices = bid[0];
+        ev.bidSizes = bid[1];
+        ev.askPrices = ask[0];
+        ev.askSizes = ask[1];
+        return ev;
+    }
+
+    private static long[][] side(JsonNode r, String priceField, String sizeField) throws DecodeException {
+        JsonNode p = r.get(priceField);
+        if (p != null && p.isTextual() && p.textValue().isEmpty()) {
+            return new long[][] {new long[0], new long[0]}; // no order on this side
+        }
+        return new long[][] {{requireDecimal(r, priceField)}, {GateioFrames.size(r.get(sizeField), sizeField)}};
+    }
+}

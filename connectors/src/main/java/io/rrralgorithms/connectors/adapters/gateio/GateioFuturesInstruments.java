@@ -1,0 +1,61 @@
+package io.rrralgorithms.connectors.adapters.gateio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gate.io perpetual contracts from {@code GET /api/v4/futures/usdt/contracts}: an array of
+ * {@code {"name":"BTC_USDT","order_price_round","quanto_multiplier","order_size_min",...}}, all
+ * perpetual. Tick size {@code order_price_round}; sizes are whole contracts, so the lot is 1
+ * contract (a contract is {@code quanto_multiplier} of the base asset, which the instrument record
+ * does not hold).
+ */
+public final class GateioFuturesInstruments implements InstrumentMetadata {
+    public static final String URL = "https://api.gateio.ws/api/v4/futures/usdt/contracts";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String feed;
+
+    public GateioFuturesInstruments(String feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public List<String> urls() {
+        return List.of(URL);
+    }
+
+    @Override
+    public boolean isMetadataUrl(String url) {
+        return url.matches("https?://[^/]+/api/v4/futures/(usdt|btc)/contracts(\\?.*)?");
+    }
+
+    @Override
+    public List<Instrument> parse(String url, String body) throws IOException {
+        JsonNode root = JSON.readTree(body);
+        if (root == null || !root.isArray()) {
+            throw new IOException("Gate.io contracts response is not an array: "
+                    + (root == null ? "empty" : root.path("message").asText(root.getNodeType().toString())));
+        }
+        List<Instrument> out = new ArrayList<>();
+        for (JsonNode c : root) {
+            String name = c.path("name").asText("");
+            int us = name.indexOf('_');
+            if (us <= 0 || us == name.length() - 1 || name.indexOf('_', us + 1) >= 0) {
+                throw new IOException("Gate.io contract name is not BASE_QUOTE: " + name);
+            }
+            String base = name.substring(0, us);
+            String quote = name.substring(us + 1);
+            BigDecimal tick = c.hasNonNull("order_price_round") ? new BigDecimal(c.get("order_price_round").asText()) : null;
+            out.add(new Instrument(feed, name, NormalizedSymbols.perpetual(base, quote), Instrument.Kind.PERPETUAL,
+                    NormalizedSymbols.asset(base), NormalizedSymbols.asset(quote), null, tick, BigDecimal.ONE));
+        }
+        return out;
+    }
+}

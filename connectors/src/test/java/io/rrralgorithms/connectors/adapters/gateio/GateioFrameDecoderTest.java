@@ -1,0 +1,347 @@
+package io.rrralgorithms.connectors.adapters.gateio;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Gate.io spot decoder over the real cryptofeed capture {@code GATEIO.ws.1.0} (2021 WebSocket
+ * v4: order_book_update, trades, tickers, candlesticks of 10 pairs) with its REST order books
+ * ({@code GATEIO.http.0.0}) and pair list ({@code GATEIO.0}). Expected counts from the raw lines
+ * parsed with Jackson, independently of the decoder.
+ */
+class GateioFrameDecoderTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final Pattern DECIMAL = Pattern.compile("\"(-?[0-9]+\\.[0-9]+)\"");
+    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("gateio");
+
+    static Path data(String name) {
+        String prop = System.getProperty("rrr.shared.data");
+        List<Path> candidates = new ArrayList<>();
+        if (prop != null && !prop.isBlank()) {
+            candidates.add(Path.of(prop));
+        }
+        candidates.add(Path.of("../shared/data"));
+        candidates.add(Path.of("../../shared/data"));
+        for (Path p : candidates) {
+            Path f = p.resolve("market/cryptofeed/" + name);
+            if (Files.isRegularFile(f)) {
+                return f.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
+    }
+
+    static List<String> payloads(String file) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(data(file), StandardCharsets.UTF_8)) {
+            Matcher m = RECEIVED.matcher(line);
+            if (m.matches()) {
+                out.add(m.group(2));
+            }
+        }
+        return out;
+    }
+
+    static boolean finerThanScale(String json) {
+        Matcher m = DECIMAL.matcher(json);
+        while (m.find()) {
+            if (new BigDecimal(m.group(1)).stripTrailingZeros().scale() > 8) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static long mantissa(String decimal) {
+        return new BigDecimal(decimal).movePointRight(8).longValueExact();
+    }
+
+    private static RawFrame frame(String json) {
+        byte[] p = json.getBytes(StandardCharsets.UTF_8);
+        return new RawFrame("gateio", ADAPTER.partitionKey(p), FrameKind.WS, 1_619_093_533_000_000_000L, p);
+    }
+
+    private static List<MarketEvent> decode(String json) throws DecodeException {
+        List<MarketEvent> out = new ArrayList<>();
+        ADAPTER.decoder().decode(frame(json), out::add);
+        return out;
+    }
+
+    @Test
+    void registeredAsFeedAndCryptofeedExchange() {
+        assertTrue(ExchangeAdapters.isSupported("gateio"));
+        assertEquals("gateio", CryptofeedCaptureReader.FEEDS.get("GATEIO"));
+        assertEquals("HAI_ETH", ADAPTER.snapshotKey(
+                "https://api.gateio.ws/api/v4/spot/order_book?currency_pair=HAI_ETH&limit=100&with_id=true"));
+        assertNull(ADAPTER.snapshotKey("https://api.gateio.ws/api/v4/spot/currency_pairs"));
+        assertNull(ADAPTER.snapshotKey("https://api.gateio.ws/api/v4/futures/usdt/order_book?contract=X_Y&with_id=true"));
+        assertEquals("DIS_USDT", ADAPTER.partitionKey(("{\"time\":1619093534,\"channel\":\"spot.candlesticks\",\"event\":"
+                + "\"update\",\"result\":{\"t\":\"1619093520\",\"v\":\"0\",\"n\":\"1m_DIS_USDT\"}}").getBytes(StandardCharsets.UTF_8)));
+        assertNull(ADAPTER.partitionKey("{\"time\":1619093532,\"channel\":\"spot.trades\",\"event\":\"subscribe\","
+                .concat("\"result\":{\"status\":\"success\"}}").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void wholeCaptureDecodesWithCountsFromTheRawLines() throws Exception {
+        Map<String, Integer> raw = new TreeMap<>();
+        for (String p : payloads("GATEIO.ws.1.0")) {
+            JsonNode j = JSON.readTree(p);
+            String kind = j.get("channel").asText() + "/" + j.get("event").asText();
+            raw.merge(kind, 1, Integer::sum);
+            // the numbers the decoder reads: a ticker's best bid/ask only (its volumes are not decoded)
+            String decoded = kind.equals("spot.tickers/update") ? "\"" + j.get("result").get("highest_bid").asText()
+                    + "\" \"" + j.get("result").get("lowest_ask").asText() + "\"" : p;
+            if (!kind.startsWith("spot.candlesticks") && finerThanScale(decoded)) {
+                raw.merge(kind + " (finer than 1e-8)", 1, Integer::sum);
+            }
+        }
+        int snapshots = 0, snapshotsTooFine = 0;
+        for (String line : Files.readAllLines(data("GATEIO.http.0.0"), StandardCharsets.UTF_8)) {
+            if (line.contains("/spot/order_book?")) {
+                snapshots++;
+                snapshotsTooFine += finerThanScale(line) ? 1 : 0;
+            }
+        }
+        System.out.println("GATEIO.ws.1.0 raw frames: " + raw);
+        assertEquals(Map.of("spot.order_book_update/update", 172, "spot.order_book_update/update (finer than 1e-8)", 4,
+                "spot.tickers/update", 22, "spot.candlesticks/update", 14, "spot.trades/update", 9,
+                "spot.order_book_update/subscribe", 10, "spot.candlesticks/subscribe", 10, "spot.trades/subscribe", 1,
+                "spot.tickers/subscribe", 1), raw);
+        assertEquals(10, snapshots);
+        assertEquals(4, snapshotsTooFine, "OMG_USDT, INK_USDT, DIS_USDT, BTC_USDC hold sizes of 9-10 decimals");
+
+        Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
+        List<String> errors = new ArrayList<>();
+        Set<String> errorPairs = new TreeSet<>();
+        int frames = 0, ignored = 0;
+        FrameDecoder decoder = ADAPTER.decoder();
+        try (CaptureReader r = CaptureFiles.open(data("GATEIO.ws.1.0"), null)) {
+            assertEquals("gateio", r.feed());
+            while (r.hasNext()) {
+                RawFrame f = r.next();
+                frames++;
+                List<MarketEvent> evs = new ArrayList<>();
+                try {
+                    if (decoder.decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
+                        ignored++;
+                        assertTrue(evs.isEmpty());
+                    }
+                } catch (DecodeException e) {
+                    errors.add(e.getMessage());
+                    errorPairs.add(f.key);
+                    continue;
+                }
+                for (MarketEvent ev : evs) {
+                    counts.merge(ev.type, 1, Integer::sum);
+                    assertEquals("gateio", ev.feed);
+                    assertEquals(f.key, ev.nativeSymbol, "partition key is the pair");
+                    assertEquals(ev.nativeSymbol.replace('_', '-'), ev.symbol);
+                    assertEquals(f.receiveTimeNs, ev.receiveTimeNs);
+                    if (ev.type == EventType.BOOK_DELTA || ev.type == EventType.TRADE) {
+                        assertTrue(ev.exchangeTimeMs > 1_619_093_500_000L && ev.exchangeTimeMs < 1_619_093_600_000L,
+                                ev.toString());
+                    }
+                }
+            }
+        }
+        assertEquals(239 + 10, frames, "received lines + REST snapshots");
+        assertEquals(4 + 4, errors.size(), errors.toString());
+        errors.forEach(e -> assertTrue(e.contains("more than 8 fractional digits"), e));
+        assertEquals(Set.of("BTC_USDC", "DIS_USDT", "INK_USDT", "OMG_USDT"), errorPairs);
+        assertEquals(22 + 14, ignored, "subscribe replies and candlesticks");
+        assertEquals(9, counts.get(EventType.TRADE));
+        assertEquals(172 - 4, counts.get(EventType.BOOK_DELTA));
+        assertEquals(10 - 4, counts.get(EventType.BOOK_SNAPSHOT));
+        assertEquals(22, counts.get(EventType.BBO), "spot.tickers");
+    }
+
+    @Test
+    void framesFromTheCaptureAreExact() throws Exception {
+        // the first trade: {"id":816995772,"create_time":1619093543,"create_time_ms":"1619093543708.2642",
+        // "side":"sell","currency_pair":"DIS_USDT","amount":"0.2010000000","price":"121.5800000000"}
+        String trade = payloads("GATEIO.ws.1.0").stream().filter(p -> p.contains("\"channel\":\"spot.trades\",\"event\":\"update\""))
+                .findFirst().orElseThrow();
+        MarketEvent t = decode(trade).get(0);
+        assertEquals(EventType.TRADE, t.type);
+        assertEquals("DIS_USDT", t.nativeSymbol);
+        assertEquals("DIS-USDT", t.symbol);
+        assertEquals(816995772L, t.tradeId);
+        assertEquals(1_619_093_543_708L, t.exchangeTimeMs);
+        assertFalse(t.takerBuy, "side is the taker's: sell");
+        assertEquals(20_100_000L, t.size);
+        assertEquals(12_158_000_000L, t.price);
+
+        // an order book update: HAI_ETH U 2691449 u 2691452
+        String upd = payloads("GATEIO.ws.1.0").stream().filter(p -> p.contains("\"U\":2691449,")).findFirst().orElseThrow();
+        JsonNode r = JSON.readTree(upd).get("result");
+        MarketEvent d = decode(upd).get(0);
+        assertEquals(EventType.BOOK_DELTA, d.type);
+        assertEquals(2691449L, d.firstUpdateId);
+        assertEquals(2691452L, d.lastUpdateId);
+        assertEquals(r.get("t").asLong(), d.exchangeTimeMs);
+        assertEquals(r.get("b").size(), d.bidPrices.length);
+        assertEquals(r.get("a").size(), d.askPrices.length);
+        assertEquals(mantissa(r.get("b").get(0).get(0).asText()), d.bidPrices[0]);
+        assertEquals(mantissa(r.get("b").get(0).get(1).asText()), d.bidSizes[0]);
+        assertEquals(mantissa(r.get("a").get(0).get(0).asText()), d.askPrices[0]);
+        assertEquals(mantissa(r.get("a").get(0).get(1).asText()), d.askSizes[0]);
+
+        // the first ticker: NEO_BTC highest_bid 0.0018697, lowest_ask 0.0018734, no sizes
+        String tick = payloads("GATEIO.ws.1.0").stream().filter(p -> p.contains("\"channel\":\"spot.tickers\",\"event\":\"update\""))
+                .findFirst().orElseThrow();
+        MarketEvent b = decode(tick).get(0);
+        assertEquals(EventType.BBO, b.type);
+        assertEquals("NEO_BTC", b.nativeSymbol);
+        assertArrayEquals(new long[] {186_970L}, b.bidPrices);
+        assertArrayEquals(new long[] {187_340L}, b.askPrices);
+        assertArrayEquals(new long[] {0L}, b.bidSizes);
+        assertEquals(0L, b.exchangeTimeMs, "the 2021 envelope has whole seconds only");
+
+        // the HAI_ETH REST order book
+        String line = Files.readAllLines(data("GATEIO.http.0.0"), StandardCharsets.UTF_8).stream()
+                .filter(l -> l.contains("currency_pair=HAI_ETH&")).findFirst().orElseThrow();
+        String body = line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2);
+        JsonNode sj = JSON.readTree(body);
+        List<MarketEvent> out = new ArrayList<>();
+        ADAPTER.decoder().decode(new RawFrame("gateio", ADAPTER.snapshotKey(line.substring(0, line.indexOf(" -> "))),
+                FrameKind.REST_SNAPSHOT, 1L, body.getBytes(StandardCharsets.UTF_8)), out::add);
+        MarketEvent s = out.get(0);
+        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
+        assertEquals("HAI_ETH", s.nativeSymbol);
+        assertEquals(2691446L, s.lastUpdateId);
+        assertEquals(0L, s.exchangeTimeMs, "the 2021 response has no time");
+        assertEquals(sj.get("bids").size(), s.bidPrices.length);
+        assertEquals(sj.get("asks").size(), s.askPrices.length);
+        assertEquals(mantissa(sj.get("asks").get(0).get(0).asText()), s.askPrices[0]);
+        assertEquals(mantissa(sj.get("asks").get(0).get(1).asText()), s.askSizes[0]);
+    }
+
+    @Test
+    void handWrittenBookTickerPongAndNewerSnapshot() throws Exception {
+        MarketEvent b = decode("{\"time\":1606293275,\"time_ms\":1606293275723,\"channel\":\"spot.book_ticker\","
+                + "\"event\":\"update\",\"result\":{\"t\":1606293275123,\"u\":48733182,\"s\":\"BTC_USDT\",\"b\":\"19177.79\","
+                + "\"B\":\"0.00033415\",\"a\":\"19179.38\",\"A\":\"0.09\"}}").get(0);
+        assertEquals(EventType.BBO, b.type);
+        assertEquals("BTC-USDT", b.symbol);
+        assertEquals(48733182L, b.lastUpdateId);
+        assertEquals(1_606_293_275_123L, b.exchangeTimeMs);
+        assertArrayEquals(new long[] {1_917_779_000_000L}, b.bidPrices);
+        assertArrayEquals(new long[] {33_415L}, b.bidSizes);
+        assertArrayEquals(new long[] {1_917_938_000_000L}, b.askPrices);
+        assertArrayEquals(new long[] {9_000_000L}, b.askSizes);
+
+        assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(
+                "{\"time\":1545404023,\"channel\":\"spot.pong\",\"event\":\"\",\"error\":null,\"result\":null}"), e -> { }));
+        assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(
+                "{\"time\":1619093532,\"channel\":\"spot.trades\",\"event\":\"unsubscribe\",\"result\":{\"status\":\"success\"}}"), e -> { }));
+
+        List<MarketEvent> out = new ArrayList<>();
+        ADAPTER.decoder().decode(new RawFrame("gateio", "BTC_USDT", FrameKind.REST_SNAPSHOT, 1L,
+                ("{\"id\":123456,\"current\":1623898993123,\"update\":1623898993121,\"asks\":[[\"1.52\",\"1.151\"]],"
+                        + "\"bids\":[[\"1.17\",\"201.863\"]]}").getBytes(StandardCharsets.UTF_8)), out::add);
+        assertEquals(123456L, out.get(0).lastUpdateId);
+        assertEquals(1_623_898_993_123L, out.get(0).exchangeTimeMs, "current: when the book was read");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "''| empty frame",
+        "{\"channel\":| malformed JSON",
+        "{\"event\":\"update\"}| missing field 'channel'",
+        "{\"channel\":\"spot.trades\",\"result\":{}}| missing field 'event'",
+        "{\"channel\":\"spot.trades\",\"event\":\"all\",\"result\":{}}| unknown event 'all' on channel 'spot.trades'",
+        "{\"channel\":\"spot.balances\",\"event\":\"update\",\"result\":{}}| unknown channel 'spot.balances'",
+        "{\"channel\":\"spot.trades\",\"event\":\"subscribe\",\"error\":{\"code\":2,\"message\":\"unknown currency pair GATE_USDT\"},\"result\":null}| venue error message on spot.trades: code 2 unknown currency pair GATE_USDT",
+        "{\"channel\":\"spot.trades\",\"event\":\"subscribe\",\"result\":{\"status\":\"fail\"}}| subscribe of spot.trades failed",
+        "{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":[]}| field 'result' must be an object",
+        "{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":{\"id\":1,\"create_time_ms\":\"1619093543708.2642\",\"side\":\"up\",\"currency_pair\":\"DIS_USDT\",\"amount\":\"1\",\"price\":\"1\"}}| field 'side' must be buy or sell",
+        "{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":{\"id\":\"1\",\"create_time_ms\":\"1619093543708.2642\",\"side\":\"buy\",\"currency_pair\":\"DIS_USDT\",\"amount\":\"1\",\"price\":\"1\"}}| field 'id' must be an integer, got STRING",
+        "{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":{\"id\":1,\"create_time_ms\":\"soon\",\"side\":\"buy\",\"currency_pair\":\"DIS_USDT\",\"amount\":\"1\",\"price\":\"1\"}}| field 'create_time_ms' is not a time in ms",
+        "{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":{\"id\":1,\"create_time_ms\":\"1\",\"side\":\"buy\",\"currency_pair\":\"DISUSDT\",\"amount\":\"1\",\"price\":\"1\"}}| unknown symbol 'DISUSDT'",
+        "{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":{\"id\":1,\"create_time_ms\":\"1\",\"side\":\"buy\",\"currency_pair\":\"DIS_USDT\",\"amount\":\"0.0000000001\",\"price\":\"1\"}}| field 'amount' is not an exact decimal",
+        "{\"channel\":\"spot.order_book_update\",\"event\":\"update\",\"result\":{\"t\":1,\"s\":\"HAI_ETH\",\"U\":5,\"u\":4,\"b\":[],\"a\":[]}}| U 5 > u 4",
+        "{\"channel\":\"spot.order_book_update\",\"event\":\"update\",\"result\":{\"t\":1,\"s\":\"HAI_ETH\",\"U\":5,\"u\":6,\"b\":[[\"1\"]],\"a\":[]}}| field 'b[0]' must be a [price, size] array",
+        "{\"channel\":\"spot.order_book_update\",\"event\":\"update\",\"result\":{\"t\":1,\"s\":\"HAI_ETH\",\"U\":5,\"u\":6,\"b\":[]}}| missing field 'a'",
+        "{\"channel\":\"spot.tickers\",\"event\":\"update\",\"result\":{\"currency_pair\":\"NEO_BTC\",\"highest_bid\":\"\",\"lowest_ask\":\"1\"}}| field 'highest_bid' is not an exact decimal",
+    })
+    void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
+        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
+        assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
+    }
+
+    @Test
+    void badSnapshotsAreDeadLetters() {
+        RawFrame error = new RawFrame("gateio", "HAI_ETH", FrameKind.REST_SNAPSHOT, 1L,
+                "{\"label\":\"INVALID_CURRENCY_PAIR\",\"message\":\"Invalid currency pair\"}".getBytes(StandardCharsets.UTF_8));
+        DecodeException e = assertThrows(DecodeException.class, () -> ADAPTER.decoder().decode(error, x -> { }));
+        assertTrue(e.getMessage().contains("venue error response: INVALID_CURRENCY_PAIR"), e.getMessage());
+        RawFrame noId = new RawFrame("gateio", "HAI_ETH", FrameKind.REST_SNAPSHOT, 1L,
+                "{\"asks\":[],\"bids\":[]}".getBytes(StandardCharsets.UTF_8));
+        e = assertThrows(DecodeException.class, () -> ADAPTER.decoder().decode(noId, x -> { }));
+        assertTrue(e.getMessage().contains("missing field 'id'"), e.getMessage());
+    }
+
+    @Test
+    void catalogFromTheRecordedPairs() throws Exception {
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(data("GATEIO.0"), ADAPTER);
+        assertEquals(1458, c.size());
+        for (Instrument i : c.all()) {
+            assertEquals(i.symbol(), GateioSymbols.spot(i.nativeSymbol()), i.nativeSymbol());
+        }
+        Set<String> captured = new TreeSet<>();
+        for (String p : payloads("GATEIO.ws.1.0")) {
+            String k = ADAPTER.partitionKey(p.getBytes(StandardCharsets.UTF_8));
+            if (k != null) {
+                captured.add(k);
+            }
+        }
+        assertEquals(Set.of("BTC_USDC", "DIS_USDT", "FAST_USDT", "HAI_ETH", "INK_USDT", "NANO_USDT", "NEO_BTC",
+                "OMG_USDT", "QTUM3S_USDT", "ZKS_ETH"), captured);
+        for (String s : captured) {
+            Instrument i = c.byNative(s).orElseThrow(() -> new AssertionError(s + " not in the catalog"));
+            assertEquals(i.symbol(), GateioSymbols.spot(s));
+            assertTrue(i.fitsScale(), s + ": tick and lot fit; the dead letters are sizes finer than the lot");
+        }
+        Instrument omg = c.byNative("OMG_USDT").orElseThrow();
+        assertEquals(new BigDecimal("0.001"), omg.tickSize());
+        assertEquals(new BigDecimal("0.001"), omg.lotSize());
+        assertEquals(127 + 2, c.all().stream().filter(i -> !i.fitsScale()).count(), "pairs with precision 9 or 10");
+    }
+}
