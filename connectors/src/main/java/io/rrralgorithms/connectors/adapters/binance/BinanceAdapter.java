@@ -18,29 +18,36 @@ public final class BinanceAdapter implements ExchangeAdapter {
     private static final java.util.regex.Pattern SYMBOL_PARAM = java.util.regex.Pattern.compile("[?&]symbol=([A-Za-z0-9_]+)");
 
     private final String cryptofeedExchange;
+    private final BinanceInstruments instruments;
 
-    private BinanceAdapter(String feed, BinanceMarket market, String cryptofeedExchange) {
+    private BinanceAdapter(String feed, BinanceMarket market, String cryptofeedExchange, String exchangeInfoUrl,
+            BinanceSymbols.SpotQuotes quotes) {
         this.feed = feed;
         this.cryptofeedExchange = cryptofeedExchange;
         this.market = market;
-        this.decoder = new BinanceFrameDecoder(feed, market);
+        this.decoder = new BinanceFrameDecoder(feed, market, quotes);
         this.rules = market.isFutures() ? new BinanceFuturesSyncRules() : new BinanceSpotSyncRules();
+        this.instruments = new BinanceInstruments(feed, market, exchangeInfoUrl);
     }
 
     public static BinanceAdapter spot() {
-        return new BinanceAdapter("binance-spot", BinanceMarket.SPOT, "BINANCE");
+        return new BinanceAdapter("binance-spot", BinanceMarket.SPOT, "BINANCE",
+                "https://api.binance.com/api/v3/exchangeInfo", BinanceSymbols.BINANCE_COM);
     }
 
     public static BinanceAdapter us() {
-        return new BinanceAdapter("binance-us", BinanceMarket.SPOT, "BINANCE_US");
+        return new BinanceAdapter("binance-us", BinanceMarket.SPOT, "BINANCE_US",
+                "https://api.binance.us/api/v3/exchangeInfo", BinanceSymbols.BINANCE_US);
     }
 
     public static BinanceAdapter usdm() {
-        return new BinanceAdapter("binance-usdm", BinanceMarket.USDM_FUTURES, "BINANCE_FUTURES");
+        return new BinanceAdapter("binance-usdm", BinanceMarket.USDM_FUTURES, "BINANCE_FUTURES",
+                "https://fapi.binance.com/fapi/v1/exchangeInfo", BinanceSymbols.BINANCE_COM);
     }
 
     public static BinanceAdapter coinm() {
-        return new BinanceAdapter("binance-coinm", BinanceMarket.COINM_FUTURES, "BINANCE_DELIVERY");
+        return new BinanceAdapter("binance-coinm", BinanceMarket.COINM_FUTURES, "BINANCE_DELIVERY",
+                "https://dapi.binance.com/dapi/v1/exchangeInfo", BinanceSymbols.BINANCE_COM);
     }
 
     public BinanceMarket market() {
@@ -70,6 +77,12 @@ public final class BinanceAdapter implements ExchangeAdapter {
             s = PayloadScan.valueAfter(payload, "\"s\":\"", '"');
         }
         return s == null ? null : s.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The {@code exchangeInfo} of the feed's market ({@link BinanceInstruments}). */
+    @Override
+    public BinanceInstruments instrumentMetadata() {
+        return instruments;
     }
 
     @Override

@@ -33,10 +33,16 @@ final class BinanceFrameDecoder implements FrameDecoder {
 
     private final String feed;
     private final BinanceMarket market;
+    private final BinanceSymbols.SpotQuotes quotes;
 
     BinanceFrameDecoder(String feed, BinanceMarket market) {
+        this(feed, market, BinanceSymbols.BINANCE_COM);
+    }
+
+    BinanceFrameDecoder(String feed, BinanceMarket market, BinanceSymbols.SpotQuotes quotes) {
         this.feed = feed;
         this.market = market;
+        this.quotes = quotes;
     }
 
     @Override
@@ -117,7 +123,7 @@ final class BinanceFrameDecoder implements FrameDecoder {
         ev.type = type;
         ev.feed = feed;
         ev.nativeSymbol = nativeSymbol.toUpperCase(Locale.ROOT);
-        ev.symbol = BinanceSymbols.normalize(ev.nativeSymbol, market);
+        ev.symbol = BinanceSymbols.normalize(ev.nativeSymbol, market, quotes);
         ev.receiveTimeNs = frame.receiveTimeNs;
         return ev;
     }

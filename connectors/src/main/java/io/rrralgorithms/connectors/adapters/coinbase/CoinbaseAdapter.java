@@ -15,6 +15,7 @@ public final class CoinbaseAdapter implements ExchangeAdapter {
 
     private final FrameDecoder decoder = new CoinbaseFrameDecoder(FEED);
     private final BookSyncRules rules = new CoinbaseSyncRules();
+    private final CoinbaseInstruments instruments = new CoinbaseInstruments(FEED);
 
     @Override
     public String feed() {
@@ -36,6 +37,12 @@ public final class CoinbaseAdapter implements ExchangeAdapter {
     @Override
     public String partitionKey(byte[] payload) {
         return PayloadScan.valueAfter(payload, "\"product_id\":\"", '"');
+    }
+
+    /** {@code GET /products} ({@link CoinbaseInstruments}). */
+    @Override
+    public CoinbaseInstruments instrumentMetadata() {
+        return instruments;
     }
 
     @Override

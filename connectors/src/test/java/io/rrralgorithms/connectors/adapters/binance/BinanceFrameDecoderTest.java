@@ -320,6 +320,20 @@ class BinanceFrameDecoderTest {
         assertEquals("BCH-USD-PERP", BinanceSymbols.normalize("BCHUSD_PERP", BinanceMarket.COINM_FUTURES));
         assertEquals("ETH-USD-210924", BinanceSymbols.normalize("ETHUSD_210924", BinanceMarket.COINM_FUTURES));
         assertThrows(DecodeException.class, () -> BinanceSymbols.normalize("BTCUSD", BinanceMarket.COINM_FUTURES));
+        // COIN-M pairs are <base>USD: no suffix guess (DOT-USD, not DO-TUSD; BNB-USD, not BN-BUSD)
+        assertEquals("DOT-USD-PERP", BinanceSymbols.normalize("DOTUSD_PERP", BinanceMarket.COINM_FUTURES));
+        assertEquals("BNB-USD-211231", BinanceSymbols.normalize("BNBUSD_211231", BinanceMarket.COINM_FUTURES));
+        assertThrows(DecodeException.class, () -> BinanceSymbols.normalize("BTCUSDT_PERP", BinanceMarket.COINM_FUTURES));
+        // binance.us quotes USD and no TUSD; BNBUSD vs BNBBUSD is the one split a suffix cannot tell
+        BinanceSymbols.SpotQuotes us = BinanceSymbols.BINANCE_US;
+        assertEquals("BAT-USD", BinanceSymbols.normalize("BATUSD", BinanceMarket.SPOT, us));
+        assertEquals("USDT-USD", BinanceSymbols.normalize("USDTUSD", BinanceMarket.SPOT, us));
+        assertEquals("BNB-USD", BinanceSymbols.normalize("BNBUSD", BinanceMarket.SPOT, us));
+        assertEquals("BNB-BUSD", BinanceSymbols.normalize("BNBBUSD", BinanceMarket.SPOT, us));
+        assertEquals("OMG-BUSD", BinanceSymbols.normalize("OMGBUSD", BinanceMarket.SPOT, us));
+        assertEquals("BA-TUSD", BinanceSymbols.normalize("BATUSD", BinanceMarket.SPOT), "binance.com lists TUSD");
+        assertEquals("BTC-BKRW", BinanceSymbols.normalize("BTCBKRW", BinanceMarket.SPOT));
+        assertEquals("USDSB-USDS", BinanceSymbols.normalize("USDSBUSDS", BinanceMarket.SPOT));
         assertThrows(DecodeException.class, () -> BinanceSymbols.normalize("USDT", BinanceMarket.SPOT));
     }
 

@@ -1,0 +1,352 @@
+package io.rrralgorithms.connectors.adapters.binance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Binance {@code exchangeInfo} readers over the responses recorded in the cryptofeed
+ * {@code BINANCE.0}, {@code BINANCE_US.0}, {@code BINANCE_FUTURES.0} and {@code BINANCE_DELIVERY.0}
+ * files: counts from an independent Jackson read of the same responses, exact tick/lot/expiry of a
+ * few instruments, and the decoder's normalized symbol equal to the catalog's, for every symbol
+ * streamed in the captures and for every symbol the venue lists.
+ */
+class BinanceInstrumentsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RECEIVED = Pattern.compile("^[0-9]+(\\.[0-9]+)?: (.*)$");
+
+    private static Path file(String name) {
+        return BinanceFrameDecoderTest.market("cryptofeed/" + name);
+    }
+
+    private static InstrumentCatalog catalog(String exchange, String feed) throws IOException {
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(file(exchange + ".0"), ExchangeAdapters.forFeed(feed));
+        assertEquals(feed, c.feed());
+        return c;
+    }
+
+    /** The {@code symbols} of the recorded exchangeInfo, read here without the reader. */
+    private static JsonNode recordedSymbols(String exchange) throws IOException {
+        List<String> lines = Files.readAllLines(file(exchange + ".0"), StandardCharsets.UTF_8);
+        String line = lines.stream().filter(l -> l.contains("/exchangeInfo -> ")).findFirst().orElseThrow();
+        return JSON.readTree(line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2)).get("symbols");
+    }
+
+    private static void assertStep(String expected, BigDecimal actual) {
+        assertNotNull(actual);
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + ", got " + actual);
+    }
+
+    // ---------------------------------------------------------------- the catalogs
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        // exchange, feed, listed, in catalog, spot, perpetual, future
+        "BINANCE, binance-spot, 1695, 1695, 1695, 0, 0",
+        "BINANCE_US, binance-us, 121, 121, 121, 0, 0",
+        "BINANCE_FUTURES, binance-usdm, 122, 121, 0, 119, 2",
+        "BINANCE_DELIVERY, binance-coinm, 36, 36, 0, 18, 18",
+    })
+    void catalogHoldsEveryListedSymbol(String exchange, String feed, int listed, int inCatalog, int spot, int perp,
+            int future) throws IOException {
+        JsonNode symbols = recordedSymbols(exchange);
+        assertEquals(listed, symbols.size());
+        InstrumentCatalog c = catalog(exchange, feed);
+        assertEquals(inCatalog, c.size());
+        Map<Instrument.Kind, Integer> kinds = new TreeMap<>();
+        for (Instrument i : c.all()) {
+            kinds.merge(i.kind(), 1, Integer::sum);
+            assertEquals(feed, i.feed());
+            assertTrue(i.fitsScale(), () -> "tick/lot finer than 1e-8: " + i);
+            assertNotNull(i.tickSize(), i::toString);
+            assertNotNull(i.lotSize(), i::toString);
+            assertEquals(i.kind() == Instrument.Kind.FUTURE, i.expiry() != null, i::toString);
+        }
+        assertEquals(spot, kinds.getOrDefault(Instrument.Kind.SPOT, 0));
+        assertEquals(perp, kinds.getOrDefault(Instrument.Kind.PERPETUAL, 0));
+        assertEquals(future, kinds.getOrDefault(Instrument.Kind.FUTURE, 0));
+
+        // every listed symbol is in the catalog with the filters' steps and assets, but the one
+        // USDⓈ-M contract with contractType "" (BTCSTUSDT, PENDING_TRADING)
+        Set<String> leftOut = new TreeSet<>();
+        for (JsonNode s : symbols) {
+            String sym = s.get("symbol").textValue();
+            Instrument i = c.byNative(sym).orElse(null);
+            if (i == null) {
+                leftOut.add(sym + " " + s.path("contractType").asText() + " " + s.path("status").asText());
+                continue;
+            }
+            assertEquals(s.get("baseAsset").textValue(), i.base());
+            assertEquals(s.get("quoteAsset").textValue(), i.quote());
+            for (JsonNode f : s.get("filters")) {
+                switch (f.get("filterType").textValue()) {
+                    case "PRICE_FILTER" -> assertStep(f.get("tickSize").textValue(), i.tickSize());
+                    case "LOT_SIZE" -> assertStep(f.get("stepSize").textValue(), i.lotSize());
+                    default -> { }
+                }
+            }
+        }
+        assertEquals(feed.equals("binance-usdm") ? Set.of("BTCSTUSDT  PENDING_TRADING") : Set.of(), leftOut);
+    }
+
+    @Test
+    void spotInstrumentsAreExact() throws IOException {
+        InstrumentCatalog c = catalog("BINANCE", "binance-spot");
+        Instrument nkn = c.byNative("NKNUSDT").orElseThrow();
+        assertEquals(new Instrument("binance-spot", "NKNUSDT", "NKN-USDT", Instrument.Kind.SPOT, "NKN", "USDT", null,
+                new BigDecimal("0.00010000"), new BigDecimal("1.00000000")), nkn);
+        assertEquals(4, nkn.priceDecimals());
+        assertEquals(0, nkn.sizeDecimals());
+        Instrument blz = c.byNative("BLZETH").orElseThrow();
+        assertEquals("BLZ-ETH", blz.symbol());
+        assertStep("0.00000001", blz.tickSize());
+        assertEquals(8, blz.priceDecimals());
+        Instrument rune = c.byNative("RUNEEUR").orElseThrow();
+        assertEquals("RUNE-EUR", rune.symbol());
+        assertStep("0.001", rune.tickSize());
+        assertStep("0.1", rune.lotSize());
+        // a symbol in BREAK is still listed, with a quote the old suffix table did not know
+        assertEquals("BTC-BKRW", c.byNative("BTCBKRW").orElseThrow().symbol());
+
+        InstrumentCatalog us = catalog("BINANCE_US", "binance-us");
+        Instrument comp = us.byNative("COMPUSDT").orElseThrow();
+        assertEquals("COMP-USDT", comp.symbol());
+        assertStep("0.01", comp.tickSize());
+        assertStep("0.00001", comp.lotSize());
+        assertEquals("OMG-BUSD", us.byNative("OMGBUSD").orElseThrow().symbol());
+        assertEquals("BAT-USD", us.byNative("BATUSD").orElseThrow().symbol());
+        assertEquals("BNB-USD", us.byNative("BNBUSD").orElseThrow().symbol());
+        assertEquals("BNB-BUSD", us.byNative("BNBBUSD").orElseThrow().symbol());
+        assertStep("0.0001", us.byNative("BATUSD").orElseThrow().tickSize());
+    }
+
+    @Test
+    void futuresInstrumentsAreExact() throws IOException {
+        InstrumentCatalog usdm = catalog("BINANCE_FUTURES", "binance-usdm");
+        assertEquals(new Instrument("binance-usdm", "SUSHIUSDT", "SUSHI-USDT-PERP", Instrument.Kind.PERPETUAL, "SUSHI",
+                "USDT", null, new BigDecimal("0.0010"), new BigDecimal("1")), usdm.byNative("SUSHIUSDT").orElseThrow());
+        assertEquals(new Instrument("binance-usdm", "BTCUSDT_210924", "BTC-USDT-210924", Instrument.Kind.FUTURE, "BTC",
+                "USDT", LocalDate.of(2021, 9, 24), new BigDecimal("0.1"), new BigDecimal("0.001")),
+                usdm.byNative("BTCUSDT_210924").orElseThrow());
+        assertTrue(usdm.byNative("BTCSTUSDT").isEmpty(), "contractType \"\" is left out");
+
+        InstrumentCatalog coinm = catalog("BINANCE_DELIVERY", "binance-coinm");
+        assertEquals(new Instrument("binance-coinm", "BTCUSD_211231", "BTC-USD-211231", Instrument.Kind.FUTURE, "BTC",
+                "USD", LocalDate.of(2021, 12, 31), new BigDecimal("0.1"), new BigDecimal("1")),
+                coinm.byNative("BTCUSD_211231").orElseThrow());
+        assertEquals(new Instrument("binance-coinm", "ETHUSD_210924", "ETH-USD-210924", Instrument.Kind.FUTURE, "ETH",
+                "USD", LocalDate.of(2021, 9, 24), new BigDecimal("0.01"), new BigDecimal("1")),
+                coinm.byNative("ETHUSD_210924").orElseThrow());
+        assertEquals(new Instrument("binance-coinm", "TRXUSD_PERP", "TRX-USD-PERP", Instrument.Kind.PERPETUAL, "TRX",
+                "USD", null, new BigDecimal("0.00001"), new BigDecimal("1")), coinm.byNative("TRXUSD_PERP").orElseThrow());
+        // the suffix rule split these BN-BUSD and DO-TUSD before COIN-M pairs were read as <base>USD
+        assertEquals("BNB-USD-PERP", coinm.byNative("BNBUSD_PERP").orElseThrow().symbol());
+        assertEquals("DOT-USD-211231", coinm.byNative("DOTUSD_211231").orElseThrow().symbol());
+
+        // the symbol's yyMMdd is the UTC date of deliveryDate for every dated contract
+        for (InstrumentCatalog c : List.of(usdm, coinm)) {
+            for (Instrument i : c.all()) {
+                if (i.kind() == Instrument.Kind.FUTURE) {
+                    String suffix = i.nativeSymbol().substring(i.nativeSymbol().indexOf('_') + 1);
+                    assertEquals(suffix, String.format("%02d%02d%02d", i.expiry().getYear() % 100,
+                            i.expiry().getMonthValue(), i.expiry().getDayOfMonth()), i::toString);
+                }
+            }
+        }
+    }
+
+    @Test
+    void coinmContractSizes() throws IOException {
+        BinanceInstruments meta = (BinanceInstruments) ExchangeAdapters.forFeed("binance-coinm").instrumentMetadata();
+        String line = Files.readAllLines(file("BINANCE_DELIVERY.0"), StandardCharsets.UTF_8).get(0);
+        Map<String, BigDecimal> sizes = meta.contractSizes(line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2));
+        assertEquals(36, sizes.size());
+        assertEquals(new BigDecimal("100"), sizes.get("BTCUSD_PERP"));
+        assertEquals(new BigDecimal("100"), sizes.get("BTCUSD_211231"));
+        assertEquals(new BigDecimal("10"), sizes.get("ETHUSD_210924"));
+        assertEquals(33, sizes.values().stream().filter(v -> v.intValue() == 10).count(), "all but the 3 BTC contracts: 10 USD");
+        // the other markets size in the base asset
+        BinanceInstruments usdm = (BinanceInstruments) ExchangeAdapters.forFeed("binance-usdm").instrumentMetadata();
+        assertTrue(usdm.contractSizes("{\"symbols\":[]}").isEmpty());
+    }
+
+    // ---------------------------------------------------------------- the decoders agree
+
+    /** The cryptofeed name of a dated contract, {@code BTC-USD-21Z31}, in our scheme: {@code BTC-USD-211231}. */
+    private static String fromCryptofeed(String symbol) {
+        Matcher m = Pattern.compile("^(.*)-(\\d\\d)([FGHJKMNQUVXZ])(\\d\\d)$").matcher(symbol);
+        if (!m.matches()) {
+            return symbol;
+        }
+        int month = "FGHJKMNQUVXZ".indexOf(m.group(3).charAt(0)) + 1;
+        return m.group(1) + "-" + m.group(2) + String.format("%02d", month) + m.group(4);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "BINANCE, binance-spot, 4",
+        "BINANCE_US, binance-us, 4",
+        "BINANCE_FUTURES, binance-usdm, 4",
+        "BINANCE_DELIVERY, binance-coinm, 10",
+    })
+    void capturedSymbolsAgreeWithTheCatalog(String exchange, String feed, int instruments) throws Exception {
+        InstrumentCatalog c = catalog(exchange, feed);
+        ExchangeAdapter adapter = ExchangeAdapters.forFeed(feed);
+
+        // every symbol the capture streams (read from the raw lines) is in the catalog
+        Set<String> streamed = new TreeSet<>();
+        for (String line : Files.readAllLines(file(exchange + ".ws.1.0"), StandardCharsets.UTF_8)) {
+            Matcher m = RECEIVED.matcher(line);
+            if (m.matches()) {
+                streamed.add(JSON.readTree(m.group(2)).get("data").get("s").textValue());
+            }
+        }
+        assertEquals(instruments, streamed.size());
+        for (String s : streamed) {
+            assertTrue(c.byNative(s).isPresent(), () -> s + " streamed but not in the catalog");
+        }
+
+        // cryptofeed's subscription names the same instruments (its dated-futures code translated)
+        String config = Files.readAllLines(file(exchange + ".0"), StandardCharsets.UTF_8).stream()
+                .filter(l -> l.startsWith("configuration: ")).findFirst().orElseThrow();
+        Set<String> subscribed = new TreeSet<>();
+        JSON.readTree(config.substring("configuration: ".length())).get("l2_book")
+                .forEach(n -> subscribed.add(fromCryptofeed(n.textValue())));
+        Set<String> catalogued = new TreeSet<>();
+        streamed.forEach(s -> catalogued.add(c.byNative(s).orElseThrow().symbol()));
+        assertEquals(subscribed, catalogued, "cryptofeed's normalized symbols");
+
+        // every event the decoder makes of the capture (with its REST snapshots) has the catalog's symbol
+        int events = 0;
+        try (CaptureReader r = CaptureFiles.open(file(exchange + ".ws.1.0"), null)) {
+            while (r.hasNext()) {
+                RawFrame f = r.next();
+                List<MarketEvent> out = new ArrayList<>();
+                adapter.decoder().decode(f, out::add);
+                for (MarketEvent ev : out) {
+                    Instrument i = c.byNative(ev.nativeSymbol).orElseThrow(() -> new AssertionError(ev.nativeSymbol));
+                    assertEquals(i.symbol(), ev.symbol, ev::toString);
+                    events++;
+                }
+            }
+        }
+        assertTrue(events > 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"BINANCE, binance-spot", "BINANCE_US, binance-us", "BINANCE_FUTURES, binance-usdm",
+        "BINANCE_DELIVERY, binance-coinm"})
+    void everyListedSymbolDecodesToTheCatalogSymbol(String exchange, String feed) throws Exception {
+        InstrumentCatalog c = catalog(exchange, feed);
+        FrameDecoder decoder = ExchangeAdapters.forFeed(feed).decoder();
+        List<String> disagree = new ArrayList<>();
+        for (Instrument i : c.all()) {
+            // a raw-stream trade of the symbol, through the feed's own decoder
+            String trade = "{\"e\":\"trade\",\"E\":1,\"s\":\"" + i.nativeSymbol()
+                    + "\",\"t\":1,\"p\":\"1.0\",\"q\":\"1.0\",\"T\":1,\"m\":true}";
+            List<MarketEvent> out = new ArrayList<>();
+            try {
+                decoder.decode(new RawFrame(feed, i.nativeSymbol(), FrameKind.WS, 1L,
+                        trade.getBytes(StandardCharsets.UTF_8)), out::add);
+                if (!out.get(0).symbol.equals(i.symbol())) {
+                    disagree.add(i.nativeSymbol() + ": decoder " + out.get(0).symbol + ", catalog " + i.symbol());
+                }
+            } catch (io.rrralgorithms.connectors.adapters.DecodeException e) {
+                disagree.add(i.nativeSymbol() + ": " + e.getMessage());
+            }
+        }
+        assertEquals(List.of(), disagree);
+    }
+
+    // ---------------------------------------------------------------- URLs and bad input
+
+    @Test
+    void metadataUrls() {
+        BinanceInstruments spot = (BinanceInstruments) ExchangeAdapters.forFeed("binance-spot").instrumentMetadata();
+        BinanceInstruments usdm = (BinanceInstruments) ExchangeAdapters.forFeed("binance-usdm").instrumentMetadata();
+        BinanceInstruments coinm = (BinanceInstruments) ExchangeAdapters.forFeed("binance-coinm").instrumentMetadata();
+        assertSame(spot, ExchangeAdapters.forFeed("binance-spot").instrumentMetadata());
+        assertEquals(List.of("https://api.binance.com/api/v3/exchangeInfo"), spot.urls());
+        assertEquals(List.of("https://api.binance.us/api/v3/exchangeInfo"),
+                ExchangeAdapters.forFeed("binance-us").instrumentMetadata().urls());
+        assertEquals(List.of("https://fapi.binance.com/fapi/v1/exchangeInfo"), usdm.urls());
+        assertEquals(List.of("https://dapi.binance.com/dapi/v1/exchangeInfo"), coinm.urls());
+        assertTrue(spot.isMetadataUrl("https://api.binance.com/api/v3/exchangeInfo"));
+        assertTrue(spot.isMetadataUrl("https://api1.binance.com/api/v3/exchangeInfo?symbol=BTCUSDT"));
+        assertFalse(spot.isMetadataUrl("https://api.binance.com/api/v3/depth?symbol=NKNUSDT&limit=1000"));
+        assertFalse(spot.isMetadataUrl("https://fapi.binance.com/fapi/v1/exchangeInfo"));
+        assertTrue(usdm.isMetadataUrl("https://fapi.binance.com/fapi/v1/exchangeInfo"));
+        assertFalse(usdm.isMetadataUrl("https://dapi.binance.com/dapi/v1/exchangeInfo"));
+        assertTrue(coinm.isMetadataUrl("https://dapi.binance.com/dapi/v1/exchangeInfo"));
+        assertFalse(coinm.isMetadataUrl("not a url at all {}"));
+    }
+
+    @Test
+    void badResponsesAreErrors() {
+        BinanceInstruments spot = (BinanceInstruments) ExchangeAdapters.forFeed("binance-spot").instrumentMetadata();
+        BinanceInstruments coinm = (BinanceInstruments) ExchangeAdapters.forFeed("binance-coinm").instrumentMetadata();
+        String url = spot.urls().get(0);
+        assertTrue(assertThrows(IOException.class, () -> spot.parse(url, "{\"symbols\":[")).getMessage()
+                .contains("not JSON"));
+        assertTrue(assertThrows(IOException.class, () -> spot.parse(url, "{\"code\":-1121,\"msg\":\"x\"}"))
+                .getMessage().contains("'symbols'"));
+        String ok = "{\"symbol\":\"ETHBTC\",\"baseAsset\":\"ETH\",\"quoteAsset\":\"BTC\",\"filters\":["
+                + "{\"filterType\":\"PRICE_FILTER\",\"tickSize\":\"0.00000100\"},"
+                + "{\"filterType\":\"LOT_SIZE\",\"stepSize\":\"0.00010000\"}]}";
+        try {
+            assertEquals(1, spot.parse(url, "{\"symbols\":[" + ok + "]}").size());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        String noBase = ok.replace("\"baseAsset\":\"ETH\",", "");
+        assertTrue(assertThrows(IOException.class, () -> spot.parse(url, "{\"symbols\":[" + noBase + "]}"))
+                .getMessage().contains("'baseAsset'"));
+        String badTick = ok.replace("0.00000100", "a lot");
+        assertTrue(assertThrows(IOException.class, () -> spot.parse(url, "{\"symbols\":[" + badTick + "]}"))
+                .getMessage().contains("tickSize"));
+        String dated = ok.replace("\"symbol\":\"ETHBTC\"", "\"symbol\":\"ETHUSD_210924\",\"contractType\":\"CURRENT_QUARTER\"");
+        assertTrue(assertThrows(IOException.class, () -> coinm.parse(url, "{\"symbols\":[" + dated + "]}"))
+                .getMessage().contains("deliveryDate"));
+        // a zero step is Binance's "no rule": no tick
+        String zeroTick = ok.replace("0.00000100", "0.00000000");
+        try {
+            assertNull(spot.parse(url, "{\"symbols\":[" + zeroTick + "]}").get(0).tickSize());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
