@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters;
 import io.rrralgorithms.connectors.adapters.binance.BinanceAdapter;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexAdapter;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexAdapter;
+import io.rrralgorithms.connectors.adapters.bybit.BybitAdapter;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampAdapter;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseAdapter;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitAdapter;
@@ -25,6 +26,7 @@ public final class ExchangeAdapters {
                 BinanceAdapter.spot(), BinanceAdapter.usdm(), BinanceAdapter.us(), BinanceAdapter.coinm(),
                 new CoinbaseAdapter(),
                 new BitmexAdapter(),
+                new BybitAdapter(),
                 new DeribitAdapter(),
                 new KrakenAdapter(),
                 new KrakenFuturesAdapter(),

@@ -1,0 +1,285 @@
+package io.rrralgorithms.connectors.adapters.bybit;
+
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.adapters.JsonNumbers;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Decodes Bybit v2 public WebSocket frames ({@code {"topic":…,"type":…,"data":…}}) by topic:
+ *
+ * <ul>
+ *   <li>{@code orderBookL2_25.SYMBOL} (25 levels a side) and {@code orderBook_200.100ms.SYMBOL}
+ *       (200): {@code type:"snapshot"} → {@link EventType#BOOK_SNAPSHOT} with
+ *       {@link MarketEvent#bookDepth} 25 / 200; {@code type:"delta"} → {@link EventType#BOOK_DELTA}
+ *       from the {@code delete} rows (size 0), then {@code update} and {@code insert} rows. Unlike
+ *       BitMEX, every row (delete rows included) carries its {@code price}, so the decoder needs no
+ *       id → price map and is stateless. The inverse connection sends the snapshot's rows as
+ *       {@code data:[…]}, ids and {@code cross_seq}/{@code timestamp_e6} as JSON numbers; the USDT
+ *       connection as {@code data:{"order_book":[…]}} with those fields as strings: both are read.
+ *       {@code cross_seq} (the matching engine's sequence, shared by several symbols, so not
+ *       contiguous per symbol) is the update id of snapshots and deltas, see
+ *       {@link BybitSyncRules}; exchange time is {@code timestamp_e6 / 1000}.
+ *   <li>{@code trade.SYMBOL}: one {@link EventType#TRADE} per row; {@code side} is the taker's.
+ *       Bybit's {@code trade_id} is a UUID, unordered, while trade bars take open and close by
+ *       trade-id order; so {@link MarketEvent#tradeId} is an ordering key,
+ *       {@code trade_time_ms * 10000 + position of the row in its frame} (as for BitMEX):
+ *       increasing in the venue's order, unique except for trades of the same millisecond in
+ *       different frames. Bybit sends no trade snapshot on subscription (every recorded trade is
+ *       from the session).
+ *   <li>ignored: {@code {"success":true,…}} subscription replies, {@code pong} replies (both the
+ *       {@code {"success":true,"ret_msg":"pong",…}} JSON and a bare {@code pong}), and the topics
+ *       {@code instrument_info}, {@code insurance}, {@code liquidation}, {@code klineV2},
+ *       {@code candle}. {@code instrument_info} (best bid/ask without sizes, funding rate, mark
+ *       price) is not in the recorded capture; it is ignored rather than decoded untested.
+ * </ul>
+ *
+ * A {@code "success":false} reply, an unknown topic or book type, malformed JSON or a wrong field is
+ * a {@link DecodeException}. Prices are decimal strings ({@code "60621.5"}) in books and on the
+ * USDT connection's trades, JSON numbers on the inverse connection's trades; sizes are JSON numbers
+ * (contracts on inverse contracts, base currency on USDT perpetuals, e.g. {@code 10.969999}); every
+ * one is read exactly (see {@link JsonNumbers}).
+ */
+final class BybitFrameDecoder implements FrameDecoder {
+    private static final byte[] PONG = "pong".getBytes(StandardCharsets.US_ASCII);
+    private static final List<String> IGNORED_TOPICS = List.of(
+            "instrument_info", "insurance", "liquidation", "klineV2", "candle");
+
+    private final String feed;
+
+    BybitFrameDecoder(String feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
+        if (Arrays.equals(frame.payload, PONG)) {
+            return Result.IGNORED;
+        }
+        JsonNode root = JsonNumbers.parseObject(frame.payload);
+        if (root.has("topic")) {
+            String topic = requireText(root, "topic");
+            int dot = topic.lastIndexOf('.');
+            if (dot <= 0 || dot == topic.length() - 1) {
+                throw new DecodeException("field 'topic' names no symbol: '" + topic + "'");
+            }
+            String symbol = topic.substring(dot + 1);
+            String channel = topic.substring(0, topic.indexOf('.'));
+            return switch (channel) {
+                case "orderBookL2_25" -> book(frame, root, symbol, 25, out);
+                case "orderBook_200" -> book(frame, root, symbol, 200, out);
+                case "trade" -> trades(frame, root, symbol, out);
+                default -> {
+                    if (IGNORED_TOPICS.contains(channel)) {
+                        yield Result.IGNORED;
+                    }
+                    throw new DecodeException("unknown topic '" + topic + "'");
+                }
+            };
+        }
+        if (root.has("success")) {
+            if (root.get("success").asBoolean(false)) {
+                return Result.IGNORED; // subscribe reply, or the pong of a {"op":"ping"}
+            }
+            throw new DecodeException("venue refused the request: " + root.path("ret_msg").asText()
+                    + " " + root.path("request"));
+        }
+        throw new DecodeException("unknown message: no 'topic' or 'success'");
+    }
+
+    // ------------------------------------------------------------------ books
+
+    private Result book(RawFrame frame, JsonNode root, String symbol, int depth, Consumer<MarketEvent> out)
+            throws DecodeException {
+        String type = requireText(root, "type");
+        long seq = integer(root, "cross_seq");
+        long timeMs = integer(root, "timestamp_e6") / 1000L;
+        JsonNode data = root.get("data");
+        String normalized = BybitSymbols.normalize(symbol);
+        MarketEvent ev;
+        switch (type) {
+            case "snapshot" -> {
+                JsonNode rows = data != null && data.isObject() ? data.get("order_book") : data;
+                if (rows == null || !rows.isArray()) {
+                    throw new DecodeException("snapshot field 'data' must be an array of levels or"
+                            + " an object with an 'order_book' array");
+                }
+                Levels l = new Levels(rows.size());
+                rows(rows, "data", symbol, false, l);
+                ev = event(frame, EventType.BOOK_SNAPSHOT, symbol, timeMs);
+                ev.bookDepth = depth;
+                l.into(ev);
+            }
+            case "delta" -> {
+                if (data == null || !data.isObject()) {
+                    throw new DecodeException("delta field 'data' must be an object of delete/update/insert lists");
+                }
+                JsonNode del = list(data, "delete");
+                JsonNode upd = list(data, "update");
+                JsonNode ins = list(data, "insert");
+                Levels l = new Levels(del.size() + upd.size() + ins.size());
+                rows(del, "data.delete", symbol, true, l);
+                rows(upd, "data.update", symbol, false, l);
+                rows(ins, "data.insert", symbol, false, l);
+                ev = event(frame, EventType.BOOK_DELTA, symbol, timeMs);
+                ev.firstUpdateId = seq;
+                l.into(ev);
+            }
+            default -> throw new DecodeException("unknown book type '" + type + "'");
+        }
+        ev.symbol = normalized;
+        ev.lastUpdateId = seq;
+        out.accept(ev);
+        return Result.EVENTS;
+    }
+
+    private static JsonNode list(JsonNode data, String field) throws DecodeException {
+        JsonNode n = data.get(field);
+        if (n == null || !n.isArray()) {
+            throw new DecodeException(n == null ? "missing field 'data." + field + "' (expected an array)"
+                    : "field 'data." + field + "' must be an array, got " + n.getNodeType());
+        }
+        return n;
+    }
+
+    private static void rows(JsonNode rows, String where, String symbol, boolean delete, Levels l)
+            throws DecodeException {
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode r = rows.get(i);
+            String at = where + "[" + i + "]";
+            if (!r.isObject()) {
+                throw new DecodeException("field '" + at + "' must be an object, got " + r.getNodeType());
+            }
+            String s = requireText(r, "symbol");
+            if (!s.equals(symbol)) {
+                throw new DecodeException("field '" + at + ".symbol' is '" + s + "', the topic's is '" + symbol + "'");
+            }
+            if (!r.has("id")) {
+                throw new DecodeException("missing field '" + at + ".id'");
+            }
+            boolean bid = side(r, at);
+            long price = number(r, "price", at);
+            long size = delete ? 0L : number(r, "size", at);
+            if (price <= 0 || size < 0 || (!delete && size == 0)) {
+                throw new DecodeException("field '" + at + "' has a non-positive price or size");
+            }
+            l.add(bid, price, size);
+        }
+    }
+
+    // ------------------------------------------------------------------ trades
+
+    private Result trades(RawFrame frame, JsonNode root, String symbol, Consumer<MarketEvent> out)
+            throws DecodeException {
+        JsonNode data = root.get("data");
+        if (data == null || !data.isArray()) {
+            throw new DecodeException("trade field 'data' must be an array of trades");
+        }
+        String normalized = BybitSymbols.normalize(symbol);
+        List<MarketEvent> evs = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            JsonNode r = data.get(i);
+            String at = "data[" + i + "]";
+            if (!r.isObject()) {
+                throw new DecodeException("field '" + at + "' must be an object, got " + r.getNodeType());
+            }
+            String s = requireText(r, "symbol");
+            if (!s.equals(symbol)) {
+                throw new DecodeException("field '" + at + ".symbol' is '" + s + "', the topic's is '" + symbol + "'");
+            }
+            requireText(r, "trade_id");
+            MarketEvent t = event(frame, EventType.TRADE, symbol, integer(r, "trade_time_ms"));
+            t.symbol = normalized;
+            t.price = number(r, "price", at);
+            t.size = number(r, "size", at);
+            t.takerBuy = side(r, at);
+            t.tradeId = t.exchangeTimeMs * 10_000L + Math.min(i, 9_999);
+            if (t.price <= 0 || t.size <= 0) {
+                throw new DecodeException("field '" + at + "' has a non-positive price or size");
+            }
+            evs.add(t);
+        }
+        evs.forEach(out);
+        return evs.isEmpty() ? Result.IGNORED : Result.EVENTS;
+    }
+
+    // ------------------------------------------------------------------ fields
+
+    private MarketEvent event(RawFrame frame, EventType type, String symbol, long timeMs) {
+        MarketEvent ev = new MarketEvent();
+        ev.type = type;
+        ev.feed = feed;
+        ev.nativeSymbol = symbol;
+        ev.receiveTimeNs = frame.receiveTimeNs;
+        ev.exchangeTimeMs = timeMs;
+        return ev;
+    }
+
+    /** A decimal sent as a string ({@code "60621.5"}) or as a JSON number ({@code 60621.5}), exactly. */
+    private static long number(JsonNode r, String field, String at) throws DecodeException {
+        JsonNode n = r.get(field);
+        return n != null && n.isTextual() ? JsonFields.decimal(n, at + "." + field) : JsonNumbers.number(n, at + "." + field);
+    }
+
+    /** A non-negative integer sent as a JSON number or a string of digits. */
+    static long integer(JsonNode r, String field) throws DecodeException {
+        JsonNode n = r.get(field);
+        if (n != null && n.isIntegralNumber() && n.canConvertToLong() && n.longValue() >= 0) {
+            return n.longValue();
+        }
+        if (n != null && n.isTextual() && n.textValue().matches("[0-9]{1,18}")) {
+            return Long.parseLong(n.textValue());
+        }
+        throw new DecodeException(n == null ? "missing field '" + field + "' (expected an integer)"
+                : "field '" + field + "' must be a non-negative integer, got " + n);
+    }
+
+    private static boolean side(JsonNode r, String at) throws DecodeException {
+        String side = requireText(r, "side");
+        return switch (side) {
+            case "Buy" -> true;
+            case "Sell" -> false;
+            default -> throw new DecodeException("field '" + at + ".side' must be Buy or Sell, got '" + side + "'");
+        };
+    }
+
+    private static final class Levels {
+        final long[] bp, bs, ap, as;
+        int nb, na;
+
+        Levels(int n) {
+            bp = new long[n];
+            bs = new long[n];
+            ap = new long[n];
+            as = new long[n];
+        }
+
+        void add(boolean bid, long price, long size) {
+            if (bid) {
+                bp[nb] = price;
+                bs[nb++] = size;
+            } else {
+                ap[na] = price;
+                as[na++] = size;
+            }
+        }
+
+        void into(MarketEvent ev) {
+            ev.bidPrices = Arrays.copyOf(bp, nb);
+            ev.bidSizes = Arrays.copyOf(bs, nb);
+            ev.askPrices = Arrays.copyOf(ap, na);
+            ev.askSizes = Arrays.copyOf(as, na);
+        }
+    }
+}

@@ -1,0 +1,385 @@
+package io.rrralgorithms.connectors.adapters.bybit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Bybit decoder over the real cryptofeed captures {@code BYBIT.ws.25.0} (USDT perpetuals,
+ * {@code realtime_public}) and {@code BYBIT.ws.26.0} (inverse perpetuals, {@code realtime}) of
+ * 2021-04-17 and the metadata {@code BYBIT.0}, with expected counts computed from the raw lines with
+ * Jackson, independently of the decoder; exact fields of real frames; malformed frames.
+ */
+class BybitFrameDecoderTest {
+    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    static final List<String> CAPTURES = List.of("BYBIT.ws.25.0", "BYBIT.ws.26.0");
+
+    static Path shared(String name) {
+        String prop = System.getProperty("rrr.shared.data");
+        List<Path> candidates = new ArrayList<>();
+        if (prop != null && !prop.isBlank()) {
+            candidates.add(Path.of(prop));
+        }
+        candidates.add(Path.of("../shared/data"));
+        candidates.add(Path.of("../../shared/data"));
+        for (Path p : candidates) {
+            Path f = p.resolve("market/cryptofeed/" + name);
+            if (Files.isRegularFile(f)) {
+                return f.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
+    }
+
+    static List<String> payloads(String capture) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(shared(capture), StandardCharsets.UTF_8)) {
+            Matcher m = RECEIVED.matcher(line);
+            if (m.matches()) {
+                out.add(m.group(2));
+            }
+        }
+        return out;
+    }
+
+    private final BybitAdapter adapter = new BybitAdapter();
+
+    private RawFrame frame(String json, long receiveNs) {
+        byte[] p = json.getBytes(StandardCharsets.UTF_8);
+        return new RawFrame("bybit", adapter.partitionKey(p), FrameKind.WS, receiveNs, p);
+    }
+
+    private List<MarketEvent> decode(String json, long receiveNs) throws DecodeException {
+        List<MarketEvent> out = new ArrayList<>();
+        adapter.decoder().decode(frame(json, receiveNs), out::add);
+        return out;
+    }
+
+    private static long m(String decimal) {
+        return new BigDecimal(decimal).movePointRight(8).longValueExact();
+    }
+
+    private static long m(JsonNode n) {
+        BigDecimal d = n.isTextual() ? new BigDecimal(n.textValue()) : n.decimalValue();
+        return d.movePointRight(8).longValueExact();
+    }
+
+    @Test
+    void registeredAsFeedAndCryptofeedExchange() {
+        assertTrue(ExchangeAdapters.isSupported("bybit"));
+        assertEquals("bybit", ExchangeAdapters.forFeed("bybit").feed());
+        assertEquals("bybit", CryptofeedCaptureReader.FEEDS.get("BYBIT"));
+        assertNotNull(ExchangeAdapters.forFeed("bybit").instrumentMetadata());
+    }
+
+    @Test
+    void wholeCapturesDecodeWithCountsFromTheRawLines() throws Exception {
+        // per capture: frames, trade rows, snapshots, deltas, ignored; TRADE, BOOK_SNAPSHOT, BOOK_DELTA, IGNORED
+        Map<String, List<Integer>> expected = Map.of(
+                "BYBIT.ws.25.0", List.of(3342, 101, 8, 3252, 16),
+                "BYBIT.ws.26.0", List.of(1098, 150, 2, 1016, 4));
+        for (String capture : CAPTURES) {
+            // ---- independent counts from the raw lines
+            int trades = 0, snapshots = 0, deltas = 0, ignored = 0;
+            List<String> payloads = payloads(capture);
+            for (String payload : payloads) {
+                JsonNode j = JSON.readTree(payload);
+                String topic = j.path("topic").asText("");
+                if (topic.startsWith("trade.")) {
+                    trades += j.get("data").size();
+                } else if (topic.startsWith("orderBookL2_25.") && j.get("type").asText().equals("snapshot")) {
+                    snapshots++;
+                } else if (topic.startsWith("orderBookL2_25.") && j.get("type").asText().equals("delta")) {
+                    deltas++;
+                } else if (j.path("success").asBoolean(false)) {
+                    ignored++;
+                } else {
+                    throw new AssertionError("unexpected frame " + payload);
+                }
+            }
+            assertEquals(expected.get(capture), List.of(payloads.size(), trades, snapshots, deltas, ignored), capture);
+
+            // ---- the decoder over the capture, as the pipeline reads it
+            Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
+            int frames = 0, ignoredFrames = 0;
+            try (CaptureReader r = CaptureFiles.open(shared(capture), null)) {
+                assertEquals("bybit", r.feed());
+                while (r.hasNext()) {
+                    RawFrame f = r.next();
+                    frames++;
+                    List<MarketEvent> evs = new ArrayList<>();
+                    if (adapter.decoder().decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
+                        ignoredFrames++;
+                        assertTrue(evs.isEmpty());
+                        assertNull(f.key, "a subscription reply names no symbol");
+                    }
+                    for (MarketEvent ev : evs) {
+                        counts.merge(ev.type, 1, Integer::sum);
+                        assertEquals("bybit", ev.feed);
+                        assertEquals(f.key, ev.nativeSymbol, "the partition key is the topic's symbol");
+                        assertEquals(BybitSymbols.normalize(ev.nativeSymbol), ev.symbol);
+                        assertEquals(f.receiveTimeNs, ev.receiveTimeNs);
+                        assertTrue(ev.exchangeTimeMs > 1_618_677_700_000L && ev.exchangeTimeMs < 1_618_677_900_000L,
+                                ev.toString());
+                        if (ev.type != EventType.TRADE) {
+                            assertTrue(ev.lastUpdateId > 0, ev.toString());
+                        }
+                        if (ev.type == EventType.BOOK_SNAPSHOT) {
+                            assertEquals(25, ev.bookDepth);
+                            assertEquals(25, ev.bidPrices.length);
+                            assertEquals(25, ev.askPrices.length);
+                        }
+                    }
+                }
+            }
+            assertEquals(payloads.size(), frames, "every received frame read");
+            assertEquals(trades, counts.get(EventType.TRADE), "trades = trade rows");
+            assertEquals(snapshots, counts.get(EventType.BOOK_SNAPSHOT));
+            assertEquals(deltas, counts.get(EventType.BOOK_DELTA));
+            assertEquals(ignored, ignoredFrames, "subscription replies");
+            assertNull(counts.get(EventType.BBO), "no instrument_info recorded");
+            System.out.printf("bybit %s: frames=%d TRADE=%d BOOK_SNAPSHOT=%d BOOK_DELTA=%d IGNORED=%d%n", capture,
+                    frames, counts.get(EventType.TRADE), counts.get(EventType.BOOK_SNAPSHOT),
+                    counts.get(EventType.BOOK_DELTA), ignoredFrames);
+        }
+    }
+
+    @Test
+    void realFramesDecodeExactly() throws Exception {
+        // the USDT connection: snapshot in data.order_book, cross_seq and timestamp_e6 as strings
+        List<String> usdt = payloads("BYBIT.ws.25.0");
+        String snap = usdt.stream().filter(p -> p.startsWith("{\"topic\":\"orderBookL2_25.BCHUSDT\",\"type\":\"snapshot\""))
+                .findFirst().orElseThrow();
+        MarketEvent s = decode(snap, 7L).get(0);
+        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
+        assertEquals("BCHUSDT", s.nativeSymbol);
+        assertEquals("BCH-USDT-PERP", s.symbol);
+        assertEquals(864_131_773L, s.lastUpdateId);
+        assertEquals(1_618_677_786_389L, s.exchangeTimeMs);
+        assertEquals(m("1053.05"), s.bidPrices[0]);
+        assertEquals(m("2.63"), s.bidSizes[0]);
+        JsonNode rows = JSON.readTree(snap).get("data").get("order_book");
+        JsonNode lastRow = rows.get(rows.size() - 1);
+        assertEquals("Sell", lastRow.get("side").asText());
+        assertEquals(m(lastRow.get("price")), s.askPrices[24]);
+        assertEquals(m(lastRow.get("size")), s.askSizes[24]);
+
+        // its first delta: deletes (size 0, with their price), then updates, then inserts
+        String delta = usdt.stream().filter(p -> p.startsWith("{\"topic\":\"orderBookL2_25.BCHUSDT\",\"type\":\"delta\""))
+                .findFirst().orElseThrow();
+        JsonNode dj = JSON.readTree(delta);
+        MarketEvent d = decode(delta, 8L).get(0);
+        assertEquals(EventType.BOOK_DELTA, d.type);
+        assertEquals(Long.parseLong(dj.get("cross_seq").asText()), d.lastUpdateId);
+        assertEquals(d.lastUpdateId, d.firstUpdateId);
+        assertEquals(Long.parseLong(dj.get("timestamp_e6").asText()) / 1000, d.exchangeTimeMs);
+        assertEquals(m("1054.30"), d.bidPrices[0], "the first delete row is a bid");
+        assertEquals(0L, d.bidSizes[0]);
+        int rowsIn = dj.get("data").get("delete").size() + dj.get("data").get("update").size()
+                + dj.get("data").get("insert").size();
+        assertEquals(rowsIn, d.bidPrices.length + d.askPrices.length);
+
+        // the inverse connection: snapshot as data:[…], numbers; trades with numeric prices
+        List<String> inverse = payloads("BYBIT.ws.26.0");
+        String isnap = inverse.stream().filter(p -> p.startsWith("{\"topic\":\"orderBookL2_25.EOSUSD\",\"type\":\"snapshot\""))
+                .findFirst().orElseThrow();
+        MarketEvent is = decode(isnap, 9L).get(0);
+        assertEquals("EOS-USD-PERP", is.symbol);
+        assertEquals(1_225_777_224L, is.lastUpdateId);
+        assertEquals(1_618_677_786_558L, is.exchangeTimeMs);
+        assertEquals(m("7.943"), is.bidPrices[0]);
+        assertEquals(m("154219"), is.bidSizes[0]);
+        String firstDelta = inverse.stream().filter(p -> p.startsWith("{\"topic\":\"orderBookL2_25.EOSUSD\",\"type\":\"delta\""))
+                .findFirst().orElseThrow();
+        MarketEvent id = decode(firstDelta, 10L).get(0);
+        assertEquals(1_225_777_225L, id.lastUpdateId);
+        assertArrayEquals(new long[] {m("7.971")}, id.bidPrices);
+        assertArrayEquals(new long[] {m("47766")}, id.bidSizes);
+        assertEquals(0, id.askPrices.length);
+
+        String trade = inverse.stream().filter(p -> p.startsWith("{\"topic\":\"trade.BTCUSD\""))
+                .findFirst().orElseThrow();
+        List<MarketEvent> ts = decode(trade, 11L);
+        assertEquals(5, ts.size());
+        MarketEvent t = ts.get(1);
+        assertEquals(EventType.TRADE, t.type);
+        assertEquals("BTC-USD-PERP", t.symbol);
+        assertEquals(m("60621.5"), t.price);
+        assertEquals(m("1"), t.size);
+        assertFalse(t.takerBuy, "side Sell: the taker sold");
+        assertEquals(1_618_677_786_618L, t.exchangeTimeMs);
+        assertEquals(1_618_677_786_618L * 10_000L + 1, t.tradeId, "ordering key: time, then position in the frame");
+
+        // a USDT trade: price string, trade_time_ms string
+        String utrade = usdt.stream().filter(p -> p.startsWith("{\"topic\":\"trade.BCHUSDT\"")).findFirst().orElseThrow();
+        MarketEvent u = decode(utrade, 12L).get(0);
+        assertEquals(m("1053.90"), u.price);
+        assertEquals(m("0.14"), u.size);
+        assertTrue(u.takerBuy);
+        assertEquals(1_618_677_785_116L, u.exchangeTimeMs);
+        assertEquals(1_618_677_785_116L * 10_000L, u.tradeId);
+    }
+
+    @Test
+    void acksPongsAndKeys() throws Exception {
+        FrameDecoder dec = adapter.decoder();
+        assertEquals(FrameDecoder.Result.IGNORED, dec.decode(frame(
+                "{\"success\":true,\"ret_msg\":\"pong\",\"conn_id\":\"x\",\"request\":{\"op\":\"ping\",\"args\":null}}", 1L), e -> { }));
+        assertEquals(FrameDecoder.Result.IGNORED, dec.decode(frame("pong", 1L), e -> { }));
+        assertEquals(FrameDecoder.Result.IGNORED, dec.decode(frame(
+                "{\"topic\":\"instrument_info.100ms.BTCUSD\",\"type\":\"snapshot\",\"data\":{}}", 1L), e -> { }));
+        assertEquals("BTCUSD", adapter.partitionKey(
+                "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("BTCUSDT", adapter.partitionKey(
+                "{\"topic\":\"orderBook_200.100ms.BTCUSDT\",\"type\":\"delta\"}".getBytes(StandardCharsets.UTF_8)));
+        assertNull(adapter.partitionKey("{\"success\":true}".getBytes(StandardCharsets.UTF_8)));
+        MarketEvent s200 = decode("{\"topic\":\"orderBook_200.100ms.BTCUSD\",\"type\":\"snapshot\",\"data\":["
+                + "{\"price\":\"60000.5\",\"symbol\":\"BTCUSD\",\"id\":600005000,\"side\":\"Buy\",\"size\":10}],"
+                + "\"cross_seq\":5,\"timestamp_e6\":1618677786000000}", 1L).get(0);
+        assertEquals(200, s200.bookDepth);
+        assertEquals(5L, s200.lastUpdateId);
+    }
+
+    @Test
+    void syncRulesFollowCrossSeq() {
+        BybitSyncRules rules = new BybitSyncRules();
+        MarketEvent d = new MarketEvent();
+        d.lastUpdateId = 100;
+        assertTrue(rules.isStale(d, 100));
+        assertFalse(rules.isStale(d, 99));
+        assertTrue(rules.bridgesSnapshot(d, 50));
+        assertFalse(rules.bridgesSnapshot(d, 100));
+        assertTrue(rules.continues(d, 99));
+        assertTrue(rules.continues(d, 7), "cross_seq is not contiguous per symbol");
+        assertFalse(rules.continues(d, 100));
+        assertTrue(rules.isDuplicate(d, 100));
+        MarketEvent s = new MarketEvent();
+        s.bookDepth = 25;
+        assertEquals(25, rules.maxDepth(s));
+        assertNull(rules.checksum());
+    }
+
+    @Test
+    void symbols() throws Exception {
+        assertEquals("BTC-USD-PERP", BybitSymbols.normalize("BTCUSD"));
+        assertEquals("BTC-USDT-PERP", BybitSymbols.normalize("BTCUSDT"));
+        assertEquals("LINK-USDT-PERP", BybitSymbols.normalize("LINKUSDT"));
+        assertEquals("BTC-USD-210625", BybitSymbols.normalize("BTCUSDM21"));
+        assertEquals("BTC-USD-210924", BybitSymbols.normalize("BTCUSDU21"));
+        assertEquals(LocalDate.of(2021, 12, 31), BybitSymbols.expiry('Z', 21));
+        assertThrows(DecodeException.class, () -> BybitSymbols.normalize("USDT"));
+        assertThrows(DecodeException.class, () -> BybitSymbols.normalize("BTCEUR"));
+        assertThrows(DecodeException.class, () -> BybitSymbols.normalize("btcusd"));
+    }
+
+    @Test
+    void metadataCatalogHoldsEveryCapturedSymbolWithTheDecodersSymbol() throws Exception {
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("BYBIT.0"), adapter);
+        assertEquals(15, catalog.size(), "4 inverse perpetuals, 9 USDT perpetuals, 2 inverse futures");
+        Set<String> captured = new TreeSet<>();
+        for (String c : CAPTURES) {
+            for (String p : payloads(c)) {
+                String topic = JSON.readTree(p).path("topic").asText("");
+                if (!topic.isEmpty()) {
+                    captured.add(topic.substring(topic.lastIndexOf('.') + 1));
+                }
+            }
+        }
+        assertEquals(10, captured.size(), captured.toString());
+        for (String s : captured) {
+            Instrument i = catalog.byNative(s).orElseThrow(() -> new AssertionError(s + " not in the catalog"));
+            assertEquals(i.symbol(), BybitSymbols.normalize(s));
+        }
+        int futures = 0;
+        for (Instrument i : catalog.all()) {
+            // the decoder's rule (last-Friday expiry) agrees with the metadata's alias dates
+            assertEquals(i.symbol(), BybitSymbols.normalize(i.nativeSymbol()), i.toString());
+            assertNotNull(i.tickSize());
+            assertNotNull(i.lotSize());
+            assertTrue(i.fitsScale(), i.toString());
+            if (i.kind() == Instrument.Kind.FUTURE) {
+                futures++;
+            }
+        }
+        assertEquals(2, futures);
+        Instrument m21 = catalog.byNative("BTCUSDM21").orElseThrow();
+        assertEquals("BTC-USD-210625", m21.symbol());
+        assertEquals(LocalDate.of(2021, 6, 25), m21.expiry());
+        Instrument btcusdt = catalog.byNative("BTCUSDT").orElseThrow();
+        assertEquals("BTC-USDT-PERP", btcusdt.symbol());
+        assertEquals(0, new BigDecimal("0.5").compareTo(btcusdt.tickSize()));
+        assertEquals(0, new BigDecimal("0.001").compareTo(btcusdt.lotSize()));
+        assertEquals(0, new BigDecimal("1").compareTo(catalog.byNative("BTCUSD").orElseThrow().lotSize()));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "''| empty frame",
+        "{\"topic\":| malformed JSON",
+        "[1]| not a JSON object",
+        "{\"foo\":1}| unknown message",
+        "{\"success\":false,\"ret_msg\":\"error:handler not found\",\"request\":{\"op\":\"subscribe\"}}| venue refused",
+        "{\"topic\":\"orderBookL3.BTCUSD\",\"type\":\"snapshot\",\"data\":[]}| unknown topic",
+        "{\"topic\":\"orderBookL2_25\",\"type\":\"snapshot\",\"data\":[]}| names no symbol",
+        "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"replace\",\"data\":[],\"cross_seq\":1,\"timestamp_e6\":1}| unknown book type 'replace'",
+        "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| missing field 'data.insert'",
+        "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[],\"insert\":[]},\"timestamp_e6\":1}| missing field 'cross_seq'",
+        "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[],\"insert\":[]},\"cross_seq\":\"x1\",\"timestamp_e6\":1}| 'cross_seq' must be a non-negative integer",
+        "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"snapshot\",\"data\":{\"x\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| snapshot field 'data'",
+        "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[{\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Buy\"}],\"update\":[],\"insert\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| missing field 'data.delete[0].price'",
+        "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[{\"price\":\"1.5x\",\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1}],\"insert\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| not an exact decimal",
+        "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[{\"price\":\"1.000000001\",\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1}],\"insert\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| not an exact decimal",
+        "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[{\"price\":\"1\",\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Bid\",\"size\":1}],\"insert\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| must be Buy or Sell",
+        "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[],\"insert\":[{\"price\":\"1\",\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Buy\",\"size\":0}]},\"cross_seq\":1,\"timestamp_e6\":1}| non-positive price or size",
+        "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[],\"insert\":[{\"price\":\"1\",\"symbol\":\"ETHUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1}]},\"cross_seq\":1,\"timestamp_e6\":1}| the topic's is 'BTCUSD'",
+        "{\"topic\":\"orderBookL2_25.BTCEUR\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[],\"insert\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| unknown symbol 'BTCEUR'",
+        "{\"topic\":\"trade.BTCUSD\",\"data\":{}}| trade field 'data' must be an array",
+        "{\"topic\":\"trade.BTCUSD\",\"data\":[{\"trade_time_ms\":1,\"symbol\":\"BTCUSD\",\"side\":\"Sell\",\"size\":4,\"price\":60621.5}]}| missing field 'trade_id'",
+        "{\"topic\":\"trade.BTCUSD\",\"data\":[{\"trade_time_ms\":1,\"symbol\":\"BTCUSD\",\"side\":\"Sell\",\"size\":4,\"price\":1e400000,\"trade_id\":\"x\"}]}| too large",
+        "{\"topic\":\"trade.BTCUSD\",\"data\":[{\"trade_time_ms\":-1,\"symbol\":\"BTCUSD\",\"side\":\"Sell\",\"size\":4,\"price\":1,\"trade_id\":\"x\"}]}| 'trade_time_ms' must be a non-negative integer",
+        "{\"topic\":\"trade.BTCUSD\",\"data\":[{\"trade_time_ms\":1,\"symbol\":\"BTCUSD\",\"side\":\"Sell\",\"size\":0,\"price\":1,\"trade_id\":\"x\"}]}| non-positive price or size",
+    })
+    void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
+        DecodeException e = assertThrows(DecodeException.class,
+                () -> adapter.decoder().decode(frame(json, 1L), ev -> { }));
+        assertTrue(e.getMessage().contains(reason), e.getMessage() + " should contain: " + reason);
+    }
+}
