@@ -134,6 +134,39 @@ class OkxReplayTest {
         assertTrue(r.counters.featureRows > 0, "features computed");
     }
 
+    /**
+     * The same capture with one size of BTC-USDT's first update changed (best ask 1.2112 → 1.2113):
+     * its checksum must fail, making one gap; the book stays invalid (the capture has no later
+     * snapshot), the other two instruments are untouched.
+     */
+    @Test
+    void corruptedLevelFailsItsChecksum(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path original = CaptureReplay.file("OKX.ws.1.0");
+        List<String> lines = Files.readAllLines(original, StandardCharsets.UTF_8);
+        String target = "\"asks\":[[\"30243.5\",\"1.2112\",";
+        int changed = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (changed == 0 && lines.get(i).contains("\"instId\":\"BTC-USDT\"},\"action\":\"update\"")) {
+                assertTrue(lines.get(i).contains(target), "the first BTC-USDT update starts with the best ask");
+                lines.set(i, lines.get(i).replace(target, "\"asks\":[[\"30243.5\",\"1.2113\","));
+                changed++;
+            }
+        }
+        assertEquals(1, changed);
+        Path copy = dir.resolve("OKX.ws.1.0");
+        Files.write(copy, lines, StandardCharsets.UTF_8);
+        CaptureReplay r = CaptureReplay.run(copy, TOP);
+        System.out.println(r.summary("okx corrupted (OKX.ws.1.0, one size changed)"));
+        assertEquals(0, r.counters.decodeErrors);
+        assertEquals(1, r.counters.checksumFailures);
+        assertEquals(3 + 98 + 92 + 1, r.counters.checksums, "snapshots, the two intact books, the failing update; none on the invalid book");
+        assertEquals(1, r.gaps.size(), "gaps: " + r.gaps);
+        assertEquals("BTC-USDT", r.gaps.get(0).nativeSymbol);
+        assertEquals(null, r.syncedTops.get("BTC-USDT"), "BTC-USDT never synced after the failed checksum");
+        assertEquals(98, r.syncedTops.get("BTC-USD-220527"));
+        assertEquals(92, r.syncedTops.get("UNI-USD-SWAP"));
+    }
+
     private static void put(TreeMap<BigDecimal, BigDecimal> side, JsonNode level) {
         BigDecimal px = new BigDecimal(level.get(0).asText());
         BigDecimal sz = new BigDecimal(level.get(1).asText());
