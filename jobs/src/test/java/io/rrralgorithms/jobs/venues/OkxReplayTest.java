@@ -167,6 +167,45 @@ class OkxReplayTest {
         assertEquals(92, r.syncedTops.get("UNI-USD-SWAP"));
     }
 
+    /**
+     * Frames of the later format with {@code seqId}/{@code prevSeqId} (the capture predates it), as
+     * a synthetic capture without checksums: an update received before the snapshot is stale, the
+     * first after it bridges ({@code prevSeqId} = the snapshot's {@code seqId}), a keep-alive
+     * ({@code prevSeqId == seqId}, no levels) continues, a redelivered update is a duplicate, a
+     * sequence reset ({@code seqId} below {@code prevSeqId}) continues, and a lost message is a gap.
+     */
+    @Test
+    void sequencedFramesChain(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String book = "%d.%03d: {\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"%s\","
+                + "\"data\":[{\"asks\":[%s],\"bids\":[%s],\"ts\":\"1652459225464\",\"seqId\":%d,\"prevSeqId\":%d}]}";
+        List<String> lines = List.of(
+                String.format(book, 1652459225, 1, "update", "[\"101\",\"9\",\"0\",\"1\"]", "", 9, 5), // stale
+                String.format(book, 1652459225, 2, "snapshot", "[\"101\",\"1\",\"0\",\"1\"],[\"102\",\"2\",\"0\",\"1\"]",
+                        "[\"100\",\"3\",\"0\",\"1\"]", 10, -1),
+                String.format(book, 1652459225, 3, "update", "[\"101\",\"4\",\"0\",\"1\"]", "", 12, 10), // bridges
+                String.format(book, 1652459225, 4, "update", "", "", 12, 12), // keep-alive
+                String.format(book, 1652459225, 5, "update", "", "[\"99\",\"5\",\"0\",\"1\"]", 15, 12),
+                String.format(book, 1652459225, 6, "update", "[\"101\",\"4\",\"0\",\"1\"]", "", 12, 10), // redelivered
+                String.format(book, 1652459225, 7, "update", "[\"102\",\"0\",\"0\",\"0\"]", "", 3, 15), // reset
+                String.format(book, 1652459225, 8, "update", "", "[\"100\",\"0\",\"0\",\"0\"]", 7, 6)); // 4..6 lost
+        Path file = dir.resolve("OKX.ws.1.0");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        CaptureReplay r = CaptureReplay.run(file, TOP);
+        System.out.println(r.summary("okx synthetic seqId"));
+        assertEquals(0, r.counters.decodeErrors);
+        assertEquals(2, r.counters.staleDiffs, "the update received before the snapshot, the redelivered one");
+        assertEquals(1, r.gaps.size(), "gaps: " + r.gaps);
+        assertEquals(7, r.gaps.get(0).updateId);
+        assertEquals(6, r.gaps.get(0).prevUpdateId);
+        assertEquals(3, r.gaps.get(0).lastUpdateId, "the book's seqId after the reset");
+        assertEquals(0, r.counters.checksums);
+        assertEquals(4, r.syncedTops.get("BTC-USDT"), "bridge, keep-alive, update, reset");
+        BookTop top = r.lastTop.get("BTC-USDT");
+        assertArrayEquals(new long[] {101_00000000L}, top.askPrices);
+        assertArrayEquals(new long[] {4_00000000L}, top.askSizes);
+        assertArrayEquals(new long[] {100_00000000L, 99_00000000L}, top.bidPrices);
+    }
+
     private static void put(TreeMap<BigDecimal, BigDecimal> side, JsonNode level) {
         BigDecimal px = new BigDecimal(level.get(0).asText());
         BigDecimal sz = new BigDecimal(level.get(1).asText());

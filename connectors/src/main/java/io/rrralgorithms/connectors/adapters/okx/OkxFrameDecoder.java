@@ -28,8 +28,11 @@ import java.util.function.Consumer;
  *       strings, size 0 removes. {@code ts} (ms) is the exchange time; {@code checksum} (signed
  *       32-bit integer, snapshot and update) is carried for {@link OkxChecksum}. OKX writes its
  *       numbers in canonical shortest form (no trailing zeros), so the decimals stay unknown (-1)
- *       and the checksum rebuilds the shortest strings. Without a venue sequence in these frames,
- *       the update id is the frame's receive time (ns), see {@link OkxSyncRules};
+ *       and the checksum rebuilds the shortest strings. The recorded (early 2022) frames carry no
+ *       venue sequence: the update id is then the frame's receive time (ns). Frames with
+ *       {@code seqId}/{@code prevSeqId} (OKX added them in 2022) carry them as
+ *       {@code lastUpdateId}/{@code prevUpdateId} instead ({@code prevSeqId} -1 on a snapshot),
+ *       see {@link OkxSyncRules};
  *   <li>{@code books5}: every push is the whole top 5 → {@link EventType#BOOK_SNAPSHOT}, depth 5;
  *   <li>{@code trades} → one {@link EventType#TRADE} per entry {@code {instId, tradeId, px, sz,
  *       side, ts}}: {@code side} is the taker's ({@code buy}: the aggressor bought), {@code tradeId}
@@ -254,7 +257,18 @@ final class OkxFrameDecoder implements FrameDecoder {
             }
             return ev;
         }
-        ev.lastUpdateId = frame.receiveTimeNs; // receive order stands in for the missing sequence
+        JsonNode seq = b.get("seqId");
+        if (seq != null) { // frames since mid-2022: the venue's sequence (see OkxSyncRules)
+            ev.lastUpdateId = integer(seq, where + ".seqId");
+            ev.firstUpdateId = ev.lastUpdateId;
+            JsonNode prev = b.get("prevSeqId");
+            ev.prevUpdateId = prev == null ? MarketEvent.NONE : integer(prev, where + ".prevSeqId");
+            if (type == EventType.BOOK_DELTA && ev.prevUpdateId < 0) {
+                throw new DecodeException("field '" + where + ".prevSeqId' must be a non-negative integer on an update");
+            }
+        } else {
+            ev.lastUpdateId = frame.receiveTimeNs; // receive order stands in for the missing sequence
+        }
         if (type == EventType.BOOK_SNAPSHOT) {
             ev.bookDepth = depth;
         }
@@ -266,6 +280,13 @@ final class OkxFrameDecoder implements FrameDecoder {
             ev.checksum = c.longValue();
         }
         return ev;
+    }
+
+    private static long integer(JsonNode n, String what) throws DecodeException {
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new DecodeException("field '" + what + "' must be an integer, got " + n);
+        }
+        return n.longValue();
     }
 
     private static long[][] levels(JsonNode b, String field, boolean snapshot) throws DecodeException {

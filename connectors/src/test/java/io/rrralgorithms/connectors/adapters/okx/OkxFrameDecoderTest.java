@@ -269,6 +269,29 @@ class OkxFrameDecoderTest {
     }
 
     @Test
+    void seqIdsWhereTheVenueSendsThem() throws Exception {
+        String f = "{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"%s\",\"data\":[{\"asks\":[],"
+                + "\"bids\":[[\"30000.1\",\"0.5\",\"0\",\"1\"]],\"ts\":\"1652459225464\",\"checksum\":-1,\"seqId\":%d,\"prevSeqId\":%d}]}";
+        MarketEvent s = decode(String.format(f, "snapshot", 123456789012L, -1)).get(0);
+        assertEquals(123456789012L, s.lastUpdateId);
+        assertEquals(MarketEvent.NONE, s.prevUpdateId);
+        MarketEvent u = decode(String.format(f, "update", 123456789020L, 123456789012L)).get(0);
+        assertEquals(123456789020L, u.lastUpdateId);
+        assertEquals(123456789012L, u.prevUpdateId);
+        assertEquals(-1L, u.checksum);
+        OkxSyncRules rules = new OkxSyncRules();
+        assertTrue(rules.bridgesSnapshot(u, 123456789012L));
+        assertFalse(rules.isStale(u, 123456789012L));
+        assertTrue(rules.isStale(u, 123456789013L));
+        assertFalse(rules.continues(u, 123456789011L));
+        assertTrue(rules.isDuplicate(u, 123456789020L));
+        assertThrows(DecodeException.class, () -> decode(String.format(f, "update", 5, -1)));
+        MarketEvent old = decode(String.format(f.replace(",\"seqId\":%d,\"prevSeqId\":%d", ""), "update")).get(0);
+        assertEquals(MarketEvent.NONE, old.prevUpdateId);
+        assertTrue(rules.continues(old, 123L) && rules.bridgesSnapshot(old, 123L) && !rules.isDuplicate(old, Long.MAX_VALUE));
+    }
+
+    @Test
     void snapshotChecksumMatchesTheVenuesOnTheRealSnapshots() throws Exception {
         int checked = 0;
         for (String line : Files.readAllLines(data("OKX.ws.1.0"), StandardCharsets.UTF_8)) {
