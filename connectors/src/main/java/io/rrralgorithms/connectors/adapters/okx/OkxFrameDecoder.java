@@ -42,7 +42,9 @@ import java.util.function.Consumer;
  *       time of the {@code trades} subscription ack and skips entries whose exchange time is
  *       earlier (a frame of only such entries is IGNORED). This compares the venue's clock with
  *       the local one, so it assumes the skew is below the latency; without receive times (0) no
- *       trade is skipped;
+ *       trade is skipped. The ack and the trades of an instrument share the partition key
+ *       ({@code instId}), so they reach the same decoder in order; the memory is per instrument,
+ *       not per connection (two sockets subscribing the same instrument share it);
  *   <li>{@code tickers} ({@code bidPx/bidSz/askPx/askSz}) and {@code bbo-tbt} (one level per
  *       side) → {@link EventType#BBO};
  *   <li>ignored: {@code funding-rate}, {@code mark-price}, {@code index-tickers},
@@ -72,7 +74,7 @@ final class OkxFrameDecoder implements FrameDecoder {
         if (payload == null || payload.length == 0) {
             throw new DecodeException("empty frame");
         }
-        if (new String(payload, StandardCharsets.UTF_8).trim().equals("pong")) {
+        if (payload.length <= 8 && new String(payload, StandardCharsets.UTF_8).trim().equals("pong")) {
             return Result.IGNORED;
         }
         JsonNode root;
