@@ -13,6 +13,7 @@ import io.rrralgorithms.connectors.adapters.gemini.GeminiAdapter;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenAdapter;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesAdapter;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinAdapter;
+import io.rrralgorithms.connectors.adapters.okx.OkxAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +36,8 @@ public final class ExchangeAdapters {
                 new GeminiAdapter(),
                 new KucoinAdapter(),
                 new GateioAdapter(),
-                new GateioFuturesAdapter())) {
+                new GateioFuturesAdapter(),
+                new OkxAdapter())) {
             BY_FEED.put(a.feed(), a);
         }
     }

@@ -1,0 +1,103 @@
+package io.rrralgorithms.connectors.adapters.okx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * OKX instruments from {@code GET /api/v5/public/instruments?instType=SPOT|SWAP|FUTURES|OPTION}
+ * (options need {@code uly}: BTC-USD and ETH-USD, as cryptofeed recorded them):
+ * {@code {"code":"0","data":[{"instId","instType","baseCcy","quoteCcy","uly","tickSz","lotSz",...}]}}.
+ * Spot takes {@code baseCcy}/{@code quoteCcy}; derivatives the underlying {@code uly}
+ * ({@code BTC-USD}); futures and options the expiry of the id ({@code BTC-USD-220527}; the
+ * {@code expTime} is that day 08:00 UTC). Tick {@code tickSz}; lot {@code lotSz} (contracts for
+ * swaps, futures and options). The symbol is {@link OkxSymbols#normalize} of the id, which a
+ * listed instrument's fields must agree with, else the response is refused.
+ */
+public final class OkxInstruments implements InstrumentMetadata {
+    public static final String BASE = "https://www.okx.com/api/v5/public/instruments?instType=";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String feed;
+
+    public OkxInstruments(String feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public List<String> urls() {
+        return List.of(BASE + "SPOT", BASE + "SWAP", BASE + "FUTURES", BASE + "OPTION&uly=BTC-USD",
+                BASE + "OPTION&uly=ETH-USD");
+    }
+
+    @Override
+    public boolean isMetadataUrl(String url) {
+        return url.matches("https?://[^/]+/api/v5/public/instruments\\?.*");
+    }
+
+    @Override
+    public List<Instrument> parse(String url, String body) throws IOException {
+        JsonNode root = JSON.readTree(body);
+        if (!"0".equals(root.path("code").asText())) {
+            throw new IOException("OKX instruments error response: code " + root.path("code").asText() + " "
+                    + root.path("msg").asText());
+        }
+        JsonNode data = root.get("data");
+        if (data == null || !data.isArray()) {
+            throw new IOException("OKX instruments response without a 'data' array");
+        }
+        List<Instrument> out = new ArrayList<>();
+        for (JsonNode s : data) {
+            String id = text(s, "instId");
+            String type = text(s, "instType");
+            String[] p = id.split("-");
+            String base;
+            String quote;
+            Instrument.Kind kind;
+            switch (type) {
+                case "SPOT" -> {
+                    base = text(s, "baseCcy");
+                    quote = text(s, "quoteCcy");
+                    kind = Instrument.Kind.SPOT;
+                }
+                case "SWAP", "FUTURES", "OPTION" -> {
+                    String[] u = text(s, "uly").split("-");
+                    if (u.length != 2) {
+                        throw new IOException("OKX instrument with an underlying that is not BASE-QUOTE: " + s);
+                    }
+                    base = u[0];
+                    quote = u[1];
+                    kind = type.equals("SWAP") ? Instrument.Kind.PERPETUAL
+                            : type.equals("FUTURES") ? Instrument.Kind.FUTURE : Instrument.Kind.OPTION;
+                }
+                default -> throw new IOException("OKX instrument of unknown instType '" + type + "': " + id);
+            }
+            String symbol;
+            try {
+                symbol = OkxSymbols.normalize(id);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage());
+            }
+            if (OkxSymbols.kind(id) != kind || !p[0].equals(base) || !p[1].equals(quote)) {
+                throw new IOException("OKX instrument whose id disagrees with its fields: " + s);
+            }
+            out.add(new Instrument(feed, id, symbol, kind, NormalizedSymbols.asset(base), NormalizedSymbols.asset(quote),
+                    kind == Instrument.Kind.FUTURE || kind == Instrument.Kind.OPTION ? OkxSymbols.expiry(p[2], id) : null,
+                    new BigDecimal(text(s, "tickSz")), new BigDecimal(text(s, "lotSz"))));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode n, String field) throws IOException {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
+            throw new IOException("OKX instrument without '" + field + "': " + n);
+        }
+        return v.textValue();
+    }
+}

@@ -1,0 +1,386 @@
+package io.rrralgorithms.connectors.adapters.okx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OKX decoder over the real cryptofeed capture {@code OKX.ws.1.0} (2022-05-13: books, trades
+ * and tickers of BTC-USDT, UNI-USD-SWAP and BTC-USD-220527) and its instrument lists
+ * ({@code OKX.0}). Expected counts come from the raw lines parsed here with Jackson.
+ */
+class OkxFrameDecoderTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("okx");
+
+    static Path data(String name) {
+        String prop = System.getProperty("rrr.shared.data");
+        List<Path> candidates = new ArrayList<>();
+        if (prop != null && !prop.isBlank()) {
+            candidates.add(Path.of(prop));
+        }
+        candidates.add(Path.of("../shared/data"));
+        candidates.add(Path.of("../../shared/data"));
+        for (Path p : candidates) {
+            Path f = p.resolve("market/cryptofeed/" + name);
+            if (Files.isRegularFile(f)) {
+                return f.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
+    }
+
+    private static RawFrame frame(String json) {
+        byte[] p = json.getBytes(StandardCharsets.UTF_8);
+        return new RawFrame("okx", ADAPTER.partitionKey(p), FrameKind.WS, 1_652_459_226_163_842_200L, p);
+    }
+
+    private static List<MarketEvent> decode(FrameDecoder d, String json) throws DecodeException {
+        List<MarketEvent> out = new ArrayList<>();
+        d.decode(frame(json), out::add);
+        return out;
+    }
+
+    private static List<MarketEvent> decode(String json) throws DecodeException {
+        return decode(new OkxFrameDecoder("okx"), json);
+    }
+
+    private static long m(String decimal) {
+        return new BigDecimal(decimal).movePointRight(8).longValueExact();
+    }
+
+    @Test
+    void registeredAsFeedAndCryptofeedExchange() {
+        assertTrue(ExchangeAdapters.isSupported("okx"));
+        assertEquals("okx", ADAPTER.feed());
+        assertEquals("okx", CryptofeedCaptureReader.FEEDS.get("OKX"));
+        assertEquals("UNI-USD-SWAP", ADAPTER.partitionKey(
+                "{\"arg\":{\"channel\":\"books\",\"instId\":\"UNI-USD-SWAP\"},\"action\":\"update\",\"data\":[]}"
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertNull(ADAPTER.partitionKey("pong".getBytes(StandardCharsets.UTF_8)));
+        assertNull(ADAPTER.snapshotKey("https://www.okx.com/api/v5/public/instruments?instType=SPOT"));
+    }
+
+    @Test
+    void wholeCaptureDecodesWithCountsFromTheRawLines() throws Exception {
+        // ---- independent expectations from the raw lines
+        Map<String, Integer> raw = new TreeMap<>();
+        Map<String, Double> tradesAck = new HashMap<>();
+        int trades = 0, preSession = 0, bookLevels = 0;
+        for (String line : Files.readAllLines(data("OKX.ws.1.0"), StandardCharsets.UTF_8)) {
+            Matcher mt = RECEIVED.matcher(line);
+            if (!mt.matches()) {
+                continue;
+            }
+            double recv = Double.parseDouble(mt.group(1));
+            JsonNode j = JSON.readTree(mt.group(2));
+            if (j.has("event")) {
+                raw.merge("event:" + j.get("event").asText(), 1, Integer::sum);
+                if (j.get("arg").get("channel").asText().equals("trades")) {
+                    tradesAck.put(j.get("arg").get("instId").asText(), recv);
+                }
+                continue;
+            }
+            String ch = j.get("arg").get("channel").asText();
+            raw.merge(ch + (j.has("action") ? ":" + j.get("action").asText() : ""), 1, Integer::sum);
+            for (JsonNode d : j.get("data")) {
+                if (ch.equals("trades")) {
+                    if (d.get("ts").asLong() < tradesAck.get(d.get("instId").asText()) * 1000) {
+                        preSession++;
+                    } else {
+                        trades++;
+                    }
+                }
+                if (ch.equals("books")) {
+                    bookLevels += d.get("asks").size() + d.get("bids").size();
+                }
+            }
+        }
+        assertEquals(Map.of("event:subscribe", 18, "books:snapshot", 3, "books:update", 287, "tickers", 28,
+                "trades", 74), raw);
+        assertEquals(3, preSession, "one trade from before the session per instrument, pushed on subscribe");
+        assertEquals(71, trades);
+
+        // ---- the decoder over the capture reader (receive times included)
+        FrameDecoder decoder = new OkxFrameDecoder("okx");
+        Map<EventType, Integer> events = new EnumMap<>(EventType.class);
+        int ignored = 0, frames = 0, levels = 0, withChecksum = 0;
+        Set<String> natives = new TreeSet<>();
+        Map<String, String> normalized = new TreeMap<>();
+        try (CryptofeedCaptureReader r = new CryptofeedCaptureReader(data("OKX.ws.1.0"), ADAPTER)) {
+            while (r.hasNext()) {
+                RawFrame f = r.next();
+                frames++;
+                List<MarketEvent> out = new ArrayList<>();
+                FrameDecoder.Result res = decoder.decode(f, out::add);
+                if (res == FrameDecoder.Result.IGNORED) {
+                    ignored++;
+                    assertTrue(out.isEmpty());
+                }
+                for (MarketEvent e : out) {
+                    events.merge(e.type, 1, Integer::sum);
+                    natives.add(e.nativeSymbol);
+                    normalized.put(e.nativeSymbol, e.symbol);
+                    if (e.type == EventType.BOOK_DELTA || e.type == EventType.BOOK_SNAPSHOT) {
+                        levels += e.bidPrices.length + e.askPrices.length;
+                        if (e.checksum != MarketEvent.NO_CHECKSUM) {
+                            withChecksum++;
+                        }
+                        assertEquals(e.type == EventType.BOOK_SNAPSHOT ? 400 : 0, e.bookDepth);
+                        assertEquals(-1, e.priceDecimals);
+                    }
+                    if (e.type == EventType.TRADE) {
+                        assertTrue(e.tradeId > 0);
+                        assertTrue(e.exchangeTimeMs > 1_652_459_225_000L, "no trade of before the session");
+                    }
+                }
+            }
+        }
+        assertEquals(410, frames);
+        assertEquals(18 + preSession, ignored, "subscription acks and the 3 pre-session trade frames");
+        assertEquals(Map.of(EventType.BOOK_SNAPSHOT, 3, EventType.BOOK_DELTA, 287, EventType.BBO, 28,
+                EventType.TRADE, trades), events);
+        assertEquals(bookLevels, levels);
+        assertEquals(290, withChecksum, "snapshots and updates all carry a checksum");
+        assertEquals(Map.of("BTC-USDT", "BTC-USDT", "UNI-USD-SWAP", "UNI-USD-PERP", "BTC-USD-220527", "BTC-USD-220527"),
+                normalized);
+
+        // ---- the instrument catalog
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(data("OKX.0"), ADAPTER);
+        assertEquals(2565 / 5 + 830 / 5 + 520 / 5 + 3480 / 5, catalog.size(), "the lists were recorded 5 times");
+        for (String n : natives) {
+            Instrument i = catalog.byNative(n).orElseThrow(() -> new AssertionError(n + " not in the catalog"));
+            assertEquals(normalized.get(n), i.symbol(), n);
+        }
+        Instrument btc = catalog.byNative("BTC-USDT").orElseThrow();
+        assertEquals(Instrument.Kind.SPOT, btc.kind());
+        assertEquals(new BigDecimal("0.1"), btc.tickSize());
+        assertEquals(new BigDecimal("0.00000001"), btc.lotSize());
+        Instrument uni = catalog.byNative("UNI-USD-SWAP").orElseThrow();
+        assertEquals(Instrument.Kind.PERPETUAL, uni.kind());
+        assertEquals(new BigDecimal("0.001"), uni.tickSize());
+        assertEquals(new BigDecimal("1"), uni.lotSize());
+        Instrument fut = catalog.byNative("BTC-USD-220527").orElseThrow();
+        assertEquals(Instrument.Kind.FUTURE, fut.kind());
+        assertEquals(java.time.LocalDate.of(2022, 5, 27), fut.expiry());
+        Instrument opt = catalog.byNative("BTC-USD-220514-22000-C").orElseThrow();
+        assertEquals(Instrument.Kind.OPTION, opt.kind());
+        assertEquals("BTC-USD-220514-22000-C", opt.symbol());
+        List<String> tooFine = new ArrayList<>();
+        for (Instrument i : catalog.all()) {
+            assertEquals(OkxSymbols.normalize(i.nativeSymbol()), i.symbol());
+            if (!i.fitsScale()) {
+                tooFine.add(i.nativeSymbol());
+            }
+        }
+        System.out.println("OKX instruments finer than 1e-8: " + tooFine);
+        // meme coins and low-priced BTC/ETH pairs: ticks of 1e-9 .. 1e-11, e.g. SHIB-like BABYDOGE-USDT;
+        // none of the captured instruments is among them
+        assertEquals(39, tooFine.size(), "instruments whose tick or lot is finer than 1e-8: " + tooFine);
+        assertTrue(tooFine.contains("BABYDOGE-USDT") && tooFine.contains("TRX-BTC"));
+        for (String n : natives) {
+            assertTrue(catalog.byNative(n).orElseThrow().fitsScale(), n);
+        }
+    }
+
+    @Test
+    void tradeFrame() throws Exception {
+        List<MarketEvent> evs = decode("{\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT\"},\"data\":[{\"instId\":\"BTC-USDT\","
+                + "\"tradeId\":\"338476308\",\"px\":\"30243.5\",\"sz\":\"0.001\",\"side\":\"buy\",\"ts\":\"1652459226050\"}]}");
+        assertEquals(1, evs.size());
+        MarketEvent t = evs.get(0);
+        assertEquals(EventType.TRADE, t.type);
+        assertEquals("okx", t.feed);
+        assertEquals("BTC-USDT", t.nativeSymbol);
+        assertEquals("BTC-USDT", t.symbol);
+        assertEquals(m("30243.5"), t.price);
+        assertEquals(m("0.001"), t.size);
+        assertTrue(t.takerBuy);
+        assertEquals(338476308L, t.tradeId);
+        assertEquals(1652459226050L, t.exchangeTimeMs);
+        MarketEvent s = decode("{\"arg\":{\"channel\":\"trades\",\"instId\":\"UNI-USD-SWAP\"},\"data\":[{\"instId\":\"UNI-USD-SWAP\","
+                + "\"tradeId\":\"12883020\",\"px\":\"5.123\",\"sz\":\"100\",\"side\":\"sell\",\"ts\":\"1652459215150\"}]}").get(0);
+        assertFalse(s.takerBuy);
+        assertEquals("UNI-USD-PERP", s.symbol);
+        assertEquals(m("100"), s.size);
+    }
+
+    @Test
+    void tradeFromBeforeTheSubscriptionIsNotCounted() throws Exception {
+        FrameDecoder d = new OkxFrameDecoder("okx");
+        String trade = "{\"arg\":{\"channel\":\"trades\",\"instId\":\"UNI-USD-SWAP\"},\"data\":[{\"instId\":\"UNI-USD-SWAP\","
+                + "\"tradeId\":\"12883020\",\"px\":\"5.123\",\"sz\":\"100\",\"side\":\"sell\",\"ts\":\"%d\"}]}";
+        assertEquals(FrameDecoder.Result.IGNORED, d.decode(frame(
+                "{\"event\":\"subscribe\",\"arg\":{\"channel\":\"trades\",\"instId\":\"UNI-USD-SWAP\"}}"), e -> {}));
+        // the frame's receive time is 1652459226163 ms
+        assertEquals(0, decode(d, String.format(trade, 1652459215150L)).size());
+        assertEquals(1, decode(d, String.format(trade, 1652459226163L)).size());
+        assertEquals(1, decode(String.format(trade, 1652459215150L)).size(), "no ack seen: counted");
+    }
+
+    @Test
+    void bookUpdateFrame() throws Exception {
+        MarketEvent e = decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"UNI-USD-SWAP\"},\"action\":\"update\",\"data\":[{"
+                + "\"asks\":[[\"5.158\",\"129\",\"0\",\"2\"],[\"5.233\",\"240\",\"0\",\"1\"]],\"bids\":[[\"5.14\",\"427\",\"0\",\"4\"],"
+                + "[\"5.138\",\"26\",\"0\",\"2\"],[\"5.117\",\"0\",\"0\",\"0\"]],\"ts\":\"1652459225464\",\"checksum\":1361161687}]}").get(0);
+        assertEquals(EventType.BOOK_DELTA, e.type);
+        assertEquals("UNI-USD-PERP", e.symbol);
+        assertArrayEquals(new long[] {m("5.158"), m("5.233")}, e.askPrices);
+        assertArrayEquals(new long[] {m("129"), m("240")}, e.askSizes);
+        assertArrayEquals(new long[] {m("5.14"), m("5.138"), m("5.117")}, e.bidPrices);
+        assertArrayEquals(new long[] {m("427"), m("26"), 0L}, e.bidSizes);
+        assertEquals(1652459225464L, e.exchangeTimeMs);
+        assertEquals(1361161687L, e.checksum);
+        assertEquals(1_652_459_226_163_842_200L, e.lastUpdateId);
+        assertEquals(0, e.bookDepth);
+    }
+
+    @Test
+    void seqIdsWhereTheVenueSendsThem() throws Exception {
+        String f = "{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"%s\",\"data\":[{\"asks\":[],"
+                + "\"bids\":[[\"30000.1\",\"0.5\",\"0\",\"1\"]],\"ts\":\"1652459225464\",\"checksum\":-1,\"seqId\":%d,\"prevSeqId\":%d}]}";
+        MarketEvent s = decode(String.format(f, "snapshot", 123456789012L, -1)).get(0);
+        assertEquals(123456789012L, s.lastUpdateId);
+        assertEquals(MarketEvent.NONE, s.prevUpdateId);
+        MarketEvent u = decode(String.format(f, "update", 123456789020L, 123456789012L)).get(0);
+        assertEquals(123456789020L, u.lastUpdateId);
+        assertEquals(123456789012L, u.prevUpdateId);
+        assertEquals(-1L, u.checksum);
+        OkxSyncRules rules = new OkxSyncRules();
+        assertTrue(rules.bridgesSnapshot(u, 123456789012L));
+        assertFalse(rules.isStale(u, 123456789012L));
+        assertTrue(rules.isStale(u, 123456789013L));
+        assertFalse(rules.continues(u, 123456789011L));
+        assertTrue(rules.isDuplicate(u, 123456789020L));
+        assertThrows(DecodeException.class, () -> decode(String.format(f, "update", 5, -1)));
+        MarketEvent old = decode(String.format(f.replace(",\"seqId\":%d,\"prevSeqId\":%d", ""), "update")).get(0);
+        assertEquals(MarketEvent.NONE, old.prevUpdateId);
+        assertTrue(rules.continues(old, 123L) && rules.bridgesSnapshot(old, 123L) && !rules.isDuplicate(old, Long.MAX_VALUE));
+    }
+
+    @Test
+    void snapshotChecksumMatchesTheVenuesOnTheRealSnapshots() throws Exception {
+        int checked = 0;
+        for (String line : Files.readAllLines(data("OKX.ws.1.0"), StandardCharsets.UTF_8)) {
+            if (!line.contains("\"action\":\"snapshot\"")) {
+                continue;
+            }
+            MarketEvent s = decode(line.substring(line.indexOf(": ") + 2)).get(0);
+            assertEquals(EventType.BOOK_SNAPSHOT, s.type);
+            assertEquals(400, s.bookDepth);
+            long c = new OkxChecksum().compute(top(s.bidPrices), top(s.bidSizes), top(s.askPrices), top(s.askSizes), -1, -1);
+            assertEquals(s.checksum, c, s.nativeSymbol);
+            assertTrue(s.checksum < 0 || s.checksum > 0);
+            checked++;
+        }
+        assertEquals(3, checked);
+    }
+
+    @Test
+    void checksumStringFormat() {
+        assertEquals("30244", OkxChecksum.format(m("30244"), -1));
+        assertEquals("0.08", OkxChecksum.format(m("0.08"), -1));
+        assertEquals("0.00047612", OkxChecksum.format(m("0.00047612"), -1));
+        assertEquals("5.160", OkxChecksum.format(m("5.16"), 3));
+        // one side shorter: the rest is the other side alone; CRC32 of "1:2:3:4:5:6" as signed int
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update("1:2:3:4:5:6".getBytes(StandardCharsets.US_ASCII));
+        assertEquals((int) crc.getValue(), new OkxChecksum().compute(new long[] {m("1"), m("5")}, new long[] {m("2"), m("6")},
+                new long[] {m("3")}, new long[] {m("4")}, -1, -1));
+    }
+
+    private static long[] top(long[] a) {
+        return java.util.Arrays.copyOf(a, Math.min(25, a.length));
+    }
+
+    @Test
+    void tickerFrameIsBbo() throws Exception {
+        MarketEvent b = decode("{\"arg\":{\"channel\":\"tickers\",\"instId\":\"BTC-USDT\"},\"data\":[{\"instType\":\"SPOT\","
+                + "\"instId\":\"BTC-USDT\",\"last\":\"30236\",\"lastSz\":\"0.0002\",\"askPx\":\"30228.7\",\"askSz\":\"1.55896972\","
+                + "\"bidPx\":\"30228.6\",\"bidSz\":\"0.23393\",\"ts\":\"1652459224956\"}]}").get(0);
+        assertEquals(EventType.BBO, b.type);
+        assertArrayEquals(new long[] {m("30228.7")}, b.askPrices);
+        assertArrayEquals(new long[] {m("1.55896972")}, b.askSizes);
+        assertArrayEquals(new long[] {m("30228.6")}, b.bidPrices);
+        assertArrayEquals(new long[] {m("0.23393")}, b.bidSizes);
+        assertEquals(1652459224956L, b.exchangeTimeMs);
+        MarketEvent t = decode("{\"arg\":{\"channel\":\"bbo-tbt\",\"instId\":\"BTC-USDT-SWAP\"},\"data\":[{\"asks\":[[\"30228.7\",\"5\",\"0\",\"1\"]],"
+                + "\"bids\":[[\"30228.6\",\"7\",\"0\",\"2\"]],\"ts\":\"1652459224956\"}]}").get(0);
+        assertEquals(EventType.BBO, t.type);
+        assertEquals("BTC-USDT-PERP", t.symbol);
+        assertArrayEquals(new long[] {m("7")}, t.bidSizes);
+    }
+
+    @Test
+    void ignoredAndRejectedFrames() throws Exception {
+        FrameDecoder d = new OkxFrameDecoder("okx");
+        assertEquals(FrameDecoder.Result.IGNORED, d.decode(frame("pong"), e -> {}));
+        assertEquals(FrameDecoder.Result.IGNORED, d.decode(frame("{\"event\":\"subscribe\",\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"}}"), e -> {}));
+        assertEquals(FrameDecoder.Result.IGNORED, d.decode(frame("{\"arg\":{\"channel\":\"funding-rate\",\"instId\":\"BTC-USDT-SWAP\"},"
+                + "\"data\":[{\"fundingRate\":\"0.0001\",\"fundingTime\":\"1652457600000\",\"instId\":\"BTC-USDT-SWAP\"}]}"), e -> {}));
+        DecodeException err = assertThrows(DecodeException.class, () -> decode(
+                "{\"event\":\"error\",\"code\":\"60018\",\"msg\":\"Invalid request: {\\\"op\\\": \\\"subscribe\\\"}\"}"));
+        assertTrue(err.getMessage().contains("venue error message: Invalid request"), err.getMessage());
+        assertTrue(err.getMessage().contains("60018"));
+        assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"books\""));
+        assertThrows(DecodeException.class, () -> decode("{\"event\":\"surprise\"}"));
+        assertTrue(assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"nope\",\"instId\":\"BTC-USDT\"},\"data\":[{}]}"))
+                .getMessage().contains("unknown channel"));
+        assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"merge\","
+                + "\"data\":[{\"asks\":[],\"bids\":[],\"ts\":\"1\"}]}"));
+        assertTrue(assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT\"},\"data\":[{"
+                + "\"tradeId\":\"1\",\"px\":\"30243.123456789\",\"sz\":\"0.001\",\"side\":\"buy\",\"ts\":\"1652459226050\"}]}"))
+                .getMessage().contains("px"));
+        assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT\"},\"data\":[{"
+                + "\"tradeId\":\"1\",\"px\":\"30243.1\",\"sz\":\"0.001\",\"side\":\"up\",\"ts\":\"1652459226050\"}]}"));
+        assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"update\","
+                + "\"data\":[{\"asks\":[[\"1\",\"x\",\"0\",\"1\"]],\"bids\":[],\"ts\":\"1\",\"checksum\":1}]}"));
+        assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"update\","
+                + "\"data\":[{\"asks\":[],\"bids\":[],\"ts\":\"1\",\"checksum\":\"12\"}]}"));
+        assertTrue(assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"tickers\",\"instId\":\"BTC_USDT\"},\"data\":[{}]}"))
+                .getMessage().contains("unknown symbol"));
+    }
+
+    @Test
+    void symbols() {
+        assertEquals("BTC-USDT", OkxSymbols.normalize("BTC-USDT"));
+        assertEquals("BTC-USDT-PERP", OkxSymbols.normalize("BTC-USDT-SWAP"));
+        assertEquals("BTC-USD-220520", OkxSymbols.normalize("BTC-USD-220520"));
+        assertEquals("ETH-USD-220624-2500.5-P", OkxSymbols.normalize("ETH-USD-220624-2500.5-P"));
+        assertThrows(IllegalArgumentException.class, () -> OkxSymbols.normalize("BTC-USD-221340"));
+        assertThrows(IllegalArgumentException.class, () -> OkxSymbols.normalize("BTC"));
+    }
+}
