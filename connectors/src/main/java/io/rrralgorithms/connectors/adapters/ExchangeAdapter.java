@@ -9,8 +9,8 @@ public interface ExchangeAdapter extends Serializable {
     String feed();
 
     /**
-     * The feed's decoder. A venue whose decoding needs per-stream state (BitMEX level ids)
-     * returns a new instance on every call; callers keep one decoder per feed and stream reader,
+     * The feed's decoder. A venue whose decoding needs per-stream state (BitMEX level ids, OKX
+     * trade-subscription times) returns a new instance on every call; callers keep one decoder per feed and stream reader,
      * and never share it between threads.
      */
     FrameDecoder decoder();

@@ -15,7 +15,6 @@ import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 public final class OkxAdapter implements ExchangeAdapter {
     public static final String FEED = "okx";
 
-    private final FrameDecoder decoder = new OkxFrameDecoder(FEED);
     private final BookSyncRules rules = new OkxSyncRules();
     private final InstrumentMetadata instruments = new OkxInstruments(FEED);
 
@@ -26,7 +25,7 @@ public final class OkxAdapter implements ExchangeAdapter {
 
     @Override
     public FrameDecoder decoder() {
-        return decoder;
+        return new OkxFrameDecoder(FEED); // stateful (trade subscription times): one per stream reader
     }
 
     @Override
