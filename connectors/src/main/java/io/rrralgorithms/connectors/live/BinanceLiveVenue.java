@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *   <li>Streams per symbol: trades {@code <s>@trade} (spot) / {@code <s>@aggTrade} (futures, the
  *       only documented futures trade stream), book {@code <s>@depth@100ms}, BBO
  *       {@code <s>@bookTicker}.
- *   <li>Heartbeat: none of the application's; the server pings (spot every 20 s) and the JDK
- *       WebSocket answers with pongs by itself.
+ *   <li>Heartbeat: none of the application's; the server pings (spot every 20 s) and the
+ *       client ({@link WebSocketClient}) answers each with a pong at once.
  *   <li>Book: diffs need a REST snapshot on every (re)connect: spot
  *       {@code /api/v3/depth?symbol=X&limit=1000}, futures {@code /fapi/v1/depth?symbol=X&limit=1000},
  *       fetched after the symbol's first diff arrived on the connection, and fetched again while

@@ -4,7 +4,6 @@ import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,30 +153,29 @@ public final class CaptureService implements AutoCloseable {
     /**
      * Whether a WebSocket handshake with {@code endpoint} succeeds within {@code timeout}: null
      * when it does (the socket is closed again at once), else the reason (host not found,
-     * connection refused, timed out …).
+     * connection refused, no answer …). Never waits much longer than the timeout, name
+     * resolution included.
      */
     public static String probe(URI endpoint, Duration timeout) {
-        ExecutorService ex = Executors.newCachedThreadPool(daemon("rrr-capture-probe"));
-        try {
-            HttpClient client = HttpClient.newBuilder().executor(ex).connectTimeout(timeout).build();
-            CompletableFuture<WebSocket> f = client.newWebSocketBuilder().connectTimeout(timeout)
-                    .buildAsync(endpoint, new WebSocket.Listener() {});
-            try {
-                WebSocket ws = f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                ws.abort();
-                return null;
-            } catch (ExecutionException e) {
-                return Failures.describe(e, endpoint);
-            } catch (TimeoutException e) {
-                f.cancel(true);
-                f.thenAccept(WebSocket::abort);
-                return "no answer within " + timeout.toSeconds() + " s";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted";
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try (WebSocketClient ws = WebSocketClient.connect(endpoint, timeout)) {
+                result.complete(null);
+            } catch (IOException | RuntimeException e) {
+                result.complete(Failures.describe(e, endpoint));
             }
-        } finally {
-            ex.shutdownNow();
+        }, "rrr-capture-probe");
+        t.setDaemon(true);
+        t.start();
+        try {
+            return result.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return "no answer within " + timeout.toSeconds() + " s";
+        } catch (ExecutionException e) {
+            return Failures.describe(e, endpoint);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 

@@ -39,14 +39,23 @@ public final class Failures {
         if (e instanceof HttpTimeoutException) {
             return "timed out";
         }
+        if (e instanceof java.net.SocketTimeoutException || e instanceof WebSocketClient.HandshakeRefused
+                || e instanceof java.net.ProtocolException) {
+            return e.getMessage() != null ? e.getMessage() : "timed out";
+        }
         if (e instanceof ConnectException) {
             if (e.getMessage() != null && !e.getMessage().isBlank()) {
-                return e.getMessage();
+                String m = e.getMessage();
+                return Character.toLowerCase(m.charAt(0)) + m.substring(1);
             }
             return e.getCause() instanceof ClosedChannelException ? "connection refused" : "cannot connect";
         }
         if (e instanceof ClosedChannelException) {
             return "connection closed";
+        }
+        if (e instanceof java.net.SocketException && e.getMessage() != null && !e.getMessage().isBlank()) {
+            String m = e.getMessage(); // "Connection refused", "No route to host", "Connection reset"
+            return Character.toLowerCase(m.charAt(0)) + m.substring(1);
         }
         String msg = e.getMessage();
         return e.getClass().getSimpleName() + (msg == null || msg.isBlank() ? "" : ": " + msg);

@@ -2,14 +2,11 @@ package io.rrralgorithms.connectors.live;
 
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One WebSocket connection of a venue carrying a planned set of streams, kept up until closed:
+ * One WebSocket connection ({@link WebSocketClient}) of a venue carrying a planned set of streams, kept up until closed:
  * connect (bounded by the connect timeout), subscribe (paced by the venue's message limit),
  * send the venue's application heartbeat, fetch REST book snapshots where the venue needs them,
  * and on any loss (close, error, silence longer than the watchdog's timeout) reconnect after an
@@ -42,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link FrameInflater}. The next message is requested from the socket only once the frame is
  * handed to the sink, so a sink that blocks (Kafka behind) stops the reading instead of
  * dropping: frames of a connection reach the sink in the order received. Pings are answered by
- * the JDK WebSocket itself.
+ * the client with pongs.
  */
 public final class LiveConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
@@ -193,41 +189,41 @@ public final class LiveConnection implements AutoCloseable {
     }
 
     /** One WebSocket session of the connection, from handshake to loss. */
-    private final class Session implements WebSocket.Listener {
+    private final class Session {
         final CompletableFuture<String> closed = new CompletableFuture<>();
         final List<ScheduledFuture<?>> timers = new ArrayList<>();
         final Map<String, Boolean> snapshotRequested = new ConcurrentHashMap<>();
         final SlidingWindowLimiter messageLimiter = new SlidingWindowLimiter(venue.limits().maxMessagesPerSecond(),
                 Duration.ofSeconds(1));
         final Object sendLock = new Object();
-        final StringBuilder text = new StringBuilder();
-        final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-        volatile WebSocket ws;
+        volatile WebSocketClient ws;
         volatile long openedAtNanos;
         volatile long lastFrameNanos;
         volatile boolean publishing;
         int messageId;
 
-        void open() throws ConnectFailed, InterruptedException {
-            long timeoutMs = settings.connectTimeout().toMillis();
-            CompletableFuture<WebSocket> f = http.newWebSocketBuilder().connectTimeout(settings.connectTimeout())
-                    .buildAsync(uri, this);
+        void open() throws ConnectFailed {
             try {
-                ws = f.get(timeoutMs, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
+                ws = WebSocketClient.connect(uri, settings.connectTimeout());
+            } catch (IOException | RuntimeException e) {
                 throw new ConnectFailed(Failures.describe(e, uri));
-            } catch (TimeoutException e) {
-                f.cancel(true);
-                f.thenAccept(WebSocket::abort);
-                throw new ConnectFailed("no WebSocket handshake within " + timeoutMs + " ms");
-            } catch (InterruptedException e) {
-                f.thenAccept(WebSocket::abort);
-                throw e;
             }
             openedAtNanos = System.nanoTime();
             lastFrameNanos = openedAtNanos;
             sessionsOpened.incrementAndGet();
             metrics.feed(venue.feed()).openConnections.incrementAndGet();
+            Thread reader = new Thread(this::read, "rrr-capture-" + id + "-read");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** The reading thread: every message to the sink, in order, until the connection ends. */
+        private void read() {
+            try {
+                fail(ws.readMessages(this::onMessage));
+            } catch (IOException | RuntimeException e) {
+                fail("connection lost: " + Failures.describe(e, uri));
+            }
         }
 
         String runUntilClosed() throws InterruptedException {
@@ -267,9 +263,9 @@ public final class LiveConnection implements AutoCloseable {
                 }
                 messageLimiter.acquire();
                 try {
-                    ws.sendText(message, true).get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    ws.sendText(message);
                     return true;
-                } catch (ExecutionException | TimeoutException e) {
+                } catch (IOException e) {
                     fail("sending failed: " + Failures.describe(e, uri));
                     return false;
                 }
@@ -289,7 +285,7 @@ public final class LiveConnection implements AutoCloseable {
 
         void fail(String reason) {
             if (closed.complete(reason)) {
-                WebSocket w = ws;
+                WebSocketClient w = ws;
                 if (w != null) {
                     w.abort();
                 }
@@ -297,12 +293,13 @@ public final class LiveConnection implements AutoCloseable {
         }
 
         void closeNormally() {
-            WebSocket w = ws;
+            WebSocketClient w = ws;
             if (w != null && !closed.isDone()) {
                 try {
-                    w.sendClose(WebSocket.NORMAL_CLOSURE, "").get(2, TimeUnit.SECONDS);
+                    w.sendClose(1000, "");
+                    closed.get(2, TimeUnit.SECONDS); // the venue's close frame ends the reading
                 } catch (Exception e) {
-                    LOG.debug("{}: close frame not sent: {}", id, e.toString());
+                    LOG.debug("{}: no close handshake: {}", id, e.toString());
                 }
             }
             fail("capture stopped");
@@ -319,56 +316,18 @@ public final class LiveConnection implements AutoCloseable {
             }
         }
 
-        // ---- WebSocket.Listener: called one at a time, the next message only after request(1) ----
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            webSocket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
-                text.setLength(0);
-                deliver(payload);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            byte[] chunk = new byte[data.remaining()];
-            data.get(chunk);
-            binary.write(chunk, 0, chunk.length);
-            if (last) {
-                byte[] message = binary.toByteArray();
-                binary.reset();
-                byte[] payload;
+        /** One complete message from the reading thread. */
+        private void onMessage(byte[] message, boolean binary) {
+            byte[] payload = message;
+            if (binary) {
                 try {
                     payload = venue.inflater().inflate(message);
                 } catch (IOException | RuntimeException e) {
                     LOG.error("{}: cannot inflate a binary message of {} bytes ({}): published as received", id,
                             message.length, e.toString());
-                    payload = message;
                 }
-                deliver(payload);
             }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            fail("closed by the venue: " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            fail("connection lost: " + Failures.describe(error, uri));
+            deliver(payload);
         }
 
         private void deliver(byte[] payload) {

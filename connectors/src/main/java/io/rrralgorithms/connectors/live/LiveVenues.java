@@ -2,11 +2,10 @@ package io.rrralgorithms.connectors.live;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The registry of venues the capture service can connect to live. */
 public final class LiveVenues {
-    private static final Map<String, LiveVenue> BY_FEED = new TreeMap<>();
+    private static final Map<String, LiveVenue> BY_FEED = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     static {
         for (LiveVenue v : List.of(BinanceLiveVenue.spot(), BinanceLiveVenue.usdm(), new CoinbaseLiveVenue())) {
@@ -23,6 +22,16 @@ public final class LiveVenues {
             throw new IllegalArgumentException("no live capture for feed '" + feed + "'; supported: " + BY_FEED.keySet());
         }
         return v;
+    }
+
+    /**
+     * Adds a venue defined outside this package (a test's, an extension's); a feed registered
+     * already is refused.
+     */
+    public static void register(LiveVenue venue) {
+        if (BY_FEED.putIfAbsent(venue.feed(), venue) != null) {
+            throw new IllegalArgumentException("feed " + venue.feed() + " has a live venue already");
+        }
     }
 
     public static java.util.Set<String> feeds() {

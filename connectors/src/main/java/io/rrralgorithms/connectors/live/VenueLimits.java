@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * The connection and subscription limits of a venue that the capture service respects. The
  * numbers are those the service paces itself to, which may be below the venue's published limit
- * where the venue counts frames the client cannot meter (Binance counts the pongs the JDK sends
+ * where the venue counts frames the pacing does not see (Binance counts the pongs the client sends
  * by itself).
  *
  * @param maxStreamsPerConnection    streams (symbol × channel) one connection carries at most;
