@@ -216,8 +216,8 @@ final class LoopbackWebSocketServer implements AutoCloseable {
                         case 0x0, 0x1 -> {
                             message.write(payload);
                             if (fin) {
+                                textArrivalNanos.add(System.nanoTime()); // before the text is visible
                                 texts.add(message.toString(StandardCharsets.UTF_8));
-                                textArrivalNanos.add(System.nanoTime());
                                 message.reset();
                             }
                         }
