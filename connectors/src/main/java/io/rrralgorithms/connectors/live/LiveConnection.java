@@ -232,9 +232,12 @@ public final class LiveConnection implements AutoCloseable {
             long silenceMs = settings.silenceTimeout().toMillis();
             long checkMs = Math.max(50, Math.min(1000, silenceMs / 4));
             timers.add(scheduler.scheduleAtFixedRate(this::watchdog, checkMs, checkMs, TimeUnit.MILLISECONDS));
+            subscribing:
             for (List<LiveStream> batch : plan.subscribeBatches()) {
-                if (!send(venue.subscribeMessage(batch, ++messageId))) {
-                    break;
+                for (String message : venue.subscribeMessages(batch, () -> ++messageId)) {
+                    if (!send(message)) {
+                        break subscribing;
+                    }
                 }
             }
             String hb = venue.heartbeatMessage();

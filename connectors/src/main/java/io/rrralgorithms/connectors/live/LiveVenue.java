@@ -48,6 +48,15 @@ public interface LiveVenue {
      */
     String subscribeMessage(List<LiveStream> streams, int id);
 
+    /**
+     * The messages that subscribe one batch, in sending order; by default the one
+     * {@link #subscribeMessage}. A venue whose subscribe names one channel at a time (Kraken)
+     * sends one per channel. {@code nextId} hands out the connection's message ids.
+     */
+    default List<String> subscribeMessages(List<LiveStream> streams, java.util.function.IntSupplier nextId) {
+        return List.of(subscribeMessage(streams, nextId.getAsInt()));
+    }
+
     VenueLimits limits();
 
     /** The application heartbeat to send every {@link #heartbeatInterval()}, or null for none. */

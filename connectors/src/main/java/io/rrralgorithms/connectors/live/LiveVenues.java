@@ -8,7 +8,8 @@ public final class LiveVenues {
     private static final Map<String, LiveVenue> BY_FEED = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     static {
-        for (LiveVenue v : List.of(BinanceLiveVenue.spot(), BinanceLiveVenue.usdm(), new CoinbaseLiveVenue())) {
+        for (LiveVenue v : List.of(BinanceLiveVenue.spot(), BinanceLiveVenue.usdm(), new CoinbaseLiveVenue(),
+                new KrakenLiveVenue(), new OkxLiveVenue(), new BybitLiveVenue())) {
             BY_FEED.put(v.feed(), v);
         }
     }

@@ -92,6 +92,82 @@ class LiveVenueTest {
     }
 
     @Test
+    void kraken() throws Exception {
+        LiveVenue v = LiveVenues.forFeed("kraken");
+        assertEquals("XBT/USD", v.nativeSymbol("BTC-USD"));
+        assertEquals("XDG/EUR", v.nativeSymbol("DOGE-EUR"));
+        assertEquals("XMR/USD", v.nativeSymbol("xmr-usd"));
+        assertThrows(IllegalArgumentException.class, () -> v.nativeSymbol("BTC-USD-PERP"));
+        List<LiveStream> streams = v.streams("XBT/USD", Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO));
+        assertEquals(List.of("trade:XBT/USD", "book-1000:XBT/USD", "spread:XBT/USD"),
+                streams.stream().map(LiveStream::name).toList());
+        int[] id = {0};
+        assertEquals(List.of(
+                "{\"event\":\"subscribe\",\"reqid\":1,\"pair\":[\"XBT/USD\"],\"subscription\":{\"name\":\"trade\"}}",
+                "{\"event\":\"subscribe\",\"reqid\":2,\"pair\":[\"XBT/USD\"],\"subscription\":{\"name\":\"book\",\"depth\":1000}}",
+                "{\"event\":\"subscribe\",\"reqid\":3,\"pair\":[\"XBT/USD\"],\"subscription\":{\"name\":\"spread\"}}"),
+                v.subscribeMessages(streams, () -> ++id[0]));
+        // real frames of the Kraken capture (cryptofeed KRAKEN.ws.48.0)
+        byte[] trade = bytes("[993,[[\"354.11000000\",\"0.89594024\",\"1618678142.557535\",\"s\",\"l\",\"\"]],\"trade\",\"XMR/USD\"]");
+        assertEquals("trade:XMR/USD", v.streamOf(trade));
+        byte[] book = bytes("[1360,{\"a\":[[\"0.000022900\",\"1.0\",\"1618678123.481570\"]],\"c\":\"974942666\"},\"book-1000\",\"SC/USD\"]");
+        assertEquals("book-1000:SC/USD", v.streamOf(book));
+        assertNull(v.streamOf(bytes("{\"event\":\"heartbeat\"}")));
+        assertEquals("{\"event\":\"subscriptionStatus\",\"status\":\"error\",\"errorMessage\":\"Currency pair not supported\"}",
+                v.errorOf(bytes("{\"event\":\"subscriptionStatus\",\"status\":\"error\",\"errorMessage\":\"Currency pair not supported\"}")));
+        assertNull(v.heartbeatMessage());
+    }
+
+    @Test
+    void okx() throws Exception {
+        LiveVenue v = LiveVenues.forFeed("okx");
+        assertEquals("BTC-USDT", v.nativeSymbol("BTC-USDT"));
+        assertEquals("BTC-USDT-SWAP", v.nativeSymbol("BTC-USDT-PERP"));
+        assertEquals("BTC-USD-220527", v.nativeSymbol("BTC-USD-220527"));
+        assertThrows(IllegalArgumentException.class, () -> v.nativeSymbol("BTCUSDT"));
+        List<LiveStream> streams = v.streams("BTC-USDT", Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO));
+        assertEquals("{\"op\":\"subscribe\",\"args\":[{\"channel\":\"trades\",\"instId\":\"BTC-USDT\"},"
+                + "{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},{\"channel\":\"bbo-tbt\",\"instId\":\"BTC-USDT\"}]}",
+                v.subscribeMessage(streams, 1));
+        assertEquals("ping", v.heartbeatMessage());
+        assertEquals(java.time.Duration.ofSeconds(20), v.heartbeatInterval());
+        // real frames of the OKX capture (cryptofeed OKX.ws.1.0)
+        byte[] data = bytes("{\"arg\":{\"channel\":\"tickers\",\"instId\":\"BTC-USD-220527\"},\"data\":[{\"instType\":\"FUTURES\"}]}");
+        assertEquals("tickers:BTC-USD-220527", v.streamOf(data));
+        assertEquals("BTC-USD-220527", v.partitionKey(data));
+        assertNull(v.streamOf(bytes("{\"event\":\"subscribe\",\"arg\":{\"channel\":\"tickers\",\"instId\":\"BTC-USD-220527\"}}")));
+        assertNull(v.streamOf(bytes("pong")));
+        assertEquals("{\"event\":\"error\",\"code\":\"60018\",\"msg\":\"Wrong URL or channel\"}",
+                v.errorOf(bytes("{\"event\":\"error\",\"code\":\"60018\",\"msg\":\"Wrong URL or channel\"}")));
+    }
+
+    @Test
+    void bybit() throws Exception {
+        LiveVenue v = LiveVenues.forFeed("bybit");
+        assertEquals("BTCUSDT", v.nativeSymbol("BTC-USDT"));
+        assertEquals("BTCUSDT", v.nativeSymbol("BTC-USDT-PERP"));
+        assertThrows(IllegalArgumentException.class, () -> v.nativeSymbol("BTC-USD-240927"));
+        List<LiveStream> streams = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            streams.addAll(v.streams("S" + i + "USDT", Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO)));
+        }
+        var plans = SubscriptionPlanner.plan(streams, v.limits());
+        assertEquals(List.of(10, 2), plans.get(0).subscribeBatches().stream().map(List::size).toList()); // 10 per message
+        assertEquals("{\"req_id\":\"1\",\"op\":\"subscribe\",\"args\":[\"publicTrade.BTCUSDT\",\"orderbook.50.BTCUSDT\","
+                + "\"orderbook.1.BTCUSDT\"]}", v.subscribeMessage(v.streams("BTCUSDT", Set.of(Channel.TRADES,
+                Channel.BOOK, Channel.BBO)), 1));
+        // v5 frames as the API documents them (the recorded Bybit capture is of the retired v2 API)
+        byte[] delta = bytes("{\"topic\":\"orderbook.50.BTCUSDT\",\"type\":\"delta\",\"ts\":1,\"data\":{\"s\":\"BTCUSDT\"}}");
+        assertEquals("orderbook.50.BTCUSDT", v.streamOf(delta));
+        assertEquals("{\"req_id\":\"ping\",\"op\":\"ping\"}", v.heartbeatMessage());
+        assertEquals("{\"success\":false,\"ret_msg\":\"error:handler not found\",\"op\":\"subscribe\"}",
+                v.errorOf(bytes("{\"success\":false,\"ret_msg\":\"error:handler not found\",\"op\":\"subscribe\"}")));
+        if (!io.rrralgorithms.connectors.adapters.ExchangeAdapters.isSupported("bybit")) {
+            assertEquals("BTCUSDT", v.partitionKey(delta));
+        }
+    }
+
+    @Test
     void inflaters() throws Exception {
         byte[] text = bytes("{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"data\":[1,2,3]}".repeat(20));
 
