@@ -281,7 +281,8 @@ class LiveConnectionTest {
                 await(() -> server.connections().size() >= 2, 5_000, "reconnected after the close");
                 await(() -> service.connections().get(0).sessionsOpened() == 2, 2_000, "2 sessions");
             }
-            assertEquals(1001, server.connections().get(0).clientCloseCode); // the close was answered
+            await(() -> server.connections().get(0).clientCloseCode != -1, 2_000, "the close answered");
+            assertEquals(1001, server.connections().get(0).clientCloseCode);
             assertEquals(1, metrics.feed(FEED).reconnects.sum());
         }
     }

@@ -93,7 +93,12 @@ class WebSocketClientTest {
             assertEquals(List.of("echo hello", "pongs 2"), texts);
             assertEquals(1, binaries.size());
             assertArrayEquals(blob, binaries.get(0));
-            assertEquals(1001, server.connections().get(0).clientCloseCode); // the client answered the close
+            var c = server.connections().get(0);
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (c.clientCloseCode == -1 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(1001, c.clientCloseCode); // the client answered the close
             assertTrue(server.handlerErrors().isEmpty(), server.handlerErrors()::toString);
         }
     }
