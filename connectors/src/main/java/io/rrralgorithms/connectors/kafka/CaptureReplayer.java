@@ -21,9 +21,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Publishes recorded captures into the raw Kafka topics, exactly as the capture service would
@@ -108,12 +105,8 @@ public final class CaptureReplayer {
                 if (speed > 0) {
                     pace(startWallNs, (long) ((f.receiveTimeNs - firstFrameNs) / speed));
                 }
-                String topic = RawTopics.topicOf(topicPrefix, f.feed);
-                var record = new ProducerRecord<>(topic, null, f.receiveTimeNs / 1_000_000L,
-                        f.key == null ? null : f.key.getBytes(StandardCharsets.UTF_8), f.payload);
-                record.headers().add(RawTopics.HEADER_RECEIVE_NS,
-                        Long.toString(f.receiveTimeNs).getBytes(StandardCharsets.US_ASCII));
-                record.headers().add(RawTopics.HEADER_KIND, f.kind.name().getBytes(StandardCharsets.US_ASCII));
+                var record = RawFrameRecords.record(topicPrefix, f);
+                String topic = record.topic();
                 producer.send(record, (md, ex) -> {
                     if (ex != null) {
                         sendError.compareAndSet(null, ex);
@@ -163,20 +156,7 @@ public final class CaptureReplayer {
     }
 
     private Properties producerProps() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        // No frame may be lost or reordered: idempotent producer, acks from all replicas.
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"); // loopback: CPU matters more than bytes
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-        return p;
+        return RawFrameRecords.producerProperties(bootstrapServers);
     }
 
     private static long countLines(Path f) throws IOException {

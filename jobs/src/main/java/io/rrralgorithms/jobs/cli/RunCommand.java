@@ -1,6 +1,8 @@
 package io.rrralgorithms.jobs.cli;
 
+import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.NoExchangeAnswersException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,10 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"The one-command local run: embedded Kafka (KRaft), replay of the given captures, the job on a "
-                + "local Flink cluster with its web UI, PostgreSQL, and a summary at the end."})
+                + "local Flink cluster with its web UI, PostgreSQL, and a summary at the end.",
+                "Without capture files (and without --feeds): live capture (default Binance spot BTC-USDT and ETH-USDT, "
+                        + "or --capture-config FILE) into the embedded Kafka, the job unbounded on it; exits at once "
+                        + "with one line when no exchange answers."})
 public class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "capture files to replay (hftbacktest .gz or cryptofeed EXCHANGE.ws.N.0)")
     List<Path> files = new ArrayList<>();
@@ -50,6 +55,11 @@ public class RunCommand implements Callable<Integer> {
             + "(default: a temporary folder)")
     Path savepointDir;
 
+    @Option(names = "--capture-config", paramLabel = "FILE", description = "live run: the venues and symbols to "
+            + "capture (the rrr capture configuration; its kafka section is replaced by the run's). Default: "
+            + "binance-spot BTC-USDT, ETH-USDT")
+    Path captureConfig;
+
     @Mixin
     PostgresOptions postgres;
 
@@ -73,8 +83,18 @@ public class RunCommand implements Callable<Integer> {
         s.postgres = postgres.target();
         s.pipeline = pipeline;
         try {
+            if (captureConfig != null) {
+                if (!files.isEmpty() || !feeds.isEmpty()) {
+                    throw new IllegalArgumentException("--capture-config is for the live run: give it without capture "
+                            + "files and --feeds");
+                }
+                s.capture = CaptureConfig.load(captureConfig);
+            }
             new LocalPipeline(s).run();
             return 0;
+        } catch (NoExchangeAnswersException e) {
+            System.err.println(e.getMessage());
+            return 3;
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("rrr run: " + e.getMessage());
             return 2;

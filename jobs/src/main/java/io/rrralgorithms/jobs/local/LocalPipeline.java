@@ -5,6 +5,11 @@ import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.connectors.kafka.RawFrameKafkaSource;
+import io.rrralgorithms.connectors.live.CaptureConfig;
+import io.rrralgorithms.connectors.live.CaptureService;
+import io.rrralgorithms.connectors.live.LiveStream;
+import io.rrralgorithms.connectors.live.LiveVenue;
+import io.rrralgorithms.connectors.live.LiveVenues;
 import io.rrralgorithms.jobs.MarketDataJob;
 import io.rrralgorithms.jobs.MarketDataSinks;
 import io.rrralgorithms.jobs.cli.PipelineOptions;
@@ -33,6 +38,13 @@ import org.slf4j.LoggerFactory;
  * (database created and migrated), and a summary at the end. Bounded: replay, then run the job
  * until it has drained the topics. Unbounded: start the job, replay at the given pace beside it,
  * and run until interrupted.
+ *
+ * <p>Live (no capture files and no {@code --feeds}): the live capture service
+ * ({@link CaptureService}) writes the venues' frames into the embedded Kafka and the job runs
+ * unbounded on them; by default Binance spot BTC-USDT and ETH-USDT. Before anything starts,
+ * each venue's endpoint must answer a WebSocket handshake within the connect timeout; where none
+ * does, the run stops at once with {@link NoExchangeAnswersException} (one line naming the
+ * endpoint, the reason, and how to run on recorded data instead).
  */
 public final class LocalPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
@@ -56,31 +68,56 @@ public final class LocalPipeline {
         public PrintStream out = System.out;
         /** Where an unbounded run's stop-with-savepoint writes (default: a temporary folder). */
         public Path savepointDir;
+        /**
+         * The live run (no files, no feeds): what to capture; null = {@link CaptureConfig#liveDefault()}.
+         * Its Kafka settings are replaced by the run's (broker, topic prefix, partitions).
+         */
+        public CaptureConfig capture;
     }
+
+    /** Where the hint of the "no exchange answers" line points: the recorded Binance spot captures. */
+    public static final String RECORDED_DATA_HINT = "./rrr run ../shared/data/market/binance-spot/*.gz";
 
     private final Settings s;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile RunningJob running;
     private CaptureReplayer.Result lastReplay;
     private long unboundedStartNs;
+    private CaptureConfig live;
+    private volatile CaptureService liveCapture;
 
     public LocalPipeline(Settings settings) {
         this.s = settings;
     }
 
     public RunSummary run() throws Exception {
+        if (s.files.isEmpty() && s.feeds.isEmpty()) {
+            // live: first of all, does any exchange answer? (no point starting Kafka, Flink, …)
+            live = s.capture != null ? s.capture : CaptureConfig.liveDefault();
+            live.validate("capture configuration");
+            for (String feed : live.feeds()) {
+                if (!io.rrralgorithms.connectors.adapters.ExchangeAdapters.isSupported(feed)) {
+                    throw new IllegalArgumentException("feed " + feed + " can be captured live but the job has no "
+                            + "decoder for it; supported: " + io.rrralgorithms.connectors.adapters.ExchangeAdapters.feeds());
+                }
+            }
+            requireExchangeAnswers(live);
+        }
         PostgresDatabase.createIfMissing(s.postgres);
         PostgresDatabase.migrate(s.postgres);
 
         List<String> feeds = new ArrayList<>(s.feeds);
+        if (live != null) {
+            feeds.addAll(live.feeds());
+        }
         for (String f : CaptureReplayer.feedsOf(s.files, s.feedOverride)) {
             if (!feeds.contains(f)) {
                 feeds.add(f);
             }
         }
         if (feeds.isEmpty()) {
-            throw new IllegalArgumentException("nothing to run: give capture files to replay (or --feeds to read "
-                    + "topics that already hold frames); live capture is not implemented yet");
+            throw new IllegalArgumentException("nothing to run: give capture files to replay, --feeds to read "
+                    + "topics that already hold frames, or a live capture configuration");
         }
 
         EmbeddedKafkaBroker broker = null;
@@ -93,13 +130,18 @@ public final class LocalPipeline {
         try {
             CaptureReplayer.ensureTopics(bootstrap, s.pipeline.topicPrefix(), feeds, s.partitions);
             PipelineRuns runs = new PipelineRuns(s.postgres);
-            List<String> inputs = s.files.isEmpty()
+            List<String> inputs = live != null
+                    ? live.venues.stream().map(v -> "live:" + v.feed + ":" + v.endpoint(LiveVenues.forFeed(v.feed)))
+                            .toList()
+                    : s.files.isEmpty()
                     ? feeds.stream().map(f -> s.pipeline.topicPrefix() + f).toList()
                     : s.files.stream().map(Path::toString).toList();
-            UUID runId = runs.start(s.bounded ? "bounded" : "unbounded", inputs, bootstrap);
-            s.out.println("run " + runId + " on feeds " + feeds);
-            return s.bounded ? runBounded(bootstrap, feeds, runs, runId) : runUnbounded(bootstrap, feeds, runs, runId);
+            boolean bounded = s.bounded && live == null; // a live run never drains
+            UUID runId = runs.start(bounded ? "bounded" : "unbounded", inputs, bootstrap);
+            s.out.println("run " + runId + " on feeds " + feeds + (live != null ? " (live capture)" : ""));
+            return bounded ? runBounded(bootstrap, feeds, runs, runId) : runUnbounded(bootstrap, feeds, runs, runId);
         } finally {
+            stopLiveCapture();
             if (broker != null) {
                 broker.close();
             }
@@ -138,6 +180,9 @@ public final class LocalPipeline {
         Thread hook = new Thread(this::stop, "rrr-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            if (live != null) {
+                startLiveCapture(bootstrap);
+            }
             if (!s.files.isEmpty()) {
                 replay(bootstrap);
                 s.out.println("replay done; the job keeps running on the topics (Ctrl-C to stop)");
@@ -170,6 +215,7 @@ public final class LocalPipeline {
      * Ctrl-C; safe to call twice. The savepoint can resume the job ({@code flink run -s}).
      */
     public synchronized RunSummary stop() {
+        stopLiveCapture(); // the capture's last frames are flushed before the job stops
         RunningJob r = running;
         if (r == null || r.summary != null) {
             return r == null ? null : r.summary;
@@ -205,6 +251,60 @@ public final class LocalPipeline {
             this.job = job;
             this.runs = runs;
             this.runId = runId;
+        }
+    }
+
+    /**
+     * Probes every venue's endpoint (in parallel, each bounded by the connect timeout); throws
+     * {@link NoExchangeAnswersException} when none answers, warns about those that do not when
+     * some do (the capture keeps retrying them).
+     */
+    static void requireExchangeAnswers(CaptureConfig config) {
+        java.time.Duration timeout = java.time.Duration.ofSeconds(config.connectTimeoutSeconds);
+        List<java.net.URI> endpoints = new ArrayList<>();
+        for (CaptureConfig.Venue v : config.venues) {
+            LiveVenue venue = LiveVenues.forFeed(v.feed);
+            List<LiveStream> streams = new ArrayList<>();
+            for (String symbol : v.resolveNativeSymbols(venue)) {
+                streams.addAll(venue.streams(symbol, v.channelSet()));
+            }
+            endpoints.add(venue.endpoint(v.endpoint(venue), streams));
+        }
+        List<java.util.concurrent.CompletableFuture<String>> probes = endpoints.stream()
+                .map(uri -> java.util.concurrent.CompletableFuture.supplyAsync(() -> CaptureService.probe(uri, timeout)))
+                .toList();
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < endpoints.size(); i++) {
+            String reason = probes.get(i).join();
+            if (reason != null) {
+                java.net.URI u = endpoints.get(i);
+                failures.add(u.getScheme() + "://" + u.getRawAuthority() + " (" + reason + ")");
+            }
+        }
+        if (failures.size() == endpoints.size()) {
+            throw new NoExchangeAnswersException("no exchange answers at " + String.join(", ", failures)
+                    + "; to run on recorded data: " + RECORDED_DATA_HINT);
+        }
+        failures.forEach(f -> LOG.warn("no answer at {}; the capture keeps retrying it", f));
+    }
+
+    private void startLiveCapture(String bootstrap) throws java.io.IOException {
+        live.kafka.bootstrap = bootstrap;
+        live.kafka.topicPrefix = s.pipeline.topicPrefix();
+        live.kafka.partitions = s.partitions;
+        liveCapture = CaptureService.toKafka(live).start();
+        for (CaptureConfig.Venue v : live.venues) {
+            LiveVenue venue = LiveVenues.forFeed(v.feed);
+            s.out.println("live capture of " + v.feed + " " + v.resolveNativeSymbols(venue) + " from "
+                    + v.endpoint(venue) + " into " + s.pipeline.topicPrefix() + v.feed);
+        }
+    }
+
+    private void stopLiveCapture() {
+        CaptureService c = liveCapture;
+        if (c != null) {
+            liveCapture = null;
+            c.close();
         }
     }
 

@@ -1,0 +1,114 @@
+package io.rrralgorithms.connectors.live;
+
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.PayloadScan;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Bybit public WebSocket API v5 ({@code bybit}), spot: {@code wss://stream.bybit.com/v5/public/spot}
+ * (USDT perpetuals: give {@code url: wss://stream.bybit.com/v5/public/linear} and symbols like
+ * {@code BTC-USDT-PERP}; one endpoint per feed entry).
+ *
+ * <ul>
+ *   <li>Topics: trades {@code publicTrade.S}, book {@code orderbook.50.S} (a snapshot on the
+ *       socket after subscribing, then deltas with {@code u}/{@code seq}; a new snapshot when the
+ *       venue resets), BBO {@code orderbook.1.S} (level-1 snapshots).
+ *   <li>Subscribe: {@code {"req_id":"N","op":"subscribe","args":[…]}}, at most 10 topics a
+ *       message (the spot limit).
+ *   <li>Heartbeat: {@code {"req_id":"ping","op":"ping"}} every 20 s, as Bybit asks.
+ *   <li>Limits (published: 500 connections per 5 min per IP; 10 args per spot subscribe):
+ *       500 connects per 5 min, 10 topics per subscribe; 200 topics per connection and 10
+ *       messages per second are this service's choice.
+ *   <li>Symbols: {@code BTC-USDT} and {@code BTC-USDT-PERP} → {@code BTCUSDT}.
+ * </ul>
+ */
+public final class BybitLiveVenue implements LiveVenue {
+    public static final String FEED = "bybit";
+    private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{1,20}");
+
+    @Override
+    public String feed() {
+        return FEED;
+    }
+
+    @Override
+    public String defaultEndpoint() {
+        return "wss://stream.bybit.com/v5/public/spot";
+    }
+
+    @Override
+    public String nativeSymbol(String normalized) {
+        String[] p = normalized.trim().toUpperCase(Locale.ROOT).split("-", -1);
+        boolean ok = (p.length == 2 || p.length == 3 && p[2].equals("PERP")) && ASSET.matcher(p[0]).matches()
+                && ASSET.matcher(p[1]).matches();
+        if (!ok) {
+            throw new IllegalArgumentException(FEED + ": '" + normalized + "' is not a symbol like BTC-USDT or BTC-USDT-PERP");
+        }
+        return p[0] + p[1];
+    }
+
+    @Override
+    public List<LiveStream> streams(String s, Set<Channel> channels) {
+        List<LiveStream> out = new ArrayList<>();
+        if (channels.contains(Channel.TRADES)) {
+            out.add(new LiveStream(s, Channel.TRADES, "publicTrade." + s));
+        }
+        if (channels.contains(Channel.BOOK)) {
+            out.add(new LiveStream(s, Channel.BOOK, "orderbook.50." + s));
+        }
+        if (channels.contains(Channel.BBO)) {
+            out.add(new LiveStream(s, Channel.BBO, "orderbook.1." + s));
+        }
+        return out;
+    }
+
+    @Override
+    public String subscribeMessage(List<LiveStream> streams, int id) {
+        return "{\"req_id\":\"" + id + "\",\"op\":\"subscribe\",\"args\":[" + String.join(",",
+                streams.stream().map(s -> "\"" + s.name() + "\"").toList()) + "]}";
+    }
+
+    @Override
+    public VenueLimits limits() {
+        return new VenueLimits(200, 10, 10, 500, Duration.ofMinutes(5), 1);
+    }
+
+    @Override
+    public String heartbeatMessage() {
+        return "{\"req_id\":\"ping\",\"op\":\"ping\"}";
+    }
+
+    @Override
+    public Duration heartbeatInterval() {
+        return Duration.ofSeconds(20);
+    }
+
+    @Override
+    public String streamOf(byte[] payload) {
+        return PayloadScan.valueAfter(payload, "\"topic\":\"", '"');
+    }
+
+    @Override
+    public String partitionKey(byte[] payload) {
+        if (ExchangeAdapters.isSupported(FEED)) {
+            return ExchangeAdapters.forFeed(FEED).partitionKey(payload);
+        }
+        String topic = streamOf(payload);
+        return topic == null ? null : topic.substring(topic.lastIndexOf('.') + 1);
+    }
+
+    @Override
+    public String errorOf(byte[] payload) {
+        if (payload.length > 4096) {
+            return null;
+        }
+        String s = new String(payload, StandardCharsets.UTF_8);
+        return s.contains("\"success\":false") ? s : null;
+    }
+}

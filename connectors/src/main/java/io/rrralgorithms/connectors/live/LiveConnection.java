@@ -1,0 +1,428 @@
+package io.rrralgorithms.connectors.live;
+
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection ({@link WebSocketClient}) of a venue carrying a planned set of streams, kept up until closed:
+ * connect (bounded by the connect timeout), subscribe (paced by the venue's message limit),
+ * send the venue's application heartbeat, fetch REST book snapshots where the venue needs them,
+ * and on any loss (close, error, silence longer than the watchdog's timeout) reconnect after an
+ * exponential backoff with full jitter and do it all again.
+ *
+ * <p>Every message is published as one frame with its receive time (epoch ns, taken when its
+ * last fragment arrived): fragments are reassembled, binary messages inflated by the venue's
+ * {@link FrameInflater}. The next message is requested from the socket only once the frame is
+ * handed to the sink, so a sink that blocks (Kafka behind) stops the reading instead of
+ * dropping: frames of a connection reach the sink in the order received. Pings are answered by
+ * the client with pongs.
+ */
+public final class LiveConnection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
+
+    private final String id;
+    private final LiveVenue venue;
+    private final URI uri;
+    private final String restBase;
+    private final SubscriptionPlanner.ConnectionPlan plan;
+    private final ConnectionSettings settings;
+    private final HttpClient http;
+    private final FrameSink sink;
+    private final CaptureMetrics metrics;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService snapshotPool;
+    private final SlidingWindowLimiter connectLimiter;
+    private final SlidingWindowLimiter snapshotLimiter;
+    private final Backoff snapshotBackoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10));
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger sessionsOpened = new AtomicInteger();
+    private volatile boolean running;
+    private volatile Session session;
+    private Thread thread;
+
+    LiveConnection(String id, LiveVenue venue, URI uri, String restBase, SubscriptionPlanner.ConnectionPlan plan,
+            ConnectionSettings settings, HttpClient http, FrameSink sink, CaptureMetrics metrics,
+            ScheduledExecutorService scheduler, ExecutorService snapshotPool, SlidingWindowLimiter connectLimiter,
+            SlidingWindowLimiter snapshotLimiter) {
+        this.id = id;
+        this.venue = venue;
+        this.uri = uri;
+        this.restBase = restBase;
+        this.plan = plan;
+        this.settings = settings;
+        this.http = http;
+        this.sink = sink;
+        this.metrics = metrics;
+        this.scheduler = scheduler;
+        this.snapshotPool = snapshotPool;
+        this.connectLimiter = connectLimiter;
+        this.snapshotLimiter = snapshotLimiter;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public SubscriptionPlanner.ConnectionPlan plan() {
+        return plan;
+    }
+
+    /** How many times a WebSocket handshake succeeded (1 + reconnects that made it). */
+    public int sessionsOpened() {
+        return sessionsOpened.get();
+    }
+
+    public boolean isOpen() {
+        Session s = session;
+        return s != null && s.ws != null && !s.closed.isDone();
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException(id + " already started");
+        }
+        running = true;
+        metrics.registerStreams(venue.feed(), plan.streams().stream().map(LiveStream::name).toList());
+        thread = new Thread(this::loop, "rrr-capture-" + id);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        int attempt = 0;
+        while (running) {
+            Session s = new Session();
+            String why;
+            try {
+                connectLimiter.acquire();
+                if (!running) {
+                    break;
+                }
+                s.open();
+                session = s;
+                why = s.runUntilClosed();
+            } catch (ConnectFailed e) {
+                metrics.feed(venue.feed()).connectFailures.increment();
+                why = "cannot connect to " + uri + " (" + e.getMessage() + ")";
+            } catch (InterruptedException e) {
+                break;
+            } finally {
+                s.shutdown();
+            }
+            if (!running) {
+                break;
+            }
+            if (s.openedAtNanos != 0 && System.nanoTime() - s.openedAtNanos >= settings.resetBackoffAfter().toNanos()) {
+                attempt = 0;
+            }
+            long delay = settings.backoff().delayMs(attempt);
+            attempt = Math.min(attempt + 1, 40);
+            metrics.feed(venue.feed()).reconnects.increment();
+            LOG.warn("{}: {}; reconnecting in {} ms (retry {})", id, why, delay, attempt);
+            try {
+                if (stopped.await(delay, TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+    }
+
+    /** Stops: closes the socket (a normal close, then abort) and waits for the connection's thread. */
+    @Override
+    public void close() {
+        running = false;
+        stopped.countDown();
+        Session s = session;
+        if (s != null) {
+            s.closeNormally();
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    private static final class ConnectFailed extends Exception {
+        ConnectFailed(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** One WebSocket session of the connection, from handshake to loss. */
+    private final class Session {
+        final CompletableFuture<String> closed = new CompletableFuture<>();
+        final List<ScheduledFuture<?>> timers = new ArrayList<>();
+        final Map<String, Boolean> snapshotRequested = new ConcurrentHashMap<>();
+        final SlidingWindowLimiter messageLimiter = new SlidingWindowLimiter(venue.limits().maxMessagesPerSecond(),
+                Duration.ofSeconds(1));
+        final Object sendLock = new Object();
+        volatile WebSocketClient ws;
+        volatile long openedAtNanos;
+        volatile long lastFrameNanos;
+        volatile boolean publishing;
+        int messageId;
+
+        void open() throws ConnectFailed {
+            try {
+                ws = WebSocketClient.connect(uri, settings.connectTimeout());
+            } catch (IOException | RuntimeException e) {
+                throw new ConnectFailed(Failures.describe(e, uri));
+            }
+            openedAtNanos = System.nanoTime();
+            lastFrameNanos = openedAtNanos;
+            sessionsOpened.incrementAndGet();
+            metrics.feed(venue.feed()).openConnections.incrementAndGet();
+            Thread reader = new Thread(this::read, "rrr-capture-" + id + "-read");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** The reading thread: every message to the sink, in order, until the connection ends. */
+        private void read() {
+            try {
+                fail(ws.readMessages(this::onMessage));
+            } catch (IOException | RuntimeException e) {
+                fail("connection lost: " + Failures.describe(e, uri));
+            }
+        }
+
+        String runUntilClosed() throws InterruptedException {
+            LOG.info("{}: connected to {}; subscribing {} stream(s) in {} message(s)", id, uri, plan.streams().size(),
+                    plan.subscribeBatches().size());
+            long silenceMs = settings.silenceTimeout().toMillis();
+            long checkMs = Math.max(50, Math.min(1000, silenceMs / 4));
+            timers.add(scheduler.scheduleAtFixedRate(this::watchdog, checkMs, checkMs, TimeUnit.MILLISECONDS));
+            subscribing:
+            for (List<LiveStream> batch : plan.subscribeBatches()) {
+                for (String message : venue.subscribeMessages(batch, () -> ++messageId)) {
+                    if (!send(message)) {
+                        break subscribing;
+                    }
+                }
+            }
+            String hb = venue.heartbeatMessage();
+            Duration every = venue.heartbeatInterval();
+            if (hb != null && every != null && !closed.isDone()) {
+                timers.add(scheduler.scheduleAtFixedRate(() -> snapshotPool.execute(() -> {
+                    try {
+                        send(hb);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            try {
+                return closed.get();
+            } catch (ExecutionException e) {
+                return String.valueOf(e.getCause());
+            }
+        }
+
+        /** Sends one message, paced by the venue's message limit; false when the session is over. */
+        boolean send(String message) throws InterruptedException {
+            synchronized (sendLock) {
+                if (closed.isDone()) {
+                    return false;
+                }
+                messageLimiter.acquire();
+                try {
+                    ws.sendText(message);
+                    return true;
+                } catch (IOException e) {
+                    fail("sending failed: " + Failures.describe(e, uri));
+                    return false;
+                }
+            }
+        }
+
+        void watchdog() {
+            if (closed.isDone() || publishing) {
+                return;
+            }
+            long silentNanos = System.nanoTime() - lastFrameNanos;
+            if (silentNanos > settings.silenceTimeout().toNanos()) {
+                fail(String.format(java.util.Locale.ROOT, "no frame for %.1f s (silence timeout %d s)",
+                        silentNanos / 1e9, settings.silenceTimeout().toSeconds()));
+            }
+        }
+
+        void fail(String reason) {
+            if (closed.complete(reason)) {
+                WebSocketClient w = ws;
+                if (w != null) {
+                    w.abort();
+                }
+            }
+        }
+
+        void closeNormally() {
+            WebSocketClient w = ws;
+            if (w != null && !closed.isDone()) {
+                try {
+                    w.sendClose(1000, "");
+                    closed.get(2, TimeUnit.SECONDS); // the venue's close frame ends the reading
+                } catch (Exception e) {
+                    LOG.debug("{}: no close handshake: {}", id, e.toString());
+                }
+            }
+            fail("capture stopped");
+        }
+
+        void shutdown() {
+            timers.forEach(t -> t.cancel(false));
+            if (openedAtNanos != 0) {
+                metrics.feed(venue.feed()).openConnections.decrementAndGet();
+            }
+            fail("session over");
+            if (session == this) {
+                session = null;
+            }
+        }
+
+        /** One complete message from the reading thread. */
+        private void onMessage(byte[] message, boolean binary) {
+            byte[] payload = message;
+            if (binary) {
+                try {
+                    payload = venue.inflater().inflate(message);
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("{}: cannot inflate a binary message of {} bytes ({}): published as received", id,
+                            message.length, e.toString());
+                }
+            }
+            deliver(payload);
+        }
+
+        private void deliver(byte[] payload) {
+            long receiveNs = epochNanos();
+            lastFrameNanos = System.nanoTime();
+            metrics.frame(venue.feed(), venue.streamOf(payload), payload.length);
+            String error = venue.errorOf(payload);
+            if (error != null) {
+                LOG.error("{}: the venue answered with an error: {}", id, Failures.clip(error, 500));
+            }
+            publish(new RawFrame(venue.feed(), venue.partitionKey(payload), FrameKind.WS, receiveNs, payload));
+            lastFrameNanos = System.nanoTime();
+            if (restBase != null) {
+                String symbol = venue.bookDiffSymbol(payload);
+                if (symbol != null && snapshotRequested.putIfAbsent(symbol, Boolean.TRUE) == null) {
+                    long firstUpdateId = venue.bookDiffFirstUpdateId(payload);
+                    scheduler.schedule(() -> snapshotPool.execute(() -> fetchSnapshot(symbol, firstUpdateId)),
+                            settings.snapshotDelay().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+
+        private void publish(RawFrame frame) {
+            publishing = true;
+            try {
+                sink.publish(frame);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("{}: a {} frame received during shutdown was not written", id, frame.kind);
+            } finally {
+                publishing = false;
+            }
+        }
+
+        /**
+         * Fetches the symbol's REST snapshot until one can bridge the connection's diffs, and
+         * publishes it as a {@link FrameKind#REST_SNAPSHOT} frame keyed by the native symbol.
+         * Gives up only when the session is over (the next one fetches its own).
+         */
+        private void fetchSnapshot(String symbol, long firstUpdateId) {
+            String url = restBase + venue.snapshotPath(symbol);
+            int attempt = 0;
+            while (running && !closed.isDone()) {
+                long retryAfterMs = -1;
+                try {
+                    snapshotLimiter.acquire();
+                    HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(settings.restTimeout()).GET()
+                            .build();
+                    HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                    long receiveNs = epochNanos();
+                    byte[] body = r.body();
+                    if (r.statusCode() == 200) {
+                        long snapshotId = venue.snapshotUpdateId(body);
+                        if (snapshotId >= 0 && firstUpdateId >= 0 && snapshotId + 1 < firstUpdateId) {
+                            LOG.info("{}: {} snapshot at update id {} is older than the first diff (U={}); "
+                                    + "fetching it again", id, symbol, snapshotId, firstUpdateId);
+                        } else {
+                            metrics.frame(venue.feed(), null, body.length);
+                            publish(new RawFrame(venue.feed(), symbol, FrameKind.REST_SNAPSHOT, receiveNs, body));
+                            metrics.feed(venue.feed()).snapshots.increment();
+                            LOG.info("{}: {} REST snapshot published (update id {}, {} bytes)", id, symbol,
+                                    snapshotId, body.length);
+                            return;
+                        }
+                    } else {
+                        metrics.feed(venue.feed()).snapshotErrors.increment();
+                        retryAfterMs = r.headers().firstValue("Retry-After").map(v -> {
+                            try {
+                                return Long.parseLong(v.trim()) * 1000L;
+                            } catch (NumberFormatException e) {
+                                return -1L;
+                            }
+                        }).orElse(-1L);
+                        LOG.warn("{}: snapshot {} answered HTTP {}: {}", id, url, r.statusCode(),
+                                Failures.clip(new String(body, StandardCharsets.UTF_8), 300));
+                    }
+                } catch (IOException e) {
+                    metrics.feed(venue.feed()).snapshotErrors.increment();
+                    LOG.warn("{}: snapshot {} failed: {}", id, url, Failures.describe(e, URI.create(url)));
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long wait = retryAfterMs >= 0 ? retryAfterMs : snapshotBackoff.delayMs(attempt++);
+                try {
+                    closed.get(wait, TimeUnit.MILLISECONDS);
+                    return; // the session ended meanwhile
+                } catch (TimeoutException e) {
+                    // try again
+                } catch (InterruptedException | ExecutionException e) {
+                    return;
+                }
+            }
+        }
+    }
+}

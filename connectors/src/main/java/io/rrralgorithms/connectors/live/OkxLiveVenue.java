@@ -1,0 +1,116 @@
+package io.rrralgorithms.connectors.live;
+
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.PayloadScan;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * OKX public WebSocket API v5 ({@code okx}), {@code wss://ws.okx.com:8443/ws/v5/public}.
+ *
+ * <ul>
+ *   <li>Channels: trades {@code trades}, book {@code books} (400 levels: a snapshot on the
+ *       socket after subscribing, then updates with {@code seqId}/{@code prevSeqId} and a CRC32
+ *       checksum), BBO {@code bbo-tbt}.
+ *   <li>Subscribe: {@code {"op":"subscribe","args":[{"channel":"books","instId":"BTC-USDT"},…]}}.
+ *   <li>Heartbeat: OKX drops a connection silent for 30 s; the client sends the text
+ *       {@code ping} every 20 s and OKX answers the text {@code pong} (published like every
+ *       frame; the decoder must ignore it).
+ *   <li>Limits (published: 3 connection requests per second per IP; 480 subscribe requests per
+ *       hour per connection; no stream count): 3 connects per second, 3 messages per second;
+ *       300 streams per connection and 100 per subscribe are this service's choice.
+ *   <li>Symbols: spot {@code BTC-USDT} as it is; perpetual {@code BTC-USDT-PERP} →
+ *       {@code BTC-USDT-SWAP}; dated {@code BTC-USD-240927} as it is.
+ * </ul>
+ */
+public final class OkxLiveVenue implements LiveVenue {
+    public static final String FEED = "okx";
+    private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{1,20}");
+    private static final Pattern EXPIRY = Pattern.compile("[0-9]{6}");
+
+    @Override
+    public String feed() {
+        return FEED;
+    }
+
+    @Override
+    public String defaultEndpoint() {
+        return "wss://ws.okx.com:8443/ws/v5/public";
+    }
+
+    @Override
+    public String nativeSymbol(String normalized) {
+        String[] p = normalized.trim().toUpperCase(Locale.ROOT).split("-", -1);
+        boolean ok = p.length >= 2 && p.length <= 3 && ASSET.matcher(p[0]).matches() && ASSET.matcher(p[1]).matches()
+                && (p.length == 2 || p[2].equals("PERP") || EXPIRY.matcher(p[2]).matches());
+        if (!ok) {
+            throw new IllegalArgumentException(FEED + ": '" + normalized
+                    + "' is not a symbol like BTC-USDT, BTC-USDT-PERP or BTC-USD-240927");
+        }
+        return p.length == 2 ? p[0] + "-" + p[1] : p[0] + "-" + p[1] + "-" + (p[2].equals("PERP") ? "SWAP" : p[2]);
+    }
+
+    @Override
+    public List<LiveStream> streams(String instId, Set<Channel> channels) {
+        List<LiveStream> out = new ArrayList<>();
+        if (channels.contains(Channel.TRADES)) {
+            out.add(new LiveStream(instId, Channel.TRADES, "trades:" + instId));
+        }
+        if (channels.contains(Channel.BOOK)) {
+            out.add(new LiveStream(instId, Channel.BOOK, "books:" + instId));
+        }
+        if (channels.contains(Channel.BBO)) {
+            out.add(new LiveStream(instId, Channel.BBO, "bbo-tbt:" + instId));
+        }
+        return out;
+    }
+
+    @Override
+    public String subscribeMessage(List<LiveStream> streams, int id) {
+        return "{\"op\":\"subscribe\",\"args\":[" + String.join(",", streams.stream().map(s -> "{\"channel\":\""
+                + s.name().substring(0, s.name().indexOf(':')) + "\",\"instId\":\"" + s.nativeSymbol() + "\"}").toList())
+                + "]}";
+    }
+
+    @Override
+    public VenueLimits limits() {
+        return new VenueLimits(300, 100, 3, 3, Duration.ofSeconds(1), 1);
+    }
+
+    @Override
+    public String heartbeatMessage() {
+        return "ping";
+    }
+
+    @Override
+    public Duration heartbeatInterval() {
+        return Duration.ofSeconds(20);
+    }
+
+    /** {@code channel:instId} from the frame's {@code arg}. */
+    @Override
+    public String streamOf(byte[] payload) {
+        String channel = PayloadScan.valueAfter(payload, "\"channel\":\"", '"');
+        String inst = channel == null ? null : PayloadScan.valueAfter(payload, "\"instId\":\"", '"');
+        return inst == null || !"arg".equals(PayloadScan.valueAfter(payload, "{\"", '"')) ? null : channel + ":" + inst;
+    }
+
+    @Override
+    public String partitionKey(byte[] payload) {
+        if (ExchangeAdapters.isSupported(FEED)) {
+            return ExchangeAdapters.forFeed(FEED).partitionKey(payload);
+        }
+        return PayloadScan.valueAfter(payload, "\"instId\":\"", '"');
+    }
+
+    @Override
+    public String errorOf(byte[] payload) {
+        return "error".equals(PayloadScan.valueAfter(payload, "\"event\":\"", '"'))
+                ? new String(payload, StandardCharsets.UTF_8) : null;
+    }
+}

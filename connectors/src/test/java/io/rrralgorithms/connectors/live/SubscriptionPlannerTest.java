@@ -1,0 +1,102 @@
+package io.rrralgorithms.connectors.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Streams split over connections and subscribe messages by the venue's limits. */
+class SubscriptionPlannerTest {
+
+    private static List<LiveStream> binanceStreams(LiveVenue v, int symbols) {
+        List<LiveStream> out = new ArrayList<>();
+        for (int i = 0; i < symbols; i++) {
+            out.addAll(v.streams("S" + i + "USDT", Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO)));
+        }
+        return out;
+    }
+
+    @Test
+    void binanceSpotSplitsAt1024StreamsAnd200PerSubscribe() throws Exception {
+        LiveVenue v = BinanceLiveVenue.spot();
+        List<LiveStream> streams = binanceStreams(v, 400); // 1200 streams
+        var plans = SubscriptionPlanner.plan(streams, v.limits());
+
+        assertEquals(2, plans.size());
+        assertEquals(1023, plans.get(0).streams().size()); // 341 whole symbols: the 342nd would not fit
+        assertEquals(177, plans.get(1).streams().size());
+        assertEquals(List.of(200, 200, 200, 200, 200, 23),
+                plans.get(0).subscribeBatches().stream().map(List::size).toList());
+        assertEquals(List.of(177), plans.get(1).subscribeBatches().stream().map(List::size).toList());
+
+        // nothing lost, nothing twice, order kept; no symbol on two connections
+        List<LiveStream> all = new ArrayList<>();
+        plans.forEach(p -> p.subscribeBatches().forEach(all::addAll));
+        assertEquals(streams, all);
+        Set<String> first = new HashSet<>(plans.get(0).symbols());
+        assertTrue(plans.get(1).symbols().stream().noneMatch(first::contains));
+
+        // the SUBSCRIBE messages on the wire
+        ObjectMapper json = new ObjectMapper();
+        int id = 0;
+        for (List<LiveStream> batch : plans.get(0).subscribeBatches()) {
+            JsonNode m = json.readTree(v.subscribeMessage(batch, ++id));
+            assertEquals("SUBSCRIBE", m.get("method").asText());
+            assertEquals(id, m.get("id").asInt());
+            assertEquals(batch.size(), m.get("params").size());
+            assertEquals(batch.get(0).name(), m.get("params").get(0).asText());
+        }
+    }
+
+    @Test
+    void smallLimitsExactly() {
+        VenueLimits limits = new VenueLimits(4, 3, 1, 1, Duration.ofSeconds(1), 1);
+        List<LiveStream> streams = new ArrayList<>();
+        for (String s : List.of("A", "B", "C")) {
+            streams.add(new LiveStream(s, Channel.TRADES, s + ".t"));
+            streams.add(new LiveStream(s, Channel.BOOK, s + ".b"));
+        }
+        var plans = SubscriptionPlanner.plan(streams, limits);
+        assertEquals(List.of(List.of("A.t", "A.b", "B.t", "B.b"), List.of("C.t", "C.b")),
+                plans.stream().map(p -> p.streams().stream().map(LiveStream::name).toList()).toList());
+        assertEquals(List.of(List.of(3, 1), List.of(2)),
+                plans.stream().map(p -> p.subscribeBatches().stream().map(List::size).toList()).toList());
+    }
+
+    @Test
+    void aSymbolWithMoreStreamsThanAConnectionTakesIsSplitToo() {
+        VenueLimits limits = new VenueLimits(2, 2, 1, 1, Duration.ofSeconds(1), 1);
+        List<LiveStream> streams = IntStream.range(0, 5)
+                .mapToObj(i -> new LiveStream("X", Channel.BOOK, "x" + i)).toList();
+        var plans = SubscriptionPlanner.plan(streams, limits);
+        assertEquals(List.of(2, 2, 1), plans.stream().map(p -> p.streams().size()).toList());
+    }
+
+    @Test
+    void coinbaseGroupsProductsPerChannelAndSplitsAt100() throws Exception {
+        LiveVenue v = new CoinbaseLiveVenue();
+        List<LiveStream> streams = new ArrayList<>();
+        for (int i = 0; i < 30; i++) { // 4 streams each (heartbeat included)
+            streams.addAll(v.streams("C" + i + "-USD", Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO)));
+        }
+        var plans = SubscriptionPlanner.plan(streams, v.limits());
+        assertEquals(List.of(100, 20), plans.stream().map(p -> p.streams().size()).toList());
+        JsonNode m = new ObjectMapper().readTree(v.subscribeMessage(plans.get(1).subscribeBatches().get(0), 1));
+        assertEquals("subscribe", m.get("type").asText());
+        List<String> channels = new ArrayList<>();
+        m.get("channels").forEach(c -> {
+            channels.add(c.get("name").asText());
+            assertEquals(5, c.get("product_ids").size());
+            assertEquals("C25-USD", c.get("product_ids").get(0).asText());
+        });
+        assertEquals(List.of("matches", "level2_batch", "ticker", "heartbeat"), channels);
+    }
+}

@@ -1,0 +1,58 @@
+package io.rrralgorithms.jobs.cli;
+
+import io.rrralgorithms.connectors.live.CaptureConfig;
+import io.rrralgorithms.connectors.live.CaptureService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "capture", mixinStandardHelpOptions = true,
+        description = {"Live capture: connect to the venues of the configuration file, subscribe to trades, L2 book and "
+                + "BBO of its symbols, and write every frame (and the REST book snapshots the venue needs) into the raw "
+                + "Kafka topics, reconnecting with backoff, until Ctrl-C (then the producer is flushed).",
+                "Configuration keys: see connectors/src/main/resources/capture-example.yaml"})
+public class CaptureCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "venues and symbols (YAML or JSON)")
+    Path config;
+
+    @Option(names = {"--bootstrap", "--bootstrap-servers"}, paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: the file's kafka.bootstrap)")
+    String bootstrap;
+
+    @Option(names = "--metrics-port", description = "Prometheus metrics port, 0 = off (default: the file's metrics.port)")
+    Integer metricsPort;
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public Integer call() throws Exception {
+        CaptureConfig c;
+        CaptureService service;
+        try {
+            c = CaptureConfig.load(config);
+            if (bootstrap != null) {
+                c.kafka.bootstrap = bootstrap;
+            }
+            if (metricsPort != null) {
+                c.metrics.port = metricsPort;
+            }
+            c.validate(config.toString());
+            service = CaptureService.toKafka(c);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("rrr capture: " + e.getMessage());
+            return 2;
+        }
+        Thread hook = new Thread(service::close, "rrr-capture-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        service.start();
+        out.println("capturing " + c.feeds() + " into " + c.kafka.topicPrefix + "<feed> on " + c.kafka.bootstrap
+                + (service.metricsPort() > 0 ? "; metrics at http://" + c.metrics.host + ":" + service.metricsPort()
+                        + "/metrics" : "") + "; Ctrl-C to stop");
+        service.awaitClosed();
+        return 0;
+    }
+}

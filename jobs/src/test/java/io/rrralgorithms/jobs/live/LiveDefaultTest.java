@@ -1,0 +1,129 @@
+package io.rrralgorithms.jobs.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.connectors.live.BinanceLiveVenue;
+import io.rrralgorithms.connectors.live.CaptureConfig;
+import io.rrralgorithms.jobs.cli.Rrr;
+import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.NoExchangeAnswersException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The local run's live default ({@code ./rrr run} without files): where no exchange answers it
+ * stops at once with one line, before PostgreSQL, Kafka or Flink are touched. No test here
+ * reaches the internet: the unreachable exchanges are loopback ports.
+ */
+class LiveDefaultTest {
+    private static final String HINT = "; to run on recorded data: ./rrr run ../shared/data/market/binance-spot/*.gz";
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static LocalPipeline.Settings settings(String url, int connectTimeoutSeconds) throws Exception {
+        LocalPipeline.Settings s = new LocalPipeline.Settings();
+        s.capture = CaptureConfig.parse("connectTimeoutSeconds: " + connectTimeoutSeconds + "\nvenues:\n"
+                + "  - feed: binance-spot\n    symbols: [BTC-USDT, ETH-USDT]\n    url: " + url + "\n", "test");
+        // a dead database: the exchange check must come first, so its error is the one seen
+        s.postgres = PostgresTarget.of("jdbc:postgresql://127.0.0.1:1/rrr", "postgres", null);
+        s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return s;
+    }
+
+    @Test
+    void aRefusedConnectionIsOneLineAtOnce() throws Exception {
+        int port = closedPort();
+        long t0 = System.nanoTime();
+        NoExchangeAnswersException e = assertThrows(NoExchangeAnswersException.class,
+                () -> new LocalPipeline(settings("ws://127.0.0.1:" + port + "/stream", 10)).run());
+        long ms = (System.nanoTime() - t0) / 1_000_000L;
+        assertEquals("no exchange answers at ws://127.0.0.1:" + port + " (connection refused)" + HINT, e.getMessage());
+        assertTrue(ms < 5_000, "took " + ms + " ms");
+    }
+
+    @Test
+    void anEndpointThatNeverAnswersTimesOutWithinTheConnectTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) { // the kernel accepts the TCP connection; nobody answers
+            long t0 = System.nanoTime();
+            NoExchangeAnswersException e = assertThrows(NoExchangeAnswersException.class,
+                    () -> new LocalPipeline(settings("ws://127.0.0.1:" + silent.getLocalPort() + "/stream", 1)).run());
+            long ms = (System.nanoTime() - t0) / 1_000_000L;
+            assertEquals("no exchange answers at ws://127.0.0.1:" + silent.getLocalPort()
+                    + " (no answer within 1000 ms)" + HINT, e.getMessage());
+            assertTrue(ms >= 900 && ms < 4_000, "took " + ms + " ms");
+        }
+    }
+
+    @Test
+    void theCommandLinePrintsOneLineAndExitsNonZero() throws Exception {
+        int port = closedPort();
+        Path config = Files.createTempFile("rrr-capture-", ".yaml");
+        Files.writeString(config, "venues:\n  - feed: binance-spot\n    symbols: [BTC-USDT, ETH-USDT]\n"
+                + "    url: ws://127.0.0.1:" + port + "/stream\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream oldErr = System.err;
+        PrintStream oldOut = System.out;
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            code = new CommandLine(new Rrr()).execute("run", "--capture-config", config.toString(),
+                    "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/rrr");
+        } finally {
+            System.setErr(oldErr);
+            System.setOut(oldOut);
+            Files.deleteIfExists(config);
+        }
+        assertEquals(3, code);
+        assertEquals(List.of("no exchange answers at ws://127.0.0.1:" + port + " (connection refused)" + HINT),
+                err.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theDefaultIsBinanceSpotBtcAndEthUsdt() {
+        CaptureConfig d = CaptureConfig.liveDefault();
+        d.validate("default");
+        CaptureConfig.Venue v = d.venues.get(0);
+        assertEquals("binance-spot", v.feed);
+        assertEquals("wss://stream.binance.com:9443/stream", v.endpoint(BinanceLiveVenue.spot()));
+        assertEquals(List.of("BTCUSDT", "ETHUSDT"), v.resolveNativeSymbols(BinanceLiveVenue.spot()));
+        assertEquals("https://api.binance.com", v.restBase(BinanceLiveVenue.spot()));
+    }
+
+    @Test
+    void captureRefusesABadConfigurationWithOneLine() throws Exception {
+        Path config = Files.createTempFile("rrr-capture-", ".yaml");
+        Files.writeString(config, "venues:\n  - feed: binance-spot\n    symbol: [BTC-USDT]\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldErr = System.err;
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = new CommandLine(new Rrr()).execute("capture", "--config", config.toString());
+        } finally {
+            System.setErr(oldErr);
+            Files.deleteIfExists(config);
+        }
+        assertEquals(2, code);
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size(), lines::toString);
+        assertTrue(lines.get(0).startsWith("rrr capture: " + config + ": unknown key 'symbol' at venues[0].symbol"),
+                lines.get(0));
+    }
+}
