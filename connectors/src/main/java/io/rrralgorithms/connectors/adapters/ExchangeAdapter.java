@@ -40,6 +40,11 @@ public interface ExchangeAdapter extends Serializable {
         return this::partitionKey;
     }
 
+    /** Whether {@link #connectionKeyer()} keeps per-connection state (and must be used instead of {@link #partitionKey}). */
+    default boolean keysByConnection() {
+        return false;
+    }
+
     /** The exchange name cryptofeed gives this feed's capture files ({@code KRAKEN.ws.50.0}), or null. */
     default String cryptofeedExchange() {
         return null;

@@ -197,6 +197,8 @@ public final class LiveConnection implements AutoCloseable {
                 Duration.ofSeconds(1));
         final Object sendLock = new Object();
         volatile WebSocketClient ws;
+        /** Keys this session's frames (a fresh keyer per session: channel ids do not survive a reconnect). */
+        final io.rrralgorithms.connectors.adapters.ExchangeAdapter.ConnectionKeyer keyer = venue.connectionKeyer();
         volatile long openedAtNanos;
         volatile long lastFrameNanos;
         volatile boolean publishing;
@@ -341,7 +343,7 @@ public final class LiveConnection implements AutoCloseable {
             if (error != null) {
                 LOG.error("{}: the venue answered with an error: {}", id, Failures.clip(error, 500));
             }
-            publish(new RawFrame(venue.feed(), venue.partitionKey(payload), FrameKind.WS, receiveNs, payload));
+            publish(new RawFrame(venue.feed(), keyer.key(payload), FrameKind.WS, receiveNs, payload));
             lastFrameNanos = System.nanoTime();
             if (restBase != null) {
                 String symbol = venue.bookDiffSymbol(payload);

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.live;
 
+import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import java.net.URI;
 import java.time.Duration;
@@ -79,6 +80,18 @@ public interface LiveVenue {
      */
     default String partitionKey(byte[] payload) {
         return ExchangeAdapters.isSupported(feed()) ? ExchangeAdapters.forFeed(feed()).partitionKey(payload) : null;
+    }
+
+    /**
+     * A keyer for the frames of one WebSocket session: the adapter's connection keyer where it
+     * keeps per-connection state (Bitfinex channel ids learned from the subscription acks), else
+     * {@link #partitionKey} frame by frame. A new one for every (re)connection.
+     */
+    default ExchangeAdapter.ConnectionKeyer connectionKeyer() {
+        if (ExchangeAdapters.isSupported(feed()) && ExchangeAdapters.forFeed(feed()).keysByConnection()) {
+            return ExchangeAdapters.forFeed(feed()).connectionKeyer();
+        }
+        return this::partitionKey;
     }
 
     /**

@@ -46,6 +46,11 @@ public final class BitfinexAdapter implements ExchangeAdapter {
 
     /** A new {@link BitfinexConnectionKeyer}: channel id to symbol from the connection's acks. */
     @Override
+    public boolean keysByConnection() {
+        return true;
+    }
+
+    @Override
     public ConnectionKeyer connectionKeyer() {
         return new BitfinexConnectionKeyer();
     }
