@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *       socket after subscribing, then deltas with {@code u}/{@code seq}; a new snapshot when the
  *       venue resets), BBO {@code orderbook.1.S} (level-1 snapshots).
  *   <li>Subscribe: {@code {"req_id":"N","op":"subscribe","args":[…]}}, at most 10 topics a
- *       message (the spot limit).
+ *       message (spot's published limit, kept for linear, which limits by message length).
  *   <li>Heartbeat: {@code {"req_id":"ping","op":"ping"}} every 20 s, as Bybit asks.
  *   <li>Limits (published: 500 connections per 5 min per IP; 10 args per spot subscribe):
  *       500 connects per 5 min, 10 topics per subscribe; 200 topics per connection and 10
