@@ -11,21 +11,25 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Bybit public WebSocket API v5 ({@code bybit}), spot: {@code wss://stream.bybit.com/v5/public/spot}
- * (USDT perpetuals: give {@code url: wss://stream.bybit.com/v5/public/linear} and symbols like
- * {@code BTC-USDT-PERP}; one endpoint per feed entry).
+ * Bybit public WebSocket API v5 ({@code bybit}), category linear (USDT perpetuals):
+ * {@code wss://stream.bybit.com/v5/public/linear}, symbols like {@code BTC-USDT-PERP} (inverse
+ * perpetuals {@code BTC-USD-PERP}: give {@code url: wss://stream.bybit.com/v5/public/inverse}; one
+ * endpoint per feed entry). Spot is not offered: v5 frames do not name their category, and the
+ * {@code bybit} decoder normalizes {@code BTCUSDT} to {@code BTC-USDT-PERP} (as the v2 recording
+ * has it), so spot frames would be booked as the perpetual's.
  *
  * <ul>
  *   <li>Topics: trades {@code publicTrade.S}, book {@code orderbook.50.S} (a snapshot on the
  *       socket after subscribing, then deltas with {@code u}/{@code seq}; a new snapshot when the
  *       venue resets), BBO {@code orderbook.1.S} (level-1 snapshots).
  *   <li>Subscribe: {@code {"req_id":"N","op":"subscribe","args":[…]}}, at most 10 topics a
- *       message (the spot limit).
+ *       message (spot's published limit, kept for linear, which limits by message length).
  *   <li>Heartbeat: {@code {"req_id":"ping","op":"ping"}} every 20 s, as Bybit asks.
  *   <li>Limits (published: 500 connections per 5 min per IP; 10 args per spot subscribe):
  *       500 connects per 5 min, 10 topics per subscribe; 200 topics per connection and 10
  *       messages per second are this service's choice.
- *   <li>Symbols: {@code BTC-USDT} and {@code BTC-USDT-PERP} → {@code BTCUSDT}.
+ *   <li>Symbols: {@code BTC-USDT-PERP} → {@code BTCUSDT}, {@code BTC-USD-PERP} → {@code BTCUSD};
+ *       spot symbols ({@code BTC-USDT}) are refused.
  * </ul>
  */
 public final class BybitLiveVenue implements LiveVenue {
@@ -39,16 +43,17 @@ public final class BybitLiveVenue implements LiveVenue {
 
     @Override
     public String defaultEndpoint() {
-        return "wss://stream.bybit.com/v5/public/spot";
+        return "wss://stream.bybit.com/v5/public/linear";
     }
 
     @Override
     public String nativeSymbol(String normalized) {
         String[] p = normalized.trim().toUpperCase(Locale.ROOT).split("-", -1);
-        boolean ok = (p.length == 2 || p.length == 3 && p[2].equals("PERP")) && ASSET.matcher(p[0]).matches()
-                && ASSET.matcher(p[1]).matches();
+        boolean ok = p.length == 3 && p[2].equals("PERP") && ASSET.matcher(p[0]).matches()
+                && (p[1].equals("USDT") || p[1].equals("USD"));
         if (!ok) {
-            throw new IllegalArgumentException(FEED + ": '" + normalized + "' is not a symbol like BTC-USDT or BTC-USDT-PERP");
+            throw new IllegalArgumentException(FEED + ": '" + normalized
+                    + "' is not a perpetual like BTC-USDT-PERP (linear) or BTC-USD-PERP (inverse); spot is not offered");
         }
         return p[0] + p[1];
     }

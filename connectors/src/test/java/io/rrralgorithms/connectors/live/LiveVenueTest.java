@@ -144,8 +144,11 @@ class LiveVenueTest {
     @Test
     void bybit() throws Exception {
         LiveVenue v = LiveVenues.forFeed("bybit");
-        assertEquals("BTCUSDT", v.nativeSymbol("BTC-USDT"));
         assertEquals("BTCUSDT", v.nativeSymbol("BTC-USDT-PERP"));
+        assertEquals("BTCUSD", v.nativeSymbol("btc-usd-perp"));
+        assertEquals("wss://stream.bybit.com/v5/public/linear", v.defaultEndpoint());
+        // spot is refused: the decoder normalizes BTCUSDT to the perpetual
+        assertThrows(IllegalArgumentException.class, () -> v.nativeSymbol("BTC-USDT"));
         assertThrows(IllegalArgumentException.class, () -> v.nativeSymbol("BTC-USD-240927"));
         List<LiveStream> streams = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -11,7 +11,10 @@ import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
  * (inverse contracts: {@code BTCUSD}, dated {@code BTCUSDM21}) and
  * {@code wss://stream.bybit.com/realtime_public} (USDT perpetuals: {@code BTCUSDT}); topics
  * {@code orderBookL2_25.SYMBOL} / {@code orderBook_200.100ms.SYMBOL} and {@code trade.SYMBOL}. Both
- * connections are one feed: the symbol tells the contract. See {@link BybitFrameDecoder} and
+ * connections are one feed: the symbol tells the contract. The same feed also decodes the v5 public
+ * topics the live capture subscribes ({@code wss://stream.bybit.com/v5/public/linear}:
+ * {@code orderbook.50.SYMBOL} chained on {@code u}, {@code orderbook.1.SYMBOL} as BBO,
+ * {@code publicTrade.SYMBOL}; see {@link BybitV5Frames}). See {@link BybitFrameDecoder} and
  * {@link BybitSyncRules}.
  */
 public final class BybitAdapter implements ExchangeAdapter {

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Decodes Bybit v2 public WebSocket frames ({@code {"topic":…,"type":…,"data":…}}) by topic:
+ * Decodes Bybit v2 public WebSocket frames ({@code {"topic":…,"type":…,"data":…}}) by topic, and the
+ * v5 topics {@code orderbook.N.SYMBOL} / {@code publicTrade.SYMBOL} of the live capture (see
+ * {@link BybitV5Frames}):
  *
  * <ul>
  *   <li>{@code orderBookL2_25.SYMBOL} (25 levels a side) and {@code orderBook_200.100ms.SYMBOL}
@@ -80,6 +82,8 @@ final class BybitFrameDecoder implements FrameDecoder {
                 case "orderBookL2_25" -> book(frame, root, symbol, 25, out);
                 case "orderBook_200" -> book(frame, root, symbol, 200, out);
                 case "trade" -> trades(frame, root, symbol, out);
+                case "orderbook" -> BybitV5Frames.book(feed, frame, root, topic, symbol, out); // v5
+                case "publicTrade" -> BybitV5Frames.trades(feed, frame, root, symbol, out); // v5
                 default -> {
                     if (IGNORED_TOPICS.contains(channel)) {
                         yield Result.IGNORED;
@@ -95,7 +99,10 @@ final class BybitFrameDecoder implements FrameDecoder {
             throw new DecodeException("venue refused the request: " + root.path("ret_msg").asText()
                     + " " + root.path("request"));
         }
-        throw new DecodeException("unknown message: no 'topic' or 'success'");
+        if ("pong".equals(root.path("op").asText(null))) {
+            return Result.IGNORED; // v5 spot heartbeat reply {"op":"pong","args":[…],"conn_id":…}
+        }
+        throw new DecodeException("unknown message: no 'topic', 'success' or 'op':'pong'");
     }
 
     // ------------------------------------------------------------------ books

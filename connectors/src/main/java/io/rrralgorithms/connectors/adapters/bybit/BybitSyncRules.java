@@ -22,8 +22,32 @@ import io.rrralgorithms.connectors.model.MarketEvent;
  * No checksum. The venue keeps a window of 25 (or 200) levels a side and sends a delete for a level
  * that leaves it (the recorded deltas hold as many deletes as inserts), so the book is truncated to
  * the snapshot's {@link MarketEvent#bookDepth}.
+ *
+ * <p><b>v5</b> ({@code orderbook.N.SYMBOL}, the live capture; see {@link BybitV5Frames}): events
+ * carry the update id {@code u} and are marked by a {@link MarketEvent#prevUpdateId} of
+ * {@code u - 1} (v2 events leave it {@link MarketEvent#NONE}). {@code u} is contiguous per book, so
+ * a lost delta is detected:
+ *
+ * <ul>
+ *   <li>a delta whose {@code u} is not above the snapshot's is stale; the first delta bridges the
+ *       snapshot only with {@code u} = snapshot's + 1, and each next delta continues the book only
+ *       with {@code u} = previous + 1: anything else is a gap (the book is invalid until the next
+ *       snapshot); a {@code u} not above the book's is a redelivery (default rule);
+ *   <li>every v5 snapshot replaces the book, never "older": Bybit sends one after subscribing and
+ *       one with {@code u = 1} when its service restarts, which must reset a book standing at a
+ *       higher {@code u}.
+ * </ul>
+ *
+ * Caveat: a restart snapshot ({@code u = 1}) that reaches a book already invalid (after a gap) finds
+ * the old sequence's deltas buffered; they neither are stale nor bridge {@code u = 1}, so the
+ * synchronizer reports a second gap and the book waits for the next snapshot (a reconnect).
  */
 final class BybitSyncRules implements BookSyncRules {
+    /** Whether the event is a v5 book event (see {@link BybitV5Frames}). */
+    static boolean isV5(MarketEvent e) {
+        return e.prevUpdateId != MarketEvent.NONE;
+    }
+
     @Override
     public boolean isStale(MarketEvent d, long snapshotUpdateId) {
         return d.lastUpdateId <= snapshotUpdateId;
@@ -31,12 +55,17 @@ final class BybitSyncRules implements BookSyncRules {
 
     @Override
     public boolean bridgesSnapshot(MarketEvent d, long snapshotUpdateId) {
-        return d.lastUpdateId > snapshotUpdateId;
+        return isV5(d) ? d.prevUpdateId == snapshotUpdateId : d.lastUpdateId > snapshotUpdateId;
     }
 
     @Override
     public boolean continues(MarketEvent d, long previousLastUpdateId) {
-        return d.lastUpdateId > previousLastUpdateId;
+        return isV5(d) ? d.prevUpdateId == previousLastUpdateId : d.lastUpdateId > previousLastUpdateId;
+    }
+
+    @Override
+    public boolean isOlderSnapshot(MarketEvent snapshot, long lastUpdateId) {
+        return !isV5(snapshot) && snapshot.lastUpdateId <= lastUpdateId;
     }
 
     @Override
@@ -46,7 +75,8 @@ final class BybitSyncRules implements BookSyncRules {
 
     @Override
     public String describeExpectation(long previousLastUpdateId) {
-        return "a delta with cross_seq above " + previousLastUpdateId
-                + " (Bybit's cross_seq increases per symbol but is not contiguous)";
+        return "a delta with u = " + (previousLastUpdateId + 1) + " (Bybit v5: u = previous + 1), or a v2 delta"
+                + " with cross_seq above " + previousLastUpdateId + " (v2 cross_seq increases per symbol but is not"
+                + " contiguous)";
     }
 }
