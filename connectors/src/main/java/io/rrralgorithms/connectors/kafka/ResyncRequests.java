@@ -56,7 +56,7 @@ public final class ResyncRequests {
         try {
             n = JSON.readTree(value);
         } catch (IOException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
         if (n == null || !n.isObject() || !n.path("feed").isTextual() || !n.path("nativeSymbol").isTextual()) {
             throw new IllegalArgumentException("a resync request needs the strings feed and nativeSymbol");

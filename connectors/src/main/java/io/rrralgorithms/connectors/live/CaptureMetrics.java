@@ -150,7 +150,7 @@ public final class CaptureMetrics {
                     .append(f.openConnections.get()).append(" conn open, ")
                     .append(f.reconnects.sum()).append(" reconnects, ")
                     .append(f.snapshots.sum()).append(" snapshots, ")
-                    .append(f.resyncs.sum()).append(" resyncs, ")
+                    .append(f.resyncs.sum() > 0 ? f.resyncs.sum() + " resyncs, " : "")
                     .append(f.kafkaSendErrors.sum()).append(" kafka errors");
             Map.Entry<String, Double> stalest = secondsSinceLastFrame(e.getKey()).entrySet().stream()
                     .max(Map.Entry.comparingByValue()).orElse(null);
