@@ -296,6 +296,10 @@ public final class LocalPipeline {
             live.resyncTopic = resyncTopic();
         }
         liveCapture = CaptureService.toKafka(live).start();
+        if (live.resyncTopic != null) {
+            s.out.println("book gaps go to " + live.resyncTopic + " as resync requests: the capture fetches fresh "
+                    + "snapshots (at most one per symbol per " + live.resyncIntervalMs + " ms)");
+        }
         for (CaptureConfig.Venue v : live.venues) {
             LiveVenue venue = LiveVenues.forFeed(v.feed);
             s.out.println("live capture of " + v.feed + " " + v.resolveNativeSymbols(venue) + " from "
