@@ -7,7 +7,19 @@ import java.time.Duration;
 
 /** Tuning of the market-data job. */
 public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
-        ScoringOptions scoring, TradingOptions trading) implements Serializable {
+        ScoringOptions scoring, TradingOptions trading, Resync resync) implements Serializable {
+
+    /**
+     * Where book gaps are also written as resync requests for the live capture
+     * ({@link io.rrralgorithms.connectors.kafka.ResyncRequests}); {@code resync == null}: nowhere.
+     */
+    public record Resync(String bootstrapServers, String topic) implements Serializable {
+        public Resync {
+            if (bootstrapServers == null || bootstrapServers.isBlank() || topic == null || topic.isBlank()) {
+                throw new IllegalArgumentException("resync needs Kafka bootstrap servers and a topic");
+            }
+        }
+    }
 
     public JobOptions {
         if (scoring == null) {
@@ -19,6 +31,12 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
         if (trading.enabled() && !scoring.enabled()) {
             throw new IllegalArgumentException("trading needs scores: turn scoring on (--model-dir or --control-topic)");
         }
+    }
+
+    /** Without resync requests. */
+    public JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
+            ScoringOptions scoring, TradingOptions trading) {
+        this(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading, null);
     }
 
     /** Without trading. */
@@ -37,14 +55,20 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
     }
 
     public JobOptions withDepthLevels(int n) {
-        return new JobOptions(n, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading);
+        return new JobOptions(n, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading, resync);
     }
 
     public JobOptions withScoring(ScoringOptions s) {
-        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, s, trading);
+        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, s, trading, resync);
     }
 
     public JobOptions withTrading(TradingOptions t) {
-        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, t);
+        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, t, resync);
+    }
+
+    /** Gaps also to {@code topic} as resync requests; a null topic: off. */
+    public JobOptions withResync(String bootstrapServers, String topic) {
+        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading,
+                topic == null ? null : new Resync(bootstrapServers, topic));
     }
 }

@@ -146,6 +146,10 @@ public class MarketDataJob {
         features = counted(features, "features");
         bars = counted(bars, "trade_bars_1m");
         gaps = counted(gaps, "book_gaps");
+        if (options.resync() != null) {
+            gaps.sinkTo(io.rrralgorithms.jobs.book.ResyncSink.create(options.resync().bootstrapServers(),
+                    options.resync().topic())).name("sink-resync-requests").uid("sink-resync-requests");
+        }
         deadLetters = counted(deadLetters, "dead_letters");
 
         DataStream<Score> scores = null;

@@ -95,11 +95,13 @@ class GapResyncIT {
 
             PipelineOptions options = new PipelineOptions();
             options.topicPrefix = "gap.";
+            options.resyncTopic = "gap.resync"; // the gaps also go out as resync requests for a live capture
+            kafka.createTopic("gap.resync", 1);
             CollectingSinks collected = new CollectingSinks();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
             new MarketDataJob(LocalPipeline.source(kafka.bootstrapServers(), List.of("binance-spot"), true, options),
-                    List.of(collected), options.jobOptions()).build(env);
+                    List.of(collected), options.jobOptions(kafka.bootstrapServers())).build(env);
             env.execute("gap-resync");
 
             List<BookGap> gaps = collected.gapList();
@@ -109,6 +111,18 @@ class GapResyncIT {
             assertEquals(afterDroppedU, g.updateId);
             assertTrue(g.firstUpdateId > droppedPrevU + 1 && g.firstUpdateId == droppedU + 1, g::toString);
             assertTrue(g.reason.contains("sequence break"), g.reason);
+
+            // the gap as a resync request on the resync topic, keyed by feed:symbol
+            var requests = io.rrralgorithms.jobs.live.LiveCaptureIT.consume(kafka.bootstrapServers(), "gap.resync", 1,
+                    java.time.Duration.ofSeconds(20));
+            assertEquals("binance-spot:BTCUSDT", new String(requests.get(0).key(), StandardCharsets.UTF_8));
+            JsonNode req = JSON.readTree(requests.get(0).value());
+            assertEquals("binance-spot", req.get("feed").asText());
+            assertEquals("BTCUSDT", req.get("nativeSymbol").asText());
+            assertEquals(g.reason, req.get("reason").asText());
+            assertEquals(g.exchangeTimeMs, req.get("exchangeTimeMs").asLong());
+            assertEquals(g.receiveTimeNs, req.get("receiveTimeNs").asLong());
+            assertEquals(5, req.size(), req::toString);
 
             List<BookTop> tops = collected.tops();
             int invalidAt = -1;

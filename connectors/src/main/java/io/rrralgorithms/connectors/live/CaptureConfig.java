@@ -36,6 +36,8 @@ import java.util.Set;
  * silenceTimeoutSeconds: 30        # no frame for this long on a connection: reconnect it
  * snapshotDelayMs: 250             # wait after a symbol's first diff before its REST snapshot
  * restTimeoutSeconds: 10           # REST snapshot request timeout
+ * resyncTopic: rrr.control.resync  # Kafka topic of the job's resync requests (book gaps); absent = off
+ * resyncIntervalMs: 5000           # at most one resync per symbol this often (bursts coalesce)
  * venues:
  *   - feed: binance-spot           # one of LiveVenues.feeds()
  *     symbols: [BTC-USDT, ETH-USDT]   # normalized symbols (BTC-USDT, BTC-USDT-PERP, BTC-USD-240927)
@@ -56,6 +58,9 @@ public final class CaptureConfig {
     public int silenceTimeoutSeconds = 30;
     public int snapshotDelayMs = 250;
     public int restTimeoutSeconds = 10;
+    /** Topic of the job's resync requests ({@link io.rrralgorithms.connectors.kafka.ResyncRequests}); null = off. */
+    public String resyncTopic;
+    public long resyncIntervalMs = 5000;
     public List<Venue> venues = new ArrayList<>();
 
     public static final class Kafka {
@@ -190,6 +195,8 @@ public final class CaptureConfig {
         require(silenceTimeoutSeconds >= 1, at + "silenceTimeoutSeconds must be >= 1");
         require(snapshotDelayMs >= 0, at + "snapshotDelayMs must be >= 0");
         require(restTimeoutSeconds >= 1, at + "restTimeoutSeconds must be >= 1");
+        require(resyncTopic == null || !resyncTopic.isBlank(), at + "resyncTopic is empty (leave it out to turn resync off)");
+        require(resyncIntervalMs >= 0, at + "resyncIntervalMs must be >= 0");
         require(venues != null && !venues.isEmpty(), at + "no venues: list at least one under 'venues'");
         Set<String> feeds = new LinkedHashSet<>();
         for (int i = 0; i < venues.size(); i++) {

@@ -33,6 +33,8 @@ public final class CaptureMetrics {
         public final LongAdder snapshots = new LongAdder();
         public final LongAdder snapshotErrors = new LongAdder();
         public final LongAdder kafkaSendErrors = new LongAdder();
+        /** Book resyncs done on the job's request (REST snapshots fetched or reconnects). */
+        public final LongAdder resyncs = new LongAdder();
         public final AtomicInteger openConnections = new AtomicInteger();
         /** nanoTime of the last frame per stream; the time the stream was registered until one came. */
         final Map<String, AtomicLong> lastFrameNanos = new ConcurrentHashMap<>();
@@ -125,6 +127,9 @@ public final class CaptureMetrics {
         counter(b, "rrr_capture_kafka_send_errors_total",
                 "Kafka send errors (a send that timed out and was retried, or a record Kafka refused).",
                 f -> f.kafkaSendErrors.sum());
+        counter(b, "rrr_capture_resyncs_total",
+                "Book resyncs done on the job's request (a fresh REST snapshot or a reconnect).",
+                f -> f.resyncs.sum());
         b.append("# HELP rrr_capture_seconds_since_last_frame Seconds since the last frame of a subscribed stream.\n")
                 .append("# TYPE rrr_capture_seconds_since_last_frame gauge\n");
         for (String feed : feeds.keySet()) {
@@ -145,6 +150,7 @@ public final class CaptureMetrics {
                     .append(f.openConnections.get()).append(" conn open, ")
                     .append(f.reconnects.sum()).append(" reconnects, ")
                     .append(f.snapshots.sum()).append(" snapshots, ")
+                    .append(f.resyncs.sum() > 0 ? f.resyncs.sum() + " resyncs, " : "")
                     .append(f.kafkaSendErrors.sum()).append(" kafka errors");
             Map.Entry<String, Double> stalest = secondsSinceLastFrame(e.getKey()).entrySet().stream()
                     .max(Map.Entry.comparingByValue()).orElse(null);

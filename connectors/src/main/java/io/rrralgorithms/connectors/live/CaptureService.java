@@ -1,6 +1,8 @@
 package io.rrralgorithms.connectors.live;
 
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
+import io.rrralgorithms.connectors.kafka.ControlTopic;
+import io.rrralgorithms.connectors.kafka.ResyncRequests;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +41,10 @@ public final class CaptureService implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("rrr-capture-timer"));
     private final HttpClient http;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final java.util.Map<String, LiveConnection> bySymbol = new java.util.HashMap<>();
+    private final ResyncLimiter resyncLimiter;
+    private volatile boolean closing;
+    private Thread resyncThread;
     private MetricsServer metricsServer;
     private boolean started;
 
@@ -47,6 +53,7 @@ public final class CaptureService implements AutoCloseable {
         this.config = config;
         this.sink = sink;
         this.metrics = metrics;
+        this.resyncLimiter = new ResyncLimiter(Duration.ofMillis(config.resyncIntervalMs));
         this.http = HttpClient.newBuilder().executor(httpExecutor)
                 .connectTimeout(Duration.ofSeconds(config.connectTimeoutSeconds)).build();
         for (CaptureConfig.Venue v : config.venues) {
@@ -66,8 +73,12 @@ public final class CaptureService implements AutoCloseable {
             int n = 0;
             for (SubscriptionPlanner.ConnectionPlan plan : plans) {
                 URI uri = venue.endpoint(endpoint, plan.streams());
-                connections.add(new LiveConnection(v.feed + "#" + (++n), venue, uri, v.restBase(venue), plan, settings,
-                        http, sink, metrics, scheduler, snapshotPool, connects, snapshots));
+                LiveConnection c = new LiveConnection(v.feed + "#" + (++n), venue, uri, v.restBase(venue), plan,
+                        settings, http, sink, metrics, scheduler, snapshotPool, connects, snapshots);
+                connections.add(c);
+                for (LiveStream st : plan.streams()) {
+                    bySymbol.putIfAbsent(ResyncRequests.key(v.feed, st.nativeSymbol()), c);
+                }
             }
             metrics.feed(v.feed);
         }
@@ -101,6 +112,9 @@ public final class CaptureService implements AutoCloseable {
             long every = config.metrics.logIntervalSeconds;
             scheduler.scheduleAtFixedRate(() -> LOG.info(metrics.statusLine()), every, every, TimeUnit.SECONDS);
         }
+        if (config.resyncTopic != null) {
+            startResyncListener();
+        }
         for (LiveConnection c : connections) {
             LOG.info("{}: {} stream(s) of {} symbol(s) on {}", c.id(), c.plan().streams().size(),
                     c.plan().symbols().size(), c.uri());
@@ -108,6 +122,96 @@ public final class CaptureService implements AutoCloseable {
         }
         return this;
     }
+
+    /**
+     * A resync request of the job (a book gap or checksum mismatch on {@code feed}'s
+     * {@code nativeSymbol}): ignored for symbols this service does not capture; else, at most
+     * once per {@code resyncIntervalMs} per symbol (bursts coalesce into one later resync), the
+     * owning connection resyncs it ({@link LiveConnection#resync}).
+     *
+     * @return false when the symbol is not captured here
+     */
+    public boolean requestResync(String feed, String nativeSymbol, String reason) {
+        String key = ResyncRequests.key(feed, nativeSymbol);
+        LiveConnection c = bySymbol.get(key);
+        if (c == null || closing) {
+            return false;
+        }
+        long requestedAt = System.nanoTime();
+        ResyncLimiter.Decision d = resyncLimiter.request(key);
+        if (d.coalesced()) {
+            LOG.debug("resync of {} ({}): one is scheduled already", key, reason);
+            return true;
+        }
+        Runnable run = () -> {
+            resyncLimiter.fired(key);
+            if (closing) {
+                return;
+            }
+            String what = c.resync(nativeSymbol, requestedAt);
+            metrics.feed(feed).resyncs.increment();
+            LOG.warn("{}: resync of {} requested by the job ({}): {}", c.id(), nativeSymbol, reason, what);
+        };
+        if (d.delayNanos() == 0) {
+            snapshotPool.execute(run);
+        } else {
+            LOG.info("resync of {} ({}) in {} ms (at most one per {} ms)", key, reason, d.delayNanos() / 1_000_000,
+                    config.resyncIntervalMs);
+            scheduler.schedule(run, d.delayNanos(), TimeUnit.NANOSECONDS);
+        }
+        return true;
+    }
+
+    /** Reads the resync topic from its end (requests older than the service are moot) until closed. */
+    private void startResyncListener() throws IOException {
+        String topic = config.resyncTopic;
+        ControlTopic.ensure(config.kafka.bootstrap, topic);
+        java.util.Properties p = new java.util.Properties();
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrap);
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p);
+        List<org.apache.kafka.common.TopicPartition> parts;
+        try {
+            parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToEnd(parts);
+            parts.forEach(consumer::position); // fix the start now: requests from here on count
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw new IOException("cannot read the resync topic " + topic + " at " + config.kafka.bootstrap + ": "
+                    + e.getMessage(), e);
+        }
+        LOG.info("resync requests read from {} (at most one resync per symbol per {} ms)", topic,
+                config.resyncIntervalMs);
+        resyncThread = new Thread(() -> {
+            try (consumer) {
+                while (!closing) {
+                    for (var r : consumer.poll(Duration.ofMillis(200))) {
+                        try {
+                            ResyncRequests.Request q = ResyncRequests.parse(r.value());
+                            requestResync(q.feed(), q.nativeSymbol(), q.reason());
+                        } catch (IllegalArgumentException e) {
+                            LOG.warn("ignoring a malformed resync request on {}: {}", topic, e.getMessage());
+                        }
+                    }
+                }
+            } catch (org.apache.kafka.common.errors.WakeupException | org.apache.kafka.common.errors.InterruptException e) {
+                // closing
+            } catch (RuntimeException e) {
+                LOG.error("the resync listener on {} stopped: {}", topic, e.toString());
+            }
+        }, "rrr-capture-resync");
+        resyncThread.setDaemon(true);
+        resyncConsumer = consumer;
+        resyncThread.start();
+    }
+
+    private volatile org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> resyncConsumer;
 
     public List<LiveConnection> connections() {
         return List.copyOf(connections);
@@ -135,6 +239,16 @@ public final class CaptureService implements AutoCloseable {
                 return;
             }
             try {
+                closing = true;
+                var rc = resyncConsumer;
+                if (rc != null) {
+                    rc.wakeup();
+                    try {
+                        resyncThread.join(5000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 connections.forEach(LiveConnection::close);
                 scheduler.shutdownNow();
                 snapshotPool.shutdownNow();

@@ -62,6 +62,7 @@ public final class LiveConnection implements AutoCloseable {
     private final AtomicInteger sessionsOpened = new AtomicInteger();
     private volatile boolean running;
     private volatile Session session;
+    private volatile boolean resyncReconnect;
     private Thread thread;
 
     LiveConnection(String id, LiveVenue venue, URI uri, String restBase, SubscriptionPlanner.ConnectionPlan plan,
@@ -143,8 +144,14 @@ public final class LiveConnection implements AutoCloseable {
             if (s.openedAtNanos != 0 && System.nanoTime() - s.openedAtNanos >= settings.resetBackoffAfter().toNanos()) {
                 attempt = 0;
             }
-            long delay = settings.backoff().delayMs(attempt);
-            attempt = Math.min(attempt + 1, 40);
+            long delay;
+            if (resyncReconnect && s.openedAtNanos != 0) {
+                resyncReconnect = false;
+                delay = 0; // asked for by a resync, not a failure (the connect limiter still paces it)
+            } else {
+                delay = settings.backoff().delayMs(attempt);
+                attempt = Math.min(attempt + 1, 40);
+            }
             metrics.feed(venue.feed()).reconnects.increment();
             LOG.warn("{}: {}; reconnecting in {} ms (retry {})", id, why, delay, attempt);
             try {
@@ -155,6 +162,34 @@ public final class LiveConnection implements AutoCloseable {
                 break;
             }
         }
+    }
+
+    /**
+     * Resyncs one symbol's book after the job reported it invalid (a gap or checksum mismatch):
+     * where the venue's snapshots come over REST (Binance), a fresh snapshot is fetched now and
+     * published as a {@link FrameKind#REST_SNAPSHOT} frame (the job's book buffers the diffs since
+     * the gap and bridges them onto it); where the venue sends its snapshot on subscribe, the
+     * connection is reconnected at once (every symbol on it gets a fresh snapshot), unless its
+     * current session was opened after the request came in (it has fresh snapshots already).
+     *
+     * @param requestedAtNanos {@link System#nanoTime()} when the request arrived
+     * @return what was done, for the log
+     */
+    public String resync(String nativeSymbol, long requestedAtNanos) {
+        Session s = session;
+        if (!running || s == null || s.closed.isDone()) {
+            return "no open session; the next one starts with fresh snapshots";
+        }
+        if (restBase != null) {
+            snapshotPool.execute(() -> s.fetchSnapshot(nativeSymbol, -1));
+            return "fetching a fresh REST snapshot";
+        }
+        if (s.openedAtNanos - requestedAtNanos > 0) {
+            return "the session was opened after the request: its snapshots are fresh already";
+        }
+        resyncReconnect = true;
+        s.fail("resync of " + nativeSymbol + " requested: reconnecting for fresh book snapshots");
+        return "reconnecting for a fresh snapshot on subscribe";
     }
 
     /** Stops: closes the socket (a normal close, then abort) and waits for the connection's thread. */

@@ -46,6 +46,10 @@ class CaptureConfigTest {
         assertEquals(500, c.reconnect.baseMs);
         assertEquals(30_000, c.reconnect.maxMs);
         assertEquals(10, c.connectTimeoutSeconds);
+        assertNull(c.resyncTopic); // resync requests off unless asked for
+        assertEquals(5000, c.resyncIntervalMs);
+        assertEquals("rrr.control.resync", CaptureConfig.parse("resyncTopic: rrr.control.resync\nresyncIntervalMs: 100\n"
+                + "venues:\n  - feed: coinbase\n    symbols: [BTC-USD]\n", "inline").resyncTopic);
         assertEquals(List.of("BTC-USD"), c.venues.get(0).resolveNativeSymbols(new CoinbaseLiveVenue()));
         assertEquals(EnumSet.of(Channel.TRADES), c.venues.get(0).channelSet());
         assertEquals("ws://127.0.0.1:1/", c.venues.get(0).endpoint(new CoinbaseLiveVenue()));
@@ -75,6 +79,8 @@ class CaptureConfigTest {
                 "f.yaml: venues[0]: url must be ws:// or wss://");
         assertMessage("reconnect: {baseMs: 100, maxMs: 50}\nvenues:\n  - feed: coinbase\n    symbols: [BTC-USD]\n",
                 "f.yaml: reconnect.maxMs must be >= reconnect.baseMs");
+        assertMessage("resyncIntervalMs: -1\nvenues:\n  - feed: coinbase\n    symbols: [BTC-USD]\n",
+                "f.yaml: resyncIntervalMs must be >= 0");
         assertMessage("connectTimeoutSeconds: soon\nvenues: []",
                 "f.yaml: Cannot deserialize value of type `int` from String \"soon\"");
     }

@@ -43,6 +43,8 @@ class CaptureMetricsTest {
                 "rrr_capture_frames_per_second{feed=\"binance-spot\"} 20.800",
                 "rrr_capture_reconnects_total{feed=\"binance-spot\"} 1",
                 "rrr_capture_kafka_send_errors_total{feed=\"binance-spot\"} 2",
+                "# TYPE rrr_capture_resyncs_total counter",
+                "rrr_capture_resyncs_total{feed=\"binance-spot\"} 0",
                 "rrr_capture_connections_open{feed=\"binance-spot\"} 0",
                 "rrr_capture_seconds_since_last_frame{feed=\"binance-spot\",stream=\"btcusdt@trade\"} 2.500",
                 "rrr_capture_seconds_since_last_frame{feed=\"binance-spot\",stream=\"btcusdt@depth@100ms\"} 0.500")) {

@@ -45,7 +45,7 @@ public class JobCommand implements Callable<Integer> {
         new MarketDataJob(LocalPipeline.source(bootstrapServers, feeds, bounded, pipeline),
                 LocalPipeline.controlSource(bootstrapServers, bounded, pipeline),
                 LocalPipeline.riskControlSource(bootstrapServers, bounded, pipeline),
-                List.of(new PostgresMarketDataSinks(postgres.target())), pipeline.jobOptions()).build(env);
+                List.of(new PostgresMarketDataSinks(postgres.target())), pipeline.jobOptions(bootstrapServers)).build(env);
         env.execute("rrr market data");
         return 0;
     }

@@ -30,6 +30,11 @@ public class PipelineOptions {
             description = "Kafka consumer group (offsets are committed on checkpoints) (default: ${DEFAULT-VALUE})")
     public String groupId = "rrr-market-data";
 
+    @Option(names = "--resync-topic", paramLabel = "TOPIC", description = "also write every book gap (sequence "
+            + "break, checksum mismatch) to this Kafka topic as a resync request {\"feed\",\"nativeSymbol\",\"reason\","
+            + "\"exchangeTimeMs\",\"receiveTimeNs\"} for the live capture (rrr capture with resyncTopic); default: off")
+    public String resyncTopic;
+
     @Option(names = "--depth-levels", defaultValue = "10",
             description = "book levels kept in tops, samples and depth imbalance (default: ${DEFAULT-VALUE})")
     public int depthLevels = 10;
@@ -235,6 +240,11 @@ public class PipelineOptions {
         }
         return new TradingOptions(true, tradingConfigs(), riskControlTopic(), iocAllowanceBps == null ? null
                 : io.rrralgorithms.jobs.trading.flink.StrategyFactory.threshold(iocAllowanceBps), false);
+    }
+
+    /** The job options with resync requests to {@code bootstrapServers} where --resync-topic is set. */
+    public JobOptions jobOptions(String bootstrapServers) {
+        return jobOptions().withResync(bootstrapServers, resyncTopic);
     }
 
     public JobOptions jobOptions() {

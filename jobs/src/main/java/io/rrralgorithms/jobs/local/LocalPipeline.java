@@ -292,7 +292,14 @@ public final class LocalPipeline {
         live.kafka.bootstrap = bootstrap;
         live.kafka.topicPrefix = s.pipeline.topicPrefix();
         live.kafka.partitions = s.partitions;
+        if (live.resyncTopic == null) {
+            live.resyncTopic = resyncTopic();
+        }
         liveCapture = CaptureService.toKafka(live).start();
+        if (live.resyncTopic != null) {
+            s.out.println("book gaps go to " + live.resyncTopic + " as resync requests: the capture fetches fresh "
+                    + "snapshots (at most one per symbol per " + live.resyncIntervalMs + " ms)");
+        }
         for (CaptureConfig.Venue v : live.venues) {
             LiveVenue venue = LiveVenues.forFeed(v.feed);
             s.out.println("live capture of " + v.feed + " " + v.resolveNativeSymbols(venue) + " from "
@@ -342,8 +349,29 @@ public final class LocalPipeline {
         List<MarketDataSinks> sinks = new ArrayList<>();
         sinks.add(new PostgresMarketDataSinks(s.postgres));
         sinks.addAll(s.extraSinks);
+        String resyncTopic = resyncTopic();
+        if (resyncTopic != null) {
+            try {
+                io.rrralgorithms.connectors.kafka.ControlTopic.ensure(bootstrap, resyncTopic);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         new MarketDataJob(source(bootstrap, feeds, bounded, s.pipeline), controlSource(bootstrap, bounded, s.pipeline),
-                riskControlSource(bootstrap, bounded, s.pipeline), sinks, s.pipeline.jobOptions()).build(env);
+                riskControlSource(bootstrap, bounded, s.pipeline), sinks,
+                s.pipeline.jobOptions().withResync(bootstrap, resyncTopic)).build(env);
+    }
+
+    /**
+     * The resync topic: --resync-topic where given; in a live run {@link io.rrralgorithms.connectors.kafka.ResyncRequests#DEFAULT_TOPIC}
+     * (the job's gaps go to the capture, which fetches fresh snapshots); else none (a replay waits
+     * for the next recorded snapshot).
+     */
+    private String resyncTopic() {
+        if (s.pipeline.resyncTopic != null) {
+            return s.pipeline.resyncTopic;
+        }
+        return live != null ? io.rrralgorithms.connectors.kafka.ResyncRequests.DEFAULT_TOPIC : null;
     }
 
     /**

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * sockets and run through the job's in-process pipeline. The exchange cuts the connection in
  * the middle of the stream and loses 500 frames before the client is back.
  */
-class LiveCaptureIT {
+public class LiveCaptureIT {
     private static final int FIRST_SESSION_FRAMES = 15_000;
     private static final int LOST_FRAMES = 500;
     private static final int TOP = 20;
@@ -231,13 +231,104 @@ class LiveCaptureIT {
         }
     }
 
+    /**
+     * The job's resync request (a gap on BTCUSDT) published on the resync topic makes the
+     * capture fetch a fresh REST snapshot at once and publish it as a REST_SNAPSHOT frame; a
+     * burst of further requests within the interval coalesces into exactly one more snapshot at
+     * the end of the interval; a request for a symbol not captured is ignored.
+     */
+    @Test
+    void resyncRequestFetchesAFreshSnapshot() throws Exception {
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(0, null);
+                BinanceLoopbackExchange exchange = new BinanceLoopbackExchange(
+                        SharedData.market("binance-spot/btcusdt_20240808.gz"), new int[0], 0, 50)) {
+            CaptureConfig config = CaptureConfig.parse("""
+                    kafka: {bootstrap: "%s", topicPrefix: "raw.", partitions: 1}
+                    metrics: {port: 0, logIntervalSeconds: 0}
+                    snapshotDelayMs: 0
+                    silenceTimeoutSeconds: 60
+                    resyncTopic: test.resync
+                    resyncIntervalMs: 1500
+                    venues:
+                      - feed: binance-spot
+                        symbols: [BTC-USDT]
+                        url: "%s"
+                        restUrl: "%s"
+                    """.formatted(kafka.bootstrapServers(), exchange.wsUrl(), exchange.restUrl()), "test");
+            try (CaptureService service = CaptureService.toKafka(config).start()) {
+                long deadline = System.nanoTime() + 120_000_000_000L;
+                while (!exchange.done() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertTrue(exchange.done(), "the exchange did not play its stream");
+                assertEquals(1, exchange.restRequests.size()); // the snapshot of the connect
+                String bootstrap = kafka.bootstrapServers();
+                java.util.function.Consumer<String> request = symbol -> {
+                    try {
+                        io.rrralgorithms.connectors.kafka.ControlTopic.publish(bootstrap, "test.resync",
+                                io.rrralgorithms.connectors.kafka.ResyncRequests.toJson(
+                                        new io.rrralgorithms.connectors.kafka.ResyncRequests.Request("binance-spot",
+                                                symbol, "sequence break: test", 0, 0)), null);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                };
+                request.accept("ETHUSDT"); // not captured here: ignored
+                request.accept("BTCUSDT");
+                waitFor(() -> exchange.restRequests.size() >= 2, 20_000);
+                assertEquals(2, exchange.restRequests.size());
+                long firstResyncNs = System.nanoTime();
+                for (int i = 0; i < 5; i++) { // a gap storm within the interval
+                    request.accept("BTCUSDT");
+                }
+                waitFor(() -> exchange.restRequests.size() >= 3, 20_000);
+                long coalescedMs = (System.nanoTime() - firstResyncNs) / 1_000_000L;
+                Thread.sleep(3000); // nothing more comes of the storm
+                assertEquals(List.of("/api/v3/depth?symbol=BTCUSDT&limit=1000", "/api/v3/depth?symbol=BTCUSDT&limit=1000",
+                        "/api/v3/depth?symbol=BTCUSDT&limit=1000"), exchange.restRequests);
+                assertTrue(coalescedMs >= 1000, "the coalesced resync waited for the interval: " + coalescedMs + " ms");
+                CaptureMetrics.Feed m = service.metrics().feed("binance-spot");
+                assertEquals(2, m.resyncs.sum());
+                assertEquals(3, m.snapshots.sum());
+                assertEquals(1, service.connections().get(0).sessionsOpened(), "a REST venue resyncs without reconnecting");
+                assertTrue(service.metrics().prometheusText().contains("rrr_capture_resyncs_total{feed=\"binance-spot\"} 2\n"));
+
+                int expected = exchange.sentPerSession.get(0).size() + 3;
+                List<ConsumerRecord<byte[], byte[]>> records = consume(bootstrap, "raw.binance-spot", expected,
+                        Duration.ofSeconds(30));
+                List<String> snapshots = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    if (FrameKind.valueOf(header(r, RawTopics.HEADER_KIND)) == FrameKind.REST_SNAPSHOT) {
+                        assertEquals("BTCUSDT", new String(r.key(), StandardCharsets.UTF_8));
+                        snapshots.add(new String(r.value(), StandardCharsets.UTF_8));
+                    }
+                }
+                assertEquals(exchange.servedSnapshots, snapshots);
+                // the two resync snapshots are the last records: after every frame of the stream
+                assertEquals(FrameKind.REST_SNAPSHOT,
+                        FrameKind.valueOf(header(records.get(records.size() - 1), RawTopics.HEADER_KIND)));
+                assertEquals(FrameKind.REST_SNAPSHOT,
+                        FrameKind.valueOf(header(records.get(records.size() - 2), RawTopics.HEADER_KIND)));
+                assertTrue(snapshots.get(1).startsWith("{\"lastUpdateId\":" + exchange.lastUpdateId() + ","),
+                        "the resync snapshot is the exchange's book now");
+            }
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
     private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
         var h = r.headers().lastHeader(name);
         assertNotNull(h, name);
         return new String(h.value(), StandardCharsets.US_ASCII);
     }
 
-    static List<ConsumerRecord<byte[], byte[]>> consume(String bootstrap, String topic, int expected, Duration timeout) {
+    public static List<ConsumerRecord<byte[], byte[]>> consume(String bootstrap, String topic, int expected, Duration timeout) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),

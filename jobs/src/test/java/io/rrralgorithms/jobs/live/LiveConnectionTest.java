@@ -263,6 +263,45 @@ class LiveConnectionTest {
         }
     }
 
+    /**
+     * A venue whose book snapshot comes on subscribe: a resync request reconnects the symbol's
+     * connection at once (no backoff wait) and subscribes again; a burst right after is held back
+     * by the per-symbol limit; a symbol not captured is refused.
+     */
+    @Test
+    void aResyncOfAWebSocketSnapshotVenueReconnectsAtOnce() throws Exception {
+        List<String> subs = new CopyOnWriteArrayList<>();
+        try (LoopbackWebSocketServer server = new LoopbackWebSocketServer(c -> {
+            subs.add(c.nextText(5000));
+            subs.add(c.nextText(5000));
+            while (!c.isClosed()) {
+                c.sendText("{\"s\":\"AX.book\",\"k\":\"AX\",\"i\":" + c.index + "}");
+                Thread.sleep(100);
+            }
+        })) {
+            CaptureMetrics metrics = new CaptureMetrics();
+            // a failure would wait 5..10 s before reconnecting: a resync must not
+            try (CaptureService service = new CaptureService(config(server.url("/"), "A-X", 30, 5000, 10000),
+                    new CollectingSink(), metrics).start()) {
+                await(() -> subs.size() == 2, 5_000, "subscribed");
+                assertTrue(!service.requestResync(FEED, "ZZ", "test"), "a symbol not captured is refused");
+                long asked = System.nanoTime();
+                assertTrue(service.requestResync(FEED, "AX", "checksum mismatch: test"));
+                await(() -> subs.size() == 4, 3_000, "resubscribed after the resync");
+                long ms = (server.connections().get(1).openedAtNanos - asked) / 1_000_000L;
+                assertTrue(ms < 2_000, "reconnected " + ms + " ms after the request");
+                for (int i = 0; i < 5; i++) {
+                    assertTrue(service.requestResync(FEED, "AX", "checksum mismatch: storm"));
+                }
+                Thread.sleep(1_000);
+                assertEquals(2, server.connections().size(), "the storm waits for the per-symbol interval");
+                assertEquals(1, metrics.feed(FEED).resyncs.sum());
+                assertEquals(2, service.connections().get(0).sessionsOpened());
+            }
+            assertEquals(List.of(subs.get(0), subs.get(1)), subs.subList(2, 4)); // the same subscribes again
+        }
+    }
+
     @Test
     void aCloseFromTheVenueReconnects() throws Exception {
         try (LoopbackWebSocketServer server = new LoopbackWebSocketServer(c -> {

@@ -64,6 +64,7 @@ class LiveLocalRunIT {
             String printed = out.toString(StandardCharsets.UTF_8);
             assertTrue(printed.contains("live capture of binance-spot [BTCUSDT] from " + exchange.wsUrl()
                     + " into raw.binance-spot"), printed);
+            assertTrue(printed.contains("book gaps go to rrr.control.resync as resync requests"), printed);
             long trades = exchange.sentPerSession.get(0).stream()
                     .filter(p -> p.startsWith("{\"stream\":\"btcusdt@trade\"")).count();
             assertEquals(trades, summary.eventsByType().get("TRADE").longValue(), summary::toJson);
