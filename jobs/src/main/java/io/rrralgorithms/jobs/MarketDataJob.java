@@ -10,6 +10,7 @@ import io.rrralgorithms.jobs.bars.TradeBarWindowFunction;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.book.OrderBookFunction;
+import io.rrralgorithms.jobs.book.ResyncSink;
 import io.rrralgorithms.jobs.decode.DeadLetterRouter;
 import io.rrralgorithms.jobs.features.FeatureFunction;
 import io.rrralgorithms.jobs.features.FeatureRow;
@@ -147,7 +148,7 @@ public class MarketDataJob {
         bars = counted(bars, "trade_bars_1m");
         gaps = counted(gaps, "book_gaps");
         if (options.resync() != null) {
-            gaps.sinkTo(io.rrralgorithms.jobs.book.ResyncSink.create(options.resync().bootstrapServers(),
+            gaps.sinkTo(ResyncSink.create(options.resync().bootstrapServers(),
                     options.resync().topic())).name("sink-resync-requests").uid("sink-resync-requests");
         }
         deadLetters = counted(deadLetters, "dead_letters");
