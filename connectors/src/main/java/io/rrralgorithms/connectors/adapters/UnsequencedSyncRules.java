@@ -4,11 +4,14 @@ import io.rrralgorithms.connectors.model.MarketEvent;
 
 /**
  * The sync rules of a feed whose snapshots and diffs carry no sequence number (Coinbase level2,
- * Gemini v2): the snapshot comes first on the connection and the diffs apply on top of it in
- * order, so none of the checks is possible. No diff is stale, a bridge failure, a chain break or
- * a duplicate; a new snapshot (a resubscription) is always authoritative; no gap is ever
- * reported. Integrity rests on the connection's ordering, and a lost connection must resubscribe,
- * which sends a fresh snapshot.
+ * Gemini v2, Kraken v1): the snapshot comes first on the connection and the diffs apply on top
+ * of it in order. The decoders give book events their <em>receive time</em> (ns) as update id,
+ * so the one check left is receive order: a diff received before the snapshot (buffered while
+ * the book waited for it, e.g. from the connection before a resubscription) is stale, never
+ * applied on top of it. Otherwise no diff is a bridge failure, a chain break or a duplicate; a
+ * new snapshot (a resubscription) is always authoritative; no gap is ever reported by sequence.
+ * Integrity rests on the connection's ordering (and the checksum where the venue sends one); a
+ * lost connection must resubscribe, which sends a fresh snapshot.
  */
 public class UnsequencedSyncRules implements BookSyncRules {
     private final String expectation;
@@ -20,7 +23,7 @@ public class UnsequencedSyncRules implements BookSyncRules {
 
     @Override
     public boolean isStale(MarketEvent d, long snapshotUpdateId) {
-        return false;
+        return d.lastUpdateId < snapshotUpdateId; // received before the snapshot (receive-time ids)
     }
 
     @Override

@@ -98,6 +98,7 @@ final class CoinbaseFrameDecoder implements FrameDecoder {
 
     private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, root);
+        ev.lastUpdateId = frame.receiveTimeNs; // no sequence: receive order (UnsequencedSyncRules)
         ev.exchangeTimeMs = root.hasNonNull("time") ? timeMs(root, "time") : 0L;
         long[][] bids = requireLevels(root, "bids");
         long[][] asks = requireLevels(root, "asks");
@@ -110,6 +111,7 @@ final class CoinbaseFrameDecoder implements FrameDecoder {
 
     private MarketEvent l2update(RawFrame frame, JsonNode root) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_DELTA, root);
+        ev.lastUpdateId = frame.receiveTimeNs;
         ev.exchangeTimeMs = timeMs(root, "time");
         JsonNode changes = root.get("changes");
         if (changes == null || !changes.isArray()) {

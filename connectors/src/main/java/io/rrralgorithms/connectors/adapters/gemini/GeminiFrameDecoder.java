@@ -85,6 +85,7 @@ final class GeminiFrameDecoder implements FrameDecoder {
             throw new DecodeException("field 'trades' must be an array, got " + trades.getNodeType());
         }
         MarketEvent ev = base(frame, snapshot ? EventType.BOOK_SNAPSHOT : EventType.BOOK_DELTA, root);
+        ev.lastUpdateId = frame.receiveTimeNs; // no sequence: receive order (UnsequencedSyncRules)
         JsonNode changes = root.get("changes");
         if (changes == null || !changes.isArray()) {
             throw new DecodeException(changes == null

@@ -1,7 +1,7 @@
 package io.rrralgorithms.connectors.adapters.kraken;
 
 import io.rrralgorithms.connectors.adapters.BookChecksum;
-import io.rrralgorithms.connectors.adapters.BookSyncRules;
+import io.rrralgorithms.connectors.adapters.UnsequencedSyncRules;
 import io.rrralgorithms.connectors.model.MarketEvent;
 
 /**
@@ -24,35 +24,14 @@ import io.rrralgorithms.connectors.model.MarketEvent;
  *
  * <p>The book is a window of the subscribed depth N per side: Kraken sends no delete for a level
  * that is pushed out of the window by a better one, so the local book is truncated to N after
- * every update ({@link #maxDepth}). N comes from the channel name {@code book-N}, carried by the decoder in the snapshot's
- * {@link MarketEvent#bookDepth}; a snapshot without it (0) leaves the book unbounded.
+ * every update ({@link #maxDepth}). N comes from the channel name {@code book-N}, carried by the
+ * decoder in the snapshot's {@link MarketEvent#bookDepth}; a snapshot without it (0) leaves the book unbounded.
  */
-public final class KrakenSyncRules implements BookSyncRules {
+public final class KrakenSyncRules extends UnsequencedSyncRules {
     private static final BookChecksum CHECKSUM = new KrakenChecksum();
 
-    @Override
-    public boolean isStale(MarketEvent d, long snapshotUpdateId) {
-        return d.lastUpdateId < snapshotUpdateId; // received before the snapshot (receive-time ids)
-    }
-
-    @Override
-    public boolean bridgesSnapshot(MarketEvent d, long snapshotUpdateId) {
-        return true;
-    }
-
-    @Override
-    public boolean continues(MarketEvent d, long previousLastUpdateId) {
-        return true;
-    }
-
-    @Override
-    public boolean isDuplicate(MarketEvent d, long lastUpdateId) {
-        return false;
-    }
-
-    @Override
-    public boolean isOlderSnapshot(MarketEvent snapshot, long lastUpdateId) {
-        return false;
+    public KrakenSyncRules() {
+        super("any book update (Kraken v1 has no sequence numbers; integrity is the CRC32 checksum)");
     }
 
     @Override
@@ -64,10 +43,5 @@ public final class KrakenSyncRules implements BookSyncRules {
     @Override
     public int maxDepth(MarketEvent snapshot) {
         return Math.max(0, snapshot.bookDepth);
-    }
-
-    @Override
-    public String describeExpectation(long previousLastUpdateId) {
-        return "any book update (Kraken v1 has no sequence numbers; integrity is the CRC32 checksum)";
     }
 }

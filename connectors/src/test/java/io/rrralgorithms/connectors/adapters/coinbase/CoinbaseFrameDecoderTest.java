@@ -186,7 +186,7 @@ class CoinbaseFrameDecoderTest {
         MarketEvent d = decode("{\"type\":\"l2update\",\"product_id\":\"BAND-BTC\",\"changes\":[[\"buy\",\"0.00032746\",\"0.00\"],"
                 + "[\"sell\",\"0.00033500\",\"12.5\"],[\"buy\",\"0.00032700\",\"1\"]],\"time\":\"2021-04-17T16:43:48.119884Z\"}").get(0);
         assertEquals(EventType.BOOK_DELTA, d.type);
-        assertEquals(MarketEvent.NONE, d.lastUpdateId, "level2 has no sequence");
+        assertEquals(d.receiveTimeNs, d.lastUpdateId, "level2 has no sequence: receive time orders it");
         assertEquals(List.of(32_746L, 32_700L), List.of(d.bidPrices[0], d.bidPrices[1]));
         assertEquals(List.of(0L, Decimals.ONE), List.of(d.bidSizes[0], d.bidSizes[1]));
         assertEquals(1, d.askPrices.length);

@@ -128,7 +128,8 @@ class GeminiFrameDecoderTest {
                     for (MarketEvent ev : evs) {
                         counts.merge(ev.type, 1, Integer::sum);
                         assertEquals(f.key, ev.nativeSymbol, "partition key is the frame's symbol");
-                        assertEquals(MarketEvent.NONE, ev.lastUpdateId);
+                        assertEquals(ev.type == EventType.TRADE ? MarketEvent.NONE : f.receiveTimeNs, ev.lastUpdateId,
+                                "book events: the receive time orders them (no sequence)");
                         if (ev.type == EventType.TRADE) {
                             assertTrue(ev.exchangeTimeMs > 1_624_493_666_000L, ev.toString());
                         } else {
