@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -93,8 +93,7 @@ final class GeminiFrameDecoder implements FrameDecoder {
                     : "field 'changes' must be an array of [side, price, quantity], got " + changes.getNodeType());
         }
         int n = changes.size();
-        long[] bp = new long[n], bs = new long[n], ap = new long[n], as = new long[n];
-        int nb = 0, na = 0;
+        SidedLevels levels = new SidedLevels(n);
         for (int i = 0; i < n; i++) {
             JsonNode c = changes.get(i);
             String where = "changes[" + i + "]";
@@ -108,26 +107,9 @@ final class GeminiFrameDecoder implements FrameDecoder {
                 throw new DecodeException("field '" + where + "' has a non-positive price or "
                         + (snapshot ? "a non-positive quantity in a snapshot" : "a negative quantity"));
             }
-            if (!side.isTextual()) {
-                throw new DecodeException("field '" + where + ".side' must be a string, got " + side.getNodeType());
-            }
-            switch (side.textValue()) {
-                case "buy" -> {
-                    bp[nb] = price;
-                    bs[nb++] = size;
-                }
-                case "sell" -> {
-                    ap[na] = price;
-                    as[na++] = size;
-                }
-                default -> throw new DecodeException("field '" + where + ".side' must be buy or sell, got '"
-                        + side.textValue() + "'");
-            }
+            levels.add(side, where, price, size);
         }
-        ev.bidPrices = Arrays.copyOf(bp, nb);
-        ev.bidSizes = Arrays.copyOf(bs, nb);
-        ev.askPrices = Arrays.copyOf(ap, na);
-        ev.askSizes = Arrays.copyOf(as, na);
+        levels.into(ev);
         return ev;
     }
 

@@ -1,0 +1,54 @@
+package io.rrralgorithms.connectors.adapters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import java.util.Arrays;
+
+/**
+ * Collects the bid and ask levels of one frame's change list, where each change names its side
+ * as {@code "buy"} (a bid) or {@code "sell"} (an ask), and puts them into an event.
+ */
+public final class SidedLevels {
+    private final long[] bidPrices;
+    private final long[] bidSizes;
+    private final long[] askPrices;
+    private final long[] askSizes;
+    private int bids;
+    private int asks;
+
+    /** @param capacity the number of changes of the frame (levels of both sides together) */
+    public SidedLevels(int capacity) {
+        bidPrices = new long[capacity];
+        bidSizes = new long[capacity];
+        askPrices = new long[capacity];
+        askSizes = new long[capacity];
+    }
+
+    /** Adds a level on the side {@code side} names ({@code "buy"} or {@code "sell"}). */
+    public void add(JsonNode side, String where, long price, long size) throws DecodeException {
+        if (side == null || !side.isTextual()) {
+            throw new DecodeException("field '" + where + ".side' must be a string, got "
+                    + (side == null ? "nothing" : side.getNodeType()));
+        }
+        switch (side.textValue()) {
+            case "buy" -> {
+                bidPrices[bids] = price;
+                bidSizes[bids++] = size;
+            }
+            case "sell" -> {
+                askPrices[asks] = price;
+                askSizes[asks++] = size;
+            }
+            default -> throw new DecodeException("field '" + where + ".side' must be buy or sell, got '"
+                    + side.textValue() + "'");
+        }
+    }
+
+    /** Sets the event's level arrays to the levels added, in the order added. */
+    public void into(MarketEvent ev) {
+        ev.bidPrices = Arrays.copyOf(bidPrices, bids);
+        ev.bidSizes = Arrays.copyOf(bidSizes, bids);
+        ev.askPrices = Arrays.copyOf(askPrices, asks);
+        ev.askSizes = Arrays.copyOf(askSizes, asks);
+    }
+}
