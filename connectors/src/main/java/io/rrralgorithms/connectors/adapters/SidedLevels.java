@@ -5,8 +5,8 @@ import io.rrralgorithms.connectors.model.MarketEvent;
 import java.util.Arrays;
 
 /**
- * Collects the bid and ask levels of one frame's change list, where each change names its side
- * as {@code "buy"} (a bid) or {@code "sell"} (an ask), and puts them into an event.
+ * Collects the bid and ask levels of one frame's change list, in the order given, and puts them
+ * into an event: by side flag, or by a change's {@code "buy"} (a bid) / {@code "sell"} (an ask).
  */
 public final class SidedLevels {
     private final long[] bidPrices;
@@ -24,6 +24,17 @@ public final class SidedLevels {
         askSizes = new long[capacity];
     }
 
+    /** Adds a level: a bid when {@code bid}, else an ask. */
+    public void add(boolean bid, long price, long size) {
+        if (bid) {
+            bidPrices[bids] = price;
+            bidSizes[bids++] = size;
+        } else {
+            askPrices[asks] = price;
+            askSizes[asks++] = size;
+        }
+    }
+
     /** Adds a level on the side {@code side} names ({@code "buy"} or {@code "sell"}). */
     public void add(JsonNode side, String where, long price, long size) throws DecodeException {
         if (side == null || !side.isTextual()) {
@@ -31,14 +42,8 @@ public final class SidedLevels {
                     + (side == null ? "nothing" : side.getNodeType()));
         }
         switch (side.textValue()) {
-            case "buy" -> {
-                bidPrices[bids] = price;
-                bidSizes[bids++] = size;
-            }
-            case "sell" -> {
-                askPrices[asks] = price;
-                askSizes[asks++] = size;
-            }
+            case "buy" -> add(true, price, size);
+            case "sell" -> add(false, price, size);
             default -> throw new DecodeException("field '" + where + ".side' must be buy or sell, got '"
                     + side.textValue() + "'");
         }

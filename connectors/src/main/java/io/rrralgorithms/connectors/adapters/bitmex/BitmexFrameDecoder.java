@@ -6,6 +6,7 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.adapters.JsonNumbers;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -195,7 +196,7 @@ final class BitmexFrameDecoder implements FrameDecoder {
 
     private MarketEvent snapshot(RawFrame frame, String symbol, List<Row> rows) {
         Session s = new Session(frame.receiveTimeNs);
-        Levels l = new Levels(rows.size());
+        SidedLevels l = new SidedLevels(rows.size());
         long time = 0;
         for (Row r : rows) {
             s.levels.put(r.id, new Level(r.price, r.bid));
@@ -216,12 +217,12 @@ final class BitmexFrameDecoder implements FrameDecoder {
         }
         MarketEvent ev = event(frame, EventType.BOOK_DELTA, symbol, time);
         Session s = sessions.get(symbol);
-        Levels l = s == null ? null : resolve(s, action, rows);
+        SidedLevels l = s == null ? null : resolve(s, action, rows);
         if (l == null) {
             // no partial since the decoder started, or an id it never saw: the book cannot follow
             sessions.remove(symbol);
             ev.firstUpdateId = ev.lastUpdateId = ev.prevUpdateId = UNRESOLVED;
-            new Levels(0).into(ev);
+            new SidedLevels(0).into(ev);
             return ev;
         }
         ev.firstUpdateId = ev.lastUpdateId = ev.prevUpdateId = s.id;
@@ -230,8 +231,8 @@ final class BitmexFrameDecoder implements FrameDecoder {
     }
 
     /** The rows as price levels, updating the session's map; null if a row's id is unknown. */
-    private static Levels resolve(Session s, String action, List<Row> rows) {
-        Levels l = new Levels(2 * rows.size()); // a side change takes two levels
+    private static SidedLevels resolve(Session s, String action, List<Row> rows) {
+        SidedLevels l = new SidedLevels(2 * rows.size()); // a side change takes two levels
         for (Row r : rows) {
             switch (action) {
                 case "insert" -> {
@@ -260,36 +261,6 @@ final class BitmexFrameDecoder implements FrameDecoder {
             }
         }
         return l;
-    }
-
-    /** Bid and ask levels in row order. */
-    private static final class Levels {
-        final long[] bp, bs, ap, as;
-        int nb, na;
-
-        Levels(int n) {
-            bp = new long[n];
-            bs = new long[n];
-            ap = new long[n];
-            as = new long[n];
-        }
-
-        void add(boolean bid, long price, long size) {
-            if (bid) {
-                bp[nb] = price;
-                bs[nb++] = size;
-            } else {
-                ap[na] = price;
-                as[na++] = size;
-            }
-        }
-
-        void into(MarketEvent ev) {
-            ev.bidPrices = Arrays.copyOf(bp, nb);
-            ev.bidSizes = Arrays.copyOf(bs, nb);
-            ev.askPrices = Arrays.copyOf(ap, na);
-            ev.askSizes = Arrays.copyOf(as, na);
-        }
     }
 
     // ------------------------------------------------------------------ trade, quote

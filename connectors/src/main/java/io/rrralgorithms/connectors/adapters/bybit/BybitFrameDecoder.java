@@ -5,6 +5,7 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.JsonNumbers;
 import io.rrralgorithms.connectors.model.EventType;
@@ -122,7 +123,7 @@ final class BybitFrameDecoder implements FrameDecoder {
                     throw new DecodeException("snapshot field 'data' must be an array of levels or"
                             + " an object with an 'order_book' array");
                 }
-                Levels l = new Levels(rows.size());
+                SidedLevels l = new SidedLevels(rows.size());
                 rows(rows, "data", symbol, false, l);
                 ev = event(frame, EventType.BOOK_SNAPSHOT, symbol, timeMs);
                 ev.bookDepth = depth;
@@ -135,7 +136,7 @@ final class BybitFrameDecoder implements FrameDecoder {
                 JsonNode del = list(data, "delete");
                 JsonNode upd = list(data, "update");
                 JsonNode ins = list(data, "insert");
-                Levels l = new Levels(del.size() + upd.size() + ins.size());
+                SidedLevels l = new SidedLevels(del.size() + upd.size() + ins.size());
                 rows(del, "data.delete", symbol, true, l);
                 rows(upd, "data.update", symbol, false, l);
                 rows(ins, "data.insert", symbol, false, l);
@@ -160,7 +161,7 @@ final class BybitFrameDecoder implements FrameDecoder {
         return n;
     }
 
-    private static void rows(JsonNode rows, String where, String symbol, boolean delete, Levels l)
+    private static void rows(JsonNode rows, String where, String symbol, boolean delete, SidedLevels l)
             throws DecodeException {
         for (int i = 0; i < rows.size(); i++) {
             JsonNode r = rows.get(i);
@@ -259,34 +260,5 @@ final class BybitFrameDecoder implements FrameDecoder {
             case "Sell" -> false;
             default -> throw new DecodeException("field '" + at + ".side' must be Buy or Sell, got '" + side + "'");
         };
-    }
-
-    private static final class Levels {
-        final long[] bp, bs, ap, as;
-        int nb, na;
-
-        Levels(int n) {
-            bp = new long[n];
-            bs = new long[n];
-            ap = new long[n];
-            as = new long[n];
-        }
-
-        void add(boolean bid, long price, long size) {
-            if (bid) {
-                bp[nb] = price;
-                bs[nb++] = size;
-            } else {
-                ap[na] = price;
-                as[na++] = size;
-            }
-        }
-
-        void into(MarketEvent ev) {
-            ev.bidPrices = Arrays.copyOf(bp, nb);
-            ev.bidSizes = Arrays.copyOf(bs, nb);
-            ev.askPrices = Arrays.copyOf(ap, na);
-            ev.askSizes = Arrays.copyOf(as, na);
-        }
     }
 }
