@@ -12,6 +12,8 @@ import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.book.OrderBookFunction;
 import io.rrralgorithms.jobs.book.ResyncSink;
 import io.rrralgorithms.jobs.decode.DeadLetterRouter;
+import io.rrralgorithms.jobs.decode.GuardedWatermarks;
+import io.rrralgorithms.jobs.decode.TradeDedupFunction;
 import io.rrralgorithms.jobs.features.FeatureFunction;
 import io.rrralgorithms.jobs.features.FeatureRow;
 import io.rrralgorithms.jobs.scoring.ModelAnnouncement;
@@ -79,9 +81,13 @@ public class MarketDataJob {
         this.options = options;
     }
 
-    /** Watermarks per source split from the exchange's event time (receive time where a frame has none). */
+    /**
+     * Watermarks per source split from the exchange's event time (receive time where a frame has
+     * none), guarded against single bad elements ({@link GuardedWatermarks}).
+     */
     public static WatermarkStrategy<MarketEvent> watermarks(Duration outOfOrderness, Duration idleness) {
-        WatermarkStrategy<MarketEvent> w = WatermarkStrategy.<MarketEvent>forBoundedOutOfOrderness(outOfOrderness)
+        long bound = outOfOrderness.toMillis();
+        WatermarkStrategy<MarketEvent> w = WatermarkStrategy.<MarketEvent>forGenerator(ctx -> new GuardedWatermarks(bound))
                 .withTimestampAssigner((e, recordTs) -> e.eventTimeMs());
         return idleness == null || idleness.isZero() || idleness.isNegative() ? w : w.withIdleness(idleness);
     }
@@ -123,7 +129,12 @@ public class MarketDataJob {
                 .uid("order-book");
         DataStream<BookGap> gaps = bookTops.getSideOutput(OrderBookFunction.GAPS);
 
-        DataStream<MarketEvent> trades = events.filter(e -> e.type == EventType.TRADE).name("trades");
+        // a trade delivered twice (a replayed frame, a redelivery) is counted once
+        DataStream<MarketEvent> trades = events.filter(e -> e.type == EventType.TRADE).name("trades")
+                .keyBy(MarketEvent::instrumentKey)
+                .process(new TradeDedupFunction())
+                .name("trade-dedup")
+                .uid("trade-dedup");
 
         SingleOutputStreamOperator<FeatureRow> features = bookTops
                 .keyBy(BookTop::instrumentKey)

@@ -45,6 +45,16 @@ public interface ExchangeAdapter extends Serializable {
         return false;
     }
 
+    /**
+     * Whether a trade's {@code tradeId} is the venue's own id of that trade, so that two trades
+     * with the same id are one trade delivered twice. False where the decoder makes ids up (BitMEX
+     * and Bybit send UUIDs: their ids are time × 10,000 + position in the frame, which two
+     * different frames of one millisecond can share).
+     */
+    default boolean tradeIdsIdentifyTrades() {
+        return true;
+    }
+
     /** The exchange name cryptofeed gives this feed's capture files ({@code KRAKEN.ws.50.0}), or null. */
     default String cryptofeedExchange() {
         return null;

@@ -1,14 +1,23 @@
 package io.rrralgorithms.connectors.adapters;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.model.Decimals;
 
 /** Typed field access on decoded JSON with dead-letter reasons that name the field. */
 public final class JsonFields {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = strictMapper();
 
     private JsonFields() {}
+
+    /**
+     * The mapper every frame is parsed with: a key sent twice is an error, not "last value wins"
+     * ({@code "p":"61799.59","p":"1.00000000"} would otherwise set a bar's low to 1).
+     */
+    public static ObjectMapper strictMapper() {
+        return new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
 
     /** A frame's payload as a JSON object, or the dead-letter reason why it is not one. */
     public static JsonNode parseObject(byte[] payload) throws DecodeException {

@@ -14,7 +14,7 @@ import java.math.BigDecimal;
  * refuses to round. The dead-letter reasons are those of {@link JsonFields}.
  */
 public final class JsonNumbers {
-    private static final ObjectMapper EXACT = new ObjectMapper()
+    private static final ObjectMapper EXACT = JsonFields.strictMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** Integer digits a mantissa with {@link Decimals#SCALE} fractional digits can hold in a long. */

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.kafka;
 
+import io.rrralgorithms.connectors.adapters.FrameGuard;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class RawFrameKafkaSource {
     private String groupId = "rrr-market-data";
     private OffsetsInitializer starting = OffsetsInitializer.earliest();
     private boolean bounded;
+    private FrameGuard.Limits frameLimits = FrameGuard.Limits.defaults();
     private final Properties extra = new Properties();
 
     private RawFrameKafkaSource() {}
@@ -111,6 +113,12 @@ public final class RawFrameKafkaSource {
                 + "': use earliest, latest, committed, timestamp:<ms|ISO instant> or offsets:<topic>:<partition>:<offset>,...");
     }
 
+    /** What a frame may contain before the deserializer dead-letters it. */
+    public RawFrameKafkaSource frameLimits(FrameGuard.Limits limits) {
+        this.frameLimits = limits;
+        return this;
+    }
+
     public RawFrameKafkaSource bounded(boolean b) {
         this.bounded = b;
         return this;
@@ -131,7 +139,7 @@ public final class RawFrameKafkaSource {
                 .setTopics(topics)
                 .setGroupId(groupId)
                 .setStartingOffsets(starting)
-                .setDeserializer(new DecodingRawFrameDeserializer(topicPrefix))
+                .setDeserializer(new DecodingRawFrameDeserializer(topicPrefix, frameLimits))
                 // REST snapshots can be large; never truncate a fetch below one of them
                 .setProperty("max.partition.fetch.bytes", String.valueOf(16 * 1024 * 1024))
                 .setProperty("partition.discovery.interval.ms", bounded ? "-1" : "60000")

@@ -62,9 +62,9 @@ public class MarketEvent {
     public boolean takerBuy;
     public long tradeId = NONE;
 
-    /** DECODE_ERROR fields. */
+    /** DECODE_ERROR fields: the reason, and the frame's bytes as received (capped). */
     public String error;
-    public String payload;
+    public byte[] payload;
 
     public MarketEvent() {}
 
@@ -81,7 +81,7 @@ public class MarketEvent {
         return exchangeTimeMs > 0 ? exchangeTimeMs : receiveTimeNs / 1_000_000L;
     }
 
-    public static MarketEvent decodeError(String feed, String key, long receiveTimeNs, String error, String payload) {
+    public static MarketEvent decodeError(String feed, String key, long receiveTimeNs, String error, byte[] payload) {
         MarketEvent e = new MarketEvent();
         e.type = EventType.DECODE_ERROR;
         e.feed = feed;
@@ -124,7 +124,7 @@ public class MarketEvent {
                 && takerBuy == e.takerBuy && tradeId == e.tradeId
                 && java.util.Objects.equals(feed, e.feed) && java.util.Objects.equals(nativeSymbol, e.nativeSymbol)
                 && java.util.Objects.equals(symbol, e.symbol) && java.util.Objects.equals(error, e.error)
-                && java.util.Objects.equals(payload, e.payload)
+                && Arrays.equals(payload, e.payload)
                 && Arrays.equals(bidPrices, e.bidPrices) && Arrays.equals(bidSizes, e.bidSizes)
                 && Arrays.equals(askPrices, e.askPrices) && Arrays.equals(askSizes, e.askSizes);
     }

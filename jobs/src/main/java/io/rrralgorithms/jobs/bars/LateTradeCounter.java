@@ -1,6 +1,8 @@
 package io.rrralgorithms.jobs.bars;
 
 import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.util.RateLimitedLog;
+import io.rrralgorithms.jobs.decode.FeedCounters;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -9,24 +11,32 @@ import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Counts and logs trades that arrived after their minute's bar was closed by the watermark. */
+/**
+ * Counts trades that arrived after their minute's bar was closed by the watermark, per feed for
+ * the run summary ({@code feed.<feed>.LATE_TRADE}); logs them rate-limited, never line by line.
+ */
 public class LateTradeCounter extends ProcessFunction<MarketEvent, Void> {
     public static final String ACC_LATE_TRADES = "lateTrades";
     private static final Logger LOG = LoggerFactory.getLogger(LateTradeCounter.class);
 
     private transient Counter late;
     private transient LongCounter lateAcc;
+    private transient FeedCounters perFeed;
+    private transient RateLimitedLog log;
 
     @Override
     public void open(OpenContext ctx) {
         late = getRuntimeContext().getMetricGroup().counter("lateTrades");
         lateAcc = getRuntimeContext().getLongCounter(ACC_LATE_TRADES);
+        perFeed = new FeedCounters(getRuntimeContext());
+        log = new RateLimitedLog(LOG, 1_000L);
     }
 
     @Override
     public void processElement(MarketEvent t, Context ctx, Collector<Void> out) {
         late.inc();
         lateAcc.add(1);
-        LOG.warn("late trade dropped from its bar: {}", t);
+        perFeed.add(t.feed, "LATE_TRADE", 1);
+        log.warn("late trade dropped from its bar: {}", t);
     }
 }

@@ -3,8 +3,10 @@ package io.rrralgorithms.jobs.book;
 import io.rrralgorithms.connectors.adapters.BookChecksum;
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.util.RateLimitedLog;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * buffered until a snapshot arrives, stale diffs are dropped, the first applied diff must bridge
  * the snapshot, each next diff must chain by the venue's {@link BookSyncRules}. A break is a gap:
  * reported, and the book is invalid (one {@code synced=false} top is reported) until the next
- * snapshot resyncs it. Reports the top N levels after every applied diff while synced.
+ * snapshot resyncs it. A crossed book (best bid at or above best ask, after a snapshot or a diff)
+ * is a gap too: it is never handed to features or trading. Reports the top N levels after every
+ * applied diff while synced.
  */
 public final class BookSynchronizer implements Serializable {
     private static final Logger LOG = LoggerFactory.getLogger(BookSynchronizer.class);
@@ -24,6 +28,7 @@ public final class BookSynchronizer implements Serializable {
     private final int topLevels;
     private final int maxPendingDiffs;
     private transient Map<String, BookSyncRules> rules;
+    private transient RateLimitedLog log;
 
     public BookSynchronizer(int topLevels, int maxPendingDiffs) {
         this.topLevels = topLevels;
@@ -56,6 +61,12 @@ public final class BookSynchronizer implements Serializable {
         book.lastReceiveTimeNs = snap.receiveTimeNs;
         rememberFormat(book, snap);
         if (!checksumHolds(book, snap, r, out)) {
+            out.top(invalidTop(book, snap));
+            return;
+        }
+        if (book.isCrossed()) { // a bid at or above an ask: no real book looks like that
+            out.crossed(book, snap.instrumentKey());
+            invalidate(book, snap, out, "crossed snapshot: " + crossing(book));
             out.top(invalidTop(book, snap));
             return;
         }
@@ -126,8 +137,15 @@ public final class BookSynchronizer implements Serializable {
         }
         if (book.isCrossed()) {
             out.crossed(book, d.instrumentKey());
+            invalidate(book, d, out, "book crossed after update: " + crossing(book));
+            return false;
         }
         return true;
+    }
+
+    private static String crossing(OrderBook book) {
+        return "best bid " + Decimals.toPlainString(book.bids.bestPrice()) + " >= best ask "
+                + Decimals.toPlainString(book.asks.bestPrice());
     }
 
     private static void rememberFormat(OrderBook book, MarketEvent ev) {
@@ -143,7 +161,7 @@ public final class BookSynchronizer implements Serializable {
      * Verifies the venue's checksum where the event carries one. A mismatch is a gap: the book is
      * invalid until the next snapshot, and the event is not kept (it has been applied already).
      */
-    private static boolean checksumHolds(OrderBook book, MarketEvent ev, BookSyncRules r, BookOutput out) {
+    private boolean checksumHolds(OrderBook book, MarketEvent ev, BookSyncRules r, BookOutput out) {
         BookChecksum c = r.checksum();
         if (c == null || ev.checksum == MarketEvent.NO_CHECKSUM) {
             return true;
@@ -167,7 +185,7 @@ public final class BookSynchronizer implements Serializable {
     }
 
     /** Reports a gap and marks the book invalid until the next snapshot. */
-    private static void invalidate(OrderBook book, MarketEvent d, BookOutput out, String reason) {
+    private void invalidate(OrderBook book, MarketEvent d, BookOutput out, String reason) {
         BookGap g = new BookGap();
         g.feed = d.feed;
         g.nativeSymbol = d.nativeSymbol;
@@ -179,7 +197,7 @@ public final class BookSynchronizer implements Serializable {
         g.exchangeTimeMs = d.exchangeTimeMs;
         g.receiveTimeNs = d.receiveTimeNs;
         g.reason = reason;
-        LOG.warn("book gap, {} marked invalid until the next snapshot: {}", d.instrumentKey(), g);
+        log().warn("book gap, {} marked invalid until the next snapshot: {}", d.instrumentKey(), g);
         out.gap(g);
         book.state = BookState.INVALID;
         book.bids.clear();
@@ -193,7 +211,7 @@ public final class BookSynchronizer implements Serializable {
             int drop = book.pendingCount / 2;
             book.dropOldestPending(drop);
             out.pendingDropped(drop);
-            LOG.warn("{}: no snapshot after {} buffered diffs; dropped the oldest {}", d.instrumentKey(),
+            log().warn("{}: no snapshot after {} buffered diffs; dropped the oldest {}", d.instrumentKey(),
                     maxPendingDiffs, drop);
         }
         book.addPending(d);
@@ -226,6 +244,13 @@ public final class BookSynchronizer implements Serializable {
         t.synced = false;
         t.bidPrices = t.bidSizes = t.askPrices = t.askSizes = new long[0];
         return t;
+    }
+
+    private RateLimitedLog log() {
+        if (log == null) {
+            log = new RateLimitedLog(LOG, 1_000L);
+        }
+        return log;
     }
 
     private BookSyncRules rulesOf(String feed) {

@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.cli;
 
+import io.rrralgorithms.connectors.adapters.FrameGuard;
 import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.jobs.JobOptions;
 import io.rrralgorithms.connectors.model.Decimals;
@@ -46,6 +47,16 @@ public class PipelineOptions {
     @Option(names = "--out-of-orderness-ms", defaultValue = "2000",
             description = "watermark bound on event-time disorder (default: ${DEFAULT-VALUE})")
     public long outOfOrdernessMs = 2000L;
+
+    @Option(names = "--max-clock-skew-ms", defaultValue = "300000",
+            description = "a frame whose exchange time is further than this from its receive time is dead-lettered "
+                    + "(default: ${DEFAULT-VALUE})")
+    public long maxClockSkewMs = FrameGuard.Limits.DEFAULT_MAX_CLOCK_SKEW_MS;
+
+    @Option(names = "--max-frame-bytes", defaultValue = "4194304",
+            description = "a WebSocket frame larger than this is dead-lettered unparsed; REST snapshots may be 4x "
+                    + "larger (default: ${DEFAULT-VALUE})")
+    public int maxFrameBytes = FrameGuard.Limits.DEFAULT_MAX_FRAME_BYTES;
 
     @Option(names = "--idleness-ms", defaultValue = "10000",
             description = "a partition silent this long stops holding the watermark back (default: ${DEFAULT-VALUE})")
@@ -177,6 +188,12 @@ public class PipelineOptions {
 
     public int parallelism() {
         return parallelism;
+    }
+
+    /** What a frame may contain before it is dead-lettered (see {@link FrameGuard}). */
+    public FrameGuard.Limits frameLimits() {
+        return new FrameGuard.Limits(maxClockSkewMs, maxFrameBytes, (int) Math.min(Integer.MAX_VALUE, 4L * maxFrameBytes),
+                FrameGuard.Limits.DEFAULT_MAX_NOTIONAL);
     }
 
     public long checkpointIntervalMs() {

@@ -3,6 +3,7 @@ package io.rrralgorithms.jobs.decode;
 import io.rrralgorithms.connectors.model.DeadLetter;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.util.RateLimitedLog;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.flink.api.common.accumulators.ListAccumulator;
@@ -34,6 +35,7 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
     private transient ListAccumulator<String> instruments;
     private transient Set<String> seen;
     private transient FeedCounters perFeed;
+    private transient RateLimitedLog log;
 
     @Override
     public void open(OpenContext ctx) {
@@ -42,6 +44,7 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
         instruments = new ListAccumulator<>();
         getRuntimeContext().addAccumulator(ACC_INSTRUMENTS, instruments);
         seen = new HashSet<>();
+        log = new RateLimitedLog(LOG, 1_000L);
         perFeed = new FeedCounters(getRuntimeContext());
         perType = new LongCounter[EventType.values().length];
         for (EventType t : EventType.values()) {
@@ -56,7 +59,7 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
             deadLettersAcc.add(1);
             perFeed.add(ev.feed, "DEAD_LETTER", 1);
             DeadLetter d = DeadLetter.of(ev.feed, ev.nativeSymbol, ev.receiveTimeNs, ev.error, ev.payload);
-            LOG.warn("dead letter from {} (key {}): {}", ev.feed, ev.nativeSymbol, ev.error);
+            log.warn("dead letter from {} (key {}): {}", ev.feed, printable(ev.nativeSymbol), printable(ev.error));
             ctx.output(DEAD_LETTERS, d);
             return;
         }
@@ -66,5 +69,22 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
             instruments.add(ev.instrumentKey() + " " + ev.symbol);
         }
         out.collect(ev);
+    }
+
+    /** A frame's text as a log line may show it: control characters escaped, at most 200 chars. */
+    static String printable(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 200));
+        for (int i = 0; i < s.length() && b.length() < 200; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

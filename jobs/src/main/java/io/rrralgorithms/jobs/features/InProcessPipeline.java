@@ -3,6 +3,7 @@ package io.rrralgorithms.jobs.features;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.FrameGuard;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
@@ -13,6 +14,9 @@ import io.rrralgorithms.jobs.book.BookOutput;
 import io.rrralgorithms.jobs.book.BookSynchronizer;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.book.OrderBook;
+import io.rrralgorithms.jobs.decode.GuardedWatermarks;
+import io.rrralgorithms.jobs.decode.RecentTradeIds;
+import io.rrralgorithms.jobs.decode.TradeDedupFunction;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -65,10 +69,12 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
         public long lateFeatureElements;
         public long bars;
         public long lateBarTrades;
+        public long duplicateTrades;
         public long instruments;
     }
 
     private final int depthLevels;
+    private final FrameGuard.Limits limits;
     private final long outOfOrdernessMs;
     private final Listener listener;
     private final BookSynchronizer sync;
@@ -80,6 +86,13 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
     private long eventTimeMs;
 
     public InProcessPipeline(int depthLevels, int maxPendingDiffs, long outOfOrdernessMs, Listener listener) {
+        this(depthLevels, maxPendingDiffs, outOfOrdernessMs, FrameGuard.Limits.defaults(), listener);
+    }
+
+    /** With the frame checks of {@code limits} (the job's {@code --max-clock-skew-ms} etc.). */
+    public InProcessPipeline(int depthLevels, int maxPendingDiffs, long outOfOrdernessMs, FrameGuard.Limits limits,
+            Listener listener) {
+        this.limits = limits;
         this.depthLevels = depthLevels;
         this.outOfOrdernessMs = outOfOrdernessMs;
         this.listener = listener;
@@ -94,14 +107,16 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
     private static final class Feed {
         final String name;
         final FrameDecoder decoder;
+        final FrameGuard guard;
         final Map<String, Instrument> instruments = new HashMap<>();
         long maxEventTimeMs = Long.MIN_VALUE;
         long watermark = Long.MIN_VALUE;
         /** Timers up to here have fired. */
         long firedUpTo = Long.MIN_VALUE;
 
-        Feed(String name) {
+        Feed(String name, FrameGuard.Limits limits) {
             this.name = name;
+            this.guard = new FrameGuard(limits);
             this.decoder = ExchangeAdapters.forFeed(name).decoder();
         }
     }
@@ -110,6 +125,7 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
     private static final class Instrument {
         final OrderBook book = OrderBook.empty();
         final InstrumentFeatures features;
+        final RecentTradeIds tradeIds = new RecentTradeIds();
         /** Open minute bars (a few at most), unordered. */
         TradeBar[] bars = new TradeBar[0];
 
@@ -121,17 +137,16 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
     /** One raw frame, in the feed's order. */
     public void frame(RawFrame frame) {
         if (feed == null || !feed.name.equals(frame.feed)) {
-            feed = feeds.computeIfAbsent(frame.feed, Feed::new);
+            feed = feeds.computeIfAbsent(frame.feed, f -> new Feed(f, limits));
         }
         counters.frames++;
         try {
-            if (feed.decoder.decode(frame, this) == FrameDecoder.Result.IGNORED) {
+            if (feed.guard.decode(feed.decoder, frame, this) == FrameDecoder.Result.IGNORED) {
                 counters.ignoredFrames++;
             }
-        } catch (DecodeException | RuntimeException e) { // a dead letter in the job
+        } catch (DecodeException | RuntimeException e) { // a dead letter in the job: never moves the watermark
             counters.decodeErrors++;
             counters.eventsByType[EventType.DECODE_ERROR.ordinal()]++;
-            advanceWatermark(frame.receiveTimeNs / 1_000_000L);
         }
     }
 
@@ -146,10 +161,17 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
                 eventTimeMs = ts;
                 sync.process(instrument.book, ev, this); // tops come back through top()
             }
-            case TRADE -> trade(instrument(ev), ev, ts);
+            case TRADE -> {
+                Instrument i = instrument(ev);
+                if (TradeDedupFunction.checked(ev.feed, ev.tradeId) && !i.tradeIds.firstSeen(ev.tradeId)) {
+                    counters.duplicateTrades++; // as the job's trade-dedup operator
+                } else {
+                    trade(i, ev, ts);
+                }
+            }
             default -> { } // BBO: not used by the job
         }
-        advanceWatermark(ts);
+        advanceWatermark(GuardedWatermarks.watermarkTime(ev));
     }
 
     private Instrument instrument(MarketEvent ev) {

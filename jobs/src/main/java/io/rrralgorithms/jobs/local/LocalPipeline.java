@@ -414,6 +414,7 @@ public final class LocalPipeline {
                 .feeds(feeds)
                 .groupId(p.groupId())
                 .startingFrom(p.from())
+                .frameLimits(p.frameLimits())
                 .bounded(bounded)
                 .build();
     }

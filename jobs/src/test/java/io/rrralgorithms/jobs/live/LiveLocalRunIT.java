@@ -38,6 +38,8 @@ class LiveLocalRunIT {
             s.webPort = 0;
             s.postgres = db.target;
             s.pipeline.checkpointIntervalMs = 500;
+            // the loopback exchange serves 2024 frames now: their exchange times lag the receive times by years
+            s.pipeline.maxClockSkewMs = LiveCaptureIT.RECORDED_FRAMES_LIVE.maxClockSkewMs();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             s.out = new PrintStream(out, true, StandardCharsets.UTF_8);
             LocalPipeline pipeline = new LocalPipeline(s);

@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters.bitfinex;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.model.Decimals;
@@ -58,7 +59,7 @@ import java.util.function.Consumer;
  * a dead letter, except the ticker sizes above. Funding symbols ({@code f…}) are dead letters.
  */
 final class BitfinexFrameDecoder implements FrameDecoder {
-    private static final ObjectMapper EXACT = new ObjectMapper()
+    private static final ObjectMapper EXACT = JsonFields.strictMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final String feed;

@@ -70,6 +70,12 @@ public final class BitmexAdapter implements ExchangeAdapter {
         return -1;
     }
 
+    /** Trade ids are made up by the decoder (the venue sends UUIDs). */
+    @Override
+    public boolean tradeIdsIdentifyTrades() {
+        return false;
+    }
+
     @Override
     public String cryptofeedExchange() {
         return "BITMEX";

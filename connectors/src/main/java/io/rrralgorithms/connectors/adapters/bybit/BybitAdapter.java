@@ -53,6 +53,12 @@ public final class BybitAdapter implements ExchangeAdapter {
         return dot < 0 || dot == topic.length() - 1 ? null : topic.substring(dot + 1);
     }
 
+    /** Trade ids are made up by the decoder (the venue sends UUIDs). */
+    @Override
+    public boolean tradeIdsIdentifyTrades() {
+        return false;
+    }
+
     @Override
     public String cryptofeedExchange() {
         return "BYBIT";

@@ -5,6 +5,7 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
@@ -51,7 +52,7 @@ import java.util.function.Consumer;
  * native symbol; normalized as {@code BTC-USD} by {@link NormalizedSymbols}.
  */
 final class KrakenFrameDecoder implements FrameDecoder {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonFields.strictMapper();
 
     private final String feed;
 

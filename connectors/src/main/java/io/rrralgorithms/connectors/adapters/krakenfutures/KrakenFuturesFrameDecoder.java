@@ -6,6 +6,7 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.model.Decimals;
@@ -48,7 +49,7 @@ import java.util.function.Consumer;
  * {@link DecodeException} (a dead letter).
  */
 final class KrakenFuturesFrameDecoder implements FrameDecoder {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = JsonFields.strictMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final String feed;

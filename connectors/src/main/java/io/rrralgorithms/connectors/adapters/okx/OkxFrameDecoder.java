@@ -4,6 +4,7 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.decimal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.model.EventType;
@@ -58,7 +59,7 @@ import java.util.function.Consumer;
  * not an exact 8-decimal value and an instId that is not an OKX instrument id.
  */
 final class OkxFrameDecoder implements FrameDecoder {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonFields.strictMapper();
 
     private final String feed;
     /** instId → receive time (ms) of its latest {@code trades} subscription ack. */

@@ -1,0 +1,60 @@
+package io.rrralgorithms.jobs.decode;
+
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by instrument: passes each trade on once. A trade whose venue trade id the instrument has
+ * already seen ({@link RecentTradeIds}) is counted ({@code duplicateTrades},
+ * {@code feed.<feed>.DUPLICATE_TRADE}) and dropped. Trades without a venue id, and venues whose ids
+ * are made up by the decoder ({@code ExchangeAdapter.tradeIdsIdentifyTrades()}), pass unchecked.
+ */
+public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent, MarketEvent> {
+    public static final String ACC_DUPLICATE_TRADES = "duplicateTrades";
+
+    private transient ValueState<RecentTradeIds> recent;
+    private transient Counter duplicates;
+    private transient FeedCounters perFeed;
+    private transient Map<String, Boolean> checkedFeeds;
+
+    @Override
+    public void open(OpenContext ctx) {
+        recent = getRuntimeContext().getState(new ValueStateDescriptor<>("recent-trade-ids", RecentTradeIds.class));
+        duplicates = getRuntimeContext().getMetricGroup().counter(ACC_DUPLICATE_TRADES);
+        perFeed = new FeedCounters(getRuntimeContext());
+        checkedFeeds = new HashMap<>();
+    }
+
+    /** Whether trades of {@code feed} with id {@code tradeId} are checked for duplicates. */
+    public static boolean checked(String feed, long tradeId) {
+        return tradeId != MarketEvent.NONE && ExchangeAdapters.isSupported(feed)
+                && ExchangeAdapters.forFeed(feed).tradeIdsIdentifyTrades();
+    }
+
+    @Override
+    public void processElement(MarketEvent t, Context ctx, Collector<MarketEvent> out) throws Exception {
+        if (t.tradeId != MarketEvent.NONE && checkedFeeds.computeIfAbsent(t.feed, f -> checked(f, 0L))) {
+            RecentTradeIds ids = recent.value();
+            if (ids == null) {
+                ids = new RecentTradeIds();
+            }
+            boolean first = ids.firstSeen(t.tradeId);
+            recent.update(ids);
+            if (!first) {
+                duplicates.inc();
+                perFeed.add(t.feed, "DUPLICATE_TRADE", 1);
+                getRuntimeContext().getLongCounter(ACC_DUPLICATE_TRADES).add(1);
+                return;
+            }
+        }
+        out.collect(t);
+    }
+}

@@ -1,0 +1,337 @@
+package io.rrralgorithms.jobs.venues;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.jobs.SharedData;
+import io.rrralgorithms.jobs.bars.TradeBar;
+import io.rrralgorithms.jobs.book.BookGap;
+import io.rrralgorithms.jobs.book.BookTop;
+import io.rrralgorithms.jobs.decode.TradeDedupFunction;
+import io.rrralgorithms.jobs.features.FeatureRow;
+import io.rrralgorithms.jobs.features.InProcessPipeline;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A seeded fuzz suite over every venue's real captures: copies of real frames, mutated in each
+ * of the ways below, are inserted right after their originals (where a redelivery would arrive),
+ * and the capture is replayed through the job's operators (in-process: the same decoder, frame
+ * guard, watermarks, book sync, dedup, features and bars as the Flink job). Every mutated frame
+ * must be dead-lettered (a duplicate trade counted once instead), and every output (book tops,
+ * gaps, feature rows and book samples, bars) must equal the clean replay's, element for element.
+ */
+class VenueFuzzTest {
+    private static final long SEED = 20261203L;
+    private static final int PER_KIND = 3;
+    /** kind → [venues, mutations inserted, dead-lettered or counted once] for the closing report. */
+    private static final Map<String, long[]> REPORT = new TreeMap<>();
+
+    enum Mutation {
+        /** Cut in the middle: malformed JSON. */
+        STRUCTURAL,
+        /** Every decimal replaced by {@code [true]}: wrong types. */
+        TYPE,
+        /** Every decimal negated: non-positive prices, negative sizes. */
+        VALUE,
+        /** Every epoch time in the frame moved past 2100 (a µs time read as ms, a clock gone wrong). */
+        TIME,
+        /** The native symbol with a NUL inside ({@code \u0000}, valid JSON). */
+        NUL_SYMBOL,
+        /** Invalid UTF-8 bytes inside the first string. */
+        INVALID_UTF8,
+        /** The first object starts with the same key twice. */
+        DUPLICATE_KEY,
+        /** Padded past the 4 MiB frame limit. */
+        OVERSIZE,
+        /** The same trade frame again: a replay or redelivery (trades with a venue trade id). */
+        DUPLICATE_TRADE
+    }
+
+    static Stream<String> feeds() throws Exception {
+        return capturesByFeed().keySet().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("feeds")
+    void mutatedFramesAreDeadLetteredAndLeaveEveryOutputUnchanged(String capture) throws Exception {
+        List<RawFrame> frames = read(capturesByFeed().get(capture));
+        String feed = frames.get(0).feed;
+        Run clean = run(frames);
+        assertTrue(clean.outputs.size() > 0, feed + ": the clean replay produced nothing");
+
+        Random random = new Random(SEED ^ capture.hashCode());
+        List<Integer> withEvents = framesWithEvents(feed, frames, e -> e.type != EventType.DECODE_ERROR);
+        // a time can only be judged where the venue sends one (else the receive time is the event time)
+        List<Integer> withTimes = framesWithEvents(feed, frames, e -> e.exchangeTimeMs > 0);
+        List<Integer> withTrades = framesWithEvents(feed, frames,
+                e -> e.type == EventType.TRADE && TradeDedupFunction.checked(feed, e.tradeId));
+        List<String> failures = new ArrayList<>();
+        Map<Mutation, Integer> counts = new TreeMap<>();
+        for (Mutation m : Mutation.values()) {
+            List<Integer> candidates = m == Mutation.DUPLICATE_TRADE ? withTrades
+                    : m == Mutation.TIME ? withTimes : withEvents;
+            Map<Integer, RawFrame> inserts = new TreeMap<>();
+            for (int attempt = 0; attempt < 50 * PER_KIND && inserts.size() < PER_KIND && !candidates.isEmpty();
+                    attempt++) {
+                int at = candidates.get(random.nextInt(candidates.size()));
+                byte[] payload = inserts.containsKey(at) ? null : mutate(m, feed, frames.get(at));
+                if (payload != null) {
+                    RawFrame src = frames.get(at);
+                    inserts.put(at, new RawFrame(src.feed, src.key, src.kind, src.receiveTimeNs, payload));
+                }
+            }
+            if (inserts.isEmpty()) {
+                continue;
+            }
+            counts.put(m, inserts.size());
+            List<RawFrame> mutated = new ArrayList<>(frames);
+            List<Integer> positions = new ArrayList<>(inserts.keySet());
+            for (int k = positions.size() - 1; k >= 0; k--) { // from the back: earlier positions stay valid
+                mutated.add(positions.get(k) + 1, inserts.get(positions.get(k)));
+            }
+            Run fuzzed = run(mutated);
+            boolean duplicate = m == Mutation.DUPLICATE_TRADE;
+            long deadLettered = fuzzed.counters.decodeErrors - clean.counters.decodeErrors;
+            long countedOnce = fuzzed.counters.duplicateTrades - clean.counters.duplicateTrades;
+            if ((duplicate ? countedOnce : deadLettered) != inserts.size()) {
+                failures.add(m + ": " + inserts.size() + " inserted after frames " + positions + ", "
+                        + (duplicate ? countedOnce + " counted once" : deadLettered + " dead-lettered"));
+            }
+            if (!clean.outputs.equals(fuzzed.outputs)) {
+                int i = 0;
+                while (i < Math.min(clean.outputs.size(), fuzzed.outputs.size())
+                        && clean.outputs.get(i).equals(fuzzed.outputs.get(i))) {
+                    i++;
+                }
+                failures.add(m + ": outputs differ from #" + i + " (" + clean.outputs.size() + " vs "
+                        + fuzzed.outputs.size() + ")");
+            }
+            synchronized (REPORT) {
+                long[] r = REPORT.computeIfAbsent(m.name(), x -> new long[3]);
+                r[0]++;
+                r[1] += inserts.size();
+                r[2] += duplicate ? countedOnce : deadLettered;
+            }
+        }
+        assertEquals(List.of(), failures, capture + " (" + frames.size() + " frames)");
+        System.out.println("fuzz " + capture + ": " + frames.size() + " frames, inserted " + counts
+                + ", every one dead-lettered or counted once, " + clean.outputs.size() + " outputs unchanged");
+    }
+
+    @AfterAll
+    static void report() {
+        REPORT.forEach((m, r) -> System.out.println("fuzz report " + m + ": venues " + r[0] + ", inserted " + r[1]
+                + ", dead-lettered or counted once " + r[2]));
+    }
+
+    // ---------------------------------------------------------------- mutations
+
+    private static final Pattern DECIMAL = Pattern.compile("(\"?)(-?[0-9]+\\.[0-9]+)(\"?)");
+    private static final Pattern EPOCH_MS_OR_FINER = Pattern.compile("(?<![0-9.])(1[4-9][0-9]{11}(?:[0-9]{3}){0,2})(?![0-9])");
+    private static final Pattern EPOCH_S = Pattern.compile("(?<![0-9.])1[4-9]([0-9]{8}\\.[0-9]+)(?![0-9])");
+    private static final Pattern ISO = Pattern.compile("\"20[0-9]{2}-([0-9]{2}-[0-9]{2}T)");
+
+    static byte[] mutate(Mutation m, String feed, RawFrame f) {
+        String text = new String(f.payload, StandardCharsets.UTF_8);
+        return switch (m) {
+            case STRUCTURAL -> Arrays.copyOf(f.payload, f.payload.length / 2);
+            case TYPE -> replaced(text, DECIMAL, mt -> "[true]");
+            case VALUE -> replaced(text, DECIMAL, mt -> mt.group(1)
+                    + (mt.group(2).startsWith("-") ? mt.group(2).substring(1) : "-" + mt.group(2)) + mt.group(3));
+            case TIME -> {
+                String t = EPOCH_MS_OR_FINER.matcher(text).replaceAll("$1000");
+                t = EPOCH_S.matcher(t).replaceAll("41$1");
+                t = ISO.matcher(t).replaceAll("\"2100-$1");
+                yield t.equals(text) ? null : t.getBytes(StandardCharsets.UTF_8);
+            }
+            case NUL_SYMBOL -> {
+                String sym = symbolOf(feed, f);
+                if (sym == null || sym.length() < 2 || !text.contains("\"" + sym + "\"")) {
+                    yield null;
+                }
+                String poisoned = sym.substring(0, 1) + "\\u0000" + sym.substring(1);
+                yield text.replace("\"" + sym + "\"", "\"" + poisoned + "\"").getBytes(StandardCharsets.UTF_8);
+            }
+            case INVALID_UTF8 -> {
+                int q = indexOf(f.payload, (byte) '"');
+                if (q < 0) {
+                    yield null;
+                }
+                byte[] out = new byte[f.payload.length + 2];
+                System.arraycopy(f.payload, 0, out, 0, q + 1);
+                out[q + 1] = (byte) 0xC3; // a lead byte followed by a non-continuation byte
+                out[q + 2] = (byte) 0x28;
+                System.arraycopy(f.payload, q + 1, out, q + 3, f.payload.length - q - 1);
+                yield out;
+            }
+            case DUPLICATE_KEY -> {
+                int brace = text.indexOf('{');
+                yield brace < 0 ? null : (text.substring(0, brace + 1) + "\"rrr\":0,\"rrr\":1,"
+                        + text.substring(brace + 1)).getBytes(StandardCharsets.UTF_8);
+            }
+            case OVERSIZE -> {
+                byte[] out = Arrays.copyOf(f.payload, f.payload.length + (4 << 20) + 1);
+                Arrays.fill(out, f.payload.length, out.length, (byte) ' ');
+                yield out;
+            }
+            case DUPLICATE_TRADE -> f.payload.clone();
+        };
+    }
+
+    private static byte[] replaced(String text, Pattern p, Function<Matcher, String> with) {
+        Matcher mt = p.matcher(text);
+        StringBuilder b = new StringBuilder();
+        boolean any = false;
+        while (mt.find()) {
+            mt.appendReplacement(b, Matcher.quoteReplacement(with.apply(mt)));
+            any = true;
+        }
+        mt.appendTail(b);
+        return any ? b.toString().getBytes(StandardCharsets.UTF_8) : null;
+    }
+
+    private static int indexOf(byte[] a, byte b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String symbolOf(String feed, RawFrame f) {
+        List<MarketEvent> events = decode(feed, f);
+        return events.isEmpty() ? null : events.get(0).nativeSymbol;
+    }
+
+    /** Frames whose events (one at least) all match {@code use}, decoded in order by one decoder: mutation sources. */
+    private static List<Integer> framesWithEvents(String feed, List<RawFrame> frames, Predicate<MarketEvent> use) {
+        List<Integer> out = new ArrayList<>();
+        FrameDecoder decoder = ExchangeAdapters.forFeed(feed).decoder();
+        for (int i = 0; i < frames.size(); i++) {
+            List<MarketEvent> events = new ArrayList<>();
+            try {
+                decoder.decode(frames.get(i), events::add);
+            } catch (Exception e) {
+                continue;
+            }
+            if (!events.isEmpty() && events.stream().allMatch(use)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static List<MarketEvent> decode(String feed, RawFrame f) {
+        List<MarketEvent> events = new ArrayList<>();
+        try {
+            ExchangeAdapters.forFeed(feed).decoder().decode(f, events::add);
+        } catch (Exception e) {
+            return List.of();
+        }
+        return events;
+    }
+
+    // ---------------------------------------------------------------- replay
+
+    record Run(InProcessPipeline.Counters counters, List<String> outputs) {}
+
+    static Run run(List<RawFrame> frames) {
+        List<String> outputs = new ArrayList<>();
+        InProcessPipeline p = new InProcessPipeline(10, 100_000, 2_000L, new InProcessPipeline.Listener() {
+            @Override
+            public void top(BookTop t) {
+                outputs.add("top " + render(t));
+            }
+
+            @Override
+            public void gap(BookGap g) {
+                outputs.add("gap " + render(g));
+            }
+
+            @Override
+            public void featureRow(FeatureRow row, BookTop sample) {
+                outputs.add("features " + render(row) + (sample == null ? "" : " sample " + render(sample)));
+            }
+
+            @Override
+            public void bar(TradeBar bar) {
+                outputs.add("bar " + render(bar));
+            }
+        });
+        for (RawFrame f : frames) {
+            p.frame(f);
+        }
+        p.finish();
+        return new Run(p.counters(), outputs);
+    }
+
+    /** Every public field of a row, arrays by content. */
+    static String render(Object o) {
+        StringBuilder b = new StringBuilder(o.getClass().getSimpleName()).append('{');
+        for (Field f : o.getClass().getFields()) {
+            if (Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            try {
+                Object v = f.get(o);
+                String s = v instanceof long[] a ? Arrays.toString(a) : v instanceof int[] a ? Arrays.toString(a)
+                        : v instanceof double[] a ? Arrays.toString(a) : v instanceof Object[] a ? Arrays.toString(a)
+                        : String.valueOf(v);
+                b.append(f.getName()).append('=').append(s).append(' ');
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return b.append('}').toString();
+    }
+
+    static List<RawFrame> read(List<Path> files) throws Exception {
+        List<RawFrame> out = new ArrayList<>();
+        for (Path f : files) {
+            try (CaptureReader r = CaptureFiles.open(f, null)) {
+                while (r.hasNext()) {
+                    out.add(r.next());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The hftbacktest Binance captures and the cryptofeed capture of every supported feed. */
+    static Map<String, List<Path>> capturesByFeed() throws Exception {
+        Map<String, List<Path>> m = new TreeMap<>(VenueCapturesIT.capturesByFeed());
+        for (String feed : List.of("binance-spot", "binance-usdm")) {
+            try (Stream<Path> files = Files.list(SharedData.market(feed))) {
+                // one day each keeps the suite quick; the other days are the same kind of data
+ m.put(feed + " hftbacktest", List.of(files.sorted().findFirst().orElseThrow()));
+            }
+        }
+        return m;
+    }
+}
