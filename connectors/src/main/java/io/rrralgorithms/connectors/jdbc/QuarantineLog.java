@@ -24,15 +24,15 @@ final class QuarantineLog {
     }
 
     /** @return whether this call wrote a line */
-    boolean quarantined(String sqlState, String message, Object row) {
+    boolean quarantined(String sqlState, String message, String rowJson) {
         unlogged++;
         long now = System.nanoTime();
         if (loggedOnce && now - lastLoggedNs < intervalNs) {
             return false;
         }
-        String rendered = TextSanitizer.sanitize(String.valueOf(row), MAX_ROW_CHARS);
-        LOG.warn("{} row(s) of {} refused by PostgreSQL and quarantined (table quarantine), latest: SQLState {}: {}; "
-                + "row {}", unlogged, table, sqlState, TextSanitizer.sanitize(message), rendered);
+        String row = TextSanitizer.sanitize(rowJson, MAX_ROW_CHARS);
+        LOG.warn("{} row(s) for {} could not be written and went to table quarantine; latest: SQLState {}: {}; row {}",
+                unlogged, table, sqlState, TextSanitizer.sanitize(message), row);
         unlogged = 0;
         lastLoggedNs = now;
         loggedOnce = true;

@@ -34,6 +34,8 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
     /** The SQLState recorded when the binder itself threw (the row never reached the server). */
     static final String BINDER_FAILURE_STATE = "BIND0";
     static final long MAX_BACKOFF_MS = 10_000;
+    /** A connection unused for longer than this is checked before it is used again. */
+    static final long IDLE_VALIDATION_NS = 1_000_000_000L;
 
     private final PostgresTarget target;
     private final UpsertStatement upsert;
@@ -47,6 +49,7 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
     private final List<T> buffer = new ArrayList<>();
 
     private Connection connection;
+    private long lastUsedNs;
     private PreparedStatement upsertStatement;
     private PreparedStatement quarantineStatement;
 
@@ -141,8 +144,10 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
         }
         // Only sanitized text goes in, so only an outage or a missing quarantine table can refuse
         // this insert: those are thrown (retried, then the job fails) rather than dropping rows.
+        List<String> rendered = new ArrayList<>(refused.size());
         for (Refused<T> r : refused) {
             String rowJson = RowRenderer.render(r.row());
+            rendered.add(rowJson);
             int i = 1;
             quarantineStatement.setString(i++, upsert.table());
             quarantineStatement.setString(i++, RowRenderer.sha256(rowJson));
@@ -154,12 +159,19 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
         c.commit();
         rowsWritten.inc(buffer.size() - refused.size());
         rowsQuarantined.inc(refused.size());
-        for (Refused<T> r : refused) {
-            quarantineLog.quarantined(r.sqlState(), r.message(), r.row());
+        for (int k = 0; k < refused.size(); k++) {
+            quarantineLog.quarantined(refused.get(k).sqlState(), refused.get(k).message(), rendered.get(k));
         }
     }
 
     private Connection connection() throws SQLException {
+        long now = System.nanoTime();
+        if (connection != null && now - lastUsedNs > IDLE_VALIDATION_NS && !connection.isValid(5)) {
+            // gone while idle (server restart, idle timeout, a firewall): reconnect without a failed attempt
+            LOG.info("connection to {} for {} was lost while idle, reconnecting", target.jdbcUrl(), upsert.table());
+            closeConnection();
+        }
+        lastUsedNs = now;
         if (connection == null) {
             Connection c = target.connect("rrr-sink:" + upsert.table());
             try {

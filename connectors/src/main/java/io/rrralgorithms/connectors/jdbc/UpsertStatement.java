@@ -21,25 +21,65 @@ import java.util.regex.Pattern;
  */
 public record UpsertStatement(String sql, String table, List<String> columns) implements Serializable {
     private static final Pattern INSERT = Pattern.compile(
-            "^\\s*INSERT\\s+INTO\\s+([\\w.\"]+)\\s*\\(([^)]*)\\)\\s*VALUES\\s*\\(([^)]*)\\)",
+            "^\\s*INSERT\\s+INTO\\s+([\\w.\"]+)\\s*\\(([^)]*)\\)\\s*VALUES\\s*\\(",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TABLE_ONLY = Pattern.compile("^\\s*INSERT\\s+INTO\\s+([\\w.\"]+)",
             Pattern.CASE_INSENSITIVE);
 
-    /** Parses the statement; columns stay empty (no limits known) unless every value is a plain {@code ?}. */
+    /**
+     * Parses the statement. {@link #columns} has the column of each {@code ?} parameter in order
+     * (values that are expressions, like {@code now()}, take no parameter); it stays empty (no
+     * limits known) when a value mixes a parameter into an expression.
+     */
     public static UpsertStatement parse(String sql) {
         Matcher m = INSERT.matcher(sql);
         if (m.find()) {
+            String table = unquote(m.group(1));
             List<String> columns = new ArrayList<>();
             for (String c : m.group(2).split(",")) {
                 columns.add(unquote(c.trim()));
             }
-            boolean plainParameters = Arrays.stream(m.group(3).split(",")).allMatch(v -> v.trim().equals("?"));
-            return new UpsertStatement(sql, unquote(m.group(1)),
-                    plainParameters && columns.size() == m.group(3).split(",").length ? List.copyOf(columns) : List.of());
+            List<String> values = topLevelValues(sql, m.end());
+            if (values == null || values.size() != columns.size()) {
+                return new UpsertStatement(sql, table, List.of());
+            }
+            List<String> parameterColumns = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i);
+                if (v.equals("?")) {
+                    parameterColumns.add(columns.get(i));
+                } else if (v.contains("?")) {
+                    return new UpsertStatement(sql, table, List.of());
+                }
+            }
+            return new UpsertStatement(sql, table, List.copyOf(parameterColumns));
         }
         Matcher t = TABLE_ONLY.matcher(sql);
         return new UpsertStatement(sql, t.find() ? unquote(t.group(1)) : "unknown", List.of());
+    }
+
+    /** The comma-separated values of a VALUES list starting at {@code from}, or null if it does not close. */
+    private static List<String> topLevelValues(String sql, int from) {
+        List<String> values = new ArrayList<>();
+        int depth = 0;
+        int start = from;
+        for (int i = from; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            } else if ((c == ',' || c == ')') && depth == 0) {
+                values.add(sql.substring(start, i).trim());
+                start = i + 1;
+                if (c == ')') {
+                    return values;
+                }
+            } else if (c == '\'') {
+                return null; // literals could hold anything; not worth parsing
+            }
+        }
+        return null;
     }
 
     /** The character limit of each parameter (1-based; index 0 unused), {@link TextSanitizer#UNLIMITED} where none. */
