@@ -1,6 +1,5 @@
 package io.rrralgorithms.connectors.jdbc;
 
-import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
  * row's {@code table_name}) and which parameter fills which column, so a value bound to a column
  * with a character limit ({@code VARCHAR(n)}) is cut to that limit instead of being refused.
  */
-public record UpsertStatement(String sql, String table, List<String> columns) implements Serializable {
+public record UpsertStatement(String sql, String table, List<String> columns) {
     private static final Pattern INSERT = Pattern.compile(
             "^\\s*INSERT\\s+INTO\\s+([\\w.\"]+)\\s*\\(([^)]*)\\)\\s*VALUES\\s*\\(",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
