@@ -2,9 +2,9 @@ package io.rrralgorithms.connectors.jdbc;
 
 import java.io.Serializable;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.postgresql.Driver;
 
 /** Where and how the job writes to PostgreSQL. */
 public record PostgresTarget(String jdbcUrl, String user, String password, int batchSize, long batchIntervalMs,
@@ -12,11 +12,23 @@ public record PostgresTarget(String jdbcUrl, String user, String password, int b
 
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/rrr";
 
+    /**
+     * The driver itself rather than DriverManager: on a Flink session cluster DriverManager only
+     * hands out drivers visible to the caller's class loader, and the PostgreSQL driver it holds
+     * may have been registered by an earlier job's (since closed) class loader.
+     */
+    private static final Driver DRIVER = new Driver();
+
     public static PostgresTarget of(String jdbcUrl, String user, String password) {
         return new PostgresTarget(jdbcUrl, user, password, 1000, 200, 3);
     }
 
     public Connection connect() throws SQLException {
+        return connect(null);
+    }
+
+    /** @param applicationName shown in {@code pg_stat_activity}, or null */
+    public Connection connect(String applicationName) throws SQLException {
         Properties p = new Properties();
         if (user != null) {
             p.setProperty("user", user);
@@ -24,7 +36,14 @@ public record PostgresTarget(String jdbcUrl, String user, String password, int b
         if (password != null) {
             p.setProperty("password", password);
         }
+        if (applicationName != null) {
+            p.setProperty("ApplicationName", applicationName);
+        }
         p.setProperty("connectTimeout", "10");
-        return DriverManager.getConnection(jdbcUrl, p);
+        Connection c = DRIVER.connect(jdbcUrl, p);
+        if (c == null) { // Driver.connect's answer to a URL that is not its own
+            throw new SQLException("not a PostgreSQL JDBC URL: " + jdbcUrl, "08001");
+        }
+        return c;
     }
 }

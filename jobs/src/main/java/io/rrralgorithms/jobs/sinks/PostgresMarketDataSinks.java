@@ -26,7 +26,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 
-/** The job's outputs as idempotent upserts into the tables of {@code sql/}. */
+/**
+ * The job's outputs as idempotent upserts into the tables of {@code sql/}. The binders bind text
+ * as it is: the sink sanitizes every text parameter and quarantines rows the server refuses.
+ */
 public class PostgresMarketDataSinks implements MarketDataSinks {
     static final String BOOK_TOP_SQL = """
             INSERT INTO book_top (feed, native_symbol, symbol, sample_time, exchange_time, receive_time_ns,
@@ -81,10 +84,10 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
             """;
 
     static final String DEAD_LETTERS_SQL = """
-            INSERT INTO dead_letters (feed, receive_time_ns, payload_sha256, frame_key, reason, payload)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO dead_letters (feed, receive_time_ns, payload_sha256, frame_key, reason, payload, payload_bytes)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (feed, receive_time_ns, payload_sha256) DO UPDATE SET frame_key = EXCLUDED.frame_key,
-                reason = EXCLUDED.reason, payload = EXCLUDED.payload
+                reason = EXCLUDED.reason, payload = EXCLUDED.payload, payload_bytes = EXCLUDED.payload_bytes
             """;
 
     /** A score row is rewritten by a replay, but keeps the time it was first scored at. */
@@ -355,7 +358,7 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         ps.setString(i++, e.kind);
         ps.setString(i++, e.modelVersion);
         ps.setString(i++, e.path);
-        ps.setString(i, e.detail == null ? null : e.detail.replace("\u0000", ""));
+        ps.setString(i, e.detail);
     }
 
     static void bindBookTop(PreparedStatement ps, BookTop t) throws SQLException {
@@ -445,8 +448,9 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         ps.setString(i++, d.payloadSha256);
         ps.setString(i++, d.key);
         ps.setString(i++, d.reason);
-        // PostgreSQL TEXT cannot hold NUL characters
-        ps.setString(i, d.payload.replace("\u0000", "\\u0000"));
+        // text columns are sanitized by the sink (NUL and lone surrogates); the bytes stay exact
+        ps.setString(i++, d.payload == null ? "" : d.payload);
+        ps.setBytes(i, d.payloadBytes);
     }
 
     private static Array numericArray(PreparedStatement ps, long[] mantissas) throws SQLException {
