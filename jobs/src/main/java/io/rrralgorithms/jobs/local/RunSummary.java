@@ -28,6 +28,8 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
 
     /** Instruments named in one warning at most; the rest are counted. */
     static final int NAMES_PER_WARNING = 8;
+    /** A feed warns from this share of dead letters among its frames (a healthy feed has none). */
+    static final double DEAD_LETTER_WARN_FRACTION = 0.01;
 
     /** The per-feed columns of the summary table, in order. */
     public static final List<String> FEED_COLUMNS = List.of("TRADE", "BOOK_SNAPSHOT", "BOOK_DELTA", "BBO", "GAPS",
@@ -90,7 +92,8 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
     /**
      * Where output is missing, one line each (without the {@code warning: } prefix), saying what
      * the user should do: books that never synced, feeds whose frames are mostly dead letters
-     * (more dead letters than decoded events), book gaps. Empty when the run is complete.
+     * (more dead letters than decoded events) or at least {@link #DEAD_LETTER_WARN_FRACTION} of
+     * them, book gaps. Empty when the run is complete.
      */
     public List<String> warnings() {
         List<String> w = new ArrayList<>();
@@ -113,9 +116,13 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
                 decoded += feedCount(feed, t.name());
             }
             if (dead > 0 && dead > decoded) {
-                w.add(String.format(Locale.ROOT, "feed %s: %,d dead letters against %,d decoded events, most of "
-                        + "its frames could not be decoded; check that the files are %s data (--feed), see the "
-                        + "dead_letters table for the errors", feed, dead, decoded, feed));
+                w.add(String.format(Locale.ROOT, "feed %s: mostly dead letters, %,d against %,d decoded events, "
+                        + "so most of its output is missing; check that the files are %s data (--feed), the "
+                        + "dead_letters table holds the decode errors", feed, dead, decoded, feed));
+            } else if (dead > 0 && dead >= DEAD_LETTER_WARN_FRACTION * (dead + decoded)) {
+                w.add(String.format(Locale.ROOT, "feed %s: %,d dead letters (%.1f%% of its frames), so part of its "
+                        + "output is missing; check that the files are %s data (--feed), the dead_letters table "
+                        + "holds the decode errors", feed, dead, 100.0 * dead / (dead + decoded), feed));
             }
         });
         if (gaps > 0) {
