@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.jobs.SharedData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -212,7 +209,7 @@ class CommandLineErrorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("provocations")
     void oneLineAndItsExitCodeBeforeAnythingStarts(String what, List<String> args, int exitCode, String line) {
-        Execution e = Execution.of(args);
+        CommandLineExecution e = CommandLineExecution.of(args);
 
         assertEquals(List.of(), e.stdout().lines().toList(), "stdout");
         List<String> err = e.stderr().lines().toList();
@@ -226,7 +223,7 @@ class CommandLineErrorsTest {
 
     @Test
     void verbosePrintsTheStackTraceAfterTheLine() {
-        Execution e = Execution.of(run(capture, "--verbose"));
+        CommandLineExecution e = CommandLineExecution.of(run(capture, "--verbose"));
 
         List<String> err = e.stderr().lines().toList();
         assertEquals(ExitCodes.DATABASE, e.exitCode());
@@ -240,34 +237,12 @@ class CommandLineErrorsTest {
 
     @Test
     void helpListsTheExitCodes() {
-        Execution e = Execution.of(List.of("run", "--help"));
+        CommandLineExecution e = CommandLineExecution.of(List.of("run", "--help"));
 
         assertEquals(0, e.exitCode());
         assertTrue(e.stdout().contains("Exit codes:"), e.stdout());
         for (String code : ExitCodes.HELP.keySet()) {
             assertTrue(e.stdout().lines().anyMatch(l -> l.strip().startsWith(code + " ")), code + " in\n" + e.stdout());
-        }
-    }
-
-    /** One in-process execution of the command line with stdout and stderr captured. */
-    record Execution(int exitCode, String stdout, String stderr, long millis) {
-        static Execution of(List<String> args) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream oldOut = System.out;
-            PrintStream oldErr = System.err;
-            long t0 = System.nanoTime();
-            int code;
-            try {
-                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-                code = Rrr.commandLine().execute(args.toArray(String[]::new));
-            } finally {
-                System.setOut(oldOut);
-                System.setErr(oldErr);
-            }
-            return new Execution(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                    (System.nanoTime() - t0) / 1_000_000L);
         }
     }
 }
