@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
@@ -48,11 +49,19 @@ final class Preflight {
 
     /** The feeds of the files, from their format and names (which also proves the format is known). */
     static List<String> feedsOfFiles(List<Path> files, String feedOverride) {
-        try {
-            return CaptureReplayer.feedsOf(files, feedOverride);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserError(ExitCodes.INPUT, e.getMessage(), e);
+        List<String> feeds = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                CaptureReplayer.feedsOf(List.of(f), feedOverride).stream().filter(feed -> !feeds.contains(feed))
+                        .forEach(feeds::add);
+            } catch (IOException | IllegalArgumentException e) {
+                String m = String.valueOf(e.getMessage());
+                // e.g. a .gz that is not gzip: the reader's message does not name the file
+                throw new UserError(ExitCodes.INPUT, m.contains(f.toString()) ? m
+                        : "cannot read capture file " + f + ": " + m + " (is it a capture? see rrr run --help)", e);
+            }
         }
+        return feeds;
     }
 
     /** Every feed name is one the job decodes. */

@@ -45,6 +45,7 @@ class CommandLineErrorsTest {
         deadKafka = "127.0.0.1:" + closedPort();
         capture = SharedData.market("cryptofeed/BINANCE.ws.1.0").toString();
         Files.writeString(tmp.resolve("notes.txt"), "not a capture\n");
+        Files.writeString(tmp.resolve("truncated.gz"), "not gzip\n");
         Path unknownVenue = Files.createDirectories(tmp.resolve("somevenue"));
         Files.writeString(unknownVenue.resolve("capture.txt"),
                 "1723161240000000000 {\"stream\":\"btcusdt@trade\",\"data\":{}}\n");
@@ -103,6 +104,8 @@ class CommandLineErrorsTest {
                         "rrr run: " + directory + " is a directory, not a capture file: give the files in it"),
                 Arguments.of("unknown capture format", run(garbage), ExitCodes.INPUT,
                         "rrr run: unknown capture format: " + garbage),
+                Arguments.of("a .gz that is not gzip", run(tmp.resolve("truncated.gz").toString()), ExitCodes.INPUT,
+                        "rrr run: cannot read capture file " + tmp.resolve("truncated.gz") + ": Not in GZIP format"),
                 Arguments.of("feed not inferable", run(uninferable), ExitCodes.INPUT,
                         "rrr run: cannot infer the feed of " + uninferable),
                 // feeds
