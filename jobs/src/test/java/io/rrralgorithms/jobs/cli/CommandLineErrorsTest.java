@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.jobs.SharedData;
+import io.rrralgorithms.jobs.local.DatabaseUnavailableException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -232,7 +233,7 @@ class CommandLineErrorsTest {
         assertEquals(ExitCodes.DATABASE, e.exitCode());
         assertTrue(err.get(0).startsWith("rrr run: PostgreSQL does not answer at " + deadDatabase), err.get(0));
         assertTrue(err.size() > 3, e.stderr());
-        assertTrue(err.get(1).startsWith(io.rrralgorithms.jobs.local.DatabaseUnavailableException.class.getName()),
+        assertTrue(err.get(1).startsWith(DatabaseUnavailableException.class.getName()),
                 err.get(1));
         assertTrue(err.stream().anyMatch(l -> l.strip().startsWith("at io.rrralgorithms.jobs.local.LocalPipeline")),
                 e.stderr());

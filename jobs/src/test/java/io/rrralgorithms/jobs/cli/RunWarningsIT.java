@@ -7,6 +7,7 @@ import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class RunWarningsIT {
     }
 
     private static List<String> run(TestDatabase db, String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of("run", "--kafka-port", "0", "--web-port", "0",
+        List<String> all = new ArrayList<>(List.of("run", "--kafka-port", "0", "--web-port", "0",
                 "--jdbc-url", db.target.jdbcUrl()));
         all.addAll(List.of(args));
         return all;
