@@ -2,11 +2,15 @@ package io.rrralgorithms.jobs.book;
 
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.jobs.decode.FeedCounters;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.flink.api.common.accumulators.ListAccumulator;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -17,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * Keyed by instrument: keeps each book in keyed state and runs {@link BookSynchronizer} on it.
  * Emits book tops; gaps go to the {@link #GAPS} side output; gaps, crossed books, stale diffs and
  * snapshots are Flink metrics, gaps and crossings also accumulators for the run summary.
+ *
+ * <p>Books that produce no output are made visible: the instruments that saw book events, loaded a
+ * snapshot, and synced (a valid book) are list accumulators for the run summary, and the gauge
+ * {@code booksNeverSynced} counts this subtask's books that saw events but were never valid.
  */
 public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent, BookTop> {
     public static final OutputTag<BookGap> GAPS = new OutputTag<>("book-gaps") {};
@@ -24,12 +32,28 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
     public static final String ACC_CROSSED = "bookCrossed";
     public static final String ACC_CHECKSUMS = "bookChecksums";
     public static final String ACC_CHECKSUM_FAILURES = "bookChecksumFailures";
+    /** Instrument keys whose book saw a snapshot or diff. */
+    public static final String ACC_BOOKS_SEEN = "booksSeen";
+    /** Instrument keys whose book loaded a snapshot. */
+    public static final String ACC_BOOKS_WITH_SNAPSHOT = "booksWithSnapshot";
+    /** Instrument keys whose book was valid (synced) at least once. */
+    public static final String ACC_BOOKS_SYNCED = "booksSynced";
+    public static final String METRIC_BOOKS_NEVER_SYNCED = "booksNeverSynced";
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderBookFunction.class);
 
     private final BookSynchronizer sync;
     private transient ValueState<OrderBook> bookState;
     private transient FlinkBookOutput output;
+    /** Per key, whether the book was ever valid: survives restarts, unlike the sets below. */
+    private transient ValueState<Boolean> everSyncedState;
+    /** This subtask's instruments by how far their books got (a few per venue: small). */
+    private transient Set<String> seen;
+    private transient Set<String> withSnapshot;
+    private transient Set<String> synced;
+    private transient ListAccumulator<String> seenAcc;
+    private transient ListAccumulator<String> withSnapshotAcc;
+    private transient ListAccumulator<String> syncedAcc;
 
     public OrderBookFunction(int topLevels, int maxPendingDiffs) {
         this.sync = new BookSynchronizer(topLevels, maxPendingDiffs);
@@ -45,6 +69,25 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
                 m.counter("bookChecksums"), m.counter("bookChecksumFailures"),
                 getRuntimeContext().getLongCounter(ACC_CHECKSUMS), getRuntimeContext().getLongCounter(ACC_CHECKSUM_FAILURES),
                 new FeedCounters(getRuntimeContext()));
+        everSyncedState = getRuntimeContext().getState(new ValueStateDescriptor<>("everSynced", Boolean.class));
+        seen = new HashSet<>();
+        withSnapshot = new HashSet<>();
+        synced = new HashSet<>();
+        seenAcc = listAccumulator(ACC_BOOKS_SEEN);
+        withSnapshotAcc = listAccumulator(ACC_BOOKS_WITH_SNAPSHOT);
+        syncedAcc = listAccumulator(ACC_BOOKS_SYNCED);
+        m.gauge(METRIC_BOOKS_NEVER_SYNCED, (Gauge<Integer>) this::booksNeverSynced);
+    }
+
+    private ListAccumulator<String> listAccumulator(String name) {
+        ListAccumulator<String> acc = new ListAccumulator<>();
+        getRuntimeContext().addAccumulator(name, acc);
+        return acc;
+    }
+
+    /** This subtask's books that saw events but were never valid. */
+    int booksNeverSynced() {
+        return seen.size() - synced.size();
     }
 
     @Override
@@ -56,6 +99,27 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         output.bind(ctx, out);
         if (sync.process(book, ev, output)) {
             bookState.update(book);
+            track(ctx.getCurrentKey(), book);
+        }
+    }
+
+    /** Records how far the key's book got; each set grows once per key, so this is cheap. */
+    private void track(String key, OrderBook book) throws Exception {
+        if (seen.add(key)) {
+            seenAcc.add(key);
+        }
+        if (book.state != BookState.EMPTY && withSnapshot.add(key)) { // only a snapshot leaves EMPTY
+            withSnapshotAcc.add(key);
+        }
+        if (!synced.contains(key)) {
+            boolean valid = book.state == BookState.SYNCED;
+            if (valid && !Boolean.TRUE.equals(everSyncedState.value())) {
+                everSyncedState.update(true);
+            }
+            if (valid || Boolean.TRUE.equals(everSyncedState.value())) { // the latter: synced before a restart
+                synced.add(key);
+                syncedAcc.add(key);
+            }
         }
     }
 

@@ -9,6 +9,8 @@ import io.rrralgorithms.jobs.trading.OrderType;
 import io.rrralgorithms.jobs.trading.TradingConfig;
 import io.rrralgorithms.jobs.trading.flink.TradingOptions;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -174,6 +176,54 @@ public class PipelineOptions {
             + "\"KILL|HALT|REDUCE|ACTIVATE\",\"reason\"} (default: " + TradingOptions.DEFAULT_CONTROL_TOPIC + ")")
     public String riskControlTopic;
 
+    /**
+     * Refuses values the job would only fail on once running (where a task that throws is
+     * restarted forever): zero or negative levels, sizes, intervals and counts, a bad --from, bad
+     * trading settings.
+     */
+    public void validate() {
+        Preflight.startPosition(from);
+        Preflight.atLeast("--depth-levels", depthLevels, 1);
+        Preflight.atLeast("--max-pending-diffs", maxPendingDiffs, 1);
+        Preflight.atLeast("--out-of-orderness-ms", outOfOrdernessMs, 0);
+        Preflight.atLeast("--idleness-ms", idlenessMs, 1);
+        Preflight.atLeast("--parallelism", parallelism, 1);
+        Preflight.atLeast("--checkpoint-interval-ms", checkpointIntervalMs, 10); // Flink's minimum
+        Preflight.atLeast("--score-batch-size", scoreBatchSize, 1);
+        Preflight.atLeast("--score-latency-budget-ms", scoreLatencyBudgetMs, 0);
+        if (modelDir != null && !Files.isDirectory(Path.of(modelDir))) {
+            throw new UserError(ExitCodes.INPUT, "--model-dir " + modelDir + " is not a directory (give the model "
+                    + "directory with saved_model/ and rrr-model.json)");
+        }
+        if (entryThreshold != null) {
+            Preflight.atLeast("--entry-threshold", entryThreshold, 0.0);
+        }
+        if (exitThreshold != null) {
+            Preflight.atLeast("--exit-threshold", exitThreshold, 0.0);
+        }
+        Preflight.positiveDecimal("--order-qty", orderQty);
+        Preflight.positiveDecimal("--max-position", maxPosition);
+        Preflight.positiveDecimal("--risk-max-position", riskMaxPosition);
+        Preflight.atLeastIfGiven("--cooldown-ms", cooldownMs, 0);
+        Preflight.atLeastIfGiven("--order-latency-ms", orderLatencyMs, 0);
+        Preflight.atLeastIfGiven("--ioc-allowance-bps", iocAllowanceBps, 0);
+        takerFee.forEach((feed, fee) -> Preflight.nonNegativeDecimal("--taker-fee " + feed, fee));
+        makerFee.forEach((feed, fee) -> Preflight.nonNegativeDecimal("--maker-fee " + feed, fee));
+        Preflight.positive("--risk-max-notional", riskMaxNotional);
+        Preflight.positive("--risk-max-total-notional", riskMaxTotalNotional);
+        Preflight.positive("--risk-price-band", riskPriceBand);
+        Preflight.positive("--risk-reduce-drawdown", riskReduceDrawdown);
+        Preflight.positive("--risk-halt-drawdown", riskHaltDrawdown);
+        Preflight.atLeastIfGiven("--risk-max-orders", riskMaxOrders == null ? null : riskMaxOrders.longValue(), 1);
+        Preflight.atLeastIfGiven("--risk-order-window-ms", riskOrderWindowMs, 1);
+        Preflight.atLeastIfGiven("--risk-drawdown-window-ms", riskDrawdownWindowMs, 1);
+        try {
+            jobOptions(); // the job's own consistency checks (trading needs scoring, thresholds, …)
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
+        }
+    }
+
     public String topicPrefix() {
         return topicPrefix;
     }
@@ -210,7 +260,7 @@ public class PipelineOptions {
 
     public ScoringOptions scoringOptions() {
         // the task managers resolve the directory, not the client's working directory
-        String dir = modelDir == null ? null : java.nio.file.Path.of(modelDir).toAbsolutePath().normalize().toString();
+        String dir = modelDir == null ? null : Path.of(modelDir).toAbsolutePath().normalize().toString();
         return new ScoringOptions(scoringEnabled(), dir, controlTopic(), scoreBatchSize,
                 Duration.ofMillis(scoreLatencyBudgetMs), tfDevice, "v1");
     }

@@ -23,6 +23,16 @@ public class PostgresOptions {
             description = "flush a partial batch after this long (default: ${DEFAULT-VALUE})")
     long batchIntervalMs;
 
+    /** Refuses sizes and intervals the sinks would only fail on once running. */
+    public void validate() {
+        Preflight.atLeast("--jdbc-batch-size", batchSize, 1);
+        Preflight.atLeast("--jdbc-batch-interval-ms", batchIntervalMs, 1);
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw UserError.usage("--jdbc-url must be a PostgreSQL JDBC URL such as "
+                    + PostgresTarget.DEFAULT_URL + ", got '" + jdbcUrl + "'");
+        }
+    }
+
     public PostgresTarget target() {
         return new PostgresTarget(jdbcUrl, user, password.isEmpty() ? null : password, batchSize, batchIntervalMs, 3);
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Publish recorded captures (hftbacktest .gz or cryptofeed EXCHANGE.ws.N.0) into the raw Kafka topics.")
+        description = {"Publish recorded captures (hftbacktest .gz or cryptofeed EXCHANGE.ws.N.0) into the raw Kafka topics.",
+                "Errors are one line on stderr, before anything is published."})
 public class ReplayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "capture files; one feed's files are played in order")
     List<Path> files;
@@ -35,6 +36,14 @@ public class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Preflight.captureFiles(files);
+        if (feed != null) {
+            Preflight.knownFeeds("--feed", List.of(feed));
+        }
+        Preflight.feedsOfFiles(files, feed);
+        Preflight.atLeast("--speed", speed, 0.0);
+        Preflight.atLeast("--partitions", partitions, 1);
+        Preflight.kafkaAnswers(bootstrapServers, "start it, or check --bootstrap-servers");
         var result = CaptureReplayer.builder()
                 .bootstrapServers(bootstrapServers)
                 .topicPrefix(topicPrefix)

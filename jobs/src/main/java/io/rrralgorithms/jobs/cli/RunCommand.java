@@ -2,7 +2,8 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.jobs.local.LocalPipeline;
-import io.rrralgorithms.jobs.local.NoExchangeAnswersException;
+import io.rrralgorithms.jobs.local.RunSummary;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Parameters;
                 + "local Flink cluster with its web UI, PostgreSQL, and a summary at the end.",
                 "Without capture files (and without --feeds): live capture (default Binance spot BTC-USDT and ETH-USDT, "
                         + "or --capture-config FILE) into the embedded Kafka, the job unbounded on it; exits at once "
-                        + "with one line when no exchange answers."})
+                        + "with one line when no exchange answers.",
+                "Errors are one line on stderr, before anything starts; at the end, 'warning:' lines say where "
+                        + "output is missing (--strict turns them into exit code " + ExitCodes.WARNINGS + ")."})
 public class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "capture files to replay (hftbacktest .gz or cryptofeed EXCHANGE.ws.N.0)")
     List<Path> files = new ArrayList<>();
@@ -60,6 +63,10 @@ public class RunCommand implements Callable<Integer> {
             + "binance-spot BTC-USDT, ETH-USDT")
     Path captureConfig;
 
+    @Option(names = "--strict", description = "exit with " + ExitCodes.WARNINGS + " instead of 0 when the run raised "
+            + "a warning (books never synced, a feed of mostly dead letters, book gaps): for scripted backfills")
+    boolean strict;
+
     @Mixin
     PostgresOptions postgres;
 
@@ -68,6 +75,7 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        validate();
         LocalPipeline.Settings s = new LocalPipeline.Settings();
         s.files = files;
         s.feedOverride = feed;
@@ -82,22 +90,50 @@ public class RunCommand implements Callable<Integer> {
         s.savepointDir = savepointDir;
         s.postgres = postgres.target();
         s.pipeline = pipeline;
-        try {
-            if (captureConfig != null) {
-                if (!files.isEmpty() || !feeds.isEmpty()) {
-                    throw new IllegalArgumentException("--capture-config is for the live run: give it without capture "
-                            + "files and --feeds");
-                }
+        if (captureConfig != null) {
+            try {
                 s.capture = CaptureConfig.load(captureConfig);
+            } catch (IOException e) {
+                throw new UserError(ExitCodes.INPUT, "cannot read --capture-config " + captureConfig + ": "
+                        + e.getMessage(), e);
             }
-            new LocalPipeline(s).run();
-            return 0;
-        } catch (NoExchangeAnswersException e) {
-            System.err.println(e.getMessage());
-            return 3;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("rrr run: " + e.getMessage());
-            return 2;
+        }
+        // the live exchanges, then the database, are asked by the pipeline before it starts anything
+        RunSummary summary = new LocalPipeline(s).run();
+        return strict && summary != null && !summary.warnings().isEmpty() ? ExitCodes.WARNINGS : ExitCodes.OK;
+    }
+
+    /** Files, feeds, ports, then the other options, then Kafka where given: before anything starts. */
+    private void validate() {
+        Preflight.captureFiles(files);
+        if (feed != null) {
+            Preflight.knownFeeds("--feed", List.of(feed));
+        }
+        Preflight.knownFeeds("--feeds", feeds);
+        Preflight.feedsOfFiles(files, feed);
+        Preflight.port("--web-port", webPort);
+        Preflight.port("--kafka-port", kafkaPort);
+        boolean embeddedKafka = bootstrapServers == null;
+        if (embeddedKafka && webPort != 0 && webPort == kafkaPort) {
+            throw UserError.usage("--web-port and --kafka-port are both " + webPort + ": give different ports");
+        }
+        Preflight.portFree("--web-port", "the Flink web UI", webPort);
+        if (embeddedKafka) {
+            Preflight.portFree("--kafka-port", "the embedded Kafka broker", kafkaPort);
+        }
+        Preflight.atLeast("--speed", speed, 0.0);
+        Preflight.atLeast("--partitions", partitions, 1);
+        pipeline.validate();
+        postgres.validate();
+        if (captureConfig != null) {
+            if (!files.isEmpty() || !feeds.isEmpty()) {
+                throw UserError.usage("--capture-config is for the live run: give it without capture files and --feeds");
+            }
+            Preflight.captureFiles(List.of(captureConfig));
+        }
+        if (!embeddedKafka) {
+            Preflight.kafkaAnswers(bootstrapServers, "start it, check --bootstrap-servers, or leave the option out "
+                    + "to run on an embedded broker");
         }
     }
 }

@@ -66,6 +66,8 @@ public final class LocalPipeline {
         public PipelineOptions pipeline = new PipelineOptions();
         public List<MarketDataSinks> extraSinks = new ArrayList<>();
         public PrintStream out = System.out;
+        /** Where the summary's {@code warning: } lines go (after the summary). */
+        public PrintStream err = System.err;
         /** Where an unbounded run's stop-with-savepoint writes (default: a temporary folder). */
         public Path savepointDir;
         /**
@@ -103,8 +105,7 @@ public final class LocalPipeline {
             }
             requireExchangeAnswers(live);
         }
-        PostgresDatabase.createIfMissing(s.postgres);
-        PostgresDatabase.migrate(s.postgres);
+        prepareDatabase(s.postgres);
 
         List<String> feeds = new ArrayList<>(s.feeds);
         if (live != null) {
@@ -160,7 +161,7 @@ public final class LocalPipeline {
             RunSummary summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
                     (System.nanoTime() - start) / 1e9);
             runs.finish(runId, "finished", result.getJobID().toString(), summary.toJson(), null);
-            s.out.print(summary.render());
+            print(summary);
             return summary;
         } catch (Exception e) {
             runs.finish(runId, "failed", null, null, String.valueOf(e));
@@ -232,13 +233,35 @@ public final class LocalPipeline {
             r.summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
                     (System.nanoTime() - unboundedStartNs) / 1e9);
             r.runs.finish(r.runId, "stopped", r.job.getJobID().toString(), r.summary.toJson(), null);
-            s.out.print(r.summary.render());
+            print(r.summary);
         } catch (Exception e) {
             LOG.warn("stopping the job", e);
         } finally {
             stopped.countDown();
         }
         return r.summary;
+    }
+
+    /** The summary, then one {@code warning: } line per place where output is missing. */
+    private void print(RunSummary summary) {
+        s.out.print(summary.render());
+        s.out.flush();
+        summary.warnings().forEach(w -> s.err.println("warning: " + w));
+        s.err.flush();
+    }
+
+    /**
+     * Creates (where missing) and migrates the database; first of all, asks the server: where it
+     * does not answer, {@link DatabaseUnavailableException} with the one line to print.
+     */
+    public static void prepareDatabase(PostgresTarget target) {
+        try {
+            PostgresDatabase.checkReachable(target);
+        } catch (IllegalStateException e) {
+            throw new DatabaseUnavailableException(e.getMessage(), e.getCause());
+        }
+        PostgresDatabase.createIfMissing(target);
+        PostgresDatabase.migrate(target);
     }
 
     private static final class RunningJob {

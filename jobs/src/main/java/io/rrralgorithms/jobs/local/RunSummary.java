@@ -10,13 +10,26 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** What a run did, from the job's accumulators: printed at the end and stored in {@code pipeline_runs}. */
+/**
+ * What a run did, from the job's accumulators: printed at the end and stored in {@code pipeline_runs}
+ * (as JSON in {@code counts}, with its {@link #warnings()}).
+ *
+ * @param booksWithoutSnapshot instruments whose book saw events but never a snapshot (no book output)
+ * @param booksNeverBridged instruments whose book loaded a snapshot that no diff ever chained onto
+ */
 public record RunSummary(Map<String, Long> eventsByType, List<String> instruments, long gaps, long crossed,
         long checksums, long checksumFailures, long deadLetters, long lateTrades, Map<String, Long> rowsByTable,
-        Map<String, Map<String, Long>> byFeed, double seconds) {
+        Map<String, Map<String, Long>> byFeed, List<String> booksWithoutSnapshot, List<String> booksNeverBridged,
+        double seconds) {
+
+    /** Instruments named in one warning at most; the rest are counted. */
+    static final int NAMES_PER_WARNING = 8;
+    /** A feed warns from this share of dead letters among its frames (a healthy feed has none). */
+    static final double DEAD_LETTER_WARN_FRACTION = 0.01;
 
     /** The per-feed columns of the summary table, in order. */
     public static final List<String> FEED_COLUMNS = List.of("TRADE", "BOOK_SNAPSHOT", "BOOK_DELTA", "BBO", "GAPS",
@@ -49,10 +62,89 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
         if (list instanceof Collection<?> c) {
             c.forEach(o -> instruments.add(String.valueOf(o)));
         }
+        TreeSet<String> withoutSnapshot = names(acc.get(OrderBookFunction.ACC_BOOKS_SEEN));
+        TreeSet<String> withSnapshot = names(acc.get(OrderBookFunction.ACC_BOOKS_WITH_SNAPSHOT));
+        TreeSet<String> neverBridged = new TreeSet<>(withSnapshot);
+        withoutSnapshot.removeAll(withSnapshot);
+        neverBridged.removeAll(names(acc.get(OrderBookFunction.ACC_BOOKS_SYNCED)));
         return new RunSummary(events, new ArrayList<>(instruments), asLong(acc.get(OrderBookFunction.ACC_GAPS)),
                 asLong(acc.get(OrderBookFunction.ACC_CROSSED)), asLong(acc.get(OrderBookFunction.ACC_CHECKSUMS)),
                 asLong(acc.get(OrderBookFunction.ACC_CHECKSUM_FAILURES)), asLong(acc.get(DeadLetterRouter.ACC_DEAD_LETTERS)),
-                asLong(acc.get(LateTradeCounter.ACC_LATE_TRADES)), rows, byFeed(acc), seconds);
+                asLong(acc.get(LateTradeCounter.ACC_LATE_TRADES)), rows, byFeed(acc), List.copyOf(withoutSnapshot),
+                List.copyOf(neverBridged), seconds);
+    }
+
+    private static TreeSet<String> names(Object listAccumulatorValue) {
+        TreeSet<String> out = new TreeSet<>();
+        if (listAccumulatorValue instanceof Collection<?> c) {
+            c.forEach(o -> out.add(String.valueOf(o)));
+        }
+        return out;
+    }
+
+    /** Instruments whose book never became valid, for whatever reason: they have no book_top rows. */
+    public List<String> booksNeverSynced() {
+        TreeSet<String> all = new TreeSet<>(booksWithoutSnapshot);
+        all.addAll(booksNeverBridged);
+        return List.copyOf(all);
+    }
+
+    /**
+     * Where output is missing, one line each (without the {@code warning: } prefix), saying what
+     * the user should do: books that never synced, feeds whose frames are mostly dead letters
+     * (more dead letters than decoded events) or at least {@link #DEAD_LETTER_WARN_FRACTION} of
+     * them, book gaps. Empty when the run is complete.
+     */
+    public List<String> warnings() {
+        List<String> w = new ArrayList<>();
+        if (!booksWithoutSnapshot.isEmpty()) {
+            w.add(booksWithoutSnapshot.size() + " book(s) never synced, no snapshot arrived: "
+                    + names(booksWithoutSnapshot) + "; they have no book_top or features rows. Replay the capture "
+                    + "with its REST snapshots (cryptofeed: keep EXCHANGE.http.* next to the ws file; hftbacktest: "
+                    + "include the day's first file), or run live");
+        }
+        if (!booksNeverBridged.isEmpty()) {
+            w.add(booksNeverBridged.size() + " book(s) never synced, no diff bridged the snapshot: "
+                    + names(booksNeverBridged) + "; they have no book_top or features rows. The snapshot does not "
+                    + "fit the diffs (taken before or after them): replay a capture whose snapshot was taken while "
+                    + "its diffs were being recorded");
+        }
+        byFeed.keySet().forEach(feed -> {
+            long dead = feedCount(feed, "DEAD_LETTER");
+            long decoded = 0;
+            for (EventType t : EventType.values()) {
+                decoded += feedCount(feed, t.name());
+            }
+            if (dead > 0 && dead > decoded) {
+                w.add(String.format(Locale.ROOT, "feed %s: mostly dead letters, %,d against %,d decoded events, "
+                        + "so most of its output is missing; check that the files are %s data (--feed), the "
+                        + "dead_letters table holds the decode errors", feed, dead, decoded, feed));
+            } else if (dead > 0 && dead >= DEAD_LETTER_WARN_FRACTION * (dead + decoded)) {
+                w.add(String.format(Locale.ROOT, "feed %s: %,d dead letters (%.1f%% of its frames), so part of its "
+                        + "output is missing; check that the files are %s data (--feed), the dead_letters table "
+                        + "holds the decode errors", feed, dead, 100.0 * dead / (dead + decoded), feed));
+            }
+        });
+        if (gaps > 0) {
+            StringBuilder perFeed = new StringBuilder();
+            byFeed.keySet().forEach(feed -> {
+                long n = feedCount(feed, "GAPS");
+                if (n > 0) {
+                    perFeed.append(perFeed.length() > 0 ? ", " : "").append(feed).append(' ').append(n);
+                }
+            });
+            w.add(String.format(Locale.ROOT, "%,d book gap(s)%s: those books were invalid until their next "
+                    + "snapshot, so book_top and features have holes there (see the book_gaps table); replay with "
+                    + "snapshots taken after the gaps, or run live (gaps then fetch fresh snapshots)", gaps,
+                    perFeed.length() > 0 ? " (" + perFeed + ")" : ""));
+        }
+        return w;
+    }
+
+    private static String names(List<String> instruments) {
+        String shown = String.join(", ", instruments.subList(0, Math.min(NAMES_PER_WARNING, instruments.size())));
+        int more = instruments.size() - NAMES_PER_WARNING;
+        return more > 0 ? shown + " and " + more + " more" : shown;
     }
 
     /** {@code feed.<feed>.<what>} accumulators as feed → what → count (feed ids contain no dot). */
@@ -95,11 +187,33 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
         for (int i = 0; i < instruments.size(); i++) {
             b.append(i > 0 ? "," : "").append('"').append(instruments.get(i).replace("\"", "")).append('"');
         }
-        return b.append("],\"gaps\":").append(gaps).append(",\"crossed\":").append(crossed)
+        b.append("],\"books_never_synced\":");
+        appendStrings(b, booksNeverSynced());
+        b.append(",\"warnings\":");
+        appendStrings(b, warnings());
+        return b.append(",\"gaps\":").append(gaps).append(",\"crossed\":").append(crossed)
                 .append(",\"checksums\":").append(checksums).append(",\"checksum_failures\":").append(checksumFailures)
                 .append(",\"dead_letters\":").append(deadLetters).append(",\"late_trades\":").append(lateTrades)
-                .append(",\"seconds\":").append(String.format(java.util.Locale.ROOT, "%.3f", seconds)).append('}')
+                .append(",\"seconds\":").append(String.format(Locale.ROOT, "%.3f", seconds)).append('}')
                 .toString();
+    }
+
+    private static void appendStrings(StringBuilder b, List<String> values) {
+        b.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            b.append(i > 0 ? "," : "").append('"');
+            for (char c : values.get(i).toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    b.append('\\').append(c);
+                } else if (c < 0x20) {
+                    b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                } else {
+                    b.append(c);
+                }
+            }
+            b.append('"');
+        }
+        b.append(']');
     }
 
     private static void appendMap(StringBuilder b, Map<String, Long> m) {
@@ -116,6 +230,11 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
         eventsByType.forEach((t, n) -> b.append(String.format("  %-18s %,d%n", t, n)));
         b.append(String.format("instruments          %d%n", instruments.size()));
         instruments.forEach(i -> b.append("  ").append(i).append('\n'));
+        List<String> neverSynced = booksNeverSynced();
+        b.append(String.format("books never synced   %d%n", neverSynced.size()));
+        neverSynced.forEach(i -> b.append("  ").append(i)
+                .append(booksWithoutSnapshot.contains(i) ? "  (no snapshot)" : "  (no diff bridged the snapshot)")
+                .append('\n'));
         b.append(String.format("book gaps            %,d%n", gaps));
         b.append(String.format("crossed books        %,d%n", crossed));
         b.append(String.format("checksums checked    %,d (%,d failed)%n", checksums, checksumFailures));

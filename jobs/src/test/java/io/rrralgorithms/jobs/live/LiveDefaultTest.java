@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The local run's live default ({@code ./rrr run} without files): where no exchange answers it
@@ -82,7 +81,7 @@ class LiveDefaultTest {
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new Rrr()).execute("run", "--capture-config", config.toString(),
+            code = Rrr.commandLine().execute("run", "--capture-config", config.toString(),
                     "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/rrr");
         } finally {
             System.setErr(oldErr);
@@ -115,7 +114,7 @@ class LiveDefaultTest {
         int code;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new Rrr()).execute("capture", "--config", config.toString());
+            code = Rrr.commandLine().execute("capture", "--config", config.toString());
         } finally {
             System.setErr(oldErr);
             Files.deleteIfExists(config);
