@@ -187,6 +187,8 @@ public class PipelineOptions {
         Preflight.atLeast("--max-pending-diffs", maxPendingDiffs, 1);
         Preflight.atLeast("--out-of-orderness-ms", outOfOrdernessMs, 0);
         Preflight.atLeast("--idleness-ms", idlenessMs, 1);
+        Preflight.atLeast("--max-clock-skew-ms", maxClockSkewMs, 1);
+        Preflight.atLeast("--max-frame-bytes", maxFrameBytes, 1);
         Preflight.atLeast("--parallelism", parallelism, 1);
         Preflight.atLeast("--checkpoint-interval-ms", checkpointIntervalMs, 10); // Flink's minimum
         Preflight.atLeast("--score-batch-size", scoreBatchSize, 1);

@@ -33,7 +33,7 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
 
     /** The per-feed columns of the summary table, in order. */
     public static final List<String> FEED_COLUMNS = List.of("TRADE", "BOOK_SNAPSHOT", "BOOK_DELTA", "BBO", "GAPS",
-            "CHECKSUMS", "CHECKSUM_FAILURES", "CROSSED", "DEAD_LETTER");
+            "CHECKSUMS", "CHECKSUM_FAILURES", "CROSSED", "DEAD_LETTER", "DUPLICATE_TRADE", "LATE_TRADE");
 
     /** One feed's count of {@code what} (an event type, GAPS, CHECKSUMS, …), 0 when none. */
     public long feedCount(String feed, String what) {
@@ -242,7 +242,8 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
         b.append(String.format("late trades          %,d%n", lateTrades));
         if (!byFeed.isEmpty()) {
             b.append(String.format("per feed             %-16s", "feed"));
-            List.of("trades", "snapshots", "deltas", "bbo", "gaps", "checksums", "cs failed", "crossed", "dead")
+            List.of("trades", "snapshots", "deltas", "bbo", "gaps", "checksums", "cs failed", "crossed", "dead",
+                            "duplicate", "late")
                     .forEach(c -> b.append(String.format(" %10s", c)));
             b.append('\n');
             byFeed.keySet().forEach(f -> {
