@@ -2,9 +2,11 @@ package io.rrralgorithms.jobs.decode;
 
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.model.MarketEvent;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
@@ -16,9 +18,13 @@ import org.apache.flink.util.Collector;
  * already seen ({@link RecentTradeIds}) is counted ({@code duplicateTrades},
  * {@code feed.<feed>.DUPLICATE_TRADE}) and dropped. Trades without a venue id, and venues whose ids
  * are made up by the decoder ({@code ExchangeAdapter.tradeIdsIdentifyTrades()}), pass unchecked.
+ * State per instrument: at most {@link RecentTradeIds#CAPACITY} ids, dropped after
+ * {@link #IDLE_TTL} without a trade.
  */
 public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent, MarketEvent> {
     public static final String ACC_DUPLICATE_TRADES = "duplicateTrades";
+    /** Ids of an instrument without a trade for this long (processing time) are dropped. */
+    static final Duration IDLE_TTL = Duration.ofHours(24);
 
     private transient ValueState<RecentTradeIds> recent;
     private transient Counter duplicates;
@@ -27,7 +33,10 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
 
     @Override
     public void open(OpenContext ctx) {
-        recent = getRuntimeContext().getState(new ValueStateDescriptor<>("recent-trade-ids", RecentTradeIds.class));
+        ValueStateDescriptor<RecentTradeIds> d = new ValueStateDescriptor<>("recent-trade-ids", RecentTradeIds.class);
+        // an instrument that stops trading (delisted, expired) does not keep its ids for ever
+        d.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_TTL).build());
+        recent = getRuntimeContext().getState(d);
         duplicates = getRuntimeContext().getMetricGroup().counter(ACC_DUPLICATE_TRADES);
         perFeed = new FeedCounters(getRuntimeContext());
         checkedFeeds = new HashMap<>();
