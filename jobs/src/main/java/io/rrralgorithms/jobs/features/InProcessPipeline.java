@@ -16,7 +16,6 @@ import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.book.OrderBook;
 import io.rrralgorithms.jobs.decode.GuardedWatermarks;
 import io.rrralgorithms.jobs.decode.RecentTradeIds;
-import io.rrralgorithms.jobs.decode.TradeDedupFunction;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -108,6 +107,8 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
         final String name;
         final FrameDecoder decoder;
         final FrameGuard guard;
+        /** Whether the feed's trade ids identify trades (else duplicates cannot be told apart). */
+        final boolean dedupTrades;
         final Map<String, Instrument> instruments = new HashMap<>();
         long maxEventTimeMs = Long.MIN_VALUE;
         long watermark = Long.MIN_VALUE;
@@ -117,6 +118,7 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
         Feed(String name, FrameGuard.Limits limits) {
             this.name = name;
             this.guard = new FrameGuard(limits);
+            this.dedupTrades = ExchangeAdapters.forFeed(name).tradeIdsIdentifyTrades();
             this.decoder = ExchangeAdapters.forFeed(name).decoder();
         }
     }
@@ -163,7 +165,7 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
             }
             case TRADE -> {
                 Instrument i = instrument(ev);
-                if (TradeDedupFunction.checked(ev.feed, ev.tradeId) && !i.tradeIds.firstSeen(ev.tradeId)) {
+                if (feed.dedupTrades && ev.tradeId != MarketEvent.NONE && !i.tradeIds.firstSeen(ev.tradeId)) {
                     counters.duplicateTrades++; // as the job's trade-dedup operator
                 } else {
                     trade(i, ev, ts);
