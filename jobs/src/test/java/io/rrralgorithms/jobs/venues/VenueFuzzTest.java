@@ -54,9 +54,9 @@ class VenueFuzzTest {
     enum Mutation {
         /** Cut in the middle: malformed JSON. */
         STRUCTURAL,
-        /** Every decimal replaced by {@code [true]}: wrong types. */
+        /** Every number replaced by {@code [true]}: wrong types. */
         TYPE,
-        /** Every decimal negated: non-positive prices, negative sizes. */
+        /** Every number negated: non-positive prices, negative sizes (Bitfinex: the side's sign too). */
         VALUE,
         /** Every epoch time in the frame moved past 2100 (a µs time read as ms, a clock gone wrong). */
         TIME,
@@ -93,28 +93,14 @@ class VenueFuzzTest {
         List<String> failures = new ArrayList<>();
         Map<Mutation, Integer> counts = new TreeMap<>();
         for (Mutation m : Mutation.values()) {
-            List<Integer> candidates = m == Mutation.DUPLICATE_TRADE ? withTrades
-                    : m == Mutation.TIME ? withTimes : withEvents;
-            Map<Integer, RawFrame> inserts = new TreeMap<>();
-            for (int attempt = 0; attempt < 50 * PER_KIND && inserts.size() < PER_KIND && !candidates.isEmpty();
-                    attempt++) {
-                int at = candidates.get(random.nextInt(candidates.size()));
-                byte[] payload = inserts.containsKey(at) ? null : mutate(m, feed, frames.get(at));
-                if (payload != null) {
-                    RawFrame src = frames.get(at);
-                    inserts.put(at, new RawFrame(src.feed, src.key, src.kind, src.receiveTimeNs, payload));
-                }
-            }
+            Map<Integer, RawFrame> inserts = inserts(m, feed, frames, withEvents, withTimes, withTrades, random,
+                    PER_KIND);
             if (inserts.isEmpty()) {
                 continue;
             }
             counts.put(m, inserts.size());
-            List<RawFrame> mutated = new ArrayList<>(frames);
             List<Integer> positions = new ArrayList<>(inserts.keySet());
-            for (int k = positions.size() - 1; k >= 0; k--) { // from the back: earlier positions stay valid
-                mutated.add(positions.get(k) + 1, inserts.get(positions.get(k)));
-            }
-            Run fuzzed = run(mutated);
+            Run fuzzed = run(withInserts(frames, inserts));
             boolean duplicate = m == Mutation.DUPLICATE_TRADE;
             long deadLettered = fuzzed.counters.decodeErrors - clean.counters.decodeErrors;
             long countedOnce = fuzzed.counters.duplicateTrades - clean.counters.duplicateTrades;
@@ -143,6 +129,37 @@ class VenueFuzzTest {
                 + ", every one dead-lettered or counted once, " + clean.outputs.size() + " outputs unchanged");
     }
 
+    /**
+     * Up to {@code n} frames mutated by {@code m}, by the position of the original they follow;
+     * the candidate lists are {@link #framesWithEvents} of the capture for events, exchange times
+     * and checked trades.
+     */
+    static Map<Integer, RawFrame> inserts(Mutation m, String feed, List<RawFrame> frames, List<Integer> withEvents,
+            List<Integer> withTimes, List<Integer> withTrades, Random random, int n) {
+        List<Integer> candidates = m == Mutation.DUPLICATE_TRADE ? withTrades
+                : m == Mutation.TIME ? withTimes : withEvents;
+        Map<Integer, RawFrame> inserts = new TreeMap<>();
+        for (int attempt = 0; attempt < 50 * n && inserts.size() < n && !candidates.isEmpty(); attempt++) {
+            int at = candidates.get(random.nextInt(candidates.size()));
+            byte[] payload = inserts.containsKey(at) ? null : mutate(m, feed, frames.get(at));
+            if (payload != null) {
+                RawFrame src = frames.get(at);
+                inserts.put(at, new RawFrame(src.feed, src.key, src.kind, src.receiveTimeNs, payload));
+            }
+        }
+        return inserts;
+    }
+
+    /** {@code frames} with each insert placed right after the frame it copies. */
+    static List<RawFrame> withInserts(List<RawFrame> frames, Map<Integer, RawFrame> inserts) {
+        List<RawFrame> mutated = new ArrayList<>(frames);
+        List<Integer> positions = new ArrayList<>(inserts.keySet());
+        for (int k = positions.size() - 1; k >= 0; k--) { // from the back: earlier positions stay valid
+            mutated.add(positions.get(k) + 1, inserts.get(positions.get(k)));
+        }
+        return mutated;
+    }
+
     @AfterAll
     static void report() {
         REPORT.forEach((m, r) -> System.out.println("fuzz report " + m + ": venues " + r[0] + ", inserted " + r[1]
@@ -151,7 +168,9 @@ class VenueFuzzTest {
 
     // ---------------------------------------------------------------- mutations
 
-    private static final Pattern DECIMAL = Pattern.compile("(\"?)(-?[0-9]+\\.[0-9]+)(\"?)");
+    /** A number as a JSON value, quoted or not: after {@code : [ ,}, before {@code , ] }}. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<=[:\\[,])(\"?)(-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)(\"?)(?=[,\\]}])");
     private static final Pattern EPOCH_MS_OR_FINER = Pattern.compile("(?<![0-9.])(1[4-9][0-9]{11}(?:[0-9]{3}){0,2})(?![0-9])");
     private static final Pattern EPOCH_S = Pattern.compile("(?<![0-9.])1[4-9]([0-9]{8}\\.[0-9]+)(?![0-9])");
     private static final Pattern ISO = Pattern.compile("\"20[0-9]{2}-([0-9]{2}-[0-9]{2}T)");
@@ -160,8 +179,8 @@ class VenueFuzzTest {
         String text = new String(f.payload, StandardCharsets.UTF_8);
         return switch (m) {
             case STRUCTURAL -> Arrays.copyOf(f.payload, f.payload.length / 2);
-            case TYPE -> replaced(text, DECIMAL, mt -> "[true]");
-            case VALUE -> replaced(text, DECIMAL, mt -> mt.group(1)
+            case TYPE -> replaced(text, NUMBER, mt -> "[true]");
+            case VALUE -> replaced(text, NUMBER, mt -> mt.group(1)
                     + (mt.group(2).startsWith("-") ? mt.group(2).substring(1) : "-" + mt.group(2)) + mt.group(3));
             case TIME -> {
                 String t = EPOCH_MS_OR_FINER.matcher(text).replaceAll("$1000");
@@ -230,7 +249,7 @@ class VenueFuzzTest {
     }
 
     /** Frames whose events (one at least) all match {@code use}, decoded in order by one decoder: mutation sources. */
-    private static List<Integer> framesWithEvents(String feed, List<RawFrame> frames, Predicate<MarketEvent> use) {
+    static List<Integer> framesWithEvents(String feed, List<RawFrame> frames, Predicate<MarketEvent> use) {
         List<Integer> out = new ArrayList<>();
         FrameDecoder decoder = ExchangeAdapters.forFeed(feed).decoder();
         for (int i = 0; i < frames.size(); i++) {

@@ -1,0 +1,132 @@
+package io.rrralgorithms.jobs.venues;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.kafka.CaptureReplayer;
+import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
+import io.rrralgorithms.connectors.kafka.RawFrameRecords;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.jobs.TestDatabase;
+import io.rrralgorithms.jobs.decode.TradeDedupFunction;
+import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.RunSummary;
+import io.rrralgorithms.jobs.venues.VenueFuzzTest.Mutation;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fuzz suite through the real job: every venue's captures with one frame of each mutation of
+ * {@link VenueFuzzTest} inserted after its original, published into an embedded Kafka broker and
+ * read by one bounded Flink job writing PostgreSQL, beside the clean captures through a second
+ * job. The fuzzed job finishes; per feed, its dead letters are the clean job's plus the mutated
+ * frames, its duplicate trades the inserted duplicates, and book_top, features, trade_bars_1m and
+ * book_gaps are the clean job's row for row.
+ */
+class VenueFuzzIT {
+    private static final long SEED = 20261204L;
+
+    @Test
+    void mutatedFramesOfEveryVenueLeaveEveryTableOfTheJobUnchanged() throws Exception {
+        Map<String, List<RawFrame>> clean = new TreeMap<>();
+        Map<String, List<RawFrame>> fuzzed = new TreeMap<>();
+        Map<String, long[]> expected = new TreeMap<>(); // feed → [dead letters added, duplicates added]
+        Random random = new Random(SEED);
+        for (var e : VenueFuzzTest.capturesByFeed().entrySet()) {
+            List<RawFrame> frames = VenueFuzzTest.read(e.getValue());
+            String feed = frames.get(0).feed;
+            List<Integer> withEvents = VenueFuzzTest.framesWithEvents(feed, frames, ev -> ev.type != EventType.DECODE_ERROR);
+            List<Integer> withTimes = VenueFuzzTest.framesWithEvents(feed, frames, ev -> ev.exchangeTimeMs > 0);
+            List<Integer> withTrades = VenueFuzzTest.framesWithEvents(feed, frames,
+                    ev -> ev.type == EventType.TRADE && TradeDedupFunction.checked(feed, ev.tradeId));
+            Map<Integer, RawFrame> inserts = new TreeMap<>();
+            long[] added = expected.computeIfAbsent(feed, f -> new long[2]);
+            for (Mutation m : Mutation.values()) {
+                Map<Integer, RawFrame> one = VenueFuzzTest.inserts(m, feed, frames, withEvents, withTimes, withTrades,
+                        random, 1);
+                one.keySet().removeAll(inserts.keySet());
+                inserts.putAll(one);
+                added[m == Mutation.DUPLICATE_TRADE ? 1 : 0] += one.size();
+            }
+            clean.computeIfAbsent(feed, f -> new ArrayList<>()).addAll(frames);
+            fuzzed.computeIfAbsent(feed, f -> new ArrayList<>()).addAll(VenueFuzzTest.withInserts(frames, inserts));
+        }
+
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(0, null);
+                TestDatabase cleanDb = new TestDatabase(); TestDatabase fuzzDb = new TestDatabase()) {
+            publish(kafka.bootstrapServers(), "clean.", clean);
+            publish(kafka.bootstrapServers(), "fuzz.", fuzzed);
+            RunSummary cleanRun = run(kafka.bootstrapServers(), "clean.", clean.keySet(), cleanDb);
+            RunSummary fuzzRun = run(kafka.bootstrapServers(), "fuzz.", fuzzed.keySet(), fuzzDb);
+
+            List<String> mismatches = new ArrayList<>();
+            for (var fe : expected.entrySet()) {
+                String feed = fe.getKey();
+                long[] added = fe.getValue();
+                long dead = fuzzRun.feedCount(feed, "DEAD_LETTER") - cleanRun.feedCount(feed, "DEAD_LETTER");
+                long dups = fuzzRun.feedCount(feed, "DUPLICATE_TRADE") - cleanRun.feedCount(feed, "DUPLICATE_TRADE");
+                if (dead != added[0] || dups != added[1]) {
+                    mismatches.add(feed + ": dead letters +" + dead + " (inserted " + added[0] + "), duplicates +"
+                            + dups + " (inserted " + added[1] + "); fuzzed dead letters: " + fuzzDb.rows(
+                            "SELECT receive_time_ns || ' ' || left(reason, 120) FROM dead_letters WHERE feed = '"
+                                    + feed + "' ORDER BY 1"));
+                }
+            }
+            assertEquals(List.of(), mismatches);
+            Map<String, String> tables = new LinkedHashMap<>();
+            tables.put("book_top", "SELECT * FROM book_top ORDER BY feed, native_symbol, sample_time");
+            tables.put("features", "SELECT * FROM features ORDER BY feed, native_symbol, feature_time");
+            tables.put("trade_bars_1m", "SELECT * FROM trade_bars_1m ORDER BY feed, native_symbol, window_start");
+            tables.put("book_gaps", "SELECT * FROM book_gaps ORDER BY feed, native_symbol, last_update_id, update_id");
+            for (var t : tables.entrySet()) {
+                List<String> want = cleanDb.rows(t.getValue());
+                assertTrue(!want.isEmpty() || t.getKey().equals("book_gaps"), t.getKey() + " empty");
+                assertEquals(want, fuzzDb.rows(t.getValue()), t.getKey());
+            }
+            long inserted = expected.values().stream().mapToLong(a -> a[0]).sum();
+            assertEquals(cleanDb.count("dead_letters") + inserted, fuzzDb.count("dead_letters"));
+            System.out.println("fuzz through the job: " + expected.size() + " feeds, " + inserted
+                    + " mutated frames dead-lettered, " + expected.values().stream().mapToLong(a -> a[1]).sum()
+                    + " duplicate trades counted once; book_top " + cleanDb.count("book_top") + ", features "
+                    + cleanDb.count("features") + ", trade_bars_1m " + cleanDb.count("trade_bars_1m")
+                    + " rows identical");
+        }
+    }
+
+    private static void publish(String bootstrap, String prefix, Map<String, List<RawFrame>> byFeed) throws Exception {
+        CaptureReplayer.ensureTopics(bootstrap, prefix, new ArrayList<>(byFeed.keySet()), 1);
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(RawFrameRecords.producerProperties(bootstrap))) {
+            for (List<RawFrame> frames : byFeed.values()) {
+                for (RawFrame f : frames) {
+                    p.send(RawFrameRecords.record(prefix, f));
+                }
+            }
+            p.flush();
+        }
+    }
+
+    private static RunSummary run(String bootstrap, String prefix, Iterable<String> feeds, TestDatabase db)
+            throws Exception {
+        LocalPipeline.Settings s = new LocalPipeline.Settings();
+        s.bootstrapServers = bootstrap;
+        feeds.forEach(s.feeds::add);
+        s.webPort = 0;
+        s.postgres = db.target;
+        s.pipeline.topicPrefix = prefix;
+        s.pipeline.groupId = "fuzz-" + prefix;
+        s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertTrue(ExchangeAdapters.feeds().containsAll(s.feeds), s.feeds::toString);
+        return new LocalPipeline(s).run();
+    }
+}
