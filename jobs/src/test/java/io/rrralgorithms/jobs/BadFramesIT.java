@@ -106,7 +106,7 @@ class BadFramesIT {
 
     @Test
     void negativeTimesPricesAndAHugeFrameAreDeadLettered() throws Exception {
-        assertReason("negative exchange time -1000", 1);
+        assertReason("must be a positive epoch time in ms, got -1000", 1);
         assertReason("bid[0]: non-positive price", 1);
         assertReason("larger than the limit of 4194304 bytes", 1);
         assertTablesEqual();

@@ -54,6 +54,18 @@ public final class JsonFields {
         return n.longValue();
     }
 
+    /**
+     * An exchange time in ms since the epoch: a venue that sends the field never sends 0 or a
+     * negative time there, and 0 would read as "no exchange time" downstream.
+     */
+    public static long requireEpochMs(JsonNode parent, String field) throws DecodeException {
+        long t = requireLong(parent, field);
+        if (t <= 0) {
+            throw new DecodeException("field '" + field + "' must be a positive epoch time in ms, got " + t);
+        }
+        return t;
+    }
+
     public static long optionalLong(JsonNode parent, String field, long absent) throws DecodeException {
         JsonNode n = parent.get(field);
         return n == null || n.isNull() ? absent : requireLong(parent, field);

@@ -45,7 +45,14 @@ class FrameGuardTest {
         // a µs time read as ms: 1000× in the future
         assertRefused(DIFF.replace("\"E\":1723161255208", "\"E\":1723161255208000"), "ahead of its receive time");
         assertRefused(TRADE.replace("\"T\":1723161255342", "\"T\":1723160000000"), "ms behind its receive time");
-        assertRefused(TRADE.replace("\"T\":1723161255342", "\"T\":-1000"), "negative exchange time -1000");
+        assertRefused(TRADE.replace("\"T\":1723161255342", "\"T\":-1000"), "positive epoch time in ms, got -1000");
+        MarketEvent early = new MarketEvent(); // whatever a decoder lets through
+        early.type = EventType.BBO;
+        early.exchangeTimeMs = -1000;
+        DecodeException e = assertThrows(DecodeException.class, () -> guard.check(early));
+        assertEquals("negative exchange time -1000", e.getMessage());
+        // a venue that sends the time never sends 0: it would read as "no exchange time"
+        assertRefused(TRADE.replace("\"T\":1723161255342", "\"T\":0"), "field 'T' must be a positive epoch time");
     }
 
     @Test

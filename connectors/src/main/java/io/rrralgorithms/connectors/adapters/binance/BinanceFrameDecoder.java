@@ -146,7 +146,7 @@ final class BinanceFrameDecoder implements FrameDecoder {
 
     private MarketEvent depthUpdate(RawFrame frame, JsonNode d) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_DELTA, requireText(d, "s"));
-        ev.exchangeTimeMs = requireLong(d, "E");
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(d, "E");
         ev.firstUpdateId = requireLong(d, "U");
         ev.lastUpdateId = requireLong(d, "u");
         if (market.isFutures()) {
@@ -166,7 +166,7 @@ final class BinanceFrameDecoder implements FrameDecoder {
 
     private MarketEvent trade(RawFrame frame, JsonNode d, boolean aggregate) throws DecodeException {
         MarketEvent ev = base(frame, EventType.TRADE, requireText(d, "s"));
-        ev.exchangeTimeMs = requireLong(d, "T"); // trade time, not the event's send time
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(d, "T"); // trade time, not the event's send time
         ev.tradeId = requireLong(d, aggregate ? "a" : "t");
         ev.price = requireDecimal(d, "p");
         ev.size = requireDecimal(d, "q");

@@ -5,6 +5,7 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireObject;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonNumbers;
@@ -134,7 +135,7 @@ final class DeribitFrameDecoder implements FrameDecoder {
         ev.nativeSymbol = name;
         ev.symbol = DeribitSymbols.normalize(name);
         ev.receiveTimeNs = frame.receiveTimeNs;
-        ev.exchangeTimeMs = requireLong(data, "timestamp");
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(data, "timestamp");
         return ev;
     }
 

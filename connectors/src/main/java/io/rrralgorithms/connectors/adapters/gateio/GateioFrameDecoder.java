@@ -108,7 +108,7 @@ final class GateioFrameDecoder implements FrameDecoder {
 
     private MarketEvent update(RawFrame frame, JsonNode r) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_DELTA, requireText(r, "s"));
-        ev.exchangeTimeMs = requireLong(r, "t");
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(r, "t");
         ev.firstUpdateId = requireLong(r, "U");
         ev.lastUpdateId = requireLong(r, "u");
         if (ev.firstUpdateId > ev.lastUpdateId) {
@@ -143,7 +143,7 @@ final class GateioFrameDecoder implements FrameDecoder {
 
     private MarketEvent bookTicker(RawFrame frame, JsonNode r) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BBO, requireText(r, "s"));
-        ev.exchangeTimeMs = requireLong(r, "t");
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(r, "t");
         ev.lastUpdateId = requireLong(r, "u");
         ev.bidPrices = new long[] {requireDecimal(r, "b")};
         ev.bidSizes = new long[] {requireDecimal(r, "B")};

@@ -129,7 +129,7 @@ final class GateioFuturesFrameDecoder implements FrameDecoder {
 
     private MarketEvent update(RawFrame frame, JsonNode r) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_DELTA, requireText(r, "s"));
-        ev.exchangeTimeMs = requireLong(r, "t");
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(r, "t");
         ev.firstUpdateId = requireLong(r, "U");
         ev.lastUpdateId = requireLong(r, "u");
         if (ev.firstUpdateId > ev.lastUpdateId) {
@@ -176,7 +176,7 @@ final class GateioFuturesFrameDecoder implements FrameDecoder {
 
     private MarketEvent bookTicker(RawFrame frame, JsonNode r) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BBO, requireText(r, "s"));
-        ev.exchangeTimeMs = requireLong(r, "t");
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(r, "t");
         ev.lastUpdateId = requireLong(r, "u");
         long[][] bid = side(r, "b", "B");
         long[][] ask = side(r, "a", "A");

@@ -116,7 +116,7 @@ final class GeminiFrameDecoder implements FrameDecoder {
     private MarketEvent trade(RawFrame frame, JsonNode root) throws DecodeException {
         MarketEvent ev = base(frame, EventType.TRADE, root);
         ev.tradeId = requireLong(root, "event_id");
-        ev.exchangeTimeMs = requireLong(root, "timestamp");
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(root, "timestamp");
         ev.price = requireDecimal(root, "price");
         ev.size = requireDecimal(root, "quantity");
         if (ev.price <= 0 || ev.size <= 0) {

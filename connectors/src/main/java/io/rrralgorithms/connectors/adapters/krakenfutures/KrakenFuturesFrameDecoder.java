@@ -129,7 +129,7 @@ final class KrakenFuturesFrameDecoder implements FrameDecoder {
     private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, root);
         ev.lastUpdateId = requireLong(root, "seq");
-        ev.exchangeTimeMs = requireLong(root, "timestamp");
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(root, "timestamp");
         long[][] bids = levels(root, "bids");
         long[][] asks = levels(root, "asks");
         ev.bidPrices = bids[0];
@@ -167,7 +167,7 @@ final class KrakenFuturesFrameDecoder implements FrameDecoder {
         long seq = requireLong(root, "seq");
         ev.firstUpdateId = seq;
         ev.lastUpdateId = seq;
-        ev.exchangeTimeMs = requireLong(root, "timestamp");
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(root, "timestamp");
         long[] price = {number(root, "price", null)};
         long[] qty = {number(root, "qty", null)};
         if (price[0] <= 0 || qty[0] < 0) {
@@ -196,7 +196,7 @@ final class KrakenFuturesFrameDecoder implements FrameDecoder {
     private MarketEvent trade(RawFrame frame, JsonNode root) throws DecodeException {
         MarketEvent ev = base(frame, EventType.TRADE, root);
         ev.tradeId = requireLong(root, "seq");
-        ev.exchangeTimeMs = requireLong(root, "time");
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(root, "time");
         ev.price = number(root, "price", null);
         ev.size = number(root, "qty", null);
         String side = requireText(root, "side");
@@ -217,7 +217,7 @@ final class KrakenFuturesFrameDecoder implements FrameDecoder {
         ev.askPrices = new long[] {number(root, "ask", null)};
         ev.bidSizes = new long[] {full && root.hasNonNull("bid_size") ? number(root, "bid_size", null) : 0L};
         ev.askSizes = new long[] {full && root.hasNonNull("ask_size") ? number(root, "ask_size", null) : 0L};
-        ev.exchangeTimeMs = full && root.hasNonNull("time") ? requireLong(root, "time") : 0L;
+        ev.exchangeTimeMs = full && root.hasNonNull("time") ? JsonFields.requireEpochMs(root, "time") : 0L;
         return ev;
     }
 
