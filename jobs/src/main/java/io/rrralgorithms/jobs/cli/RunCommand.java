@@ -132,7 +132,12 @@ public class RunCommand implements Callable<Integer> {
                 throw UserError.usage("--prometheus-port " + prometheusPort + " is also the "
                         + (prometheusPort == webPort ? "--web-port" : "--kafka-port") + ": give different ports");
             }
-            Preflight.portFree("--prometheus-port", "the Prometheus metrics endpoint", prometheusPort);
+            try {
+                Preflight.portFree("--prometheus-port", "the Prometheus metrics endpoint", prometheusPort);
+            } catch (UserError e) {
+                throw new UserError(ExitCodes.PORT_TAKEN, "port " + prometheusPort + " (--prometheus-port, the "
+                        + "Prometheus metrics endpoint) is already in use: stop what listens there, or give another port");
+            }
         }
         if (embeddedKafka) {
             Preflight.portFree("--kafka-port", "the embedded Kafka broker", kafkaPort);
