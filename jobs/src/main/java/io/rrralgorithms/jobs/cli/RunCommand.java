@@ -54,6 +54,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--web-port", defaultValue = "8081", description = "Flink web UI port (default: ${DEFAULT-VALUE})")
     int webPort;
 
+    @Option(names = "--prometheus-port", paramLabel = "PORT", description = "serve the job's Flink metrics "
+            + "for Prometheus at http://localhost:PORT/metrics (default: off)")
+    Integer prometheusPort;
+
     @Option(names = "--savepoint-dir", description = "where Ctrl-C on an unbounded run stops the job with a savepoint "
             + "(default: a temporary folder)")
     Path savepointDir;
@@ -87,6 +91,7 @@ public class RunCommand implements Callable<Integer> {
         s.kafkaDir = kafkaDir;
         s.partitions = partitions;
         s.webPort = webPort;
+        s.prometheusPort = prometheusPort;
         s.savepointDir = savepointDir;
         s.postgres = postgres.target();
         s.pipeline = pipeline;
@@ -118,6 +123,22 @@ public class RunCommand implements Callable<Integer> {
             throw UserError.usage("--web-port and --kafka-port are both " + webPort + ": give different ports");
         }
         Preflight.portFree("--web-port", "the Flink web UI", webPort);
+        if (prometheusPort != null) {
+            Preflight.port("--prometheus-port", prometheusPort);
+            if (prometheusPort == 0) {
+                throw UserError.usage("--prometheus-port 0: give a port (Prometheus must know where to scrape)");
+            }
+            if (prometheusPort == webPort || (embeddedKafka && prometheusPort == kafkaPort)) {
+                throw UserError.usage("--prometheus-port " + prometheusPort + " is also the "
+                        + (prometheusPort == webPort ? "--web-port" : "--kafka-port") + ": give different ports");
+            }
+            try {
+                Preflight.portFree("--prometheus-port", "the Prometheus metrics endpoint", prometheusPort);
+            } catch (UserError e) {
+                throw new UserError(ExitCodes.PORT_TAKEN, "port " + prometheusPort + " (--prometheus-port, the "
+                        + "Prometheus metrics endpoint) is already in use: stop what listens there, or give another port");
+            }
+        }
         if (embeddedKafka) {
             Preflight.portFree("--kafka-port", "the embedded Kafka broker", kafkaPort);
         }

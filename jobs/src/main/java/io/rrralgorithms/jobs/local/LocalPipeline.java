@@ -62,6 +62,8 @@ public final class LocalPipeline {
         public Path kafkaDir;
         public int partitions = 1;
         public int webPort = 8081;
+        /** Port of Flink's Prometheus reporter ({@code /metrics}); null = no reporter. */
+        public Integer prometheusPort;
         public PostgresTarget postgres = PostgresTarget.of(PostgresTarget.DEFAULT_URL, "postgres", null);
         public PipelineOptions pipeline = new PipelineOptions();
         public List<MarketDataSinks> extraSinks = new ArrayList<>();
@@ -78,6 +80,9 @@ public final class LocalPipeline {
     }
 
     /** Where the hint of the "no exchange answers" line points: the recorded Binance spot captures. */
+    /** Flink's Prometheus reporter (flink-metrics-prometheus), as configured by {@code rrr run --prometheus-port}. */
+    public static final String PROMETHEUS_REPORTER_FACTORY = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
+
     public static final String RECORDED_DATA_HINT = "./rrr run ../shared/data/market/binance-spot/*.gz";
 
     private final Settings s;
@@ -361,10 +366,17 @@ public final class LocalPipeline {
         Configuration conf = new Configuration();
         conf.set(RestOptions.PORT, s.webPort);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        if (s.prometheusPort != null) {
+            conf.setString("metrics.reporter.prom.factory.class", PROMETHEUS_REPORTER_FACTORY);
+            conf.setString("metrics.reporter.prom.port", String.valueOf(s.prometheusPort));
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         env.setParallelism(s.pipeline.parallelism());
         env.enableCheckpointing(s.pipeline.checkpointIntervalMs());
         s.out.println("Flink web UI at http://localhost:" + s.webPort);
+        if (s.prometheusPort != null) {
+            s.out.println("Prometheus metrics at http://localhost:" + s.prometheusPort + "/metrics");
+        }
         return env;
     }
 

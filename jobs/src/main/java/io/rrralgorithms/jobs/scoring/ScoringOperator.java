@@ -79,6 +79,7 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
     private transient ModelAnnouncement restored;
     private transient TfScorer scorer;
     private transient ModelAnnouncement serving;
+    private transient ServingModelMetrics servingMetrics;
     private transient int subtask;
 
     private transient List<FeatureRow> rows;
@@ -128,7 +129,7 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
         skippedUnscorable = new Counters("scoresSkippedUnscorable", ACC_SKIPPED_UNSCORABLE);
         swaps = new Counters("modelSwaps", ACC_SWAPS);
         loadFailures = new Counters("modelLoadFailures", ACC_LOAD_FAILURES);
-        getMetricGroup().gauge("servingModelVersion", () -> serving == null ? "" : serving.versionId);
+        servingMetrics = new ServingModelMetrics(getMetricGroup(), () -> serving == null ? null : serving.versionId);
 
         ModelAnnouncement initial = restored;
         if (initial == null && initialModelDir != null) {
@@ -208,6 +209,7 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
         scorer = next;
         serving = new ModelAnnouncement(next.versionId(), a.modelDir, a.announcedAtMs);
         servingState.put(SERVING_KEY, serving);
+        servingMetrics.serving(serving.versionId);
         if (old != null) {
             old.close();
         }

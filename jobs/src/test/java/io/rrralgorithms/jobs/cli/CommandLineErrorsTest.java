@@ -126,6 +126,13 @@ class CommandLineErrorsTest {
                         ExitCodes.USAGE, "rrr run: --web-port and --kafka-port are both 9999"),
                 Arguments.of("port out of range", run(capture, "--web-port", "70000"), ExitCodes.USAGE,
                         "rrr run: --web-port must be a port from 0 to 65535, got 70000"),
+                Arguments.of("prometheus port taken", run(capture, "--prometheus-port", String.valueOf(listener.getLocalPort())),
+                        ExitCodes.PORT_TAKEN, "rrr run: port " + listener.getLocalPort() + " (--prometheus-port, the "
+                                + "Prometheus metrics endpoint) is already in use: stop what listens there, or give another port"),
+                Arguments.of("prometheus port 0", run(capture, "--prometheus-port", "0"), ExitCodes.USAGE,
+                        "rrr run: --prometheus-port 0: give a port (Prometheus must know where to scrape)"),
+                Arguments.of("prometheus port = web port", run(capture, "--web-port", "9998", "--prometheus-port", "9998"),
+                        ExitCodes.USAGE, "rrr run: --prometheus-port 9998 is also the --web-port: give different ports"),
                 // options
                 Arguments.of("negative depth", run(capture, "--depth-levels", "-3"), ExitCodes.USAGE,
                         "rrr run: --depth-levels must be at least 1, got -3 (see rrr run --help)"),

@@ -149,6 +149,13 @@ public class TradingOperator extends AbstractStreamOperator<Order>
         fills = getRuntimeContext().getLongCounter(ACC_FILLS);
         riskEvents = getRuntimeContext().getLongCounter(ACC_RISK_EVENTS);
         late = getRuntimeContext().getLongCounter(ACC_LATE);
+        // the same counts as metrics (accumulators reach no metric reporter)
+        var metrics = getMetricGroup();
+        metrics.gauge("tradingOrders", (org.apache.flink.metrics.Gauge<Long>) orders::getLocalValue);
+        metrics.gauge("tradingRejectedOrders", (org.apache.flink.metrics.Gauge<Long>) rejected::getLocalValue);
+        metrics.gauge("tradingFills", (org.apache.flink.metrics.Gauge<Long>) fills::getLocalValue);
+        metrics.gauge("tradingRiskEvents", (org.apache.flink.metrics.Gauge<Long>) riskEvents::getLocalValue);
+        metrics.gauge("tradingLateInputs", (org.apache.flink.metrics.Gauge<Long>) late::getLocalValue);
     }
 
     @Override
