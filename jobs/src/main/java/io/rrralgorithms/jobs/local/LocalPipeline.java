@@ -13,6 +13,7 @@ import io.rrralgorithms.connectors.live.LiveVenues;
 import io.rrralgorithms.jobs.MarketDataJob;
 import io.rrralgorithms.jobs.MarketDataSinks;
 import io.rrralgorithms.jobs.cli.PipelineOptions;
+import io.rrralgorithms.jobs.runtime.JobDurability;
 import io.rrralgorithms.jobs.scoring.ModelAnnouncement;
 import io.rrralgorithms.jobs.scoring.ModelControl;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
@@ -75,6 +76,10 @@ public final class LocalPipeline {
          * Its Kafka settings are replaced by the run's (broker, topic prefix, partitions).
          */
         public CaptureConfig capture;
+        /** Where the broker's log, the retained checkpoints and the run record live, for a resume (null: none). */
+        public Path stateDir;
+        /** A checkpoint or savepoint to restore the job from (null: a fresh start). */
+        public String restorePath;
     }
 
     /** Where the hint of the "no exchange answers" line points: the recorded Binance spot captures. */
@@ -357,15 +362,30 @@ public final class LocalPipeline {
         return lastReplay;
     }
 
-    private StreamExecutionEnvironment environment() {
+    private StreamExecutionEnvironment environment() throws java.io.IOException {
         Configuration conf = new Configuration();
         conf.set(RestOptions.PORT, s.webPort);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-        env.setParallelism(s.pipeline.parallelism());
-        env.enableCheckpointing(s.pipeline.checkpointIntervalMs());
+        JobDurability durability = s.pipeline.durability();
+        if (durability.checkpointDir == null) {
+            durability.checkpointDir = checkpointDir().toUri().toString();
+        }
+        if (s.savepointDir != null) {
+            durability.savepointDir = s.savepointDir.toUri().toString();
+        }
+        durability.restorePath = s.restorePath;
+        durability.apply(env, true);
         s.out.println("Flink web UI at http://localhost:" + s.webPort);
         return env;
+    }
+
+    /** The local checkpoint storage: under the state directory, else a temporary folder (kept: it may be resumed). */
+    private Path checkpointDir() throws java.io.IOException {
+        if (s.stateDir != null) {
+            return java.nio.file.Files.createDirectories(s.stateDir.resolve("checkpoints"));
+        }
+        return java.nio.file.Files.createTempDirectory("rrr-checkpoints");
     }
 
     private void build(StreamExecutionEnvironment env, String bootstrap, List<String> feeds, boolean bounded) {
