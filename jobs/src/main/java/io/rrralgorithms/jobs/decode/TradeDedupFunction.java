@@ -1,5 +1,9 @@
 package io.rrralgorithms.jobs.decode;
 
+import io.rrralgorithms.jobs.runtime.DurableAccumulators;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import java.util.HashMap;
@@ -17,7 +21,7 @@ import org.apache.flink.util.Collector;
  * {@code feed.<feed>.DUPLICATE_TRADE}) and dropped. Trades without a venue id, and venues whose ids
  * are made up by the decoder ({@code ExchangeAdapter.tradeIdsIdentifyTrades()}), pass unchecked.
  */
-public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent, MarketEvent> {
+public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent, MarketEvent> implements CheckpointedFunction {
     public static final String ACC_DUPLICATE_TRADES = "duplicateTrades";
 
     private transient ValueState<RecentTradeIds> recent;
@@ -25,11 +29,25 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
     private transient FeedCounters perFeed;
     private transient Map<String, Boolean> checkedFeeds;
 
+    /** The accumulators in operator state: the summary counts each input once across restores. */
+    private transient DurableAccumulators durable;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        durable = DurableAccumulators.restore(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        DurableAccumulators.orNone(durable).snapshot();
+    }
+
     @Override
     public void open(OpenContext ctx) {
+        durable = DurableAccumulators.orNone(durable).open(getRuntimeContext());
         recent = getRuntimeContext().getState(new ValueStateDescriptor<>("recent-trade-ids", RecentTradeIds.class));
         duplicates = getRuntimeContext().getMetricGroup().counter(ACC_DUPLICATE_TRADES);
-        perFeed = new FeedCounters(getRuntimeContext());
+        perFeed = new FeedCounters(durable);
         checkedFeeds = new HashMap<>();
     }
 
@@ -51,7 +69,7 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
             if (!first) {
                 duplicates.inc();
                 perFeed.add(t.feed, "DUPLICATE_TRADE", 1);
-                getRuntimeContext().getLongCounter(ACC_DUPLICATE_TRADES).add(1);
+                durable.counter(ACC_DUPLICATE_TRADES).add(1);
                 return;
             }
         }

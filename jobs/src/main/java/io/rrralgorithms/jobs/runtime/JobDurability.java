@@ -131,11 +131,19 @@ public final class JobDurability {
      * {@code <dir>/savepoints/savepoint-*}), by the time its metadata was written. A checkpoint
      * that was in progress when the process died has no metadata and is skipped.
      */
-    public static Optional<String> latestRestorable(String dir) throws IOException {
+    public static Optional<String> latestRestorable(String... dirs) throws IOException {
+        Candidate best = null;
+        for (String dir : dirs) {
+            best = newer(best, latestUnder(dir));
+        }
+        return best == null ? Optional.empty() : Optional.of(best.path.toUri().toString());
+    }
+
+    private static Candidate latestUnder(String dir) throws IOException {
         Path root = new Path(URI.create(dir.replaceAll("/+$", "")));
         FileSystem fs = root.getFileSystem();
         if (!fs.exists(root)) {
-            return Optional.empty();
+            return null;
         }
         Candidate best = null;
         for (FileStatus child : list(fs, root)) {
@@ -155,7 +163,7 @@ public final class JobDurability {
                 }
             }
         }
-        return best == null ? Optional.empty() : Optional.of(best.path.toUri().toString());
+        return best;
     }
 
     private record Candidate(Path path, long time) {}
