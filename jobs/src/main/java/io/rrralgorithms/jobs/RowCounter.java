@@ -1,12 +1,16 @@
 package io.rrralgorithms.jobs;
 
+import io.rrralgorithms.jobs.runtime.DurableAccumulators;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /** Passes rows through, counting them per output table (metric and accumulator {@code rows.<table>}). */
-public class RowCounter<T> extends ProcessFunction<T, T> {
+public class RowCounter<T> extends ProcessFunction<T, T> implements CheckpointedFunction {
     public static final String ACC_PREFIX = "rows.";
 
     private final String table;
@@ -17,9 +21,23 @@ public class RowCounter<T> extends ProcessFunction<T, T> {
         this.table = table;
     }
 
+    /** The accumulators in operator state: the summary counts each input once across restores. */
+    private transient DurableAccumulators durable;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        durable = DurableAccumulators.restore(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        DurableAccumulators.orNone(durable).snapshot();
+    }
+
     @Override
     public void open(OpenContext ctx) {
-        acc = getRuntimeContext().getLongCounter(ACC_PREFIX + table);
+        durable = DurableAccumulators.orNone(durable).open(getRuntimeContext());
+        acc = durable.counter(ACC_PREFIX + table);
         metric = getRuntimeContext().getMetricGroup().counter("rows_" + table);
     }
 

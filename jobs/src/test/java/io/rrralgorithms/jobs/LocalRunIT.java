@@ -56,7 +56,7 @@ class LocalRunIT {
             s.kafkaPort = 0;
             s.webPort = webPort;
             s.postgres = db.target;
-            s.pipeline.checkpointIntervalMs = 500; // sinks flush on checkpoints
+            s.pipeline.checkpointIntervalMs = 500L; // sinks flush on checkpoints
             s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
             LocalPipeline pipeline = new LocalPipeline(s);
             java.util.concurrent.CompletableFuture<RunSummary> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {

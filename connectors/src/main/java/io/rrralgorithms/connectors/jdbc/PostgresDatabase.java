@@ -1,12 +1,15 @@
 package io.rrralgorithms.connectors.jdbc;
 
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -60,7 +63,7 @@ public final class PostgresDatabase {
     /** Applies the migrations shipped in the jar ({@code db/migration}, copied from {@code sql/}). */
     public static MigrateResult migrate(PostgresTarget target) {
         Flyway flyway = Flyway.configure(PostgresDatabase.class.getClassLoader())
-                .dataSource(target.jdbcUrl(), target.user(), target.password())
+                .dataSource(new TargetDataSource(target))
                 .locations("classpath:db/migration")
                 .load();
         MigrateResult r = flyway.migrate();
@@ -74,5 +77,56 @@ public final class PostgresDatabase {
                 ? "jdbc:postgresql://" + m.group(1) + "/postgres" + (m.group(3) == null ? "" : m.group(3))
                 : target.jdbcUrl();
         return PostgresTarget.of(url, target.user(), target.password());
+    }
+
+    /**
+     * Flyway's connections through {@link PostgresTarget#connect()}, the driver itself: never
+     * DriverManager, which on a Flink session cluster may only know a driver registered by an
+     * earlier (closed) job's class loader ("No suitable driver").
+     */
+    private record TargetDataSource(PostgresTarget target) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return target.connect("rrr migrate");
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return PostgresTarget.of(target.jdbcUrl(), user, password).connect("rrr migrate");
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {}
+
+        @Override
+        public void setLoginTimeout(int seconds) {}
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            if (type.isInstance(this)) {
+                return type.cast(this);
+            }
+            throw new SQLException("not a wrapper of " + type.getName());
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return type.isInstance(this);
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,18 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Publishes recorded captures into the raw Kafka topics, exactly as the capture service would
@@ -37,6 +47,7 @@ public final class CaptureReplayer {
     private final int partitions;
     private final double speed;
     private final PrintStream progressOut;
+    private final boolean resume;
 
     private CaptureReplayer(Builder b) {
         this.bootstrapServers = b.bootstrapServers;
@@ -44,14 +55,19 @@ public final class CaptureReplayer {
         this.partitions = b.partitions;
         this.speed = b.speed;
         this.progressOut = b.progressOut;
+        this.resume = b.resume;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** What a replay published. */
-    public record Result(Map<String, Long> framesPerTopic, long skippedLines, double seconds) {
+    /**
+     * What a replay published.
+     *
+     * @param alreadyPublished frames a resumed replay found in the topics and did not publish again
+     */
+    public record Result(Map<String, Long> framesPerTopic, long skippedLines, double seconds, long alreadyPublished) {
         public long frames() {
             return framesPerTopic.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -92,21 +108,45 @@ public final class CaptureReplayer {
             }
         }
 
+        // a resumed replay: each partition already holds a prefix of its frames (idempotent producer, acks=all)
+        Map<String, long[]> inTopics = resume ? endOffsets(byFeed.keySet()) : Map.of();
+        Map<String, long[]> seenPerPartition = new HashMap<>();
+        long alreadyPublished = 0;
         Map<String, Long> perTopic = new TreeMap<>();
         AtomicReference<Exception> sendError = new AtomicReference<>();
         ReplayProgress progress = new ReplayProgress(progressOut, totalLines);
         long startWallNs = System.nanoTime();
-        long firstFrameNs = queue.isEmpty() ? 0 : queue.peek().head.receiveTimeNs;
+        long firstFrameNs = Long.MIN_VALUE;
         long sent = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps())) {
             while (!queue.isEmpty()) {
                 FeedStream s = queue.poll();
                 RawFrame f = s.head;
+                var record = RawFrameRecords.record(topicPrefix, f);
+                String topic = record.topic();
+                if (resume) {
+                    long[] ends = inTopics.get(topic);
+                    int partition = partition(record.key(), ends.length);
+                    long[] seen = seenPerPartition.computeIfAbsent(topic, k -> new long[ends.length]);
+                    if (seen[partition]++ < ends[partition]) {
+                        alreadyPublished++;
+                        progress.update(++sent);
+                        if (s.advance()) {
+                            queue.add(s);
+                        }
+                        continue;
+                    }
+                    // explicit, so that a later resume can tell which partition each frame went to
+                    record = new ProducerRecord<>(topic, partition, record.timestamp(), record.key(), record.value(),
+                            record.headers());
+                }
+                if (firstFrameNs == Long.MIN_VALUE) {
+                    firstFrameNs = f.receiveTimeNs;
+                    startWallNs = System.nanoTime();
+                }
                 if (speed > 0) {
                     pace(startWallNs, (long) ((f.receiveTimeNs - firstFrameNs) / speed));
                 }
-                var record = RawFrameRecords.record(topicPrefix, f);
-                String topic = record.topic();
                 producer.send(record, (md, ex) -> {
                     if (ex != null) {
                         sendError.compareAndSet(null, ex);
@@ -132,7 +172,40 @@ public final class CaptureReplayer {
         }
         progress.finish(sent);
         long skipped = streams.stream().mapToLong(s -> s.skipped).sum();
-        return new Result(perTopic, skipped, (System.nanoTime() - startWallNs) / 1e9);
+        if (alreadyPublished > 0) {
+            LOG.info("resumed replay: {} frames were already in the topics, {} published now", alreadyPublished,
+                    sent - alreadyPublished);
+        }
+        return new Result(perTopic, skipped, (System.nanoTime() - startWallNs) / 1e9, alreadyPublished);
+    }
+
+    /** The default partitioner's choice for a keyed record (murmur2 of the key); unkeyed frames go to partition 0. */
+    static int partition(byte[] key, int partitions) {
+        return key == null ? 0 : Utils.toPositive(Utils.murmur2(key)) % partitions;
+    }
+
+    /** Per raw topic of these feeds: the end offset of each partition (records ever written there). */
+    private Map<String, long[]> endOffsets(Iterable<String> feeds) throws IOException {
+        List<String> topics = new ArrayList<>();
+        feeds.forEach(f -> topics.add(RawTopics.topicOf(topicPrefix, f)));
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(p)) {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            Map<String, long[]> out = new HashMap<>();
+            for (var d : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+                out.put(d.name(), new long[d.partitions().size()]);
+                d.partitions().forEach(tp -> request.put(new TopicPartition(d.name(), tp.partition()), OffsetSpec.latest()));
+            }
+            admin.listOffsets(request).all().get(30, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> out.get(tp.topic())[tp.partition()] = info.offset());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted reading the end offsets of " + topics, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("cannot read the end offsets of " + topics + ": " + e.getMessage(), e);
+        }
     }
 
     private static void pace(long startWallNs, long dueAfterNs) {
@@ -223,6 +296,16 @@ public final class CaptureReplayer {
         private int partitions = 1;
         private double speed = 0;
         private PrintStream progressOut;
+        private boolean resume;
+
+        /**
+         * Continue a replay of the same files into topics that hold its first frames: skip, per
+         * partition, as many frames as the partition holds. Frames go to explicit partitions.
+         */
+        public Builder resume(boolean r) {
+            this.resume = r;
+            return this;
+        }
 
         public Builder bootstrapServers(String s) {
             this.bootstrapServers = s;

@@ -1,5 +1,9 @@
 package io.rrralgorithms.jobs.book;
 
+import io.rrralgorithms.jobs.runtime.DurableAccumulators;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.jobs.decode.FeedCounters;
 import java.util.HashSet;
@@ -26,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * snapshot, and synced (a valid book) are list accumulators for the run summary, and the gauge
  * {@code booksNeverSynced} counts this subtask's books that saw events but were never valid.
  */
-public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent, BookTop> {
+public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent, BookTop> implements CheckpointedFunction {
     public static final OutputTag<BookGap> GAPS = new OutputTag<>("book-gaps") {};
     public static final String ACC_GAPS = "bookGaps";
     public static final String ACC_CROSSED = "bookCrossed";
@@ -59,16 +63,30 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         this.sync = new BookSynchronizer(topLevels, maxPendingDiffs);
     }
 
+    /** The accumulators in operator state: the summary counts each input once across restores. */
+    private transient DurableAccumulators durable;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        durable = DurableAccumulators.restore(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        DurableAccumulators.orNone(durable).snapshot();
+    }
+
     @Override
     public void open(OpenContext ctx) {
+        durable = DurableAccumulators.orNone(durable).open(getRuntimeContext());
         bookState = getRuntimeContext().getState(new ValueStateDescriptor<>("book", OrderBook.class));
         var m = getRuntimeContext().getMetricGroup();
         output = new FlinkBookOutput(m.counter("bookGaps"), m.counter("bookCrossed"), m.counter("bookStaleDiffs"),
                 m.counter("bookSnapshots"), m.counter("bookPendingDiffsDropped"),
-                getRuntimeContext().getLongCounter(ACC_GAPS), getRuntimeContext().getLongCounter(ACC_CROSSED),
+                durable.counter(ACC_GAPS), durable.counter(ACC_CROSSED),
                 m.counter("bookChecksums"), m.counter("bookChecksumFailures"),
-                getRuntimeContext().getLongCounter(ACC_CHECKSUMS), getRuntimeContext().getLongCounter(ACC_CHECKSUM_FAILURES),
-                new FeedCounters(getRuntimeContext()));
+                durable.counter(ACC_CHECKSUMS), durable.counter(ACC_CHECKSUM_FAILURES),
+                new FeedCounters(durable));
         everSyncedState = getRuntimeContext().getState(new ValueStateDescriptor<>("everSynced", Boolean.class));
         seen = new HashSet<>();
         withSnapshot = new HashSet<>();
@@ -80,9 +98,7 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
     }
 
     private ListAccumulator<String> listAccumulator(String name) {
-        ListAccumulator<String> acc = new ListAccumulator<>();
-        getRuntimeContext().addAccumulator(name, acc);
-        return acc;
+        return durable.list(name);
     }
 
     /** This subtask's books that saw events but were never valid. */

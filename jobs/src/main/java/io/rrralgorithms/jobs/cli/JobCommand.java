@@ -4,11 +4,17 @@ import io.rrralgorithms.jobs.MarketDataJob;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSummary;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
+import io.rrralgorithms.jobs.runtime.JobDurability;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.core.execution.DetachedJobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +26,9 @@ import picocli.CommandLine.Option;
                         + "run summary and its 'warning:' lines at the end (--strict: exit code "
                         + ExitCodes.WARNINGS + " when there are any)."})
 public class JobCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(JobCommand.class);
+    static final String JOB_NAME = "rrr market data";
+
     @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")
     String bootstrapServers;
 
@@ -36,6 +45,11 @@ public class JobCommand implements Callable<Integer> {
             + " instead of 0 when the run raised a warning (books never synced, a feed of mostly dead letters, "
             + "book gaps)")
     boolean strict;
+
+    @Option(names = "--resume", paramLabel = "latest|PATH", description = "restore from this checkpoint or "
+            + "savepoint; latest: the newest retained checkpoint or savepoint under --checkpoint-dir (none there: a "
+            + "fresh start). flink run -s PATH works too")
+    String resume;
 
     @Mixin
     PostgresOptions postgres;
@@ -56,14 +70,19 @@ public class JobCommand implements Callable<Integer> {
             LocalPipeline.prepareDatabase(postgres.target());
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(pipeline.parallelism());
-        env.enableCheckpointing(pipeline.checkpointIntervalMs());
+        JobDurability durability = pipeline.durability();
+        durability.restorePath = restorePath(env);
+        try {
+            durability.apply(env, false);
+        } catch (IllegalStateException e) {
+            throw UserError.usage(e.getMessage());
+        }
         new MarketDataJob(LocalPipeline.source(bootstrapServers, feeds, bounded, pipeline),
                 LocalPipeline.controlSource(bootstrapServers, bounded, pipeline),
                 LocalPipeline.riskControlSource(bootstrapServers, bounded, pipeline),
                 List.of(new PostgresMarketDataSinks(postgres.target())), pipeline.jobOptions(bootstrapServers)).build(env);
         long start = System.nanoTime();
-        JobExecutionResult result = env.execute("rrr market data");
+        JobExecutionResult result = env.execute(JOB_NAME);
         if (!bounded || result instanceof DetachedJobExecutionResult) {
             return ExitCodes.OK; // no final accumulators to summarize
         }
@@ -73,5 +92,27 @@ public class JobCommand implements Callable<Integer> {
         System.out.flush();
         summary.warnings().forEach(w -> System.err.println("warning: " + w));
         return strict && !summary.warnings().isEmpty() ? ExitCodes.WARNINGS : ExitCodes.OK;
+    }
+
+    /** What --resume names: a path as given, or the newest restorable state under the checkpoint directory. */
+    private String restorePath(StreamExecutionEnvironment env) throws IOException {
+        if (resume == null || !resume.equals("latest")) {
+            return resume;
+        }
+        String dir = pipeline.checkpointDir != null ? pipeline.checkpointDir
+                : env.getConfiguration().getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).orElse(null);
+        if (dir == null) {
+            throw UserError.usage("--resume latest needs --checkpoint-dir (or execution.checkpointing.dir in the "
+                    + "cluster configuration): the directory to look in");
+        }
+        Optional<String> latest = JobDurability.latestRestorable(dir);
+        if (latest.isEmpty()) {
+            LOG.info("--resume latest: no retained checkpoint or savepoint under {}: starting fresh (--from {})", dir,
+                    pipeline.from());
+            return null;
+        }
+        LOG.info("--resume latest: restoring from {}", latest.get());
+        System.err.println("resuming from " + latest.get());
+        return latest.get();
     }
 }

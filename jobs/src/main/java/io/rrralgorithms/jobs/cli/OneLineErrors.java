@@ -49,7 +49,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             line = name + ": " + oneLine(e.getMessage());
         } else {
             code = ExitCodes.FAILED;
-            line = name + ": failed: " + describe(rootCause(ex))
+            line = name + ": failed: " + describe(rootCause(ex)) + (restartsExhausted(ex) ? RESTARTS_EXHAUSTED : "")
                     + (verbose ? "" : " (--verbose prints the stack trace)");
         }
         PrintWriter err = cmd.getErr();
@@ -65,6 +65,19 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
     private static boolean verbose(ParseResult parsed) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final String RESTARTS_EXHAUSTED = " (the job failed for good: its restart attempts are used up, see "
+            + "--restart-attempts)";
+
+    /** Flink's restart strategy gave up: the cause is a failure that came back on every restart. */
+    private static boolean restartsExhausted(Throwable t) {
+        for (Throwable r = t; r != null && r.getCause() != r; r = r.getCause()) {
+            if (r.getMessage() != null && r.getMessage().startsWith("Recovery is suppressed by")) {
                 return true;
             }
         }

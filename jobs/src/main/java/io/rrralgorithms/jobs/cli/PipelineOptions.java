@@ -3,6 +3,7 @@ package io.rrralgorithms.jobs.cli;
 import io.rrralgorithms.connectors.adapters.FrameGuard;
 import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.jobs.JobOptions;
+import io.rrralgorithms.jobs.runtime.JobDurability;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.jobs.scoring.ScoringOptions;
 import io.rrralgorithms.jobs.trading.OrderType;
@@ -64,12 +65,35 @@ public class PipelineOptions {
             description = "a partition silent this long stops holding the watermark back (default: ${DEFAULT-VALUE})")
     public long idlenessMs = 10000L;
 
-    @Option(names = "--parallelism", defaultValue = "1", description = "job parallelism (default: ${DEFAULT-VALUE})")
-    public int parallelism = 1;
+    // Unset (null) where the cluster's configuration decides: flink run -p, parallelism.default, -D, config.yaml
+    @Option(names = "--parallelism", description = "job parallelism (default: the cluster's parallelism.default / "
+            + "flink run -p; " + JobDurability.LOCAL_PARALLELISM + " in rrr run)")
+    public Integer parallelism;
 
-    @Option(names = "--checkpoint-interval-ms", defaultValue = "10000",
-            description = "checkpoint interval; sinks flush and offsets commit on checkpoints (default: ${DEFAULT-VALUE})")
-    public long checkpointIntervalMs = 10000L;
+    @Option(names = "--checkpoint-interval-ms", description = "checkpoint interval; sinks flush and offsets commit on "
+            + "checkpoints (default: the cluster's execution.checkpointing.interval, else 10000)")
+    public Long checkpointIntervalMs;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "URI", description = "checkpoint storage (retained on cancel and "
+            + "failure; savepoints go to URI/savepoints unless state.savepoints.dir is set). rrr job: required unless "
+            + "the cluster sets execution.checkpointing.dir; rrr run: under --state-dir, else a temporary folder")
+    public String checkpointDir;
+
+    @Option(names = "--restart-attempts", description = "failed tasks restart with exponential delay this many times, "
+            + "then the job fails (default: the cluster's restart strategy, else "
+            + JobDurability.DEFAULT_RESTART_ATTEMPTS + ")")
+    public Integer restartAttempts;
+
+    @Option(names = "--restart-initial-backoff-ms", description = "first restart delay, doubling up to "
+            + "--restart-max-backoff-ms (default: 1000)")
+    public Long restartInitialBackoffMs;
+
+    @Option(names = "--restart-max-backoff-ms", description = "longest restart delay (default: 60000)")
+    public Long restartMaxBackoffMs;
+
+    @Option(names = "--tolerable-checkpoint-failures", description = "checkpoints that may fail in a row before the "
+            + "job restarts (default: the cluster's, else " + JobDurability.DEFAULT_TOLERABLE_CHECKPOINT_FAILURES + ")")
+    public Integer tolerableCheckpointFailures;
 
     @Option(names = "--model-dir", description = "model directory (saved_model/ + rrr-model.json) to score with from the "
             + "start; turns scoring on. Default: no model until one is announced on the control topic")
@@ -189,8 +213,13 @@ public class PipelineOptions {
         Preflight.atLeast("--idleness-ms", idlenessMs, 1);
         Preflight.atLeast("--max-clock-skew-ms", maxClockSkewMs, 1);
         Preflight.atLeast("--max-frame-bytes", maxFrameBytes, 1);
-        Preflight.atLeast("--parallelism", parallelism, 1);
-        Preflight.atLeast("--checkpoint-interval-ms", checkpointIntervalMs, 10); // Flink's minimum
+        Preflight.atLeastIfGiven("--parallelism", parallelism == null ? null : parallelism.longValue(), 1);
+        Preflight.atLeastIfGiven("--checkpoint-interval-ms", checkpointIntervalMs, 10); // Flink's minimum
+        Preflight.atLeastIfGiven("--restart-attempts", restartAttempts == null ? null : restartAttempts.longValue(), 0);
+        Preflight.atLeastIfGiven("--restart-initial-backoff-ms", restartInitialBackoffMs, 1);
+        Preflight.atLeastIfGiven("--restart-max-backoff-ms", restartMaxBackoffMs, 1);
+        Preflight.atLeastIfGiven("--tolerable-checkpoint-failures",
+                tolerableCheckpointFailures == null ? null : tolerableCheckpointFailures.longValue(), 0);
         Preflight.atLeast("--score-batch-size", scoreBatchSize, 1);
         Preflight.atLeast("--score-latency-budget-ms", scoreLatencyBudgetMs, 0);
         if (modelDir != null && !Files.isDirectory(Path.of(modelDir))) {
@@ -238,18 +267,26 @@ public class PipelineOptions {
         return groupId;
     }
 
-    public int parallelism() {
-        return parallelism;
+    /**
+     * The durability settings given on the command line (null where not given: the cluster's
+     * configuration, else {@link JobDurability}'s defaults).
+     */
+    public JobDurability durability() {
+        JobDurability d = new JobDurability();
+        d.parallelism = parallelism;
+        d.checkpointInterval = checkpointIntervalMs == null ? null : Duration.ofMillis(checkpointIntervalMs);
+        d.checkpointDir = checkpointDir;
+        d.restartAttempts = restartAttempts;
+        d.restartInitialBackoff = restartInitialBackoffMs == null ? null : Duration.ofMillis(restartInitialBackoffMs);
+        d.restartMaxBackoff = restartMaxBackoffMs == null ? null : Duration.ofMillis(restartMaxBackoffMs);
+        d.tolerableCheckpointFailures = tolerableCheckpointFailures;
+        return d;
     }
 
     /** What a frame may contain before it is dead-lettered (see {@link FrameGuard}). */
     public FrameGuard.Limits frameLimits() {
         return new FrameGuard.Limits(maxClockSkewMs, maxFrameBytes, (int) Math.min(Integer.MAX_VALUE, 4L * maxFrameBytes),
                 FrameGuard.Limits.DEFAULT_MAX_NOTIONAL);
-    }
-
-    public long checkpointIntervalMs() {
-        return checkpointIntervalMs;
     }
 
     public boolean scoringEnabled() {

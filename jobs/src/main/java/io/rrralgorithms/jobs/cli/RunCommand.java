@@ -62,6 +62,12 @@ public class RunCommand implements Callable<Integer> {
             + "(default: a temporary folder)")
     Path savepointDir;
 
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "keep the embedded broker's log, the retained "
+            + "checkpoints, the savepoints and the run record in DIR: after a crash or kill, the same command again "
+            + "resumes (the replay continues after the frames the topics hold, the job restores from the latest "
+            + "checkpoint or savepoint). Default: none (temporary folders)")
+    Path stateDir;
+
     @Option(names = "--capture-config", paramLabel = "FILE", description = "live run: the venues and symbols to "
             + "capture (the rrr capture configuration; its kafka section is replaced by the run's). Default: "
             + "binance-spot BTC-USDT, ETH-USDT")
@@ -93,6 +99,7 @@ public class RunCommand implements Callable<Integer> {
         s.webPort = webPort;
         s.prometheusPort = prometheusPort;
         s.savepointDir = savepointDir;
+        s.stateDir = stateDir;
         s.postgres = postgres.target();
         s.pipeline = pipeline;
         if (captureConfig != null) {

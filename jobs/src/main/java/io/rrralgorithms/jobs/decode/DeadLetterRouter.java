@@ -1,5 +1,9 @@
 package io.rrralgorithms.jobs.decode;
 
+import io.rrralgorithms.jobs.runtime.DurableAccumulators;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import io.rrralgorithms.connectors.model.DeadLetter;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -21,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * the {@code deadLetters} metric) and passes decoded events on, counting them per type for the
  * run summary.
  */
-public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> {
+public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> implements CheckpointedFunction {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
     public static final String ACC_DEAD_LETTERS = "deadLetters";
     public static final String ACC_PREFIX_EVENTS = "events.";
@@ -37,18 +41,31 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
     private transient FeedCounters perFeed;
     private transient RateLimitedLog log;
 
+    /** The accumulators in operator state: the summary counts each input once across restores. */
+    private transient DurableAccumulators durable;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        durable = DurableAccumulators.restore(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        DurableAccumulators.orNone(durable).snapshot();
+    }
+
     @Override
     public void open(OpenContext ctx) {
+        durable = DurableAccumulators.orNone(durable).open(getRuntimeContext());
         deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
-        deadLettersAcc = getRuntimeContext().getLongCounter(ACC_DEAD_LETTERS);
-        instruments = new ListAccumulator<>();
-        getRuntimeContext().addAccumulator(ACC_INSTRUMENTS, instruments);
+        deadLettersAcc = durable.counter(ACC_DEAD_LETTERS);
+        instruments = durable.list(ACC_INSTRUMENTS);
         seen = new HashSet<>();
         log = new RateLimitedLog(LOG, 1_000L);
-        perFeed = new FeedCounters(getRuntimeContext());
+        perFeed = new FeedCounters(durable);
         perType = new LongCounter[EventType.values().length];
         for (EventType t : EventType.values()) {
-            perType[t.ordinal()] = getRuntimeContext().getLongCounter(ACC_PREFIX_EVENTS + t.name());
+            perType[t.ordinal()] = durable.counter(ACC_PREFIX_EVENTS + t.name());
         }
     }
 

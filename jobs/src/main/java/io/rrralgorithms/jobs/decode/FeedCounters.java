@@ -1,9 +1,9 @@
 package io.rrralgorithms.jobs.decode;
 
+import io.rrralgorithms.jobs.runtime.DurableAccumulators;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
-import org.apache.flink.api.common.functions.RuntimeContext;
 
 /**
  * Per-feed counts as accumulators named {@code feed.<feed>.<what>}, created when a feed is first
@@ -12,18 +12,18 @@ import org.apache.flink.api.common.functions.RuntimeContext;
 public final class FeedCounters {
     public static final String ACC_PREFIX = "feed.";
 
-    private final RuntimeContext ctx;
+    private final DurableAccumulators accumulators;
     private final Map<String, LongCounter> byName = new HashMap<>();
 
-    public FeedCounters(RuntimeContext ctx) {
-        this.ctx = ctx;
+    public FeedCounters(DurableAccumulators accumulators) {
+        this.accumulators = accumulators;
     }
 
     public void add(String feed, String what, long n) {
         String name = ACC_PREFIX + feed + '.' + what;
         LongCounter c = byName.get(name);
         if (c == null) {
-            c = ctx.getLongCounter(name);
+            c = accumulators.counter(name);
             byName.put(name, c);
         }
         c.add(n);

@@ -1,5 +1,9 @@
 package io.rrralgorithms.jobs.decode;
 
+import io.rrralgorithms.jobs.runtime.DurableAccumulators;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import java.time.Duration;
@@ -21,7 +25,7 @@ import org.apache.flink.util.Collector;
  * State per instrument: at most {@link RecentTradeIds#CAPACITY} ids, dropped after
  * {@link #IDLE_TTL} without a trade.
  */
-public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent, MarketEvent> {
+public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent, MarketEvent> implements CheckpointedFunction {
     public static final String ACC_DUPLICATE_TRADES = "duplicateTrades";
     /** Ids of an instrument without a trade for this long (processing time) are dropped. */
     static final Duration IDLE_TTL = Duration.ofHours(24);
@@ -31,14 +35,28 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
     private transient FeedCounters perFeed;
     private transient Map<String, Boolean> checkedFeeds;
 
+    /** The accumulators in operator state: the summary counts each input once across restores. */
+    private transient DurableAccumulators durable;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        durable = DurableAccumulators.restore(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        DurableAccumulators.orNone(durable).snapshot();
+    }
+
     @Override
     public void open(OpenContext ctx) {
+        durable = DurableAccumulators.orNone(durable).open(getRuntimeContext());
         ValueStateDescriptor<RecentTradeIds> d = new ValueStateDescriptor<>("recent-trade-ids", RecentTradeIds.class);
         // an instrument that stops trading (delisted, expired) does not keep its ids for ever
         d.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_TTL).build());
         recent = getRuntimeContext().getState(d);
         duplicates = getRuntimeContext().getMetricGroup().counter(ACC_DUPLICATE_TRADES);
-        perFeed = new FeedCounters(getRuntimeContext());
+        perFeed = new FeedCounters(durable);
         checkedFeeds = new HashMap<>();
     }
 
@@ -60,7 +78,7 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
             if (!first) {
                 duplicates.inc();
                 perFeed.add(t.feed, "DUPLICATE_TRADE", 1);
-                getRuntimeContext().getLongCounter(ACC_DUPLICATE_TRADES).add(1);
+                durable.counter(ACC_DUPLICATE_TRADES).add(1);
                 return;
             }
         }

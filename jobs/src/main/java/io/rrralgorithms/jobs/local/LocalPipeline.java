@@ -13,6 +13,7 @@ import io.rrralgorithms.connectors.live.LiveVenues;
 import io.rrralgorithms.jobs.MarketDataJob;
 import io.rrralgorithms.jobs.MarketDataSinks;
 import io.rrralgorithms.jobs.cli.PipelineOptions;
+import io.rrralgorithms.jobs.runtime.JobDurability;
 import io.rrralgorithms.jobs.scoring.ModelAnnouncement;
 import io.rrralgorithms.jobs.scoring.ModelControl;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +79,10 @@ public final class LocalPipeline {
          * Its Kafka settings are replaced by the run's (broker, topic prefix, partitions).
          */
         public CaptureConfig capture;
+        /** Where the broker's log, the retained checkpoints and the run record live, for a resume (null: none). */
+        public Path stateDir;
+        /** A checkpoint or savepoint to restore the job from (null: a fresh start). */
+        public String restorePath;
     }
 
     /** Where the hint of the "no exchange answers" line points: the recorded Binance spot captures. */
@@ -92,6 +98,8 @@ public final class LocalPipeline {
     private long unboundedStartNs;
     private CaptureConfig live;
     private volatile CaptureService liveCapture;
+    private StateDirectory state;
+    private List<String> stateInputs;
 
     public LocalPipeline(Settings settings) {
         this.s = settings;
@@ -126,6 +134,14 @@ public final class LocalPipeline {
                     + "topics that already hold frames, or a live capture configuration");
         }
 
+        List<String> inputs = live != null
+                ? live.venues.stream().map(v -> "live:" + v.feed + ":" + v.endpoint(LiveVenues.forFeed(v.feed)))
+                        .toList()
+                : s.files.isEmpty()
+                ? feeds.stream().map(f -> s.pipeline.topicPrefix() + f).toList()
+                : s.files.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+        StateDirectory.LastRun previous = s.stateDir == null ? null : openStateDirectory(inputs);
+
         EmbeddedKafkaBroker broker = null;
         String bootstrap = s.bootstrapServers;
         if (bootstrap == null) {
@@ -136,15 +152,16 @@ public final class LocalPipeline {
         try {
             CaptureReplayer.ensureTopics(bootstrap, s.pipeline.topicPrefix(), feeds, s.partitions);
             PipelineRuns runs = new PipelineRuns(s.postgres);
-            List<String> inputs = live != null
-                    ? live.venues.stream().map(v -> "live:" + v.feed + ":" + v.endpoint(LiveVenues.forFeed(v.feed)))
-                            .toList()
-                    : s.files.isEmpty()
-                    ? feeds.stream().map(f -> s.pipeline.topicPrefix() + f).toList()
-                    : s.files.stream().map(Path::toString).toList();
             boolean bounded = s.bounded && live == null; // a live run never drains
             UUID runId = runs.start(bounded ? "bounded" : "unbounded", inputs, bootstrap);
             s.out.println("run " + runId + " on feeds " + feeds + (live != null ? " (live capture)" : ""));
+            if (state != null) {
+                if (previous != null && StateDirectory.RUNNING.equals(previous.status())) {
+                    runs.interrupted(previous.runId(), runId);
+                }
+                state.record(runId, StateDirectory.RUNNING, inputs);
+                stateInputs = inputs;
+            }
             return bounded ? runBounded(bootstrap, feeds, runs, runId) : runUnbounded(bootstrap, feeds, runs, runId);
         } finally {
             stopLiveCapture();
@@ -166,10 +183,12 @@ public final class LocalPipeline {
             RunSummary summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
                     (System.nanoTime() - start) / 1e9);
             runs.finish(runId, "finished", result.getJobID().toString(), summary.toJson(), null);
+            recordState(runId, StateDirectory.FINISHED);
             print(summary);
             return summary;
         } catch (Exception e) {
             runs.finish(runId, "failed", null, null, String.valueOf(e));
+            recordState(runId, "failed");
             throw e;
         }
     }
@@ -204,6 +223,7 @@ public final class LocalPipeline {
         } catch (Exception e) {
             if (running.summary == null) {
                 runs.finish(runId, "failed", job.getJobID().toString(), null, String.valueOf(e));
+                recordState(runId, "failed");
             }
             throw e;
         } finally {
@@ -238,6 +258,7 @@ public final class LocalPipeline {
             r.summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
                     (System.nanoTime() - unboundedStartNs) / 1e9);
             r.runs.finish(r.runId, "stopped", r.job.getJobID().toString(), r.summary.toJson(), null);
+            recordState(r.runId, "stopped");
             print(r.summary);
         } catch (Exception e) {
             LOG.warn("stopping the job", e);
@@ -245,6 +266,46 @@ public final class LocalPipeline {
             stopped.countDown();
         }
         return r.summary;
+    }
+
+    /**
+     * Opens --state-dir: the broker's log, checkpoints and savepoints default to it, and unless its
+     * last run finished, the job restores from the newest retained checkpoint or savepoint there.
+     */
+    private StateDirectory.LastRun openStateDirectory(List<String> inputs) throws java.io.IOException {
+        state = new StateDirectory(s.stateDir);
+        StateDirectory.LastRun previous = state.lastRun().orElse(null);
+        if (previous != null && !previous.inputs().equals(inputs)) {
+            throw new IllegalArgumentException("--state-dir " + s.stateDir + " holds a run of other inputs "
+                    + previous.inputs() + ": give the same inputs to resume it, or another --state-dir");
+        }
+        if (s.kafkaDir == null) {
+            s.kafkaDir = state.kafka();
+        }
+        if (s.savepointDir == null) {
+            s.savepointDir = state.savepoints();
+        }
+        if (s.pipeline.checkpointDir == null) {
+            s.pipeline.checkpointDir = state.checkpoints().toUri().toString();
+        }
+        if (previous != null && !StateDirectory.FINISHED.equals(previous.status()) && s.restorePath == null) {
+            Optional<String> latest = JobDurability.latestRestorable(s.pipeline.checkpointDir,
+                    s.savepointDir.toUri().toString());
+            s.restorePath = latest.orElse(null);
+            s.out.println("resuming run " + previous.runId() + " (" + previous.status() + ") from "
+                    + latest.orElse("the start (no retained checkpoint)"));
+        }
+        return previous;
+    }
+
+    private void recordState(UUID runId, String status) {
+        if (state != null) {
+            try {
+                state.record(runId, status, stateInputs);
+            } catch (java.io.IOException e) {
+                LOG.warn("cannot record the run in {}", s.stateDir, e);
+            }
+        }
     }
 
     /** The summary, then one {@code warning: } line per place where output is missing. */
@@ -349,11 +410,15 @@ public final class LocalPipeline {
                 .topicPrefix(s.pipeline.topicPrefix())
                 .partitions(s.partitions)
                 .speed(s.speed)
+                .resume(state != null)
                 .progress(System.err)
                 .build()
                 .replay(s.files, s.feedOverride);
         s.out.printf("replayed %,d frames into %s in %.1f s%n", result.frames(), result.framesPerTopic().keySet(),
                 result.seconds());
+        if (result.alreadyPublished() > 0) {
+            s.out.printf("(%,d frames were already in the topics from the interrupted run)%n", result.alreadyPublished());
+        }
         lastReplay = result;
     }
 
@@ -362,7 +427,7 @@ public final class LocalPipeline {
         return lastReplay;
     }
 
-    private StreamExecutionEnvironment environment() {
+    private StreamExecutionEnvironment environment() throws java.io.IOException {
         Configuration conf = new Configuration();
         conf.set(RestOptions.PORT, s.webPort);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
@@ -371,13 +436,28 @@ public final class LocalPipeline {
             conf.setString("metrics.reporter.prom.port", String.valueOf(s.prometheusPort));
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-        env.setParallelism(s.pipeline.parallelism());
-        env.enableCheckpointing(s.pipeline.checkpointIntervalMs());
+        JobDurability durability = s.pipeline.durability();
+        if (durability.checkpointDir == null) {
+            durability.checkpointDir = checkpointDir().toUri().toString();
+        }
+        if (s.savepointDir != null) {
+            durability.savepointDir = s.savepointDir.toUri().toString();
+        }
+        durability.restorePath = s.restorePath;
+        durability.apply(env, true);
         s.out.println("Flink web UI at http://localhost:" + s.webPort);
         if (s.prometheusPort != null) {
             s.out.println("Prometheus metrics at http://localhost:" + s.prometheusPort + "/metrics");
         }
         return env;
+    }
+
+    /** The local checkpoint storage: under the state directory, else a temporary folder (kept: it may be resumed). */
+    private Path checkpointDir() throws java.io.IOException {
+        if (s.stateDir != null) {
+            return java.nio.file.Files.createDirectories(s.stateDir.resolve("checkpoints"));
+        }
+        return java.nio.file.Files.createTempDirectory("rrr-checkpoints");
     }
 
     private void build(StreamExecutionEnvironment env, String bootstrap, List<String> feeds, boolean bounded) {

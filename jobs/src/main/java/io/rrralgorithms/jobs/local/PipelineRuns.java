@@ -45,4 +45,17 @@ public final class PipelineRuns {
             ps.executeUpdate();
         }
     }
+
+    /** A run whose process died while it ran (still {@code running}): failed, resumed by {@code resumedBy}. */
+    public void interrupted(UUID id, UUID resumedBy) throws SQLException {
+        try (Connection c = target.connect();
+                PreparedStatement ps = c.prepareStatement("UPDATE pipeline_runs SET finished_at = ?, status = 'failed', "
+                        + "error = ? WHERE run_id = ? AND status = 'running'")) {
+            ps.setTimestamp(1, new Timestamp(System.currentTimeMillis()));
+            ps.setString(2, "interrupted: the process ended while the run was running (killed?); resumed by run "
+                    + resumedBy);
+            ps.setObject(3, id);
+            ps.executeUpdate();
+        }
+    }
 }

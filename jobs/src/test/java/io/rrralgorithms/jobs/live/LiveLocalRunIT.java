@@ -37,7 +37,7 @@ class LiveLocalRunIT {
             s.kafkaPort = 0;
             s.webPort = 0;
             s.postgres = db.target;
-            s.pipeline.checkpointIntervalMs = 500;
+            s.pipeline.checkpointIntervalMs = 500L;
             // the loopback exchange serves 2024 frames now: their exchange times lag the receive times by years
             s.pipeline.maxClockSkewMs = LiveCaptureIT.RECORDED_FRAMES_LIVE.maxClockSkewMs();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
