@@ -37,8 +37,10 @@ public final class CaptureReplayer {
     private final int partitions;
     private final double speed;
     private final PrintStream progressOut;
+    private final Map<String, String> kafkaProperties;
 
     private CaptureReplayer(Builder b) {
+        this.kafkaProperties = Map.copyOf(b.kafkaProperties);
         this.bootstrapServers = b.bootstrapServers;
         this.topicPrefix = b.topicPrefix;
         this.partitions = b.partitions;
@@ -79,7 +81,7 @@ public final class CaptureReplayer {
             }
             totalLines += countLines(f);
         }
-        ensureTopics(bootstrapServers, topicPrefix, byFeed.keySet(), partitions);
+        ensureTopics(bootstrapServers, kafkaProperties, topicPrefix, byFeed.keySet(), partitions);
 
         List<FeedStream> streams = new ArrayList<>();
         for (var e : byFeed.entrySet()) {
@@ -150,13 +152,20 @@ public final class CaptureReplayer {
     /** Creates the raw topics of these feeds where missing. */
     public static void ensureTopics(String bootstrapServers, String topicPrefix, Iterable<String> feeds, int partitions)
             throws IOException {
-        List<String> topics = new ArrayList<>();
-        feeds.forEach(f -> topics.add(RawTopics.topicOf(topicPrefix, f)));
-        KafkaTopics.ensure(bootstrapServers, topics, partitions);
+        ensureTopics(bootstrapServers, Map.of(), topicPrefix, feeds, partitions);
     }
 
-    private Properties producerProps() {
-        return RawFrameRecords.producerProperties(bootstrapServers);
+    /** The same with the user's client settings ({@link KafkaClientProperties}). */
+    public static void ensureTopics(String bootstrapServers, Map<String, String> kafkaProperties, String topicPrefix,
+            Iterable<String> feeds, int partitions) throws IOException {
+        List<String> topics = new ArrayList<>();
+        feeds.forEach(f -> topics.add(RawTopics.topicOf(topicPrefix, f)));
+        KafkaTopics.ensure(bootstrapServers, kafkaProperties, topics, partitions);
+    }
+
+    /** The producer's settings: the raw topics' (no loss, no reordering) with the user's over them. */
+    public Properties producerProps() {
+        return RawFrameRecords.producerProperties(bootstrapServers, kafkaProperties);
     }
 
     private static long countLines(Path f) throws IOException {
@@ -223,6 +232,14 @@ public final class CaptureReplayer {
         private int partitions = 1;
         private double speed = 0;
         private PrintStream progressOut;
+        private Map<String, String> kafkaProperties = Map.of();
+
+        /** The user's client settings ({@link KafkaClientProperties}): SASL, SSL, … */
+        public Builder kafkaProperties(Map<String, String> p) {
+            KafkaClientProperties.check(p);
+            this.kafkaProperties = p;
+            return this;
+        }
 
         public Builder bootstrapServers(String s) {
             this.bootstrapServers = s;

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,6 +41,9 @@ public class AnnounceModelCommand implements Callable<Integer> {
             + "(the jobs will refuse it and report load_failed)")
     boolean force;
 
+    @Mixin
+    KafkaOptions kafka;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -66,7 +70,7 @@ public class AnnounceModelCommand implements Callable<Integer> {
             }
         }
         ModelAnnouncement a = new ModelAnnouncement(version, dir.toString(), System.currentTimeMillis());
-        ModelControl.announce(bootstrapServers, controlTopic, a);
+        ModelControl.announce(bootstrapServers, kafka.properties(), controlTopic, a);
         out.println("announced on " + controlTopic + ": " + new String(a.toJson(), StandardCharsets.UTF_8));
         return 0;
     }

@@ -16,10 +16,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of the Flink job shared by {@code run} and {@code job}. */
 public class PipelineOptions {
+    /** Client settings of every Kafka client of the job (sources, resync sink) and of the command itself. */
+    @Mixin
+    public KafkaOptions kafka = new KafkaOptions();
+
     @Option(names = "--topic-prefix", defaultValue = RawTopics.DEFAULT_PREFIX,
             description = "raw topics are <prefix><feed> (default: ${DEFAULT-VALUE})")
     public String topicPrefix = RawTopics.DEFAULT_PREFIX;
@@ -182,6 +187,7 @@ public class PipelineOptions {
      * trading settings.
      */
     public void validate() {
+        kafka.properties();
         Preflight.startPosition(from);
         Preflight.atLeast("--depth-levels", depthLevels, 1);
         Preflight.atLeast("--max-pending-diffs", maxPendingDiffs, 1);
@@ -224,6 +230,11 @@ public class PipelineOptions {
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());
         }
+    }
+
+    /** The user's Kafka client settings ({@code --kafka-properties}, {@code --kafka-property}). */
+    public Map<String, String> kafkaProperties() {
+        return kafka.properties();
     }
 
     public String topicPrefix() {
@@ -313,7 +324,7 @@ public class PipelineOptions {
 
     /** The job options with resync requests to {@code bootstrapServers} where --resync-topic is set. */
     public JobOptions jobOptions(String bootstrapServers) {
-        return jobOptions().withResync(bootstrapServers, resyncTopic);
+        return jobOptions().withResync(bootstrapServers, resyncTopic, kafkaProperties());
     }
 
     public JobOptions jobOptions() {

@@ -132,7 +132,7 @@ public class RunCommand implements Callable<Integer> {
             Preflight.captureFiles(List.of(captureConfig));
         }
         if (!embeddedKafka) {
-            Preflight.kafkaAnswers(bootstrapServers, "start it, check --bootstrap-servers, or leave the option out "
+            Preflight.kafkaAnswers(bootstrapServers, pipeline.kafkaProperties(), "start it, check --bootstrap-servers, or leave the option out "
                     + "to run on an embedded broker");
         }
     }

@@ -8,6 +8,7 @@ import io.rrralgorithms.jobs.trading.RiskCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -32,12 +33,23 @@ public final class RiskControl {
 
     public static KafkaSource<RiskCommand> source(String bootstrapServers, String topic, String groupId,
             boolean bounded) {
-        return ControlTopic.source(bootstrapServers, topic, groupId, bounded, new CommandDeserializer());
+        return source(bootstrapServers, Map.of(), topic, groupId, bounded);
+    }
+
+    /** The same with the user's Kafka client settings. */
+    public static KafkaSource<RiskCommand> source(String bootstrapServers, Map<String, String> kafkaProperties,
+            String topic, String groupId, boolean bounded) {
+        return ControlTopic.source(bootstrapServers, kafkaProperties, topic, groupId, bounded, new CommandDeserializer());
     }
 
     /** Creates the topic (one partition: commands stay in order) where missing. */
     public static void ensureTopic(String bootstrapServers, String topic) throws IOException {
-        ControlTopic.ensure(bootstrapServers, topic);
+        ensureTopic(bootstrapServers, Map.of(), topic);
+    }
+
+    public static void ensureTopic(String bootstrapServers, Map<String, String> kafkaProperties, String topic)
+            throws IOException {
+        ControlTopic.ensure(bootstrapServers, kafkaProperties, topic);
     }
 
     public static byte[] toJson(String accountId, RiskCommand.Kind command, String reason) {
