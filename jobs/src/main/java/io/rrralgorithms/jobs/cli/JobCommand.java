@@ -55,6 +55,7 @@ public class JobCommand implements Callable<Integer> {
         if (!noMigrate) {
             LocalPipeline.prepareDatabase(postgres.target());
         }
+        pipeline.modelRegistry = postgres.target(); // announced models must be registered there
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(pipeline.parallelism());
         env.enableCheckpointing(pipeline.checkpointIntervalMs());

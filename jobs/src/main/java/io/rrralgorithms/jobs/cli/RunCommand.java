@@ -89,6 +89,7 @@ public class RunCommand implements Callable<Integer> {
         s.webPort = webPort;
         s.savepointDir = savepointDir;
         s.postgres = postgres.target();
+        pipeline.modelRegistry = s.postgres; // announced models must be registered there
         s.pipeline = pipeline;
         if (captureConfig != null) {
             try {

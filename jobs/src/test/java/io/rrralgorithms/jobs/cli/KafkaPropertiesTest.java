@@ -1,6 +1,7 @@
 package io.rrralgorithms.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
@@ -12,14 +13,25 @@ import io.rrralgorithms.connectors.live.KafkaFrameSink;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.book.ResyncSink;
 import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.trading.RiskCommand;
+import io.rrralgorithms.jobs.trading.RiskCommandAuth;
+import io.rrralgorithms.jobs.trading.flink.RiskControl;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,7 +150,7 @@ class KafkaPropertiesTest {
                 List.of("--kafka-property", "value.serializer=x.Y"),
                 List.of("--kafka-properties", tmp.resolve("nosuch.properties").toString()),
                 List.of("--kafka-property", "security.protocol=SASL_PLAINTEXT"))) { // no JAAS entry: no client
-            List<String> args = new java.util.ArrayList<>(List.of("replay", "--bootstrap-servers",
+            List<String> args = new ArrayList<>(List.of("replay", "--bootstrap-servers",
                     kafka.bootstrapServers()));
             args.addAll(bad);
             args.add(capture);
@@ -147,6 +159,55 @@ class KafkaPropertiesTest {
             List<String> lines = r.stderr().lines().filter(l -> l.startsWith("rrr replay: ")).toList();
             assertEquals(1, lines.size(), bad + ": " + r.stderr());
             assertTrue(lines.get(0).contains("kafka-propert") || lines.get(0).contains("KEY=VALUE"), lines.get(0));
+        }
+    }
+
+    /** rrr risk-command signs what the job accepts, at the time given; its usage errors are one line. */
+    @Test
+    void riskCommandPublishesASignedCommand() throws Exception {
+        Path key = Files.writeString(tmp.resolve("risk.key"), "kafka-properties-test risk key\n");
+        CommandLineExecution r = CommandLineExecution.of(List.of("risk-command", "--bootstrap-servers",
+                kafka.bootstrapServers(), "--risk-control-topic", "kp.risk-cli", "--account", "paper", "--command", "KILL",
+                "--reason", "drill", "--at", "2024-08-09T00:00:00Z", "--risk-hmac-key-file", key.toString(),
+                "--kafka-property", "client.id=rrr-risk-command-test"));
+        assertEquals(0, r.exitCode(), r.stderr());
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+            TopicPartition tp = new TopicPartition("kp.risk-cli", 0);
+            c.assign(List.of(tp));
+            c.seekToBeginning(List.of(tp));
+            List<ConsumerRecord<byte[], byte[]>> got = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (got.isEmpty() && System.currentTimeMillis() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(got::add);
+            }
+            assertEquals(1, got.size());
+            RiskCommand cmd = RiskControl.parse(got.get(0).value(), got.get(0).timestamp());
+            byte[] k = "kafka-properties-test risk key".getBytes(StandardCharsets.UTF_8);
+            assertNull(RiskCommandAuth.refusal(cmd, k), "signed with the key");
+            assertTrue(RiskCommandAuth.refusal(cmd, "another key of 16+ bytes".getBytes(StandardCharsets.UTF_8))
+                    .startsWith("bad signature"));
+            long at = Instant.parse("2024-08-09T00:00:00Z").toEpochMilli();
+            assertEquals(at, cmd.timeMs);
+            assertEquals(at, got.get(0).timestamp());
+            assertEquals("KILL paper drill", cmd.command + " " + cmd.accountId + " " + cmd.reason);
+        }
+        for (List<String> bad : List.of(List.of("--account", "*", "--command", "ACTIVATE", "--risk-hmac-key-file",
+                        key.toString()),
+                List.of("--account", "paper", "--command", "KILL", "--risk-hmac-key-file",
+                        tmp.resolve("no-key").toString()),
+                List.of("--account", "paper", "--command", "KILL", "--risk-hmac-key-file",
+                        Files.writeString(tmp.resolve("short.key"), "short\n").toString()),
+                List.of("--account", "paper", "--command", "NOSUCH", "--risk-hmac-key-file", key.toString()))) {
+            List<String> args = new ArrayList<>(List.of("risk-command", "--bootstrap-servers", "127.0.0.1:1"));
+            args.addAll(bad);
+            CommandLineExecution e = CommandLineExecution.of(args);
+            assertEquals(ExitCodes.USAGE, e.exitCode(), bad + ": " + e.stderr());
+            assertEquals(1, e.stderr().lines().count(), bad + ": " + e.stderr());
+            assertTrue(e.stderr().startsWith("rrr risk-command: "), e.stderr());
         }
     }
 
