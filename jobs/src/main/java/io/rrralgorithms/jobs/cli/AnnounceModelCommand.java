@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "announce-model", mixinStandardHelpOptions = true,
         description = "Announce a model version on the control topic: running jobs load it and score with it from then "
-                + "on (hot swap, no restart). The directory must be readable by every task manager.")
+                + "on (hot swap, no restart). The directory must be readable by every task manager, lie under the "
+                + "job's --models-root and be registered in models (rrr train) with unchanged files: else the job "
+                + "refuses it and reports it as a refused model event.")
 public class AnnounceModelCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")
     String bootstrapServers;

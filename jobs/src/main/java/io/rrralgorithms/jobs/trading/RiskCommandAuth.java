@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -111,7 +112,7 @@ public final class RiskCommandAuth {
         }
         byte[] given;
         try {
-            given = HexFormat.of().parseHex(c.signature.trim().toLowerCase(java.util.Locale.ROOT));
+            given = HexFormat.of().parseHex(c.signature.trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return "bad signature (not hex)";
         }

@@ -2,6 +2,7 @@ package io.rrralgorithms.jobs.trading.flink;
 
 import io.rrralgorithms.jobs.trading.RiskCommand;
 import io.rrralgorithms.jobs.trading.RiskCommandAuth;
+import java.io.IOException;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -48,7 +49,7 @@ public class RiskCommandVerifier extends KeyedProcessFunction<String, RiskComman
             if (key == null) {
                 LOG.warn("no risk command key ({}): every risk command will be refused", keySource.describe());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // fail closed: commands are refused (and say why), the job runs on
             keyProblem = "the risk command key cannot be read (" + keySource.describe() + "): " + e.getMessage();
             LOG.error("{}; every risk command will be refused", keyProblem);
