@@ -4,6 +4,7 @@ import io.rrralgorithms.jobs.scoring.ScoringOptions;
 import io.rrralgorithms.jobs.trading.flink.TradingOptions;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Map;
 
 /** Tuning of the market-data job. */
 public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
@@ -13,11 +14,23 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
      * Where book gaps are also written as resync requests for the live capture
      * ({@link io.rrralgorithms.connectors.kafka.ResyncRequests}); {@code resync == null}: nowhere.
      */
-    public record Resync(String bootstrapServers, String topic) implements Serializable {
+    public record Resync(String bootstrapServers, String topic, Map<String, String> kafkaProperties)
+            implements Serializable {
         public Resync {
             if (bootstrapServers == null || bootstrapServers.isBlank() || topic == null || topic.isBlank()) {
                 throw new IllegalArgumentException("resync needs Kafka bootstrap servers and a topic");
             }
+            kafkaProperties = kafkaProperties == null ? Map.of() : Map.copyOf(kafkaProperties);
+        }
+
+        public Resync(String bootstrapServers, String topic) {
+            this(bootstrapServers, topic, Map.of());
+        }
+
+        /** Kafka client settings may hold credentials (sasl.jaas.config): never printed. */
+        @Override
+        public String toString() {
+            return "Resync[" + bootstrapServers + ", " + topic + ", kafka properties " + kafkaProperties.keySet() + "]";
         }
     }
 
@@ -68,7 +81,12 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
 
     /** Gaps also to {@code topic} as resync requests; a null topic: off. */
     public JobOptions withResync(String bootstrapServers, String topic) {
+        return withResync(bootstrapServers, topic, Map.of());
+    }
+
+    /** The same with the user's Kafka client settings for the resync sink. */
+    public JobOptions withResync(String bootstrapServers, String topic, Map<String, String> kafkaProperties) {
         return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading,
-                topic == null ? null : new Resync(bootstrapServers, topic));
+                topic == null ? null : new Resync(bootstrapServers, topic, kafkaProperties));
     }
 }

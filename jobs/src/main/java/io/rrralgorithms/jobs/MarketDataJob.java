@@ -160,7 +160,7 @@ public class MarketDataJob {
         gaps = counted(gaps, "book_gaps");
         if (options.resync() != null) {
             gaps.sinkTo(ResyncSink.create(options.resync().bootstrapServers(),
-                    options.resync().topic())).name("sink-resync-requests").uid("sink-resync-requests");
+                    options.resync().topic(), options.resync().kafkaProperties())).name("sink-resync-requests").uid("sink-resync-requests");
         }
         deadLetters = counted(deadLetters, "dead_letters");
 

@@ -25,7 +25,7 @@ public final class PostgresDatabase {
         try (Connection c = maintenanceTarget(target).connect()) {
             c.isValid(5);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL does not answer at " + target.jdbcUrl() + ": " + e.getMessage()
+            throw new IllegalStateException("PostgreSQL does not answer at " + PostgresTarget.maskUrl(target.jdbcUrl()) + ": " + e.getMessage()
                     + " (start it, or pass --jdbc-url)", e);
         }
     }
@@ -34,7 +34,7 @@ public final class PostgresDatabase {
     public static void createIfMissing(PostgresTarget target) {
         Matcher m = URL.matcher(target.jdbcUrl());
         if (!m.matches()) {
-            LOG.info("not a plain jdbc:postgresql://host/db URL, not creating the database: {}", target.jdbcUrl());
+            LOG.info("not a plain jdbc:postgresql://host/db URL, not creating the database: {}", PostgresTarget.maskUrl(target.jdbcUrl()));
             return;
         }
         String db = m.group(2);
@@ -55,7 +55,7 @@ public final class PostgresDatabase {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL does not answer at " + target.jdbcUrl() + ": " + e.getMessage()
+            throw new IllegalStateException("PostgreSQL does not answer at " + PostgresTarget.maskUrl(target.jdbcUrl()) + ": " + e.getMessage()
                     + " (start it, or pass --jdbc-url)", e);
         }
     }

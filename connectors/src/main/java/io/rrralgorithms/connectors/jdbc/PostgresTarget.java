@@ -23,6 +23,19 @@ public record PostgresTarget(String jdbcUrl, String user, String password, int b
         return new PostgresTarget(jdbcUrl, user, password, 1000, 200, 3);
     }
 
+    /** The password never shows: records print every component otherwise (logs, exceptions, the job graph's dumps). */
+    @Override
+    public String toString() {
+        return "PostgresTarget[jdbcUrl=" + maskUrl(jdbcUrl) + ", user=" + user + ", password="
+                + (password == null ? "none" : "***") + ", batchSize=" + batchSize + ", batchIntervalMs="
+                + batchIntervalMs + ", maxRetries=" + maxRetries + "]";
+    }
+
+    /** The URL with the value of a {@code password} parameter replaced by {@code ***}: for messages and logs. */
+    public static String maskUrl(String url) {
+        return url == null ? null : url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
+    }
+
     public Connection connect() throws SQLException {
         return connect(null);
     }

@@ -168,7 +168,8 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
         long now = System.nanoTime();
         if (connection != null && now - lastUsedNs > IDLE_VALIDATION_NS && !connection.isValid(5)) {
             // gone while idle (server restart, idle timeout, a firewall): reconnect without a failed attempt
-            LOG.info("connection to {} for {} was lost while idle, reconnecting", target.jdbcUrl(), upsert.table());
+            LOG.info("connection to {} for {} was lost while idle, reconnecting", PostgresTarget.maskUrl(target.jdbcUrl()),
+                    upsert.table());
             closeConnection();
         }
         lastUsedNs = now;

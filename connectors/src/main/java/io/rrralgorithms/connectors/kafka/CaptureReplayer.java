@@ -48,8 +48,10 @@ public final class CaptureReplayer {
     private final double speed;
     private final PrintStream progressOut;
     private final boolean resume;
+    private final Map<String, String> kafkaProperties;
 
     private CaptureReplayer(Builder b) {
+        this.kafkaProperties = Map.copyOf(b.kafkaProperties);
         this.bootstrapServers = b.bootstrapServers;
         this.topicPrefix = b.topicPrefix;
         this.partitions = b.partitions;
@@ -95,7 +97,7 @@ public final class CaptureReplayer {
             }
             totalLines += countLines(f);
         }
-        ensureTopics(bootstrapServers, topicPrefix, byFeed.keySet(), partitions);
+        ensureTopics(bootstrapServers, kafkaProperties, topicPrefix, byFeed.keySet(), partitions);
 
         List<FeedStream> streams = new ArrayList<>();
         for (var e : byFeed.entrySet()) {
@@ -189,6 +191,7 @@ public final class CaptureReplayer {
         List<String> topics = new ArrayList<>();
         feeds.forEach(f -> topics.add(RawTopics.topicOf(topicPrefix, f)));
         Properties p = new Properties();
+        p.putAll(kafkaProperties); // SASL/SSL of a managed Kafka
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(p)) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
@@ -223,13 +226,20 @@ public final class CaptureReplayer {
     /** Creates the raw topics of these feeds where missing. */
     public static void ensureTopics(String bootstrapServers, String topicPrefix, Iterable<String> feeds, int partitions)
             throws IOException {
-        List<String> topics = new ArrayList<>();
-        feeds.forEach(f -> topics.add(RawTopics.topicOf(topicPrefix, f)));
-        KafkaTopics.ensure(bootstrapServers, topics, partitions);
+        ensureTopics(bootstrapServers, Map.of(), topicPrefix, feeds, partitions);
     }
 
-    private Properties producerProps() {
-        return RawFrameRecords.producerProperties(bootstrapServers);
+    /** The same with the user's client settings ({@link KafkaClientProperties}). */
+    public static void ensureTopics(String bootstrapServers, Map<String, String> kafkaProperties, String topicPrefix,
+            Iterable<String> feeds, int partitions) throws IOException {
+        List<String> topics = new ArrayList<>();
+        feeds.forEach(f -> topics.add(RawTopics.topicOf(topicPrefix, f)));
+        KafkaTopics.ensure(bootstrapServers, kafkaProperties, topics, partitions);
+    }
+
+    /** The producer's settings: the raw topics' (no loss, no reordering) with the user's over them. */
+    public Properties producerProps() {
+        return RawFrameRecords.producerProperties(bootstrapServers, kafkaProperties);
     }
 
     private static long countLines(Path f) throws IOException {
@@ -297,6 +307,7 @@ public final class CaptureReplayer {
         private double speed = 0;
         private PrintStream progressOut;
         private boolean resume;
+        private Map<String, String> kafkaProperties = Map.of();
 
         /**
          * Continue a replay of the same files into topics that hold its first frames: skip, per
@@ -304,6 +315,13 @@ public final class CaptureReplayer {
          */
         public Builder resume(boolean r) {
             this.resume = r;
+            return this;
+        }
+
+        /** The user's client settings ({@link KafkaClientProperties}): SASL, SSL, … */
+        public Builder kafkaProperties(Map<String, String> p) {
+            KafkaClientProperties.check(p);
+            this.kafkaProperties = p;
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.rrralgorithms.connectors.kafka;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,12 @@ public final class ControlTopic {
     /** The source; bounded: stops at the offsets that are latest at start (for bounded jobs). */
     public static <T> KafkaSource<T> source(String bootstrapServers, String topic, String groupId, boolean bounded,
             KafkaRecordDeserializationSchema<T> deserializer) {
+        return source(bootstrapServers, Map.of(), topic, groupId, bounded, deserializer);
+    }
+
+    /** The same with the user's client settings ({@link KafkaClientProperties}). */
+    public static <T> KafkaSource<T> source(String bootstrapServers, Map<String, String> kafkaProperties, String topic,
+            String groupId, boolean bounded, KafkaRecordDeserializationSchema<T> deserializer) {
         KafkaSourceBuilder<T> b = KafkaSource.<T>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic)
@@ -33,6 +40,8 @@ public final class ControlTopic {
                 .setDeserializer(deserializer)
                 .setProperty("partition.discovery.interval.ms", bounded ? "-1" : "60000")
                 .setProperty("commit.offsets.on.checkpoint", "false");
+        KafkaClientProperties.check(kafkaProperties);
+        kafkaProperties.forEach((k, v) -> b.setProperty(k.trim(), v));
         if (bounded) {
             b.setBounded(OffsetsInitializer.latest());
         }
@@ -41,7 +50,17 @@ public final class ControlTopic {
 
     /** Creates the topic with one partition where missing. */
     public static void ensure(String bootstrapServers, String topic) throws IOException {
-        KafkaTopics.ensure(bootstrapServers, List.of(topic), 1);
+        ensure(bootstrapServers, Map.of(), topic);
+    }
+
+    public static void ensure(String bootstrapServers, Map<String, String> kafkaProperties, String topic)
+            throws IOException {
+        KafkaTopics.ensure(bootstrapServers, kafkaProperties, List.of(topic), 1);
+    }
+
+    public static void publish(String bootstrapServers, String topic, byte[] value, Long timestampMs)
+            throws IOException {
+        publish(bootstrapServers, Map.of(), topic, value, timestampMs);
     }
 
     /**
@@ -49,16 +68,11 @@ public final class ControlTopic {
      *
      * @param timestampMs the record timestamp (the event time a command applies at); null: now
      */
-    public static void publish(String bootstrapServers, String topic, byte[] value, Long timestampMs)
-            throws IOException {
-        ensure(bootstrapServers, topic);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+    public static void publish(String bootstrapServers, Map<String, String> kafkaProperties, String topic, byte[] value,
+            Long timestampMs) throws IOException {
+        ensure(bootstrapServers, kafkaProperties, topic);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(bootstrapServers,
+                kafkaProperties))) {
             producer.send(new ProducerRecord<>(topic, 0, timestampMs, null, value)).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -66,5 +80,16 @@ public final class ControlTopic {
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IOException("cannot publish on " + topic + " at " + bootstrapServers + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The producer of {@link #publish}: acks from all replicas, the user's settings over it. */
+    public static Properties producerProperties(String bootstrapServers, Map<String, String> kafkaProperties) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        return KafkaClientProperties.apply(p, kafkaProperties);
     }
 }

@@ -2,6 +2,7 @@ package io.rrralgorithms.connectors.kafka;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +19,16 @@ public final class KafkaTopics {
     private KafkaTopics() {}
 
     public static void ensure(String bootstrapServers, Collection<String> topics, int partitions) throws IOException {
+        ensure(bootstrapServers, Map.of(), topics, partitions);
+    }
+
+    /** @param kafkaProperties the user's client settings ({@link KafkaClientProperties}) */
+    public static void ensure(String bootstrapServers, Map<String, String> kafkaProperties, Collection<String> topics,
+            int partitions) throws IOException {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        KafkaClientProperties.apply(p, kafkaProperties);
         try (Admin admin = Admin.create(p)) {
             for (String topic : topics) {
                 try {

@@ -129,6 +129,13 @@ public final class RawFrameKafkaSource {
         return this;
     }
 
+    /** The user's client settings ({@link KafkaClientProperties}), over the source's own. */
+    public RawFrameKafkaSource properties(Map<String, String> kafkaProperties) {
+        KafkaClientProperties.check(kafkaProperties);
+        kafkaProperties.forEach((k, v) -> extra.setProperty(k.trim(), v));
+        return this;
+    }
+
     public KafkaSource<MarketEvent> build() {
         if (feeds.isEmpty()) {
             throw new IllegalStateException("no feeds given");

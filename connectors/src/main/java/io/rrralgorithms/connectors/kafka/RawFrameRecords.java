@@ -2,6 +2,7 @@ package io.rrralgorithms.connectors.kafka;
 
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,6 +34,11 @@ public final class RawFrameRecords {
      * producer with acks from all replicas.
      */
     public static Properties producerProperties(String bootstrapServers) {
+        return producerProperties(bootstrapServers, Map.of());
+    }
+
+    /** The same with the user's client settings ({@link KafkaClientProperties}) over them. */
+    public static Properties producerProperties(String bootstrapServers, Map<String, String> kafkaProperties) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -45,6 +51,6 @@ public final class RawFrameRecords {
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-        return p;
+        return KafkaClientProperties.apply(p, kafkaProperties);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import io.rrralgorithms.connectors.kafka.RawTopics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,9 +27,11 @@ import java.util.Set;
  *   bootstrap: 127.0.0.1:9092      # Kafka bootstrap servers (rrr capture --bootstrap overrides)
  *   topicPrefix: raw.              # raw topics are &lt;topicPrefix&gt;&lt;feed&gt;
  *   partitions: 1                  # partitions of raw topics the service creates
+ *   properties:                    # Kafka client settings, e.g. of a managed Kafka (rrr capture --kafka-property adds)
+ *     security.protocol: SASL_SSL
  * metrics:
  *   port: 9464                     # Prometheus text at http://HOST:PORT/metrics; 0 = off
- *   host: 0.0.0.0                  # bind address of the metrics endpoint
+ *   host: 127.0.0.1                # bind address of the metrics endpoint (0.0.0.0: every interface)
  *   logIntervalSeconds: 10         # one status line every N s; 0 = off
  * reconnect:
  *   baseMs: 500                    # first retry waits up to this (full jitter) …
@@ -67,11 +72,14 @@ public final class CaptureConfig {
         public String bootstrap = "127.0.0.1:9092";
         public String topicPrefix = RawTopics.DEFAULT_PREFIX;
         public int partitions = 1;
+        /** Kafka client settings for every client of the service (SASL, SSL, …): passed through as they are. */
+        public Map<String, String> properties = new LinkedHashMap<>();
     }
 
     public static final class Metrics {
         public int port = 0;
-        public String host = "0.0.0.0";
+        /** Loopback by default: the endpoint has no authentication. */
+        public String host = "127.0.0.1";
         public int logIntervalSeconds = 10;
     }
 
@@ -186,6 +194,13 @@ public final class CaptureConfig {
         require(kafka != null && kafka.bootstrap != null && !kafka.bootstrap.isBlank(), at + "kafka.bootstrap is empty");
         require(kafka.topicPrefix != null, at + "kafka.topicPrefix is empty");
         require(kafka.partitions >= 1, at + "kafka.partitions must be >= 1");
+        require(kafka.properties != null, at + "kafka.properties must be a map of client settings");
+        try {
+            KafkaClientProperties.check(kafka.properties);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(at + "kafka.properties: " + e.getMessage());
+        }
+        require(metrics != null && metrics.host != null && !metrics.host.isBlank(), at + "metrics.host is empty");
         require(metrics != null && metrics.port >= 0 && metrics.port <= 65535, at + "metrics.port must be 0..65535");
         require(metrics.logIntervalSeconds >= 0, at + "metrics.logIntervalSeconds must be >= 0");
         require(reconnect != null && reconnect.baseMs >= 1, at + "reconnect.baseMs must be >= 1");

@@ -2,6 +2,7 @@ package io.rrralgorithms.connectors.live;
 
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.ControlTopic;
+import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import io.rrralgorithms.connectors.kafka.ResyncRequests;
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +21,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,11 +94,11 @@ public final class CaptureService implements AutoCloseable {
      */
     public static CaptureService toKafka(CaptureConfig config) throws IOException {
         config.validate("capture configuration");
-        CaptureReplayer.ensureTopics(config.kafka.bootstrap, config.kafka.topicPrefix, config.feeds(),
-                config.kafka.partitions);
+        CaptureReplayer.ensureTopics(config.kafka.bootstrap, config.kafka.properties, config.kafka.topicPrefix,
+                config.feeds(), config.kafka.partitions);
         CaptureMetrics metrics = new CaptureMetrics();
-        return new CaptureService(config, new KafkaFrameSink(config.kafka.bootstrap, config.kafka.topicPrefix, metrics),
-                metrics);
+        return new CaptureService(config, new KafkaFrameSink(config.kafka.bootstrap, config.kafka.properties,
+                config.kafka.topicPrefix, metrics), metrics);
     }
 
     /** Opens every connection (each retries by itself), the metrics endpoint and the status log. */
@@ -165,15 +169,9 @@ public final class CaptureService implements AutoCloseable {
     /** Reads the resync topic from its end (requests older than the service are moot) until closed. */
     private void startResyncListener() throws IOException {
         String topic = config.resyncTopic;
-        ControlTopic.ensure(config.kafka.bootstrap, topic);
-        java.util.Properties p = new java.util.Properties();
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrap);
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p);
+        ControlTopic.ensure(config.kafka.bootstrap, config.kafka.properties, topic);
+        var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
+                resyncConsumerProperties(config));
         List<org.apache.kafka.common.TopicPartition> parts;
         try {
             parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -212,6 +210,16 @@ public final class CaptureService implements AutoCloseable {
     }
 
     private volatile org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> resyncConsumer;
+
+    /** The resync listener's consumer (assigned partitions, no group), the user's settings over it. */
+    public static Properties resyncConsumerProperties(CaptureConfig config) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return KafkaClientProperties.apply(p, config.kafka.properties);
+    }
 
     public List<LiveConnection> connections() {
         return List.copyOf(connections);

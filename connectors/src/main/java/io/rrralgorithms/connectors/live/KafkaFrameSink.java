@@ -1,8 +1,10 @@
 package io.rrralgorithms.connectors.live;
 
+import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import io.rrralgorithms.connectors.kafka.RawFrameRecords;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,8 +39,10 @@ public final class KafkaFrameSink implements FrameSink {
     private final AtomicLong errors = new AtomicLong();
     private volatile boolean closed;
 
-    public KafkaFrameSink(String bootstrapServers, String topicPrefix, CaptureMetrics metrics) {
-        this(new KafkaProducer<>(producerProperties(bootstrapServers)), bootstrapServers, topicPrefix, metrics);
+    public KafkaFrameSink(String bootstrapServers, Map<String, String> kafkaProperties, String topicPrefix,
+            CaptureMetrics metrics) {
+        this(new KafkaProducer<>(producerProperties(bootstrapServers, kafkaProperties)), bootstrapServers, topicPrefix,
+                metrics);
     }
 
     KafkaFrameSink(Producer<byte[], byte[]> producer, String bootstrapServers, String topicPrefix,
@@ -50,13 +54,13 @@ public final class KafkaFrameSink implements FrameSink {
     }
 
     /** The replay's producer settings, with retries without a deadline and a short block per try. */
-    static Properties producerProperties(String bootstrapServers) {
+    public static Properties producerProperties(String bootstrapServers, Map<String, String> kafkaProperties) {
         Properties p = RawFrameRecords.producerProperties(bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "rrr-capture");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        return p;
+        return KafkaClientProperties.apply(p, kafkaProperties); // the user's last: their client.id, SASL, …
     }
 
     @Override

@@ -45,6 +45,11 @@ public final class MetricsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The bound address (loopback unless {@code metrics.host} / {@code --metrics-bind} says otherwise). */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -72,4 +72,21 @@ class CaptureMetricsTest {
             assertTrue(r.body().contains("rrr_capture_frames_total{feed=\"coinbase\"} 1\n"), r.body());
         }
     }
+
+    /** The endpoint has no authentication: by default it binds loopback only, and says where it bound. */
+    @Test
+    void bindsLoopbackUnlessConfigured() throws Exception {
+        CaptureConfig c = CaptureConfig.liveDefault();
+        assertEquals("127.0.0.1", c.metrics.host);
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (MetricsServer server = MetricsServer.start(c.metrics.host, port, new CaptureMetrics())) {
+            assertTrue(server.address().getAddress().isLoopbackAddress(), server.address().toString());
+        }
+        try (MetricsServer server = MetricsServer.start("0.0.0.0", port, new CaptureMetrics())) {
+            assertTrue(server.address().getAddress().isAnyLocalAddress(), server.address().toString());
+        }
+    }
 }

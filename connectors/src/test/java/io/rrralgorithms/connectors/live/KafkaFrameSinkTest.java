@@ -6,6 +6,7 @@ import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Callback;
@@ -76,7 +77,7 @@ class KafkaFrameSinkTest {
 
     @Test
     void theProducerIsIdempotentWithAcksAllAndNoDeliveryDeadline() {
-        var p = KafkaFrameSink.producerProperties("127.0.0.1:9092");
+        var p = KafkaFrameSink.producerProperties("127.0.0.1:9092", Map.of());
         assertEquals(true, p.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
         assertEquals("all", p.get(ProducerConfig.ACKS_CONFIG));
         assertEquals(Integer.MAX_VALUE, p.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));

@@ -1,6 +1,9 @@
 package io.rrralgorithms.jobs.book;
 
+import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import io.rrralgorithms.connectors.kafka.ResyncRequests;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -15,8 +18,15 @@ public final class ResyncSink {
     private ResyncSink() {}
 
     public static KafkaSink<BookGap> create(String bootstrapServers, String topic) {
+        return create(bootstrapServers, topic, Map.of());
+    }
+
+    /** @param kafkaProperties the user's client settings ({@link KafkaClientProperties}) */
+    public static KafkaSink<BookGap> create(String bootstrapServers, String topic, Map<String, String> kafkaProperties) {
+        Properties p = KafkaClientProperties.apply(new Properties(), kafkaProperties);
         return KafkaSink.<BookGap>builder()
                 .setBootstrapServers(bootstrapServers)
+                .setKafkaProducerConfig(p)
                 .setRecordSerializer(new Serializer(topic))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,7 +21,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "announce-model", mixinStandardHelpOptions = true,
         description = "Announce a model version on the control topic: running jobs load it and score with it from then "
-                + "on (hot swap, no restart). The directory must be readable by every task manager.")
+                + "on (hot swap, no restart). The directory must be readable by every task manager, lie under the "
+                + "job's --models-root and be registered in models (rrr train) with unchanged files: else the job "
+                + "refuses it and reports it as a refused model event.")
 public class AnnounceModelCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")
     String bootstrapServers;
@@ -39,6 +42,9 @@ public class AnnounceModelCommand implements Callable<Integer> {
     @Option(names = "--force", description = "announce even when the metadata is unreadable or of another feature spec "
             + "(the jobs will refuse it and report load_failed)")
     boolean force;
+
+    @Mixin
+    KafkaOptions kafka;
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -66,7 +72,7 @@ public class AnnounceModelCommand implements Callable<Integer> {
             }
         }
         ModelAnnouncement a = new ModelAnnouncement(version, dir.toString(), System.currentTimeMillis());
-        ModelControl.announce(bootstrapServers, controlTopic, a);
+        ModelControl.announce(bootstrapServers, kafka.properties(), controlTopic, a);
         out.println("announced on " + controlTopic + ": " + new String(a.toJson(), StandardCharsets.UTF_8));
         return 0;
     }

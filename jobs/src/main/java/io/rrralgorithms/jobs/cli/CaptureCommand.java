@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "capture", mixinStandardHelpOptions = true,
@@ -25,6 +26,13 @@ public class CaptureCommand implements Callable<Integer> {
     @Option(names = "--metrics-port", description = "Prometheus metrics port, 0 = off (default: the file's metrics.port)")
     Integer metricsPort;
 
+    @Option(names = "--metrics-bind", paramLabel = "HOST", description = "address the metrics endpoint binds, e.g. "
+            + "0.0.0.0 for every interface (default: the file's metrics.host, else 127.0.0.1: it has no authentication)")
+    String metricsBind;
+
+    @Mixin
+    KafkaOptions kafka;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -40,6 +48,10 @@ public class CaptureCommand implements Callable<Integer> {
             if (metricsPort != null) {
                 c.metrics.port = metricsPort;
             }
+            if (metricsBind != null) {
+                c.metrics.host = metricsBind;
+            }
+            c.kafka.properties.putAll(kafka.properties()); // the command line's over the file's
             c.validate(config.toString());
             service = CaptureService.toKafka(c);
         } catch (IllegalArgumentException | IOException e) {

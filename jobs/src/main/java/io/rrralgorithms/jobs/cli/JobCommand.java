@@ -69,6 +69,7 @@ public class JobCommand implements Callable<Integer> {
         if (!noMigrate) {
             LocalPipeline.prepareDatabase(postgres.target());
         }
+        pipeline.modelRegistry = postgres.target(); // announced models must be registered there
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobDurability durability = pipeline.durability();
         durability.restorePath = restorePath(env);

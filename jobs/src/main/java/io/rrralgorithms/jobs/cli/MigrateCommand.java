@@ -2,6 +2,7 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.jobs.local.DatabaseUnavailableException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,11 +15,17 @@ public class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        postgres.validate();
         PostgresTarget target = postgres.target();
+        try {
+            PostgresDatabase.checkReachable(target);
+        } catch (IllegalStateException e) {
+            throw new DatabaseUnavailableException(e.getMessage(), e.getCause());
+        }
         PostgresDatabase.createIfMissing(target);
         var r = PostgresDatabase.migrate(target);
-        System.out.printf("%s: schema version %s, %d migration(s) applied%n", target.jdbcUrl(), r.targetSchemaVersion,
-                r.migrationsExecuted);
+        System.out.printf("%s: schema version %s, %d migration(s) applied%n", PostgresTarget.maskUrl(target.jdbcUrl()),
+                r.targetSchemaVersion, r.migrationsExecuted);
         return 0;
     }
 }

@@ -62,7 +62,7 @@ public class PaperReportCommand implements Callable<Integer> {
         try (Connection c = target.connect()) {
             List<String> ids = accounts == null || accounts.isEmpty() ? accounts(c) : accounts;
             b.append("=== paper trading report ===\n");
-            b.append(String.format("database        %s%n", target.jdbcUrl()));
+            b.append(String.format("database        %s%n", PostgresTarget.maskUrl(target.jdbcUrl())));
             b.append(String.format("event time      %s .. %s%n", fromMs == null ? "start" : Instant.ofEpochMilli(fromMs),
                     toMs == null ? "end" : Instant.ofEpochMilli(toMs)));
             if (ids.isEmpty()) {

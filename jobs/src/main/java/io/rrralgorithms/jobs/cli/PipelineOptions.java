@@ -1,6 +1,7 @@
 package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.adapters.FrameGuard;
+import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.jobs.JobOptions;
 import io.rrralgorithms.jobs.runtime.JobDurability;
@@ -9,6 +10,8 @@ import io.rrralgorithms.jobs.scoring.ScoringOptions;
 import io.rrralgorithms.jobs.trading.OrderType;
 import io.rrralgorithms.jobs.trading.TradingConfig;
 import io.rrralgorithms.jobs.trading.flink.TradingOptions;
+import io.rrralgorithms.jobs.trading.RiskCommandAuth;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +20,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of the Flink job shared by {@code run} and {@code job}. */
 public class PipelineOptions {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineOptions.class);
+
+    /** Client settings of every Kafka client of the job (sources, resync sink) and of the command itself. */
+    @Mixin
+    public KafkaOptions kafka = new KafkaOptions();
+
     @Option(names = "--topic-prefix", defaultValue = RawTopics.DEFAULT_PREFIX,
             description = "raw topics are <prefix><feed> (default: ${DEFAULT-VALUE})")
     public String topicPrefix = RawTopics.DEFAULT_PREFIX;
@@ -106,6 +118,14 @@ public class PipelineOptions {
     @Option(names = "--scoring", negatable = true, description = "score the features with a model (default: on when "
             + "--model-dir or --control-topic is given); --no-scoring turns it off")
     public Boolean scoring;
+
+    @Option(names = "--models-root", paramLabel = "DIR", description = "announced models are loaded only from under "
+            + "DIR, when registered in the models table with the checksum of their files (default: none, every "
+            + "announcement is refused; --model-dir is not affected)")
+    public Path modelsRoot;
+
+    /** The PostgreSQL whose {@code models} table announced models must be in (set by the command from its options). */
+    public PostgresTarget modelRegistry;
 
     @Option(names = "--score-batch-size", defaultValue = "64",
             description = "rows scored in one TensorFlow call at most (default: ${DEFAULT-VALUE})")
@@ -200,12 +220,18 @@ public class PipelineOptions {
             + "\"KILL|HALT|REDUCE|ACTIVATE\",\"reason\"} (default: " + TradingOptions.DEFAULT_CONTROL_TOPIC + ")")
     public String riskControlTopic;
 
+    @Option(names = "--risk-hmac-key-file", paramLabel = "FILE", description = "risk commands must be signed "
+            + "(HMAC-SHA256) with the key in FILE, read by the task managers (default: the environment variable "
+            + RiskCommandAuth.KEY_ENV + "; with neither, every risk command is refused)")
+    public Path riskHmacKeyFile;
+
     /**
      * Refuses values the job would only fail on once running (where a task that throws is
      * restarted forever): zero or negative levels, sizes, intervals and counts, a bad --from, bad
      * trading settings.
      */
     public void validate() {
+        kafka.properties();
         Preflight.startPosition(from);
         Preflight.atLeast("--depth-levels", depthLevels, 1);
         Preflight.atLeast("--max-pending-diffs", maxPendingDiffs, 1);
@@ -225,6 +251,9 @@ public class PipelineOptions {
         if (modelDir != null && !Files.isDirectory(Path.of(modelDir))) {
             throw new UserError(ExitCodes.INPUT, "--model-dir " + modelDir + " is not a directory (give the model "
                     + "directory with saved_model/ and rrr-model.json)");
+        }
+        if (modelsRoot != null && !Files.isDirectory(modelsRoot)) {
+            throw new UserError(ExitCodes.INPUT, "--models-root " + modelsRoot + " is not a directory");
         }
         if (entryThreshold != null) {
             Preflight.atLeast("--entry-threshold", entryThreshold, 0.0);
@@ -248,11 +277,28 @@ public class PipelineOptions {
         Preflight.atLeastIfGiven("--risk-max-orders", riskMaxOrders == null ? null : riskMaxOrders.longValue(), 1);
         Preflight.atLeastIfGiven("--risk-order-window-ms", riskOrderWindowMs, 1);
         Preflight.atLeastIfGiven("--risk-drawdown-window-ms", riskDrawdownWindowMs, 1);
+        if (trading && riskHmacKeyFile != null) {
+            try {
+                RiskCommandAuth.checked(RiskCommandAuth.readKeyFile(riskHmacKeyFile), "--risk-hmac-key-file");
+            } catch (IOException e) {
+                throw UserError.usage("--risk-hmac-key-file " + riskHmacKeyFile + ": " + (e.getMessage() != null
+                        && e.getMessage().contains("shorter") ? e.getMessage() : "cannot be read (" + e.getClass()
+                                .getSimpleName() + ")"));
+            }
+        } else if (trading && System.getenv(RiskCommandAuth.KEY_ENV) == null) {
+            LOG.warn("no risk command key (--risk-hmac-key-file or {}): every risk command will be refused, the kill "
+                    + "switch can only come from the drawdown rules", RiskCommandAuth.KEY_ENV);
+        }
         try {
             jobOptions(); // the job's own consistency checks (trading needs scoring, thresholds, …)
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());
         }
+    }
+
+    /** The user's Kafka client settings ({@code --kafka-properties}, {@code --kafka-property}). */
+    public Map<String, String> kafkaProperties() {
+        return kafka.properties();
     }
 
     public String topicPrefix() {
@@ -301,7 +347,8 @@ public class PipelineOptions {
         // the task managers resolve the directory, not the client's working directory
         String dir = modelDir == null ? null : Path.of(modelDir).toAbsolutePath().normalize().toString();
         return new ScoringOptions(scoringEnabled(), dir, controlTopic(), scoreBatchSize,
-                Duration.ofMillis(scoreLatencyBudgetMs), tfDevice, "v1");
+                Duration.ofMillis(scoreLatencyBudgetMs), tfDevice, "v1",
+                modelsRoot == null ? null : modelsRoot.toAbsolutePath().normalize().toString(), modelRegistry);
     }
 
     public String riskControlTopic() {
@@ -344,13 +391,15 @@ public class PipelineOptions {
         if (!trading) {
             return TradingOptions.disabled();
         }
-        return new TradingOptions(true, tradingConfigs(), riskControlTopic(), iocAllowanceBps == null ? null
+        TradingOptions t = new TradingOptions(true, tradingConfigs(), riskControlTopic(), iocAllowanceBps == null ? null
                 : io.rrralgorithms.jobs.trading.flink.StrategyFactory.threshold(iocAllowanceBps), false);
+        // the task managers read the file: an absolute path, not the client's working directory
+        return riskHmacKeyFile == null ? t : t.withRiskKeyFile(riskHmacKeyFile.toAbsolutePath().normalize().toString());
     }
 
     /** The job options with resync requests to {@code bootstrapServers} where --resync-topic is set. */
     public JobOptions jobOptions(String bootstrapServers) {
-        return jobOptions().withResync(bootstrapServers, resyncTopic);
+        return jobOptions().withResync(bootstrapServers, resyncTopic, kafkaProperties());
     }
 
     public JobOptions jobOptions() {

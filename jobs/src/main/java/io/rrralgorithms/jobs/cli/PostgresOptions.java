@@ -1,10 +1,18 @@
 package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import java.nio.file.Path;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
-/** PostgreSQL connection options shared by the commands. */
+/**
+ * PostgreSQL connection options shared by the commands. The password comes from, in this order:
+ * {@code --jdbc-password} (visible in {@code ps}: for trials only), {@code --jdbc-password-file},
+ * the environment variable {@value #PASSWORD_ENV}; giving both options is a usage error.
+ */
 public class PostgresOptions {
+    public static final String PASSWORD_ENV = "RRR_JDBC_PASSWORD";
+
     @Option(names = "--jdbc-url", defaultValue = PostgresTarget.DEFAULT_URL,
             description = "PostgreSQL JDBC URL; the database is created if missing (default: ${DEFAULT-VALUE})")
     String jdbcUrl;
@@ -12,8 +20,13 @@ public class PostgresOptions {
     @Option(names = "--jdbc-user", defaultValue = "postgres", description = "database user (default: ${DEFAULT-VALUE})")
     String user;
 
-    @Option(names = "--jdbc-password", defaultValue = "", description = "database password (default: none)")
+    @Option(names = "--jdbc-password", description = "database password; visible to every user of the machine "
+            + "(ps): prefer --jdbc-password-file or " + PASSWORD_ENV + " (default: none)")
     String password;
+
+    @Option(names = "--jdbc-password-file", paramLabel = "FILE", description = "read the database password from FILE "
+            + "(one trailing newline stripped); default: the environment variable " + PASSWORD_ENV + ", else none")
+    Path passwordFile;
 
     @Option(names = "--jdbc-batch-size", defaultValue = "1000",
             description = "rows per JDBC batch (default: ${DEFAULT-VALUE})")
@@ -23,17 +36,37 @@ public class PostgresOptions {
             description = "flush a partial batch after this long (default: ${DEFAULT-VALUE})")
     long batchIntervalMs;
 
+    /** Where environment variables come from (tests replace it). */
+    Function<String, String> env = System::getenv;
+
     /** Refuses sizes and intervals the sinks would only fail on once running. */
     public void validate() {
         Preflight.atLeast("--jdbc-batch-size", batchSize, 1);
         Preflight.atLeast("--jdbc-batch-interval-ms", batchIntervalMs, 1);
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw UserError.usage("--jdbc-url must be a PostgreSQL JDBC URL such as "
-                    + PostgresTarget.DEFAULT_URL + ", got '" + jdbcUrl + "'");
+                    + PostgresTarget.DEFAULT_URL + ", got '" + PostgresTarget.maskUrl(jdbcUrl) + "'");
         }
+        password();
     }
 
     public PostgresTarget target() {
-        return new PostgresTarget(jdbcUrl, user, password.isEmpty() ? null : password, batchSize, batchIntervalMs, 3);
+        return new PostgresTarget(jdbcUrl, user, password(), batchSize, batchIntervalMs, 3);
+    }
+
+    /** Option, then file, then environment; null for none. */
+    String password() {
+        if (password != null && passwordFile != null) {
+            throw UserError.usage("--jdbc-password and --jdbc-password-file both given: give one (the file keeps the "
+                    + "password out of the process list)");
+        }
+        if (password != null) {
+            return password.isEmpty() ? null : password;
+        }
+        if (passwordFile != null) {
+            return Secrets.readFile("--jdbc-password-file", passwordFile);
+        }
+        String fromEnv = env.apply(PASSWORD_ENV);
+        return fromEnv == null || fromEnv.isEmpty() ? null : fromEnv;
     }
 }

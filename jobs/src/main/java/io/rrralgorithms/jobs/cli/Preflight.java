@@ -2,6 +2,7 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
+import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import io.rrralgorithms.connectors.kafka.RawFrameKafkaSource;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,10 +16,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * The checks a command runs before it starts anything (a broker, a cluster, a replay): each
@@ -162,18 +165,21 @@ final class Preflight {
     }
 
     /** A Kafka the user named answers a describe-cluster within {@link #KAFKA_TIMEOUT_MS}. */
-    static void kafkaAnswers(String bootstrapServers, String whatToDo) {
+    static void kafkaAnswers(String bootstrapServers, Map<String, String> kafkaProperties, String whatToDo) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, KAFKA_TIMEOUT_MS);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, KAFKA_TIMEOUT_MS);
+        KafkaClientProperties.apply(p, kafkaProperties); // SASL/SSL: the preflight talks as the clients will
         Admin admin = null;
         try {
-            admin = Admin.create(p);
+            admin = createAdmin(p);
             admin.describeCluster().nodes().get(KAFKA_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError(ExitCodes.KAFKA, "interrupted while asking Kafka at " + bootstrapServers);
+        } catch (UserError e) {
+            throw e;
         } catch (Exception e) {
             throw new UserError(ExitCodes.KAFKA, "Kafka does not answer at " + bootstrapServers + " within "
                     + KAFKA_TIMEOUT_MS / 1000 + " s: " + whatToDo, e);
@@ -181,6 +187,20 @@ final class Preflight {
             if (admin != null) {
                 admin.close(Duration.ZERO); // do not wait for the request that timed out
             }
+        }
+    }
+
+    /** A client the given settings cannot make (bad value, SASL without a JAAS entry) is the user's to fix. */
+    private static Admin createAdmin(Properties p) {
+        try {
+            return Admin.create(p);
+        } catch (KafkaException e) {
+            Throwable c = e;
+            while (c.getCause() != null && c.getCause() != c) {
+                c = c.getCause();
+            }
+            throw UserError.usage("the Kafka client settings are refused (--kafka-property, --kafka-properties): "
+                    + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()));
         }
     }
 }

@@ -4,8 +4,10 @@ import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.RawTopics;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,6 +36,9 @@ public class ReplayCommand implements Callable<Integer> {
             description = "partitions of topics created by the replay (default: ${DEFAULT-VALUE})")
     int partitions;
 
+    @Mixin
+    KafkaOptions kafka;
+
     @Override
     public Integer call() throws Exception {
         Preflight.captureFiles(files);
@@ -43,9 +48,11 @@ public class ReplayCommand implements Callable<Integer> {
         Preflight.feedsOfFiles(files, feed);
         Preflight.atLeast("--speed", speed, 0.0);
         Preflight.atLeast("--partitions", partitions, 1);
-        Preflight.kafkaAnswers(bootstrapServers, "start it, or check --bootstrap-servers");
+        Map<String, String> kafkaProperties = kafka.properties();
+        Preflight.kafkaAnswers(bootstrapServers, kafkaProperties, "start it, or check --bootstrap-servers");
         var result = CaptureReplayer.builder()
                 .bootstrapServers(bootstrapServers)
+                .kafkaProperties(kafkaProperties)
                 .topicPrefix(topicPrefix)
                 .partitions(partitions)
                 .speed(speed)

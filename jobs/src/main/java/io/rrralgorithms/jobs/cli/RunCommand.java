@@ -101,6 +101,7 @@ public class RunCommand implements Callable<Integer> {
         s.savepointDir = savepointDir;
         s.stateDir = stateDir;
         s.postgres = postgres.target();
+        pipeline.modelRegistry = s.postgres; // announced models must be registered there
         s.pipeline = pipeline;
         if (captureConfig != null) {
             try {
@@ -160,7 +161,7 @@ public class RunCommand implements Callable<Integer> {
             Preflight.captureFiles(List.of(captureConfig));
         }
         if (!embeddedKafka) {
-            Preflight.kafkaAnswers(bootstrapServers, "start it, check --bootstrap-servers, or leave the option out "
+            Preflight.kafkaAnswers(bootstrapServers, pipeline.kafkaProperties(), "start it, check --bootstrap-servers, or leave the option out "
                     + "to run on an embedded broker");
         }
     }

@@ -150,7 +150,8 @@ public final class LocalPipeline {
             s.out.println("Kafka (embedded, KRaft) at " + bootstrap);
         }
         try {
-            CaptureReplayer.ensureTopics(bootstrap, s.pipeline.topicPrefix(), feeds, s.partitions);
+            CaptureReplayer.ensureTopics(bootstrap, s.pipeline.kafkaProperties(), s.pipeline.topicPrefix(), feeds,
+                    s.partitions);
             PipelineRuns runs = new PipelineRuns(s.postgres);
             boolean bounded = s.bounded && live == null; // a live run never drains
             UUID runId = runs.start(bounded ? "bounded" : "unbounded", inputs, bootstrap);
@@ -381,6 +382,7 @@ public final class LocalPipeline {
         live.kafka.bootstrap = bootstrap;
         live.kafka.topicPrefix = s.pipeline.topicPrefix();
         live.kafka.partitions = s.partitions;
+        live.kafka.properties.putAll(s.pipeline.kafkaProperties());
         if (live.resyncTopic == null) {
             live.resyncTopic = resyncTopic();
         }
@@ -407,6 +409,7 @@ public final class LocalPipeline {
     private void replay(String bootstrap) throws Exception {
         var result = CaptureReplayer.builder()
                 .bootstrapServers(bootstrap)
+                .kafkaProperties(s.pipeline.kafkaProperties())
                 .topicPrefix(s.pipeline.topicPrefix())
                 .partitions(s.partitions)
                 .speed(s.speed)
@@ -467,14 +470,15 @@ public final class LocalPipeline {
         String resyncTopic = resyncTopic();
         if (resyncTopic != null) {
             try {
-                io.rrralgorithms.connectors.kafka.ControlTopic.ensure(bootstrap, resyncTopic);
+                io.rrralgorithms.connectors.kafka.ControlTopic.ensure(bootstrap, s.pipeline.kafkaProperties(),
+                        resyncTopic);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
         new MarketDataJob(source(bootstrap, feeds, bounded, s.pipeline), controlSource(bootstrap, bounded, s.pipeline),
                 riskControlSource(bootstrap, bounded, s.pipeline), sinks,
-                s.pipeline.jobOptions().withResync(bootstrap, resyncTopic)).build(env);
+                s.pipeline.jobOptions().withResync(bootstrap, resyncTopic, s.pipeline.kafkaProperties())).build(env);
     }
 
     /**
@@ -499,11 +503,11 @@ public final class LocalPipeline {
             return null;
         }
         try {
-            ModelControl.ensureTopic(bootstrap, p.controlTopic());
+            ModelControl.ensureTopic(bootstrap, p.kafkaProperties(), p.controlTopic());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        return ModelControl.source(bootstrap, p.controlTopic(), p.groupId() + ".control", bounded);
+        return ModelControl.source(bootstrap, p.kafkaProperties(), p.controlTopic(), p.groupId() + ".control", bounded);
     }
 
     /** The risk commands' source when trading is on (the topic is created where missing), else null. */
@@ -513,11 +517,12 @@ public final class LocalPipeline {
             return null;
         }
         try {
-            io.rrralgorithms.jobs.trading.flink.RiskControl.ensureTopic(bootstrap, p.riskControlTopic());
+            io.rrralgorithms.jobs.trading.flink.RiskControl.ensureTopic(bootstrap, p.kafkaProperties(),
+                    p.riskControlTopic());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        return io.rrralgorithms.jobs.trading.flink.RiskControl.source(bootstrap, p.riskControlTopic(),
+        return io.rrralgorithms.jobs.trading.flink.RiskControl.source(bootstrap, p.kafkaProperties(), p.riskControlTopic(),
                 p.groupId() + ".risk-control", bounded);
     }
 
@@ -525,6 +530,7 @@ public final class LocalPipeline {
             source(String bootstrap, List<String> feeds, boolean bounded, PipelineOptions p) {
         return RawFrameKafkaSource.builder()
                 .bootstrapServers(bootstrap)
+                .properties(p.kafkaProperties())
                 .topicPrefix(p.topicPrefix())
                 .feeds(feeds)
                 .groupId(p.groupId())

@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.scoring;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,6 +19,12 @@ public class ModelAnnouncement {
     public String modelDir;
     /** When it was announced, ms since epoch (processing time of the announcer). */
     public long announcedAtMs;
+    /**
+     * The checksum the files were verified with when admitted (kept in broadcast state, so a restore
+     * checks the files again); never read from or written to the topic: the registry's is the one.
+     */
+    @JsonIgnore
+    public String checksum;
 
     public ModelAnnouncement() {}
 

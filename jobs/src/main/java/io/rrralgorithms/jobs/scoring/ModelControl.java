@@ -2,6 +2,7 @@ package io.rrralgorithms.jobs.scoring;
 
 import io.rrralgorithms.connectors.kafka.ControlTopic;
 import java.io.IOException;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -24,17 +25,34 @@ public final class ModelControl {
     /** Source of announcements; bounded: stops at the offsets latest at start (for bounded jobs). */
     public static KafkaSource<ModelAnnouncement> source(String bootstrapServers, String topic, String groupId,
             boolean bounded) {
-        return ControlTopic.source(bootstrapServers, topic, groupId, bounded, new AnnouncementDeserializer());
+        return source(bootstrapServers, Map.of(), topic, groupId, bounded);
+    }
+
+    /** The same with the user's Kafka client settings. */
+    public static KafkaSource<ModelAnnouncement> source(String bootstrapServers, Map<String, String> kafkaProperties,
+            String topic, String groupId, boolean bounded) {
+        return ControlTopic.source(bootstrapServers, kafkaProperties, topic, groupId, bounded,
+                new AnnouncementDeserializer());
     }
 
     /** Creates the control topic (one partition: announcements stay in order) where missing. */
     public static void ensureTopic(String bootstrapServers, String topic) throws IOException {
-        ControlTopic.ensure(bootstrapServers, topic);
+        ensureTopic(bootstrapServers, Map.of(), topic);
+    }
+
+    public static void ensureTopic(String bootstrapServers, Map<String, String> kafkaProperties, String topic)
+            throws IOException {
+        ControlTopic.ensure(bootstrapServers, kafkaProperties, topic);
     }
 
     /** Publishes an announcement (creating the topic where missing) and waits for the broker's ack. */
     public static void announce(String bootstrapServers, String topic, ModelAnnouncement a) throws IOException {
-        publishRaw(bootstrapServers, topic, a.toJson());
+        announce(bootstrapServers, Map.of(), topic, a);
+    }
+
+    public static void announce(String bootstrapServers, Map<String, String> kafkaProperties, String topic,
+            ModelAnnouncement a) throws IOException {
+        ControlTopic.publish(bootstrapServers, kafkaProperties, topic, a.toJson(), null);
     }
 
     /** Publishes raw bytes on the control topic (tests: malformed messages). */

@@ -8,6 +8,8 @@ public class ModelEvent {
     public static final String SWAPPED = "swapped";
     /** A model could not be loaded; the previous one (if any) keeps serving. */
     public static final String LOAD_FAILED = "load_failed";
+    /** An announcement was refused before loading (not registered, outside the models root, checksum); the old model keeps serving. */
+    public static final String REFUSED = "refused";
 
     /** Processing time, ms since epoch; strictly increasing per subtask. */
     public long eventTimeMs;

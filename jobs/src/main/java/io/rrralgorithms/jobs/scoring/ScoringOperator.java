@@ -43,7 +43,11 @@ import org.slf4j.LoggerFactory;
  * never late for an event-time consumer. The announcements' input carries no event time and is
  * ignored for watermarks.
  *
- * <p>An announcement is loaded in the task thread. Success: the rows buffered so far are scored
+ * <p>An announcement is first checked ({@link ModelAdmission}): registered in {@code models}, under
+ * the models root, its files with the registered checksum; a refused one loads nothing (the old
+ * model keeps serving) and emits a {@code refused} model event with the reason, counted.
+ *
+ * <p>An admitted announcement is loaded in the task thread. Success: the rows buffered so far are scored
  * by the old model, then the new one serves every later flush, the old one is closed, a
  * {@code swapped} model event is emitted and the announcement is kept in broadcast state, so that
  * a restore from a checkpoint reloads it. Failure (missing or corrupt directory, another feature
@@ -67,12 +71,14 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
     public static final String ACC_SKIPPED_UNSCORABLE = "scores.skippedUnscorable";
     public static final String ACC_SWAPS = "models.swapped";
     public static final String ACC_LOAD_FAILURES = "models.loadFailed";
+    public static final String ACC_REFUSED = "models.refused";
 
     private final String specVersion;
     private final String initialModelDir;
     private final int batchSize;
     private final long latencyBudgetMs;
     private final String tfDevice;
+    private final ModelAdmission admission;
 
     private transient FeatureSpec spec;
     private transient BroadcastState<String, ModelAnnouncement> servingState;
@@ -96,6 +102,7 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
     private transient Counters skippedUnscorable;
     private transient Counters swaps;
     private transient Counters loadFailures;
+    private transient Counters refusals;
 
     public ScoringOperator(ScoringOptions options) {
         this.specVersion = options.specVersion();
@@ -103,6 +110,7 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
         this.batchSize = options.batchSize();
         this.latencyBudgetMs = options.latencyBudget().toMillis();
         this.tfDevice = options.tfDevice();
+        this.admission = options.admission();
     }
 
     @Override
@@ -130,8 +138,12 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
         swaps = new Counters("modelSwaps", ACC_SWAPS);
         loadFailures = new Counters("modelLoadFailures", ACC_LOAD_FAILURES);
         servingMetrics = new ServingModelMetrics(getMetricGroup(), () -> serving == null ? null : serving.versionId);
+        refusals = new Counters("modelAnnouncementsRefused", ACC_REFUSED);
 
         ModelAnnouncement initial = restored;
+        if (initial != null && !initial.modelDir.equals(initialModelDir)) {
+            initial = readmit(initial); // an announced model: its files are checked again
+        }
         if (initial == null && initialModelDir != null) {
             initial = new ModelAnnouncement(versionIn(initialModelDir), initialModelDir, System.currentTimeMillis());
         }
@@ -139,6 +151,33 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
             // Model events cannot be emitted from open(): they go out with the first record or watermark.
             load(initial, ModelEvent.LOADED, pendingEvents);
         }
+    }
+
+    /** A restored announcement, re-checked (root and checksum kept in state, else the registry); null if refused. */
+    private ModelAnnouncement readmit(ModelAnnouncement a) {
+        try {
+            if (a.checksum == null) {
+                return admitted(a, admission.admit(a));
+            }
+            ModelAdmission.verifyFiles(admission.underRoot(a.modelDir), a.checksum);
+            return a;
+        } catch (ModelAdmission.Refused r) {
+            refuse(a, r.getMessage(), pendingEvents);
+            return null;
+        }
+    }
+
+    private static ModelAnnouncement admitted(ModelAnnouncement a, ModelAdmission.Admitted ok) {
+        ModelAnnouncement v = new ModelAnnouncement(a.versionId, ok.dir().toString(), a.announcedAtMs);
+        v.checksum = ok.checksum();
+        return v;
+    }
+
+    private void refuse(ModelAnnouncement a, String why, List<ModelEvent> deferred) {
+        refusals.inc();
+        String still = serving == null ? "no model is serving" : serving.versionId + " keeps serving";
+        LOG.warn("subtask {}: announcement of {} at {} refused: {}; {}", subtask, a.versionId, a.modelDir, why, still);
+        emitEvent(new ModelEvent(0, subtask, ModelEvent.REFUSED, a.versionId, a.modelDir, why + "; " + still), deferred);
     }
 
     private static String versionIn(String dir) {
@@ -178,7 +217,14 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
             LOG.info("subtask {}: {} is already serving; announcement ignored", subtask, a);
             return;
         }
-        load(a, ModelEvent.SWAPPED, null);
+        ModelAdmission.Admitted ok;
+        try {
+            ok = admission.admit(a);
+        } catch (ModelAdmission.Refused r) {
+            refuse(a, r.getMessage(), null);
+            return;
+        }
+        load(admitted(a, ok), ModelEvent.SWAPPED, null);
     }
 
     /** Loads {@code a}; on success swaps it in, on failure keeps the old model. Events go to {@code deferred} or out. */
@@ -208,6 +254,7 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
         ModelAnnouncement previous = serving;
         scorer = next;
         serving = new ModelAnnouncement(next.versionId(), a.modelDir, a.announcedAtMs);
+        serving.checksum = a.checksum;
         servingState.put(SERVING_KEY, serving);
         servingMetrics.serving(serving.versionId);
         if (old != null) {

@@ -202,6 +202,11 @@ public final class TradingEngine {
         }
         RiskState before = state.riskState;
         String why = command.reason == null ? "" : " reason=" + command.reason;
+        if (command.refusal != null) { // not authentic (or a wildcard ACTIVATE): recorded, never applied
+            riskEvent(timeMs, "command_refused", null, null, before, before, command.command + " refused: "
+                    + command.refusal + why, out);
+            return;
+        }
         switch (command.command) {
             case KILL -> {
                 int n = cancelWhere(null, "kill switch", timeMs, out);

@@ -54,7 +54,7 @@ class PrometheusMetricsIT {
             s.webPort = webPort;
             s.prometheusPort = promPort;
             s.postgres = db.target;
-            s.pipeline.checkpointIntervalMs = 500;
+            s.pipeline.checkpointIntervalMs = 500L;
             s.pipeline.modelDir = model.toString();
             s.pipeline.trading = true;
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -11,6 +11,7 @@ import io.rrralgorithms.jobs.TestDatabase;
 import io.rrralgorithms.jobs.features.FeatureRow;
 import io.rrralgorithms.jobs.features.FeatureRowValues;
 import io.rrralgorithms.jobs.features.ReplayFeatures;
+import io.rrralgorithms.models.registry.ModelChecksum;
 import io.rrralgorithms.models.registry.ModelDirectory;
 import io.rrralgorithms.models.registry.ModelMetadata;
 import io.rrralgorithms.models.registry.ModelRegistry;
@@ -120,6 +121,9 @@ class TrainExportScoreIT {
                 first = r.metadata().versionId;
                 assertTrue(registry.serving().isEmpty());
                 assertEquals("candidate", registry.find(first).orElseThrow().status());
+                // the checksum of the exported files, which a job checks before loading an announcement of it
+                assertEquals(ModelChecksum.of(dir), registry.find(first).orElseThrow().checksum());
+                assertTrue(ModelChecksum.of(dir).matches("sha256:[0-9a-f]{64}"));
                 registry.promote(first, t0);
             }
             ModelRegistry.RegisteredModel serving = registry.serving().orElseThrow();

@@ -112,9 +112,15 @@ class ScoringIT {
         Path modelA = TestModels.linear(tmp.resolve("model-a"), "A", SPEC, W_A, B_A);
         Path corrupt = TestModels.corrupt(tmp.resolve("model-corrupt"), "CORRUPT", SPEC);
         Path modelB = TestModels.linear(tmp.resolve("model-b"), "B", SPEC, W_B, B_B);
+        Path forged = TestModels.linear(tmp.resolve("model-forged"), "FORGED", SPEC, W_B, B_B); // never registered
         List<Path> halves = split(spot1, tmp.resolve("split").resolve("binance-spot"));
 
         try (TestDatabase db = new TestDatabase()) {
+            for (Path m : List.of(modelA, corrupt, modelB)) {
+                TestModels.register(db.target, m);
+            }
+            o.modelsRoot = tmp;
+            o.modelRegistry = db.target;
             CollectingSinks collected = new CollectingSinks();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(o.parallelism);
@@ -138,7 +144,12 @@ class ScoringIT {
                 announce(corrupt, o.controlTopic);
                 await(() -> events(collected, ModelEvent.LOAD_FAILED, "CORRUPT").size() == 2,
                         "the corrupt model refused on both subtasks", () -> collected.modelEventList().toString(), job);
-                failedAt = events(collected, ModelEvent.LOAD_FAILED, "CORRUPT").stream()
+                // a model nobody registered: refused before anything is loaded
+                announce(forged, o.controlTopic);
+                await(() -> events(collected, ModelEvent.REFUSED, "FORGED").size() == 2,
+                        "the unregistered model refused on both subtasks", () -> collected.modelEventList().toString(),
+                        job);
+                failedAt = events(collected, ModelEvent.REFUSED, "FORGED").stream()
                         .mapToLong(e -> e.eventTimeMs).max().orElseThrow();
 
                 replay(halves.get(1), o);
@@ -214,7 +225,8 @@ class ScoringIT {
                 List<String> kinds = collected.modelEventList().stream().filter(e -> e.subtask == st)
                         .sorted(Comparator.comparingLong(e -> e.eventTimeMs))
                         .map(e -> e.kind + " " + e.modelVersion).toList();
-                assertEquals(List.of("swapped A", "load_failed CORRUPT", "swapped B"), kinds, "subtask " + st);
+                assertEquals(List.of("swapped A", "load_failed CORRUPT", "refused FORGED", "swapped B"), kinds,
+                        "subtask " + st);
             }
             ModelEvent failed = events(collected, ModelEvent.LOAD_FAILED, "CORRUPT").get(0);
             assertTrue(failed.detail.contains("cannot be loaded") && failed.detail.contains("A keeps serving"),
@@ -226,7 +238,12 @@ class ScoringIT {
                     db.rows("SELECT DISTINCT model_version, spec_id FROM scores ORDER BY 1"));
             assertEquals(byInstrument.get("binance-spot:BTCUSDT").stream().filter(s -> "B".equals(s.modelVersion)).count(),
                     Long.parseLong(db.rows("SELECT count(*) FROM scores WHERE model_version = 'B'").get(0)));
-            assertEquals(List.of("load_failed | CORRUPT | 2", "swapped | A | 2", "swapped | B | 2"),
+            ModelEvent refused = events(collected, ModelEvent.REFUSED, "FORGED").get(0);
+            assertTrue(refused.detail.startsWith("version FORGED is not registered in models; A keeps serving"),
+                    refused.detail);
+            assertEquals(2L, acc.get(ScoringOperator.ACC_REFUSED));
+            assertEquals(List.of("load_failed | CORRUPT | 2", "refused | FORGED | 2", "swapped | A | 2",
+                    "swapped | B | 2"),
                     db.rows("SELECT kind, model_version, count(*) FROM model_events GROUP BY 1, 2 ORDER BY 1, 2"));
         }
     }

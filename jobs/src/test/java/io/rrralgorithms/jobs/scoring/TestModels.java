@@ -1,12 +1,15 @@
 package io.rrralgorithms.jobs.scoring;
 
+import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.models.registry.ModelDirectory;
 import io.rrralgorithms.models.registry.ModelMetadata;
+import io.rrralgorithms.models.registry.ModelRegistry;
 import io.rrralgorithms.models.spec.FeatureSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.tensorflow.Graph;
 import org.tensorflow.SavedModelBundle;
@@ -82,6 +85,12 @@ public final class TestModels {
         Files.createDirectories(saved.resolve("variables"));
         Files.writeString(saved.resolve("saved_model.pb"), "this is not a protocol buffer", StandardCharsets.UTF_8);
         ModelDirectory.writeMetadata(dir, metadata(versionId, spec.id(), spec));
+        return dir;
+    }
+
+    /** Registers the model of {@code dir} as a candidate (with the checksum of its files); returns {@code dir}. */
+    public static Path register(PostgresTarget registry, Path dir) throws IOException, SQLException {
+        new ModelRegistry(registry::connect).insertCandidate(ModelDirectory.readMetadata(dir), dir);
         return dir;
     }
 

@@ -223,6 +223,32 @@ class RiskTest {
         assertEquals("manual", out.lastRisk().rule);
     }
 
+    /** A command the verifier refused is recorded as command_refused and changes nothing. */
+    @Test
+    void aRefusedCommandIsRecordedNeverApplied() {
+        start(new Cfg());
+        RiskCommand kill = new RiskCommand();
+        kill.accountId = "paper";
+        kill.command = RiskCommand.Kind.KILL;
+        e.onControl(kill, 2200, out);
+        assertEquals(RiskState.HALTED, e.state().riskState);
+        RiskCommand forged = new RiskCommand();
+        forged.accountId = "paper";
+        forged.command = RiskCommand.Kind.ACTIVATE;
+        forged.reason = "let me trade";
+        forged.refusal = "bad signature (wrong key, or the command was altered)";
+        e.onControl(forged, 2300, out);
+        assertEquals(RiskState.HALTED, e.state().riskState, "not applied");
+        RiskEvent ev = out.lastRisk();
+        assertEquals("command_refused", ev.rule);
+        assertEquals(2300, ev.timeMs);
+        assertEquals(RiskState.HALTED, ev.stateBefore);
+        assertEquals(RiskState.HALTED, ev.stateAfter);
+        assertEquals("ACTIVATE refused: bad signature (wrong key, or the command was altered) reason=let me trade",
+                ev.detail);
+        assertRejected(send(2400, Side.BUY, OrderType.MARKET, null, "0.01"), "halted");
+    }
+
     @Test
     void noMarketWithoutABook() {
         e = new TradingEngine(new Cfg().build(), s, new TradingState());

@@ -32,7 +32,7 @@ public final class ModelRegistry {
 
     /** A row of {@code models}. */
     public record RegisteredModel(String versionId, String status, Path path, ModelMetadata metadata,
-            Instant createdAt, Instant promotedAt) {}
+            Instant createdAt, Instant promotedAt, String checksum) {}
 
     /** A row of {@code model_comparisons}. */
     public record Comparison(String candidateVersion, String servingVersion, long testFromMs, long testToMs,
@@ -47,12 +47,18 @@ public final class ModelRegistry {
         this.connections = connections;
     }
 
-    /** Registers a version as a candidate. */
+    /** Registers a version as a candidate, with the checksum of its files ({@link ModelChecksum}). */
     public void insertCandidate(ModelMetadata m, Path dir) throws SQLException {
+        String checksum;
+        try {
+            checksum = ModelChecksum.of(dir);
+        } catch (IOException e) {
+            throw new SQLException("cannot checksum model directory " + dir + ": " + e.getMessage(), e);
+        }
         String sql = """
                 INSERT INTO models (version_id, spec_id, horizon_seconds, path, status, train_from, train_to,
-                    test_from, test_to, data_source, metrics, metadata, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)
+                    test_from, test_to, data_source, metrics, metadata, created_at, checksum)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?)
                 """;
         try (Connection c = connections.open(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
@@ -68,19 +74,20 @@ public final class ModelRegistry {
             ps.setString(i++, m.dataSource == null ? "" : m.dataSource);
             ps.setString(i++, json(m.metrics));
             ps.setString(i++, ModelDirectory.toJson(m));
-            ps.setTimestamp(i, Timestamp.from(Instant.parse(m.createdAt)));
+            ps.setTimestamp(i++, Timestamp.from(Instant.parse(m.createdAt)));
+            ps.setString(i, checksum);
             ps.executeUpdate();
         }
     }
 
     /** The serving version, if any (the latest promoted, should there ever be two). */
     public Optional<RegisteredModel> serving() throws SQLException {
-        return one("SELECT version_id, status, path, metadata::text, created_at, promoted_at FROM models "
+        return one("SELECT version_id, status, path, metadata::text, created_at, promoted_at, checksum FROM models "
                 + "WHERE status = 'serving' ORDER BY promoted_at DESC NULLS LAST LIMIT 1", null);
     }
 
     public Optional<RegisteredModel> find(String versionId) throws SQLException {
-        return one("SELECT version_id, status, path, metadata::text, created_at, promoted_at FROM models "
+        return one("SELECT version_id, status, path, metadata::text, created_at, promoted_at, checksum FROM models "
                 + "WHERE version_id = ?", versionId);
     }
 
@@ -151,7 +158,7 @@ public final class ModelRegistry {
                 Timestamp promoted = rs.getTimestamp(6);
                 return Optional.of(new RegisteredModel(rs.getString(1), rs.getString(2), Path.of(rs.getString(3)),
                         JSON.readValue(rs.getString(4), ModelMetadata.class), rs.getTimestamp(5).toInstant(),
-                        promoted == null ? null : promoted.toInstant()));
+                        promoted == null ? null : promoted.toInstant(), rs.getString(7)));
             } catch (IOException e) {
                 throw new SQLException("unreadable metadata in models: " + e.getMessage(), e);
             }

@@ -41,7 +41,11 @@ public final class Trading {
                 .flatMap(new ToAccounts(accounts)).returns(INPUT).name("trading-to-accounts").uid("trading-to-accounts");
         DataStream<TradingInput> control;
         if (commands != null) {
-            control = commands.map(new OfCommand()).returns(INPUT).name("risk-commands").uid("risk-commands")
+            // verified in topic order, keyed by the account each names: a refused command is recorded, not applied
+            control = commands.keyBy(new ByCommandAccount())
+                    .process(new RiskCommandVerifier(options.riskKey())).returns(RiskCommand.class)
+                    .name("risk-command-verify").uid("risk-command-verify")
+                    .map(new OfCommand()).returns(INPUT).name("risk-commands").uid("risk-commands")
                     .flatMap(new ToAccounts(accounts)).returns(INPUT).name("risk-commands-to-accounts")
                     .uid("risk-commands-to-accounts");
         } else {
@@ -102,7 +106,7 @@ public final class Trading {
                 for (String a : accounts) {
                     TradingInput copy = in.forAccount(a);
                     if (copy.control != null) {
-                        copy.control = copyOf(copy.control, a);
+                        copy.control = copy.control.forAccount(a);
                     }
                     out.collect(copy);
                 }
@@ -112,14 +116,12 @@ public final class Trading {
                 LOG.warn("risk command for unknown account '{}' skipped (accounts: {})", in.accountId, accounts);
             }
         }
+    }
 
-        private static RiskCommand copyOf(RiskCommand c, String account) {
-            RiskCommand r = new RiskCommand();
-            r.accountId = account;
-            r.command = c.command;
-            r.reason = c.reason;
-            r.timeMs = c.timeMs;
-            return r;
+    static final class ByCommandAccount implements KeySelector<RiskCommand, String> {
+        @Override
+        public String getKey(RiskCommand c) {
+            return c.accountId;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.trading.flink;
 
+import io.rrralgorithms.jobs.trading.RiskCommandAuth;
 import io.rrralgorithms.jobs.trading.TradingConfig;
 import java.io.Serializable;
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.List;
  * @param stateRoundTrip test/debug: write the engine state to keyed state and read it back (JSON)
  *     at every second end, instead of keeping the live engine until the next checkpoint: a run
  *     that gives the same rows proves that the keyed state holds everything
+ * @param riskKey where the task managers read the key that risk commands must be signed with
  */
 public record TradingOptions(boolean enabled, List<TradingConfig> accounts, String controlTopic,
-        StrategyFactory strategy, boolean stateRoundTrip) implements Serializable {
+        StrategyFactory strategy, boolean stateRoundTrip, RiskCommandAuth.KeySource riskKey) implements Serializable {
     public static final String DEFAULT_CONTROL_TOPIC = "rrr.control.risk";
 
     public TradingOptions {
@@ -26,6 +28,9 @@ public record TradingOptions(boolean enabled, List<TradingConfig> accounts, Stri
         }
         if (strategy == null) {
             strategy = StrategyFactory.threshold();
+        }
+        if (riskKey == null) {
+            riskKey = RiskCommandAuth.KeySource.environment();
         }
         if (enabled && accounts.isEmpty()) {
             throw new IllegalArgumentException("trading needs at least one account");
@@ -41,6 +46,12 @@ public record TradingOptions(boolean enabled, List<TradingConfig> accounts, Stri
         }
     }
 
+    /** The risk command key from {@value RiskCommandAuth#KEY_ENV}. */
+    public TradingOptions(boolean enabled, List<TradingConfig> accounts, String controlTopic, StrategyFactory strategy,
+            boolean stateRoundTrip) {
+        this(enabled, accounts, controlTopic, strategy, stateRoundTrip, null);
+    }
+
     public static TradingOptions disabled() {
         return new TradingOptions(false, List.of(), DEFAULT_CONTROL_TOPIC, null, false);
     }
@@ -51,11 +62,17 @@ public record TradingOptions(boolean enabled, List<TradingConfig> accounts, Stri
     }
 
     public TradingOptions withControlTopic(String topic) {
-        return new TradingOptions(enabled, accounts, topic, strategy, stateRoundTrip);
+        return new TradingOptions(enabled, accounts, topic, strategy, stateRoundTrip, riskKey);
     }
 
     public TradingOptions withStateRoundTrip(boolean on) {
-        return new TradingOptions(enabled, accounts, controlTopic, strategy, on);
+        return new TradingOptions(enabled, accounts, controlTopic, strategy, on, riskKey);
+    }
+
+    /** Risk commands are verified with the key from {@code file} (on the task managers). */
+    public TradingOptions withRiskKeyFile(String file) {
+        return new TradingOptions(enabled, accounts, controlTopic, strategy, stateRoundTrip,
+                new RiskCommandAuth.KeySource(file));
     }
 
     public List<String> accountIds() {

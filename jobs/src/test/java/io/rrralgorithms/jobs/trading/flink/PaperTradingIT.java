@@ -20,6 +20,7 @@ import io.rrralgorithms.jobs.trading.TradingConfig;
 import io.rrralgorithms.models.spec.FeatureSpec;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,11 +85,27 @@ class PaperTradingIT {
                 .replay(List.of(spot1, spot2), "binance-spot");
         String bs = kafka.bootstrapServers();
         RiskControl.ensureTopic(bs, CONTROL);
+        keyFile = Files.writeString(tmp.resolve("risk-hmac.key"), new String(KEY, StandardCharsets.UTF_8) + "\n");
         // garbage and a command for an unknown account are skipped; then the kill switch, at its event time
         RiskControl.publishRaw(bs, CONTROL, "{not json".getBytes(StandardCharsets.UTF_8), KILL_AT - 60_000);
-        RiskControl.publish(bs, CONTROL, "nobody", RiskCommand.Kind.HALT, "unknown account", KILL_AT - 30_000);
-        RiskControl.publish(bs, CONTROL, "kill", RiskCommand.Kind.KILL, "operator test", KILL_AT);
+        RiskControl.publish(bs, Map.of(), CONTROL, KEY, "nobody", RiskCommand.Kind.HALT, "unknown account",
+                KILL_AT - 30_000);
+        byte[] kill = RiskControl.signedJson(KEY, "kill", RiskCommand.Kind.KILL, "operator test", KILL_AT, "n-kill");
+        RiskControl.publishRaw(bs, CONTROL, kill, KILL_AT);
+        // none of these lifts the kill switch: each is refused and recorded
+        RiskControl.publishRaw(bs, CONTROL, RiskControl.toJson("kill", RiskCommand.Kind.ACTIVATE, "unsigned"),
+                KILL_AT + 10_000);
+        RiskControl.publishRaw(bs, CONTROL, RiskControl.signedJson("another key, 32 bytes long......"
+                .getBytes(StandardCharsets.UTF_8), "kill", RiskCommand.Kind.ACTIVATE, "forged", KILL_AT + 20_000, "n-f"),
+                KILL_AT + 20_000);
+        RiskControl.publishRaw(bs, CONTROL, RiskControl.signedJson(KEY, "*", RiskCommand.Kind.ACTIVATE, "everyone",
+                KILL_AT + 30_000, "n-all"), KILL_AT + 30_000);
+        RiskControl.publishRaw(bs, CONTROL, kill, KILL_AT + 40_000); // the same signed KILL again: a replay
     }
+
+    /** The risk command key of the job (a file, as on task managers) and of the publisher. */
+    static final byte[] KEY = "paper-trading-it test key 0123456789".getBytes(StandardCharsets.UTF_8);
+    static Path keyFile;
 
     @AfterAll
     void tearDown() {
@@ -131,7 +148,8 @@ class PaperTradingIT {
         env.setParallelism(parallelism);
         env.enableCheckpointing(300);
         String bs = kafka.bootstrapServers();
-        TradingOptions trading = new TradingOptions(true, accounts(), CONTROL, null, roundTrip);
+        TradingOptions trading = new TradingOptions(true, accounts(), CONTROL, null, roundTrip)
+                .withRiskKeyFile(keyFile.toString());
         new MarketDataJob(LocalPipeline.source(bs, List.of("binance-spot"), true, options),
                 null, RiskControl.source(bs, CONTROL, "trading-risk-" + parallelism, true),
                 List.of(new PostgresMarketDataSinks(db.target)), options.jobOptions().withTrading(trading)).build(env);
@@ -179,18 +197,34 @@ class PaperTradingIT {
             // drawdown: ACTIVE -> REDUCING, then REDUCING -> HALTED, in this order; then only 'halted' rejections
             assertEquals(List.of("drawdown | ACTIVE | REDUCING", "drawdown | REDUCING | HALTED"),
                     a.rows("SELECT rule, state_before, state_after FROM risk_events WHERE account_id = 'drawdown' "
-                            + "AND order_id IS NULL ORDER BY sequence"));
+                            + "AND order_id IS NULL AND rule <> 'command_refused' ORDER BY sequence"));
             String haltedAt = a.rows("SELECT event_time FROM risk_events WHERE account_id = 'drawdown' "
-                    + "AND state_after = 'HALTED'").get(0);
+                    + "AND rule = 'drawdown' AND state_after = 'HALTED'").get(0);
             assertEquals(0L, count(a, "SELECT count(*) FROM fills f JOIN orders o USING (order_id) WHERE "
                     + "f.account_id = 'drawdown' AND o.created_at >= '" + haltedAt + "'"), "no order after HALTED fills");
             assertEquals(List.of("HALTED"), a.rows("SELECT risk_state FROM pnl WHERE account_id = 'drawdown' "
                     + "ORDER BY snapshot_time DESC LIMIT 1"));
             // kill switch from the control topic, at its record time; nothing fills after it
-            assertEquals(List.of("kill_switch | ACTIVE | HALTED | " + Instant.ofEpochMilli(KILL_AT)),
+            // then the unsigned, the forged, the wildcard ACTIVATE and the replayed KILL: refused, recorded, the
+            // account stays HALTED
+            assertEquals(List.of("kill_switch | ACTIVE | HALTED | " + Instant.ofEpochMilli(KILL_AT),
+                    "command_refused | HALTED | HALTED | " + Instant.ofEpochMilli(KILL_AT + 10_000),
+                    "command_refused | HALTED | HALTED | " + Instant.ofEpochMilli(KILL_AT + 20_000),
+                    "command_refused | HALTED | HALTED | " + Instant.ofEpochMilli(KILL_AT + 30_000),
+                    "command_refused | HALTED | HALTED | " + Instant.ofEpochMilli(KILL_AT + 40_000)),
                     a.rows("SELECT rule, state_before, state_after, to_char(event_time AT TIME ZONE 'UTC', "
                             + "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM risk_events WHERE account_id = 'kill' "
-                            + "AND order_id IS NULL"));
+                            + "AND order_id IS NULL ORDER BY sequence"));
+            List<String> why = a.rows("SELECT detail FROM risk_events WHERE account_id = 'kill' AND rule = "
+                    + "'command_refused' ORDER BY sequence");
+            List<String> expectedWhy = List.of("ACTIVATE refused: unsigned command", "ACTIVATE refused: bad signature",
+                    "ACTIVATE refused: ACTIVATE for every account ('*') is refused", "KILL refused: replayed or out of order");
+            for (int i = 0; i < expectedWhy.size(); i++) {
+                assertTrue(why.get(i).startsWith(expectedWhy.get(i)), why.toString());
+            }
+            // the wildcard ACTIVATE is refused on every account
+            assertEquals(List.of(String.valueOf(accounts().size())), a.rows("SELECT count(DISTINCT account_id) FROM "
+                    + "risk_events WHERE rule = 'command_refused' AND detail LIKE 'ACTIVATE refused: ACTIVATE for every%'"));
             assertTrue(count(a, "SELECT count(*) FROM fills WHERE account_id = 'kill' AND fill_time < to_timestamp("
                     + KILL_AT / 1000 + ")") > 0, "fills before the kill");
             assertEquals(0L, count(a, "SELECT count(*) FROM fills WHERE account_id = 'kill' AND fill_time >= "
