@@ -94,6 +94,10 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         seenAcc = listAccumulator(ACC_BOOKS_SEEN);
         withSnapshotAcc = listAccumulator(ACC_BOOKS_WITH_SNAPSHOT);
         syncedAcc = listAccumulator(ACC_BOOKS_SYNCED);
+        // restored lists already hold the keys of before the restore: each key once
+        seen.addAll(seenAcc.getLocalValue());
+        withSnapshot.addAll(withSnapshotAcc.getLocalValue());
+        synced.addAll(syncedAcc.getLocalValue());
         m.gauge(METRIC_BOOKS_NEVER_SYNCED, (Gauge<Integer>) this::booksNeverSynced);
     }
 
