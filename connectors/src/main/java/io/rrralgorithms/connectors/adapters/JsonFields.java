@@ -1,6 +1,6 @@
 package io.rrralgorithms.connectors.adapters;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.model.Decimals;
@@ -16,7 +16,9 @@ public final class JsonFields {
      * ({@code "p":"61799.59","p":"1.00000000"} would otherwise set a bar's low to 1).
      */
     public static ObjectMapper strictMapper() {
-        return new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // checked where the tree is built (the map's put returns the earlier value): no name set
+        // per object as the parser's STRICT_DUPLICATE_DETECTION keeps, same refusal
+        return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 
     /** A frame's payload as a JSON object, or the dead-letter reason why it is not one. */
