@@ -67,7 +67,7 @@ class StandaloneClusterIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String FEED = "binance-spot";
-    static final double SPEED = Double.parseDouble(System.getProperty("rrr.cluster.speed", "8"));
+    static final double SPEED = Double.parseDouble(System.getProperty("rrr.cluster.speed", "6"));
     static final Map<String, String> TABLES = new LinkedHashMap<>();
 
     static {
@@ -95,6 +95,11 @@ class StandaloneClusterIT {
                 "runs in the integration-test phase, on the packaged job jar (rrr.jobJar)");
         Path capture = SharedData.market("binance-spot/btcusdt_20240808.gz");
         logs = Files.createDirectories(Path.of(System.getProperty("rrr.clusterLogs", tmp.resolve("logs").toString())));
+        try (var old = Files.list(logs)) {
+            for (Path f : old.toList()) {
+                Files.delete(f); // the logs of an earlier run
+            }
+        }
         conf = writeConfig();
         classPath = clusterClassPath();
         String checkpoints = tmp.resolve("checkpoints").toUri().toString();
@@ -107,7 +112,9 @@ class StandaloneClusterIT {
             String jarId = upload(Path.of(jar));
 
             // 1. a bad option: the submitter gets the one-line error; the JobManager lives on
-            HttpResponse<String> bad = run(jarId, List.of("job", "--nosuch"), null);
+            List<String> badArgs = new ArrayList<>(jobArgs(kafka, "ref.", ref, checkpoints, false));
+            badArgs.add("--nosuch");
+            HttpResponse<String> bad = run(jarId, badArgs, null);
             assertTrue(bad.statusCode() >= 400, bad.body());
             assertTrue(bad.body().contains("rrr job: Unknown option: '--nosuch'"), bad.body());
             assertTrue(jm.isAlive(), "the JobManager died");
@@ -146,8 +153,9 @@ class StandaloneClusterIT {
             });
 
             // TaskManager: kill -9 mid-stream, a new one; the JobManager restarts the job from its checkpoint
-            long ckBefore = awaitCheckpoints(job1, 3, -1);
-            assertTrue(!replay.isDone() && rst.count("book_top") > 0, "mid-stream");
+            awaitRows(rst, "book_top", 40, job1); // of 345: one a second of the capture's ~346 s
+            long ckBefore = awaitCheckpoints(job1, lastCheckpoint(job1) + 1, -1);
+            assertTrue(!replay.isDone(), "the replay ended before the TaskManager kill: lower rrr.cluster.speed");
             long killTm = System.nanoTime();
             tm.destroyForcibly().waitFor();
             tm = startTaskManager();
@@ -157,7 +165,8 @@ class StandaloneClusterIT {
                     ckBefore, ck, (System.nanoTime() - killTm) / 1e9);
 
             // JobManager (no HA): kill -9 mid-stream, restart it and the TaskManager, the same command with --resume latest
-            awaitCheckpoints(job1, ck + 2, -1);
+            awaitRows(rst, "book_top", 150, job1);
+            awaitCheckpoints(job1, lastCheckpoint(job1) + 1, -1);
             assertTrue(!replay.isDone(), "the replay ended before the JobManager kill: lower rrr.cluster.speed");
             long killJm = System.nanoTime();
             jm.destroyForcibly().waitFor();
@@ -320,12 +329,12 @@ class StandaloneClusterIT {
 
     /**
      * What a Flink distribution's lib/ holds, from the test class path: Flink's jars (flink-dist's
-     * modules), their dependencies and log4j; not the job's classes, connectors, Kafka, the JDBC
+     * modules), their dependencies and log4j; not the job's classes, connectors (flink-runtime brings flink-connector-datagen, so flink-dist has it), Kafka, the JDBC
      * driver, Flyway, Jackson, picocli, TensorFlow, Scala or test jars.
      */
     static String clusterClassPath() {
         List<String> kept = new ArrayList<>();
-        List<String> notInLib = List.of("rrr-", "flink-connector-", "flink-test-utils", "flink-statebackend-rocksdb",
+        List<String> notInLib = List.of("rrr-", "flink-connector-base", "flink-connector-kafka", "flink-connector-jdbc","flink-test-utils", "flink-statebackend-rocksdb",
                 "frocksdbjni", "kafka", "scala", "postgresql", "flyway", "tensorflow", "javacpp", "ndarray", "protobuf",
                 "picocli", "jackson", "junit", "opentest4j", "apiguardian", "hamcrest", "assertj", "testcontainers",
                 "docker-java", "duct-tape", "curator", "zookeeper", "jna", "byte-buddy", "jopt", "argparse4j",
@@ -402,6 +411,19 @@ class StandaloneClusterIT {
                             + ": " + r.body() + "\n" + tail("jobmanager"));
             Thread.sleep(250);
         }
+    }
+
+    void awaitRows(TestDatabase db, String table, long n, String jobId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (db.count(table) < n) {
+            assertTrue(System.nanoTime() < deadline, table + " never reached " + n + " rows");
+            Thread.sleep(200);
+        }
+    }
+
+    long lastCheckpoint(String jobId) throws Exception {
+        return JSON.readTree(get("/jobs/" + jobId + "/checkpoints").body()).path("latest").path("completed").path("id")
+                .asLong(0);
     }
 
     /** The input drained and the sinks flushed: no table changes for 5 s (checkpoints, hence flushes, every 1 s). */
