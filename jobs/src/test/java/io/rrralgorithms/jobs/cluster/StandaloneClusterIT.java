@@ -93,7 +93,7 @@ class StandaloneClusterIT {
         String jar = System.getProperty("rrr.jobJar");
         assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)),
                 "runs in the integration-test phase, on the packaged job jar (rrr.jobJar)");
-        Path capture = SharedData.market("binance-spot/btcusdt_20240808.gz");
+        Path capture = withBadFrames(SharedData.market("binance-spot/btcusdt_20240808.gz"));
         logs = Files.createDirectories(Path.of(System.getProperty("rrr.clusterLogs", tmp.resolve("logs").toString())));
         try (var old = Files.list(logs)) {
             for (Path f : old.toList()) {
@@ -225,7 +225,7 @@ class StandaloneClusterIT {
                 mismatches.add("row counters: reference " + refCounts + " vs recovered " + rstCounts);
             }
             assertTrue(mismatches.isEmpty(), "tables differ:\n" + String.join("\n", mismatches));
-            for (String t : List.of("book_top", "features", "trade_bars_1m")) {
+            for (String t : List.of("book_top", "features", "trade_bars_1m", "dead_letters")) {
                 assertTrue(ref.count(t) > 0, t + " is empty");
             }
             assertTrue(jm.isAlive());
@@ -234,6 +234,32 @@ class StandaloneClusterIT {
                 p.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /**
+     * The capture with 3 bad frames after each of two trades (one before, one after the JobManager
+     * kill): truncated JSON, an unknown stream, a wrong field type; they go to dead_letters.
+     */
+    private Path withBadFrames(Path gz) throws IOException {
+        List<String> lines;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+            lines = new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        }
+        for (int from : new int[] {30_000, 9_000}) { // the later one first: indexes stay valid
+            int at = from;
+            while (!lines.get(at).contains("@trade")) {
+                at++;
+            }
+            String trade = lines.get(at);
+            lines.add(at + 1, trade.substring(0, trade.length() - 12));
+            lines.add(at + 1, trade.replace("btcusdt@trade", "btcusdt@nosuch"));
+            lines.add(at + 1, trade.replaceFirst("\"p\":\"[0-9.]+\"", "\"p\":[1]"));
+        }
+        Path out = Files.createDirectories(tmp.resolve("capture")).resolve(gz.getFileName());
+        try (var w = new java.util.zip.GZIPOutputStream(Files.newOutputStream(out))) {
+            w.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     private List<String> jobArgs(EmbeddedKafkaBroker kafka, String prefix, TestDatabase db, String checkpointDir,
