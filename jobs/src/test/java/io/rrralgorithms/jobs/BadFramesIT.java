@@ -164,15 +164,10 @@ class BadFramesIT {
 
     /** Every table but dead_letters is the clean run's, row for row. */
     private void assertTablesEqual() throws Exception {
-        Map<String, String> tables = new LinkedHashMap<>();
-        tables.put("book_top", "SELECT * FROM book_top ORDER BY feed, native_symbol, sample_time");
-        tables.put("features", "SELECT * FROM features ORDER BY feed, native_symbol, feature_time");
-        tables.put("trade_bars_1m", "SELECT * FROM trade_bars_1m ORDER BY feed, native_symbol, window_start");
-        tables.put("book_gaps", "SELECT * FROM book_gaps ORDER BY feed, native_symbol, last_update_id, update_id");
-        for (var t : tables.entrySet()) {
-            List<String> want = cleanDb.rows(t.getValue());
-            assertTrue(!want.isEmpty() || t.getKey().equals("book_gaps"), t.getKey() + " empty in the clean run");
-            assertEquals(want, badDb.rows(t.getValue()), t.getKey());
+        for (String t : List.of("book_top", "features", "trade_bars_1m", "book_gaps")) {
+            List<String> want = cleanDb.table(t);
+            assertTrue(!want.isEmpty() || t.equals("book_gaps"), t + " empty in the clean run");
+            assertEquals(want, badDb.table(t), t);
         }
     }
 

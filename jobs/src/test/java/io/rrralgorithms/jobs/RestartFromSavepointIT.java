@@ -21,7 +21,6 @@ import io.rrralgorithms.models.spec.FeatureSpec;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -214,20 +213,7 @@ class RestartFromSavepointIT {
             assertEquals(0L, lateInputs(refResult.getAllAccumulatorResults()), "late inputs (reference)");
 
             // every table, row by row
-            Map<String, String> tables = new LinkedHashMap<>();
-            tables.put("book_top", "SELECT * FROM book_top ORDER BY feed, native_symbol, sample_time");
-            tables.put("features", "SELECT * FROM features ORDER BY feed, native_symbol, feature_time");
-            tables.put("trade_bars_1m", "SELECT * FROM trade_bars_1m ORDER BY feed, native_symbol, window_start");
-            tables.put("book_gaps", "SELECT * FROM book_gaps ORDER BY feed, native_symbol, last_update_id, update_id");
-            tables.put("dead_letters", "SELECT * FROM dead_letters ORDER BY feed, receive_time_ns, payload_sha256");
-            tables.put("scores", "SELECT feed, native_symbol, symbol, feature_time, model_version, spec_id, score "
-                    + "FROM scores ORDER BY feed, native_symbol, feature_time, model_version");
-            tables.put("orders", "SELECT * FROM orders ORDER BY order_id");
-            tables.put("fills", "SELECT * FROM fills ORDER BY fill_id");
-            tables.put("positions", "SELECT * FROM positions ORDER BY account_id, feed, native_symbol, snapshot_time");
-            tables.put("pnl", "SELECT * FROM pnl ORDER BY account_id, snapshot_time");
-            tables.put("risk_events", "SELECT * FROM risk_events ORDER BY account_id, sequence");
-            for (var t : tables.entrySet()) {
+            for (var t : TestDatabase.TABLES.entrySet()) {
                 List<String> a = ref.rows(t.getValue());
                 List<String> b = rst.rows(t.getValue());
                 System.out.printf("  %-14s %7d rows (reference) %7d rows (restart)%n", t.getKey(), a.size(), b.size());

@@ -8,13 +8,40 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /** A fresh database on the real local PostgreSQL server, dropped afterwards. */
 public final class TestDatabase implements AutoCloseable {
     public static final String SERVER = System.getProperty("rrr.test.pg", "jdbc:postgresql://127.0.0.1:5432/");
+
+    /**
+     * Every table the job writes, with a query of all its rows in natural-key order, so that two
+     * runs can be compared row for row ({@code scores} without {@code scored_at}: the wall-clock
+     * time a row was first scored at).
+     */
+    public static final Map<String, String> TABLES;
+
+    static {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("book_top", "SELECT * FROM book_top ORDER BY feed, native_symbol, sample_time");
+        t.put("features", "SELECT * FROM features ORDER BY feed, native_symbol, feature_time");
+        t.put("trade_bars_1m", "SELECT * FROM trade_bars_1m ORDER BY feed, native_symbol, window_start");
+        t.put("book_gaps", "SELECT * FROM book_gaps ORDER BY feed, native_symbol, last_update_id, update_id");
+        t.put("dead_letters", "SELECT * FROM dead_letters ORDER BY feed, receive_time_ns, payload_sha256");
+        t.put("scores", "SELECT feed, native_symbol, symbol, feature_time, model_version, spec_id, score "
+                + "FROM scores ORDER BY feed, native_symbol, feature_time, model_version");
+        t.put("orders", "SELECT * FROM orders ORDER BY order_id");
+        t.put("fills", "SELECT * FROM fills ORDER BY fill_id");
+        t.put("positions", "SELECT * FROM positions ORDER BY account_id, feed, native_symbol, snapshot_time");
+        t.put("pnl", "SELECT * FROM pnl ORDER BY account_id, snapshot_time");
+        t.put("risk_events", "SELECT * FROM risk_events ORDER BY account_id, sequence");
+        TABLES = Collections.unmodifiableMap(t);
+    }
 
     public final String name;
     public final PostgresTarget target;
@@ -40,6 +67,15 @@ public final class TestDatabase implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** All rows of one of {@link #TABLES}, in natural-key order. */
+    public List<String> table(String table) throws SQLException {
+        String query = TABLES.get(table);
+        if (query == null) {
+            throw new IllegalArgumentException("not a table of the job: " + table);
+        }
+        return rows(query);
     }
 
     public long count(String table) throws SQLException {
