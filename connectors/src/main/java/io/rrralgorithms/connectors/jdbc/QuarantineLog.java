@@ -1,11 +1,12 @@
 package io.rrralgorithms.connectors.jdbc;
 
+import io.rrralgorithms.connectors.util.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A warning for quarantined rows that cannot flood the log: the first row is logged at once, the
- * ones after it are counted and summed up in one line at most once per interval.
+ * ones after it at most once per interval, with how many were held back ({@link RateLimitedLog}).
  */
 final class QuarantineLog {
     private static final Logger LOG = LoggerFactory.getLogger(QuarantineLog.class);
@@ -13,36 +14,20 @@ final class QuarantineLog {
     private static final int MAX_ROW_CHARS = 500;
 
     private final String table;
-    private final long intervalNs;
-    private long lastLoggedNs;
-    private boolean loggedOnce;
-    private long unlogged;
+    private final RateLimitedLog log;
 
     QuarantineLog(String table, long intervalNs) {
         this.table = table;
-        this.intervalNs = intervalNs;
+        this.log = new RateLimitedLog(LOG, intervalNs / 1_000_000L);
     }
 
     /** @return whether this call wrote a line */
     boolean quarantined(String sqlState, String message, String rowJson) {
-        unlogged++;
-        long now = System.nanoTime();
-        if (loggedOnce && now - lastLoggedNs < intervalNs) {
-            return false;
-        }
-        String row = TextSanitizer.sanitize(rowJson, MAX_ROW_CHARS);
-        LOG.warn("{} row(s) for {} could not be written and went to table quarantine; latest: SQLState {}: {}; row {}",
-                unlogged, table, sqlState, TextSanitizer.sanitize(message), row);
-        unlogged = 0;
-        lastLoggedNs = now;
-        loggedOnce = true;
-        return true;
+        return log.warn("a row for {} could not be written and went to table quarantine: SQLState {}: {}; row {}",
+                table, sqlState, TextSanitizer.sanitize(message), TextSanitizer.sanitize(rowJson, MAX_ROW_CHARS));
     }
 
     void close() {
-        if (unlogged > 0) {
-            LOG.warn("{} more row(s) of {} quarantined since the last line", unlogged, table);
-            unlogged = 0;
-        }
+        log.flush("row(s) of " + table + " quarantined");
     }
 }

@@ -19,12 +19,17 @@ public final class RateLimitedLog {
         this.intervalNs = intervalMs * 1_000_000L;
     }
 
-    /** Logs {@code format} with {@code args} if the interval has passed since the last line. */
-    public void warn(String format, Object... args) {
+    /**
+     * Logs {@code format} with {@code args} if the interval has passed since the last line (the first
+     * call always logs).
+     *
+     * @return whether this call wrote a line
+     */
+    public boolean warn(String format, Object... args) {
         long now = System.nanoTime();
         if (nextNs != Long.MIN_VALUE && now - nextNs < 0) {
             suppressed++;
-            return;
+            return false;
         }
         nextNs = now + intervalNs;
         if (suppressed > 0) {
@@ -32,6 +37,15 @@ public final class RateLimitedLog {
             suppressed = 0;
         } else {
             log.warn(format, args);
+        }
+        return true;
+    }
+
+    /** At the end: one line with how many {@code what} were held back since the last line, if any. */
+    public void flush(String what) {
+        if (suppressed > 0) {
+            log.warn("{} more {} since the last such line", suppressed, what);
+            suppressed = 0;
         }
     }
 
