@@ -9,6 +9,7 @@ import io.rrralgorithms.connectors.model.MarketEvent;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -32,6 +33,7 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
 
     private transient ValueState<RecentTradeIds> recent;
     private transient Counter duplicates;
+    private transient LongCounter duplicatesAcc;
     private transient FeedCounters perFeed;
     private transient Map<String, Boolean> checkedFeeds;
 
@@ -56,19 +58,24 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
         d.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_TTL).build());
         recent = getRuntimeContext().getState(d);
         duplicates = getRuntimeContext().getMetricGroup().counter(ACC_DUPLICATE_TRADES);
+        duplicatesAcc = durable.counter(ACC_DUPLICATE_TRADES);
         perFeed = new FeedCounters(durable);
         checkedFeeds = new HashMap<>();
     }
 
-    /** Whether trades of {@code feed} with id {@code tradeId} are checked for duplicates. */
+    /** Whether the trades of {@code feed} are checked: its trade ids are the venue's own. */
+    public static boolean checksFeed(String feed) {
+        return ExchangeAdapters.isSupported(feed) && ExchangeAdapters.forFeed(feed).tradeIdsIdentifyTrades();
+    }
+
+    /** Whether a trade of {@code feed} with id {@code tradeId} is checked for duplicates. */
     public static boolean checked(String feed, long tradeId) {
-        return tradeId != MarketEvent.NONE && ExchangeAdapters.isSupported(feed)
-                && ExchangeAdapters.forFeed(feed).tradeIdsIdentifyTrades();
+        return tradeId != MarketEvent.NONE && checksFeed(feed);
     }
 
     @Override
     public void processElement(MarketEvent t, Context ctx, Collector<MarketEvent> out) throws Exception {
-        if (t.tradeId != MarketEvent.NONE && checkedFeeds.computeIfAbsent(t.feed, f -> checked(f, 0L))) {
+        if (t.tradeId != MarketEvent.NONE && checkedFeeds.computeIfAbsent(t.feed, TradeDedupFunction::checksFeed)) {
             RecentTradeIds ids = recent.value();
             if (ids == null) {
                 ids = new RecentTradeIds();
@@ -78,7 +85,7 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
             if (!first) {
                 duplicates.inc();
                 perFeed.add(t.feed, "DUPLICATE_TRADE", 1);
-                durable.counter(ACC_DUPLICATE_TRADES).add(1);
+                duplicatesAcc.add(1);
                 return;
             }
         }

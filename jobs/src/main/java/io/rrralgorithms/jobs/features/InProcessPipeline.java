@@ -16,6 +16,7 @@ import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.book.OrderBook;
 import io.rrralgorithms.jobs.decode.GuardedWatermarks;
 import io.rrralgorithms.jobs.decode.RecentTradeIds;
+import io.rrralgorithms.jobs.decode.TradeDedupFunction;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -118,7 +119,7 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
         Feed(String name, FrameGuard.Limits limits) {
             this.name = name;
             this.guard = new FrameGuard(limits);
-            this.dedupTrades = ExchangeAdapters.forFeed(name).tradeIdsIdentifyTrades();
+            this.dedupTrades = TradeDedupFunction.checksFeed(name);
             this.decoder = ExchangeAdapters.forFeed(name).decoder();
         }
     }
