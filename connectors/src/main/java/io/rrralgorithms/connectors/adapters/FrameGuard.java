@@ -1,7 +1,6 @@
 package io.rrralgorithms.connectors.adapters;
 
 import io.rrralgorithms.connectors.model.Decimals;
-import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
@@ -60,10 +59,6 @@ public final class FrameGuard implements Serializable {
 
         public Limits withMaxClockSkewMs(long ms) {
             return new Limits(ms, maxFrameBytes, maxSnapshotBytes, maxNotional);
-        }
-
-        public Limits withMaxFrameBytes(int bytes) {
-            return new Limits(maxClockSkewMs, bytes, maxSnapshotBytes, maxNotional);
         }
     }
 
@@ -202,10 +197,5 @@ public final class FrameGuard implements Serializable {
             throw new DecodeException(what + ": implausible price × size " + Decimals.toPlainString(price) + " × "
                     + Decimals.toPlainString(size) + " (above " + limits.maxNotional + ")");
         }
-    }
-
-    /** Whether an event is a decoded frame's (true) or a dead letter's: dead letters never move watermarks. */
-    public static boolean movesWatermark(MarketEvent ev) {
-        return ev.type != EventType.DECODE_ERROR;
     }
 }
