@@ -28,7 +28,10 @@ class LocalRunIT {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             s.out = new PrintStream(out, true, StandardCharsets.UTF_8);
 
+            List<String> tempCheckpointsBefore = tempCheckpointDirs();
             RunSummary summary = new LocalPipeline(s).run();
+            // the run's temporary checkpoint folder is gone with a run that ended normally
+            assertEquals(tempCheckpointsBefore, tempCheckpointDirs());
 
             String printed = out.toString(StandardCharsets.UTF_8);
             assertTrue(printed.contains("=== run summary ==="), printed);
@@ -96,5 +99,12 @@ class LocalRunIT {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new LocalPipeline(s).run());
         assertTrue(e.getMessage().startsWith("PostgreSQL does not answer at jdbc:postgresql://127.0.0.1:1/rrr"),
                 e.getMessage());
+    }
+
+    private static List<String> tempCheckpointDirs() throws java.io.IOException {
+        try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith("rrr-checkpoints")).sorted()
+                    .toList();
+        }
     }
 }

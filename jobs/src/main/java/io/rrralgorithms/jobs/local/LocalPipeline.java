@@ -31,6 +31,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +100,7 @@ public final class LocalPipeline {
     private CaptureConfig live;
     private volatile CaptureService liveCapture;
     private StateDirectory state;
+    private Path tempCheckpointDir;
     private List<String> stateInputs;
 
     public LocalPipeline(Settings settings) {
@@ -163,7 +165,12 @@ public final class LocalPipeline {
                 state.record(runId, StateDirectory.RUNNING, inputs);
                 stateInputs = inputs;
             }
-            return bounded ? runBounded(bootstrap, feeds, runs, runId) : runUnbounded(bootstrap, feeds, runs, runId);
+            RunSummary summary = bounded ? runBounded(bootstrap, feeds, runs, runId)
+                    : runUnbounded(bootstrap, feeds, runs, runId);
+            if (tempCheckpointDir != null) {
+                FileUtils.deleteDirectoryQuietly(tempCheckpointDir.toFile());
+            }
+            return summary;
         } finally {
             stopLiveCapture();
             if (broker != null) {
@@ -455,12 +462,17 @@ public final class LocalPipeline {
         return env;
     }
 
-    /** The local checkpoint storage: under the state directory, else a temporary folder (kept: it may be resumed). */
+    /**
+     * The local checkpoint storage: under the state directory, else a temporary folder, kept when
+     * the run fails (its retained checkpoint may be resumed with an outside Kafka) and removed when
+     * it ends normally.
+     */
     private Path checkpointDir() throws java.io.IOException {
         if (s.stateDir != null) {
             return java.nio.file.Files.createDirectories(s.stateDir.resolve("checkpoints"));
         }
-        return java.nio.file.Files.createTempDirectory("rrr-checkpoints");
+        tempCheckpointDir = java.nio.file.Files.createTempDirectory("rrr-checkpoints");
+        return tempCheckpointDir;
     }
 
     private void build(StreamExecutionEnvironment env, String bootstrap, List<String> feeds, boolean bounded) {
