@@ -15,18 +15,20 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** A task that throws on every attempt: the run ends after the bounded restarts, with one line naming the cause. */
 class RunFailureIT {
 
     @Test
-    void aSinkThatAlwaysThrowsEndsTheRunWithOneLine() throws Exception {
+    void aSinkThatAlwaysThrowsEndsTheRunWithOneLine(@TempDir Path tmp) throws Exception {
         try (TestDatabase db = new TestDatabase()) {
             LocalPipeline.Settings s = new LocalPipeline.Settings();
             s.files = List.of(SharedData.market("cryptofeed/BINANCE.ws.1.0"));
@@ -35,6 +37,7 @@ class RunFailureIT {
             s.postgres = db.target;
             s.pipeline.restartAttempts = 2;
             s.pipeline.restartInitialBackoffMs = 100L;
+            s.pipeline.checkpointDir = tmp.resolve("checkpoints").toUri().toString(); // kept by a failed run
             s.extraSinks = List.of(new PoisonSinks());
             s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
             long t0 = System.nanoTime();
