@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = {"Live capture: connect to the venues of the configuration file, subscribe to trades, L2 book and "
                 + "BBO of its symbols, and write every frame (and the REST book snapshots the venue needs) into the raw "
                 + "Kafka topics, reconnecting with backoff, until Ctrl-C (then the producer is flushed).",
-                "Configuration keys: see connectors/src/main/resources/capture-example.yaml"})
+                "Configuration keys: see connectors/capture/src/main/resources/capture-example.yaml"})
 public class CaptureCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "venues and symbols (YAML or JSON)")
     Path config;

@@ -3,7 +3,7 @@ package io.rrralgorithms.jobs.cli;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
-import io.rrralgorithms.connectors.kafka.RawFrameKafkaSource;
+import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;

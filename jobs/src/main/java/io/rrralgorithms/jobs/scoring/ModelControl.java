@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.scoring;
 
+import io.rrralgorithms.connectors.flink.ControlTopicSource;
 import io.rrralgorithms.connectors.kafka.ControlTopic;
 import java.io.IOException;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class ModelControl {
     /** The same with the user's Kafka client settings. */
     public static KafkaSource<ModelAnnouncement> source(String bootstrapServers, Map<String, String> kafkaProperties,
             String topic, String groupId, boolean bounded) {
-        return ControlTopic.source(bootstrapServers, kafkaProperties, topic, groupId, bounded,
+        return ControlTopicSource.source(bootstrapServers, kafkaProperties, topic, groupId, bounded,
                 new AnnouncementDeserializer());
     }
 

@@ -3,6 +3,7 @@ package io.rrralgorithms.jobs.trading.flink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rrralgorithms.connectors.flink.ControlTopicSource;
 import io.rrralgorithms.connectors.kafka.ControlTopic;
 import io.rrralgorithms.jobs.trading.RiskCommand;
 import io.rrralgorithms.jobs.trading.RiskCommandAuth;
@@ -43,7 +44,7 @@ public final class RiskControl {
     /** The same with the user's Kafka client settings. */
     public static KafkaSource<RiskCommand> source(String bootstrapServers, Map<String, String> kafkaProperties,
             String topic, String groupId, boolean bounded) {
-        return ControlTopic.source(bootstrapServers, kafkaProperties, topic, groupId, bounded, new CommandDeserializer());
+        return ControlTopicSource.source(bootstrapServers, kafkaProperties, topic, groupId, bounded, new CommandDeserializer());
     }
 
     /** Creates the topic (one partition: commands stay in order) where missing. */

@@ -1,0 +1,150 @@
+package io.rrralgorithms.connectors.flink;
+
+import io.rrralgorithms.connectors.kafka.RawTopics;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.FrameGuard;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Decodes raw frames with the adapter of the topic's feed right in the Kafka source, so that
+ * watermarks are generated per partition from the exchange's event time (a topic replaying July
+ * never drags another replaying August into lateness). It never throws: a frame that cannot be
+ * decoded, or whose events fail the {@link FrameGuard} checks (implausible times and values, too
+ * large), becomes a {@code DECODE_ERROR} event that the job routes to the dead-letter output and
+ * that never moves a watermark.
+ */
+public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationSchema<MarketEvent> {
+    private static final int MAX_DEAD_LETTER_PAYLOAD = 1 << 20;
+
+    private final String topicPrefix;
+    private final FrameGuard.Limits limits;
+    private transient Map<String, FrameDecoder> decoders;
+    private transient FrameGuard guard;
+    private transient Counter framesIn;
+    private transient Counter framesIgnored;
+
+    public DecodingRawFrameDeserializer(String topicPrefix) {
+        this(topicPrefix, FrameGuard.Limits.defaults());
+    }
+
+    public DecodingRawFrameDeserializer(String topicPrefix, FrameGuard.Limits limits) {
+        this.topicPrefix = topicPrefix;
+        this.limits = limits;
+    }
+
+    @Override
+    public void open(DeserializationSchema.InitializationContext context) {
+        decoders = new HashMap<>();
+        framesIn = context.getMetricGroup().counter("rawFramesIn");
+        framesIgnored = context.getMetricGroup().counter("rawFramesIgnored");
+    }
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<MarketEvent> out) {
+        if (decoders == null) { // used outside a Flink source (benchmarks, tests)
+            decoders = new HashMap<>();
+        }
+        if (guard == null) {
+            guard = new FrameGuard(limits);
+        }
+        if (framesIn != null) {
+            framesIn.inc();
+        }
+        RawFrame frame;
+        try {
+            frame = toRawFrame(record);
+        } catch (IllegalArgumentException e) { // a header we did not write: the frame cannot be timed
+            frame = new RawFrame();
+            frame.key = keyOf(record);
+            frame.payload = record.value() == null ? new byte[0] : record.value();
+            frame.receiveTimeNs = Math.max(0L, record.timestamp()) * 1_000_000L;
+            frame.feed = RawTopics.feedOf(topicPrefix, record.topic());
+            out.collect(error(frame, e.getMessage()));
+            return;
+        }
+        String feed = RawTopics.feedOf(topicPrefix, record.topic());
+        if (feed == null || !ExchangeAdapters.isSupported(feed)) {
+            out.collect(error(frame, "unknown feed for topic '" + record.topic() + "'"));
+            return;
+        }
+        frame.feed = feed;
+        // one decoder per feed and reader: some venues' decoders keep per-stream state
+        FrameDecoder decoder = decoders.computeIfAbsent(feed, f -> ExchangeAdapters.forFeed(f).decoder());
+        try {
+            if (guard.decode(decoder, frame, out::collect) == FrameDecoder.Result.IGNORED && framesIgnored != null) {
+                framesIgnored.inc();
+            }
+        } catch (DecodeException e) {
+            out.collect(error(frame, e.getMessage()));
+        } catch (RuntimeException e) { // a decoder bug must not stop the job
+            out.collect(error(frame, "decoder failure: " + e));
+        }
+    }
+
+    /** The raw frame of a record; a receive-time header that is not a positive number is refused. */
+    static RawFrame toRawFrame(ConsumerRecord<byte[], byte[]> record) {
+        RawFrame f = new RawFrame();
+        f.key = keyOf(record);
+        f.payload = record.value() == null ? new byte[0] : record.value();
+        Header ns = record.headers().lastHeader(RawTopics.HEADER_RECEIVE_NS);
+        f.receiveTimeNs = ns != null ? receiveTimeNs(ns.value()) : record.timestamp() * 1_000_000L;
+        Header kind = record.headers().lastHeader(RawTopics.HEADER_KIND);
+        try {
+            f.kind = kind == null ? FrameKind.WS : FrameKind.parse(new String(kind.value(), StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            f.kind = FrameKind.WS;
+        }
+        return f;
+    }
+
+    private static String keyOf(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    private static long receiveTimeNs(byte[] header) {
+        long ns = 0;
+        if (header == null || header.length == 0 || header.length > 19) {
+            throw new IllegalArgumentException("bad " + RawTopics.HEADER_RECEIVE_NS + " header");
+        }
+        for (byte b : header) {
+            if (b < '0' || b > '9') {
+                throw new IllegalArgumentException("bad " + RawTopics.HEADER_RECEIVE_NS + " header: not a number");
+            }
+            try {
+                ns = Math.addExact(Math.multiplyExact(ns, 10L), b - '0');
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("bad " + RawTopics.HEADER_RECEIVE_NS + " header: too large");
+            }
+        }
+        if (ns <= 0) {
+            throw new IllegalArgumentException("bad " + RawTopics.HEADER_RECEIVE_NS + " header: not positive");
+        }
+        return ns;
+    }
+
+    private static MarketEvent error(RawFrame frame, String reason) {
+        byte[] payload = frame.payload.length <= MAX_DEAD_LETTER_PAYLOAD ? frame.payload
+                : Arrays.copyOf(frame.payload, MAX_DEAD_LETTER_PAYLOAD);
+        return MarketEvent.decodeError(frame.feed, frame.key, frame.receiveTimeNs, reason, payload);
+    }
+
+    @Override
+    public TypeInformation<MarketEvent> getProducedType() {
+        return TypeInformation.of(MarketEvent.class);
+    }
+}
