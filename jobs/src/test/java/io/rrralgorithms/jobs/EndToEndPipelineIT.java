@@ -150,7 +150,8 @@ class EndToEndPipelineIT {
     void gapsAreWhatTheDataHas() throws Exception {
         ReferenceBook spot = ReferenceBook.replay(false, spot1, spot2);
         ReferenceBook usdm = ReferenceBook.replay(true, usdm1, usdm2);
-        // The recordings chain without a break (see README); the job must agree with the reference.
+        // The recordings chain without a break (docs/order-book.md, "What the recordings have");
+        // the job must agree with the reference.
         assertEquals(0, spot.gaps);
         assertEquals(0, usdm.gaps);
         assertEquals(spot.gaps + usdm.gaps, summary.gaps());

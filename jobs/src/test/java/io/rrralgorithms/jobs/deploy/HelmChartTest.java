@@ -28,7 +28,7 @@ import picocli.CommandLine;
  * with Jackson YAML, checked against the FlinkDeployment CRD's structure ({@link
  * FlinkDeploymentSchema}) and the operator's admission rules ({@link OperatorValidation}, a port of
  * its DefaultValidator), and against what the job and the image need. No helm binary or Kubernetes
- * here: what only a cluster shows is in the README's not-done list.
+ * here: what only a cluster shows is in docs/status.md ("Recovery and operations").
  */
 class HelmChartTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
