@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The exit statuses of {@code rrr run}, {@code rrr replay} and {@code rrr job} (README, "Exit
- * codes"). Every non-zero one but {@link #FAILED} and {@link #WARNINGS} comes with one line on
+ * The exit statuses of {@code rrr run}, {@code rrr replay} and {@code rrr job} (docs/operations.md,
+ * "Errors, warnings and exit codes"). Every non-zero one but {@link #FAILED} and {@link #WARNINGS} comes with one line on
  * stderr, printed before anything was started.
  */
 public final class ExitCodes {

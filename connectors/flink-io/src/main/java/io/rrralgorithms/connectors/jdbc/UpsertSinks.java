@@ -8,7 +8,7 @@ import org.apache.flink.api.connector.sink2.Sink;
  * input), so a replay or a restart from a checkpoint rewrites the same rows rather than adding
  * duplicates. A row the server refuses is quarantined, not retried forever; see
  * {@link QuarantiningJdbcSink}. (XA exactly-once needs max_prepared_transactions > 0 on the
- * server, which a default PostgreSQL does not have; see README.)
+ * server, which a default PostgreSQL does not have; see docs/operations.md, "PostgreSQL".)
  */
 public final class UpsertSinks {
     private UpsertSinks() {}
