@@ -31,9 +31,13 @@ import io.rrralgorithms.jobs.trading.flink.Trading;
 import io.rrralgorithms.jobs.trading.flink.TradingOperator;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -43,8 +47,16 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * The market-data job: raw frames from Kafka → decode (dead letters aside) → per-instrument order
- * book → event-time features, 1 s book samples and 1 min trade bars → sinks. Takes its source and
- * sinks as arguments so that tests inject their own (as in apache/flink-training).
+ * book → event-time features, 1 s book samples and 1 min trade bars → optionally scoring → optionally
+ * paper trading → sinks. Takes its sources and sinks as arguments so that tests inject their own (as
+ * in apache/flink-training).
+ *
+ * <p>{@link #build} runs the stages in data-path order, each taking the streams it needs and
+ * returning the streams it makes: {@link #decode}, {@link #books}, {@link #dedupTrades},
+ * {@link #features}, {@link #tradeBars}, {@link #marketOutputs} (the counted market-data outputs),
+ * {@link #score} and {@link #trade} when enabled, then every sink. The operators, their uids and
+ * names, and the order they are created in are what checkpoints and savepoints restore by: a stage
+ * may not rename or reorder them.
  */
 public class MarketDataJob {
     public static final OutputTag<MarketEvent> LATE_TRADES = new OutputTag<>("late-trades") {};
@@ -55,20 +67,14 @@ public class MarketDataJob {
     private final List<MarketDataSinks> sinks;
     private final JobOptions options;
 
+    /** Market data only: no model announcements, no risk commands. */
     public MarketDataJob(Source<MarketEvent, ?, ?> source, List<MarketDataSinks> sinks, JobOptions options) {
-        this(source, null, sinks, options);
+        this(source, null, null, sinks, options);
     }
 
     /**
      * @param modelControl model announcements (the control topic), or null; used only when
      *     {@code options.scoring()} is enabled
-     */
-    public MarketDataJob(Source<MarketEvent, ?, ?> source, Source<ModelAnnouncement, ?, ?> modelControl,
-            List<MarketDataSinks> sinks, JobOptions options) {
-        this(source, modelControl, null, sinks, options);
-    }
-
-    /**
      * @param riskControl risk commands (the risk control topic), or null; used only when
      *     {@code options.trading()} is enabled
      */
@@ -101,16 +107,80 @@ public class MarketDataJob {
      * watermark pass elements still in flight.
      */
     static Duration idlenessFor(Source<?, ?, ?> source, Duration configured) {
-        return source.getBoundedness() == org.apache.flink.api.connector.source.Boundedness.BOUNDED
-                ? Duration.ZERO : configured;
+        return source.getBoundedness() == Boundedness.BOUNDED ? Duration.ZERO : configured;
     }
 
     /** Builds the pipeline on {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         // Every type on the wire is a POJO or a basic type: fail fast rather than fall back to Kryo.
-        org.apache.flink.configuration.Configuration noKryo = new org.apache.flink.configuration.Configuration();
-        noKryo.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
+        Configuration noKryo = new Configuration();
+        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
         env.configure(noKryo);
+
+        Decoded decoded = decode(env);
+        Books books = books(decoded.events());
+        DataStream<MarketEvent> trades = dedupTrades(decoded.events());
+        Features features = features(books.tops(), trades);
+        SingleOutputStreamOperator<TradeBar> bars = tradeBars(trades);
+        MarketStreams market = marketOutputs(books, features, bars, decoded.deadLetters());
+        Optional<ScoringStreams> scoring = options.scoring().enabled()
+                ? Optional.of(score(env, market.features())) : Optional.empty();
+        Optional<TradingStreams> trading = options.trading().enabled()
+                ? Optional.of(trade(env, books.tops(), trades, scoring.orElseThrow(
+                        () -> new IllegalStateException("trading needs scores: turn scoring on")).scores()))
+                : Optional.empty();
+        for (MarketDataSinks s : sinks) {
+            trading.ifPresent(t -> t.sinkTo(s));
+            scoring.ifPresent(t -> t.sinkTo(s));
+            market.sinkTo(s);
+        }
+    }
+
+    /** Decoded events, and the frames that could not be decoded. */
+    private record Decoded(SingleOutputStreamOperator<MarketEvent> events, DataStream<DeadLetter> deadLetters) {}
+
+    /** Book tops after every applied diff, and the gaps the books found. */
+    private record Books(SingleOutputStreamOperator<BookTop> tops, DataStream<BookGap> gaps) {}
+
+    /** Feature rows, and the 1 s book samples taken beside them. */
+    private record Features(SingleOutputStreamOperator<FeatureRow> rows, DataStream<BookTop> samples) {}
+
+    /** What every run writes, counted (all but the book updates, which are for tests and debugging). */
+    private record MarketStreams(DataStream<BookTop> bookUpdates, DataStream<BookTop> bookSamples,
+            SingleOutputStreamOperator<FeatureRow> features, DataStream<TradeBar> bars, DataStream<BookGap> gaps,
+            DataStream<DeadLetter> deadLetters) {
+        void sinkTo(MarketDataSinks s) {
+            attach(bookUpdates, s.bookUpdates(), "book-updates", s);
+            attach(bookSamples, s.bookSamples(), "book-top", s);
+            attach(features, s.features(), "features", s);
+            attach(bars, s.tradeBars(), "trade-bars", s);
+            attach(gaps, s.gaps(), "book-gaps", s);
+            attach(deadLetters, s.deadLetters(), "dead-letters", s);
+        }
+    }
+
+    /** Scores and model events, counted: when the job scores. */
+    private record ScoringStreams(DataStream<Score> scores, DataStream<ModelEvent> modelEvents) {
+        void sinkTo(MarketDataSinks s) {
+            attach(scores, s.scores(), "scores", s);
+            attach(modelEvents, s.modelEvents(), "model-events", s);
+        }
+    }
+
+    /** The paper accounts' outputs, counted: when the job trades. */
+    private record TradingStreams(DataStream<Order> orders, DataStream<Fill> fills,
+            DataStream<PositionSnapshot> positions, DataStream<PnlSnapshot> pnl, DataStream<RiskEvent> riskEvents) {
+        void sinkTo(MarketDataSinks s) {
+            attach(orders, s.orders(), "orders", s);
+            attach(fills, s.fills(), "fills", s);
+            attach(positions, s.positions(), "positions", s);
+            attach(pnl, s.pnl(), "pnl", s);
+            attach(riskEvents, s.riskEvents(), "risk-events", s);
+        }
+    }
+
+    /** Raw frames → market events; what does not decode goes aside as dead letters. */
+    private Decoded decode(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<MarketEvent> events = env
                 .fromSource(source, watermarks(options.outOfOrderness(), idlenessFor(source, options.sourceIdleness())),
                         "raw-frames")
@@ -118,32 +188,43 @@ public class MarketDataJob {
                 .process(new DeadLetterRouter())
                 .name("dead-letter-router")
                 .uid("dead-letter-router");
-        DataStream<DeadLetter> deadLetters = events.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
+        return new Decoded(events, events.getSideOutput(DeadLetterRouter.DEAD_LETTERS));
+    }
 
-        SingleOutputStreamOperator<BookTop> bookTops = events
+    /** Book events → one order book per instrument → its top after every applied diff, and gaps. */
+    private Books books(DataStream<MarketEvent> events) {
+        SingleOutputStreamOperator<BookTop> tops = events
                 .filter(e -> e.type == EventType.BOOK_DELTA || e.type == EventType.BOOK_SNAPSHOT)
                 .name("book-events")
                 .keyBy(MarketEvent::instrumentKey)
                 .process(new OrderBookFunction(options.depthLevels(), options.maxPendingDiffs()))
                 .name("order-book")
                 .uid("order-book");
-        DataStream<BookGap> gaps = bookTops.getSideOutput(OrderBookFunction.GAPS);
+        return new Books(tops, tops.getSideOutput(OrderBookFunction.GAPS));
+    }
 
-        // a trade delivered twice (a replayed frame, a redelivery) is counted once
-        DataStream<MarketEvent> trades = events.filter(e -> e.type == EventType.TRADE).name("trades")
+    /** The trades, each once: a trade delivered twice (a replayed frame, a redelivery) is counted once. */
+    private static DataStream<MarketEvent> dedupTrades(DataStream<MarketEvent> events) {
+        return events.filter(e -> e.type == EventType.TRADE).name("trades")
                 .keyBy(MarketEvent::instrumentKey)
                 .process(new TradeDedupFunction())
                 .name("trade-dedup")
                 .uid("trade-dedup");
+    }
 
-        SingleOutputStreamOperator<FeatureRow> features = bookTops
+    /** Book tops and trades → event-time feature rows, with 1 s book samples. */
+    private Features features(DataStream<BookTop> tops, DataStream<MarketEvent> trades) {
+        SingleOutputStreamOperator<FeatureRow> rows = tops
                 .keyBy(BookTop::instrumentKey)
                 .connect(trades.keyBy(MarketEvent::instrumentKey))
                 .process(new FeatureFunction(options.depthLevels()))
                 .name("features")
                 .uid("features");
-        DataStream<BookTop> bookSamples = features.getSideOutput(FeatureFunction.BOOK_SAMPLES);
+        return new Features(rows, rows.getSideOutput(FeatureFunction.BOOK_SAMPLES));
+    }
 
+    /** Trades → 1 min bars per instrument; late trades are counted, then dropped. */
+    private static SingleOutputStreamOperator<TradeBar> tradeBars(DataStream<MarketEvent> trades) {
         SingleOutputStreamOperator<TradeBar> bars = trades
                 .keyBy(MarketEvent::instrumentKey)
                 .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
@@ -153,73 +234,49 @@ public class MarketDataJob {
                 .uid("trade-bars-1m");
         bars.getSideOutput(LATE_TRADES).process(new LateTradeCounter()).name("late-trades").uid("late-trades")
                 .sinkTo(new DiscardingSink<>()).name("late-trades-discard").uid("late-trades-discard");
+        return bars;
+    }
 
-        bookSamples = counted(bookSamples, "book_top");
-        features = counted(features, "features");
-        bars = counted(bars, "trade_bars_1m");
-        gaps = counted(gaps, "book_gaps");
-        if (options.resync() != null) {
-            gaps.sinkTo(ResyncSink.create(options.resync().bootstrapServers(),
-                    options.resync().topic(), options.resync().kafkaProperties())).name("sink-resync-requests").uid("sink-resync-requests");
+    /** The market-data outputs counted per table; the gaps also go out as resync requests where configured. */
+    private MarketStreams marketOutputs(Books books, Features features, DataStream<TradeBar> bars,
+            DataStream<DeadLetter> deadLetters) {
+        DataStream<BookTop> bookSamples = counted(features.samples(), "book_top");
+        SingleOutputStreamOperator<FeatureRow> rows = counted(features.rows(), "features");
+        DataStream<TradeBar> countedBars = counted(bars, "trade_bars_1m");
+        DataStream<BookGap> gaps = counted(books.gaps(), "book_gaps");
+        JobOptions.Resync resync = options.resync();
+        if (resync != null) {
+            gaps.sinkTo(ResyncSink.create(resync.bootstrapServers(), resync.topic(), resync.kafkaProperties()))
+                    .name("sink-resync-requests").uid("sink-resync-requests");
         }
-        deadLetters = counted(deadLetters, "dead_letters");
+        return new MarketStreams(books.tops(), bookSamples, rows, countedBars, gaps, counted(deadLetters, "dead_letters"));
+    }
 
-        DataStream<Score> scores = null;
-        DataStream<ModelEvent> modelEvents = null;
-        if (options.scoring().enabled()) {
-            DataStream<ModelAnnouncement> announcements = null;
-            if (modelControl != null) {
-                announcements = env.fromSource(modelControl, WatermarkStrategy.noWatermarks(), "model-control")
-                        .setParallelism(1).uid("model-control");
-            }
-            SingleOutputStreamOperator<Score> scored = Scoring.attach(features, announcements, options.scoring());
-            modelEvents = counted(scored.getSideOutput(ScoringOperator.MODEL_EVENTS), "model_events");
-            scores = counted(scored, "scores");
-        }
+    /** Feature rows → model scores, with the model announcements of the control topic where given. */
+    private ScoringStreams score(StreamExecutionEnvironment env, DataStream<FeatureRow> features) {
+        DataStream<ModelAnnouncement> announcements = control(env, modelControl, "model-control");
+        SingleOutputStreamOperator<Score> scored = Scoring.attach(features, announcements, options.scoring());
+        DataStream<ModelEvent> modelEvents = counted(scored.getSideOutput(ScoringOperator.MODEL_EVENTS), "model_events");
+        return new ScoringStreams(counted(scored, "scores"), modelEvents);
+    }
 
-        DataStream<Order> orders = null;
-        DataStream<Fill> fills = null;
-        DataStream<PositionSnapshot> positions = null;
-        DataStream<PnlSnapshot> pnl = null;
-        DataStream<RiskEvent> riskEvents = null;
-        if (options.trading().enabled()) {
-            if (scores == null) {
-                throw new IllegalStateException("trading needs scores: turn scoring on");
-            }
-            DataStream<RiskCommand> commands = null;
-            if (riskControl != null) {
-                // commands carry their record time; the trading operator ignores this input's watermarks
-                commands = env.fromSource(riskControl, WatermarkStrategy.noWatermarks(), "risk-control")
-                        .setParallelism(1).uid("risk-control");
-            }
-            SingleOutputStreamOperator<Order> traded = Trading.attach(bookTops, trades, scores, commands,
-                    options.trading());
-            fills = counted(traded.getSideOutput(TradingOperator.FILLS), "fills");
-            positions = counted(traded.getSideOutput(TradingOperator.POSITIONS), "positions");
-            pnl = counted(traded.getSideOutput(TradingOperator.PNL), "pnl");
-            riskEvents = counted(traded.getSideOutput(TradingOperator.RISK_EVENTS), "risk_events");
-            orders = counted(traded, "orders");
-        }
+    /** Books, trades and scores → the paper accounts, with the risk commands where given. */
+    private TradingStreams trade(StreamExecutionEnvironment env, DataStream<BookTop> tops,
+            DataStream<MarketEvent> trades, DataStream<Score> scores) {
+        // commands carry their record time; the trading operator ignores this input's watermarks
+        DataStream<RiskCommand> commands = control(env, riskControl, "risk-control");
+        SingleOutputStreamOperator<Order> traded = Trading.attach(tops, trades, scores, commands, options.trading());
+        DataStream<Fill> fills = counted(traded.getSideOutput(TradingOperator.FILLS), "fills");
+        DataStream<PositionSnapshot> positions = counted(traded.getSideOutput(TradingOperator.POSITIONS), "positions");
+        DataStream<PnlSnapshot> pnl = counted(traded.getSideOutput(TradingOperator.PNL), "pnl");
+        DataStream<RiskEvent> riskEvents = counted(traded.getSideOutput(TradingOperator.RISK_EVENTS), "risk_events");
+        return new TradingStreams(counted(traded, "orders"), fills, positions, pnl, riskEvents);
+    }
 
-        for (MarketDataSinks s : sinks) {
-            if (orders != null) {
-                attach(orders, s.orders(), "orders", s);
-                attach(fills, s.fills(), "fills", s);
-                attach(positions, s.positions(), "positions", s);
-                attach(pnl, s.pnl(), "pnl", s);
-                attach(riskEvents, s.riskEvents(), "risk-events", s);
-            }
-            if (scores != null) {
-                attach(scores, s.scores(), "scores", s);
-                attach(modelEvents, s.modelEvents(), "model-events", s);
-            }
-            attach(bookTops, s.bookUpdates(), "book-updates", s);
-            attach(bookSamples, s.bookSamples(), "book-top", s);
-            attach(features, s.features(), "features", s);
-            attach(bars, s.tradeBars(), "trade-bars", s);
-            attach(gaps, s.gaps(), "book-gaps", s);
-            attach(deadLetters, s.deadLetters(), "dead-letters", s);
-        }
+    /** A control topic's records in one task, without watermarks; null when the source is not given. */
+    private static <T> DataStream<T> control(StreamExecutionEnvironment env, Source<T, ?, ?> source, String name) {
+        return source == null ? null
+                : env.fromSource(source, WatermarkStrategy.noWatermarks(), name).setParallelism(1).uid(name);
     }
 
     private static <T> SingleOutputStreamOperator<T> counted(DataStream<T> stream, String table) {
@@ -233,5 +290,4 @@ public class MarketDataJob {
             stream.sinkTo(sink).name(id).uid(id);
         }
     }
-
 }

@@ -127,7 +127,8 @@ class ScoringIT {
             env.enableCheckpointing(500);
             String bs = kafka.bootstrapServers();
             new MarketDataJob(LocalPipeline.source(bs, List.of("binance-spot"), false, o),
-                    LocalPipeline.controlSource(bs, false, o), List.of(new PostgresMarketDataSinks(db.target), collected),
+                    LocalPipeline.controlSource(bs, false, o), null,
+                    List.of(new PostgresMarketDataSinks(db.target), collected),
                     o.jobOptions()).build(env);
             JobClient job = env.executeAsync("hot-swap");
             long failedAt;
@@ -265,7 +266,7 @@ class ScoringIT {
         env.setParallelism(1);
         String bs = kafka.bootstrapServers();
         new MarketDataJob(LocalPipeline.source(bs, List.of("binance-spot"), true, o),
-                LocalPipeline.controlSource(bs, true, o), List.of(collected), o.jobOptions()).build(env);
+                LocalPipeline.controlSource(bs, true, o), null, List.of(collected), o.jobOptions()).build(env);
         JobExecutionResult r = env.execute("no-model");
         Map<String, Object> acc = r.getAllAccumulatorResults();
 

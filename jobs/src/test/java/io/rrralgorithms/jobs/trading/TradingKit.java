@@ -134,6 +134,43 @@ final class TradingKit {
         }
     }
 
+    /** The engine's parts on one fresh state, wired as {@link TradingEngine} wires them, for tests of one part. */
+    static final class Parts {
+        final TradingState state = new TradingState();
+        final Portfolio portfolio;
+        final OpenOrders open;
+        final PaperMatcher matcher;
+        final RiskEngine risk;
+
+        Parts(TradingConfig config) {
+            portfolio = new Portfolio(config.accountId(), state);
+            open = new OpenOrders(state);
+            matcher = new PaperMatcher(config, portfolio, open);
+            risk = new RiskEngine(config, state, portfolio, open, matcher);
+        }
+
+        /** The instrument of {@code top}, marked by it (as the engine does on each top). */
+        InstrumentState marked(BookTop top) {
+            InstrumentState inst = portfolio.instrument(top.feed, top.nativeSymbol, top.symbol);
+            portfolio.mark(inst, top);
+            return inst;
+        }
+    }
+
+    /** An order of the "paper" account on BTCUSDT of {@code feed}, as a strategy creates it (price null: MARKET). */
+    static Order order(String id, String feed, Side side, OrderType type, String price, String qty) {
+        Order o = new Order();
+        o.orderId = id;
+        o.accountId = "paper";
+        o.feed = feed;
+        o.nativeSymbol = "BTCUSDT";
+        o.side = side;
+        o.type = type;
+        o.price = price == null ? 0L : px(price);
+        o.quantity = px(qty);
+        return o;
+    }
+
     /** Order requests a {@link Scripted} strategy sends at its next onScore calls. */
     record Req(Side side, OrderType type, String price, String qty) {}
 

@@ -31,6 +31,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
@@ -151,11 +152,11 @@ public class TradingOperator extends AbstractStreamOperator<Order>
         late = getRuntimeContext().getLongCounter(ACC_LATE);
         // the same counts as metrics (accumulators reach no metric reporter)
         var metrics = getMetricGroup();
-        metrics.gauge("tradingOrders", (org.apache.flink.metrics.Gauge<Long>) orders::getLocalValue);
-        metrics.gauge("tradingRejectedOrders", (org.apache.flink.metrics.Gauge<Long>) rejected::getLocalValue);
-        metrics.gauge("tradingFills", (org.apache.flink.metrics.Gauge<Long>) fills::getLocalValue);
-        metrics.gauge("tradingRiskEvents", (org.apache.flink.metrics.Gauge<Long>) riskEvents::getLocalValue);
-        metrics.gauge("tradingLateInputs", (org.apache.flink.metrics.Gauge<Long>) late::getLocalValue);
+        metrics.gauge("tradingOrders", (Gauge<Long>) orders::getLocalValue);
+        metrics.gauge("tradingRejectedOrders", (Gauge<Long>) rejected::getLocalValue);
+        metrics.gauge("tradingFills", (Gauge<Long>) fills::getLocalValue);
+        metrics.gauge("tradingRiskEvents", (Gauge<Long>) riskEvents::getLocalValue);
+        metrics.gauge("tradingLateInputs", (Gauge<Long>) late::getLocalValue);
     }
 
     @Override
