@@ -34,7 +34,7 @@ public class AnnounceModelCommand implements Callable<Integer> {
     @Option(names = "--control-topic", descriptionKey = "rrr.scoring.control-topic")
     String controlTopic;
 
-    @Option(names = "--version-id", description = "version to announce (default: the versionId of the directory's "
+    @Option(names = "--version-id", description = "version to announce (unset: the versionId of the directory's "
             + "rrr-model.json; the job refuses a directory holding another version)")
     String versionId;
 

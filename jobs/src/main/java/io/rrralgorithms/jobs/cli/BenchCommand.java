@@ -68,7 +68,7 @@ public class BenchCommand implements Callable<Integer> {
     /** Options common to both benchmarks: which captures. */
     static class FileOptions {
         @Parameters(arity = "0..*", paramLabel = "FILE",
-                description = "capture files (default: the four Binance BTCUSDT captures under --data-dir: "
+                description = "capture files (unset: the four Binance BTCUSDT captures under --data-dir: "
                         + "binance-spot 2024-08-08/09, binance-usdm 2024-07-18/19)")
         List<Path> files = new ArrayList<>();
 
@@ -442,7 +442,7 @@ public class BenchCommand implements Callable<Integer> {
         @Option(names = "--seconds", defaultValue = "5", description = "timed seconds per batch size")
         double seconds;
 
-        @Option(names = "--tf-device", description = "TensorFlow device, e.g. /CPU:0 or /GPU:0 (default: TensorFlow's choice)")
+        @Option(names = "--tf-device", description = "TensorFlow device, e.g. /CPU:0 or /GPU:0 (unset: TensorFlow's choice)")
         String device;
 
         @Override

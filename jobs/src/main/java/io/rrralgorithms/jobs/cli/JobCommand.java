@@ -42,7 +42,7 @@ public class JobCommand implements Callable<Integer> {
     @Option(names = "--feeds", split = ",", required = true, description = "feeds to read, e.g. binance-spot,binance-usdm")
     List<String> feeds;
 
-    @Option(names = "--bounded", description = "stop at the offsets that are latest at start (a backfill); default: run forever")
+    @Option(names = "--bounded", description = "stop at the offsets that are latest at start (a backfill); unset: run forever")
     boolean bounded;
 
     @Option(names = "--no-migrate", description = "do not create/migrate the database at start-up")

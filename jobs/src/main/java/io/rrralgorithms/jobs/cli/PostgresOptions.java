@@ -21,11 +21,11 @@ public class PostgresOptions {
     String user;
 
     @Option(names = "--jdbc-password", description = "database password; visible to every user of the machine "
-            + "(ps): prefer --jdbc-password-file or " + PASSWORD_ENV + " (default: none)")
+            + "(ps): prefer --jdbc-password-file or " + PASSWORD_ENV + " (unset: none)")
     String password;
 
     @Option(names = "--jdbc-password-file", paramLabel = "FILE", description = "read the database password from FILE "
-            + "(one trailing newline stripped); default: the environment variable " + PASSWORD_ENV + ", else none")
+            + "(one trailing newline stripped); unset: the environment variable " + PASSWORD_ENV + ", else none")
     Path passwordFile;
 
     @Option(names = "--jdbc-batch-size", defaultValue = "1000",

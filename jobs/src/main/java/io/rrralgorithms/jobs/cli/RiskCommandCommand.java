@@ -34,14 +34,14 @@ public class RiskCommandCommand implements Callable<Integer> {
     @Option(names = "--reason", description = "why, recorded with the risk event")
     String reason;
 
-    @Option(names = "--at", description = "event time it applies at: epoch ms or an ISO-8601 instant (default: now); "
+    @Option(names = "--at", description = "event time it applies at: epoch ms or an ISO-8601 instant (unset: now); "
             + "signed, and it must be later than the account's last accepted command")
     String at;
 
     @Option(names = "--risk-control-topic", descriptionKey = "rrr.risk.control-topic")
     String topic;
 
-    @Option(names = "--risk-hmac-key-file", paramLabel = "FILE", description = "the signing key (default: the "
+    @Option(names = "--risk-hmac-key-file", paramLabel = "FILE", description = "the signing key (unset: the "
             + "environment variable " + RiskCommandAuth.KEY_ENV + ")")
     Path keyFile;
 

@@ -38,7 +38,7 @@ public class RunCommand implements Callable<Integer> {
             description = "replay pace: 0 = as fast as possible; 1 = recorded pace; N = N times faster")
     double speed;
 
-    @Option(names = "--unbounded", description = "keep the job running after the replay (Ctrl-C stops it); default: "
+    @Option(names = "--unbounded", description = "keep the job running after the replay (Ctrl-C stops it); unset: "
             + "bounded, the job stops when it has drained the topics")
     boolean unbounded;
 
@@ -48,7 +48,7 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the embedded broker; 0 = any")
     int kafkaPort;
 
-    @Option(names = "--kafka-dir", description = "data folder of the embedded broker (default: a temporary folder, deleted at exit)")
+    @Option(names = "--kafka-dir", description = "data folder of the embedded broker (unset: a temporary folder, deleted at exit)")
     Path kafkaDir;
 
     @Option(names = "--partitions", defaultValue = "1", description = "partitions of created topics")
@@ -58,21 +58,21 @@ public class RunCommand implements Callable<Integer> {
     int webPort;
 
     @Option(names = "--prometheus-port", paramLabel = "PORT", description = "serve the job's Flink metrics "
-            + "for Prometheus at http://localhost:PORT/metrics (default: off)")
+            + "for Prometheus at http://localhost:PORT/metrics (unset: off)")
     Integer prometheusPort;
 
     @Option(names = "--savepoint-dir", description = "where Ctrl-C on an unbounded run stops the job with a savepoint "
-            + "(default: a temporary folder)")
+            + "(unset: a temporary folder)")
     Path savepointDir;
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "keep the embedded broker's log, the retained "
             + "checkpoints, the savepoints and the run record in DIR: after a crash or kill, the same command again "
             + "resumes (the replay continues after the frames the topics hold, the job restores from the latest "
-            + "checkpoint or savepoint). Default: none (temporary folders)")
+            + "checkpoint or savepoint). Unset: none (temporary folders)")
     Path stateDir;
 
     @Option(names = "--capture-config", paramLabel = "FILE", description = "live run: the venues and symbols to "
-            + "capture (the rrr capture configuration; its kafka section is replaced by the run's). Default: "
+            + "capture (the rrr capture configuration; its kafka section is replaced by the run's). Unset: "
             + "binance-spot BTC-USDT, ETH-USDT")
     Path captureConfig;
 

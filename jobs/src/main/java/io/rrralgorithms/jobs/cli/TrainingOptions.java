@@ -27,13 +27,13 @@ public class TrainingOptions {
     @Option(names = "--feed", description = "feed of the --replay files when the folder/file name does not say it")
     String feed;
 
-    @Option(names = "--feeds", split = ",", description = "only these feeds (default: all)")
+    @Option(names = "--feeds", split = ",", description = "only these feeds (unset: all)")
     List<String> feeds = new ArrayList<>();
 
-    @Option(names = "--from", description = "first feature time, ISO instant or epoch ms (default: the earliest)")
+    @Option(names = "--from", description = "first feature time, ISO instant or epoch ms (unset: the earliest)")
     String from;
 
-    @Option(names = "--to", description = "end (exclusive) feature time, ISO instant or epoch ms (default: the latest)")
+    @Option(names = "--to", description = "end (exclusive) feature time, ISO instant or epoch ms (unset: the latest)")
     String to;
 
     @Option(names = "--horizon-seconds", defaultValue = "10",
