@@ -1,10 +1,17 @@
 package io.rrralgorithms.jobs;
 
+import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.jobs.config.JobConfigOptions;
+import io.rrralgorithms.jobs.config.ScoringConfigOptions;
+import io.rrralgorithms.jobs.config.TradingConfigOptions;
 import io.rrralgorithms.jobs.scoring.ScoringOptions;
+import io.rrralgorithms.jobs.trading.TradingConfig;
+import io.rrralgorithms.jobs.trading.flink.StrategyFactory;
 import io.rrralgorithms.jobs.trading.flink.TradingOptions;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.flink.configuration.ReadableConfig;
 
 /** Tuning of the market-data job. */
 public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
@@ -46,33 +53,29 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
         }
     }
 
-    /** Without resync requests. */
-    public JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
-            ScoringOptions scoring, TradingOptions trading) {
-        this(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading, null);
+    /**
+     * The job's settings from {@code config} ({@link JobConfigOptions}, {@link ScoringConfigOptions},
+     * {@link TradingConfigOptions}; a key not set there has its option's default), without resync
+     * requests (see {@link #withResync}).
+     *
+     * @param modelRegistry the PostgreSQL whose {@code models} table announced models must be in; null: every
+     *     announcement is refused
+     */
+    public static JobOptions from(ReadableConfig config, PostgresTarget modelRegistry) {
+        return new JobOptions(config.get(JobConfigOptions.DEPTH_LEVELS), config.get(JobConfigOptions.MAX_PENDING_DIFFS),
+                Duration.ofMillis(config.get(JobConfigOptions.OUT_OF_ORDERNESS_MS)),
+                Duration.ofMillis(config.get(JobConfigOptions.IDLENESS_MS)), ScoringOptions.from(config, modelRegistry),
+                tradingOptions(config), null);
     }
 
-    /** Without trading. */
-    public JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
-            ScoringOptions scoring) {
-        this(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, TradingOptions.disabled());
-    }
-
-    /** Without scoring. */
-    public JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness) {
-        this(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, ScoringOptions.disabled());
-    }
-
-    public static JobOptions defaults() {
-        return new JobOptions(10, 10_000, Duration.ofSeconds(2), Duration.ofSeconds(10));
-    }
-
-    public JobOptions withDepthLevels(int n) {
-        return new JobOptions(n, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading, resync);
-    }
-
-    public JobOptions withScoring(ScoringOptions s) {
-        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, s, trading, resync);
+    private static TradingOptions tradingOptions(ReadableConfig config) {
+        if (!config.get(TradingConfigOptions.ENABLED)) {
+            return TradingOptions.disabled();
+        }
+        TradingOptions t = new TradingOptions(true, TradingConfig.accounts(config),
+                config.get(TradingConfigOptions.RISK_CONTROL_TOPIC),
+                StrategyFactory.threshold(config.get(TradingConfigOptions.IOC_ALLOWANCE_BPS)), false);
+        return config.getOptional(TradingConfigOptions.RISK_HMAC_KEY_FILE).map(t::withRiskKeyFile).orElse(t);
     }
 
     public JobOptions withTrading(TradingOptions t) {

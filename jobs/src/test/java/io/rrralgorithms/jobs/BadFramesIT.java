@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -172,7 +173,7 @@ class BadFramesIT {
     }
 
     private RunSummary run(Path file, TestDatabase db) throws Exception {
-        LocalPipeline.Settings s = new LocalPipeline.Settings();
+        RunSpec s = new RunSpec();
         s.files = List.of(file);
         s.kafkaPort = 0;
         s.webPort = 0;

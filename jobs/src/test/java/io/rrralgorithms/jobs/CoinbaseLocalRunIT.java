@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ class CoinbaseLocalRunIT {
         }
         assertEquals(97, matchFrames);
         try (TestDatabase db = new TestDatabase()) {
-            LocalPipeline.Settings s = new LocalPipeline.Settings();
+            RunSpec s = new RunSpec();
             s.files = List.of(file);
             s.kafkaPort = 0;
             s.webPort = 0;

@@ -11,8 +11,7 @@ import io.rrralgorithms.connectors.model.DeadLetter;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.jobs.bars.TradeBar;
 import io.rrralgorithms.jobs.book.BookTop;
-import io.rrralgorithms.jobs.cli.PipelineOptions;
-import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.local.RunSummary;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
 import java.math.BigDecimal;
@@ -26,6 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -68,7 +68,8 @@ class EndToEndPipelineIT {
     TestDatabase db;
     CollectingSinks collected;
     RunSummary summary;
-    final PipelineOptions options = new PipelineOptions();
+    static final int PARALLELISM = 2;
+    final Configuration options = new Configuration();
 
     /** The bad frames and the reason each must be dead-lettered with. */
     final Map<String, String> badFrames = new java.util.LinkedHashMap<>();
@@ -77,11 +78,10 @@ class EndToEndPipelineIT {
     void replayAndRun() throws Exception {
         kafka = EmbeddedKafkaBroker.start(0, null);
         db = new TestDatabase();
-        options.topicPrefix = "e2e.";
-        options.parallelism = 2;
+        options.set(JobConfigOptions.TOPIC_PREFIX, "e2e.");
 
         CaptureReplayer replayer = CaptureReplayer.builder().bootstrapServers(kafka.bootstrapServers())
-                .topicPrefix(options.topicPrefix).partitions(2).build();
+                .topicPrefix(options.get(JobConfigOptions.TOPIC_PREFIX)).partitions(2).build();
         replayer.replay(List.of(spot1), null);
         String truncated = ReferenceBook.lines(spot2).stream().filter(l -> l.contains("@depth"))
                 .findFirst().orElseThrow();
@@ -107,7 +107,7 @@ class EndToEndPipelineIT {
         long ns = 1723161600000000000L; // midnight, between the two spot files
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             for (String frame : badFrames.keySet()) {
-                var r = new ProducerRecord<>(options.topicPrefix + "binance-spot", null, ns / 1_000_000L,
+                var r = new ProducerRecord<>(options.get(JobConfigOptions.TOPIC_PREFIX) + "binance-spot", null, ns / 1_000_000L,
                         "BTCUSDT".getBytes(StandardCharsets.UTF_8), frame.getBytes(StandardCharsets.UTF_8));
                 r.headers().add(RawTopics.HEADER_RECEIVE_NS, Long.toString(ns++).getBytes(StandardCharsets.US_ASCII));
                 producer.send(r).get();
@@ -117,9 +117,9 @@ class EndToEndPipelineIT {
 
     private RunSummary runJob(List<MarketDataSinks> sinks) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(options.parallelism);
-        new MarketDataJob(LocalPipeline.source(kafka.bootstrapServers(), List.of("binance-spot", "binance-usdm"), true,
-                options), sinks, options.jobOptions()).build(env);
+        env.setParallelism(PARALLELISM);
+        new MarketDataJob(new JobSources(kafka.bootstrapServers(), Map.of(), options)
+                .rawFrames(List.of("binance-spot", "binance-usdm"), true), sinks, JobOptions.from(options, null)).build(env);
         long start = System.nanoTime();
         JobExecutionResult r = env.execute("e2e");
         return RunSummary.fromAccumulators(r.getAllAccumulatorResults(), (System.nanoTime() - start) / 1e9);

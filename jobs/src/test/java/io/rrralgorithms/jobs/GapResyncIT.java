@@ -11,12 +11,13 @@ import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
-import io.rrralgorithms.jobs.cli.PipelineOptions;
-import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.config.JobConfigOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -93,15 +94,17 @@ class GapResyncIT {
                 }
             }
 
-            PipelineOptions options = new PipelineOptions();
-            options.topicPrefix = "gap.";
-            options.resyncTopic = "gap.resync"; // the gaps also go out as resync requests for a live capture
+            Configuration options = new Configuration();
+            options.set(JobConfigOptions.TOPIC_PREFIX, "gap.");
+            // the gaps also go out as resync requests for a live capture
+            options.set(JobConfigOptions.RESYNC_TOPIC, "gap.resync");
             kafka.createTopic("gap.resync", 1);
             CollectingSinks collected = new CollectingSinks();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
-            new MarketDataJob(LocalPipeline.source(kafka.bootstrapServers(), List.of("binance-spot"), true, options),
-                    List.of(collected), options.jobOptions(kafka.bootstrapServers())).build(env);
+            String bs = kafka.bootstrapServers();
+            new MarketDataJob(new JobSources(bs, Map.of(), options).rawFrames(List.of("binance-spot"), true),
+                    List.of(collected), JobOptions.from(options, null).withResync(bs, "gap.resync")).build(env);
             env.execute("gap-resync");
 
             List<BookGap> gaps = collected.gapList();

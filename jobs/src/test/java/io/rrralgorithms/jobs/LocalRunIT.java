@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,7 @@ class LocalRunIT {
     @Test
     void runReplaysIntoEmbeddedKafkaAndWritesPostgresWithARunLog() throws Exception {
         try (TestDatabase db = new TestDatabase()) {
-            LocalPipeline.Settings s = new LocalPipeline.Settings();
+            RunSpec s = new RunSpec();
             s.files = List.of(SharedData.market("cryptofeed/BINANCE.ws.1.0"),
                     SharedData.market("cryptofeed/BINANCE_FUTURES.ws.1.0"));
             s.kafkaPort = 0;
@@ -53,13 +55,13 @@ class LocalRunIT {
         try (TestDatabase db = new TestDatabase(); java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             int webPort = free.getLocalPort();
             free.close();
-            LocalPipeline.Settings s = new LocalPipeline.Settings();
+            RunSpec s = new RunSpec();
             s.files = List.of(SharedData.market("cryptofeed/BINANCE_FUTURES.ws.1.0"));
             s.bounded = false;
             s.kafkaPort = 0;
             s.webPort = webPort;
             s.postgres = db.target;
-            s.pipeline.checkpointIntervalMs = 500L; // sinks flush on checkpoints
+            s.durability.checkpointInterval = Duration.ofMillis(500); // sinks flush on checkpoints
             s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
             LocalPipeline pipeline = new LocalPipeline(s);
             java.util.concurrent.CompletableFuture<RunSummary> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -93,7 +95,7 @@ class LocalRunIT {
 
     @Test
     void aDeadDatabaseIsAClearError() {
-        LocalPipeline.Settings s = new LocalPipeline.Settings();
+        RunSpec s = new RunSpec();
         s.files = List.of(SharedData.market("cryptofeed/BINANCE.ws.1.0"));
         s.postgres = PostgresTarget.of("jdbc:postgresql://127.0.0.1:1/rrr", "postgres", null);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new LocalPipeline(s).run());

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
-import io.rrralgorithms.jobs.cli.PipelineOptions;
-import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.config.JobConfigOptions;
+import io.rrralgorithms.jobs.config.ScoringConfigOptions;
 import io.rrralgorithms.jobs.scoring.ModelEvent;
 import io.rrralgorithms.jobs.scoring.TestModels;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
@@ -96,13 +96,14 @@ class RestartFromSavepointIT {
     }
 
     /** The same options for every run but the topic prefix (and group id). */
-    private PipelineOptions options(String prefix) {
-        PipelineOptions o = new PipelineOptions();
-        o.topicPrefix = prefix;
-        o.groupId = prefix + "group";
-        o.idlenessMs = PARALLELISM > 1 ? 1000 : 0; // the bounded reference runs without idleness anyway
-        o.tfDevice = "/CPU:0";
-        o.modelDir = modelDir;
+    private Configuration options(String prefix) {
+        Configuration o = new Configuration();
+        o.set(JobConfigOptions.TOPIC_PREFIX, prefix);
+        o.set(JobConfigOptions.GROUP_ID, prefix + "group");
+        // the bounded reference runs without idleness anyway
+        o.set(JobConfigOptions.IDLENESS_MS, PARALLELISM > 1 ? 1000L : 0L);
+        o.set(ScoringConfigOptions.TF_DEVICE, "/CPU:0");
+        o.set(ScoringConfigOptions.MODEL_DIR, modelDir);
         return o;
     }
 
@@ -126,7 +127,7 @@ class RestartFromSavepointIT {
         return l;
     }
 
-    private StreamExecutionEnvironment build(TestDatabase db, PipelineOptions o, boolean bounded, String savepoint) {
+    private StreamExecutionEnvironment build(TestDatabase db, Configuration o, boolean bounded, String savepoint) {
         Configuration conf = new Configuration();
         conf.setString("restart-strategy.type", "none"); // fail fast
         if (savepoint != null) {
@@ -137,13 +138,14 @@ class RestartFromSavepointIT {
         env.setParallelism(PARALLELISM);
         env.enableCheckpointing(500);
         TradingOptions trading = new TradingOptions(true, accounts(), null, null, false);
-        new MarketDataJob(LocalPipeline.source(kafka.bootstrapServers(), List.of(FEED), bounded, o), null, null,
-                List.of(new PostgresMarketDataSinks(db.target)), o.jobOptions().withTrading(trading)).build(env);
+        new MarketDataJob(new JobSources(kafka.bootstrapServers(), Map.of(), o).rawFrames(List.of(FEED), bounded), null,
+                null, List.of(new PostgresMarketDataSinks(db.target)), JobOptions.from(o, null).withTrading(trading))
+                .build(env);
         return env;
     }
 
-    private void replay(Path file, PipelineOptions o) throws Exception {
-        CaptureReplayer.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(o.topicPrefix).build()
+    private void replay(Path file, Configuration o) throws Exception {
+        CaptureReplayer.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(o.get(JobConfigOptions.TOPIC_PREFIX)).build()
                 .replay(List.of(file), FEED);
     }
 
@@ -151,8 +153,8 @@ class RestartFromSavepointIT {
     void stopWithSavepointAndResumeLosesAndDuplicatesNothing() throws Exception {
         try (TestDatabase ref = new TestDatabase(); TestDatabase rst = new TestDatabase()) {
             // reference: one bounded run over both files
-            PipelineOptions refOpts = options("restart-ref.");
-            kafka.createTopic(refOpts.topicPrefix + FEED, 1);
+            Configuration refOpts = options("restart-ref.");
+            kafka.createTopic(refOpts.get(JobConfigOptions.TOPIC_PREFIX) + FEED, 1);
             replay(spot1, refOpts);
             replay(spot2, refOpts);
             long t0 = System.nanoTime();
@@ -161,8 +163,8 @@ class RestartFromSavepointIT {
             long t1 = System.nanoTime();
 
             // restart: file 1, unbounded run, stop with savepoint (not drained)
-            PipelineOptions rstOpts = options("restart-rst.");
-            kafka.createTopic(rstOpts.topicPrefix + FEED, 1);
+            Configuration rstOpts = options("restart-rst.");
+            kafka.createTopic(rstOpts.get(JobConfigOptions.TOPIC_PREFIX) + FEED, 1);
             replay(spot1, rstOpts);
             JobClient run1 = build(rst, rstOpts, false, null).executeAsync("restart-run-1");
             awaitQuiet(run1, "run 1");

@@ -2,7 +2,6 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.jobs.scoring.ModelAnnouncement;
 import io.rrralgorithms.jobs.scoring.ModelControl;
-import io.rrralgorithms.jobs.scoring.ScoringOptions;
 import io.rrralgorithms.models.registry.ModelDirectory;
 import io.rrralgorithms.models.registry.ModelMetadata;
 import io.rrralgorithms.models.spec.FeatureSpec;
@@ -19,7 +18,8 @@ import picocli.CommandLine.Option;
  * Announces a model version on the control topic: every running scoring job loads it and scores
  * with it from then on, without a restart (or keeps its model and reports {@code load_failed}).
  */
-@Command(name = "announce-model", mixinStandardHelpOptions = true,
+@Command(name = "announce-model", mixinStandardHelpOptions = true, resourceBundle = ConfigDescriptions.BUNDLE,
+        defaultValueProvider = ConfigDefaults.class,
         description = "Announce a model version on the control topic: running jobs load it and score with it from then "
                 + "on (hot swap, no restart). The directory must be readable by every task manager, lie under the "
                 + "job's --models-root and be registered in models (rrr train) with unchanged files: else the job "
@@ -31,11 +31,10 @@ public class AnnounceModelCommand implements Callable<Integer> {
     @Option(names = "--model-dir", required = true, description = "model directory (saved_model/ + rrr-model.json)")
     Path modelDir;
 
-    @Option(names = "--control-topic", defaultValue = ScoringOptions.DEFAULT_CONTROL_TOPIC,
-            description = "control topic (default: ${DEFAULT-VALUE})")
-    String controlTopic = ScoringOptions.DEFAULT_CONTROL_TOPIC;
+    @Option(names = "--control-topic", descriptionKey = "rrr.scoring.control-topic")
+    String controlTopic;
 
-    @Option(names = "--version-id", description = "version to announce (default: the versionId of the directory's "
+    @Option(names = "--version-id", description = "version to announce (unset: the versionId of the directory's "
             + "rrr-model.json; the job refuses a directory holding another version)")
     String versionId;
 

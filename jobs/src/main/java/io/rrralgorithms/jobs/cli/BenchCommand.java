@@ -3,6 +3,7 @@ package io.rrralgorithms.jobs.cli;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.jobs.bench.DecodeBookFeaturesBenchmark;
 import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,13 +68,13 @@ public class BenchCommand implements Callable<Integer> {
     /** Options common to both benchmarks: which captures. */
     static class FileOptions {
         @Parameters(arity = "0..*", paramLabel = "FILE",
-                description = "capture files (default: the four Binance BTCUSDT captures under --data-dir: "
+                description = "capture files (unset: the four Binance BTCUSDT captures under --data-dir: "
                         + "binance-spot 2024-08-08/09, binance-usdm 2024-07-18/19)")
         List<Path> files = new ArrayList<>();
 
         @Option(names = "--data-dir", defaultValue = DEFAULT_DATA_DIR,
                 description = "folder of the default captures, relative to the working folder or else to the "
-                        + "repository root (default: ${DEFAULT-VALUE})")
+                        + "repository root")
         Path dataDir;
 
         @Option(names = "--feed", description = "feed of the files, if it cannot be inferred from the folder/file name")
@@ -114,11 +115,11 @@ public class BenchCommand implements Callable<Integer> {
         FileOptions input;
 
         @Option(names = "--warmup", defaultValue = "5",
-                description = "warm-up iterations, not counted: JIT compilation and heap growth (default: ${DEFAULT-VALUE})")
+                description = "warm-up iterations, not counted: JIT compilation and heap growth")
         int warmup;
 
         @Option(names = "--iterations", defaultValue = "5",
-                description = "measured iterations (default: ${DEFAULT-VALUE})")
+                description = "measured iterations")
         int iterations;
 
         @Option(names = "--gc-between", description = "System.gc() before each iteration (on G1 this shrinks the "
@@ -126,15 +127,15 @@ public class BenchCommand implements Callable<Integer> {
         boolean gcBetween;
 
         @Option(names = "--depth-levels", defaultValue = "10",
-                description = "book levels in tops and depth imbalance (default: ${DEFAULT-VALUE})")
+                description = "book levels in tops and depth imbalance")
         int depthLevels;
 
         @Option(names = "--max-pending-diffs", defaultValue = "10000",
-                description = "diffs buffered per instrument while waiting for a snapshot (default: ${DEFAULT-VALUE})")
+                description = "diffs buffered per instrument while waiting for a snapshot")
         int maxPendingDiffs;
 
         @Option(names = "--out-of-orderness-ms", defaultValue = "2000",
-                description = "watermark bound on event-time disorder (default: ${DEFAULT-VALUE})")
+                description = "watermark bound on event-time disorder")
         long outOfOrdernessMs;
 
         @Override
@@ -278,21 +279,21 @@ public class BenchCommand implements Callable<Integer> {
         PostgresOptions postgres;
 
         @Option(names = "--web-port", defaultValue = "0",
-                description = "Flink web UI port; 0 = a free one (default: ${DEFAULT-VALUE})")
+                description = "Flink web UI port; 0 = a free one")
         int webPort;
 
         @Option(names = "--kafka-port", defaultValue = "0",
-                description = "port of the embedded broker; 0 = any (default: ${DEFAULT-VALUE})")
+                description = "port of the embedded broker; 0 = any")
         int kafkaPort;
 
-        @Option(names = "--partitions", defaultValue = "1", description = "partitions of the raw topics (default: ${DEFAULT-VALUE})")
+        @Option(names = "--partitions", defaultValue = "1", description = "partitions of the raw topics")
         int partitions;
 
-        @Option(names = "--parallelism", defaultValue = "1", description = "job parallelism (default: ${DEFAULT-VALUE})")
+        @Option(names = "--parallelism", defaultValue = "1", description = "job parallelism")
         int parallelism;
 
         @Option(names = "--runs", defaultValue = "1",
-                description = "whole pipeline runs in this JVM, one after the other (default: ${DEFAULT-VALUE})")
+                description = "whole pipeline runs in this JVM, one after the other")
         int runs;
 
         @Override
@@ -318,9 +319,8 @@ public class BenchCommand implements Callable<Integer> {
 
             List<String> results = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                PipelineOptions p = new PipelineOptions();
-                p.parallelism = parallelism;
-                LocalPipeline.Settings s = new LocalPipeline.Settings();
+                RunSpec s = new RunSpec();
+                s.durability.parallelism = parallelism;
                 s.files = files;
                 s.feedOverride = input.feed;
                 s.speed = 0;
@@ -329,7 +329,6 @@ public class BenchCommand implements Callable<Integer> {
                 s.partitions = partitions;
                 s.webPort = webPort != 0 ? webPort : freePort();
                 s.postgres = postgres.target();
-                s.pipeline = p;
                 s.out = out;
 
                 out.printf(Locale.ROOT, "%n-- run %d/%d --%n", run, runs);
@@ -437,13 +436,13 @@ public class BenchCommand implements Callable<Integer> {
         Path modelDir;
 
         @Option(names = "--batch-sizes", split = ",", defaultValue = "1,64,1024",
-                description = "batch sizes (default: ${DEFAULT-VALUE})")
+                description = "batch sizes")
         List<Integer> batchSizes;
 
-        @Option(names = "--seconds", defaultValue = "5", description = "timed seconds per batch size (default: ${DEFAULT-VALUE})")
+        @Option(names = "--seconds", defaultValue = "5", description = "timed seconds per batch size")
         double seconds;
 
-        @Option(names = "--tf-device", description = "TensorFlow device, e.g. /CPU:0 or /GPU:0 (default: TensorFlow's choice)")
+        @Option(names = "--tf-device", description = "TensorFlow device, e.g. /CPU:0 or /GPU:0 (unset: TensorFlow's choice)")
         String device;
 
         @Override

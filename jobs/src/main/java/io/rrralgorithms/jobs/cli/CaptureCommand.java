@@ -20,14 +20,14 @@ public class CaptureCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = {"--bootstrap", "--bootstrap-servers"}, paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (default: the file's kafka.bootstrap)")
+            description = "Kafka bootstrap servers (unset: the file's kafka.bootstrap)")
     String bootstrap;
 
-    @Option(names = "--metrics-port", description = "Prometheus metrics port, 0 = off (default: the file's metrics.port)")
+    @Option(names = "--metrics-port", description = "Prometheus metrics port, 0 = off (unset: the file's metrics.port)")
     Integer metricsPort;
 
     @Option(names = "--metrics-bind", paramLabel = "HOST", description = "address the metrics endpoint binds, e.g. "
-            + "0.0.0.0 for every interface (default: the file's metrics.host, else 127.0.0.1: it has no authentication)")
+            + "0.0.0.0 for every interface (unset: the file's metrics.host, else 127.0.0.1: it has no authentication)")
     String metricsBind;
 
     @Mixin

@@ -1,16 +1,22 @@
 package io.rrralgorithms.jobs.cli;
 
+import io.rrralgorithms.jobs.JobOptions;
+import io.rrralgorithms.jobs.JobSources;
 import io.rrralgorithms.jobs.MarketDataJob;
+import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSummary;
-import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
 import io.rrralgorithms.jobs.runtime.JobDurability;
+import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.execution.DetachedJobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -19,7 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "job", mixinStandardHelpOptions = true,
+@Command(name = "job", mixinStandardHelpOptions = true, resourceBundle = ConfigDescriptions.BUNDLE,
+        defaultValueProvider = ConfigDefaults.class,
         description = {"The market-data job on the current Flink environment: submit the job jar to a cluster with "
                 + "'flink run rrr-jobs-flink.jar job --bootstrap-servers ... --feeds ...'.",
                 "Errors are one line on stderr, before the job is submitted. A --bounded job run attached prints the "
@@ -35,7 +42,7 @@ public class JobCommand implements Callable<Integer> {
     @Option(names = "--feeds", split = ",", required = true, description = "feeds to read, e.g. binance-spot,binance-usdm")
     List<String> feeds;
 
-    @Option(names = "--bounded", description = "stop at the offsets that are latest at start (a backfill); default: run forever")
+    @Option(names = "--bounded", description = "stop at the offsets that are latest at start (a backfill); unset: run forever")
     boolean bounded;
 
     @Option(names = "--no-migrate", description = "do not create/migrate the database at start-up")
@@ -55,12 +62,14 @@ public class JobCommand implements Callable<Integer> {
     PostgresOptions postgres;
 
     @Mixin
-    PipelineOptions pipeline;
+    JobArguments job;
 
     @Override
     public Integer call() throws Exception {
         Preflight.knownFeeds("--feeds", feeds);
-        pipeline.validate();
+        // the cluster's configuration (config.yaml, flink run -D) under the options given here
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Configuration settings = job.configuration(env.getConfiguration());
         postgres.validate();
         if (strict && !bounded) {
             throw UserError.usage("--strict needs --bounded: an unbounded job never ends, so it has no final summary");
@@ -69,19 +78,21 @@ public class JobCommand implements Callable<Integer> {
         if (!noMigrate) {
             LocalPipeline.prepareDatabase(postgres.target());
         }
-        pipeline.modelRegistry = postgres.target(); // announced models must be registered there
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        JobDurability durability = pipeline.durability();
-        durability.restorePath = restorePath(env);
+        JobDurability durability = job.durability();
+        durability.restorePath = restorePath(env, settings);
         try {
             durability.apply(env, false);
         } catch (IllegalStateException e) {
             throw UserError.usage(e.getMessage());
         }
-        new MarketDataJob(LocalPipeline.source(bootstrapServers, feeds, bounded, pipeline),
-                LocalPipeline.controlSource(bootstrapServers, bounded, pipeline),
-                LocalPipeline.riskControlSource(bootstrapServers, bounded, pipeline),
-                List.of(new PostgresMarketDataSinks(postgres.target())), pipeline.jobOptions(bootstrapServers)).build(env);
+        Map<String, String> kafkaProperties = job.kafkaProperties();
+        JobSources sources = new JobSources(bootstrapServers, kafkaProperties, settings);
+        // announced models must be registered in the job's database
+        JobOptions options = JobOptions.from(settings, postgres.target()).withResync(bootstrapServers,
+                settings.getOptional(JobConfigOptions.RESYNC_TOPIC).orElse(null), kafkaProperties);
+        new MarketDataJob(sources.rawFrames(feeds, bounded), sources.modelAnnouncements(bounded),
+                sources.riskCommands(bounded), List.of(new PostgresMarketDataSinks(postgres.target())), options)
+                .build(env);
         long start = System.nanoTime();
         JobExecutionResult result = env.execute(JOB_NAME);
         if (!bounded || result instanceof DetachedJobExecutionResult) {
@@ -96,11 +107,11 @@ public class JobCommand implements Callable<Integer> {
     }
 
     /** What --resume names: a path as given, or the newest restorable state under the checkpoint directory. */
-    private String restorePath(StreamExecutionEnvironment env) throws IOException {
+    private String restorePath(StreamExecutionEnvironment env, ReadableConfig settings) throws IOException {
         if (resume == null || !resume.equals("latest")) {
             return resume;
         }
-        String dir = pipeline.checkpointDir != null ? pipeline.checkpointDir
+        String dir = job.checkpointDir != null ? job.checkpointDir
                 : env.getConfiguration().getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).orElse(null);
         if (dir == null) {
             throw UserError.usage("--resume latest needs --checkpoint-dir (or execution.checkpointing.dir in the "
@@ -109,7 +120,7 @@ public class JobCommand implements Callable<Integer> {
         Optional<String> latest = JobDurability.latestRestorable(dir);
         if (latest.isEmpty()) {
             LOG.info("--resume latest: no retained checkpoint or savepoint under {}: starting fresh (--from {})", dir,
-                    pipeline.from());
+                    settings.get(JobConfigOptions.FROM));
             return null;
         }
         LOG.info("--resume latest: restoring from {}", latest.get());

@@ -30,13 +30,13 @@ public class PaperReportCommand implements Callable<Integer> {
     @Mixin
     PostgresOptions postgres;
 
-    @Option(names = "--account", split = ",", description = "accounts to report (default: all)")
+    @Option(names = "--account", split = ",", description = "accounts to report (unset: all)")
     List<String> accounts = new ArrayList<>();
 
-    @Option(names = "--from", description = "event-time start, inclusive: ISO instant or epoch ms (default: all)")
+    @Option(names = "--from", description = "event-time start, inclusive: ISO instant or epoch ms (unset: all)")
     String from;
 
-    @Option(names = "--to", description = "event-time end, exclusive: ISO instant or epoch ms (default: all)")
+    @Option(names = "--to", description = "event-time end, exclusive: ISO instant or epoch ms (unset: all)")
     String to;
 
     @Override

@@ -14,26 +14,26 @@ public class PostgresOptions {
     public static final String PASSWORD_ENV = "RRR_JDBC_PASSWORD";
 
     @Option(names = "--jdbc-url", defaultValue = PostgresTarget.DEFAULT_URL,
-            description = "PostgreSQL JDBC URL; the database is created if missing (default: ${DEFAULT-VALUE})")
+            description = "PostgreSQL JDBC URL; the database is created if missing")
     String jdbcUrl;
 
-    @Option(names = "--jdbc-user", defaultValue = "postgres", description = "database user (default: ${DEFAULT-VALUE})")
+    @Option(names = "--jdbc-user", defaultValue = "postgres", description = "database user")
     String user;
 
     @Option(names = "--jdbc-password", description = "database password; visible to every user of the machine "
-            + "(ps): prefer --jdbc-password-file or " + PASSWORD_ENV + " (default: none)")
+            + "(ps): prefer --jdbc-password-file or " + PASSWORD_ENV + " (unset: none)")
     String password;
 
     @Option(names = "--jdbc-password-file", paramLabel = "FILE", description = "read the database password from FILE "
-            + "(one trailing newline stripped); default: the environment variable " + PASSWORD_ENV + ", else none")
+            + "(one trailing newline stripped); unset: the environment variable " + PASSWORD_ENV + ", else none")
     Path passwordFile;
 
     @Option(names = "--jdbc-batch-size", defaultValue = "1000",
-            description = "rows per JDBC batch (default: ${DEFAULT-VALUE})")
+            description = "rows per JDBC batch")
     int batchSize;
 
     @Option(names = "--jdbc-batch-interval-ms", defaultValue = "200",
-            description = "flush a partial batch after this long (default: ${DEFAULT-VALUE})")
+            description = "flush a partial batch after this long")
     long batchIntervalMs;
 
     /** Where environment variables come from (tests replace it). */

@@ -25,15 +25,15 @@ public class ReplayCommand implements Callable<Integer> {
     String feed;
 
     @Option(names = "--speed", defaultValue = "0",
-            description = "0 = as fast as possible; 1 = recorded pace; N = N times faster (default: ${DEFAULT-VALUE})")
+            description = "0 = as fast as possible; 1 = recorded pace; N = N times faster")
     double speed;
 
     @Option(names = "--topic-prefix", defaultValue = RawTopics.DEFAULT_PREFIX,
-            description = "raw topics are <prefix><feed> (default: ${DEFAULT-VALUE})")
+            description = "raw topics are <prefix><feed>")
     String topicPrefix;
 
     @Option(names = "--partitions", defaultValue = "1",
-            description = "partitions of topics created by the replay (default: ${DEFAULT-VALUE})")
+            description = "partitions of topics created by the replay")
     int partitions;
 
     @Mixin

@@ -31,7 +31,7 @@ public class RetrainCommand implements Callable<Integer> {
     TrainingOptions training;
 
     @Option(names = "--window", defaultValue = "all",
-            description = "train on this much of the latest data, an ISO duration such as PT6H, or 'all' (default: ${DEFAULT-VALUE})")
+            description = "train on this much of the latest data, an ISO duration such as PT6H, or 'all'")
     String window;
 
     @Option(names = "--every", description = "repeat on this schedule (ISO duration, e.g. PT1H) until interrupted")

@@ -3,7 +3,6 @@ package io.rrralgorithms.jobs.cli;
 import io.rrralgorithms.jobs.trading.RiskCommand;
 import io.rrralgorithms.jobs.trading.RiskCommandAuth;
 import io.rrralgorithms.jobs.trading.flink.RiskControl;
-import io.rrralgorithms.jobs.trading.flink.TradingOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,7 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Signs a risk command (kill switch, manual state) and publishes it on the risk control topic. */
-@Command(name = "risk-command", mixinStandardHelpOptions = true,
+@Command(name = "risk-command", mixinStandardHelpOptions = true, resourceBundle = ConfigDescriptions.BUNDLE,
+        defaultValueProvider = ConfigDefaults.class,
         description = {"Sign a risk command with the shared HMAC key and publish it on the risk control topic: running "
                 + "trading jobs apply it at its time (KILL: cancel every open order and halt; HALT; REDUCE; ACTIVATE).",
                 "The key: --risk-hmac-key-file FILE or the environment variable " + RiskCommandAuth.KEY_ENV
@@ -34,15 +34,14 @@ public class RiskCommandCommand implements Callable<Integer> {
     @Option(names = "--reason", description = "why, recorded with the risk event")
     String reason;
 
-    @Option(names = "--at", description = "event time it applies at: epoch ms or an ISO-8601 instant (default: now); "
+    @Option(names = "--at", description = "event time it applies at: epoch ms or an ISO-8601 instant (unset: now); "
             + "signed, and it must be later than the account's last accepted command")
     String at;
 
-    @Option(names = "--risk-control-topic", defaultValue = TradingOptions.DEFAULT_CONTROL_TOPIC,
-            description = "Kafka topic of risk commands (default: ${DEFAULT-VALUE})")
+    @Option(names = "--risk-control-topic", descriptionKey = "rrr.risk.control-topic")
     String topic;
 
-    @Option(names = "--risk-hmac-key-file", paramLabel = "FILE", description = "the signing key (default: the "
+    @Option(names = "--risk-hmac-key-file", paramLabel = "FILE", description = "the signing key (unset: the "
             + "environment variable " + RiskCommandAuth.KEY_ENV + ")")
     Path keyFile;
 

@@ -35,7 +35,14 @@ public class Rrr implements Runnable {
                 cmd.getSubcommands().get("job"))) {
             c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
         }
+        showDefaults(cmd);
         return cmd;
+    }
+
+    /** Every option's help shows its default: no description repeats it by hand. */
+    private static void showDefaults(CommandLine cmd) {
+        cmd.getCommandSpec().usageMessage().showDefaultValues(true);
+        cmd.getSubcommands().values().forEach(Rrr::showDefaults);
     }
 
     public static void main(String[] args) {

@@ -2,18 +2,21 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, resourceBundle = ConfigDescriptions.BUNDLE,
+        defaultValueProvider = ConfigDefaults.class,
         description = {"The one-command local run: embedded Kafka (KRaft), replay of the given captures, the job on a "
                 + "local Flink cluster with its web UI, PostgreSQL, and a summary at the end.",
                 "Without capture files (and without --feeds): live capture (default Binance spot BTC-USDT and ETH-USDT, "
@@ -32,44 +35,44 @@ public class RunCommand implements Callable<Integer> {
     List<String> feeds = new ArrayList<>();
 
     @Option(names = "--speed", defaultValue = "0",
-            description = "replay pace: 0 = as fast as possible; 1 = recorded pace; N = N times faster (default: ${DEFAULT-VALUE})")
+            description = "replay pace: 0 = as fast as possible; 1 = recorded pace; N = N times faster")
     double speed;
 
-    @Option(names = "--unbounded", description = "keep the job running after the replay (Ctrl-C stops it); default: "
+    @Option(names = "--unbounded", description = "keep the job running after the replay (Ctrl-C stops it); unset: "
             + "bounded, the job stops when it has drained the topics")
     boolean unbounded;
 
     @Option(names = "--bootstrap-servers", description = "use this Kafka instead of starting the embedded broker")
     String bootstrapServers;
 
-    @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the embedded broker; 0 = any (default: ${DEFAULT-VALUE})")
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the embedded broker; 0 = any")
     int kafkaPort;
 
-    @Option(names = "--kafka-dir", description = "data folder of the embedded broker (default: a temporary folder, deleted at exit)")
+    @Option(names = "--kafka-dir", description = "data folder of the embedded broker (unset: a temporary folder, deleted at exit)")
     Path kafkaDir;
 
-    @Option(names = "--partitions", defaultValue = "1", description = "partitions of created topics (default: ${DEFAULT-VALUE})")
+    @Option(names = "--partitions", defaultValue = "1", description = "partitions of created topics")
     int partitions;
 
-    @Option(names = "--web-port", defaultValue = "8081", description = "Flink web UI port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--web-port", defaultValue = "8081", description = "Flink web UI port")
     int webPort;
 
     @Option(names = "--prometheus-port", paramLabel = "PORT", description = "serve the job's Flink metrics "
-            + "for Prometheus at http://localhost:PORT/metrics (default: off)")
+            + "for Prometheus at http://localhost:PORT/metrics (unset: off)")
     Integer prometheusPort;
 
     @Option(names = "--savepoint-dir", description = "where Ctrl-C on an unbounded run stops the job with a savepoint "
-            + "(default: a temporary folder)")
+            + "(unset: a temporary folder)")
     Path savepointDir;
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "keep the embedded broker's log, the retained "
             + "checkpoints, the savepoints and the run record in DIR: after a crash or kill, the same command again "
             + "resumes (the replay continues after the frames the topics hold, the job restores from the latest "
-            + "checkpoint or savepoint). Default: none (temporary folders)")
+            + "checkpoint or savepoint). Unset: none (temporary folders)")
     Path stateDir;
 
     @Option(names = "--capture-config", paramLabel = "FILE", description = "live run: the venues and symbols to "
-            + "capture (the rrr capture configuration; its kafka section is replaced by the run's). Default: "
+            + "capture (the rrr capture configuration; its kafka section is replaced by the run's). Unset: "
             + "binance-spot BTC-USDT, ETH-USDT")
     Path captureConfig;
 
@@ -81,12 +84,12 @@ public class RunCommand implements Callable<Integer> {
     PostgresOptions postgres;
 
     @Mixin
-    PipelineOptions pipeline;
+    JobArguments job;
 
     @Override
     public Integer call() throws Exception {
-        validate();
-        LocalPipeline.Settings s = new LocalPipeline.Settings();
+        RunSpec s = new RunSpec();
+        s.job = validate();
         s.files = files;
         s.feedOverride = feed;
         s.feeds = feeds;
@@ -101,8 +104,9 @@ public class RunCommand implements Callable<Integer> {
         s.savepointDir = savepointDir;
         s.stateDir = stateDir;
         s.postgres = postgres.target();
-        pipeline.modelRegistry = s.postgres; // announced models must be registered there
-        s.pipeline = pipeline;
+        s.modelRegistry = s.postgres; // announced models must be registered there
+        s.durability = job.durability();
+        s.kafkaProperties = job.kafkaProperties();
         if (captureConfig != null) {
             try {
                 s.capture = CaptureConfig.load(captureConfig);
@@ -116,8 +120,11 @@ public class RunCommand implements Callable<Integer> {
         return strict && summary != null && !summary.warnings().isEmpty() ? ExitCodes.WARNINGS : ExitCodes.OK;
     }
 
-    /** Files, feeds, ports, then the other options, then Kafka where given: before anything starts. */
-    private void validate() {
+    /**
+     * Files, feeds, ports, then the other options, then Kafka where given: before anything starts.
+     * Returns the job's settings.
+     */
+    private Configuration validate() {
         Preflight.captureFiles(files);
         if (feed != null) {
             Preflight.knownFeeds("--feed", List.of(feed));
@@ -152,7 +159,7 @@ public class RunCommand implements Callable<Integer> {
         }
         Preflight.atLeast("--speed", speed, 0.0);
         Preflight.atLeast("--partitions", partitions, 1);
-        pipeline.validate();
+        Configuration jobSettings = job.configuration(new Configuration());
         postgres.validate();
         if (captureConfig != null) {
             if (!files.isEmpty() || !feeds.isEmpty()) {
@@ -161,8 +168,9 @@ public class RunCommand implements Callable<Integer> {
             Preflight.captureFiles(List.of(captureConfig));
         }
         if (!embeddedKafka) {
-            Preflight.kafkaAnswers(bootstrapServers, pipeline.kafkaProperties(), "start it, check --bootstrap-servers, or leave the option out "
-                    + "to run on an embedded broker");
+            Preflight.kafkaAnswers(bootstrapServers, job.kafkaProperties(), "start it, check --bootstrap-servers, "
+                    + "or leave the option out to run on an embedded broker");
         }
+        return jobSettings;
     }
 }

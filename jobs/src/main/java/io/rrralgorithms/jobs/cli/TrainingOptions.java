@@ -27,51 +27,51 @@ public class TrainingOptions {
     @Option(names = "--feed", description = "feed of the --replay files when the folder/file name does not say it")
     String feed;
 
-    @Option(names = "--feeds", split = ",", description = "only these feeds (default: all)")
+    @Option(names = "--feeds", split = ",", description = "only these feeds (unset: all)")
     List<String> feeds = new ArrayList<>();
 
-    @Option(names = "--from", description = "first feature time, ISO instant or epoch ms (default: the earliest)")
+    @Option(names = "--from", description = "first feature time, ISO instant or epoch ms (unset: the earliest)")
     String from;
 
-    @Option(names = "--to", description = "end (exclusive) feature time, ISO instant or epoch ms (default: the latest)")
+    @Option(names = "--to", description = "end (exclusive) feature time, ISO instant or epoch ms (unset: the latest)")
     String to;
 
     @Option(names = "--horizon-seconds", defaultValue = "10",
-            description = "label: log mid return over this event-time horizon (default: ${DEFAULT-VALUE})")
+            description = "label: log mid return over this event-time horizon")
     int horizonSeconds;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of weights and batch order (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "42", description = "seed of weights and batch order")
     long seed;
 
     @Option(names = "--hidden", split = ",", defaultValue = "32,16",
-            description = "hidden layer widths (default: ${DEFAULT-VALUE})")
+            description = "hidden layer widths")
     int[] hidden;
 
-    @Option(names = "--epochs", defaultValue = "200", description = "maximum epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "200", description = "maximum epochs")
     int epochs;
 
     @Option(names = "--patience", defaultValue = "10",
-            description = "early stopping: epochs without validation improvement (default: ${DEFAULT-VALUE})")
+            description = "early stopping: epochs without validation improvement")
     int patience;
 
-    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate")
     float learningRate;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "mini-batch size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", defaultValue = "64", description = "mini-batch size")
     int batchSize;
 
-    @Option(names = "--l2", defaultValue = "0.0001", description = "L2 penalty on the weights (default: ${DEFAULT-VALUE})")
+    @Option(names = "--l2", defaultValue = "0.0001", description = "L2 penalty on the weights")
     float l2;
 
-    @Option(names = "--train-fraction", defaultValue = "0.6", description = "train slice share of the seconds (default: ${DEFAULT-VALUE})")
+    @Option(names = "--train-fraction", defaultValue = "0.6", description = "train slice share of the seconds")
     double trainFraction;
 
     @Option(names = "--validation-fraction", defaultValue = "0.2",
-            description = "validation slice share; the latest rest is the test slice (default: ${DEFAULT-VALUE})")
+            description = "validation slice share; the latest rest is the test slice")
     double validationFraction;
 
     @Option(names = "--models-dir", defaultValue = "./models-store",
-            description = "where model versions are written (default: ${DEFAULT-VALUE})")
+            description = "where model versions are written")
     Path modelsDir;
 
     private List<FeatureRecord> replayed;

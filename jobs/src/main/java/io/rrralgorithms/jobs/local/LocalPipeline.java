@@ -4,24 +4,22 @@ import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
-import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
+import io.rrralgorithms.connectors.kafka.ResyncRequests;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureService;
 import io.rrralgorithms.connectors.live.LiveStream;
 import io.rrralgorithms.connectors.live.LiveVenue;
 import io.rrralgorithms.connectors.live.LiveVenues;
+import io.rrralgorithms.jobs.JobOptions;
+import io.rrralgorithms.jobs.JobSources;
 import io.rrralgorithms.jobs.MarketDataJob;
 import io.rrralgorithms.jobs.MarketDataSinks;
-import io.rrralgorithms.jobs.cli.PipelineOptions;
+import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.runtime.JobDurability;
-import io.rrralgorithms.jobs.scoring.ModelAnnouncement;
-import io.rrralgorithms.jobs.scoring.ModelControl;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -52,47 +50,15 @@ import org.slf4j.LoggerFactory;
 public final class LocalPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
 
-    /** What to run. */
-    public static final class Settings {
-        public List<Path> files = new ArrayList<>();
-        public String feedOverride;
-        public List<String> feeds = new ArrayList<>();
-        public double speed;
-        public boolean bounded = true;
-        /** Null: start the embedded broker. */
-        public String bootstrapServers;
-        public int kafkaPort = 9092;
-        public Path kafkaDir;
-        public int partitions = 1;
-        public int webPort = 8081;
-        /** Port of Flink's Prometheus reporter ({@code /metrics}); null = no reporter. */
-        public Integer prometheusPort;
-        public PostgresTarget postgres = PostgresTarget.of(PostgresTarget.DEFAULT_URL, "postgres", null);
-        public PipelineOptions pipeline = new PipelineOptions();
-        public List<MarketDataSinks> extraSinks = new ArrayList<>();
-        public PrintStream out = System.out;
-        /** Where the summary's {@code warning: } lines go (after the summary). */
-        public PrintStream err = System.err;
-        /** Where an unbounded run's stop-with-savepoint writes (default: a temporary folder). */
-        public Path savepointDir;
-        /**
-         * The live run (no files, no feeds): what to capture; null = {@link CaptureConfig#liveDefault()}.
-         * Its Kafka settings are replaced by the run's (broker, topic prefix, partitions).
-         */
-        public CaptureConfig capture;
-        /** Where the broker's log, the retained checkpoints and the run record live, for a resume (null: none). */
-        public Path stateDir;
-        /** A checkpoint or savepoint to restore the job from (null: a fresh start). */
-        public String restorePath;
-    }
-
-    /** Where the hint of the "no exchange answers" line points: the recorded Binance spot captures. */
     /** Flink's Prometheus reporter (flink-metrics-prometheus), as configured by {@code rrr run --prometheus-port}. */
     public static final String PROMETHEUS_REPORTER_FACTORY = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
 
+    /** Where the hint of the "no exchange answers" line points: the recorded Binance spot captures. */
     public static final String RECORDED_DATA_HINT = "./rrr run ../shared/data/market/binance-spot/*.gz";
 
-    private final Settings s;
+    private final RunSpec s;
+    /** The spec's durability, with this run's storage and restore path filled in. */
+    private final JobDurability durability;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile RunningJob running;
     private CaptureReplayer.Result lastReplay;
@@ -103,8 +69,9 @@ public final class LocalPipeline {
     private Path tempCheckpointDir;
     private List<String> stateInputs;
 
-    public LocalPipeline(Settings settings) {
-        this.s = settings;
+    public LocalPipeline(RunSpec spec) {
+        this.s = spec;
+        this.durability = spec.durability.copy();
     }
 
     public RunSummary run() throws Exception {
@@ -140,7 +107,7 @@ public final class LocalPipeline {
                 ? live.venues.stream().map(v -> "live:" + v.feed + ":" + v.endpoint(LiveVenues.forFeed(v.feed)))
                         .toList()
                 : s.files.isEmpty()
-                ? feeds.stream().map(f -> s.pipeline.topicPrefix() + f).toList()
+                ? feeds.stream().map(f -> topicPrefix() + f).toList()
                 : s.files.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
         StateDirectory.LastRun previous = s.stateDir == null ? null : openStateDirectory(inputs);
 
@@ -152,7 +119,7 @@ public final class LocalPipeline {
             s.out.println("Kafka (embedded, KRaft) at " + bootstrap);
         }
         try {
-            CaptureReplayer.ensureTopics(bootstrap, s.pipeline.kafkaProperties(), s.pipeline.topicPrefix(), feeds,
+            CaptureReplayer.ensureTopics(bootstrap, s.kafkaProperties, topicPrefix(), feeds,
                     s.partitions);
             PipelineRuns runs = new PipelineRuns(s.postgres);
             boolean bounded = s.bounded && live == null; // a live run never drains
@@ -293,11 +260,11 @@ public final class LocalPipeline {
         if (s.savepointDir == null) {
             s.savepointDir = state.savepoints();
         }
-        if (s.pipeline.checkpointDir == null) {
-            s.pipeline.checkpointDir = state.checkpoints().toUri().toString();
+        if (durability.checkpointDir == null) {
+            durability.checkpointDir = state.checkpoints().toUri().toString();
         }
         if (previous != null && !StateDirectory.FINISHED.equals(previous.status()) && s.restorePath == null) {
-            Optional<String> latest = JobDurability.latestRestorable(s.pipeline.checkpointDir,
+            Optional<String> latest = JobDurability.latestRestorable(durability.checkpointDir,
                     s.savepointDir.toUri().toString());
             s.restorePath = latest.orElse(null);
             s.out.println("resuming run " + previous.runId() + " (" + previous.status() + ") from "
@@ -387,9 +354,9 @@ public final class LocalPipeline {
 
     private void startLiveCapture(String bootstrap) throws java.io.IOException {
         live.kafka.bootstrap = bootstrap;
-        live.kafka.topicPrefix = s.pipeline.topicPrefix();
+        live.kafka.topicPrefix = topicPrefix();
         live.kafka.partitions = s.partitions;
-        live.kafka.properties.putAll(s.pipeline.kafkaProperties());
+        live.kafka.properties.putAll(s.kafkaProperties);
         if (live.resyncTopic == null) {
             live.resyncTopic = resyncTopic();
         }
@@ -401,7 +368,7 @@ public final class LocalPipeline {
         for (CaptureConfig.Venue v : live.venues) {
             LiveVenue venue = LiveVenues.forFeed(v.feed);
             s.out.println("live capture of " + v.feed + " " + v.resolveNativeSymbols(venue) + " from "
-                    + v.endpoint(venue) + " into " + s.pipeline.topicPrefix() + v.feed);
+                    + v.endpoint(venue) + " into " + topicPrefix() + v.feed);
         }
     }
 
@@ -416,8 +383,8 @@ public final class LocalPipeline {
     private void replay(String bootstrap) throws Exception {
         var result = CaptureReplayer.builder()
                 .bootstrapServers(bootstrap)
-                .kafkaProperties(s.pipeline.kafkaProperties())
-                .topicPrefix(s.pipeline.topicPrefix())
+                .kafkaProperties(s.kafkaProperties)
+                .topicPrefix(topicPrefix())
                 .partitions(s.partitions)
                 .speed(s.speed)
                 .resume(state != null)
@@ -446,7 +413,6 @@ public final class LocalPipeline {
             conf.setString("metrics.reporter.prom.port", String.valueOf(s.prometheusPort));
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-        JobDurability durability = s.pipeline.durability();
         if (durability.checkpointDir == null) {
             durability.checkpointDir = checkpointDir().toUri().toString();
         }
@@ -482,73 +448,29 @@ public final class LocalPipeline {
         String resyncTopic = resyncTopic();
         if (resyncTopic != null) {
             try {
-                io.rrralgorithms.connectors.kafka.ControlTopic.ensure(bootstrap, s.pipeline.kafkaProperties(),
+                io.rrralgorithms.connectors.kafka.ControlTopic.ensure(bootstrap, s.kafkaProperties,
                         resyncTopic);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        new MarketDataJob(source(bootstrap, feeds, bounded, s.pipeline), controlSource(bootstrap, bounded, s.pipeline),
-                riskControlSource(bootstrap, bounded, s.pipeline), sinks,
-                s.pipeline.jobOptions().withResync(bootstrap, resyncTopic, s.pipeline.kafkaProperties())).build(env);
+        JobSources sources = new JobSources(bootstrap, s.kafkaProperties, s.job);
+        new MarketDataJob(sources.rawFrames(feeds, bounded), sources.modelAnnouncements(bounded),
+                sources.riskCommands(bounded), sinks, JobOptions.from(s.job, s.modelRegistry)
+                        .withResync(bootstrap, resyncTopic, s.kafkaProperties)).build(env);
+    }
+
+    private String topicPrefix() {
+        return s.job.get(JobConfigOptions.TOPIC_PREFIX);
     }
 
     /**
-     * The resync topic: --resync-topic where given; in a live run {@link io.rrralgorithms.connectors.kafka.ResyncRequests#DEFAULT_TOPIC}
+     * The resync topic: --resync-topic where given; in a live run {@link ResyncRequests#DEFAULT_TOPIC}
      * (the job's gaps go to the capture, which fetches fresh snapshots); else none (a replay waits
      * for the next recorded snapshot).
      */
     private String resyncTopic() {
-        if (s.pipeline.resyncTopic != null) {
-            return s.pipeline.resyncTopic;
-        }
-        return live != null ? io.rrralgorithms.connectors.kafka.ResyncRequests.DEFAULT_TOPIC : null;
-    }
-
-    /**
-     * The model announcements' source when scoring is on (the control topic is created where
-     * missing), else null.
-     */
-    public static org.apache.flink.connector.kafka.source.KafkaSource<ModelAnnouncement> controlSource(String bootstrap,
-            boolean bounded, PipelineOptions p) {
-        if (!p.scoringEnabled()) {
-            return null;
-        }
-        try {
-            ModelControl.ensureTopic(bootstrap, p.kafkaProperties(), p.controlTopic());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-        return ModelControl.source(bootstrap, p.kafkaProperties(), p.controlTopic(), p.groupId() + ".control", bounded);
-    }
-
-    /** The risk commands' source when trading is on (the topic is created where missing), else null. */
-    public static org.apache.flink.connector.kafka.source.KafkaSource<io.rrralgorithms.jobs.trading.RiskCommand>
-            riskControlSource(String bootstrap, boolean bounded, PipelineOptions p) {
-        if (!p.trading) {
-            return null;
-        }
-        try {
-            io.rrralgorithms.jobs.trading.flink.RiskControl.ensureTopic(bootstrap, p.kafkaProperties(),
-                    p.riskControlTopic());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-        return io.rrralgorithms.jobs.trading.flink.RiskControl.source(bootstrap, p.kafkaProperties(), p.riskControlTopic(),
-                p.groupId() + ".risk-control", bounded);
-    }
-
-    public static org.apache.flink.connector.kafka.source.KafkaSource<io.rrralgorithms.connectors.model.MarketEvent>
-            source(String bootstrap, List<String> feeds, boolean bounded, PipelineOptions p) {
-        return RawFrameKafkaSource.builder()
-                .bootstrapServers(bootstrap)
-                .properties(p.kafkaProperties())
-                .topicPrefix(p.topicPrefix())
-                .feeds(feeds)
-                .groupId(p.groupId())
-                .startingFrom(p.from())
-                .frameLimits(p.frameLimits())
-                .bounded(bounded)
-                .build();
+        return s.job.getOptional(JobConfigOptions.RESYNC_TOPIC)
+                .orElse(live != null ? ResyncRequests.DEFAULT_TOPIC : null);
     }
 }

@@ -30,10 +30,14 @@ import org.slf4j.LoggerFactory;
 public final class JobDurability {
     private static final Logger LOG = LoggerFactory.getLogger(JobDurability.class);
 
-    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    // in milliseconds too: the command line's descriptions name them (annotations need constants)
+    public static final long DEFAULT_CHECKPOINT_INTERVAL_MS = 10_000L;
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMillis(DEFAULT_CHECKPOINT_INTERVAL_MS);
     public static final int DEFAULT_RESTART_ATTEMPTS = 10;
-    public static final Duration DEFAULT_RESTART_INITIAL_BACKOFF = Duration.ofSeconds(1);
-    public static final Duration DEFAULT_RESTART_MAX_BACKOFF = Duration.ofMinutes(1);
+    public static final long DEFAULT_RESTART_INITIAL_BACKOFF_MS = 1_000L;
+    public static final Duration DEFAULT_RESTART_INITIAL_BACKOFF = Duration.ofMillis(DEFAULT_RESTART_INITIAL_BACKOFF_MS);
+    public static final long DEFAULT_RESTART_MAX_BACKOFF_MS = 60_000L;
+    public static final Duration DEFAULT_RESTART_MAX_BACKOFF = Duration.ofMillis(DEFAULT_RESTART_MAX_BACKOFF_MS);
     public static final int DEFAULT_TOLERABLE_CHECKPOINT_FAILURES = 3;
     /** Local runs keep today's effective default: a cluster's default parallelism is its own. */
     public static final int LOCAL_PARALLELISM = 1;
@@ -114,6 +118,21 @@ public final class JobDurability {
         }
         env.configure(c);
         LOG.info("durability: {}", c);
+    }
+
+    /** An independent copy: a run may fill in its own storage and restore path. */
+    public JobDurability copy() {
+        JobDurability d = new JobDurability();
+        d.parallelism = parallelism;
+        d.checkpointInterval = checkpointInterval;
+        d.checkpointDir = checkpointDir;
+        d.savepointDir = savepointDir;
+        d.restartAttempts = restartAttempts;
+        d.restartInitialBackoff = restartInitialBackoff;
+        d.restartMaxBackoff = restartMaxBackoff;
+        d.tolerableCheckpointFailures = tolerableCheckpointFailures;
+        d.restorePath = restorePath;
+        return d;
     }
 
     /** The effective restart attempts where this class sets the restart strategy. */

@@ -1,8 +1,11 @@
 package io.rrralgorithms.jobs.scoring;
 
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.jobs.config.ScoringConfigOptions;
 import java.io.Serializable;
 import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * Scoring in the job.
@@ -21,10 +24,6 @@ import java.time.Duration;
 public record ScoringOptions(boolean enabled, String modelDir, String controlTopic, int batchSize,
         Duration latencyBudget, String tfDevice, String specVersion, String modelsRoot, PostgresTarget registry)
         implements Serializable {
-    public static final String DEFAULT_CONTROL_TOPIC = "rrr.control.models";
-    public static final int DEFAULT_BATCH_SIZE = 64;
-    public static final long DEFAULT_LATENCY_BUDGET_MS = 500L;
-
     public ScoringOptions {
         if (batchSize < 1) {
             throw new IllegalArgumentException("score batch size must be at least 1");
@@ -40,9 +39,25 @@ public record ScoringOptions(boolean enabled, String modelDir, String controlTop
         this(enabled, modelDir, controlTopic, batchSize, latencyBudget, tfDevice, specVersion, null, null);
     }
 
+    /**
+     * Scoring as {@code config} sets it ({@link ScoringConfigOptions}; a key not set there has its
+     * option's default).
+     *
+     * @param registry where announced models must be registered; null: every announcement is refused
+     */
+    public static ScoringOptions from(ReadableConfig config, PostgresTarget registry) {
+        return new ScoringOptions(ScoringConfigOptions.enabled(config),
+                config.getOptional(ScoringConfigOptions.MODEL_DIR).orElse(null),
+                config.get(ScoringConfigOptions.CONTROL_TOPIC), config.get(ScoringConfigOptions.BATCH_SIZE),
+                Duration.ofMillis(config.get(ScoringConfigOptions.LATENCY_BUDGET_MS)),
+                config.getOptional(ScoringConfigOptions.TF_DEVICE).orElse(null),
+                config.get(ScoringConfigOptions.SPEC_VERSION),
+                config.getOptional(ScoringConfigOptions.MODELS_ROOT).orElse(null), registry);
+    }
+
+    /** Off, with the defaults. */
     public static ScoringOptions disabled() {
-        return new ScoringOptions(false, null, DEFAULT_CONTROL_TOPIC, DEFAULT_BATCH_SIZE,
-                Duration.ofMillis(DEFAULT_LATENCY_BUDGET_MS), null, "v1");
+        return from(new Configuration().set(ScoringConfigOptions.ENABLED, false), null);
     }
 
     /** Scoring on, with defaults and no initial model (waits for an announcement). */

@@ -1,8 +1,15 @@
 package io.rrralgorithms.jobs.trading;
 
+import io.rrralgorithms.connectors.model.Decimals;
+import io.rrralgorithms.jobs.config.TradingConfigOptions;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * Strategy, execution and risk settings of one paper account. Quantities and prices are
@@ -36,13 +43,38 @@ public record TradingConfig(
         BigDecimal riskHaltDrawdown,
         long riskDrawdownWindowMs) implements Serializable {
 
-    /** Defaults for the shared BTCUSDT captures: small size, 10 bps taker / 2 bps maker fees, 50 ms latency. */
+    /** One config per account of {@link TradingConfigOptions#ACCOUNTS}, each with the settings of {@code config}. */
+    public static List<TradingConfig> accounts(ReadableConfig config) {
+        return config.get(TradingConfigOptions.ACCOUNTS).stream().map(id -> of(id, config)).toList();
+    }
+
+    /** The default account with the defaults of {@link TradingConfigOptions}. */
     public static TradingConfig defaults() {
-        return new TradingConfig("paper", 0.5, 0.1, 1_000_000L /* 0.01 */, 5_000_000L /* 0.05 */, 5_000L,
-                OrderType.MARKET, 50L,
-                Map.of("binance-spot", new BigDecimal("0.001"), "binance-usdm", new BigDecimal("0.0005")),
-                Map.of("binance-spot", new BigDecimal("0.001"), "binance-usdm", new BigDecimal("0.0002")),
-                10_000_000L /* 0.1 */, new BigDecimal("10000"), new BigDecimal("15000"), 20, 60_000L,
-                new BigDecimal("0.01"), new BigDecimal("50"), new BigDecimal("100"), 600_000L);
+        return accounts(new Configuration()).get(0);
+    }
+
+    private static TradingConfig of(String accountId, ReadableConfig c) {
+        return new TradingConfig(accountId, c.get(TradingConfigOptions.ENTRY_THRESHOLD),
+                c.get(TradingConfigOptions.EXIT_THRESHOLD), Decimals.parse(c.get(TradingConfigOptions.ORDER_QUANTITY)),
+                Decimals.parse(c.get(TradingConfigOptions.MAX_POSITION)), c.get(TradingConfigOptions.COOLDOWN_MS),
+                c.get(TradingConfigOptions.ORDER_TYPE), c.get(TradingConfigOptions.ORDER_LATENCY_MS),
+                fees(c, TradingConfigOptions.TAKER_FEE), fees(c, TradingConfigOptions.MAKER_FEE),
+                Decimals.parse(c.get(TradingConfigOptions.RISK_MAX_POSITION)),
+                new BigDecimal(c.get(TradingConfigOptions.RISK_MAX_NOTIONAL)),
+                new BigDecimal(c.get(TradingConfigOptions.RISK_MAX_TOTAL_NOTIONAL)),
+                c.get(TradingConfigOptions.RISK_MAX_ORDERS), c.get(TradingConfigOptions.RISK_ORDER_WINDOW_MS),
+                new BigDecimal(c.get(TradingConfigOptions.RISK_PRICE_BAND)),
+                new BigDecimal(c.get(TradingConfigOptions.RISK_REDUCE_DRAWDOWN)),
+                new BigDecimal(c.get(TradingConfigOptions.RISK_HALT_DRAWDOWN)),
+                c.get(TradingConfigOptions.RISK_DRAWDOWN_WINDOW_MS));
+    }
+
+    /** The given fees over the defaults: a feed not given keeps its default fee. */
+    private static Map<String, BigDecimal> fees(ReadableConfig c, ConfigOption<Map<String, String>> option) {
+        Map<String, String> fees = new HashMap<>(option.defaultValue());
+        c.getOptional(option).ifPresent(fees::putAll);
+        Map<String, BigDecimal> out = new HashMap<>();
+        fees.forEach((feed, fee) -> out.put(feed, new BigDecimal(fee)));
+        return Map.copyOf(out);
     }
 }

@@ -10,9 +10,11 @@ import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureService;
 import io.rrralgorithms.connectors.live.KafkaFrameSink;
+import io.rrralgorithms.jobs.JobOptions;
+import io.rrralgorithms.jobs.JobSources;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.book.ResyncSink;
-import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.trading.RiskCommand;
 import io.rrralgorithms.jobs.trading.RiskCommandAuth;
 import io.rrralgorithms.jobs.trading.flink.RiskControl;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,15 +89,17 @@ class KafkaPropertiesTest {
 
     @Test
     void theJobsSourcesAndResyncSinkGetThem() throws Exception {
-        PipelineOptions o = new PipelineOptions();
+        JobArguments o = new JobArguments();
         new CommandLine(o).parseArgs(given("--control-topic", "kp.models", "--risk-control-topic", "kp.risk",
                 "--trading", "--resync-topic", "kp.resync", "--group-id", "kp"));
-        o.validate();
+        Configuration settings = o.configuration(new Configuration());
         String bs = kafka.bootstrapServers();
-        assertPassedThrough(props(LocalPipeline.source(bs, List.of("binance-spot"), true, o)), "raw-frame source");
-        assertPassedThrough(props(LocalPipeline.controlSource(bs, true, o)), "model control source");
-        assertPassedThrough(props(LocalPipeline.riskControlSource(bs, true, o)), "risk control source");
-        var resync = o.jobOptions(bs).resync();
+        JobSources sources = new JobSources(bs, o.kafkaProperties(), settings);
+        assertPassedThrough(props(sources.rawFrames(List.of("binance-spot"), true)), "raw-frame source");
+        assertPassedThrough(props(sources.modelAnnouncements(true)), "model control source");
+        assertPassedThrough(props(sources.riskCommands(true)), "risk control source");
+        var resync = JobOptions.from(settings, null)
+                .withResync(bs, settings.get(JobConfigOptions.RESYNC_TOPIC), o.kafkaProperties()).resync();
         KafkaSink<?> sink = ResyncSink.create(resync.bootstrapServers(), resync.topic(), resync.kafkaProperties());
         assertPassedThrough(field(sink, "kafkaProducerConfig"), "resync sink");
         assertTrue(!resync.toString().contains("SCRAM") && !resync.toString().contains("rrr-test-client"),

@@ -10,12 +10,14 @@ import io.rrralgorithms.jobs.TestDatabase;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.features.FeatureRow;
 import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.RunSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -30,14 +32,14 @@ class RunFailureIT {
     @Test
     void aSinkThatAlwaysThrowsEndsTheRunWithOneLine(@TempDir Path tmp) throws Exception {
         try (TestDatabase db = new TestDatabase()) {
-            LocalPipeline.Settings s = new LocalPipeline.Settings();
+            RunSpec s = new RunSpec();
             s.files = List.of(SharedData.market("cryptofeed/BINANCE.ws.1.0"));
             s.kafkaPort = 0;
             s.webPort = 0;
             s.postgres = db.target;
-            s.pipeline.restartAttempts = 2;
-            s.pipeline.restartInitialBackoffMs = 100L;
-            s.pipeline.checkpointDir = tmp.resolve("checkpoints").toUri().toString(); // kept by a failed run
+            s.durability.restartAttempts = 2;
+            s.durability.restartInitialBackoff = Duration.ofMillis(100);
+            s.durability.checkpointDir = tmp.resolve("checkpoints").toUri().toString(); // kept by a failed run
             s.extraSinks = List.of(new PoisonSinks());
             s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
             long t0 = System.nanoTime();

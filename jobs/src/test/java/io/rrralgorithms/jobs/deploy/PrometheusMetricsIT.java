@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.TestDatabase;
+import io.rrralgorithms.jobs.config.ScoringConfigOptions;
+import io.rrralgorithms.jobs.config.TradingConfigOptions;
 import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
 import io.rrralgorithms.jobs.scoring.TestModels;
 import io.rrralgorithms.models.spec.FeatureSpec;
@@ -19,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -47,16 +51,16 @@ class PrometheusMetricsIT {
         }
         Path model = TestModels.linear(tmp.resolve(VERSION), VERSION, FeatureSpec.V1, TestModels.weights(FeatureSpec.V1, 7), 0f);
         try (TestDatabase db = new TestDatabase()) {
-            LocalPipeline.Settings s = new LocalPipeline.Settings();
+            RunSpec s = new RunSpec();
             s.files = List.of(SharedData.market("cryptofeed/BINANCE.ws.1.0"));
             s.bounded = false;
             s.kafkaPort = 0;
             s.webPort = webPort;
             s.prometheusPort = promPort;
             s.postgres = db.target;
-            s.pipeline.checkpointIntervalMs = 500L;
-            s.pipeline.modelDir = model.toString();
-            s.pipeline.trading = true;
+            s.durability.checkpointInterval = Duration.ofMillis(500);
+            s.job.set(ScoringConfigOptions.MODEL_DIR, model.toString());
+            s.job.set(TradingConfigOptions.ENABLED, true);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             s.out = new PrintStream(out, true, StandardCharsets.UTF_8);
             LocalPipeline pipeline = new LocalPipeline(s);

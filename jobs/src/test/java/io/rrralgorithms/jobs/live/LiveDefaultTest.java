@@ -10,6 +10,7 @@ import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.jobs.cli.Rrr;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.NoExchangeAnswersException;
+import io.rrralgorithms.jobs.local.RunSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -33,8 +34,8 @@ class LiveDefaultTest {
         }
     }
 
-    private static LocalPipeline.Settings settings(String url, int connectTimeoutSeconds) throws Exception {
-        LocalPipeline.Settings s = new LocalPipeline.Settings();
+    private static RunSpec settings(String url, int connectTimeoutSeconds) throws Exception {
+        RunSpec s = new RunSpec();
         s.capture = CaptureConfig.parse("connectTimeoutSeconds: " + connectTimeoutSeconds + "\nvenues:\n"
                 + "  - feed: binance-spot\n    symbols: [BTC-USDT, ETH-USDT]\n    url: " + url + "\n", "test");
         // a dead database: the exchange check must come first, so its error is the one seen

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.TestDatabase;
+import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,15 +34,15 @@ class LiveLocalRunIT {
         try (TestDatabase db = new TestDatabase();
                 BinanceLoopbackExchange exchange = new BinanceLoopbackExchange(
                         SharedData.market("binance-spot/btcusdt_20240808.gz"), new int[0], 0, 50)) {
-            LocalPipeline.Settings s = new LocalPipeline.Settings();
+            RunSpec s = new RunSpec();
             s.capture = CaptureConfig.parse("venues:\n  - feed: binance-spot\n    symbols: [BTC-USDT]\n"
                     + "    url: \"" + exchange.wsUrl() + "\"\n    restUrl: \"" + exchange.restUrl() + "\"\n", "test");
             s.kafkaPort = 0;
             s.webPort = 0;
             s.postgres = db.target;
-            s.pipeline.checkpointIntervalMs = 500L;
+            s.durability.checkpointInterval = Duration.ofMillis(500);
             // the loopback exchange serves 2024 frames now: their exchange times lag the receive times by years
-            s.pipeline.maxClockSkewMs = LiveCaptureIT.RECORDED_FRAMES_LIVE.maxClockSkewMs();
+            s.job.set(JobConfigOptions.MAX_CLOCK_SKEW_MS, LiveCaptureIT.RECORDED_FRAMES_LIVE.maxClockSkewMs());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             s.out = new PrintStream(out, true, StandardCharsets.UTF_8);
             LocalPipeline pipeline = new LocalPipeline(s);

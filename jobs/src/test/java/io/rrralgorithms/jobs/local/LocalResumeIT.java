@@ -79,7 +79,7 @@ class LocalResumeIT {
             assertEquals(List.of("unbounded | running"), rst.rows("SELECT mode, status FROM pipeline_runs"));
 
             // the same run again (in this JVM, to stop it like the reference)
-            LocalPipeline.Settings again = settings(stateDir, rst, SPEED);
+            RunSpec again = settings(stateDir, rst, SPEED);
             again.kafkaPort = kafkaPort;
             again.webPort = webPort;
             Run resumed = new Run(again);
@@ -103,8 +103,8 @@ class LocalResumeIT {
         }
     }
 
-    private static LocalPipeline.Settings settings(Path stateDir, TestDatabase db, double speed) throws Exception {
-        LocalPipeline.Settings s = new LocalPipeline.Settings();
+    private static RunSpec settings(Path stateDir, TestDatabase db, double speed) throws Exception {
+        RunSpec s = new RunSpec();
         s.files = List.of(FILE);
         s.bounded = false;
         s.speed = speed;
@@ -112,7 +112,7 @@ class LocalResumeIT {
         s.kafkaPort = freePort();
         s.webPort = freePort();
         s.postgres = db.target;
-        s.pipeline.checkpointIntervalMs = 500L;
+        s.durability.checkpointInterval = Duration.ofMillis(500);
         return s;
     }
 
@@ -123,7 +123,7 @@ class LocalResumeIT {
         final CompletableFuture<RunSummary> result;
         final String bootstrap;
 
-        Run(LocalPipeline.Settings s) {
+        Run(RunSpec s) {
             s.out = new PrintStream(out, true, StandardCharsets.UTF_8);
             bootstrap = "127.0.0.1:" + s.kafkaPort;
             pipeline = new LocalPipeline(s);

@@ -9,14 +9,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.jobs.CollectingSinks;
+import io.rrralgorithms.jobs.JobOptions;
+import io.rrralgorithms.jobs.JobSources;
 import io.rrralgorithms.jobs.MarketDataJob;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.TestDatabase;
 import io.rrralgorithms.jobs.cli.AnnounceModelCommand;
-import io.rrralgorithms.jobs.cli.PipelineOptions;
+import io.rrralgorithms.jobs.config.JobConfigOptions;
+import io.rrralgorithms.jobs.config.ScoringConfigOptions;
 import io.rrralgorithms.jobs.features.FeatureRow;
 import io.rrralgorithms.jobs.features.FeatureRowValues;
-import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
 import io.rrralgorithms.models.spec.FeatureSpec;
 import java.io.BufferedReader;
@@ -39,6 +41,7 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -98,15 +101,14 @@ class ScoringIT {
      */
     @Test
     void hotSwapInARunningJobLosesNoScore() throws Exception {
-        PipelineOptions o = new PipelineOptions();
-        o.topicPrefix = "swap.";
-        o.groupId = "swap";
-        o.parallelism = 2;
-        o.idlenessMs = 1000;
-        o.controlTopic = "swap.control";
-        o.scoreBatchSize = 16;
-        o.scoreLatencyBudgetMs = 500;
-        o.tfDevice = "/CPU:0";
+        Configuration o = new Configuration();
+        o.set(JobConfigOptions.TOPIC_PREFIX, "swap.");
+        o.set(JobConfigOptions.GROUP_ID, "swap");
+        o.set(JobConfigOptions.IDLENESS_MS, 1000L);
+        o.set(ScoringConfigOptions.CONTROL_TOPIC, "swap.control");
+        o.set(ScoringConfigOptions.BATCH_SIZE, 16);
+        o.set(ScoringConfigOptions.LATENCY_BUDGET_MS, 500L);
+        o.set(ScoringConfigOptions.TF_DEVICE, "/CPU:0");
         kafka.createTopic("swap.binance-spot", 2);
 
         Path modelA = TestModels.linear(tmp.resolve("model-a"), "A", SPEC, W_A, B_A);
@@ -119,34 +121,32 @@ class ScoringIT {
             for (Path m : List.of(modelA, corrupt, modelB)) {
                 TestModels.register(db.target, m);
             }
-            o.modelsRoot = tmp;
-            o.modelRegistry = db.target;
+            o.set(ScoringConfigOptions.MODELS_ROOT, tmp.toAbsolutePath().normalize().toString());
             CollectingSinks collected = new CollectingSinks();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            env.setParallelism(o.parallelism);
+            env.setParallelism(2);
             env.enableCheckpointing(500);
             String bs = kafka.bootstrapServers();
-            new MarketDataJob(LocalPipeline.source(bs, List.of("binance-spot"), false, o),
-                    LocalPipeline.controlSource(bs, false, o), null,
-                    List.of(new PostgresMarketDataSinks(db.target), collected),
-                    o.jobOptions()).build(env);
+            JobSources sources = new JobSources(bs, Map.of(), o);
+            new MarketDataJob(sources.rawFrames(List.of("binance-spot"), false), sources.modelAnnouncements(false), null,
+                    List.of(new PostgresMarketDataSinks(db.target), collected), JobOptions.from(o, db.target)).build(env);
             JobClient job = env.executeAsync("hot-swap");
             long failedAt;
             try {
-                announce(modelA, o.controlTopic);
+                announce(modelA, o.get(ScoringConfigOptions.CONTROL_TOPIC));
                 await(() -> events(collected, ModelEvent.SWAPPED, "A").size() == 2, "A loaded on both subtasks",
                         () -> collected.modelEventList().toString(), job);
                 // garbage on the control topic is skipped; the job runs on
-                ModelControl.publishRaw(bs, o.controlTopic, "{not json".getBytes(StandardCharsets.UTF_8));
+                ModelControl.publishRaw(bs, o.get(ScoringConfigOptions.CONTROL_TOPIC), "{not json".getBytes(StandardCharsets.UTF_8));
 
                 replay(halves.get(0), o);
                 await(() -> versions(collected).contains("A"), "scores of A", () -> "", job);
 
-                announce(corrupt, o.controlTopic);
+                announce(corrupt, o.get(ScoringConfigOptions.CONTROL_TOPIC));
                 await(() -> events(collected, ModelEvent.LOAD_FAILED, "CORRUPT").size() == 2,
                         "the corrupt model refused on both subtasks", () -> collected.modelEventList().toString(), job);
                 // a model nobody registered: refused before anything is loaded
-                announce(forged, o.controlTopic);
+                announce(forged, o.get(ScoringConfigOptions.CONTROL_TOPIC));
                 await(() -> events(collected, ModelEvent.REFUSED, "FORGED").size() == 2,
                         "the unregistered model refused on both subtasks", () -> collected.modelEventList().toString(),
                         job);
@@ -157,7 +157,7 @@ class ScoringIT {
                 await(() -> collected.scoreList().stream().anyMatch(s -> s.scoredAtMs > failedAt && "A".equals(s.modelVersion)),
                         "A still serving after the failed load", () -> "", job);
 
-                announce(modelB, o.controlTopic);
+                announce(modelB, o.get(ScoringConfigOptions.CONTROL_TOPIC));
                 await(() -> events(collected, ModelEvent.SWAPPED, "B").size() == 2, "B loaded on both subtasks",
                         () -> collected.modelEventList().toString(), job);
 
@@ -252,21 +252,22 @@ class ScoringIT {
     /** No model and no announcement: the job runs to its end, scores nothing and counts what it skipped. */
     @Test
     void noModelMeansNoScoresCountedAndTheJobRunsOn() throws Exception {
-        PipelineOptions o = new PipelineOptions();
-        o.topicPrefix = "nomodel.";
-        o.groupId = "nomodel";
-        o.controlTopic = "nomodel.control";
+        Configuration o = new Configuration();
+        o.set(JobConfigOptions.TOPIC_PREFIX, "nomodel.");
+        o.set(JobConfigOptions.GROUP_ID, "nomodel");
+        o.set(ScoringConfigOptions.CONTROL_TOPIC, "nomodel.control");
         kafka.createTopic("nomodel.binance-spot", 1);
         replay(spot1, o);
-        ModelControl.ensureTopic(kafka.bootstrapServers(), o.controlTopic);
-        ModelControl.publishRaw(kafka.bootstrapServers(), o.controlTopic, "garbage".getBytes(StandardCharsets.UTF_8));
+        ModelControl.ensureTopic(kafka.bootstrapServers(), o.get(ScoringConfigOptions.CONTROL_TOPIC));
+        ModelControl.publishRaw(kafka.bootstrapServers(), o.get(ScoringConfigOptions.CONTROL_TOPIC), "garbage".getBytes(StandardCharsets.UTF_8));
 
         CollectingSinks collected = new CollectingSinks();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         String bs = kafka.bootstrapServers();
-        new MarketDataJob(LocalPipeline.source(bs, List.of("binance-spot"), true, o),
-                LocalPipeline.controlSource(bs, true, o), null, List.of(collected), o.jobOptions()).build(env);
+        JobSources sources = new JobSources(bs, Map.of(), o);
+        new MarketDataJob(sources.rawFrames(List.of("binance-spot"), true), sources.modelAnnouncements(true), null,
+                List.of(collected), JobOptions.from(o, null)).build(env);
         JobExecutionResult r = env.execute("no-model");
         Map<String, Object> acc = r.getAllAccumulatorResults();
 
@@ -283,18 +284,19 @@ class ScoringIT {
     /** --model-dir alone (no control source): the model loads in open() and scores every scorable row of a bounded run. */
     @Test
     void anInitialModelWithoutControlTopicScoresEveryRow() throws Exception {
-        PipelineOptions o = new PipelineOptions();
-        o.topicPrefix = "initial.";
-        o.groupId = "initial";
-        o.modelDir = TestModels.linear(tmp.resolve("initial-a"), "A", SPEC, W_A, B_A).toString();
+        Configuration o = new Configuration();
+        o.set(JobConfigOptions.TOPIC_PREFIX, "initial.");
+        o.set(JobConfigOptions.GROUP_ID, "initial");
+        o.set(ScoringConfigOptions.MODEL_DIR,
+                TestModels.linear(tmp.resolve("initial-a"), "A", SPEC, W_A, B_A).toString());
         kafka.createTopic("initial.binance-spot", 1);
         replay(spot1, o);
 
         CollectingSinks collected = new CollectingSinks();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        new MarketDataJob(LocalPipeline.source(kafka.bootstrapServers(), List.of("binance-spot"), true, o),
-                List.of(collected), o.jobOptions()).build(env);
+        new MarketDataJob(new JobSources(kafka.bootstrapServers(), Map.of(), o).rawFrames(List.of("binance-spot"), true),
+                List.of(collected), JobOptions.from(o, null)).build(env);
         env.execute("initial-model");
 
         long scorable = collected.featureRows().stream().filter(f -> SPEC.vector(FeatureRowValues.of(f)) != null).count();
@@ -312,8 +314,8 @@ class ScoringIT {
         assertEquals(0, code, "announce " + dir + out);
     }
 
-    private void replay(Path file, PipelineOptions o) throws Exception {
-        CaptureReplayer.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(o.topicPrefix).build()
+    private void replay(Path file, Configuration o) throws Exception {
+        CaptureReplayer.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(o.get(JobConfigOptions.TOPIC_PREFIX)).build()
                 .replay(List.of(file), "binance-spot");
     }
 

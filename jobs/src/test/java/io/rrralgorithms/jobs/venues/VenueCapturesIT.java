@@ -10,6 +10,7 @@ import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.TestDatabase;
 import io.rrralgorithms.jobs.features.InProcessPipeline;
 import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -60,7 +61,7 @@ class VenueCapturesIT {
 
         // ---- the run: Kafka → Flink → PostgreSQL
         try (TestDatabase db = new TestDatabase()) {
-            LocalPipeline.Settings s = new LocalPipeline.Settings();
+            RunSpec s = new RunSpec();
             s.files = filesByFeed.values().stream().flatMap(List::stream).toList();
             s.kafkaPort = 0;
             s.webPort = 0;

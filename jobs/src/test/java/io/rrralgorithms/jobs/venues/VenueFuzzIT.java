@@ -11,8 +11,10 @@ import io.rrralgorithms.connectors.kafka.RawFrameRecords;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.jobs.TestDatabase;
+import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.decode.TradeDedupFunction;
 import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
 import io.rrralgorithms.jobs.venues.VenueFuzzTest.Mutation;
 import java.io.ByteArrayOutputStream;
@@ -128,13 +130,13 @@ class VenueFuzzIT {
 
     private static RunSummary run(String bootstrap, String prefix, Iterable<String> feeds, TestDatabase db)
             throws Exception {
-        LocalPipeline.Settings s = new LocalPipeline.Settings();
+        RunSpec s = new RunSpec();
         s.bootstrapServers = bootstrap;
         feeds.forEach(s.feeds::add);
         s.webPort = 0;
         s.postgres = db.target;
-        s.pipeline.topicPrefix = prefix;
-        s.pipeline.groupId = "fuzz-" + prefix;
+        s.job.set(JobConfigOptions.TOPIC_PREFIX, prefix);
+        s.job.set(JobConfigOptions.GROUP_ID, "fuzz-" + prefix);
         s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertTrue(ExchangeAdapters.feeds().containsAll(s.feeds), s.feeds::toString);
         return new LocalPipeline(s).run();

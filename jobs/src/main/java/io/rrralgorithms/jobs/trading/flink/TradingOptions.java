@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.trading.flink;
 
+import io.rrralgorithms.jobs.config.TradingConfigOptions;
 import io.rrralgorithms.jobs.trading.RiskCommandAuth;
 import io.rrralgorithms.jobs.trading.TradingConfig;
 import java.io.Serializable;
@@ -19,7 +20,7 @@ import java.util.List;
  */
 public record TradingOptions(boolean enabled, List<TradingConfig> accounts, String controlTopic,
         StrategyFactory strategy, boolean stateRoundTrip, RiskCommandAuth.KeySource riskKey) implements Serializable {
-    public static final String DEFAULT_CONTROL_TOPIC = "rrr.control.risk";
+    public static final String DEFAULT_CONTROL_TOPIC = TradingConfigOptions.RISK_CONTROL_TOPIC.defaultValue();
 
     public TradingOptions {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
+import io.rrralgorithms.jobs.JobOptions;
+import io.rrralgorithms.jobs.JobSources;
 import io.rrralgorithms.jobs.MarketDataJob;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.TestDatabase;
 import io.rrralgorithms.jobs.cli.PaperReportCommand;
-import io.rrralgorithms.jobs.cli.PipelineOptions;
-import io.rrralgorithms.jobs.local.LocalPipeline;
+import io.rrralgorithms.jobs.config.JobConfigOptions;
+import io.rrralgorithms.jobs.config.ScoringConfigOptions;
 import io.rrralgorithms.jobs.scoring.TestModels;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
 import io.rrralgorithms.jobs.trading.OrderType;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -67,21 +70,22 @@ class PaperTradingIT {
     static Path tmp;
 
     EmbeddedKafkaBroker kafka;
-    PipelineOptions options;
+    Configuration options;
 
     @BeforeAll
     void setUp() throws Exception {
         kafka = EmbeddedKafkaBroker.start(0, null);
-        options = new PipelineOptions();
-        options.topicPrefix = "trading.";
-        options.groupId = "trading";
-        options.idlenessMs = 1000;
-        options.tfDevice = "/CPU:0";
+        options = new Configuration();
+        options.set(JobConfigOptions.TOPIC_PREFIX, "trading.");
+        options.set(JobConfigOptions.GROUP_ID, "trading");
+        options.set(JobConfigOptions.IDLENESS_MS, 1000L);
+        options.set(ScoringConfigOptions.TF_DEVICE, "/CPU:0");
         float[] w = new float[SPEC.size()];
         w[SPEC.inputNames().indexOf("depth_imbalance")] = 1f;
-        options.modelDir = TestModels.linear(tmp.resolve("model-imbalance"), "IMB", SPEC, w, 0f).toString();
+        options.set(ScoringConfigOptions.MODEL_DIR,
+                TestModels.linear(tmp.resolve("model-imbalance"), "IMB", SPEC, w, 0f).toString());
         kafka.createTopic("trading.binance-spot", 1);
-        CaptureReplayer.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(options.topicPrefix).build()
+        CaptureReplayer.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(options.get(JobConfigOptions.TOPIC_PREFIX)).build()
                 .replay(List.of(spot1, spot2), "binance-spot");
         String bs = kafka.bootstrapServers();
         RiskControl.ensureTopic(bs, CONTROL);
@@ -150,9 +154,9 @@ class PaperTradingIT {
         String bs = kafka.bootstrapServers();
         TradingOptions trading = new TradingOptions(true, accounts(), CONTROL, null, roundTrip)
                 .withRiskKeyFile(keyFile.toString());
-        new MarketDataJob(LocalPipeline.source(bs, List.of("binance-spot"), true, options),
+        new MarketDataJob(new JobSources(bs, Map.of(), options).rawFrames(List.of("binance-spot"), true),
                 null, RiskControl.source(bs, CONTROL, "trading-risk-" + parallelism, true),
-                List.of(new PostgresMarketDataSinks(db.target)), options.jobOptions().withTrading(trading)).build(env);
+                List.of(new PostgresMarketDataSinks(db.target)), JobOptions.from(options, null).withTrading(trading)).build(env);
         return env.execute("paper-trading-p" + parallelism);
     }
 

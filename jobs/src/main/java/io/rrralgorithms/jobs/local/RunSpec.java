@@ -1,0 +1,56 @@
+package io.rrralgorithms.jobs.local;
+
+import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.connectors.live.CaptureConfig;
+import io.rrralgorithms.jobs.MarketDataSinks;
+import io.rrralgorithms.jobs.runtime.JobDurability;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * What a {@link LocalPipeline} runs: plain values, as {@code rrr run} parsed them or a test sets
+ * them. The job's own settings are {@link #job} (keys of {@link io.rrralgorithms.jobs.config}).
+ */
+public final class RunSpec {
+    public List<Path> files = new ArrayList<>();
+    public String feedOverride;
+    public List<String> feeds = new ArrayList<>();
+    public double speed;
+    public boolean bounded = true;
+    /** Null: start the embedded broker. */
+    public String bootstrapServers;
+    public int kafkaPort = 9092;
+    public Path kafkaDir;
+    public int partitions = 1;
+    public int webPort = 8081;
+    /** Port of Flink's Prometheus reporter ({@code /metrics}); null = no reporter. */
+    public Integer prometheusPort;
+    public PostgresTarget postgres = PostgresTarget.of(PostgresTarget.DEFAULT_URL, "postgres", null);
+    /** Where announced models must be registered (null: every announcement is refused). */
+    public PostgresTarget modelRegistry;
+    /** The job's settings; a key not set has its option's default. */
+    public Configuration job = new Configuration();
+    /** Checkpoints, restarts, parallelism (null fields: the defaults). */
+    public JobDurability durability = new JobDurability();
+    /** Kafka client settings of every client of the run (they may hold credentials). */
+    public Map<String, String> kafkaProperties = Map.of();
+    public List<MarketDataSinks> extraSinks = new ArrayList<>();
+    public PrintStream out = System.out;
+    /** Where the summary's {@code warning: } lines go (after the summary). */
+    public PrintStream err = System.err;
+    /** Where an unbounded run's stop-with-savepoint writes (default: a temporary folder). */
+    public Path savepointDir;
+    /**
+     * The live run (no files, no feeds): what to capture; null = {@link CaptureConfig#liveDefault()}.
+     * Its Kafka settings are replaced by the run's (broker, topic prefix, partitions).
+     */
+    public CaptureConfig capture;
+    /** Where the broker's log, the retained checkpoints and the run record live, for a resume (null: none). */
+    public Path stateDir;
+    /** A checkpoint or savepoint to restore the job from (null: a fresh start). */
+    public String restorePath;
+}
