@@ -24,21 +24,12 @@ public final class JsonNumbers {
 
     /** {@link JsonFields#parseObject} with exact decimals for non-integral numbers. */
     public static JsonNode parseObject(byte[] payload) throws DecodeException {
-        if (payload == null || payload.length == 0) {
-            throw new DecodeException("empty frame");
-        }
-        JsonNode root;
-        try {
-            root = EXACT.readTree(payload);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DecodeException("malformed JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new DecodeException("unreadable frame: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new DecodeException("frame is not a JSON object");
-        }
-        return root;
+        return JsonFields.requireObjectRoot(parseTree(payload));
+    }
+
+    /** {@link JsonFields#parseTree} with exact decimals for non-integral numbers. */
+    public static JsonNode parseTree(byte[] payload) throws DecodeException {
+        return JsonFields.readTree(EXACT, payload);
     }
 
     /** A JSON number (of a tree read by {@link #parseObject}) as an exact mantissa. */
