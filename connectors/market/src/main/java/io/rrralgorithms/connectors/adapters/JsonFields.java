@@ -73,6 +73,15 @@ public final class JsonFields {
         return n;
     }
 
+    /** The element {@code i} of the array {@code field}, which must be an object. */
+    public static JsonNode requireObjectAt(JsonNode array, String field, int i) throws DecodeException {
+        JsonNode n = array.get(i);
+        if (!n.isObject()) {
+            throw new DecodeException("field '" + field + "[" + i + "]' must be an object, got " + n.getNodeType());
+        }
+        return n;
+    }
+
     /** The array {@code field}; {@code expected} names its elements in the reason, e.g. "an array of trades". */
     public static JsonNode requireArray(JsonNode parent, String field, String expected) throws DecodeException {
         JsonNode n = parent.get(field);
