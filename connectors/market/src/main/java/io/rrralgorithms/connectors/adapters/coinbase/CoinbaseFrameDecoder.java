@@ -130,6 +130,7 @@ final class CoinbaseFrameDecoder implements FrameDecoder {
         MarketEvent ev = base(frame, EventType.BBO, root);
         ev.exchangeTimeMs = root.hasNonNull("time") ? requireIsoTimeMs(root, "time") : 0L;
         ev.lastUpdateId = optionalLong(root, "sequence", MarketEvent.NONE);
+        // prices before sizes: the first field read wrong names the dead letter
         long bid = requireDecimal(root, "best_bid");
         long ask = requireDecimal(root, "best_ask");
         long bidSize = root.hasNonNull("best_bid_size") ? requireDecimal(root, "best_bid_size") : 0L;

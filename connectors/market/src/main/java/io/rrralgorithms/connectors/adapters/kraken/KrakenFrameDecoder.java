@@ -203,7 +203,7 @@ final class KrakenFrameDecoder implements FrameDecoder {
                         : "field '" + f + "' must be [price, wholeLotVolume, lotVolume]");
             }
         }
-        long ask = decimal(a.get(0), "a.price");
+        long ask = decimal(a.get(0), "a.price"); // read before b: a frame with both wrong names a's field
         long askSize = decimal(a.get(2), "a.lotVolume");
         return ev.top(decimal(b.get(0), "b.price"), decimal(b.get(2), "b.lotVolume"), ask, askSize);
     }

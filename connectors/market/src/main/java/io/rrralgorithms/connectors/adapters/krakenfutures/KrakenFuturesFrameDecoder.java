@@ -151,6 +151,7 @@ final class KrakenFuturesFrameDecoder implements FrameDecoder {
 
     private MarketEvent ticker(RawFrame frame, JsonNode root, boolean full) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BBO, root);
+        // prices before sizes: the first field read wrong names the dead letter
         long bid = number(root, "bid", null);
         long ask = number(root, "ask", null);
         long bidSize = full && root.hasNonNull("bid_size") ? number(root, "bid_size", null) : 0L;

@@ -224,7 +224,7 @@ final class OkxFrameDecoder implements FrameDecoder {
         }
         MarketEvent ev = base(frame, type, instId, symbol);
         LevelReader level = type == EventType.BOOK_DELTA ? UPDATE_LEVEL : BOOK_LEVEL;
-        long[][] asks = levels(b, "asks", level);
+        long[][] asks = levels(b, "asks", level); // before the bids: the first side read wrong names the dead letter
         ev.levels(levels(b, "bids", level), asks);
         ev.exchangeTimeMs = millis(b, "ts", where);
         if (type == EventType.BBO) {
