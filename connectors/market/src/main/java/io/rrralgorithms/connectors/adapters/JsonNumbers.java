@@ -8,10 +8,11 @@ import java.math.BigDecimal;
 
 /**
  * For venues that send prices and sizes as JSON <em>numbers</em> ({@code "price":0.0005}) rather
- * than strings (BitMEX, Deribit): a parse that keeps every non-integral number as the exact
- * {@link BigDecimal} of its text ({@link DeserializationFeature#USE_BIG_DECIMAL_FOR_FLOATS}), never
- * a {@code double}, and a conversion of such a node to an exact {@link Decimals} mantissa that
- * refuses to round. The dead-letter reasons are those of {@link JsonFields}.
+ * than strings (BitMEX, Bybit, Deribit, Bitfinex, Kraken Futures): a parse that keeps every
+ * non-integral number as the exact {@link BigDecimal} of its text
+ * ({@link DeserializationFeature#USE_BIG_DECIMAL_FOR_FLOATS}), never a {@code double}, and a
+ * conversion of such a node to an exact {@link Decimals} mantissa that refuses to round. The
+ * dead-letter reasons are those of {@link JsonFields}.
  */
 public final class JsonNumbers {
     private static final ObjectMapper EXACT = JsonFields.strictMapper()

@@ -170,7 +170,8 @@ final class BitfinexFrameDecoder implements FrameDecoder {
                     + " connection before, or is a channel this feed does not decode (the capture keys Bitfinex"
                     + " frames by the symbol of their channel's subscribed ack)");
         }
-        MarketEvent ev = MarketEvent.of(type, feed, frame.key, BitfinexSymbols.normalize(frame.key), frame.receiveTimeNs);
+        String symbol = BitfinexSymbols.normalize(frame.key);
+        MarketEvent ev = MarketEvent.of(type, feed, frame.key, symbol, frame.receiveTimeNs);
         ev.firstUpdateId = seq;
         ev.lastUpdateId = seq;
         return ev;

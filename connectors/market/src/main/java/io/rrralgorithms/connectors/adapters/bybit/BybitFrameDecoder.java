@@ -233,7 +233,8 @@ final class BybitFrameDecoder implements FrameDecoder {
     static void checkSymbol(JsonNode r, String field, String at, String symbol) throws DecodeException {
         String s = requireText(r, field);
         if (!s.equals(symbol)) {
-            throw new DecodeException("field '" + at + "." + field + "' is '" + s + "', the topic's is '" + symbol + "'");
+            throw new DecodeException("field '" + at + "." + field + "' is '" + s + "', the topic's is '" + symbol
+                    + "'");
         }
     }
 

@@ -122,7 +122,8 @@ final class CoinbaseFrameDecoder implements FrameDecoder {
         ev.tradeId = requireLong(root, "trade_id");
         ev.price = requireDecimal(root, "price");
         ev.size = requireDecimal(root, "size");
-        ev.takerBuy = !requireSide(root, "side", null, "buy", "sell"); // the maker's side: a maker sold, the taker bought
+        // the maker's side: a maker that sold means the taker bought
+        ev.takerBuy = !requireSide(root, "side", null, "buy", "sell");
         return EventChecks.requirePositiveTrade(ev, "trade with non-positive price or size");
     }
 

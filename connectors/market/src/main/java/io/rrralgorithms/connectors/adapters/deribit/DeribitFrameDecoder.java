@@ -202,7 +202,8 @@ final class DeribitFrameDecoder implements FrameDecoder {
     }
 
     /** {@code [price, amount]} of a grouped book, which holds no empty level. */
-    private static void plainLevel(JsonNode l, String where, long[] prices, long[] sizes, int i) throws DecodeException {
+    private static void plainLevel(JsonNode l, String where, long[] prices, long[] sizes, int i)
+            throws DecodeException {
         if (!l.isArray() || l.size() != 2) {
             throw new DecodeException("field '" + where + "' must be a [price, amount] array");
         }

@@ -234,7 +234,8 @@ final class KucoinFrameDecoder implements FrameDecoder {
             ev.exchangeTimeMs = timeMs;
             ev.firstUpdateId = seq;
             ev.lastUpdateId = seq;
-            bySequence[slot] = price == 0 ? ev.noLevels() : ev.oneLevel(bid, price, size); // price 0: a sequence-only change
+            // price 0: a change that only moves the sequence
+            bySequence[slot] = price == 0 ? ev.noLevels() : ev.oneLevel(bid, price, size);
         }
         Arrays.stream(bySequence).forEach(out);
     }

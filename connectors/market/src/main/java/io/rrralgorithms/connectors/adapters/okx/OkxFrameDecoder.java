@@ -60,8 +60,10 @@ import java.util.function.Consumer;
  * not an exact 8-decimal value and an instId that is not an OKX instrument id.
  */
 final class OkxFrameDecoder implements FrameDecoder {
-    private static final LevelReader BOOK_LEVEL = (l, where, prices, sizes, i) -> level(l, where, prices, sizes, i, true);
-    private static final LevelReader UPDATE_LEVEL = (l, where, prices, sizes, i) -> level(l, where, prices, sizes, i, false);
+    private static final LevelReader BOOK_LEVEL = (l, where, prices, sizes, i) ->
+            level(l, where, prices, sizes, i, true);
+    private static final LevelReader UPDATE_LEVEL = (l, where, prices, sizes, i) ->
+            level(l, where, prices, sizes, i, false);
 
     private final String feed;
     /** instId → receive time (ms) of its latest {@code trades} subscription ack. */
