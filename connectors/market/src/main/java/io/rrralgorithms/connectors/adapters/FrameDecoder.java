@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.io.Serializable;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Turns one raw venue frame into normalized events. */
@@ -23,4 +24,19 @@ public interface FrameDecoder extends Serializable {
      *     unknown symbols; the message is the reason stored with the dead letter
      */
     Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException;
+
+    /** Emits the one event of a frame: {@link Result#EVENTS}. */
+    static Result emit(Consumer<MarketEvent> out, MarketEvent event) {
+        out.accept(event);
+        return Result.EVENTS;
+    }
+
+    /**
+     * Emits the events of a frame, in order, once all of them decoded (a bad one dead-letters the
+     * whole frame): {@link Result#EVENTS}, or {@link Result#IGNORED} when there are none.
+     */
+    static Result emitAll(Consumer<MarketEvent> out, List<MarketEvent> events) {
+        events.forEach(out);
+        return events.isEmpty() ? Result.IGNORED : Result.EVENTS;
+    }
 }

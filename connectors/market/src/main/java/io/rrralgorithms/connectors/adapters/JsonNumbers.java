@@ -8,10 +8,11 @@ import java.math.BigDecimal;
 
 /**
  * For venues that send prices and sizes as JSON <em>numbers</em> ({@code "price":0.0005}) rather
- * than strings (BitMEX, Deribit): a parse that keeps every non-integral number as the exact
- * {@link BigDecimal} of its text ({@link DeserializationFeature#USE_BIG_DECIMAL_FOR_FLOATS}), never
- * a {@code double}, and a conversion of such a node to an exact {@link Decimals} mantissa that
- * refuses to round. The dead-letter reasons are those of {@link JsonFields}.
+ * than strings (BitMEX, Bybit, Deribit, Bitfinex, Kraken Futures): a parse that keeps every
+ * non-integral number as the exact {@link BigDecimal} of its text
+ * ({@link DeserializationFeature#USE_BIG_DECIMAL_FOR_FLOATS}), never a {@code double}, and a
+ * conversion of such a node to an exact {@link Decimals} mantissa that refuses to round. The
+ * dead-letter reasons are those of {@link JsonFields}.
  */
 public final class JsonNumbers {
     private static final ObjectMapper EXACT = JsonFields.strictMapper()
@@ -24,21 +25,12 @@ public final class JsonNumbers {
 
     /** {@link JsonFields#parseObject} with exact decimals for non-integral numbers. */
     public static JsonNode parseObject(byte[] payload) throws DecodeException {
-        if (payload == null || payload.length == 0) {
-            throw new DecodeException("empty frame");
-        }
-        JsonNode root;
-        try {
-            root = EXACT.readTree(payload);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DecodeException("malformed JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new DecodeException("unreadable frame: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new DecodeException("frame is not a JSON object");
-        }
-        return root;
+        return JsonFields.requireObjectRoot(parseTree(payload));
+    }
+
+    /** {@link JsonFields#parseTree} with exact decimals for non-integral numbers. */
+    public static JsonNode parseTree(byte[] payload) throws DecodeException {
+        return JsonFields.readTree(EXACT, payload);
     }
 
     /** A JSON number (of a tree read by {@link #parseObject}) as an exact mantissa. */

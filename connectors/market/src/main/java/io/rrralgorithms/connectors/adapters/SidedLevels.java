@@ -49,11 +49,9 @@ public final class SidedLevels {
         }
     }
 
-    /** Sets the event's level arrays to the levels added, in the order added. */
-    public void into(MarketEvent ev) {
-        ev.bidPrices = Arrays.copyOf(bidPrices, bids);
-        ev.bidSizes = Arrays.copyOf(bidSizes, bids);
-        ev.askPrices = Arrays.copyOf(askPrices, asks);
-        ev.askSizes = Arrays.copyOf(askSizes, asks);
+    /** Sets the event's level arrays to the levels added, in the order added; returns the event. */
+    public MarketEvent into(MarketEvent ev) {
+        return ev.levels(Arrays.copyOf(bidPrices, bids), Arrays.copyOf(bidSizes, bids),
+                Arrays.copyOf(askPrices, asks), Arrays.copyOf(askSizes, asks));
     }
 }

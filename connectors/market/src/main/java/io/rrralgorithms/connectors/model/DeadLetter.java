@@ -23,11 +23,7 @@ public class DeadLetter {
     public DeadLetter() {}
 
     public static DeadLetter of(String feed, String key, long receiveTimeNs, String reason, String payload) {
-        DeadLetter d = new DeadLetter();
-        d.feed = feed;
-        d.key = key;
-        d.receiveTimeNs = receiveTimeNs;
-        d.reason = reason;
+        DeadLetter d = of(feed, key, receiveTimeNs, reason);
         d.payload = payload == null ? "" : payload;
         d.payloadSha256 = sha256(d.payload);
         return d;
@@ -35,14 +31,19 @@ public class DeadLetter {
 
     /** A dead letter that keeps the frame's original bytes; the hash is over those bytes. */
     public static DeadLetter of(String feed, String key, long receiveTimeNs, String reason, byte[] payload) {
+        DeadLetter d = of(feed, key, receiveTimeNs, reason);
+        d.payloadBytes = payload == null ? new byte[0] : payload;
+        d.payload = new String(d.payloadBytes, StandardCharsets.UTF_8);
+        d.payloadSha256 = sha256(d.payloadBytes);
+        return d;
+    }
+
+    private static DeadLetter of(String feed, String key, long receiveTimeNs, String reason) {
         DeadLetter d = new DeadLetter();
         d.feed = feed;
         d.key = key;
         d.receiveTimeNs = receiveTimeNs;
         d.reason = reason;
-        d.payloadBytes = payload == null ? new byte[0] : payload;
-        d.payload = new String(d.payloadBytes, StandardCharsets.UTF_8);
-        d.payloadSha256 = sha256(d.payloadBytes);
         return d;
     }
 
@@ -56,12 +57,7 @@ public class DeadLetter {
     }
 
     static String sha256(String s) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return sha256(s.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.rrralgorithms.connectors.model;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One normalized market-data event. A single flat POJO (rather than a class hierarchy) so that
@@ -14,6 +15,8 @@ public class MarketEvent {
     public static final long NONE = -1L;
     /** {@link #checksum} of a frame that carries none (a checksum may be any 32-bit value, -1 too). */
     public static final long NO_CHECKSUM = Long.MIN_VALUE;
+    /** The levels of a side without any: one shared array, since an empty array cannot change. */
+    public static final long[] NO_LEVELS = new long[0];
 
     public EventType type;
     /** Feed id, e.g. {@code binance-spot}; one raw Kafka topic per feed. */
@@ -68,6 +71,71 @@ public class MarketEvent {
 
     public MarketEvent() {}
 
+    /**
+     * An event of {@code type} for one instrument, as a decoder starts it: the decoder then sets
+     * what the frame says (times, update ids, levels or the trade).
+     */
+    public static MarketEvent of(EventType type, String feed, String nativeSymbol, String symbol, long receiveTimeNs) {
+        MarketEvent e = new MarketEvent();
+        e.type = type;
+        e.feed = feed;
+        e.nativeSymbol = nativeSymbol;
+        e.symbol = symbol;
+        e.receiveTimeNs = receiveTimeNs;
+        return e;
+    }
+
+    /** A trade; the decoder sets its time, id, price, size and side. */
+    public static MarketEvent trade(String feed, String nativeSymbol, String symbol, long receiveTimeNs) {
+        return of(EventType.TRADE, feed, nativeSymbol, symbol, receiveTimeNs);
+    }
+
+    /** A book delta; the decoder sets its update ids and {@link #levels}. */
+    public static MarketEvent delta(String feed, String nativeSymbol, String symbol, long receiveTimeNs) {
+        return of(EventType.BOOK_DELTA, feed, nativeSymbol, symbol, receiveTimeNs);
+    }
+
+    /** A book snapshot; the decoder sets its update id and {@link #levels}. */
+    public static MarketEvent snapshot(String feed, String nativeSymbol, String symbol, long receiveTimeNs) {
+        return of(EventType.BOOK_SNAPSHOT, feed, nativeSymbol, symbol, receiveTimeNs);
+    }
+
+    /** A best bid and offer; the decoder sets its {@link #top} (or {@link #levels}). */
+    public static MarketEvent bbo(String feed, String nativeSymbol, String symbol, long receiveTimeNs) {
+        return of(EventType.BBO, feed, nativeSymbol, symbol, receiveTimeNs);
+    }
+
+    /** Sets the levels of both sides, each as {@code {prices, sizes}}; returns this event. */
+    public MarketEvent levels(long[][] bids, long[][] asks) {
+        return levels(bids[0], bids[1], asks[0], asks[1]);
+    }
+
+    /** Sets the levels of both sides (the arrays are kept, not copied); returns this event. */
+    public MarketEvent levels(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes) {
+        this.bidPrices = bidPrices;
+        this.bidSizes = bidSizes;
+        this.askPrices = askPrices;
+        this.askSizes = askSizes;
+        return this;
+    }
+
+    /** Sets one level on each side (a BBO's best bid and offer); returns this event. */
+    public MarketEvent top(long bidPrice, long bidSize, long askPrice, long askSize) {
+        return levels(new long[] {bidPrice}, new long[] {bidSize}, new long[] {askPrice}, new long[] {askSize});
+    }
+
+    /** Sets one level on one side, a bid when {@code bid}, and none on the other; returns this event. */
+    public MarketEvent oneLevel(boolean bid, long price, long size) {
+        long[] prices = {price};
+        long[] sizes = {size};
+        return bid ? levels(prices, sizes, NO_LEVELS, NO_LEVELS) : levels(NO_LEVELS, NO_LEVELS, prices, sizes);
+    }
+
+    /** Sets no level on either side (a delta that only carries a sequence or a checksum); returns this event. */
+    public MarketEvent noLevels() {
+        return levels(NO_LEVELS, NO_LEVELS, NO_LEVELS, NO_LEVELS);
+    }
+
     public String instrumentKey() {
         return instrumentKey(feed, nativeSymbol);
     }
@@ -82,11 +150,7 @@ public class MarketEvent {
     }
 
     public static MarketEvent decodeError(String feed, String key, long receiveTimeNs, String error, byte[] payload) {
-        MarketEvent e = new MarketEvent();
-        e.type = EventType.DECODE_ERROR;
-        e.feed = feed;
-        e.nativeSymbol = key;
-        e.receiveTimeNs = receiveTimeNs;
+        MarketEvent e = of(EventType.DECODE_ERROR, feed, key, null, receiveTimeNs);
         e.error = error;
         e.payload = payload;
         return e;
@@ -122,8 +186,8 @@ public class MarketEvent {
                 && priceDecimals == e.priceDecimals && sizeDecimals == e.sizeDecimals && bookDepth == e.bookDepth
                 && price == e.price && size == e.size
                 && takerBuy == e.takerBuy && tradeId == e.tradeId
-                && java.util.Objects.equals(feed, e.feed) && java.util.Objects.equals(nativeSymbol, e.nativeSymbol)
-                && java.util.Objects.equals(symbol, e.symbol) && java.util.Objects.equals(error, e.error)
+                && Objects.equals(feed, e.feed) && Objects.equals(nativeSymbol, e.nativeSymbol)
+                && Objects.equals(symbol, e.symbol) && Objects.equals(error, e.error)
                 && Arrays.equals(payload, e.payload)
                 && Arrays.equals(bidPrices, e.bidPrices) && Arrays.equals(bidSizes, e.bidSizes)
                 && Arrays.equals(askPrices, e.askPrices) && Arrays.equals(askSizes, e.askSizes);
@@ -131,6 +195,6 @@ public class MarketEvent {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(type, feed, nativeSymbol, exchangeTimeMs, receiveTimeNs, lastUpdateId, tradeId);
+        return Objects.hash(type, feed, nativeSymbol, exchangeTimeMs, receiveTimeNs, lastUpdateId, tradeId);
     }
 }

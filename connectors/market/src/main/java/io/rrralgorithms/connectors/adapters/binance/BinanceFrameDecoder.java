@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -119,13 +120,8 @@ final class BinanceFrameDecoder implements FrameDecoder {
     }
 
     private MarketEvent base(RawFrame frame, EventType type, String nativeSymbol) throws DecodeException {
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = nativeSymbol.toUpperCase(Locale.ROOT);
-        ev.symbol = BinanceSymbols.normalize(ev.nativeSymbol, market, quotes);
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        return ev;
+        String upper = nativeSymbol.toUpperCase(Locale.ROOT);
+        return MarketEvent.of(type, feed, upper, BinanceSymbols.normalize(upper, market, quotes), frame.receiveTimeNs);
     }
 
     private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
@@ -135,33 +131,19 @@ final class BinanceFrameDecoder implements FrameDecoder {
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
         ev.lastUpdateId = requireLong(root, "lastUpdateId");
         ev.exchangeTimeMs = optionalLong(root, "E", 0L); // futures snapshots carry E, spot ones do not
-        long[][] bids = requireLevels(root, "bids");
-        long[][] asks = requireLevels(root, "asks");
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
-        return ev;
+        return ev.levels(requireLevels(root, "bids"), requireLevels(root, "asks"));
     }
 
     private MarketEvent depthUpdate(RawFrame frame, JsonNode d) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_DELTA, requireText(d, "s"));
         ev.exchangeTimeMs = JsonFields.requireEpochMs(d, "E");
-        ev.firstUpdateId = requireLong(d, "U");
-        ev.lastUpdateId = requireLong(d, "u");
+        long first = requireLong(d, "U");
+        long last = requireLong(d, "u");
         if (market.isFutures()) {
             ev.prevUpdateId = requireLong(d, "pu");
         }
-        if (ev.firstUpdateId > ev.lastUpdateId) {
-            throw new DecodeException("depth update with U " + ev.firstUpdateId + " > u " + ev.lastUpdateId);
-        }
-        long[][] bids = requireLevels(d, "b");
-        long[][] asks = requireLevels(d, "a");
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
-        return ev;
+        EventChecks.requireRange(ev, first, last, "depth update");
+        return ev.levels(requireLevels(d, "b"), requireLevels(d, "a"));
     }
 
     private MarketEvent trade(RawFrame frame, JsonNode d, boolean aggregate) throws DecodeException {
@@ -172,20 +154,13 @@ final class BinanceFrameDecoder implements FrameDecoder {
         ev.size = requireDecimal(d, "q");
         // m = buyer is the maker, i.e. the taker sold
         ev.takerBuy = !requireBoolean(d, "m");
-        if (ev.price <= 0 || ev.size <= 0) {
-            throw new DecodeException("trade with non-positive price or size");
-        }
-        return ev;
+        return EventChecks.requirePositiveTrade(ev, "trade with non-positive price or size");
     }
 
     private MarketEvent bookTicker(RawFrame frame, JsonNode d) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BBO, requireText(d, "s"));
         ev.lastUpdateId = requireLong(d, "u");
         ev.exchangeTimeMs = optionalLong(d, "E", 0L); // spot bookTicker has no event time
-        ev.bidPrices = new long[] {requireDecimal(d, "b")};
-        ev.bidSizes = new long[] {requireDecimal(d, "B")};
-        ev.askPrices = new long[] {requireDecimal(d, "a")};
-        ev.askSizes = new long[] {requireDecimal(d, "A")};
-        return ev;
+        return ev.top(requireDecimal(d, "b"), requireDecimal(d, "B"), requireDecimal(d, "a"), requireDecimal(d, "A"));
     }
 }

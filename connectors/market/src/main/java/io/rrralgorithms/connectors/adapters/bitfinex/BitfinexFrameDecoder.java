@@ -1,18 +1,17 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonNumbers;
+import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -59,9 +58,6 @@ import java.util.function.Consumer;
  * a dead letter, except the ticker sizes above. Funding symbols ({@code f…}) are dead letters.
  */
 final class BitfinexFrameDecoder implements FrameDecoder {
-    private static final ObjectMapper EXACT = JsonFields.strictMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private final String feed;
 
     BitfinexFrameDecoder(String feed) {
@@ -70,7 +66,10 @@ final class BitfinexFrameDecoder implements FrameDecoder {
 
     @Override
     public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = parse(frame.payload);
+        JsonNode root = JsonNumbers.parseTree(frame.payload);
+        if (root == null) {
+            throw new DecodeException("empty frame");
+        }
         if (root.isObject()) {
             return event(root);
         }
@@ -101,33 +100,14 @@ final class BitfinexFrameDecoder implements FrameDecoder {
                 throw new DecodeException("snapshot rows of " + width + " fields: neither a book ([price, count, amount])"
                         + " nor a trades snapshot ([id, mts, amount, price])");
             }
-            out.accept(bookSnapshot(frame, body, seq));
-            return Result.EVENTS;
+            return emit(out, bookSnapshot(frame, body, seq));
         }
-        switch (body.size()) {
-            case 3 -> out.accept(bookUpdate(frame, body, seq));
-            case 10 -> out.accept(ticker(frame, body, seq));
+        return emit(out, switch (body.size()) {
+            case 3 -> bookUpdate(frame, body, seq);
+            case 10 -> ticker(frame, body, seq);
             default -> throw new DecodeException("channel update of " + body.size()
                     + " fields: neither a book update (3) nor a trading ticker (10)");
-        }
-        return Result.EVENTS;
-    }
-
-    private static JsonNode parse(byte[] payload) throws DecodeException {
-        if (payload == null || payload.length == 0) {
-            throw new DecodeException("empty frame");
-        }
-        try {
-            JsonNode root = EXACT.readTree(payload);
-            if (root == null) {
-                throw new DecodeException("empty frame");
-            }
-            return root;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DecodeException("malformed JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new DecodeException("unreadable frame: " + e.getMessage());
-        }
+        });
     }
 
     private static Result event(JsonNode root) throws DecodeException {
@@ -157,12 +137,10 @@ final class BitfinexFrameDecoder implements FrameDecoder {
                 return Result.IGNORED;
             }
             case "te" -> {
-                out.accept(trade(frame, root));
-                return Result.EVENTS;
+                return emit(out, trade(frame, root));
             }
             case "cs" -> {
-                out.accept(checksum(frame, root));
-                return Result.EVENTS;
+                return emit(out, checksum(frame, root));
             }
             case "fte", "ftu" -> throw new DecodeException("funding trade '" + label + "': funding channels are not decoded");
             default -> throw new DecodeException("unknown message label '" + label + "'");
@@ -192,12 +170,8 @@ final class BitfinexFrameDecoder implements FrameDecoder {
                     + " connection before, or is a channel this feed does not decode (the capture keys Bitfinex"
                     + " frames by the symbol of their channel's subscribed ack)");
         }
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = frame.key;
-        ev.symbol = BitfinexSymbols.normalize(frame.key);
-        ev.receiveTimeNs = frame.receiveTimeNs;
+        String symbol = BitfinexSymbols.normalize(frame.key);
+        MarketEvent ev = MarketEvent.of(type, feed, frame.key, symbol, frame.receiveTimeNs);
         ev.firstUpdateId = seq;
         ev.lastUpdateId = seq;
         return ev;
@@ -206,8 +180,7 @@ final class BitfinexFrameDecoder implements FrameDecoder {
     private MarketEvent bookSnapshot(RawFrame frame, JsonNode rows, long seq) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, seq);
         int n = rows.size();
-        long[] bp = new long[n], bs = new long[n], ap = new long[n], as = new long[n];
-        int nb = 0, na = 0;
+        SidedLevels levels = new SidedLevels(n);
         for (int i = 0; i < n; i++) {
             JsonNode r = rows.get(i);
             String where = "[1][" + i + "]";
@@ -221,19 +194,9 @@ final class BitfinexFrameDecoder implements FrameDecoder {
                 throw new DecodeException("field '" + where + "' is not a level: count " + count + ", amount "
                         + Decimals.toPlainString(amount));
             }
-            if (amount > 0) {
-                bp[nb] = price;
-                bs[nb++] = amount;
-            } else {
-                ap[na] = price;
-                as[na++] = -amount;
-            }
+            levels.add(amount > 0, price, Math.abs(amount));
         }
-        ev.bidPrices = Arrays.copyOf(bp, nb);
-        ev.bidSizes = Arrays.copyOf(bs, nb);
-        ev.askPrices = Arrays.copyOf(ap, na);
-        ev.askSizes = Arrays.copyOf(as, na);
-        return ev;
+        return levels.into(ev);
     }
 
     private MarketEvent bookUpdate(RawFrame frame, JsonNode r, long seq) throws DecodeException {
@@ -241,8 +204,6 @@ final class BitfinexFrameDecoder implements FrameDecoder {
         long price = positive(r.get(0), "[1].price");
         long count = count(r.get(1), "[1].count");
         long amount = exact(r.get(2), "[1].amount");
-        long[] level = {price};
-        long[] none = new long[0];
         boolean bid;
         long size;
         if (count == 0) {
@@ -262,11 +223,7 @@ final class BitfinexFrameDecoder implements FrameDecoder {
             bid = amount > 0;
             size = Math.abs(amount);
         }
-        ev.bidPrices = bid ? level : none;
-        ev.bidSizes = bid ? new long[] {size} : none;
-        ev.askPrices = bid ? none : level;
-        ev.askSizes = bid ? none : new long[] {size};
-        return ev;
+        return ev.oneLevel(bid, price, size);
     }
 
     private MarketEvent checksum(RawFrame frame, JsonNode root) throws DecodeException {
@@ -278,8 +235,7 @@ final class BitfinexFrameDecoder implements FrameDecoder {
             throw new DecodeException("field '[2]' (checksum) must be a signed 32-bit integer, got " + c);
         }
         MarketEvent ev = base(frame, EventType.BOOK_DELTA, sequence(root, 3));
-        ev.bidPrices = ev.bidSizes = ev.askPrices = ev.askSizes = new long[0];
-        ev.checksum = c.longValue();
+        ev.noLevels().checksum = c.longValue();
         return ev;
     }
 
@@ -302,12 +258,8 @@ final class BitfinexFrameDecoder implements FrameDecoder {
     }
 
     private MarketEvent ticker(RawFrame frame, JsonNode t, long seq) throws DecodeException {
-        MarketEvent ev = base(frame, EventType.BBO, seq);
-        ev.bidPrices = new long[] {positive(t.get(0), "[1].bid")};
-        ev.bidSizes = new long[] {summedSize(t.get(1), "[1].bidSize")};
-        ev.askPrices = new long[] {positive(t.get(2), "[1].ask")};
-        ev.askSizes = new long[] {summedSize(t.get(3), "[1].askSize")};
-        return ev;
+        return base(frame, EventType.BBO, seq).top(positive(t.get(0), "[1].bid"), summedSize(t.get(1), "[1].bidSize"),
+                positive(t.get(2), "[1].ask"), summedSize(t.get(3), "[1].askSize"));
     }
 
     private static long count(JsonNode n, String what) throws DecodeException {

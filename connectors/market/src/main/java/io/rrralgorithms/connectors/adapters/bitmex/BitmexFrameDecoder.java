@@ -1,10 +1,16 @@
 package io.rrralgorithms.connectors.adapters.bitmex;
 
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emitAll;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireArray;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireIsoTimeMs;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireObjectAt;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireSide;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.adapters.JsonNumbers;
@@ -13,8 +19,6 @@ import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -109,11 +113,7 @@ final class BitmexFrameDecoder implements FrameDecoder {
         if (root.has("table")) {
             String table = requireText(root, "table");
             String action = requireText(root, "action");
-            JsonNode data = root.get("data");
-            if (data == null || !data.isArray()) {
-                throw new DecodeException(data == null ? "missing field 'data' (expected an array of rows)"
-                        : "field 'data' must be an array of rows, got " + data.getNodeType());
-            }
+            JsonNode data = requireArray(root, "data", "an array of rows");
             return switch (table) {
                 case "orderBookL2" -> book(frame, root, action, data, out);
                 case "trade" -> trades(frame, action, data, out);
@@ -154,20 +154,17 @@ final class BitmexFrameDecoder implements FrameDecoder {
         // validate every row before any state changes: a dead-lettered frame leaves the maps as they were
         Map<String, List<Row>> bySymbol = new LinkedHashMap<>();
         for (int i = 0; i < data.size(); i++) {
-            JsonNode r = data.get(i);
+            JsonNode r = requireObjectAt(data, "data", i);
             String where = "data[" + i + "]";
-            if (!r.isObject()) {
-                throw new DecodeException("field '" + where + "' must be an object, got " + r.getNodeType());
-            }
             String symbol = symbolOf(r, where);
             long id = requireLong(r, "id");
-            boolean bid = side(r, where);
+            boolean bid = requireSide(r, "side", where, "Buy", "Sell");
             long price = withPrice || r.hasNonNull("price") ? JsonNumbers.requireNumber(r, "price") : MarketEvent.NONE;
             long size = action.equals("delete") ? 0L : JsonNumbers.requireNumber(r, "size");
             if ((price != MarketEvent.NONE && price <= 0) || size < 0 || (withPrice && size == 0)) {
                 throw new DecodeException("field '" + where + "' has a non-positive price or size");
             }
-            long timeMs = r.hasNonNull("timestamp") ? timeMs(r, "timestamp") : 0L;
+            long timeMs = r.hasNonNull("timestamp") ? requireIsoTimeMs(r, "timestamp") : 0L;
             bySymbol.computeIfAbsent(symbol, s -> new ArrayList<>()).add(new Row(id, bid, price, size, timeMs));
         }
         if (action.equals("partial") && data.isEmpty()) {
@@ -185,16 +182,15 @@ final class BitmexFrameDecoder implements FrameDecoder {
             return Result.IGNORED;
         }
         for (Map.Entry<String, List<Row>> e : bySymbol.entrySet()) {
-            MarketEvent ev = action.equals("partial")
-                    ? snapshot(frame, e.getKey(), e.getValue())
-                    : delta(frame, e.getKey(), action, e.getValue());
-            ev.symbol = normalized.get(e.getKey());
-            out.accept(ev);
+            String symbol = e.getKey();
+            out.accept(action.equals("partial")
+                    ? snapshot(frame, symbol, normalized.get(symbol), e.getValue())
+                    : delta(frame, symbol, normalized.get(symbol), action, e.getValue()));
         }
         return Result.EVENTS;
     }
 
-    private MarketEvent snapshot(RawFrame frame, String symbol, List<Row> rows) {
+    private MarketEvent snapshot(RawFrame frame, String symbol, String normalized, List<Row> rows) {
         Session s = new Session(frame.receiveTimeNs);
         SidedLevels l = new SidedLevels(rows.size());
         long time = 0;
@@ -204,30 +200,29 @@ final class BitmexFrameDecoder implements FrameDecoder {
             time = Math.max(time, r.timeMs);
         }
         sessions.put(symbol, s);
-        MarketEvent ev = event(frame, EventType.BOOK_SNAPSHOT, symbol, time);
+        MarketEvent ev = MarketEvent.snapshot(feed, symbol, normalized, frame.receiveTimeNs);
+        ev.exchangeTimeMs = time;
         ev.lastUpdateId = s.id;
-        l.into(ev);
-        return ev;
+        return l.into(ev);
     }
 
-    private MarketEvent delta(RawFrame frame, String symbol, String action, List<Row> rows) {
+    private MarketEvent delta(RawFrame frame, String symbol, String normalized, String action, List<Row> rows) {
         long time = 0;
         for (Row r : rows) {
             time = Math.max(time, r.timeMs);
         }
-        MarketEvent ev = event(frame, EventType.BOOK_DELTA, symbol, time);
+        MarketEvent ev = MarketEvent.delta(feed, symbol, normalized, frame.receiveTimeNs);
+        ev.exchangeTimeMs = time;
         Session s = sessions.get(symbol);
         SidedLevels l = s == null ? null : resolve(s, action, rows);
         if (l == null) {
             // no partial since the decoder started, or an id it never saw: the book cannot follow
             sessions.remove(symbol);
             ev.firstUpdateId = ev.lastUpdateId = ev.prevUpdateId = UNRESOLVED;
-            new SidedLevels(0).into(ev);
-            return ev;
+            return ev.noLevels();
         }
         ev.firstUpdateId = ev.lastUpdateId = ev.prevUpdateId = s.id;
-        l.into(ev);
-        return ev;
+        return l.into(ev);
     }
 
     /** The rows as price levels, updating the session's map; null if a row's id is unknown. */
@@ -276,26 +271,20 @@ final class BitmexFrameDecoder implements FrameDecoder {
         }
         List<MarketEvent> evs = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
-            JsonNode r = data.get(i);
+            JsonNode r = requireObjectAt(data, "data", i);
             String where = "data[" + i + "]";
-            if (!r.isObject()) {
-                throw new DecodeException("field '" + where + "' must be an object, got " + r.getNodeType());
-            }
             String symbol = symbolOf(r, where);
-            MarketEvent t = event(frame, EventType.TRADE, symbol, timeMs(r, "timestamp"));
-            t.symbol = BitmexSymbols.normalize(symbol);
+            long timeMs = requireIsoTimeMs(r, "timestamp");
+            MarketEvent t = MarketEvent.trade(feed, symbol, BitmexSymbols.normalize(symbol), frame.receiveTimeNs);
+            t.exchangeTimeMs = timeMs;
             t.price = JsonNumbers.requireNumber(r, "price");
             t.size = JsonNumbers.requireNumber(r, "size");
-            t.takerBuy = side(r, where);
+            t.takerBuy = requireSide(r, "side", where, "Buy", "Sell");
             requireText(r, "trdMatchID");
             t.tradeId = t.exchangeTimeMs * 10_000L + Math.min(i, 9_999);
-            if (t.price <= 0 || t.size <= 0) {
-                throw new DecodeException("trade with non-positive price or size");
-            }
-            evs.add(t);
+            evs.add(EventChecks.requirePositiveTrade(t, "trade with non-positive price or size"));
         }
-        evs.forEach(out);
-        return evs.isEmpty() ? Result.IGNORED : Result.EVENTS;
+        return emitAll(out, evs);
     }
 
     private Result quotes(RawFrame frame, String action, JsonNode data, Consumer<MarketEvent> out)
@@ -305,29 +294,19 @@ final class BitmexFrameDecoder implements FrameDecoder {
         }
         List<MarketEvent> evs = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
-            JsonNode r = data.get(i);
-            String where = "data[" + i + "]";
-            if (!r.isObject()) {
-                throw new DecodeException("field '" + where + "' must be an object, got " + r.getNodeType());
-            }
-            String symbol = symbolOf(r, where);
-            MarketEvent q = event(frame, EventType.BBO, symbol, timeMs(r, "timestamp"));
-            q.symbol = BitmexSymbols.normalize(symbol);
-            long[][] bid = quoteSide(r, "bidPrice", "bidSize");
-            long[][] ask = quoteSide(r, "askPrice", "askSize");
-            q.bidPrices = bid[0];
-            q.bidSizes = bid[1];
-            q.askPrices = ask[0];
-            q.askSizes = ask[1];
-            evs.add(q);
+            JsonNode r = requireObjectAt(data, "data", i);
+            String symbol = symbolOf(r, "data[" + i + "]");
+            long timeMs = requireIsoTimeMs(r, "timestamp");
+            MarketEvent q = MarketEvent.bbo(feed, symbol, BitmexSymbols.normalize(symbol), frame.receiveTimeNs);
+            q.exchangeTimeMs = timeMs;
+            evs.add(q.levels(quoteSide(r, "bidPrice", "bidSize"), quoteSide(r, "askPrice", "askSize")));
         }
-        evs.forEach(out);
-        return evs.isEmpty() ? Result.IGNORED : Result.EVENTS;
+        return emitAll(out, evs);
     }
 
     private static long[][] quoteSide(JsonNode r, String priceField, String sizeField) throws DecodeException {
         if (!r.hasNonNull(priceField)) {
-            return new long[][] {new long[0], new long[0]}; // no quote on this side
+            return new long[][] {MarketEvent.NO_LEVELS, MarketEvent.NO_LEVELS}; // no quote on this side
         }
         long price = JsonNumbers.requireNumber(r, priceField);
         long size = r.hasNonNull(sizeField) ? JsonNumbers.requireNumber(r, sizeField) : 0L;
@@ -339,16 +318,6 @@ final class BitmexFrameDecoder implements FrameDecoder {
 
     // ------------------------------------------------------------------ fields
 
-    private MarketEvent event(RawFrame frame, EventType type, String symbol, long timeMs) {
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = symbol;
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        ev.exchangeTimeMs = timeMs;
-        return ev;
-    }
-
     private static String symbolOf(JsonNode r, String where) throws DecodeException {
         String s = requireText(r, "symbol");
         if (s.isEmpty()) {
@@ -357,21 +326,4 @@ final class BitmexFrameDecoder implements FrameDecoder {
         return s;
     }
 
-    private static boolean side(JsonNode r, String where) throws DecodeException {
-        String side = requireText(r, "side");
-        return switch (side) {
-            case "Buy" -> true;
-            case "Sell" -> false;
-            default -> throw new DecodeException("field '" + where + ".side' must be Buy or Sell, got '" + side + "'");
-        };
-    }
-
-    static long timeMs(JsonNode r, String field) throws DecodeException {
-        String t = requireText(r, field);
-        try {
-            return Instant.parse(t).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new DecodeException("field '" + field + "' is not an ISO-8601 instant: '" + t + "'");
-        }
-    }
 }

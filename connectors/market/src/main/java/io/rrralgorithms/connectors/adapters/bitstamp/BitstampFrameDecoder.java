@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bitstamp;
 
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLevels;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
@@ -8,6 +9,7 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.model.EventType;
@@ -53,8 +55,7 @@ final class BitstampFrameDecoder implements FrameDecoder {
     public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
         JsonNode root = JsonFields.parseObject(frame.payload);
         if (frame.kind == FrameKind.REST_SNAPSHOT) {
-            out.accept(snapshot(frame, root));
-            return Result.EVENTS;
+            return emit(out, snapshot(frame, root));
         }
         String event = requireText(root, "event");
         switch (event) {
@@ -72,16 +73,14 @@ final class BitstampFrameDecoder implements FrameDecoder {
                 if (!channel.startsWith(DIFF)) {
                     throw new DecodeException("unsupported channel '" + channel + "' (only " + DIFF + "<pair>)");
                 }
-                out.accept(diff(frame, root, channel.substring(DIFF.length())));
-                return Result.EVENTS;
+                return emit(out, diff(frame, root, channel.substring(DIFF.length())));
             }
             case "trade" -> {
                 String channel = requireText(root, "channel");
                 if (!channel.startsWith(TRADES)) {
                     throw new DecodeException("trade on unexpected channel '" + channel + "'");
                 }
-                out.accept(trade(frame, root, channel.substring(TRADES.length())));
-                return Result.EVENTS;
+                return emit(out, trade(frame, root, channel.substring(TRADES.length())));
             }
             default -> throw new DecodeException("unknown event '" + event + "'");
         }
@@ -91,13 +90,7 @@ final class BitstampFrameDecoder implements FrameDecoder {
         if (pair == null || pair.isEmpty()) {
             throw new DecodeException("frame names no pair");
         }
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = pair;
-        ev.symbol = BitstampSymbols.normalize(pair);
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        return ev;
+        return MarketEvent.of(type, feed, pair, BitstampSymbols.normalize(pair), frame.receiveTimeNs);
     }
 
     /** {@code microtimestamp}, a decimal string of µs since the epoch. */
@@ -127,12 +120,7 @@ final class BitstampFrameDecoder implements FrameDecoder {
     }
 
     private static void levels(MarketEvent ev, JsonNode parent) throws DecodeException {
-        long[][] bids = requireLevels(parent, "bids");
-        long[][] asks = requireLevels(parent, "asks");
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
+        ev.levels(requireLevels(parent, "bids"), requireLevels(parent, "asks"));
     }
 
     private MarketEvent trade(RawFrame frame, JsonNode root, String pair) throws DecodeException {
@@ -141,9 +129,7 @@ final class BitstampFrameDecoder implements FrameDecoder {
         ev.tradeId = requireLong(data, "id");
         ev.price = requireDecimal(data, "price_str");
         ev.size = requireDecimal(data, "amount_str");
-        if (ev.price <= 0 || ev.size <= 0) {
-            throw new DecodeException("trade with non-positive price or amount");
-        }
+        EventChecks.requirePositiveTrade(ev, "trade with non-positive price or amount");
         long type = requireLong(data, "type");
         if (type != 0 && type != 1) {
             throw new DecodeException("field 'type' must be 0 (buy) or 1 (sell), got " + type);

@@ -1,9 +1,14 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emitAll;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireObjectAt;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireSide;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.adapters.JsonFields;
@@ -125,9 +130,8 @@ final class BybitFrameDecoder implements FrameDecoder {
                 }
                 SidedLevels l = new SidedLevels(rows.size());
                 rows(rows, "data", symbol, false, l);
-                ev = event(frame, EventType.BOOK_SNAPSHOT, symbol, timeMs);
+                ev = l.into(MarketEvent.snapshot(feed, symbol, normalized, frame.receiveTimeNs));
                 ev.bookDepth = depth;
-                l.into(ev);
             }
             case "delta" -> {
                 if (data == null || !data.isObject()) {
@@ -140,16 +144,14 @@ final class BybitFrameDecoder implements FrameDecoder {
                 rows(del, "data.delete", symbol, true, l);
                 rows(upd, "data.update", symbol, false, l);
                 rows(ins, "data.insert", symbol, false, l);
-                ev = event(frame, EventType.BOOK_DELTA, symbol, timeMs);
+                ev = l.into(MarketEvent.delta(feed, symbol, normalized, frame.receiveTimeNs));
                 ev.firstUpdateId = seq;
-                l.into(ev);
             }
             default -> throw new DecodeException("unknown book type '" + type + "'");
         }
-        ev.symbol = normalized;
+        ev.exchangeTimeMs = timeMs;
         ev.lastUpdateId = seq;
-        out.accept(ev);
-        return Result.EVENTS;
+        return emit(out, ev);
     }
 
     private static JsonNode list(JsonNode data, String field) throws DecodeException {
@@ -164,19 +166,13 @@ final class BybitFrameDecoder implements FrameDecoder {
     private static void rows(JsonNode rows, String where, String symbol, boolean delete, SidedLevels l)
             throws DecodeException {
         for (int i = 0; i < rows.size(); i++) {
-            JsonNode r = rows.get(i);
+            JsonNode r = requireObjectAt(rows, where, i);
             String at = where + "[" + i + "]";
-            if (!r.isObject()) {
-                throw new DecodeException("field '" + at + "' must be an object, got " + r.getNodeType());
-            }
-            String s = requireText(r, "symbol");
-            if (!s.equals(symbol)) {
-                throw new DecodeException("field '" + at + ".symbol' is '" + s + "', the topic's is '" + symbol + "'");
-            }
+            checkSymbol(r, "symbol", at, symbol);
             if (!r.has("id")) {
                 throw new DecodeException("missing field '" + at + ".id'");
             }
-            boolean bid = side(r, at);
+            boolean bid = requireSide(r, "side", at, "Buy", "Sell");
             long price = number(r, "price", at);
             long size = delete ? 0L : number(r, "size", at);
             if (price <= 0 || size < 0 || (!delete && size == 0)) {
@@ -188,54 +184,64 @@ final class BybitFrameDecoder implements FrameDecoder {
 
     // ------------------------------------------------------------------ trades
 
+    /** The field names of a trade row and how its price and size are read: v2 and v5 differ only there. */
+    record TradeRow(String symbol, String id, String time, String price, String size, String side, Numbers numbers) {}
+
+    /** Reads the decimal {@code field} of a row, named {@code at.field} in the reasons. */
+    @FunctionalInterface
+    interface Numbers {
+        long read(JsonNode row, String field, String at) throws DecodeException;
+    }
+
+    private static final TradeRow V2_TRADE = new TradeRow("symbol", "trade_id", "trade_time_ms", "price", "size",
+            "side", BybitFrameDecoder::number);
+
     private Result trades(RawFrame frame, JsonNode root, String symbol, Consumer<MarketEvent> out)
             throws DecodeException {
         JsonNode data = root.get("data");
         if (data == null || !data.isArray()) {
             throw new DecodeException("trade field 'data' must be an array of trades");
         }
+        return trades(feed, frame, data, symbol, V2_TRADE, out);
+    }
+
+    /**
+     * One trade per row of {@code data}, all or none: {@code side} is the taker's; the trade id is
+     * the ordering key {@code time * 10000 + position of the row in its frame} (Bybit's ids are UUIDs).
+     */
+    static Result trades(String feed, RawFrame frame, JsonNode data, String symbol, TradeRow fields,
+            Consumer<MarketEvent> out) throws DecodeException {
         String normalized = BybitSymbols.normalize(symbol);
         List<MarketEvent> evs = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
-            JsonNode r = data.get(i);
+            JsonNode r = requireObjectAt(data, "data", i);
             String at = "data[" + i + "]";
-            if (!r.isObject()) {
-                throw new DecodeException("field '" + at + "' must be an object, got " + r.getNodeType());
-            }
-            String s = requireText(r, "symbol");
-            if (!s.equals(symbol)) {
-                throw new DecodeException("field '" + at + ".symbol' is '" + s + "', the topic's is '" + symbol + "'");
-            }
-            requireText(r, "trade_id");
-            MarketEvent t = event(frame, EventType.TRADE, symbol, integer(r, "trade_time_ms"));
-            t.symbol = normalized;
-            t.price = number(r, "price", at);
-            t.size = number(r, "size", at);
-            t.takerBuy = side(r, at);
+            checkSymbol(r, fields.symbol(), at, symbol);
+            requireText(r, fields.id());
+            MarketEvent t = MarketEvent.trade(feed, symbol, normalized, frame.receiveTimeNs);
+            t.exchangeTimeMs = integer(r, fields.time());
+            t.price = fields.numbers().read(r, fields.price(), at);
+            t.size = fields.numbers().read(r, fields.size(), at);
+            t.takerBuy = requireSide(r, fields.side(), at, "Buy", "Sell");
             t.tradeId = t.exchangeTimeMs * 10_000L + Math.min(i, 9_999);
-            if (t.price <= 0 || t.size <= 0) {
-                throw new DecodeException("field '" + at + "' has a non-positive price or size");
-            }
-            evs.add(t);
+            evs.add(EventChecks.requirePositiveTrade(t, at, "size"));
         }
-        evs.forEach(out);
-        return evs.isEmpty() ? Result.IGNORED : Result.EVENTS;
+        return emitAll(out, evs);
+    }
+
+    /** Refuses a row whose symbol (field {@code field}) is not its topic's. */
+    static void checkSymbol(JsonNode r, String field, String at, String symbol) throws DecodeException {
+        String s = requireText(r, field);
+        if (!s.equals(symbol)) {
+            throw new DecodeException("field '" + at + "." + field + "' is '" + s + "', the topic's is '" + symbol
+                    + "'");
+        }
     }
 
     // ------------------------------------------------------------------ fields
 
-    private MarketEvent event(RawFrame frame, EventType type, String symbol, long timeMs) {
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = symbol;
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        ev.exchangeTimeMs = timeMs;
-        return ev;
-    }
-
     /** A decimal sent as a string ({@code "60621.5"}) or as a JSON number ({@code 60621.5}), exactly. */
-    private static long number(JsonNode r, String field, String at) throws DecodeException {
+    static long number(JsonNode r, String field, String at) throws DecodeException {
         JsonNode n = r.get(field);
         return n != null && n.isTextual() ? JsonFields.decimal(n, at + "." + field) : JsonNumbers.number(n, at + "." + field);
     }
@@ -251,14 +257,5 @@ final class BybitFrameDecoder implements FrameDecoder {
         }
         throw new DecodeException(n == null ? "missing field '" + field + "' (expected an integer)"
                 : "field '" + field + "' must be a non-negative integer, got " + n);
-    }
-
-    private static boolean side(JsonNode r, String at) throws DecodeException {
-        String side = requireText(r, "side");
-        return switch (side) {
-            case "Buy" -> true;
-            case "Sell" -> false;
-            default -> throw new DecodeException("field '" + at + ".side' must be Buy or Sell, got '" + side + "'");
-        };
     }
 }

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +10,6 @@ import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +49,10 @@ import java.util.function.Consumer;
  * frames would be mislabeled as perpetuals, which is why the live spec refuses spot symbols.
  */
 final class BybitV5Frames {
+    /** {@code publicTrade} rows {@code {"T","s","S","v","p","L","i","BT"}}: prices and sizes are decimal strings. */
+    private static final BybitFrameDecoder.TradeRow TRADE = new BybitFrameDecoder.TradeRow("s", "i", "T", "p", "v", "S",
+            (row, field, at) -> JsonFields.decimal(row.get(field), at + "." + field));
+
     private BybitV5Frames() {}
 
     static Result book(String feed, RawFrame frame, JsonNode root, String topic, String symbol,
@@ -71,18 +74,16 @@ final class BybitV5Frames {
         if (data == null || !data.isObject()) {
             throw new DecodeException("v5 book field 'data' must be an object with s, b, a, u");
         }
-        checkSymbol(data, "data", symbol);
+        BybitFrameDecoder.checkSymbol(data, "s", "data", symbol);
         long u = BybitFrameDecoder.integer(data, "u");
         if (u == 0) {
             throw new DecodeException("v5 book field 'data.u' must be positive, got 0");
         }
         long[][] bids = JsonFields.requireLevels(data, "b");
         long[][] asks = JsonFields.requireLevels(data, "a");
-        MarketEvent ev = event(feed, frame, EventType.BOOK_DELTA, symbol, timeMs);
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
+        MarketEvent ev = MarketEvent.delta(feed, symbol, BybitSymbols.normalize(symbol), frame.receiveTimeNs)
+                .levels(bids, asks);
+        ev.exchangeTimeMs = timeMs;
         if (depth == 1) {
             if (bids[0].length > 1 || asks[0].length > 1) {
                 throw new DecodeException("v5 orderbook.1 must hold at most one level a side");
@@ -90,8 +91,7 @@ final class BybitV5Frames {
             noZeroSize(bids[1], "data.b", "a level-1 book");
             noZeroSize(asks[1], "data.a", "a level-1 book");
             ev.type = EventType.BBO;
-            out.accept(ev);
-            return Result.EVENTS;
+            return emit(out, ev);
         }
         if (snapshot) {
             noZeroSize(bids[1], "data.b", "a snapshot");
@@ -102,8 +102,7 @@ final class BybitV5Frames {
         ev.firstUpdateId = u;
         ev.lastUpdateId = u;
         ev.prevUpdateId = u - 1; // marks the event as v5 for BybitSyncRules
-        out.accept(ev);
-        return Result.EVENTS;
+        return emit(out, ev);
     }
 
     static Result trades(String feed, RawFrame frame, JsonNode root, String symbol, Consumer<MarketEvent> out)
@@ -117,41 +116,7 @@ final class BybitV5Frames {
         if (data == null || !data.isArray()) {
             throw new DecodeException("v5 trade field 'data' must be an array of trades");
         }
-        String normalized = BybitSymbols.normalize(symbol);
-        List<MarketEvent> evs = new ArrayList<>(data.size());
-        for (int i = 0; i < data.size(); i++) {
-            JsonNode r = data.get(i);
-            String at = "data[" + i + "]";
-            if (!r.isObject()) {
-                throw new DecodeException("field '" + at + "' must be an object, got " + r.getNodeType());
-            }
-            checkSymbol(r, at, symbol);
-            requireText(r, "i");
-            MarketEvent t = event(feed, frame, EventType.TRADE, symbol, BybitFrameDecoder.integer(r, "T"));
-            t.symbol = normalized;
-            t.price = JsonFields.decimal(r.get("p"), at + ".p");
-            t.size = JsonFields.decimal(r.get("v"), at + ".v");
-            String side = requireText(r, "S");
-            t.takerBuy = switch (side) {
-                case "Buy" -> true;
-                case "Sell" -> false;
-                default -> throw new DecodeException("field '" + at + ".S' must be Buy or Sell, got '" + side + "'");
-            };
-            t.tradeId = t.exchangeTimeMs * 10_000L + Math.min(i, 9_999);
-            if (t.price <= 0 || t.size <= 0) {
-                throw new DecodeException("field '" + at + "' has a non-positive price or size");
-            }
-            evs.add(t);
-        }
-        evs.forEach(out);
-        return evs.isEmpty() ? Result.IGNORED : Result.EVENTS;
-    }
-
-    private static void checkSymbol(JsonNode r, String at, String symbol) throws DecodeException {
-        String s = requireText(r, "s");
-        if (!s.equals(symbol)) {
-            throw new DecodeException("field '" + at + ".s' is '" + s + "', the topic's is '" + symbol + "'");
-        }
+        return BybitFrameDecoder.trades(feed, frame, data, symbol, TRADE, out);
     }
 
     private static void noZeroSize(long[] sizes, String field, String what) throws DecodeException {
@@ -160,17 +125,5 @@ final class BybitV5Frames {
                 throw new DecodeException("field '" + field + "[" + i + "]' has size 0 in " + what);
             }
         }
-    }
-
-    private static MarketEvent event(String feed, RawFrame frame, EventType type, String symbol, long timeMs)
-            throws DecodeException {
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = symbol;
-        ev.symbol = BybitSymbols.normalize(symbol);
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        ev.exchangeTimeMs = timeMs;
-        return ev;
     }
 }

@@ -1,22 +1,25 @@
 package io.rrralgorithms.connectors.adapters.coinbase;
 
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
 import static io.rrralgorithms.connectors.adapters.JsonFields.decimal;
 import static io.rrralgorithms.connectors.adapters.JsonFields.optionalLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireArray;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireIsoTimeMs;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLevels;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireSide;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 
 /**
@@ -69,8 +72,7 @@ final class CoinbaseFrameDecoder implements FrameDecoder {
             }
             default -> throw new DecodeException("unknown message type '" + type + "'");
         }
-        out.accept(ev);
-        return Result.EVENTS;
+        return emit(out, ev);
     }
 
     private MarketEvent base(RawFrame frame, EventType type, JsonNode root) throws DecodeException {
@@ -78,47 +80,21 @@ final class CoinbaseFrameDecoder implements FrameDecoder {
         if (product.isEmpty()) {
             throw new DecodeException("field 'product_id' is empty");
         }
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = product;
-        ev.symbol = product; // already BASE-QUOTE
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        return ev;
-    }
-
-    static long timeMs(JsonNode root, String field) throws DecodeException {
-        String t = requireText(root, field);
-        try {
-            return Instant.parse(t).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new DecodeException("field '" + field + "' is not an ISO-8601 instant: '" + t + "'");
-        }
+        return MarketEvent.of(type, feed, product, product, frame.receiveTimeNs); // already BASE-QUOTE
     }
 
     private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, root);
         ev.lastUpdateId = frame.receiveTimeNs; // no sequence: receive order (UnsequencedSyncRules)
-        ev.exchangeTimeMs = root.hasNonNull("time") ? timeMs(root, "time") : 0L;
-        long[][] bids = requireLevels(root, "bids");
-        long[][] asks = requireLevels(root, "asks");
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
-        return ev;
+        ev.exchangeTimeMs = root.hasNonNull("time") ? requireIsoTimeMs(root, "time") : 0L;
+        return ev.levels(requireLevels(root, "bids"), requireLevels(root, "asks"));
     }
 
     private MarketEvent l2update(RawFrame frame, JsonNode root) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_DELTA, root);
         ev.lastUpdateId = frame.receiveTimeNs;
-        ev.exchangeTimeMs = timeMs(root, "time");
-        JsonNode changes = root.get("changes");
-        if (changes == null || !changes.isArray()) {
-            throw new DecodeException(changes == null
-                    ? "missing field 'changes' (expected an array of [side, price, size])"
-                    : "field 'changes' must be an array of [side, price, size], got " + changes.getNodeType());
-        }
+        ev.exchangeTimeMs = requireIsoTimeMs(root, "time");
+        JsonNode changes = requireArray(root, "changes", "an array of [side, price, size]");
         int n = changes.size();
         SidedLevels levels = new SidedLevels(n);
         for (int i = 0; i < n; i++) {
@@ -142,30 +118,24 @@ final class CoinbaseFrameDecoder implements FrameDecoder {
 
     private MarketEvent match(RawFrame frame, JsonNode root) throws DecodeException {
         MarketEvent ev = base(frame, EventType.TRADE, root);
-        ev.exchangeTimeMs = timeMs(root, "time");
+        ev.exchangeTimeMs = requireIsoTimeMs(root, "time");
         ev.tradeId = requireLong(root, "trade_id");
         ev.price = requireDecimal(root, "price");
         ev.size = requireDecimal(root, "size");
-        String makerSide = requireText(root, "side");
-        ev.takerBuy = switch (makerSide) {
-            case "sell" -> true; // the maker sold: the taker bought
-            case "buy" -> false;
-            default -> throw new DecodeException("field 'side' must be buy or sell, got '" + makerSide + "'");
-        };
-        if (ev.price <= 0 || ev.size <= 0) {
-            throw new DecodeException("trade with non-positive price or size");
-        }
-        return ev;
+        // the maker's side: a maker that sold means the taker bought
+        ev.takerBuy = !requireSide(root, "side", null, "buy", "sell");
+        return EventChecks.requirePositiveTrade(ev, "trade with non-positive price or size");
     }
 
     private MarketEvent ticker(RawFrame frame, JsonNode root) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BBO, root);
-        ev.exchangeTimeMs = root.hasNonNull("time") ? timeMs(root, "time") : 0L;
+        ev.exchangeTimeMs = root.hasNonNull("time") ? requireIsoTimeMs(root, "time") : 0L;
         ev.lastUpdateId = optionalLong(root, "sequence", MarketEvent.NONE);
-        ev.bidPrices = new long[] {requireDecimal(root, "best_bid")};
-        ev.askPrices = new long[] {requireDecimal(root, "best_ask")};
-        ev.bidSizes = new long[] {root.hasNonNull("best_bid_size") ? requireDecimal(root, "best_bid_size") : 0L};
-        ev.askSizes = new long[] {root.hasNonNull("best_ask_size") ? requireDecimal(root, "best_ask_size") : 0L};
-        return ev;
+        // prices before sizes: the first field read wrong names the dead letter
+        long bid = requireDecimal(root, "best_bid");
+        long ask = requireDecimal(root, "best_ask");
+        long bidSize = root.hasNonNull("best_bid_size") ? requireDecimal(root, "best_bid_size") : 0L;
+        long askSize = root.hasNonNull("best_ask_size") ? requireDecimal(root, "best_ask_size") : 0L;
+        return ev.top(bid, bidSize, ask, askSize);
     }
 }

@@ -1,10 +1,16 @@
 package io.rrralgorithms.connectors.adapters.deribit;
 
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emitAll;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireArray;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireObject;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireObjectAt;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireSide;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rrralgorithms.connectors.adapters.EventChecks;
+import io.rrralgorithms.connectors.adapters.JsonFields.LevelReader;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
@@ -13,7 +19,6 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -60,6 +65,10 @@ final class DeribitFrameDecoder implements FrameDecoder {
             "estimated_expiration_price", "markprice", "perpetual", "platform_state", "announcements",
             "instrument", "chart");
     private static final Pattern TRADE_ID = Pattern.compile("(?:[A-Z]+-)?([0-9]{1,18})");
+    private static final LevelReader SNAPSHOT_LEVEL = (l, where, prices, sizes, i) ->
+            actionLevel(l, where, prices, sizes, i, true);
+    private static final LevelReader CHANGE_LEVEL = (l, where, prices, sizes, i) ->
+            actionLevel(l, where, prices, sizes, i, false);
 
     private final String feed;
 
@@ -106,8 +115,7 @@ final class DeribitFrameDecoder implements FrameDecoder {
                     throw new DecodeException("unknown channel '" + channel + "'");
                 }
             }
-            evs.forEach(out);
-            return evs.isEmpty() ? Result.IGNORED : Result.EVENTS;
+            return emitAll(out, evs);
         }
         if (root.has("error")) {
             JsonNode err = root.get("error");
@@ -129,12 +137,7 @@ final class DeribitFrameDecoder implements FrameDecoder {
 
     private MarketEvent event(RawFrame frame, EventType type, JsonNode data) throws DecodeException {
         String name = requireText(data, "instrument_name");
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = name;
-        ev.symbol = DeribitSymbols.normalize(name);
-        ev.receiveTimeNs = frame.receiveTimeNs;
+        MarketEvent ev = MarketEvent.of(type, feed, name, DeribitSymbols.normalize(name), frame.receiveTimeNs);
         ev.exchangeTimeMs = JsonFields.requireEpochMs(data, "timestamp");
         return ev;
     }
@@ -156,84 +159,59 @@ final class DeribitFrameDecoder implements FrameDecoder {
             }
             default -> throw new DecodeException("unknown book type '" + type + "'");
         }
-        boolean snapshot = ev.type == EventType.BOOK_SNAPSHOT;
-        long[][] bids = actionLevels(data, "bids", snapshot);
-        long[][] asks = actionLevels(data, "asks", snapshot);
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
-        return ev;
+        LevelReader levels = ev.type == EventType.BOOK_SNAPSHOT ? SNAPSHOT_LEVEL : CHANGE_LEVEL;
+        return ev.levels(actionLevels(data, "bids", levels), actionLevels(data, "asks", levels));
     }
 
-    /** {@code [["new"|"change"|"delete", price, amount], ...]}; a snapshot's levels are all "new". */
-    private static long[][] actionLevels(JsonNode data, String field, boolean snapshot) throws DecodeException {
-        JsonNode n = array(data, field, "[action, price, amount] levels");
-        long[] prices = new long[n.size()];
-        long[] sizes = new long[n.size()];
-        for (int i = 0; i < prices.length; i++) {
-            JsonNode l = n.get(i);
-            String where = field + "[" + i + "]";
-            if (!l.isArray() || l.size() != 3 || !l.get(0).isTextual()) {
-                throw new DecodeException("field '" + where + "' must be an [action, price, amount] array");
-            }
-            String action = l.get(0).textValue();
-            prices[i] = JsonNumbers.number(l.get(1), where + ".price");
-            long amount = JsonNumbers.number(l.get(2), where + ".amount");
-            switch (action) {
-                case "new", "change" -> sizes[i] = amount;
-                case "delete" -> sizes[i] = 0L;
-                default -> throw new DecodeException("field '" + where + ".action' must be new, change or delete, got '"
-                        + action + "'");
-            }
-            if (snapshot && !action.equals("new")) {
-                throw new DecodeException("field '" + where + "': a snapshot level must be 'new', got '" + action + "'");
-            }
-            if (prices[i] <= 0 || amount < 0 || (!action.equals("delete") && amount == 0)) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or amount");
-            }
+    private static long[][] actionLevels(JsonNode data, String field, LevelReader level) throws DecodeException {
+        return JsonFields.levels(requireArray(data, field, "an array of [action, price, amount] levels"), field, level);
+    }
+
+    /** {@code ["new"|"change"|"delete", price, amount]}; a snapshot's levels are all "new". */
+    private static void actionLevel(JsonNode l, String where, long[] prices, long[] sizes, int i, boolean snapshot)
+            throws DecodeException {
+        if (!l.isArray() || l.size() != 3 || !l.get(0).isTextual()) {
+            throw new DecodeException("field '" + where + "' must be an [action, price, amount] array");
         }
-        return new long[][] {prices, sizes};
+        String action = l.get(0).textValue();
+        prices[i] = JsonNumbers.number(l.get(1), where + ".price");
+        long amount = JsonNumbers.number(l.get(2), where + ".amount");
+        switch (action) {
+            case "new", "change" -> sizes[i] = amount;
+            case "delete" -> sizes[i] = 0L;
+            default -> throw new DecodeException("field '" + where + ".action' must be new, change or delete, got '"
+                    + action + "'");
+        }
+        if (snapshot && !action.equals("new")) {
+            throw new DecodeException("field '" + where + "': a snapshot level must be 'new', got '" + action + "'");
+        }
+        if (prices[i] <= 0 || amount < 0 || (!action.equals("delete") && amount == 0)) {
+            throw new DecodeException("field '" + where + "' has a non-positive price or amount");
+        }
     }
 
     private MarketEvent groupedBook(RawFrame frame, JsonNode data) throws DecodeException {
         MarketEvent ev = event(frame, EventType.BOOK_SNAPSHOT, data);
         ev.lastUpdateId = requireLong(data, "change_id");
-        long[][] bids = plainLevels(data, "bids");
-        long[][] asks = plainLevels(data, "asks");
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
-        return ev;
+        return ev.levels(plainLevels(data, "bids"), plainLevels(data, "asks"));
     }
 
     private static long[][] plainLevels(JsonNode data, String field) throws DecodeException {
-        JsonNode n = array(data, field, "[price, amount] levels");
-        long[] prices = new long[n.size()];
-        long[] sizes = new long[n.size()];
-        for (int i = 0; i < prices.length; i++) {
-            JsonNode l = n.get(i);
-            String where = field + "[" + i + "]";
-            if (!l.isArray() || l.size() != 2) {
-                throw new DecodeException("field '" + where + "' must be a [price, amount] array");
-            }
-            prices[i] = JsonNumbers.number(l.get(0), where + ".price");
-            sizes[i] = JsonNumbers.number(l.get(1), where + ".amount");
-            if (prices[i] <= 0 || sizes[i] <= 0) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or amount");
-            }
-        }
-        return new long[][] {prices, sizes};
+        return JsonFields.levels(requireArray(data, field, "an array of [price, amount] levels"), field,
+                DeribitFrameDecoder::plainLevel);
     }
 
-    private static JsonNode array(JsonNode data, String field, String what) throws DecodeException {
-        JsonNode n = data.get(field);
-        if (n == null || !n.isArray()) {
-            throw new DecodeException(n == null ? "missing field '" + field + "' (expected an array of " + what + ")"
-                    : "field '" + field + "' must be an array of " + what + ", got " + n.getNodeType());
+    /** {@code [price, amount]} of a grouped book, which holds no empty level. */
+    private static void plainLevel(JsonNode l, String where, long[] prices, long[] sizes, int i)
+            throws DecodeException {
+        if (!l.isArray() || l.size() != 2) {
+            throw new DecodeException("field '" + where + "' must be a [price, amount] array");
         }
-        return n;
+        prices[i] = JsonNumbers.number(l.get(0), where + ".price");
+        sizes[i] = JsonNumbers.number(l.get(1), where + ".amount");
+        if (prices[i] <= 0 || sizes[i] <= 0) {
+            throw new DecodeException("field '" + where + "' has a non-positive price or amount");
+        }
     }
 
     // ------------------------------------------------------------------ trades, ticker
@@ -243,24 +221,13 @@ final class DeribitFrameDecoder implements FrameDecoder {
             throw new DecodeException("field 'data' of a trades channel must be an array, got " + data.getNodeType());
         }
         for (int i = 0; i < data.size(); i++) {
-            JsonNode r = data.get(i);
-            if (!r.isObject()) {
-                throw new DecodeException("field 'data[" + i + "]' must be an object, got " + r.getNodeType());
-            }
+            JsonNode r = requireObjectAt(data, "data", i);
             MarketEvent t = event(frame, EventType.TRADE, r);
             t.tradeId = tradeId(r);
             t.price = JsonNumbers.requireNumber(r, "price");
             t.size = JsonNumbers.requireNumber(r, "amount");
-            String direction = requireText(r, "direction");
-            t.takerBuy = switch (direction) {
-                case "buy" -> true;
-                case "sell" -> false;
-                default -> throw new DecodeException("field 'direction' must be buy or sell, got '" + direction + "'");
-            };
-            if (t.price <= 0 || t.size <= 0) {
-                throw new DecodeException("trade with non-positive price or amount");
-            }
-            out.add(t);
+            t.takerBuy = requireSide(r, "direction", null, "buy", "sell");
+            out.add(EventChecks.requirePositiveTrade(t, "trade with non-positive price or amount"));
         }
     }
 
@@ -281,21 +248,15 @@ final class DeribitFrameDecoder implements FrameDecoder {
     }
 
     private MarketEvent bbo(RawFrame frame, JsonNode data) throws DecodeException {
-        MarketEvent q = event(frame, EventType.BBO, data);
-        long[][] bid = side(data, "best_bid_price", "best_bid_amount");
-        long[][] ask = side(data, "best_ask_price", "best_ask_amount");
-        q.bidPrices = bid[0];
-        q.bidSizes = bid[1];
-        q.askPrices = ask[0];
-        q.askSizes = ask[1];
-        return q;
+        return event(frame, EventType.BBO, data).levels(side(data, "best_bid_price", "best_bid_amount"),
+                side(data, "best_ask_price", "best_ask_amount"));
     }
 
     private static long[][] side(JsonNode data, String priceField, String amountField) throws DecodeException {
         long price = data.hasNonNull(priceField) ? JsonNumbers.requireNumber(data, priceField) : 0L;
         long amount = data.hasNonNull(amountField) ? JsonNumbers.requireNumber(data, amountField) : 0L;
         if (price == 0 && amount == 0) {
-            return new long[][] {new long[0], new long[0]}; // nothing on this side
+            return new long[][] {MarketEvent.NO_LEVELS, MarketEvent.NO_LEVELS}; // nothing on this side
         }
         if (price <= 0 || amount < 0) {
             throw new DecodeException("field '" + priceField + "' or '" + amountField + "' is out of range");

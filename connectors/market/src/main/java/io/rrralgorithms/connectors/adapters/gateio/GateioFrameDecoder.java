@@ -1,13 +1,16 @@
 package io.rrralgorithms.connectors.adapters.gateio;
 
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLevels;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireObject;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireSide;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.model.EventType;
@@ -57,70 +60,33 @@ final class GateioFrameDecoder implements FrameDecoder {
     public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
         JsonNode root = JsonFields.parseObject(frame.payload);
         if (frame.kind == FrameKind.REST_SNAPSHOT) {
-            out.accept(snapshot(frame, root));
-            return Result.EVENTS;
+            return emit(out, snapshot(frame, root));
         }
-        String channel = requireText(root, "channel");
-        if (GateioFrames.classify(root, channel, IGNORED_CHANNELS) == GateioFrames.Kind.IGNORED) {
+        String channel = GateioFrames.dataChannel(root, IGNORED_CHANNELS);
+        if (channel == null) {
             return Result.IGNORED;
         }
         JsonNode r = requireObject(root, "result");
-        MarketEvent ev = switch (channel) {
-            case "spot.order_book_update" -> update(frame, r);
+        return emit(out, switch (channel) {
+            case "spot.order_book_update" -> GateioFrames.update(base(frame, EventType.BOOK_DELTA, requireText(r, "s")),
+                    r, JsonFields::requireLevels);
             case "spot.trades" -> trade(frame, r);
             case "spot.book_ticker" -> bookTicker(frame, r);
             case "spot.tickers" -> ticker(frame, root, r);
             default -> throw new DecodeException("unknown channel '" + channel + "'");
-        };
-        out.accept(ev);
-        return Result.EVENTS;
+        });
     }
 
-    private MarketEvent base(RawFrame frame, EventType type, String nativeSymbol) throws DecodeException {
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = nativeSymbol;
-        ev.symbol = GateioSymbols.spot(nativeSymbol);
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        return ev;
+    private MarketEvent base(RawFrame frame, EventType type, String pair) throws DecodeException {
+        return MarketEvent.of(type, feed, pair, GateioSymbols.spot(pair), frame.receiveTimeNs);
     }
 
     private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
-        if (frame.key == null || frame.key.isEmpty()) {
-            throw new DecodeException("order book snapshot without a currency pair key");
-        }
-        if (root.has("label") && !root.has("id")) {
-            throw new DecodeException("venue error response: " + root.path("label").asText() + " "
-                    + root.path("message").asText());
-        }
+        GateioFrames.checkSnapshot(frame, root, "currency pair");
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
         ev.lastUpdateId = requireLong(root, "id");
         ev.exchangeTimeMs = root.hasNonNull("current") ? GateioFrames.millis(root, "current") : 0L;
-        long[][] bids = requireLevels(root, "bids");
-        long[][] asks = requireLevels(root, "asks");
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
-        return ev;
-    }
-
-    private MarketEvent update(RawFrame frame, JsonNode r) throws DecodeException {
-        MarketEvent ev = base(frame, EventType.BOOK_DELTA, requireText(r, "s"));
-        ev.exchangeTimeMs = JsonFields.requireEpochMs(r, "t");
-        ev.firstUpdateId = requireLong(r, "U");
-        ev.lastUpdateId = requireLong(r, "u");
-        if (ev.firstUpdateId > ev.lastUpdateId) {
-            throw new DecodeException("order book update with U " + ev.firstUpdateId + " > u " + ev.lastUpdateId);
-        }
-        long[][] bids = requireLevels(r, "b");
-        long[][] asks = requireLevels(r, "a");
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
-        return ev;
+        return ev.levels(requireLevels(root, "bids"), requireLevels(root, "asks"));
     }
 
     private MarketEvent trade(RawFrame frame, JsonNode r) throws DecodeException {
@@ -129,36 +95,21 @@ final class GateioFrameDecoder implements FrameDecoder {
         ev.tradeId = requireLong(r, "id");
         ev.price = requireDecimal(r, "price");
         ev.size = requireDecimal(r, "amount");
-        String side = requireText(r, "side");
-        ev.takerBuy = switch (side) {
-            case "buy" -> true; // the taker's side
-            case "sell" -> false;
-            default -> throw new DecodeException("field 'side' must be buy or sell, got '" + side + "'");
-        };
-        if (ev.price <= 0 || ev.size <= 0) {
-            throw new DecodeException("trade with non-positive price or size");
-        }
-        return ev;
+        ev.takerBuy = requireSide(r, "side", null, "buy", "sell"); // the taker's side
+        return EventChecks.requirePositiveTrade(ev, "trade with non-positive price or size");
     }
 
     private MarketEvent bookTicker(RawFrame frame, JsonNode r) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BBO, requireText(r, "s"));
         ev.exchangeTimeMs = JsonFields.requireEpochMs(r, "t");
         ev.lastUpdateId = requireLong(r, "u");
-        ev.bidPrices = new long[] {requireDecimal(r, "b")};
-        ev.bidSizes = new long[] {requireDecimal(r, "B")};
-        ev.askPrices = new long[] {requireDecimal(r, "a")};
-        ev.askSizes = new long[] {requireDecimal(r, "A")};
-        return ev;
+        return ev.top(requireDecimal(r, "b"), requireDecimal(r, "B"), requireDecimal(r, "a"), requireDecimal(r, "A"));
     }
 
     private MarketEvent ticker(RawFrame frame, JsonNode root, JsonNode r) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BBO, requireText(r, "currency_pair"));
         ev.exchangeTimeMs = GateioFrames.envelopeTimeMs(root);
-        ev.bidPrices = new long[] {requireDecimal(r, "highest_bid")};
-        ev.askPrices = new long[] {requireDecimal(r, "lowest_ask")};
-        ev.bidSizes = new long[] {0L}; // the ticker has no sizes
-        ev.askSizes = new long[] {0L};
-        return ev;
+        // the ticker has no sizes
+        return ev.top(requireDecimal(r, "highest_bid"), 0L, requireDecimal(r, "lowest_ask"), 0L);
     }
 }

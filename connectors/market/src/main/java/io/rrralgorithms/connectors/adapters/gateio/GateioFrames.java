@@ -2,8 +2,11 @@ package io.rrralgorithms.connectors.adapters.gateio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.model.Decimals;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
 import java.math.BigDecimal;
 import java.util.Set;
 
@@ -11,22 +14,27 @@ import java.util.Set;
 final class GateioFrames {
     private GateioFrames() {}
 
-    /** What an envelope {@code {"time","channel","event","error","result"}} is. */
-    enum Kind { DATA, IGNORED }
+    /** How a decoder reads the levels of one side ({@code b}, {@code bids}, …) of its book frames. */
+    @FunctionalInterface
+    interface SideReader {
+        long[][] levels(JsonNode parent, String field) throws DecodeException;
+    }
 
     /**
-     * Checks the envelope: an {@code error} is a dead letter; pings/pongs, subscribe/unsubscribe
-     * replies and the {@code ignoredChannels} are ignored; anything else must be an
-     * {@code update} of a known channel (checked by the caller).
+     * The channel of an envelope {@code {"time","channel","event","error","result"}} that is an
+     * {@code update} (of a channel the caller knows, or else refuses), or null for one to ignore:
+     * pings/pongs, subscribe/unsubscribe replies and the {@code ignoredChannels}. An {@code error},
+     * a failed subscription and any other event are dead letters.
      */
-    static Kind classify(JsonNode root, String channel, Set<String> ignoredChannels) throws DecodeException {
+    static String dataChannel(JsonNode root, Set<String> ignoredChannels) throws DecodeException {
+        String channel = JsonFields.requireText(root, "channel");
         JsonNode error = root.get("error");
         if (error != null && !error.isNull()) {
             throw new DecodeException("venue error message on " + channel + ": code " + error.path("code").asText()
                     + " " + error.path("message").asText());
         }
         if (channel.endsWith(".pong") || channel.endsWith(".ping") || ignoredChannels.contains(channel)) {
-            return Kind.IGNORED;
+            return null;
         }
         String event = JsonFields.requireText(root, "event");
         switch (event) {
@@ -35,13 +43,38 @@ final class GateioFrames {
                 if (!status.isMissingNode() && !status.asText().equals("success")) {
                     throw new DecodeException(event + " of " + channel + " failed: status '" + status.asText() + "'");
                 }
-                return Kind.IGNORED;
+                return null;
             }
             case "update" -> {
-                return Kind.DATA;
+                return channel;
             }
             default -> throw new DecodeException("unknown event '" + event + "' on channel '" + channel + "'");
         }
+    }
+
+    /**
+     * Refuses a REST order book that cannot be a snapshot: one without the frame key naming its
+     * {@code keyName}, or the venue's error response ({@code label}, no {@code id}).
+     */
+    static void checkSnapshot(RawFrame frame, JsonNode root, String keyName) throws DecodeException {
+        if (frame.key == null || frame.key.isEmpty()) {
+            throw new DecodeException("order book snapshot without a " + keyName + " key");
+        }
+        if (root.has("label") && !root.has("id")) {
+            throw new DecodeException("venue error response: " + root.path("label").asText() + " "
+                    + root.path("message").asText());
+        }
+    }
+
+    /**
+     * Fills in a {@code *.order_book_update} delta {@code ev} from its result {@code r}: {@code t}
+     * (ms), {@code U}/{@code u}, then the {@code b}/{@code a} levels read by {@code sides}.
+     */
+    static MarketEvent update(MarketEvent ev, JsonNode r, SideReader sides) throws DecodeException {
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(r, "t");
+        EventChecks.requireRange(ev, JsonFields.requireLong(r, "U"), JsonFields.requireLong(r, "u"),
+                "order book update");
+        return ev.levels(sides.levels(r, "b"), sides.levels(r, "a"));
     }
 
     /** The envelope's {@code time_ms} where the venue sends one (futures, newer spot), else 0. */

@@ -1,6 +1,9 @@
 package io.rrralgorithms.connectors.adapters.gateio;
 
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emitAll;
 import static io.rrralgorithms.connectors.adapters.JsonFields.decimal;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireArray;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireObject;
@@ -57,99 +60,55 @@ final class GateioFuturesFrameDecoder implements FrameDecoder {
     public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
         JsonNode root = JsonFields.parseObject(frame.payload);
         if (frame.kind == FrameKind.REST_SNAPSHOT) {
-            out.accept(snapshot(frame, root));
-            return Result.EVENTS;
+            return emit(out, snapshot(frame, root));
         }
-        String channel = requireText(root, "channel");
-        if (GateioFrames.classify(root, channel, IGNORED_CHANNELS) == GateioFrames.Kind.IGNORED) {
+        String channel = GateioFrames.dataChannel(root, IGNORED_CHANNELS);
+        if (channel == null) {
             return Result.IGNORED;
         }
-        switch (channel) {
-            case "futures.order_book_update" -> out.accept(update(frame, requireObject(root, "result")));
-            case "futures.book_ticker" -> out.accept(bookTicker(frame, requireObject(root, "result")));
-            case "futures.trades" -> trades(frame, root).forEach(out);
+        return switch (channel) {
+            case "futures.order_book_update" -> {
+                JsonNode r = requireObject(root, "result");
+                yield emit(out, GateioFrames.update(base(frame, EventType.BOOK_DELTA, requireText(r, "s")), r,
+                        GateioFuturesFrameDecoder::levels));
+            }
+            case "futures.book_ticker" -> emit(out, bookTicker(frame, requireObject(root, "result")));
+            case "futures.trades" -> emitAll(out, trades(frame, root));
             default -> throw new DecodeException("unknown channel '" + channel + "'");
-        }
-        return Result.EVENTS;
+        };
     }
 
-    private MarketEvent base(RawFrame frame, EventType type, String nativeSymbol) throws DecodeException {
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = nativeSymbol;
-        ev.symbol = GateioSymbols.perpetual(nativeSymbol);
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        return ev;
+    private MarketEvent base(RawFrame frame, EventType type, String contract) throws DecodeException {
+        return MarketEvent.of(type, feed, contract, GateioSymbols.perpetual(contract), frame.receiveTimeNs);
     }
 
     private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
-        if (frame.key == null || frame.key.isEmpty()) {
-            throw new DecodeException("order book snapshot without a contract key");
-        }
-        if (root.has("label") && !root.has("id")) {
-            throw new DecodeException("venue error response: " + root.path("label").asText() + " "
-                    + root.path("message").asText());
-        }
+        GateioFrames.checkSnapshot(frame, root, "contract");
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
         ev.lastUpdateId = requireLong(root, "id");
         ev.exchangeTimeMs = root.hasNonNull("current") ? GateioFrames.secondsToMillis(root.get("current"), "current") : 0L;
-        long[][] bids = levels(root, "bids");
-        long[][] asks = levels(root, "asks");
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
-        return ev;
+        return ev.levels(levels(root, "bids"), levels(root, "asks"));
     }
 
     /** Levels {@code [{"p":"price","s":size}, ...]} into two mantissa arrays. */
     static long[][] levels(JsonNode parent, String field) throws DecodeException {
-        JsonNode n = parent.get(field);
-        if (n == null || !n.isArray()) {
-            throw new DecodeException(n == null ? "missing field '" + field + "' (expected an array of {p, s} levels)"
-                    : "field '" + field + "' must be an array of {p, s} levels, got " + n.getNodeType());
-        }
-        long[] prices = new long[n.size()];
-        long[] sizes = new long[n.size()];
-        for (int i = 0; i < prices.length; i++) {
-            JsonNode level = n.get(i);
-            String where = field + "[" + i + "]";
-            if (!level.isObject()) {
-                throw new DecodeException("field '" + where + "' must be a {p, s} object, got " + level.getNodeType());
-            }
-            prices[i] = decimal(level.get("p"), where + ".p");
-            sizes[i] = GateioFrames.size(level.get("s"), where + ".s");
-            if (prices[i] <= 0 || sizes[i] < 0) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or negative size");
-            }
-        }
-        return new long[][] {prices, sizes};
+        return JsonFields.levels(requireArray(parent, field, "an array of {p, s} levels"), field,
+                GateioFuturesFrameDecoder::level);
     }
 
-    private MarketEvent update(RawFrame frame, JsonNode r) throws DecodeException {
-        MarketEvent ev = base(frame, EventType.BOOK_DELTA, requireText(r, "s"));
-        ev.exchangeTimeMs = JsonFields.requireEpochMs(r, "t");
-        ev.firstUpdateId = requireLong(r, "U");
-        ev.lastUpdateId = requireLong(r, "u");
-        if (ev.firstUpdateId > ev.lastUpdateId) {
-            throw new DecodeException("order book update with U " + ev.firstUpdateId + " > u " + ev.lastUpdateId);
+    private static void level(JsonNode level, String where, long[] prices, long[] sizes, int i) throws DecodeException {
+        if (!level.isObject()) {
+            throw new DecodeException("field '" + where + "' must be a {p, s} object, got " + level.getNodeType());
         }
-        long[][] bids = levels(r, "b");
-        long[][] asks = levels(r, "a");
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
-        return ev;
+        prices[i] = decimal(level.get("p"), where + ".p");
+        sizes[i] = GateioFrames.size(level.get("s"), where + ".s");
+        if (prices[i] <= 0 || sizes[i] < 0) {
+            throw new DecodeException("field '" + where + "' has a non-positive price or negative size");
+        }
     }
 
     private List<MarketEvent> trades(RawFrame frame, JsonNode root) throws DecodeException {
-        JsonNode result = root.get("result");
-        if (result == null || !result.isArray()) {
-            throw new DecodeException(result == null ? "missing field 'result' (expected an array of trades)"
-                    : "field 'result' must be an array of trades, got " + result.getNodeType());
-        }
+        JsonNode result = requireArray(root, "result", "an array of trades");
         List<MarketEvent> evs = new ArrayList<>(result.size());
         for (int i = 0; i < result.size(); i++) {
             JsonNode t = result.get(i);
@@ -178,19 +137,13 @@ final class GateioFuturesFrameDecoder implements FrameDecoder {
         MarketEvent ev = base(frame, EventType.BBO, requireText(r, "s"));
         ev.exchangeTimeMs = JsonFields.requireEpochMs(r, "t");
         ev.lastUpdateId = requireLong(r, "u");
-        long[][] bid = side(r, "b", "B");
-        long[][] ask = side(r, "a", "A");
-        ev.bidPrices = bid[0];
-        ev.bidSizes = bid[1];
-        ev.askPrices = ask[0];
-        ev.askSizes = ask[1];
-        return ev;
+        return ev.levels(side(r, "b", "B"), side(r, "a", "A"));
     }
 
     private static long[][] side(JsonNode r, String priceField, String sizeField) throws DecodeException {
         JsonNode p = r.get(priceField);
         if (p != null && p.isTextual() && p.textValue().isEmpty()) {
-            return new long[][] {new long[0], new long[0]}; // no order on this side
+            return new long[][] {MarketEvent.NO_LEVELS, MarketEvent.NO_LEVELS}; // no order on this side
         }
         return new long[][] {{requireDecimal(r, priceField)}, {GateioFrames.size(r.get(sizeField), sizeField)}};
     }

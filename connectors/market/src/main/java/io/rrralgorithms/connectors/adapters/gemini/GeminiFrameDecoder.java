@@ -1,12 +1,16 @@
 package io.rrralgorithms.connectors.adapters.gemini;
 
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
 import static io.rrralgorithms.connectors.adapters.JsonFields.decimal;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireArray;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireSide;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.SidedLevels;
@@ -51,17 +55,14 @@ final class GeminiFrameDecoder implements FrameDecoder {
                     + root.path("message").asText());
         }
         String type = requireText(root, "type");
-        switch (type) {
-            case "l2_updates" -> out.accept(l2(frame, root));
-            case "trade" -> out.accept(trade(frame, root));
-            case "heartbeat" -> {
-                return Result.IGNORED;
-            }
+        return switch (type) {
+            case "l2_updates" -> emit(out, l2(frame, root));
+            case "trade" -> emit(out, trade(frame, root));
+            case "heartbeat" -> Result.IGNORED;
             case "error" -> throw new DecodeException("venue error message: " + root.path("reason").asText()
                     + " " + root.path("message").asText());
             default -> throw new DecodeException("unknown message type '" + type + "'");
-        }
-        return Result.EVENTS;
+        };
     }
 
     private MarketEvent base(RawFrame frame, EventType type, JsonNode root) throws DecodeException {
@@ -69,13 +70,7 @@ final class GeminiFrameDecoder implements FrameDecoder {
         if (symbol.isEmpty()) {
             throw new DecodeException("field 'symbol' is empty");
         }
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = symbol;
-        ev.symbol = GeminiSymbols.normalize(symbol);
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        return ev;
+        return MarketEvent.of(type, feed, symbol, GeminiSymbols.normalize(symbol), frame.receiveTimeNs);
     }
 
     private MarketEvent l2(RawFrame frame, JsonNode root) throws DecodeException {
@@ -86,12 +81,7 @@ final class GeminiFrameDecoder implements FrameDecoder {
         }
         MarketEvent ev = base(frame, snapshot ? EventType.BOOK_SNAPSHOT : EventType.BOOK_DELTA, root);
         ev.lastUpdateId = frame.receiveTimeNs; // no sequence: receive order (UnsequencedSyncRules)
-        JsonNode changes = root.get("changes");
-        if (changes == null || !changes.isArray()) {
-            throw new DecodeException(changes == null
-                    ? "missing field 'changes' (expected an array of [side, price, quantity])"
-                    : "field 'changes' must be an array of [side, price, quantity], got " + changes.getNodeType());
-        }
+        JsonNode changes = requireArray(root, "changes", "an array of [side, price, quantity]");
         int n = changes.size();
         SidedLevels levels = new SidedLevels(n);
         for (int i = 0; i < n; i++) {
@@ -119,15 +109,8 @@ final class GeminiFrameDecoder implements FrameDecoder {
         ev.exchangeTimeMs = JsonFields.requireEpochMs(root, "timestamp");
         ev.price = requireDecimal(root, "price");
         ev.size = requireDecimal(root, "quantity");
-        if (ev.price <= 0 || ev.size <= 0) {
-            throw new DecodeException("trade with non-positive price or quantity");
-        }
-        String side = requireText(root, "side");
-        ev.takerBuy = switch (side) {
-            case "buy" -> true;
-            case "sell" -> false;
-            default -> throw new DecodeException("field 'side' must be buy or sell, got '" + side + "'");
-        };
+        EventChecks.requirePositiveTrade(ev, "trade with non-positive price or quantity");
+        ev.takerBuy = requireSide(root, "side", null, "buy", "sell");
         return ev;
     }
 }

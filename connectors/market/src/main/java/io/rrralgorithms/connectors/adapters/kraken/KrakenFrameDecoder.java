@@ -1,10 +1,11 @@
 package io.rrralgorithms.connectors.adapters.kraken;
 
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
 import static io.rrralgorithms.connectors.adapters.JsonFields.decimal;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
@@ -52,8 +53,6 @@ import java.util.function.Consumer;
  * native symbol; normalized as {@code BTC-USD} by {@link NormalizedSymbols}.
  */
 final class KrakenFrameDecoder implements FrameDecoder {
-    private static final ObjectMapper JSON = JsonFields.strictMapper();
-
     private final String feed;
 
     KrakenFrameDecoder(String feed) {
@@ -62,7 +61,10 @@ final class KrakenFrameDecoder implements FrameDecoder {
 
     @Override
     public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = parse(frame.payload);
+        JsonNode root = JsonFields.parseTree(frame.payload);
+        if (root == null || !(root.isObject() || root.isArray())) {
+            throw new DecodeException("frame is neither a JSON object nor an array");
+        }
         if (root.isObject()) {
             return event(root);
         }
@@ -84,41 +86,20 @@ final class KrakenFrameDecoder implements FrameDecoder {
         }
         if (channel.equals("ticker")) {
             single(n, channel);
-            out.accept(ticker(frame, root.get(1), pair, symbol));
-            return Result.EVENTS;
+            return emit(out, ticker(frame, root.get(1), pair, symbol));
         }
         if (channel.equals("spread")) {
             single(n, channel);
-            out.accept(spread(frame, root.get(1), pair, symbol));
-            return Result.EVENTS;
+            return emit(out, spread(frame, root.get(1), pair, symbol));
         }
         if (channel.startsWith("book-")) {
             int depth = depthOf(channel);
-            out.accept(book(frame, root, n, depth, pair, symbol));
-            return Result.EVENTS;
+            return emit(out, book(frame, root, n, depth, pair, symbol));
         }
         if (channel.startsWith("ohlc-")) {
             return Result.IGNORED; // candles: not used by the pipeline
         }
         throw new DecodeException("unknown channel '" + channel + "'");
-    }
-
-    private static JsonNode parse(byte[] payload) throws DecodeException {
-        if (payload == null || payload.length == 0) {
-            throw new DecodeException("empty frame");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(payload);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DecodeException("malformed JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new DecodeException("unreadable frame: " + e.getMessage());
-        }
-        if (root == null || !(root.isObject() || root.isArray())) {
-            throw new DecodeException("frame is neither a JSON object nor an array");
-        }
-        return root;
     }
 
     private static Result event(JsonNode root) throws DecodeException {
@@ -174,13 +155,7 @@ final class KrakenFrameDecoder implements FrameDecoder {
     }
 
     private MarketEvent base(RawFrame frame, EventType type, String pair, String symbol) {
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = pair;
-        ev.symbol = symbol;
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        return ev;
+        return MarketEvent.of(type, feed, pair, symbol, frame.receiveTimeNs);
     }
 
     // ---- trades
@@ -203,16 +178,9 @@ final class KrakenFrameDecoder implements FrameDecoder {
             ev.price = decimal(t.get(0), where + ".price");
             ev.size = decimal(t.get(1), where + ".volume");
             ev.exchangeTimeMs = secondsToMs(t.get(2), where + ".time");
-            String side = text(t.get(3), where + ".side");
-            ev.takerBuy = switch (side) {
-                case "b" -> true; // the taker (triggering order) bought
-                case "s" -> false;
-                default -> throw new DecodeException("field '" + where + ".side' must be b or s, got '" + side + "'");
-            };
-            if (ev.price <= 0 || ev.size <= 0) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or volume");
-            }
-            evs[i] = ev;
+            // b: the taker (triggering order) bought
+            ev.takerBuy = JsonFields.side(text(t.get(3), where + ".side"), "side", where, "b", "s");
+            evs[i] = EventChecks.requirePositiveTrade(ev, where, "volume");
         }
         for (MarketEvent ev : evs) { // all or nothing: a bad entry dead-letters the whole frame
             out.accept(ev);
@@ -235,11 +203,9 @@ final class KrakenFrameDecoder implements FrameDecoder {
                         : "field '" + f + "' must be [price, wholeLotVolume, lotVolume]");
             }
         }
-        ev.askPrices = new long[] {decimal(a.get(0), "a.price")};
-        ev.askSizes = new long[] {decimal(a.get(2), "a.lotVolume")};
-        ev.bidPrices = new long[] {decimal(b.get(0), "b.price")};
-        ev.bidSizes = new long[] {decimal(b.get(2), "b.lotVolume")};
-        return ev;
+        long ask = decimal(a.get(0), "a.price"); // read before b: a frame with both wrong names a's field
+        long askSize = decimal(a.get(2), "a.lotVolume");
+        return ev.top(decimal(b.get(0), "b.price"), decimal(b.get(2), "b.lotVolume"), ask, askSize);
     }
 
     private MarketEvent spread(RawFrame frame, JsonNode s, String pair, String symbol) throws DecodeException {
@@ -247,12 +213,12 @@ final class KrakenFrameDecoder implements FrameDecoder {
             throw new DecodeException("spread payload must be [bid, ask, timestamp, bidVolume, askVolume]");
         }
         MarketEvent ev = base(frame, EventType.BBO, pair, symbol);
-        ev.bidPrices = new long[] {decimal(s.get(0), "spread.bid")};
-        ev.askPrices = new long[] {decimal(s.get(1), "spread.ask")};
+        long bid = decimal(s.get(0), "spread.bid");
+        long ask = decimal(s.get(1), "spread.ask");
         ev.exchangeTimeMs = secondsToMs(s.get(2), "spread.timestamp");
-        ev.bidSizes = new long[] {s.size() > 3 ? decimal(s.get(3), "spread.bidVolume") : 0L};
-        ev.askSizes = new long[] {s.size() > 4 ? decimal(s.get(4), "spread.askVolume") : 0L};
-        return ev;
+        long bidSize = s.size() > 3 ? decimal(s.get(3), "spread.bidVolume") : 0L;
+        long askSize = s.size() > 4 ? decimal(s.get(4), "spread.askVolume") : 0L;
+        return ev.top(bid, bidSize, ask, askSize);
     }
 
     // ---- book
@@ -348,10 +314,8 @@ final class KrakenFrameDecoder implements FrameDecoder {
         }
         ev.exchangeTimeMs = Math.max(asks.maxTimeMs, bids.maxTimeMs);
         ev.lastUpdateId = frame.receiveTimeNs; // receive order stands in for the missing sequence
-        ev.askPrices = Arrays.copyOf(asks.prices, asks.n);
-        ev.askSizes = Arrays.copyOf(asks.sizes, asks.n);
-        ev.bidPrices = Arrays.copyOf(bids.prices, bids.n);
-        ev.bidSizes = Arrays.copyOf(bids.sizes, bids.n);
+        ev.levels(Arrays.copyOf(bids.prices, bids.n), Arrays.copyOf(bids.sizes, bids.n),
+                Arrays.copyOf(asks.prices, asks.n), Arrays.copyOf(asks.sizes, asks.n));
         ev.priceDecimals = asks.priceDecimals >= 0 ? asks.priceDecimals : bids.priceDecimals;
         ev.sizeDecimals = asks.sizeDecimals >= 0 ? asks.sizeDecimals : bids.sizeDecimals;
         return ev;

@@ -1,14 +1,17 @@
 package io.rrralgorithms.connectors.adapters.krakenfutures;
 
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireArray;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireSide;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonNumbers;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -49,9 +52,6 @@ import java.util.function.Consumer;
  * {@link DecodeException} (a dead letter).
  */
 final class KrakenFuturesFrameDecoder implements FrameDecoder {
-    private static final ObjectMapper JSON = JsonFields.strictMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private final String feed;
 
     KrakenFuturesFrameDecoder(String feed) {
@@ -60,7 +60,7 @@ final class KrakenFuturesFrameDecoder implements FrameDecoder {
 
     @Override
     public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = parse(frame.payload);
+        JsonNode root = JsonNumbers.parseObject(frame.payload);
         if (root.has("event")) {
             String event = requireText(root, "event");
             switch (event) {
@@ -88,26 +88,7 @@ final class KrakenFuturesFrameDecoder implements FrameDecoder {
             }
             default -> throw new DecodeException("unknown feed '" + type + "'");
         }
-        out.accept(ev);
-        return Result.EVENTS;
-    }
-
-    private static JsonNode parse(byte[] payload) throws DecodeException {
-        if (payload == null || payload.length == 0) {
-            throw new DecodeException("empty frame");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(payload);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DecodeException("malformed JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new DecodeException("unreadable frame: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new DecodeException("frame is not a JSON object");
-        }
-        return root;
+        return emit(out, ev);
     }
 
     private MarketEvent base(RawFrame frame, EventType type, JsonNode root) throws DecodeException {
@@ -117,49 +98,31 @@ final class KrakenFuturesFrameDecoder implements FrameDecoder {
             throw new DecodeException("unknown symbol '" + product + "': Kraken Futures products look like PI_XBTUSD"
                     + " or FI_XBTUSD_210924");
         }
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = p.nativeSymbol();
-        ev.symbol = p.symbol();
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        return ev;
+        return MarketEvent.of(type, feed, p.nativeSymbol(), p.symbol(), frame.receiveTimeNs);
     }
 
     private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, root);
         ev.lastUpdateId = requireLong(root, "seq");
         ev.exchangeTimeMs = JsonFields.requireEpochMs(root, "timestamp");
-        long[][] bids = levels(root, "bids");
-        long[][] asks = levels(root, "asks");
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
-        return ev;
+        return ev.levels(levels(root, "bids"), levels(root, "asks"));
     }
 
     private static long[][] levels(JsonNode root, String field) throws DecodeException {
-        JsonNode n = root.get(field);
-        if (n == null || !n.isArray()) {
-            throw new DecodeException(n == null ? "missing field '" + field + "' (expected an array of {price, qty})"
-                    : "field '" + field + "' must be an array of {price, qty}, got " + n.getNodeType());
+        return JsonFields.levels(requireArray(root, field, "an array of {price, qty}"), field,
+                KrakenFuturesFrameDecoder::level);
+    }
+
+    /** {@code {"price":…,"qty":…}} of a snapshot, which holds no empty level. */
+    private static void level(JsonNode l, String where, long[] prices, long[] sizes, int i) throws DecodeException {
+        if (!l.isObject()) {
+            throw new DecodeException("field '" + where + "' must be a {price, qty} object, got " + l.getNodeType());
         }
-        long[] prices = new long[n.size()];
-        long[] sizes = new long[n.size()];
-        for (int i = 0; i < prices.length; i++) {
-            JsonNode l = n.get(i);
-            String where = field + "[" + i + "]";
-            if (!l.isObject()) {
-                throw new DecodeException("field '" + where + "' must be a {price, qty} object, got " + l.getNodeType());
-            }
-            prices[i] = number(l, "price", where);
-            sizes[i] = number(l, "qty", where);
-            if (prices[i] <= 0 || sizes[i] <= 0) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or qty");
-            }
+        prices[i] = number(l, "price", where);
+        sizes[i] = number(l, "qty", where);
+        if (prices[i] <= 0 || sizes[i] <= 0) {
+            throw new DecodeException("field '" + where + "' has a non-positive price or qty");
         }
-        return new long[][] {prices, sizes};
     }
 
     private MarketEvent delta(RawFrame frame, JsonNode root) throws DecodeException {
@@ -168,29 +131,12 @@ final class KrakenFuturesFrameDecoder implements FrameDecoder {
         ev.firstUpdateId = seq;
         ev.lastUpdateId = seq;
         ev.exchangeTimeMs = JsonFields.requireEpochMs(root, "timestamp");
-        long[] price = {number(root, "price", null)};
-        long[] qty = {number(root, "qty", null)};
-        if (price[0] <= 0 || qty[0] < 0) {
+        long price = number(root, "price", null);
+        long qty = number(root, "qty", null);
+        if (price <= 0 || qty < 0) {
             throw new DecodeException("book update with a non-positive price or negative qty");
         }
-        String side = requireText(root, "side");
-        long[] none = new long[0];
-        switch (side) {
-            case "buy" -> {
-                ev.bidPrices = price;
-                ev.bidSizes = qty;
-                ev.askPrices = none;
-                ev.askSizes = none;
-            }
-            case "sell" -> {
-                ev.askPrices = price;
-                ev.askSizes = qty;
-                ev.bidPrices = none;
-                ev.bidSizes = none;
-            }
-            default -> throw new DecodeException("field 'side' must be buy or sell, got '" + side + "'");
-        }
-        return ev;
+        return ev.oneLevel(requireSide(root, "side", null, "buy", "sell"), price, qty);
     }
 
     private MarketEvent trade(RawFrame frame, JsonNode root) throws DecodeException {
@@ -199,24 +145,18 @@ final class KrakenFuturesFrameDecoder implements FrameDecoder {
         ev.exchangeTimeMs = JsonFields.requireEpochMs(root, "time");
         ev.price = number(root, "price", null);
         ev.size = number(root, "qty", null);
-        String side = requireText(root, "side");
-        ev.takerBuy = switch (side) {
-            case "buy" -> true; // the taker's side
-            case "sell" -> false;
-            default -> throw new DecodeException("field 'side' must be buy or sell, got '" + side + "'");
-        };
-        if (ev.price <= 0 || ev.size <= 0) {
-            throw new DecodeException("trade with non-positive price or qty");
-        }
-        return ev;
+        ev.takerBuy = requireSide(root, "side", null, "buy", "sell"); // the taker's side
+        return EventChecks.requirePositiveTrade(ev, "trade with non-positive price or qty");
     }
 
     private MarketEvent ticker(RawFrame frame, JsonNode root, boolean full) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BBO, root);
-        ev.bidPrices = new long[] {number(root, "bid", null)};
-        ev.askPrices = new long[] {number(root, "ask", null)};
-        ev.bidSizes = new long[] {full && root.hasNonNull("bid_size") ? number(root, "bid_size", null) : 0L};
-        ev.askSizes = new long[] {full && root.hasNonNull("ask_size") ? number(root, "ask_size", null) : 0L};
+        // prices before sizes: the first field read wrong names the dead letter
+        long bid = number(root, "bid", null);
+        long ask = number(root, "ask", null);
+        long bidSize = full && root.hasNonNull("bid_size") ? number(root, "bid_size", null) : 0L;
+        long askSize = full && root.hasNonNull("ask_size") ? number(root, "ask_size", null) : 0L;
+        ev.top(bid, bidSize, ask, askSize);
         ev.exchangeTimeMs = full && root.hasNonNull("time") ? JsonFields.requireEpochMs(root, "time") : 0L;
         return ev;
     }

@@ -1,13 +1,16 @@
 package io.rrralgorithms.connectors.adapters.kucoin;
 
+import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
 import static io.rrralgorithms.connectors.adapters.JsonFields.decimal;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLevels;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireObject;
+import static io.rrralgorithms.connectors.adapters.JsonFields.requireSide;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.model.EventType;
@@ -75,8 +78,7 @@ final class KucoinFrameDecoder implements FrameDecoder {
     public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
         JsonNode root = JsonFields.parseObject(frame.payload);
         if (frame.kind == FrameKind.REST_SNAPSHOT) {
-            out.accept(snapshot(frame, root));
-            return Result.EVENTS;
+            return emit(out, snapshot(frame, root));
         }
         String type = requireText(root, "type");
         switch (type) {
@@ -111,18 +113,18 @@ final class KucoinFrameDecoder implements FrameDecoder {
             case "/market/level2" -> {
                 expectSubject(subject, "trade.l2update", topic);
                 l2update(frame, data, topicSymbol, out);
+                return Result.EVENTS;
             }
             case "/market/match" -> {
                 expectSubject(subject, "trade.l3match", topic);
-                out.accept(match(frame, data, topicSymbol));
+                return emit(out, match(frame, data, topicSymbol));
             }
             case "/market/ticker" -> {
                 expectSubject(subject, "trade.ticker", topic);
-                out.accept(ticker(frame, data, topicSymbol));
+                return emit(out, ticker(frame, data, topicSymbol));
             }
             default -> throw new DecodeException("unknown topic '" + channel + "' in '" + topic + "'");
         }
-        return Result.EVENTS;
     }
 
     private static void expectSubject(String subject, String expected, String topic) throws DecodeException {
@@ -133,13 +135,7 @@ final class KucoinFrameDecoder implements FrameDecoder {
     }
 
     private MarketEvent base(RawFrame frame, EventType type, String nativeSymbol) throws DecodeException {
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = nativeSymbol;
-        ev.symbol = KucoinSymbols.normalize(nativeSymbol);
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        return ev;
+        return MarketEvent.of(type, feed, nativeSymbol, KucoinSymbols.normalize(nativeSymbol), frame.receiveTimeNs);
     }
 
     private static String dataSymbol(JsonNode data, String topicSymbol) throws DecodeException {
@@ -188,13 +184,7 @@ final class KucoinFrameDecoder implements FrameDecoder {
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
         ev.lastUpdateId = integer(data, "sequence");
         ev.exchangeTimeMs = data.hasNonNull("time") ? integer(data, "time") : 0L;
-        long[][] bids = requireLevels(data, "bids");
-        long[][] asks = requireLevels(data, "asks");
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
-        return ev;
+        return ev.levels(requireLevels(data, "bids"), requireLevels(data, "asks"));
     }
 
     private void l2update(RawFrame frame, JsonNode data, String topicSymbol, Consumer<MarketEvent> out)
@@ -244,14 +234,8 @@ final class KucoinFrameDecoder implements FrameDecoder {
             ev.exchangeTimeMs = timeMs;
             ev.firstUpdateId = seq;
             ev.lastUpdateId = seq;
-            long[] none = new long[0];
-            long[] p = price == 0 ? none : new long[] {price}; // price 0: a sequence-only change
-            long[] s = price == 0 ? none : new long[] {size};
-            ev.bidPrices = bid ? p : none;
-            ev.bidSizes = bid ? s : none;
-            ev.askPrices = bid ? none : p;
-            ev.askSizes = bid ? none : s;
-            bySequence[slot] = ev;
+            // price 0: a change that only moves the sequence
+            bySequence[slot] = price == 0 ? ev.noLevels() : ev.oneLevel(bid, price, size);
         }
         Arrays.stream(bySequence).forEach(out);
     }
@@ -271,26 +255,15 @@ final class KucoinFrameDecoder implements FrameDecoder {
         ev.tradeId = integer(data, "sequence");
         ev.price = requireDecimal(data, "price");
         ev.size = requireDecimal(data, "size");
-        String side = requireText(data, "side");
-        ev.takerBuy = switch (side) {
-            case "buy" -> true; // the taker's side
-            case "sell" -> false;
-            default -> throw new DecodeException("field 'side' must be buy or sell, got '" + side + "'");
-        };
-        if (ev.price <= 0 || ev.size <= 0) {
-            throw new DecodeException("trade with non-positive price or size");
-        }
-        return ev;
+        ev.takerBuy = requireSide(data, "side", null, "buy", "sell"); // the taker's side
+        return EventChecks.requirePositiveTrade(ev, "trade with non-positive price or size");
     }
 
     private MarketEvent ticker(RawFrame frame, JsonNode data, String topicSymbol) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BBO, topicSymbol); // the ticker data names no symbol
         ev.exchangeTimeMs = integer(data, "time");
         ev.lastUpdateId = integer(data, "sequence");
-        ev.bidPrices = new long[] {requireDecimal(data, "bestBid")};
-        ev.bidSizes = new long[] {requireDecimal(data, "bestBidSize")};
-        ev.askPrices = new long[] {requireDecimal(data, "bestAsk")};
-        ev.askSizes = new long[] {requireDecimal(data, "bestAskSize")};
-        return ev;
+        return ev.top(requireDecimal(data, "bestBid"), requireDecimal(data, "bestBidSize"),
+                requireDecimal(data, "bestAsk"), requireDecimal(data, "bestAskSize"));
     }
 }

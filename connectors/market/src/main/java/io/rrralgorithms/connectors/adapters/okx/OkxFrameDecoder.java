@@ -3,7 +3,8 @@ package io.rrralgorithms.connectors.adapters.okx;
 import static io.rrralgorithms.connectors.adapters.JsonFields.decimal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.EventChecks;
+import io.rrralgorithms.connectors.adapters.JsonFields.LevelReader;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
@@ -59,7 +60,10 @@ import java.util.function.Consumer;
  * not an exact 8-decimal value and an instId that is not an OKX instrument id.
  */
 final class OkxFrameDecoder implements FrameDecoder {
-    private static final ObjectMapper JSON = JsonFields.strictMapper();
+    private static final LevelReader BOOK_LEVEL = (l, where, prices, sizes, i) ->
+            level(l, where, prices, sizes, i, true);
+    private static final LevelReader UPDATE_LEVEL = (l, where, prices, sizes, i) ->
+            level(l, where, prices, sizes, i, false);
 
     private final String feed;
     /** instId → receive time (ms) of its latest {@code trades} subscription ack. */
@@ -78,17 +82,7 @@ final class OkxFrameDecoder implements FrameDecoder {
         if (payload.length <= 8 && new String(payload, StandardCharsets.UTF_8).trim().equals("pong")) {
             return Result.IGNORED;
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(payload);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DecodeException("malformed JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new DecodeException("unreadable frame: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new DecodeException("frame is not a JSON object");
-        }
+        JsonNode root = JsonFields.parseObject(payload);
         if (root.has("event")) {
             return event(frame, root);
         }
@@ -186,13 +180,7 @@ final class OkxFrameDecoder implements FrameDecoder {
     }
 
     private MarketEvent base(RawFrame frame, EventType type, String instId, String symbol) {
-        MarketEvent ev = new MarketEvent();
-        ev.type = type;
-        ev.feed = feed;
-        ev.nativeSymbol = instId;
-        ev.symbol = symbol;
-        ev.receiveTimeNs = frame.receiveTimeNs;
-        return ev;
+        return MarketEvent.of(type, feed, instId, symbol, frame.receiveTimeNs);
     }
 
     private void trades(RawFrame frame, JsonNode data, String instId, String symbol, List<MarketEvent> evs)
@@ -209,15 +197,8 @@ final class OkxFrameDecoder implements FrameDecoder {
             ev.size = decimal(t.get("sz"), where + ".sz");
             ev.exchangeTimeMs = millis(t, "ts", where);
             ev.tradeId = digits(t, "tradeId", where);
-            String side = text(t, "side");
-            ev.takerBuy = switch (side) {
-                case "buy" -> true; // the taker bought
-                case "sell" -> false;
-                default -> throw new DecodeException("field '" + where + ".side' must be buy or sell, got '" + side + "'");
-            };
-            if (ev.price <= 0 || ev.size <= 0) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or size");
-            }
+            ev.takerBuy = JsonFields.side(text(t, "side"), "side", where, "buy", "sell"); // the taker's side
+            EventChecks.requirePositiveTrade(ev, where, "size");
             if (t.has("instId") && !instId.equals(t.get("instId").asText())) {
                 throw new DecodeException("field '" + where + ".instId' differs from the arg's '" + instId + "'");
             }
@@ -232,11 +213,8 @@ final class OkxFrameDecoder implements FrameDecoder {
         if (!t.isObject()) {
             throw new DecodeException("ticker must be an object, got " + t.getNodeType());
         }
-        MarketEvent ev = base(frame, EventType.BBO, instId, symbol);
-        ev.bidPrices = new long[] {decimal(t.get("bidPx"), "bidPx")};
-        ev.bidSizes = new long[] {decimal(t.get("bidSz"), "bidSz")};
-        ev.askPrices = new long[] {decimal(t.get("askPx"), "askPx")};
-        ev.askSizes = new long[] {decimal(t.get("askSz"), "askSz")};
+        MarketEvent ev = base(frame, EventType.BBO, instId, symbol).top(decimal(t.get("bidPx"), "bidPx"),
+                decimal(t.get("bidSz"), "bidSz"), decimal(t.get("askPx"), "askPx"), decimal(t.get("askSz"), "askSz"));
         ev.exchangeTimeMs = millis(t, "ts", "ticker");
         return ev;
     }
@@ -247,15 +225,12 @@ final class OkxFrameDecoder implements FrameDecoder {
             throw new DecodeException("field '" + where + "' must be a book object, got " + b.getNodeType());
         }
         MarketEvent ev = base(frame, type, instId, symbol);
-        long[][] asks = levels(b, "asks", type != EventType.BOOK_DELTA);
-        long[][] bids = levels(b, "bids", type != EventType.BOOK_DELTA);
-        ev.askPrices = asks[0];
-        ev.askSizes = asks[1];
-        ev.bidPrices = bids[0];
-        ev.bidSizes = bids[1];
+        LevelReader level = type == EventType.BOOK_DELTA ? UPDATE_LEVEL : BOOK_LEVEL;
+        long[][] asks = levels(b, "asks", level); // before the bids: the first side read wrong names the dead letter
+        ev.levels(levels(b, "bids", level), asks);
         ev.exchangeTimeMs = millis(b, "ts", where);
         if (type == EventType.BBO) {
-            if (asks[0].length > 1 || bids[0].length > 1) {
+            if (ev.askPrices.length > 1 || ev.bidPrices.length > 1) {
                 throw new DecodeException("bbo-tbt must hold at most one level per side");
             }
             return ev;
@@ -292,28 +267,27 @@ final class OkxFrameDecoder implements FrameDecoder {
         return n.longValue();
     }
 
-    private static long[][] levels(JsonNode b, String field, boolean snapshot) throws DecodeException {
+    private static long[][] levels(JsonNode b, String field, LevelReader level) throws DecodeException {
         JsonNode ls = b.get(field);
         if (ls == null || !ls.isArray()) {
             throw new DecodeException("field '" + field + "' must be an array of [price, size, liquidated, orders] levels, got "
                     + (ls == null ? "nothing" : ls.getNodeType()));
         }
-        long[] prices = new long[ls.size()];
-        long[] sizes = new long[ls.size()];
-        for (int i = 0; i < ls.size(); i++) {
-            JsonNode l = ls.get(i);
-            String where = field + "[" + i + "]";
-            if (!l.isArray() || l.size() < 2) {
-                throw new DecodeException("field '" + where + "' must be a [price, size, liquidated, orders] array");
-            }
-            prices[i] = decimal(l.get(0), where + ".price");
-            sizes[i] = decimal(l.get(1), where + ".size");
-            if (prices[i] <= 0 || sizes[i] < 0 || (snapshot && sizes[i] == 0)) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or "
-                        + (snapshot ? "non-positive" : "negative") + " size");
-            }
+        return JsonFields.levels(ls, field, level);
+    }
+
+    /** {@code [price, size, liquidated, orders]}; a book (not an update) holds no empty level. */
+    private static void level(JsonNode l, String where, long[] prices, long[] sizes, int i, boolean book)
+            throws DecodeException {
+        if (!l.isArray() || l.size() < 2) {
+            throw new DecodeException("field '" + where + "' must be a [price, size, liquidated, orders] array");
         }
-        return new long[][] {prices, sizes};
+        prices[i] = decimal(l.get(0), where + ".price");
+        sizes[i] = decimal(l.get(1), where + ".size");
+        if (prices[i] <= 0 || sizes[i] < 0 || (book && sizes[i] == 0)) {
+            throw new DecodeException("field '" + where + "' has a non-positive price or "
+                    + (book ? "non-positive" : "negative") + " size");
+        }
     }
 
     private static String text(JsonNode n, String field) throws DecodeException {
