@@ -1,15 +1,15 @@
 package io.rrralgorithms.jobs.local;
 
+import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
 import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
-import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureService;
-import io.rrralgorithms.connectors.live.LiveStream;
-import io.rrralgorithms.connectors.live.LiveVenue;
 import io.rrralgorithms.connectors.live.LiveVenues;
+import io.rrralgorithms.connectors.venues.LiveStream;
+import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.jobs.MarketDataJob;
 import io.rrralgorithms.jobs.MarketDataSinks;
 import io.rrralgorithms.jobs.cli.PipelineOptions;

@@ -2,6 +2,9 @@ package io.rrralgorithms.connectors.live;
 
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.FrameInflater;
+import io.rrralgorithms.connectors.venues.LiveStream;
+import io.rrralgorithms.connectors.venues.LiveVenue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,16 +1,19 @@
 package io.rrralgorithms.connectors.live;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.rrralgorithms.connectors.adapters.binance.BinanceLiveVenue;
+import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseLiveVenue;
+import io.rrralgorithms.connectors.venues.Channel;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The capture configuration file: the example, the defaults, JSON, and clear errors. */
 class CaptureConfigTest {

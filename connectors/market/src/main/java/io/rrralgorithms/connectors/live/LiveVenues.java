@@ -1,5 +1,11 @@
 package io.rrralgorithms.connectors.live;
 
+import io.rrralgorithms.connectors.adapters.binance.BinanceLiveVenue;
+import io.rrralgorithms.connectors.adapters.bybit.BybitLiveVenue;
+import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseLiveVenue;
+import io.rrralgorithms.connectors.adapters.kraken.KrakenLiveVenue;
+import io.rrralgorithms.connectors.adapters.okx.OkxLiveVenue;
+import io.rrralgorithms.connectors.venues.LiveVenue;
 import java.util.List;
 import java.util.Map;
 

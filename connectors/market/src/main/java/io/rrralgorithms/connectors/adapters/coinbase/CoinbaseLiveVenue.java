@@ -1,6 +1,10 @@
-package io.rrralgorithms.connectors.live;
+package io.rrralgorithms.connectors.adapters.coinbase;
 
 import io.rrralgorithms.connectors.adapters.PayloadScan;
+import io.rrralgorithms.connectors.venues.Channel;
+import io.rrralgorithms.connectors.venues.LiveStream;
+import io.rrralgorithms.connectors.venues.LiveVenue;
+import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

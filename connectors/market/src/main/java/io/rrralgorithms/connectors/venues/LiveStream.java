@@ -1,4 +1,4 @@
-package io.rrralgorithms.connectors.live;
+package io.rrralgorithms.connectors.venues;
 
 /**
  * One subscription unit as the venue counts it against its limits: a channel of one instrument.

@@ -1,4 +1,4 @@
-package io.rrralgorithms.connectors.live;
+package io.rrralgorithms.connectors.venues;
 
 import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;

@@ -1,4 +1,4 @@
-package io.rrralgorithms.connectors.live;
+package io.rrralgorithms.connectors.venues;
 
 import java.time.Duration;
 
