@@ -7,9 +7,9 @@ import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureService;
-import io.rrralgorithms.connectors.live.LiveVenues;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.MarketDataJob;
 import io.rrralgorithms.jobs.MarketDataSinks;
 import io.rrralgorithms.jobs.cli.PipelineOptions;
@@ -113,9 +113,9 @@ public final class LocalPipeline {
             live = s.capture != null ? s.capture : CaptureConfig.liveDefault();
             live.validate("capture configuration");
             for (String feed : live.feeds()) {
-                if (!io.rrralgorithms.connectors.adapters.ExchangeAdapters.isSupported(feed)) {
+                if (!Venues.isSupported(feed)) {
                     throw new IllegalArgumentException("feed " + feed + " can be captured live but the job has no "
-                            + "decoder for it; supported: " + io.rrralgorithms.connectors.adapters.ExchangeAdapters.feeds());
+                            + "decoder for it; supported: " + Venues.feeds());
                 }
             }
             requireExchangeAnswers(live);
@@ -137,7 +137,7 @@ public final class LocalPipeline {
         }
 
         List<String> inputs = live != null
-                ? live.venues.stream().map(v -> "live:" + v.feed + ":" + v.endpoint(LiveVenues.forFeed(v.feed)))
+                ? live.venues.stream().map(v -> "live:" + v.feed + ":" + v.endpoint(Venues.liveForFeed(v.feed)))
                         .toList()
                 : s.files.isEmpty()
                 ? feeds.stream().map(f -> s.pipeline.topicPrefix() + f).toList()
@@ -360,7 +360,7 @@ public final class LocalPipeline {
         java.time.Duration timeout = java.time.Duration.ofSeconds(config.connectTimeoutSeconds);
         List<java.net.URI> endpoints = new ArrayList<>();
         for (CaptureConfig.Venue v : config.venues) {
-            LiveVenue venue = LiveVenues.forFeed(v.feed);
+            LiveVenue venue = Venues.liveForFeed(v.feed);
             List<LiveStream> streams = new ArrayList<>();
             for (String symbol : v.resolveNativeSymbols(venue)) {
                 streams.addAll(venue.streams(symbol, v.channelSet()));
@@ -399,7 +399,7 @@ public final class LocalPipeline {
                     + "snapshots (at most one per symbol per " + live.resyncIntervalMs + " ms)");
         }
         for (CaptureConfig.Venue v : live.venues) {
-            LiveVenue venue = LiveVenues.forFeed(v.feed);
+            LiveVenue venue = Venues.liveForFeed(v.feed);
             s.out.println("live capture of " + v.feed + " " + v.resolveNativeSymbols(venue) + " from "
                     + v.endpoint(venue) + " into " + s.pipeline.topicPrefix() + v.feed);
         }

@@ -11,7 +11,6 @@ import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureMetrics;
 import io.rrralgorithms.connectors.live.CaptureService;
 import io.rrralgorithms.connectors.live.FrameSink;
-import io.rrralgorithms.connectors.live.LiveVenues;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.venues.Channel;
@@ -19,6 +18,8 @@ import io.rrralgorithms.connectors.venues.FrameInflater;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -100,8 +101,8 @@ class LiveConnectionTest {
     }
 
     static {
-        if (!LiveVenues.feeds().contains(FEED)) {
-            LiveVenues.register(new TestVenue());
+        if (!Venues.liveFeeds().contains(FEED)) {
+            Venues.register(Venue.builder(FEED).live(new TestVenue()).build());
         }
     }
 

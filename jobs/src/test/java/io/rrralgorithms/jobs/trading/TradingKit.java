@@ -1,7 +1,6 @@
 package io.rrralgorithms.jobs.trading;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -9,6 +8,7 @@ import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookOutput;
@@ -283,7 +283,7 @@ final class TradingKit {
             while (r.hasNext() && tops[0] < maxTops) {
                 RawFrame f = r.next();
                 if (decoder == null) {
-                    decoder = ExchangeAdapters.forFeed(f.feed).decoder();
+                    decoder = Venues.forFeed(f.feed).decoder();
                 }
                 try {
                     decoder.decode(f, ev -> {

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.connectors.kafka.RawFrameRecords;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.TestDatabase;
 import io.rrralgorithms.jobs.decode.TradeDedupFunction;
 import io.rrralgorithms.jobs.local.LocalPipeline;
@@ -136,7 +136,7 @@ class VenueFuzzIT {
         s.pipeline.topicPrefix = prefix;
         s.pipeline.groupId = "fuzz-" + prefix;
         s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertTrue(ExchangeAdapters.feeds().containsAll(s.feeds), s.feeds::toString);
+        assertTrue(Venues.feeds().containsAll(s.feeds), s.feeds::toString);
         return new LocalPipeline(s).run();
     }
 }

@@ -6,6 +6,7 @@ import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.FrameInflater;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -99,7 +100,7 @@ class LiveVenueTest {
 
     @Test
     void kraken() throws Exception {
-        LiveVenue v = LiveVenues.forFeed("kraken");
+        LiveVenue v = Venues.liveForFeed("kraken");
         assertEquals("XBT/USD", v.nativeSymbol("BTC-USD"));
         assertEquals("XDG/EUR", v.nativeSymbol("DOGE-EUR"));
         assertEquals("XMR/USD", v.nativeSymbol("xmr-usd"));
@@ -126,7 +127,7 @@ class LiveVenueTest {
 
     @Test
     void okx() throws Exception {
-        LiveVenue v = LiveVenues.forFeed("okx");
+        LiveVenue v = Venues.liveForFeed("okx");
         assertEquals("BTC-USDT", v.nativeSymbol("BTC-USDT"));
         assertEquals("BTC-USDT-SWAP", v.nativeSymbol("BTC-USDT-PERP"));
         assertEquals("BTC-USD-220527", v.nativeSymbol("BTC-USD-220527"));
@@ -149,7 +150,7 @@ class LiveVenueTest {
 
     @Test
     void bybit() throws Exception {
-        LiveVenue v = LiveVenues.forFeed("bybit");
+        LiveVenue v = Venues.liveForFeed("bybit");
         assertEquals("BTCUSDT", v.nativeSymbol("BTC-USDT-PERP"));
         assertEquals("BTCUSD", v.nativeSymbol("btc-usd-perp"));
         assertEquals("wss://stream.bybit.com/v5/public/linear", v.defaultEndpoint());
@@ -171,7 +172,7 @@ class LiveVenueTest {
         assertEquals("{\"req_id\":\"ping\",\"op\":\"ping\"}", v.heartbeatMessage());
         assertEquals("{\"success\":false,\"ret_msg\":\"error:handler not found\",\"op\":\"subscribe\"}",
                 v.errorOf(bytes("{\"success\":false,\"ret_msg\":\"error:handler not found\",\"op\":\"subscribe\"}")));
-        if (!io.rrralgorithms.connectors.adapters.ExchangeAdapters.isSupported("bybit")) {
+        if (!Venues.isSupported("bybit")) {
             assertEquals("BTCUSDT", v.partitionKey(delta));
         }
     }

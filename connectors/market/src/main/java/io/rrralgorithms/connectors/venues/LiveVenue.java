@@ -1,11 +1,10 @@
 package io.rrralgorithms.connectors.venues;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * The live specifics of one venue, everything the capture service needs beyond the generic
@@ -13,9 +12,10 @@ import java.util.Set;
  * the limits, the REST book snapshots where the venue's book protocol needs them, and how a
  * normalized symbol ({@code BTC-USDT}, {@code BTC-USDT-PERP}) maps to the native one. Frames
  * are never parsed here beyond a byte scan: they go to Kafka as received; decoding is the job's
- * ({@link io.rrralgorithms.connectors.adapters.ExchangeAdapter}).
+ * (the feed's {@link Venue}).
  *
- * <p>Adding a venue is one class implementing this and a line in {@link LiveVenues}.
+ * <p>A venue's live spec lives in its folder ({@code adapters/<venue>/<Venue>LiveVenue}) and is
+ * declared in its {@link Venue} ({@link Venue.Builder#live}).
  */
 public interface LiveVenue {
 
@@ -54,7 +54,7 @@ public interface LiveVenue {
      * {@link #subscribeMessage}. A venue whose subscribe names one channel at a time (Kraken)
      * sends one per channel. {@code nextId} hands out the connection's message ids.
      */
-    default List<String> subscribeMessages(List<LiveStream> streams, java.util.function.IntSupplier nextId) {
+    default List<String> subscribeMessages(List<LiveStream> streams, IntSupplier nextId) {
         return List.of(subscribeMessage(streams, nextId.getAsInt()));
     }
 
@@ -75,21 +75,21 @@ public interface LiveVenue {
     }
 
     /**
-     * The partition key (native symbol) of a received frame; by default the feed's exchange
-     * adapter's, so that live frames are keyed exactly as replayed ones.
+     * The partition key (native symbol) of a received frame; by default the feed's
+     * {@link Venue#partitionKey}, so that live frames are keyed exactly as replayed ones.
      */
     default String partitionKey(byte[] payload) {
-        return ExchangeAdapters.isSupported(feed()) ? ExchangeAdapters.forFeed(feed()).partitionKey(payload) : null;
+        return Venues.isSupported(feed()) ? Venues.forFeed(feed()).partitionKey(payload) : null;
     }
 
     /**
-     * A keyer for the frames of one WebSocket session: the adapter's connection keyer where it
+     * A keyer for the frames of one WebSocket session: the venue's connection keyer where it
      * keeps per-connection state (Bitfinex channel ids learned from the subscription acks), else
      * {@link #partitionKey} frame by frame. A new one for every (re)connection.
      */
-    default ExchangeAdapter.ConnectionKeyer connectionKeyer() {
-        if (ExchangeAdapters.isSupported(feed()) && ExchangeAdapters.forFeed(feed()).keysByConnection()) {
-            return ExchangeAdapters.forFeed(feed()).connectionKeyer();
+    default ConnectionKeyer connectionKeyer() {
+        if (Venues.isSupported(feed()) && Venues.forFeed(feed()).keysByConnection()) {
+            return Venues.forFeed(feed()).connectionKeyer();
         }
         return this::partitionKey;
     }

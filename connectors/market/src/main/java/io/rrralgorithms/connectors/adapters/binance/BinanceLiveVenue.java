@@ -60,13 +60,13 @@ public final class BinanceLiveVenue implements LiveVenue {
     }
 
     public static BinanceLiveVenue spot() {
-        return new BinanceLiveVenue("binance-spot", false, "wss://stream.binance.com:9443/stream",
+        return new BinanceLiveVenue(BinanceVenue.SPOT_FEED, false, "wss://stream.binance.com:9443/stream",
                 "https://api.binance.com", "/api/v3/depth",
                 new VenueLimits(1024, 200, 4, 300, Duration.ofMinutes(5), 5));
     }
 
     public static BinanceLiveVenue usdm() {
-        return new BinanceLiveVenue("binance-usdm", true, "wss://fstream.binance.com/stream",
+        return new BinanceLiveVenue(BinanceVenue.USDM_FEED, true, "wss://fstream.binance.com/stream",
                 "https://fapi.binance.com", "/fapi/v1/depth",
                 new VenueLimits(1024, 200, 9, 300, Duration.ofMinutes(5), 1));
     }

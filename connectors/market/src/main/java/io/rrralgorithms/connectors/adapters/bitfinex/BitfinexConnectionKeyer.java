@@ -1,7 +1,7 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
+import io.rrralgorithms.connectors.venues.ConnectionKeyer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,7 +22,7 @@ import java.util.Map;
  * heartbeats so) get no key: the decoder ignores heartbeats and dead-letters anything else
  * without a key. {@code unsubscribed} forgets the channel id.
  */
-final class BitfinexConnectionKeyer implements ExchangeAdapter.ConnectionKeyer {
+final class BitfinexConnectionKeyer implements ConnectionKeyer {
     private final Map<Long, String> symbolByChannel = new HashMap<>();
 
     @Override

@@ -1,6 +1,5 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
@@ -37,12 +36,11 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class BybitLiveVenue implements LiveVenue {
-    public static final String FEED = "bybit";
     private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{1,20}");
 
     @Override
     public String feed() {
-        return FEED;
+        return BybitVenue.FEED;
     }
 
     @Override
@@ -56,7 +54,7 @@ public final class BybitLiveVenue implements LiveVenue {
         boolean ok = p.length == 3 && p[2].equals("PERP") && ASSET.matcher(p[0]).matches()
                 && (p[1].equals("USDT") || p[1].equals("USD"));
         if (!ok) {
-            throw new IllegalArgumentException(FEED + ": '" + normalized
+            throw new IllegalArgumentException(BybitVenue.FEED + ": '" + normalized
                     + "' is not a perpetual like BTC-USDT-PERP (linear) or BTC-USD-PERP (inverse); spot is not offered");
         }
         return p[0] + p[1];
@@ -103,14 +101,6 @@ public final class BybitLiveVenue implements LiveVenue {
         return PayloadScan.valueAfter(payload, "\"topic\":\"", '"');
     }
 
-    @Override
-    public String partitionKey(byte[] payload) {
-        if (ExchangeAdapters.isSupported(FEED)) {
-            return ExchangeAdapters.forFeed(FEED).partitionKey(payload);
-        }
-        String topic = streamOf(payload);
-        return topic == null ? null : topic.substring(topic.lastIndexOf('.') + 1);
-    }
 
     @Override
     public String errorOf(byte[] payload) {

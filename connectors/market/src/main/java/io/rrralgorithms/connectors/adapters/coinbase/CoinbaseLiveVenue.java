@@ -36,13 +36,12 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class CoinbaseLiveVenue implements LiveVenue {
-    public static final String FEED = "coinbase";
     private static final Pattern PRODUCT = Pattern.compile("[A-Z0-9]{1,20}-[A-Z0-9]{1,20}");
     private static final VenueLimits LIMITS = new VenueLimits(100, 100, 8, 8, Duration.ofSeconds(1), 1);
 
     @Override
     public String feed() {
-        return FEED;
+        return CoinbaseVenue.FEED;
     }
 
     @Override
@@ -54,7 +53,7 @@ public final class CoinbaseLiveVenue implements LiveVenue {
     public String nativeSymbol(String normalized) {
         String s = normalized.trim().toUpperCase(Locale.ROOT);
         if (!PRODUCT.matcher(s).matches()) {
-            throw new IllegalArgumentException(FEED + ": '" + normalized + "' is not a product like BTC-USD");
+            throw new IllegalArgumentException(CoinbaseVenue.FEED + ": '" + normalized + "' is not a product like BTC-USD");
         }
         return s;
     }

@@ -1,6 +1,5 @@
 package io.rrralgorithms.connectors.adapters.kraken;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
@@ -32,14 +31,13 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class KrakenLiveVenue implements LiveVenue {
-    public static final String FEED = "kraken";
     static final int BOOK_DEPTH = 1000;
     private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{1,20}");
     private static final Map<String, String> ALIASES = Map.of("BTC", "XBT", "DOGE", "XDG");
 
     @Override
     public String feed() {
-        return FEED;
+        return KrakenVenue.FEED;
     }
 
     @Override
@@ -51,7 +49,7 @@ public final class KrakenLiveVenue implements LiveVenue {
     public String nativeSymbol(String normalized) {
         String[] p = normalized.trim().toUpperCase(Locale.ROOT).split("-", -1);
         if (p.length != 2 || !ASSET.matcher(p[0]).matches() || !ASSET.matcher(p[1]).matches()) {
-            throw new IllegalArgumentException(FEED + ": '" + normalized + "' is not a spot pair like BTC-USD");
+            throw new IllegalArgumentException(KrakenVenue.FEED + ": '" + normalized + "' is not a spot pair like BTC-USD");
         }
         return ALIASES.getOrDefault(p[0], p[0]) + "/" + ALIASES.getOrDefault(p[1], p[1]);
     }
@@ -117,14 +115,6 @@ public final class KrakenLiveVenue implements LiveVenue {
         return channel == null ? null : channel + ":" + tail[1];
     }
 
-    @Override
-    public String partitionKey(byte[] payload) {
-        if (ExchangeAdapters.isSupported(FEED)) {
-            return ExchangeAdapters.forFeed(FEED).partitionKey(payload);
-        }
-        String[] tail = lastTwoStrings(payload);
-        return tail == null ? null : tail[1];
-    }
 
     @Override
     public String errorOf(byte[] payload) {

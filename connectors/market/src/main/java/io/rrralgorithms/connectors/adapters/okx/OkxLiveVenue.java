@@ -1,6 +1,5 @@
 package io.rrralgorithms.connectors.adapters.okx;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
@@ -33,13 +32,12 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class OkxLiveVenue implements LiveVenue {
-    public static final String FEED = "okx";
     private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{1,20}");
     private static final Pattern EXPIRY = Pattern.compile("[0-9]{6}");
 
     @Override
     public String feed() {
-        return FEED;
+        return OkxVenue.FEED;
     }
 
     @Override
@@ -53,7 +51,7 @@ public final class OkxLiveVenue implements LiveVenue {
         boolean ok = p.length >= 2 && p.length <= 3 && ASSET.matcher(p[0]).matches() && ASSET.matcher(p[1]).matches()
                 && (p.length == 2 || p[2].equals("PERP") || EXPIRY.matcher(p[2]).matches());
         if (!ok) {
-            throw new IllegalArgumentException(FEED + ": '" + normalized
+            throw new IllegalArgumentException(OkxVenue.FEED + ": '" + normalized
                     + "' is not a symbol like BTC-USDT, BTC-USDT-PERP or BTC-USD-240927");
         }
         return p.length == 2 ? p[0] + "-" + p[1] : p[0] + "-" + p[1] + "-" + (p[2].equals("PERP") ? "SWAP" : p[2]);
@@ -104,13 +102,6 @@ public final class OkxLiveVenue implements LiveVenue {
         return inst == null || !"arg".equals(PayloadScan.valueAfter(payload, "{\"", '"')) ? null : channel + ":" + inst;
     }
 
-    @Override
-    public String partitionKey(byte[] payload) {
-        if (ExchangeAdapters.isSupported(FEED)) {
-            return ExchangeAdapters.forFeed(FEED).partitionKey(payload);
-        }
-        return PayloadScan.valueAfter(payload, "\"instId\":\"", '"');
-    }
 
     @Override
     public String errorOf(byte[] payload) {

@@ -1,17 +1,8 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -23,6 +14,9 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.ConnectionKeyer;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The Bitfinex decoder over the real capture {@code BITFINEX.ws.11.0} (WS v2, 7 trading pairs, book
  * P0/100, trades, ticker, flag SEQ_ALL; 2021-04-17), with counts per frame kind computed
@@ -49,7 +50,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BitfinexFrameDecoderTest {
     private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("bitfinex");
+    private static final Venue ADAPTER = Venues.forFeed("bitfinex");
 
     static Path shared(String name) {
         String prop = System.getProperty("rrr.shared.data");
@@ -95,7 +96,7 @@ class BitfinexFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("bitfinex"));
+        assertTrue(Venues.isSupported("bitfinex"));
         assertEquals("bitfinex", ADAPTER.feed());
         assertEquals("bitfinex", CryptofeedCaptureReader.FEEDS.get("BITFINEX"));
     }
@@ -324,7 +325,7 @@ class BitfinexFrameDecoderTest {
 
     @Test
     void connectionKeyerLearnsChannelsFromTheAcks() {
-        ExchangeAdapter.ConnectionKeyer k = ADAPTER.connectionKeyer();
+        ConnectionKeyer k = ADAPTER.connectionKeyer();
         assertTrue(k != ADAPTER.connectionKeyer(), "one keyer per connection");
         assertNull(k.key(b("[232954,\"hb\",139]")), "before the ack");
         assertEquals("tBFTUSD", k.key(b("{\"event\":\"subscribed\",\"channel\":\"book\",\"chanId\":232954,\"symbol\":\"tBFTUSD\","

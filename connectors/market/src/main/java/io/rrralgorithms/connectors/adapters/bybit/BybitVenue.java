@@ -1,10 +1,7 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
-import io.rrralgorithms.connectors.adapters.BookSyncRules;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
+import io.rrralgorithms.connectors.venues.Venue;
 
 /**
  * Bybit derivatives, v2-era public WebSocket as recorded in 2021: {@code wss://stream.bybit.com/realtime}
@@ -17,55 +14,32 @@ import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
  * {@code publicTrade.SYMBOL}; see {@link BybitV5Frames}). See {@link BybitFrameDecoder} and
  * {@link BybitSyncRules}.
  */
-public final class BybitAdapter implements ExchangeAdapter {
+public final class BybitVenue {
     public static final String FEED = "bybit";
 
-    private final FrameDecoder decoder = new BybitFrameDecoder(FEED);
-    private final BookSyncRules rules = new BybitSyncRules();
-    private final InstrumentMetadata instruments = new BybitInstruments(FEED);
+    /** The decoder is stateless (every delete row carries its price); trade ids are made up (the venue sends UUIDs). */
+    public static final Venue VENUE = Venue.builder(FEED)
+            .decoder(BybitFrameDecoder::new)
+            .bookSyncRules(new BybitSyncRules())
+            .partitionKey(BybitVenue::partitionKey)
+            .tradeIdsMadeUp()
+            .cryptofeedExchange("BYBIT")
+            .instrumentMetadata(new BybitInstruments(FEED))
+            .live(new BybitLiveVenue())
+            .build();
 
-    @Override
-    public String feed() {
-        return FEED;
-    }
-
-    @Override
-    public FrameDecoder decoder() {
-        return decoder; // stateless: every delete row carries its price
-    }
-
-    @Override
-    public BookSyncRules bookSyncRules() {
-        return rules;
-    }
+    private BybitVenue() {}
 
     /**
      * The symbol at the end of the {@code topic} ({@code orderBookL2_25.BTCUSD},
      * {@code orderBook_200.100ms.BTCUSDT}); null for subscription replies and pongs.
      */
-    @Override
-    public String partitionKey(byte[] payload) {
+    static String partitionKey(byte[] payload) {
         String topic = PayloadScan.valueAfter(payload, "\"topic\":\"", '"');
         if (topic == null) {
             return null;
         }
         int dot = topic.lastIndexOf('.');
         return dot < 0 || dot == topic.length() - 1 ? null : topic.substring(dot + 1);
-    }
-
-    /** Trade ids are made up by the decoder (the venue sends UUIDs). */
-    @Override
-    public boolean tradeIdsIdentifyTrades() {
-        return false;
-    }
-
-    @Override
-    public String cryptofeedExchange() {
-        return "BYBIT";
-    }
-
-    @Override
-    public InstrumentMetadata instrumentMetadata() {
-        return instruments;
     }
 }

@@ -1,36 +1,32 @@
 package io.rrralgorithms.connectors.adapters.bitmex;
 
-import io.rrralgorithms.connectors.adapters.BookSyncRules;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
+import io.rrralgorithms.connectors.venues.Venue;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * BitMEX realtime WebSocket ({@code wss://www.bitmex.com/realtime}), tables {@code orderBookL2},
  * {@code trade} and {@code quote} as recorded in 2021: perpetual swaps and dated futures, sizes in
  * contracts. See {@link BitmexFrameDecoder} and {@link BitmexSyncRules}.
  */
-public final class BitmexAdapter implements ExchangeAdapter {
+public final class BitmexVenue {
     public static final String FEED = "bitmex";
 
-    private final BookSyncRules rules = new BitmexSyncRules();
-    private final InstrumentMetadata instruments = new BitmexInstruments(FEED);
+    /** The decoder keeps the level ids: one per stream reader. Trade ids are made up (the venue sends UUIDs). */
+    public static final Venue VENUE = Venue.builder(FEED)
+            .statefulDecoder(BitmexFrameDecoder::new)
+            .bookSyncRules(new BitmexSyncRules())
+            .partitionKey(BitmexVenue::partitionKey)
+            .tradeIdsMadeUp()
+            .cryptofeedExchange("BITMEX")
+            .instrumentMetadata(new BitmexInstruments(FEED))
+            .build();
 
-    @Override
-    public String feed() {
-        return FEED;
-    }
+    private static final byte[] DATA = "\"data\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SYMBOL = "\"symbol\":\"".getBytes(StandardCharsets.US_ASCII);
 
-    @Override
-    public FrameDecoder decoder() {
-        return new BitmexFrameDecoder(FEED); // stateful (level ids): one per stream reader
-    }
-
-    @Override
-    public BookSyncRules bookSyncRules() {
-        return rules;
-    }
+    private BitmexVenue() {}
 
     /**
      * The first data row's {@code symbol}, else (an empty partial) the subscription
@@ -40,22 +36,17 @@ public final class BitmexAdapter implements ExchangeAdapter {
      * sends frames mixing symbols, keyed by their first, which would spread one symbol's frames
      * over several partitions: not supported by the capture service's keying.
      */
-    @Override
-    public String partitionKey(byte[] payload) {
+    static String partitionKey(byte[] payload) {
         int data = indexOf(payload, DATA, 0);
         if (data >= 0) {
             int sym = indexOf(payload, SYMBOL, data);
             if (sym >= 0) {
-                return PayloadScan.valueAfter(
-                        java.util.Arrays.copyOfRange(payload, sym, Math.min(payload.length, sym + 100)),
+                return PayloadScan.valueAfter(Arrays.copyOfRange(payload, sym, Math.min(payload.length, sym + 100)),
                         "\"symbol\":\"", '"');
             }
         }
         return PayloadScan.valueAfter(payload, "\"filter\":{\"symbol\":\"", '"');
     }
-
-    private static final byte[] DATA = "\"data\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] SYMBOL = "\"symbol\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private static int indexOf(byte[] payload, byte[] marker, int from) {
         outer:
@@ -68,21 +59,5 @@ public final class BitmexAdapter implements ExchangeAdapter {
             return i;
         }
         return -1;
-    }
-
-    /** Trade ids are made up by the decoder (the venue sends UUIDs). */
-    @Override
-    public boolean tradeIdsIdentifyTrades() {
-        return false;
-    }
-
-    @Override
-    public String cryptofeedExchange() {
-        return "BITMEX";
-    }
-
-    @Override
-    public InstrumentMetadata instrumentMetadata() {
-        return instruments;
     }
 }
