@@ -42,6 +42,7 @@ public final class Venue {
     private final String cryptofeedExchange;
     private final InstrumentMetadata instrumentMetadata;
     private final SnapshotUrl snapshotUrl;
+    private final VenueSymbols symbols;
     private final LiveVenue live;
 
     private Venue(Builder b) {
@@ -55,6 +56,7 @@ public final class Venue {
         this.cryptofeedExchange = b.cryptofeedExchange;
         this.instrumentMetadata = b.instrumentMetadata;
         this.snapshotUrl = b.snapshotUrl;
+        this.symbols = b.symbols;
         this.live = b.live;
     }
 
@@ -154,12 +156,17 @@ public final class Venue {
         return snapshotUrl == null ? null : snapshotUrl.symbolOf(url);
     }
 
+    /** The venue's symbols, native to normalized and back; null only for a live spec registered on its own. */
+    public VenueSymbols symbols() {
+        return symbols;
+    }
+
     /** The live spec the capture service connects with, or null where the venue is replay-only. */
     public LiveVenue live() {
         return live;
     }
 
-    /** Declares one venue; everything but the feed id, the decoder, the sync rules and the partition key is optional. */
+    /** Declares one venue; everything but the feed id, the decoder, the sync rules, the partition key and the symbols is optional. */
     public static final class Builder {
         private final String feed;
         private Function<String, FrameDecoder> decoderFactory;
@@ -171,6 +178,7 @@ public final class Venue {
         private String cryptofeedExchange;
         private InstrumentMetadata instrumentMetadata;
         private SnapshotUrl snapshotUrl;
+        private VenueSymbols symbols;
         private LiveVenue live;
 
         private Builder(String feed) {
@@ -228,6 +236,11 @@ public final class Venue {
             return this;
         }
 
+        public Builder symbols(VenueSymbols both) {
+            this.symbols = both;
+            return this;
+        }
+
         public Builder live(LiveVenue spec) {
             if (!spec.feed().equals(feed)) {
                 throw new IllegalArgumentException("live spec of feed " + spec.feed() + " declared for feed " + feed);
@@ -237,8 +250,8 @@ public final class Venue {
         }
 
         public Venue build() {
-            if (decoderFactory != null && (bookSyncRules == null || partitionKey == null)) {
-                throw new IllegalStateException("feed " + feed + " decodes but declares no book sync rules or partition key");
+            if (decoderFactory != null && (bookSyncRules == null || partitionKey == null || symbols == null)) {
+                throw new IllegalStateException("feed " + feed + " decodes but declares no book sync rules, partition key or symbols");
             }
             if (decoderFactory == null && live == null) {
                 throw new IllegalStateException("feed " + feed + " declares neither a decoder nor a live spec");

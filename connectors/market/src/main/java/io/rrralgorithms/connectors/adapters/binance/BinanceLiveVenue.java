@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Binance spot ({@code binance-spot}) and USDⓈ-M futures ({@code binance-usdm}) market streams.
@@ -34,13 +33,11 @@ import java.util.regex.Pattern;
  *       connection, 200 streams per SUBSCRIBE, 4 (spot) / 9 (futures) messages per second so that
  *       a pong fits, 300 connects per 5 min; snapshots 5/s spot (weight 10 each of 6000/min),
  *       1/s futures (weight 20 each of 2400/min).
- *   <li>Symbols: {@code BTC-USDT} → {@code BTCUSDT}; futures {@code BTC-USDT-PERP} →
+ *   <li>Symbols ({@link BinanceSymbols#toNative}): {@code BTC-USDT} → {@code BTCUSDT}; futures {@code BTC-USDT-PERP} →
  *       {@code BTCUSDT}, dated {@code BTC-USDT-240927} → {@code BTCUSDT_240927}.
  * </ul>
  */
 public final class BinanceLiveVenue implements LiveVenue {
-    private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{1,20}");
-    private static final Pattern EXPIRY = Pattern.compile("[0-9]{6}");
 
     private final String feed;
     private final boolean futures;
@@ -83,19 +80,7 @@ public final class BinanceLiveVenue implements LiveVenue {
 
     @Override
     public String nativeSymbol(String normalized) {
-        String[] p = normalized.trim().toUpperCase(Locale.ROOT).split("-", -1);
-        if (!futures) {
-            if (p.length != 2 || !ASSET.matcher(p[0]).matches() || !ASSET.matcher(p[1]).matches()) {
-                throw new IllegalArgumentException(feed + ": '" + normalized + "' is not a spot symbol like BTC-USDT");
-            }
-            return p[0] + p[1];
-        }
-        if (p.length != 3 || !ASSET.matcher(p[0]).matches() || !ASSET.matcher(p[1]).matches()
-                || !(p[2].equals("PERP") || EXPIRY.matcher(p[2]).matches())) {
-            throw new IllegalArgumentException(feed + ": '" + normalized
-                    + "' is not a futures symbol like BTC-USDT-PERP (perpetual) or BTC-USDT-240927 (dated)");
-        }
-        return p[0] + p[1] + (p[2].equals("PERP") ? "" : "_" + p[2]);
+        return BinanceSymbols.toNative(normalized, futures ? BinanceMarket.USDM_FUTURES : BinanceMarket.SPOT, feed);
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.rrralgorithms.connectors.adapters.binance;
 
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
-import io.rrralgorithms.connectors.adapters.SequencedSyncRules.Bridge;
 import io.rrralgorithms.connectors.adapters.SequencedSyncRules;
+import io.rrralgorithms.connectors.adapters.SequencedSyncRules.Bridge;
 import io.rrralgorithms.connectors.venues.Venue;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -53,6 +53,7 @@ public final class BinanceVenue {
             String exchangeInfoUrl, BinanceSymbols.SpotQuotes quotes) {
         return Venue.builder(feed)
                 .decoder(f -> new BinanceFrameDecoder(f, market, quotes))
+                .symbols(BinanceSymbols.of(feed, market, quotes))
                 .bookSyncRules(market.isFutures() ? FUTURES_RULES : SPOT_RULES)
                 .partitionKey(BinanceVenue::partitionKey)
                 .snapshotUrl(BinanceVenue::snapshotKey)

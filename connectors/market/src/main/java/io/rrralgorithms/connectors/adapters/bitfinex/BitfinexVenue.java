@@ -18,6 +18,7 @@ public final class BitfinexVenue {
      */
     public static final Venue VENUE = Venue.builder(FEED)
             .decoder(BitfinexFrameDecoder::new)
+            .symbols(BitfinexSymbols.BOTH_WAYS)
             .bookSyncRules(new BitfinexSyncRules())
             .partitionKey(Venue.keyedByField("symbol"))
             .keyedByConnection(BitfinexConnectionKeyer::new)

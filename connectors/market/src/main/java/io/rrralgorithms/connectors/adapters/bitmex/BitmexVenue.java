@@ -16,6 +16,7 @@ public final class BitmexVenue {
     /** The decoder keeps the level ids: one per stream reader. Trade ids are made up (the venue sends UUIDs). */
     public static final Venue VENUE = Venue.builder(FEED)
             .statefulDecoder(BitmexFrameDecoder::new)
+            .symbols(BitmexSymbols.BOTH_WAYS)
             .bookSyncRules(new BitmexSyncRules())
             .partitionKey(BitmexVenue::partitionKey)
             .tradeIdsMadeUp()

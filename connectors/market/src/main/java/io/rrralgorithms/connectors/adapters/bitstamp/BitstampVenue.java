@@ -37,6 +37,7 @@ public final class BitstampVenue {
 
     public static final Venue VENUE = Venue.builder(FEED)
             .decoder(BitstampFrameDecoder::new)
+            .symbols(BitstampSymbols.BOTH_WAYS)
             .bookSyncRules(RULES)
             .partitionKey(BitstampVenue::partitionKey)
             .snapshotUrl(Venue.snapshotUrlMatching("/api/v2/order_book/([a-z0-9]+)/?(?:\\?.*)?$")) // → ethusd

@@ -1,6 +1,9 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
 import io.rrralgorithms.connectors.adapters.PayloadScan;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
@@ -9,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Bybit public WebSocket API v5 ({@code bybit}), category linear (USDT perpetuals):
@@ -36,7 +37,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class BybitLiveVenue implements LiveVenue {
-    private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{1,20}");
 
     @Override
     public String feed() {
@@ -48,16 +48,16 @@ public final class BybitLiveVenue implements LiveVenue {
         return "wss://stream.bybit.com/v5/public/linear";
     }
 
+    /** Perpetuals only (the v5 linear and inverse categories), as {@link BybitSymbols#toNative}. */
     @Override
     public String nativeSymbol(String normalized) {
-        String[] p = normalized.trim().toUpperCase(Locale.ROOT).split("-", -1);
-        boolean ok = p.length == 3 && p[2].equals("PERP") && ASSET.matcher(p[0]).matches()
-                && (p[1].equals("USDT") || p[1].equals("USD"));
+        Parts s = NormalizedSymbols.parts(normalized);
+        boolean ok = s != null && s.kind() == Instrument.Kind.PERPETUAL && (s.quote().equals("USDT") || s.quote().equals("USD"));
         if (!ok) {
             throw new IllegalArgumentException(BybitVenue.FEED + ": '" + normalized
                     + "' is not a perpetual like BTC-USDT-PERP (linear) or BTC-USD-PERP (inverse); spot is not offered");
         }
-        return p[0] + p[1];
+        return BybitSymbols.toNative(normalized);
     }
 
     @Override

@@ -20,6 +20,7 @@ public final class BybitVenue {
     /** The decoder is stateless (every delete row carries its price); trade ids are made up (the venue sends UUIDs). */
     public static final Venue VENUE = Venue.builder(FEED)
             .decoder(BybitFrameDecoder::new)
+            .symbols(BybitSymbols.BOTH_WAYS)
             .bookSyncRules(new BybitSyncRules())
             .partitionKey(BybitVenue::partitionKey)
             .tradeIdsMadeUp()

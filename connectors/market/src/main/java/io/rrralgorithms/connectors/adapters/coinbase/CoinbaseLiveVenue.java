@@ -9,10 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Coinbase Exchange market data feed ({@code coinbase}), {@code wss://ws-feed.exchange.coinbase.com}.
@@ -36,7 +34,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class CoinbaseLiveVenue implements LiveVenue {
-    private static final Pattern PRODUCT = Pattern.compile("[A-Z0-9]{1,20}-[A-Z0-9]{1,20}");
     private static final VenueLimits LIMITS = new VenueLimits(100, 100, 8, 8, Duration.ofSeconds(1), 1);
 
     @Override
@@ -51,11 +48,7 @@ public final class CoinbaseLiveVenue implements LiveVenue {
 
     @Override
     public String nativeSymbol(String normalized) {
-        String s = normalized.trim().toUpperCase(Locale.ROOT);
-        if (!PRODUCT.matcher(s).matches()) {
-            throw new IllegalArgumentException(CoinbaseVenue.FEED + ": '" + normalized + "' is not a product like BTC-USD");
-        }
-        return s;
+        return CoinbaseSymbols.toNative(normalized);
     }
 
     @Override

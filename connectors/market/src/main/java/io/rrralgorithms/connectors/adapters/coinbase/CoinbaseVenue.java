@@ -23,6 +23,7 @@ public final class CoinbaseVenue {
     /** Frames are keyed by their {@code product_id}, by a byte scan (no JSON parse on the capture hot path). */
     public static final Venue VENUE = Venue.builder(FEED)
             .decoder(CoinbaseFrameDecoder::new)
+            .symbols(CoinbaseSymbols.BOTH_WAYS)
             .bookSyncRules(RULES)
             .partitionKey(Venue.keyedByField("product_id"))
             .cryptofeedExchange("COINBASE")

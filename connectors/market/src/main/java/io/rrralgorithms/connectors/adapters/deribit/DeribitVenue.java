@@ -25,6 +25,7 @@ public final class DeribitVenue {
     /** Frames are keyed by the data's (first) {@code instrument_name}; replies and heartbeats have none. */
     public static final Venue VENUE = Venue.builder(FEED)
             .decoder(DeribitFrameDecoder::new)
+            .symbols(DeribitSymbols.BOTH_WAYS)
             .bookSyncRules(RULES)
             .partitionKey(Venue.keyedByField("instrument_name"))
             .cryptofeedExchange("DERIBIT")

@@ -42,6 +42,7 @@ public final class GateioVenue {
     /** Frames are keyed by {@code "s"} (books), {@code "currency_pair"} (trades, tickers), else candles' {@code "n"}. */
     public static final Venue SPOT = Venue.builder(SPOT_FEED)
             .decoder(GateioFrameDecoder::new)
+            .symbols(GateioSymbols.SPOT)
             .bookSyncRules(RULES)
             .partitionKey(payload -> partitionKey(payload, "\"currency_pair\":\""))
             .snapshotUrl(Venue.snapshotUrlMatching( // /api/v4/spot/order_book?currency_pair=X&limit=100&with_id=true
@@ -53,6 +54,7 @@ public final class GateioVenue {
     /** Frames are keyed by {@code "s"} (books, book ticker), {@code "contract"} (trades), else candles' {@code "n"}. */
     public static final Venue FUTURES = Venue.builder(FUTURES_FEED)
             .decoder(GateioFuturesFrameDecoder::new)
+            .symbols(GateioSymbols.PERPETUALS)
             .bookSyncRules(RULES)
             .partitionKey(payload -> partitionKey(payload, "\"contract\":\""))
             .snapshotUrl(Venue.snapshotUrlMatching(

@@ -23,6 +23,7 @@ public final class GeminiVenue {
     /** Frames are keyed by their first {@code symbol} (the book's, before its trades). */
     public static final Venue VENUE = Venue.builder(FEED)
             .decoder(GeminiFrameDecoder::new)
+            .symbols(GeminiSymbols.BOTH_WAYS)
             .bookSyncRules(RULES)
             .partitionKey(Venue.keyedByField("symbol"))
             .cryptofeedExchange("GEMINI")

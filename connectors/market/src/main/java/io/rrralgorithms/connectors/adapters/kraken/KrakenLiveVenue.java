@@ -9,10 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Kraken spot WebSocket API v1 ({@code kraken}), {@code wss://ws.kraken.com}.
@@ -32,8 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class KrakenLiveVenue implements LiveVenue {
     static final int BOOK_DEPTH = 1000;
-    private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{1,20}");
-    private static final Map<String, String> ALIASES = Map.of("BTC", "XBT", "DOGE", "XDG");
 
     @Override
     public String feed() {
@@ -47,11 +43,7 @@ public final class KrakenLiveVenue implements LiveVenue {
 
     @Override
     public String nativeSymbol(String normalized) {
-        String[] p = normalized.trim().toUpperCase(Locale.ROOT).split("-", -1);
-        if (p.length != 2 || !ASSET.matcher(p[0]).matches() || !ASSET.matcher(p[1]).matches()) {
-            throw new IllegalArgumentException(KrakenVenue.FEED + ": '" + normalized + "' is not a spot pair like BTC-USD");
-        }
-        return ALIASES.getOrDefault(p[0], p[0]) + "/" + ALIASES.getOrDefault(p[1], p[1]);
+        return KrakenSymbols.toNative(normalized);
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class KrakenVenue {
 
     public static final Venue VENUE = Venue.builder(FEED)
             .decoder(KrakenFrameDecoder::new)
+            .symbols(KrakenSymbols.BOTH_WAYS)
             .bookSyncRules(RULES)
             .partitionKey(KrakenVenue::partitionKey)
             .cryptofeedExchange("KRAKEN")

@@ -28,6 +28,7 @@ public final class KrakenFuturesVenue {
     /** Frames are keyed by their {@code product_id}; events and heartbeats have none. */
     public static final Venue VENUE = Venue.builder(FEED)
             .decoder(KrakenFuturesFrameDecoder::new)
+            .symbols(KrakenFuturesSymbols.BOTH_WAYS)
             .bookSyncRules(RULES)
             .partitionKey(Venue.keyedByField("product_id"))
             .cryptofeedExchange("KRAKEN_FUTURES")

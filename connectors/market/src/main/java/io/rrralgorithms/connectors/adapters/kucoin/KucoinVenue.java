@@ -36,6 +36,7 @@ public final class KucoinVenue {
 
     public static final Venue VENUE = Venue.builder(FEED)
             .decoder(KucoinFrameDecoder::new)
+            .symbols(KucoinSymbols.BOTH_WAYS)
             .bookSyncRules(RULES)
             .partitionKey(KucoinVenue::partitionKey)
             // /api/v3/market/orderbook/level2?symbol=X (also v1/v2 and the level2_20/_100 partial books)

@@ -1,6 +1,9 @@
 package io.rrralgorithms.connectors.adapters.okx;
 
 import io.rrralgorithms.connectors.adapters.PayloadScan;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
@@ -9,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * OKX public WebSocket API v5 ({@code okx}), {@code wss://ws.okx.com:8443/ws/v5/public}.
@@ -32,8 +33,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class OkxLiveVenue implements LiveVenue {
-    private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{1,20}");
-    private static final Pattern EXPIRY = Pattern.compile("[0-9]{6}");
 
     @Override
     public String feed() {
@@ -45,16 +44,14 @@ public final class OkxLiveVenue implements LiveVenue {
         return "wss://ws.okx.com:8443/ws/v5/public";
     }
 
+    /** Spot, swaps and futures, as {@link OkxSymbols#toNative}; options are not subscribed live. */
     @Override
     public String nativeSymbol(String normalized) {
-        String[] p = normalized.trim().toUpperCase(Locale.ROOT).split("-", -1);
-        boolean ok = p.length >= 2 && p.length <= 3 && ASSET.matcher(p[0]).matches() && ASSET.matcher(p[1]).matches()
-                && (p.length == 2 || p[2].equals("PERP") || EXPIRY.matcher(p[2]).matches());
-        if (!ok) {
-            throw new IllegalArgumentException(OkxVenue.FEED + ": '" + normalized
-                    + "' is not a symbol like BTC-USDT, BTC-USDT-PERP or BTC-USD-240927");
+        Parts s = NormalizedSymbols.parts(normalized);
+        if (s != null && s.kind() == Instrument.Kind.OPTION) {
+            throw OkxSymbols.notASymbol(normalized);
         }
-        return p.length == 2 ? p[0] + "-" + p[1] : p[0] + "-" + p[1] + "-" + (p[2].equals("PERP") ? "SWAP" : p[2]);
+        return OkxSymbols.toNative(normalized);
     }
 
     @Override

@@ -17,6 +17,7 @@ public final class OkxVenue {
      */
     public static final Venue VENUE = Venue.builder(FEED)
             .statefulDecoder(OkxFrameDecoder::new)
+            .symbols(OkxSymbols.BOTH_WAYS)
             .bookSyncRules(new OkxSyncRules())
             .partitionKey(Venue.keyedByField("instId"))
             .cryptofeedExchange("OKX")

@@ -113,7 +113,7 @@ class BitmexFrameDecoderTest {
         Venue bitmex = Venues.forFeed("bitmex");
         FrameDecoder d = bitmex.decoder();
         return Venue.builder(bitmex.feed()).decoder(feed -> d).bookSyncRules(bitmex.bookSyncRules())
-                .partitionKey(bitmex::partitionKey).build();
+                .partitionKey(bitmex::partitionKey).symbols(bitmex.symbols()).build();
     }
 
     private static RawFrame frame(Venue a, String json, long receiveNs) {
