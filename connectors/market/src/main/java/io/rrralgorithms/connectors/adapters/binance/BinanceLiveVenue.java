@@ -7,7 +7,6 @@ import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -86,17 +85,8 @@ public final class BinanceLiveVenue implements LiveVenue {
     @Override
     public List<LiveStream> streams(String nativeSymbol, Set<Channel> channels) {
         String s = nativeSymbol.toLowerCase(Locale.ROOT);
-        List<LiveStream> out = new ArrayList<>();
-        if (channels.contains(Channel.TRADES)) {
-            out.add(new LiveStream(nativeSymbol, Channel.TRADES, s + (futures ? "@aggTrade" : "@trade")));
-        }
-        if (channels.contains(Channel.BOOK)) {
-            out.add(new LiveStream(nativeSymbol, Channel.BOOK, s + "@depth@100ms"));
-        }
-        if (channels.contains(Channel.BBO)) {
-            out.add(new LiveStream(nativeSymbol, Channel.BBO, s + "@bookTicker"));
-        }
-        return out;
+        return LiveStream.forChannels(nativeSymbol, channels, s + (futures ? "@aggTrade" : "@trade"), s + "@depth@100ms",
+                s + "@bookTicker");
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -62,17 +61,7 @@ public final class BybitLiveVenue implements LiveVenue {
 
     @Override
     public List<LiveStream> streams(String s, Set<Channel> channels) {
-        List<LiveStream> out = new ArrayList<>();
-        if (channels.contains(Channel.TRADES)) {
-            out.add(new LiveStream(s, Channel.TRADES, "publicTrade." + s));
-        }
-        if (channels.contains(Channel.BOOK)) {
-            out.add(new LiveStream(s, Channel.BOOK, "orderbook.50." + s));
-        }
-        if (channels.contains(Channel.BBO)) {
-            out.add(new LiveStream(s, Channel.BBO, "orderbook.1." + s));
-        }
-        return out;
+        return LiveStream.forChannels(s, channels, "publicTrade." + s, "orderbook.50." + s, "orderbook.1." + s);
     }
 
     @Override

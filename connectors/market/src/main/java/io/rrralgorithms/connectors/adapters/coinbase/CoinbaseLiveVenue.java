@@ -53,16 +53,8 @@ public final class CoinbaseLiveVenue implements LiveVenue {
 
     @Override
     public List<LiveStream> streams(String nativeSymbol, Set<Channel> channels) {
-        List<LiveStream> out = new ArrayList<>();
-        if (channels.contains(Channel.TRADES)) {
-            out.add(new LiveStream(nativeSymbol, Channel.TRADES, "matches:" + nativeSymbol));
-        }
-        if (channels.contains(Channel.BOOK)) {
-            out.add(new LiveStream(nativeSymbol, Channel.BOOK, "level2_batch:" + nativeSymbol));
-        }
-        if (channels.contains(Channel.BBO)) {
-            out.add(new LiveStream(nativeSymbol, Channel.BBO, "ticker:" + nativeSymbol));
-        }
+        List<LiveStream> out = new ArrayList<>(LiveStream.forChannels(nativeSymbol, channels, "matches:" + nativeSymbol,
+                "level2_batch:" + nativeSymbol, "ticker:" + nativeSymbol));
         out.add(new LiveStream(nativeSymbol, Channel.HEARTBEAT, "heartbeat:" + nativeSymbol));
         return out;
     }

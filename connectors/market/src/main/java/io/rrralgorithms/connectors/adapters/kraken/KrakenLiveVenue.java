@@ -48,17 +48,8 @@ public final class KrakenLiveVenue implements LiveVenue {
 
     @Override
     public List<LiveStream> streams(String nativeSymbol, Set<Channel> channels) {
-        List<LiveStream> out = new ArrayList<>();
-        if (channels.contains(Channel.TRADES)) {
-            out.add(new LiveStream(nativeSymbol, Channel.TRADES, "trade:" + nativeSymbol));
-        }
-        if (channels.contains(Channel.BOOK)) {
-            out.add(new LiveStream(nativeSymbol, Channel.BOOK, "book-" + BOOK_DEPTH + ":" + nativeSymbol));
-        }
-        if (channels.contains(Channel.BBO)) {
-            out.add(new LiveStream(nativeSymbol, Channel.BBO, "spread:" + nativeSymbol));
-        }
-        return out;
+        return LiveStream.forChannels(nativeSymbol, channels, "trade:" + nativeSymbol,
+                "book-" + BOOK_DEPTH + ":" + nativeSymbol, "spread:" + nativeSymbol);
     }
 
     @Override

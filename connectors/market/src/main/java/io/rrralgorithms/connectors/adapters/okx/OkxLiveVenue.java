@@ -10,7 +10,6 @@ import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -56,17 +55,7 @@ public final class OkxLiveVenue implements LiveVenue {
 
     @Override
     public List<LiveStream> streams(String instId, Set<Channel> channels) {
-        List<LiveStream> out = new ArrayList<>();
-        if (channels.contains(Channel.TRADES)) {
-            out.add(new LiveStream(instId, Channel.TRADES, "trades:" + instId));
-        }
-        if (channels.contains(Channel.BOOK)) {
-            out.add(new LiveStream(instId, Channel.BOOK, "books:" + instId));
-        }
-        if (channels.contains(Channel.BBO)) {
-            out.add(new LiveStream(instId, Channel.BBO, "bbo-tbt:" + instId));
-        }
-        return out;
+        return LiveStream.forChannels(instId, channels, "trades:" + instId, "books:" + instId, "bbo-tbt:" + instId);
     }
 
     @Override
