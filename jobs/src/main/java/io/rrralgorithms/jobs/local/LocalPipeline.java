@@ -1,10 +1,10 @@
 package io.rrralgorithms.jobs.local;
 
-import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
 import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
+import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureService;
 import io.rrralgorithms.connectors.venues.LiveStream;

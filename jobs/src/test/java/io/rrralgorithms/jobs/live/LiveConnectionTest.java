@@ -10,16 +10,16 @@ import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureMetrics;
 import io.rrralgorithms.connectors.live.CaptureService;
-import io.rrralgorithms.connectors.live.FrameSink;
-import io.rrralgorithms.connectors.model.FrameKind;
-import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.FrameInflater;
+import io.rrralgorithms.connectors.live.FrameSink;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
-import io.rrralgorithms.connectors.venues.VenueLimits;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.connectors.venues.VenueLimits;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.RawFrame;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -102,7 +102,7 @@ class LiveConnectionTest {
 
     static {
         if (!Venues.liveFeeds().contains(FEED)) {
-            Venues.register(Venue.builder(FEED).live(new TestVenue()).build());
+            Venues.register(Venue.liveOnly(new TestVenue()));
         }
     }
 

@@ -1,10 +1,15 @@
 package io.rrralgorithms.jobs.venues;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.book.BookTop;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -17,12 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The BitMEX capture ({@code orderBookL2} without sequence numbers, level ids resolved to prices
@@ -219,7 +218,7 @@ class BitmexReplayTest {
         byte[] payload = ("{\"table\":\"orderBookL2\",\"action\":\"" + action + "\",\"data\":[" + rows + "]}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         p.frame(new io.rrralgorithms.connectors.model.RawFrame("bitmex",
-                Venues.forFeed("bitmex").partitionKey(payload),
+                io.rrralgorithms.connectors.venues.Venues.forFeed("bitmex").partitionKey(payload),
                 io.rrralgorithms.connectors.model.FrameKind.WS, receiveNs, payload));
     }
 

@@ -65,6 +65,11 @@ public final class Venue {
         return new Builder(feed);
     }
 
+    /** A venue the capture service connects to but the job does not decode (a test's loopback venue, an extension's). */
+    public static Venue liveOnly(LiveVenue spec) {
+        return builder(spec.feed()).live(spec).build();
+    }
+
     /** The rule keying a frame by the first value of one string field ({@code "product_id":"BTC-USD"}). */
     public static FrameKey keyedByField(String field) {
         String marker = "\"" + field + "\":\"";

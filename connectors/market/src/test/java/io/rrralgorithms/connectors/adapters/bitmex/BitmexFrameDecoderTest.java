@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -21,8 +23,6 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
-import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,7 +110,7 @@ class BitmexFrameDecoderTest {
 
     /** The adapter as one stream reader sees it: the same (stateful) decoder on every call. */
     private static Venue oneStream() {
-        Venue bitmex = Venues.forFeed("bitmex");
+        Venue bitmex = BitmexVenue.VENUE;
         FrameDecoder d = bitmex.decoder();
         return Venue.builder(bitmex.feed()).decoder(feed -> d).bookSyncRules(bitmex.bookSyncRules())
                 .partitionKey(bitmex::partitionKey).symbols(bitmex.symbols()).build();
@@ -436,7 +436,7 @@ class BitmexFrameDecoderTest {
 
     @Test
     void metadataCatalogHoldsEveryCapturedSymbolWithTheDecodersSymbol() throws Exception {
-        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("BITMEX.0"), Venues.forFeed("bitmex"));
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("BITMEX.0"), BitmexVenue.VENUE);
         assertEquals(34, catalog.size(), "the 34 active swaps and futures of instrument/active");
         Set<String> captured = new TreeSet<>();
         for (String p : payloads()) {

@@ -1,9 +1,18 @@
 package io.rrralgorithms.connectors.adapters.deribit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -14,8 +23,6 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
-import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,13 +41,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The Deribit decoder over the real cryptofeed capture {@code DERIBIT.ws.1.0} (book, ticker and
  * trades channels of 10 BTC and ETH options, July 2021) and its metadata {@code DERIBIT.0}, with
@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeribitFrameDecoderTest {
     private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Venue ADAPTER = Venues.forFeed("deribit");
+    private static final Venue ADAPTER = DeribitVenue.VENUE;
 
     static Path shared(String name) {
         String prop = System.getProperty("rrr.shared.data");
@@ -199,8 +199,8 @@ class DeribitFrameDecoderTest {
         MarketEvent del = decode(delete).get(0);
         assertArrayEquals(new long[] {m("0.001")}, del.askPrices);
         assertArrayEquals(new long[] {0L}, del.askSizes);
-        assertTrue(Venues.forFeed("deribit").bookSyncRules().continues(del, d.lastUpdateId));
-        assertTrue(Venues.forFeed("deribit").bookSyncRules().bridgesSnapshot(d, 33195894164L));
+        assertTrue(DeribitVenue.RULES.continues(del, d.lastUpdateId));
+        assertTrue(DeribitVenue.RULES.bridgesSnapshot(d, 33195894164L));
 
         // a snapshot of exact decimals: 0.2325 etc. read from the text, never through a double
         String snap = payloads.stream().filter(p -> p.contains("\"type\":\"snapshot\"") && p.contains("BTC-31DEC21-34000-P"))
@@ -290,7 +290,7 @@ class DeribitFrameDecoderTest {
 
     @Test
     void syncRulesChainChangeIds() {
-        BookSyncRules r = Venues.forFeed("deribit").bookSyncRules();
+        BookSyncRules r = DeribitVenue.RULES;
         MarketEvent d = new MarketEvent();
         d.prevUpdateId = 100;
         d.lastUpdateId = d.firstUpdateId = 105;
