@@ -2,6 +2,7 @@ package io.rrralgorithms.connectors.adapters.bitfinex;
 
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.venues.ConnectionKeyer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -67,7 +68,7 @@ final class BitfinexConnectionKeyer implements ConnectionKeyer {
     }
 
     private static long chanId(byte[] payload) {
-        byte[] m = "\"chanId\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] m = "\"chanId\":".getBytes(StandardCharsets.US_ASCII);
         outer:
         for (int i = 0; i + m.length < payload.length; i++) {
             for (int k = 0; k < m.length; k++) {
