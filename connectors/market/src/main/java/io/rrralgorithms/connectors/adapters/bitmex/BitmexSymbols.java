@@ -37,7 +37,6 @@ final class BitmexSymbols {
     private static final Pattern DATED = Pattern.compile("([A-Z0-9]+)([FGHJKMNQUVXZ])([0-9]{2})");
     private static final Pattern ROOT = Pattern.compile("[A-Z0-9]+");
 
-
     /** Both directions, for the venue's declaration. */
     static final VenueSymbols BOTH_WAYS = VenueSymbols.of(BitmexSymbols::normalize, BitmexSymbols::toNative);
 
