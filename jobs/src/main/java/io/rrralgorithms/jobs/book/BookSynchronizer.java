@@ -2,7 +2,7 @@ package io.rrralgorithms.jobs.book;
 
 import io.rrralgorithms.connectors.adapters.BookChecksum;
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -257,6 +257,6 @@ public final class BookSynchronizer implements Serializable {
         if (rules == null) {
             rules = new HashMap<>();
         }
-        return rules.computeIfAbsent(feed, f -> ExchangeAdapters.forFeed(f).bookSyncRules());
+        return rules.computeIfAbsent(feed, f -> Venues.forFeed(f).bookSyncRules());
     }
 }

@@ -1,6 +1,6 @@
 package io.rrralgorithms.jobs.cli;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
@@ -70,9 +70,9 @@ final class Preflight {
     /** Every feed name is one the job decodes. */
     static void knownFeeds(String option, Collection<String> feeds) {
         for (String feed : feeds) {
-            if (!ExchangeAdapters.isSupported(feed)) {
+            if (!Venues.isSupported(feed)) {
                 throw UserError.usage("unknown feed '" + feed + "' (" + option + "); use one of "
-                        + String.join(", ", ExchangeAdapters.feeds()));
+                        + String.join(", ", Venues.feeds()));
             }
         }
     }

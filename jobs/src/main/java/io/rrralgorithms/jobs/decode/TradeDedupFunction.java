@@ -4,7 +4,7 @@ import io.rrralgorithms.jobs.runtime.DurableAccumulators;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ import org.apache.flink.util.Collector;
  * Keyed by instrument: passes each trade on once. A trade whose venue trade id the instrument has
  * already seen ({@link RecentTradeIds}) is counted ({@code duplicateTrades},
  * {@code feed.<feed>.DUPLICATE_TRADE}) and dropped. Trades without a venue id, and venues whose ids
- * are made up by the decoder ({@code ExchangeAdapter.tradeIdsIdentifyTrades()}), pass unchecked.
+ * are made up by the decoder ({@code Venue.tradeIdsIdentifyTrades()}), pass unchecked.
  * State per instrument: at most {@link RecentTradeIds#CAPACITY} ids, dropped after
  * {@link #IDLE_TTL} without a trade.
  */
@@ -65,7 +65,7 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
 
     /** Whether the trades of {@code feed} are checked: its trade ids are the venue's own. */
     public static boolean checksFeed(String feed) {
-        return ExchangeAdapters.isSupported(feed) && ExchangeAdapters.forFeed(feed).tradeIdsIdentifyTrades();
+        return Venues.isSupported(feed) && Venues.forFeed(feed).tradeIdsIdentifyTrades();
     }
 
     /** Whether a trade of {@code feed} with id {@code tradeId} is checked for duplicates. */

@@ -1,7 +1,7 @@
 package io.rrralgorithms.jobs.features;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.FrameGuard;
 import io.rrralgorithms.connectors.model.EventType;
@@ -120,7 +120,7 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
             this.name = name;
             this.guard = new FrameGuard(limits);
             this.dedupTrades = TradeDedupFunction.checksFeed(name);
-            this.decoder = ExchangeAdapters.forFeed(name).decoder();
+            this.decoder = Venues.forFeed(name).decoder();
         }
     }
 

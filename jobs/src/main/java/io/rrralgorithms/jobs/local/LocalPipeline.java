@@ -7,9 +7,9 @@ import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.connectors.kafka.ResyncRequests;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureService;
-import io.rrralgorithms.connectors.live.LiveStream;
-import io.rrralgorithms.connectors.live.LiveVenue;
-import io.rrralgorithms.connectors.live.LiveVenues;
+import io.rrralgorithms.connectors.venues.LiveStream;
+import io.rrralgorithms.connectors.venues.LiveVenue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.JobOptions;
 import io.rrralgorithms.jobs.JobSources;
 import io.rrralgorithms.jobs.MarketDataJob;
@@ -80,9 +80,9 @@ public final class LocalPipeline {
             live = s.capture != null ? s.capture : CaptureConfig.liveDefault();
             live.validate("capture configuration");
             for (String feed : live.feeds()) {
-                if (!io.rrralgorithms.connectors.adapters.ExchangeAdapters.isSupported(feed)) {
+                if (!Venues.isSupported(feed)) {
                     throw new IllegalArgumentException("feed " + feed + " can be captured live but the job has no "
-                            + "decoder for it; supported: " + io.rrralgorithms.connectors.adapters.ExchangeAdapters.feeds());
+                            + "decoder for it; supported: " + Venues.feeds());
                 }
             }
             requireExchangeAnswers(live);
@@ -104,7 +104,7 @@ public final class LocalPipeline {
         }
 
         List<String> inputs = live != null
-                ? live.venues.stream().map(v -> "live:" + v.feed + ":" + v.endpoint(LiveVenues.forFeed(v.feed)))
+                ? live.venues.stream().map(v -> "live:" + v.feed + ":" + v.endpoint(Venues.liveForFeed(v.feed)))
                         .toList()
                 : s.files.isEmpty()
                 ? feeds.stream().map(f -> topicPrefix() + f).toList()
@@ -327,7 +327,7 @@ public final class LocalPipeline {
         java.time.Duration timeout = java.time.Duration.ofSeconds(config.connectTimeoutSeconds);
         List<java.net.URI> endpoints = new ArrayList<>();
         for (CaptureConfig.Venue v : config.venues) {
-            LiveVenue venue = LiveVenues.forFeed(v.feed);
+            LiveVenue venue = Venues.liveForFeed(v.feed);
             List<LiveStream> streams = new ArrayList<>();
             for (String symbol : v.resolveNativeSymbols(venue)) {
                 streams.addAll(venue.streams(symbol, v.channelSet()));
@@ -366,7 +366,7 @@ public final class LocalPipeline {
                     + "snapshots (at most one per symbol per " + live.resyncIntervalMs + " ms)");
         }
         for (CaptureConfig.Venue v : live.venues) {
-            LiveVenue venue = LiveVenues.forFeed(v.feed);
+            LiveVenue venue = Venues.liveForFeed(v.feed);
             s.out.println("live capture of " + v.feed + " " + v.resolveNativeSymbols(venue) + " from "
                     + v.endpoint(venue) + " into " + topicPrefix() + v.feed);
         }

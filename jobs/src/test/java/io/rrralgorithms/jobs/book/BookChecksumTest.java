@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * stripped) of a reference book that follows Kraken's window semantics.
  */
 class BookChecksumTest {
-    private static final ExchangeAdapter KRAKEN = ExchangeAdapters.forFeed("kraken");
+    private static final Venue KRAKEN = Venues.forFeed("kraken");
     private static final String PAIR = "XBT/USD";
 
     final List<BookTop> tops = new ArrayList<>();

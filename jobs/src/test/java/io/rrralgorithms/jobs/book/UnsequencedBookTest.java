@@ -3,8 +3,8 @@ package io.rrralgorithms.jobs.book;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * the snapshot; diffs received after it are.
  */
 class UnsequencedBookTest {
-    private static final ExchangeAdapter COINBASE = ExchangeAdapters.forFeed("coinbase");
+    private static final Venue COINBASE = Venues.forFeed("coinbase");
 
     private final List<BookTop> tops = new ArrayList<>();
     private final List<BookGap> gaps = new ArrayList<>();

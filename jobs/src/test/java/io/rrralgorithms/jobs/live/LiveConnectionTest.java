@@ -10,13 +10,14 @@ import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureMetrics;
 import io.rrralgorithms.connectors.live.CaptureService;
-import io.rrralgorithms.connectors.live.Channel;
-import io.rrralgorithms.connectors.live.FrameInflater;
+import io.rrralgorithms.connectors.venues.Channel;
+import io.rrralgorithms.connectors.venues.FrameInflater;
 import io.rrralgorithms.connectors.live.FrameSink;
-import io.rrralgorithms.connectors.live.LiveStream;
-import io.rrralgorithms.connectors.live.LiveVenue;
-import io.rrralgorithms.connectors.live.LiveVenues;
-import io.rrralgorithms.connectors.live.VenueLimits;
+import io.rrralgorithms.connectors.venues.LiveStream;
+import io.rrralgorithms.connectors.venues.LiveVenue;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.connectors.venues.VenueLimits;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.io.ByteArrayOutputStream;
@@ -100,8 +101,8 @@ class LiveConnectionTest {
     }
 
     static {
-        if (!LiveVenues.feeds().contains(FEED)) {
-            LiveVenues.register(new TestVenue());
+        if (!Venues.liveFeeds().contains(FEED)) {
+            Venues.register(Venue.liveOnly(new TestVenue()));
         }
     }
 

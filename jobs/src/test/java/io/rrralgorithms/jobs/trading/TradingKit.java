@@ -1,7 +1,7 @@
 package io.rrralgorithms.jobs.trading;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -320,7 +320,7 @@ final class TradingKit {
             while (r.hasNext() && tops[0] < maxTops) {
                 RawFrame f = r.next();
                 if (decoder == null) {
-                    decoder = ExchangeAdapters.forFeed(f.feed).decoder();
+                    decoder = Venues.forFeed(f.feed).decoder();
                 }
                 try {
                     decoder.decode(f, ev -> {

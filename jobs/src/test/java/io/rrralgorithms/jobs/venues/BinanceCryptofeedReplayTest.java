@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
@@ -267,7 +267,7 @@ class BinanceCryptofeedReplayTest {
 
         // the final top-10 of every instrument equals the TreeMap replay, and agrees with the metadata
         InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(CaptureReplay.file(exchange + ".0"),
-                ExchangeAdapters.forFeed(feed));
+                Venues.forFeed(feed));
         for (String s : e.snapshotIds.keySet()) {
             BookTop t = r.lastTop.get(s);
             assertNotNull(t, s);

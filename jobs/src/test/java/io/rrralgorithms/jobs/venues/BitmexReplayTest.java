@@ -218,7 +218,7 @@ class BitmexReplayTest {
         byte[] payload = ("{\"table\":\"orderBookL2\",\"action\":\"" + action + "\",\"data\":[" + rows + "]}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         p.frame(new io.rrralgorithms.connectors.model.RawFrame("bitmex",
-                io.rrralgorithms.connectors.adapters.ExchangeAdapters.forFeed("bitmex").partitionKey(payload),
+                io.rrralgorithms.connectors.venues.Venues.forFeed("bitmex").partitionKey(payload),
                 io.rrralgorithms.connectors.model.FrameKind.WS, receiveNs, payload));
     }
 

@@ -3,7 +3,7 @@ package io.rrralgorithms.jobs.venues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.jobs.SharedData;
@@ -102,7 +102,7 @@ class VenueCapturesIT {
             for (Path f : files.sorted().toList()) {
                 String exchange = CryptofeedCaptureReader.exchangeOf(f);
                 String feed = exchange == null ? null : CryptofeedCaptureReader.FEEDS.get(exchange);
-                if (feed != null && ExchangeAdapters.isSupported(feed)) {
+                if (feed != null && Venues.isSupported(feed)) {
                     m.computeIfAbsent(feed, k -> new ArrayList<>()).add(f);
                 }
             }

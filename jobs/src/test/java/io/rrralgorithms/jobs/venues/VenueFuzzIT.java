@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.connectors.kafka.RawFrameRecords;
@@ -138,7 +138,7 @@ class VenueFuzzIT {
         s.job.set(JobConfigOptions.TOPIC_PREFIX, prefix);
         s.job.set(JobConfigOptions.GROUP_ID, "fuzz-" + prefix);
         s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertTrue(ExchangeAdapters.feeds().containsAll(s.feeds), s.feeds::toString);
+        assertTrue(Venues.feeds().containsAll(s.feeds), s.feeds::toString);
         return new LocalPipeline(s).run();
     }
 }

@@ -3,7 +3,7 @@ package io.rrralgorithms.jobs.venues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -251,7 +251,7 @@ class VenueFuzzTest {
     /** Frames whose events (one at least) all match {@code use}, decoded in order by one decoder: mutation sources. */
     static List<Integer> framesWithEvents(String feed, List<RawFrame> frames, Predicate<MarketEvent> use) {
         List<Integer> out = new ArrayList<>();
-        FrameDecoder decoder = ExchangeAdapters.forFeed(feed).decoder();
+        FrameDecoder decoder = Venues.forFeed(feed).decoder();
         for (int i = 0; i < frames.size(); i++) {
             List<MarketEvent> events = new ArrayList<>();
             try {
@@ -269,7 +269,7 @@ class VenueFuzzTest {
     private static List<MarketEvent> decode(String feed, RawFrame f) {
         List<MarketEvent> events = new ArrayList<>();
         try {
-            ExchangeAdapters.forFeed(feed).decoder().decode(f, events::add);
+            Venues.forFeed(feed).decoder().decode(f, events::add);
         } catch (Exception e) {
             return List.of();
         }

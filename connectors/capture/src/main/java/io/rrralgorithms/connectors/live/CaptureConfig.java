@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import io.rrralgorithms.connectors.kafka.RawTopics;
+import io.rrralgorithms.connectors.venues.Channel;
+import io.rrralgorithms.connectors.venues.LiveVenue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +47,7 @@ import java.util.Set;
  * resyncTopic: rrr.control.resync  # Kafka topic of the job's resync requests (book gaps); absent = off
  * resyncIntervalMs: 5000           # at most one resync per symbol this often (bursts coalesce)
  * venues:
- *   - feed: binance-spot           # one of LiveVenues.feeds()
+ *   - feed: binance-spot           # one of Venues.liveFeeds()
  *     symbols: [BTC-USDT, ETH-USDT]   # normalized symbols (BTC-USDT, BTC-USDT-PERP, BTC-USD-240927)
  *     nativeSymbols: []            # or the venue's own symbols, used as they are
  *     channels: [trades, book, bbo]   # default: all three
@@ -220,7 +223,7 @@ public final class CaptureConfig {
             require(v != null && v.feed != null && !v.feed.isBlank(), vat + "feed is missing");
             LiveVenue lv;
             try {
-                lv = LiveVenues.forFeed(v.feed);
+                lv = Venues.liveForFeed(v.feed);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(vat + e.getMessage());
             }

@@ -4,6 +4,10 @@ import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.ControlTopic;
 import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import io.rrralgorithms.connectors.kafka.ResyncRequests;
+import io.rrralgorithms.connectors.venues.LiveStream;
+import io.rrralgorithms.connectors.venues.LiveVenue;
+import io.rrralgorithms.connectors.venues.VenueLimits;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,7 +65,7 @@ public final class CaptureService implements AutoCloseable {
         this.http = HttpClient.newBuilder().executor(httpExecutor)
                 .connectTimeout(Duration.ofSeconds(config.connectTimeoutSeconds)).build();
         for (CaptureConfig.Venue v : config.venues) {
-            LiveVenue venue = LiveVenues.forFeed(v.feed);
+            LiveVenue venue = Venues.liveForFeed(v.feed);
             List<LiveStream> streams = new ArrayList<>();
             for (String symbol : v.resolveNativeSymbols(venue)) {
                 streams.addAll(venue.streams(symbol, v.channelSet()));

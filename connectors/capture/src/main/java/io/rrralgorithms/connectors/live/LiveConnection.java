@@ -2,6 +2,10 @@ package io.rrralgorithms.connectors.live;
 
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.ConnectionKeyer;
+import io.rrralgorithms.connectors.venues.FrameInflater;
+import io.rrralgorithms.connectors.venues.LiveStream;
+import io.rrralgorithms.connectors.venues.LiveVenue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -233,7 +237,7 @@ public final class LiveConnection implements AutoCloseable {
         final Object sendLock = new Object();
         volatile WebSocketClient ws;
         /** Keys this session's frames (a fresh keyer per session: channel ids do not survive a reconnect). */
-        final io.rrralgorithms.connectors.adapters.ExchangeAdapter.ConnectionKeyer keyer = venue.connectionKeyer();
+        final ConnectionKeyer keyer = venue.connectionKeyer();
         volatile long openedAtNanos;
         volatile long lastFrameNanos;
         volatile boolean publishing;

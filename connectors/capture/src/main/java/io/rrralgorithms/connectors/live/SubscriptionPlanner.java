@@ -1,5 +1,7 @@
 package io.rrralgorithms.connectors.live;
 
+import io.rrralgorithms.connectors.venues.LiveStream;
+import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

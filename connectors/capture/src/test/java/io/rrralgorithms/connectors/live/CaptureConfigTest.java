@@ -1,16 +1,20 @@
 package io.rrralgorithms.connectors.live;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.rrralgorithms.connectors.adapters.binance.BinanceLiveVenue;
+import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseLiveVenue;
+import io.rrralgorithms.connectors.venues.Channel;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The capture configuration file: the example, the defaults, JSON, and clear errors. */
 class CaptureConfigTest {
@@ -29,11 +33,11 @@ class CaptureConfigTest {
         assertEquals(9464, c.metrics.port);
         assertEquals(List.of("binance-spot", "binance-usdm", "coinbase"), c.feeds());
         CaptureConfig.Venue spot = c.venues.get(0);
-        assertEquals(List.of("BTCUSDT", "ETHUSDT"), spot.resolveNativeSymbols(LiveVenues.forFeed("binance-spot")));
+        assertEquals(List.of("BTCUSDT", "ETHUSDT"), spot.resolveNativeSymbols(Venues.liveForFeed("binance-spot")));
         assertEquals(EnumSet.of(Channel.TRADES, Channel.BOOK, Channel.BBO), spot.channelSet());
-        assertEquals("https://api.binance.com", spot.restBase(LiveVenues.forFeed("binance-spot")));
-        assertEquals(List.of("BTCUSDT"), c.venues.get(1).resolveNativeSymbols(LiveVenues.forFeed("binance-usdm")));
-        assertNull(c.venues.get(2).restBase(LiveVenues.forFeed("coinbase"))); // Coinbase needs no REST snapshot
+        assertEquals("https://api.binance.com", spot.restBase(Venues.liveForFeed("binance-spot")));
+        assertEquals(List.of("BTCUSDT"), c.venues.get(1).resolveNativeSymbols(Venues.liveForFeed("binance-usdm")));
+        assertNull(c.venues.get(2).restBase(Venues.liveForFeed("coinbase"))); // Coinbase needs no REST snapshot
         assertEquals(Duration.ofSeconds(60), c.connectionSettings(c.venues.get(2)).silenceTimeout());
         assertEquals(Duration.ofSeconds(30), c.connectionSettings(spot).silenceTimeout());
     }

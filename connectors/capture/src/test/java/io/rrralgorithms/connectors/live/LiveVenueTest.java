@@ -1,10 +1,12 @@
 package io.rrralgorithms.connectors.live;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
+import io.rrralgorithms.connectors.adapters.binance.BinanceLiveVenue;
+import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseLiveVenue;
+import io.rrralgorithms.connectors.venues.Channel;
+import io.rrralgorithms.connectors.venues.FrameInflater;
+import io.rrralgorithms.connectors.venues.LiveStream;
+import io.rrralgorithms.connectors.venues.LiveVenue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,6 +14,11 @@ import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The venues' live specifics on real recorded frames, and the inflaters. */
 class LiveVenueTest {
@@ -93,7 +100,7 @@ class LiveVenueTest {
 
     @Test
     void kraken() throws Exception {
-        LiveVenue v = LiveVenues.forFeed("kraken");
+        LiveVenue v = Venues.liveForFeed("kraken");
         assertEquals("XBT/USD", v.nativeSymbol("BTC-USD"));
         assertEquals("XDG/EUR", v.nativeSymbol("DOGE-EUR"));
         assertEquals("XMR/USD", v.nativeSymbol("xmr-usd"));
@@ -120,7 +127,7 @@ class LiveVenueTest {
 
     @Test
     void okx() throws Exception {
-        LiveVenue v = LiveVenues.forFeed("okx");
+        LiveVenue v = Venues.liveForFeed("okx");
         assertEquals("BTC-USDT", v.nativeSymbol("BTC-USDT"));
         assertEquals("BTC-USDT-SWAP", v.nativeSymbol("BTC-USDT-PERP"));
         assertEquals("BTC-USD-220527", v.nativeSymbol("BTC-USD-220527"));
@@ -143,7 +150,7 @@ class LiveVenueTest {
 
     @Test
     void bybit() throws Exception {
-        LiveVenue v = LiveVenues.forFeed("bybit");
+        LiveVenue v = Venues.liveForFeed("bybit");
         assertEquals("BTCUSDT", v.nativeSymbol("BTC-USDT-PERP"));
         assertEquals("BTCUSD", v.nativeSymbol("btc-usd-perp"));
         assertEquals("wss://stream.bybit.com/v5/public/linear", v.defaultEndpoint());
@@ -165,7 +172,7 @@ class LiveVenueTest {
         assertEquals("{\"req_id\":\"ping\",\"op\":\"ping\"}", v.heartbeatMessage());
         assertEquals("{\"success\":false,\"ret_msg\":\"error:handler not found\",\"op\":\"subscribe\"}",
                 v.errorOf(bytes("{\"success\":false,\"ret_msg\":\"error:handler not found\",\"op\":\"subscribe\"}")));
-        if (!io.rrralgorithms.connectors.adapters.ExchangeAdapters.isSupported("bybit")) {
+        if (!Venues.isSupported("bybit")) {
             assertEquals("BTCUSDT", v.partitionKey(delta));
         }
     }

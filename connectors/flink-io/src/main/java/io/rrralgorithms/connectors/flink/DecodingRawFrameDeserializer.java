@@ -1,13 +1,13 @@
 package io.rrralgorithms.connectors.flink;
 
-import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.FrameGuard;
+import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,7 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * Decodes raw frames with the adapter of the topic's feed right in the Kafka source, so that
+ * Decodes raw frames with the venue of the topic's feed right in the Kafka source, so that
  * watermarks are generated per partition from the exchange's event time (a topic replaying July
  * never drags another replaying August into lateness). It never throws: a frame that cannot be
  * decoded, or whose events fail the {@link FrameGuard} checks (implausible times and values, too
@@ -78,13 +78,13 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
             return;
         }
         String feed = RawTopics.feedOf(topicPrefix, record.topic());
-        if (feed == null || !ExchangeAdapters.isSupported(feed)) {
+        if (feed == null || !Venues.isSupported(feed)) {
             out.collect(error(frame, "unknown feed for topic '" + record.topic() + "'"));
             return;
         }
         frame.feed = feed;
         // one decoder per feed and reader: some venues' decoders keep per-stream state
-        FrameDecoder decoder = decoders.computeIfAbsent(feed, f -> ExchangeAdapters.forFeed(f).decoder());
+        FrameDecoder decoder = decoders.computeIfAbsent(feed, f -> Venues.forFeed(f).decoder());
         try {
             if (guard.decode(decoder, frame, out::collect) == FrameDecoder.Result.IGNORED && framesIgnored != null) {
                 framesIgnored.inc();

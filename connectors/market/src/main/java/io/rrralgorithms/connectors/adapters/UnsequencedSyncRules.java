@@ -12,13 +12,38 @@ import io.rrralgorithms.connectors.model.MarketEvent;
  * new snapshot (a resubscription) is always authoritative; no gap is ever reported by sequence.
  * Integrity rests on the connection's ordering (and the checksum where the venue sends one); a
  * lost connection must resubscribe, which sends a fresh snapshot.
+ *
+ * <p>A venue that checksums its book (Kraken) declares it with {@link #withChecksum}; one that keeps
+ * a window of N levels and sends no delete for a level pushed out of it, with
+ * {@link #truncatedToSnapshotDepth}.
  */
-public class UnsequencedSyncRules implements BookSyncRules {
+public final class UnsequencedSyncRules implements BookSyncRules {
     private final String expectation;
+    private final BookChecksum checksum;
+    private final boolean windowed;
 
     /** @param expectation what any diff is, for log lines (e.g. "any l2update (level2 has no sequence numbers)") */
     public UnsequencedSyncRules(String expectation) {
+        this(expectation, null, false);
+    }
+
+    private UnsequencedSyncRules(String expectation, BookChecksum checksum, boolean windowed) {
         this.expectation = expectation;
+        this.checksum = checksum;
+        this.windowed = windowed;
+    }
+
+    /** These rules with the venue's book checksum verified after every update that carries one. */
+    public UnsequencedSyncRules withChecksum(BookChecksum venueChecksum) {
+        return new UnsequencedSyncRules(expectation, venueChecksum, windowed);
+    }
+
+    /**
+     * These rules with the book truncated to the snapshot's {@link MarketEvent#bookDepth} after
+     * every update (the venue's window, read by the decoder; 0: unbounded).
+     */
+    public UnsequencedSyncRules truncatedToSnapshotDepth() {
+        return new UnsequencedSyncRules(expectation, checksum, true);
     }
 
     @Override
@@ -44,6 +69,16 @@ public class UnsequencedSyncRules implements BookSyncRules {
     @Override
     public boolean isOlderSnapshot(MarketEvent snapshot, long lastUpdateId) {
         return false;
+    }
+
+    @Override
+    public BookChecksum checksum() {
+        return checksum;
+    }
+
+    @Override
+    public int maxDepth(MarketEvent snapshot) {
+        return windowed ? Math.max(0, snapshot.bookDepth) : 0;
     }
 
     @Override

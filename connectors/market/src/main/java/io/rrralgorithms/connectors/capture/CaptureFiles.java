@@ -1,7 +1,7 @@
 package io.rrralgorithms.connectors.capture;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,7 +29,7 @@ public final class CaptureFiles {
                 throw new IOException("cryptofeed capture of " + exchange + " is not a supported feed; supported: "
                         + CryptofeedCaptureReader.FEEDS.keySet() + " (or give --feed)");
             }
-            return new CryptofeedCaptureReader(file, ExchangeAdapters.forFeed(feed));
+            return new CryptofeedCaptureReader(file, Venues.forFeed(feed));
         }
         String first = firstLine(file);
         if (first != null && HftBacktestCaptureReader.looksLike(first)) {
@@ -38,12 +38,12 @@ public final class CaptureFiles {
                 Path parent = file.toAbsolutePath().getParent();
                 feed = parent == null ? null : parent.getFileName().toString();
             }
-            if (feed == null || !ExchangeAdapters.isSupported(feed)) {
+            if (feed == null || !Venues.isSupported(feed)) {
                 throw new IOException("cannot infer the feed of " + file + " from its folder name; give --feed, one of "
-                        + ExchangeAdapters.feeds());
+                        + Venues.feeds());
             }
-            ExchangeAdapter adapter = ExchangeAdapters.forFeed(feed);
-            return new HftBacktestCaptureReader(file, adapter);
+            Venue venue = Venues.forFeed(feed);
+            return new HftBacktestCaptureReader(file, venue);
         }
         throw new IOException("unknown capture format: " + file
                 + " (expected hftbacktest '<ns> <json>' lines, gzip or plain, or a cryptofeed EXCHANGE.ws.N.0 file)");

@@ -1,9 +1,10 @@
 package io.rrralgorithms.connectors.capture;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.ConnectionKeyer;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -26,19 +27,19 @@ import java.util.regex.Pattern;
  * keyed by the URL's {@code symbol=} parameter.
  */
 public final class CryptofeedCaptureReader implements CaptureReader {
-    /** cryptofeed exchange names and our feed ids, from each adapter's {@code cryptofeedExchange()}. */
+    /** cryptofeed exchange names and our feed ids, from each venue's {@code cryptofeedExchange()}. */
     public static final Map<String, String> FEEDS = feedsByExchange();
 
     private static final Pattern WS_FILE = Pattern.compile("([A-Z0-9_.]+)\\.ws\\.\\d+\\.\\d+");
 
-    private final ExchangeAdapter adapter;
+    private final Venue venue;
     private final Iterator<RawFrame> frames;
     private long skipped;
 
-    public CryptofeedCaptureReader(Path wsFile, ExchangeAdapter adapter) throws IOException {
-        this.adapter = adapter;
+    public CryptofeedCaptureReader(Path wsFile, Venue venue) throws IOException {
+        this.venue = venue;
         List<RawFrame> all = new ArrayList<>();
-        ExchangeAdapter.ConnectionKeyer keyer = adapter.connectionKeyer(); // one file = one connection
+        ConnectionKeyer keyer = venue.connectionKeyer(); // one file = one connection
         for (String line : Files.readAllLines(wsFile, StandardCharsets.UTF_8)) {
             RawFrame f = parseWsLine(line, keyer);
             if (f == null) {
@@ -61,8 +62,8 @@ public final class CryptofeedCaptureReader implements CaptureReader {
 
     private static Map<String, String> feedsByExchange() {
         Map<String, String> m = new java.util.TreeMap<>();
-        for (String feed : ExchangeAdapters.feeds()) {
-            String exchange = ExchangeAdapters.forFeed(feed).cryptofeedExchange();
+        for (String feed : Venues.feeds()) {
+            String exchange = Venues.forFeed(feed).cryptofeedExchange();
             if (exchange != null) {
                 m.put(exchange, feed);
             }
@@ -87,14 +88,14 @@ public final class CryptofeedCaptureReader implements CaptureReader {
         return out;
     }
 
-    private RawFrame parseWsLine(String line, ExchangeAdapter.ConnectionKeyer keyer) {
+    private RawFrame parseWsLine(String line, ConnectionKeyer keyer) {
         // "<ts>: <payload>" is a received frame; "<url> <-> <ts>" and "<url> <- <ts>: ..." are not.
         int colon = line.indexOf(": ");
         if (colon <= 0 || !isTimestamp(line, 0, colon)) {
             return null;
         }
         byte[] payload = line.substring(colon + 2).getBytes(StandardCharsets.UTF_8);
-        return new RawFrame(adapter.feed(), keyer.key(payload), FrameKind.WS,
+        return new RawFrame(venue.feed(), keyer.key(payload), FrameKind.WS,
                 secondsToNanos(line.substring(0, colon)), payload);
     }
 
@@ -107,11 +108,11 @@ public final class CryptofeedCaptureReader implements CaptureReader {
         if (colon < 0) {
             return null;
         }
-        String key = adapter.snapshotKey(line.substring(0, arrow));
+        String key = venue.snapshotKey(line.substring(0, arrow));
         if (key == null) {
             return null; // metadata, not a book snapshot
         }
-        return new RawFrame(adapter.feed(), key, FrameKind.REST_SNAPSHOT,
+        return new RawFrame(venue.feed(), key, FrameKind.REST_SNAPSHOT,
                 secondsToNanos(line.substring(arrow + 4, colon)), line.substring(colon + 2).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -142,7 +143,7 @@ public final class CryptofeedCaptureReader implements CaptureReader {
 
     @Override
     public String feed() {
-        return adapter.feed();
+        return venue.feed();
     }
 
     @Override

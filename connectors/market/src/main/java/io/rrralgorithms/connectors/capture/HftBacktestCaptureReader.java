@@ -1,8 +1,8 @@
 package io.rrralgorithms.connectors.capture;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.Venue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,7 +22,7 @@ import java.util.zip.GZIPInputStream;
 public final class HftBacktestCaptureReader implements CaptureReader {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HftBacktestCaptureReader.class);
 
-    private final ExchangeAdapter adapter;
+    private final Venue venue;
     private final String fileSymbol;
     private final BufferedReader in;
     private final Path file;
@@ -30,9 +30,9 @@ public final class HftBacktestCaptureReader implements CaptureReader {
     private long skipped;
     private long lineNo;
 
-    public HftBacktestCaptureReader(Path file, ExchangeAdapter adapter) throws IOException {
+    public HftBacktestCaptureReader(Path file, Venue venue) throws IOException {
         this.file = file;
-        this.adapter = adapter;
+        this.venue = venue;
         String name = file.getFileName().toString();
         int us = name.indexOf('_');
         this.fileSymbol = (us > 0 ? name.substring(0, us) : name.replaceAll("\\..*$", "")).toUpperCase(Locale.ROOT);
@@ -68,8 +68,8 @@ public final class HftBacktestCaptureReader implements CaptureReader {
                 }
                 byte[] payload = line.substring(sp + 1).getBytes(StandardCharsets.UTF_8);
                 boolean snapshot = line.startsWith("{\"lastUpdateId\"", sp + 1);
-                String key = snapshot ? fileSymbol : adapter.partitionKey(payload);
-                next = new RawFrame(adapter.feed(), key == null ? fileSymbol : key,
+                String key = snapshot ? fileSymbol : venue.partitionKey(payload);
+                next = new RawFrame(venue.feed(), key == null ? fileSymbol : key,
                         snapshot ? FrameKind.REST_SNAPSHOT : FrameKind.WS, ns, payload);
                 return;
             }
@@ -95,7 +95,7 @@ public final class HftBacktestCaptureReader implements CaptureReader {
 
     @Override
     public String feed() {
-        return adapter.feed();
+        return venue.feed();
     }
 
     @Override

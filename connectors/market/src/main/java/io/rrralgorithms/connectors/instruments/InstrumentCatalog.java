@@ -1,6 +1,6 @@
 package io.rrralgorithms.connectors.instruments;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import io.rrralgorithms.connectors.venues.Venue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,14 +42,14 @@ public final class InstrumentCatalog {
 
     /**
      * Reads the recorded REST responses of a cryptofeed {@code EXCHANGE.0} file
-     * ({@code <url> -> <ts>: <body>} lines) with the adapter's {@link InstrumentMetadata}.
+     * ({@code <url> -> <ts>: <body>} lines) with the venue's {@link InstrumentMetadata}.
      */
-    public static InstrumentCatalog fromCryptofeed(Path exchangeFile, ExchangeAdapter adapter) throws IOException {
-        InstrumentMetadata meta = adapter.instrumentMetadata();
+    public static InstrumentCatalog fromCryptofeed(Path exchangeFile, Venue venue) throws IOException {
+        InstrumentMetadata meta = venue.instrumentMetadata();
         if (meta == null) {
-            throw new IOException("feed " + adapter.feed() + " has no instrument metadata reader");
+            throw new IOException("feed " + venue.feed() + " has no instrument metadata reader");
         }
-        InstrumentCatalog c = new InstrumentCatalog(adapter.feed());
+        InstrumentCatalog c = new InstrumentCatalog(venue.feed());
         for (String line : Files.readAllLines(exchangeFile, StandardCharsets.UTF_8)) {
             int arrow = line.indexOf(" -> ");
             int colon = arrow < 0 ? -1 : line.indexOf(": ", arrow);

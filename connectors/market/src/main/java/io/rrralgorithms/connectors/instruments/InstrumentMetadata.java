@@ -6,8 +6,11 @@ import java.util.List;
 
 /**
  * A venue's instrument metadata: which public REST endpoints list its instruments, and how to
- * read their responses into {@link Instrument}s. Used live (the capture service fetches them) and
- * on recordings (the {@code EXCHANGE.0} files of cryptofeed captures hold the same responses).
+ * read their responses into {@link Instrument}s. Read from recordings (the {@code EXCHANGE.0}
+ * files of cryptofeed captures hold the responses; {@link InstrumentCatalog#fromCryptofeed}), the
+ * catalog is the reference each venue's symbols ({@code <Venue>Symbols}, both directions) and
+ * decimal scales are checked against; the capture service does not fetch it (it subscribes by
+ * the native symbols its venue symbols give).
  */
 public interface InstrumentMetadata extends Serializable {
 

@@ -8,6 +8,7 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class FrameGuardTest {
             + "\"b\":[[\"61737.63000000\",\"0.00000000\"]],\"a\":[[\"61837.64000000\",\"1.54698000\"]]}}";
 
     private final FrameGuard guard = new FrameGuard(FrameGuard.Limits.defaults());
-    private final FrameDecoder decoder = ExchangeAdapters.forFeed("binance-spot").decoder();
+    private final FrameDecoder decoder = Venues.forFeed("binance-spot").decoder();
 
     @Test
     void realFramesPassUnchanged() throws Exception {

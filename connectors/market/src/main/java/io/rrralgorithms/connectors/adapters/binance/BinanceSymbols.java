@@ -1,6 +1,10 @@
 package io.rrralgorithms.connectors.adapters.binance;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +21,10 @@ import java.util.Map;
  * ({@code <base>USD_<PERP|yyMMdd>}), so there the quote is not guessed. The tables agree with every
  * symbol of the recorded exchangeInfo responses ({@link BinanceInstruments}; checked by
  * {@code BinanceInstrumentsTest}); building them from the metadata at run time is not done.
+ *
+ * <p>Back to native ({@link #toNative}): {@code BTC-USDT} → {@code BTCUSDT}; futures
+ * {@code BTC-USDT-PERP} → {@code BTCUSDT}, dated {@code BTC-USDT-240927} → {@code BTCUSDT_240927};
+ * COIN-M {@code BTC-USD-PERP} → {@code BTCUSD_PERP}.
  */
 final class BinanceSymbols {
 
@@ -43,6 +51,36 @@ final class BinanceSymbols {
             Map.of("BNBUSD", "BNB-USD"));
 
     private BinanceSymbols() {}
+
+    /** Both directions for one feed's market and spot quotes. */
+    static VenueSymbols of(String feed, BinanceMarket market, SpotQuotes spot) {
+        return VenueSymbols.of(s -> normalize(s, market, spot), s -> toNative(s, market, feed));
+    }
+
+    /**
+     * The native symbol of a normalized one on this market; {@link IllegalArgumentException}
+     * naming {@code feed} and the expected form where it cannot be one (a perpetual on spot …).
+     */
+    static String toNative(String normalized, BinanceMarket market, String feed) {
+        Parts s = NormalizedSymbols.parts(normalized);
+        if (market == BinanceMarket.SPOT) {
+            if (s == null || s.kind() != Instrument.Kind.SPOT) {
+                throw new IllegalArgumentException(feed + ": '" + normalized + "' is not a spot symbol like BTC-USDT");
+            }
+            return s.base() + s.quote();
+        }
+        boolean coinm = market == BinanceMarket.COINM_FUTURES;
+        boolean perpetual = s != null && s.kind() == Instrument.Kind.PERPETUAL;
+        if (s == null || !(perpetual || s.kind() == Instrument.Kind.FUTURE) || (coinm && !s.quote().equals("USD"))) {
+            throw new IllegalArgumentException(feed + ": '" + normalized + (coinm
+                    ? "' is not a COIN-M symbol like BTC-USD-PERP (perpetual) or BTC-USD-240927 (dated)"
+                    : "' is not a futures symbol like BTC-USDT-PERP (perpetual) or BTC-USDT-240927 (dated)"));
+        }
+        if (coinm) {
+            return s.base() + s.quote() + "_" + (perpetual ? "PERP" : s.expiry());
+        }
+        return s.base() + s.quote() + (perpetual ? "" : "_" + s.expiry());
+    }
 
     /** With the binance.com spot quotes. */
     static String normalize(String nativeSymbol, BinanceMarket market) throws DecodeException {

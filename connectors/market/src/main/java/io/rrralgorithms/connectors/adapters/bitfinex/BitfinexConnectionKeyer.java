@@ -1,7 +1,8 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
+import io.rrralgorithms.connectors.venues.ConnectionKeyer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ import java.util.Map;
  * heartbeats so) get no key: the decoder ignores heartbeats and dead-letters anything else
  * without a key. {@code unsubscribed} forgets the channel id.
  */
-final class BitfinexConnectionKeyer implements ExchangeAdapter.ConnectionKeyer {
+final class BitfinexConnectionKeyer implements ConnectionKeyer {
     private final Map<Long, String> symbolByChannel = new HashMap<>();
 
     @Override
@@ -67,7 +68,7 @@ final class BitfinexConnectionKeyer implements ExchangeAdapter.ConnectionKeyer {
     }
 
     private static long chanId(byte[] payload) {
-        byte[] m = "\"chanId\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] m = "\"chanId\":".getBytes(StandardCharsets.US_ASCII);
         outer:
         for (int i = 0; i + m.length < payload.length; i++) {
             for (int k = 0; k < m.length; k++) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,21 +20,14 @@ import java.util.List;
  * are quoted to 5 significant digits, a relative precision, so there is no fixed tick (null):
  * every price of the capture fits 8 decimals (the smallest, {@code 2e-8}, exactly).
  */
-final class BitfinexInstruments implements InstrumentMetadata {
+final class BitfinexInstruments extends RestInstrumentList {
     static final String SPOT_URL = "https://api-pub.bitfinex.com/v2/conf/pub:list:pair:exchange";
     static final String PERP_URL = "https://api-pub.bitfinex.com/v2/conf/pub:list:pair:future";
     private static final BigDecimal LOT = new BigDecimal("0.00000001");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String feed;
-
     BitfinexInstruments(String feed) {
-        this.feed = feed;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(SPOT_URL, PERP_URL);
+        super(feed, "/conf/pub:list:pair:", SPOT_URL, PERP_URL);
     }
 
     @Override

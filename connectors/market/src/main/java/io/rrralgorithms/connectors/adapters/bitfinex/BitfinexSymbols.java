@@ -3,6 +3,8 @@ package io.rrralgorithms.connectors.adapters.bitfinex;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
 import java.util.Map;
 
 /**
@@ -18,11 +20,34 @@ import java.util.Map;
  * in particular {@code DOG} is <em>not</em> DOGE: the capture prices {@code tDOGUSD} near
  * 278,200 USD in April 2021, i.e. one million DOGE, while the dated derivative uses {@code DOGEF0}.
  * Without the venue's {@code pub:map:currency:sym} (not recorded) no further mapping is certain.
+ * {@link #toNative} reverses it ({@code USDT} is written {@code UST} again).
  */
 final class BitfinexSymbols {
     private static final Map<String, String> ALIASES = Map.of("UST", "USDT");
+    private static final Map<String, String> CODES = Map.of("USDT", "UST");
+
+    /** Both directions, for the venue's declaration. */
+    static final VenueSymbols BOTH_WAYS = VenueSymbols.of(BitfinexSymbols::normalize, BitfinexSymbols::toNative);
 
     private BitfinexSymbols() {}
+
+    /**
+     * {@code BTC-USD} → {@code tBTCUSD}, {@code TESTBTC-TESTUSD} → {@code tTESTBTC:TESTUSD},
+     * {@code BTC-USDT-PERP} → {@code tBTCF0:USTF0}.
+     */
+    static String toNative(String normalized) {
+        Parts s = NormalizedSymbols.parts(normalized);
+        if (s == null || (s.kind() != Instrument.Kind.SPOT && s.kind() != Instrument.Kind.PERPETUAL)) {
+            throw new IllegalArgumentException(BitfinexVenue.FEED + ": '" + normalized
+                    + "' is not a pair like BTC-USD or a perpetual like BTC-USDT-PERP");
+        }
+        String base = CODES.getOrDefault(s.base(), s.base());
+        String quote = CODES.getOrDefault(s.quote(), s.quote());
+        if (s.kind() == Instrument.Kind.PERPETUAL) {
+            return "t" + base + "F0:" + quote + "F0";
+        }
+        return base.length() == 3 && quote.length() == 3 ? "t" + base + quote : "t" + base + ":" + quote;
+    }
 
     /** The {@code [kind, base, quote]} of a pair as listed in {@code pub:list:pair:*} ({@code BTCUSD}, {@code BTCF0:USTF0}). */
     static String[] split(String pair) throws DecodeException {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,25 +24,13 @@ import java.util.List;
  * whatever the contract's value ({@code multiplier}, inverse or quanto). BitMEX writes these as
  * JSON numbers ({@code 1e-8}); they are read exactly, never through a double.
  */
-final class BitmexInstruments implements InstrumentMetadata {
+final class BitmexInstruments extends RestInstrumentList {
     static final String URL = "https://www.bitmex.com/api/v1/instrument/active";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private final String feed;
-
     BitmexInstruments(String feed) {
-        this.feed = feed;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(URL);
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.contains("/api/v1/instrument/active");
+        super(feed, "/api/v1/instrument/active", URL);
     }
 
     @Override

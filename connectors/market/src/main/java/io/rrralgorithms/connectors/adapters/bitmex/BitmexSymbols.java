@@ -1,10 +1,12 @@
 package io.rrralgorithms.connectors.adapters.bitmex;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.MonthCodes;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
-import java.time.DayOfWeek;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,11 +34,41 @@ import java.util.regex.Pattern;
 final class BitmexSymbols {
     /** Quote currencies a BitMEX root can end with, longest first. */
     private static final List<String> QUOTES = List.of("USDT", "USDC", "USD", "EUR", "XBT");
-    private static final String MONTH_CODES = "FGHJKMNQUVXZ";
     private static final Pattern DATED = Pattern.compile("([A-Z0-9]+)([FGHJKMNQUVXZ])([0-9]{2})");
     private static final Pattern ROOT = Pattern.compile("[A-Z0-9]+");
 
+    /** Both directions, for the venue's declaration. */
+    static final VenueSymbols BOTH_WAYS = VenueSymbols.of(BitmexSymbols::normalize, BitmexSymbols::toNative);
+
     private BitmexSymbols() {}
+
+    /**
+     * {@code BTC-USD-PERP} → {@code XBTUSD}; {@code BTC-USD-210924} → {@code XBTU21},
+     * {@code ETH-USD-210924} → {@code ETHUSDU21}, {@code XRP-BTC-210924} → {@code XRPU21} (the
+     * root names its quote unless it is the root's usual one); a date that is not BitMEX's expiry
+     * of its month is refused.
+     */
+    static String toNative(String normalized) {
+        Parts s = NormalizedSymbols.parts(normalized);
+        if (s == null || (s.kind() != Instrument.Kind.PERPETUAL && s.kind() != Instrument.Kind.FUTURE)) {
+            throw new IllegalArgumentException(BitmexVenue.FEED + ": '" + normalized
+                    + "' is not a perpetual like BTC-USD-PERP or a dated future like BTC-USD-210924");
+        }
+        String base = s.base().equals("BTC") ? "XBT" : s.base();
+        String quote = s.quote().equals("BTC") ? "XBT" : s.quote();
+        if (s.kind() == Instrument.Kind.PERPETUAL) {
+            return base + quote;
+        }
+        LocalDate expiry = s.expiryDate();
+        String monthCode = expiry == null ? null : MonthCodes.codeOf(expiry);
+        if (monthCode == null) {
+            throw new IllegalArgumentException(BitmexVenue.FEED + ": '" + normalized
+                    + "' does not expire on BitMEX's expiry day (the last Friday of the month)");
+        }
+        String usualQuote = base.equals("XBT") ? "USD" : "XBT";
+        return base + (quote.equals(usualQuote) ? "" : quote) + monthCode;
+    }
+
 
     static String normalize(String nativeSymbol) throws DecodeException {
         Matcher dated = DATED.matcher(nativeSymbol);
@@ -77,7 +109,6 @@ final class BitmexSymbols {
 
     /** The last Friday of the month of the code ({@code U} = September) in 20yy. */
     static LocalDate expiry(char monthCode, int yy) {
-        int month = MONTH_CODES.indexOf(monthCode) + 1;
-        return LocalDate.of(2000 + yy, month, 1).with(TemporalAdjusters.lastInMonth(DayOfWeek.FRIDAY));
+        return MonthCodes.lastFriday(monthCode, yy);
     }
 }

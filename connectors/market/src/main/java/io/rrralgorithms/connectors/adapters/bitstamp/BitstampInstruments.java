@@ -3,8 +3,8 @@ package io.rrralgorithms.connectors.adapters.bitstamp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,24 +15,12 @@ import java.util.List;
  * base and quote from {@code name} ({@code ETH/USD}), tick 10^-{@code counter_decimals}, lot
  * 10^-{@code base_decimals}. Pairs whose trading is disabled are listed too (they still have books).
  */
-final class BitstampInstruments implements InstrumentMetadata {
+final class BitstampInstruments extends RestInstrumentList {
     static final String URL = "https://www.bitstamp.net/api/v2/trading-pairs-info/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String feed;
-
     BitstampInstruments(String feed) {
-        this.feed = feed;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(URL);
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.contains("/api/v2/trading-pairs-info");
+        super(feed, "/api/v2/trading-pairs-info", URL);
     }
 
     @Override

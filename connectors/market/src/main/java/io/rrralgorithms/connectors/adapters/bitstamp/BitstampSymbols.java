@@ -1,7 +1,10 @@
 package io.rrralgorithms.connectors.adapters.bitstamp;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +17,19 @@ import java.util.Locale;
 final class BitstampSymbols {
     static final List<String> QUOTES = List.of("USDT", "USDC", "PAX", "USD", "EUR", "GBP", "BTC", "ETH");
 
+    /** Both directions, for the venue's declaration. */
+    static final VenueSymbols BOTH_WAYS = VenueSymbols.of(BitstampSymbols::normalize, BitstampSymbols::toNative);
+
     private BitstampSymbols() {}
+
+    /** {@code ETH-USD} → {@code ethusd}. */
+    static String toNative(String normalized) {
+        Parts s = NormalizedSymbols.parts(normalized);
+        if (s == null || s.kind() != Instrument.Kind.SPOT) {
+            throw new IllegalArgumentException(BitstampVenue.FEED + ": '" + normalized + "' is not a pair like ETH-USD");
+        }
+        return (s.base() + s.quote()).toLowerCase(Locale.ROOT);
+    }
 
     static String normalize(String nativeSymbol) throws DecodeException {
         String s = nativeSymbol.toUpperCase(Locale.ROOT);

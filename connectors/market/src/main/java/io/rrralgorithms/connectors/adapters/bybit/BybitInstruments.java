@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,27 +22,15 @@ import java.util.regex.Pattern;
  * (a string), lot size {@code lot_size_filter.qty_step} (a JSON number, read exactly): contracts
  * of 1 USD on inverse contracts, base currency on USDT perpetuals.
  */
-final class BybitInstruments implements InstrumentMetadata {
+final class BybitInstruments extends RestInstrumentList {
     static final String URL = "https://api.bybit.com/v2/public/symbols";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Pattern DATED = Pattern.compile("[A-Z0-9]+USD[FGHJKMNQUVXZ]([0-9]{2})");
     private static final Pattern ALIAS_DATE = Pattern.compile(".*([0-9]{2})([0-9]{2})");
 
-    private final String feed;
-
     BybitInstruments(String feed) {
-        this.feed = feed;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(URL);
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.contains("/v2/public/symbols");
+        super(feed, "/v2/public/symbols", URL);
     }
 
     @Override

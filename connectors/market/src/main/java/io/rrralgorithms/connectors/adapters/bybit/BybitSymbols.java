@@ -1,10 +1,12 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.MonthCodes;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
-import java.time.DayOfWeek;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,11 +19,30 @@ import java.util.regex.Pattern;
  * ({@code BTCUSD0625}) of every dated contract of the recorded {@code /v2/public/symbols}).
  */
 final class BybitSymbols {
-    private static final String MONTH_CODES = "FGHJKMNQUVXZ";
     private static final Pattern DATED = Pattern.compile("([A-Z0-9]+)USD([FGHJKMNQUVXZ])([0-9]{2})");
     private static final Pattern PERP = Pattern.compile("([A-Z0-9]+?)(USDT|USD)");
 
+    /** Both directions, for the venue's declaration. */
+    static final VenueSymbols BOTH_WAYS = VenueSymbols.of(BybitSymbols::normalize, BybitSymbols::toNative);
+
     private BybitSymbols() {}
+
+    /**
+     * {@code BTC-USD-PERP} → {@code BTCUSD}, {@code BTC-USDT-PERP} → {@code BTCUSDT},
+     * {@code BTC-USD-210625} → {@code BTCUSDM21} (a date that is not Bybit's expiry of its month is refused).
+     */
+    static String toNative(String normalized) {
+        Parts s = NormalizedSymbols.parts(normalized);
+        boolean perpetual = s != null && s.kind() == Instrument.Kind.PERPETUAL
+                && (s.quote().equals("USDT") || s.quote().equals("USD"));
+        LocalDate expiry = s != null && s.kind() == Instrument.Kind.FUTURE && s.quote().equals("USD") ? s.expiryDate() : null;
+        String monthCode = expiry == null ? null : MonthCodes.codeOf(expiry);
+        if (!perpetual && monthCode == null) {
+            throw new IllegalArgumentException(BybitVenue.FEED + ": '" + normalized + "' is not a perpetual like"
+                    + " BTC-USDT-PERP or BTC-USD-PERP or an inverse future expiring on the last Friday of a month");
+        }
+        return s.base() + s.quote() + (perpetual ? "" : monthCode);
+    }
 
     static String normalize(String nativeSymbol) throws DecodeException {
         Matcher dated = DATED.matcher(nativeSymbol);
@@ -39,7 +60,6 @@ final class BybitSymbols {
 
     /** The last Friday of the month of the code ({@code M} = June) in 20yy. */
     static LocalDate expiry(char monthCode, int yy) {
-        int month = MONTH_CODES.indexOf(monthCode) + 1;
-        return LocalDate.of(2000 + yy, month, 1).with(TemporalAdjusters.lastInMonth(DayOfWeek.FRIDAY));
+        return MonthCodes.lastFriday(monthCode, yy);
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -21,21 +21,14 @@ import java.util.Set;
  * host {@code api.pro.coinbase.com}; the live URL is {@code api.exchange.coinbase.com}, same path
  * and body.
  */
-public final class CoinbaseInstruments implements InstrumentMetadata {
+public final class CoinbaseInstruments extends RestInstrumentList {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String URL = "https://api.exchange.coinbase.com/products";
     private static final Set<String> HOSTS = Set.of("api.exchange.coinbase.com", "api.pro.coinbase.com");
 
-    private final String feed;
-
     CoinbaseInstruments(String feed) {
-        this.feed = feed;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(URL);
+        super(feed, "/products", URL);
     }
 
     @Override

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,26 +26,14 @@ import java.util.List;
  * ETH options, premium in BTC/ETH, strikes in USD). Tick is {@code tick_size}; lot is
  * {@code min_trade_amount} (futures: USD; options: contracts of one coin). Numbers are read exactly.
  */
-final class DeribitInstruments implements InstrumentMetadata {
+final class DeribitInstruments extends RestInstrumentList {
     static final String URL = "https://www.deribit.com/api/v2/public/get_instruments?currency=%s&expired=false";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private final String feed;
-
     DeribitInstruments(String feed) {
-        this.feed = feed;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(String.format(URL, "BTC"), String.format(URL, "ETH"), String.format(URL, "SOL"),
+        super(feed, "/api/v2/public/get_instruments", String.format(URL, "BTC"), String.format(URL, "ETH"), String.format(URL, "SOL"),
                 String.format(URL, "USDC"));
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.contains("/api/v2/public/get_instruments");
     }
 
     @Override

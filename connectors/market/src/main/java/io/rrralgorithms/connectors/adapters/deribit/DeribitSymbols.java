@@ -1,11 +1,15 @@
 package io.rrralgorithms.connectors.adapters.deribit;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +36,32 @@ final class DeribitSymbols {
     private static final List<String> MONTHS = List.of(
             "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
 
+    /** Both directions, for the venue's declaration. */
+    static final VenueSymbols BOTH_WAYS = VenueSymbols.of(DeribitSymbols::normalize, DeribitSymbols::toNative);
+
     private DeribitSymbols() {}
+
+    /**
+     * {@code BTC-USD-PERP} → {@code BTC-PERPETUAL}, {@code SOL-USDC-PERP} → {@code SOL_USDC-PERPETUAL},
+     * {@code BTC-USD-220603} → {@code BTC-3JUN22}, {@code XRP-USDC-230630-0.625-C} →
+     * {@code XRP_USDC-30JUN23-0d625-C}.
+     */
+    static String toNative(String normalized) {
+        Parts s = NormalizedSymbols.parts(normalized);
+        LocalDate expiry = s == null || s.expiry() == null ? null : s.expiryDate();
+        if (s == null || s.kind() == Instrument.Kind.SPOT || (s.expiry() != null && expiry == null)) {
+            throw new IllegalArgumentException(DeribitVenue.FEED + ": '" + normalized
+                    + "' is not a perpetual, future or option like BTC-USD-PERP, BTC-USD-210924 or BTC-USD-210924-8000-C");
+        }
+        String root = s.quote().equals("USD") ? s.base() : s.base() + "_" + s.quote();
+        if (s.kind() == Instrument.Kind.PERPETUAL) {
+            return root + "-PERPETUAL";
+        }
+        String dated = root + "-" + expiry.getDayOfMonth() + MONTHS.get(expiry.getMonthValue() - 1)
+                + String.format(Locale.ROOT, "%02d", expiry.getYear() % 100);
+        return s.kind() == Instrument.Kind.FUTURE ? dated
+                : dated + "-" + s.strike().replace('.', 'd') + (s.call() ? "-C" : "-P");
+    }
 
     static String normalize(String name) throws DecodeException {
         Matcher m = NAME.matcher(name);

@@ -3,8 +3,8 @@ package io.rrralgorithms.connectors.adapters.gateio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,18 +17,12 @@ import java.util.List;
  * contract (a contract is {@code quanto_multiplier} of the base asset, which the instrument record
  * does not hold).
  */
-public final class GateioFuturesInstruments implements InstrumentMetadata {
+public final class GateioFuturesInstruments extends RestInstrumentList {
     public static final String URL = "https://api.gateio.ws/api/v4/futures/usdt/contracts";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final String feed;
 
     public GateioFuturesInstruments(String feed) {
-        this.feed = feed;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(URL);
+        super(feed, "/api/v4/futures/", URL);
     }
 
     @Override

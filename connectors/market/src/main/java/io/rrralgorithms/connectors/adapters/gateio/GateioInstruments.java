@@ -3,8 +3,8 @@ package io.rrralgorithms.connectors.adapters.gateio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,23 +17,12 @@ import java.util.List;
  * kept, whatever its {@code trade_status}. Note that book sizes may be finer than the lot (see
  * {@link GateioFrameDecoder}).
  */
-public final class GateioInstruments implements InstrumentMetadata {
+public final class GateioInstruments extends RestInstrumentList {
     public static final String URL = "https://api.gateio.ws/api/v4/spot/currency_pairs";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final String feed;
 
     public GateioInstruments(String feed) {
-        this.feed = feed;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(URL);
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.contains("/api/v4/spot/currency_pairs");
+        super(feed, "/api/v4/spot/currency_pairs", URL);
     }
 
     @Override

@@ -1,14 +1,33 @@
 package io.rrralgorithms.connectors.adapters.gateio;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
 
 /**
  * Gate.io names spot pairs and perpetual contracts {@code BASE_QUOTE} ({@code BTC_USDT}): spot
  * {@code BTC-USDT}, USDT-settled perpetual {@code BTC-USDT-PERP}.
  */
 final class GateioSymbols {
+    /** Spot pairs both ways, for the {@code gateio} declaration. */
+    static final VenueSymbols SPOT = VenueSymbols.of(GateioSymbols::spot, s -> toNative(s, Instrument.Kind.SPOT));
+    /** Perpetual contracts both ways, for the {@code gateio-futures} declaration. */
+    static final VenueSymbols PERPETUALS =
+            VenueSymbols.of(GateioSymbols::perpetual, s -> toNative(s, Instrument.Kind.PERPETUAL));
+
     private GateioSymbols() {}
+
+    /** {@code BTC-USDT} (spot) or {@code BTC-USDT-PERP} (futures) → {@code BTC_USDT}. */
+    static String toNative(String normalized, Instrument.Kind kind) {
+        Parts s = NormalizedSymbols.parts(normalized);
+        if (s == null || s.kind() != kind) {
+            throw new IllegalArgumentException("Gate.io: '" + normalized + "' is not a "
+                    + (kind == Instrument.Kind.SPOT ? "spot pair like BTC-USDT" : "perpetual like BTC-USDT-PERP"));
+        }
+        return s.base() + "_" + s.quote();
+    }
 
     static String spot(String nativeSymbol) throws DecodeException {
         String[] bq = split(nativeSymbol);

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -20,28 +20,16 @@ import java.util.List;
  * <p>{@link #urls()} is the symbol list; a fetcher then asks for the details of each listed symbol
  * ({@link #detailsUrl}). The list itself holds no increments and is not parsed into instruments.
  */
-final class GeminiInstruments implements InstrumentMetadata {
+final class GeminiInstruments extends RestInstrumentList {
     static final String SYMBOLS_URL = "https://api.gemini.com/v1/symbols";
     private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private final String feed;
-
     GeminiInstruments(String feed) {
-        this.feed = feed;
+        super(feed, "/v1/symbols/details/", SYMBOLS_URL);
     }
 
     static String detailsUrl(String symbol) {
         return SYMBOLS_URL + "/details/" + symbol;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(SYMBOLS_URL);
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.contains("/v1/symbols/details/");
     }
 
     @Override

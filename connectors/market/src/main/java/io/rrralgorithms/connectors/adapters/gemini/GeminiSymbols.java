@@ -1,7 +1,10 @@
 package io.rrralgorithms.connectors.adapters.gemini;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +24,19 @@ final class GeminiSymbols {
     /** Symbols whose longest-quote-suffix split is wrong: symbol → {base, quote}. */
     private static final Map<String, String[]> EXCEPTIONS = Map.of("PAXGUSD", new String[] {"PAXG", "USD"});
 
+    /** Both directions, for the venue's declaration. */
+    static final VenueSymbols BOTH_WAYS = VenueSymbols.of(GeminiSymbols::normalize, GeminiSymbols::toNative);
+
     private GeminiSymbols() {}
+
+    /** {@code BTC-USD} → {@code BTCUSD}. */
+    static String toNative(String normalized) {
+        Parts s = NormalizedSymbols.parts(normalized);
+        if (s == null || s.kind() != Instrument.Kind.SPOT) {
+            throw new IllegalArgumentException(GeminiVenue.FEED + ": '" + normalized + "' is not a pair like BTC-USD");
+        }
+        return s.base() + s.quote();
+    }
 
     static String normalize(String nativeSymbol) throws DecodeException {
         String s = nativeSymbol.toUpperCase(Locale.ROOT);

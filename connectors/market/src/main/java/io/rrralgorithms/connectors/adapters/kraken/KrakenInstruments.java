@@ -3,8 +3,8 @@ package io.rrralgorithms.connectors.adapters.kraken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,23 +23,12 @@ import java.util.Map;
  * {@code 10^-pair_decimals}; lot size {@code 10^-lot_decimals}. Note that the WebSocket book strings
  * may carry more fractional digits than {@code pair_decimals} (see {@link KrakenChecksum}).
  */
-public final class KrakenInstruments implements InstrumentMetadata {
+public final class KrakenInstruments extends RestInstrumentList {
     public static final String URL = "https://api.kraken.com/0/public/AssetPairs";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final String feed;
 
     public KrakenInstruments(String feed) {
-        this.feed = feed;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(URL);
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.contains("/0/public/AssetPairs");
+        super(feed, "/0/public/AssetPairs", URL);
     }
 
     @Override

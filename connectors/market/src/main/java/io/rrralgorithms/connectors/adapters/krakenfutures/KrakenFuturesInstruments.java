@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,23 +21,12 @@ import java.util.List;
  * where the response has it (newer API, linear {@code PF_} contracts trade fractions), else 1 —
  * the inverse contracts of the 2021 response ({@code contractSize} 1 USD) trade in whole contracts.
  */
-public final class KrakenFuturesInstruments implements InstrumentMetadata {
+public final class KrakenFuturesInstruments extends RestInstrumentList {
     public static final String URL = "https://futures.kraken.com/derivatives/api/v3/instruments";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private final String feed;
 
     public KrakenFuturesInstruments(String feed) {
-        this.feed = feed;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(URL);
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.contains("/derivatives/api/v3/instruments");
+        super(feed, "/derivatives/api/v3/instruments", URL);
     }
 
     @Override

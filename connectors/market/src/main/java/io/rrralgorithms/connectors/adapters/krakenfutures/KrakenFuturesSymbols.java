@@ -1,7 +1,10 @@
 package io.rrralgorithms.connectors.adapters.krakenfutures;
 
+import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -24,7 +27,36 @@ final class KrakenFuturesSymbols {
     /** A parsed product id. */
     record Parsed(String nativeSymbol, String symbol, Instrument.Kind kind, String base, String quote, LocalDate expiry) {}
 
+    /** Both directions, for the venue's declaration. */
+    static final VenueSymbols BOTH_WAYS = VenueSymbols.of(KrakenFuturesSymbols::normalize, KrakenFuturesSymbols::toNative);
+
     private KrakenFuturesSymbols() {}
+
+    /** The normalized symbol of a product id, or an unknown-symbol reason. */
+    static String normalize(String productId) throws DecodeException {
+        Parsed p = parse(productId);
+        if (p == null) {
+            throw new DecodeException("unknown symbol '" + productId + "': Kraken Futures products look like PI_XBTUSD"
+                    + " or FI_XBTUSD_210924");
+        }
+        return p.symbol();
+    }
+
+    /**
+     * The <em>inverse</em> product of a normalized symbol: {@code BTC-USD-PERP} → {@code PI_XBTUSD},
+     * {@code BTC-USD-210924} → {@code FI_XBTUSD_210924}. The normalized scheme does not tell inverse
+     * from linear contracts ({@code PF_XBTUSD} is {@code BTC-USD-PERP} too); the inverse ones are
+     * all the recorded instrument list holds, so a linear product must be named by its product id.
+     */
+    static String toNative(String normalized) {
+        Parts s = NormalizedSymbols.parts(normalized);
+        if (s == null || (s.kind() != Instrument.Kind.PERPETUAL && s.kind() != Instrument.Kind.FUTURE)) {
+            throw new IllegalArgumentException(KrakenFuturesVenue.FEED + ": '" + normalized
+                    + "' is not a perpetual like BTC-USD-PERP or a dated future like BTC-USD-210924");
+        }
+        String pair = (s.base().equals("BTC") ? "XBT" : s.base()) + (s.quote().equals("BTC") ? "XBT" : s.quote());
+        return s.kind() == Instrument.Kind.PERPETUAL ? "PI_" + pair : "FI_" + pair + "_" + s.expiry();
+    }
 
     /** @return the parsed product, or null when {@code productId} is not a perpetual or dated future */
     static Parsed parse(String productId) {

@@ -3,8 +3,8 @@ package io.rrralgorithms.connectors.adapters.kucoin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,18 +19,12 @@ import java.util.List;
  * {@code priceIncrement}, lot size {@code baseIncrement}. Many BTC-quoted pairs have a tick of
  * 1e-10, finer than the system's 8-decimal scale ({@link Instrument#fitsScale()} is false).
  */
-public final class KucoinInstruments implements InstrumentMetadata {
+public final class KucoinInstruments extends RestInstrumentList {
     public static final String URL = "https://api.kucoin.com/api/v1/symbols";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final String feed;
 
     public KucoinInstruments(String feed) {
-        this.feed = feed;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(URL);
+        super(feed, "/symbols", URL);
     }
 
     @Override

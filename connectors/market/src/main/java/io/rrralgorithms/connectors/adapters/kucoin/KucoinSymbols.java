@@ -1,7 +1,11 @@
 package io.rrralgorithms.connectors.adapters.kucoin;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,7 +26,28 @@ final class KucoinSymbols {
             "WAX", "WAXP",
             "LOKI", "OXEN");
 
+    /** The old code KuCoin's {@code symbol} keeps for a renamed asset's current code. */
+    private static final Map<String, String> OLD_CODES = inverse(RENAMED);
+
+    /** Both directions, for the venue's declaration. */
+    static final VenueSymbols BOTH_WAYS = VenueSymbols.of(KucoinSymbols::normalize, KucoinSymbols::toNative);
+
     private KucoinSymbols() {}
+
+    /** {@code BSV-USDT} → {@code BCHSV-USDT} (the renamed asset's old code), {@code SNX-BTC} as it is. */
+    static String toNative(String normalized) {
+        Parts s = NormalizedSymbols.parts(normalized);
+        if (s == null || s.kind() != Instrument.Kind.SPOT) {
+            throw new IllegalArgumentException(KucoinVenue.FEED + ": '" + normalized + "' is not a pair like BTC-USDT");
+        }
+        return OLD_CODES.getOrDefault(s.base(), s.base()) + "-" + OLD_CODES.getOrDefault(s.quote(), s.quote());
+    }
+
+    private static Map<String, String> inverse(Map<String, String> renames) {
+        Map<String, String> out = new HashMap<>();
+        renames.forEach((old, current) -> out.put(current, old));
+        return Map.copyOf(out);
+    }
 
     static String asset(String code) {
         String c = code.toUpperCase(Locale.ROOT);

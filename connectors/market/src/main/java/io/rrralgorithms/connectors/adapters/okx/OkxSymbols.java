@@ -2,6 +2,8 @@ package io.rrralgorithms.connectors.adapters.okx;
 
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +21,34 @@ import java.util.Locale;
 final class OkxSymbols {
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("uuMMdd", Locale.ROOT);
 
+    /** Both directions, for the venue's declaration. */
+    static final VenueSymbols BOTH_WAYS = VenueSymbols.of(OkxSymbols::normalize, OkxSymbols::toNative);
+
     private OkxSymbols() {}
+
+    /**
+     * {@code BTC-USDT} → {@code BTC-USDT}, {@code BTC-USDT-PERP} → {@code BTC-USDT-SWAP},
+     * {@code BTC-USD-220527} → {@code BTC-USD-220527}, options as they are.
+     */
+    static String toNative(String normalized) {
+        Parts s = NormalizedSymbols.parts(normalized);
+        if (s == null) {
+            throw notASymbol(normalized);
+        }
+        String pair = s.base() + "-" + s.quote();
+        return switch (s.kind()) {
+            case SPOT -> pair;
+            case PERPETUAL -> pair + "-SWAP";
+            case FUTURE -> pair + "-" + s.expiry();
+            case OPTION -> pair + "-" + s.expiry() + "-" + s.strike() + (s.call() ? "-C" : "-P");
+        };
+    }
+
+    /** The refusal of a normalized symbol that names no OKX instrument (the live capture's too). */
+    static IllegalArgumentException notASymbol(String normalized) {
+        return new IllegalArgumentException(OkxVenue.FEED + ": '" + normalized
+                + "' is not a symbol like BTC-USDT, BTC-USDT-PERP or BTC-USD-240927");
+    }
 
     static Instrument.Kind kind(String instId) {
         String[] p = instId.split("-", -1);

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -102,7 +102,7 @@ class BinanceFrameDecoderTest {
     }
 
     static Tally decodeAll(Path file, String feed) throws IOException {
-        ExchangeAdapter adapter = ExchangeAdapters.forFeed(feed);
+        Venue adapter = Venues.forFeed(feed);
         FrameDecoder decoder = adapter.decoder();
         Tally t = new Tally();
         try (CaptureReader r = CaptureFiles.open(file, null)) {
@@ -418,7 +418,7 @@ class BinanceFrameDecoderTest {
 
     private static MarketEvent decodeOne(String feed, RawFrame f) throws DecodeException {
         List<MarketEvent> out = new ArrayList<>();
-        assertEquals(FrameDecoder.Result.EVENTS, ExchangeAdapters.forFeed(feed).decoder().decode(f, out::add));
+        assertEquals(FrameDecoder.Result.EVENTS, Venues.forFeed(feed).decoder().decode(f, out::add));
         assertEquals(1, out.size());
         return out.get(0);
     }
@@ -434,7 +434,7 @@ class BinanceFrameDecoderTest {
     private static String reject(String feed, RawFrame f) {
         List<MarketEvent> out = new ArrayList<>();
         DecodeException e = assertThrows(DecodeException.class,
-                () -> ExchangeAdapters.forFeed(feed).decoder().decode(f, out::add));
+                () -> Venues.forFeed(feed).decoder().decode(f, out::add));
         assertTrue(out.isEmpty(), "events emitted before the error");
         assertNotNull(e.getMessage());
         return e.getMessage();

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -54,7 +54,7 @@ class BinanceInstrumentsTest {
     }
 
     private static InstrumentCatalog catalog(String exchange, String feed) throws IOException {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(file(exchange + ".0"), ExchangeAdapters.forFeed(feed));
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(file(exchange + ".0"), Venues.forFeed(feed));
         assertEquals(feed, c.feed());
         return c;
     }
@@ -191,7 +191,7 @@ class BinanceInstrumentsTest {
 
     @Test
     void coinmContractSizes() throws IOException {
-        BinanceInstruments meta = (BinanceInstruments) ExchangeAdapters.forFeed("binance-coinm").instrumentMetadata();
+        BinanceInstruments meta = (BinanceInstruments) Venues.forFeed("binance-coinm").instrumentMetadata();
         String line = Files.readAllLines(file("BINANCE_DELIVERY.0"), StandardCharsets.UTF_8).get(0);
         Map<String, BigDecimal> sizes = meta.contractSizes(line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2));
         assertEquals(36, sizes.size());
@@ -200,7 +200,7 @@ class BinanceInstrumentsTest {
         assertEquals(new BigDecimal("10"), sizes.get("ETHUSD_210924"));
         assertEquals(33, sizes.values().stream().filter(v -> v.intValue() == 10).count(), "all but the 3 BTC contracts: 10 USD");
         // the other markets size in the base asset
-        BinanceInstruments usdm = (BinanceInstruments) ExchangeAdapters.forFeed("binance-usdm").instrumentMetadata();
+        BinanceInstruments usdm = (BinanceInstruments) Venues.forFeed("binance-usdm").instrumentMetadata();
         assertTrue(usdm.contractSizes("{\"symbols\":[]}").isEmpty());
     }
 
@@ -225,7 +225,7 @@ class BinanceInstrumentsTest {
     })
     void capturedSymbolsAgreeWithTheCatalog(String exchange, String feed, int instruments) throws Exception {
         InstrumentCatalog c = catalog(exchange, feed);
-        ExchangeAdapter adapter = ExchangeAdapters.forFeed(feed);
+        Venue adapter = Venues.forFeed(feed);
 
         // every symbol the capture streams (read from the raw lines) is in the catalog
         Set<String> streamed = new TreeSet<>();
@@ -272,7 +272,7 @@ class BinanceInstrumentsTest {
         "BINANCE_DELIVERY, binance-coinm"})
     void everyListedSymbolDecodesToTheCatalogSymbol(String exchange, String feed) throws Exception {
         InstrumentCatalog c = catalog(exchange, feed);
-        FrameDecoder decoder = ExchangeAdapters.forFeed(feed).decoder();
+        FrameDecoder decoder = Venues.forFeed(feed).decoder();
         List<String> disagree = new ArrayList<>();
         for (Instrument i : c.all()) {
             // a raw-stream trade of the symbol, through the feed's own decoder
@@ -296,13 +296,13 @@ class BinanceInstrumentsTest {
 
     @Test
     void metadataUrls() {
-        BinanceInstruments spot = (BinanceInstruments) ExchangeAdapters.forFeed("binance-spot").instrumentMetadata();
-        BinanceInstruments usdm = (BinanceInstruments) ExchangeAdapters.forFeed("binance-usdm").instrumentMetadata();
-        BinanceInstruments coinm = (BinanceInstruments) ExchangeAdapters.forFeed("binance-coinm").instrumentMetadata();
-        assertSame(spot, ExchangeAdapters.forFeed("binance-spot").instrumentMetadata());
+        BinanceInstruments spot = (BinanceInstruments) Venues.forFeed("binance-spot").instrumentMetadata();
+        BinanceInstruments usdm = (BinanceInstruments) Venues.forFeed("binance-usdm").instrumentMetadata();
+        BinanceInstruments coinm = (BinanceInstruments) Venues.forFeed("binance-coinm").instrumentMetadata();
+        assertSame(spot, Venues.forFeed("binance-spot").instrumentMetadata());
         assertEquals(List.of("https://api.binance.com/api/v3/exchangeInfo"), spot.urls());
         assertEquals(List.of("https://api.binance.us/api/v3/exchangeInfo"),
-                ExchangeAdapters.forFeed("binance-us").instrumentMetadata().urls());
+                Venues.forFeed("binance-us").instrumentMetadata().urls());
         assertEquals(List.of("https://fapi.binance.com/fapi/v1/exchangeInfo"), usdm.urls());
         assertEquals(List.of("https://dapi.binance.com/dapi/v1/exchangeInfo"), coinm.urls());
         assertTrue(spot.isMetadataUrl("https://api.binance.com/api/v3/exchangeInfo"));
@@ -317,8 +317,8 @@ class BinanceInstrumentsTest {
 
     @Test
     void badResponsesAreErrors() {
-        BinanceInstruments spot = (BinanceInstruments) ExchangeAdapters.forFeed("binance-spot").instrumentMetadata();
-        BinanceInstruments coinm = (BinanceInstruments) ExchangeAdapters.forFeed("binance-coinm").instrumentMetadata();
+        BinanceInstruments spot = (BinanceInstruments) Venues.forFeed("binance-spot").instrumentMetadata();
+        BinanceInstruments coinm = (BinanceInstruments) Venues.forFeed("binance-coinm").instrumentMetadata();
         String url = spot.urls().get(0);
         assertTrue(assertThrows(IOException.class, () -> spot.parse(url, "{\"symbols\":[")).getMessage()
                 .contains("not JSON"));

@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.ConnectionKeyer;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -49,7 +50,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BitfinexFrameDecoderTest {
     private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("bitfinex");
+    private static final Venue ADAPTER = Venues.forFeed("bitfinex");
 
     static Path shared(String name) {
         String prop = System.getProperty("rrr.shared.data");
@@ -95,7 +96,7 @@ class BitfinexFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("bitfinex"));
+        assertTrue(Venues.isSupported("bitfinex"));
         assertEquals("bitfinex", ADAPTER.feed());
         assertEquals("bitfinex", CryptofeedCaptureReader.FEEDS.get("BITFINEX"));
     }
@@ -324,7 +325,7 @@ class BitfinexFrameDecoderTest {
 
     @Test
     void connectionKeyerLearnsChannelsFromTheAcks() {
-        ExchangeAdapter.ConnectionKeyer k = ADAPTER.connectionKeyer();
+        ConnectionKeyer k = ADAPTER.connectionKeyer();
         assertTrue(k != ADAPTER.connectionKeyer(), "one keyer per connection");
         assertNull(k.key(b("[232954,\"hb\",139]")), "before the ack");
         assertEquals("tBFTUSD", k.key(b("{\"event\":\"subscribed\",\"channel\":\"book\",\"chanId\":232954,\"symbol\":\"tBFTUSD\","

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -109,38 +109,19 @@ class BitmexFrameDecoderTest {
     }
 
     /** The adapter as one stream reader sees it: the same (stateful) decoder on every call. */
-    private static ExchangeAdapter oneStream() {
-        BitmexAdapter a = new BitmexAdapter();
-        FrameDecoder d = a.decoder();
-        return new ExchangeAdapter() {
-            @Override
-            public String feed() {
-                return a.feed();
-            }
-
-            @Override
-            public FrameDecoder decoder() {
-                return d;
-            }
-
-            @Override
-            public io.rrralgorithms.connectors.adapters.BookSyncRules bookSyncRules() {
-                return a.bookSyncRules();
-            }
-
-            @Override
-            public String partitionKey(byte[] payload) {
-                return a.partitionKey(payload);
-            }
-        };
+    private static Venue oneStream() {
+        Venue bitmex = BitmexVenue.VENUE;
+        FrameDecoder d = bitmex.decoder();
+        return Venue.builder(bitmex.feed()).decoder(feed -> d).bookSyncRules(bitmex.bookSyncRules())
+                .partitionKey(bitmex::partitionKey).symbols(bitmex.symbols()).build();
     }
 
-    private static RawFrame frame(ExchangeAdapter a, String json, long receiveNs) {
+    private static RawFrame frame(Venue a, String json, long receiveNs) {
         byte[] p = json.getBytes(StandardCharsets.UTF_8);
         return new RawFrame("bitmex", a.partitionKey(p), FrameKind.WS, receiveNs, p);
     }
 
-    private static List<MarketEvent> decode(ExchangeAdapter a, String json, long receiveNs) throws DecodeException {
+    private static List<MarketEvent> decode(Venue a, String json, long receiveNs) throws DecodeException {
         List<MarketEvent> out = new ArrayList<>();
         a.decoder().decode(frame(a, json, receiveNs), out::add);
         return out;
@@ -152,10 +133,10 @@ class BitmexFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("bitmex"));
-        assertEquals("bitmex", ExchangeAdapters.forFeed("bitmex").feed());
+        assertTrue(Venues.isSupported("bitmex"));
+        assertEquals("bitmex", Venues.forFeed("bitmex").feed());
         assertEquals("bitmex", CryptofeedCaptureReader.FEEDS.get("BITMEX"));
-        assertNotNull(ExchangeAdapters.forFeed("bitmex").instrumentMetadata());
+        assertNotNull(Venues.forFeed("bitmex").instrumentMetadata());
     }
 
     @Test
@@ -190,7 +171,7 @@ class BitmexFrameDecoderTest {
                 "trade:partial", 10, "trade:insert", 7), kinds);
 
         // ---- the decoder over the capture, as the pipeline reads it
-        ExchangeAdapter adapter = oneStream();
+        Venue adapter = oneStream();
         Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
         List<String> errors = new ArrayList<>();
         int frames = 0, ignoredFrames = 0;
@@ -248,7 +229,7 @@ class BitmexFrameDecoderTest {
 
     @Test
     void realFramesDecodeExactly() throws Exception {
-        ExchangeAdapter a = oneStream();
+        Venue a = oneStream();
         List<String> payloads = payloads();
         // the XBTUSD partial: every row a level, bids and asks in row order
         String partial = payloads.stream()
@@ -302,7 +283,7 @@ class BitmexFrameDecoderTest {
 
     @Test
     void handWrittenTradesAndQuotes() throws Exception {
-        ExchangeAdapter a = oneStream();
+        Venue a = oneStream();
         List<MarketEvent> ts = decode(a, "{\"table\":\"trade\",\"action\":\"insert\",\"data\":["
                 + "{\"timestamp\":\"2021-07-22T22:36:33.432Z\",\"symbol\":\"XBTUSD\",\"side\":\"Buy\",\"size\":300,\"price\":32185,"
                 + "\"tickDirection\":\"PlusTick\",\"trdMatchID\":\"52b819f1-b643-e71f-801f-c08d99eabf35\",\"grossValue\":932100,"
@@ -342,7 +323,7 @@ class BitmexFrameDecoderTest {
 
     @Test
     void levelIdsResolveThroughTheSessionOfTheLastPartial() throws Exception {
-        ExchangeAdapter a = oneStream();
+        Venue a = oneStream();
         // a delta before any partial cannot be resolved
         MarketEvent before = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781700,\"side\":\"Sell\",\"size\":5}]}", 10L).get(0);
@@ -412,7 +393,7 @@ class BitmexFrameDecoderTest {
 
     @Test
     void oneFrameWithRowsOfTwoSymbolsGivesOneEventPerSymbol() throws Exception {
-        ExchangeAdapter a = oneStream();
+        Venue a = oneStream();
         List<MarketEvent> evs = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"partial\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Sell\",\"size\":10,\"price\":32183},"
                 + "{\"symbol\":\"ETHUSD\",\"id\":2,\"side\":\"Buy\",\"size\":5,\"price\":1990.05},"
@@ -455,7 +436,7 @@ class BitmexFrameDecoderTest {
 
     @Test
     void metadataCatalogHoldsEveryCapturedSymbolWithTheDecodersSymbol() throws Exception {
-        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("BITMEX.0"), new BitmexAdapter());
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("BITMEX.0"), BitmexVenue.VENUE);
         assertEquals(34, catalog.size(), "the 34 active swaps and futures of instrument/active");
         Set<String> captured = new TreeSet<>();
         for (String p : payloads()) {
@@ -518,14 +499,14 @@ class BitmexFrameDecoderTest {
         "{\"table\":\"quote\",\"action\":\"insert\",\"data\":[{\"timestamp\":\"2021-07-22T22:36:33.432Z\",\"symbol\":\"XBTUSD\",\"bidPrice\":-1,\"bidSize\":1}]}| out of range",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        ExchangeAdapter a = oneStream();
+        Venue a = oneStream();
         DecodeException e = assertThrows(DecodeException.class, () -> decode(a, json, 1L));
         assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
     }
 
     @Test
     void aDeadLetteredFrameLeavesTheIdMapAsItWas() throws Exception {
-        ExchangeAdapter a = oneStream();
+        Venue a = oneStream();
         decode(a, "{\"table\":\"orderBookL2\",\"action\":\"partial\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Sell\",\"size\":10,\"price\":32183}]}", 1L);
         // the second row is bad: the first row's delete must not have been applied

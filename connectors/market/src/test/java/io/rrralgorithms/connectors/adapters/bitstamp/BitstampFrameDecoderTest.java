@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BitstampFrameDecoderTest {
     private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("bitstamp");
+    private static final Venue ADAPTER = Venues.forFeed("bitstamp");
 
     static Path shared(String name) {
         String prop = System.getProperty("rrr.shared.data");
@@ -89,7 +89,7 @@ class BitstampFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("bitstamp"));
+        assertTrue(Venues.isSupported("bitstamp"));
         assertEquals("bitstamp", CryptofeedCaptureReader.FEEDS.get("BITSTAMP"));
         assertEquals("ethusd", ADAPTER.snapshotKey("https://www.bitstamp.net/api/v2/order_book/ethusd"));
         assertEquals("ethusd", ADAPTER.snapshotKey("https://www.bitstamp.net/api/v2/order_book/ethusd/?group=1"));

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -80,7 +81,7 @@ class BybitFrameDecoderTest {
         return out;
     }
 
-    private final BybitAdapter adapter = new BybitAdapter();
+    private final Venue adapter = BybitVenue.VENUE;
 
     private RawFrame frame(String json, long receiveNs) {
         byte[] p = json.getBytes(StandardCharsets.UTF_8);
@@ -104,10 +105,10 @@ class BybitFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("bybit"));
-        assertEquals("bybit", ExchangeAdapters.forFeed("bybit").feed());
+        assertTrue(Venues.isSupported("bybit"));
+        assertEquals("bybit", Venues.forFeed("bybit").feed());
         assertEquals("bybit", CryptofeedCaptureReader.FEEDS.get("BYBIT"));
-        assertNotNull(ExchangeAdapters.forFeed("bybit").instrumentMetadata());
+        assertNotNull(Venues.forFeed("bybit").instrumentMetadata());
     }
 
     @Test

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
-import io.rrralgorithms.connectors.live.LiveVenue;
-import io.rrralgorithms.connectors.live.LiveVenues;
+import io.rrralgorithms.connectors.venues.LiveVenue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * trades, op replies, malformed frames; and the v5 branch of {@link BybitSyncRules}.
  */
 class BybitV5FrameDecoderTest {
-    private final ExchangeAdapter adapter = ExchangeAdapters.forFeed("bybit");
+    private final Venue adapter = Venues.forFeed("bybit");
 
     static String book(String topic, String type, long u, String bids, String asks) {
         String s = topic.substring(topic.lastIndexOf('.') + 1);
@@ -181,7 +181,7 @@ class BybitV5FrameDecoderTest {
     /** The live spec and the decoder agree on symbols: what the live venue subscribes decodes to it back. */
     @Test
     void liveSpecAgrees() throws Exception {
-        LiveVenue live = LiveVenues.forFeed("bybit");
+        LiveVenue live = Venues.liveForFeed("bybit");
         for (String normalized : List.of("BTC-USDT-PERP", "ETH-USDT-PERP", "BTC-USD-PERP")) {
             String nat = live.nativeSymbol(normalized);
             assertEquals(normalized, decode(book("orderbook.50." + nat, "snapshot", 7, "", "")).symbol);

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -61,7 +61,7 @@ class CoinbaseFrameDecoderTest {
                 + " (set -Drrr.shared.data=...)");
     }
 
-    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("coinbase");
+    private static final Venue ADAPTER = Venues.forFeed("coinbase");
 
     private static RawFrame frame(String json) {
         byte[] p = json.getBytes(StandardCharsets.UTF_8);
@@ -76,7 +76,7 @@ class CoinbaseFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("coinbase"));
+        assertTrue(Venues.isSupported("coinbase"));
         assertEquals("coinbase", ADAPTER.feed());
         assertEquals("coinbase", CryptofeedCaptureReader.FEEDS.get("COINBASE"));
     }

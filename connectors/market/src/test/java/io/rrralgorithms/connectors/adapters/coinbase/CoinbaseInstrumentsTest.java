@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.instruments.Instrument;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class CoinbaseInstrumentsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("coinbase");
+    private static final Venue ADAPTER = Venues.forFeed("coinbase");
 
     private static Path metadataFile() {
         return CoinbaseFrameDecoderTest.capture().resolveSibling("COINBASE.0");

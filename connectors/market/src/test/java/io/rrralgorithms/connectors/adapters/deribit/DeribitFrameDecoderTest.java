@@ -9,9 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -49,7 +50,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeribitFrameDecoderTest {
     private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExchangeAdapter ADAPTER = new DeribitAdapter();
+    private static final Venue ADAPTER = DeribitVenue.VENUE;
 
     static Path shared(String name) {
         String prop = System.getProperty("rrr.shared.data");
@@ -105,10 +106,10 @@ class DeribitFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("deribit"));
-        assertEquals("deribit", ExchangeAdapters.forFeed("deribit").feed());
+        assertTrue(Venues.isSupported("deribit"));
+        assertEquals("deribit", Venues.forFeed("deribit").feed());
         assertEquals("deribit", CryptofeedCaptureReader.FEEDS.get("DERIBIT"));
-        assertNotNull(ExchangeAdapters.forFeed("deribit").instrumentMetadata());
+        assertNotNull(Venues.forFeed("deribit").instrumentMetadata());
     }
 
     @Test
@@ -198,8 +199,8 @@ class DeribitFrameDecoderTest {
         MarketEvent del = decode(delete).get(0);
         assertArrayEquals(new long[] {m("0.001")}, del.askPrices);
         assertArrayEquals(new long[] {0L}, del.askSizes);
-        assertTrue(new DeribitSyncRules().continues(del, d.lastUpdateId));
-        assertTrue(new DeribitSyncRules().bridgesSnapshot(d, 33195894164L));
+        assertTrue(DeribitVenue.RULES.continues(del, d.lastUpdateId));
+        assertTrue(DeribitVenue.RULES.bridgesSnapshot(d, 33195894164L));
 
         // a snapshot of exact decimals: 0.2325 etc. read from the text, never through a double
         String snap = payloads.stream().filter(p -> p.contains("\"type\":\"snapshot\"") && p.contains("BTC-31DEC21-34000-P"))
@@ -289,7 +290,7 @@ class DeribitFrameDecoderTest {
 
     @Test
     void syncRulesChainChangeIds() {
-        DeribitSyncRules r = new DeribitSyncRules();
+        BookSyncRules r = DeribitVenue.RULES;
         MarketEvent d = new MarketEvent();
         d.prevUpdateId = 100;
         d.lastUpdateId = d.firstUpdateId = 105;

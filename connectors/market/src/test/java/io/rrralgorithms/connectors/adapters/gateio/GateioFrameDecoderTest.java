@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -49,7 +49,7 @@ class GateioFrameDecoderTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final Pattern DECIMAL = Pattern.compile("\"(-?[0-9]+\\.[0-9]+)\"");
-    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("gateio");
+    private static final Venue ADAPTER = Venues.forFeed("gateio");
 
     static Path data(String name) {
         String prop = System.getProperty("rrr.shared.data");
@@ -106,7 +106,7 @@ class GateioFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("gateio"));
+        assertTrue(Venues.isSupported("gateio"));
         assertEquals("gateio", CryptofeedCaptureReader.FEEDS.get("GATEIO"));
         assertEquals("HAI_ETH", ADAPTER.snapshotKey(
                 "https://api.gateio.ws/api/v4/spot/order_book?currency_pair=HAI_ETH&limit=100&with_id=true"));

@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -46,7 +46,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * was subscribed but no trade happened in the 20 s) with its REST order books and contract list.
  */
 class GateioFuturesFrameDecoderTest {
-    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("gateio-futures");
+    private static final Venue ADAPTER = Venues.forFeed("gateio-futures");
     private static final String WS = "GATEIO_FUTURES.ws.1.0";
 
     private static RawFrame frame(String json) {
@@ -66,7 +66,7 @@ class GateioFuturesFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("gateio-futures"));
+        assertTrue(Venues.isSupported("gateio-futures"));
         assertEquals("gateio-futures", CryptofeedCaptureReader.FEEDS.get("GATEIO_FUTURES"));
         assertEquals("RDNT_USDT", ADAPTER.snapshotKey(
                 "https://api.gateio.ws/api/v4/futures/usdt/order_book?contract=RDNT_USDT&limit=100&with_id=true"));

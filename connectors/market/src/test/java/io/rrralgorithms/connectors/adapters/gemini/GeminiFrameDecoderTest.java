@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -46,7 +46,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GeminiFrameDecoderTest {
     private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("gemini");
+    private static final Venue ADAPTER = Venues.forFeed("gemini");
 
     static Path shared(String name) {
         String prop = System.getProperty("rrr.shared.data");
@@ -90,7 +90,7 @@ class GeminiFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("gemini"));
+        assertTrue(Venues.isSupported("gemini"));
         assertEquals("gemini", CryptofeedCaptureReader.FEEDS.get("GEMINI"));
     }
 

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -48,7 +48,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KrakenFrameDecoderTest {
     private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("kraken");
+    private static final Venue ADAPTER = Venues.forFeed("kraken");
     private static final Set<String> PAIRS = Set.of("WAVES/EUR", "XMR/USD", "KSM/XBT", "GRT/ETH", "SC/EUR", "ETH/CHF",
             "OCEAN/XBT", "OMG/USD", "XBT/CHF", "ADA/XBT");
 
@@ -106,7 +106,7 @@ class KrakenFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("kraken"));
+        assertTrue(Venues.isSupported("kraken"));
         assertEquals("kraken", ADAPTER.feed());
         assertEquals("kraken", CryptofeedCaptureReader.FEEDS.get("KRAKEN"));
         assertTrue(ADAPTER.bookSyncRules().checksum() instanceof KrakenChecksum);

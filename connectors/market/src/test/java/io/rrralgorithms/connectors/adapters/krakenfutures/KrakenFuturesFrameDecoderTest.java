@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -49,7 +49,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KrakenFuturesFrameDecoderTest {
     private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("kraken-futures");
+    private static final Venue ADAPTER = Venues.forFeed("kraken-futures");
     private static final Set<String> PRODUCTS = Set.of("FI_ETHUSD_211231", "PI_XRPUSD", "PI_LTCUSD", "FI_BCHUSD_210730",
             "PI_ETHUSD", "FI_XBTUSD_210924", "FI_ETHUSD_210730", "FI_BCHUSD_210924", "FI_XRPUSD_210924", "FI_XBTUSD_210730");
 
@@ -98,7 +98,7 @@ class KrakenFuturesFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("kraken-futures"));
+        assertTrue(Venues.isSupported("kraken-futures"));
         assertEquals("kraken-futures", ADAPTER.feed());
         assertEquals("kraken-futures", CryptofeedCaptureReader.FEEDS.get("KRAKEN_FUTURES"));
         assertNull(ADAPTER.bookSyncRules().checksum());

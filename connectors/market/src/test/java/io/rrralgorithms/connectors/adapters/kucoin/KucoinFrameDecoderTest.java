@@ -10,9 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -50,7 +51,7 @@ class KucoinFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final Pattern DECIMAL = Pattern.compile("\"(-?[0-9]+\\.[0-9]+)\"");
-    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("kucoin");
+    private static final Venue ADAPTER = Venues.forFeed("kucoin");
 
     static Path data(String name) {
         String prop = System.getProperty("rrr.shared.data");
@@ -108,7 +109,7 @@ class KucoinFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("kucoin"));
+        assertTrue(Venues.isSupported("kucoin"));
         assertEquals("kucoin", ADAPTER.feed());
         assertEquals("kucoin", CryptofeedCaptureReader.FEEDS.get("KUCOIN"));
         assertEquals("BCHSV-USDT",
@@ -324,7 +325,7 @@ class KucoinFrameDecoderTest {
             assertEquals(e.firstUpdateId, e.lastUpdateId);
         }
         // a snapshot at 102 inside the frame's span: the sync rules keep exactly change 103
-        KucoinSyncRules rules = new KucoinSyncRules();
+        BookSyncRules rules = KucoinVenue.RULES;
         assertTrue(rules.isStale(evs.get(0), 102));
         assertTrue(rules.isStale(evs.get(1), 102));
         assertFalse(rules.isStale(evs.get(2), 102));

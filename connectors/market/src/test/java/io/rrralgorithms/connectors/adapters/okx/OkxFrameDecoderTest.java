@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
 import io.rrralgorithms.connectors.instruments.Instrument;
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 class OkxFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
-    private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("okx");
+    private static final Venue ADAPTER = Venues.forFeed("okx");
 
     static Path data(String name) {
         String prop = System.getProperty("rrr.shared.data");
@@ -84,7 +84,7 @@ class OkxFrameDecoderTest {
 
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(ExchangeAdapters.isSupported("okx"));
+        assertTrue(Venues.isSupported("okx"));
         assertEquals("okx", ADAPTER.feed());
         assertEquals("okx", CryptofeedCaptureReader.FEEDS.get("OKX"));
         assertEquals("UNI-USD-SWAP", ADAPTER.partitionKey(

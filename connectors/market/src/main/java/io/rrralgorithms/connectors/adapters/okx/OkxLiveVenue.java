@@ -1,0 +1,97 @@
+package io.rrralgorithms.connectors.adapters.okx;
+
+import io.rrralgorithms.connectors.adapters.PayloadScan;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import io.rrralgorithms.connectors.venues.Channel;
+import io.rrralgorithms.connectors.venues.LiveStream;
+import io.rrralgorithms.connectors.venues.LiveVenue;
+import io.rrralgorithms.connectors.venues.VenueLimits;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * OKX public WebSocket API v5 ({@code okx}), {@code wss://ws.okx.com:8443/ws/v5/public}.
+ *
+ * <ul>
+ *   <li>Channels: trades {@code trades}, book {@code books} (400 levels: a snapshot on the
+ *       socket after subscribing, then updates with {@code seqId}/{@code prevSeqId} and a CRC32
+ *       checksum), BBO {@code bbo-tbt}.
+ *   <li>Subscribe: {@code {"op":"subscribe","args":[{"channel":"books","instId":"BTC-USDT"},…]}}.
+ *   <li>Heartbeat: OKX drops a connection silent for 30 s; the client sends the text
+ *       {@code ping} every 20 s and OKX answers the text {@code pong} (published like every
+ *       frame; the decoder must ignore it).
+ *   <li>Limits (published: 3 connection requests per second per IP; 480 subscribe requests per
+ *       hour per connection; no stream count): 3 connects per second, 3 messages per second;
+ *       300 streams per connection and 100 per subscribe are this service's choice.
+ *   <li>Symbols: spot {@code BTC-USDT} as it is; perpetual {@code BTC-USDT-PERP} →
+ *       {@code BTC-USDT-SWAP}; dated {@code BTC-USD-240927} as it is.
+ * </ul>
+ */
+public final class OkxLiveVenue implements LiveVenue {
+
+    @Override
+    public String feed() {
+        return OkxVenue.FEED;
+    }
+
+    @Override
+    public String defaultEndpoint() {
+        return "wss://ws.okx.com:8443/ws/v5/public";
+    }
+
+    /** Spot, swaps and futures, as {@link OkxSymbols#toNative}; options are not subscribed live. */
+    @Override
+    public String nativeSymbol(String normalized) {
+        Parts s = NormalizedSymbols.parts(normalized);
+        if (s != null && s.kind() == Instrument.Kind.OPTION) {
+            throw OkxSymbols.notASymbol(normalized);
+        }
+        return OkxSymbols.toNative(normalized);
+    }
+
+    @Override
+    public List<LiveStream> streams(String instId, Set<Channel> channels) {
+        return LiveStream.forChannels(instId, channels, "trades:" + instId, "books:" + instId, "bbo-tbt:" + instId);
+    }
+
+    @Override
+    public String subscribeMessage(List<LiveStream> streams, int id) {
+        return "{\"op\":\"subscribe\",\"args\":[" + String.join(",", streams.stream().map(s -> "{\"channel\":\""
+                + s.name().substring(0, s.name().indexOf(':')) + "\",\"instId\":\"" + s.nativeSymbol() + "\"}").toList())
+                + "]}";
+    }
+
+    @Override
+    public VenueLimits limits() {
+        return new VenueLimits(300, 100, 3, 3, Duration.ofSeconds(1), 1);
+    }
+
+    @Override
+    public String heartbeatMessage() {
+        return "ping";
+    }
+
+    @Override
+    public Duration heartbeatInterval() {
+        return Duration.ofSeconds(20);
+    }
+
+    /** {@code channel:instId} from the frame's {@code arg}. */
+    @Override
+    public String streamOf(byte[] payload) {
+        String channel = PayloadScan.valueAfter(payload, "\"channel\":\"", '"');
+        String inst = channel == null ? null : PayloadScan.valueAfter(payload, "\"instId\":\"", '"');
+        return inst == null || !"arg".equals(PayloadScan.valueAfter(payload, "{\"", '"')) ? null : channel + ":" + inst;
+    }
+
+
+    @Override
+    public String errorOf(byte[] payload) {
+        return "error".equals(PayloadScan.valueAfter(payload, "\"event\":\"", '"'))
+                ? new String(payload, StandardCharsets.UTF_8) : null;
+    }
+}

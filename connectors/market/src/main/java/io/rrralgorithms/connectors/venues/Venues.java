@@ -1,0 +1,95 @@
+package io.rrralgorithms.connectors.venues;
+
+import io.rrralgorithms.connectors.adapters.binance.BinanceVenue;
+import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexVenue;
+import io.rrralgorithms.connectors.adapters.bitmex.BitmexVenue;
+import io.rrralgorithms.connectors.adapters.bitstamp.BitstampVenue;
+import io.rrralgorithms.connectors.adapters.bybit.BybitVenue;
+import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseVenue;
+import io.rrralgorithms.connectors.adapters.deribit.DeribitVenue;
+import io.rrralgorithms.connectors.adapters.gateio.GateioVenue;
+import io.rrralgorithms.connectors.adapters.gemini.GeminiVenue;
+import io.rrralgorithms.connectors.adapters.kraken.KrakenVenue;
+import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesVenue;
+import io.rrralgorithms.connectors.adapters.kucoin.KucoinVenue;
+import io.rrralgorithms.connectors.adapters.okx.OkxVenue;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** The registry of supported feeds: one {@link Venue} per feed, for the job (decoding) and the capture service (live). */
+public final class Venues {
+    private static final Map<String, Venue> BY_FEED = new ConcurrentSkipListMap<>();
+
+    static {
+        for (Venue v : List.of(
+                BinanceVenue.SPOT, BinanceVenue.USDM, BinanceVenue.US, BinanceVenue.COINM,
+                CoinbaseVenue.VENUE,
+                BitmexVenue.VENUE,
+                BybitVenue.VENUE,
+                DeribitVenue.VENUE,
+                KrakenVenue.VENUE,
+                KrakenFuturesVenue.VENUE,
+                BitfinexVenue.VENUE,
+                BitstampVenue.VENUE,
+                GeminiVenue.VENUE,
+                KucoinVenue.VENUE,
+                GateioVenue.SPOT, GateioVenue.FUTURES,
+                OkxVenue.VENUE)) {
+            register(v);
+        }
+    }
+
+    private Venues() {}
+
+    /** The venue of a decoded feed, or an exception naming the supported feeds. */
+    public static Venue forFeed(String feed) {
+        Venue v = BY_FEED.get(feed);
+        if (v == null || !v.decodes()) {
+            throw new IllegalArgumentException("unknown feed '" + feed + "'; supported: " + feeds());
+        }
+        return v;
+    }
+
+    /** Whether the job can decode this feed. */
+    public static boolean isSupported(String feed) {
+        Venue v = BY_FEED.get(feed);
+        return v != null && v.decodes();
+    }
+
+    /** The decoded feeds, sorted. */
+    public static Set<String> feeds() {
+        Set<String> feeds = new TreeSet<>();
+        BY_FEED.values().stream().filter(Venue::decodes).forEach(v -> feeds.add(v.feed()));
+        return Collections.unmodifiableSet(feeds);
+    }
+
+    /** The live spec of a feed, or an exception naming the feeds the capture service can connect to. */
+    public static LiveVenue liveForFeed(String feed) {
+        Venue v = BY_FEED.get(feed);
+        if (v == null || v.live() == null) {
+            throw new IllegalArgumentException("no live capture for feed '" + feed + "'; supported: " + liveFeeds());
+        }
+        return v.live();
+    }
+
+    /** The feeds the capture service can connect to live, sorted. */
+    public static Set<String> liveFeeds() {
+        Set<String> feeds = new TreeSet<>();
+        BY_FEED.values().stream().filter(v -> v.live() != null).forEach(v -> feeds.add(v.feed()));
+        return Collections.unmodifiableSet(feeds);
+    }
+
+    /**
+     * Adds a venue defined outside this registry (a test's, an extension's); a feed registered
+     * already is refused.
+     */
+    public static void register(Venue venue) {
+        if (BY_FEED.putIfAbsent(venue.feed(), venue) != null) {
+            throw new IllegalArgumentException("feed " + venue.feed() + " is registered already");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.rrralgorithms.connectors.venues;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every venue's symbols both ways against its recorded instrument catalog (the cryptofeed
+ * {@code <EXCHANGE>.0} file's REST responses, read by the venue's instrument metadata): for each
+ * listed instrument, the native symbol normalizes to the catalog's normalized symbol (made from
+ * the listing's own base, quote and expiry fields), and that symbol goes back to the native one.
+ */
+class VenueSymbolsRoundTripTest {
+
+    static List<String> feeds() {
+        return List.copyOf(Venues.feeds());
+    }
+
+    static Path catalogFile(String exchange) {
+        String prop = System.getProperty("rrr.shared.data");
+        List<Path> roots = new ArrayList<>();
+        if (prop != null && !prop.isBlank()) {
+            roots.add(Path.of(prop));
+        }
+        roots.add(Path.of("../shared/data"));
+        roots.add(Path.of("../../shared/data"));
+        roots.add(Path.of("../../../shared/data"));
+        for (Path root : roots) {
+            Path f = root.resolve("market/cryptofeed/" + exchange + ".0");
+            if (Files.isRegularFile(f)) {
+                return f;
+            }
+        }
+        throw new IllegalStateException(exchange + ".0 not found under " + roots + " (set -Drrr.shared.data=...)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("feeds")
+    void nativeAndNormalizedSymbolsInvertEachOtherOverTheCatalog(String feed) throws IOException {
+        Venue venue = Venues.forFeed(feed);
+        VenueSymbols symbols = venue.symbols();
+        assertNotNull(symbols, feed + " declares no symbols");
+        assertNotNull(venue.cryptofeedExchange(), feed + " names no recorded catalog");
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(catalogFile(venue.cryptofeedExchange()), venue);
+        assertFalse(catalog.all().isEmpty(), feed + ": empty catalog");
+        for (Instrument i : catalog.all()) {
+            assertEquals(i.symbol(), symbols.normalize(i.nativeSymbol()), feed + " normalizes " + i.nativeSymbol());
+            assertEquals(i.nativeSymbol(), symbols.toNative(i.symbol()), feed + " native of " + i.symbol());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("feeds")
+    void toNativeIgnoresCaseAndBlanksAndRefusesWhatIsNoSymbol(String feed) throws IOException {
+        Venue venue = Venues.forFeed(feed);
+        Instrument first = InstrumentCatalog.fromCryptofeed(catalogFile(venue.cryptofeedExchange()), venue)
+                .all().iterator().next();
+        assertEquals(first.nativeSymbol(), venue.symbols().toNative(" " + first.symbol().toLowerCase() + " "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> venue.symbols().toNative("NOT A SYMBOL"));
+        assertTrue(e.getMessage().contains("NOT A SYMBOL"), e::getMessage);
+    }
+}
