@@ -99,7 +99,8 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "decode-book-features", mixinStandardHelpOptions = true,
+    @Command(name = "decode-book-features", mixinStandardHelpOptions = true, resourceBundle = ConfigDescriptions.BUNDLE,
+            defaultValueProvider = ConfigDefaults.class,
             description = {"Single-threaded benchmark of the job's hot path without Kafka or Flink: all frames are "
                     + "loaded into memory, then each iteration decodes every frame with its feed's decoder, runs "
                     + "the book sync protocol on one OrderBook per instrument, feeds book tops and trades into the "
@@ -126,16 +127,14 @@ public class BenchCommand implements Callable<Integer> {
                 + "heap, and growing it again costs page faults inside the timed region: noisier numbers)")
         boolean gcBetween;
 
-        @Option(names = "--depth-levels", defaultValue = "10",
-                description = "book levels in tops and depth imbalance")
+        // the job's own settings: default and description from their ConfigOption, as in rrr run
+        @Option(names = "--depth-levels", descriptionKey = "rrr.book.depth-levels")
         int depthLevels;
 
-        @Option(names = "--max-pending-diffs", defaultValue = "10000",
-                description = "diffs buffered per instrument while waiting for a snapshot")
+        @Option(names = "--max-pending-diffs", descriptionKey = "rrr.book.max-pending-diffs")
         int maxPendingDiffs;
 
-        @Option(names = "--out-of-orderness-ms", defaultValue = "2000",
-                description = "watermark bound on event-time disorder")
+        @Option(names = "--out-of-orderness-ms", descriptionKey = "rrr.watermark.out-of-orderness-ms")
         long outOfOrdernessMs;
 
         @Override
