@@ -1,14 +1,9 @@
 package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,23 +23,10 @@ public class KafkaOptions {
 
     /** The settings: the file's, then the options'; a usage error for an unreadable file or a reserved key. */
     public Map<String, String> properties() {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (file != null) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException | IllegalArgumentException e) {
-                throw UserError.usage("cannot read --kafka-properties " + file + " (" + e.getClass().getSimpleName()
-                        + "): check the path and that it is a Java properties file");
-            }
-            p.stringPropertyNames().stream().sorted().forEach(k -> out.put(k, p.getProperty(k)));
-        }
-        out.putAll(properties);
         try {
-            KafkaClientProperties.check(out);
+            return KafkaClientProperties.load(file, properties);
         } catch (IllegalArgumentException e) {
-            throw UserError.usage(e.getMessage() + " (--kafka-property, --kafka-properties)");
+            throw UserError.usage(e.getMessage());
         }
-        return out;
     }
 }

@@ -179,7 +179,7 @@ class DockerComposeTest {
                 }
             }
         }
-        for (String dockerfile : List.of("Dockerfile", "Dockerfile.gpu")) {
+        for (String dockerfile : List.of("Dockerfile", "Dockerfile.gpu", "Dockerfile.capture")) {
             for (String source : DockerFiles.contextSources(DOCKER.resolve(dockerfile))) {
                 assertExistsOrBuilt(dockerfile, source);
             }
@@ -194,7 +194,7 @@ class DockerComposeTest {
 
     /** A path of the repository, or one the Maven build writes (module/target/NAME declared in its pom). */
     static void assertExistsOrBuilt(String dockerfile, String source) throws IOException {
-        Matcher m = Pattern.compile("([a-z-]+)/target/([^/*]+)(/.*)?").matcher(source);
+        Matcher m = Pattern.compile("([a-z/-]+?)/target/([^/*]+)(/.*)?").matcher(source);
         if (m.matches()) {
             String pom = Files.readString(ROOT.resolve(m.group(1)).resolve("pom.xml"));
             assertTrue(pom.contains("${project.build.directory}/" + m.group(2)),

@@ -1,5 +1,11 @@
 package io.rrralgorithms.connectors.kafka;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -28,6 +34,32 @@ public final class KafkaClientProperties {
                         + (k.trim().equals("bootstrap.servers") ? ": give the servers with --bootstrap-servers" : ""));
             }
         }
+    }
+
+    /**
+     * The settings of {@code --kafka-properties FILE} (a Java properties file; none when null), then
+     * each {@code --kafka-property} over them; {@link IllegalArgumentException} with the line to show
+     * for an unreadable file or an empty or reserved key.
+     */
+    public static Map<String, String> load(Path file, Map<String, String> properties) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (file != null) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("cannot read --kafka-properties " + file + " ("
+                        + e.getClass().getSimpleName() + "): check the path and that it is a Java properties file", e);
+            }
+            p.stringPropertyNames().stream().sorted().forEach(k -> out.put(k, p.getProperty(k)));
+        }
+        out.putAll(properties);
+        try {
+            check(out);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (--kafka-property, --kafka-properties)", e);
+        }
+        return out;
     }
 
     /** {@code base} with {@code extra} put over it (returned for chaining). */

@@ -1,13 +1,14 @@
-package io.rrralgorithms.jobs.cli;
+package io.rrralgorithms.connectors.live;
 
-import io.rrralgorithms.connectors.live.CaptureConfig;
-import io.rrralgorithms.connectors.live.CaptureService;
+import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "capture", mixinStandardHelpOptions = true,
@@ -15,6 +16,10 @@ import picocli.CommandLine.Option;
                 + "BBO of its symbols, and write every frame (and the REST book snapshots the venue needs) into the raw "
                 + "Kafka topics, reconnecting with backoff, until Ctrl-C (then the producer is flushed).",
                 "Configuration keys: see connectors/capture/src/main/resources/capture-example.yaml"})
+/**
+ * {@code rrr capture}, and the capture image's own entry point ({@link #main}: the capture module's
+ * jar has no Flink on its class path).
+ */
 public class CaptureCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "venues and symbols (YAML or JSON)")
     Path config;
@@ -30,8 +35,16 @@ public class CaptureCommand implements Callable<Integer> {
             + "0.0.0.0 for every interface (unset: the file's metrics.host, else 127.0.0.1: it has no authentication)")
     String metricsBind;
 
-    @Mixin
-    KafkaOptions kafka;
+    // the same two options as the other commands' Kafka settings (jobs' KafkaOptions), read by the
+    // same KafkaClientProperties.load: the capture module does not depend on the job's command line
+    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE", description = "a Kafka client setting for the "
+            + "producer, e.g. security.protocol=SASL_SSL (repeatable; over --kafka-properties and the file's "
+            + "kafka.properties)")
+    Map<String, String> kafkaProperty = new LinkedHashMap<>();
+
+    @Option(names = "--kafka-properties", paramLabel = "FILE", description = "Kafka client settings from a Java "
+            + "properties file (put credentials here, not on the command line)")
+    Path kafkaPropertiesFile;
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -51,7 +64,7 @@ public class CaptureCommand implements Callable<Integer> {
             if (metricsBind != null) {
                 c.metrics.host = metricsBind;
             }
-            c.kafka.properties.putAll(kafka.properties()); // the command line's over the file's
+            c.kafka.properties.putAll(KafkaClientProperties.load(kafkaPropertiesFile, kafkaProperty)); // over the file's
             c.validate(config.toString());
             service = CaptureService.toKafka(c);
         } catch (IllegalArgumentException | IOException e) {
@@ -66,5 +79,10 @@ public class CaptureCommand implements Callable<Integer> {
                         + "/metrics" : "") + "; Ctrl-C to stop");
         service.awaitClosed();
         return 0;
+    }
+
+    /** The capture image's entry point: {@code java -jar rrr-capture.jar --config FILE}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CaptureCommand()).setCommandName("rrr capture").execute(args));
     }
 }
