@@ -35,11 +35,8 @@ public final class BitstampVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.monotonic("microtimestamp >= ");
 
-    public static final Venue VENUE = Venue.builder(FEED)
-            .decoder(BitstampFrameDecoder::new)
-            .symbols(BitstampSymbols.BOTH_WAYS)
-            .bookSyncRules(RULES)
-            .partitionKey(BitstampVenue::partitionKey)
+    public static final Venue VENUE = Venue.builder(FEED, BitstampFrameDecoder::new, BitstampSymbols.BOTH_WAYS,
+                    RULES, BitstampVenue::partitionKey)
             .snapshotUrl(Venue.snapshotUrlMatching("/api/v2/order_book/([a-z0-9]+)/?(?:\\?.*)?$")) // → ethusd
             .cryptofeedExchange("BITSTAMP")
             .instrumentMetadata(new BitstampInstruments(FEED))

@@ -18,11 +18,8 @@ public final class BybitVenue {
     public static final String FEED = "bybit";
 
     /** The decoder is stateless (every delete row carries its price); trade ids are made up (the venue sends UUIDs). */
-    public static final Venue VENUE = Venue.builder(FEED)
-            .decoder(BybitFrameDecoder::new)
-            .symbols(BybitSymbols.BOTH_WAYS)
-            .bookSyncRules(new BybitSyncRules())
-            .partitionKey(BybitVenue::partitionKey)
+    public static final Venue VENUE = Venue.builder(FEED, BybitFrameDecoder::new, BybitSymbols.BOTH_WAYS,
+                    new BybitSyncRules(), BybitVenue::partitionKey)
             .tradeIdsMadeUp()
             .cryptofeedExchange("BYBIT")
             .instrumentMetadata(new BybitInstruments(FEED))
