@@ -46,11 +46,6 @@ public final class BitstampVenue {
 
     /** The pair at the end of the {@code channel} ({@code diff_order_book_ethusd} → {@code ethusd}). */
     static String partitionKey(byte[] payload) {
-        String channel = PayloadScan.valueAfter(payload, "\"channel\":\"", '"');
-        if (channel == null) {
-            return null;
-        }
-        int us = channel.lastIndexOf('_');
-        return us < 0 || us == channel.length() - 1 ? null : channel.substring(us + 1);
+        return PayloadScan.lastPartOf(payload, "channel", '_');
     }
 }

@@ -33,11 +33,6 @@ public final class BybitVenue {
      * {@code orderBook_200.100ms.BTCUSDT}); null for subscription replies and pongs.
      */
     static String partitionKey(byte[] payload) {
-        String topic = PayloadScan.valueAfter(payload, "\"topic\":\"", '"');
-        if (topic == null) {
-            return null;
-        }
-        int dot = topic.lastIndexOf('.');
-        return dot < 0 || dot == topic.length() - 1 ? null : topic.substring(dot + 1);
+        return PayloadScan.lastPartOf(payload, "topic", '.');
     }
 }

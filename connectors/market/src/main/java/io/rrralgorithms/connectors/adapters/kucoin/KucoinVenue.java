@@ -51,15 +51,10 @@ public final class KucoinVenue {
      * topic (welcome, ack, pong).
      */
     static String partitionKey(byte[] payload) {
-        String topic = PayloadScan.valueAfter(payload, "\"topic\":\"", '"');
-        if (topic == null) {
+        String s = PayloadScan.lastPartOf(payload, "topic", ':');
+        if (s == null) {
             return null;
         }
-        int colon = topic.lastIndexOf(':');
-        if (colon < 0 || colon == topic.length() - 1) {
-            return null;
-        }
-        String s = topic.substring(colon + 1);
         int interval = s.indexOf('_');
         return interval > 0 ? s.substring(0, interval) : s;
     }
