@@ -14,16 +14,14 @@ import java.util.function.Consumer;
  * {@link JsonFields}' dead-letter reasons, a {@link FrameKind#REST_SNAPSHOT} frame becomes one
  * snapshot event, any other frame is the venue's stream.
  */
-public abstract class RestSnapshotFrameDecoder implements FrameDecoder {
-    protected final String feed;
+public abstract class RestSnapshotFrameDecoder extends JsonFrameDecoder {
 
     protected RestSnapshotFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed, JsonFields::parseObject);
     }
 
     @Override
-    public final Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonFields.parseObject(frame.payload);
+    protected final Result decode(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         if (frame.kind == FrameKind.REST_SNAPSHOT) {
             return emit(out, snapshot(frame, root));
         }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -52,16 +52,13 @@ import java.util.function.Consumer;
  * {@link DecodeException} (a dead letter). Pairs are the {@code wsname}s ({@code XBT/USD}), the
  * native symbol; normalized as {@code BTC-USD} by {@link NormalizedSymbols}.
  */
-final class KrakenFrameDecoder implements FrameDecoder {
-    private final String feed;
-
+final class KrakenFrameDecoder extends JsonFrameDecoder {
     KrakenFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed, JsonFields::parseTree);
     }
 
     @Override
-    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonFields.parseTree(frame.payload);
+    protected Result decode(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         if (root == null || !(root.isObject() || root.isArray())) {
             throw new DecodeException("frame is neither a JSON object nor an array");
         }

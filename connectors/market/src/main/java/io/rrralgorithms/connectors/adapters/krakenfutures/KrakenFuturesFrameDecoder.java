@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonNumbers;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
@@ -51,16 +51,13 @@ import java.util.function.Consumer;
  * malformed JSON, a wrong field type, an unknown product id or an inexact number is a
  * {@link DecodeException} (a dead letter).
  */
-final class KrakenFuturesFrameDecoder implements FrameDecoder {
-    private final String feed;
-
+final class KrakenFuturesFrameDecoder extends JsonFrameDecoder {
     KrakenFuturesFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed, JsonNumbers::parseObject);
     }
 
     @Override
-    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonNumbers.parseObject(frame.payload);
+    protected Result decode(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         if (root.has("event")) {
             String event = requireText(root, "event");
             switch (event) {
