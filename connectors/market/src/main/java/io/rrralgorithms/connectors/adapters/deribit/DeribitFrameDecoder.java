@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  *       {@code snapshot} → {@link EventType#BOOK_SNAPSHOT} with {@code change_id} as its update id;
  *       {@code change} → {@link EventType#BOOK_DELTA} with {@code change_id} (first/last update
  *       id) and {@code prev_change_id}, which must equal the previous change's {@code change_id}
- *       ({@link DeribitSyncRules}). Levels are {@code [action, price, amount]}, action
+ *       ({@link DeribitVenue#RULES}). Levels are {@code [action, price, amount]}, action
  *       {@code new}/{@code change}/{@code delete} (a snapshot has only {@code new}); a delete is
  *       size 0;
  *   <li>{@code book.<instrument>.<group>.<depth>.<interval>} (grouped, top-N): every notification

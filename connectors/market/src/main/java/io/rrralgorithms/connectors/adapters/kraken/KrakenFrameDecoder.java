@@ -24,9 +24,9 @@ import java.util.function.Consumer;
  *   <li>{@code book-N} snapshot {@code {"as":[...],"bs":[...]}} → {@link EventType#BOOK_SNAPSHOT}.
  *       Entries are {@code [price, volume, timestamp]} strings. The exchange time is the newest
  *       level timestamp. Its {@link MarketEvent#lastUpdateId} (as every book update's) is the frame's
- *       receive time in ns: Kraken v1 has no sequence, and {@link KrakenSyncRules} uses it to drop
+ *       receive time in ns: Kraken v1 has no sequence, and {@link KrakenVenue#RULES} uses it to drop
  *       diffs received before a snapshot. N (the subscribed depth, the window the venue maintains) is carried in
- *       {@link MarketEvent#bookDepth} for {@link KrakenSyncRules#maxDepth};
+ *       {@link MarketEvent#bookDepth} for the depth window of {@link KrakenVenue#RULES};
  *   <li>{@code book-N} update → one {@link EventType#BOOK_DELTA} per frame: {@code a} asks and/or
  *       {@code b} bids, which may come in one object or in two ({@code [id, {"a":..}, {"b":..,"c":..},
  *       "book-10", pair]}); entries {@code [price, volume, timestamp(, "r")]} ({@code "r"}: a level
@@ -75,7 +75,7 @@ final class KrakenFrameDecoder extends JsonFrameDecoder {
         }
         String channel = text(root.get(n - 2), "channelName");
         String pair = text(root.get(n - 1), "pair");
-        String symbol = symbol(pair);
+        String symbol = KrakenSymbols.normalize(pair);
         if (channel.equals("trade")) {
             single(n, channel);
             trades(frame, root.get(1), pair, symbol, out);
@@ -130,13 +130,9 @@ final class KrakenFrameDecoder extends JsonFrameDecoder {
         return n.textValue();
     }
 
-    /** {@code XBT/USD} → {@code BTC-USD}. */
+    /** {@link KrakenSymbols#normalize}; kept for {@code KrakenFrameDecoderTest}, which still calls it here. */
     static String symbol(String pair) throws DecodeException {
-        int slash = pair.indexOf('/');
-        if (slash <= 0 || slash == pair.length() - 1 || pair.indexOf('/', slash + 1) >= 0) {
-            throw new DecodeException("unknown symbol '" + pair + "': Kraken pairs look like XBT/USD");
-        }
-        return NormalizedSymbols.spot(pair.substring(0, slash), pair.substring(slash + 1));
+        return KrakenSymbols.normalize(pair);
     }
 
     private static int depthOf(String channel) throws DecodeException {

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  *   <li>{@code book} → {@link EventType#BOOK_DELTA} of one level: {@code side} {@code buy} (bid) or
  *       {@code sell} (ask), {@code qty} 0 removes; {@code seq} is the product's book sequence
  *       (first = last update id), which must continue the snapshot's and the previous delta's by
- *       exactly 1 ({@link KrakenFuturesSyncRules});
+ *       exactly 1 ({@link KrakenFuturesVenue#RULES});
  *   <li>{@code trade} → {@link EventType#TRADE}: {@code side} is the taker's, {@code seq} (the
  *       product's trade sequence) is the trade id ({@code uid} is a UUID that does not fit a long),
  *       {@code time} in ms. Every {@code type} counts ({@code fill}, {@code liquidation},
@@ -90,11 +90,7 @@ final class KrakenFuturesFrameDecoder extends JsonFrameDecoder {
 
     private MarketEvent base(RawFrame frame, EventType type, JsonNode root) throws DecodeException {
         String product = requireText(root, "product_id");
-        KrakenFuturesSymbols.Parsed p = KrakenFuturesSymbols.parse(product);
-        if (p == null) {
-            throw new DecodeException("unknown symbol '" + product + "': Kraken Futures products look like PI_XBTUSD"
-                    + " or FI_XBTUSD_210924");
-        }
+        KrakenFuturesSymbols.Parsed p = KrakenFuturesSymbols.parseKnown(product);
         return MarketEvent.of(type, feed, p.nativeSymbol(), p.symbol(), frame.receiveTimeNs);
     }
 

@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  *       re-applying an older size would overwrite a newer one). The book operator applies whole
  *       events, so splitting the frame into its changes lets the generic sync protocol drop
  *       exactly the contained changes and chain the rest by {@code sequence + 1}
- *       ({@link KucoinSyncRules}); no venue state is needed in the decoder. The changes of a frame
+ *       ({@link KucoinVenue#RULES}); no venue state is needed in the decoder. The changes of a frame
  *       must be exactly the sequences {@code sequenceStart..sequenceEnd}, once each; a frame that
  *       contradicts its own span is malformed. A change with price {@code "0"} (KuCoin's
  *       sequence-only change, e.g. an order change that does not touch an L2 level) becomes a
