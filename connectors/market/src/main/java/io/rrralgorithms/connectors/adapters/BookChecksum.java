@@ -1,6 +1,9 @@
 package io.rrralgorithms.connectors.adapters;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
+import java.util.zip.CRC32;
 
 /**
  * A venue's checksum over the top of its book (Kraken: CRC32 of the top 10; OKX and Bitfinex:
@@ -22,4 +25,35 @@ public interface BookChecksum extends Serializable {
      */
     long compute(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
             int priceDecimals, int sizeDecimals);
+
+    /** One level as the venue writes it into its checksum string ({@code price:size}). */
+    @FunctionalInterface
+    interface LevelText {
+        String of(long price, long size);
+    }
+
+    /**
+     * The top {@code depth} levels interleaved bid, ask, bid, ask… joined by {@code ':'} (OKX,
+     * Bitfinex); a side with fewer levels simply contributes fewer.
+     */
+    static String interleaved(int depth, long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
+            LevelText bid, LevelText ask) {
+        StringJoiner s = new StringJoiner(":");
+        for (int i = 0; i < depth; i++) {
+            if (i < bidPrices.length) {
+                s.add(bid.of(bidPrices[i], bidSizes[i]));
+            }
+            if (i < askPrices.length) {
+                s.add(ask.of(askPrices[i], askSizes[i]));
+            }
+        }
+        return s.toString();
+    }
+
+    /** The unsigned CRC32 of an ASCII string. */
+    static long crc32(String ascii) {
+        CRC32 crc = new CRC32();
+        crc.update(ascii.getBytes(StandardCharsets.US_ASCII));
+        return crc.getValue();
+    }
 }

@@ -35,4 +35,18 @@ public final class PayloadScan {
         }
         return null;
     }
+
+    /**
+     * The part after the last {@code separator} of the string value of {@code field}
+     * ({@code "topic":"trade.BTCUSD"} with {@code '.'} → {@code BTCUSD}); null when the field is
+     * absent or its value has no non-empty part after a separator.
+     */
+    public static String lastPartOf(byte[] payload, String field, char separator) {
+        String value = valueAfter(payload, "\"" + field + "\":\"", '"');
+        if (value == null) {
+            return null;
+        }
+        int at = value.lastIndexOf(separator);
+        return at < 0 || at == value.length() - 1 ? null : value.substring(at + 1);
+    }
 }

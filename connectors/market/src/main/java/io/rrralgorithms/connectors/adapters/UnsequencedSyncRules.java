@@ -17,10 +17,8 @@ import io.rrralgorithms.connectors.model.MarketEvent;
  * a window of N levels and sends no delete for a level pushed out of it, with
  * {@link #truncatedToSnapshotDepth}.
  */
-public final class UnsequencedSyncRules implements BookSyncRules {
+public final class UnsequencedSyncRules extends AuthoritativeSnapshotSyncRules {
     private final String expectation;
-    private final BookChecksum checksum;
-    private final boolean windowed;
 
     /** @param expectation what any diff is, for log lines (e.g. "any l2update (level2 has no sequence numbers)") */
     public UnsequencedSyncRules(String expectation) {
@@ -28,14 +26,13 @@ public final class UnsequencedSyncRules implements BookSyncRules {
     }
 
     private UnsequencedSyncRules(String expectation, BookChecksum checksum, boolean windowed) {
+        super(checksum, windowed);
         this.expectation = expectation;
-        this.checksum = checksum;
-        this.windowed = windowed;
     }
 
     /** These rules with the venue's book checksum verified after every update that carries one. */
     public UnsequencedSyncRules withChecksum(BookChecksum venueChecksum) {
-        return new UnsequencedSyncRules(expectation, venueChecksum, windowed);
+        return new UnsequencedSyncRules(expectation, venueChecksum, windowed());
     }
 
     /**
@@ -43,7 +40,7 @@ public final class UnsequencedSyncRules implements BookSyncRules {
      * every update (the venue's window, read by the decoder; 0: unbounded).
      */
     public UnsequencedSyncRules truncatedToSnapshotDepth() {
-        return new UnsequencedSyncRules(expectation, checksum, true);
+        return new UnsequencedSyncRules(expectation, checksum(), true);
     }
 
     @Override
@@ -64,21 +61,6 @@ public final class UnsequencedSyncRules implements BookSyncRules {
     @Override
     public boolean isDuplicate(MarketEvent d, long lastUpdateId) {
         return false;
-    }
-
-    @Override
-    public boolean isOlderSnapshot(MarketEvent snapshot, long lastUpdateId) {
-        return false;
-    }
-
-    @Override
-    public BookChecksum checksum() {
-        return checksum;
-    }
-
-    @Override
-    public int maxDepth(MarketEvent snapshot) {
-        return windowed ? Math.max(0, snapshot.bookDepth) : 0;
     }
 
     @Override

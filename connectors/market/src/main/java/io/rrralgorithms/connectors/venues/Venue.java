@@ -65,6 +65,15 @@ public final class Venue {
         return new Builder(feed);
     }
 
+    /**
+     * A decoded venue from its required parts: a stateless decoder (see
+     * {@link Builder#decoderKeepsState()}), its symbols, book sync rules and partition key.
+     */
+    public static Builder builder(String feed, Function<String, FrameDecoder> decoder, VenueSymbols symbols,
+            BookSyncRules rules, FrameKey partitionKey) {
+        return builder(feed).decoder(decoder).symbols(symbols).bookSyncRules(rules).partitionKey(partitionKey);
+    }
+
     /** A venue the capture service connects to but the job does not decode (a test's loopback venue, an extension's). */
     public static Venue liveOnly(LiveVenue spec) {
         return builder(spec.feed()).live(spec).build();
@@ -200,6 +209,12 @@ public final class Venue {
         /** A decoder that keeps per-stream state: a new one on every {@link Venue#decoder()}. */
         public Builder statefulDecoder(Function<String, FrameDecoder> factory) {
             this.decoderFactory = factory;
+            this.decoderKeepsState = true;
+            return this;
+        }
+
+        /** The decoder given keeps per-stream state: a new one on every {@link Venue#decoder()}. */
+        public Builder decoderKeepsState() {
             this.decoderKeepsState = true;
             return this;
         }

@@ -51,11 +51,8 @@ public final class BinanceVenue {
 
     private static Venue.Builder binance(String feed, BinanceMarket market, String cryptofeedExchange,
             String exchangeInfoUrl, BinanceSymbols.SpotQuotes quotes) {
-        return Venue.builder(feed)
-                .decoder(f -> new BinanceFrameDecoder(f, market, quotes))
-                .symbols(BinanceSymbols.of(feed, market, quotes))
-                .bookSyncRules(market.isFutures() ? FUTURES_RULES : SPOT_RULES)
-                .partitionKey(BinanceVenue::partitionKey)
+        return Venue.builder(feed, f -> new BinanceFrameDecoder(f, market, quotes), BinanceSymbols.of(feed, market, quotes),
+                        market.isFutures() ? FUTURES_RULES : SPOT_RULES, BinanceVenue::partitionKey)
                 .snapshotUrl(BinanceVenue::snapshotKey)
                 .cryptofeedExchange(cryptofeedExchange)
                 .instrumentMetadata(new BinanceInstruments(feed, market, exchangeInfoUrl));

@@ -3,8 +3,6 @@ package io.rrralgorithms.connectors.adapters.bitfinex;
 import io.rrralgorithms.connectors.adapters.BookChecksum;
 import io.rrralgorithms.connectors.model.Decimals;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 
 /**
  * Bitfinex's book checksum ({@code OB_CHECKSUM} flag 131072, frames {@code [chanId, "cs", checksum]}):
@@ -28,27 +26,10 @@ final class BitfinexChecksum implements BookChecksum {
     @Override
     public long compute(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
             int priceDecimals, int sizeDecimals) {
-        StringBuilder b = new StringBuilder(DEPTH * 40);
-        for (int i = 0; i < DEPTH; i++) {
-            if (i < bidPrices.length) {
-                append(b, bidPrices[i]);
-                append(b, bidSizes[i]);
-            }
-            if (i < askPrices.length) {
-                append(b, askPrices[i]);
-                append(b, -askSizes[i]);
-            }
-        }
-        CRC32 crc = new CRC32();
-        crc.update(b.toString().getBytes(StandardCharsets.US_ASCII));
-        return (int) crc.getValue(); // signed, as the venue sends it
-    }
-
-    private static void append(StringBuilder b, long mantissa) {
-        if (b.length() > 0) {
-            b.append(':');
-        }
-        b.append(jsNumber(mantissa));
+        String s = BookChecksum.interleaved(DEPTH, bidPrices, bidSizes, askPrices, askSizes,
+                (price, size) -> jsNumber(price) + ':' + jsNumber(size),
+                (price, size) -> jsNumber(price) + ':' + jsNumber(-size));
+        return (int) BookChecksum.crc32(s); // signed, as the venue sends it
     }
 
     /** An exact mantissa as JavaScript prints the same number ({@code 0.0001}, {@code 1e-7}, {@code -2.5e-7}, {@code 60400}). */

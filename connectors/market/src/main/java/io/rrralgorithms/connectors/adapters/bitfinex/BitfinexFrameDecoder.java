@@ -3,7 +3,7 @@ package io.rrralgorithms.connectors.adapters.bitfinex;
 import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonNumbers;
 import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.model.Decimals;
@@ -57,16 +57,13 @@ import java.util.function.Consumer;
  * are JSON numbers, read as exact decimals (never doubles); a value with more than 8 decimals is
  * a dead letter, except the ticker sizes above. Funding symbols ({@code f…}) are dead letters.
  */
-final class BitfinexFrameDecoder implements FrameDecoder {
-    private final String feed;
-
+final class BitfinexFrameDecoder extends JsonFrameDecoder {
     BitfinexFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed, JsonNumbers::parseTree);
     }
 
     @Override
-    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonNumbers.parseTree(frame.payload);
+    protected Result decode(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         if (root == null) {
             throw new DecodeException("empty frame");
         }

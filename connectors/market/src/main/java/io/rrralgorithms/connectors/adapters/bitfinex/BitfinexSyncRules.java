@@ -1,7 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
-import io.rrralgorithms.connectors.adapters.BookChecksum;
-import io.rrralgorithms.connectors.adapters.BookSyncRules;
+import io.rrralgorithms.connectors.adapters.AuthoritativeSnapshotSyncRules;
 import io.rrralgorithms.connectors.model.MarketEvent;
 
 /**
@@ -24,8 +23,10 @@ import io.rrralgorithms.connectors.model.MarketEvent;
  * more than the 100 levels subscribed), so keeping every level it sent is exact, whatever
  * {@code len} was subscribed.
  */
-final class BitfinexSyncRules implements BookSyncRules {
-    private static final BookChecksum CHECKSUM = new BitfinexChecksum();
+final class BitfinexSyncRules extends AuthoritativeSnapshotSyncRules {
+    BitfinexSyncRules() {
+        super(new BitfinexChecksum(), false);
+    }
 
     private static boolean numbered(long a, long b) {
         return a != MarketEvent.NONE && b != MarketEvent.NONE;
@@ -49,16 +50,6 @@ final class BitfinexSyncRules implements BookSyncRules {
     @Override
     public boolean isDuplicate(MarketEvent d, long lastUpdateId) {
         return numbered(d.lastUpdateId, lastUpdateId) && d.lastUpdateId == lastUpdateId;
-    }
-
-    @Override
-    public boolean isOlderSnapshot(MarketEvent snapshot, long lastUpdateId) {
-        return false;
-    }
-
-    @Override
-    public BookChecksum checksum() {
-        return CHECKSUM;
     }
 
     @Override

@@ -16,11 +16,8 @@ public final class BitfinexVenue {
      * data frames name none: a single frame cannot be keyed, only a connection's frames in order,
      * by a new {@link BitfinexConnectionKeyer} per connection (channel id to symbol from its acks).
      */
-    public static final Venue VENUE = Venue.builder(FEED)
-            .decoder(BitfinexFrameDecoder::new)
-            .symbols(BitfinexSymbols.BOTH_WAYS)
-            .bookSyncRules(new BitfinexSyncRules())
-            .partitionKey(Venue.keyedByField("symbol"))
+    public static final Venue VENUE = Venue.builder(FEED, BitfinexFrameDecoder::new, BitfinexSymbols.BOTH_WAYS,
+                    new BitfinexSyncRules(), Venue.keyedByField("symbol"))
             .keyedByConnection(BitfinexConnectionKeyer::new)
             .cryptofeedExchange("BITFINEX")
             .instrumentMetadata(new BitfinexInstruments(FEED))

@@ -14,11 +14,9 @@ public final class BitmexVenue {
     public static final String FEED = "bitmex";
 
     /** The decoder keeps the level ids: one per stream reader. Trade ids are made up (the venue sends UUIDs). */
-    public static final Venue VENUE = Venue.builder(FEED)
-            .statefulDecoder(BitmexFrameDecoder::new)
-            .symbols(BitmexSymbols.BOTH_WAYS)
-            .bookSyncRules(new BitmexSyncRules())
-            .partitionKey(BitmexVenue::partitionKey)
+    public static final Venue VENUE = Venue.builder(FEED, BitmexFrameDecoder::new, BitmexSymbols.BOTH_WAYS,
+                    new BitmexSyncRules(), BitmexVenue::partitionKey)
+            .decoderKeepsState()
             .tradeIdsMadeUp()
             .cryptofeedExchange("BITMEX")
             .instrumentMetadata(new BitmexInstruments(FEED))

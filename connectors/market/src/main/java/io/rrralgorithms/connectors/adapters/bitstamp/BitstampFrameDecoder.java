@@ -10,8 +10,7 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.EventChecks;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
-import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.adapters.RestSnapshotFrameDecoder;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -41,22 +40,16 @@ import java.util.function.Consumer;
  *       a top-100 {@code order_book_} snapshot must not replace the full diff book) or event.
  * </ul>
  */
-final class BitstampFrameDecoder implements FrameDecoder {
+final class BitstampFrameDecoder extends RestSnapshotFrameDecoder {
     private static final String DIFF = "diff_order_book_";
     private static final String TRADES = "live_trades_";
 
-    private final String feed;
-
     BitstampFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed);
     }
 
     @Override
-    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonFields.parseObject(frame.payload);
-        if (frame.kind == FrameKind.REST_SNAPSHOT) {
-            return emit(out, snapshot(frame, root));
-        }
+    protected Result decodeStream(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         String event = requireText(root, "event");
         switch (event) {
             case "bts:subscription_succeeded", "bts:unsubscription_succeeded", "bts:heartbeat",
@@ -102,7 +95,8 @@ final class BitstampFrameDecoder implements FrameDecoder {
         return Long.parseLong(s);
     }
 
-    private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
+    @Override
+    protected MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
         levels(ev, root);
         ev.lastUpdateId = micros(root);

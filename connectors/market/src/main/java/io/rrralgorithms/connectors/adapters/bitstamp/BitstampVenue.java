@@ -35,11 +35,8 @@ public final class BitstampVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.monotonic("microtimestamp >= ");
 
-    public static final Venue VENUE = Venue.builder(FEED)
-            .decoder(BitstampFrameDecoder::new)
-            .symbols(BitstampSymbols.BOTH_WAYS)
-            .bookSyncRules(RULES)
-            .partitionKey(BitstampVenue::partitionKey)
+    public static final Venue VENUE = Venue.builder(FEED, BitstampFrameDecoder::new, BitstampSymbols.BOTH_WAYS,
+                    RULES, BitstampVenue::partitionKey)
             .snapshotUrl(Venue.snapshotUrlMatching("/api/v2/order_book/([a-z0-9]+)/?(?:\\?.*)?$")) // → ethusd
             .cryptofeedExchange("BITSTAMP")
             .instrumentMetadata(new BitstampInstruments(FEED))
@@ -49,11 +46,6 @@ public final class BitstampVenue {
 
     /** The pair at the end of the {@code channel} ({@code diff_order_book_ethusd} → {@code ethusd}). */
     static String partitionKey(byte[] payload) {
-        String channel = PayloadScan.valueAfter(payload, "\"channel\":\"", '"');
-        if (channel == null) {
-            return null;
-        }
-        int us = channel.lastIndexOf('_');
-        return us < 0 || us == channel.length() - 1 ? null : channel.substring(us + 1);
+        return PayloadScan.lastPartOf(payload, "channel", '_');
     }
 }

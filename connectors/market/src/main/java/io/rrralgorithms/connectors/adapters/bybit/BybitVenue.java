@@ -18,11 +18,8 @@ public final class BybitVenue {
     public static final String FEED = "bybit";
 
     /** The decoder is stateless (every delete row carries its price); trade ids are made up (the venue sends UUIDs). */
-    public static final Venue VENUE = Venue.builder(FEED)
-            .decoder(BybitFrameDecoder::new)
-            .symbols(BybitSymbols.BOTH_WAYS)
-            .bookSyncRules(new BybitSyncRules())
-            .partitionKey(BybitVenue::partitionKey)
+    public static final Venue VENUE = Venue.builder(FEED, BybitFrameDecoder::new, BybitSymbols.BOTH_WAYS,
+                    new BybitSyncRules(), BybitVenue::partitionKey)
             .tradeIdsMadeUp()
             .cryptofeedExchange("BYBIT")
             .instrumentMetadata(new BybitInstruments(FEED))
@@ -36,11 +33,6 @@ public final class BybitVenue {
      * {@code orderBook_200.100ms.BTCUSDT}); null for subscription replies and pongs.
      */
     static String partitionKey(byte[] payload) {
-        String topic = PayloadScan.valueAfter(payload, "\"topic\":\"", '"');
-        if (topic == null) {
-            return null;
-        }
-        int dot = topic.lastIndexOf('.');
-        return dot < 0 || dot == topic.length() - 1 ? null : topic.substring(dot + 1);
+        return PayloadScan.lastPartOf(payload, "topic", '.');
     }
 }

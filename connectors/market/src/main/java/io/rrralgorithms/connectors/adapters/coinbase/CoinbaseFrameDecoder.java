@@ -14,8 +14,8 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.EventChecks;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
 import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -43,17 +43,13 @@ import java.util.function.Consumer;
  * that is not an exact 8-decimal number is a {@link DecodeException} (a dead letter). The
  * exchange time is the frame's ISO-8601 {@code time} in ms (0 where it has none: snapshots).
  */
-final class CoinbaseFrameDecoder implements FrameDecoder {
-
-    private final String feed;
-
+final class CoinbaseFrameDecoder extends JsonFrameDecoder {
     CoinbaseFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed, JsonFields::parseObject);
     }
 
     @Override
-    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonFields.parseObject(frame.payload);
+    protected Result decode(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         String type = requireText(root, "type");
         MarketEvent ev;
         switch (type) {

@@ -13,7 +13,7 @@ import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFields.LevelReader;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonNumbers;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  *       {@code snapshot} → {@link EventType#BOOK_SNAPSHOT} with {@code change_id} as its update id;
  *       {@code change} → {@link EventType#BOOK_DELTA} with {@code change_id} (first/last update
  *       id) and {@code prev_change_id}, which must equal the previous change's {@code change_id}
- *       ({@link DeribitSyncRules}). Levels are {@code [action, price, amount]}, action
+ *       ({@link DeribitVenue#RULES}). Levels are {@code [action, price, amount]}, action
  *       {@code new}/{@code change}/{@code delete} (a snapshot has only {@code new}); a delete is
  *       size 0;
  *   <li>{@code book.<instrument>.<group>.<depth>.<interval>} (grouped, top-N): every notification
@@ -59,7 +59,7 @@ import java.util.regex.Pattern;
  * ({@code 0.0005}), read exactly from their text ({@link JsonNumbers}), never through a double.
  * Exchange times are the {@code timestamp} fields (ms).
  */
-final class DeribitFrameDecoder implements FrameDecoder {
+final class DeribitFrameDecoder extends JsonFrameDecoder {
     private static final Set<String> IGNORED_CHANNELS = Set.of(
             "deribit_price_index", "deribit_price_ranking", "deribit_price_statistics", "deribit_volatility_index",
             "estimated_expiration_price", "markprice", "perpetual", "platform_state", "announcements",
@@ -70,15 +70,12 @@ final class DeribitFrameDecoder implements FrameDecoder {
     private static final LevelReader CHANGE_LEVEL = (l, where, prices, sizes, i) ->
             actionLevel(l, where, prices, sizes, i, false);
 
-    private final String feed;
-
     DeribitFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed, JsonNumbers::parseObject);
     }
 
     @Override
-    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonNumbers.parseObject(frame.payload);
+    protected Result decode(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         if (root.has("method")) {
             String method = requireText(root, "method");
             switch (method) {

@@ -11,8 +11,8 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.EventChecks;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.adapters.RestSnapshotFrameDecoder;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -47,21 +47,15 @@ import java.util.function.Consumer;
  * books hold sizes finer than the pair's {@code amount_precision} (quote-funded market orders, up
  * to 10 decimals in the capture): such frames are dead letters, never rounded.
  */
-final class GateioFrameDecoder implements FrameDecoder {
+final class GateioFrameDecoder extends RestSnapshotFrameDecoder {
     private static final Set<String> IGNORED_CHANNELS = Set.of("spot.candlesticks", "spot.order_book");
 
-    private final String feed;
-
     GateioFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed);
     }
 
     @Override
-    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonFields.parseObject(frame.payload);
-        if (frame.kind == FrameKind.REST_SNAPSHOT) {
-            return emit(out, snapshot(frame, root));
-        }
+    protected Result decodeStream(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         String channel = GateioFrames.dataChannel(root, IGNORED_CHANNELS);
         if (channel == null) {
             return Result.IGNORED;
@@ -81,7 +75,8 @@ final class GateioFrameDecoder implements FrameDecoder {
         return MarketEvent.of(type, feed, pair, GateioSymbols.spot(pair), frame.receiveTimeNs);
     }
 
-    private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
+    @Override
+    protected MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
         GateioFrames.checkSnapshot(frame, root, "currency pair");
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
         ev.lastUpdateId = requireLong(root, "id");

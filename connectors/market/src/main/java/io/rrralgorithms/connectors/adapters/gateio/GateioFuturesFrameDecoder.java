@@ -11,8 +11,8 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.adapters.RestSnapshotFrameDecoder;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -46,22 +46,16 @@ import java.util.function.Consumer;
  * Errors, unknown channels/events, malformed JSON, wrong field types (a size as a JSON float)
  * and prices not exact at 8 decimals are {@link DecodeException}s.
  */
-final class GateioFuturesFrameDecoder implements FrameDecoder {
+final class GateioFuturesFrameDecoder extends RestSnapshotFrameDecoder {
     private static final Set<String> IGNORED_CHANNELS =
             Set.of("futures.candlesticks", "futures.tickers", "futures.order_book");
 
-    private final String feed;
-
     GateioFuturesFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed);
     }
 
     @Override
-    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonFields.parseObject(frame.payload);
-        if (frame.kind == FrameKind.REST_SNAPSHOT) {
-            return emit(out, snapshot(frame, root));
-        }
+    protected Result decodeStream(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         String channel = GateioFrames.dataChannel(root, IGNORED_CHANNELS);
         if (channel == null) {
             return Result.IGNORED;
@@ -82,7 +76,8 @@ final class GateioFuturesFrameDecoder implements FrameDecoder {
         return MarketEvent.of(type, feed, contract, GateioSymbols.perpetual(contract), frame.receiveTimeNs);
     }
 
-    private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
+    @Override
+    protected MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
         GateioFrames.checkSnapshot(frame, root, "contract");
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
         ev.lastUpdateId = requireLong(root, "id");

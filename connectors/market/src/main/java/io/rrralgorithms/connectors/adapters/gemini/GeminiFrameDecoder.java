@@ -11,8 +11,8 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.EventChecks;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
 import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -39,16 +39,13 @@ import java.util.function.Consumer;
  *       any other type (candles, auction messages: not subscribed by this feed).
  * </ul>
  */
-final class GeminiFrameDecoder implements FrameDecoder {
-    private final String feed;
-
+final class GeminiFrameDecoder extends JsonFrameDecoder {
     GeminiFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed, JsonFields::parseObject);
     }
 
     @Override
-    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonFields.parseObject(frame.payload);
+    protected Result decode(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         JsonNode typeNode = root.get("type");
         if (typeNode == null && root.has("result")) {
             throw new DecodeException("venue error message: " + root.path("reason").asText() + " "

@@ -21,11 +21,8 @@ public final class GeminiVenue {
     static final BookSyncRules RULES = new UnsequencedSyncRules("any l2_updates (v2 has no sequence numbers)");
 
     /** Frames are keyed by their first {@code symbol} (the book's, before its trades). */
-    public static final Venue VENUE = Venue.builder(FEED)
-            .decoder(GeminiFrameDecoder::new)
-            .symbols(GeminiSymbols.BOTH_WAYS)
-            .bookSyncRules(RULES)
-            .partitionKey(Venue.keyedByField("symbol"))
+    public static final Venue VENUE = Venue.builder(FEED, GeminiFrameDecoder::new, GeminiSymbols.BOTH_WAYS,
+                    RULES, Venue.keyedByField("symbol"))
             .cryptofeedExchange("GEMINI")
             .instrumentMetadata(new GeminiInstruments(FEED))
             .build();

@@ -2,7 +2,6 @@ package io.rrralgorithms.connectors.adapters.kraken;
 
 import io.rrralgorithms.connectors.adapters.BookChecksum;
 import io.rrralgorithms.connectors.model.Decimals;
-import java.util.zip.CRC32;
 
 /**
  * Kraken (spot, WebSocket v1) book checksum: the unsigned CRC32 of one ASCII string made of the
@@ -43,13 +42,7 @@ public final class KrakenChecksum implements BookChecksum {
             append(s, bidPrices[i], priceDecimals);
             append(s, bidSizes[i], sizeDecimals);
         }
-        byte[] bytes = new byte[s.length()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) s.charAt(i);
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length);
-        return crc.getValue(); // unsigned 32-bit, as Kraken sends it
+        return BookChecksum.crc32(s.toString()); // unsigned 32-bit, as Kraken sends it
     }
 
     /**

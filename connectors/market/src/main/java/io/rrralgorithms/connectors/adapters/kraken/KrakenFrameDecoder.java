@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -24,9 +24,9 @@ import java.util.function.Consumer;
  *   <li>{@code book-N} snapshot {@code {"as":[...],"bs":[...]}} → {@link EventType#BOOK_SNAPSHOT}.
  *       Entries are {@code [price, volume, timestamp]} strings. The exchange time is the newest
  *       level timestamp. Its {@link MarketEvent#lastUpdateId} (as every book update's) is the frame's
- *       receive time in ns: Kraken v1 has no sequence, and {@link KrakenSyncRules} uses it to drop
+ *       receive time in ns: Kraken v1 has no sequence, and {@link KrakenVenue#RULES} uses it to drop
  *       diffs received before a snapshot. N (the subscribed depth, the window the venue maintains) is carried in
- *       {@link MarketEvent#bookDepth} for {@link KrakenSyncRules#maxDepth};
+ *       {@link MarketEvent#bookDepth} for the depth window of {@link KrakenVenue#RULES};
  *   <li>{@code book-N} update → one {@link EventType#BOOK_DELTA} per frame: {@code a} asks and/or
  *       {@code b} bids, which may come in one object or in two ({@code [id, {"a":..}, {"b":..,"c":..},
  *       "book-10", pair]}); entries {@code [price, volume, timestamp(, "r")]} ({@code "r"}: a level
@@ -52,16 +52,13 @@ import java.util.function.Consumer;
  * {@link DecodeException} (a dead letter). Pairs are the {@code wsname}s ({@code XBT/USD}), the
  * native symbol; normalized as {@code BTC-USD} by {@link NormalizedSymbols}.
  */
-final class KrakenFrameDecoder implements FrameDecoder {
-    private final String feed;
-
+final class KrakenFrameDecoder extends JsonFrameDecoder {
     KrakenFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed, JsonFields::parseTree);
     }
 
     @Override
-    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonFields.parseTree(frame.payload);
+    protected Result decode(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         if (root == null || !(root.isObject() || root.isArray())) {
             throw new DecodeException("frame is neither a JSON object nor an array");
         }
@@ -78,7 +75,7 @@ final class KrakenFrameDecoder implements FrameDecoder {
         }
         String channel = text(root.get(n - 2), "channelName");
         String pair = text(root.get(n - 1), "pair");
-        String symbol = symbol(pair);
+        String symbol = KrakenSymbols.normalize(pair);
         if (channel.equals("trade")) {
             single(n, channel);
             trades(frame, root.get(1), pair, symbol, out);
@@ -133,13 +130,9 @@ final class KrakenFrameDecoder implements FrameDecoder {
         return n.textValue();
     }
 
-    /** {@code XBT/USD} → {@code BTC-USD}. */
+    /** {@link KrakenSymbols#normalize}; kept for {@code KrakenFrameDecoderTest}, which still calls it here. */
     static String symbol(String pair) throws DecodeException {
-        int slash = pair.indexOf('/');
-        if (slash <= 0 || slash == pair.length() - 1 || pair.indexOf('/', slash + 1) >= 0) {
-            throw new DecodeException("unknown symbol '" + pair + "': Kraken pairs look like XBT/USD");
-        }
-        return NormalizedSymbols.spot(pair.substring(0, slash), pair.substring(slash + 1));
+        return KrakenSymbols.normalize(pair);
     }
 
     private static int depthOf(String channel) throws DecodeException {

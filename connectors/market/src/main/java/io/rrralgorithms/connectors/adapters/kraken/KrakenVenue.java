@@ -44,11 +44,8 @@ public final class KrakenVenue {
             .withChecksum(new KrakenChecksum())
             .truncatedToSnapshotDepth();
 
-    public static final Venue VENUE = Venue.builder(FEED)
-            .decoder(KrakenFrameDecoder::new)
-            .symbols(KrakenSymbols.BOTH_WAYS)
-            .bookSyncRules(RULES)
-            .partitionKey(KrakenVenue::partitionKey)
+    public static final Venue VENUE = Venue.builder(FEED, KrakenFrameDecoder::new, KrakenSymbols.BOTH_WAYS,
+                    RULES, KrakenVenue::partitionKey)
             .cryptofeedExchange("KRAKEN")
             .instrumentMetadata(new KrakenInstruments(FEED))
             .live(new KrakenLiveVenue())

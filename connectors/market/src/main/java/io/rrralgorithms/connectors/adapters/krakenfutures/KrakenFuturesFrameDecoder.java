@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonNumbers;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  *   <li>{@code book} → {@link EventType#BOOK_DELTA} of one level: {@code side} {@code buy} (bid) or
  *       {@code sell} (ask), {@code qty} 0 removes; {@code seq} is the product's book sequence
  *       (first = last update id), which must continue the snapshot's and the previous delta's by
- *       exactly 1 ({@link KrakenFuturesSyncRules});
+ *       exactly 1 ({@link KrakenFuturesVenue#RULES});
  *   <li>{@code trade} → {@link EventType#TRADE}: {@code side} is the taker's, {@code seq} (the
  *       product's trade sequence) is the trade id ({@code uid} is a UUID that does not fit a long),
  *       {@code time} in ms. Every {@code type} counts ({@code fill}, {@code liquidation},
@@ -51,16 +51,13 @@ import java.util.function.Consumer;
  * malformed JSON, a wrong field type, an unknown product id or an inexact number is a
  * {@link DecodeException} (a dead letter).
  */
-final class KrakenFuturesFrameDecoder implements FrameDecoder {
-    private final String feed;
-
+final class KrakenFuturesFrameDecoder extends JsonFrameDecoder {
     KrakenFuturesFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed, JsonNumbers::parseObject);
     }
 
     @Override
-    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonNumbers.parseObject(frame.payload);
+    protected Result decode(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         if (root.has("event")) {
             String event = requireText(root, "event");
             switch (event) {
@@ -93,11 +90,7 @@ final class KrakenFuturesFrameDecoder implements FrameDecoder {
 
     private MarketEvent base(RawFrame frame, EventType type, JsonNode root) throws DecodeException {
         String product = requireText(root, "product_id");
-        KrakenFuturesSymbols.Parsed p = KrakenFuturesSymbols.parse(product);
-        if (p == null) {
-            throw new DecodeException("unknown symbol '" + product + "': Kraken Futures products look like PI_XBTUSD"
-                    + " or FI_XBTUSD_210924");
-        }
+        KrakenFuturesSymbols.Parsed p = KrakenFuturesSymbols.parseKnown(product);
         return MarketEvent.of(type, feed, p.nativeSymbol(), p.symbol(), frame.receiveTimeNs);
     }
 

@@ -34,12 +34,17 @@ final class KrakenFuturesSymbols {
 
     /** The normalized symbol of a product id, or an unknown-symbol reason. */
     static String normalize(String productId) throws DecodeException {
+        return parseKnown(productId).symbol();
+    }
+
+    /** {@link #parse}, with the unknown-symbol reason where the product id is not one. */
+    static Parsed parseKnown(String productId) throws DecodeException {
         Parsed p = parse(productId);
         if (p == null) {
             throw new DecodeException("unknown symbol '" + productId + "': Kraken Futures products look like PI_XBTUSD"
                     + " or FI_XBTUSD_210924");
         }
-        return p.symbol();
+        return p;
     }
 
     /**

@@ -26,11 +26,8 @@ public final class KrakenFuturesVenue {
     static final BookSyncRules RULES = SequencedSyncRules.nextFirstId("seq ").bridging(Bridge.STARTS_NEXT);
 
     /** Frames are keyed by their {@code product_id}; events and heartbeats have none. */
-    public static final Venue VENUE = Venue.builder(FEED)
-            .decoder(KrakenFuturesFrameDecoder::new)
-            .symbols(KrakenFuturesSymbols.BOTH_WAYS)
-            .bookSyncRules(RULES)
-            .partitionKey(Venue.keyedByField("product_id"))
+    public static final Venue VENUE = Venue.builder(FEED, KrakenFuturesFrameDecoder::new, KrakenFuturesSymbols.BOTH_WAYS,
+                    RULES, Venue.keyedByField("product_id"))
             .cryptofeedExchange("KRAKEN_FUTURES")
             .instrumentMetadata(new KrakenFuturesInstruments(FEED))
             .build();

@@ -11,8 +11,7 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.EventChecks;
-import io.rrralgorithms.connectors.adapters.FrameDecoder;
-import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.adapters.RestSnapshotFrameDecoder;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -38,7 +37,7 @@ import java.util.function.Consumer;
  *       re-applying an older size would overwrite a newer one). The book operator applies whole
  *       events, so splitting the frame into its changes lets the generic sync protocol drop
  *       exactly the contained changes and chain the rest by {@code sequence + 1}
- *       ({@link KucoinSyncRules}); no venue state is needed in the decoder. The changes of a frame
+ *       ({@link KucoinVenue#RULES}); no venue state is needed in the decoder. The changes of a frame
  *       must be exactly the sequences {@code sequenceStart..sequenceEnd}, once each; a frame that
  *       contradicts its own span is malformed. A change with price {@code "0"} (KuCoin's
  *       sequence-only change, e.g. an order change that does not touch an L2 level) becomes a
@@ -64,22 +63,16 @@ import java.util.function.Consumer;
  * its books can hold sizes finer than the lot (quote-funded market orders): such frames are
  * dead letters, never rounded.
  */
-final class KucoinFrameDecoder implements FrameDecoder {
+final class KucoinFrameDecoder extends RestSnapshotFrameDecoder {
     private static final Set<String> IGNORED_TYPES = Set.of("welcome", "ack", "pong");
     private static final Set<String> IGNORED_TOPICS = Set.of("/market/candles", "/market/snapshot");
 
-    private final String feed;
-
     KucoinFrameDecoder(String feed) {
-        this.feed = feed;
+        super(feed);
     }
 
     @Override
-    public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode root = JsonFields.parseObject(frame.payload);
-        if (frame.kind == FrameKind.REST_SNAPSHOT) {
-            return emit(out, snapshot(frame, root));
-        }
+    protected Result decodeStream(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
         String type = requireText(root, "type");
         switch (type) {
             case "message" -> {
@@ -172,7 +165,8 @@ final class KucoinFrameDecoder implements FrameDecoder {
         throw new DecodeException("field '" + what + "' must be an integer, got " + n.getNodeType());
     }
 
-    private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
+    @Override
+    protected MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
         if (frame.key == null || frame.key.isEmpty()) {
             throw new DecodeException("level2 snapshot without a symbol key");
         }

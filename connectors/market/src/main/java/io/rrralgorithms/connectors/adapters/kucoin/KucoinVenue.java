@@ -34,11 +34,8 @@ public final class KucoinVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.nextFirstId("sequence ");
 
-    public static final Venue VENUE = Venue.builder(FEED)
-            .decoder(KucoinFrameDecoder::new)
-            .symbols(KucoinSymbols.BOTH_WAYS)
-            .bookSyncRules(RULES)
-            .partitionKey(KucoinVenue::partitionKey)
+    public static final Venue VENUE = Venue.builder(FEED, KucoinFrameDecoder::new, KucoinSymbols.BOTH_WAYS,
+                    RULES, KucoinVenue::partitionKey)
             // /api/v3/market/orderbook/level2?symbol=X (also v1/v2 and the level2_20/_100 partial books)
             .snapshotUrl(Venue.snapshotUrlMatching(
                     "/market/orderbook/level2(?:_\\d+)?\\?(?:.*&)?symbol=([A-Za-z0-9]+-[A-Za-z0-9]+)"))
@@ -54,15 +51,10 @@ public final class KucoinVenue {
      * topic (welcome, ack, pong).
      */
     static String partitionKey(byte[] payload) {
-        String topic = PayloadScan.valueAfter(payload, "\"topic\":\"", '"');
-        if (topic == null) {
+        String s = PayloadScan.lastPartOf(payload, "topic", ':');
+        if (s == null) {
             return null;
         }
-        int colon = topic.lastIndexOf(':');
-        if (colon < 0 || colon == topic.length() - 1) {
-            return null;
-        }
-        String s = topic.substring(colon + 1);
         int interval = s.indexOf('_');
         return interval > 0 ? s.substring(0, interval) : s;
     }

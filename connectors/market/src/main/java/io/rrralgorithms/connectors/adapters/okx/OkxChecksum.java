@@ -1,9 +1,8 @@
 package io.rrralgorithms.connectors.adapters.okx;
 
 import io.rrralgorithms.connectors.adapters.BookChecksum;
+import io.rrralgorithms.connectors.adapters.BookChecksum.LevelText;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 
 /**
  * OKX v5 order book checksum: the CRC32, as a <em>signed</em> 32-bit integer, of the string
@@ -29,24 +28,9 @@ public final class OkxChecksum implements BookChecksum {
     @Override
     public long compute(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
             int priceDecimals, int sizeDecimals) {
-        StringBuilder s = new StringBuilder(64 * DEPTH);
-        int nb = Math.min(DEPTH, bidPrices.length);
-        int na = Math.min(DEPTH, askPrices.length);
-        for (int i = 0; i < DEPTH; i++) {
-            if (i < nb) {
-                sep(s).append(format(bidPrices[i], priceDecimals)).append(':').append(format(bidSizes[i], sizeDecimals));
-            }
-            if (i < na) {
-                sep(s).append(format(askPrices[i], priceDecimals)).append(':').append(format(askSizes[i], sizeDecimals));
-            }
-        }
-        CRC32 crc = new CRC32();
-        crc.update(s.toString().getBytes(StandardCharsets.US_ASCII));
-        return (int) crc.getValue(); // OKX sends the CRC32 as a signed 32-bit integer
-    }
-
-    private static StringBuilder sep(StringBuilder s) {
-        return s.isEmpty() ? s : s.append(':');
+        LevelText level = (price, size) -> format(price, priceDecimals) + ':' + format(size, sizeDecimals);
+        String s = BookChecksum.interleaved(DEPTH, bidPrices, bidSizes, askPrices, askSizes, level, level);
+        return (int) BookChecksum.crc32(s); // OKX sends the CRC32 as a signed 32-bit integer
     }
 
     /** The venue's string of an 8-decimal mantissa: shortest plain form, or fixed {@code decimals}. */

@@ -1,7 +1,6 @@
 package io.rrralgorithms.connectors.adapters.okx;
 
-import io.rrralgorithms.connectors.adapters.BookChecksum;
-import io.rrralgorithms.connectors.adapters.BookSyncRules;
+import io.rrralgorithms.connectors.adapters.AuthoritativeSnapshotSyncRules;
 import io.rrralgorithms.connectors.model.MarketEvent;
 
 /**
@@ -31,8 +30,10 @@ import io.rrralgorithms.connectors.model.MarketEvent;
  * out of it, so the book is truncated to the snapshot's {@link MarketEvent#bookDepth} (400 for
  * {@code books}, set by the decoder) after every update.
  */
-public final class OkxSyncRules implements BookSyncRules {
-    private static final BookChecksum CHECKSUM = new OkxChecksum();
+public final class OkxSyncRules extends AuthoritativeSnapshotSyncRules {
+    public OkxSyncRules() {
+        super(new OkxChecksum(), true);
+    }
 
     @Override
     public boolean isStale(MarketEvent d, long snapshotUpdateId) {
@@ -60,21 +61,6 @@ public final class OkxSyncRules implements BookSyncRules {
     /** Whether the diff carries OKX's seqId/prevSeqId (else receive-time ids). */
     private static boolean sequenced(MarketEvent d) {
         return d.prevUpdateId != MarketEvent.NONE;
-    }
-
-    @Override
-    public boolean isOlderSnapshot(MarketEvent snapshot, long lastUpdateId) {
-        return false;
-    }
-
-    @Override
-    public BookChecksum checksum() {
-        return CHECKSUM;
-    }
-
-    @Override
-    public int maxDepth(MarketEvent snapshot) {
-        return Math.max(0, snapshot.bookDepth);
     }
 
     @Override

@@ -15,11 +15,9 @@ public final class OkxVenue {
      * The decoder keeps the trade subscription times: one per stream reader. Frames (data and
      * subscription acks) are keyed by the {@code instId} of their {@code arg}.
      */
-    public static final Venue VENUE = Venue.builder(FEED)
-            .statefulDecoder(OkxFrameDecoder::new)
-            .symbols(OkxSymbols.BOTH_WAYS)
-            .bookSyncRules(new OkxSyncRules())
-            .partitionKey(Venue.keyedByField("instId"))
+    public static final Venue VENUE = Venue.builder(FEED, OkxFrameDecoder::new, OkxSymbols.BOTH_WAYS,
+                    new OkxSyncRules(), Venue.keyedByField("instId"))
+            .decoderKeepsState()
             .cryptofeedExchange("OKX")
             .instrumentMetadata(new OkxInstruments(FEED))
             .live(new OkxLiveVenue())
