@@ -1,11 +1,12 @@
 package io.rrralgorithms.jobs;
 
 import io.rrralgorithms.jobs.runtime.DurableAccumulators;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
-import org.apache.flink.api.common.accumulators.LongCounter;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -15,7 +16,7 @@ public class RowCounter<T> extends ProcessFunction<T, T> implements Checkpointed
 
     private final String table;
     private transient LongCounter acc;
-    private transient org.apache.flink.metrics.Counter metric;
+    private transient Counter metric;
 
     public RowCounter(String table) {
         this.table = table;

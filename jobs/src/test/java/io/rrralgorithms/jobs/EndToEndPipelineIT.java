@@ -20,14 +20,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -72,7 +73,7 @@ class EndToEndPipelineIT {
     final Configuration options = new Configuration();
 
     /** The bad frames and the reason each must be dead-lettered with. */
-    final Map<String, String> badFrames = new java.util.LinkedHashMap<>();
+    final Map<String, String> badFrames = new LinkedHashMap<>();
 
     @BeforeAll
     void replayAndRun() throws Exception {

@@ -12,8 +12,10 @@ import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.config.JobConfigOptions;
+import io.rrralgorithms.jobs.live.LiveCaptureIT;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -116,8 +118,8 @@ class GapResyncIT {
             assertTrue(g.reason.contains("sequence break"), g.reason);
 
             // the gap as a resync request on the resync topic, keyed by feed:symbol
-            var requests = io.rrralgorithms.jobs.live.LiveCaptureIT.consume(kafka.bootstrapServers(), "gap.resync", 1,
-                    java.time.Duration.ofSeconds(20));
+            var requests = LiveCaptureIT.consume(kafka.bootstrapServers(), "gap.resync", 1,
+                    Duration.ofSeconds(20));
             assertEquals("binance-spot:BTCUSDT", new String(requests.get(0).key(), StandardCharsets.UTF_8));
             JsonNode req = JSON.readTree(requests.get(0).value());
             assertEquals("binance-spot", req.get("feed").asText());

@@ -9,10 +9,21 @@ import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The one-command local run (what {@code ./rrr run} does) on the cryptofeed Binance captures. */
@@ -52,7 +63,7 @@ class LocalRunIT {
 
     @Test
     void unboundedRunKeepsRunningWithTheWebUiUntilStopped() throws Exception {
-        try (TestDatabase db = new TestDatabase(); java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (TestDatabase db = new TestDatabase(); ServerSocket free = new ServerSocket(0)) {
             int webPort = free.getLocalPort();
             free.close();
             RunSpec s = new RunSpec();
@@ -64,11 +75,11 @@ class LocalRunIT {
             s.durability.checkpointInterval = Duration.ofMillis(500); // sinks flush on checkpoints
             s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
             LocalPipeline pipeline = new LocalPipeline(s);
-            java.util.concurrent.CompletableFuture<RunSummary> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return pipeline.run();
                 } catch (Exception e) {
-                    throw new java.util.concurrent.CompletionException(e);
+                    throw new CompletionException(e);
                 }
             });
             // rows arrive while the job runs on; the Flink web UI answers
@@ -77,17 +88,17 @@ class LocalRunIT {
                 Thread.sleep(500);
             }
             assertTrue(db.count("trade_bars_1m") > 0, "no rows while running");
-            var http = java.net.http.HttpClient.newHttpClient();
-            var overview = http.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + webPort + "/jobs/overview")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var http = HttpClient.newHttpClient();
+            var overview = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + webPort + "/jobs/overview")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, overview.statusCode());
             assertTrue(overview.body().contains("\"state\":\"RUNNING\""), overview.body());
             assertEquals(List.of("unbounded | running"), db.rows("SELECT mode, status FROM pipeline_runs"));
             assertTrue(!run.isDone(), "an unbounded run does not end by itself");
 
             RunSummary summary = pipeline.stop();
-            assertEquals(summary, run.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(summary, run.get(60, TimeUnit.SECONDS));
             assertTrue(summary.eventsByType().get("TRADE") > 0, summary::toJson);
             assertEquals(List.of("unbounded | stopped"), db.rows("SELECT mode, status FROM pipeline_runs"));
         }
@@ -103,8 +114,8 @@ class LocalRunIT {
                 e.getMessage());
     }
 
-    private static List<String> tempCheckpointDirs() throws java.io.IOException {
-        try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+    private static List<String> tempCheckpointDirs() throws IOException {
+        try (var dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith("rrr-checkpoints")).sorted()
                     .toList();
         }

@@ -21,8 +21,10 @@ import io.rrralgorithms.models.spec.FeatureSpec;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -269,9 +271,9 @@ class RestartFromSavepointIT {
         if (a.equals(b)) {
             return null;
         }
-        java.util.Set<String> onlyA = new java.util.LinkedHashSet<>(a);
+        Set<String> onlyA = new LinkedHashSet<>(a);
         b.forEach(onlyA::remove);
-        java.util.Set<String> onlyB = new java.util.LinkedHashSet<>(b);
+        Set<String> onlyB = new LinkedHashSet<>(b);
         a.forEach(onlyB::remove);
         return firstDiff(a, b) + "\n    only in reference (" + onlyA.size() + "): "
                 + String.join("\n      ", onlyA.stream().limit(8).toList()) + "\n    only in restart (" + onlyB.size()

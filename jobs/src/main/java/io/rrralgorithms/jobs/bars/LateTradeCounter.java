@@ -1,15 +1,15 @@
 package io.rrralgorithms.jobs.bars;
 
-import io.rrralgorithms.jobs.runtime.DurableAccumulators;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.util.RateLimitedLog;
 import io.rrralgorithms.jobs.decode.FeedCounters;
+import io.rrralgorithms.jobs.runtime.DurableAccumulators;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;

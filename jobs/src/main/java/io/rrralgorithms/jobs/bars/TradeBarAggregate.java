@@ -2,7 +2,6 @@ package io.rrralgorithms.jobs.bars;
 
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.MarketEvent;
-import java.math.BigDecimal;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Sums trades into a {@link TradeBar} exactly. */

@@ -2,7 +2,6 @@ package io.rrralgorithms.jobs.bench;
 
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
-import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.jobs.bars.TradeBar;
 import io.rrralgorithms.jobs.book.BookGap;

@@ -75,8 +75,8 @@ public class BookSide {
     /** Keeps the best {@code n} levels. */
     public void truncate(int n) {
         if (count > n) {
-            java.util.Arrays.fill(prices, n, count, 0L);
-            java.util.Arrays.fill(sizes, n, count, 0L);
+            Arrays.fill(prices, n, count, 0L);
+            Arrays.fill(sizes, n, count, 0L);
             count = n;
         }
     }

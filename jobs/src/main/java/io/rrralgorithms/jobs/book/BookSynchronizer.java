@@ -2,11 +2,11 @@ package io.rrralgorithms.jobs.book;
 
 import io.rrralgorithms.connectors.adapters.BookChecksum;
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
-import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.util.RateLimitedLog;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;

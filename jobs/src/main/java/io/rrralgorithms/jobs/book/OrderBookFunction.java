@@ -1,11 +1,8 @@
 package io.rrralgorithms.jobs.book;
 
-import io.rrralgorithms.jobs.runtime.DurableAccumulators;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.jobs.decode.FeedCounters;
+import io.rrralgorithms.jobs.runtime.DurableAccumulators;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.flink.api.common.accumulators.ListAccumulator;
@@ -15,6 +12,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;

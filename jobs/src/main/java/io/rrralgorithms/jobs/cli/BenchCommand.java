@@ -2,9 +2,13 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.jobs.bench.DecodeBookFeaturesBenchmark;
+import io.rrralgorithms.jobs.bench.ScoringBenchmark;
+import io.rrralgorithms.jobs.features.ReplayFeatures;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
+import io.rrralgorithms.models.scoring.TfScorer;
+import io.rrralgorithms.models.spec.FeatureSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
@@ -450,18 +454,18 @@ public class BenchCommand implements Callable<Integer> {
             PrintStream out = System.out;
             out.println("== rrr bench scoring ==");
             printEnvironment(out);
-            var spec = io.rrralgorithms.models.spec.FeatureSpec.V1;
-            float[][] vectors = io.rrralgorithms.jobs.bench.ScoringBenchmark.vectors(
-                    new io.rrralgorithms.jobs.features.ReplayFeatures().compute(files, input.feed), spec);
+            var spec = FeatureSpec.V1;
+            float[][] vectors = ScoringBenchmark.vectors(
+                    new ReplayFeatures().compute(files, input.feed), spec);
             out.printf(Locale.ROOT, "%,d scorable feature rows from %d capture files; spec %s%n", vectors.length,
                     files.size(), spec.id());
-            try (var scorer = io.rrralgorithms.models.scoring.TfScorer.load(modelDir, spec, device)) {
+            try (var scorer = TfScorer.load(modelDir, spec, device)) {
                 out.println("model " + scorer.versionId() + " (" + modelDir + "), device "
                         + (device == null ? "TensorFlow default" : device));
                 for (int b : batchSizes) {
-                    var r = io.rrralgorithms.jobs.bench.ScoringBenchmark.run(scorer, vectors, b, 200, 100,
+                    var r = ScoringBenchmark.run(scorer, vectors, b, 200, 100,
                             (long) (seconds * 1e9));
-                    io.rrralgorithms.jobs.bench.ScoringBenchmark.print(out, r);
+                    ScoringBenchmark.print(out, r);
                 }
             }
             return 0;

@@ -1,9 +1,9 @@
 package io.rrralgorithms.jobs.cli;
 
-import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
-import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;

@@ -1,7 +1,7 @@
 package io.rrralgorithms.jobs.cli;
 
-import java.util.List;
 import io.rrralgorithms.connectors.live.CaptureCommand;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,11 +1,8 @@
 package io.rrralgorithms.jobs.decode;
 
-import io.rrralgorithms.jobs.runtime.DurableAccumulators;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
-import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.jobs.runtime.DurableAccumulators;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,6 +12,9 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 

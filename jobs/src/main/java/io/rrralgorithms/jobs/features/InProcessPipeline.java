@@ -1,12 +1,12 @@
 package io.rrralgorithms.jobs.features;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.FrameGuard;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.bars.TradeBar;
 import io.rrralgorithms.jobs.bars.TradeBarAggregate;
 import io.rrralgorithms.jobs.book.BookGap;

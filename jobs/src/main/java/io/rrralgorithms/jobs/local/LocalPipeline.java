@@ -3,6 +3,7 @@ package io.rrralgorithms.jobs.local;
 import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
+import io.rrralgorithms.connectors.kafka.ControlTopic;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.connectors.kafka.ResyncRequests;
 import io.rrralgorithms.connectors.live.CaptureConfig;
@@ -17,17 +18,24 @@ import io.rrralgorithms.jobs.MarketDataSinks;
 import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.runtime.JobDurability;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.FileUtils;
 import org.slf4j.Logger;
@@ -224,9 +232,9 @@ public final class LocalPipeline {
         try {
             if (!r.job.getJobStatus().get().isGloballyTerminalState()) {
                 Path savepoints = s.savepointDir != null ? s.savepointDir
-                        : java.nio.file.Files.createTempDirectory("rrr-savepoints");
+                        : Files.createTempDirectory("rrr-savepoints");
                 String savepoint = r.job.stopWithSavepoint(false, savepoints.toUri().toString(),
-                        org.apache.flink.core.execution.SavepointFormatType.CANONICAL).get(120, TimeUnit.SECONDS);
+                        SavepointFormatType.CANONICAL).get(120, TimeUnit.SECONDS);
                 s.out.println("stopped with savepoint " + savepoint);
             }
             JobExecutionResult result = r.job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
@@ -247,7 +255,7 @@ public final class LocalPipeline {
      * Opens --state-dir: the broker's log, checkpoints and savepoints default to it, and unless its
      * last run finished, the job restores from the newest retained checkpoint or savepoint there.
      */
-    private StateDirectory.LastRun openStateDirectory(List<String> inputs) throws java.io.IOException {
+    private StateDirectory.LastRun openStateDirectory(List<String> inputs) throws IOException {
         state = new StateDirectory(s.stateDir);
         StateDirectory.LastRun previous = state.lastRun().orElse(null);
         if (previous != null && !previous.inputs().equals(inputs)) {
@@ -277,7 +285,7 @@ public final class LocalPipeline {
         if (state != null) {
             try {
                 state.record(runId, status, stateInputs);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.warn("cannot record the run in {}", s.stateDir, e);
             }
         }
@@ -324,8 +332,8 @@ public final class LocalPipeline {
      * some do (the capture keeps retrying them).
      */
     static void requireExchangeAnswers(CaptureConfig config) {
-        java.time.Duration timeout = java.time.Duration.ofSeconds(config.connectTimeoutSeconds);
-        List<java.net.URI> endpoints = new ArrayList<>();
+        Duration timeout = Duration.ofSeconds(config.connectTimeoutSeconds);
+        List<URI> endpoints = new ArrayList<>();
         for (CaptureConfig.Venue v : config.venues) {
             LiveVenue venue = Venues.liveForFeed(v.feed);
             List<LiveStream> streams = new ArrayList<>();
@@ -334,14 +342,14 @@ public final class LocalPipeline {
             }
             endpoints.add(venue.endpoint(v.endpoint(venue), streams));
         }
-        List<java.util.concurrent.CompletableFuture<String>> probes = endpoints.stream()
-                .map(uri -> java.util.concurrent.CompletableFuture.supplyAsync(() -> CaptureService.probe(uri, timeout)))
+        List<CompletableFuture<String>> probes = endpoints.stream()
+                .map(uri -> CompletableFuture.supplyAsync(() -> CaptureService.probe(uri, timeout)))
                 .toList();
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < endpoints.size(); i++) {
             String reason = probes.get(i).join();
             if (reason != null) {
-                java.net.URI u = endpoints.get(i);
+                URI u = endpoints.get(i);
                 failures.add(u.getScheme() + "://" + u.getRawAuthority() + " (" + reason + ")");
             }
         }
@@ -352,7 +360,7 @@ public final class LocalPipeline {
         failures.forEach(f -> LOG.warn("no answer at {}; the capture keeps retrying it", f));
     }
 
-    private void startLiveCapture(String bootstrap) throws java.io.IOException {
+    private void startLiveCapture(String bootstrap) throws IOException {
         live.kafka.bootstrap = bootstrap;
         live.kafka.topicPrefix = topicPrefix();
         live.kafka.partitions = s.partitions;
@@ -404,7 +412,7 @@ public final class LocalPipeline {
         return lastReplay;
     }
 
-    private StreamExecutionEnvironment environment() throws java.io.IOException {
+    private StreamExecutionEnvironment environment() throws IOException {
         Configuration conf = new Configuration();
         conf.set(RestOptions.PORT, s.webPort);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
@@ -433,11 +441,11 @@ public final class LocalPipeline {
      * the run fails (its retained checkpoint may be resumed with an outside Kafka) and removed when
      * it ends normally.
      */
-    private Path checkpointDir() throws java.io.IOException {
+    private Path checkpointDir() throws IOException {
         if (s.stateDir != null) {
-            return java.nio.file.Files.createDirectories(s.stateDir.resolve("checkpoints"));
+            return Files.createDirectories(s.stateDir.resolve("checkpoints"));
         }
-        tempCheckpointDir = java.nio.file.Files.createTempDirectory("rrr-checkpoints");
+        tempCheckpointDir = Files.createTempDirectory("rrr-checkpoints");
         return tempCheckpointDir;
     }
 
@@ -448,10 +456,10 @@ public final class LocalPipeline {
         String resyncTopic = resyncTopic();
         if (resyncTopic != null) {
             try {
-                io.rrralgorithms.connectors.kafka.ControlTopic.ensure(bootstrap, s.kafkaProperties,
+                ControlTopic.ensure(bootstrap, s.kafkaProperties,
                         resyncTopic);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         JobSources sources = new JobSources(bootstrap, s.kafkaProperties, s.job);

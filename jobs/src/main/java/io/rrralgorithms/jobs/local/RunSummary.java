@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -52,7 +53,7 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
             rows.put(table, asLong(acc.get(RowCounter.ACC_PREFIX + table)));
         }
         // tables of optional stages (scores, model events, trading) when they ran
-        new java.util.TreeMap<>(acc).forEach((k, v) -> {
+        new TreeMap<>(acc).forEach((k, v) -> {
             if (k.startsWith(RowCounter.ACC_PREFIX)) {
                 rows.putIfAbsent(k.substring(RowCounter.ACC_PREFIX.length()), asLong(v));
             }
@@ -149,13 +150,13 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
 
     /** {@code feed.<feed>.<what>} accumulators as feed → what → count (feed ids contain no dot). */
     private static Map<String, Map<String, Long>> byFeed(Map<String, Object> acc) {
-        Map<String, Map<String, Long>> m = new java.util.TreeMap<>();
+        Map<String, Map<String, Long>> m = new TreeMap<>();
         acc.forEach((k, v) -> {
             if (k.startsWith(FeedCounters.ACC_PREFIX)) {
                 String rest = k.substring(FeedCounters.ACC_PREFIX.length());
                 int dot = rest.indexOf('.');
                 if (dot > 0) {
-                    m.computeIfAbsent(rest.substring(0, dot), f -> new java.util.TreeMap<>())
+                    m.computeIfAbsent(rest.substring(0, dot), f -> new TreeMap<>())
                             .put(rest.substring(dot + 1), asLong(v));
                 }
             }

@@ -30,8 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.runtime.clusterframework.TaskExecutorProcessSpec;
@@ -204,7 +207,7 @@ class StandaloneClusterIT {
             // the counters count every row emitted towards a sink (upserts would hide a replayed row in the tables)
             long lostCounted = 0;
             long duplicatedCounted = 0;
-            for (String k : new java.util.TreeSet<>(refCounts.keySet())) {
+            for (String k : new TreeSet<>(refCounts.keySet())) {
                 long d = rstCounts.getOrDefault(k, 0L) - refCounts.get(k);
                 lostCounted += Math.max(0, -d);
                 duplicatedCounted += Math.max(0, d);
@@ -235,7 +238,7 @@ class StandaloneClusterIT {
      */
     private Path withBadFrames(Path gz) throws IOException {
         List<String> lines;
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+        try (var in = new GZIPInputStream(Files.newInputStream(gz))) {
             lines = new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
         }
         for (int from : new int[] {30_000, 9_000}) { // the later one first: indexes stay valid
@@ -249,7 +252,7 @@ class StandaloneClusterIT {
             lines.add(at + 1, trade.replaceFirst("\"p\":\"[0-9.]+\"", "\"p\":[1]"));
         }
         Path out = Files.createDirectories(tmp.resolve("capture")).resolve(gz.getFileName());
-        try (var w = new java.util.zip.GZIPOutputStream(Files.newOutputStream(out))) {
+        try (var w = new GZIPOutputStream(Files.newOutputStream(out))) {
             w.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return out;

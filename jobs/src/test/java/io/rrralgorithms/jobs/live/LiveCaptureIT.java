@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rrralgorithms.connectors.adapters.FrameGuard;
+import io.rrralgorithms.connectors.kafka.ControlTopic;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.connectors.kafka.RawTopics;
+import io.rrralgorithms.connectors.kafka.ResyncRequests;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureMetrics;
 import io.rrralgorithms.connectors.live.CaptureService;
@@ -15,8 +18,10 @@ import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
-import io.rrralgorithms.connectors.adapters.FrameGuard;
 import io.rrralgorithms.jobs.features.InProcessPipeline;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +32,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,7 +59,7 @@ public class LiveCaptureIT {
     void reconnectsResubscribesResnapshotsAndTheBookResyncs() throws Exception {
         long testStartNs = epochNanos();
         int metricsPort;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             metricsPort = free.getLocalPort();
         }
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(0, null);
@@ -269,14 +276,14 @@ public class LiveCaptureIT {
                 assertTrue(exchange.done(), "the exchange did not play its stream");
                 assertEquals(1, exchange.restRequests.size()); // the snapshot of the connect
                 String bootstrap = kafka.bootstrapServers();
-                java.util.function.Consumer<String> request = symbol -> {
+                Consumer<String> request = symbol -> {
                     try {
-                        io.rrralgorithms.connectors.kafka.ControlTopic.publish(bootstrap, "test.resync",
-                                io.rrralgorithms.connectors.kafka.ResyncRequests.toJson(
-                                        new io.rrralgorithms.connectors.kafka.ResyncRequests.Request("binance-spot",
+                        ControlTopic.publish(bootstrap, "test.resync",
+                                ResyncRequests.toJson(
+                                        new ResyncRequests.Request("binance-spot",
                                                 symbol, "sequence break: test", 0, 0)), null);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 };
                 request.accept("ETHUSDT"); // not captured here: ignored
@@ -321,7 +328,7 @@ public class LiveCaptureIT {
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, long timeoutMs) throws InterruptedException {
+    private static void waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(20);

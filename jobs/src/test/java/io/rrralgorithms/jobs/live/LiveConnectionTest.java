@@ -10,17 +10,18 @@ import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureMetrics;
 import io.rrralgorithms.connectors.live.CaptureService;
+import io.rrralgorithms.connectors.live.FrameSink;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.FrameInflater;
-import io.rrralgorithms.connectors.live.FrameSink;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.venues.VenueLimits;
-import io.rrralgorithms.connectors.model.FrameKind;
-import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -330,7 +331,7 @@ class LiveConnectionTest {
     @Test
     void whileNothingAnswersItBacksOffAndCounts() throws Exception {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         CaptureMetrics metrics = new CaptureMetrics();

@@ -14,6 +14,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -267,7 +268,7 @@ final class LoopbackWebSocketServer implements AutoCloseable {
             synchronized (this) {
                 for (int off = 0, i = 0; off < all.length; off += step, i++) {
                     int end = Math.min(all.length, off + step);
-                    writeFrameLocked(i == 0 ? 0x1 : 0x0, java.util.Arrays.copyOfRange(all, off, end), end == all.length);
+                    writeFrameLocked(i == 0 ? 0x1 : 0x0, Arrays.copyOfRange(all, off, end), end == all.length);
                 }
                 out.flush();
             }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.live.WebSocketClient;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -106,15 +108,15 @@ class WebSocketClientTest {
     @Test
     void connectFailuresAreQuickAndNamed() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        java.io.IOException refused = assertThrows(java.io.IOException.class,
+        IOException refused = assertThrows(IOException.class,
                 () -> WebSocketClient.connect(URI.create("ws://127.0.0.1:" + closedPort + "/"), Duration.ofSeconds(2)));
         assertTrue(refused.getMessage().contains("Connection refused"), refused.getMessage());
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) { // accepts (backlog), never answers
+        try (ServerSocket silent = new ServerSocket(0)) { // accepts (backlog), never answers
             long t0 = System.nanoTime();
-            java.io.IOException timeout = assertThrows(java.io.IOException.class, () -> WebSocketClient.connect(
+            IOException timeout = assertThrows(IOException.class, () -> WebSocketClient.connect(
                     URI.create("ws://127.0.0.1:" + silent.getLocalPort() + "/"), Duration.ofMillis(500)));
             assertEquals("no answer within 500 ms", timeout.getMessage());
             assertTrue(System.nanoTime() - t0 < 3_000_000_000L);

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -90,7 +91,7 @@ class JobDurabilityIT {
         public void processElement(Long value, Context ctx, Collector<Long> out) throws Exception {
             if (blob.value() == null) {
                 byte[] b = new byte[1 << 20];
-                new java.util.Random(value).nextBytes(b); // incompressible
+                new Random(value).nextBytes(b); // incompressible
                 blob.update(b);
                 STATE_BYTES.addAndGet(b.length);
             }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -112,12 +114,12 @@ class JobDurabilityTest {
     private static Path metadata(Path checkpoint, long ageOffsetMs) throws Exception {
         Files.createDirectories(checkpoint);
         Path m = Files.writeString(checkpoint.resolve("_metadata"), "x");
-        Files.setLastModifiedTime(m, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L + ageOffsetMs));
+        Files.setLastModifiedTime(m, FileTime.fromMillis(1_700_000_000_000L + ageOffsetMs));
         return checkpoint;
     }
 
     /** file:/a/b and file:///a/b/ name the same directory. */
     private static Optional<String> normalized(Optional<String> uri) {
-        return uri.map(u -> Path.of(java.net.URI.create(u)).toUri().toString());
+        return uri.map(u -> Path.of(URI.create(u)).toUri().toString());
     }
 }

@@ -33,6 +33,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -323,7 +324,7 @@ class ScoringIT {
         return c.modelEventList().stream().filter(e -> e.kind.equals(kind) && version.equals(e.modelVersion)).toList();
     }
 
-    private static java.util.Set<String> versions(CollectingSinks c) {
+    private static Set<String> versions(CollectingSinks c) {
         return c.scoreList().stream().map(s -> s.modelVersion).collect(Collectors.toSet());
     }
 

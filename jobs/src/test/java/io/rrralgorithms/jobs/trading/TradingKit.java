@@ -1,7 +1,6 @@
 package io.rrralgorithms.jobs.trading;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -9,6 +8,7 @@ import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookOutput;
@@ -16,6 +16,7 @@ import io.rrralgorithms.jobs.book.BookSynchronizer;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.book.OrderBook;
 import io.rrralgorithms.jobs.scoring.Score;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -335,7 +336,7 @@ final class TradingKit {
                     // a dead letter in the job
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         inputs.sort(Comparator.comparingLong(Input::timeMs));

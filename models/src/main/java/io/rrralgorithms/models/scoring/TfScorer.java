@@ -6,6 +6,7 @@ import io.rrralgorithms.models.spec.FeatureSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
@@ -81,7 +82,7 @@ public final class TfScorer implements AutoCloseable {
 
     private static ConfigProto configFor(String device) {
         ConfigProto.Builder c = ConfigProto.newBuilder().setAllowSoftPlacement(true);
-        if (device.toUpperCase(java.util.Locale.ROOT).contains("CPU")) {
+        if (device.toUpperCase(Locale.ROOT).contains("CPU")) {
             c.putDeviceCount("GPU", 0);
         } else {
             int colon = device.lastIndexOf(':');

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.tensorflow.SavedModelBundle;
 
 /**
  * Writes a trained model as a model directory ({@link ModelDirectory}): the SavedModel of the
@@ -32,7 +33,7 @@ public final class ModelExporter {
         Files.createDirectories(dir);
         metadata.versionId = id;
         metadata.createdAt = now.toString();
-        org.tensorflow.SavedModelBundle.exporter(ModelDirectory.savedModel(dir).toString())
+        SavedModelBundle.exporter(ModelDirectory.savedModel(dir).toString())
                 .withTags(ModelDirectory.TAG)
                 .withFunction(model.servingFunction())
                 .export();

@@ -1,12 +1,12 @@
 package io.rrralgorithms.models.training;
 
+import io.rrralgorithms.models.registry.ModelDirectory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -16,7 +16,6 @@ import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
-import io.rrralgorithms.models.registry.ModelDirectory;
 
 /**
  * A trained network, in memory: its graph and session (the best weights restored), scoring raw

@@ -1,6 +1,7 @@
 package io.rrralgorithms.connectors.live;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -27,7 +28,7 @@ public final class Backoff {
     }
 
     public Backoff(Duration base, Duration max) {
-        this(base, max, () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+        this(base, max, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** The upper bound of the n-th retry's wait: {@code min(max, base * 2^n)}. */

@@ -11,6 +11,7 @@ import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -243,7 +244,7 @@ public final class CaptureConfig {
             for (String u : new String[] {v.url, v.restUrl}) {
                 if (u != null) {
                     try {
-                        java.net.URI uri = java.net.URI.create(u);
+                        URI uri = URI.create(u);
                         require(uri.getScheme() != null && uri.getHost() != null, vat + "'" + u + "' is not an absolute URL");
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException(vat + "bad URL '" + u + "': " + e.getMessage());
@@ -251,7 +252,7 @@ public final class CaptureConfig {
                 }
             }
             if (v.url != null) {
-                String scheme = java.net.URI.create(v.url).getScheme();
+                String scheme = URI.create(v.url).getScheme();
                 require(scheme.equals("ws") || scheme.equals("wss"), vat + "url must be ws:// or wss://");
             }
         }

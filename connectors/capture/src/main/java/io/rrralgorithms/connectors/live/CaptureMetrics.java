@@ -4,12 +4,14 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The capture service's metrics, per feed: frames (and bytes) received, frames per second,
@@ -83,7 +85,7 @@ public final class CaptureMetrics {
     /** Seconds since the last frame of each stream of a feed. */
     public Map<String, Double> secondsSinceLastFrame(String feed) {
         long now = nanoClock.getAsLong();
-        Map<String, Double> out = new java.util.TreeMap<>();
+        Map<String, Double> out = new TreeMap<>();
         feed(feed).lastFrameNanos.forEach((s, t) -> out.put(s, (now - t.get()) / 1e9));
         return out;
     }
@@ -162,16 +164,16 @@ public final class CaptureMetrics {
         return b.toString();
     }
 
-    private void counter(StringBuilder b, String name, String help, java.util.function.ToDoubleFunction<Feed> v) {
+    private void counter(StringBuilder b, String name, String help, ToDoubleFunction<Feed> v) {
         metric(b, name, help, "counter", v);
     }
 
-    private void gauge(StringBuilder b, String name, String help, java.util.function.ToDoubleFunction<Feed> v) {
+    private void gauge(StringBuilder b, String name, String help, ToDoubleFunction<Feed> v) {
         metric(b, name, help, "gauge", v);
     }
 
     private void metric(StringBuilder b, String name, String help, String type,
-            java.util.function.ToDoubleFunction<Feed> v) {
+            ToDoubleFunction<Feed> v) {
         b.append("# HELP ").append(name).append(' ').append(help).append('\n');
         b.append("# TYPE ").append(name).append(' ').append(type).append('\n');
         for (var e : feeds.entrySet()) {

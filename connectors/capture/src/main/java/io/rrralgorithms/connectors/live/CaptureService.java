@@ -13,7 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +28,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +55,7 @@ public final class CaptureService implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("rrr-capture-timer"));
     private final HttpClient http;
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final java.util.Map<String, LiveConnection> bySymbol = new java.util.HashMap<>();
+    private final Map<String, LiveConnection> bySymbol = new HashMap<>();
     private final ResyncLimiter resyncLimiter;
     private volatile boolean closing;
     private Thread resyncThread;
@@ -174,12 +180,12 @@ public final class CaptureService implements AutoCloseable {
     private void startResyncListener() throws IOException {
         String topic = config.resyncTopic;
         ControlTopic.ensure(config.kafka.bootstrap, config.kafka.properties, topic);
-        var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
+        var consumer = new KafkaConsumer<byte[], byte[]>(
                 resyncConsumerProperties(config));
-        List<org.apache.kafka.common.TopicPartition> parts;
+        List<TopicPartition> parts;
         try {
             parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(parts);
             consumer.seekToEnd(parts);
             parts.forEach(consumer::position); // fix the start now: requests from here on count
@@ -202,7 +208,7 @@ public final class CaptureService implements AutoCloseable {
                         }
                     }
                 }
-            } catch (org.apache.kafka.common.errors.WakeupException | org.apache.kafka.common.errors.InterruptException e) {
+            } catch (WakeupException | InterruptException e) {
                 // closing
             } catch (RuntimeException e) {
                 LOG.error("the resync listener on {} stopped: {}", topic, e.toString());
@@ -213,7 +219,7 @@ public final class CaptureService implements AutoCloseable {
         resyncThread.start();
     }
 
-    private volatile org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> resyncConsumer;
+    private volatile KafkaConsumer<byte[], byte[]> resyncConsumer;
 
     /** The resync listener's consumer (assigned partitions, no group), the user's settings over it. */
     public static Properties resyncConsumerProperties(CaptureConfig config) {

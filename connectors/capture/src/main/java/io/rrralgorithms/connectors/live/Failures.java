@@ -1,6 +1,9 @@
 package io.rrralgorithms.connectors.live;
 
 import java.net.ConnectException;
+import java.net.ProtocolException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -39,8 +42,8 @@ public final class Failures {
         if (e instanceof HttpTimeoutException) {
             return "timed out";
         }
-        if (e instanceof java.net.SocketTimeoutException || e instanceof WebSocketClient.HandshakeRefused
-                || e instanceof java.net.ProtocolException) {
+        if (e instanceof SocketTimeoutException || e instanceof WebSocketClient.HandshakeRefused
+                || e instanceof ProtocolException) {
             return e.getMessage() != null ? e.getMessage() : "timed out";
         }
         if (e instanceof ConnectException) {
@@ -53,7 +56,7 @@ public final class Failures {
         if (e instanceof ClosedChannelException) {
             return "connection closed";
         }
-        if (e instanceof java.net.SocketException && e.getMessage() != null && !e.getMessage().isBlank()) {
+        if (e instanceof SocketException && e.getMessage() != null && !e.getMessage().isBlank()) {
             String m = e.getMessage(); // "Connection refused", "No route to host", "Connection reset"
             return Character.toLowerCase(m.charAt(0)) + m.substring(1);
         }

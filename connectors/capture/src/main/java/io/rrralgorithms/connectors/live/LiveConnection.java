@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -322,7 +323,7 @@ public final class LiveConnection implements AutoCloseable {
             }
             long silentNanos = System.nanoTime() - lastFrameNanos;
             if (silentNanos > settings.silenceTimeout().toNanos()) {
-                fail(String.format(java.util.Locale.ROOT, "no frame for %.1f s (silence timeout %d s)",
+                fail(String.format(Locale.ROOT, "no frame for %.1f s (silence timeout %d s)",
                         silentNanos / 1e9, settings.silenceTimeout().toSeconds()));
             }
         }

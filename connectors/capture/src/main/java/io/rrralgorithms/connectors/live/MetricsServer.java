@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The capture metrics over HTTP in the Prometheus text format, at {@code /metrics}. */
 public final class MetricsServer implements AutoCloseable {
@@ -32,7 +34,7 @@ public final class MetricsServer implements AutoCloseable {
                 }
             }
         });
-        server.setExecutor(java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "rrr-capture-metrics");
             t.setDaemon(true);
             return t;
@@ -53,6 +55,6 @@ public final class MetricsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -1,6 +1,9 @@
 package io.rrralgorithms.connectors.live;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * At most {@code permits} acquisitions in any rolling window of {@code windowNanos}: a caller
@@ -10,13 +13,13 @@ public final class SlidingWindowLimiter {
     private final int permits;
     private final long windowNanos;
     private final ArrayDeque<Long> granted = new ArrayDeque<>();
-    private final java.util.function.LongSupplier clock;
+    private final LongSupplier clock;
 
-    public SlidingWindowLimiter(int permits, java.time.Duration window) {
+    public SlidingWindowLimiter(int permits, Duration window) {
         this(permits, window, System::nanoTime);
     }
 
-    SlidingWindowLimiter(int permits, java.time.Duration window, java.util.function.LongSupplier clock) {
+    SlidingWindowLimiter(int permits, Duration window, LongSupplier clock) {
         if (permits < 1) {
             throw new IllegalArgumentException("permits must be >= 1");
         }
@@ -40,7 +43,7 @@ public final class SlidingWindowLimiter {
                 }
                 waitNanos = granted.peekFirst() + windowNanos - now;
             }
-            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(Math.max(waitNanos, 100_000L));
+            TimeUnit.NANOSECONDS.sleep(Math.max(waitNanos, 100_000L));
         }
     }
 }

@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SNIHostName;
@@ -92,7 +93,7 @@ public final class WebSocketClient implements Closeable {
                 SSLParameters p = ssl.getSSLParameters();
                 p.setEndpointIdentificationAlgorithm("HTTPS");
                 if (!Character.isDigit(host.charAt(0)) && host.indexOf(':') < 0) {
-                    p.setServerNames(java.util.List.of(new SNIHostName(host)));
+                    p.setServerNames(List.of(new SNIHostName(host)));
                 }
                 ssl.setSSLParameters(p);
                 ssl.startHandshake();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Exponential backoff with full jitter: the caps, the bounds of every draw, and the spread. */
@@ -15,7 +16,7 @@ class BackoffTest {
     @Test
     void capDoublesFromBaseUpToMax() {
         Backoff b = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), () -> 0.5);
-        List<Long> caps = java.util.stream.IntStream.range(0, 9).mapToObj(b::capMs).toList();
+        List<Long> caps = IntStream.range(0, 9).mapToObj(b::capMs).toList();
         assertEquals(List.of(500L, 1000L, 2000L, 4000L, 8000L, 16000L, 30000L, 30000L, 30000L), caps);
         assertEquals(30000L, b.capMs(63)); // no overflow however many retries
         assertEquals(30000L, b.capMs(1000));

@@ -1,5 +1,10 @@
 package io.rrralgorithms.connectors.live;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rrralgorithms.connectors.adapters.binance.BinanceLiveVenue;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseLiveVenue;
 import io.rrralgorithms.connectors.venues.Channel;
@@ -10,11 +15,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The capture configuration file: the example, the defaults, JSON, and clear errors. */
 class CaptureConfigTest {

@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +61,7 @@ class CaptureMetricsTest {
         CaptureMetrics m = new CaptureMetrics();
         m.frame("coinbase", null, 10);
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         try (MetricsServer server = MetricsServer.start("127.0.0.1", port, m)) {
@@ -79,7 +80,7 @@ class CaptureMetricsTest {
         CaptureConfig c = CaptureConfig.liveDefault();
         assertEquals("127.0.0.1", c.metrics.host);
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         try (MetricsServer server = MetricsServer.start(c.metrics.host, port, new CaptureMetrics())) {

@@ -1,5 +1,10 @@
 package io.rrralgorithms.connectors.live;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.rrralgorithms.connectors.adapters.binance.BinanceLiveVenue;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseLiveVenue;
 import io.rrralgorithms.connectors.venues.Channel;
@@ -8,17 +13,16 @@ import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The venues' live specifics on real recorded frames, and the inflaters. */
 class LiveVenueTest {
@@ -137,7 +141,7 @@ class LiveVenueTest {
                 + "{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},{\"channel\":\"bbo-tbt\",\"instId\":\"BTC-USDT\"}]}",
                 v.subscribeMessage(streams, 1));
         assertEquals("ping", v.heartbeatMessage());
-        assertEquals(java.time.Duration.ofSeconds(20), v.heartbeatInterval());
+        assertEquals(Duration.ofSeconds(20), v.heartbeatInterval());
         // real frames of the OKX capture (cryptofeed OKX.ws.1.0)
         byte[] data = bytes("{\"arg\":{\"channel\":\"tickers\",\"instId\":\"BTC-USD-220527\"},\"data\":[{\"instType\":\"FUTURES\"}]}");
         assertEquals("tickers:BTC-USD-220527", v.streamOf(data));
@@ -157,7 +161,7 @@ class LiveVenueTest {
         // spot is refused: the decoder normalizes BTCUSDT to the perpetual
         assertThrows(IllegalArgumentException.class, () -> v.nativeSymbol("BTC-USDT"));
         assertThrows(IllegalArgumentException.class, () -> v.nativeSymbol("BTC-USD-240927"));
-        List<LiveStream> streams = new java.util.ArrayList<>();
+        List<LiveStream> streams = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             streams.addAll(v.streams("S" + i + "USDT", Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO)));
         }
@@ -192,16 +196,16 @@ class LiveVenueTest {
         raw.setInput(text);
         byte[] buf = new byte[4096];
         int n = raw.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-        assertArrayEquals(text, FrameInflater.DEFLATE.inflate(java.util.Arrays.copyOf(buf, n)));
+        assertArrayEquals(text, FrameInflater.DEFLATE.inflate(Arrays.copyOf(buf, n)));
 
         Deflater zlib = new Deflater();
         zlib.setInput(text);
         zlib.finish();
         n = zlib.deflate(buf);
-        assertArrayEquals(text, FrameInflater.ZLIB.inflate(java.util.Arrays.copyOf(buf, n)));
+        assertArrayEquals(text, FrameInflater.ZLIB.inflate(Arrays.copyOf(buf, n)));
 
         assertArrayEquals(text, FrameInflater.NONE.inflate(text));
-        assertThrows(java.io.IOException.class, () -> FrameInflater.GZIP.inflate(text));
-        assertThrows(java.io.IOException.class, () -> FrameInflater.ZLIB.inflate(text));
+        assertThrows(IOException.class, () -> FrameInflater.GZIP.inflate(text));
+        assertThrows(IOException.class, () -> FrameInflater.ZLIB.inflate(text));
     }
 }

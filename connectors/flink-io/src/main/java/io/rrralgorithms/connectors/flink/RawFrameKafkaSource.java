@@ -1,10 +1,12 @@
 package io.rrralgorithms.connectors.flink;
 
-import io.rrralgorithms.connectors.kafka.RawTopics;
-import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import io.rrralgorithms.connectors.adapters.FrameGuard;
+import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
+import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.connectors.model.MarketEvent;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -95,11 +97,11 @@ public final class RawFrameKafkaSource {
         }
         if (p.startsWith("timestamp:")) {
             String t = p.substring("timestamp:".length());
-            long ms = t.chars().allMatch(Character::isDigit) ? Long.parseLong(t) : java.time.Instant.parse(t).toEpochMilli();
+            long ms = t.chars().allMatch(Character::isDigit) ? Long.parseLong(t) : Instant.parse(t).toEpochMilli();
             return startingFromTimestamp(ms);
         }
         if (p.startsWith("offsets:")) {
-            Map<TopicPartition, Long> offsets = new java.util.HashMap<>();
+            Map<TopicPartition, Long> offsets = new HashMap<>();
             for (String item : p.substring("offsets:".length()).split(",")) {
                 int b = item.lastIndexOf(':');
                 int a = item.lastIndexOf(':', b - 1);

@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creating the database if missing, and applying the versioned migrations of {@code sql/}. */
 public final class PostgresDatabase {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresDatabase.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
     private static final Pattern URL = Pattern.compile("jdbc:postgresql://([^/]+)/([A-Za-z0-9_]+)(\\?.*)?");
 
     private PostgresDatabase() {}

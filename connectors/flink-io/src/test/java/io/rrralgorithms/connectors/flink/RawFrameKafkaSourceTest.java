@@ -1,11 +1,11 @@
 package io.rrralgorithms.connectors.flink;
 
-import io.rrralgorithms.connectors.kafka.RawTopics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rrralgorithms.connectors.kafka.RawTopics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

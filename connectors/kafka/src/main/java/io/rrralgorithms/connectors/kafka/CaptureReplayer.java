@@ -7,12 +7,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes recorded captures into the raw Kafka topics, exactly as the capture service would
@@ -40,7 +43,7 @@ import org.apache.kafka.common.utils.Utils;
  * recorded pace times a speed factor.
  */
 public final class CaptureReplayer {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaptureReplayer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CaptureReplayer.class);
 
     private final String bootstrapServers;
     private final String topicPrefix;
@@ -283,7 +286,7 @@ public final class CaptureReplayer {
                     reader = CaptureFiles.open(files.get(index++), feedOverride);
                 }
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
 

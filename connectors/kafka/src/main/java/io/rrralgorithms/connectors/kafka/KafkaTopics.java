@@ -2,6 +2,7 @@ package io.rrralgorithms.connectors.kafka;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -11,10 +12,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creating topics where missing, with an error that names the broker when it does not answer. */
 public final class KafkaTopics {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KafkaTopics.class);
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaTopics.class);
 
     private KafkaTopics() {}
 
@@ -32,7 +35,7 @@ public final class KafkaTopics {
         try (Admin admin = Admin.create(p)) {
             for (String topic : topics) {
                 try {
-                    admin.createTopics(java.util.List.of(new NewTopic(topic, partitions, (short) 1))).all()
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
                             .get(60, TimeUnit.SECONDS);
                     LOG.info("created topic {} with {} partition(s)", topic, partitions);
                 } catch (ExecutionException e) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -134,7 +134,7 @@ class EmbeddedKafkaBrokerTest {
             bigConsumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             try (KafkaConsumer<byte[], byte[]> consumer =
                          new KafkaConsumer<>(bigConsumer, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                consumer.assign(List.of(new org.apache.kafka.common.TopicPartition(bigTopic, 0)));
+                consumer.assign(List.of(new TopicPartition(bigTopic, 0)));
                 consumer.seekToBeginning(consumer.assignment());
                 int got = 0;
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -12,10 +12,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,14 +63,14 @@ public final class CryptofeedCaptureReader implements CaptureReader {
     }
 
     private static Map<String, String> feedsByExchange() {
-        Map<String, String> m = new java.util.TreeMap<>();
+        Map<String, String> m = new TreeMap<>();
         for (String feed : Venues.feeds()) {
             String exchange = Venues.forFeed(feed).cryptofeedExchange();
             if (exchange != null) {
                 m.put(exchange, feed);
             }
         }
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** The cryptofeed exchange name of a {@code EXCHANGE.ws.N.0} file, or null. */

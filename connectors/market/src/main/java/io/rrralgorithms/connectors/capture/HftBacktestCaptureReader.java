@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hftbacktest capture format: gzip, one message a line, {@code <receive ns> <raw JSON>}. The
@@ -20,7 +22,7 @@ import java.util.zip.GZIPInputStream;
  * symbol, the part of the file name before the first {@code _} ({@code btcusdt_20240808.gz}).
  */
 public final class HftBacktestCaptureReader implements CaptureReader {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HftBacktestCaptureReader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HftBacktestCaptureReader.class);
 
     private final Venue venue;
     private final String fileSymbol;

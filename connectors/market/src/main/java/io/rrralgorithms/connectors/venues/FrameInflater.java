@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 
@@ -36,7 +38,7 @@ public interface FrameInflater {
         Inflater inf = new Inflater(raw);
         try {
             // a raw stream may need one dummy byte after the data (see Inflater(boolean))
-            byte[] in = raw ? java.util.Arrays.copyOf(message, message.length + 1) : message;
+            byte[] in = raw ? Arrays.copyOf(message, message.length + 1) : message;
             inf.setInput(in);
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, message.length * 4));
             byte[] buf = new byte[8192];
@@ -54,7 +56,7 @@ public interface FrameInflater {
                 throw new IOException("not a deflate stream");
             }
             return out.toByteArray();
-        } catch (java.util.zip.DataFormatException e) {
+        } catch (DataFormatException e) {
             throw new IOException("bad deflate data: " + e.getMessage(), e);
         } finally {
             inf.end();

@@ -146,7 +146,7 @@ class PaperTradingIT {
 
     private JobExecutionResult run(TestDatabase db, int parallelism, boolean roundTrip) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+        Configuration conf = new Configuration();
         conf.setString("restart-strategy.type", "none"); // fail fast
         env.configure(conf);
         env.setParallelism(parallelism);

@@ -1,6 +1,7 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
 import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;

@@ -5,6 +5,7 @@ import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,6 +106,6 @@ public final class CoinbaseLiveVenue implements LiveVenue {
     @Override
     public String errorOf(byte[] payload) {
         return "error".equals(PayloadScan.valueAfter(payload, "\"type\":\"", '"'))
-                ? new String(payload, java.nio.charset.StandardCharsets.UTF_8) : null;
+                ? new String(payload, StandardCharsets.UTF_8) : null;
     }
 }

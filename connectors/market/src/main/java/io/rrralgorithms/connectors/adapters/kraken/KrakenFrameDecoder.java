@@ -5,9 +5,9 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.decimal;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFields;
-import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.model.EventType;

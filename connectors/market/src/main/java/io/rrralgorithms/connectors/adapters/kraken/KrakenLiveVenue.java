@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * Kraken spot WebSocket API v1 ({@code kraken}), {@code wss://ws.kraken.com}.
@@ -62,7 +63,7 @@ public final class KrakenLiveVenue implements LiveVenue {
     }
 
     @Override
-    public List<String> subscribeMessages(List<LiveStream> streams, java.util.function.IntSupplier nextId) {
+    public List<String> subscribeMessages(List<LiveStream> streams, IntSupplier nextId) {
         Map<Channel, List<String>> byChannel = new LinkedHashMap<>();
         for (LiveStream s : streams) {
             byChannel.computeIfAbsent(s.channel(), k -> new ArrayList<>()).add(s.nativeSymbol());

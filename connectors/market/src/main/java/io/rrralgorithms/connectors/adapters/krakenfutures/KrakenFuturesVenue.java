@@ -1,8 +1,8 @@
 package io.rrralgorithms.connectors.adapters.krakenfutures;
 
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
-import io.rrralgorithms.connectors.adapters.SequencedSyncRules.Bridge;
 import io.rrralgorithms.connectors.adapters.SequencedSyncRules;
+import io.rrralgorithms.connectors.adapters.SequencedSyncRules.Bridge;
 import io.rrralgorithms.connectors.venues.Venue;
 
 /**

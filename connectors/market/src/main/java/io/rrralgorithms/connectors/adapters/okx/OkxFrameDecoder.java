@@ -3,11 +3,11 @@ package io.rrralgorithms.connectors.adapters.okx;
 import static io.rrralgorithms.connectors.adapters.JsonFields.decimal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rrralgorithms.connectors.adapters.EventChecks;
-import io.rrralgorithms.connectors.adapters.JsonFields.LevelReader;
-import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.JsonFields;
+import io.rrralgorithms.connectors.adapters.JsonFields.LevelReader;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
