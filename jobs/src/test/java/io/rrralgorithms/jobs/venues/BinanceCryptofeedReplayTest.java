@@ -1,8 +1,6 @@
 package io.rrralgorithms.jobs.venues;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,28 +8,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
-import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Mantissa;
+import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import io.rrralgorithms.jobs.book.BookTop;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 
 /**
  * The cryptofeed captures of the four Binance feeds (spot {@code BINANCE}, {@code BINANCE_US},
  * USDⓈ-M {@code BINANCE_FUTURES}, COIN-M {@code BINANCE_DELIVERY}; 2021, 4–10 symbols, about 30 s
  * each), every {@code .ws.1.0} merged with the REST depth snapshots of its {@code .http.0.0},
- * through decode → book sync → features ({@link CaptureReplay}).
+ * in the replay contract ({@link ReplayCases}).
  *
  * <p>Every expectation is computed here from the raw lines with Jackson, independently of the
  * decoder and of {@code BookSynchronizer}, and the exact numbers are asserted as well. What the
@@ -61,50 +56,33 @@ import org.junit.jupiter.api.Test;
  *   <li>so no diff is applied from the buffer; every applied diff yields one synced top.
  * </ul>
  */
-class BinanceCryptofeedReplayTest {
+final class BinanceCryptofeedReplayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final Pattern DEPTH_URL = Pattern.compile("^(\\S*/depth\\?\\S*) -> ([0-9.]+): (.*)$");
     private static final Pattern SYMBOL = Pattern.compile("[?&]symbol=([A-Z0-9_]+)");
-    private static final int DEPTH = 10;
+    static final int DEPTH = 10;
+
+    private BinanceCryptofeedReplayTest() {}
 
     /** One raw line: a WebSocket frame or a REST depth snapshot, with its receive time. */
     private record Line(long receiveNs, int order, String snapshotSymbol, JsonNode json) {}
-
-    /** What the raw lines of one capture say, computed without the decoder or the synchronizer. */
-    private static final class Expected {
-        int wsFrames, trades, depth, bookTicker, klines, other;
-        final Map<String, Long> snapshotIds = new TreeMap<>();
-        int stale, breaks, bridgeFailures;
-        /** Stale diffs received after their snapshot (queued behind the REST call). */
-        int staleAfterSnapshot;
-        /** Bridging diffs with {@code u == lastUpdateId} (futures). */
-        int bridgesEndingAtSnapshot;
-        /** Diffs of each symbol received before its snapshot, and how many of them were not stale. */
-        final Map<String, Integer> bufferedDiffs = new TreeMap<>();
-        final Map<String, Integer> appliedFromBuffer = new TreeMap<>();
-        /** Synced tops per symbol: applied diffs after the snapshot + one for the buffered batch. */
-        final Map<String, Integer> syncedTops = new TreeMap<>();
-        final Map<String, TreeMap<BigDecimal, BigDecimal>> bids = new HashMap<>();
-        final Map<String, TreeMap<BigDecimal, BigDecimal>> asks = new HashMap<>();
-    }
 
     private static long nanos(String seconds) {
         return new BigDecimal(seconds).movePointRight(9).longValue();
     }
 
-    private static Expected expected(String exchange, boolean futures) throws Exception {
-        Path ws = CaptureReplay.file(exchange + ".ws.1.0");
-        Path http = CaptureReplay.file(exchange + ".http.0.0");
+    static ReplayCase.Oracle oracle(boolean futures) {
+        return files -> expected(files.get(0), futures);
+    }
+
+    private static RawReplay expected(Path ws, boolean futures) throws Exception {
+        Path http = ws.resolveSibling(ws.getFileName().toString().replace(".ws.1.0", ".http.0.0"));
         List<Line> lines = new ArrayList<>();
-        Expected e = new Expected();
-        for (String l : Files.readAllLines(ws, StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(l);
-            if (m.matches()) {
-                lines.add(new Line(nanos(m.group(1)), lines.size(), null, JSON.readTree(m.group(2))));
-            }
+        RawReplay e = new RawReplay();
+        for (CaptureLines.Received r : CaptureLines.received(ws)) {
+            lines.add(new Line(nanos(r.seconds()), lines.size(), null, JSON.readTree(r.payload())));
         }
-        for (String l : Files.readAllLines(http, StandardCharsets.UTF_8)) {
+        for (String l : CaptureLines.lines(http)) {
             Matcher m = DEPTH_URL.matcher(l);
             if (m.matches()) {
                 Matcher s = SYMBOL.matcher(m.group(1));
@@ -114,56 +92,54 @@ class BinanceCryptofeedReplayTest {
         }
         lines.sort(Comparator.comparingLong(Line::receiveNs).thenComparingInt(Line::order));
 
+        Map<String, Long> snapshotIds = new HashMap<>();
         Map<String, Long> lastApplied = new HashMap<>(); // per symbol, after its snapshot
         Map<String, List<JsonNode>> diffs = new HashMap<>();
         for (Line line : lines) {
+            e.frames++;
             JsonNode j = line.json();
             if (line.snapshotSymbol() != null) {
                 String s = line.snapshotSymbol();
                 long id = j.get("lastUpdateId").longValue();
-                e.snapshotIds.put(s, id);
-                TreeMap<BigDecimal, BigDecimal> b = new TreeMap<>(Collections.reverseOrder());
-                TreeMap<BigDecimal, BigDecimal> a = new TreeMap<>();
-                j.get("bids").forEach(l -> put(b, l));
-                j.get("asks").forEach(l -> put(a, l));
-                e.bids.put(s, b);
-                e.asks.put(s, a);
+                snapshotIds.put(s, id);
+                e.snapshots++;
+                ReferenceBook b = e.book(s);
+                j.get("bids").forEach(l -> b.set(true, l.get(0).textValue(), l.get(1).textValue()));
+                j.get("asks").forEach(l -> b.set(false, l.get(0).textValue(), l.get(1).textValue()));
                 // the diffs buffered before the snapshot, by Binance's rules
                 int applied = 0;
                 for (JsonNode d : diffs.getOrDefault(s, List.of())) {
                     applied += applyIfNotStale(e, s, d, id, futures, lastApplied) ? 1 : 0;
                 }
-                e.bufferedDiffs.put(s, diffs.getOrDefault(s, List.of()).size());
-                e.appliedFromBuffer.put(s, applied);
+                e.count("symbols with one diff before the snapshot", diffs.getOrDefault(s, List.of()).size() == 1 ? 1 : 0);
+                e.count("buffered diffs not in the snapshot", applied);
                 if (applied > 0) {
-                    e.syncedTops.merge(s, 1, Integer::sum); // the batch yields one top
+                    e.syncedTop(s); // the batch yields one top
                 }
                 continue;
             }
-            e.wsFrames++;
             JsonNode d = j.get("data");
-            String stream = j.get("stream").textValue();
             switch (d.path("e").asText()) {
                 case "aggTrade", "trade" -> e.trades++;
                 case "depthUpdate" -> {
-                    e.depth++;
+                    e.deltas++;
                     String s = d.get("s").textValue();
-                    Long id = e.snapshotIds.get(s);
+                    Long id = snapshotIds.get(s);
                     if (id == null) {
                         diffs.computeIfAbsent(s, k -> new ArrayList<>()).add(d);
                     } else if (applyIfNotStale(e, s, d, id, futures, lastApplied)) {
-                        e.syncedTops.merge(s, 1, Integer::sum);
+                        e.syncedTop(s);
                     } else {
-                        e.staleAfterSnapshot++;
+                        e.count("stale after snapshot", 1);
                     }
                 }
-                case "kline" -> e.klines++;
-                case "bookTicker" -> e.bookTicker++;
+                case "kline" -> e.ignored++;
+                case "bookTicker" -> e.bbo++;
                 default -> {
-                    if (stream.endsWith("@bookTicker")) {
-                        e.bookTicker++; // spot bookTicker data has no "e"
+                    if (j.get("stream").textValue().endsWith("@bookTicker")) {
+                        e.bbo++; // spot bookTicker data has no "e"
                     } else {
-                        e.other++;
+                        e.count("other", 1);
                     }
                 }
             }
@@ -172,7 +148,7 @@ class BinanceCryptofeedReplayTest {
     }
 
     /** Binance's rules applied to the reference book; counts stale diffs and sequence violations. */
-    private static boolean applyIfNotStale(Expected e, String s, JsonNode d, long snapshotId, boolean futures,
+    private static boolean applyIfNotStale(RawReplay e, String s, JsonNode d, long snapshotId, boolean futures,
             Map<String, Long> lastApplied) {
         long first = d.get("U").longValue(), last = d.get("u").longValue();
         Long prev = lastApplied.get(s);
@@ -183,133 +159,56 @@ class BinanceCryptofeedReplayTest {
             }
             boolean bridges = futures ? first <= snapshotId && last >= snapshotId
                     : first <= snapshotId + 1 && last >= snapshotId + 1;
-            if (!bridges) {
-                e.bridgeFailures++;
-            }
-            if (last == snapshotId) {
-                e.bridgesEndingAtSnapshot++;
-            }
+            e.count("bridge failures", bridges ? 0 : 1);
+            e.count("bridges ending at the snapshot", last == snapshotId ? 1 : 0);
         } else if (futures ? d.get("pu").longValue() != prev : first != prev + 1) {
-            e.breaks++;
+            e.gaps++;
         }
-        d.get("b").forEach(l -> put(e.bids.get(s), l));
-        d.get("a").forEach(l -> put(e.asks.get(s), l));
+        ReferenceBook b = e.book(s);
+        d.get("b").forEach(l -> b.set(true, l.get(0).textValue(), l.get(1).textValue()));
+        d.get("a").forEach(l -> b.set(false, l.get(0).textValue(), l.get(1).textValue()));
         lastApplied.put(s, last);
         return true;
     }
 
-    private static void put(TreeMap<BigDecimal, BigDecimal> side, JsonNode level) {
-        BigDecimal px = new BigDecimal(level.get(0).textValue());
-        BigDecimal sz = new BigDecimal(level.get(1).textValue());
-        if (sz.signum() == 0) {
-            side.remove(px);
-        } else {
-            side.put(px, sz);
-        }
-    }
-
-    private static long mantissa(BigDecimal d) {
-        return d.movePointRight(8).longValueExact();
-    }
-
-    private static long[] top(TreeMap<BigDecimal, BigDecimal> side, boolean prices) {
-        return (prices ? side.keySet() : side.values()).stream().limit(DEPTH)
-                .mapToLong(BinanceCryptofeedReplayTest::mantissa).toArray();
-    }
-
     /**
-     * Replays the capture and checks it against the raw lines; the literal numbers are what the
-     * independent scan of the capture gives, asserted so that both cannot drift together.
+     * What only the Binance captures have: one diff buffered per symbol (the one that made
+     * cryptofeed fetch the snapshot), already in it; the bridging diffs; every instrument synced;
+     * the final tops on the recorded metadata's ticks and lots.
      */
-    private static void replay(String exchange, String feed, boolean futures, int wsFrames, int trades, int depth,
-            int bookTicker, int klines, int snapshots, int stale, int staleAfterSnapshot, int bridgesEndingAtSnapshot,
-            int syncedTops) throws Exception {
-        Expected e = expected(exchange, futures);
-        // one diff buffered per symbol (the one that made cryptofeed fetch the snapshot), already in it
-        for (String s : e.snapshotIds.keySet()) {
-            assertEquals(1, e.bufferedDiffs.get(s), s + " diffs before its snapshot");
-            assertEquals(0, e.appliedFromBuffer.get(s), s + " buffered diffs not in the snapshot");
-        }
-        assertEquals(staleAfterSnapshot, e.staleAfterSnapshot, "stale diffs read after their snapshot");
-        assertEquals(stale, snapshots + staleAfterSnapshot);
-        assertEquals(bridgesEndingAtSnapshot, e.bridgesEndingAtSnapshot, "bridging diffs with u == lastUpdateId");
-        assertEquals(List.of(wsFrames, trades, depth, bookTicker, klines, 0, snapshots, stale, 0, 0, syncedTops),
-                List.of(e.wsFrames, e.trades, e.depth, e.bookTicker, e.klines, e.other, e.snapshotIds.size(), e.stale,
-                        e.breaks, e.bridgeFailures, e.syncedTops.values().stream().mapToInt(Integer::intValue).sum()),
-                "raw scan: frames, trades, depth, bookTicker, kline, other, snapshots, stale, breaks, bridge failures,"
-                        + " synced tops");
-
-        CaptureReplay r = CaptureReplay.run(CaptureReplay.file(exchange + ".ws.1.0"), DEPTH);
-        System.out.println(r.summary(feed));
-        var c = r.counters;
-        assertEquals(0, c.decodeErrors, "decode errors");
-        assertEquals(e.wsFrames + e.snapshotIds.size(), c.frames, "WebSocket frames + REST snapshots");
-        assertEquals(e.klines, c.ignoredFrames, "klines are the only ignored frames");
-        assertEquals(e.trades, c.trades, "trades = aggTrade frames");
-        assertEquals(e.trades, r.events(EventType.TRADE));
-        assertEquals(e.depth, r.events(EventType.BOOK_DELTA));
-        assertEquals(e.bookTicker, r.events(EventType.BBO));
-        assertEquals(e.snapshotIds.size(), r.events(EventType.BOOK_SNAPSHOT));
-        assertEquals(e.snapshotIds.size(), c.snapshots);
-        assertEquals(List.of(), r.gaps, "gaps");
-        assertEquals(0, c.gaps);
-        assertEquals(List.of(), r.crossedTops, "crossed synced tops");
-        assertEquals(0, c.crossed);
-        assertEquals(0, c.checksums, "Binance sends no book checksum");
-        assertEquals(0, c.checksumFailures);
-        assertEquals(e.stale, c.staleDiffs, "stale diffs");
-        assertEquals(0, c.pendingDropped);
-        assertEquals(e.syncedTops.values().stream().mapToInt(Integer::intValue).sum(), c.syncedTops);
-        assertEquals(c.syncedTops, c.tops, "no unsynced top: no book was ever invalidated");
-        assertEquals(e.syncedTops, new TreeMap<>(r.syncedTops), "synced tops per symbol");
-        assertEquals(e.snapshotIds.keySet(), r.lastTop.keySet(), "every instrument with a snapshot got synced");
-        assertTrue(c.featureRows > 0, "features computed");
-
-        // the final top-10 of every instrument equals the TreeMap replay, and agrees with the metadata
-        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(CaptureReplay.file(exchange + ".0"),
-                ExchangeAdapters.forFeed(feed));
-        for (String s : e.snapshotIds.keySet()) {
-            BookTop t = r.lastTop.get(s);
-            assertNotNull(t, s);
-            assertArrayEquals(top(e.bids.get(s), true), t.bidPrices, s + " bid prices");
-            assertArrayEquals(top(e.bids.get(s), false), t.bidSizes, s + " bid sizes");
-            assertArrayEquals(top(e.asks.get(s), true), t.askPrices, s + " ask prices");
-            assertArrayEquals(top(e.asks.get(s), false), t.askSizes, s + " ask sizes");
-            assertEquals(DEPTH, t.bidPrices.length, s);
-            assertEquals(DEPTH, t.askPrices.length, s);
-            Instrument i = catalog.byNative(s).orElseThrow();
-            assertEquals(i.symbol(), t.symbol, "normalized symbol of " + s);
-            long tick = mantissa(i.tickSize()), lot = mantissa(i.lotSize());
-            for (long[] px : List.of(t.bidPrices, t.askPrices)) {
-                for (long p : px) {
-                    assertEquals(0, p % tick, s + " price " + p + " off the tick " + i.tickSize());
+    static ReplayCase.Extra extra(String exchange, String feed, int staleAfterSnapshot, int bridgesEndingAtSnapshot) {
+        return (e, r) -> {
+            assertEquals(e.snapshots, e.fact("symbols with one diff before the snapshot"), "diffs before each snapshot");
+            assertEquals(0, e.fact("buffered diffs not in the snapshot"));
+            assertEquals(staleAfterSnapshot, e.fact("stale after snapshot"), "stale diffs read after their snapshot");
+            assertEquals(e.stale, e.snapshots + staleAfterSnapshot);
+            assertEquals(bridgesEndingAtSnapshot, e.fact("bridges ending at the snapshot"), "bridging diffs with u == lastUpdateId");
+            assertEquals(0, e.fact("other"), "no frame of another kind");
+            assertEquals(0, e.fact("bridge failures"));
+            var c = r.counters;
+            assertEquals(0, c.pendingDropped);
+            assertEquals(c.syncedTops, c.tops, "no unsynced top: no book was ever invalidated");
+            assertEquals(e.books.keySet(), r.lastTop.keySet(), "every instrument with a snapshot got synced");
+            InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(CaptureReplay.file(exchange + ".0"),
+                    ExchangeAdapters.forFeed(feed));
+            for (String s : e.books.keySet()) {
+                BookTop t = r.lastTop.get(s);
+                assertEquals(DEPTH, t.bidPrices.length, s);
+                assertEquals(DEPTH, t.askPrices.length, s);
+                Instrument i = catalog.byNative(s).orElseThrow();
+                assertEquals(i.symbol(), t.symbol, "normalized symbol of " + s);
+                long tick = Mantissa.m(i.tickSize()), lot = Mantissa.m(i.lotSize());
+                for (long[] px : List.of(t.bidPrices, t.askPrices)) {
+                    for (long p : px) {
+                        assertEquals(0, p % tick, s + " price " + p + " off the tick " + i.tickSize());
+                    }
+                }
+                for (long[] sz : List.of(t.bidSizes, t.askSizes)) {
+                    for (long q : sz) {
+                        assertEquals(0, q % lot, s + " size " + q + " off the lot " + i.lotSize());
+                    }
                 }
             }
-            for (long[] sz : List.of(t.bidSizes, t.askSizes)) {
-                for (long q : sz) {
-                    assertEquals(0, q % lot, s + " size " + q + " off the lot " + i.lotSize());
-                }
-            }
-        }
-    }
-
-    @Test
-    void binanceSpot() throws Exception {
-        replay("BINANCE", "binance-spot", false, 265, 2, 177, 84, 2, 4, 5, 1, 0, 172);
-    }
-
-    @Test
-    void binanceUs() throws Exception {
-        replay("BINANCE_US", "binance-us", false, 480, 11, 336, 128, 5, 4, 4, 0, 0, 332);
-    }
-
-    @Test
-    void binanceUsdm() throws Exception {
-        replay("BINANCE_FUTURES", "binance-usdm", true, 1535, 91, 764, 613, 67, 4, 12, 8, 3, 752);
-    }
-
-    @Test
-    void binanceCoinm() throws Exception {
-        replay("BINANCE_DELIVERY", "binance-coinm", true, 4371, 51, 2047, 2240, 33, 10, 259, 249, 5, 1788);
+        };
     }
 }

@@ -1,0 +1,51 @@
+package io.rrralgorithms.connectors.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
+import io.rrralgorithms.connectors.model.FrameKind;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Frames built from text for a venue's decoder, keyed as the capture readers key them. */
+public final class Frames {
+    private Frames() {}
+
+    public static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A WebSocket frame of {@code json}, keyed by the venue's partition-key rule. */
+    public static RawFrame ws(ExchangeAdapter venue, String json, long receiveNs) {
+        byte[] p = utf8(json);
+        return new RawFrame(venue.feed(), venue.partitionKey(p), FrameKind.WS, receiveNs, p);
+    }
+
+    /** A frame with an explicit key and kind (REST snapshots, or keys a connection keyer gives). */
+    public static RawFrame frame(String feed, String key, FrameKind kind, long receiveNs, String payload) {
+        return new RawFrame(feed, key, kind, receiveNs, utf8(payload));
+    }
+
+    public static List<MarketEvent> decode(ExchangeAdapter venue, RawFrame f) throws DecodeException {
+        List<MarketEvent> out = new ArrayList<>();
+        venue.decoder().decode(f, out::add);
+        return out;
+    }
+
+    public static List<MarketEvent> decode(ExchangeAdapter venue, String json, long receiveNs) throws DecodeException {
+        return decode(venue, ws(venue, json, receiveNs));
+    }
+
+    /** The dead-letter reason the decoder gives {@code f}; fails if it decodes. */
+    public static String reject(ExchangeAdapter venue, RawFrame f) {
+        return assertThrows(DecodeException.class, () -> decode(venue, f), "should be a dead letter").getMessage();
+    }
+
+    public static String reject(ExchangeAdapter venue, String json) {
+        return reject(venue, ws(venue, json, 1L));
+    }
+}

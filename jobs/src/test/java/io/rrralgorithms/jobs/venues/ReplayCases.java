@@ -1,0 +1,68 @@
+package io.rrralgorithms.jobs.venues;
+
+import io.rrralgorithms.jobs.venues.ReplayCase.Counts;
+import java.util.List;
+
+/**
+ * The replay contract's cases: one entry per recorded feed capture. Adding a venue adds one entry
+ * here (its oracle and venue-specific checks in its own {@code <Venue>ReplayTest}).
+ */
+final class ReplayCases {
+    private ReplayCases() {}
+
+    private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
+            ReplayCase.Drop drop, ReplayCase.Extra extra) {
+        return new ReplayCase(name, files, depth, oracle, counts, drop, extra);
+    }
+
+    /**
+     * Counts: frames, ignored, decode errors, trades, deltas, snapshots, BBO, stale diffs, gaps,
+     * checksums, checksum failures, synced tops.
+     */
+    static List<ReplayCase> all() {
+        return List.of(
+                of("binance-spot", List.of("BINANCE.ws.1.0"), 10, BinanceCryptofeedReplayTest.oracle(false),
+                        new Counts(269, 2, 0, 2, 177, 4, 84, 5, 0, 0, 0, 172), null,
+                        BinanceCryptofeedReplayTest.extra("BINANCE", "binance-spot", 1, 0)),
+                of("binance-us", List.of("BINANCE_US.ws.1.0"), 10, BinanceCryptofeedReplayTest.oracle(false),
+                        new Counts(484, 5, 0, 11, 336, 4, 128, 4, 0, 0, 0, 332), null,
+                        BinanceCryptofeedReplayTest.extra("BINANCE_US", "binance-us", 0, 0)),
+                of("binance-usdm", List.of("BINANCE_FUTURES.ws.1.0"), 10, BinanceCryptofeedReplayTest.oracle(true),
+                        new Counts(1539, 67, 0, 91, 764, 4, 613, 12, 0, 0, 0, 752), null,
+                        BinanceCryptofeedReplayTest.extra("BINANCE_FUTURES", "binance-usdm", 8, 3)),
+                of("binance-coinm", List.of("BINANCE_DELIVERY.ws.1.0"), 10, BinanceCryptofeedReplayTest.oracle(true),
+                        new Counts(4381, 33, 0, 51, 2047, 10, 2240, 259, 0, 0, 0, 1788), null,
+                        BinanceCryptofeedReplayTest.extra("BINANCE_DELIVERY", "binance-coinm", 249, 5)),
+                of("bitfinex", List.of("BITFINEX.ws.11.0"), 10, BitfinexReplayTest::oracle,
+                        new Counts(1693, 72, 0, 0, 1593, 7, 21, 0, 0, 0, 0, 1593), null, BitfinexReplayTest::extra),
+                of("bitmex", List.of("BITMEX.ws.1.0"), 10, BitmexReplayTest::oracle,
+                        new Counts(2120, 41, 3, 17, 1968, 9, 435, 0, 0, 0, 0, 1967), null, BitmexReplayTest::extra),
+                of("bitstamp", List.of("BITSTAMP.ws.1.0"), 10, BitstampReplayTest::oracle,
+                        new Counts(757, 20, 0, 10, 717, 10, 0, 102, 0, 0, 0, 615), null, BitstampReplayTest::extra),
+                of("bybit", List.of("BYBIT.ws.25.0", "BYBIT.ws.26.0"), 25, BybitReplayTest::oracle,
+                        new Counts(4440, 20, 0, 251, 4268, 10, 0, 0, 0, 0, 0, 4268), null, BybitReplayTest::extra),
+                of("deribit", List.of("DERIBIT.ws.1.0"), 10, DeribitReplayTest::oracle,
+                        new Counts(136, 1, 0, 0, 36, 10, 89, 0, 0, 0, 0, 36), null, DeribitReplayTest::extra),
+                of("gateio", List.of("GATEIO.ws.1.0"), 10, GateioReplayTest.SPOT,
+                        new Counts(249, 36, 8, 9, 168, 6, 22, 9, 0, 0, 0, 92), GateioReplayTest.DROP,
+                        GateioReplayTest::spotExtra),
+                of("gateio-futures", List.of("GATEIO_FUTURES.ws.1.0"), 10, GateioReplayTest.FUTURES,
+                        new Counts(460, 23, 0, 0, 352, 10, 75, 36, 0, 0, 0, 316), null, GateioReplayTest::futuresExtra),
+                of("gemini", List.of("GEMINI.ws.1.0"), 10, GeminiReplayTest::oracle,
+                        new Counts(678, 7, 0, 16, 645, 10, 0, 0, 0, 0, 0, 645), null, GeminiReplayTest::extra),
+                of("kraken book", List.of("KRAKEN.ws.50.0"), 10, KrakenReplayTest::oracle,
+                        new Counts(4321, 42, 0, 0, 4269, 10, 0, 0, 0, 4269, 0, 4269), null, KrakenReplayTest::bookExtra),
+                of("kraken trade", List.of("KRAKEN.ws.48.0"), 10, KrakenReplayTest::oracle,
+                        new Counts(49, 41, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0), null, KrakenReplayTest::tradeExtra),
+                of("kraken ticker", List.of("KRAKEN.ws.49.0"), 10, KrakenReplayTest::oracle,
+                        new Counts(60, 42, 0, 0, 0, 0, 18, 0, 0, 0, 0, 0), null, null),
+                of("kraken-futures", List.of("KRAKEN_FUTURES.ws.1.0"), 10, KrakenFuturesReplayTest::oracle,
+                        new Counts(7175, 41, 0, 3, 7014, 10, 107, 0, 0, 0, 0, 7014), KrakenFuturesReplayTest.DROP,
+                        KrakenFuturesReplayTest::extra),
+                of("kucoin", List.of("KUCOIN.ws.1.0"), 10, KucoinReplayTest::oracle,
+                        new Counts(4730, 20, 501, 6, 3554, 5, 644, 18, 0, 0, 0, 966), KucoinReplayTest.DROP,
+                        KucoinReplayTest::extra),
+                of("okx", List.of("OKX.ws.1.0"), 25, OkxReplayTest::oracle,
+                        new Counts(410, 21, 0, 71, 287, 3, 28, 0, 0, 290, 0, 287), null, OkxReplayTest::extra));
+    }
+}
