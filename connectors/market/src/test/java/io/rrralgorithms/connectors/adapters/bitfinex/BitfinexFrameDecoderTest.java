@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,9 +24,7 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,6 +38,8 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Bitfinex decoder over the real capture {@code BITFINEX.ws.11.0} (WS v2, 7 trading pairs, book
@@ -47,37 +48,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * exact fields of real frames, the connection keyer, the checksum and the instrument catalog.
  */
 class BitfinexFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("bitfinex");
-
-    static Path shared(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
-
-    static List<String> payloads(Path file) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches()) {
-                out.add(m.group(2));
-            }
-        }
-        return out;
-    }
 
     private static RawFrame frame(String key, String json) {
         return new RawFrame("bitfinex", key, FrameKind.WS, 1_618_677_545_784_374_000L, json.getBytes(StandardCharsets.UTF_8));
@@ -89,10 +61,6 @@ class BitfinexFrameDecoderTest {
         return out;
     }
 
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
-    }
-
     @Test
     void registeredAsFeedAndCryptofeedExchange() {
         assertTrue(ExchangeAdapters.isSupported("bitfinex"));
@@ -102,12 +70,12 @@ class BitfinexFrameDecoderTest {
 
     @Test
     void wholeCaptureDecodesWithCountsFromTheRawLines() throws Exception {
-        Path file = shared("BITFINEX.ws.11.0");
+        Path file = SharedData.cryptofeed("BITFINEX.ws.11.0");
         // ---- independent classification of the raw lines
         Map<Long, String[]> channels = new HashMap<>(); // chanId -> {channel, symbol}
         List<String> expectedKeys = new ArrayList<>();
         Map<String, Integer> raw = new TreeMap<>();
-        for (String p : payloads(file)) {
+        for (String p : CaptureLines.payloads(file)) {
             JsonNode j = JSON.readTree(p);
             String kind;
             String key = null;
@@ -214,7 +182,7 @@ class BitfinexFrameDecoderTest {
 
         // the TESTBTC:TESTUSD book snapshot, the first frame of chanId 232957, against its own text
         String snap = null;
-        for (String p : payloads(shared("BITFINEX.ws.11.0"))) {
+        for (String p : CaptureLines.payloads(SharedData.cryptofeed("BITFINEX.ws.11.0"))) {
             if (p.startsWith("[232957,[[")) {
                 snap = p;
                 break;
@@ -369,7 +337,7 @@ class BitfinexFrameDecoderTest {
         // every real book snapshot: the CRC of its top 25 built from the frame's own number text
         Map<Long, String> bookChannels = new HashMap<>();
         int checked = 0;
-        for (String p : payloads(shared("BITFINEX.ws.11.0"))) {
+        for (String p : CaptureLines.payloads(SharedData.cryptofeed("BITFINEX.ws.11.0"))) {
             JsonNode j = JSON.readTree(p);
             if (j.isObject() && "book".equals(j.path("channel").asText())) {
                 bookChannels.put(j.get("chanId").asLong(), j.get("symbol").asText());
@@ -408,7 +376,7 @@ class BitfinexFrameDecoderTest {
 
     @Test
     void catalogHoldsEveryCapturedSymbolWithTheDecodersNormalization() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(shared("BITFINEX.0"), ADAPTER);
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("BITFINEX.0"), ADAPTER);
         long spot = c.all().stream().filter(i -> i.kind() == Instrument.Kind.SPOT).count();
         long perp = c.all().stream().filter(i -> i.kind() == Instrument.Kind.PERPETUAL).count();
         System.out.println("bitfinex catalog: " + c.size() + " instruments, " + spot + " spot, " + perp + " perpetual");
@@ -427,7 +395,7 @@ class BitfinexFrameDecoderTest {
             }
         }
         int seen = 0;
-        for (String p : payloads(shared("BITFINEX.ws.11.0"))) {
+        for (String p : CaptureLines.payloads(SharedData.cryptofeed("BITFINEX.ws.11.0"))) {
             JsonNode j = JSON.readTree(p);
             if (j.isObject() && j.has("symbol")) {
                 String s = j.get("symbol").asText();

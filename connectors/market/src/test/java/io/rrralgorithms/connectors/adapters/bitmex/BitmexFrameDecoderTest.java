@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bitmex;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,6 +43,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The BitMEX decoder over the real cryptofeed capture {@code BITMEX.ws.1.0} (orderBookL2, quote and
@@ -50,30 +53,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * price resolution on hand-written frames; malformed frames.
  */
 class BitmexFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     /** Exact decimals, as the venue wrote them. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Set<String> PRICE_FIELDS = Set.of("price", "bidPrice", "askPrice");
 
-    static Path shared(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
-
     static Path capture() {
-        return shared("BITMEX.ws.1.0");
+        return SharedData.cryptofeed("BITMEX.ws.1.0");
     }
 
     static List<String> payloads() throws Exception {
@@ -144,10 +130,6 @@ class BitmexFrameDecoderTest {
         List<MarketEvent> out = new ArrayList<>();
         a.decoder().decode(frame(a, json, receiveNs), out::add);
         return out;
-    }
-
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
     }
 
     @Test
@@ -455,7 +437,7 @@ class BitmexFrameDecoderTest {
 
     @Test
     void metadataCatalogHoldsEveryCapturedSymbolWithTheDecodersSymbol() throws Exception {
-        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("BITMEX.0"), new BitmexAdapter());
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("BITMEX.0"), new BitmexAdapter());
         assertEquals(34, catalog.size(), "the 34 active swaps and futures of instrument/active");
         Set<String> captured = new TreeSet<>();
         for (String p : payloads()) {

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bitstamp;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,11 +31,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Bitstamp decoder over the real capture {@code BITSTAMP.ws.1.0} (diff_order_book and
@@ -43,37 +44,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and the instrument catalog from {@code trading-pairs-info}.
  */
 class BitstampFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("bitstamp");
-
-    static Path shared(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
-
-    private static List<String> payloads(Path file) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches()) {
-                out.add(m.group(2));
-            }
-        }
-        return out;
-    }
 
     private static List<MarketEvent> decode(String json) throws DecodeException {
         byte[] p = json.getBytes(StandardCharsets.UTF_8);
@@ -81,10 +53,6 @@ class BitstampFrameDecoderTest {
         ADAPTER.decoder().decode(new RawFrame("bitstamp", ADAPTER.partitionKey(p), FrameKind.WS, 1_641_343_697_403_468_100L, p),
                 out::add);
         return out;
-    }
-
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
     }
 
     @Test
@@ -103,9 +71,9 @@ class BitstampFrameDecoderTest {
 
     @Test
     void wholeCaptureDecodesWithCountsFromTheRawLines() throws Exception {
-        Path file = shared("BITSTAMP.ws.1.0");
+        Path file = SharedData.cryptofeed("BITSTAMP.ws.1.0");
         Map<String, Integer> raw = new TreeMap<>();
-        for (String p : payloads(file)) {
+        for (String p : CaptureLines.payloads(file)) {
             JsonNode j = JSON.readTree(p);
             String ch = j.get("channel").asText();
             raw.merge(j.get("event").asText() + ":" + ch.substring(0, ch.lastIndexOf('_')), 1, Integer::sum);
@@ -177,7 +145,7 @@ class BitstampFrameDecoderTest {
         assertEquals(0, d.askPrices.length);
 
         // the REST snapshot of ethusd, against its own text
-        String line = Files.readAllLines(shared("BITSTAMP.http.0.0"), StandardCharsets.UTF_8).get(1);
+        String line = Files.readAllLines(SharedData.cryptofeed("BITSTAMP.http.0.0"), StandardCharsets.UTF_8).get(1);
         assertTrue(line.startsWith("https://www.bitstamp.net/api/v2/order_book/ethusd -> "), line.substring(0, 60));
         String body = line.substring(line.indexOf(": ") + 2);
         List<MarketEvent> out = new ArrayList<>();
@@ -233,7 +201,7 @@ class BitstampFrameDecoderTest {
 
     @Test
     void catalogHoldsEveryPairWithTheDecodersNormalizationAndEveryValueOnItsSteps() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(shared("BITSTAMP.0"), ADAPTER);
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("BITSTAMP.0"), ADAPTER);
         System.out.println("bitstamp catalog: " + c.size() + " pairs");
         assertEquals(140, c.size());
         Instrument eth = c.byNative("ethusd").orElseThrow();
@@ -250,7 +218,7 @@ class BitstampFrameDecoderTest {
         }
         // every price and size of the capture (diffs, trades, REST snapshots) lies on its pair's tick and lot
         int values = 0;
-        try (CaptureReader r = CaptureFiles.open(shared("BITSTAMP.ws.1.0"), null)) {
+        try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed("BITSTAMP.ws.1.0"), null)) {
             while (r.hasNext()) {
                 RawFrame f = r.next();
                 List<MarketEvent> evs = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +27,6 @@ import io.rrralgorithms.connectors.model.RawFrame;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Bybit decoder over the real cryptofeed captures {@code BYBIT.ws.25.0} (USDT perpetuals,
@@ -48,30 +50,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Jackson, independently of the decoder; exact fields of real frames; malformed frames.
  */
 class BybitFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     static final List<String> CAPTURES = List.of("BYBIT.ws.25.0", "BYBIT.ws.26.0");
 
-    static Path shared(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
-
     static List<String> payloads(String capture) throws Exception {
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(shared(capture), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(SharedData.cryptofeed(capture), StandardCharsets.UTF_8)) {
             Matcher m = RECEIVED.matcher(line);
             if (m.matches()) {
                 out.add(m.group(2));
@@ -91,15 +76,6 @@ class BybitFrameDecoderTest {
         List<MarketEvent> out = new ArrayList<>();
         adapter.decoder().decode(frame(json, receiveNs), out::add);
         return out;
-    }
-
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
-    }
-
-    private static long m(JsonNode n) {
-        BigDecimal d = n.isTextual() ? new BigDecimal(n.textValue()) : n.decimalValue();
-        return d.movePointRight(8).longValueExact();
     }
 
     @Test
@@ -140,7 +116,7 @@ class BybitFrameDecoderTest {
             // ---- the decoder over the capture, as the pipeline reads it
             Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
             int frames = 0, ignoredFrames = 0;
-            try (CaptureReader r = CaptureFiles.open(shared(capture), null)) {
+            try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed(capture), null)) {
                 assertEquals("bybit", r.feed());
                 while (r.hasNext()) {
                     RawFrame f = r.next();
@@ -312,7 +288,7 @@ class BybitFrameDecoderTest {
 
     @Test
     void metadataCatalogHoldsEveryCapturedSymbolWithTheDecodersSymbol() throws Exception {
-        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("BYBIT.0"), adapter);
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("BYBIT.0"), adapter);
         assertEquals(15, catalog.size(), "4 inverse perpetuals, 9 USDT perpetuals, 2 inverse futures");
         Set<String> captured = new TreeSet<>();
         for (String c : CAPTURES) {

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Coinbase decoder over the real cryptofeed capture {@code COINBASE.ws.28.0} (2021 level2,
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the raw lines by regex, and over malformed frames.
  */
 class CoinbaseFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final Pattern TYPE = Pattern.compile("^\\{\"type\":\"([a-z_0-9]+)\"");
 
     static Path capture() {

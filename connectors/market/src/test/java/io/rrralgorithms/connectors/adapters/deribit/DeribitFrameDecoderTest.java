@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.deribit;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +26,6 @@ import io.rrralgorithms.connectors.model.RawFrame;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Deribit decoder over the real cryptofeed capture {@code DERIBIT.ws.1.0} (book, ticker and
@@ -47,30 +49,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the capture has no data for (trades, quote, grouped book, heartbeats); malformed frames.
  */
 class DeribitFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExchangeAdapter ADAPTER = new DeribitAdapter();
 
-    static Path shared(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
-
     static List<String> payloads() throws Exception {
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(shared("DERIBIT.ws.1.0"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(SharedData.cryptofeed("DERIBIT.ws.1.0"), StandardCharsets.UTF_8)) {
             Matcher m = RECEIVED.matcher(line);
             if (m.matches()) {
                 out.add(m.group(2));
@@ -92,10 +77,6 @@ class DeribitFrameDecoderTest {
 
     private static FrameDecoder.Result result(String json) throws DecodeException {
         return ADAPTER.decoder().decode(frame(json), e -> { });
-    }
-
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
     }
 
     private static String notification(String channel, String data) {
@@ -139,7 +120,7 @@ class DeribitFrameDecoderTest {
         Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
         List<String> errors = new ArrayList<>();
         int frames = 0, ignored = 0;
-        try (CaptureReader r = CaptureFiles.open(shared("DERIBIT.ws.1.0"), null)) {
+        try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed("DERIBIT.ws.1.0"), null)) {
             assertEquals("deribit", r.feed());
             while (r.hasNext()) {
                 RawFrame f = r.next();
@@ -318,7 +299,7 @@ class DeribitFrameDecoderTest {
 
     @Test
     void metadataCatalogHoldsEveryCapturedSymbolWithTheDecodersSymbol() throws Exception {
-        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("DERIBIT.0"), ADAPTER);
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("DERIBIT.0"), ADAPTER);
         assertEquals(398 + 426 + 177 + 16, catalog.size(), "every future and option of the four lists");
         Set<String> captured = new TreeSet<>();
         for (String p : payloads()) {

@@ -25,7 +25,6 @@ import io.rrralgorithms.connectors.model.RawFrame;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,6 +37,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Gate.io spot decoder over the real cryptofeed capture {@code GATEIO.ws.1.0} (2021 WebSocket
@@ -47,30 +48,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class GateioFrameDecoderTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final Pattern DECIMAL = Pattern.compile("\"(-?[0-9]+\\.[0-9]+)\"");
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("gateio");
 
-    static Path data(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
-
     static List<String> payloads(String file) throws Exception {
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(data(file), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(SharedData.cryptofeed(file), StandardCharsets.UTF_8)) {
             Matcher m = RECEIVED.matcher(line);
             if (m.matches()) {
                 out.add(m.group(2));
@@ -133,7 +117,7 @@ class GateioFrameDecoderTest {
             }
         }
         int snapshots = 0, snapshotsTooFine = 0;
-        for (String line : Files.readAllLines(data("GATEIO.http.0.0"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(SharedData.cryptofeed("GATEIO.http.0.0"), StandardCharsets.UTF_8)) {
             if (line.contains("/spot/order_book?")) {
                 snapshots++;
                 snapshotsTooFine += finerThanScale(line) ? 1 : 0;
@@ -152,7 +136,7 @@ class GateioFrameDecoderTest {
         Set<String> errorPairs = new TreeSet<>();
         int frames = 0, ignored = 0;
         FrameDecoder decoder = ADAPTER.decoder();
-        try (CaptureReader r = CaptureFiles.open(data("GATEIO.ws.1.0"), null)) {
+        try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed("GATEIO.ws.1.0"), null)) {
             assertEquals("gateio", r.feed());
             while (r.hasNext()) {
                 RawFrame f = r.next();
@@ -235,7 +219,7 @@ class GateioFrameDecoderTest {
         assertEquals(0L, b.exchangeTimeMs, "the 2021 envelope has whole seconds only");
 
         // the HAI_ETH REST order book
-        String line = Files.readAllLines(data("GATEIO.http.0.0"), StandardCharsets.UTF_8).stream()
+        String line = Files.readAllLines(SharedData.cryptofeed("GATEIO.http.0.0"), StandardCharsets.UTF_8).stream()
                 .filter(l -> l.contains("currency_pair=HAI_ETH&")).findFirst().orElseThrow();
         String body = line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2);
         JsonNode sj = JSON.readTree(body);
@@ -320,7 +304,7 @@ class GateioFrameDecoderTest {
 
     @Test
     void catalogFromTheRecordedPairs() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(data("GATEIO.0"), ADAPTER);
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("GATEIO.0"), ADAPTER);
         assertEquals(1458, c.size());
         for (Instrument i : c.all()) {
             assertEquals(i.symbol(), GateioSymbols.spot(i.nativeSymbol()), i.nativeSymbol());

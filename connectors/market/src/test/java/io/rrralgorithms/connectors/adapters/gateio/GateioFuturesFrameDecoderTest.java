@@ -1,7 +1,6 @@
 package io.rrralgorithms.connectors.adapters.gateio;
 
 import static io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest.JSON;
-import static io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest.data;
 import static io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest.mantissa;
 import static io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest.payloads;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -26,6 +25,7 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,7 +91,7 @@ class GateioFuturesFrameDecoderTest {
                 "futures.candlesticks/update", 1, "futures.candlesticks/subscribe", 10,
                 "futures.order_book_update/subscribe", 10, "futures.trades/subscribe", 1,
                 "futures.book_ticker/subscribe", 1), raw);
-        long snapshots = Files.readAllLines(data("GATEIO_FUTURES.http.0.0"), StandardCharsets.UTF_8).stream()
+        long snapshots = Files.readAllLines(SharedData.cryptofeed("GATEIO_FUTURES.http.0.0"), StandardCharsets.UTF_8).stream()
                 .filter(l -> l.contains("/futures/usdt/order_book?")).count();
         assertEquals(10, snapshots);
 
@@ -99,7 +99,7 @@ class GateioFuturesFrameDecoderTest {
         List<String> errors = new ArrayList<>();
         int frames = 0, ignored = 0;
         FrameDecoder decoder = ADAPTER.decoder();
-        try (CaptureReader r = CaptureFiles.open(data(WS), null)) {
+        try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed(WS), null)) {
             assertEquals("gateio-futures", r.feed());
             while (r.hasNext()) {
                 RawFrame f = r.next();
@@ -177,7 +177,7 @@ class GateioFuturesFrameDecoderTest {
         assertArrayEquals(new long[] {677 * Decimals.ONE}, b.askSizes);
 
         // the RDNT_USDT REST order book: id 203083287, current 1684930166.384
-        String line = Files.readAllLines(data("GATEIO_FUTURES.http.0.0"), StandardCharsets.UTF_8).stream()
+        String line = Files.readAllLines(SharedData.cryptofeed("GATEIO_FUTURES.http.0.0"), StandardCharsets.UTF_8).stream()
                 .filter(l -> l.contains("contract=RDNT_USDT&")).findFirst().orElseThrow();
         String body = line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2);
         JsonNode sj = JSON.readTree(body);
@@ -250,7 +250,7 @@ class GateioFuturesFrameDecoderTest {
 
     @Test
     void catalogFromTheRecordedContracts() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(data("GATEIO_FUTURES.0"), ADAPTER);
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("GATEIO_FUTURES.0"), ADAPTER);
         assertEquals(302, c.size());
         for (Instrument i : c.all()) {
             assertEquals(i.symbol(), GateioSymbols.perpetual(i.nativeSymbol()), i.nativeSymbol());

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.gemini;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +24,6 @@ import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,11 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Gemini decoder over the real capture {@code GEMINI.ws.1.0} (market data v2, {@code l2} of 10
@@ -44,37 +44,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * frames, bad frames, and the instrument catalog from {@code /v1/symbols/details/*}.
  */
 class GeminiFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("gemini");
-
-    static Path shared(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
-
-    private static List<String> payloads(Path file) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches()) {
-                out.add(m.group(2));
-            }
-        }
-        return out;
-    }
 
     private static List<MarketEvent> decode(String json) throws DecodeException {
         byte[] p = json.getBytes(StandardCharsets.UTF_8);
@@ -82,10 +53,6 @@ class GeminiFrameDecoderTest {
         ADAPTER.decoder().decode(new RawFrame("gemini", ADAPTER.partitionKey(p), FrameKind.WS, 1_624_493_670_760_541_000L, p),
                 out::add);
         return out;
-    }
-
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
     }
 
     @Test
@@ -96,10 +63,10 @@ class GeminiFrameDecoderTest {
 
     @Test
     void wholeCaptureDecodesWithCountsFromTheRawLines() throws Exception {
-        Path file = shared("GEMINI.ws.1.0");
+        Path file = SharedData.cryptofeed("GEMINI.ws.1.0");
         Map<String, Integer> raw = new TreeMap<>();
         Set<String> booked = new HashSet<>();
-        for (String p : payloads(file)) {
+        for (String p : CaptureLines.payloads(file)) {
             JsonNode j = JSON.readTree(p);
             String type = j.get("type").asText();
             if (type.equals("l2_updates")) {
@@ -173,7 +140,7 @@ class GeminiFrameDecoderTest {
         assertArrayEquals(new long[] {0L}, d.askSizes);
 
         // the ALCXUSD book, the capture's first frame, against its own text
-        String first = payloads(shared("GEMINI.ws.1.0")).get(0);
+        String first = CaptureLines.payloads(SharedData.cryptofeed("GEMINI.ws.1.0")).get(0);
         MarketEvent s = decode(first).get(0);
         assertEquals(EventType.BOOK_SNAPSHOT, s.type);
         assertEquals("ALCXUSD", s.nativeSymbol);
@@ -224,7 +191,7 @@ class GeminiFrameDecoderTest {
 
     @Test
     void catalogHoldsEverySymbolWithTheDecodersNormalizationAndEveryValueOnItsSteps() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(shared("GEMINI.0"), ADAPTER);
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("GEMINI.0"), ADAPTER);
         System.out.println("gemini catalog: " + c.size() + " symbols");
         assertEquals(71, c.size(), "one details response per symbol listed");
         Instrument btc = c.byNative("BTCUSD").orElseThrow();
@@ -241,7 +208,7 @@ class GeminiFrameDecoderTest {
                     .get(0).symbol, i.nativeSymbol());
         }
         int values = 0;
-        try (CaptureReader r = CaptureFiles.open(shared("GEMINI.ws.1.0"), null)) {
+        try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed("GEMINI.ws.1.0"), null)) {
             while (r.hasNext()) {
                 List<MarketEvent> evs = new ArrayList<>();
                 ADAPTER.decoder().decode(r.next(), evs::add);

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.kraken;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,6 +39,8 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Kraken spot decoder over the real cryptofeed captures of 2021-04-17 ({@code KRAKEN.ws.48.0}
@@ -46,28 +49,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * instrument catalog from the recorded AssetPairs, and malformed frames.
  */
 class KrakenFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("kraken");
     private static final Set<String> PAIRS = Set.of("WAVES/EUR", "XMR/USD", "KSM/XBT", "GRT/ETH", "SC/EUR", "ETH/CHF",
             "OCEAN/XBT", "OMG/USD", "XBT/CHF", "ADA/XBT");
-
-    static Path data(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
 
     private static RawFrame frame(String json) {
         byte[] p = json.getBytes(StandardCharsets.UTF_8);
@@ -92,16 +78,12 @@ class KrakenFrameDecoderTest {
     }
 
     private static String line(String file, Pattern p) throws Exception {
-        for (String s : received(data(file))) {
+        for (String s : received(SharedData.cryptofeed(file))) {
             if (p.matcher(s).find()) {
                 return s;
             }
         }
         throw new AssertionError("no frame matching " + p + " in " + file);
-    }
-
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
     }
 
     @Test
@@ -115,7 +97,7 @@ class KrakenFrameDecoderTest {
     /** Per-type counts of one capture: from the raw lines (Jackson) and from the decoder. */
     private static void wholeCapture(String name, Map<String, Integer> expectedRaw, int trades, int deltas,
             int snapshots, int bbo, int ignored, int pairs) throws Exception {
-        Path file = data(name);
+        Path file = SharedData.cryptofeed(name);
         Map<String, Integer> raw = new TreeMap<>();
         int rawTrades = 0, rawChecksums = 0;
         List<String> lines = received(file);
@@ -370,7 +352,7 @@ class KrakenFrameDecoderTest {
 
     @Test
     void catalogFromTheRecordedAssetPairs() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(data("KRAKEN.0"), ADAPTER);
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("KRAKEN.0"), ADAPTER);
         assertEquals(293, c.size(), "304 pairs less 11 dark-pool (.d) pairs without wsname");
         List<String> finer = new ArrayList<>();
         for (String pair : PAIRS) {

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.krakenfutures;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,7 +25,6 @@ import io.rrralgorithms.connectors.model.RawFrame;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Kraken Futures decoder over the real cryptofeed capture {@code KRAKEN_FUTURES.ws.1.0}
@@ -47,28 +49,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the recorded {@code /derivatives/api/v3/instruments}, and malformed frames.
  */
 class KrakenFuturesFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("kraken-futures");
     private static final Set<String> PRODUCTS = Set.of("FI_ETHUSD_211231", "PI_XRPUSD", "PI_LTCUSD", "FI_BCHUSD_210730",
             "PI_ETHUSD", "FI_XBTUSD_210924", "FI_ETHUSD_210730", "FI_BCHUSD_210924", "FI_XRPUSD_210924", "FI_XBTUSD_210730");
-
-    static Path data(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
 
     private static RawFrame frame(String json) {
         byte[] p = json.getBytes(StandardCharsets.UTF_8);
@@ -83,17 +68,13 @@ class KrakenFuturesFrameDecoderTest {
 
     private static List<String> received() throws Exception {
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(data("KRAKEN_FUTURES.ws.1.0"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(SharedData.cryptofeed("KRAKEN_FUTURES.ws.1.0"), StandardCharsets.UTF_8)) {
             Matcher m = RECEIVED.matcher(line);
             if (m.matches()) {
                 out.add(m.group(2));
             }
         }
         return out;
-    }
-
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
     }
 
     @Test
@@ -119,7 +100,7 @@ class KrakenFuturesFrameDecoderTest {
         List<String> errors = new ArrayList<>();
         Set<String> symbols = new TreeSet<>();
         int frames = 0, ignored = 0;
-        try (CaptureReader r = CaptureFiles.open(data("KRAKEN_FUTURES.ws.1.0"), null)) {
+        try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed("KRAKEN_FUTURES.ws.1.0"), null)) {
             assertEquals("kraken-futures", r.feed());
             while (r.hasNext()) {
                 RawFrame f = r.next();
@@ -286,7 +267,7 @@ class KrakenFuturesFrameDecoderTest {
 
     @Test
     void catalogFromTheRecordedInstruments() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(data("KRAKEN_FUTURES.0"), ADAPTER);
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("KRAKEN_FUTURES.0"), ADAPTER);
         assertEquals(17, c.size(), "17 futures_inverse; the 10 spot indices left out");
         for (String p : PRODUCTS) {
             Instrument i = c.byNative(p).orElseThrow(() -> new AssertionError(p + " not in the catalog"));
@@ -310,7 +291,7 @@ class KrakenFuturesFrameDecoderTest {
         assertEquals(new BigDecimal("0.0001"), c.byNative("PI_XRPUSD").orElseThrow().tickSize());
 
         // the symbol's date is the metadata's lastTradingTime date, for every dated contract
-        JsonNode meta = JSON.readTree(Files.readAllLines(data("KRAKEN_FUTURES.0")).get(0).split(": ", 2)[1]);
+        JsonNode meta = JSON.readTree(Files.readAllLines(SharedData.cryptofeed("KRAKEN_FUTURES.0")).get(0).split(": ", 2)[1]);
         int dated2 = 0;
         for (JsonNode i : meta.get("instruments")) {
             if (i.has("lastTradingTime")) {

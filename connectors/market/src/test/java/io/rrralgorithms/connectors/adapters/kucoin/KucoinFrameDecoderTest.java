@@ -26,7 +26,6 @@ import io.rrralgorithms.connectors.model.RawFrame;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,6 +38,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The KuCoin decoder over the real cryptofeed capture {@code KUCOIN.ws.1.0} (2021: level2, match,
@@ -48,26 +49,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class KucoinFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final Pattern DECIMAL = Pattern.compile("\"(-?[0-9]+\\.[0-9]+)\"");
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("kucoin");
-
-    static Path data(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
 
     /** Whether the JSON text holds a decimal string with more than 8 significant fractional digits. */
     static boolean finerThanScale(String json) {
@@ -93,7 +77,7 @@ class KucoinFrameDecoderTest {
 
     private static List<String> payloads() throws Exception {
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(data("KUCOIN.ws.1.0"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(SharedData.cryptofeed("KUCOIN.ws.1.0"), StandardCharsets.UTF_8)) {
             Matcher m = RECEIVED.matcher(line);
             if (m.matches()) {
                 out.add(m.group(2));
@@ -143,7 +127,7 @@ class KucoinFrameDecoderTest {
             }
         }
         int snapshots = 0, snapshotsTooFine = 0;
-        for (String line : Files.readAllLines(data("KUCOIN.http.0.0"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(SharedData.cryptofeed("KUCOIN.http.0.0"), StandardCharsets.UTF_8)) {
             if (line.contains("/market/orderbook/level2?")) {
                 snapshots++;
                 if (finerThanScale(line)) {
@@ -165,7 +149,7 @@ class KucoinFrameDecoderTest {
         Set<String> errorSymbols = new TreeSet<>();
         int frames = 0, ignored = 0;
         FrameDecoder decoder = ADAPTER.decoder();
-        try (CaptureReader r = CaptureFiles.open(data("KUCOIN.ws.1.0"), null)) {
+        try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed("KUCOIN.ws.1.0"), null)) {
             assertEquals("kucoin", r.feed());
             while (r.hasNext()) {
                 RawFrame f = r.next();
@@ -285,7 +269,7 @@ class KucoinFrameDecoderTest {
         assertArrayEquals(new long[] {1_404_274_325L}, b.askSizes);
 
         // the SNX-BTC REST snapshot
-        String snap = Files.readAllLines(data("KUCOIN.http.0.0"), StandardCharsets.UTF_8).stream()
+        String snap = Files.readAllLines(SharedData.cryptofeed("KUCOIN.http.0.0"), StandardCharsets.UTF_8).stream()
                 .filter(l -> l.contains("symbol=SNX-BTC ")).findFirst().orElseThrow();
         String body = snap.substring(snap.indexOf(": ", snap.indexOf(" -> ")) + 2);
         JsonNode sd = JSON.readTree(body).get("data");
@@ -407,7 +391,7 @@ class KucoinFrameDecoderTest {
 
     @Test
     void catalogFromTheRecordedSymbols() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(data("KUCOIN.0"), ADAPTER);
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("KUCOIN.0"), ADAPTER);
         assertEquals(634, c.size());
         // every listed symbol: the decoder's normalization (from the native name alone) equals the
         // catalog's (from baseCurrency/quoteCurrency), renamed assets included

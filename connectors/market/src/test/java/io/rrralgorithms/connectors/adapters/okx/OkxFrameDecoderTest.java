@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.okx;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +24,6 @@ import io.rrralgorithms.connectors.model.RawFrame;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -35,6 +35,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The OKX decoder over the real cryptofeed capture {@code OKX.ws.1.0} (2022-05-13: books, trades
@@ -43,25 +45,8 @@ import org.junit.jupiter.api.Test;
  */
 class OkxFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+    private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("okx");
-
-    static Path data(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
 
     private static RawFrame frame(String json) {
         byte[] p = json.getBytes(StandardCharsets.UTF_8);
@@ -76,10 +61,6 @@ class OkxFrameDecoderTest {
 
     private static List<MarketEvent> decode(String json) throws DecodeException {
         return decode(new OkxFrameDecoder("okx"), json);
-    }
-
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
     }
 
     @Test
@@ -100,7 +81,7 @@ class OkxFrameDecoderTest {
         Map<String, Integer> raw = new TreeMap<>();
         Map<String, Double> tradesAck = new HashMap<>();
         int trades = 0, preSession = 0, bookLevels = 0;
-        for (String line : Files.readAllLines(data("OKX.ws.1.0"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(SharedData.cryptofeed("OKX.ws.1.0"), StandardCharsets.UTF_8)) {
             Matcher mt = RECEIVED.matcher(line);
             if (!mt.matches()) {
                 continue;
@@ -140,7 +121,7 @@ class OkxFrameDecoderTest {
         int ignored = 0, frames = 0, levels = 0, withChecksum = 0;
         Set<String> natives = new TreeSet<>();
         Map<String, String> normalized = new TreeMap<>();
-        try (CryptofeedCaptureReader r = new CryptofeedCaptureReader(data("OKX.ws.1.0"), ADAPTER)) {
+        try (CryptofeedCaptureReader r = new CryptofeedCaptureReader(SharedData.cryptofeed("OKX.ws.1.0"), ADAPTER)) {
             while (r.hasNext()) {
                 RawFrame f = r.next();
                 frames++;
@@ -179,7 +160,7 @@ class OkxFrameDecoderTest {
                 normalized);
 
         // ---- the instrument catalog
-        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(data("OKX.0"), ADAPTER);
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("OKX.0"), ADAPTER);
         assertEquals(2565 / 5 + 830 / 5 + 520 / 5 + 3480 / 5, catalog.size(), "the lists were recorded 5 times");
         for (String n : natives) {
             Instrument i = catalog.byNative(n).orElseThrow(() -> new AssertionError(n + " not in the catalog"));
@@ -294,7 +275,7 @@ class OkxFrameDecoderTest {
     @Test
     void snapshotChecksumMatchesTheVenuesOnTheRealSnapshots() throws Exception {
         int checked = 0;
-        for (String line : Files.readAllLines(data("OKX.ws.1.0"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(SharedData.cryptofeed("OKX.ws.1.0"), StandardCharsets.UTF_8)) {
             if (!line.contains("\"action\":\"snapshot\"")) {
                 continue;
             }
