@@ -25,32 +25,17 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.rrralgorithms.connectors.testkit.SharedData;
 
 /** The capture readers over the real recorded captures in the shared data folder. */
 class CaptureReaderTest {
 
     static Path sharedData() {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        // relative to the module dir (connectors/): the data folder sits next to the project root
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            if (Files.isDirectory(p.resolve("market"))) {
-                return p.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("shared data folder not found; tried " + candidates
-                + " (set -Drrr.shared.data=...)");
+        return SharedData.root();
     }
 
     static Path market(String relative) {
-        Path p = sharedData().resolve("market").resolve(relative);
-        assertTrue(Files.isRegularFile(p), "missing shared data file " + p);
-        return p;
+        return SharedData.market(relative);
     }
 
     static List<RawFrame> readAll(CaptureReader r) throws IOException {

@@ -32,7 +32,7 @@ public final class SharedData {
     /** {@code market/<relative>}; the file must exist. */
     public static Path market(String relative) {
         Path p = root().resolve("market").resolve(relative);
-        if (!Files.exists(p)) {
+        if (!Files.isRegularFile(p)) {
             throw new IllegalStateException("missing shared data file " + p);
         }
         return p;

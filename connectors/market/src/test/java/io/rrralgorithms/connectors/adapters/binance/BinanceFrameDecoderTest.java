@@ -37,6 +37,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.rrralgorithms.connectors.testkit.SharedData;
 
 /**
  * The Binance decoder over the real recorded captures in the shared data folder (hftbacktest
@@ -49,27 +50,11 @@ class BinanceFrameDecoderTest {
     // ---------------------------------------------------------------- shared data
 
     static Path sharedData() {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        // relative to the module dir (connectors/): the data folder sits next to the project root
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            if (Files.isDirectory(p.resolve("market"))) {
-                return p.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("shared data folder not found; tried " + candidates
-                + " (set -Drrr.shared.data=...)");
+        return SharedData.root();
     }
 
     static Path market(String relative) {
-        Path p = sharedData().resolve("market").resolve(relative);
-        assertTrue(Files.isRegularFile(p), "missing shared data file " + p);
-        return p;
+        return SharedData.market(relative);
     }
 
     static List<String> gzLines(Path gz) throws IOException {
