@@ -1,6 +1,11 @@
 package io.rrralgorithms.jobs.venues;
 
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,6 +30,25 @@ final class RawReplay {
 
     long fact(String name) {
         return facts.getOrDefault(name, 0L);
+    }
+
+    /**
+     * The REST books of {@code http} whose URL contains {@code url}, each a frame: one with a number
+     * finer than the scale is a dead letter ("dead snapshots"), the others are snapshots and returned.
+     */
+    List<CaptureLines.Rest> restBooks(Path http, String url) {
+        List<CaptureLines.Rest> books = new ArrayList<>();
+        for (CaptureLines.Rest r : CaptureLines.rest(http, url)) {
+            frames++;
+            if (Mantissa.finerThanScale(r.body())) {
+                decodeErrors++;
+                count("dead snapshots", 1);
+            } else {
+                snapshots++;
+                books.add(r);
+            }
+        }
+        return books;
     }
 
     ReferenceBook book(String nativeSymbol) {

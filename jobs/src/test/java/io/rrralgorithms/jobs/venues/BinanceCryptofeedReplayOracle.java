@@ -56,13 +56,13 @@ import java.util.regex.Pattern;
  *   <li>so no diff is applied from the buffer; every applied diff yields one synced top.
  * </ul>
  */
-final class BinanceCryptofeedReplayTest {
+final class BinanceCryptofeedReplayOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DEPTH_URL = Pattern.compile("^(\\S*/depth\\?\\S*) -> ([0-9.]+): (.*)$");
     private static final Pattern SYMBOL = Pattern.compile("[?&]symbol=([A-Z0-9_]+)");
     static final int DEPTH = 10;
 
-    private BinanceCryptofeedReplayTest() {}
+    private BinanceCryptofeedReplayOracle() {}
 
     /** One raw line: a WebSocket frame or a REST depth snapshot, with its receive time. */
     private record Line(long receiveNs, int order, String snapshotSymbol, JsonNode json) {}

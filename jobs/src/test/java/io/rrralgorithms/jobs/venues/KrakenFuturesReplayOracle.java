@@ -16,10 +16,10 @@ import java.util.List;
  * in the replay contract: the trade frames (trade_snapshot, of before the session, ignored), the
  * per-product seq chain (a break would be a gap), and a TreeMap replay of every product's book.
  */
-final class KrakenFuturesReplayTest {
+final class KrakenFuturesReplayOracle {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private KrakenFuturesReplayTest() {}
+    private KrakenFuturesReplayOracle() {}
 
     static RawReplay oracle(List<Path> files) throws Exception {
         RawReplay e = new RawReplay();

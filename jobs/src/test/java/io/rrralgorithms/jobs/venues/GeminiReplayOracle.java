@@ -16,10 +16,10 @@ import java.util.Map;
  * messages (not the trades inside the first book message of each symbol, which are of before the
  * session), and a TreeMap replay of every book. No sequence numbers in v2: nothing to break.
  */
-final class GeminiReplayTest {
+final class GeminiReplayOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private GeminiReplayTest() {}
+    private GeminiReplayOracle() {}
 
     static RawReplay oracle(List<Path> files) throws Exception {
         RawReplay e = new RawReplay();

@@ -17,22 +17,18 @@ import java.util.Map;
  * replay contract: trades, the diffs at or before each snapshot's microtimestamp (stale), and a
  * TreeMap replay of each book (snapshot, then the later diffs). Microtimestamps never go back.
  */
-final class BitstampReplayTest {
+final class BitstampReplayOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BitstampReplayTest() {}
+    private BitstampReplayOracle() {}
 
     static RawReplay oracle(List<Path> files) throws Exception {
         RawReplay e = new RawReplay();
         Map<String, Long> snapMicros = new HashMap<>();
         Map<String, ReferenceBook> books = new HashMap<>();
-        for (String line : CaptureLines.lines(CaptureReplay.file("BITSTAMP.http.0.0"))) {
-            int arrow = line.indexOf(" -> ");
-            if (arrow < 0) {
-                continue;
-            }
-            String pair = line.substring(line.lastIndexOf('/', arrow) + 1, arrow);
-            JsonNode b = JSON.readTree(line.substring(line.indexOf(": ", arrow) + 2));
+        for (CaptureLines.Rest r : CaptureLines.rest(CaptureReplay.file("BITSTAMP.http.0.0"), "/order_book/")) {
+            String pair = r.url().substring(r.url().lastIndexOf('/') + 1);
+            JsonNode b = JSON.readTree(r.body());
             snapMicros.put(pair, Long.parseLong(b.get("microtimestamp").asText()));
             books.put(pair, new ReferenceBook());
             apply(books.get(pair), b);

@@ -8,9 +8,7 @@ import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import io.rrralgorithms.jobs.book.BookGap;
-import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -26,10 +24,10 @@ import java.util.function.Function;
  * INK_USDT updates (their whole top-100 book) and two later OMG_USDT updates. The six other pairs
  * sync and chain without a break. Every futures number fits the scale. Gate.io sends no checksum.
  */
-final class GateioReplayTest {
+final class GateioReplayOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private GateioReplayTest() {}
+    private GateioReplayOracle() {}
 
     /** One book by the raw lines: the snapshot, then the update-id join. */
     private static final class Join {
@@ -67,19 +65,9 @@ final class GateioReplayTest {
             RawReplay e = new RawReplay();
             String ws = files.get(0).getFileName().toString();
             Map<String, Join> joins = new HashMap<>();
-            for (String line : CaptureLines.lines(CaptureReplay.file(ws.replace(".ws.1.0", ".http.0.0")))) {
-                if (!line.contains(rest)) {
-                    continue;
-                }
-                e.frames++;
-                if (Mantissa.finerThanScale(line)) {
-                    e.decodeErrors++;
-                    e.count("dead snapshots", 1);
-                    continue;
-                }
-                e.snapshots++;
-                String name = line.replaceAll(".*" + key + "=([A-Z0-9_]+)&.*", "$1");
-                JsonNode s = JSON.readTree(line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2));
+            for (CaptureLines.Rest r : e.restBooks(CaptureReplay.file(ws.replace(".ws.1.0", ".http.0.0")), rest)) {
+                String name = r.url().replaceAll(".*" + key + "=([A-Z0-9_]+)&.*", "$1");
+                JsonNode s = JSON.readTree(r.body());
                 Join j = new Join(s.get("id").asLong());
                 s.get("bids").forEach(l -> j.book.set(true, level.apply(l)[0], level.apply(l)[1]));
                 s.get("asks").forEach(l -> j.book.set(false, level.apply(l)[0], level.apply(l)[1]));

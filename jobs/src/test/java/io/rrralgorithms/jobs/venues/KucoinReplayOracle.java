@@ -26,28 +26,18 @@ import java.util.TreeMap;
  * The five others (SNX-BTC, FET-BTC, NRG-BTC, COV-BTC, EQZ-BTC) sync and chain without a break.
  * KuCoin sends no checksum.
  */
-final class KucoinReplayTest {
+final class KucoinReplayOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private KucoinReplayTest() {}
+    private KucoinReplayOracle() {}
 
     static RawReplay oracle(List<Path> files) throws Exception {
         RawReplay e = new RawReplay();
         Map<String, Long> snapshotSequence = new TreeMap<>();
         Map<String, TreeMap<Long, String[]>> changes = new TreeMap<>(); // sequence -> side, price, size
-        for (String line : CaptureLines.lines(CaptureReplay.file("KUCOIN.http.0.0"))) {
-            if (!line.contains("/market/orderbook/level2?symbol=")) {
-                continue;
-            }
-            e.frames++;
-            if (Mantissa.finerThanScale(line)) {
-                e.decodeErrors++;
-                e.count("dead snapshots", 1);
-                continue;
-            }
-            e.snapshots++;
-            String sym = line.substring(line.indexOf("symbol=") + 7, line.indexOf(" -> "));
-            JsonNode d = JSON.readTree(line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2)).get("data");
+        for (CaptureLines.Rest r : e.restBooks(CaptureReplay.file("KUCOIN.http.0.0"), "/market/orderbook/level2?symbol=")) {
+            String sym = r.url().substring(r.url().indexOf("symbol=") + 7);
+            JsonNode d = JSON.readTree(r.body()).get("data");
             snapshotSequence.put(sym, Long.parseLong(d.get("sequence").asText()));
             changes.put(sym, new TreeMap<>());
             ReferenceBook b = e.book(sym);

@@ -19,10 +19,10 @@ import java.util.Map;
  * options) in the replay contract: the trades, the change-id chains (each checked independently:
  * a break would be a gap), and a TreeMap replay of every book.
  */
-final class DeribitReplayTest {
+final class DeribitReplayOracle {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private DeribitReplayTest() {}
+    private DeribitReplayOracle() {}
 
     static RawReplay oracle(List<Path> files) throws Exception {
         RawReplay e = new RawReplay();

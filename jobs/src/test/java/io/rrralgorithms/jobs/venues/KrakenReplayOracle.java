@@ -15,11 +15,11 @@ import java.util.List;
  * capture (two frames carry two trades each) and the ticker capture (BBO). Array frames are data;
  * heartbeat, systemStatus and subscriptionStatus are ignored.
  */
-final class KrakenReplayTest {
+final class KrakenReplayOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WINDOW = 1000;
 
-    private KrakenReplayTest() {}
+    private KrakenReplayOracle() {}
 
     static RawReplay oracle(List<Path> files) throws Exception {
         RawReplay e = new RawReplay();
