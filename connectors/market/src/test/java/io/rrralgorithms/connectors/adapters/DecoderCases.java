@@ -3,7 +3,9 @@ package io.rrralgorithms.connectors.adapters;
 import static io.rrralgorithms.connectors.adapters.DecoderCase.cryptofeed;
 
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.deribit.DeribitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesFrameDecoderTest;
 import java.util.List;
 
 /**
@@ -26,12 +28,27 @@ final class DecoderCases {
                         .badNumber("{\"event\":\"data\",\"channel\":\"diff_order_book_ethusd\",\"data\":{\"microtimestamp\":\"1\",\"bids\":[[\"1.000000001\",\"1\"]],\"asks\":[]}}| not an exact decimal")
                         .catalog("BITSTAMP.0", 140, n -> "{\"data\":{\"microtimestamp\":\"1\",\"bids\":[],\"asks\":[]},"
                                 + "\"channel\":\"diff_order_book_" + n + "\",\"event\":\"data\"}", true, 10_000),
+                cryptofeed("deribit", "deribit", "DERIBIT", "DERIBIT.ws.1.0")
+                        .counts(DeribitFrameDecoderTest::raw, 136, 1, 0, 0, 36, 10, 89, 0)
+                        .keyIsSymbol().event(DeribitFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"jsonrpc\":\"2.0\",| malformed JSON")
+                        .unknownType("{\"jsonrpc\":\"2.0\",\"method\":\"user.orders\",\"params\":{}}| unknown method 'user.orders'")
+                        .badNumber("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"new\",0.000000001,1.0]],\"asks\":[]}}}| more than 8 fractional digits")
+                        .catalog("DERIBIT.0", 398 + 426 + 177 + 16, null, true, 0), // every future and option of the four lists
                 cryptofeed("gemini", "gemini", "GEMINI", "GEMINI.ws.1.0")
                         .counts(GeminiFrameDecoderTest::raw, 678, 7, 0, 16, 645, 10, 0, 0)
                         .keyIsSymbol().event(GeminiFrameDecoderTest::event)
                         .badJson("| empty frame", "{\"type\":\"trade\",| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"type\":\"candles_1m_updates\",\"symbol\":\"BTCUSD\"}| unknown message type 'candles_1m_updates'")
                         .badNumber("{\"type\":\"l2_updates\",\"symbol\":\"BTCUSD\",\"changes\":[[\"buy\",\"1.000000001\",\"1\"]]}| not an exact decimal")
-                        .catalog("GEMINI.0", 71, n -> "{\"type\":\"l2_updates\",\"symbol\":\"" + n + "\",\"changes\":[]}", true, 3_000));
+                        .catalog("GEMINI.0", 71, n -> "{\"type\":\"l2_updates\",\"symbol\":\"" + n + "\",\"changes\":[]}", true, 3_000),
+                cryptofeed("kraken-futures", "kraken-futures", "KRAKEN_FUTURES", "KRAKEN_FUTURES.ws.1.0")
+                        .counts(KrakenFuturesFrameDecoderTest::raw, 7175, 1 + 30 + 10, 0, 3, 7014, 10, 107, 0)
+                        .keyIsSymbol().event(KrakenFuturesFrameDecoderTest::event).decoded(KrakenFuturesFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"feed\":\"book\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"feed\":\"book_delta\",\"product_id\":\"PI_XBTUSD\"}| unknown feed 'book_delta'",
+                                "{\"event\":\"challenge\"}| unknown event 'challenge'")
+                        .badNumber("{\"feed\":\"book\",\"product_id\":\"PI_XBTUSD\",\"side\":\"buy\",\"seq\":1,\"price\":1e-9,\"qty\":1,\"timestamp\":1}| field 'price' is not an exact decimal")
+                        .catalog("KRAKEN_FUTURES.0", 17, null, true, 0)); // 17 futures_inverse; the 10 spot indices left out
     }
 }

@@ -19,7 +19,25 @@ public final class CaptureLines {
     /** {@code <receive seconds>: <payload>}. */
     public static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
 
+    /** {@code <url> -> <receive seconds>: <body>}, a REST response of a {@code .http} file. */
+    public static final Pattern REST = Pattern.compile("^(\\S+) -> ([0-9]+(?:\\.[0-9]+)?): (.*)$");
+
     private CaptureLines() {}
+
+    /** One REST response: its URL, receive time as written and body. */
+    public record Rest(String url, String seconds, String body) {}
+
+    /** The REST responses of {@code file} whose URL contains {@code url}, in file order. */
+    public static List<Rest> rest(Path file, String url) {
+        List<Rest> out = new ArrayList<>();
+        for (String line : lines(file)) {
+            Matcher m = REST.matcher(line);
+            if (m.matches() && m.group(1).contains(url)) {
+                out.add(new Rest(m.group(1), m.group(2), m.group(3)));
+            }
+        }
+        return out;
+    }
 
     /** One received frame: its receive time as written and its payload. */
     public record Received(String seconds, String payload) {}

@@ -84,7 +84,7 @@ public class BitstampFrameDecoderTest {
             }
         }
         Path rest = files.get(0).resolveSibling("BITSTAMP.http.0.0");
-        long books = CaptureLines.lines(rest).stream().filter(l -> l.contains("/api/v2/order_book/")).count();
+        long books = CaptureLines.rest(rest, "/api/v2/order_book/").size();
         raw.frames += books;
         raw.snapshots += books;
         return raw;
