@@ -28,6 +28,8 @@ public final class DecoderCase {
     Counts counts;
     final Map<String, Long> facts = new TreeMap<>();
     boolean keyIsSymbol;
+    /** The venue sends book checksums (its sync rules verify them), whether or not these files hold one. */
+    boolean sendsChecksums;
     /** Check id ("bad JSON", "unknown type", "bad number") to frames and the reasons they must name. */
     final Map<String, List<Reject>> rejects = new LinkedHashMap<>();
     EventCheck event;
@@ -97,6 +99,11 @@ public final class DecoderCase {
     /** The frame's partition key is the event's native symbol. */
     public DecoderCase keyIsSymbol() {
         keyIsSymbol = true;
+        return this;
+    }
+
+    public DecoderCase sendsChecksums() {
+        sendsChecksums = true;
         return this;
     }
 

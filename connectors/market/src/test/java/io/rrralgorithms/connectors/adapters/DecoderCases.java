@@ -5,6 +5,7 @@ import static io.rrralgorithms.connectors.adapters.DecoderCase.cryptofeed;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.kraken.KrakenFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesFrameDecoderTest;
 import java.util.List;
 
@@ -42,6 +43,24 @@ final class DecoderCases {
                         .unknownType("{\"type\":\"candles_1m_updates\",\"symbol\":\"BTCUSD\"}| unknown message type 'candles_1m_updates'")
                         .badNumber("{\"type\":\"l2_updates\",\"symbol\":\"BTCUSD\",\"changes\":[[\"buy\",\"1.000000001\",\"1\"]]}| not an exact decimal")
                         .catalog("GEMINI.0", 71, n -> "{\"type\":\"l2_updates\",\"symbol\":\"" + n + "\",\"changes\":[]}", true, 3_000),
+                cryptofeed("kraken book", "kraken", "KRAKEN", "KRAKEN.ws.50.0")
+                        .counts(KrakenFrameDecoderTest::raw, 4321, 42, 0, 0, 4269, 10, 0, 4269)
+                        .fact("heartbeat", 31).fact("subscriptionStatus", 10).fact("systemStatus", 1)
+                        .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event).decoded(KrakenFrameDecoderTest.pairs(10))
+                        .badJson("| empty frame", "[464,{\"a\":| malformed JSON", "\"text\"| neither a JSON object nor an array")
+                        .unknownType("{\"event\":\"addOrder\"}| unknown event 'addOrder'",
+                                "[464,{\"a\":[]},\"candles\",\"XBT/CHF\"]| unknown channel 'candles'")
+                        .badNumber("[464,{\"a\":[[\"0.0000000001\",\"2.0\",\"1.5\"]]},\"book-10\",\"XBT/CHF\"]| field 'a[0].price' is not an exact decimal")
+                        .catalog("KRAKEN.0", 293, null, false, 0), // 304 pairs less 11 dark-pool (.d) pairs without wsname
+                cryptofeed("kraken trade", "kraken", "KRAKEN", "KRAKEN.ws.48.0")
+                        .counts(KrakenFrameDecoderTest::raw, 49, 41, 0, 10, 0, 0, 0, 0)
+                        .fact("heartbeat", 30).fact("subscriptionStatus", 10).fact("systemStatus", 1).fact("trade frames", 8)
+                        .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event)
+                        .decoded(KrakenFrameDecoderTest.pairs(2)), // trades in XMR/USD and SC/EUR only
+                cryptofeed("kraken ticker", "kraken", "KRAKEN", "KRAKEN.ws.49.0")
+                        .counts(KrakenFrameDecoderTest::raw, 60, 42, 0, 0, 0, 0, 18, 0)
+                        .fact("heartbeat", 31).fact("subscriptionStatus", 10).fact("systemStatus", 1)
+                        .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event).decoded(KrakenFrameDecoderTest.pairs(10)),
                 cryptofeed("kraken-futures", "kraken-futures", "KRAKEN_FUTURES", "KRAKEN_FUTURES.ws.1.0")
                         .counts(KrakenFuturesFrameDecoderTest::raw, 7175, 1 + 30 + 10, 0, 3, 7014, 10, 107, 0)
                         .keyIsSymbol().event(KrakenFuturesFrameDecoderTest::event).decoded(KrakenFuturesFrameDecoderTest::decoded)
