@@ -63,6 +63,7 @@ final class DecoderCases {
                         .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event).decoded(KrakenFrameDecoderTest.pairs(10)),
                 cryptofeed("kraken-futures", "kraken-futures", "KRAKEN_FUTURES", "KRAKEN_FUTURES.ws.1.0")
                         .counts(KrakenFuturesFrameDecoderTest::raw, 7175, 1 + 30 + 10, 0, 3, 7014, 10, 107, 0)
+                        .fact("event:info", 1).fact("event:subscribed", 30).fact("trade_snapshot", 10)
                         .keyIsSymbol().event(KrakenFuturesFrameDecoderTest::event).decoded(KrakenFuturesFrameDecoderTest::decoded)
                         .badJson("| empty frame", "{\"feed\":\"book\",| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"feed\":\"book_delta\",\"product_id\":\"PI_XBTUSD\"}| unknown feed 'book_delta'",

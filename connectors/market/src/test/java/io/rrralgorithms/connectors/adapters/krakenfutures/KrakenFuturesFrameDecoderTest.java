@@ -71,8 +71,12 @@ public class KrakenFuturesFrameDecoderTest {
         for (String s : CaptureLines.payloads(files.get(0))) {
             raw.frames++;
             JsonNode j = JSON.readTree(s);
-            switch (j.has("event") ? "event:" + j.get("event").asText() : j.get("feed").asText()) {
-                case "event:info", "event:subscribed", "trade_snapshot" -> raw.ignored++;
+            String kind = j.has("event") ? "event:" + j.get("event").asText() : j.get("feed").asText();
+            switch (kind) {
+                case "event:info", "event:subscribed", "trade_snapshot" -> {
+                    raw.ignored++;
+                    raw.count(kind, 1);
+                }
                 case "book" -> raw.deltas++;
                 case "book_snapshot" -> raw.snapshots++;
                 case "ticker_lite" -> raw.bbo++;
