@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
@@ -75,10 +76,10 @@ final class BinanceCryptofeedReplayOracle {
         return files -> expected(files.get(0), futures);
     }
 
-    private static RawReplay expected(Path ws, boolean futures) throws Exception {
+    private static RawCounts expected(Path ws, boolean futures) throws Exception {
         Path http = ws.resolveSibling(ws.getFileName().toString().replace(".ws.1.0", ".http.0.0"));
         List<Line> lines = new ArrayList<>();
-        RawReplay e = new RawReplay();
+        RawCounts e = new RawCounts();
         for (CaptureLines.Received r : CaptureLines.received(ws)) {
             lines.add(new Line(nanos(r.seconds()), lines.size(), null, JSON.readTree(r.payload())));
         }
@@ -148,7 +149,7 @@ final class BinanceCryptofeedReplayOracle {
     }
 
     /** Binance's rules applied to the reference book; counts stale diffs and sequence violations. */
-    private static boolean applyIfNotStale(RawReplay e, String s, JsonNode d, long snapshotId, boolean futures,
+    private static boolean applyIfNotStale(RawCounts e, String s, JsonNode d, long snapshotId, boolean futures,
             Map<String, Long> lastApplied) {
         long first = d.get("U").longValue(), last = d.get("u").longValue();
         Long prev = lastApplied.get(s);

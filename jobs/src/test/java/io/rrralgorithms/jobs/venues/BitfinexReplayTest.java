@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
@@ -88,13 +89,13 @@ class BitfinexReplayTest {
         }
     }
 
-    static RawReplay oracle(List<Path> files) throws Exception {
+    static RawCounts oracle(List<Path> files) throws Exception {
         return scan(CaptureLines.lines(files.get(0)));
     }
 
     /** What the raw lines say: frame kinds (te, tu, cs as facts), SEQ_ALL breaks, and the books with updates. */
-    static RawReplay scan(List<String> lines) throws Exception {
-        RawReplay e = new RawReplay();
+    static RawCounts scan(List<String> lines) throws Exception {
+        RawCounts e = new RawCounts();
         Map<Long, String[]> channels = new HashMap<>(); // chanId -> {channel, symbol}
         Map<String, TextBook> books = new HashMap<>();
         long seq = 0;
@@ -150,7 +151,7 @@ class BitfinexReplayTest {
         return e;
     }
 
-    static void extra(RawReplay e, CaptureReplay r) {
+    static void extra(RawCounts e, CaptureReplay r) {
         assertEquals(0, e.fact("seq breaks"), "the connection's SEQ_ALL numbering is complete: no frame lost");
         assertEquals(7, e.fact("books"));
         e.books.keySet().forEach(s -> assertTrue(r.lastTop.get(s).bidPrices.length > 0
@@ -162,7 +163,7 @@ class BitfinexReplayTest {
     void checksumsAndTradesOnTheCaptureWithTheFramesTheVenueWouldAdd(@TempDir Path dir) throws Exception {
         List<String> original = Files.readAllLines(CaptureReplay.file("BITFINEX.ws.11.0"), StandardCharsets.UTF_8);
         // the last book frame of tMNABTC gets a wrong checksum
-        RawReplay plain = scan(original);
+        RawCounts plain = scan(original);
         int lastMna = plain.syncedTops.get("tMNABTC");
         int[] mnaSeen = {0};
 
@@ -238,7 +239,7 @@ class BitfinexReplayTest {
         assertEquals(lastMna + 1, mnaSeen[0], "tMNABTC's snapshot and updates each got a checksum");
         Path file = dir.resolve("BITFINEX.ws.11.0");
         Files.write(file, withChecksums, StandardCharsets.UTF_8);
-        RawReplay e = scan(withChecksums);
+        RawCounts e = scan(withChecksums);
         assertEquals(1600, e.fact("cs"), "one checksum after each of the 7 snapshots and 1593 updates");
         assertEquals(2, e.fact("te"));
         assertEquals(2, e.fact("tu"));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
+import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
@@ -48,8 +49,8 @@ class BitmexReplayTest {
         return false;
     }
 
-    static RawReplay oracle(List<Path> files) throws Exception {
-        RawReplay e = new RawReplay();
+    static RawCounts oracle(List<Path> files) throws Exception {
+        RawCounts e = new RawCounts();
         Map<Long, BigDecimal> priceOfId = new HashMap<>(); // ids are unique across the capture's books
         Map<Long, Boolean> bidOfId = new HashMap<>();
         Set<String> unbooked = new LinkedHashSet<>();
@@ -81,7 +82,7 @@ class BitmexReplayTest {
         return e;
     }
 
-    private static void book(RawReplay e, JsonNode j, String action, Map<Long, BigDecimal> priceOfId,
+    private static void book(RawCounts e, JsonNode j, String action, Map<Long, BigDecimal> priceOfId,
             Map<Long, Boolean> bidOfId) {
         Set<String> symbols = new LinkedHashSet<>();
         for (JsonNode r : j.get("data")) {
@@ -114,7 +115,7 @@ class BitmexReplayTest {
         }
     }
 
-    static void extra(RawReplay e, CaptureReplay r) {
+    static void extra(RawCounts e, CaptureReplay r) {
         assertEquals(1, e.fact("unbooked TRXU21"), "only TRXU21's partial is not representable");
         assertEquals(9, e.books.size());
         assertFalse(r.syncedTops.containsKey("TRXU21"), "TRXU21's deltas wait for a partial that never decoded");

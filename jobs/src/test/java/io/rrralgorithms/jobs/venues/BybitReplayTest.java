@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.model.EventType;
@@ -37,8 +38,8 @@ class BybitReplayTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     static final int TOP = 25;
 
-    static RawReplay oracle(List<Path> files) throws Exception {
-        RawReplay e = new RawReplay();
+    static RawCounts oracle(List<Path> files) throws Exception {
+        RawCounts e = new RawCounts();
         for (Path file : files) {
             for (String s : CaptureLines.payloads(file)) {
                 e.frames++;
@@ -87,7 +88,7 @@ class BybitReplayTest {
         return new BigDecimal(row.get("price").asText());
     }
 
-    static void extra(RawReplay e, CaptureReplay r) {
+    static void extra(RawCounts e, CaptureReplay r) {
         assertEquals(142, e.fact("trade frames"));
         assertEquals(0, e.fact("cross_seq not increasing"), "cross_seq strictly increases per symbol");
         assertEquals(0, e.fact("books outside the 25-level window"), "after every delta each book holds exactly 25 levels a side");

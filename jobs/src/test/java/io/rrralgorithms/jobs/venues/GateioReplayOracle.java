@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
@@ -40,7 +41,7 @@ final class GateioReplayOracle {
         }
 
         /** Gate.io's documented join; whether the update is applied. */
-        boolean update(RawReplay e, long first, long last) {
+        boolean update(RawCounts e, long first, long last) {
             if (!bridged) {
                 if (last <= id) {
                     e.stale++;
@@ -62,7 +63,7 @@ final class GateioReplayOracle {
     /** {@code market} is spot or futures; {@code level} gives a level's [price, size]. */
     static ReplayCase.Oracle oracle(String market, String rest, String key, Function<JsonNode, String[]> level) {
         return files -> {
-            RawReplay e = new RawReplay();
+            RawCounts e = new RawCounts();
             String ws = files.get(0).getFileName().toString();
             Map<String, Join> joins = new HashMap<>();
             for (CaptureLines.Rest r : e.restBooks(CaptureReplay.file(ws.replace(".ws.1.0", ".http.0.0")), rest)) {
@@ -114,7 +115,7 @@ final class GateioReplayOracle {
     static final ReplayCase.Oracle FUTURES = oracle("futures", "/futures/usdt/order_book?", "contract",
             l -> new String[] {l.get("p").asText(), l.get("s").asText()});
 
-    static void spotExtra(RawReplay e, CaptureReplay r) {
+    static void spotExtra(RawCounts e, CaptureReplay r) {
         assertEquals(4, e.fact("dead snapshots"));
         assertEquals(4, e.fact("dead updates"));
         assertEquals(Map.of("FAST_USDT", 20, "HAI_ETH", 5, "NANO_USDT", 4, "NEO_BTC", 36, "QTUM3S_USDT", 16,
@@ -123,7 +124,7 @@ final class GateioReplayOracle {
                 + " the first update of HAI_ETH, QTUM3S_USDT, ZKS_ETH and NEO_BTC");
     }
 
-    static void futuresExtra(RawReplay e, CaptureReplay r) {
+    static void futuresExtra(RawCounts e, CaptureReplay r) {
         assertEquals(10, e.fact("books"));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
@@ -31,8 +32,8 @@ final class KucoinReplayOracle {
 
     private KucoinReplayOracle() {}
 
-    static RawReplay oracle(List<Path> files) throws Exception {
-        RawReplay e = new RawReplay();
+    static RawCounts oracle(List<Path> files) throws Exception {
+        RawCounts e = new RawCounts();
         Map<String, Long> snapshotSequence = new TreeMap<>();
         Map<String, TreeMap<Long, String[]>> changes = new TreeMap<>(); // sequence -> side, price, size
         for (CaptureLines.Rest r : e.restBooks(CaptureReplay.file("KUCOIN.http.0.0"), "/market/orderbook/level2?symbol=")) {
@@ -95,7 +96,7 @@ final class KucoinReplayOracle {
         return e;
     }
 
-    static void extra(RawReplay e, CaptureReplay r) {
+    static void extra(RawCounts e, CaptureReplay r) {
         assertEquals(4, e.fact("dead snapshots"));
         assertEquals(497, e.fact("dead frames"));
         assertEquals(List.of("COV-BTC", "EQZ-BTC", "FET-BTC", "NRG-BTC", "SNX-BTC"), new ArrayList<>(e.books.keySet()));

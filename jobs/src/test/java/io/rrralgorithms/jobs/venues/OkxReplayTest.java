@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import io.rrralgorithms.jobs.book.BookTop;
@@ -30,8 +31,8 @@ class OkxReplayTest {
     static final int TOP = 25;
     private static final int WINDOW = 400;
 
-    static RawReplay oracle(List<Path> files) throws Exception {
-        RawReplay e = new RawReplay();
+    static RawCounts oracle(List<Path> files) throws Exception {
+        RawCounts e = new RawCounts();
         Map<String, Double> tradesAckAt = new HashMap<>();
         for (CaptureLines.Received line : CaptureLines.received(files.get(0))) {
             e.frames++;
@@ -79,7 +80,7 @@ class OkxReplayTest {
         return e;
     }
 
-    static void extra(RawReplay e, CaptureReplay r) {
+    static void extra(RawCounts e, CaptureReplay r) {
         assertEquals(e.snapshots + e.deltas, e.checksums, "the snapshot and every update carry a checksum");
         assertEquals(3, e.fact("pre-session trades"));
         assertEquals(18, e.fact("acks"));

@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.venues;
 
+import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.jobs.book.BookGap;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.function.Predicate;
  *
  * @param name the case id shown by the test report
  * @param files cryptofeed capture names, replayed one after the other as one feed
- * @param oracle computes {@link RawReplay} from the raw lines of {@code files}
+ * @param oracle computes {@link RawCounts} from the raw lines of {@code files}
  * @param counts the literal counts, so that oracle and pipeline cannot drift together
  * @param drop a book frame to remove (one gap expected), or null where the venue's ids cannot show a loss
  * @param extra venue-specific checks on the same run, or null
@@ -22,16 +23,22 @@ record ReplayCase(String name, List<String> files, int depth, Oracle oracle, Cou
 
     /** The counters of one replay, in the pipeline's terms. */
     record Counts(long frames, long ignored, long decodeErrors, long trades, long deltas, long snapshots, long bbo,
-            long stale, long gaps, long checksums, long checksumFailures, long syncedTops) {}
+            long stale, long gaps, long checksums, long checksumFailures, long syncedTops) {
+        /** The counters the raw lines give. */
+        static Counts of(RawCounts r) {
+            return new Counts(r.frames, r.ignored, r.decodeErrors, r.trades, r.deltas, r.snapshots, r.bbo, r.stale, r.gaps,
+                    r.checksums, r.checksumFailures, r.syncedTopsTotal());
+        }
+    }
 
     @FunctionalInterface
     interface Oracle {
-        RawReplay expect(List<Path> files) throws Exception;
+        RawCounts expect(List<Path> files) throws Exception;
     }
 
     @FunctionalInterface
     interface Extra {
-        void check(RawReplay expected, CaptureReplay replay) throws Exception;
+        void check(RawCounts expected, CaptureReplay replay) throws Exception;
     }
 
     @FunctionalInterface

@@ -1,5 +1,17 @@
 package io.rrralgorithms.jobs.venues;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
+import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
+import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
+import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
+import io.rrralgorithms.jobs.book.BookGap;
+import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.venues.ReplayCase.Counts;
 import java.util.List;
 
@@ -8,7 +20,18 @@ import java.util.List;
  * here (its oracle and venue-specific checks in its own {@code <Venue>ReplayOracle}, or {@code <Venue>ReplayTest} where it also holds tests).
  */
 final class ReplayCases {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ReplayCases() {}
+
+    /** The 100th PI_ETHUSD book frame lost: the seq chain names it. */
+    private static final ReplayCase.Drop KRAKEN_FUTURES_DROP = new ReplayCase.Drop("PI_ETHUSD",
+            s -> s.startsWith("{\"feed\":\"book\",\"product_id\":\"PI_ETHUSD\""), 100, (String dropped, BookGap g) -> {
+                long seq = JSON.readTree(dropped).get("seq").asLong();
+                assertEquals(seq - 1, g.lastUpdateId);
+                assertEquals(seq + 1, g.updateId);
+                assertEquals("sequence break: expected seq " + seq, g.reason);
+            });
 
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
             ReplayCase.Drop drop, ReplayCase.Extra extra) {
@@ -37,28 +60,37 @@ final class ReplayCases {
                         new Counts(1693, 72, 0, 0, 1593, 7, 21, 0, 0, 0, 0, 1593), null, BitfinexReplayTest::extra),
                 of("bitmex", List.of("BITMEX.ws.1.0"), 10, BitmexReplayTest::oracle,
                         new Counts(2120, 41, 3, 17, 1968, 9, 435, 0, 0, 0, 0, 1967), null, BitmexReplayTest::extra),
-                of("bitstamp", List.of("BITSTAMP.ws.1.0"), 10, BitstampReplayOracle::oracle,
-                        new Counts(757, 20, 0, 10, 717, 10, 0, 102, 0, 0, 0, 615), null, BitstampReplayOracle::extra),
+                of("bitstamp", List.of("BITSTAMP.ws.1.0"), 10, BitstampOracle::count,
+                        new Counts(757, 20, 0, 10, 717, 10, 0, 102, 0, 0, 0, 615), null, (e, r) -> {
+                            assertNull(e.syncedTops.get("sgbeur"), "no diff for sgbeur during the 30 s");
+                            assertEquals("ETH-USD", r.lastTop.get("ethusd").symbol);
+                        }),
                 of("bybit", List.of("BYBIT.ws.25.0", "BYBIT.ws.26.0"), 25, BybitReplayTest::oracle,
                         new Counts(4440, 20, 0, 251, 4268, 10, 0, 0, 0, 0, 0, 4268), null, BybitReplayTest::extra),
-                of("deribit", List.of("DERIBIT.ws.1.0"), 10, DeribitReplayOracle::oracle,
-                        new Counts(136, 1, 0, 0, 36, 10, 89, 0, 0, 0, 0, 36), null, DeribitReplayOracle::extra),
+                of("deribit", List.of("DERIBIT.ws.1.0"), 10, DeribitOracle::count,
+                        new Counts(136, 1, 0, 0, 36, 10, 89, 0, 0, 0, 0, 36), null, (e, r) -> {
+                            BookTop top = r.lastTop.get("BTC-31DEC21-34000-P");
+                            assertEquals("BTC-USD-211231-34000-P", top.symbol);
+                            assertTrue(top.bidPrices.length > 0 && top.askPrices.length > 0);
+                        }),
                 of("gateio", List.of("GATEIO.ws.1.0"), 10, GateioReplayOracle.SPOT,
                         new Counts(249, 36, 8, 9, 168, 6, 22, 9, 0, 0, 0, 92), GateioReplayOracle.DROP,
                         GateioReplayOracle::spotExtra),
                 of("gateio-futures", List.of("GATEIO_FUTURES.ws.1.0"), 10, GateioReplayOracle.FUTURES,
                         new Counts(460, 23, 0, 0, 352, 10, 75, 36, 0, 0, 0, 316), null, GateioReplayOracle::futuresExtra),
-                of("gemini", List.of("GEMINI.ws.1.0"), 10, GeminiReplayOracle::oracle,
-                        new Counts(678, 7, 0, 16, 645, 10, 0, 0, 0, 0, 0, 645), null, GeminiReplayOracle::extra),
-                of("kraken book", List.of("KRAKEN.ws.50.0"), 10, KrakenReplayOracle::oracle,
-                        new Counts(4321, 42, 0, 0, 4269, 10, 0, 0, 0, 4269, 0, 4269), null, KrakenReplayOracle::bookExtra),
-                of("kraken trade", List.of("KRAKEN.ws.48.0"), 10, KrakenReplayOracle::oracle,
-                        new Counts(49, 41, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0), null, KrakenReplayOracle::tradeExtra),
-                of("kraken ticker", List.of("KRAKEN.ws.49.0"), 10, KrakenReplayOracle::oracle,
+                of("gemini", List.of("GEMINI.ws.1.0"), 10, GeminiOracle::count,
+                        new Counts(678, 7, 0, 16, 645, 10, 0, 0, 0, 0, 0, 645), null,
+                        (e, r) -> assertEquals("FIL-USD", r.lastTop.get("FILUSD").symbol)),
+                of("kraken book", List.of("KRAKEN.ws.50.0"), 10, KrakenOracle::count,
+                        new Counts(4321, 42, 0, 0, 4269, 10, 0, 0, 0, 4269, 0, 4269), null,
+                        (e, r) -> assertEquals(10, e.books.size())),
+                of("kraken trade", List.of("KRAKEN.ws.48.0"), 10, KrakenOracle::count,
+                        new Counts(49, 41, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0), null, null),
+                of("kraken ticker", List.of("KRAKEN.ws.49.0"), 10, KrakenOracle::count,
                         new Counts(60, 42, 0, 0, 0, 0, 18, 0, 0, 0, 0, 0), null, null),
-                of("kraken-futures", List.of("KRAKEN_FUTURES.ws.1.0"), 10, KrakenFuturesReplayOracle::oracle,
-                        new Counts(7175, 41, 0, 3, 7014, 10, 107, 0, 0, 0, 0, 7014), KrakenFuturesReplayOracle.DROP,
-                        KrakenFuturesReplayOracle::extra),
+                of("kraken-futures", List.of("KRAKEN_FUTURES.ws.1.0"), 10, KrakenFuturesOracle::count,
+                        new Counts(7175, 41, 0, 3, 7014, 10, 107, 0, 0, 0, 0, 7014), KRAKEN_FUTURES_DROP,
+                        (e, r) -> assertEquals(10, e.books.size())),
                 of("kucoin", List.of("KUCOIN.ws.1.0"), 10, KucoinReplayOracle::oracle,
                         new Counts(4730, 20, 501, 6, 3554, 5, 644, 18, 0, 0, 0, 966), KucoinReplayOracle.DROP,
                         KucoinReplayOracle::extra),

@@ -3,10 +3,15 @@ package io.rrralgorithms.connectors.adapters;
 import static io.rrralgorithms.connectors.adapters.DecoderCase.cryptofeed;
 
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
 import java.util.List;
 
 /**
@@ -20,8 +25,9 @@ final class DecoderCases {
     static List<DecoderCase> all() {
         return List.of(
                 cryptofeed("bitstamp", "bitstamp", "BITSTAMP", "BITSTAMP.ws.1.0")
-                        .counts(BitstampFrameDecoderTest::raw, 747 + 10, 20, 0, 10, 717, 10, 0, 0) // 747 received, 10 REST books
+                        .counts(BitstampOracle::count, 747 + 10, 20, 0, 10, 717, 10, 0, 0) // 747 received, 10 REST books
                         .fact("subscribed:diff_order_book", 10).fact("subscribed:live_trades", 10)
+                        .fact("taker buys", 1) // nine taker sells (ethusd)
                         .keyIsSymbol().event(BitstampFrameDecoderTest::event)
                         .badJson("| empty frame", "{\"event\":\"data\",| malformed JSON")
                         .unknownType("{\"event\":\"bts:wat\",\"channel\":\"x_ethusd\"}| unknown event 'bts:wat'",
@@ -30,21 +36,22 @@ final class DecoderCases {
                         .catalog("BITSTAMP.0", 140, n -> "{\"data\":{\"microtimestamp\":\"1\",\"bids\":[],\"asks\":[]},"
                                 + "\"channel\":\"diff_order_book_" + n + "\",\"event\":\"data\"}", true, 10_000),
                 cryptofeed("deribit", "deribit", "DERIBIT", "DERIBIT.ws.1.0")
-                        .counts(DeribitFrameDecoderTest::raw, 136, 1, 0, 0, 36, 10, 89, 0)
+                        .counts(DeribitOracle::count, 136, 1, 0, 0, 36, 10, 89, 0).fact("books", 10)
                         .keyIsSymbol().event(DeribitFrameDecoderTest::event)
                         .badJson("| empty frame", "{\"jsonrpc\":\"2.0\",| malformed JSON")
                         .unknownType("{\"jsonrpc\":\"2.0\",\"method\":\"user.orders\",\"params\":{}}| unknown method 'user.orders'")
                         .badNumber("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"new\",0.000000001,1.0]],\"asks\":[]}}}| more than 8 fractional digits")
                         .catalog("DERIBIT.0", 398 + 426 + 177 + 16, null, true, 0), // every future and option of the four lists
                 cryptofeed("gemini", "gemini", "GEMINI", "GEMINI.ws.1.0")
-                        .counts(GeminiFrameDecoderTest::raw, 678, 7, 0, 16, 645, 10, 0, 0)
+                        .counts(GeminiOracle::count, 678, 7, 0, 16, 645, 10, 0, 0)
+                        .fact("books", 10).fact("past trades", 500) // 50 past trades in each book message
                         .keyIsSymbol().event(GeminiFrameDecoderTest::event)
                         .badJson("| empty frame", "{\"type\":\"trade\",| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"type\":\"candles_1m_updates\",\"symbol\":\"BTCUSD\"}| unknown message type 'candles_1m_updates'")
                         .badNumber("{\"type\":\"l2_updates\",\"symbol\":\"BTCUSD\",\"changes\":[[\"buy\",\"1.000000001\",\"1\"]]}| not an exact decimal")
                         .catalog("GEMINI.0", 71, n -> "{\"type\":\"l2_updates\",\"symbol\":\"" + n + "\",\"changes\":[]}", true, 3_000),
                 cryptofeed("kraken book", "kraken", "KRAKEN", "KRAKEN.ws.50.0")
-                        .counts(KrakenFrameDecoderTest::raw, 4321, 42, 0, 0, 4269, 10, 0, 4269)
+                        .counts(KrakenOracle::count, 4321, 42, 0, 0, 4269, 10, 0, 4269)
                         .fact("heartbeat", 31).fact("subscriptionStatus", 10).fact("systemStatus", 1)
                         .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event).decoded(KrakenFrameDecoderTest.pairs(10))
                         .badJson("| empty frame", "[464,{\"a\":| malformed JSON", "\"text\"| neither a JSON object nor an array")
@@ -53,16 +60,16 @@ final class DecoderCases {
                         .badNumber("[464,{\"a\":[[\"0.0000000001\",\"2.0\",\"1.5\"]]},\"book-10\",\"XBT/CHF\"]| field 'a[0].price' is not an exact decimal")
                         .catalog("KRAKEN.0", 293, null, false, 0), // 304 pairs less 11 dark-pool (.d) pairs without wsname
                 cryptofeed("kraken trade", "kraken", "KRAKEN", "KRAKEN.ws.48.0")
-                        .counts(KrakenFrameDecoderTest::raw, 49, 41, 0, 10, 0, 0, 0, 0)
+                        .counts(KrakenOracle::count, 49, 41, 0, 10, 0, 0, 0, 0)
                         .fact("heartbeat", 30).fact("subscriptionStatus", 10).fact("systemStatus", 1).fact("trade frames", 8)
                         .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event)
                         .decoded(KrakenFrameDecoderTest.pairs(2)), // trades in XMR/USD and SC/EUR only
                 cryptofeed("kraken ticker", "kraken", "KRAKEN", "KRAKEN.ws.49.0")
-                        .counts(KrakenFrameDecoderTest::raw, 60, 42, 0, 0, 0, 0, 18, 0)
+                        .counts(KrakenOracle::count, 60, 42, 0, 0, 0, 0, 18, 0)
                         .fact("heartbeat", 31).fact("subscriptionStatus", 10).fact("systemStatus", 1)
                         .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event).decoded(KrakenFrameDecoderTest.pairs(10)),
                 cryptofeed("kraken-futures", "kraken-futures", "KRAKEN_FUTURES", "KRAKEN_FUTURES.ws.1.0")
-                        .counts(KrakenFuturesFrameDecoderTest::raw, 7175, 1 + 30 + 10, 0, 3, 7014, 10, 107, 0)
+                        .counts(KrakenFuturesOracle::count, 7175, 1 + 30 + 10, 0, 3, 7014, 10, 107, 0)
                         .fact("event:info", 1).fact("event:subscribed", 30).fact("trade_snapshot", 10)
                         .keyIsSymbol().event(KrakenFuturesFrameDecoderTest::event).decoded(KrakenFuturesFrameDecoderTest::decoded)
                         .badJson("| empty frame", "{\"feed\":\"book\",| malformed JSON", "[1]| not a JSON object")

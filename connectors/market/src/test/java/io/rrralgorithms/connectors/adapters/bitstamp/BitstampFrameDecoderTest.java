@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.Decoded;
-import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
@@ -21,17 +20,15 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Bitstamp decoder over the real capture {@code BITSTAMP.ws.1.0} (diff_order_book and
@@ -62,32 +59,6 @@ public class BitstampFrameDecoderTest {
         assertEquals("ethusd", ADAPTER.partitionKey("{\"data\":{\"id\":1},\"channel\":\"live_trades_ethusd\",\"event\":\"trade\"}"
                 .getBytes(StandardCharsets.UTF_8)));
         assertNull(ADAPTER.partitionKey("{\"event\":\"bts:heartbeat\"}".getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** The contract's raw-line oracle: the received frames, and the REST books of the joined {@code .http} file. */
-    public static RawCounts raw(List<Path> files) throws Exception {
-        RawCounts raw = new RawCounts();
-        for (String p : CaptureLines.payloads(files.get(0))) {
-            raw.frames++;
-            JsonNode j = JSON.readTree(p);
-            String ch = j.get("channel").asText();
-            String channel = ch.substring(0, ch.lastIndexOf('_'));
-            // diffs (not order_book_ snapshots), trades; no heartbeat or request_reconnect
-            switch (j.get("event").asText() + ":" + channel) {
-                case "bts:subscription_succeeded:diff_order_book", "bts:subscription_succeeded:live_trades" -> {
-                    raw.ignored++;
-                    raw.count("subscribed:" + channel, 1);
-                }
-                case "data:diff_order_book" -> raw.deltas++;
-                case "trade:live_trades" -> raw.trades++;
-                default -> throw new AssertionError(p);
-            }
-        }
-        Path rest = files.get(0).resolveSibling("BITSTAMP.http.0.0");
-        long books = CaptureLines.rest(rest, "/api/v2/order_book/").size();
-        raw.frames += books;
-        raw.snapshots += books;
-        return raw;
     }
 
     /** Snapshots are the REST books; times in the capture's minute; book update id = microtimestamp. */

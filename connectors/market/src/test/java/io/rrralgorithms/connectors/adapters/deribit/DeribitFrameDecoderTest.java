@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.Decoded;
-import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
@@ -22,12 +21,13 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +36,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Deribit decoder over the real cryptofeed capture {@code DERIBIT.ws.1.0} (book, ticker and
@@ -77,30 +75,6 @@ public class DeribitFrameDecoderTest {
     @Test
     void registeredWithMetadata() {
         assertNotNull(ExchangeAdapters.forFeed("deribit").instrumentMetadata());
-    }
-
-    /** The contract's raw-line oracle: no trade happened on the 10 options in the 30 s recorded. */
-    public static RawCounts raw(List<Path> files) throws Exception {
-        RawCounts raw = new RawCounts();
-        for (String p : CaptureLines.payloads(files.get(0))) {
-            raw.frames++;
-            JsonNode j = JSON.readTree(p);
-            if (!j.has("method")) {
-                assertTrue(j.has("result"), p);
-                raw.ignored++; // the subscription reply
-                continue;
-            }
-            String channel = j.get("params").get("channel").asText();
-            JsonNode data = j.get("params").get("data");
-            switch (channel.substring(0, channel.indexOf('.')) + (data.has("type") ? ":" + data.get("type").asText() : "")) {
-                case "book:snapshot" -> raw.snapshots++;
-                case "book:change" -> raw.deltas++;
-                case "ticker" -> raw.bbo++;
-                case "trades" -> raw.trades += data.size();
-                default -> throw new AssertionError(p);
-            }
-        }
-        return raw;
     }
 
     public static void event(RawFrame f, MarketEvent ev, Decoded d) {

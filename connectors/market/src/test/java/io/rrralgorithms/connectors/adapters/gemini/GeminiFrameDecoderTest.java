@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.Decoded;
-import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
@@ -21,18 +20,15 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Gemini decoder over the real capture {@code GEMINI.ws.1.0} (market data v2, {@code l2} of 10
@@ -50,29 +46,6 @@ public class GeminiFrameDecoderTest {
         ADAPTER.decoder().decode(new RawFrame("gemini", ADAPTER.partitionKey(p), FrameKind.WS, 1_624_493_670_760_541_000L, p),
                 out::add);
         return out;
-    }
-
-    /** The contract's raw-line oracle: the first {@code l2_updates} of a symbol is its book. */
-    public static RawCounts raw(List<Path> files) throws Exception {
-        RawCounts raw = new RawCounts();
-        Set<String> booked = new HashSet<>();
-        for (String p : CaptureLines.payloads(files.get(0))) {
-            raw.frames++;
-            JsonNode j = JSON.readTree(p);
-            switch (j.get("type").asText()) {
-                case "heartbeat" -> raw.ignored++;
-                case "trade" -> raw.trades++;
-                case "l2_updates" -> {
-                    boolean first = booked.add(j.get("symbol").asText());
-                    raw.snapshots += first ? 1 : 0;
-                    raw.deltas += first ? 0 : 1;
-                    assertEquals(first, j.has("trades"), "only the first carries trades");
-                    assertTrue(!j.has("socket_sequence") && !j.has("sequence"), "v2 frames carry no sequence number");
-                }
-                default -> throw new AssertionError(p);
-            }
-        }
-        return raw;
     }
 
     /** Book events: the receive time orders them (no sequence); l2_updates carry no time. */

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.Decoded;
-import io.rrralgorithms.connectors.adapters.RawCounts;
+import io.rrralgorithms.connectors.adapters.DecoderCase;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
@@ -21,20 +21,18 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import io.rrralgorithms.connectors.adapters.DecoderCase;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Kraken spot decoder over the real cryptofeed captures of 2021-04-17 ({@code KRAKEN.ws.48.0}
@@ -72,36 +70,6 @@ public class KrakenFrameDecoderTest {
     @Test
     void checksumIsKrakens() {
         assertTrue(ADAPTER.bookSyncRules().checksum() instanceof KrakenChecksum);
-    }
-
-    /** The contract's raw-line oracle: the venue's events by name, several trades per trade frame, a checksum on every update. */
-    public static RawCounts raw(List<Path> files) throws Exception {
-        RawCounts raw = new RawCounts();
-        for (String s : CaptureLines.payloads(files.get(0))) {
-            raw.frames++;
-            JsonNode j = JSON.readTree(s);
-            if (j.isObject()) {
-                raw.ignored++; // heartbeat, systemStatus, subscriptionStatus
-                raw.count(j.get("event").asText(), 1);
-                continue;
-            }
-            String channel = j.get(j.size() - 2).asText();
-            if (channel.equals("trade")) {
-                raw.count("trade frames", 1);
-                raw.trades += j.get(1).size();
-            } else if (channel.equals("ticker")) {
-                raw.bbo++;
-            } else if (channel.startsWith("book-") && j.get(1).has("as")) {
-                raw.snapshots++;
-            } else if (channel.startsWith("book-")) {
-                raw.deltas++;
-                raw.checksums++;
-                assertTrue(j.get(j.size() - 3).has("c"), "every update carries c: " + s);
-            } else {
-                throw new AssertionError(s);
-            }
-        }
-        return raw;
     }
 
     public static void event(RawFrame f, MarketEvent ev, Decoded d) {

@@ -11,31 +11,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.Decoded;
-import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 
 /**
  * The Kraken Futures decoder over the real cryptofeed capture {@code KRAKEN_FUTURES.ws.1.0}
@@ -63,28 +62,6 @@ public class KrakenFuturesFrameDecoderTest {
 
     private static List<String> received() throws Exception {
         return CaptureLines.payloads(SharedData.cryptofeed("KRAKEN_FUTURES.ws.1.0"));
-    }
-
-    /** The contract's raw-line oracle: trades = trade frames (trade_snapshot of before the session, ignored). */
-    public static RawCounts raw(List<Path> files) throws Exception {
-        RawCounts raw = new RawCounts();
-        for (String s : CaptureLines.payloads(files.get(0))) {
-            raw.frames++;
-            JsonNode j = JSON.readTree(s);
-            String kind = j.has("event") ? "event:" + j.get("event").asText() : j.get("feed").asText();
-            switch (kind) {
-                case "event:info", "event:subscribed", "trade_snapshot" -> {
-                    raw.ignored++;
-                    raw.count(kind, 1);
-                }
-                case "book" -> raw.deltas++;
-                case "book_snapshot" -> raw.snapshots++;
-                case "ticker_lite" -> raw.bbo++;
-                case "trade" -> raw.trades++;
-                default -> throw new AssertionError(s);
-            }
-        }
-        return raw;
     }
 
     public static void event(RawFrame f, MarketEvent ev, Decoded d) {
