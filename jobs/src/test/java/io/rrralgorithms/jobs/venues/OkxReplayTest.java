@@ -5,87 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
-import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import io.rrralgorithms.jobs.book.BookTop;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The OKX capture of 2022-05-13 ({@code OKX.ws.1.0}: books, trades and tickers of BTC-USDT,
- * UNI-USD-SWAP and BTC-USD-220527, ~10 s) in the replay contract ({@code BookSynchronizer} with a
- * 400-level window, signed CRC32 of the top 25 on the snapshot and every update), and here: a
- * corrupted level fails its checksum, and frames of the later {@code seqId} format chain.
+ * UNI-USD-SWAP and BTC-USD-220527, ~10 s) is in the replay contract ({@code OkxOracle}:
+ * {@code BookSynchronizer} with a 400-level window, signed CRC32 of the top 25 on the snapshot and
+ * every update); here: a corrupted level fails its checksum, and frames of the later
+ * {@code seqId} format chain.
  */
 class OkxReplayTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    static final int TOP = 25;
-    private static final int WINDOW = 400;
-
-    static RawCounts oracle(List<Path> files) throws Exception {
-        RawCounts e = new RawCounts();
-        Map<String, Double> tradesAckAt = new HashMap<>();
-        for (CaptureLines.Received line : CaptureLines.received(files.get(0))) {
-            e.frames++;
-            JsonNode j = JSON.readTree(line.payload());
-            if (j.has("event")) {
-                e.ignored++;
-                e.count("acks", 1);
-                if (j.get("arg").get("channel").asText().equals("trades")) {
-                    tradesAckAt.put(j.get("arg").get("instId").asText(), Double.parseDouble(line.seconds()));
-                }
-                continue;
-            }
-            String channel = j.get("arg").get("channel").asText();
-            String inst = j.get("arg").get("instId").asText();
-            for (JsonNode d : j.get("data")) {
-                switch (channel) {
-                    case "tickers" -> e.bbo++;
-                    case "trades" -> {
-                        // the trade pushed on subscribe happened before the subscription was acknowledged
-                        if (d.get("ts").asLong() < tradesAckAt.get(inst) * 1000) {
-                            e.ignored++;
-                            e.count("pre-session trades", 1);
-                        } else {
-                            e.trades++;
-                        }
-                    }
-                    case "books" -> {
-                        ReferenceBook b = e.book(inst);
-                        if (j.get("action").asText().equals("snapshot")) {
-                            e.snapshots++;
-                            b.clear();
-                        } else {
-                            e.deltas++;
-                            e.syncedTop(inst);
-                        }
-                        d.get("asks").forEach(l -> b.set(false, l.get(0).asText(), l.get(1).asText()));
-                        d.get("bids").forEach(l -> b.set(true, l.get(0).asText(), l.get(1).asText()));
-                        b.truncate(WINDOW);
-                        e.checksums += d.has("checksum") ? 1 : 0;
-                    }
-                    default -> throw new AssertionError("unexpected channel " + channel);
-                }
-            }
-        }
-        return e;
-    }
-
-    static void extra(RawCounts e, CaptureReplay r) {
-        assertEquals(e.snapshots + e.deltas, e.checksums, "the snapshot and every update carry a checksum");
-        assertEquals(3, e.fact("pre-session trades"));
-        assertEquals(18, e.fact("acks"));
-        assertEquals(3, e.books.size());
-    }
+    private static final int TOP = 25;
 
     /**
      * The same capture with one size of BTC-USDT's first update changed (best ask 1.2112 → 1.2113):

@@ -4,6 +4,8 @@ import static io.rrralgorithms.connectors.adapters.DecoderCase.cryptofeed;
 
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiFrameDecoderTest;
@@ -12,6 +14,8 @@ import io.rrralgorithms.connectors.adapters.kraken.KrakenFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
+import io.rrralgorithms.connectors.adapters.okx.OkxFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
 import java.util.List;
 
 /**
@@ -35,6 +39,13 @@ final class DecoderCases {
                         .badNumber("{\"event\":\"data\",\"channel\":\"diff_order_book_ethusd\",\"data\":{\"microtimestamp\":\"1\",\"bids\":[[\"1.000000001\",\"1\"]],\"asks\":[]}}| not an exact decimal")
                         .catalog("BITSTAMP.0", 140, n -> "{\"data\":{\"microtimestamp\":\"1\",\"bids\":[],\"asks\":[]},"
                                 + "\"channel\":\"diff_order_book_" + n + "\",\"event\":\"data\"}", true, 10_000),
+                cryptofeed("coinbase", "coinbase", "COINBASE", "COINBASE.ws.28.0")
+                        .counts(CoinbaseOracle::count, 9946, 3 + 10, 0, 97, 9719, 10, 107, 0)
+                        .fact("subscriptions", 3).fact("last_match", 10)
+                        .keyIsSymbol().event(CoinbaseFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"type\":\"match\",\"trade_id\":1,| malformed JSON", "[1,2]| not a JSON object")
+                        .unknownType("{\"type\":\"received\",\"product_id\":\"SKL-USD\"}| unknown message type 'received'")
+                        .badNumber("{\"type\":\"match\",\"trade_id\":12,\"side\":\"buy\",\"size\":\"1\",\"price\":\"0.000000001\",\"product_id\":\"X-Y\",\"time\":\"2021-04-17T16:43:29Z\"}| field 'price' is not an exact decimal"),
                 cryptofeed("deribit", "deribit", "DERIBIT", "DERIBIT.ws.1.0")
                         .counts(DeribitOracle::count, 136, 1, 0, 0, 36, 10, 89, 0).fact("books", 10)
                         .keyIsSymbol().event(DeribitFrameDecoderTest::event)
@@ -76,6 +87,17 @@ final class DecoderCases {
                         .unknownType("{\"feed\":\"book_delta\",\"product_id\":\"PI_XBTUSD\"}| unknown feed 'book_delta'",
                                 "{\"event\":\"challenge\"}| unknown event 'challenge'")
                         .badNumber("{\"feed\":\"book\",\"product_id\":\"PI_XBTUSD\",\"side\":\"buy\",\"seq\":1,\"price\":1e-9,\"qty\":1,\"timestamp\":1}| field 'price' is not an exact decimal")
-                        .catalog("KRAKEN_FUTURES.0", 17, null, true, 0)); // 17 futures_inverse; the 10 spot indices left out
+                        .catalog("KRAKEN_FUTURES.0", 17, null, true, 0), // 17 futures_inverse; the 10 spot indices left out
+                cryptofeed("okx", "okx", "OKX", "OKX.ws.1.0")
+                        .counts(OkxOracle::count, 410, 18 + 3, 0, 71, 287, 3, 28, 290) // snapshots and updates all carry a checksum
+                        .fact("event:subscribe", 18).fact("pre-session trades", 3) // one per instrument, pushed on subscribe
+                        .fact("books:snapshot", 3).fact("books:update", 287).fact("tickers", 28).fact("trades", 74)
+                        .fact("book levels", 8264)
+                        .keyIsSymbol().sendsChecksums().event(OkxFrameDecoderTest::event).decoded(OkxFrameDecoderTest::decoded)
+                        .badJson("{\"arg\":{\"channel\":\"books\"| malformed JSON")
+                        .unknownType("{\"event\":\"surprise\"}| unknown event 'surprise'",
+                                "{\"arg\":{\"channel\":\"nope\",\"instId\":\"BTC-USDT\"},\"data\":[{}]}| unknown channel")
+                        .badNumber("{\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT\"},\"data\":[{\"tradeId\":\"1\",\"px\":\"30243.123456789\",\"sz\":\"0.001\",\"side\":\"buy\",\"ts\":\"1652459226050\"}]}| px")
+                        .catalog("OKX.0", 2565 / 5 + 830 / 5 + 520 / 5 + 3480 / 5, null, false, 0)); // the lists were recorded 5 times
     }
 }
