@@ -3,24 +3,20 @@ package io.rrralgorithms.jobs.venues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
+import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
-import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import io.rrralgorithms.jobs.book.BookGap;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -29,9 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Bitfinex capture (WS v2, book P0/100 + trades + ticker of 7 pairs, SEQ_ALL) in the replay
- * contract, frames keyed by the capture reader's connection keyer. The oracle reads the raw lines
- * with Jackson and regexes, never with the decoder: the frame kinds, the connection's sequence
- * numbering, and a replay of every book as the venue prints it.
+ * contract ({@link BitfinexOracle}), frames keyed by the capture reader's connection keyer.
  *
  * <p>The capture has no checksum frames (OB_CHECKSUM was off) and no trade (none happened in its
  * 30 s). A second run therefore replays a copy of it, written to a temporary folder, in which
@@ -40,116 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
  * them deliberately wrong, plus two trades each sent as {@code te} and again as {@code tu}.
  */
 class BitfinexReplayTest {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RECEIVED = CaptureLines.RECEIVED;
-    private static final Pattern ROW = Pattern.compile("\\[([^\\[\\],]+),([^\\[\\],]+),([^\\[\\],]+)\\]");
+    private static final Pattern ROW = BitfinexOracle.ROW;
     private static final Pattern SEQ = Pattern.compile(",(\\d+)\\]$");
     static final int DEPTH = 10;
-
-    /** A book as the venue prints it: price → {price text, amount text}; bids best first. */
-    static final class TextBook {
-        final TreeMap<BigDecimal, String[]> bids = new TreeMap<>(Collections.reverseOrder());
-        final TreeMap<BigDecimal, String[]> asks = new TreeMap<>();
-
-        void apply(String price, String count, String amount) {
-            BigDecimal p = new BigDecimal(price);
-            if (new BigDecimal(count).signum() == 0) {
-                (new BigDecimal(amount).signum() > 0 ? bids : asks).remove(p);
-            } else {
-                (new BigDecimal(amount).signum() > 0 ? bids : asks).put(p, new String[] {price, amount});
-            }
-        }
-
-        /** The venue's checksum over this book. */
-        long checksum() {
-            List<String[]> b = new ArrayList<>(bids.values());
-            List<String[]> a = new ArrayList<>(asks.values());
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < 25; i++) {
-                if (i < b.size()) {
-                    parts.add(b.get(i)[0]);
-                    parts.add(b.get(i)[1]);
-                }
-                if (i < a.size()) {
-                    parts.add(a.get(i)[0]);
-                    parts.add(a.get(i)[1]); // negative, as sent
-                }
-            }
-            CRC32 crc = new CRC32();
-            crc.update(String.join(":", parts).getBytes(StandardCharsets.US_ASCII));
-            return (int) crc.getValue();
-        }
-
-        /** The book as the contract compares it: price → size (the amount's magnitude). */
-        ReferenceBook reference() {
-            ReferenceBook r = new ReferenceBook();
-            bids.forEach((p, t) -> r.set(true, p, new BigDecimal(t[1]).abs()));
-            asks.forEach((p, t) -> r.set(false, p, new BigDecimal(t[1]).abs()));
-            return r;
-        }
-    }
-
-    static RawCounts oracle(List<Path> files) throws Exception {
-        return scan(CaptureLines.lines(files.get(0)));
-    }
-
-    /** What the raw lines say: frame kinds (te, tu, cs as facts), SEQ_ALL breaks, and the books with updates. */
-    static RawCounts scan(List<String> lines) throws Exception {
-        RawCounts e = new RawCounts();
-        Map<Long, String[]> channels = new HashMap<>(); // chanId -> {channel, symbol}
-        Map<String, TextBook> books = new HashMap<>();
-        long seq = 0;
-        for (CaptureLines.Received line : CaptureLines.received(lines)) {
-            e.frames++;
-            String p = line.payload();
-            JsonNode j = JSON.readTree(p);
-            if (j.isObject()) {
-                e.ignored++; // info, conf, subscription acks
-                if ("subscribed".equals(j.get("event").asText())) {
-                    channels.put(j.get("chanId").asLong(), new String[] {j.get("channel").asText(), j.get("symbol").asText()});
-                }
-                continue;
-            }
-            e.count("seq breaks", j.get(j.size() - 1).asLong() == ++seq ? 0 : 1);
-            String[] ch = channels.get(j.get(0).asLong());
-            JsonNode body = j.get(1);
-            if (body.isTextual()) {
-                String kind = body.asText();
-                e.count(kind, 1);
-                switch (kind) {
-                    case "te" -> e.trades++;
-                    case "cs" -> {
-                        e.deltas++; // a checksum is an empty delta
-                        e.checksums++;
-                    }
-                    default -> e.ignored++; // hb, tu (a te again)
-                }
-                continue;
-            }
-            switch (ch[0]) {
-                case "ticker" -> e.bbo++;
-                case "trades" -> e.ignored++; // the trade snapshot: of before the session
-                case "book" -> {
-                    if (body.get(0).isArray()) {
-                        e.snapshots++;
-                        books.put(ch[1], new TextBook());
-                    } else {
-                        e.deltas++;
-                        e.syncedTop(ch[1]);
-                    }
-                    Matcher rows = ROW.matcher(p.substring(p.indexOf(',') + 1));
-                    while (rows.find()) {
-                        books.get(ch[1]).apply(rows.group(1), rows.group(2), rows.group(3));
-                    }
-                }
-                default -> throw new AssertionError(p);
-            }
-        }
-        // a snapshot without updates reports no top (tBFTUSD: its book came 11 s late)
-        e.syncedTops.keySet().forEach(s -> e.books.put(s, books.get(s).reference()));
-        e.count("books", books.size());
-        return e;
-    }
 
     static void extra(RawCounts e, CaptureReplay r) {
         assertEquals(0, e.fact("seq breaks"), "the connection's SEQ_ALL numbering is complete: no frame lost");
@@ -163,7 +52,7 @@ class BitfinexReplayTest {
     void checksumsAndTradesOnTheCaptureWithTheFramesTheVenueWouldAdd(@TempDir Path dir) throws Exception {
         List<String> original = Files.readAllLines(CaptureReplay.file("BITFINEX.ws.11.0"), StandardCharsets.UTF_8);
         // the last book frame of tMNABTC gets a wrong checksum
-        RawCounts plain = scan(original);
+        RawCounts plain = BitfinexOracle.scan(original);
         int lastMna = plain.syncedTops.get("tMNABTC");
         int[] mnaSeen = {0};
 
@@ -202,7 +91,7 @@ class BitfinexReplayTest {
         }
         // fill in each placeholder with the checksum of the test's own book after the frame before it
         List<String> withChecksums = new ArrayList<>();
-        Map<String, TextBook> books = new HashMap<>();
+        Map<String, BitfinexOracle.TextBook> books = new HashMap<>();
         Map<Long, String[]> ch2 = new HashMap<>();
         for (String line : out) {
             Matcher m = RECEIVED.matcher(line);
@@ -225,7 +114,7 @@ class BitfinexReplayTest {
                     String[] ch = ch2.get(j.get(0).asLong());
                     if (ch != null && ch[0].equals("book")) {
                         if (j.get(1).get(0).isArray()) {
-                            books.put(ch[1], new TextBook());
+                            books.put(ch[1], new BitfinexOracle.TextBook());
                         }
                         String p = m.group(2);
                         Matcher rows = ROW.matcher(p.substring(p.indexOf(',') + 1));
@@ -239,7 +128,7 @@ class BitfinexReplayTest {
         assertEquals(lastMna + 1, mnaSeen[0], "tMNABTC's snapshot and updates each got a checksum");
         Path file = dir.resolve("BITFINEX.ws.11.0");
         Files.write(file, withChecksums, StandardCharsets.UTF_8);
-        RawCounts e = scan(withChecksums);
+        RawCounts e = BitfinexOracle.scan(withChecksums);
         assertEquals(1600, e.fact("cs"), "one checksum after each of the 7 snapshots and 1593 updates");
         assertEquals(2, e.fact("te"));
         assertEquals(2, e.fact("tu"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
@@ -57,7 +58,7 @@ final class ReplayCases {
                 of("binance-coinm", List.of("BINANCE_DELIVERY.ws.1.0"), 10, BinanceCryptofeedReplayOracle.oracle(true),
                         new Counts(4381, 33, 0, 51, 2047, 10, 2240, 259, 0, 0, 0, 1788), null,
                         BinanceCryptofeedReplayOracle.extra("BINANCE_DELIVERY", "binance-coinm", 249, 5)),
-                of("bitfinex", List.of("BITFINEX.ws.11.0"), 10, BitfinexReplayTest::oracle,
+                of("bitfinex", List.of("BITFINEX.ws.11.0"), 10, BitfinexOracle::count,
                         new Counts(1693, 72, 0, 0, 1593, 7, 21, 0, 0, 0, 0, 1593), null, BitfinexReplayTest::extra),
                 of("bitmex", List.of("BITMEX.ws.1.0"), 10, BitmexReplayTest::oracle,
                         new Counts(2120, 41, 3, 17, 1968, 9, 435, 0, 0, 0, 0, 1967), null, BitmexReplayTest::extra),

@@ -13,6 +13,8 @@ public final class Decoded {
     public final Map<EventType, Long> types = new EnumMap<>(EventType.class);
     /** Dead-letter reasons, each with the start of its payload. */
     public final List<String> errors = new ArrayList<>();
+    /** Every frame's key, in file order. */
+    public final List<String> keys = new ArrayList<>();
     /** Native symbol to normalized symbol, of every event. */
     public final Map<String, String> symbols = new TreeMap<>();
     /** What a venue's event check tallies, for its decode check. */

@@ -28,6 +28,8 @@ public final class DecoderCase {
     Counts counts;
     final Map<String, Long> facts = new TreeMap<>();
     boolean keyIsSymbol;
+    /** The oracle gives every frame's key (a connection keyer's), which the capture reader's must equal. */
+    boolean keysFromRawLines;
     /** The venue sends book checksums (its sync rules verify them), whether or not these files hold one. */
     boolean sendsChecksums;
     /** Check id ("bad JSON", "unknown type", "bad number") to frames and the reasons they must name. */
@@ -99,6 +101,11 @@ public final class DecoderCase {
     /** The frame's partition key is the event's native symbol. */
     public DecoderCase keyIsSymbol() {
         keyIsSymbol = true;
+        return this;
+    }
+
+    public DecoderCase keysFromRawLines() {
+        keysFromRawLines = true;
         return this;
     }
 

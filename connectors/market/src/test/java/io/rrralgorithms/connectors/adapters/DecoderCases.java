@@ -2,6 +2,8 @@ package io.rrralgorithms.connectors.adapters;
 
 import static io.rrralgorithms.connectors.adapters.DecoderCase.cryptofeed;
 
+import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseFrameDecoderTest;
@@ -28,6 +30,16 @@ final class DecoderCases {
 
     static List<DecoderCase> all() {
         return List.of(
+                cryptofeed("bitfinex", "bitfinex", "BITFINEX", "BITFINEX.ws.11.0")
+                        // no te/tu (no trade in the 30 s), no cs (OB_CHECKSUM off), no funding channel
+                        .counts(BitfinexOracle::count, 1693, 1 + 1 + 21 + 42 + 7, 0, 0, 1593, 7, 21, 0) // ignored: info, conf, acks, hb, trade snapshots
+                        .fact("event:info", 1).fact("event:conf", 1).fact("event:subscribed", 21).fact("hb", 42)
+                        .fact("book:snapshot", 7).fact("book:update", 1593).fact("trades:snapshot", 7).fact("ticker:update", 21)
+                        .fact("seq breaks", 0).fact("books", 7) // the connection's SEQ_ALL numbering is complete
+                        .keyIsSymbol().keysFromRawLines().sendsChecksums().event(BitfinexFrameDecoderTest::event)
+                        .badJson("| empty frame", "[17470,[7254.7,3| malformed JSON", "\"hb\"| neither an event object nor")
+                        .unknownType("{\"event\":\"auth\"}| unknown event 'auth'")
+                        .catalog("BITFINEX.0", 328, null, true, 0),
                 cryptofeed("bitstamp", "bitstamp", "BITSTAMP", "BITSTAMP.ws.1.0")
                         .counts(BitstampOracle::count, 747 + 10, 20, 0, 10, 717, 10, 0, 0) // 747 received, 10 REST books
                         .fact("subscribed:diff_order_book", 10).fact("subscribed:live_trades", 10)

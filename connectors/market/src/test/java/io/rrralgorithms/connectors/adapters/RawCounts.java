@@ -24,6 +24,8 @@ public final class RawCounts {
     public final Map<String, Integer> syncedTops = new TreeMap<>();
     /** The books to compare with the pipeline's last top; {@link ReferenceBook#lastUpdateId} too where set. */
     public final Map<String, ReferenceBook> books = new TreeMap<>();
+    /** Every frame's partition key in file order, where the oracle derives them (else null). */
+    public List<String> keys;
 
     public void count(String fact, long n) {
         facts.merge(fact, n, Long::sum);

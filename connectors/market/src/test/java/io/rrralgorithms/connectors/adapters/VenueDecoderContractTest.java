@@ -64,6 +64,12 @@ class VenueDecoderContractTest {
             }
             assertEquals(decoding.raw().counts(), d.counts());
         }));
+        if (c.keysFromRawLines) {
+            out.add(dynamicTest("frame keys = raw lines", () -> {
+                assertNotNull(decoding.raw().keys, "the oracle's keys");
+                assertEquals(decoding.raw().keys, decoding.decoded().keys, "every frame's key, in order");
+            }));
+        }
         out.add(dynamicTest("checksum where sent", () -> {
             assertEquals(c.sendsChecksums, venue.bookSyncRules().checksum() != null,
                     "the sync rules verify a checksum where the venue sends one, and only there");
@@ -128,6 +134,7 @@ class VenueDecoderContractTest {
                     while (r.hasNext()) {
                         RawFrame f = r.next();
                         d.frames++;
+                        d.keys.add(f.key);
                         List<MarketEvent> evs = new ArrayList<>();
                         try {
                             if (decoder.decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
