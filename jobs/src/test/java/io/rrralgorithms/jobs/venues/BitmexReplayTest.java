@@ -6,114 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Frames;
-import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.features.InProcessPipeline;
-import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * The BitMEX capture ({@code orderBookL2} without sequence numbers, level ids resolved to prices
- * by the decoder) in the replay contract: the oracle replays every book id → price independently;
- * the TRXU21 frames (tick 1e-10) are dead letters, so its book never syncs. Here: unresolvable
+ * by the decoder) in the replay contract ({@code BitmexOracle}: every book replayed id → price
+ * independently; the TRXU21 frames, tick 1e-10, are dead letters, so its book never syncs). Here: unresolvable
  * level ids are gaps, and a partial resyncs.
  */
 class BitmexReplayTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     static final int DEPTH = 10;
-
-    /** A price with more than 8 fractional digits: TRXU21 (tick 1e-10) is not representable. */
-    private static boolean unrepresentable(JsonNode j) {
-        for (JsonNode r : j.path("data")) {
-            for (String f : List.of("price", "bidPrice", "askPrice")) {
-                JsonNode p = r.get(f);
-                if (p != null && p.isNumber() && p.decimalValue().stripTrailingZeros().scale() > 8) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    static RawCounts oracle(List<Path> files) throws Exception {
-        RawCounts e = new RawCounts();
-        Map<Long, BigDecimal> priceOfId = new HashMap<>(); // ids are unique across the capture's books
-        Map<Long, Boolean> bidOfId = new HashMap<>();
-        Set<String> unbooked = new LinkedHashSet<>();
-        for (String payload : CaptureLines.payloads(files.get(0))) {
-            e.frames++;
-            JsonNode j = JSON.readTree(payload);
-            String table = j.path("table").asText();
-            String action = j.path("action").asText();
-            boolean decoded = table.equals("orderBookL2") || table.equals("quote")
-                    || table.equals("trade") && action.equals("insert");
-            if (!decoded) {
-                e.ignored++;
-                continue;
-            }
-            if (unrepresentable(j)) {
-                e.decodeErrors++;
-                if (table.equals("orderBookL2") && action.equals("partial")) {
-                    unbooked.add(j.get("data").get(0).get("symbol").asText());
-                }
-                continue;
-            }
-            switch (table) {
-                case "trade" -> e.trades += j.get("data").size(); // the partial holds trades of before the session
-                case "quote" -> e.bbo += j.get("data").size();
-                default -> book(e, j, action, priceOfId, bidOfId);
-            }
-        }
-        e.count("unbooked " + String.join(",", unbooked), 1);
-        return e;
-    }
-
-    private static void book(RawCounts e, JsonNode j, String action, Map<Long, BigDecimal> priceOfId,
-            Map<Long, Boolean> bidOfId) {
-        Set<String> symbols = new LinkedHashSet<>();
-        for (JsonNode r : j.get("data")) {
-            String s = r.get("symbol").asText();
-            if (action.equals("partial") && symbols.add(s) && !e.books.containsKey(s)) {
-                e.snapshots++;
-                e.book(s);
-            }
-            symbols.add(s);
-            ReferenceBook b = e.books.get(s);
-            if (b == null) {
-                continue; // no partial (yet, or not representable)
-            }
-            long id = r.get("id").asLong();
-            boolean bid = r.get("side").asText().equals("Buy");
-            switch (action) {
-                case "partial", "insert" -> {
-                    priceOfId.put(id, r.get("price").decimalValue());
-                    bidOfId.put(id, bid);
-                    b.side(bid).put(r.get("price").decimalValue(), r.get("size").decimalValue());
-                }
-                case "update" -> b.side(bid).put(priceOfId.get(id), r.get("size").decimalValue());
-                case "delete" -> b.side(bidOfId.get(id)).remove(priceOfId.get(id));
-                default -> throw new AssertionError(action);
-            }
-        }
-        if (!action.equals("partial")) {
-            e.deltas += symbols.size(); // one event per symbol of the frame
-            symbols.stream().filter(e.books::containsKey).forEach(e::syncedTop);
-        }
-    }
 
     static void extra(RawCounts e, CaptureReplay r) {
         assertEquals(1, e.fact("unbooked TRXU21"), "only TRXU21's partial is not representable");

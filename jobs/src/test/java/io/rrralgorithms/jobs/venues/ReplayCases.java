@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
+import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
@@ -60,7 +61,7 @@ final class ReplayCases {
                         BinanceCryptofeedReplayOracle.extra("BINANCE_DELIVERY", "binance-coinm", 249, 5)),
                 of("bitfinex", List.of("BITFINEX.ws.11.0"), 10, BitfinexOracle::count,
                         new Counts(1693, 72, 0, 0, 1593, 7, 21, 0, 0, 0, 0, 1593), null, BitfinexReplayTest::extra),
-                of("bitmex", List.of("BITMEX.ws.1.0"), 10, BitmexReplayTest::oracle,
+                of("bitmex", List.of("BITMEX.ws.1.0"), 10, BitmexOracle::count,
                         new Counts(2120, 41, 3, 17, 1968, 9, 435, 0, 0, 0, 0, 1967), null, BitmexReplayTest::extra),
                 of("bitstamp", List.of("BITSTAMP.ws.1.0"), 10, BitstampOracle::count,
                         new Counts(757, 20, 0, 10, 717, 10, 0, 102, 0, 0, 0, 615), null, (e, r) -> {

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 public final class Decoded {
     public long frames, ignored, checksums;
     public final Map<EventType, Long> types = new EnumMap<>(EventType.class);
-    /** Dead-letter reasons, each with the start of its payload. */
+    /** Dead-letter reasons, each with its payload. */
     public final List<String> errors = new ArrayList<>();
     /** Every frame's key, in file order. */
     public final List<String> keys = new ArrayList<>();

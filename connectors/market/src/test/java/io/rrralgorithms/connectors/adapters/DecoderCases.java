@@ -4,6 +4,8 @@ import static io.rrralgorithms.connectors.adapters.DecoderCase.cryptofeed;
 
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
+import io.rrralgorithms.connectors.adapters.bitmex.BitmexFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseFrameDecoderTest;
@@ -40,6 +42,18 @@ final class DecoderCases {
                         .badJson("| empty frame", "[17470,[7254.7,3| malformed JSON", "\"hb\"| neither an event object nor")
                         .unknownType("{\"event\":\"auth\"}| unknown event 'auth'")
                         .catalog("BITFINEX.0", 328, null, true, 0),
+                cryptofeed("bitmex", "bitmex", "BITMEX", "BITMEX.ws.1.0")
+                        .counts(BitmexOracle::count, 2120, 1 + 30 + 10, 3, 17, 1968, 9, 435, 0) // trades = trade insert rows, one BBO per quote row
+                        .fact("info", 1).fact("success", 30).fact("orderBookL2:partial", 10).fact("orderBookL2:insert", 445)
+                        .fact("orderBookL2:update", 1090).fact("orderBookL2:delete", 434).fact("quote:partial", 10)
+                        .fact("quote:insert", 83).fact("trade:partial", 10).fact("trade:insert", 7)
+                        .fact("unbooked TRXU21", 1).fact("symbols", 10) // only TRXU21's partial is not representable
+                        .keyIsSymbol().event(BitmexFrameDecoderTest::event).decoded(BitmexFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"table\":\"trade\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"foo\":1}| unknown message",
+                                "{\"table\":\"orderBook10\",\"action\":\"partial\",\"data\":[]}| unknown table 'orderBook10'")
+                        .badNumber("{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":[{\"symbol\":\"TRXU21\",\"id\":1,\"side\":\"Buy\",\"size\":1,\"price\":0.0000016425}]}| more than 8 fractional digits")
+                        .catalog("BITMEX.0", 34, null, false, 0), // the 34 active swaps and futures of instrument/active
                 cryptofeed("bitstamp", "bitstamp", "BITSTAMP", "BITSTAMP.ws.1.0")
                         .counts(BitstampOracle::count, 747 + 10, 20, 0, 10, 717, 10, 0, 0) // 747 received, 10 REST books
                         .fact("subscribed:diff_order_book", 10).fact("subscribed:live_trades", 10)
