@@ -12,10 +12,12 @@ import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
+import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
 import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.venues.ReplayCase.Counts;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,6 +28,15 @@ final class ReplayCases {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReplayCases() {}
+
+    /** The 300th SNX-BTC frame lost: the next change's sequence is not the book's + 1. */
+    private static final ReplayCase.Drop KUCOIN_DROP = new ReplayCase.Drop("SNX-BTC",
+            s -> s.contains("\"topic\":\"/market/level2:SNX-BTC\""), 300, (String dropped, BookGap g) -> {
+                long sequence = JSON.readTree(dropped).get("data").get("sequenceStart").asLong();
+                assertEquals(sequence - 1, g.lastUpdateId);
+                assertEquals(sequence + 1, g.updateId);
+                assertEquals("sequence break: expected sequence " + sequence, g.reason);
+            });
 
     /** The 100th PI_ETHUSD book frame lost: the seq chain names it. */
     private static final ReplayCase.Drop KRAKEN_FUTURES_DROP = new ReplayCase.Drop("PI_ETHUSD",
@@ -94,9 +105,11 @@ final class ReplayCases {
                 of("kraken-futures", List.of("KRAKEN_FUTURES.ws.1.0"), 10, KrakenFuturesOracle::count,
                         new Counts(7175, 41, 0, 3, 7014, 10, 107, 0, 0, 0, 0, 7014), KRAKEN_FUTURES_DROP,
                         (e, r) -> assertEquals(10, e.books.size())),
-                of("kucoin", List.of("KUCOIN.ws.1.0"), 10, KucoinReplayOracle::oracle,
-                        new Counts(4730, 20, 501, 6, 3554, 5, 644, 18, 0, 0, 0, 966), KucoinReplayOracle.DROP,
-                        KucoinReplayOracle::extra),
+                of("kucoin", List.of("KUCOIN.ws.1.0"), 10, KucoinOracle::count,
+                        new Counts(4730, 20, 501, 6, 3554, 5, 644, 18, 0, 0, 0, 966), KUCOIN_DROP, (e, r) -> {
+                            assertEquals(List.of("COV-BTC", "EQZ-BTC", "FET-BTC", "NRG-BTC", "SNX-BTC"), new ArrayList<>(e.books.keySet()));
+                            assertEquals(604 - 4, e.syncedTops.get("SNX-BTC"), "604 changes, 1612844051654..657 in the snapshot");
+                        }),
                 of("okx", List.of("OKX.ws.1.0"), 25, OkxOracle::count,
                         new Counts(410, 21, 0, 71, 287, 3, 28, 0, 0, 290, 0, 287), null,
                         (e, r) -> assertEquals(3, e.books.size())));

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /** A whole decode of a case's capture files through the capture readers, as the contract checks it. */
@@ -13,6 +15,8 @@ public final class Decoded {
     public final Map<EventType, Long> types = new EnumMap<>(EventType.class);
     /** Dead-letter reasons, each with its payload. */
     public final List<String> errors = new ArrayList<>();
+    /** The keys of the dead-lettered frames. */
+    public final Set<String> deadLetterKeys = new TreeSet<>();
     /** Every frame's key, in file order. */
     public final List<String> keys = new ArrayList<>();
     /** Native symbol to normalized symbol, of every event. */

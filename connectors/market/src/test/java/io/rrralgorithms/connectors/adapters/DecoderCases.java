@@ -18,6 +18,8 @@ import io.rrralgorithms.connectors.adapters.kraken.KrakenFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
+import io.rrralgorithms.connectors.adapters.kucoin.KucoinFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
 import io.rrralgorithms.connectors.adapters.okx.OkxFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
 import java.util.List;
@@ -114,6 +116,20 @@ final class DecoderCases {
                                 "{\"event\":\"challenge\"}| unknown event 'challenge'")
                         .badNumber("{\"feed\":\"book\",\"product_id\":\"PI_XBTUSD\",\"side\":\"buy\",\"seq\":1,\"price\":1e-9,\"qty\":1,\"timestamp\":1}| field 'price' is not an exact decimal")
                         .catalog("KRAKEN_FUTURES.0", 17, null, true, 0), // 17 futures_inverse; the 10 spot indices left out
+                cryptofeed("kucoin", "kucoin", "KUCOIN", "KUCOIN.ws.1.0")
+                        // received lines + REST snapshots; dead letters: exactly the frames finer than 1e-8
+                        .counts(KucoinOracle::count, 4721 + 9, 13 + 1 + 6, 497 + 4, 18 - 12, 3853 - 299, 9 - 4, 830 - 186, 0)
+                        .fact("ack", 13).fact("welcome", 1).fact("trade.l2update", 3853).fact("trade.ticker", 830)
+                        .fact("trade.l3match", 18).fact("trade.candles.add", 5).fact("trade.candles.update", 1)
+                        .fact("trade.l2update (finer than 1e-8)", 299).fact("trade.ticker (finer than 1e-8)", 186)
+                        .fact("trade.l3match (finer than 1e-8)", 12).fact("REST books", 9)
+                        // CAPP-BTC, ANKR-BTC, DAPPT-BTC (ticks 1e-10) and BCHSV-USDT (one 11-decimal size)
+                        .fact("dead snapshots", 4)
+                        .keyIsSymbol().event(KucoinFrameDecoderTest::event).decoded(KucoinFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"type\":\"message\",| malformed JSON")
+                        .unknownType("{\"type\":\"notice\"}| unknown message type 'notice'",
+                                "{\"data\":{},\"subject\":\"x\",\"topic\":\"/market/level3:SNX-BTC\",\"type\":\"message\"}| unknown topic '/market/level3'")
+                        .badNumber("{\"data\":{\"symbol\":\"SNX-BTC\",\"sequence\":\"12\",\"side\":\"buy\",\"size\":\"1\",\"price\":\"0.0000001117\",\"time\":\"1619378327739050725\"},\"subject\":\"trade.l3match\",\"topic\":\"/market/match:SNX-BTC\",\"type\":\"message\"}| field 'price' is not an exact decimal"),
                 cryptofeed("okx", "okx", "OKX", "OKX.ws.1.0")
                         .counts(OkxOracle::count, 410, 18 + 3, 0, 71, 287, 3, 28, 290) // snapshots and updates all carry a checksum
                         .fact("event:subscribe", 18).fact("pre-session trades", 3) // one per instrument, pushed on subscribe

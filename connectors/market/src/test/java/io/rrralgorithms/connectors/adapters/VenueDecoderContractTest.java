@@ -143,6 +143,7 @@ class VenueDecoderContractTest {
                             }
                         } catch (DecodeException e) {
                             d.errors.add(e.getMessage() + " <- " + new String(f.payload, StandardCharsets.UTF_8));
+                            d.deadLetterKeys.add(String.valueOf(f.key));
                             continue;
                         }
                         for (MarketEvent ev : evs) {
