@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
+import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
@@ -19,6 +21,7 @@ import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.venues.ReplayCase.Counts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The replay contract's cases: one entry per recorded feed capture. Adding a venue adds one entry
@@ -28,6 +31,16 @@ final class ReplayCases {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReplayCases() {}
+
+    /** The 20th NEO_BTC update lost: the next one's U is not the book's u + 1. */
+    private static final ReplayCase.Drop GATEIO_DROP = new ReplayCase.Drop("NEO_BTC",
+            s -> s.contains("spot.order_book_update\",\"event\":\"update\"") && s.contains("\"s\":\"NEO_BTC\""), 20,
+            (String dropped, BookGap g) -> {
+                JsonNode res = JSON.readTree(dropped).get("result");
+                assertEquals(res.get("U").asLong() - 1, g.lastUpdateId);
+                assertEquals(res.get("u").asLong() + 1, g.firstUpdateId);
+                assertEquals("sequence break: expected U == " + res.get("U").asLong(), g.reason);
+            });
 
     /** The 300th SNX-BTC frame lost: the next change's sequence is not the book's + 1. */
     private static final ReplayCase.Drop KUCOIN_DROP = new ReplayCase.Drop("SNX-BTC",
@@ -87,11 +100,15 @@ final class ReplayCases {
                             assertEquals("BTC-USD-211231-34000-P", top.symbol);
                             assertTrue(top.bidPrices.length > 0 && top.askPrices.length > 0);
                         }),
-                of("gateio", List.of("GATEIO.ws.1.0"), 10, GateioReplayOracle.SPOT,
-                        new Counts(249, 36, 8, 9, 168, 6, 22, 9, 0, 0, 0, 92), GateioReplayOracle.DROP,
-                        GateioReplayOracle::spotExtra),
-                of("gateio-futures", List.of("GATEIO_FUTURES.ws.1.0"), 10, GateioReplayOracle.FUTURES,
-                        new Counts(460, 23, 0, 0, 352, 10, 75, 36, 0, 0, 0, 316), null, GateioReplayOracle::futuresExtra),
+                of("gateio", List.of("GATEIO.ws.1.0"), 10, GateioOracle::spot,
+                        new Counts(249, 36, 8, 9, 168, 6, 22, 9, 0, 0, 0, 92), GATEIO_DROP, (e, r) -> {
+                            assertEquals(Map.of("FAST_USDT", 20, "HAI_ETH", 5, "NANO_USDT", 4, "NEO_BTC", 36, "QTUM3S_USDT", 16,
+                                    "ZKS_ETH", 11), e.syncedTops);
+                            assertEquals(1 + 2 + 1 + 1 + 3 + 1, e.stale, "HAI, QTUM3S, FAST, ZKS, NEO, NANO; incl. the top-100 books"
+                                    + " sent as the first update of HAI_ETH, QTUM3S_USDT, ZKS_ETH and NEO_BTC");
+                        }),
+                of("gateio-futures", List.of("GATEIO_FUTURES.ws.1.0"), 10, GateioOracle::futures,
+                        new Counts(460, 23, 0, 0, 352, 10, 75, 36, 0, 0, 0, 316), null, null),
                 of("gemini", List.of("GEMINI.ws.1.0"), 10, GeminiOracle::count,
                         new Counts(678, 7, 0, 16, 645, 10, 0, 0, 0, 0, 0, 645), null,
                         (e, r) -> assertEquals("FIL-USD", r.lastTop.get("FILUSD").symbol)),

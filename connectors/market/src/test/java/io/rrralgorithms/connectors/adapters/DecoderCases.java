@@ -12,6 +12,9 @@ import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
+import io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.gateio.GateioFuturesFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenFrameDecoderTest;
@@ -81,6 +84,29 @@ final class DecoderCases {
                         .unknownType("{\"jsonrpc\":\"2.0\",\"method\":\"user.orders\",\"params\":{}}| unknown method 'user.orders'")
                         .badNumber("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"new\",0.000000001,1.0]],\"asks\":[]}}}| more than 8 fractional digits")
                         .catalog("DERIBIT.0", 398 + 426 + 177 + 16, null, true, 0), // every future and option of the four lists
+                cryptofeed("gateio", "gateio", "GATEIO", "GATEIO.ws.1.0")
+                        // received lines + REST snapshots; OMG_USDT, INK_USDT, DIS_USDT, BTC_USDC hold sizes of 9-10 decimals
+                        .counts(GateioOracle::spot, 239 + 10, 22 + 14, 4 + 4, 9, 172 - 4, 10 - 4, 22, 0) // ignored: subscribe replies, candlesticks
+                        .fact("spot.order_book_update/update", 172).fact("spot.order_book_update/update (finer than 1e-8)", 4)
+                        .fact("spot.tickers/update", 22).fact("spot.candlesticks/update", 14).fact("spot.trades/update", 9)
+                        .fact("spot.order_book_update/subscribe", 10).fact("spot.candlesticks/subscribe", 10)
+                        .fact("spot.trades/subscribe", 1).fact("spot.tickers/subscribe", 1)
+                        .fact("REST books", 10).fact("dead snapshots", 4).fact("books", 6)
+                        .keyIsSymbol().event(GateioFrameDecoderTest::event).decoded(GateioFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"channel\":| malformed JSON")
+                        .unknownType("{\"channel\":\"spot.balances\",\"event\":\"update\",\"result\":{}}| unknown channel 'spot.balances'")
+                        .badNumber("{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":{\"id\":1,\"create_time_ms\":\"1\",\"side\":\"buy\",\"currency_pair\":\"DIS_USDT\",\"amount\":\"0.0000000001\",\"price\":\"1\"}}| field 'amount' is not an exact decimal")
+                        .catalog("GATEIO.0", 1458, null, false, 0),
+                cryptofeed("gateio-futures", "gateio-futures", "GATEIO_FUTURES", "GATEIO_FUTURES.ws.1.0")
+                        // received lines + REST snapshots; no trade in the capture
+                        .counts(GateioOracle::futures, 450 + 10, 22 + 1, 0, 0, 352, 10, 75, 0) // ignored: subscribe replies, the candlestick
+                        .fact("futures.order_book_update/update", 352).fact("futures.book_ticker/update", 75)
+                        .fact("futures.candlesticks/update", 1).fact("futures.candlesticks/subscribe", 10)
+                        .fact("futures.order_book_update/subscribe", 10).fact("futures.trades/subscribe", 1)
+                        .fact("futures.book_ticker/subscribe", 1).fact("REST books", 10).fact("books", 10)
+                        .keyIsSymbol().event(GateioFuturesFrameDecoderTest::event)
+                        .unknownType("{\"channel\":\"futures.usertrades\",\"event\":\"update\",\"result\":[]}| unknown channel 'futures.usertrades'")
+                        .catalog("GATEIO_FUTURES.0", 302, null, false, 0),
                 cryptofeed("gemini", "gemini", "GEMINI", "GEMINI.ws.1.0")
                         .counts(GeminiOracle::count, 678, 7, 0, 16, 645, 10, 0, 0)
                         .fact("books", 10).fact("past trades", 500) // 50 past trades in each book message
