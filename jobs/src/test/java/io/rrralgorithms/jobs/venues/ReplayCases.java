@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
 import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
@@ -92,7 +93,7 @@ final class ReplayCases {
                             assertNull(e.syncedTops.get("sgbeur"), "no diff for sgbeur during the 30 s");
                             assertEquals("ETH-USD", r.lastTop.get("ethusd").symbol);
                         }),
-                of("bybit", List.of("BYBIT.ws.25.0", "BYBIT.ws.26.0"), 25, BybitReplayTest::oracle,
+                of("bybit", List.of("BYBIT.ws.25.0", "BYBIT.ws.26.0"), 25, BybitOracle::count,
                         new Counts(4440, 20, 0, 251, 4268, 10, 0, 0, 0, 0, 0, 4268), null, BybitReplayTest::extra),
                 of("deribit", List.of("DERIBIT.ws.1.0"), 10, DeribitOracle::count,
                         new Counts(136, 1, 0, 0, 36, 10, 89, 0, 0, 0, 0, 36), null, (e, r) -> {

@@ -1,5 +1,7 @@
 package io.rrralgorithms.connectors.adapters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.SharedData;
@@ -140,6 +142,11 @@ public final class DecoderCase {
     public DecoderCase event(EventCheck check) {
         this.event = check;
         return this;
+    }
+
+    /** The events name exactly {@code n} native symbols. */
+    public DecoderCase symbols(int n) {
+        return decoded((raw, d) -> assertEquals(n, d.symbols.size(), "symbols with data: " + d.symbols));
     }
 
     public DecoderCase decoded(DecodedCheck check) {

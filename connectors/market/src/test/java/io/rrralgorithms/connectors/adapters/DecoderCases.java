@@ -8,6 +8,8 @@ import io.rrralgorithms.connectors.adapters.bitmex.BitmexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.bybit.BybitFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitFrameDecoderTest;
@@ -70,6 +72,20 @@ final class DecoderCases {
                         .badNumber("{\"event\":\"data\",\"channel\":\"diff_order_book_ethusd\",\"data\":{\"microtimestamp\":\"1\",\"bids\":[[\"1.000000001\",\"1\"]],\"asks\":[]}}| not an exact decimal")
                         .catalog("BITSTAMP.0", 140, n -> "{\"data\":{\"microtimestamp\":\"1\",\"bids\":[],\"asks\":[]},"
                                 + "\"channel\":\"diff_order_book_" + n + "\",\"event\":\"data\"}", true, 10_000),
+                cryptofeed("bybit usdt", "bybit", "BYBIT", "BYBIT.ws.25.0")
+                        .counts(BybitOracle::count, 3342, 16, 0, 101, 3252, 8, 0, 0) // trades = trade rows; ignored: subscription replies
+                        .fact("trade frames", 66).fact("cross_seq not increasing", 0) // cross_seq strictly increases per symbol
+                        .fact("books outside the 25-level window", 0) // after every delta each book holds exactly 25 levels a side
+                        .keyIsSymbol().keysFromRawLines().event(BybitFrameDecoderTest::event).symbols(8)
+                        .badJson("| empty frame", "{\"topic\":| malformed JSON")
+                        .unknownType("{\"foo\":1}| unknown message", "{\"topic\":\"orderBookL3.BTCUSD\",\"type\":\"snapshot\",\"data\":[]}| unknown topic")
+                        .badNumber("{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[{\"price\":\"1.000000001\",\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1}],\"insert\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| not an exact decimal")
+                        .catalog("BYBIT.0", 15, null, true, 0), // 4 inverse perpetuals, 9 USDT perpetuals, 2 inverse futures
+                cryptofeed("bybit inverse", "bybit", "BYBIT", "BYBIT.ws.26.0")
+                        .counts(BybitOracle::count, 1098, 4, 0, 150, 1016, 2, 0, 0)
+                        .fact("trade frames", 76).fact("cross_seq not increasing", 0).fact("books outside the 25-level window", 0)
+                        .keyIsSymbol().keysFromRawLines().event(BybitFrameDecoderTest::event).symbols(2)
+                        .catalog("BYBIT.0", 15, null, true, 0),
                 cryptofeed("coinbase", "coinbase", "COINBASE", "COINBASE.ws.28.0")
                         .counts(CoinbaseOracle::count, 9946, 3 + 10, 0, 97, 9719, 10, 107, 0)
                         .fact("subscriptions", 3).fact("last_match", 10)
@@ -118,7 +134,7 @@ final class DecoderCases {
                 cryptofeed("kraken book", "kraken", "KRAKEN", "KRAKEN.ws.50.0")
                         .counts(KrakenOracle::count, 4321, 42, 0, 0, 4269, 10, 0, 4269)
                         .fact("heartbeat", 31).fact("subscriptionStatus", 10).fact("systemStatus", 1)
-                        .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event).decoded(KrakenFrameDecoderTest.pairs(10))
+                        .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event).symbols(10)
                         .badJson("| empty frame", "[464,{\"a\":| malformed JSON", "\"text\"| neither a JSON object nor an array")
                         .unknownType("{\"event\":\"addOrder\"}| unknown event 'addOrder'",
                                 "[464,{\"a\":[]},\"candles\",\"XBT/CHF\"]| unknown channel 'candles'")
@@ -128,11 +144,11 @@ final class DecoderCases {
                         .counts(KrakenOracle::count, 49, 41, 0, 10, 0, 0, 0, 0)
                         .fact("heartbeat", 30).fact("subscriptionStatus", 10).fact("systemStatus", 1).fact("trade frames", 8)
                         .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event)
-                        .decoded(KrakenFrameDecoderTest.pairs(2)), // trades in XMR/USD and SC/EUR only
+                        .symbols(2), // trades in XMR/USD and SC/EUR only
                 cryptofeed("kraken ticker", "kraken", "KRAKEN", "KRAKEN.ws.49.0")
                         .counts(KrakenOracle::count, 60, 42, 0, 0, 0, 0, 18, 0)
                         .fact("heartbeat", 31).fact("subscriptionStatus", 10).fact("systemStatus", 1)
-                        .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event).decoded(KrakenFrameDecoderTest.pairs(10)),
+                        .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event).symbols(10),
                 cryptofeed("kraken-futures", "kraken-futures", "KRAKEN_FUTURES", "KRAKEN_FUTURES.ws.1.0")
                         .counts(KrakenFuturesOracle::count, 7175, 1 + 30 + 10, 0, 3, 7014, 10, 107, 0)
                         .fact("event:info", 1).fact("event:subscribed", 30).fact("trade_snapshot", 10)

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.Decoded;
-import io.rrralgorithms.connectors.adapters.DecoderCase;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
@@ -84,11 +83,6 @@ public class KrakenFrameDecoderTest {
             assertEquals(1000, ev.bookDepth, "book-1000 depth carried for the sync rules");
             assertEquals(1000, ADAPTER.bookSyncRules().maxDepth(ev));
         }
-    }
-
-    /** How many pairs the capture has data of. */
-    public static DecoderCase.DecodedCheck pairs(int pairs) {
-        return (raw, d) -> assertEquals(pairs, d.symbols.size(), "pairs with data: " + d.symbols);
     }
 
     @Test
