@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
@@ -72,18 +73,18 @@ final class ReplayCases {
      */
     static List<ReplayCase> all() {
         return List.of(
-                of("binance-spot", List.of("BINANCE.ws.1.0"), 10, BinanceCryptofeedReplayOracle.oracle(false),
+                of("binance-spot", List.of("BINANCE.ws.1.0"), 10, BinanceOracle::spot,
                         new Counts(269, 2, 0, 2, 177, 4, 84, 5, 0, 0, 0, 172), null,
-                        BinanceCryptofeedReplayOracle.extra("BINANCE", "binance-spot", 1, 0)),
-                of("binance-us", List.of("BINANCE_US.ws.1.0"), 10, BinanceCryptofeedReplayOracle.oracle(false),
+                        BinanceReplayChecks.extra("BINANCE", "binance-spot")),
+                of("binance-us", List.of("BINANCE_US.ws.1.0"), 10, BinanceOracle::spot,
                         new Counts(484, 5, 0, 11, 336, 4, 128, 4, 0, 0, 0, 332), null,
-                        BinanceCryptofeedReplayOracle.extra("BINANCE_US", "binance-us", 0, 0)),
-                of("binance-usdm", List.of("BINANCE_FUTURES.ws.1.0"), 10, BinanceCryptofeedReplayOracle.oracle(true),
+                        BinanceReplayChecks.extra("BINANCE_US", "binance-us")),
+                of("binance-usdm", List.of("BINANCE_FUTURES.ws.1.0"), 10, BinanceOracle::futures,
                         new Counts(1539, 67, 0, 91, 764, 4, 613, 12, 0, 0, 0, 752), null,
-                        BinanceCryptofeedReplayOracle.extra("BINANCE_FUTURES", "binance-usdm", 8, 3)),
-                of("binance-coinm", List.of("BINANCE_DELIVERY.ws.1.0"), 10, BinanceCryptofeedReplayOracle.oracle(true),
+                        BinanceReplayChecks.extra("BINANCE_FUTURES", "binance-usdm")),
+                of("binance-coinm", List.of("BINANCE_DELIVERY.ws.1.0"), 10, BinanceOracle::futures,
                         new Counts(4381, 33, 0, 51, 2047, 10, 2240, 259, 0, 0, 0, 1788), null,
-                        BinanceCryptofeedReplayOracle.extra("BINANCE_DELIVERY", "binance-coinm", 249, 5)),
+                        BinanceReplayChecks.extra("BINANCE_DELIVERY", "binance-coinm")),
                 of("bitfinex", List.of("BITFINEX.ws.11.0"), 10, BitfinexOracle::count,
                         new Counts(1693, 72, 0, 0, 1593, 7, 21, 0, 0, 0, 0, 1593), null, BitfinexReplayTest::extra),
                 of("bitmex", List.of("BITMEX.ws.1.0"), 10, BitmexOracle::count,

@@ -2,6 +2,8 @@ package io.rrralgorithms.connectors.adapters;
 
 import static io.rrralgorithms.connectors.adapters.DecoderCase.cryptofeed;
 
+import io.rrralgorithms.connectors.adapters.binance.BinanceFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexFrameDecoderTest;
@@ -39,6 +41,32 @@ final class DecoderCases {
 
     static List<DecoderCase> all() {
         return List.of(
+                cryptofeed("binance-spot", "binance-spot", "BINANCE", "BINANCE.ws.1.0")
+                        .counts(BinanceOracle::spot, 269, 2, 0, 2, 177, 4, 84, 0) // ignored: klines
+                        // one diff buffered per symbol (it made cryptofeed fetch the snapshot), already in it
+                        .fact("symbols with one diff before the snapshot", 4).fact("buffered diffs not in the snapshot", 0)
+                        .fact("bridge failures", 0).fact("bridges ending at the snapshot", 0).fact("stale after snapshot", 1)
+                        .keyIsSymbol().event(BinanceFrameDecoderTest::event)
+                        .decoded(BinanceFrameDecoderTest.symbols("NKN-USDT", "BLZ-ETH", "LRC-BTC", "RUNE-EUR")),
+                cryptofeed("binance-us", "binance-us", "BINANCE_US", "BINANCE_US.ws.1.0")
+                        .counts(BinanceOracle::spot, 484, 5, 0, 11, 336, 4, 128, 0)
+                        .fact("symbols with one diff before the snapshot", 4).fact("buffered diffs not in the snapshot", 0)
+                        .fact("bridge failures", 0).fact("bridges ending at the snapshot", 0)
+                        .keyIsSymbol().event(BinanceFrameDecoderTest::event)
+                        .decoded(BinanceFrameDecoderTest.symbols("CRV-USDT", "COMP-USDT", "OMG-BUSD", "ZRX-USDT")),
+                cryptofeed("binance-usdm", "binance-usdm", "BINANCE_FUTURES", "BINANCE_FUTURES.ws.1.0")
+                        .counts(BinanceOracle::futures, 1539, 67, 0, 91, 764, 4, 613, 0)
+                        .fact("symbols with one diff before the snapshot", 4).fact("buffered diffs not in the snapshot", 0)
+                        .fact("bridge failures", 0).fact("bridges ending at the snapshot", 3).fact("stale after snapshot", 8)
+                        .keyIsSymbol().event(BinanceFrameDecoderTest::event)
+                        .decoded(BinanceFrameDecoderTest.symbols("SUSHI-USDT-PERP", "AKRO-USDT-PERP", "KEEP-USDT-PERP", "CTK-USDT-PERP")),
+                cryptofeed("binance-coinm", "binance-coinm", "BINANCE_DELIVERY", "BINANCE_DELIVERY.ws.1.0")
+                        .counts(BinanceOracle::futures, 4381, 33, 0, 51, 2047, 10, 2240, 0)
+                        .fact("symbols with one diff before the snapshot", 10).fact("buffered diffs not in the snapshot", 0)
+                        .fact("bridge failures", 0).fact("bridges ending at the snapshot", 5).fact("stale after snapshot", 249)
+                        .keyIsSymbol().event(BinanceFrameDecoderTest::event)
+                        .decoded(BinanceFrameDecoderTest.symbols("LINK-USD-211231", "LINK-USD-PERP", "TRX-USD-PERP", "ETC-USD-PERP",
+                                "BTC-USD-211231", "XRP-USD-PERP", "EOS-USD-PERP", "BCH-USD-PERP", "BCH-USD-210924", "ETH-USD-210924")),
                 cryptofeed("bitfinex", "bitfinex", "BITFINEX", "BITFINEX.ws.11.0")
                         // no te/tu (no trade in the 30 s), no cs (OB_CHECKSUM off), no funding channel
                         .counts(BitfinexOracle::count, 1693, 1 + 1 + 21 + 42 + 7, 0, 0, 1593, 7, 21, 0) // ignored: info, conf, acks, hb, trade snapshots

@@ -1,6 +1,7 @@
 package io.rrralgorithms.connectors.adapters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
@@ -140,6 +141,8 @@ class VenueDecoderContractTest {
                             if (decoder.decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
                                 d.ignored++;
                                 assertEquals(List.of(), evs, "an ignored frame gives no event");
+                            } else {
+                                assertFalse(evs.isEmpty(), "a decoded frame gives events");
                             }
                         } catch (DecodeException e) {
                             d.errors.add(e.getMessage() + " <- " + new String(f.payload, StandardCharsets.UTF_8));

@@ -1,18 +1,12 @@
-package io.rrralgorithms.jobs.venues;
+package io.rrralgorithms.connectors.adapters.binance;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
-import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
-import io.rrralgorithms.jobs.book.BookTop;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +21,7 @@ import java.util.regex.Pattern;
  * The cryptofeed captures of the four Binance feeds (spot {@code BINANCE}, {@code BINANCE_US},
  * USDⓈ-M {@code BINANCE_FUTURES}, COIN-M {@code BINANCE_DELIVERY}; 2021, 4–10 symbols, about 30 s
  * each), every {@code .ws.1.0} merged with the REST depth snapshots of its {@code .http.0.0},
- * in the replay contract ({@link ReplayCases}).
+ * for both venue contracts.
  *
  * <p>Every expectation is computed here from the raw lines with Jackson, independently of the
  * decoder and of {@code BookSynchronizer}, and the exact numbers are asserted as well. What the
@@ -57,13 +51,12 @@ import java.util.regex.Pattern;
  *   <li>so no diff is applied from the buffer; every applied diff yields one synced top.
  * </ul>
  */
-final class BinanceCryptofeedReplayOracle {
+public final class BinanceOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DEPTH_URL = Pattern.compile("^(\\S*/depth\\?\\S*) -> ([0-9.]+): (.*)$");
     private static final Pattern SYMBOL = Pattern.compile("[?&]symbol=([A-Z0-9_]+)");
-    static final int DEPTH = 10;
 
-    private BinanceCryptofeedReplayOracle() {}
+    private BinanceOracle() {}
 
     /** One raw line: a WebSocket frame or a REST depth snapshot, with its receive time. */
     private record Line(long receiveNs, int order, String snapshotSymbol, JsonNode json) {}
@@ -72,11 +65,15 @@ final class BinanceCryptofeedReplayOracle {
         return new BigDecimal(seconds).movePointRight(9).longValue();
     }
 
-    static ReplayCase.Oracle oracle(boolean futures) {
-        return files -> expected(files.get(0), futures);
+    public static RawCounts spot(List<Path> files) throws Exception {
+        return count(files.get(0), false);
     }
 
-    private static RawCounts expected(Path ws, boolean futures) throws Exception {
+    public static RawCounts futures(List<Path> files) throws Exception {
+        return count(files.get(0), true);
+    }
+
+    private static RawCounts count(Path ws, boolean futures) throws Exception {
         Path http = ws.resolveSibling(ws.getFileName().toString().replace(".ws.1.0", ".http.0.0"));
         List<Line> lines = new ArrayList<>();
         RawCounts e = new RawCounts();
@@ -170,46 +167,5 @@ final class BinanceCryptofeedReplayOracle {
         d.get("a").forEach(l -> b.set(false, l.get(0).textValue(), l.get(1).textValue()));
         lastApplied.put(s, last);
         return true;
-    }
-
-    /**
-     * What only the Binance captures have: one diff buffered per symbol (the one that made
-     * cryptofeed fetch the snapshot), already in it; the bridging diffs; every instrument synced;
-     * the final tops on the recorded metadata's ticks and lots.
-     */
-    static ReplayCase.Extra extra(String exchange, String feed, int staleAfterSnapshot, int bridgesEndingAtSnapshot) {
-        return (e, r) -> {
-            assertEquals(e.snapshots, e.fact("symbols with one diff before the snapshot"), "diffs before each snapshot");
-            assertEquals(0, e.fact("buffered diffs not in the snapshot"));
-            assertEquals(staleAfterSnapshot, e.fact("stale after snapshot"), "stale diffs read after their snapshot");
-            assertEquals(e.stale, e.snapshots + staleAfterSnapshot);
-            assertEquals(bridgesEndingAtSnapshot, e.fact("bridges ending at the snapshot"), "bridging diffs with u == lastUpdateId");
-            assertEquals(0, e.fact("other"), "no frame of another kind");
-            assertEquals(0, e.fact("bridge failures"));
-            var c = r.counters;
-            assertEquals(0, c.pendingDropped);
-            assertEquals(c.syncedTops, c.tops, "no unsynced top: no book was ever invalidated");
-            assertEquals(e.books.keySet(), r.lastTop.keySet(), "every instrument with a snapshot got synced");
-            InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(CaptureReplay.file(exchange + ".0"),
-                    ExchangeAdapters.forFeed(feed));
-            for (String s : e.books.keySet()) {
-                BookTop t = r.lastTop.get(s);
-                assertEquals(DEPTH, t.bidPrices.length, s);
-                assertEquals(DEPTH, t.askPrices.length, s);
-                Instrument i = catalog.byNative(s).orElseThrow();
-                assertEquals(i.symbol(), t.symbol, "normalized symbol of " + s);
-                long tick = Mantissa.m(i.tickSize()), lot = Mantissa.m(i.lotSize());
-                for (long[] px : List.of(t.bidPrices, t.askPrices)) {
-                    for (long p : px) {
-                        assertEquals(0, p % tick, s + " price " + p + " off the tick " + i.tickSize());
-                    }
-                }
-                for (long[] sz : List.of(t.bidSizes, t.askSizes)) {
-                    for (long q : sz) {
-                        assertEquals(0, q % lot, s + " size " + q + " off the lot " + i.lotSize());
-                    }
-                }
-            }
-        };
     }
 }
