@@ -15,6 +15,21 @@ import java.util.List;
 public final class Frames {
     private Frames() {}
 
+    /** Frames of one venue received at one time, as a venue test writes them. */
+    public record At(ExchangeAdapter venue, long receiveNs) {
+        public RawFrame ws(String json) {
+            return Frames.ws(venue, json, receiveNs);
+        }
+
+        public List<MarketEvent> decode(String json) throws DecodeException {
+            return Frames.decode(venue, ws(json));
+        }
+    }
+
+    public static At at(ExchangeAdapter venue, long receiveNs) {
+        return new At(venue, receiveNs);
+    }
+
     public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

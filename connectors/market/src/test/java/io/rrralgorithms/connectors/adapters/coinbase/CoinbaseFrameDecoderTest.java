@@ -12,15 +12,14 @@ import io.rrralgorithms.connectors.adapters.ExchangeAdapters;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,17 +35,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 public class CoinbaseFrameDecoderTest {
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("coinbase");
-
-    private static RawFrame frame(String json) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("coinbase", ADAPTER.partitionKey(p), FrameKind.WS, 1_618_677_817_079_762_000L, p);
-    }
-
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(frame(json), out::add);
-        return out;
-    }
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_618_677_817_079_762_000L);
 
     /** Product ids are the symbols; snapshots carry no time. */
     public static void event(RawFrame f, MarketEvent ev, Decoded d) {
@@ -62,7 +52,7 @@ public class CoinbaseFrameDecoderTest {
         // the first "match" line of the capture, checked field by field against its own text
         String line = CaptureLines.payloads(SharedData.cryptofeed("COINBASE.ws.28.0")).stream()
                 .filter(p -> p.startsWith("{\"type\":\"match\"")).findFirst().orElseThrow();
-        List<MarketEvent> evs = decode(line);
+        List<MarketEvent> evs = CAPTURED.decode(line);
         assertEquals(1, evs.size());
         MarketEvent t = evs.get(0);
         Matcher f = Pattern.compile("\"trade_id\":(\\d+).*\"side\":\"(buy|sell)\",\"size\":\"([0-9.]+)\",\"price\":\"([0-9.]+)\",\"product_id\":\"([A-Z0-9-]+)\".*\"time\":\"([^\"]+)\"").matcher(line);
@@ -78,7 +68,7 @@ public class CoinbaseFrameDecoderTest {
 
     @Test
     void handWrittenMatchAndL2update() throws Exception {
-        MarketEvent t = decode("{\"type\":\"match\",\"trade_id\":923563,\"maker_order_id\":\"a\",\"taker_order_id\":\"b\","
+        MarketEvent t = CAPTURED.decode("{\"type\":\"match\",\"trade_id\":923563,\"maker_order_id\":\"a\",\"taker_order_id\":\"b\","
                 + "\"side\":\"buy\",\"size\":\"2.578\",\"price\":\"0.0061759\",\"product_id\":\"DASH-BTC\","
                 + "\"sequence\":2040406555,\"time\":\"2021-04-17T16:43:53.864119Z\"}").get(0);
         assertEquals(923563L, t.tradeId);
@@ -88,7 +78,7 @@ public class CoinbaseFrameDecoderTest {
         assertEquals(1_618_677_833_864L, t.exchangeTimeMs);
         assertEquals("DASH-BTC", t.symbol);
 
-        MarketEvent d = decode("{\"type\":\"l2update\",\"product_id\":\"BAND-BTC\",\"changes\":[[\"buy\",\"0.00032746\",\"0.00\"],"
+        MarketEvent d = CAPTURED.decode("{\"type\":\"l2update\",\"product_id\":\"BAND-BTC\",\"changes\":[[\"buy\",\"0.00032746\",\"0.00\"],"
                 + "[\"sell\",\"0.00033500\",\"12.5\"],[\"buy\",\"0.00032700\",\"1\"]],\"time\":\"2021-04-17T16:43:48.119884Z\"}").get(0);
         assertEquals(EventType.BOOK_DELTA, d.type);
         assertEquals(d.receiveTimeNs, d.lastUpdateId, "level2 has no sequence: receive time orders it");
@@ -98,7 +88,7 @@ public class CoinbaseFrameDecoderTest {
         assertEquals(33_500L, d.askPrices[0]);
         assertEquals(1_250_000_000L, d.askSizes[0]);
 
-        MarketEvent bbo = decode("{\"type\":\"ticker\",\"sequence\":27883326,\"product_id\":\"SKL-GBP\",\"price\":\"0.5752\","
+        MarketEvent bbo = CAPTURED.decode("{\"type\":\"ticker\",\"sequence\":27883326,\"product_id\":\"SKL-GBP\",\"price\":\"0.5752\","
                 + "\"best_bid\":\"0.5752\",\"best_ask\":\"0.5771\",\"side\":\"sell\",\"time\":\"2021-04-17T16:43:29.571587Z\"}").get(0);
         assertEquals(EventType.BBO, bbo.type);
         assertEquals(57_520_000L, bbo.bidPrices[0]);
@@ -106,7 +96,7 @@ public class CoinbaseFrameDecoderTest {
         assertEquals(0L, bbo.bidSizes[0], "no best_bid_size in the 2021 feed");
         assertEquals(27883326L, bbo.lastUpdateId);
 
-        assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(
+        assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(CAPTURED.ws(
                 "{\"type\":\"last_match\",\"trade_id\":1,\"side\":\"buy\",\"size\":\"1\",\"price\":\"1\","
                         + "\"product_id\":\"SKL-USD\",\"sequence\":1,\"time\":\"2021-04-17T16:43:29.571587Z\"}"), e -> { }));
         assertEquals("SKL-USD", ADAPTER.partitionKey("{\"type\":\"l2update\",\"product_id\":\"SKL-USD\"}"
@@ -131,7 +121,7 @@ public class CoinbaseFrameDecoderTest {
         "{\"type\":\"ticker\",\"product_id\":\"X-Y\",\"best_bid\":\"1\",\"time\":\"2021-04-17T16:43:29Z\"}| missing field 'best_ask'",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
+        DecodeException e = assertThrows(DecodeException.class, () -> CAPTURED.decode(json));
         assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
     }
 }

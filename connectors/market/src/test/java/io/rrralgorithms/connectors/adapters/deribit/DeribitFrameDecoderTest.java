@@ -18,15 +18,14 @@ import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -47,24 +46,15 @@ public class DeribitFrameDecoderTest {
     private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExchangeAdapter ADAPTER = new DeribitAdapter();
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_626_993_724_000_000_000L);
 
     static List<String> payloads() throws Exception {
         return CaptureLines.payloads(SharedData.cryptofeed("DERIBIT.ws.1.0"));
     }
 
-    private static RawFrame frame(String json) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("deribit", ADAPTER.partitionKey(p), FrameKind.WS, 1_626_993_724_000_000_000L, p);
-    }
-
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(frame(json), out::add);
-        return out;
-    }
-
     private static FrameDecoder.Result result(String json) throws DecodeException {
-        return ADAPTER.decoder().decode(frame(json), e -> { });
+        return ADAPTER.decoder().decode(CAPTURED.ws(json), e -> { });
     }
 
     private static String notification(String channel, String data) {
@@ -87,7 +77,7 @@ public class DeribitFrameDecoderTest {
         List<String> payloads = payloads();
         // the first change of the capture: one new ask
         String change = payloads.stream().filter(p -> p.contains("\"type\":\"change\"")).findFirst().orElseThrow();
-        MarketEvent d = decode(change).get(0);
+        MarketEvent d = CAPTURED.decode(change).get(0);
         assertEquals(EventType.BOOK_DELTA, d.type);
         assertEquals("BTC-24SEP21-8000-P", d.nativeSymbol);
         assertEquals("BTC-USD-210924-8000-P", d.symbol);
@@ -100,7 +90,7 @@ public class DeribitFrameDecoderTest {
         assertArrayEquals(new long[] {m("2.6")}, d.askSizes);
         // the next one deletes it: size 0
         String delete = payloads.stream().filter(p -> p.contains("\"prev_change_id\":33195894355")).findFirst().orElseThrow();
-        MarketEvent del = decode(delete).get(0);
+        MarketEvent del = CAPTURED.decode(delete).get(0);
         assertArrayEquals(new long[] {m("0.001")}, del.askPrices);
         assertArrayEquals(new long[] {0L}, del.askSizes);
         assertTrue(new DeribitSyncRules().continues(del, d.lastUpdateId));
@@ -111,7 +101,7 @@ public class DeribitFrameDecoderTest {
                 .findFirst().orElseThrow();
         JsonNode data = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .readTree(snap).get("params").get("data");
-        MarketEvent s = decode(snap).get(0);
+        MarketEvent s = CAPTURED.decode(snap).get(0);
         assertEquals(EventType.BOOK_SNAPSHOT, s.type);
         assertEquals(33195894133L, s.lastUpdateId);
         assertEquals(data.get("bids").size(), s.bidPrices.length);
@@ -121,7 +111,7 @@ public class DeribitFrameDecoderTest {
         }
 
         // tickers: a two-sided one, and one with nothing quoted (prices and amounts 0)
-        MarketEvent t = decode(payloads.stream().filter(p -> p.contains("\"channel\":\"ticker.ETH-30JUL21-2800-C.raw\""))
+        MarketEvent t = CAPTURED.decode(payloads.stream().filter(p -> p.contains("\"channel\":\"ticker.ETH-30JUL21-2800-C.raw\""))
                 .findFirst().orElseThrow()).get(0);
         assertEquals(EventType.BBO, t.type);
         assertArrayEquals(new long[] {m("0.0015")}, t.bidPrices);
@@ -129,14 +119,14 @@ public class DeribitFrameDecoderTest {
         assertArrayEquals(new long[] {m("0.0025")}, t.askPrices);
         assertArrayEquals(new long[] {m("873")}, t.askSizes);
         assertEquals(1626993723632L, t.exchangeTimeMs);
-        MarketEvent empty = decode(payloads.stream().filter(p -> p.contains("\"channel\":\"ticker.ETH-27AUG21-4000-P.raw\""))
+        MarketEvent empty = CAPTURED.decode(payloads.stream().filter(p -> p.contains("\"channel\":\"ticker.ETH-27AUG21-4000-P.raw\""))
                 .findFirst().orElseThrow()).get(0);
         assertEquals(0, empty.bidPrices.length + empty.askPrices.length, "nothing quoted");
     }
 
     @Test
     void handWrittenTradesQuotesAndControlFrames() throws Exception {
-        List<MarketEvent> ts = decode(notification("trades.BTC-PERPETUAL.raw", "[{\"trade_seq\":56761222,"
+        List<MarketEvent> ts = CAPTURED.decode(notification("trades.BTC-PERPETUAL.raw", "[{\"trade_seq\":56761222,"
                 + "\"trade_id\":\"86210000\",\"timestamp\":1626993724318,\"tick_direction\":0,\"price\":32190.5,"
                 + "\"mark_price\":32188.51,\"instrument_name\":\"BTC-PERPETUAL\",\"index_price\":32180.36,\"direction\":\"sell\","
                 + "\"amount\":1200.0},{\"trade_seq\":56761223,\"trade_id\":\"86210001\",\"timestamp\":1626993724319,"
@@ -154,7 +144,7 @@ public class DeribitFrameDecoderTest {
         assertEquals(1626993724318L, t.exchangeTimeMs);
 
         // currency-prefixed ids; a kind/currency channel holds several instruments
-        List<MarketEvent> eth = decode(notification("trades.option.ETH.100ms", "[{\"trade_id\":\"ETH-24680135\","
+        List<MarketEvent> eth = CAPTURED.decode(notification("trades.option.ETH.100ms", "[{\"trade_id\":\"ETH-24680135\","
                 + "\"timestamp\":1626993724318,\"price\":0.0015,\"instrument_name\":\"ETH-30JUL21-2800-C\",\"direction\":\"buy\","
                 + "\"amount\":12.0,\"iv\":117.2},{\"trade_id\":\"ETH-24680136\",\"timestamp\":1626993724318,\"price\":1.0165,"
                 + "\"instrument_name\":\"ETH-27AUG21-4000-P\",\"direction\":\"sell\",\"amount\":1.0}]"));
@@ -162,20 +152,20 @@ public class DeribitFrameDecoderTest {
         assertEquals(List.of("ETH-USD-210730-2800-C", "ETH-USD-210827-4000-P"), List.of(eth.get(0).symbol, eth.get(1).symbol));
         assertEquals(m("1.0165"), eth.get(1).price);
 
-        MarketEvent q = decode(notification("quote.ETH-PERPETUAL", "{\"timestamp\":1626993724318,\"instrument_name\":"
+        MarketEvent q = CAPTURED.decode(notification("quote.ETH-PERPETUAL", "{\"timestamp\":1626993724318,\"instrument_name\":"
                 + "\"ETH-PERPETUAL\",\"best_bid_price\":2006.05,\"best_bid_amount\":15000.0,\"best_ask_price\":2006.1,"
                 + "\"best_ask_amount\":2.0}")).get(0);
         assertEquals(EventType.BBO, q.type);
         assertEquals("ETH-USD-PERP", q.symbol);
         assertArrayEquals(new long[] {m("2006.05")}, q.bidPrices);
         assertArrayEquals(new long[] {m("2")}, q.askSizes);
-        MarketEvent perp = decode(notification("ticker.BTC-PERPETUAL.100ms", "{\"timestamp\":1626993724318,"
+        MarketEvent perp = CAPTURED.decode(notification("ticker.BTC-PERPETUAL.100ms", "{\"timestamp\":1626993724318,"
                 + "\"instrument_name\":\"BTC-PERPETUAL\",\"funding_8h\":0.00003418,\"current_funding\":0.0,"
                 + "\"best_bid_price\":32190.0,\"best_bid_amount\":30.0,\"best_ask_price\":32190.5,\"best_ask_amount\":5000.0}")).get(0);
         assertArrayEquals(new long[] {m("32190.5")}, perp.askPrices);
 
         // a grouped top-N book is a snapshot each time
-        MarketEvent g = decode(notification("book.BTC-24SEP21.none.10.100ms", "{\"timestamp\":1626993724318,"
+        MarketEvent g = CAPTURED.decode(notification("book.BTC-24SEP21.none.10.100ms", "{\"timestamp\":1626993724318,"
                 + "\"instrument_name\":\"BTC-24SEP21\",\"change_id\":33195898166,\"bids\":[[32744.5,1000.0],[32744.0,20.0]],"
                 + "\"asks\":[[32745.0,5.0]]}")).get(0);
         assertEquals(EventType.BOOK_SNAPSHOT, g.type);
@@ -281,7 +271,7 @@ public class DeribitFrameDecoderTest {
         "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"ticker.BTC-PERPETUAL.raw\",\"data\":{\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"best_bid_price\":-1.0,\"best_bid_amount\":1.0}}}| out of range",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
+        DecodeException e = assertThrows(DecodeException.class, () -> CAPTURED.decode(json));
         assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
     }
 }

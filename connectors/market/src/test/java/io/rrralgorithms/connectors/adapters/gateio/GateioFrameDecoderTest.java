@@ -22,6 +22,7 @@ import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 public class GateioFrameDecoderTest {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("gateio");
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_619_093_533_000_000_000L);
 
     static List<String> payloads(String file) {
         return CaptureLines.payloads(SharedData.cryptofeed(file));
@@ -51,17 +54,6 @@ public class GateioFrameDecoderTest {
 
     static long mantissa(String decimal) {
         return new BigDecimal(decimal).movePointRight(8).longValueExact();
-    }
-
-    private static RawFrame frame(String json) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("gateio", ADAPTER.partitionKey(p), FrameKind.WS, 1_619_093_533_000_000_000L, p);
-    }
-
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(frame(json), out::add);
-        return out;
     }
 
     @Test
@@ -96,7 +88,7 @@ public class GateioFrameDecoderTest {
         // "side":"sell","currency_pair":"DIS_USDT","amount":"0.2010000000","price":"121.5800000000"}
         String trade = payloads("GATEIO.ws.1.0").stream().filter(p -> p.contains("\"channel\":\"spot.trades\",\"event\":\"update\""))
                 .findFirst().orElseThrow();
-        MarketEvent t = decode(trade).get(0);
+        MarketEvent t = CAPTURED.decode(trade).get(0);
         assertEquals(EventType.TRADE, t.type);
         assertEquals("DIS_USDT", t.nativeSymbol);
         assertEquals("DIS-USDT", t.symbol);
@@ -109,7 +101,7 @@ public class GateioFrameDecoderTest {
         // an order book update: HAI_ETH U 2691449 u 2691452
         String upd = payloads("GATEIO.ws.1.0").stream().filter(p -> p.contains("\"U\":2691449,")).findFirst().orElseThrow();
         JsonNode r = JSON.readTree(upd).get("result");
-        MarketEvent d = decode(upd).get(0);
+        MarketEvent d = CAPTURED.decode(upd).get(0);
         assertEquals(EventType.BOOK_DELTA, d.type);
         assertEquals(2691449L, d.firstUpdateId);
         assertEquals(2691452L, d.lastUpdateId);
@@ -124,7 +116,7 @@ public class GateioFrameDecoderTest {
         // the first ticker: NEO_BTC highest_bid 0.0018697, lowest_ask 0.0018734, no sizes
         String tick = payloads("GATEIO.ws.1.0").stream().filter(p -> p.contains("\"channel\":\"spot.tickers\",\"event\":\"update\""))
                 .findFirst().orElseThrow();
-        MarketEvent b = decode(tick).get(0);
+        MarketEvent b = CAPTURED.decode(tick).get(0);
         assertEquals(EventType.BBO, b.type);
         assertEquals("NEO_BTC", b.nativeSymbol);
         assertArrayEquals(new long[] {186_970L}, b.bidPrices);
@@ -153,7 +145,7 @@ public class GateioFrameDecoderTest {
 
     @Test
     void handWrittenBookTickerPongAndNewerSnapshot() throws Exception {
-        MarketEvent b = decode("{\"time\":1606293275,\"time_ms\":1606293275723,\"channel\":\"spot.book_ticker\","
+        MarketEvent b = CAPTURED.decode("{\"time\":1606293275,\"time_ms\":1606293275723,\"channel\":\"spot.book_ticker\","
                 + "\"event\":\"update\",\"result\":{\"t\":1606293275123,\"u\":48733182,\"s\":\"BTC_USDT\",\"b\":\"19177.79\","
                 + "\"B\":\"0.00033415\",\"a\":\"19179.38\",\"A\":\"0.09\"}}").get(0);
         assertEquals(EventType.BBO, b.type);
@@ -165,9 +157,9 @@ public class GateioFrameDecoderTest {
         assertArrayEquals(new long[] {1_917_938_000_000L}, b.askPrices);
         assertArrayEquals(new long[] {9_000_000L}, b.askSizes);
 
-        assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(
+        assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(CAPTURED.ws(
                 "{\"time\":1545404023,\"channel\":\"spot.pong\",\"event\":\"\",\"error\":null,\"result\":null}"), e -> { }));
-        assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(
+        assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(CAPTURED.ws(
                 "{\"time\":1619093532,\"channel\":\"spot.trades\",\"event\":\"unsubscribe\",\"result\":{\"status\":\"success\"}}"), e -> { }));
 
         List<MarketEvent> out = new ArrayList<>();
@@ -196,7 +188,7 @@ public class GateioFrameDecoderTest {
         "{\"channel\":\"spot.tickers\",\"event\":\"update\",\"result\":{\"currency_pair\":\"NEO_BTC\",\"highest_bid\":\"\",\"lowest_ask\":\"1\"}}| field 'highest_bid' is not an exact decimal",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
+        DecodeException e = assertThrows(DecodeException.class, () -> CAPTURED.decode(json));
         assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
     }
 

@@ -23,6 +23,7 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -43,18 +44,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 public class GateioFuturesFrameDecoderTest {
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("gateio-futures");
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_684_930_165_000_000_000L);
     private static final String WS = "GATEIO_FUTURES.ws.1.0";
-
-    private static RawFrame frame(String json) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("gateio-futures", ADAPTER.partitionKey(p), FrameKind.WS, 1_684_930_165_000_000_000L, p);
-    }
-
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(frame(json), out::add);
-        return out;
-    }
 
     private static long contracts(JsonNode n) {
         return n.asLong() * Decimals.ONE;
@@ -85,7 +77,7 @@ public class GateioFuturesFrameDecoderTest {
         //  "result":{"U":203083177,"a":[{"p":"0.2983","s":0}],"b":[],"s":"RDNT_USDT","t":1684930165217,"u":203083177}}
         String first = payloads(WS).stream().filter(p -> p.contains("futures.order_book_update\",\"event\":\"update\""))
                 .findFirst().orElseThrow();
-        MarketEvent d = decode(first).get(0);
+        MarketEvent d = CAPTURED.decode(first).get(0);
         assertEquals(EventType.BOOK_DELTA, d.type);
         assertEquals("RDNT_USDT", d.nativeSymbol);
         assertEquals("RDNT-USDT-PERP", d.symbol);
@@ -99,7 +91,7 @@ public class GateioFuturesFrameDecoderTest {
         // a bigger update: every level against the raw JSON
         String big = payloads(WS).stream().filter(p -> p.contains("\"U\":203083194,")).findFirst().orElseThrow();
         JsonNode r = JSON.readTree(big).get("result");
-        MarketEvent e = decode(big).get(0);
+        MarketEvent e = CAPTURED.decode(big).get(0);
         assertEquals(203083234L, e.lastUpdateId);
         assertEquals(r.get("b").size(), e.bidPrices.length);
         for (int i = 0; i < e.bidPrices.length; i++) {
@@ -114,7 +106,7 @@ public class GateioFuturesFrameDecoderTest {
         // {"t":1684930165621,"u":6159967,"s":"PHB_USDT","b":"0.7379","B":814,"a":"0.739","A":677}
         String bt = payloads(WS).stream().filter(p -> p.contains("futures.book_ticker\",\"event\":\"update\""))
                 .findFirst().orElseThrow();
-        MarketEvent b = decode(bt).get(0);
+        MarketEvent b = CAPTURED.decode(bt).get(0);
         assertEquals(EventType.BBO, b.type);
         assertEquals("PHB_USDT", b.nativeSymbol);
         assertEquals(6159967L, b.lastUpdateId);
@@ -147,7 +139,7 @@ public class GateioFuturesFrameDecoderTest {
 
     @Test
     void handWrittenTradesAndEmptyTickerSide() throws Exception {
-        List<MarketEvent> ts = decode("{\"time\":1684930170,\"time_ms\":1684930170123,\"channel\":\"futures.trades\","
+        List<MarketEvent> ts = CAPTURED.decode("{\"time\":1684930170,\"time_ms\":1684930170123,\"channel\":\"futures.trades\","
                 + "\"event\":\"update\",\"result\":[{\"size\":-108,\"id\":27753479,\"create_time\":1684930170,"
                 + "\"create_time_ms\":1684930170101,\"price\":\"0.2983\",\"contract\":\"RDNT_USDT\"},"
                 + "{\"size\":5,\"id\":27753480,\"create_time\":1684930170,\"create_time_ms\":1684930170102,"
@@ -164,7 +156,7 @@ public class GateioFuturesFrameDecoderTest {
         assertTrue(ts.get(1).takerBuy);
         assertEquals(5 * Decimals.ONE, ts.get(1).size);
 
-        MarketEvent b = decode("{\"time\":1,\"time_ms\":1,\"channel\":\"futures.book_ticker\",\"event\":\"update\","
+        MarketEvent b = CAPTURED.decode("{\"time\":1,\"time_ms\":1,\"channel\":\"futures.book_ticker\",\"event\":\"update\","
                 + "\"result\":{\"t\":1684930165621,\"u\":7,\"s\":\"PHB_USDT\",\"b\":\"\",\"B\":0,\"a\":\"0.739\",\"A\":677}}").get(0);
         assertEquals(0, b.bidPrices.length, "empty bid side");
         assertEquals(1, b.askPrices.length);
@@ -173,7 +165,7 @@ public class GateioFuturesFrameDecoderTest {
                 "{\"time\":1,\"channel\":\"futures.pong\",\"event\":\"\",\"error\":null,\"result\":null}",
                 "{\"time\":1,\"time_ms\":1,\"channel\":\"futures.tickers\",\"event\":\"update\",\"result\":[{\"contract\":\"BTC_USDT\",\"funding_rate\":\"0.0001\"}]}",
                 "{\"time\":1684930165,\"time_ms\":0,\"channel\":\"futures.trades\",\"event\":\"subscribe\",\"result\":{\"status\":\"success\"}}")) {
-            assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(json), x -> { }), json);
+            assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(CAPTURED.ws(json), x -> { }), json);
         }
     }
 
@@ -191,7 +183,7 @@ public class GateioFuturesFrameDecoderTest {
         "{\"channel\":\"futures.order_book_update\",\"event\":\"subscribe\",\"error\":{\"code\":2,\"message\":\"unknown contract\"},\"result\":{\"status\":\"fail\"}}| venue error message on futures.order_book_update: code 2 unknown contract",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
+        DecodeException e = assertThrows(DecodeException.class, () -> CAPTURED.decode(json));
         assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
     }
 

@@ -17,10 +17,10 @@ import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -43,19 +43,10 @@ public class KrakenFrameDecoderTest {
     private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("kraken");
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_618_678_134_213_106_000L);
     private static final Set<String> PAIRS = Set.of("WAVES/EUR", "XMR/USD", "KSM/XBT", "GRT/ETH", "SC/EUR", "ETH/CHF",
             "OCEAN/XBT", "OMG/USD", "XBT/CHF", "ADA/XBT");
-
-    private static RawFrame frame(String json) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("kraken", ADAPTER.partitionKey(p), FrameKind.WS, 1_618_678_134_213_106_000L, p);
-    }
-
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(frame(json), out::add);
-        return out;
-    }
 
     private static String line(String file, Pattern p) throws Exception {
         for (String s : CaptureLines.payloads(SharedData.cryptofeed(file))) {
@@ -90,7 +81,7 @@ public class KrakenFrameDecoderTest {
         String s = line("KRAKEN.ws.48.0", Pattern.compile("^\\[993,\\[\\[\"354\\.04000000\""));
         assertEquals("[993,[[\"354.04000000\",\"0.28245396\",\"1618678150.826417\",\"s\",\"m\",\"\"],[\"353.81000000\","
                 + "\"1.71754604\",\"1618678150.827816\",\"s\",\"m\",\"\"]],\"trade\",\"XMR/USD\"]", s);
-        List<MarketEvent> evs = decode(s);
+        List<MarketEvent> evs = CAPTURED.decode(s);
         assertEquals(2, evs.size());
         MarketEvent a = evs.get(0), b = evs.get(1);
         assertEquals(EventType.TRADE, a.type);
@@ -105,7 +96,7 @@ public class KrakenFrameDecoderTest {
         assertEquals(m("1.71754604"), b.size);
         assertEquals(1_618_678_150_827L, b.exchangeTimeMs);
 
-        MarketEvent buy = decode(line("KRAKEN.ws.48.0", Pattern.compile("\"1618678145\\.715785\""))).get(0);
+        MarketEvent buy = CAPTURED.decode(line("KRAKEN.ws.48.0", Pattern.compile("\"1618678145\\.715785\""))).get(0);
         assertTrue(buy.takerBuy, "b: the taker bought");
         assertEquals(m("354.55"), buy.price);
     }
@@ -114,7 +105,7 @@ public class KrakenFrameDecoderTest {
     void realTickerFrame() throws Exception {
         String s = line("KRAKEN.ws.49.0", Pattern.compile("\"ticker\",\"XBT/CHF\"\\]$"));
         assertTrue(s.startsWith("[468,{\"a\":[\"56218.30000\",0,\"0.13690578\"],\"b\":[\"56119.10000\",0,\"0.03333108\"]"), s);
-        MarketEvent t = decode(s).get(0);
+        MarketEvent t = CAPTURED.decode(s).get(0);
         assertEquals(EventType.BBO, t.type);
         assertEquals("BTC-CHF", t.symbol);
         assertEquals(m("56218.3"), t.askPrices[0]);
@@ -127,7 +118,7 @@ public class KrakenFrameDecoderTest {
     @Test
     void realBookSnapshotAndUpdates() throws Exception {
         String snap = line("KRAKEN.ws.50.0", Pattern.compile("^\\[464,\\{\"as\""));
-        MarketEvent s = decode(snap).get(0);
+        MarketEvent s = CAPTURED.decode(snap).get(0);
         JsonNode j = JSON.readTree(snap).get(1);
         assertEquals(EventType.BOOK_SNAPSHOT, s.type);
         assertEquals("XBT/CHF", s.nativeSymbol);
@@ -151,7 +142,7 @@ public class KrakenFrameDecoderTest {
         }
         assertEquals(newest, s.exchangeTimeMs, "snapshot time = newest level");
 
-        MarketEvent u = decode("[464,{\"a\":[[\"56872.70000\",\"0.01000000\",\"1618678133.924027\"]],\"c\":\"2628179034\"},"
+        MarketEvent u = CAPTURED.decode("[464,{\"a\":[[\"56872.70000\",\"0.01000000\",\"1618678133.924027\"]],\"c\":\"2628179034\"},"
                 + "\"book-1000\",\"XBT/CHF\"]").get(0);
         assertEquals(EventType.BOOK_DELTA, u.type);
         assertEquals(2_628_179_034L, u.checksum, "unsigned 32-bit");
@@ -167,7 +158,7 @@ public class KrakenFrameDecoderTest {
         String two = line("KRAKEN.ws.50.0", Pattern.compile("^\\[1920,\\{\"a\":[^}]*\\]\\},\\{\"b\""));
         assertEquals("[1920,{\"a\":[[\"0.042990\",\"364630.28272081\",\"1618678145.920470\"]]},{\"b\":[[\"0.042990\","
                 + "\"0.00000000\",\"1618678145.920708\"]],\"c\":\"4105471083\"},\"book-1000\",\"SC/EUR\"]", two);
-        MarketEvent d = decode(two).get(0);
+        MarketEvent d = CAPTURED.decode(two).get(0);
         assertEquals(m("0.04299"), d.askPrices[0]);
         assertEquals(m("364630.28272081"), d.askSizes[0]);
         assertEquals(m("0.04299"), d.bidPrices[0]);
@@ -176,7 +167,7 @@ public class KrakenFrameDecoderTest {
         assertEquals(6, d.priceDecimals);
         assertEquals(1_618_678_145_920L, d.exchangeTimeMs);
 
-        MarketEvent r = decode("[1,{\"b\":[[\"5541.20000\",\"1.52900000\",\"1534614248.765567\",\"r\"]],\"c\":\"974942666\"},"
+        MarketEvent r = CAPTURED.decode("[1,{\"b\":[[\"5541.20000\",\"1.52900000\",\"1534614248.765567\",\"r\"]],\"c\":\"974942666\"},"
                 + "\"book-10\",\"XBT/USD\"]").get(0);
         assertEquals(m("5541.2"), r.bidPrices[0], "republished level");
         assertEquals("BTC-USD", r.symbol);
@@ -184,7 +175,7 @@ public class KrakenFrameDecoderTest {
 
     @Test
     void spreadAndIgnoredFrames() throws Exception {
-        MarketEvent s = decode("[0,[\"5698.40000\",\"5700.00000\",\"1542057299.545897\",\"1.01234567\",\"0.98765432\"],"
+        MarketEvent s = CAPTURED.decode("[0,[\"5698.40000\",\"5700.00000\",\"1542057299.545897\",\"1.01234567\",\"0.98765432\"],"
                 + "\"spread\",\"XBT/USD\"]").get(0);
         assertEquals(EventType.BBO, s.type);
         assertEquals(m("5698.4"), s.bidPrices[0]);
@@ -199,7 +190,7 @@ public class KrakenFrameDecoderTest {
                 "{\"event\":\"pong\",\"reqid\":42}",
                 "[42,[\"1542057314.000000\",\"1542057360.435743\",\"3586.70000\",\"3586.70000\",\"3586.60000\","
                         + "\"3586.60000\",\"3586.68894\",\"0.03373000\",2],\"ohlc-5\",\"XBT/USD\"]")) {
-            assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(ignored), e -> {
+            assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(CAPTURED.ws(ignored), e -> {
                 throw new AssertionError("no event expected");
             }), ignored);
         }
@@ -301,7 +292,7 @@ public class KrakenFrameDecoderTest {
         "[996,[\"1\",\"2\"],\"spread\",\"XMR/USD\"]| spread payload must be",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
+        DecodeException e = assertThrows(DecodeException.class, () -> CAPTURED.decode(json));
         assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
     }
 }

@@ -18,17 +18,16 @@ import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -46,19 +45,10 @@ public class KrakenFuturesFrameDecoderTest {
     private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("kraken-futures");
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_626_994_928_037_677_000L);
     private static final Set<String> PRODUCTS = Set.of("FI_ETHUSD_211231", "PI_XRPUSD", "PI_LTCUSD", "FI_BCHUSD_210730",
             "PI_ETHUSD", "FI_XBTUSD_210924", "FI_ETHUSD_210730", "FI_BCHUSD_210924", "FI_XRPUSD_210924", "FI_XBTUSD_210730");
-
-    private static RawFrame frame(String json) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("kraken-futures", ADAPTER.partitionKey(p), FrameKind.WS, 1_626_994_928_037_677_000L, p);
-    }
-
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(frame(json), out::add);
-        return out;
-    }
 
     private static List<String> received() throws Exception {
         return CaptureLines.payloads(SharedData.cryptofeed("KRAKEN_FUTURES.ws.1.0"));
@@ -86,7 +76,7 @@ public class KrakenFuturesFrameDecoderTest {
         String trade = "{\"feed\":\"trade\",\"product_id\":\"PI_LTCUSD\",\"uid\":\"e2429e31-8b9d-4195-900e-fd42be2dec89\","
                 + "\"side\":\"buy\",\"type\":\"fill\",\"seq\":5956,\"time\":1626994929946,\"qty\":320.0,\"price\":119.44}";
         assertTrue(received().contains(trade), "a real frame of the capture");
-        MarketEvent t = decode(trade).get(0);
+        MarketEvent t = CAPTURED.decode(trade).get(0);
         assertEquals(EventType.TRADE, t.type);
         assertEquals("PI_LTCUSD", t.nativeSymbol);
         assertEquals("LTC-USD-PERP", t.symbol);
@@ -99,7 +89,7 @@ public class KrakenFuturesFrameDecoderTest {
         String book = "{\"feed\":\"book\",\"product_id\":\"PI_ETHUSD\",\"side\":\"sell\",\"seq\":26660860,\"price\":2004.85,"
                 + "\"qty\":4787.0,\"timestamp\":1626994927744}";
         assertTrue(received().contains(book));
-        MarketEvent d = decode(book).get(0);
+        MarketEvent d = CAPTURED.decode(book).get(0);
         assertEquals(EventType.BOOK_DELTA, d.type);
         assertEquals(26_660_860L, d.firstUpdateId);
         assertEquals(26_660_860L, d.lastUpdateId);
@@ -113,7 +103,7 @@ public class KrakenFuturesFrameDecoderTest {
                 + "\"change\":1.0745907221956008,\"premium\":0.1,\"volume\":130853299.0,\"tag\":\"perpetual\","
                 + "\"pair\":\"ETH:USD\",\"dtm\":0,\"maturityTime\":0}";
         assertTrue(received().contains(ticker));
-        MarketEvent b = decode(ticker).get(0);
+        MarketEvent b = CAPTURED.decode(ticker).get(0);
         assertEquals(EventType.BBO, b.type);
         assertEquals(m("2003.9"), b.bidPrices[0]);
         assertEquals(m("2004.6"), b.askPrices[0]);
@@ -123,7 +113,7 @@ public class KrakenFuturesFrameDecoderTest {
         String snap = received().stream().filter(s -> s.startsWith("{\"feed\":\"book_snapshot\",\"product_id\":\"FI_BCHUSD_210730\""))
                 .findFirst().orElseThrow();
         JsonNode j = JSON.readTree(snap);
-        MarketEvent s = decode(snap).get(0);
+        MarketEvent s = CAPTURED.decode(snap).get(0);
         assertEquals(EventType.BOOK_SNAPSHOT, s.type);
         assertEquals("BCH-USD-210730", s.symbol);
         assertEquals(91_192L, s.lastUpdateId);
@@ -153,7 +143,7 @@ public class KrakenFuturesFrameDecoderTest {
                     maxSnapSeq = Math.max(maxSnapSeq, t.get("seq").asLong());
                     maxSnapTime = Math.max(maxSnapTime, t.get("time").asLong());
                 }
-                assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(s), e -> {
+                assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(CAPTURED.ws(s), e -> {
                     throw new AssertionError("trade_snapshot must not emit trades");
                 }));
             }
@@ -168,7 +158,7 @@ public class KrakenFuturesFrameDecoderTest {
 
     @Test
     void fullTickerHeartbeatAndSymbols() throws Exception {
-        MarketEvent t = decode("{\"time\":1612270825253,\"feed\":\"ticker\",\"product_id\":\"PI_XBTUSD\",\"bid\":34832.5,"
+        MarketEvent t = CAPTURED.decode("{\"time\":1612270825253,\"feed\":\"ticker\",\"product_id\":\"PI_XBTUSD\",\"bid\":34832.5,"
                 + "\"ask\":34847.5,\"bid_size\":42864,\"ask_size\":2300,\"volume\":262306237,\"dtm\":0,\"leverage\":\"50x\","
                 + "\"index\":34803.45,\"premium\":0.1,\"last\":34852,\"change\":2.995109121267192,\"funding_rate\":3.891007752e-9,"
                 + "\"funding_rate_prediction\":4.2233756e-9,\"suspended\":false,\"tag\":\"perpetual\",\"pair\":\"XBT:USD\","
@@ -182,10 +172,10 @@ public class KrakenFuturesFrameDecoderTest {
         assertEquals(m("2300"), t.askSizes[0]);
         assertEquals(1_612_270_825_253L, t.exchangeTimeMs);
         assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(
-                frame("{\"feed\":\"heartbeat\",\"time\":1534262350627}"), e -> { }));
-        assertEquals("ETH-USD-PERP", decode("{\"feed\":\"trade\",\"product_id\":\"PF_ETHUSD\",\"uid\":\"u\",\"side\":\"sell\","
+                CAPTURED.ws("{\"feed\":\"heartbeat\",\"time\":1534262350627}"), e -> { }));
+        assertEquals("ETH-USD-PERP", CAPTURED.decode("{\"feed\":\"trade\",\"product_id\":\"PF_ETHUSD\",\"uid\":\"u\",\"side\":\"sell\","
                 + "\"type\":\"liquidation\",\"seq\":1,\"time\":1,\"qty\":0.001,\"price\":2000.5}").get(0).symbol);
-        MarketEvent linear = decode("{\"feed\":\"trade\",\"product_id\":\"PF_XBTUSD\",\"uid\":\"u\",\"side\":\"sell\","
+        MarketEvent linear = CAPTURED.decode("{\"feed\":\"trade\",\"product_id\":\"PF_XBTUSD\",\"uid\":\"u\",\"side\":\"sell\","
                 + "\"type\":\"fill\",\"seq\":7,\"time\":1,\"qty\":0.0012,\"price\":2.5e4}").get(0);
         assertEquals("BTC-USD-PERP", linear.symbol);
         assertEquals(m("0.0012"), linear.size, "fractional linear size, exact");
@@ -257,7 +247,7 @@ public class KrakenFuturesFrameDecoderTest {
         "{\"feed\":\"trade\",\"product_id\":7,\"side\":\"buy\",\"seq\":1,\"time\":1,\"qty\":1,\"price\":1}| field 'product_id' must be a string",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
+        DecodeException e = assertThrows(DecodeException.class, () -> CAPTURED.decode(json));
         assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
     }
 }

@@ -23,6 +23,7 @@ import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -44,17 +45,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 public class KucoinFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExchangeAdapter ADAPTER = ExchangeAdapters.forFeed("kucoin");
-
-    private static RawFrame frame(String json) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("kucoin", ADAPTER.partitionKey(p), FrameKind.WS, 1_619_378_326_364_592_000L, p);
-    }
-
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(frame(json), out::add);
-        return out;
-    }
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_619_378_326_364_592_000L);
 
     private static List<String> payloads() {
         return CaptureLines.payloads(SharedData.cryptofeed("KUCOIN.ws.1.0"));
@@ -101,7 +93,7 @@ public class KucoinFrameDecoderTest {
                 && p.contains("FET-BTC")).findFirst().orElseThrow();
         // {"data":{"symbol":"FET-BTC","sequence":"…","side":"…","size":"…","price":"…",…,"time":"…",…
         JsonNode d = JSON.readTree(line).get("data");
-        MarketEvent t = decode(line).get(0);
+        MarketEvent t = CAPTURED.decode(line).get(0);
         assertEquals(EventType.TRADE, t.type);
         assertEquals("FET-BTC", t.nativeSymbol);
         assertEquals("FET-BTC", t.symbol);
@@ -111,7 +103,7 @@ public class KucoinFrameDecoderTest {
         assertEquals(mantissa(d.get("size").asText()), t.size);
         assertEquals(Long.parseLong(d.get("time").asText()) / 1_000_000L, t.exchangeTimeMs);
 
-        MarketEvent h = decode("{\"data\":{\"symbol\":\"BCHSV-USDT\",\"sequence\":\"1613277184431\",\"side\":\"sell\","
+        MarketEvent h = CAPTURED.decode("{\"data\":{\"symbol\":\"BCHSV-USDT\",\"sequence\":\"1613277184431\",\"side\":\"sell\","
                 + "\"size\":\"0.41565232\",\"price\":\"242.571\",\"takerOrderId\":\"a\",\"time\":\"1619378339136489451\","
                 + "\"type\":\"match\",\"makerOrderId\":\"b\",\"tradeId\":\"6085c0a369bc506996296d83\"},"
                 + "\"subject\":\"trade.l3match\",\"topic\":\"/market/match:BCHSV-USDT\",\"type\":\"message\"}").get(0);
@@ -130,7 +122,7 @@ public class KucoinFrameDecoderTest {
         // "changes":{"asks":[["0","0","1613277183874"]],"bids":[]},"sequenceEnd":1613277183874}: sequence only
         String first = payloads().stream().filter(p -> p.contains("trade.l2update")).findFirst().orElseThrow();
         assertTrue(first.contains("\"asks\":[[\"0\",\"0\",\"1613277183874\"]]"), first);
-        List<MarketEvent> evs = decode(first);
+        List<MarketEvent> evs = CAPTURED.decode(first);
         assertEquals(1, evs.size());
         MarketEvent d = evs.get(0);
         assertEquals(EventType.BOOK_DELTA, d.type);
@@ -146,7 +138,7 @@ public class KucoinFrameDecoderTest {
         JsonNode ch = JSON.readTree(level).get("data").get("changes");
         boolean bid = ch.get("bids").size() == 1;
         JsonNode c = (bid ? ch.get("bids") : ch.get("asks")).get(0);
-        MarketEvent e = decode(level).get(0);
+        MarketEvent e = CAPTURED.decode(level).get(0);
         assertArrayEquals(new long[] {mantissa(c.get(0).asText())}, bid ? e.bidPrices : e.askPrices);
         assertArrayEquals(new long[] {mantissa(c.get(1).asText())}, bid ? e.bidSizes : e.askSizes);
         assertEquals(0, (bid ? e.askPrices : e.bidPrices).length);
@@ -154,7 +146,7 @@ public class KucoinFrameDecoderTest {
 
         // the first ticker: SNX-BTC, sequence 1612844051653
         String tick = payloads().stream().filter(p -> p.contains("trade.ticker")).findFirst().orElseThrow();
-        MarketEvent b = decode(tick).get(0);
+        MarketEvent b = CAPTURED.decode(tick).get(0);
         assertEquals(EventType.BBO, b.type);
         assertEquals("SNX-BTC", b.nativeSymbol);
         assertEquals(1612844051653L, b.lastUpdateId);
@@ -188,7 +180,7 @@ public class KucoinFrameDecoderTest {
 
     @Test
     void multiChangeFrameSplitsIntoChangesInSequenceOrder() throws Exception {
-        List<MarketEvent> evs = decode("{\"data\":{\"sequenceStart\":101,\"symbol\":\"SNX-BTC\",\"changes\":{"
+        List<MarketEvent> evs = CAPTURED.decode("{\"data\":{\"sequenceStart\":101,\"symbol\":\"SNX-BTC\",\"changes\":{"
                 + "\"asks\":[[\"0.0003\",\"5\",\"103\"],[\"0\",\"0\",\"101\"]],\"bids\":[[\"0.00028\",\"0\",\"102\"]]},"
                 + "\"sequenceEnd\":103,\"time\":1619378326400},\"subject\":\"trade.l2update\","
                 + "\"topic\":\"/market/level2:SNX-BTC\",\"type\":\"message\"}");
@@ -222,7 +214,7 @@ public class KucoinFrameDecoderTest {
                         + "\"0.0000001116\",\"0.0000001116\",\"0\",\"0\"],\"time\":1619378328806000034},"
                         + "\"subject\":\"trade.candles.add\",\"topic\":\"/market/candles:DAPPT-BTC_1min\",\"type\":\"message\"}")) {
             List<MarketEvent> out = new ArrayList<>();
-            assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(json), out::add), json);
+            assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(CAPTURED.ws(json), out::add), json);
             assertTrue(out.isEmpty());
         }
     }
@@ -246,7 +238,7 @@ public class KucoinFrameDecoderTest {
         "{\"data\":{\"sequence\":\"1\",\"bestAsk\":\"1\",\"bestBidSize\":\"1\",\"time\":1619378326323,\"bestAskSize\":\"1\"},\"subject\":\"trade.ticker\",\"topic\":\"/market/ticker:SNX-BTC\",\"type\":\"message\"}| missing field 'bestBid'",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
+        DecodeException e = assertThrows(DecodeException.class, () -> CAPTURED.decode(json));
         assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
     }
 
@@ -264,7 +256,7 @@ public class KucoinFrameDecoderTest {
     })
     void badL2updatesAreDeadLetters(String changes, String end, String reason) {
         String json = String.format(L2, changes, end, "SNX-BTC");
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
+        DecodeException e = assertThrows(DecodeException.class, () -> CAPTURED.decode(json));
         assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
     }
 
