@@ -27,7 +27,8 @@ import java.util.Map;
 
 /**
  * The replay contract's cases: one entry per recorded feed capture. Adding a venue adds one entry
- * here (its oracle and venue-specific checks in its own {@code <Venue>ReplayOracle}, or {@code <Venue>ReplayTest} where it also holds tests).
+ * here; its raw-line oracle is the decoder contract's ({@code adapters/<venue>/<Venue>Oracle} in
+ * rrr-market's test-jar), its checks on the run are written here or in its {@code <Venue>ReplayTest}.
  */
 final class ReplayCases {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -33,7 +33,8 @@ import java.util.List;
 
 /**
  * The decoder contract's cases: one entry per feed capture. Adding a venue adds one entry here (its
- * raw-line oracle and venue-specific checks in its own {@code <Venue>FrameDecoderTest}).
+ * raw-line oracle in {@code <venue>/<Venue>Oracle}, shared with the replay contract; its per-event
+ * checks and odd cases in its own {@code <Venue>FrameDecoderTest}).
  * Counts: frames, ignored, dead letters, trades, deltas, snapshots, BBO, checksums.
  */
 final class DecoderCases {
