@@ -40,32 +40,34 @@ import java.util.List;
 final class DecoderCases {
     private DecoderCases() {}
 
+    /**
+     * A Binance cryptofeed capture: one diff buffered per symbol (it made cryptofeed fetch the
+     * snapshot), already in it; none of the buffered diffs applied; every bridge holds;
+     * {@code staleAfterSnapshot} diffs read after their snapshot; {@code bridgesAtSnapshot} bridging
+     * diffs end at u == lastUpdateId.
+     */
+    private static DecoderCase binance(String feed, String exchange, long symbols,
+            long staleAfterSnapshot, long bridgesAtSnapshot) {
+        DecoderCase c = cryptofeed(feed, feed, exchange, exchange + ".ws.1.0")
+                .fact("symbols with one diff before the snapshot", symbols).fact("buffered diffs not in the snapshot", 0)
+                .fact("bridge failures", 0).fact("bridges ending at the snapshot", bridgesAtSnapshot)
+                .keyIsSymbol().event(BinanceFrameDecoderTest::event);
+        return staleAfterSnapshot > 0 ? c.fact("stale after snapshot", staleAfterSnapshot) : c;
+    }
+
     static List<DecoderCase> all() {
         return List.of(
-                cryptofeed("binance-spot", "binance-spot", "BINANCE", "BINANCE.ws.1.0")
+                binance("binance-spot", "BINANCE", 4, 1, 0)
                         .counts(BinanceOracle::spot, 269, 2, 0, 2, 177, 4, 84, 0) // ignored: klines
-                        // one diff buffered per symbol (it made cryptofeed fetch the snapshot), already in it
-                        .fact("symbols with one diff before the snapshot", 4).fact("buffered diffs not in the snapshot", 0)
-                        .fact("bridge failures", 0).fact("bridges ending at the snapshot", 0).fact("stale after snapshot", 1)
-                        .keyIsSymbol().event(BinanceFrameDecoderTest::event)
                         .decoded(BinanceFrameDecoderTest.symbols("NKN-USDT", "BLZ-ETH", "LRC-BTC", "RUNE-EUR")),
-                cryptofeed("binance-us", "binance-us", "BINANCE_US", "BINANCE_US.ws.1.0")
+                binance("binance-us", "BINANCE_US", 4, 0, 0)
                         .counts(BinanceOracle::spot, 484, 5, 0, 11, 336, 4, 128, 0)
-                        .fact("symbols with one diff before the snapshot", 4).fact("buffered diffs not in the snapshot", 0)
-                        .fact("bridge failures", 0).fact("bridges ending at the snapshot", 0)
-                        .keyIsSymbol().event(BinanceFrameDecoderTest::event)
                         .decoded(BinanceFrameDecoderTest.symbols("CRV-USDT", "COMP-USDT", "OMG-BUSD", "ZRX-USDT")),
-                cryptofeed("binance-usdm", "binance-usdm", "BINANCE_FUTURES", "BINANCE_FUTURES.ws.1.0")
+                binance("binance-usdm", "BINANCE_FUTURES", 4, 8, 3)
                         .counts(BinanceOracle::futures, 1539, 67, 0, 91, 764, 4, 613, 0)
-                        .fact("symbols with one diff before the snapshot", 4).fact("buffered diffs not in the snapshot", 0)
-                        .fact("bridge failures", 0).fact("bridges ending at the snapshot", 3).fact("stale after snapshot", 8)
-                        .keyIsSymbol().event(BinanceFrameDecoderTest::event)
                         .decoded(BinanceFrameDecoderTest.symbols("SUSHI-USDT-PERP", "AKRO-USDT-PERP", "KEEP-USDT-PERP", "CTK-USDT-PERP")),
-                cryptofeed("binance-coinm", "binance-coinm", "BINANCE_DELIVERY", "BINANCE_DELIVERY.ws.1.0")
+                binance("binance-coinm", "BINANCE_DELIVERY", 10, 249, 5)
                         .counts(BinanceOracle::futures, 4381, 33, 0, 51, 2047, 10, 2240, 0)
-                        .fact("symbols with one diff before the snapshot", 10).fact("buffered diffs not in the snapshot", 0)
-                        .fact("bridge failures", 0).fact("bridges ending at the snapshot", 5).fact("stale after snapshot", 249)
-                        .keyIsSymbol().event(BinanceFrameDecoderTest::event)
                         .decoded(BinanceFrameDecoderTest.symbols("LINK-USD-211231", "LINK-USD-PERP", "TRX-USD-PERP", "ETC-USD-PERP",
                                 "BTC-USD-211231", "XRP-USD-PERP", "EOS-USD-PERP", "BCH-USD-PERP", "BCH-USD-210924", "ETH-USD-210924")),
                 cryptofeed("bitfinex", "bitfinex", "BITFINEX", "BITFINEX.ws.11.0")
