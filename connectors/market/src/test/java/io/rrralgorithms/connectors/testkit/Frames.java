@@ -1,6 +1,7 @@
 package io.rrralgorithms.connectors.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.ExchangeAdapter;
@@ -23,6 +24,12 @@ public final class Frames {
 
         public List<MarketEvent> decode(String json) throws DecodeException {
             return Frames.decode(venue, ws(json));
+        }
+
+        /** {@code json} is a dead letter whose reason names {@code reason}. */
+        public void assertDeadLetter(String json, String reason) {
+            String got = assertThrows(DecodeException.class, () -> decode(json), "should be a dead letter").getMessage();
+            assertTrue(got.contains(reason.strip()), "'" + got + "' should name: " + reason);
         }
     }
 
