@@ -1,22 +1,14 @@
 package io.rrralgorithms.jobs;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The recorded exchange data in ../shared/data (never copied into the repository). */
+/** The recorded exchange data, as the venue test fixture finds it ({@link io.rrralgorithms.connectors.testkit.SharedData}). */
 public final class SharedData {
     private SharedData() {}
 
     public static Path root() {
-        String prop = System.getProperty("rrr.shared.data");
-        Path p = prop != null ? Path.of(prop) : Path.of("../shared/data");
-        if (!Files.isDirectory(p)) {
-            p = Path.of("../../shared/data");
-        }
-        assertTrue(Files.isDirectory(p), "shared data not found at " + p.toAbsolutePath());
-        return p.toAbsolutePath().normalize();
+        // qualified: the fixture's class has this class's name
+        return io.rrralgorithms.connectors.testkit.SharedData.root();
     }
 
     public static Path market(String relative) {

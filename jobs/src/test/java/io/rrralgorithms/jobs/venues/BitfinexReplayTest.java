@@ -1,38 +1,30 @@
 package io.rrralgorithms.jobs.venues;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.RawCounts;
+import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.jobs.book.BookGap;
-import io.rrralgorithms.jobs.book.BookTop;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Bitfinex capture (WS v2, book P0/100 + trades + ticker of 7 pairs, SEQ_ALL) through the
- * in-process pipeline, frames keyed by the capture reader's connection keyer. Expectations come
- * from the raw lines, parsed here with Jackson and regexes, never with the decoder: the frame
- * kinds, the connection's sequence numbering, and a TreeMap replay of every book whose final top
- * 10 must equal the pipeline's.
+ * The Bitfinex capture (WS v2, book P0/100 + trades + ticker of 7 pairs, SEQ_ALL) in the replay
+ * contract ({@link BitfinexOracle}), frames keyed by the capture reader's connection keyer.
  *
  * <p>The capture has no checksum frames (OB_CHECKSUM was off) and no trade (none happened in its
  * 30 s). A second run therefore replays a copy of it, written to a temporary folder, in which
@@ -41,166 +33,17 @@ import org.junit.jupiter.api.io.TempDir;
  * them deliberately wrong, plus two trades each sent as {@code te} and again as {@code tu}.
  */
 class BitfinexReplayTest {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
-    private static final Pattern ROW = Pattern.compile("\\[([^\\[\\],]+),([^\\[\\],]+),([^\\[\\],]+)\\]");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RECEIVED = CaptureLines.RECEIVED;
+    private static final Pattern ROW = BitfinexOracle.ROW;
     private static final Pattern SEQ = Pattern.compile(",(\\d+)\\]$");
-    private static final int DEPTH = 10;
+    static final int DEPTH = 10;
 
-    /** A book as the venue prints it: price → {price text, amount text}; bids best first. */
-    static final class TextBook {
-        final TreeMap<BigDecimal, String[]> bids = new TreeMap<>(Collections.reverseOrder());
-        final TreeMap<BigDecimal, String[]> asks = new TreeMap<>();
-
-        void apply(String price, String count, String amount) {
-            BigDecimal p = new BigDecimal(price);
-            if (new BigDecimal(count).signum() == 0) {
-                (new BigDecimal(amount).signum() > 0 ? bids : asks).remove(p);
-            } else {
-                (new BigDecimal(amount).signum() > 0 ? bids : asks).put(p, new String[] {price, amount});
-            }
-        }
-
-        /** The venue's checksum over this book. */
-        long checksum() {
-            List<String[]> b = new ArrayList<>(bids.values());
-            List<String[]> a = new ArrayList<>(asks.values());
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < 25; i++) {
-                if (i < b.size()) {
-                    parts.add(b.get(i)[0]);
-                    parts.add(b.get(i)[1]);
-                }
-                if (i < a.size()) {
-                    parts.add(a.get(i)[0]);
-                    parts.add(a.get(i)[1]); // negative, as sent
-                }
-            }
-            CRC32 crc = new CRC32();
-            crc.update(String.join(":", parts).getBytes(StandardCharsets.US_ASCII));
-            return (int) crc.getValue();
-        }
-
-        long[] prices(boolean bid) {
-            return (bid ? bids : asks).keySet().stream().limit(DEPTH).mapToLong(d -> d.movePointRight(8).longValueExact())
-                    .toArray();
-        }
-
-        long[] sizes(boolean bid) {
-            return (bid ? bids : asks).values().stream().limit(DEPTH)
-                    .mapToLong(t -> new BigDecimal(t[1]).abs().movePointRight(8).longValueExact()).toArray();
-        }
-    }
-
-    /** What the raw lines say, and the books they build. */
-    static final class Expected {
-        final Map<Long, String[]> channels = new HashMap<>(); // chanId -> {channel, symbol}
-        final Map<String, TextBook> books = new HashMap<>();
-        final Map<String, Integer> updatesPerBook = new HashMap<>();
-        final List<Long> seqs = new ArrayList<>();
-        int snapshots, updates, tickers, te, tu, cs;
-    }
-
-    /** Reads the raw lines; {@code onBook} sees each book frame's line after it is applied. */
-    static Expected expect(List<String> lines, java.util.function.BiConsumer<String, TextBook> onBook) throws Exception {
-        Expected e = new Expected();
-        for (String line : lines) {
-            Matcher m = RECEIVED.matcher(line);
-            if (!m.matches()) {
-                continue;
-            }
-            String p = m.group(2);
-            JsonNode j = JSON.readTree(p);
-            if (j.isObject()) {
-                if ("subscribed".equals(j.get("event").asText())) {
-                    e.channels.put(j.get("chanId").asLong(), new String[] {j.get("channel").asText(), j.get("symbol").asText()});
-                }
-                continue;
-            }
-            e.seqs.add(j.get(j.size() - 1).asLong());
-            String[] ch = e.channels.get(j.get(0).asLong());
-            JsonNode body = j.get(1);
-            if (body.isTextual()) {
-                switch (body.asText()) {
-                    case "te" -> e.te++;
-                    case "tu" -> e.tu++;
-                    case "cs" -> e.cs++;
-                    default -> { }
-                }
-                continue;
-            }
-            if (ch[0].equals("ticker")) {
-                e.tickers++;
-            }
-            if (!ch[0].equals("book")) {
-                continue;
-            }
-            TextBook book;
-            if (body.get(0).isArray()) {
-                e.snapshots++;
-                book = new TextBook();
-                e.books.put(ch[1], book);
-            } else {
-                e.updates++;
-                e.updatesPerBook.merge(ch[1], 1, Integer::sum);
-                book = e.books.get(ch[1]);
-            }
-            Matcher rows = ROW.matcher(p.substring(p.indexOf(',') + 1));
-            while (rows.find()) {
-                book.apply(rows.group(1), rows.group(2), rows.group(3));
-            }
-            onBook.accept(ch[1], book);
-        }
-        return e;
-    }
-
-    @Test
-    void replaysTheCaptureThroughDecodeBookAndFeatures() throws Exception {
-        Path file = CaptureReplay.file("BITFINEX.ws.11.0");
-        Expected e = expect(Files.readAllLines(file, StandardCharsets.UTF_8), (s, b) -> { });
-        for (int i = 0; i < e.seqs.size(); i++) {
-            assertEquals(i + 1L, e.seqs.get(i), "the connection's SEQ_ALL numbering is complete: no frame lost");
-        }
-        assertEquals(7, e.books.size());
-
-        CaptureReplay r = CaptureReplay.run(file, DEPTH);
-        var c = r.counters;
-        System.out.println(r.summary("bitfinex"));
-        assertEquals(1693, c.frames);
-        assertEquals(0, c.decodeErrors);
-        assertEquals(e.te, c.trades, "trades = te frames");
-        assertEquals(0, c.trades, "no trade on the 7 pairs during the 30 s; the 7 trade snapshots are not trades");
-        assertEquals(e.snapshots, c.snapshots);
-        assertEquals(7, c.snapshots);
-        assertEquals(e.updates, r.events(EventType.BOOK_DELTA));
-        assertEquals(1593, e.updates);
-        assertEquals(e.tickers, r.events(EventType.BBO));
-        assertEquals(21, e.tickers);
-        assertEquals(72, c.ignoredFrames, "info, conf, 21 acks, 42 heartbeats, 7 trade snapshots");
-        assertEquals(List.of(), r.gaps, "every book's numbers increase");
-        assertEquals(0, c.gaps);
-        assertEquals(0, c.staleDiffs);
-        assertEquals(0, c.checksums, "the capture has no checksum frame (OB_CHECKSUM off)");
-        assertEquals(List.of(), r.crossedTops);
-        assertEquals(0, c.crossed);
-        assertEquals(e.updatesPerBook, r.syncedTops, "every update applied to a synced book");
-        assertTopsEqual(e, r);
-    }
-
-    private static void assertTopsEqual(Expected e, CaptureReplay r) {
-        for (Map.Entry<String, TextBook> b : e.books.entrySet()) {
-            String s = b.getKey();
-            BookTop top = r.lastTop.get(s);
-            if (top == null && !e.updatesPerBook.containsKey(s)) {
-                continue; // a snapshot without updates reports no top (tBFTUSD: its book came 11 s late)
-            }
-            assertNotNull(top, s);
-            assertArrayEquals(b.getValue().prices(true), top.bidPrices, s + " bid prices");
-            assertArrayEquals(b.getValue().sizes(true), top.bidSizes, s + " bid sizes");
-            assertArrayEquals(b.getValue().prices(false), top.askPrices, s + " ask prices");
-            assertArrayEquals(b.getValue().sizes(false), top.askSizes, s + " ask sizes");
-            assertTrue(top.bidPrices.length > 0 && top.askPrices.length > 0, s);
-        }
+    static void extra(RawCounts e, CaptureReplay r) {
+        assertEquals(0, e.fact("seq breaks"), "the connection's SEQ_ALL numbering is complete: no frame lost");
+        assertEquals(7, e.fact("books"));
+        e.books.keySet().forEach(s -> assertTrue(r.lastTop.get(s).bidPrices.length > 0
+                && r.lastTop.get(s).askPrices.length > 0, s));
         assertEquals("TESTBTC-TESTUSD", r.lastTop.get("tTESTBTC:TESTUSD").symbol);
     }
 
@@ -208,8 +51,8 @@ class BitfinexReplayTest {
     void checksumsAndTradesOnTheCaptureWithTheFramesTheVenueWouldAdd(@TempDir Path dir) throws Exception {
         List<String> original = Files.readAllLines(CaptureReplay.file("BITFINEX.ws.11.0"), StandardCharsets.UTF_8);
         // the last book frame of tMNABTC gets a wrong checksum
-        Expected plain = expect(original, (s, b) -> { });
-        int lastMna = plain.updatesPerBook.get("tMNABTC");
+        RawCounts plain = BitfinexOracle.scan(original);
+        int lastMna = plain.syncedTops.get("tMNABTC");
         int[] mnaSeen = {0};
 
         List<String> out = new ArrayList<>();
@@ -247,7 +90,7 @@ class BitfinexReplayTest {
         }
         // fill in each placeholder with the checksum of the test's own book after the frame before it
         List<String> withChecksums = new ArrayList<>();
-        Map<String, TextBook> books = new HashMap<>();
+        Map<String, BitfinexOracle.TextBook> books = new HashMap<>();
         Map<Long, String[]> ch2 = new HashMap<>();
         for (String line : out) {
             Matcher m = RECEIVED.matcher(line);
@@ -270,7 +113,7 @@ class BitfinexReplayTest {
                     String[] ch = ch2.get(j.get(0).asLong());
                     if (ch != null && ch[0].equals("book")) {
                         if (j.get(1).get(0).isArray()) {
-                            books.put(ch[1], new TextBook());
+                            books.put(ch[1], new BitfinexOracle.TextBook());
                         }
                         String p = m.group(2);
                         Matcher rows = ROW.matcher(p.substring(p.indexOf(',') + 1));
@@ -284,16 +127,16 @@ class BitfinexReplayTest {
         assertEquals(lastMna + 1, mnaSeen[0], "tMNABTC's snapshot and updates each got a checksum");
         Path file = dir.resolve("BITFINEX.ws.11.0");
         Files.write(file, withChecksums, StandardCharsets.UTF_8);
-        Expected e = expect(withChecksums, (s, b) -> { });
-        assertEquals(1600, e.cs, "one checksum after each of the 7 snapshots and 1593 updates");
-        assertEquals(2, e.te);
-        assertEquals(2, e.tu);
+        RawCounts e = BitfinexOracle.scan(withChecksums);
+        assertEquals(1600, e.fact("cs"), "one checksum after each of the 7 snapshots and 1593 updates");
+        assertEquals(2, e.fact("te"));
+        assertEquals(2, e.fact("tu"));
 
         CaptureReplay r = CaptureReplay.run(file, DEPTH);
         var c = r.counters;
         System.out.println(r.summary("bitfinex+checksums"));
         assertEquals(0, c.decodeErrors);
-        assertEquals(e.te, c.trades, "each trade counted once: te, not its tu");
+        assertEquals(e.fact("te"), c.trades, "each trade counted once: te, not its tu");
         assertEquals(1600, c.checksums, "every checksum frame verified");
         assertEquals(1, c.checksumFailures, "only the deliberately wrong one");
         assertEquals(1, c.gaps);
@@ -303,7 +146,8 @@ class BitfinexReplayTest {
         assertEquals(0, c.crossed);
         assertEquals(1593 + 1600, r.events(EventType.BOOK_DELTA), "a checksum is an empty delta");
         // the books are the same as without the added frames (tMNABTC: as of just before its bad checksum)
-        assertTopsEqual(plain, r);
+        VenueReplayContractTest.assertTopsEqual(plain.books, r, DEPTH);
+        extra(plain, r);
     }
 
     private static String renumber(String payload, long seq) {

@@ -3,30 +3,25 @@ package io.rrralgorithms.jobs.venues;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.jobs.SharedData;
+import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.features.InProcessPipeline;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One cryptofeed capture through the in-process pipeline (decode → book sync → features), for the
  * per-venue replay tests: counters, gaps, crossed tops and the last top per instrument. The
- * independent expectations (trade frames etc.) are counted by the tests from the raw lines with
- * {@link #countReceived}.
+ * independent expectations come from the venues' raw-line oracles ({@link ReplayCase}).
  */
 public final class CaptureReplay {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
-
     public final InProcessPipeline.Counters counters;
     public final List<BookGap> gaps;
     /** Synced tops whose best bid is at or above the best ask. */
@@ -45,7 +40,7 @@ public final class CaptureReplay {
 
     /** The shared capture {@code market/cryptofeed/<name>}. */
     public static Path file(String name) {
-        return SharedData.market("cryptofeed/" + name);
+        return SharedData.cryptofeed(name);
     }
 
     /** Replays {@code file} (with its {@code .http.*} snapshots) with the feed inferred from the name. */
@@ -93,28 +88,42 @@ public final class CaptureReplay {
         return counters.eventsByType[t.ordinal()];
     }
 
-    /** How many received frames ({@code <ts>: <payload>} lines) of {@code file} match {@code payload}. */
-    public static long countReceived(Path file, Predicate<String> payload) throws Exception {
-        long n = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches() && payload.test(m.group(2))) {
-                n++;
-            }
-        }
-        return n;
+    /** The counters in the contract's terms. */
+    public ReplayCase.Counts counts() {
+        InProcessPipeline.Counters c = counters;
+        return new ReplayCase.Counts(c.frames, c.ignoredFrames, c.decodeErrors, c.trades, events(EventType.BOOK_DELTA),
+                c.snapshots, events(EventType.BBO), c.staleDiffs, c.gaps, c.checksums, c.checksumFailures, c.syncedTops);
     }
 
-    /** The payloads of the received frames of {@code file}, in file order. */
-    public static List<String> receivedPayloads(Path file) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches()) {
-                out.add(m.group(2));
+    /** A replay with one frame removed: the frame's payload and the gaps the pipeline reported. */
+    public record Dropped(String payload, List<BookGap> gaps, InProcessPipeline.Counters counters) {}
+
+    /** Replays {@code files} without the {@code nth} frame whose payload matches {@code frame}, as if lost. */
+    public static Dropped runDropping(List<Path> files, Predicate<String> frame, int nth) throws Exception {
+        List<BookGap> gaps = new ArrayList<>();
+        InProcessPipeline p = new InProcessPipeline(10, 100_000, 0L, new InProcessPipeline.Listener() {
+            @Override
+            public void gap(BookGap g) {
+                gaps.add(g);
+            }
+        });
+        String dropped = null;
+        int seen = 0;
+        for (Path file : files) {
+            try (CaptureReader r = CaptureFiles.open(file, null)) {
+                while (r.hasNext()) {
+                    RawFrame f = r.next();
+                    String s = new String(f.payload, StandardCharsets.UTF_8);
+                    if (dropped == null && frame.test(s) && ++seen == nth) {
+                        dropped = s;
+                        continue; // lost
+                    }
+                    p.frame(f);
+                }
             }
         }
-        return out;
+        p.finish();
+        return new Dropped(dropped, gaps, p.counters());
     }
 
     /** One line for the test log and the closing note. */

@@ -3,9 +3,9 @@ package io.rrralgorithms.jobs.venues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
 import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.TestDatabase;
 import io.rrralgorithms.jobs.features.InProcessPipeline;

@@ -114,6 +114,7 @@ public final class PostgresDatabase {
         }
 
         @Override
+        // qualified: java.util.logging.Logger clashes with the SLF4J Logger of this class
         public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
             throw new SQLFeatureNotSupportedException();
         }

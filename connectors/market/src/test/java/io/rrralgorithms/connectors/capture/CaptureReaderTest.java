@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,27 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CaptureReaderTest {
 
     static Path sharedData() {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        // relative to the module dir (connectors/): the data folder sits next to the project root
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            if (Files.isDirectory(p.resolve("market"))) {
-                return p.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("shared data folder not found; tried " + candidates
-                + " (set -Drrr.shared.data=...)");
+        return SharedData.root();
     }
 
     static Path market(String relative) {
-        Path p = sharedData().resolve("market").resolve(relative);
-        assertTrue(Files.isRegularFile(p), "missing shared data file " + p);
-        return p;
+        return SharedData.market(relative);
     }
 
     static List<RawFrame> readAll(CaptureReader r) throws IOException {

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.connectors.adapters.Decoded;
+import io.rrralgorithms.connectors.adapters.DecoderCase;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -18,6 +18,9 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,12 +30,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,33 +43,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  * captures of spot and USDⓈ-M BTCUSDT, cryptofeed captures of spot, US, USDⓈ-M and COIN-M), with
  * expected counts computed independently from the raw lines, and over malformed frames.
  */
-class BinanceFrameDecoderTest {
+public class BinanceFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // ---------------------------------------------------------------- shared data
 
     static Path sharedData() {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        // relative to the module dir (connectors/): the data folder sits next to the project root
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            if (Files.isDirectory(p.resolve("market"))) {
-                return p.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("shared data folder not found; tried " + candidates
-                + " (set -Drrr.shared.data=...)");
+        return SharedData.root();
     }
 
     static Path market(String relative) {
-        Path p = sharedData().resolve("market").resolve(relative);
-        assertTrue(Files.isRegularFile(p), "missing shared data file " + p);
-        return p;
+        return SharedData.market(relative);
     }
 
     static List<String> gzLines(Path gz) throws IOException {
@@ -339,75 +323,23 @@ class BinanceFrameDecoderTest {
 
     // ---------------------------------------------------------------- cryptofeed captures
 
-    private static final Pattern RECEIVED = Pattern.compile("^[0-9]+(\\.[0-9]+)?: (.*)$");
-    private static final Pattern STREAM = Pattern.compile("^\\{\"stream\":\"([a-z0-9_]+)@([A-Za-z]+)");
-    private static final Pattern DEPTH_URL = Pattern.compile("^(\\S*/depth\\?\\S*symbol=([A-Z0-9_]+)\\S*) -> ");
+    /** A REST snapshot's update id is its body's lastUpdateId; one snapshot per symbol. */
+    public static void event(RawFrame f, MarketEvent ev, Decoded d) throws Exception {
+        if (ev.type == EventType.BOOK_SNAPSHOT) {
+            assertEquals(FrameKind.REST_SNAPSHOT, f.kind);
+            assertEquals(JSON.readTree(f.payload).get("lastUpdateId").longValue(), ev.lastUpdateId);
+            assertTrue(ev.bidPrices.length > 0 && ev.askPrices.length > 0);
+            d.count("snapshots of " + ev.nativeSymbol, 1);
+        }
+    }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "BINANCE, binance-spot, NKN-USDT|BLZ-ETH|LRC-BTC|RUNE-EUR",
-        "BINANCE_US, binance-us, CRV-USDT|COMP-USDT|OMG-BUSD|ZRX-USDT",
-        "BINANCE_FUTURES, binance-usdm, SUSHI-USDT-PERP|AKRO-USDT-PERP|KEEP-USDT-PERP|CTK-USDT-PERP",
-        "BINANCE_DELIVERY, binance-coinm, LINK-USD-211231|LINK-USD-PERP|TRX-USD-PERP|ETC-USD-PERP|BTC-USD-211231"
-                + "|XRP-USD-PERP|EOS-USD-PERP|BCH-USD-PERP|BCH-USD-210924|ETH-USD-210924",
-    })
-    void cryptofeedCapturesDecode(String exchange, String feed, String symbols) throws IOException {
-        Path dir = market("cryptofeed/" + exchange + ".ws.1.0").getParent();
-        // independent counts from the raw lines
-        int trades = 0, depth = 0, bbo = 0, klines = 0, other = 0;
-        for (String line : Files.readAllLines(dir.resolve(exchange + ".ws.1.0"), StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (!m.matches()) {
-                continue;
-            }
-            Matcher s = STREAM.matcher(m.group(2));
-            String type = s.find() ? s.group(2) : "";
-            switch (type) {
-                case "trade", "aggTrade" -> trades++;
-                case "depth" -> depth++;
-                case "bookTicker" -> bbo++;
-                case "kline" -> klines++;
-                default -> other++;
-            }
-        }
-        Map<String, Long> snapshotIds = new java.util.HashMap<>();
-        for (String line : Files.readAllLines(dir.resolve(exchange + ".http.0.0"), StandardCharsets.UTF_8)) {
-            Matcher m = DEPTH_URL.matcher(line);
-            if (m.find()) {
-                String body = line.substring(line.indexOf(": ", m.end()) + 2);
-                snapshotIds.put(m.group(2), JSON.readTree(body).get("lastUpdateId").longValue());
-            }
-        }
-        assertEquals(0, other, "unexpected frame types in " + exchange);
-        assertFalse(snapshotIds.isEmpty());
-
-        Tally t = decodeAll(dir.resolve(exchange + ".ws.1.0"), feed);
-        assertEquals(List.of(), t.errors, "decode errors in " + exchange);
-        assertEquals(trades, t.count(EventType.TRADE));
-        assertEquals(depth, t.count(EventType.BOOK_DELTA));
-        assertEquals(bbo, t.count(EventType.BBO));
-        assertEquals(snapshotIds.size(), t.count(EventType.BOOK_SNAPSHOT));
-        assertEquals(klines, t.ignored, "klines are ignored");
-        System.out.printf("%s: TRADE=%d BOOK_DELTA=%d BBO=%d BOOK_SNAPSHOT=%d IGNORED(kline)=%d%n", exchange,
-                trades, depth, bbo, snapshotIds.size(), klines);
-
-        Set<String> allowed = Set.of(symbols.split("\\|"));
-        Set<String> seenSnapshots = new HashSet<>();
-        for (MarketEvent ev : t.all) {
-            assertTrue(allowed.contains(ev.symbol), "unexpected symbol " + ev.symbol + " in " + ev);
-            if (ev.type == EventType.BOOK_SNAPSHOT) {
-                assertTrue(snapshotIds.containsKey(ev.nativeSymbol), "snapshot of " + ev.nativeSymbol);
-                assertEquals(snapshotIds.get(ev.nativeSymbol), ev.lastUpdateId);
-                assertTrue(ev.bidPrices.length > 0 && ev.askPrices.length > 0);
-                assertTrue(seenSnapshots.add(ev.nativeSymbol));
-            }
-        }
-        assertEquals(snapshotIds.keySet(), seenSnapshots);
-        for (RawFrame f : t.frames) {
-            if (f.kind == FrameKind.REST_SNAPSHOT) {
-                assertTrue(snapshotIds.containsKey(f.key));
-            }
-        }
+    /** The symbols of a capture, each with one snapshot. */
+    public static DecoderCase.DecodedCheck symbols(String... symbols) {
+        return (raw, d) -> {
+            assertEquals(Set.of(symbols), Set.copyOf(d.symbols.values()));
+            d.facts.forEach((fact, n) -> assertEquals(1L, n, fact));
+            assertEquals(raw.snapshots, d.facts.size(), "snapshots of distinct symbols");
+        };
     }
 
     // ---------------------------------------------------------------- bad input

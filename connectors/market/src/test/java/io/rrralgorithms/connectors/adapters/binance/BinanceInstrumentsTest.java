@@ -10,8 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
@@ -20,6 +19,8 @@ import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -285,7 +286,7 @@ class BinanceInstrumentsTest {
                 if (!out.get(0).symbol.equals(i.symbol())) {
                     disagree.add(i.nativeSymbol() + ": decoder " + out.get(0).symbol + ", catalog " + i.symbol());
                 }
-            } catch (io.rrralgorithms.connectors.adapters.DecodeException e) {
+            } catch (DecodeException e) {
                 disagree.add(i.nativeSymbol() + ": " + e.getMessage());
             }
         }

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,30 +11,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.venues.ConnectionKeyer;
-import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
-import io.rrralgorithms.connectors.capture.CaptureFiles;
-import io.rrralgorithms.connectors.capture.CaptureReader;
-import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
-import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
-import java.math.BigDecimal;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.venues.ConnectionKeyer;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -43,42 +39,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Bitfinex decoder over the real capture {@code BITFINEX.ws.11.0} (WS v2, 7 trading pairs, book
- * P0/100, trades, ticker, flag SEQ_ALL; 2021-04-17), with counts per frame kind computed
- * independently from the raw lines (Jackson, chanId → channel from the {@code subscribed} acks),
- * exact fields of real frames, the connection keyer, the checksum and the instrument catalog.
+ * P0/100, trades, ticker, flag SEQ_ALL; 2021-04-17). The standard checks are the contract's
+ * ({@code DecoderCases}, oracle {@link BitfinexOracle}); here exact fields of real frames, the
+ * connection keyer, the checksum and the instrument catalog's own facts.
  */
-class BitfinexFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+public class BitfinexFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Venue ADAPTER = Venues.forFeed("bitfinex");
-
-    static Path shared(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
-
-    static List<String> payloads(Path file) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches()) {
-                out.add(m.group(2));
-            }
-        }
-        return out;
-    }
 
     private static RawFrame frame(String key, String json) {
         return new RawFrame("bitfinex", key, FrameKind.WS, 1_618_677_545_784_374_000L, json.getBytes(StandardCharsets.UTF_8));
@@ -90,91 +57,9 @@ class BitfinexFrameDecoderTest {
         return out;
     }
 
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
-    }
-
-    @Test
-    void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(Venues.isSupported("bitfinex"));
-        assertEquals("bitfinex", ADAPTER.feed());
-        assertEquals("bitfinex", CryptofeedCaptureReader.FEEDS.get("BITFINEX"));
-    }
-
-    @Test
-    void wholeCaptureDecodesWithCountsFromTheRawLines() throws Exception {
-        Path file = shared("BITFINEX.ws.11.0");
-        // ---- independent classification of the raw lines
-        Map<Long, String[]> channels = new HashMap<>(); // chanId -> {channel, symbol}
-        List<String> expectedKeys = new ArrayList<>();
-        Map<String, Integer> raw = new TreeMap<>();
-        for (String p : payloads(file)) {
-            JsonNode j = JSON.readTree(p);
-            String kind;
-            String key = null;
-            if (j.isObject()) {
-                kind = "event:" + j.get("event").asText();
-                if (j.has("chanId")) {
-                    channels.put(j.get("chanId").asLong(), new String[] {j.get("channel").asText(), j.get("symbol").asText()});
-                }
-                key = j.has("symbol") ? j.get("symbol").asText() : null;
-            } else {
-                String[] ch = channels.get(j.get(0).asLong());
-                key = ch == null ? null : ch[1];
-                JsonNode b = j.get(1);
-                if (b.isTextual()) {
-                    kind = b.asText();
-                } else if (b.get(0).isArray()) {
-                    kind = ch[0] + ":snapshot";
-                } else {
-                    kind = ch[0] + ":update";
-                }
-            }
-            expectedKeys.add(key);
-            raw.merge(kind, 1, Integer::sum);
-        }
-        System.out.println("BITFINEX.ws.11.0 raw frame kinds: " + raw);
-        assertEquals(Map.of("event:info", 1, "event:conf", 1, "event:subscribed", 21, "hb", 42,
-                "book:snapshot", 7, "book:update", 1593, "trades:snapshot", 7, "ticker:update", 21), raw,
-                "no te/tu (no trade in the 30 s), no cs (OB_CHECKSUM off), no funding channel");
-
-        Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
-        List<String> errors = new ArrayList<>();
-        int frames = 0, ignored = 0;
-        FrameDecoder decoder = ADAPTER.decoder();
-        try (CaptureReader r = CaptureFiles.open(file, null)) {
-            assertEquals("bitfinex", r.feed());
-            while (r.hasNext()) {
-                RawFrame f = r.next();
-                assertEquals(expectedKeys.get(frames), f.key, "key of frame " + frames + " (the symbol of its chanId's ack)");
-                frames++;
-                try {
-                    List<MarketEvent> evs = new ArrayList<>();
-                    if (decoder.decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
-                        ignored++;
-                        assertTrue(evs.isEmpty());
-                    }
-                    for (MarketEvent ev : evs) {
-                        counts.merge(ev.type, 1, Integer::sum);
-                        assertEquals("bitfinex", ev.feed);
-                        assertEquals(f.key, ev.nativeSymbol);
-                        assertEquals(f.receiveTimeNs, ev.receiveTimeNs);
-                        assertTrue(ev.lastUpdateId > 0, "SEQ_ALL: every frame numbered");
-                        assertEquals(MarketEvent.NO_CHECKSUM, ev.checksum);
-                    }
-                } catch (DecodeException e) {
-                    errors.add(e.getMessage() + " <- " + new String(f.payload, StandardCharsets.UTF_8));
-                }
-            }
-        }
-        assertEquals(List.of(), errors, "decode errors");
-        assertEquals(1693, frames, "every received frame read");
-        assertEquals(1693, expectedKeys.size());
-        assertEquals(7, counts.get(EventType.BOOK_SNAPSHOT));
-        assertEquals(1593, counts.get(EventType.BOOK_DELTA));
-        assertEquals(21, counts.get(EventType.BBO));
-        assertNull(counts.get(EventType.TRADE), "no trade, and the 7 trade snapshots are not trades");
-        assertEquals(1 + 1 + 21 + 42 + 7, ignored, "info, conf, acks, heartbeats, trade snapshots");
+    /** SEQ_ALL: every event numbered. */
+    public static void event(RawFrame f, MarketEvent ev, Decoded d) {
+        assertTrue(ev.lastUpdateId > 0, "SEQ_ALL: every frame numbered");
     }
 
     @Test
@@ -215,7 +100,7 @@ class BitfinexFrameDecoderTest {
 
         // the TESTBTC:TESTUSD book snapshot, the first frame of chanId 232957, against its own text
         String snap = null;
-        for (String p : payloads(shared("BITFINEX.ws.11.0"))) {
+        for (String p : CaptureLines.payloads(SharedData.cryptofeed("BITFINEX.ws.11.0"))) {
             if (p.startsWith("[232957,[[")) {
                 snap = p;
                 break;
@@ -280,11 +165,7 @@ class BitfinexFrameDecoderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "''| empty frame",
-        "[17470,[7254.7,3| malformed JSON",
-        "\"hb\"| neither an event object nor",
         "{\"chanId\":1}| missing field 'event'",
-        "{\"event\":\"auth\"}| unknown event 'auth'",
         "{\"event\":\"error\",\"msg\":\"symbol: invalid\",\"code\":10300}| venue error message: symbol: invalid (code 10300)",
         "[\"x\",[7254.7,3,3.3],1]| (chanId) must be an integer",
         "[17470,\"zz\",1]| unknown message label 'zz'",
@@ -370,7 +251,7 @@ class BitfinexFrameDecoderTest {
         // every real book snapshot: the CRC of its top 25 built from the frame's own number text
         Map<Long, String> bookChannels = new HashMap<>();
         int checked = 0;
-        for (String p : payloads(shared("BITFINEX.ws.11.0"))) {
+        for (String p : CaptureLines.payloads(SharedData.cryptofeed("BITFINEX.ws.11.0"))) {
             JsonNode j = JSON.readTree(p);
             if (j.isObject() && "book".equals(j.path("channel").asText())) {
                 bookChannels.put(j.get("chanId").asLong(), j.get("symbol").asText());
@@ -399,8 +280,8 @@ class BitfinexFrameDecoderTest {
             MarketEvent snap = decode(bookChannels.get(j.get(0).asLong()), p).get(0);
             int nb = Math.min(25, snap.bidPrices.length), na = Math.min(25, snap.askPrices.length);
             assertEquals((long) (int) c.getValue(), new BitfinexChecksum().compute(
-                    java.util.Arrays.copyOf(snap.bidPrices, nb), java.util.Arrays.copyOf(snap.bidSizes, nb),
-                    java.util.Arrays.copyOf(snap.askPrices, na), java.util.Arrays.copyOf(snap.askSizes, na), -1, -1),
+                    Arrays.copyOf(snap.bidPrices, nb), Arrays.copyOf(snap.bidSizes, nb),
+                    Arrays.copyOf(snap.askPrices, na), Arrays.copyOf(snap.askSizes, na), -1, -1),
                     "checksum of the snapshot " + p.substring(0, 40));
             checked++;
         }
@@ -409,10 +290,9 @@ class BitfinexFrameDecoderTest {
 
     @Test
     void catalogHoldsEveryCapturedSymbolWithTheDecodersNormalization() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(shared("BITFINEX.0"), ADAPTER);
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("BITFINEX.0"), ADAPTER);
         long spot = c.all().stream().filter(i -> i.kind() == Instrument.Kind.SPOT).count();
         long perp = c.all().stream().filter(i -> i.kind() == Instrument.Kind.PERPETUAL).count();
-        System.out.println("bitfinex catalog: " + c.size() + " instruments, " + spot + " spot, " + perp + " perpetual");
         assertEquals(c.size(), spot + perp);
         assertTrue(spot > 250 && perp > 30, spot + " spot, " + perp + " perpetual");
         assertEquals("BTC-USDT-PERP", c.byNative("tBTCF0:USTF0").orElseThrow().symbol());
@@ -427,18 +307,5 @@ class BitfinexFrameDecoderTest {
                 assertEquals(i.symbol(), BitfinexSymbols.normalize(i.nativeSymbol()), i.nativeSymbol());
             }
         }
-        int seen = 0;
-        for (String p : payloads(shared("BITFINEX.ws.11.0"))) {
-            JsonNode j = JSON.readTree(p);
-            if (j.isObject() && j.has("symbol")) {
-                String s = j.get("symbol").asText();
-                Instrument i = c.byNative(s).orElseThrow(() -> new AssertionError(s + " not in the catalog"));
-                String key = s;
-                String body = "book".equals(j.get("channel").asText()) ? "[1,[1,1,1],1]" : "[1,[1,1,1,1,0,0,1,1,1,1],1]";
-                assertEquals(i.symbol(), decode(key, body).get(0).symbol, s);
-                seen++;
-            }
-        }
-        assertEquals(21, seen);
     }
 }

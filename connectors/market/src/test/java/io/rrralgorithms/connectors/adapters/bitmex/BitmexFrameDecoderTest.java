@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bitmex;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,33 +12,29 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
-import io.rrralgorithms.connectors.capture.CaptureFiles;
-import io.rrralgorithms.connectors.capture.CaptureReader;
-import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
+import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,67 +42,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The BitMEX decoder over the real cryptofeed capture {@code BITMEX.ws.1.0} (orderBookL2, quote and
- * trade tables of 10 perpetuals and futures, July 2021) and its metadata {@code BITMEX.0}, with the
- * expected counts computed from the raw lines with Jackson, independently of the decoder; the id →
- * price resolution on hand-written frames; malformed frames.
+ * trade tables of 10 perpetuals and futures, July 2021) and its metadata {@code BITMEX.0}: the
+ * standard checks are the contract's ({@code DecoderCases}, oracle {@link BitmexOracle}); here the
+ * exact fields of real frames, the id → price resolution on hand-written frames, malformed frames.
  */
-class BitmexFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+public class BitmexFrameDecoderTest {
+    private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     /** Exact decimals, as the venue wrote them. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final Set<String> PRICE_FIELDS = Set.of("price", "bidPrice", "askPrice");
-
-    static Path shared(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
-
-    static Path capture() {
-        return shared("BITMEX.ws.1.0");
-    }
-
-    static List<String> payloads() throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(capture(), StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches()) {
-                out.add(m.group(2));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Whether a frame the decoder reads has a price with more than 8 significant fractional digits
-     * (TRXU21 trades at 1e-10 ticks): it cannot be held in the system's 8-decimal mantissas.
-     */
-    static boolean hasUnrepresentablePrice(JsonNode j) {
-        String table = j.path("table").asText();
-        String action = j.path("action").asText();
-        if (!(table.equals("orderBookL2") || table.equals("quote") || table.equals("trade") && action.equals("insert"))) {
-            return false;
-        }
-        for (JsonNode r : j.get("data")) {
-            for (String f : PRICE_FIELDS) {
-                JsonNode p = r.get(f);
-                if (p != null && p.isNumber() && p.decimalValue().stripTrailingZeros().scale() > 8) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    static List<String> payloads() {
+        return CaptureLines.payloads(SharedData.cryptofeed("BITMEX.ws.1.0"));
     }
 
     /** The adapter as one stream reader sees it: the same (stateful) decoder on every call. */
@@ -127,104 +73,30 @@ class BitmexFrameDecoderTest {
         return out;
     }
 
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
-    }
-
     @Test
-    void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(Venues.isSupported("bitmex"));
-        assertEquals("bitmex", Venues.forFeed("bitmex").feed());
-        assertEquals("bitmex", CryptofeedCaptureReader.FEEDS.get("BITMEX"));
+    void registeredWithMetadata() {
         assertNotNull(Venues.forFeed("bitmex").instrumentMetadata());
     }
 
-    @Test
-    void wholeCaptureDecodesWithCountsFromTheRawLines() throws Exception {
-        // ---- independent counts from the raw lines
-        Map<String, Integer> kinds = new TreeMap<>();
-        int trades = 0, snapshots = 0, deltas = 0, quotes = 0, ignored = 0, unrepresentable = 0;
-        List<String> payloads = payloads();
-        for (String payload : payloads) {
-            JsonNode j = JSON.readTree(payload);
-            String kind = j.has("table") ? j.get("table").asText() + ":" + j.get("action").asText()
-                    : j.has("info") ? "info" : j.has("success") ? "success" : "?";
-            kinds.merge(kind, 1, Integer::sum);
-            if (hasUnrepresentablePrice(j)) {
-                unrepresentable++;
-                continue;
-            }
-            Set<String> symbols = new LinkedHashSet<>();
-            j.path("data").forEach(r -> symbols.add(r.get("symbol").asText()));
-            switch (kind) {
-                case "orderBookL2:partial" -> snapshots += symbols.size();
-                case "orderBookL2:insert", "orderBookL2:update", "orderBookL2:delete" -> deltas += symbols.size();
-                case "trade:insert" -> trades += j.get("data").size();
-                case "quote:partial", "quote:insert" -> quotes += j.get("data").size();
-                case "info", "success", "trade:partial" -> ignored++;
-                default -> throw new AssertionError("unexpected frame " + kind);
-            }
+    /** Symbols by the decoder's rule; 2021 book rows carry no time; only TRXU21's ids stay unresolved. */
+    public static void event(RawFrame f, MarketEvent ev, Decoded d) throws DecodeException {
+        assertEquals(BitmexSymbols.normalize(ev.nativeSymbol), ev.symbol);
+        if (ev.type == EventType.TRADE || ev.type == EventType.BBO) {
+            assertTrue(ev.exchangeTimeMs > 1_626_990_000_000L, ev.toString());
+        } else {
+            assertEquals(0L, ev.exchangeTimeMs, "2021 book rows carry no time");
         }
-        System.out.println("BITMEX.ws.1.0 frames by table:action " + kinds);
-        assertEquals(Map.of("info", 1, "success", 30, "orderBookL2:partial", 10, "orderBookL2:insert", 445,
-                "orderBookL2:update", 1090, "orderBookL2:delete", 434, "quote:partial", 10, "quote:insert", 83,
-                "trade:partial", 10, "trade:insert", 7), kinds);
+        if (ev.type == EventType.BOOK_DELTA) {
+            assertTrue(ev.lastUpdateId == BitmexFrameDecoder.UNRESOLVED
+                    ? ev.nativeSymbol.equals("TRXU21") : ev.lastUpdateId > 0, ev.toString());
+        }
+    }
 
-        // ---- the decoder over the capture, as the pipeline reads it
-        Venue adapter = oneStream();
-        Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
-        List<String> errors = new ArrayList<>();
-        int frames = 0, ignoredFrames = 0;
-        try (CaptureReader r = CaptureFiles.open(capture(), null)) {
-            assertEquals("bitmex", r.feed());
-            while (r.hasNext()) {
-                RawFrame f = r.next();
-                frames++;
-                try {
-                    List<MarketEvent> evs = new ArrayList<>();
-                    if (adapter.decoder().decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
-                        ignoredFrames++;
-                        assertTrue(evs.isEmpty());
-                    }
-                    for (MarketEvent ev : evs) {
-                        counts.merge(ev.type, 1, Integer::sum);
-                        assertEquals("bitmex", ev.feed);
-                        assertEquals(f.key, ev.nativeSymbol, "the partition key is the row's symbol");
-                        assertEquals(BitmexSymbols.normalize(ev.nativeSymbol), ev.symbol);
-                        assertEquals(f.receiveTimeNs, ev.receiveTimeNs);
-                        if (ev.type == EventType.TRADE || ev.type == EventType.BBO) {
-                            assertTrue(ev.exchangeTimeMs > 1_626_990_000_000L, ev.toString());
-                        } else {
-                            assertEquals(0L, ev.exchangeTimeMs, "2021 book rows carry no time");
-                        }
-                        if (ev.type == EventType.BOOK_DELTA) {
-                            assertTrue(ev.lastUpdateId == BitmexFrameDecoder.UNRESOLVED
-                                    ? ev.nativeSymbol.equals("TRXU21") : ev.lastUpdateId > 0, ev.toString());
-                        }
-                    }
-                } catch (DecodeException e) {
-                    String payload = new String(f.payload, StandardCharsets.UTF_8);
-                    errors.add(e.getMessage());
-                    assertTrue(payload.contains("\"symbol\":\"TRXU21\""), payload);
-                    assertTrue(e.getMessage().contains("more than 8 fractional digits"), e.getMessage());
-                }
-            }
+    /** The dead letters: the TRXU21 frames with 1e-10 prices (its book partial, its quote partial, one book insert). */
+    public static void decoded(RawCounts raw, Decoded d) {
+        for (String e : d.errors) {
+            assertTrue(e.contains("more than 8 fractional digits") && e.contains("\"symbol\":\"TRXU21\""), e);
         }
-        assertEquals(payloads.size(), frames, "every received frame read");
-        assertEquals(unrepresentable, errors.size(), "dead letters: the TRXU21 frames with 1e-10 prices");
-        assertEquals(trades, counts.get(EventType.TRADE), "trades = trade insert rows");
-        assertEquals(snapshots, counts.get(EventType.BOOK_SNAPSHOT));
-        assertEquals(deltas, counts.get(EventType.BOOK_DELTA));
-        assertEquals(quotes, counts.get(EventType.BBO), "one BBO per quote row");
-        assertEquals(ignored, ignoredFrames, "info, subscribe replies and the pre-session trade partials");
-        System.out.printf("bitmex: frames=%d TRADE=%d BOOK_SNAPSHOT=%d BOOK_DELTA=%d BBO=%d IGNORED=%d"
-                + " deadLetters=%d%n", frames, counts.get(EventType.TRADE), counts.get(EventType.BOOK_SNAPSHOT),
-                counts.get(EventType.BOOK_DELTA), counts.get(EventType.BBO), ignoredFrames, errors.size());
-        // the same, as exact numbers of this capture
-        assertEquals(3, unrepresentable, "TRXU21: its book partial, its quote partial, one book insert");
-        assertEquals(List.of(17, 9, 1968, 435, 41), List.of(counts.get(EventType.TRADE),
-                counts.get(EventType.BOOK_SNAPSHOT), counts.get(EventType.BOOK_DELTA), counts.get(EventType.BBO),
-                ignoredFrames));
     }
 
     @Test
@@ -436,17 +308,7 @@ class BitmexFrameDecoderTest {
 
     @Test
     void metadataCatalogHoldsEveryCapturedSymbolWithTheDecodersSymbol() throws Exception {
-        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("BITMEX.0"), BitmexVenue.VENUE);
-        assertEquals(34, catalog.size(), "the 34 active swaps and futures of instrument/active");
-        Set<String> captured = new TreeSet<>();
-        for (String p : payloads()) {
-            JSON.readTree(p).path("data").forEach(r -> captured.add(r.get("symbol").asText()));
-        }
-        assertEquals(10, captured.size(), captured.toString());
-        for (String s : captured) {
-            Instrument i = catalog.byNative(s).orElseThrow(() -> new AssertionError(s + " not in the catalog"));
-            assertEquals(i.symbol(), BitmexSymbols.normalize(s));
-        }
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("BITMEX.0"), BitmexVenue.VENUE);
         Set<String> notFitting = new TreeSet<>();
         int futures = 0;
         for (Instrument i : catalog.all()) {
@@ -476,18 +338,12 @@ class BitmexFrameDecoderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "''| empty frame",
-        "{\"table\":\"trade\",| malformed JSON",
-        "[1]| not a JSON object",
-        "{\"foo\":1}| unknown message",
         "{\"status\":400,\"error\":\"Unknown table: orderBookL9\",\"meta\":{}}| venue error message: Unknown table: orderBookL9 (status 400)",
         "{\"success\":false,\"subscribe\":\"x\"}| venue refused",
-        "{\"table\":\"orderBook10\",\"action\":\"partial\",\"data\":[]}| unknown table 'orderBook10'",
         "{\"table\":\"orderBookL2\",\"action\":\"replace\",\"data\":[]}| unknown orderBookL2 action 'replace'",
         "{\"table\":\"orderBookL2\",\"action\":\"insert\"}| missing field 'data'",
         "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1}]}| missing field 'price'",
         "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1,\"price\":\"32000\"}]}| field 'price' must be a number, got STRING",
-        "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":[{\"symbol\":\"TRXU21\",\"id\":1,\"side\":\"Buy\",\"size\":1,\"price\":0.0000016425}]}| more than 8 fractional digits",
         "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Bid\",\"size\":1,\"price\":1}]}| must be Buy or Sell",
         "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":\"1\",\"side\":\"Buy\",\"size\":1}]}| field 'id' must be an integer",
         "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Buy\",\"size\":0,\"price\":1}]}| non-positive price or size",

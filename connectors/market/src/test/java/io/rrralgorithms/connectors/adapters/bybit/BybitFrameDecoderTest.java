@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,32 +13,23 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
-import io.rrralgorithms.connectors.capture.CaptureFiles;
-import io.rrralgorithms.connectors.capture.CaptureReader;
-import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,40 +37,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The Bybit decoder over the real cryptofeed captures {@code BYBIT.ws.25.0} (USDT perpetuals,
  * {@code realtime_public}) and {@code BYBIT.ws.26.0} (inverse perpetuals, {@code realtime}) of
- * 2021-04-17 and the metadata {@code BYBIT.0}, with expected counts computed from the raw lines with
- * Jackson, independently of the decoder; exact fields of real frames; malformed frames.
+ * 2021-04-17 and the metadata {@code BYBIT.0}. The standard checks are the contract's
+ * ({@code DecoderCases}, oracle {@link BybitOracle}); here exact fields of real frames, the sync
+ * rules, the catalog's facts and malformed frames.
  */
-class BybitFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+public class BybitFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    static final List<String> CAPTURES = List.of("BYBIT.ws.25.0", "BYBIT.ws.26.0");
 
-    static Path shared(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
-
-    static List<String> payloads(String capture) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(shared(capture), StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches()) {
-                out.add(m.group(2));
-            }
-        }
-        return out;
+    static List<String> payloads(String capture) {
+        return CaptureLines.payloads(SharedData.cryptofeed(capture));
     }
 
     private final Venue adapter = BybitVenue.VENUE;
@@ -94,92 +61,22 @@ class BybitFrameDecoderTest {
         return out;
     }
 
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
-    }
-
-    private static long m(JsonNode n) {
-        BigDecimal d = n.isTextual() ? new BigDecimal(n.textValue()) : n.decimalValue();
-        return d.movePointRight(8).longValueExact();
-    }
-
     @Test
-    void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(Venues.isSupported("bybit"));
-        assertEquals("bybit", Venues.forFeed("bybit").feed());
-        assertEquals("bybit", CryptofeedCaptureReader.FEEDS.get("BYBIT"));
+    void registeredWithMetadata() {
         assertNotNull(Venues.forFeed("bybit").instrumentMetadata());
     }
 
-    @Test
-    void wholeCapturesDecodeWithCountsFromTheRawLines() throws Exception {
-        // per capture: frames, trade rows, snapshots, deltas, ignored; TRADE, BOOK_SNAPSHOT, BOOK_DELTA, IGNORED
-        Map<String, List<Integer>> expected = Map.of(
-                "BYBIT.ws.25.0", List.of(3342, 101, 8, 3252, 16),
-                "BYBIT.ws.26.0", List.of(1098, 150, 2, 1016, 4));
-        for (String capture : CAPTURES) {
-            // ---- independent counts from the raw lines
-            int trades = 0, snapshots = 0, deltas = 0, ignored = 0;
-            List<String> payloads = payloads(capture);
-            for (String payload : payloads) {
-                JsonNode j = JSON.readTree(payload);
-                String topic = j.path("topic").asText("");
-                if (topic.startsWith("trade.")) {
-                    trades += j.get("data").size();
-                } else if (topic.startsWith("orderBookL2_25.") && j.get("type").asText().equals("snapshot")) {
-                    snapshots++;
-                } else if (topic.startsWith("orderBookL2_25.") && j.get("type").asText().equals("delta")) {
-                    deltas++;
-                } else if (j.path("success").asBoolean(false)) {
-                    ignored++;
-                } else {
-                    throw new AssertionError("unexpected frame " + payload);
-                }
-            }
-            assertEquals(expected.get(capture), List.of(payloads.size(), trades, snapshots, deltas, ignored), capture);
-
-            // ---- the decoder over the capture, as the pipeline reads it
-            Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
-            int frames = 0, ignoredFrames = 0;
-            try (CaptureReader r = CaptureFiles.open(shared(capture), null)) {
-                assertEquals("bybit", r.feed());
-                while (r.hasNext()) {
-                    RawFrame f = r.next();
-                    frames++;
-                    List<MarketEvent> evs = new ArrayList<>();
-                    if (adapter.decoder().decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
-                        ignoredFrames++;
-                        assertTrue(evs.isEmpty());
-                        assertNull(f.key, "a subscription reply names no symbol");
-                    }
-                    for (MarketEvent ev : evs) {
-                        counts.merge(ev.type, 1, Integer::sum);
-                        assertEquals("bybit", ev.feed);
-                        assertEquals(f.key, ev.nativeSymbol, "the partition key is the topic's symbol");
-                        assertEquals(BybitSymbols.normalize(ev.nativeSymbol), ev.symbol);
-                        assertEquals(f.receiveTimeNs, ev.receiveTimeNs);
-                        assertTrue(ev.exchangeTimeMs > 1_618_677_700_000L && ev.exchangeTimeMs < 1_618_677_900_000L,
-                                ev.toString());
-                        if (ev.type != EventType.TRADE) {
-                            assertTrue(ev.lastUpdateId > 0, ev.toString());
-                        }
-                        if (ev.type == EventType.BOOK_SNAPSHOT) {
-                            assertEquals(25, ev.bookDepth);
-                            assertEquals(25, ev.bidPrices.length);
-                            assertEquals(25, ev.askPrices.length);
-                        }
-                    }
-                }
-            }
-            assertEquals(payloads.size(), frames, "every received frame read");
-            assertEquals(trades, counts.get(EventType.TRADE), "trades = trade rows");
-            assertEquals(snapshots, counts.get(EventType.BOOK_SNAPSHOT));
-            assertEquals(deltas, counts.get(EventType.BOOK_DELTA));
-            assertEquals(ignored, ignoredFrames, "subscription replies");
-            assertNull(counts.get(EventType.BBO), "no instrument_info recorded");
-            System.out.printf("bybit %s: frames=%d TRADE=%d BOOK_SNAPSHOT=%d BOOK_DELTA=%d IGNORED=%d%n", capture,
-                    frames, counts.get(EventType.TRADE), counts.get(EventType.BOOK_SNAPSHOT),
-                    counts.get(EventType.BOOK_DELTA), ignoredFrames);
+    /** Symbols by the decoder's rule, in the captures' minutes; books numbered by cross_seq, snapshots of 25 levels a side. */
+    public static void event(RawFrame f, MarketEvent ev, Decoded d) throws DecodeException {
+        assertEquals(BybitSymbols.normalize(ev.nativeSymbol), ev.symbol);
+        assertTrue(ev.exchangeTimeMs > 1_618_677_700_000L && ev.exchangeTimeMs < 1_618_677_900_000L, ev.toString());
+        if (ev.type != EventType.TRADE) {
+            assertTrue(ev.lastUpdateId > 0, ev.toString());
+        }
+        if (ev.type == EventType.BOOK_SNAPSHOT) {
+            assertEquals(25, ev.bookDepth);
+            assertEquals(25, ev.bidPrices.length);
+            assertEquals(25, ev.askPrices.length);
         }
     }
 
@@ -313,22 +210,7 @@ class BybitFrameDecoderTest {
 
     @Test
     void metadataCatalogHoldsEveryCapturedSymbolWithTheDecodersSymbol() throws Exception {
-        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("BYBIT.0"), adapter);
-        assertEquals(15, catalog.size(), "4 inverse perpetuals, 9 USDT perpetuals, 2 inverse futures");
-        Set<String> captured = new TreeSet<>();
-        for (String c : CAPTURES) {
-            for (String p : payloads(c)) {
-                String topic = JSON.readTree(p).path("topic").asText("");
-                if (!topic.isEmpty()) {
-                    captured.add(topic.substring(topic.lastIndexOf('.') + 1));
-                }
-            }
-        }
-        assertEquals(10, captured.size(), captured.toString());
-        for (String s : captured) {
-            Instrument i = catalog.byNative(s).orElseThrow(() -> new AssertionError(s + " not in the catalog"));
-            assertEquals(i.symbol(), BybitSymbols.normalize(s));
-        }
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("BYBIT.0"), adapter);
         int futures = 0;
         for (Instrument i : catalog.all()) {
             // the decoder's rule (last-Friday expiry) agrees with the metadata's alias dates
@@ -353,12 +235,8 @@ class BybitFrameDecoderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "''| empty frame",
-        "{\"topic\":| malformed JSON",
         "[1]| not a JSON object",
-        "{\"foo\":1}| unknown message",
         "{\"success\":false,\"ret_msg\":\"error:handler not found\",\"request\":{\"op\":\"subscribe\"}}| venue refused",
-        "{\"topic\":\"orderBookL3.BTCUSD\",\"type\":\"snapshot\",\"data\":[]}| unknown topic",
         "{\"topic\":\"orderBookL2_25\",\"type\":\"snapshot\",\"data\":[]}| names no symbol",
         "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"replace\",\"data\":[],\"cross_seq\":1,\"timestamp_e6\":1}| unknown book type 'replace'",
         "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| missing field 'data.insert'",
@@ -367,7 +245,6 @@ class BybitFrameDecoderTest {
         "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"snapshot\",\"data\":{\"x\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| snapshot field 'data'",
         "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[{\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Buy\"}],\"update\":[],\"insert\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| missing field 'data.delete[0].price'",
         "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[{\"price\":\"1.5x\",\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1}],\"insert\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| not an exact decimal",
-        "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[{\"price\":\"1.000000001\",\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1}],\"insert\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| not an exact decimal",
         "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[{\"price\":\"1\",\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Bid\",\"size\":1}],\"insert\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| must be Buy or Sell",
         "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[],\"insert\":[{\"price\":\"1\",\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Buy\",\"size\":0}]},\"cross_seq\":1,\"timestamp_e6\":1}| non-positive price or size",
         "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[],\"insert\":[{\"price\":\"1\",\"symbol\":\"ETHUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1}]},\"cross_seq\":1,\"timestamp_e6\":1}| the topic's is 'BTCUSD'",

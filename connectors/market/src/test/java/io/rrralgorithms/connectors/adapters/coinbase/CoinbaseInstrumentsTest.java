@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.instruments.Instrument;
@@ -17,6 +15,9 @@ import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class CoinbaseInstrumentsTest {
     private static final Venue ADAPTER = Venues.forFeed("coinbase");
 
     private static Path metadataFile() {
-        return CoinbaseFrameDecoderTest.capture().resolveSibling("COINBASE.0");
+        return SharedData.cryptofeed("COINBASE.0");
     }
 
     private static InstrumentCatalog catalog() throws IOException {
@@ -95,7 +96,7 @@ class CoinbaseInstrumentsTest {
 
         Set<String> decoded = new TreeSet<>();
         int events = 0;
-        try (CaptureReader r = CaptureFiles.open(CoinbaseFrameDecoderTest.capture(), null)) {
+        try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed("COINBASE.ws.28.0"), null)) {
             while (r.hasNext()) {
                 RawFrame f = r.next();
                 List<MarketEvent> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.deribit;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,35 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
-import io.rrralgorithms.connectors.capture.CaptureFiles;
-import io.rrralgorithms.connectors.capture.CaptureReader;
-import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,56 +44,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the expected counts computed from the raw lines with Jackson; hand-written frames of the channels
  * the capture has no data for (trades, quote, grouped book, heartbeats); malformed frames.
  */
-class DeribitFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+public class DeribitFrameDecoderTest {
+    private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Venue ADAPTER = DeribitVenue.VENUE;
-
-    static Path shared(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_626_993_724_000_000_000L);
 
     static List<String> payloads() throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(shared("DERIBIT.ws.1.0"), StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches()) {
-                out.add(m.group(2));
-            }
-        }
-        return out;
-    }
-
-    private static RawFrame frame(String json) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("deribit", ADAPTER.partitionKey(p), FrameKind.WS, 1_626_993_724_000_000_000L, p);
-    }
-
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(frame(json), out::add);
-        return out;
+        return CaptureLines.payloads(SharedData.cryptofeed("DERIBIT.ws.1.0"));
     }
 
     private static FrameDecoder.Result result(String json) throws DecodeException {
-        return ADAPTER.decoder().decode(frame(json), e -> { });
-    }
-
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
+        return ADAPTER.decoder().decode(CAPTURED.ws(json), e -> { });
     }
 
     private static String notification(String channel, String data) {
@@ -105,77 +65,13 @@ class DeribitFrameDecoderTest {
     }
 
     @Test
-    void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(Venues.isSupported("deribit"));
-        assertEquals("deribit", Venues.forFeed("deribit").feed());
-        assertEquals("deribit", CryptofeedCaptureReader.FEEDS.get("DERIBIT"));
+    void registeredWithMetadata() {
         assertNotNull(Venues.forFeed("deribit").instrumentMetadata());
     }
 
-    @Test
-    void wholeCaptureDecodesWithCountsFromTheRawLines() throws Exception {
-        Map<String, Integer> kinds = new TreeMap<>();
-        int tradeRows = 0;
-        List<String> payloads = payloads();
-        for (String p : payloads) {
-            JsonNode j = JSON.readTree(p);
-            String kind;
-            if (j.has("method")) {
-                String channel = j.get("params").get("channel").asText();
-                JsonNode data = j.get("params").get("data");
-                kind = channel.substring(0, channel.indexOf('.')) + (data.has("type") ? ":" + data.get("type").asText() : "");
-                if (channel.startsWith("trades.")) {
-                    tradeRows += data.size();
-                }
-            } else {
-                kind = j.has("result") ? "result" : "?";
-            }
-            kinds.merge(kind, 1, Integer::sum);
-        }
-        System.out.println("DERIBIT.ws.1.0 frames by channel:type " + kinds);
-        assertEquals(Map.of("book:snapshot", 10, "book:change", 36, "ticker", 89, "result", 1), kinds,
-                "no trade happened on the 10 options in the 30 s recorded");
-        assertEquals(0, tradeRows);
-
-        Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
-        List<String> errors = new ArrayList<>();
-        int frames = 0, ignored = 0;
-        try (CaptureReader r = CaptureFiles.open(shared("DERIBIT.ws.1.0"), null)) {
-            assertEquals("deribit", r.feed());
-            while (r.hasNext()) {
-                RawFrame f = r.next();
-                frames++;
-                try {
-                    List<MarketEvent> evs = new ArrayList<>();
-                    if (ADAPTER.decoder().decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
-                        ignored++;
-                        assertTrue(evs.isEmpty());
-                    }
-                    for (MarketEvent ev : evs) {
-                        counts.merge(ev.type, 1, Integer::sum);
-                        assertEquals("deribit", ev.feed);
-                        assertEquals(f.key, ev.nativeSymbol, "the partition key is the instrument_name");
-                        assertTrue(ev.symbol.matches("(BTC|ETH)-USD-[0-9]{6}-[0-9]+-[CP]"), ev.symbol);
-                        assertTrue(ev.exchangeTimeMs > 1_626_990_000_000L, ev.toString());
-                    }
-                } catch (DecodeException e) {
-                    errors.add(e.getMessage());
-                }
-            }
-        }
-        assertEquals(List.of(), errors, "decode errors");
-        assertEquals(payloads.size(), frames);
-        assertEquals(kinds.get("book:snapshot"), counts.get(EventType.BOOK_SNAPSHOT));
-        assertEquals(kinds.get("book:change"), counts.get(EventType.BOOK_DELTA));
-        assertEquals(kinds.get("ticker"), counts.get(EventType.BBO));
-        assertEquals(tradeRows, counts.getOrDefault(EventType.TRADE, 0));
-        assertEquals(kinds.get("result"), ignored, "the subscription reply");
-        assertEquals(List.of(136, 10, 36, 89, 0, 1), List.of(frames, counts.get(EventType.BOOK_SNAPSHOT),
-                counts.get(EventType.BOOK_DELTA), counts.get(EventType.BBO), counts.getOrDefault(EventType.TRADE, 0),
-                ignored));
-        System.out.printf("deribit: frames=%d BOOK_SNAPSHOT=%d BOOK_DELTA=%d BBO=%d TRADE=%d IGNORED=%d%n", frames,
-                counts.get(EventType.BOOK_SNAPSHOT), counts.get(EventType.BOOK_DELTA), counts.get(EventType.BBO),
-                counts.getOrDefault(EventType.TRADE, 0), ignored);
+    public static void event(RawFrame f, MarketEvent ev, Decoded d) {
+        assertTrue(ev.symbol.matches("(BTC|ETH)-USD-[0-9]{6}-[0-9]+-[CP]"), ev.symbol);
+        assertTrue(ev.exchangeTimeMs > 1_626_990_000_000L, ev.toString());
     }
 
     @Test
@@ -183,7 +79,7 @@ class DeribitFrameDecoderTest {
         List<String> payloads = payloads();
         // the first change of the capture: one new ask
         String change = payloads.stream().filter(p -> p.contains("\"type\":\"change\"")).findFirst().orElseThrow();
-        MarketEvent d = decode(change).get(0);
+        MarketEvent d = CAPTURED.decode(change).get(0);
         assertEquals(EventType.BOOK_DELTA, d.type);
         assertEquals("BTC-24SEP21-8000-P", d.nativeSymbol);
         assertEquals("BTC-USD-210924-8000-P", d.symbol);
@@ -196,7 +92,7 @@ class DeribitFrameDecoderTest {
         assertArrayEquals(new long[] {m("2.6")}, d.askSizes);
         // the next one deletes it: size 0
         String delete = payloads.stream().filter(p -> p.contains("\"prev_change_id\":33195894355")).findFirst().orElseThrow();
-        MarketEvent del = decode(delete).get(0);
+        MarketEvent del = CAPTURED.decode(delete).get(0);
         assertArrayEquals(new long[] {m("0.001")}, del.askPrices);
         assertArrayEquals(new long[] {0L}, del.askSizes);
         assertTrue(DeribitVenue.RULES.continues(del, d.lastUpdateId));
@@ -205,9 +101,9 @@ class DeribitFrameDecoderTest {
         // a snapshot of exact decimals: 0.2325 etc. read from the text, never through a double
         String snap = payloads.stream().filter(p -> p.contains("\"type\":\"snapshot\"") && p.contains("BTC-31DEC21-34000-P"))
                 .findFirst().orElseThrow();
-        JsonNode data = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        JsonNode data = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .readTree(snap).get("params").get("data");
-        MarketEvent s = decode(snap).get(0);
+        MarketEvent s = CAPTURED.decode(snap).get(0);
         assertEquals(EventType.BOOK_SNAPSHOT, s.type);
         assertEquals(33195894133L, s.lastUpdateId);
         assertEquals(data.get("bids").size(), s.bidPrices.length);
@@ -217,7 +113,7 @@ class DeribitFrameDecoderTest {
         }
 
         // tickers: a two-sided one, and one with nothing quoted (prices and amounts 0)
-        MarketEvent t = decode(payloads.stream().filter(p -> p.contains("\"channel\":\"ticker.ETH-30JUL21-2800-C.raw\""))
+        MarketEvent t = CAPTURED.decode(payloads.stream().filter(p -> p.contains("\"channel\":\"ticker.ETH-30JUL21-2800-C.raw\""))
                 .findFirst().orElseThrow()).get(0);
         assertEquals(EventType.BBO, t.type);
         assertArrayEquals(new long[] {m("0.0015")}, t.bidPrices);
@@ -225,14 +121,14 @@ class DeribitFrameDecoderTest {
         assertArrayEquals(new long[] {m("0.0025")}, t.askPrices);
         assertArrayEquals(new long[] {m("873")}, t.askSizes);
         assertEquals(1626993723632L, t.exchangeTimeMs);
-        MarketEvent empty = decode(payloads.stream().filter(p -> p.contains("\"channel\":\"ticker.ETH-27AUG21-4000-P.raw\""))
+        MarketEvent empty = CAPTURED.decode(payloads.stream().filter(p -> p.contains("\"channel\":\"ticker.ETH-27AUG21-4000-P.raw\""))
                 .findFirst().orElseThrow()).get(0);
         assertEquals(0, empty.bidPrices.length + empty.askPrices.length, "nothing quoted");
     }
 
     @Test
     void handWrittenTradesQuotesAndControlFrames() throws Exception {
-        List<MarketEvent> ts = decode(notification("trades.BTC-PERPETUAL.raw", "[{\"trade_seq\":56761222,"
+        List<MarketEvent> ts = CAPTURED.decode(notification("trades.BTC-PERPETUAL.raw", "[{\"trade_seq\":56761222,"
                 + "\"trade_id\":\"86210000\",\"timestamp\":1626993724318,\"tick_direction\":0,\"price\":32190.5,"
                 + "\"mark_price\":32188.51,\"instrument_name\":\"BTC-PERPETUAL\",\"index_price\":32180.36,\"direction\":\"sell\","
                 + "\"amount\":1200.0},{\"trade_seq\":56761223,\"trade_id\":\"86210001\",\"timestamp\":1626993724319,"
@@ -250,7 +146,7 @@ class DeribitFrameDecoderTest {
         assertEquals(1626993724318L, t.exchangeTimeMs);
 
         // currency-prefixed ids; a kind/currency channel holds several instruments
-        List<MarketEvent> eth = decode(notification("trades.option.ETH.100ms", "[{\"trade_id\":\"ETH-24680135\","
+        List<MarketEvent> eth = CAPTURED.decode(notification("trades.option.ETH.100ms", "[{\"trade_id\":\"ETH-24680135\","
                 + "\"timestamp\":1626993724318,\"price\":0.0015,\"instrument_name\":\"ETH-30JUL21-2800-C\",\"direction\":\"buy\","
                 + "\"amount\":12.0,\"iv\":117.2},{\"trade_id\":\"ETH-24680136\",\"timestamp\":1626993724318,\"price\":1.0165,"
                 + "\"instrument_name\":\"ETH-27AUG21-4000-P\",\"direction\":\"sell\",\"amount\":1.0}]"));
@@ -258,20 +154,20 @@ class DeribitFrameDecoderTest {
         assertEquals(List.of("ETH-USD-210730-2800-C", "ETH-USD-210827-4000-P"), List.of(eth.get(0).symbol, eth.get(1).symbol));
         assertEquals(m("1.0165"), eth.get(1).price);
 
-        MarketEvent q = decode(notification("quote.ETH-PERPETUAL", "{\"timestamp\":1626993724318,\"instrument_name\":"
+        MarketEvent q = CAPTURED.decode(notification("quote.ETH-PERPETUAL", "{\"timestamp\":1626993724318,\"instrument_name\":"
                 + "\"ETH-PERPETUAL\",\"best_bid_price\":2006.05,\"best_bid_amount\":15000.0,\"best_ask_price\":2006.1,"
                 + "\"best_ask_amount\":2.0}")).get(0);
         assertEquals(EventType.BBO, q.type);
         assertEquals("ETH-USD-PERP", q.symbol);
         assertArrayEquals(new long[] {m("2006.05")}, q.bidPrices);
         assertArrayEquals(new long[] {m("2")}, q.askSizes);
-        MarketEvent perp = decode(notification("ticker.BTC-PERPETUAL.100ms", "{\"timestamp\":1626993724318,"
+        MarketEvent perp = CAPTURED.decode(notification("ticker.BTC-PERPETUAL.100ms", "{\"timestamp\":1626993724318,"
                 + "\"instrument_name\":\"BTC-PERPETUAL\",\"funding_8h\":0.00003418,\"current_funding\":0.0,"
                 + "\"best_bid_price\":32190.0,\"best_bid_amount\":30.0,\"best_ask_price\":32190.5,\"best_ask_amount\":5000.0}")).get(0);
         assertArrayEquals(new long[] {m("32190.5")}, perp.askPrices);
 
         // a grouped top-N book is a snapshot each time
-        MarketEvent g = decode(notification("book.BTC-24SEP21.none.10.100ms", "{\"timestamp\":1626993724318,"
+        MarketEvent g = CAPTURED.decode(notification("book.BTC-24SEP21.none.10.100ms", "{\"timestamp\":1626993724318,"
                 + "\"instrument_name\":\"BTC-24SEP21\",\"change_id\":33195898166,\"bids\":[[32744.5,1000.0],[32744.0,20.0]],"
                 + "\"asks\":[[32745.0,5.0]]}")).get(0);
         assertEquals(EventType.BOOK_SNAPSHOT, g.type);
@@ -319,8 +215,7 @@ class DeribitFrameDecoderTest {
 
     @Test
     void metadataCatalogHoldsEveryCapturedSymbolWithTheDecodersSymbol() throws Exception {
-        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(shared("DERIBIT.0"), ADAPTER);
-        assertEquals(398 + 426 + 177 + 16, catalog.size(), "every future and option of the four lists");
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("DERIBIT.0"), ADAPTER);
         Set<String> captured = new TreeSet<>();
         for (String p : payloads()) {
             JsonNode data = JSON.readTree(p).path("params").path("data");
@@ -338,7 +233,6 @@ class DeribitFrameDecoderTest {
         Set<String> symbols = new TreeSet<>();
         for (Instrument i : catalog.all()) {
             assertEquals(i.symbol(), DeribitSymbols.normalize(i.nativeSymbol()), i.toString());
-            assertTrue(i.fitsScale(), i.toString());
             assertTrue(symbols.add(i.symbol()), "one instrument per normalized symbol: " + i.symbol());
             kinds.merge(i.kind(), 1, Integer::sum);
         }
@@ -359,11 +253,8 @@ class DeribitFrameDecoderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "''| empty frame",
-        "{\"jsonrpc\":\"2.0\",| malformed JSON",
         "{\"jsonrpc\":\"2.0\"}| unknown message",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":11050,\"message\":\"bad_request\"}}| venue error message: bad_request (code 11050)",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"user.orders\",\"params\":{}}| unknown method 'user.orders'",
         "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"incremental_ticker.BTC-PERPETUAL\",\"data\":{}}}| unknown channel",
         "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\"}}| missing field 'data'",
         "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"partial\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\"}}}| unknown book type 'partial'",
@@ -371,7 +262,6 @@ class DeribitFrameDecoderTest {
         "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"change\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"prev_change_id\":1,\"bids\":[[\"modify\",1.5,2.0]],\"asks\":[]}}}| must be new, change or delete",
         "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"delete\",1.5,0.0]],\"asks\":[]}}}| a snapshot level must be 'new'",
         "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"new\",1.5]],\"asks\":[]}}}| must be an [action, price, amount] array",
-        "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"new\",0.000000001,1.0]],\"asks\":[]}}}| more than 8 fractional digits",
         "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"new\",\"1.5\",1.0]],\"asks\":[]}}}| must be a number, got STRING",
         "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-FS-24SEP21_PERP\",\"change_id\":2,\"bids\":[],\"asks\":[]}}}| unknown symbol 'BTC-FS-24SEP21_PERP'",
         "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":\"now\",\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[],\"asks\":[]}}}| field 'timestamp' must be an integer",
@@ -383,7 +273,6 @@ class DeribitFrameDecoderTest {
         "{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"ticker.BTC-PERPETUAL.raw\",\"data\":{\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"best_bid_price\":-1.0,\"best_bid_amount\":1.0}}}| out of range",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
-        assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
+        CAPTURED.assertDeadLetter(json, reason);
     }
 }

@@ -10,31 +10,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
-import io.rrralgorithms.connectors.capture.CaptureFiles;
-import io.rrralgorithms.connectors.capture.CaptureReader;
-import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
+import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,72 +38,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The Gate.io spot decoder over the real cryptofeed capture {@code GATEIO.ws.1.0} (2021 WebSocket
  * v4: order_book_update, trades, tickers, candlesticks of 10 pairs) with its REST order books
- * ({@code GATEIO.http.0.0}) and pair list ({@code GATEIO.0}). Expected counts from the raw lines
- * parsed with Jackson, independently of the decoder.
+ * ({@code GATEIO.http.0.0}) and pair list ({@code GATEIO.0}). The standard checks are the
+ * contract's ({@code DecoderCases}, oracle {@link GateioOracle}); here exact fields of real frames,
+ * bad frames and the catalog's facts.
  */
-class GateioFrameDecoderTest {
+public class GateioFrameDecoderTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
-    private static final Pattern DECIMAL = Pattern.compile("\"(-?[0-9]+\\.[0-9]+)\"");
     private static final Venue ADAPTER = Venues.forFeed("gateio");
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_619_093_533_000_000_000L);
 
-    static Path data(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
-
-    static List<String> payloads(String file) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(data(file), StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches()) {
-                out.add(m.group(2));
-            }
-        }
-        return out;
-    }
-
-    static boolean finerThanScale(String json) {
-        Matcher m = DECIMAL.matcher(json);
-        while (m.find()) {
-            if (new BigDecimal(m.group(1)).stripTrailingZeros().scale() > 8) {
-                return true;
-            }
-        }
-        return false;
+    static List<String> payloads(String file) {
+        return CaptureLines.payloads(SharedData.cryptofeed(file));
     }
 
     static long mantissa(String decimal) {
         return new BigDecimal(decimal).movePointRight(8).longValueExact();
     }
 
-    private static RawFrame frame(String json) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("gateio", ADAPTER.partitionKey(p), FrameKind.WS, 1_619_093_533_000_000_000L, p);
-    }
-
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(frame(json), out::add);
-        return out;
-    }
-
     @Test
-    void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(Venues.isSupported("gateio"));
-        assertEquals("gateio", CryptofeedCaptureReader.FEEDS.get("GATEIO"));
+    void snapshotAndPartitionKeys() {
         assertEquals("HAI_ETH", ADAPTER.snapshotKey(
                 "https://api.gateio.ws/api/v4/spot/order_book?currency_pair=HAI_ETH&limit=100&with_id=true"));
         assertNull(ADAPTER.snapshotKey("https://api.gateio.ws/api/v4/spot/currency_pairs"));
@@ -118,78 +68,18 @@ class GateioFrameDecoderTest {
                 .concat("\"result\":{\"status\":\"success\"}}").getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Test
-    void wholeCaptureDecodesWithCountsFromTheRawLines() throws Exception {
-        Map<String, Integer> raw = new TreeMap<>();
-        for (String p : payloads("GATEIO.ws.1.0")) {
-            JsonNode j = JSON.readTree(p);
-            String kind = j.get("channel").asText() + "/" + j.get("event").asText();
-            raw.merge(kind, 1, Integer::sum);
-            // the numbers the decoder reads: a ticker's best bid/ask only (its volumes are not decoded)
-            String decoded = kind.equals("spot.tickers/update") ? "\"" + j.get("result").get("highest_bid").asText()
-                    + "\" \"" + j.get("result").get("lowest_ask").asText() + "\"" : p;
-            if (!kind.startsWith("spot.candlesticks") && finerThanScale(decoded)) {
-                raw.merge(kind + " (finer than 1e-8)", 1, Integer::sum);
-            }
+    /** Pairs are the symbols with a dash; book updates and trades in the capture's minute. */
+    public static void event(RawFrame f, MarketEvent ev, Decoded d) {
+        assertEquals(ev.nativeSymbol.replace('_', '-'), ev.symbol);
+        if (ev.type == EventType.BOOK_DELTA || ev.type == EventType.TRADE) {
+            assertTrue(ev.exchangeTimeMs > 1_619_093_500_000L && ev.exchangeTimeMs < 1_619_093_600_000L, ev.toString());
         }
-        int snapshots = 0, snapshotsTooFine = 0;
-        for (String line : Files.readAllLines(data("GATEIO.http.0.0"), StandardCharsets.UTF_8)) {
-            if (line.contains("/spot/order_book?")) {
-                snapshots++;
-                snapshotsTooFine += finerThanScale(line) ? 1 : 0;
-            }
-        }
-        System.out.println("GATEIO.ws.1.0 raw frames: " + raw);
-        assertEquals(Map.of("spot.order_book_update/update", 172, "spot.order_book_update/update (finer than 1e-8)", 4,
-                "spot.tickers/update", 22, "spot.candlesticks/update", 14, "spot.trades/update", 9,
-                "spot.order_book_update/subscribe", 10, "spot.candlesticks/subscribe", 10, "spot.trades/subscribe", 1,
-                "spot.tickers/subscribe", 1), raw);
-        assertEquals(10, snapshots);
-        assertEquals(4, snapshotsTooFine, "OMG_USDT, INK_USDT, DIS_USDT, BTC_USDC hold sizes of 9-10 decimals");
+    }
 
-        Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
-        List<String> errors = new ArrayList<>();
-        Set<String> errorPairs = new TreeSet<>();
-        int frames = 0, ignored = 0;
-        FrameDecoder decoder = ADAPTER.decoder();
-        try (CaptureReader r = CaptureFiles.open(data("GATEIO.ws.1.0"), null)) {
-            assertEquals("gateio", r.feed());
-            while (r.hasNext()) {
-                RawFrame f = r.next();
-                frames++;
-                List<MarketEvent> evs = new ArrayList<>();
-                try {
-                    if (decoder.decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
-                        ignored++;
-                        assertTrue(evs.isEmpty());
-                    }
-                } catch (DecodeException e) {
-                    errors.add(e.getMessage());
-                    errorPairs.add(f.key);
-                    continue;
-                }
-                for (MarketEvent ev : evs) {
-                    counts.merge(ev.type, 1, Integer::sum);
-                    assertEquals("gateio", ev.feed);
-                    assertEquals(f.key, ev.nativeSymbol, "partition key is the pair");
-                    assertEquals(ev.nativeSymbol.replace('_', '-'), ev.symbol);
-                    assertEquals(f.receiveTimeNs, ev.receiveTimeNs);
-                    if (ev.type == EventType.BOOK_DELTA || ev.type == EventType.TRADE) {
-                        assertTrue(ev.exchangeTimeMs > 1_619_093_500_000L && ev.exchangeTimeMs < 1_619_093_600_000L,
-                                ev.toString());
-                    }
-                }
-            }
-        }
-        assertEquals(239 + 10, frames, "received lines + REST snapshots");
-        assertEquals(4 + 4, errors.size(), errors.toString());
-        errors.forEach(e -> assertTrue(e.contains("more than 8 fractional digits"), e));
-        assertEquals(Set.of("BTC_USDC", "DIS_USDT", "INK_USDT", "OMG_USDT"), errorPairs);
-        assertEquals(22 + 14, ignored, "subscribe replies and candlesticks");
-        assertEquals(9, counts.get(EventType.TRADE));
-        assertEquals(172 - 4, counts.get(EventType.BOOK_DELTA));
-        assertEquals(10 - 4, counts.get(EventType.BOOK_SNAPSHOT));
-        assertEquals(22, counts.get(EventType.BBO), "spot.tickers");
+    /** The dead letters: sizes of 9-10 decimals, of four pairs. */
+    public static void decoded(RawCounts raw, Decoded d) {
+        d.errors.forEach(e -> assertTrue(e.contains("more than 8 fractional digits"), e));
+        assertEquals(Set.of("BTC_USDC", "DIS_USDT", "INK_USDT", "OMG_USDT"), d.deadLetterKeys);
     }
 
     @Test
@@ -198,7 +88,7 @@ class GateioFrameDecoderTest {
         // "side":"sell","currency_pair":"DIS_USDT","amount":"0.2010000000","price":"121.5800000000"}
         String trade = payloads("GATEIO.ws.1.0").stream().filter(p -> p.contains("\"channel\":\"spot.trades\",\"event\":\"update\""))
                 .findFirst().orElseThrow();
-        MarketEvent t = decode(trade).get(0);
+        MarketEvent t = CAPTURED.decode(trade).get(0);
         assertEquals(EventType.TRADE, t.type);
         assertEquals("DIS_USDT", t.nativeSymbol);
         assertEquals("DIS-USDT", t.symbol);
@@ -211,7 +101,7 @@ class GateioFrameDecoderTest {
         // an order book update: HAI_ETH U 2691449 u 2691452
         String upd = payloads("GATEIO.ws.1.0").stream().filter(p -> p.contains("\"U\":2691449,")).findFirst().orElseThrow();
         JsonNode r = JSON.readTree(upd).get("result");
-        MarketEvent d = decode(upd).get(0);
+        MarketEvent d = CAPTURED.decode(upd).get(0);
         assertEquals(EventType.BOOK_DELTA, d.type);
         assertEquals(2691449L, d.firstUpdateId);
         assertEquals(2691452L, d.lastUpdateId);
@@ -226,7 +116,7 @@ class GateioFrameDecoderTest {
         // the first ticker: NEO_BTC highest_bid 0.0018697, lowest_ask 0.0018734, no sizes
         String tick = payloads("GATEIO.ws.1.0").stream().filter(p -> p.contains("\"channel\":\"spot.tickers\",\"event\":\"update\""))
                 .findFirst().orElseThrow();
-        MarketEvent b = decode(tick).get(0);
+        MarketEvent b = CAPTURED.decode(tick).get(0);
         assertEquals(EventType.BBO, b.type);
         assertEquals("NEO_BTC", b.nativeSymbol);
         assertArrayEquals(new long[] {186_970L}, b.bidPrices);
@@ -235,7 +125,7 @@ class GateioFrameDecoderTest {
         assertEquals(0L, b.exchangeTimeMs, "the 2021 envelope has whole seconds only");
 
         // the HAI_ETH REST order book
-        String line = Files.readAllLines(data("GATEIO.http.0.0"), StandardCharsets.UTF_8).stream()
+        String line = Files.readAllLines(SharedData.cryptofeed("GATEIO.http.0.0"), StandardCharsets.UTF_8).stream()
                 .filter(l -> l.contains("currency_pair=HAI_ETH&")).findFirst().orElseThrow();
         String body = line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2);
         JsonNode sj = JSON.readTree(body);
@@ -255,7 +145,7 @@ class GateioFrameDecoderTest {
 
     @Test
     void handWrittenBookTickerPongAndNewerSnapshot() throws Exception {
-        MarketEvent b = decode("{\"time\":1606293275,\"time_ms\":1606293275723,\"channel\":\"spot.book_ticker\","
+        MarketEvent b = CAPTURED.decode("{\"time\":1606293275,\"time_ms\":1606293275723,\"channel\":\"spot.book_ticker\","
                 + "\"event\":\"update\",\"result\":{\"t\":1606293275123,\"u\":48733182,\"s\":\"BTC_USDT\",\"b\":\"19177.79\","
                 + "\"B\":\"0.00033415\",\"a\":\"19179.38\",\"A\":\"0.09\"}}").get(0);
         assertEquals(EventType.BBO, b.type);
@@ -267,9 +157,9 @@ class GateioFrameDecoderTest {
         assertArrayEquals(new long[] {1_917_938_000_000L}, b.askPrices);
         assertArrayEquals(new long[] {9_000_000L}, b.askSizes);
 
-        assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(
+        assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(CAPTURED.ws(
                 "{\"time\":1545404023,\"channel\":\"spot.pong\",\"event\":\"\",\"error\":null,\"result\":null}"), e -> { }));
-        assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(
+        assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(CAPTURED.ws(
                 "{\"time\":1619093532,\"channel\":\"spot.trades\",\"event\":\"unsubscribe\",\"result\":{\"status\":\"success\"}}"), e -> { }));
 
         List<MarketEvent> out = new ArrayList<>();
@@ -282,12 +172,9 @@ class GateioFrameDecoderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "''| empty frame",
-        "{\"channel\":| malformed JSON",
         "{\"event\":\"update\"}| missing field 'channel'",
         "{\"channel\":\"spot.trades\",\"result\":{}}| missing field 'event'",
         "{\"channel\":\"spot.trades\",\"event\":\"all\",\"result\":{}}| unknown event 'all' on channel 'spot.trades'",
-        "{\"channel\":\"spot.balances\",\"event\":\"update\",\"result\":{}}| unknown channel 'spot.balances'",
         "{\"channel\":\"spot.trades\",\"event\":\"subscribe\",\"error\":{\"code\":2,\"message\":\"unknown currency pair GATE_USDT\"},\"result\":null}| venue error message on spot.trades: code 2 unknown currency pair GATE_USDT",
         "{\"channel\":\"spot.trades\",\"event\":\"subscribe\",\"result\":{\"status\":\"fail\"}}| subscribe of spot.trades failed",
         "{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":[]}| field 'result' must be an object",
@@ -295,15 +182,13 @@ class GateioFrameDecoderTest {
         "{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":{\"id\":\"1\",\"create_time_ms\":\"1619093543708.2642\",\"side\":\"buy\",\"currency_pair\":\"DIS_USDT\",\"amount\":\"1\",\"price\":\"1\"}}| field 'id' must be an integer, got STRING",
         "{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":{\"id\":1,\"create_time_ms\":\"soon\",\"side\":\"buy\",\"currency_pair\":\"DIS_USDT\",\"amount\":\"1\",\"price\":\"1\"}}| field 'create_time_ms' is not a time in ms",
         "{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":{\"id\":1,\"create_time_ms\":\"1\",\"side\":\"buy\",\"currency_pair\":\"DISUSDT\",\"amount\":\"1\",\"price\":\"1\"}}| unknown symbol 'DISUSDT'",
-        "{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":{\"id\":1,\"create_time_ms\":\"1\",\"side\":\"buy\",\"currency_pair\":\"DIS_USDT\",\"amount\":\"0.0000000001\",\"price\":\"1\"}}| field 'amount' is not an exact decimal",
         "{\"channel\":\"spot.order_book_update\",\"event\":\"update\",\"result\":{\"t\":1,\"s\":\"HAI_ETH\",\"U\":5,\"u\":4,\"b\":[],\"a\":[]}}| U 5 > u 4",
         "{\"channel\":\"spot.order_book_update\",\"event\":\"update\",\"result\":{\"t\":1,\"s\":\"HAI_ETH\",\"U\":5,\"u\":6,\"b\":[[\"1\"]],\"a\":[]}}| field 'b[0]' must be a [price, size] array",
         "{\"channel\":\"spot.order_book_update\",\"event\":\"update\",\"result\":{\"t\":1,\"s\":\"HAI_ETH\",\"U\":5,\"u\":6,\"b\":[]}}| missing field 'a'",
         "{\"channel\":\"spot.tickers\",\"event\":\"update\",\"result\":{\"currency_pair\":\"NEO_BTC\",\"highest_bid\":\"\",\"lowest_ask\":\"1\"}}| field 'highest_bid' is not an exact decimal",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
-        assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
+        CAPTURED.assertDeadLetter(json, reason);
     }
 
     @Test
@@ -320,8 +205,7 @@ class GateioFrameDecoderTest {
 
     @Test
     void catalogFromTheRecordedPairs() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(data("GATEIO.0"), ADAPTER);
-        assertEquals(1458, c.size());
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("GATEIO.0"), ADAPTER);
         for (Instrument i : c.all()) {
             assertEquals(i.symbol(), GateioSymbols.spot(i.nativeSymbol()), i.nativeSymbol());
         }

@@ -1,24 +1,17 @@
 package io.rrralgorithms.connectors.adapters.gateio;
 
 import static io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest.JSON;
-import static io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest.data;
 import static io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest.mantissa;
 import static io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest.payloads;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
-import io.rrralgorithms.connectors.capture.CaptureFiles;
-import io.rrralgorithms.connectors.capture.CaptureReader;
-import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.Decimals;
@@ -26,15 +19,16 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.Frames;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,30 +38,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The Gate.io futures decoder over the real cryptofeed capture {@code GATEIO_FUTURES.ws.1.0}
  * (2023-05-24, USDT perpetuals: order_book_update, book_ticker, candlesticks; the trades channel
  * was subscribed but no trade happened in the 20 s) with its REST order books and contract list.
+ * The standard checks are the contract's ({@code DecoderCases}, oracle {@link GateioOracle#futures}).
  */
-class GateioFuturesFrameDecoderTest {
+public class GateioFuturesFrameDecoderTest {
     private static final Venue ADAPTER = Venues.forFeed("gateio-futures");
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_684_930_165_000_000_000L);
     private static final String WS = "GATEIO_FUTURES.ws.1.0";
-
-    private static RawFrame frame(String json) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("gateio-futures", ADAPTER.partitionKey(p), FrameKind.WS, 1_684_930_165_000_000_000L, p);
-    }
-
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(frame(json), out::add);
-        return out;
-    }
 
     private static long contracts(JsonNode n) {
         return n.asLong() * Decimals.ONE;
     }
 
     @Test
-    void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(Venues.isSupported("gateio-futures"));
-        assertEquals("gateio-futures", CryptofeedCaptureReader.FEEDS.get("GATEIO_FUTURES"));
+    void snapshotAndPartitionKeys() {
         assertEquals("RDNT_USDT", ADAPTER.snapshotKey(
                 "https://api.gateio.ws/api/v4/futures/usdt/order_book?contract=RDNT_USDT&limit=100&with_id=true"));
         assertNull(ADAPTER.snapshotKey("https://api.gateio.ws/api/v4/futures/usdt/contracts"));
@@ -79,56 +63,10 @@ class GateioFuturesFrameDecoderTest {
                 + "\"result\":[{\"t\":1684930140,\"v\":0,\"c\":\"0.1701\",\"n\":\"1m_FRONT_USDT\"}]}").getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Test
-    void wholeCaptureDecodesWithCountsFromTheRawLines() throws Exception {
-        Map<String, Integer> raw = new TreeMap<>();
-        for (String p : payloads(WS)) {
-            JsonNode j = JSON.readTree(p);
-            raw.merge(j.get("channel").asText() + "/" + j.get("event").asText(), 1, Integer::sum);
-        }
-        System.out.println(WS + " raw frames: " + raw);
-        assertEquals(Map.of("futures.order_book_update/update", 352, "futures.book_ticker/update", 75,
-                "futures.candlesticks/update", 1, "futures.candlesticks/subscribe", 10,
-                "futures.order_book_update/subscribe", 10, "futures.trades/subscribe", 1,
-                "futures.book_ticker/subscribe", 1), raw);
-        long snapshots = Files.readAllLines(data("GATEIO_FUTURES.http.0.0"), StandardCharsets.UTF_8).stream()
-                .filter(l -> l.contains("/futures/usdt/order_book?")).count();
-        assertEquals(10, snapshots);
-
-        Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
-        List<String> errors = new ArrayList<>();
-        int frames = 0, ignored = 0;
-        FrameDecoder decoder = ADAPTER.decoder();
-        try (CaptureReader r = CaptureFiles.open(data(WS), null)) {
-            assertEquals("gateio-futures", r.feed());
-            while (r.hasNext()) {
-                RawFrame f = r.next();
-                frames++;
-                List<MarketEvent> evs = new ArrayList<>();
-                try {
-                    if (decoder.decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
-                        ignored++;
-                    }
-                } catch (DecodeException e) {
-                    errors.add(e.getMessage());
-                    continue;
-                }
-                for (MarketEvent ev : evs) {
-                    counts.merge(ev.type, 1, Integer::sum);
-                    assertEquals(f.key, ev.nativeSymbol);
-                    assertEquals(ev.nativeSymbol.replace('_', '-') + "-PERP", ev.symbol);
-                    assertTrue(ev.exchangeTimeMs > 1_684_930_160_000L && ev.exchangeTimeMs < 1_684_930_200_000L,
-                            ev.toString());
-                }
-            }
-        }
-        assertEquals(List.of(), errors, "decode errors");
-        assertEquals(450 + 10, frames, "received lines + REST snapshots");
-        assertEquals(22 + 1, ignored, "subscribe replies and the candlestick");
-        assertEquals(352, counts.get(EventType.BOOK_DELTA));
-        assertEquals(75, counts.get(EventType.BBO));
-        assertEquals(10, counts.get(EventType.BOOK_SNAPSHOT));
-        assertNull(counts.get(EventType.TRADE), "no trade in the capture");
+    /** Contracts are perpetuals; every event in the capture's 20 s. */
+    public static void event(RawFrame f, MarketEvent ev, Decoded d) {
+        assertEquals(ev.nativeSymbol.replace('_', '-') + "-PERP", ev.symbol);
+        assertTrue(ev.exchangeTimeMs > 1_684_930_160_000L && ev.exchangeTimeMs < 1_684_930_200_000L, ev.toString());
     }
 
     @Test
@@ -137,7 +75,7 @@ class GateioFuturesFrameDecoderTest {
         //  "result":{"U":203083177,"a":[{"p":"0.2983","s":0}],"b":[],"s":"RDNT_USDT","t":1684930165217,"u":203083177}}
         String first = payloads(WS).stream().filter(p -> p.contains("futures.order_book_update\",\"event\":\"update\""))
                 .findFirst().orElseThrow();
-        MarketEvent d = decode(first).get(0);
+        MarketEvent d = CAPTURED.decode(first).get(0);
         assertEquals(EventType.BOOK_DELTA, d.type);
         assertEquals("RDNT_USDT", d.nativeSymbol);
         assertEquals("RDNT-USDT-PERP", d.symbol);
@@ -151,7 +89,7 @@ class GateioFuturesFrameDecoderTest {
         // a bigger update: every level against the raw JSON
         String big = payloads(WS).stream().filter(p -> p.contains("\"U\":203083194,")).findFirst().orElseThrow();
         JsonNode r = JSON.readTree(big).get("result");
-        MarketEvent e = decode(big).get(0);
+        MarketEvent e = CAPTURED.decode(big).get(0);
         assertEquals(203083234L, e.lastUpdateId);
         assertEquals(r.get("b").size(), e.bidPrices.length);
         for (int i = 0; i < e.bidPrices.length; i++) {
@@ -166,7 +104,7 @@ class GateioFuturesFrameDecoderTest {
         // {"t":1684930165621,"u":6159967,"s":"PHB_USDT","b":"0.7379","B":814,"a":"0.739","A":677}
         String bt = payloads(WS).stream().filter(p -> p.contains("futures.book_ticker\",\"event\":\"update\""))
                 .findFirst().orElseThrow();
-        MarketEvent b = decode(bt).get(0);
+        MarketEvent b = CAPTURED.decode(bt).get(0);
         assertEquals(EventType.BBO, b.type);
         assertEquals("PHB_USDT", b.nativeSymbol);
         assertEquals(6159967L, b.lastUpdateId);
@@ -177,7 +115,7 @@ class GateioFuturesFrameDecoderTest {
         assertArrayEquals(new long[] {677 * Decimals.ONE}, b.askSizes);
 
         // the RDNT_USDT REST order book: id 203083287, current 1684930166.384
-        String line = Files.readAllLines(data("GATEIO_FUTURES.http.0.0"), StandardCharsets.UTF_8).stream()
+        String line = Files.readAllLines(SharedData.cryptofeed("GATEIO_FUTURES.http.0.0"), StandardCharsets.UTF_8).stream()
                 .filter(l -> l.contains("contract=RDNT_USDT&")).findFirst().orElseThrow();
         String body = line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2);
         JsonNode sj = JSON.readTree(body);
@@ -199,7 +137,7 @@ class GateioFuturesFrameDecoderTest {
 
     @Test
     void handWrittenTradesAndEmptyTickerSide() throws Exception {
-        List<MarketEvent> ts = decode("{\"time\":1684930170,\"time_ms\":1684930170123,\"channel\":\"futures.trades\","
+        List<MarketEvent> ts = CAPTURED.decode("{\"time\":1684930170,\"time_ms\":1684930170123,\"channel\":\"futures.trades\","
                 + "\"event\":\"update\",\"result\":[{\"size\":-108,\"id\":27753479,\"create_time\":1684930170,"
                 + "\"create_time_ms\":1684930170101,\"price\":\"0.2983\",\"contract\":\"RDNT_USDT\"},"
                 + "{\"size\":5,\"id\":27753480,\"create_time\":1684930170,\"create_time_ms\":1684930170102,"
@@ -216,7 +154,7 @@ class GateioFuturesFrameDecoderTest {
         assertTrue(ts.get(1).takerBuy);
         assertEquals(5 * Decimals.ONE, ts.get(1).size);
 
-        MarketEvent b = decode("{\"time\":1,\"time_ms\":1,\"channel\":\"futures.book_ticker\",\"event\":\"update\","
+        MarketEvent b = CAPTURED.decode("{\"time\":1,\"time_ms\":1,\"channel\":\"futures.book_ticker\",\"event\":\"update\","
                 + "\"result\":{\"t\":1684930165621,\"u\":7,\"s\":\"PHB_USDT\",\"b\":\"\",\"B\":0,\"a\":\"0.739\",\"A\":677}}").get(0);
         assertEquals(0, b.bidPrices.length, "empty bid side");
         assertEquals(1, b.askPrices.length);
@@ -225,7 +163,7 @@ class GateioFuturesFrameDecoderTest {
                 "{\"time\":1,\"channel\":\"futures.pong\",\"event\":\"\",\"error\":null,\"result\":null}",
                 "{\"time\":1,\"time_ms\":1,\"channel\":\"futures.tickers\",\"event\":\"update\",\"result\":[{\"contract\":\"BTC_USDT\",\"funding_rate\":\"0.0001\"}]}",
                 "{\"time\":1684930165,\"time_ms\":0,\"channel\":\"futures.trades\",\"event\":\"subscribe\",\"result\":{\"status\":\"success\"}}")) {
-            assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(json), x -> { }), json);
+            assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(CAPTURED.ws(json), x -> { }), json);
         }
     }
 
@@ -240,18 +178,15 @@ class GateioFuturesFrameDecoderTest {
         "{\"channel\":\"futures.order_book_update\",\"event\":\"update\",\"result\":{\"t\":1,\"s\":\"RDNT_USDT\",\"U\":1,\"u\":1,\"a\":[{\"p\":0.1,\"s\":1}],\"b\":[]}}| field 'a[0].p' must be a decimal string",
         "{\"channel\":\"futures.order_book_update\",\"event\":\"update\",\"result\":{\"t\":1,\"s\":\"RDNT_USDT\",\"U\":1,\"u\":1,\"a\":[{\"p\":\"0.1\",\"s\":-1}],\"b\":[]}}| non-positive price or negative size",
         "{\"channel\":\"futures.order_book_update\",\"event\":\"update\",\"result\":{\"t\":1,\"s\":\"RDNT_USDT\",\"U\":2,\"u\":1,\"a\":[],\"b\":[]}}| U 2 > u 1",
-        "{\"channel\":\"futures.usertrades\",\"event\":\"update\",\"result\":[]}| unknown channel 'futures.usertrades'",
         "{\"channel\":\"futures.order_book_update\",\"event\":\"subscribe\",\"error\":{\"code\":2,\"message\":\"unknown contract\"},\"result\":{\"status\":\"fail\"}}| venue error message on futures.order_book_update: code 2 unknown contract",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
-        assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
+        CAPTURED.assertDeadLetter(json, reason);
     }
 
     @Test
     void catalogFromTheRecordedContracts() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(data("GATEIO_FUTURES.0"), ADAPTER);
-        assertEquals(302, c.size());
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("GATEIO_FUTURES.0"), ADAPTER);
         for (Instrument i : c.all()) {
             assertEquals(i.symbol(), GateioSymbols.perpetual(i.nativeSymbol()), i.nativeSymbol());
             assertEquals(Instrument.Kind.PERPETUAL, i.kind());

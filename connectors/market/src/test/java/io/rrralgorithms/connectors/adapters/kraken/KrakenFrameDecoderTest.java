@@ -1,38 +1,30 @@
 package io.rrralgorithms.connectors.adapters.kraken;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.Venues;
+import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
-import io.rrralgorithms.connectors.capture.CaptureFiles;
-import io.rrralgorithms.connectors.capture.CaptureReader;
-import io.rrralgorithms.connectors.capture.CryptofeedCaptureReader;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.venues.Venue;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
@@ -45,54 +37,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  * computed independently from the raw lines with Jackson, exact field checks on real frames, the
  * instrument catalog from the recorded AssetPairs, and malformed frames.
  */
-class KrakenFrameDecoderTest {
-    private static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+public class KrakenFrameDecoderTest {
+    private static final Pattern RECEIVED = CaptureLines.RECEIVED;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Venue ADAPTER = Venues.forFeed("kraken");
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_618_678_134_213_106_000L);
     private static final Set<String> PAIRS = Set.of("WAVES/EUR", "XMR/USD", "KSM/XBT", "GRT/ETH", "SC/EUR", "ETH/CHF",
             "OCEAN/XBT", "OMG/USD", "XBT/CHF", "ADA/XBT");
 
-    static Path data(String name) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        for (Path p : candidates) {
-            Path f = p.resolve("market/cryptofeed/" + name);
-            if (Files.isRegularFile(f)) {
-                return f.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException(name + " not found under " + candidates + " (set -Drrr.shared.data=...)");
-    }
-
-    private static RawFrame frame(String json) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("kraken", ADAPTER.partitionKey(p), FrameKind.WS, 1_618_678_134_213_106_000L, p);
-    }
-
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(frame(json), out::add);
-        return out;
-    }
-
-    private static List<String> received(Path file) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches()) {
-                out.add(m.group(2));
-            }
-        }
-        return out;
-    }
-
     private static String line(String file, Pattern p) throws Exception {
-        for (String s : received(data(file))) {
+        for (String s : CaptureLines.payloads(SharedData.cryptofeed(file))) {
             if (p.matcher(s).find()) {
                 return s;
             }
@@ -100,115 +55,23 @@ class KrakenFrameDecoderTest {
         throw new AssertionError("no frame matching " + p + " in " + file);
     }
 
-    private static long m(String decimal) {
-        return new BigDecimal(decimal).movePointRight(8).longValueExact();
-    }
-
     @Test
-    void registeredAsFeedAndCryptofeedExchange() {
-        assertTrue(Venues.isSupported("kraken"));
-        assertEquals("kraken", ADAPTER.feed());
-        assertEquals("kraken", CryptofeedCaptureReader.FEEDS.get("KRAKEN"));
+    void checksumIsKrakens() {
         assertTrue(ADAPTER.bookSyncRules().checksum() instanceof KrakenChecksum);
     }
 
-    /** Per-type counts of one capture: from the raw lines (Jackson) and from the decoder. */
-    private static void wholeCapture(String name, Map<String, Integer> expectedRaw, int trades, int deltas,
-            int snapshots, int bbo, int ignored, int pairs) throws Exception {
-        Path file = data(name);
-        Map<String, Integer> raw = new TreeMap<>();
-        int rawTrades = 0, rawChecksums = 0;
-        List<String> lines = received(file);
-        for (String s : lines) {
-            JsonNode j = JSON.readTree(s);
-            if (j.isObject()) {
-                raw.merge(j.get("event").asText(), 1, Integer::sum);
-                continue;
-            }
-            String channel = j.get(j.size() - 2).asText();
-            String kind = channel.startsWith("book-") ? (j.get(1).has("as") ? "snapshot" : "update") : channel;
-            raw.merge(kind, 1, Integer::sum);
-            if (channel.equals("trade")) {
-                rawTrades += j.get(1).size(); // several trades per frame
-            }
-            if (kind.equals("update")) {
-                rawChecksums++;
-                assertTrue(j.get(j.size() - 3).has("c"), "every update carries c: " + s);
-            }
+    public static void event(RawFrame f, MarketEvent ev, Decoded d) {
+        assertTrue(PAIRS.contains(ev.nativeSymbol), ev.nativeSymbol);
+        if (ev.type != EventType.BBO) {
+            assertTrue(ev.exchangeTimeMs > 1_618_000_000_000L && ev.exchangeTimeMs < 1_618_678_200_000L, ev.toString());
         }
-        assertEquals(expectedRaw, raw, name + " frame types");
-        assertEquals(trades, rawTrades, "trade entries of the raw lines");
-
-        Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
-        List<String> errors = new ArrayList<>();
-        int frames = 0, ign = 0, withChecksum = 0;
-        Set<String> symbols = new TreeSet<>();
-        try (CaptureReader r = CaptureFiles.open(file, null)) {
-            assertEquals("kraken", r.feed());
-            while (r.hasNext()) {
-                RawFrame f = r.next();
-                frames++;
-                String payload = new String(f.payload, StandardCharsets.UTF_8);
-                try {
-                    List<MarketEvent> evs = new ArrayList<>();
-                    if (ADAPTER.decoder().decode(f, evs::add) == FrameDecoder.Result.IGNORED) {
-                        ign++;
-                        assertTrue(evs.isEmpty());
-                    }
-                    for (MarketEvent ev : evs) {
-                        counts.merge(ev.type, 1, Integer::sum);
-                        assertEquals("kraken", ev.feed);
-                        assertEquals(f.key, ev.nativeSymbol, "partition key is the pair");
-                        assertTrue(PAIRS.contains(ev.nativeSymbol), ev.nativeSymbol);
-                        symbols.add(ev.symbol);
-                        assertEquals(f.receiveTimeNs, ev.receiveTimeNs);
-                        if (ev.type != EventType.BBO) {
-                            assertTrue(ev.exchangeTimeMs > 1_618_000_000_000L && ev.exchangeTimeMs < 1_618_678_200_000L,
-                                    ev.toString());
-                        }
-                        if (ev.checksum != MarketEvent.NO_CHECKSUM) {
-                            withChecksum++;
-                            assertTrue(ev.priceDecimals > 0 && ev.sizeDecimals == 8, ev.toString());
-                        }
-                        if (ev.type == EventType.BOOK_SNAPSHOT) {
-                            assertEquals(1000, ev.bookDepth, "book-1000 depth carried for the sync rules");
-                            assertEquals(1000, ADAPTER.bookSyncRules().maxDepth(ev));
-                        }
-                    }
-                } catch (DecodeException e) {
-                    errors.add(e.getMessage() + " <- " + payload.substring(0, Math.min(200, payload.length())));
-                }
-            }
+        if (ev.checksum != MarketEvent.NO_CHECKSUM) {
+            assertTrue(ev.priceDecimals > 0 && ev.sizeDecimals == 8, ev.toString());
         }
-        assertEquals(List.of(), errors, "decode errors");
-        assertEquals(lines.size(), frames, "every received frame read");
-        assertEquals(trades, counts.getOrDefault(EventType.TRADE, 0), "trades = trade entries");
-        assertEquals(deltas, counts.getOrDefault(EventType.BOOK_DELTA, 0));
-        assertEquals(snapshots, counts.getOrDefault(EventType.BOOK_SNAPSHOT, 0));
-        assertEquals(bbo, counts.getOrDefault(EventType.BBO, 0));
-        assertEquals(ignored, ign, "heartbeat, systemStatus, subscriptionStatus ignored");
-        assertEquals(rawChecksums, withChecksum, "every update's checksum carried");
-        assertEquals(pairs, symbols.size(), "pairs with data: " + symbols);
-        System.out.printf("%s: frames=%d TRADE=%d BOOK_DELTA=%d BOOK_SNAPSHOT=%d BBO=%d IGNORED=%d%n", name, frames,
-                trades, deltas, snapshots, bbo, ign);
-    }
-
-    @Test
-    void tradeCaptureDecodes() throws Exception {
-        wholeCapture("KRAKEN.ws.48.0", Map.of("heartbeat", 30, "subscriptionStatus", 10, "systemStatus", 1, "trade", 8),
-                10, 0, 0, 0, 41, 2); // trades in XMR/USD and SC/EUR only
-    }
-
-    @Test
-    void tickerCaptureDecodes() throws Exception {
-        wholeCapture("KRAKEN.ws.49.0", Map.of("heartbeat", 31, "subscriptionStatus", 10, "systemStatus", 1, "ticker", 18),
-                0, 0, 0, 18, 42, 10);
-    }
-
-    @Test
-    void bookCaptureDecodes() throws Exception {
-        wholeCapture("KRAKEN.ws.50.0", Map.of("heartbeat", 31, "subscriptionStatus", 10, "systemStatus", 1,
-                "snapshot", 10, "update", 4269), 0, 4269, 10, 0, 42, 10);
+        if (ev.type == EventType.BOOK_SNAPSHOT) {
+            assertEquals(1000, ev.bookDepth, "book-1000 depth carried for the sync rules");
+            assertEquals(1000, ADAPTER.bookSyncRules().maxDepth(ev));
+        }
     }
 
     @Test
@@ -216,7 +79,7 @@ class KrakenFrameDecoderTest {
         String s = line("KRAKEN.ws.48.0", Pattern.compile("^\\[993,\\[\\[\"354\\.04000000\""));
         assertEquals("[993,[[\"354.04000000\",\"0.28245396\",\"1618678150.826417\",\"s\",\"m\",\"\"],[\"353.81000000\","
                 + "\"1.71754604\",\"1618678150.827816\",\"s\",\"m\",\"\"]],\"trade\",\"XMR/USD\"]", s);
-        List<MarketEvent> evs = decode(s);
+        List<MarketEvent> evs = CAPTURED.decode(s);
         assertEquals(2, evs.size());
         MarketEvent a = evs.get(0), b = evs.get(1);
         assertEquals(EventType.TRADE, a.type);
@@ -231,7 +94,7 @@ class KrakenFrameDecoderTest {
         assertEquals(m("1.71754604"), b.size);
         assertEquals(1_618_678_150_827L, b.exchangeTimeMs);
 
-        MarketEvent buy = decode(line("KRAKEN.ws.48.0", Pattern.compile("\"1618678145\\.715785\""))).get(0);
+        MarketEvent buy = CAPTURED.decode(line("KRAKEN.ws.48.0", Pattern.compile("\"1618678145\\.715785\""))).get(0);
         assertTrue(buy.takerBuy, "b: the taker bought");
         assertEquals(m("354.55"), buy.price);
     }
@@ -240,7 +103,7 @@ class KrakenFrameDecoderTest {
     void realTickerFrame() throws Exception {
         String s = line("KRAKEN.ws.49.0", Pattern.compile("\"ticker\",\"XBT/CHF\"\\]$"));
         assertTrue(s.startsWith("[468,{\"a\":[\"56218.30000\",0,\"0.13690578\"],\"b\":[\"56119.10000\",0,\"0.03333108\"]"), s);
-        MarketEvent t = decode(s).get(0);
+        MarketEvent t = CAPTURED.decode(s).get(0);
         assertEquals(EventType.BBO, t.type);
         assertEquals("BTC-CHF", t.symbol);
         assertEquals(m("56218.3"), t.askPrices[0]);
@@ -253,7 +116,7 @@ class KrakenFrameDecoderTest {
     @Test
     void realBookSnapshotAndUpdates() throws Exception {
         String snap = line("KRAKEN.ws.50.0", Pattern.compile("^\\[464,\\{\"as\""));
-        MarketEvent s = decode(snap).get(0);
+        MarketEvent s = CAPTURED.decode(snap).get(0);
         JsonNode j = JSON.readTree(snap).get(1);
         assertEquals(EventType.BOOK_SNAPSHOT, s.type);
         assertEquals("XBT/CHF", s.nativeSymbol);
@@ -277,7 +140,7 @@ class KrakenFrameDecoderTest {
         }
         assertEquals(newest, s.exchangeTimeMs, "snapshot time = newest level");
 
-        MarketEvent u = decode("[464,{\"a\":[[\"56872.70000\",\"0.01000000\",\"1618678133.924027\"]],\"c\":\"2628179034\"},"
+        MarketEvent u = CAPTURED.decode("[464,{\"a\":[[\"56872.70000\",\"0.01000000\",\"1618678133.924027\"]],\"c\":\"2628179034\"},"
                 + "\"book-1000\",\"XBT/CHF\"]").get(0);
         assertEquals(EventType.BOOK_DELTA, u.type);
         assertEquals(2_628_179_034L, u.checksum, "unsigned 32-bit");
@@ -293,7 +156,7 @@ class KrakenFrameDecoderTest {
         String two = line("KRAKEN.ws.50.0", Pattern.compile("^\\[1920,\\{\"a\":[^}]*\\]\\},\\{\"b\""));
         assertEquals("[1920,{\"a\":[[\"0.042990\",\"364630.28272081\",\"1618678145.920470\"]]},{\"b\":[[\"0.042990\","
                 + "\"0.00000000\",\"1618678145.920708\"]],\"c\":\"4105471083\"},\"book-1000\",\"SC/EUR\"]", two);
-        MarketEvent d = decode(two).get(0);
+        MarketEvent d = CAPTURED.decode(two).get(0);
         assertEquals(m("0.04299"), d.askPrices[0]);
         assertEquals(m("364630.28272081"), d.askSizes[0]);
         assertEquals(m("0.04299"), d.bidPrices[0]);
@@ -302,7 +165,7 @@ class KrakenFrameDecoderTest {
         assertEquals(6, d.priceDecimals);
         assertEquals(1_618_678_145_920L, d.exchangeTimeMs);
 
-        MarketEvent r = decode("[1,{\"b\":[[\"5541.20000\",\"1.52900000\",\"1534614248.765567\",\"r\"]],\"c\":\"974942666\"},"
+        MarketEvent r = CAPTURED.decode("[1,{\"b\":[[\"5541.20000\",\"1.52900000\",\"1534614248.765567\",\"r\"]],\"c\":\"974942666\"},"
                 + "\"book-10\",\"XBT/USD\"]").get(0);
         assertEquals(m("5541.2"), r.bidPrices[0], "republished level");
         assertEquals("BTC-USD", r.symbol);
@@ -310,7 +173,7 @@ class KrakenFrameDecoderTest {
 
     @Test
     void spreadAndIgnoredFrames() throws Exception {
-        MarketEvent s = decode("[0,[\"5698.40000\",\"5700.00000\",\"1542057299.545897\",\"1.01234567\",\"0.98765432\"],"
+        MarketEvent s = CAPTURED.decode("[0,[\"5698.40000\",\"5700.00000\",\"1542057299.545897\",\"1.01234567\",\"0.98765432\"],"
                 + "\"spread\",\"XBT/USD\"]").get(0);
         assertEquals(EventType.BBO, s.type);
         assertEquals(m("5698.4"), s.bidPrices[0]);
@@ -325,7 +188,7 @@ class KrakenFrameDecoderTest {
                 "{\"event\":\"pong\",\"reqid\":42}",
                 "[42,[\"1542057314.000000\",\"1542057360.435743\",\"3586.70000\",\"3586.70000\",\"3586.60000\","
                         + "\"3586.60000\",\"3586.68894\",\"0.03373000\",2],\"ohlc-5\",\"XBT/USD\"]")) {
-            assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(frame(ignored), e -> {
+            assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(CAPTURED.ws(ignored), e -> {
                 throw new AssertionError("no event expected");
             }), ignored);
         }
@@ -370,8 +233,7 @@ class KrakenFrameDecoderTest {
 
     @Test
     void catalogFromTheRecordedAssetPairs() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(data("KRAKEN.0"), ADAPTER);
-        assertEquals(293, c.size(), "304 pairs less 11 dark-pool (.d) pairs without wsname");
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("KRAKEN.0"), ADAPTER);
         List<String> finer = new ArrayList<>();
         for (String pair : PAIRS) {
             Instrument i = c.byNative(pair).orElseThrow(() -> new AssertionError(pair + " not in the catalog"));
@@ -402,16 +264,11 @@ class KrakenFrameDecoderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "''| empty frame",
-        "[464,{\"a\":| malformed JSON",
-        "\"text\"| neither a JSON object nor an array",
         "{\"foo\":1}| missing field 'event'",
-        "{\"event\":\"addOrder\"}| unknown event 'addOrder'",
         "{\"event\":\"error\",\"errorMessage\":\"Malformed request\"}| venue error message: Malformed request",
         "{\"channelName\":\"book-10\",\"event\":\"subscriptionStatus\",\"pair\":\"XBT/EUR\",\"status\":\"error\",\"errorMessage\":\"Currency pair not supported\"}| subscription failed: Currency pair not supported",
         "[464,{\"a\":[]},\"book-1000\"]| must be [channelID, payload, channelName, pair]",
         "[\"x\",{\"a\":[]},\"book-1000\",\"XBT/CHF\"]| field 'channelID' must be an integer",
-        "[464,{\"a\":[]},\"candles\",\"XBT/CHF\"]| unknown channel 'candles'",
         "[464,{\"a\":[]},\"book-x\",\"XBT/CHF\"]| must be book-N",
         "[464,{\"a\":[]},\"book-10\",\"XBTCHF\"]| unknown symbol 'XBTCHF'",
         "[464,{\"a\":[]},\"book-10\",7]| field 'pair' must be a string",
@@ -420,7 +277,6 @@ class KrakenFrameDecoderTest {
         "[464,{\"a\":[[\"1.0\",\"2.0\"]]},\"book-10\",\"XBT/CHF\"]| field 'a[0]' must be a [price, volume, timestamp",
         "[464,{\"a\":[[\"1.0\",\"2.0\",\"1.5\",\"x\"]]},\"book-10\",\"XBT/CHF\"]| republish flag",
         "[464,{\"a\":[[1.0,\"2.0\",\"1.5\"]]},\"book-10\",\"XBT/CHF\"]| field 'a[0].price' must be a decimal string",
-        "[464,{\"a\":[[\"0.0000000001\",\"2.0\",\"1.5\"]]},\"book-10\",\"XBT/CHF\"]| field 'a[0].price' is not an exact decimal",
         "[464,{\"a\":[[\"1.0\",\"-2.0\",\"1.5\"]]},\"book-10\",\"XBT/CHF\"]| negative volume",
         "[464,{\"a\":[[\"1.0\",\"2.0\",\"soon\"]]},\"book-10\",\"XBT/CHF\"]| field 'a[0].timestamp' is not a time in seconds",
         "[464,{\"a\":[[\"1.0\",\"2.0\",\"1.5\"]],\"c\":\"-5\"},\"book-10\",\"XBT/CHF\"]| field 'c' is not an unsigned 32-bit checksum",
@@ -434,7 +290,6 @@ class KrakenFrameDecoderTest {
         "[996,[\"1\",\"2\"],\"spread\",\"XMR/USD\"]| spread payload must be",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
-        assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
+        CAPTURED.assertDeadLetter(json, reason);
     }
 }

@@ -1,0 +1,218 @@
+package io.rrralgorithms.connectors.adapters;
+
+import static io.rrralgorithms.connectors.adapters.DecoderCase.cryptofeed;
+
+import io.rrralgorithms.connectors.adapters.binance.BinanceFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
+import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
+import io.rrralgorithms.connectors.adapters.bitmex.BitmexFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
+import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.bybit.BybitFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
+import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseOracle;
+import io.rrralgorithms.connectors.adapters.deribit.DeribitFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
+import io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.gateio.GateioFuturesFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
+import io.rrralgorithms.connectors.adapters.gemini.GeminiFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
+import io.rrralgorithms.connectors.adapters.kraken.KrakenFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
+import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
+import io.rrralgorithms.connectors.adapters.kucoin.KucoinFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
+import io.rrralgorithms.connectors.adapters.okx.OkxFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
+import java.util.List;
+
+/**
+ * The decoder contract's cases: one entry per feed capture. Adding a venue adds one entry here (its
+ * raw-line oracle in {@code <venue>/<Venue>Oracle}, shared with the replay contract; its per-event
+ * checks and odd cases in its own {@code <Venue>FrameDecoderTest}).
+ * Counts: frames, ignored, dead letters, trades, deltas, snapshots, BBO, checksums.
+ */
+final class DecoderCases {
+    private DecoderCases() {}
+
+    /**
+     * A Binance cryptofeed capture: one diff buffered per symbol (it made cryptofeed fetch the
+     * snapshot), already in it; none of the buffered diffs applied; every bridge holds;
+     * {@code staleAfterSnapshot} diffs read after their snapshot; {@code bridgesAtSnapshot} bridging
+     * diffs end at u == lastUpdateId.
+     */
+    private static DecoderCase binance(String feed, String exchange, long symbols,
+            long staleAfterSnapshot, long bridgesAtSnapshot) {
+        DecoderCase c = cryptofeed(feed, feed, exchange, exchange + ".ws.1.0")
+                .fact("symbols with one diff before the snapshot", symbols).fact("buffered diffs not in the snapshot", 0)
+                .fact("bridge failures", 0).fact("bridges ending at the snapshot", bridgesAtSnapshot)
+                .keyIsSymbol().event(BinanceFrameDecoderTest::event);
+        return staleAfterSnapshot > 0 ? c.fact("stale after snapshot", staleAfterSnapshot) : c;
+    }
+
+    static List<DecoderCase> all() {
+        return List.of(
+                binance("binance-spot", "BINANCE", 4, 1, 0)
+                        .counts(BinanceOracle::spot, 269, 2, 0, 2, 177, 4, 84, 0) // ignored: klines
+                        .decoded(BinanceFrameDecoderTest.symbols("NKN-USDT", "BLZ-ETH", "LRC-BTC", "RUNE-EUR")),
+                binance("binance-us", "BINANCE_US", 4, 0, 0)
+                        .counts(BinanceOracle::spot, 484, 5, 0, 11, 336, 4, 128, 0)
+                        .decoded(BinanceFrameDecoderTest.symbols("CRV-USDT", "COMP-USDT", "OMG-BUSD", "ZRX-USDT")),
+                binance("binance-usdm", "BINANCE_FUTURES", 4, 8, 3)
+                        .counts(BinanceOracle::futures, 1539, 67, 0, 91, 764, 4, 613, 0)
+                        .decoded(BinanceFrameDecoderTest.symbols("SUSHI-USDT-PERP", "AKRO-USDT-PERP", "KEEP-USDT-PERP", "CTK-USDT-PERP")),
+                binance("binance-coinm", "BINANCE_DELIVERY", 10, 249, 5)
+                        .counts(BinanceOracle::futures, 4381, 33, 0, 51, 2047, 10, 2240, 0)
+                        .decoded(BinanceFrameDecoderTest.symbols("LINK-USD-211231", "LINK-USD-PERP", "TRX-USD-PERP", "ETC-USD-PERP",
+                                "BTC-USD-211231", "XRP-USD-PERP", "EOS-USD-PERP", "BCH-USD-PERP", "BCH-USD-210924", "ETH-USD-210924")),
+                cryptofeed("bitfinex", "bitfinex", "BITFINEX", "BITFINEX.ws.11.0")
+                        // no te/tu (no trade in the 30 s), no cs (OB_CHECKSUM off), no funding channel
+                        .counts(BitfinexOracle::count, 1693, 1 + 1 + 21 + 42 + 7, 0, 0, 1593, 7, 21, 0) // ignored: info, conf, acks, hb, trade snapshots
+                        .fact("event:info", 1).fact("event:conf", 1).fact("event:subscribed", 21).fact("hb", 42)
+                        .fact("book:snapshot", 7).fact("book:update", 1593).fact("trades:snapshot", 7).fact("ticker:update", 21)
+                        .fact("seq breaks", 0).fact("books", 7) // the connection's SEQ_ALL numbering is complete
+                        .keyIsSymbol().keysFromRawLines().sendsChecksums().event(BitfinexFrameDecoderTest::event)
+                        .badJson("| empty frame", "[17470,[7254.7,3| malformed JSON", "\"hb\"| neither an event object nor")
+                        .unknownType("{\"event\":\"auth\"}| unknown event 'auth'")
+                        .catalog("BITFINEX.0", 328, null, true, 0),
+                cryptofeed("bitmex", "bitmex", "BITMEX", "BITMEX.ws.1.0")
+                        .counts(BitmexOracle::count, 2120, 1 + 30 + 10, 3, 17, 1968, 9, 435, 0) // trades = trade insert rows, one BBO per quote row
+                        .fact("info", 1).fact("success", 30).fact("orderBookL2:partial", 10).fact("orderBookL2:insert", 445)
+                        .fact("orderBookL2:update", 1090).fact("orderBookL2:delete", 434).fact("quote:partial", 10)
+                        .fact("quote:insert", 83).fact("trade:partial", 10).fact("trade:insert", 7)
+                        .fact("unbooked TRXU21", 1).fact("symbols", 10) // only TRXU21's partial is not representable
+                        .keyIsSymbol().event(BitmexFrameDecoderTest::event).decoded(BitmexFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"table\":\"trade\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"foo\":1}| unknown message",
+                                "{\"table\":\"orderBook10\",\"action\":\"partial\",\"data\":[]}| unknown table 'orderBook10'")
+                        .badNumber("{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":[{\"symbol\":\"TRXU21\",\"id\":1,\"side\":\"Buy\",\"size\":1,\"price\":0.0000016425}]}| more than 8 fractional digits")
+                        .catalog("BITMEX.0", 34, null, false, 0), // the 34 active swaps and futures of instrument/active
+                cryptofeed("bitstamp", "bitstamp", "BITSTAMP", "BITSTAMP.ws.1.0")
+                        .counts(BitstampOracle::count, 747 + 10, 20, 0, 10, 717, 10, 0, 0) // 747 received, 10 REST books
+                        .fact("subscribed:diff_order_book", 10).fact("subscribed:live_trades", 10)
+                        .fact("taker buys", 1) // nine taker sells (ethusd)
+                        .keyIsSymbol().event(BitstampFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"event\":\"data\",| malformed JSON")
+                        .unknownType("{\"event\":\"bts:wat\",\"channel\":\"x_ethusd\"}| unknown event 'bts:wat'",
+                                "{\"event\":\"data\",\"channel\":\"order_book_ethusd\",\"data\":{}}| unsupported channel 'order_book_ethusd'")
+                        .badNumber("{\"event\":\"data\",\"channel\":\"diff_order_book_ethusd\",\"data\":{\"microtimestamp\":\"1\",\"bids\":[[\"1.000000001\",\"1\"]],\"asks\":[]}}| not an exact decimal")
+                        .catalog("BITSTAMP.0", 140, n -> "{\"data\":{\"microtimestamp\":\"1\",\"bids\":[],\"asks\":[]},"
+                                + "\"channel\":\"diff_order_book_" + n + "\",\"event\":\"data\"}", true, 10_000),
+                cryptofeed("bybit usdt", "bybit", "BYBIT", "BYBIT.ws.25.0")
+                        .counts(BybitOracle::count, 3342, 16, 0, 101, 3252, 8, 0, 0) // trades = trade rows; ignored: subscription replies
+                        .fact("trade frames", 66).fact("cross_seq not increasing", 0) // cross_seq strictly increases per symbol
+                        .fact("books outside the 25-level window", 0) // after every delta each book holds exactly 25 levels a side
+                        .keyIsSymbol().keysFromRawLines().event(BybitFrameDecoderTest::event).symbols(8)
+                        .badJson("| empty frame", "{\"topic\":| malformed JSON")
+                        .unknownType("{\"foo\":1}| unknown message", "{\"topic\":\"orderBookL3.BTCUSD\",\"type\":\"snapshot\",\"data\":[]}| unknown topic")
+                        .badNumber("{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[{\"price\":\"1.000000001\",\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1}],\"insert\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| not an exact decimal")
+                        .catalog("BYBIT.0", 15, null, true, 0), // 4 inverse perpetuals, 9 USDT perpetuals, 2 inverse futures
+                cryptofeed("bybit inverse", "bybit", "BYBIT", "BYBIT.ws.26.0")
+                        .counts(BybitOracle::count, 1098, 4, 0, 150, 1016, 2, 0, 0)
+                        .fact("trade frames", 76).fact("cross_seq not increasing", 0).fact("books outside the 25-level window", 0)
+                        .keyIsSymbol().keysFromRawLines().event(BybitFrameDecoderTest::event).symbols(2)
+                        .catalog("BYBIT.0", 15, null, true, 0),
+                cryptofeed("coinbase", "coinbase", "COINBASE", "COINBASE.ws.28.0")
+                        .counts(CoinbaseOracle::count, 9946, 3 + 10, 0, 97, 9719, 10, 107, 0)
+                        .fact("subscriptions", 3).fact("last_match", 10)
+                        .keyIsSymbol().event(CoinbaseFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"type\":\"match\",\"trade_id\":1,| malformed JSON", "[1,2]| not a JSON object")
+                        .unknownType("{\"type\":\"received\",\"product_id\":\"SKL-USD\"}| unknown message type 'received'")
+                        .badNumber("{\"type\":\"match\",\"trade_id\":12,\"side\":\"buy\",\"size\":\"1\",\"price\":\"0.000000001\",\"product_id\":\"X-Y\",\"time\":\"2021-04-17T16:43:29Z\"}| field 'price' is not an exact decimal"),
+                cryptofeed("deribit", "deribit", "DERIBIT", "DERIBIT.ws.1.0")
+                        .counts(DeribitOracle::count, 136, 1, 0, 0, 36, 10, 89, 0).fact("books", 10)
+                        .keyIsSymbol().event(DeribitFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"jsonrpc\":\"2.0\",| malformed JSON")
+                        .unknownType("{\"jsonrpc\":\"2.0\",\"method\":\"user.orders\",\"params\":{}}| unknown method 'user.orders'")
+                        .badNumber("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"new\",0.000000001,1.0]],\"asks\":[]}}}| more than 8 fractional digits")
+                        .catalog("DERIBIT.0", 398 + 426 + 177 + 16, null, true, 0), // every future and option of the four lists
+                cryptofeed("gateio", "gateio", "GATEIO", "GATEIO.ws.1.0")
+                        // received lines + REST snapshots; OMG_USDT, INK_USDT, DIS_USDT, BTC_USDC hold sizes of 9-10 decimals
+                        .counts(GateioOracle::spot, 239 + 10, 22 + 14, 4 + 4, 9, 172 - 4, 10 - 4, 22, 0) // ignored: subscribe replies, candlesticks
+                        .fact("spot.order_book_update/update", 172).fact("spot.order_book_update/update (finer than 1e-8)", 4)
+                        .fact("spot.tickers/update", 22).fact("spot.candlesticks/update", 14).fact("spot.trades/update", 9)
+                        .fact("spot.order_book_update/subscribe", 10).fact("spot.candlesticks/subscribe", 10)
+                        .fact("spot.trades/subscribe", 1).fact("spot.tickers/subscribe", 1)
+                        .fact("REST books", 10).fact("dead snapshots", 4).fact("books", 6)
+                        .keyIsSymbol().event(GateioFrameDecoderTest::event).decoded(GateioFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"channel\":| malformed JSON")
+                        .unknownType("{\"channel\":\"spot.balances\",\"event\":\"update\",\"result\":{}}| unknown channel 'spot.balances'")
+                        .badNumber("{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":{\"id\":1,\"create_time_ms\":\"1\",\"side\":\"buy\",\"currency_pair\":\"DIS_USDT\",\"amount\":\"0.0000000001\",\"price\":\"1\"}}| field 'amount' is not an exact decimal")
+                        .catalog("GATEIO.0", 1458, null, false, 0),
+                cryptofeed("gateio-futures", "gateio-futures", "GATEIO_FUTURES", "GATEIO_FUTURES.ws.1.0")
+                        // received lines + REST snapshots; no trade in the capture
+                        .counts(GateioOracle::futures, 450 + 10, 22 + 1, 0, 0, 352, 10, 75, 0) // ignored: subscribe replies, the candlestick
+                        .fact("futures.order_book_update/update", 352).fact("futures.book_ticker/update", 75)
+                        .fact("futures.candlesticks/update", 1).fact("futures.candlesticks/subscribe", 10)
+                        .fact("futures.order_book_update/subscribe", 10).fact("futures.trades/subscribe", 1)
+                        .fact("futures.book_ticker/subscribe", 1).fact("REST books", 10).fact("books", 10)
+                        .keyIsSymbol().event(GateioFuturesFrameDecoderTest::event)
+                        .unknownType("{\"channel\":\"futures.usertrades\",\"event\":\"update\",\"result\":[]}| unknown channel 'futures.usertrades'")
+                        .catalog("GATEIO_FUTURES.0", 302, null, false, 0),
+                cryptofeed("gemini", "gemini", "GEMINI", "GEMINI.ws.1.0")
+                        .counts(GeminiOracle::count, 678, 7, 0, 16, 645, 10, 0, 0)
+                        .fact("books", 10).fact("past trades", 500) // 50 past trades in each book message
+                        .keyIsSymbol().event(GeminiFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"type\":\"trade\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"type\":\"candles_1m_updates\",\"symbol\":\"BTCUSD\"}| unknown message type 'candles_1m_updates'")
+                        .badNumber("{\"type\":\"l2_updates\",\"symbol\":\"BTCUSD\",\"changes\":[[\"buy\",\"1.000000001\",\"1\"]]}| not an exact decimal")
+                        .catalog("GEMINI.0", 71, n -> "{\"type\":\"l2_updates\",\"symbol\":\"" + n + "\",\"changes\":[]}", true, 3_000),
+                cryptofeed("kraken book", "kraken", "KRAKEN", "KRAKEN.ws.50.0")
+                        .counts(KrakenOracle::count, 4321, 42, 0, 0, 4269, 10, 0, 4269)
+                        .fact("heartbeat", 31).fact("subscriptionStatus", 10).fact("systemStatus", 1)
+                        .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event).symbols(10)
+                        .badJson("| empty frame", "[464,{\"a\":| malformed JSON", "\"text\"| neither a JSON object nor an array")
+                        .unknownType("{\"event\":\"addOrder\"}| unknown event 'addOrder'",
+                                "[464,{\"a\":[]},\"candles\",\"XBT/CHF\"]| unknown channel 'candles'")
+                        .badNumber("[464,{\"a\":[[\"0.0000000001\",\"2.0\",\"1.5\"]]},\"book-10\",\"XBT/CHF\"]| field 'a[0].price' is not an exact decimal")
+                        .catalog("KRAKEN.0", 293, null, false, 0), // 304 pairs less 11 dark-pool (.d) pairs without wsname
+                cryptofeed("kraken trade", "kraken", "KRAKEN", "KRAKEN.ws.48.0")
+                        .counts(KrakenOracle::count, 49, 41, 0, 10, 0, 0, 0, 0)
+                        .fact("heartbeat", 30).fact("subscriptionStatus", 10).fact("systemStatus", 1).fact("trade frames", 8)
+                        .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event)
+                        .symbols(2), // trades in XMR/USD and SC/EUR only
+                cryptofeed("kraken ticker", "kraken", "KRAKEN", "KRAKEN.ws.49.0")
+                        .counts(KrakenOracle::count, 60, 42, 0, 0, 0, 0, 18, 0)
+                        .fact("heartbeat", 31).fact("subscriptionStatus", 10).fact("systemStatus", 1)
+                        .keyIsSymbol().sendsChecksums().event(KrakenFrameDecoderTest::event).symbols(10),
+                cryptofeed("kraken-futures", "kraken-futures", "KRAKEN_FUTURES", "KRAKEN_FUTURES.ws.1.0")
+                        .counts(KrakenFuturesOracle::count, 7175, 1 + 30 + 10, 0, 3, 7014, 10, 107, 0)
+                        .fact("event:info", 1).fact("event:subscribed", 30).fact("trade_snapshot", 10)
+                        .keyIsSymbol().event(KrakenFuturesFrameDecoderTest::event).decoded(KrakenFuturesFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"feed\":\"book\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"feed\":\"book_delta\",\"product_id\":\"PI_XBTUSD\"}| unknown feed 'book_delta'",
+                                "{\"event\":\"challenge\"}| unknown event 'challenge'")
+                        .badNumber("{\"feed\":\"book\",\"product_id\":\"PI_XBTUSD\",\"side\":\"buy\",\"seq\":1,\"price\":1e-9,\"qty\":1,\"timestamp\":1}| field 'price' is not an exact decimal")
+                        .catalog("KRAKEN_FUTURES.0", 17, null, true, 0), // 17 futures_inverse; the 10 spot indices left out
+                cryptofeed("kucoin", "kucoin", "KUCOIN", "KUCOIN.ws.1.0")
+                        // received lines + REST snapshots; dead letters: exactly the frames finer than 1e-8
+                        .counts(KucoinOracle::count, 4721 + 9, 13 + 1 + 6, 497 + 4, 18 - 12, 3853 - 299, 9 - 4, 830 - 186, 0)
+                        .fact("ack", 13).fact("welcome", 1).fact("trade.l2update", 3853).fact("trade.ticker", 830)
+                        .fact("trade.l3match", 18).fact("trade.candles.add", 5).fact("trade.candles.update", 1)
+                        .fact("trade.l2update (finer than 1e-8)", 299).fact("trade.ticker (finer than 1e-8)", 186)
+                        .fact("trade.l3match (finer than 1e-8)", 12).fact("REST books", 9)
+                        // CAPP-BTC, ANKR-BTC, DAPPT-BTC (ticks 1e-10) and BCHSV-USDT (one 11-decimal size)
+                        .fact("dead snapshots", 4)
+                        .keyIsSymbol().event(KucoinFrameDecoderTest::event).decoded(KucoinFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"type\":\"message\",| malformed JSON")
+                        .unknownType("{\"type\":\"notice\"}| unknown message type 'notice'",
+                                "{\"data\":{},\"subject\":\"x\",\"topic\":\"/market/level3:SNX-BTC\",\"type\":\"message\"}| unknown topic '/market/level3'")
+                        .badNumber("{\"data\":{\"symbol\":\"SNX-BTC\",\"sequence\":\"12\",\"side\":\"buy\",\"size\":\"1\",\"price\":\"0.0000001117\",\"time\":\"1619378327739050725\"},\"subject\":\"trade.l3match\",\"topic\":\"/market/match:SNX-BTC\",\"type\":\"message\"}| field 'price' is not an exact decimal"),
+                cryptofeed("okx", "okx", "OKX", "OKX.ws.1.0")
+                        .counts(OkxOracle::count, 410, 18 + 3, 0, 71, 287, 3, 28, 290) // snapshots and updates all carry a checksum
+                        .fact("event:subscribe", 18).fact("pre-session trades", 3) // one per instrument, pushed on subscribe
+                        .fact("books:snapshot", 3).fact("books:update", 287).fact("tickers", 28).fact("trades", 74)
+                        .fact("book levels", 8264)
+                        .keyIsSymbol().sendsChecksums().event(OkxFrameDecoderTest::event).decoded(OkxFrameDecoderTest::decoded)
+                        .badJson("{\"arg\":{\"channel\":\"books\"| malformed JSON")
+                        .unknownType("{\"event\":\"surprise\"}| unknown event 'surprise'",
+                                "{\"arg\":{\"channel\":\"nope\",\"instId\":\"BTC-USDT\"},\"data\":[{}]}| unknown channel")
+                        .badNumber("{\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT\"},\"data\":[{\"tradeId\":\"1\",\"px\":\"30243.123456789\",\"sz\":\"0.001\",\"side\":\"buy\",\"ts\":\"1652459226050\"}]}| px")
+                        .catalog("OKX.0", 2565 / 5 + 830 / 5 + 520 / 5 + 3480 / 5, null, false, 0)); // the lists were recorded 5 times
+    }
+}

@@ -1,0 +1,149 @@
+package io.rrralgorithms.connectors.adapters.bitfinex;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.RawCounts;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.ReferenceBook;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+
+/**
+ * The raw-line oracle of the Bitfinex capture (WS v2, book P0/100 + trades + ticker of 7 pairs,
+ * SEQ_ALL) for both venue contracts, with Jackson and regexes, never the decoder: the frame kinds
+ * (chanId → channel and symbol from the {@code subscribed} acks, which also give every frame's
+ * key), the connection's sequence numbering, and a replay of every book as the venue prints it.
+ */
+public final class BitfinexOracle {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** A book row {@code [price,count,amount]} of a frame's text. */
+    public static final Pattern ROW = Pattern.compile("\\[([^\\[\\],]+),([^\\[\\],]+),([^\\[\\],]+)\\]");
+
+    private BitfinexOracle() {}
+
+    /** A book as the venue prints it: price → {price text, amount text}; bids best first. */
+    public static final class TextBook {
+        final TreeMap<BigDecimal, String[]> bids = new TreeMap<>(Collections.reverseOrder());
+        final TreeMap<BigDecimal, String[]> asks = new TreeMap<>();
+
+        public void apply(String price, String count, String amount) {
+            BigDecimal p = new BigDecimal(price);
+            if (new BigDecimal(count).signum() == 0) {
+                (new BigDecimal(amount).signum() > 0 ? bids : asks).remove(p);
+            } else {
+                (new BigDecimal(amount).signum() > 0 ? bids : asks).put(p, new String[] {price, amount});
+            }
+        }
+
+        /** The venue's checksum over this book. */
+        public long checksum() {
+            List<String[]> b = new ArrayList<>(bids.values());
+            List<String[]> a = new ArrayList<>(asks.values());
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                if (i < b.size()) {
+                    parts.add(b.get(i)[0]);
+                    parts.add(b.get(i)[1]);
+                }
+                if (i < a.size()) {
+                    parts.add(a.get(i)[0]);
+                    parts.add(a.get(i)[1]); // negative, as sent
+                }
+            }
+            CRC32 crc = new CRC32();
+            crc.update(String.join(":", parts).getBytes(StandardCharsets.US_ASCII));
+            return (int) crc.getValue();
+        }
+
+        /** The book as the contract compares it: price → size (the amount's magnitude). */
+        ReferenceBook reference() {
+            ReferenceBook r = new ReferenceBook();
+            bids.forEach((p, t) -> r.set(true, p, new BigDecimal(t[1]).abs()));
+            asks.forEach((p, t) -> r.set(false, p, new BigDecimal(t[1]).abs()));
+            return r;
+        }
+    }
+
+    public static RawCounts count(List<Path> files) throws Exception {
+        return scan(CaptureLines.lines(files.get(0)));
+    }
+
+    /**
+     * What the raw lines say: frame kinds ({@code event:<name>}, the labels hb/te/tu/cs,
+     * {@code <channel>:snapshot|update}) as facts, SEQ_ALL breaks, every frame's key, and the books
+     * with updates.
+     */
+    public static RawCounts scan(List<String> lines) throws Exception {
+        RawCounts raw = new RawCounts();
+        raw.keys = new ArrayList<>();
+        Map<Long, String[]> channels = new HashMap<>(); // chanId -> {channel, symbol}
+        Map<String, TextBook> books = new HashMap<>();
+        long seq = 0;
+        for (CaptureLines.Received line : CaptureLines.received(lines)) {
+            raw.frames++;
+            String p = line.payload();
+            JsonNode j = JSON.readTree(p);
+            if (j.isObject()) {
+                raw.ignored++; // info, conf, subscription acks
+                raw.count("event:" + j.get("event").asText(), 1);
+                raw.keys.add(j.has("symbol") ? j.get("symbol").asText() : null);
+                if ("subscribed".equals(j.get("event").asText())) {
+                    channels.put(j.get("chanId").asLong(), new String[] {j.get("channel").asText(), j.get("symbol").asText()});
+                }
+                continue;
+            }
+            raw.count("seq breaks", j.get(j.size() - 1).asLong() == ++seq ? 0 : 1);
+            String[] ch = channels.get(j.get(0).asLong());
+            raw.keys.add(ch == null ? null : ch[1]);
+            JsonNode body = j.get(1);
+            if (body.isTextual()) {
+                String kind = body.asText();
+                raw.count(kind, 1);
+                switch (kind) {
+                    case "te" -> raw.trades++;
+                    case "cs" -> {
+                        raw.deltas++; // a checksum is an empty delta
+                        raw.checksums++;
+                    }
+                    default -> raw.ignored++; // hb, tu (a te again)
+                }
+                continue;
+            }
+            boolean snapshot = body.get(0).isArray();
+            raw.count(ch[0] + (snapshot ? ":snapshot" : ":update"), 1);
+            switch (ch[0]) {
+                case "ticker" -> raw.bbo++;
+                case "trades" -> raw.ignored++; // the trade snapshot: of before the session
+                case "book" -> {
+                    if (snapshot) {
+                        raw.snapshots++;
+                        books.put(ch[1], new TextBook());
+                    } else {
+                        raw.deltas++;
+                        raw.syncedTop(ch[1]);
+                    }
+                    Matcher rows = ROW.matcher(p.substring(p.indexOf(',') + 1));
+                    while (rows.find()) {
+                        books.get(ch[1]).apply(rows.group(1), rows.group(2), rows.group(3));
+                    }
+                }
+                default -> throw new AssertionError(p);
+            }
+        }
+        // a snapshot without updates reports no top (tBFTUSD: its book came 11 s late)
+        raw.syncedTops.keySet().forEach(s -> raw.books.put(s, books.get(s).reference()));
+        raw.count("books", books.size());
+        return raw;
+    }
+}

@@ -1,0 +1,78 @@
+package io.rrralgorithms.connectors.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The raw lines of a cryptofeed capture, read without the capture readers: a received frame is
+ * {@code <seconds>: <payload>}; the other lines (REST {@code url -> ts: body}, headers) are not.
+ */
+public final class CaptureLines {
+    /** {@code <receive seconds>: <payload>}. */
+    public static final Pattern RECEIVED = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
+
+    /** {@code <url> -> <receive seconds>: <body>}, a REST response of a {@code .http} file. */
+    public static final Pattern REST = Pattern.compile("^(\\S+) -> ([0-9]+(?:\\.[0-9]+)?): (.*)$");
+
+    private CaptureLines() {}
+
+    /** One REST response: its URL, receive time as written and body. */
+    public record Rest(String url, String seconds, String body) {}
+
+    /** The REST responses of {@code file} whose URL contains {@code url}, in file order. */
+    public static List<Rest> rest(Path file, String url) {
+        List<Rest> out = new ArrayList<>();
+        for (String line : lines(file)) {
+            Matcher m = REST.matcher(line);
+            if (m.matches() && m.group(1).contains(url)) {
+                out.add(new Rest(m.group(1), m.group(2), m.group(3)));
+            }
+        }
+        return out;
+    }
+
+    /** One received frame: its receive time as written and its payload. */
+    public record Received(String seconds, String payload) {}
+
+    public static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The received frames of {@code lines}, in order. */
+    public static List<Received> received(List<String> lines) {
+        List<Received> out = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = RECEIVED.matcher(line);
+            if (m.matches()) {
+                out.add(new Received(m.group(1), m.group(2)));
+            }
+        }
+        return out;
+    }
+
+    public static List<Received> received(Path file) {
+        return received(lines(file));
+    }
+
+    /** The payloads of the received frames of {@code file}, in file order. */
+    public static List<String> payloads(Path file) {
+        return received(file).stream().map(Received::payload).toList();
+    }
+
+    /** How many received frames of {@code file} have a payload matching {@code payload}. */
+    public static long count(Path file, Predicate<String> payload) {
+        return payloads(file).stream().filter(payload).count();
+    }
+}

@@ -1,0 +1,137 @@
+package io.rrralgorithms.jobs.venues;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
+import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
+import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
+import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
+import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
+import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
+import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
+import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
+import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
+import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
+import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
+import io.rrralgorithms.jobs.book.BookGap;
+import io.rrralgorithms.jobs.book.BookTop;
+import io.rrralgorithms.jobs.venues.ReplayCase.Counts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The replay contract's cases: one entry per recorded feed capture. Adding a venue adds one entry
+ * here; its raw-line oracle is the decoder contract's ({@code adapters/<venue>/<Venue>Oracle} in
+ * rrr-market's test-jar), its checks on the run are written here or in its {@code <Venue>ReplayTest}.
+ */
+final class ReplayCases {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReplayCases() {}
+
+    /** The 20th NEO_BTC update lost: the next one's U is not the book's u + 1. */
+    private static final ReplayCase.Drop GATEIO_DROP = new ReplayCase.Drop("NEO_BTC",
+            s -> s.contains("spot.order_book_update\",\"event\":\"update\"") && s.contains("\"s\":\"NEO_BTC\""), 20,
+            (String dropped, BookGap g) -> {
+                JsonNode res = JSON.readTree(dropped).get("result");
+                assertEquals(res.get("U").asLong() - 1, g.lastUpdateId);
+                assertEquals(res.get("u").asLong() + 1, g.firstUpdateId);
+                assertEquals("sequence break: expected U == " + res.get("U").asLong(), g.reason);
+            });
+
+    /** The 300th SNX-BTC frame lost: the next change's sequence is not the book's + 1. */
+    private static final ReplayCase.Drop KUCOIN_DROP = new ReplayCase.Drop("SNX-BTC",
+            s -> s.contains("\"topic\":\"/market/level2:SNX-BTC\""), 300, (String dropped, BookGap g) -> {
+                long sequence = JSON.readTree(dropped).get("data").get("sequenceStart").asLong();
+                assertEquals(sequence - 1, g.lastUpdateId);
+                assertEquals(sequence + 1, g.updateId);
+                assertEquals("sequence break: expected sequence " + sequence, g.reason);
+            });
+
+    /** The 100th PI_ETHUSD book frame lost: the seq chain names it. */
+    private static final ReplayCase.Drop KRAKEN_FUTURES_DROP = new ReplayCase.Drop("PI_ETHUSD",
+            s -> s.startsWith("{\"feed\":\"book\",\"product_id\":\"PI_ETHUSD\""), 100, (String dropped, BookGap g) -> {
+                long seq = JSON.readTree(dropped).get("seq").asLong();
+                assertEquals(seq - 1, g.lastUpdateId);
+                assertEquals(seq + 1, g.updateId);
+                assertEquals("sequence break: expected seq " + seq, g.reason);
+            });
+
+    private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
+            ReplayCase.Drop drop, ReplayCase.Extra extra) {
+        return new ReplayCase(name, files, depth, oracle, counts, drop, extra);
+    }
+
+    /**
+     * Counts: frames, ignored, decode errors, trades, deltas, snapshots, BBO, stale diffs, gaps,
+     * checksums, checksum failures, synced tops.
+     */
+    static List<ReplayCase> all() {
+        return List.of(
+                of("binance-spot", List.of("BINANCE.ws.1.0"), 10, BinanceOracle::spot,
+                        new Counts(269, 2, 0, 2, 177, 4, 84, 5, 0, 0, 0, 172), null,
+                        BinanceReplayChecks.extra("BINANCE", "binance-spot")),
+                of("binance-us", List.of("BINANCE_US.ws.1.0"), 10, BinanceOracle::spot,
+                        new Counts(484, 5, 0, 11, 336, 4, 128, 4, 0, 0, 0, 332), null,
+                        BinanceReplayChecks.extra("BINANCE_US", "binance-us")),
+                of("binance-usdm", List.of("BINANCE_FUTURES.ws.1.0"), 10, BinanceOracle::futures,
+                        new Counts(1539, 67, 0, 91, 764, 4, 613, 12, 0, 0, 0, 752), null,
+                        BinanceReplayChecks.extra("BINANCE_FUTURES", "binance-usdm")),
+                of("binance-coinm", List.of("BINANCE_DELIVERY.ws.1.0"), 10, BinanceOracle::futures,
+                        new Counts(4381, 33, 0, 51, 2047, 10, 2240, 259, 0, 0, 0, 1788), null,
+                        BinanceReplayChecks.extra("BINANCE_DELIVERY", "binance-coinm")),
+                of("bitfinex", List.of("BITFINEX.ws.11.0"), 10, BitfinexOracle::count,
+                        new Counts(1693, 72, 0, 0, 1593, 7, 21, 0, 0, 0, 0, 1593), null, BitfinexReplayTest::extra),
+                of("bitmex", List.of("BITMEX.ws.1.0"), 10, BitmexOracle::count,
+                        new Counts(2120, 41, 3, 17, 1968, 9, 435, 0, 0, 0, 0, 1967), null, BitmexReplayTest::extra),
+                of("bitstamp", List.of("BITSTAMP.ws.1.0"), 10, BitstampOracle::count,
+                        new Counts(757, 20, 0, 10, 717, 10, 0, 102, 0, 0, 0, 615), null, (e, r) -> {
+                            assertNull(e.syncedTops.get("sgbeur"), "no diff for sgbeur during the 30 s");
+                            assertEquals("ETH-USD", r.lastTop.get("ethusd").symbol);
+                        }),
+                of("bybit", List.of("BYBIT.ws.25.0", "BYBIT.ws.26.0"), 25, BybitOracle::count,
+                        new Counts(4440, 20, 0, 251, 4268, 10, 0, 0, 0, 0, 0, 4268), null, BybitReplayTest::extra),
+                of("deribit", List.of("DERIBIT.ws.1.0"), 10, DeribitOracle::count,
+                        new Counts(136, 1, 0, 0, 36, 10, 89, 0, 0, 0, 0, 36), null, (e, r) -> {
+                            BookTop top = r.lastTop.get("BTC-31DEC21-34000-P");
+                            assertEquals("BTC-USD-211231-34000-P", top.symbol);
+                            assertTrue(top.bidPrices.length > 0 && top.askPrices.length > 0);
+                        }),
+                of("gateio", List.of("GATEIO.ws.1.0"), 10, GateioOracle::spot,
+                        new Counts(249, 36, 8, 9, 168, 6, 22, 9, 0, 0, 0, 92), GATEIO_DROP, (e, r) -> {
+                            assertEquals(Map.of("FAST_USDT", 20, "HAI_ETH", 5, "NANO_USDT", 4, "NEO_BTC", 36, "QTUM3S_USDT", 16,
+                                    "ZKS_ETH", 11), e.syncedTops);
+                            assertEquals(1 + 2 + 1 + 1 + 3 + 1, e.stale, "HAI, QTUM3S, FAST, ZKS, NEO, NANO; incl. the top-100 books"
+                                    + " sent as the first update of HAI_ETH, QTUM3S_USDT, ZKS_ETH and NEO_BTC");
+                        }),
+                of("gateio-futures", List.of("GATEIO_FUTURES.ws.1.0"), 10, GateioOracle::futures,
+                        new Counts(460, 23, 0, 0, 352, 10, 75, 36, 0, 0, 0, 316), null, null),
+                of("gemini", List.of("GEMINI.ws.1.0"), 10, GeminiOracle::count,
+                        new Counts(678, 7, 0, 16, 645, 10, 0, 0, 0, 0, 0, 645), null,
+                        (e, r) -> assertEquals("FIL-USD", r.lastTop.get("FILUSD").symbol)),
+                of("kraken book", List.of("KRAKEN.ws.50.0"), 10, KrakenOracle::count,
+                        new Counts(4321, 42, 0, 0, 4269, 10, 0, 0, 0, 4269, 0, 4269), null,
+                        (e, r) -> assertEquals(10, e.books.size())),
+                of("kraken trade", List.of("KRAKEN.ws.48.0"), 10, KrakenOracle::count,
+                        new Counts(49, 41, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0), null, null),
+                of("kraken ticker", List.of("KRAKEN.ws.49.0"), 10, KrakenOracle::count,
+                        new Counts(60, 42, 0, 0, 0, 0, 18, 0, 0, 0, 0, 0), null, null),
+                of("kraken-futures", List.of("KRAKEN_FUTURES.ws.1.0"), 10, KrakenFuturesOracle::count,
+                        new Counts(7175, 41, 0, 3, 7014, 10, 107, 0, 0, 0, 0, 7014), KRAKEN_FUTURES_DROP,
+                        (e, r) -> assertEquals(10, e.books.size())),
+                of("kucoin", List.of("KUCOIN.ws.1.0"), 10, KucoinOracle::count,
+                        new Counts(4730, 20, 501, 6, 3554, 5, 644, 18, 0, 0, 0, 966), KUCOIN_DROP, (e, r) -> {
+                            assertEquals(List.of("COV-BTC", "EQZ-BTC", "FET-BTC", "NRG-BTC", "SNX-BTC"), new ArrayList<>(e.books.keySet()));
+                            assertEquals(604 - 4, e.syncedTops.get("SNX-BTC"), "604 changes, 1612844051654..657 in the snapshot");
+                        }),
+                of("okx", List.of("OKX.ws.1.0"), 25, OkxOracle::count,
+                        new Counts(410, 21, 0, 71, 287, 3, 28, 0, 0, 290, 0, 287), null,
+                        (e, r) -> assertEquals(3, e.books.size())));
+    }
+}
