@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.binance;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -276,8 +277,8 @@ public class BinanceFrameDecoderTest {
         assertEquals("binance-spot", ev.feed);
         assertEquals("BTCUSDT", ev.nativeSymbol);
         assertEquals("BTC-USDT", ev.symbol);
-        assertEquals(price.movePointRight(8).longValueExact(), ev.price);
-        assertEquals(qty.movePointRight(8).longValueExact(), ev.size);
+        assertEquals(m(price), ev.price);
+        assertEquals(m(qty), ev.size);
         assertEquals(!d.get("m").booleanValue(), ev.takerBuy);
         assertEquals(d.get("t").longValue(), ev.tradeId);
         assertEquals(d.get("T").longValue(), ev.exchangeTimeMs);
@@ -358,7 +359,7 @@ public class BinanceFrameDecoderTest {
     private static long[] column(JsonNode levels, int i) {
         long[] out = new long[levels.size()];
         for (int l = 0; l < out.length; l++) {
-            out[l] = new BigDecimal(levels.get(l).get(i).textValue()).movePointRight(8).longValueExact();
+            out[l] = m(levels.get(l).get(i));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package io.rrralgorithms.connectors.adapters.bitmex;
 
+import static io.rrralgorithms.connectors.testkit.Frames.decode;
+import static io.rrralgorithms.connectors.testkit.Frames.ws;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,10 +20,10 @@ import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
@@ -29,7 +31,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,17 +61,6 @@ public class BitmexFrameDecoderTest {
         FrameDecoder d = bitmex.decoder();
         return Venue.builder(bitmex.feed()).decoder(feed -> d).bookSyncRules(bitmex.bookSyncRules())
                 .partitionKey(bitmex::partitionKey).symbols(bitmex.symbols()).build();
-    }
-
-    private static RawFrame frame(Venue a, String json, long receiveNs) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("bitmex", a.partitionKey(p), FrameKind.WS, receiveNs, p);
-    }
-
-    private static List<MarketEvent> decode(Venue a, String json, long receiveNs) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        a.decoder().decode(frame(a, json, receiveNs), out::add);
-        return out;
     }
 
     @Test
@@ -118,8 +108,8 @@ public class BitmexFrameDecoderTest {
         JsonNode first = pj.get("data").get(0);
         long[] prices = first.get("side").asText().equals("Buy") ? snap.bidPrices : snap.askPrices;
         long[] sizes = first.get("side").asText().equals("Buy") ? snap.bidSizes : snap.askSizes;
-        assertEquals(first.get("price").decimalValue().movePointRight(8).longValueExact(), prices[0]);
-        assertEquals(first.get("size").decimalValue().movePointRight(8).longValueExact(), sizes[0]);
+        assertEquals(m(first.get("price")), prices[0]);
+        assertEquals(m(first.get("size")), sizes[0]);
 
         // the first XBTUSD update after it: rows of id, side, size, resolved through the partial's ids
         Map<Long, BigDecimal> priceOfId = new TreeMap<>();
@@ -134,9 +124,8 @@ public class BitmexFrameDecoderTest {
         assertEquals(snap.lastUpdateId, d.lastUpdateId);
         JsonNode row = uj.get("data").get(0);
         boolean bid = row.get("side").asText().equals("Buy");
-        assertEquals(priceOfId.get(row.get("id").asLong()).movePointRight(8).longValueExact(),
-                (bid ? d.bidPrices : d.askPrices)[0]);
-        assertEquals(row.get("size").decimalValue().movePointRight(8).longValueExact(), (bid ? d.bidSizes : d.askSizes)[0]);
+        assertEquals(m(priceOfId.get(row.get("id").asLong())), (bid ? d.bidPrices : d.askPrices)[0]);
+        assertEquals(m(row.get("size")), (bid ? d.bidSizes : d.askSizes)[0]);
 
         // a trade insert: side is the taker's, time from the row
         String trade = payloads.stream().filter(p -> p.startsWith("{\"table\":\"trade\",\"action\":\"insert\""))
@@ -146,8 +135,8 @@ public class BitmexFrameDecoderTest {
         assertEquals(EventType.TRADE, t.type);
         assertEquals(tr.get("symbol").asText(), t.nativeSymbol);
         assertEquals(tr.get("side").asText().equals("Buy"), t.takerBuy);
-        assertEquals(tr.get("price").decimalValue().movePointRight(8).longValueExact(), t.price);
-        assertEquals(tr.get("size").decimalValue().movePointRight(8).longValueExact(), t.size);
+        assertEquals(m(tr.get("price")), t.price);
+        assertEquals(m(tr.get("size")), t.size);
         long ms = Instant.parse(tr.get("timestamp").asText()).toEpochMilli();
         assertEquals(ms, t.exchangeTimeMs);
         assertEquals(ms * 10_000L, t.tradeId, "ordering key: time, then position in the frame");
@@ -181,12 +170,12 @@ public class BitmexFrameDecoderTest {
         assertEquals(0, q.askPrices.length, "no ask quoted");
         assertEquals(1_626_993_370_014L, q.exchangeTimeMs);
 
-        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(frame(a,
+        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(ws(a,
                 "{\"table\":\"trade\",\"action\":\"partial\",\"data\":[{\"symbol\":\"XBTUSD\"}]}", 1L), e -> { }));
-        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(frame(a,
+        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(ws(a,
                 "{\"success\":true,\"subscribe\":\"trade:XBTUSD\",\"request\":{\"op\":\"subscribe\"}}", 1L), e -> { }));
-        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(frame(a, "pong", 1L), e -> { }));
-        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(frame(a,
+        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(ws(a, "pong", 1L), e -> { }));
+        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(ws(a,
                 "{\"table\":\"funding\",\"action\":\"insert\",\"data\":[{\"symbol\":\"XBTUSD\",\"fundingRate\":0.0001}]}", 1L), e -> { }));
         assertEquals("XBTUSD", a.partitionKey("{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":1}]}"
                 .getBytes(StandardCharsets.UTF_8)));
@@ -355,9 +344,7 @@ public class BitmexFrameDecoderTest {
         "{\"table\":\"quote\",\"action\":\"insert\",\"data\":[{\"timestamp\":\"2021-07-22T22:36:33.432Z\",\"symbol\":\"XBTUSD\",\"bidPrice\":-1,\"bidSize\":1}]}| out of range",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        Venue a = oneStream();
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(a, json, 1L));
-        assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
+        Frames.at(oneStream(), 1L).assertDeadLetter(json, reason);
     }
 
     @Test
