@@ -1,7 +1,7 @@
 package io.rrralgorithms.connectors.adapters.binance;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -236,16 +236,11 @@ public class BinanceFrameDecoderTest {
         JsonNode d = JSON.readTree(line.substring(sp + 1)).get("data");
         MarketEvent ev = decodeOne("binance-usdm", frame("binance-usdm", "BTCUSDT", Long.parseLong(line.substring(0, sp)),
                 line.substring(sp + 1)));
-        assertEquals(EventType.BOOK_DELTA, ev.type);
-        assertEquals(d.get("pu").longValue(), ev.prevUpdateId);
-        assertEquals(d.get("U").longValue(), ev.firstUpdateId);
-        assertEquals(d.get("u").longValue(), ev.lastUpdateId);
-        assertEquals(d.get("E").longValue(), ev.exchangeTimeMs);
-        assertEquals("BTC-USDT-PERP", ev.symbol);
-        assertArrayEquals(column(d.get("b"), 0), ev.bidPrices);
-        assertArrayEquals(column(d.get("b"), 1), ev.bidSizes);
-        assertArrayEquals(column(d.get("a"), 0), ev.askPrices);
-        assertArrayEquals(column(d.get("a"), 1), ev.askSizes);
+        assertFields(ev, "type", EventType.BOOK_DELTA, "prevUpdateId", d.get("pu").longValue(),
+                "firstUpdateId", d.get("U").longValue(), "lastUpdateId", d.get("u").longValue(),
+                "exchangeTimeMs", d.get("E").longValue(), "symbol", "BTC-USDT-PERP",
+                "bidPrices", column(d.get("b"), 0), "bidSizes", column(d.get("b"), 1),
+                "askPrices", column(d.get("a"), 0), "askSizes", column(d.get("a"), 1));
     }
 
     @Test
@@ -273,20 +268,11 @@ public class BinanceFrameDecoderTest {
         assertNotNull(frame, "reader did not yield the first trade line");
         MarketEvent ev = decodeOne("binance-spot", frame);
 
-        assertEquals(EventType.TRADE, ev.type);
-        assertEquals("binance-spot", ev.feed);
-        assertEquals("BTCUSDT", ev.nativeSymbol);
-        assertEquals("BTC-USDT", ev.symbol);
-        assertEquals(m(price), ev.price);
-        assertEquals(m(qty), ev.size);
-        assertEquals(!d.get("m").booleanValue(), ev.takerBuy);
-        assertEquals(d.get("t").longValue(), ev.tradeId);
-        assertEquals(d.get("T").longValue(), ev.exchangeTimeMs);
-        assertEquals(ns, ev.receiveTimeNs);
+        assertFields(ev, "type", EventType.TRADE, "feed", "binance-spot", "nativeSymbol", "BTCUSDT",
+                "symbol", "BTC-USDT", "price", m(price), "size", m(qty), "takerBuy", !d.get("m").booleanValue(),
+                "tradeId", d.get("t").longValue(), "exchangeTimeMs", d.get("T").longValue(), "receiveTimeNs", ns);
         // and the values themselves, so that a broken independent parse cannot hide a broken decoder
-        assertEquals(1723161254087896568L, ev.receiveTimeNs);
-        assertEquals(6_183_763_000_000L, ev.price);
-        assertEquals(2_000_000L, ev.size);
+        assertFields(ev, "receiveTimeNs", 1723161254087896568L, "price", 6_183_763_000_000L, "size", 2_000_000L);
         assertFalse(ev.takerBuy); // m = true: the buyer was the maker
         assertEquals(3735683259L, ev.tradeId);
         assertEquals(1723161255342L, ev.exchangeTimeMs);

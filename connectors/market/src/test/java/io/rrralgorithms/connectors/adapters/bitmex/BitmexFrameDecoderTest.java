@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bitmex;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Frames.decode;
 import static io.rrralgorithms.connectors.testkit.Frames.ws;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
@@ -132,11 +133,9 @@ public class BitmexFrameDecoderTest {
                 .findFirst().orElseThrow();
         JsonNode tr = JSON.readTree(trade).get("data").get(0);
         MarketEvent t = decode(a, trade, 1L).get(0);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals(tr.get("symbol").asText(), t.nativeSymbol);
-        assertEquals(tr.get("side").asText().equals("Buy"), t.takerBuy);
-        assertEquals(m(tr.get("price")), t.price);
-        assertEquals(m(tr.get("size")), t.size);
+        assertFields(t, "type", EventType.TRADE, "nativeSymbol", tr.get("symbol").asText(),
+                "takerBuy", tr.get("side").asText().equals("Buy"), "price", m(tr.get("price")),
+                "size", m(tr.get("size")));
         long ms = Instant.parse(tr.get("timestamp").asText()).toEpochMilli();
         assertEquals(ms, t.exchangeTimeMs);
         assertEquals(ms * 10_000L, t.tradeId, "ordering key: time, then position in the frame");
@@ -164,9 +163,8 @@ public class BitmexFrameDecoderTest {
 
         MarketEvent q = decode(a, "{\"table\":\"quote\",\"action\":\"insert\",\"data\":[{\"timestamp\":\"2021-07-22T22:36:10.014Z\","
                 + "\"symbol\":\"UNIUSDT\",\"bidSize\":750,\"bidPrice\":17.277,\"askPrice\":null,\"askSize\":null}]}", 5L).get(0);
-        assertEquals(EventType.BBO, q.type);
-        assertArrayEquals(new long[] {m("17.277")}, q.bidPrices);
-        assertArrayEquals(new long[] {m("750")}, q.bidSizes);
+        assertFields(q, "type", EventType.BBO, "bidPrices", new long[] {m("17.277")},
+                "bidSizes", new long[] {m("750")});
         assertEquals(0, q.askPrices.length, "no ask quoted");
         assertEquals(1_626_993_370_014L, q.exchangeTimeMs);
 
@@ -194,9 +192,8 @@ public class BitmexFrameDecoderTest {
         MarketEvent snap = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"partial\",\"filter\":{\"symbol\":\"XBTUSD\"},\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781700,\"side\":\"Sell\",\"size\":10,\"price\":32183},"
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781750,\"side\":\"Buy\",\"size\":20,\"price\":32182.5}]}", 20L).get(0);
-        assertEquals(20L, snap.lastUpdateId);
-        assertArrayEquals(new long[] {m("32182.5")}, snap.bidPrices);
-        assertArrayEquals(new long[] {m("32183")}, snap.askPrices);
+        assertFields(snap, "lastUpdateId", 20L, "bidPrices", new long[] {m("32182.5")},
+                "askPrices", new long[] {m("32183")});
 
         // insert, update and delete in one frame each; the update and delete find their prices by id
         MarketEvent ins = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":["
@@ -206,10 +203,8 @@ public class BitmexFrameDecoderTest {
         MarketEvent upd = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781800,\"side\":\"Buy\",\"size\":9},"
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781700,\"side\":\"Sell\",\"size\":11}]}", 40L).get(0);
-        assertArrayEquals(new long[] {m("32182")}, upd.bidPrices);
-        assertArrayEquals(new long[] {m("9")}, upd.bidSizes);
-        assertArrayEquals(new long[] {m("32183")}, upd.askPrices);
-        assertArrayEquals(new long[] {m("11")}, upd.askSizes);
+        assertFields(upd, "bidPrices", new long[] {m("32182")}, "bidSizes", new long[] {m("9")},
+                "askPrices", new long[] {m("32183")}, "askSizes", new long[] {m("11")});
         MarketEvent del = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"delete\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781750,\"side\":\"Buy\"}]}", 50L).get(0);
         assertArrayEquals(new long[] {m("32182.5")}, del.bidPrices);
@@ -218,18 +213,15 @@ public class BitmexFrameDecoderTest {
         // a level that changes sides in an update: removed from the old side, set on the new
         MarketEvent flip = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781800,\"side\":\"Sell\",\"size\":3}]}", 55L).get(0);
-        assertArrayEquals(new long[] {m("32182")}, flip.bidPrices);
-        assertArrayEquals(new long[] {0L}, flip.bidSizes);
-        assertArrayEquals(new long[] {m("32182")}, flip.askPrices);
-        assertArrayEquals(new long[] {m("3")}, flip.askSizes);
+        assertFields(flip, "bidPrices", new long[] {m("32182")}, "bidSizes", new long[] {0L},
+                "askPrices", new long[] {m("32182")}, "askSizes", new long[] {m("3")});
 
         // a row that carries its price (later feeds) is taken as is, even for an id never inserted
         MarketEvent priced = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Buy\",\"size\":4,\"price\":32100,"
                 + "\"timestamp\":\"2021-07-22T22:36:10.014Z\"}]}", 57L).get(0);
-        assertEquals(20L, priced.lastUpdateId);
-        assertArrayEquals(new long[] {m("32100")}, priced.bidPrices);
-        assertEquals(1_626_993_370_014L, priced.exchangeTimeMs);
+        assertFields(priced, "lastUpdateId", 20L, "bidPrices", new long[] {m("32100")},
+                "exchangeTimeMs", 1_626_993_370_014L);
 
         // the deleted id is gone: deleting it again is unresolvable, and ends the session
         MarketEvent lost = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"delete\",\"data\":["

@@ -1,7 +1,7 @@
 package io.rrralgorithms.connectors.adapters.bitstamp;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,23 +76,18 @@ public class BitstampFrameDecoderTest {
                 + "\"price\":3805.44,\"price_str\":\"3805.44\",\"type\":0,\"microtimestamp\":\"1641343699596000\","
                 + "\"buy_order_id\":1443875737346049,\"sell_order_id\":1443875731320832},\"channel\":\"live_trades_ethusd\",\"event\":\"trade\"}")
                 .get(0);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals("ETH-USD", t.symbol);
-        assertEquals(216000477L, t.tradeId);
-        assertEquals(m("3805.44"), t.price);
-        assertEquals(m("0.0792"), t.size);
+        assertFields(t, "type", EventType.TRADE, "symbol", "ETH-USD", "tradeId", 216000477L, "price", m("3805.44"),
+                "size", m("0.0792"));
         assertTrue(t.takerBuy, "type 0: a buy (the buy order is the later one)");
         assertEquals(1641343699596L, t.exchangeTimeMs);
 
         MarketEvent d = decode("{\"data\":{\"timestamp\":\"1641343691\",\"microtimestamp\":\"1641343691406478\",\"bids\":[[\"3800.71\",\"1.76200000\"],"
                 + "[\"3800.07\",\"10.00000000\"],[\"3799.64\",\"0.00000000\"],[\"3797.93\",\"2.73248242\"]],\"asks\":[]},"
                 + "\"channel\":\"diff_order_book_ethusd\",\"event\":\"data\"}").get(0);
-        assertEquals(EventType.BOOK_DELTA, d.type);
-        assertEquals(1641343691406478L, d.lastUpdateId);
-        assertEquals(1641343691406478L, d.firstUpdateId);
-        assertEquals(1641343691406L, d.exchangeTimeMs);
-        assertArrayEquals(new long[] {m("3800.71"), m("3800.07"), m("3799.64"), m("3797.93")}, d.bidPrices);
-        assertArrayEquals(new long[] {m("1.762"), m("10"), 0L, m("2.73248242")}, d.bidSizes);
+        assertFields(d, "type", EventType.BOOK_DELTA, "lastUpdateId", 1641343691406478L,
+                "firstUpdateId", 1641343691406478L, "exchangeTimeMs", 1641343691406L,
+                "bidPrices", new long[] {m("3800.71"), m("3800.07"), m("3799.64"), m("3797.93")},
+                "bidSizes", new long[] {m("1.762"), m("10"), 0L, m("2.73248242")});
         assertEquals(0, d.askPrices.length);
 
         // the REST snapshot of ethusd, against its own text

@@ -1,7 +1,7 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -87,11 +87,8 @@ public class BybitFrameDecoderTest {
         String snap = usdt.stream().filter(p -> p.startsWith("{\"topic\":\"orderBookL2_25.BCHUSDT\",\"type\":\"snapshot\""))
                 .findFirst().orElseThrow();
         MarketEvent s = decode(snap, 7L).get(0);
-        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
-        assertEquals("BCHUSDT", s.nativeSymbol);
-        assertEquals("BCH-USDT-PERP", s.symbol);
-        assertEquals(864_131_773L, s.lastUpdateId);
-        assertEquals(1_618_677_786_389L, s.exchangeTimeMs);
+        assertFields(s, "type", EventType.BOOK_SNAPSHOT, "nativeSymbol", "BCHUSDT", "symbol", "BCH-USDT-PERP",
+                "lastUpdateId", 864_131_773L, "exchangeTimeMs", 1_618_677_786_389L);
         assertEquals(m("1053.05"), s.bidPrices[0]);
         assertEquals(m("2.63"), s.bidSizes[0]);
         JsonNode rows = JSON.readTree(snap).get("data").get("order_book");
@@ -105,10 +102,9 @@ public class BybitFrameDecoderTest {
                 .findFirst().orElseThrow();
         JsonNode dj = JSON.readTree(delta);
         MarketEvent d = decode(delta, 8L).get(0);
-        assertEquals(EventType.BOOK_DELTA, d.type);
-        assertEquals(Long.parseLong(dj.get("cross_seq").asText()), d.lastUpdateId);
-        assertEquals(d.lastUpdateId, d.firstUpdateId);
-        assertEquals(Long.parseLong(dj.get("timestamp_e6").asText()) / 1000, d.exchangeTimeMs);
+        assertFields(d, "type", EventType.BOOK_DELTA, "lastUpdateId", Long.parseLong(dj.get("cross_seq").asText()),
+                "firstUpdateId", d.lastUpdateId,
+                "exchangeTimeMs", Long.parseLong(dj.get("timestamp_e6").asText()) / 1000);
         assertEquals(m("1054.30"), d.bidPrices[0], "the first delete row is a bid");
         assertEquals(0L, d.bidSizes[0]);
         int rowsIn = dj.get("data").get("delete").size() + dj.get("data").get("update").size()
@@ -120,17 +116,15 @@ public class BybitFrameDecoderTest {
         String isnap = inverse.stream().filter(p -> p.startsWith("{\"topic\":\"orderBookL2_25.EOSUSD\",\"type\":\"snapshot\""))
                 .findFirst().orElseThrow();
         MarketEvent is = decode(isnap, 9L).get(0);
-        assertEquals("EOS-USD-PERP", is.symbol);
-        assertEquals(1_225_777_224L, is.lastUpdateId);
-        assertEquals(1_618_677_786_558L, is.exchangeTimeMs);
+        assertFields(is, "symbol", "EOS-USD-PERP", "lastUpdateId", 1_225_777_224L,
+                "exchangeTimeMs", 1_618_677_786_558L);
         assertEquals(m("7.943"), is.bidPrices[0]);
         assertEquals(m("154219"), is.bidSizes[0]);
         String firstDelta = inverse.stream().filter(p -> p.startsWith("{\"topic\":\"orderBookL2_25.EOSUSD\",\"type\":\"delta\""))
                 .findFirst().orElseThrow();
         MarketEvent id = decode(firstDelta, 10L).get(0);
-        assertEquals(1_225_777_225L, id.lastUpdateId);
-        assertArrayEquals(new long[] {m("7.971")}, id.bidPrices);
-        assertArrayEquals(new long[] {m("47766")}, id.bidSizes);
+        assertFields(id, "lastUpdateId", 1_225_777_225L, "bidPrices", new long[] {m("7.971")},
+                "bidSizes", new long[] {m("47766")});
         assertEquals(0, id.askPrices.length);
 
         String trade = inverse.stream().filter(p -> p.startsWith("{\"topic\":\"trade.BTCUSD\""))
@@ -138,10 +132,7 @@ public class BybitFrameDecoderTest {
         List<MarketEvent> ts = decode(trade, 11L);
         assertEquals(5, ts.size());
         MarketEvent t = ts.get(1);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals("BTC-USD-PERP", t.symbol);
-        assertEquals(m("60621.5"), t.price);
-        assertEquals(m("1"), t.size);
+        assertFields(t, "type", EventType.TRADE, "symbol", "BTC-USD-PERP", "price", m("60621.5"), "size", m("1"));
         assertFalse(t.takerBuy, "side Sell: the taker sold");
         assertEquals(1_618_677_786_618L, t.exchangeTimeMs);
         assertEquals(1_618_677_786_618L * 10_000L + 1, t.tradeId, "ordering key: time, then position in the frame");
@@ -149,11 +140,8 @@ public class BybitFrameDecoderTest {
         // a USDT trade: price string, trade_time_ms string
         String utrade = usdt.stream().filter(p -> p.startsWith("{\"topic\":\"trade.BCHUSDT\"")).findFirst().orElseThrow();
         MarketEvent u = decode(utrade, 12L).get(0);
-        assertEquals(m("1053.90"), u.price);
-        assertEquals(m("0.14"), u.size);
-        assertTrue(u.takerBuy);
-        assertEquals(1_618_677_785_116L, u.exchangeTimeMs);
-        assertEquals(1_618_677_785_116L * 10_000L, u.tradeId);
+        assertFields(u, "price", m("1053.90"), "size", m("0.14"), "takerBuy", true,
+                "exchangeTimeMs", 1_618_677_785_116L, "tradeId", 1_618_677_785_116L * 10_000L);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.rrralgorithms.connectors.adapters.gemini;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,31 +62,22 @@ public class GeminiFrameDecoderTest {
     void realFramesAreExact() throws Exception {
         MarketEvent t = decode("{\"type\":\"trade\",\"symbol\":\"ANKRUSD\",\"event_id\":45465818387,\"timestamp\":1624493670759,"
                 + "\"price\":\"0.07946\",\"quantity\":\"1020.482111\",\"side\":\"buy\"}").get(0);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals("ANKR-USD", t.symbol);
-        assertEquals(45465818387L, t.tradeId);
-        assertEquals(1624493670759L, t.exchangeTimeMs);
-        assertEquals(m("0.07946"), t.price);
-        assertEquals(m("1020.482111"), t.size);
+        assertFields(t, "type", EventType.TRADE, "symbol", "ANKR-USD", "tradeId", 45465818387L,
+                "exchangeTimeMs", 1624493670759L, "price", m("0.07946"), "size", m("1020.482111"));
         assertTrue(t.takerBuy, "side is the taker's");
         assertFalse(decode("{\"type\":\"trade\",\"symbol\":\"BTCGBP\",\"event_id\":1,\"timestamp\":1,\"price\":\"1\","
                 + "\"quantity\":\"1\",\"side\":\"sell\"}").get(0).takerBuy);
 
         MarketEvent d = decode("{\"type\":\"l2_updates\",\"symbol\":\"FILUSD\",\"changes\":[[\"buy\",\"58.4033\",\"84.272973\"],"
                 + "[\"sell\",\"58.5\",\"0\"]]}").get(0);
-        assertEquals(EventType.BOOK_DELTA, d.type);
-        assertEquals("FIL-USD", d.symbol);
-        assertArrayEquals(new long[] {m("58.4033")}, d.bidPrices);
-        assertArrayEquals(new long[] {m("84.272973")}, d.bidSizes);
-        assertArrayEquals(new long[] {m("58.5")}, d.askPrices);
-        assertArrayEquals(new long[] {0L}, d.askSizes);
+        assertFields(d, "type", EventType.BOOK_DELTA, "symbol", "FIL-USD", "bidPrices", new long[] {m("58.4033")},
+                "bidSizes", new long[] {m("84.272973")}, "askPrices", new long[] {m("58.5")},
+                "askSizes", new long[] {0L});
 
         // the ALCXUSD book, the capture's first frame, against its own text
         String first = CaptureLines.payloads(SharedData.cryptofeed("GEMINI.ws.1.0")).get(0);
         MarketEvent s = decode(first).get(0);
-        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
-        assertEquals("ALCXUSD", s.nativeSymbol);
-        assertEquals("ALCX-USD", s.symbol);
+        assertFields(s, "type", EventType.BOOK_SNAPSHOT, "nativeSymbol", "ALCXUSD", "symbol", "ALCX-USD");
         JsonNode changes = JSON.readTree(first).get("changes");
         int nb = 0, na = 0;
         for (JsonNode c : changes) {

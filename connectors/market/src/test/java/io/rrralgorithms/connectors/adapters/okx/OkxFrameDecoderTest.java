@@ -1,7 +1,7 @@
 package io.rrralgorithms.connectors.adapters.okx;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -123,20 +123,12 @@ public class OkxFrameDecoderTest {
                 + "\"tradeId\":\"338476308\",\"px\":\"30243.5\",\"sz\":\"0.001\",\"side\":\"buy\",\"ts\":\"1652459226050\"}]}");
         assertEquals(1, evs.size());
         MarketEvent t = evs.get(0);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals("okx", t.feed);
-        assertEquals("BTC-USDT", t.nativeSymbol);
-        assertEquals("BTC-USDT", t.symbol);
-        assertEquals(m("30243.5"), t.price);
-        assertEquals(m("0.001"), t.size);
-        assertTrue(t.takerBuy);
-        assertEquals(338476308L, t.tradeId);
-        assertEquals(1652459226050L, t.exchangeTimeMs);
+        assertFields(t, "type", EventType.TRADE, "feed", "okx", "nativeSymbol", "BTC-USDT", "symbol", "BTC-USDT",
+                "price", m("30243.5"), "size", m("0.001"), "takerBuy", true, "tradeId", 338476308L,
+                "exchangeTimeMs", 1652459226050L);
         MarketEvent s = decode("{\"arg\":{\"channel\":\"trades\",\"instId\":\"UNI-USD-SWAP\"},\"data\":[{\"instId\":\"UNI-USD-SWAP\","
                 + "\"tradeId\":\"12883020\",\"px\":\"5.123\",\"sz\":\"100\",\"side\":\"sell\",\"ts\":\"1652459215150\"}]}").get(0);
-        assertFalse(s.takerBuy);
-        assertEquals("UNI-USD-PERP", s.symbol);
-        assertEquals(m("100"), s.size);
+        assertFields(s, "takerBuy", false, "symbol", "UNI-USD-PERP", "size", m("100"));
     }
 
     @Test
@@ -157,16 +149,11 @@ public class OkxFrameDecoderTest {
         MarketEvent e = decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"UNI-USD-SWAP\"},\"action\":\"update\",\"data\":[{"
                 + "\"asks\":[[\"5.158\",\"129\",\"0\",\"2\"],[\"5.233\",\"240\",\"0\",\"1\"]],\"bids\":[[\"5.14\",\"427\",\"0\",\"4\"],"
                 + "[\"5.138\",\"26\",\"0\",\"2\"],[\"5.117\",\"0\",\"0\",\"0\"]],\"ts\":\"1652459225464\",\"checksum\":1361161687}]}").get(0);
-        assertEquals(EventType.BOOK_DELTA, e.type);
-        assertEquals("UNI-USD-PERP", e.symbol);
-        assertArrayEquals(new long[] {m("5.158"), m("5.233")}, e.askPrices);
-        assertArrayEquals(new long[] {m("129"), m("240")}, e.askSizes);
-        assertArrayEquals(new long[] {m("5.14"), m("5.138"), m("5.117")}, e.bidPrices);
-        assertArrayEquals(new long[] {m("427"), m("26"), 0L}, e.bidSizes);
-        assertEquals(1652459225464L, e.exchangeTimeMs);
-        assertEquals(1361161687L, e.checksum);
-        assertEquals(1_652_459_226_163_842_200L, e.lastUpdateId);
-        assertEquals(0, e.bookDepth);
+        assertFields(e, "type", EventType.BOOK_DELTA, "symbol", "UNI-USD-PERP",
+                "askPrices", new long[] {m("5.158"), m("5.233")}, "askSizes", new long[] {m("129"), m("240")},
+                "bidPrices", new long[] {m("5.14"), m("5.138"), m("5.117")},
+                "bidSizes", new long[] {m("427"), m("26"), 0L}, "exchangeTimeMs", 1652459225464L,
+                "checksum", 1361161687L, "lastUpdateId", 1_652_459_226_163_842_200L, "bookDepth", 0);
     }
 
     @Test
@@ -177,9 +164,7 @@ public class OkxFrameDecoderTest {
         assertEquals(123456789012L, s.lastUpdateId);
         assertEquals(MarketEvent.NONE, s.prevUpdateId);
         MarketEvent u = decode(String.format(f, "update", 123456789020L, 123456789012L)).get(0);
-        assertEquals(123456789020L, u.lastUpdateId);
-        assertEquals(123456789012L, u.prevUpdateId);
-        assertEquals(-1L, u.checksum);
+        assertFields(u, "lastUpdateId", 123456789020L, "prevUpdateId", 123456789012L, "checksum", -1L);
         OkxSyncRules rules = new OkxSyncRules();
         assertTrue(rules.bridgesSnapshot(u, 123456789012L));
         assertFalse(rules.isStale(u, 123456789012L));
@@ -232,17 +217,12 @@ public class OkxFrameDecoderTest {
         MarketEvent b = decode("{\"arg\":{\"channel\":\"tickers\",\"instId\":\"BTC-USDT\"},\"data\":[{\"instType\":\"SPOT\","
                 + "\"instId\":\"BTC-USDT\",\"last\":\"30236\",\"lastSz\":\"0.0002\",\"askPx\":\"30228.7\",\"askSz\":\"1.55896972\","
                 + "\"bidPx\":\"30228.6\",\"bidSz\":\"0.23393\",\"ts\":\"1652459224956\"}]}").get(0);
-        assertEquals(EventType.BBO, b.type);
-        assertArrayEquals(new long[] {m("30228.7")}, b.askPrices);
-        assertArrayEquals(new long[] {m("1.55896972")}, b.askSizes);
-        assertArrayEquals(new long[] {m("30228.6")}, b.bidPrices);
-        assertArrayEquals(new long[] {m("0.23393")}, b.bidSizes);
-        assertEquals(1652459224956L, b.exchangeTimeMs);
+        assertFields(b, "type", EventType.BBO, "askPrices", new long[] {m("30228.7")},
+                "askSizes", new long[] {m("1.55896972")}, "bidPrices", new long[] {m("30228.6")},
+                "bidSizes", new long[] {m("0.23393")}, "exchangeTimeMs", 1652459224956L);
         MarketEvent t = decode("{\"arg\":{\"channel\":\"bbo-tbt\",\"instId\":\"BTC-USDT-SWAP\"},\"data\":[{\"asks\":[[\"30228.7\",\"5\",\"0\",\"1\"]],"
                 + "\"bids\":[[\"30228.6\",\"7\",\"0\",\"2\"]],\"ts\":\"1652459224956\"}]}").get(0);
-        assertEquals(EventType.BBO, t.type);
-        assertEquals("BTC-USDT-PERP", t.symbol);
-        assertArrayEquals(new long[] {m("7")}, t.bidSizes);
+        assertFields(t, "type", EventType.BBO, "symbol", "BTC-USDT-PERP", "bidSizes", new long[] {m("7")});
     }
 
     @Test
