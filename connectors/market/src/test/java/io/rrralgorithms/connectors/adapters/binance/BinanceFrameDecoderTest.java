@@ -20,33 +20,27 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Binance decoder over the real recorded captures in the shared data folder (hftbacktest
- * captures of spot and USDⓈ-M BTCUSDT, cryptofeed captures of spot, US, USDⓈ-M and COIN-M), with
- * expected counts computed independently from the raw lines, and over malformed frames.
+ * captures of spot and USDⓈ-M BTCUSDT, cryptofeed captures of spot, US, USDⓈ-M and COIN-M): the
+ * standard checks are the contract's ({@code DecoderCases}, oracle {@link BinanceOracle}); here the
+ * captures' per-event checks, exact fields of real frames, symbols and malformed frames.
  */
 public class BinanceFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,115 +55,20 @@ public class BinanceFrameDecoderTest {
         return SharedData.market(relative);
     }
 
-    static List<String> gzLines(Path gz) throws IOException {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(gz), 1 << 16), StandardCharsets.UTF_8))) {
-            return r.lines().toList();
-        }
+    static List<String> gzLines(Path gz) {
+        return CaptureLines.gzLines(gz);
     }
 
-    // ---------------------------------------------------------------- decoding a whole capture
+    // ---------------------------------------------------------------- hftbacktest captures
 
-    /** What decoding every frame of a capture gave. */
-    static final class Tally {
-        final Map<EventType, Integer> events = new EnumMap<>(EventType.class);
-        final List<MarketEvent> all = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
-        final List<RawFrame> frames = new ArrayList<>();
-        int ignored;
-        int decodeErrors;
-
-        int count(EventType t) {
-            return events.getOrDefault(t, 0);
-        }
-
-        @Override
-        public String toString() {
-            return "frames=" + frames.size() + " events=" + events + " ignored=" + ignored + " decodeErrors="
-                    + decodeErrors;
-        }
-    }
-
-    static Tally decodeAll(Path file, String feed) throws IOException {
-        Venue adapter = Venues.forFeed(feed);
-        FrameDecoder decoder = adapter.decoder();
-        Tally t = new Tally();
-        try (CaptureReader r = CaptureFiles.open(file, null)) {
-            assertEquals(feed, r.feed(), "feed inferred for " + file);
-            while (r.hasNext()) {
-                RawFrame f = r.next();
-                t.frames.add(f);
-                List<MarketEvent> out = new ArrayList<>();
-                try {
-                    FrameDecoder.Result res = decoder.decode(f, out::add);
-                    if (res == FrameDecoder.Result.IGNORED) {
-                        t.ignored++;
-                        assertTrue(out.isEmpty(), "an ignored frame emitted events");
-                    } else {
-                        assertFalse(out.isEmpty(), "EVENTS without events");
-                    }
-                } catch (DecodeException e) {
-                    t.decodeErrors++;
-                    if (t.errors.size() < 10) {
-                        t.errors.add(e.getMessage() + " <- " + new String(f.payload, StandardCharsets.UTF_8)
-                                .substring(0, Math.min(300, f.payload.length)));
-                    }
-                }
-                for (MarketEvent ev : out) {
-                    t.events.merge(ev.type, 1, Integer::sum);
-                    t.all.add(ev);
-                    assertEquals(feed, ev.feed);
-                    assertEquals(f.receiveTimeNs, ev.receiveTimeNs);
-                }
-            }
-        }
-        System.out.println(file.getFileName() + " (" + feed + "): " + t);
-        return t;
-    }
-
-    /** Counts computed from the raw lines of an hftbacktest capture, not through the decoder. */
-    record RawCounts(int lines, int trades, int depth, int bookTicker, int snapshots) {}
-
-    static RawCounts scanHftBacktest(Path gz, String depthStream) throws IOException {
-        int lines = 0, trades = 0, depth = 0, bbo = 0, snapshots = 0;
-        for (String line : gzLines(gz)) {
-            lines++;
-            String payload = line.substring(line.indexOf(' ') + 1);
-            if (payload.startsWith("{\"lastUpdateId\"")) {
-                snapshots++;
-            } else if (payload.startsWith("{\"stream\":\"btcusdt@trade\"")) {
-                trades++;
-            } else if (payload.startsWith("{\"stream\":\"" + depthStream + "\"")) {
-                depth++;
-            } else if (payload.startsWith("{\"stream\":\"btcusdt@bookTicker\"")) {
-                bbo++;
-            }
-        }
-        return new RawCounts(lines, trades, depth, bbo, snapshots);
-    }
-
-    private static void assertCaptureDecodes(String feed, String file, String depthStream, int trades, int depth,
-            int bbo, int snapshots, String normalized) throws IOException {
-        Path p = market(feed + "/" + file);
-        RawCounts raw = scanHftBacktest(p, depthStream);
-        // the independent scan agrees with the counts recorded for these files
-        assertEquals(new RawCounts(raw.lines(), trades, depth, bbo, snapshots), raw, "raw line scan of " + file);
-        assertEquals(raw.lines(), trades + depth + bbo + snapshots, "every line of " + file + " is one of the four");
-
-        Tally t = decodeAll(p, feed);
-        assertEquals(List.of(), t.errors, "decode errors in " + file);
-        assertEquals(0, t.decodeErrors);
-        assertEquals(0, t.ignored);
-        assertEquals(raw.lines(), t.frames.size());
-        assertEquals(raw.trades(), t.count(EventType.TRADE));
-        assertEquals(raw.depth(), t.count(EventType.BOOK_DELTA));
-        assertEquals(raw.bookTicker(), t.count(EventType.BBO));
-        assertEquals(raw.snapshots(), t.count(EventType.BOOK_SNAPSHOT));
-        assertEquals(raw.lines(), t.all.size(), "one event per frame");
-
-        boolean futures = feed.equals("binance-usdm");
-        MarketEvent previousDelta = null;
-        for (MarketEvent ev : t.all) {
+    /**
+     * An hftbacktest capture's events (the counts are the contract's, {@code DecoderCases}): BTCUSDT
+     * with sane fields per type, snapshots with E only on futures, and the recorded diff streams
+     * without a gap: the ids chain from one diff to the next. Stateful: one check per capture.
+     */
+    public static DecoderCase.EventCheck hftbacktestEvent(String normalized, boolean futures) {
+        MarketEvent[] previous = {null};
+        return (f, ev, d) -> {
             assertEquals("BTCUSDT", ev.nativeSymbol);
             assertEquals(normalized, ev.symbol);
             switch (ev.type) {
@@ -195,7 +94,7 @@ public class BinanceFrameDecoderTest {
                     } else {
                         assertEquals(MarketEvent.NONE, ev.prevUpdateId, "spot diffs have no pu");
                     }
-                    // the recorded diff streams have no gap: the ids chain from one diff to the next
+                    MarketEvent previousDelta = previous[0];
                     if (previousDelta != null) {
                         if (futures) {
                             assertEquals(previousDelta.lastUpdateId, ev.prevUpdateId, ev::toString);
@@ -203,29 +102,11 @@ public class BinanceFrameDecoderTest {
                             assertEquals(previousDelta.lastUpdateId + 1, ev.firstUpdateId, ev::toString);
                         }
                     }
-                    previousDelta = ev;
+                    previous[0] = ev;
                 }
                 default -> throw new AssertionError("unexpected " + ev);
             }
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "btcusdt_20240808.gz, 9757, 3451, 28040, 1",
-        "btcusdt_20240809.gz, 10147, 3044, 45134, 0",
-    })
-    void spotCapturesDecodeCompletely(String file, int trades, int depth, int bbo, int snapshots) throws IOException {
-        assertCaptureDecodes("binance-spot", file, "btcusdt@depth@100ms", trades, depth, bbo, snapshots, "BTC-USDT");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "btcusdt_20240718.gz, 974, 3326, 7113, 1",
-        "btcusdt_20240719.gz, 9727, 5696, 45147, 0",
-    })
-    void usdmCapturesDecodeCompletely(String file, int trades, int depth, int bbo, int snapshots) throws IOException {
-        assertCaptureDecodes("binance-usdm", file, "btcusdt@depth@0ms", trades, depth, bbo, snapshots, "BTC-USDT-PERP");
+        };
     }
 
     @Test
