@@ -1,25 +1,22 @@
 package io.rrralgorithms.jobs.venues;
 
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.features.InProcessPipeline;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,64 +124,31 @@ class BybitV5ReplayTest {
         assertArrayEquals(new long[] {m("99.5"), m("99"), m("98")}, resynced.bidPrices);
         assertArrayEquals(new long[] {m("101.5")}, resynced.askPrices);
 
-        // the final top equals an independent replay (Jackson + TreeMaps) from the last snapshot on
-        TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Comparator.reverseOrder());
-        TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
+        // the final top equals an independent replay (Jackson + a reference book) from the last snapshot on
+        ReferenceBook book = new ReferenceBook();
         for (String s : frames) {
             JsonNode n = JSON.readTree(s);
             if (!n.path("topic").asText().startsWith("orderbook.50.")) {
                 continue;
             }
             if (n.get("type").asText().equals("snapshot")) {
-                bids.clear();
-                asks.clear();
+                book.clear();
             }
-            apply(bids, n.get("data").get("b"));
-            apply(asks, n.get("data").get("a"));
+            for (boolean bid : new boolean[] {true, false}) {
+                n.get("data").get(bid ? "b" : "a").forEach(l -> book.set(bid, l.get(0).asText(), l.get(1).asText()));
+            }
             if (n.get("data").get("u").asLong() == 112 && n.get("data").get("a").get(0).get(1).asText().equals("8")) {
-                asks.put(new BigDecimal("101.0"), new BigDecimal("7")); // the redelivered frame is not applied
+                book.set(false, "101.0", "7"); // the redelivered frame is not applied
             }
         }
         BookTop last = tops.get(tops.size() - 1);
-        assertEquals(expected(bids, true), levels(last.bidPrices, last.bidSizes));
-        assertEquals(expected(asks, false), levels(last.askPrices, last.askSizes));
-        assertEquals(List.of("97.5:1", "97:5"), levels(last.bidPrices, last.bidSizes));
-        assertEquals(List.of("98.5:4", "99:2"), levels(last.askPrices, last.askSizes));
-    }
-
-    private static long m(String s) {
-        return Decimals.parse(s);
-    }
-
-    private static void apply(TreeMap<BigDecimal, BigDecimal> side, JsonNode levels) {
-        for (JsonNode l : levels) {
-            BigDecimal px = new BigDecimal(l.get(0).asText());
-            BigDecimal sz = new BigDecimal(l.get(1).asText());
-            if (sz.signum() == 0) {
-                side.remove(px);
-            } else {
-                side.put(px, sz);
-            }
-        }
-    }
-
-    private static List<String> expected(TreeMap<BigDecimal, BigDecimal> side, boolean bids) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<BigDecimal, BigDecimal> e : side.entrySet()) {
-            if (out.size() == TOP) {
-                break;
-            }
-            out.add(e.getKey().stripTrailingZeros().toPlainString() + ":" + e.getValue().stripTrailingZeros().toPlainString());
-        }
-        return out;
-    }
-
-    private static List<String> levels(long[] prices, long[] sizes) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < prices.length; i++) {
-            out.add(Decimals.toBigDecimal(prices[i]).stripTrailingZeros().toPlainString() + ":"
-                    + Decimals.toBigDecimal(sizes[i]).stripTrailingZeros().toPlainString());
-        }
-        return out;
+        assertArrayEquals(book.prices(true, TOP), last.bidPrices);
+        assertArrayEquals(book.sizes(true, TOP), last.bidSizes);
+        assertArrayEquals(book.prices(false, TOP), last.askPrices);
+        assertArrayEquals(book.sizes(false, TOP), last.askSizes);
+        assertArrayEquals(new long[] {m("97.5"), m("97")}, last.bidPrices);
+        assertArrayEquals(new long[] {m("1"), m("5")}, last.bidSizes);
+        assertArrayEquals(new long[] {m("98.5"), m("99")}, last.askPrices);
+        assertArrayEquals(new long[] {m("4"), m("2")}, last.askSizes);
     }
 }

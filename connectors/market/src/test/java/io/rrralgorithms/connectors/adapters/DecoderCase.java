@@ -52,6 +52,11 @@ public final class DecoderCase {
         return new DecoderCase(name, feed, exchange, List.of(files).stream().map(f -> "cryptofeed/" + f).toList());
     }
 
+    /** A case of capture files {@code market/<file>} whose reader the path names (hftbacktest's, say). */
+    public static DecoderCase capture(String name, String feed, String... files) {
+        return new DecoderCase(name, feed, null, List.of(files));
+    }
+
     /** What the decoder must report over the files: frames read, ignored, dead letters, events per type, checksums. */
     public record Counts(long frames, long ignored, long decodeErrors, long trades, long deltas, long snapshots, long bbo,
             long checksums) {}

@@ -55,8 +55,24 @@ final class DecoderCases {
         return staleAfterSnapshot > 0 ? c.fact("stale after snapshot", staleAfterSnapshot) : c;
     }
 
+    /**
+     * An hftbacktest capture of BTCUSDT ({@code market/<feed>/<file>}): every line one frame and one
+     * event, none ignored or dead; {@code depthStream} is its diff stream, {@code symbol} the normalized one.
+     */
+    private static DecoderCase hftbacktest(String feed, String file, String depthStream, String symbol, long trades,
+            long deltas, long bbo, long snapshots) {
+        return DecoderCase.capture(feed + " hftbacktest " + file, feed, feed + "/" + file)
+                .counts(files -> BinanceOracle.hftbacktest(files, depthStream), trades + deltas + bbo + snapshots, 0, 0,
+                        trades, deltas, snapshots, bbo, 0)
+                .event(BinanceFrameDecoderTest.hftbacktestEvent(symbol, feed.equals("binance-usdm")));
+    }
+
     static List<DecoderCase> all() {
         return List.of(
+                hftbacktest("binance-spot", "btcusdt_20240808.gz", "btcusdt@depth@100ms", "BTC-USDT", 9757, 3451, 28040, 1),
+                hftbacktest("binance-spot", "btcusdt_20240809.gz", "btcusdt@depth@100ms", "BTC-USDT", 10147, 3044, 45134, 0),
+                hftbacktest("binance-usdm", "btcusdt_20240718.gz", "btcusdt@depth@0ms", "BTC-USDT-PERP", 974, 3326, 7113, 1),
+                hftbacktest("binance-usdm", "btcusdt_20240719.gz", "btcusdt@depth@0ms", "BTC-USDT-PERP", 9727, 5696, 45147, 0),
                 binance("binance-spot", "BINANCE", 4, 1, 0)
                         .counts(BinanceOracle::spot, 269, 2, 0, 2, 177, 4, 84, 0) // ignored: klines
                         .decoded(BinanceFrameDecoderTest.symbols("NKN-USDT", "BLZ-ETH", "LRC-BTC", "RUNE-EUR")),

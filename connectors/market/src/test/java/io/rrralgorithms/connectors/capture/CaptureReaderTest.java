@@ -10,10 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.SharedData;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,11 +51,7 @@ class CaptureReaderTest {
     @Test
     void hftBacktestReaderYieldsEveryLineExactly() throws IOException {
         Path file = market("binance-spot/btcusdt_20240808.gz");
-        List<String> lines;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-            lines = r.lines().toList();
-        }
+        List<String> lines = CaptureLines.gzLines(file);
         assertEquals(41249, lines.size(), "lines in " + file);
 
         CaptureReader reader = CaptureFiles.open(file, null);
@@ -150,11 +144,10 @@ class CaptureReaderTest {
         record Expected(long ns, FrameKind kind, String key, String payload) {}
         List<Expected> expected = new ArrayList<>();
         List<String> wsLines = Files.readAllLines(ws, StandardCharsets.UTF_8);
-        Pattern received = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?): (.*)$");
         Pattern streamSymbol = Pattern.compile("^\\{\"stream\":\"([a-z0-9_]+)@");
         List<String> notReceived = new ArrayList<>();
         for (String line : wsLines) {
-            Matcher m = received.matcher(line);
+            Matcher m = CaptureLines.RECEIVED.matcher(line);
             if (!m.matches()) {
                 notReceived.add(line);
                 continue;

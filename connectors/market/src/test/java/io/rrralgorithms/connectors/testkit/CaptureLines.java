@@ -1,6 +1,8 @@
 package io.rrralgorithms.connectors.testkit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The raw lines of a cryptofeed capture, read without the capture readers: a received frame is
@@ -45,6 +48,16 @@ public final class CaptureLines {
     public static List<String> lines(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lines of a gzipped capture (hftbacktest's {@code <receive ns> <payload>} lines). */
+    public static List<String> gzLines(Path gz) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(gz), 1 << 16), StandardCharsets.UTF_8))) {
+            return r.lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -65,6 +65,31 @@ public final class BinanceOracle {
         return new BigDecimal(seconds).movePointRight(9).longValue();
     }
 
+    /**
+     * An hftbacktest capture ({@code <receive ns> <payload>} lines) of BTCUSDT: each line is one frame
+     * and one event of the REST snapshot, the trade, the diff ({@code depthStream}) or the bookTicker
+     * stream; a line of none of them counts as a frame only, so that the counts cannot agree.
+     */
+    public static RawCounts hftbacktest(List<Path> files, String depthStream) {
+        RawCounts e = new RawCounts();
+        for (Path file : files) {
+            for (String line : CaptureLines.gzLines(file)) {
+                e.frames++;
+                String payload = line.substring(line.indexOf(' ') + 1);
+                if (payload.startsWith("{\"lastUpdateId\"")) {
+                    e.snapshots++;
+                } else if (payload.startsWith("{\"stream\":\"btcusdt@trade\"")) {
+                    e.trades++;
+                } else if (payload.startsWith("{\"stream\":\"" + depthStream + "\"")) {
+                    e.deltas++;
+                } else if (payload.startsWith("{\"stream\":\"btcusdt@bookTicker\"")) {
+                    e.bbo++;
+                }
+            }
+        }
+        return e;
+    }
+
     public static RawCounts spot(List<Path> files) throws Exception {
         return count(files.get(0), false);
     }

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,11 +67,8 @@ public class BitfinexFrameDecoderTest {
     void realFramesAreExact() throws Exception {
         // DOGUSD book (chanId 225206): a bid deletion and an ask update
         MarketEvent del = decode("tDOGUSD", "[225206,[215350,0,1],18]").get(0);
-        assertEquals(EventType.BOOK_DELTA, del.type);
-        assertEquals("DOG-USD", del.symbol);
-        assertEquals(18L, del.lastUpdateId);
-        assertArrayEquals(new long[] {m("215350")}, del.bidPrices);
-        assertArrayEquals(new long[] {0L}, del.bidSizes);
+        assertFields(del, "type", EventType.BOOK_DELTA, "symbol", "DOG-USD", "lastUpdateId", 18L,
+                "bidPrices", new long[] {m("215350")}, "bidSizes", new long[] {0L});
         assertEquals(0, del.askPrices.length);
         MarketEvent ask = decode("tDOGUSD", "[225206,[283510,1,-0.00426663],27]").get(0);
         assertArrayEquals(new long[] {m("283510")}, ask.askPrices);
@@ -86,12 +84,9 @@ public class BitfinexFrameDecoderTest {
         // the DOGUSD ticker: sizes sent as doubles 1.7023900800000002 and 2.2626931299999997
         MarketEvent bbo = decode("tDOGUSD",
                 "[232950,[278200,1.7023900800000002,282030,2.2626931299999997,-66440,-0.1903,282780,32.20946748,402510,231840],3]").get(0);
-        assertEquals(EventType.BBO, bbo.type);
-        assertArrayEquals(new long[] {m("278200")}, bbo.bidPrices);
-        assertArrayEquals(new long[] {m("1.70239008")}, bbo.bidSizes);
-        assertArrayEquals(new long[] {m("282030")}, bbo.askPrices);
-        assertArrayEquals(new long[] {m("2.26269313")}, bbo.askSizes);
-        assertEquals(3L, bbo.lastUpdateId);
+        assertFields(bbo, "type", EventType.BBO, "bidPrices", new long[] {m("278200")},
+                "bidSizes", new long[] {m("1.70239008")}, "askPrices", new long[] {m("282030")},
+                "askSizes", new long[] {m("2.26269313")}, "lastUpdateId", 3L);
         assertEquals(0L, bbo.exchangeTimeMs, "no TIMESTAMP flag: book and ticker frames carry no time");
         // 1171677.5533110797: the rounding (3e-10) is within the double's ulps at 1.17e6 (2.3e-10 each)
         assertEquals(m("1171677.55331108"), decode("tODEUSD",
@@ -132,12 +127,8 @@ public class BitfinexFrameDecoderTest {
     @Test
     void handWrittenTradesChecksumsAndIgnoredFrames() throws Exception {
         MarketEvent buy = decode("tBTCUSD", "[17470,\"te\",[401597395,1574694478808,0.005,7245.3],1020]").get(0);
-        assertEquals(EventType.TRADE, buy.type);
-        assertEquals("BTC-USD", buy.symbol);
-        assertEquals(401597395L, buy.tradeId);
-        assertEquals(1574694478808L, buy.exchangeTimeMs);
-        assertEquals(500_000L, buy.size);
-        assertEquals(m("7245.3"), buy.price);
+        assertFields(buy, "type", EventType.TRADE, "symbol", "BTC-USD", "tradeId", 401597395L,
+                "exchangeTimeMs", 1574694478808L, "size", 500_000L, "price", m("7245.3"));
         assertTrue(buy.takerBuy, "amount > 0: the taker bought");
         MarketEvent sell = decode("tBTCUST", "[17470,\"te\",[401597396,1574694478808,-0.0001,7245.2]]").get(0);
         assertFalse(sell.takerBuy);
@@ -155,9 +146,7 @@ public class BitfinexFrameDecoderTest {
                 frame(null, "{\"event\":\"info\",\"code\":20051,\"msg\":\"Stopping. Please try to reconnect\"}"), e -> { }));
 
         MarketEvent cs = decode("tBTCUSD", "[17470,\"cs\",-1220188981,1022]").get(0);
-        assertEquals(EventType.BOOK_DELTA, cs.type);
-        assertEquals(-1220188981L, cs.checksum);
-        assertEquals(1022L, cs.lastUpdateId);
+        assertFields(cs, "type", EventType.BOOK_DELTA, "checksum", -1220188981L, "lastUpdateId", 1022L);
         assertEquals(0, cs.bidPrices.length + cs.askPrices.length, "a checksum changes no level");
         assertEquals(MarketEvent.NONE, decode("tBTCUSD", "[17470,[7254.7,3,3.3]]").get(0).lastUpdateId,
                 "without SEQ_ALL no number");

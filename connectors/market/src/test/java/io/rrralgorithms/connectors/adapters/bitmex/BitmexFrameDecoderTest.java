@@ -1,5 +1,8 @@
 package io.rrralgorithms.connectors.adapters.bitmex;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
+import static io.rrralgorithms.connectors.testkit.Frames.decode;
+import static io.rrralgorithms.connectors.testkit.Frames.ws;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,10 +21,10 @@ import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
@@ -29,7 +32,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,17 +62,6 @@ public class BitmexFrameDecoderTest {
         FrameDecoder d = bitmex.decoder();
         return Venue.builder(bitmex.feed()).decoder(feed -> d).bookSyncRules(bitmex.bookSyncRules())
                 .partitionKey(bitmex::partitionKey).symbols(bitmex.symbols()).build();
-    }
-
-    private static RawFrame frame(Venue a, String json, long receiveNs) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("bitmex", a.partitionKey(p), FrameKind.WS, receiveNs, p);
-    }
-
-    private static List<MarketEvent> decode(Venue a, String json, long receiveNs) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        a.decoder().decode(frame(a, json, receiveNs), out::add);
-        return out;
     }
 
     @Test
@@ -118,8 +109,8 @@ public class BitmexFrameDecoderTest {
         JsonNode first = pj.get("data").get(0);
         long[] prices = first.get("side").asText().equals("Buy") ? snap.bidPrices : snap.askPrices;
         long[] sizes = first.get("side").asText().equals("Buy") ? snap.bidSizes : snap.askSizes;
-        assertEquals(first.get("price").decimalValue().movePointRight(8).longValueExact(), prices[0]);
-        assertEquals(first.get("size").decimalValue().movePointRight(8).longValueExact(), sizes[0]);
+        assertEquals(m(first.get("price")), prices[0]);
+        assertEquals(m(first.get("size")), sizes[0]);
 
         // the first XBTUSD update after it: rows of id, side, size, resolved through the partial's ids
         Map<Long, BigDecimal> priceOfId = new TreeMap<>();
@@ -134,20 +125,17 @@ public class BitmexFrameDecoderTest {
         assertEquals(snap.lastUpdateId, d.lastUpdateId);
         JsonNode row = uj.get("data").get(0);
         boolean bid = row.get("side").asText().equals("Buy");
-        assertEquals(priceOfId.get(row.get("id").asLong()).movePointRight(8).longValueExact(),
-                (bid ? d.bidPrices : d.askPrices)[0]);
-        assertEquals(row.get("size").decimalValue().movePointRight(8).longValueExact(), (bid ? d.bidSizes : d.askSizes)[0]);
+        assertEquals(m(priceOfId.get(row.get("id").asLong())), (bid ? d.bidPrices : d.askPrices)[0]);
+        assertEquals(m(row.get("size")), (bid ? d.bidSizes : d.askSizes)[0]);
 
         // a trade insert: side is the taker's, time from the row
         String trade = payloads.stream().filter(p -> p.startsWith("{\"table\":\"trade\",\"action\":\"insert\""))
                 .findFirst().orElseThrow();
         JsonNode tr = JSON.readTree(trade).get("data").get(0);
         MarketEvent t = decode(a, trade, 1L).get(0);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals(tr.get("symbol").asText(), t.nativeSymbol);
-        assertEquals(tr.get("side").asText().equals("Buy"), t.takerBuy);
-        assertEquals(tr.get("price").decimalValue().movePointRight(8).longValueExact(), t.price);
-        assertEquals(tr.get("size").decimalValue().movePointRight(8).longValueExact(), t.size);
+        assertFields(t, "type", EventType.TRADE, "nativeSymbol", tr.get("symbol").asText(),
+                "takerBuy", tr.get("side").asText().equals("Buy"), "price", m(tr.get("price")),
+                "size", m(tr.get("size")));
         long ms = Instant.parse(tr.get("timestamp").asText()).toEpochMilli();
         assertEquals(ms, t.exchangeTimeMs);
         assertEquals(ms * 10_000L, t.tradeId, "ordering key: time, then position in the frame");
@@ -175,18 +163,17 @@ public class BitmexFrameDecoderTest {
 
         MarketEvent q = decode(a, "{\"table\":\"quote\",\"action\":\"insert\",\"data\":[{\"timestamp\":\"2021-07-22T22:36:10.014Z\","
                 + "\"symbol\":\"UNIUSDT\",\"bidSize\":750,\"bidPrice\":17.277,\"askPrice\":null,\"askSize\":null}]}", 5L).get(0);
-        assertEquals(EventType.BBO, q.type);
-        assertArrayEquals(new long[] {m("17.277")}, q.bidPrices);
-        assertArrayEquals(new long[] {m("750")}, q.bidSizes);
+        assertFields(q, "type", EventType.BBO, "bidPrices", new long[] {m("17.277")},
+                "bidSizes", new long[] {m("750")});
         assertEquals(0, q.askPrices.length, "no ask quoted");
         assertEquals(1_626_993_370_014L, q.exchangeTimeMs);
 
-        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(frame(a,
+        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(ws(a,
                 "{\"table\":\"trade\",\"action\":\"partial\",\"data\":[{\"symbol\":\"XBTUSD\"}]}", 1L), e -> { }));
-        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(frame(a,
+        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(ws(a,
                 "{\"success\":true,\"subscribe\":\"trade:XBTUSD\",\"request\":{\"op\":\"subscribe\"}}", 1L), e -> { }));
-        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(frame(a, "pong", 1L), e -> { }));
-        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(frame(a,
+        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(ws(a, "pong", 1L), e -> { }));
+        assertEquals(FrameDecoder.Result.IGNORED, a.decoder().decode(ws(a,
                 "{\"table\":\"funding\",\"action\":\"insert\",\"data\":[{\"symbol\":\"XBTUSD\",\"fundingRate\":0.0001}]}", 1L), e -> { }));
         assertEquals("XBTUSD", a.partitionKey("{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":[{\"symbol\":\"XBTUSD\",\"id\":1}]}"
                 .getBytes(StandardCharsets.UTF_8)));
@@ -205,9 +192,8 @@ public class BitmexFrameDecoderTest {
         MarketEvent snap = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"partial\",\"filter\":{\"symbol\":\"XBTUSD\"},\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781700,\"side\":\"Sell\",\"size\":10,\"price\":32183},"
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781750,\"side\":\"Buy\",\"size\":20,\"price\":32182.5}]}", 20L).get(0);
-        assertEquals(20L, snap.lastUpdateId);
-        assertArrayEquals(new long[] {m("32182.5")}, snap.bidPrices);
-        assertArrayEquals(new long[] {m("32183")}, snap.askPrices);
+        assertFields(snap, "lastUpdateId", 20L, "bidPrices", new long[] {m("32182.5")},
+                "askPrices", new long[] {m("32183")});
 
         // insert, update and delete in one frame each; the update and delete find their prices by id
         MarketEvent ins = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"insert\",\"data\":["
@@ -217,10 +203,8 @@ public class BitmexFrameDecoderTest {
         MarketEvent upd = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781800,\"side\":\"Buy\",\"size\":9},"
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781700,\"side\":\"Sell\",\"size\":11}]}", 40L).get(0);
-        assertArrayEquals(new long[] {m("32182")}, upd.bidPrices);
-        assertArrayEquals(new long[] {m("9")}, upd.bidSizes);
-        assertArrayEquals(new long[] {m("32183")}, upd.askPrices);
-        assertArrayEquals(new long[] {m("11")}, upd.askSizes);
+        assertFields(upd, "bidPrices", new long[] {m("32182")}, "bidSizes", new long[] {m("9")},
+                "askPrices", new long[] {m("32183")}, "askSizes", new long[] {m("11")});
         MarketEvent del = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"delete\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781750,\"side\":\"Buy\"}]}", 50L).get(0);
         assertArrayEquals(new long[] {m("32182.5")}, del.bidPrices);
@@ -229,18 +213,15 @@ public class BitmexFrameDecoderTest {
         // a level that changes sides in an update: removed from the old side, set on the new
         MarketEvent flip = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":8796781800,\"side\":\"Sell\",\"size\":3}]}", 55L).get(0);
-        assertArrayEquals(new long[] {m("32182")}, flip.bidPrices);
-        assertArrayEquals(new long[] {0L}, flip.bidSizes);
-        assertArrayEquals(new long[] {m("32182")}, flip.askPrices);
-        assertArrayEquals(new long[] {m("3")}, flip.askSizes);
+        assertFields(flip, "bidPrices", new long[] {m("32182")}, "bidSizes", new long[] {0L},
+                "askPrices", new long[] {m("32182")}, "askSizes", new long[] {m("3")});
 
         // a row that carries its price (later feeds) is taken as is, even for an id never inserted
         MarketEvent priced = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"update\",\"data\":["
                 + "{\"symbol\":\"XBTUSD\",\"id\":1,\"side\":\"Buy\",\"size\":4,\"price\":32100,"
                 + "\"timestamp\":\"2021-07-22T22:36:10.014Z\"}]}", 57L).get(0);
-        assertEquals(20L, priced.lastUpdateId);
-        assertArrayEquals(new long[] {m("32100")}, priced.bidPrices);
-        assertEquals(1_626_993_370_014L, priced.exchangeTimeMs);
+        assertFields(priced, "lastUpdateId", 20L, "bidPrices", new long[] {m("32100")},
+                "exchangeTimeMs", 1_626_993_370_014L);
 
         // the deleted id is gone: deleting it again is unresolvable, and ends the session
         MarketEvent lost = decode(a, "{\"table\":\"orderBookL2\",\"action\":\"delete\",\"data\":["
@@ -355,9 +336,7 @@ public class BitmexFrameDecoderTest {
         "{\"table\":\"quote\",\"action\":\"insert\",\"data\":[{\"timestamp\":\"2021-07-22T22:36:33.432Z\",\"symbol\":\"XBTUSD\",\"bidPrice\":-1,\"bidSize\":1}]}| out of range",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        Venue a = oneStream();
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(a, json, 1L));
-        assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
+        Frames.at(oneStream(), 1L).assertDeadLetter(json, reason);
     }
 
     @Test

@@ -1,15 +1,13 @@
 package io.rrralgorithms.connectors.adapters.bitstamp;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.instruments.Instrument;
@@ -18,6 +16,7 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
@@ -41,13 +40,8 @@ public class BitstampFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Venue ADAPTER = Venues.forFeed("bitstamp");
 
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(new RawFrame("bitstamp", ADAPTER.partitionKey(p), FrameKind.WS, 1_641_343_697_403_468_100L, p),
-                out::add);
-        return out;
-    }
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_641_343_697_403_468_100L);
 
     @Test
     void snapshotAndPartitionKeys() {
@@ -72,27 +66,22 @@ public class BitstampFrameDecoderTest {
 
     @Test
     void realFramesAreExact() throws Exception {
-        MarketEvent t = decode("{\"data\":{\"id\":216000477,\"timestamp\":\"1641343699\",\"amount\":0.0792,\"amount_str\":\"0.07920000\","
+        MarketEvent t = CAPTURED.decode("{\"data\":{\"id\":216000477,\"timestamp\":\"1641343699\",\"amount\":0.0792,\"amount_str\":\"0.07920000\","
                 + "\"price\":3805.44,\"price_str\":\"3805.44\",\"type\":0,\"microtimestamp\":\"1641343699596000\","
                 + "\"buy_order_id\":1443875737346049,\"sell_order_id\":1443875731320832},\"channel\":\"live_trades_ethusd\",\"event\":\"trade\"}")
                 .get(0);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals("ETH-USD", t.symbol);
-        assertEquals(216000477L, t.tradeId);
-        assertEquals(m("3805.44"), t.price);
-        assertEquals(m("0.0792"), t.size);
+        assertFields(t, "type", EventType.TRADE, "symbol", "ETH-USD", "tradeId", 216000477L, "price", m("3805.44"),
+                "size", m("0.0792"));
         assertTrue(t.takerBuy, "type 0: a buy (the buy order is the later one)");
         assertEquals(1641343699596L, t.exchangeTimeMs);
 
-        MarketEvent d = decode("{\"data\":{\"timestamp\":\"1641343691\",\"microtimestamp\":\"1641343691406478\",\"bids\":[[\"3800.71\",\"1.76200000\"],"
+        MarketEvent d = CAPTURED.decode("{\"data\":{\"timestamp\":\"1641343691\",\"microtimestamp\":\"1641343691406478\",\"bids\":[[\"3800.71\",\"1.76200000\"],"
                 + "[\"3800.07\",\"10.00000000\"],[\"3799.64\",\"0.00000000\"],[\"3797.93\",\"2.73248242\"]],\"asks\":[]},"
                 + "\"channel\":\"diff_order_book_ethusd\",\"event\":\"data\"}").get(0);
-        assertEquals(EventType.BOOK_DELTA, d.type);
-        assertEquals(1641343691406478L, d.lastUpdateId);
-        assertEquals(1641343691406478L, d.firstUpdateId);
-        assertEquals(1641343691406L, d.exchangeTimeMs);
-        assertArrayEquals(new long[] {m("3800.71"), m("3800.07"), m("3799.64"), m("3797.93")}, d.bidPrices);
-        assertArrayEquals(new long[] {m("1.762"), m("10"), 0L, m("2.73248242")}, d.bidSizes);
+        assertFields(d, "type", EventType.BOOK_DELTA, "lastUpdateId", 1641343691406478L,
+                "firstUpdateId", 1641343691406478L, "exchangeTimeMs", 1641343691406L,
+                "bidPrices", new long[] {m("3800.71"), m("3800.07"), m("3799.64"), m("3797.93")},
+                "bidSizes", new long[] {m("1.762"), m("10"), 0L, m("2.73248242")});
         assertEquals(0, d.askPrices.length);
 
         // the REST snapshot of ethusd, against its own text
@@ -141,8 +130,7 @@ public class BitstampFrameDecoderTest {
         "{\"event\":\"trade\",\"channel\":\"live_trades_ethusd\",\"data\":{\"id\":1,\"price_str\":\"0\",\"amount_str\":\"1\",\"type\":0,\"microtimestamp\":\"1\"}}| non-positive price",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
-        assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
+        CAPTURED.assertDeadLetter(json, reason);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
+import static io.rrralgorithms.connectors.testkit.Frames.decode;
+import static io.rrralgorithms.connectors.testkit.Frames.ws;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,17 +20,16 @@ import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,17 +50,6 @@ public class BybitFrameDecoderTest {
     }
 
     private final Venue adapter = BybitVenue.VENUE;
-
-    private RawFrame frame(String json, long receiveNs) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("bybit", adapter.partitionKey(p), FrameKind.WS, receiveNs, p);
-    }
-
-    private List<MarketEvent> decode(String json, long receiveNs) throws DecodeException {
-        List<MarketEvent> out = new ArrayList<>();
-        adapter.decoder().decode(frame(json, receiveNs), out::add);
-        return out;
-    }
 
     @Test
     void registeredWithMetadata() {
@@ -86,12 +76,9 @@ public class BybitFrameDecoderTest {
         List<String> usdt = payloads("BYBIT.ws.25.0");
         String snap = usdt.stream().filter(p -> p.startsWith("{\"topic\":\"orderBookL2_25.BCHUSDT\",\"type\":\"snapshot\""))
                 .findFirst().orElseThrow();
-        MarketEvent s = decode(snap, 7L).get(0);
-        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
-        assertEquals("BCHUSDT", s.nativeSymbol);
-        assertEquals("BCH-USDT-PERP", s.symbol);
-        assertEquals(864_131_773L, s.lastUpdateId);
-        assertEquals(1_618_677_786_389L, s.exchangeTimeMs);
+        MarketEvent s = decode(adapter, snap, 7L).get(0);
+        assertFields(s, "type", EventType.BOOK_SNAPSHOT, "nativeSymbol", "BCHUSDT", "symbol", "BCH-USDT-PERP",
+                "lastUpdateId", 864_131_773L, "exchangeTimeMs", 1_618_677_786_389L);
         assertEquals(m("1053.05"), s.bidPrices[0]);
         assertEquals(m("2.63"), s.bidSizes[0]);
         JsonNode rows = JSON.readTree(snap).get("data").get("order_book");
@@ -104,11 +91,10 @@ public class BybitFrameDecoderTest {
         String delta = usdt.stream().filter(p -> p.startsWith("{\"topic\":\"orderBookL2_25.BCHUSDT\",\"type\":\"delta\""))
                 .findFirst().orElseThrow();
         JsonNode dj = JSON.readTree(delta);
-        MarketEvent d = decode(delta, 8L).get(0);
-        assertEquals(EventType.BOOK_DELTA, d.type);
-        assertEquals(Long.parseLong(dj.get("cross_seq").asText()), d.lastUpdateId);
-        assertEquals(d.lastUpdateId, d.firstUpdateId);
-        assertEquals(Long.parseLong(dj.get("timestamp_e6").asText()) / 1000, d.exchangeTimeMs);
+        MarketEvent d = decode(adapter, delta, 8L).get(0);
+        assertFields(d, "type", EventType.BOOK_DELTA, "lastUpdateId", Long.parseLong(dj.get("cross_seq").asText()),
+                "firstUpdateId", d.lastUpdateId,
+                "exchangeTimeMs", Long.parseLong(dj.get("timestamp_e6").asText()) / 1000);
         assertEquals(m("1054.30"), d.bidPrices[0], "the first delete row is a bid");
         assertEquals(0L, d.bidSizes[0]);
         int rowsIn = dj.get("data").get("delete").size() + dj.get("data").get("update").size()
@@ -119,57 +105,49 @@ public class BybitFrameDecoderTest {
         List<String> inverse = payloads("BYBIT.ws.26.0");
         String isnap = inverse.stream().filter(p -> p.startsWith("{\"topic\":\"orderBookL2_25.EOSUSD\",\"type\":\"snapshot\""))
                 .findFirst().orElseThrow();
-        MarketEvent is = decode(isnap, 9L).get(0);
-        assertEquals("EOS-USD-PERP", is.symbol);
-        assertEquals(1_225_777_224L, is.lastUpdateId);
-        assertEquals(1_618_677_786_558L, is.exchangeTimeMs);
+        MarketEvent is = decode(adapter, isnap, 9L).get(0);
+        assertFields(is, "symbol", "EOS-USD-PERP", "lastUpdateId", 1_225_777_224L,
+                "exchangeTimeMs", 1_618_677_786_558L);
         assertEquals(m("7.943"), is.bidPrices[0]);
         assertEquals(m("154219"), is.bidSizes[0]);
         String firstDelta = inverse.stream().filter(p -> p.startsWith("{\"topic\":\"orderBookL2_25.EOSUSD\",\"type\":\"delta\""))
                 .findFirst().orElseThrow();
-        MarketEvent id = decode(firstDelta, 10L).get(0);
-        assertEquals(1_225_777_225L, id.lastUpdateId);
-        assertArrayEquals(new long[] {m("7.971")}, id.bidPrices);
-        assertArrayEquals(new long[] {m("47766")}, id.bidSizes);
+        MarketEvent id = decode(adapter, firstDelta, 10L).get(0);
+        assertFields(id, "lastUpdateId", 1_225_777_225L, "bidPrices", new long[] {m("7.971")},
+                "bidSizes", new long[] {m("47766")});
         assertEquals(0, id.askPrices.length);
 
         String trade = inverse.stream().filter(p -> p.startsWith("{\"topic\":\"trade.BTCUSD\""))
                 .findFirst().orElseThrow();
-        List<MarketEvent> ts = decode(trade, 11L);
+        List<MarketEvent> ts = decode(adapter, trade, 11L);
         assertEquals(5, ts.size());
         MarketEvent t = ts.get(1);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals("BTC-USD-PERP", t.symbol);
-        assertEquals(m("60621.5"), t.price);
-        assertEquals(m("1"), t.size);
+        assertFields(t, "type", EventType.TRADE, "symbol", "BTC-USD-PERP", "price", m("60621.5"), "size", m("1"));
         assertFalse(t.takerBuy, "side Sell: the taker sold");
         assertEquals(1_618_677_786_618L, t.exchangeTimeMs);
         assertEquals(1_618_677_786_618L * 10_000L + 1, t.tradeId, "ordering key: time, then position in the frame");
 
         // a USDT trade: price string, trade_time_ms string
         String utrade = usdt.stream().filter(p -> p.startsWith("{\"topic\":\"trade.BCHUSDT\"")).findFirst().orElseThrow();
-        MarketEvent u = decode(utrade, 12L).get(0);
-        assertEquals(m("1053.90"), u.price);
-        assertEquals(m("0.14"), u.size);
-        assertTrue(u.takerBuy);
-        assertEquals(1_618_677_785_116L, u.exchangeTimeMs);
-        assertEquals(1_618_677_785_116L * 10_000L, u.tradeId);
+        MarketEvent u = decode(adapter, utrade, 12L).get(0);
+        assertFields(u, "price", m("1053.90"), "size", m("0.14"), "takerBuy", true,
+                "exchangeTimeMs", 1_618_677_785_116L, "tradeId", 1_618_677_785_116L * 10_000L);
     }
 
     @Test
     void acksPongsAndKeys() throws Exception {
         FrameDecoder dec = adapter.decoder();
-        assertEquals(FrameDecoder.Result.IGNORED, dec.decode(frame(
+        assertEquals(FrameDecoder.Result.IGNORED, dec.decode(ws(adapter,
                 "{\"success\":true,\"ret_msg\":\"pong\",\"conn_id\":\"x\",\"request\":{\"op\":\"ping\",\"args\":null}}", 1L), e -> { }));
-        assertEquals(FrameDecoder.Result.IGNORED, dec.decode(frame("pong", 1L), e -> { }));
-        assertEquals(FrameDecoder.Result.IGNORED, dec.decode(frame(
+        assertEquals(FrameDecoder.Result.IGNORED, dec.decode(ws(adapter, "pong", 1L), e -> { }));
+        assertEquals(FrameDecoder.Result.IGNORED, dec.decode(ws(adapter,
                 "{\"topic\":\"instrument_info.100ms.BTCUSD\",\"type\":\"snapshot\",\"data\":{}}", 1L), e -> { }));
         assertEquals("BTCUSD", adapter.partitionKey(
                 "{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\"}".getBytes(StandardCharsets.UTF_8)));
         assertEquals("BTCUSDT", adapter.partitionKey(
                 "{\"topic\":\"orderBook_200.100ms.BTCUSDT\",\"type\":\"delta\"}".getBytes(StandardCharsets.UTF_8)));
         assertNull(adapter.partitionKey("{\"success\":true}".getBytes(StandardCharsets.UTF_8)));
-        MarketEvent s200 = decode("{\"topic\":\"orderBook_200.100ms.BTCUSD\",\"type\":\"snapshot\",\"data\":["
+        MarketEvent s200 = decode(adapter, "{\"topic\":\"orderBook_200.100ms.BTCUSD\",\"type\":\"snapshot\",\"data\":["
                 + "{\"price\":\"60000.5\",\"symbol\":\"BTCUSD\",\"id\":600005000,\"side\":\"Buy\",\"size\":10}],"
                 + "\"cross_seq\":5,\"timestamp_e6\":1618677786000000}", 1L).get(0);
         assertEquals(200, s200.bookDepth);
@@ -256,8 +234,6 @@ public class BybitFrameDecoderTest {
         "{\"topic\":\"trade.BTCUSD\",\"data\":[{\"trade_time_ms\":1,\"symbol\":\"BTCUSD\",\"side\":\"Sell\",\"size\":0,\"price\":1,\"trade_id\":\"x\"}]}| non-positive price or size",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class,
-                () -> adapter.decoder().decode(frame(json, 1L), ev -> { }));
-        assertTrue(e.getMessage().contains(reason), e.getMessage() + " should contain: " + reason);
+        Frames.at(adapter, 1L).assertDeadLetter(json, reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,21 +63,13 @@ class BybitV5FrameDecoderTest {
     void snapshot() throws Exception {
         MarketEvent e = decode(book("orderbook.50.BTCUSDT", "snapshot", 18521288,
                 "[\"16493.50\",\"0.006\"],[\"16493.00\",\"0.100\"]", "[\"16611.00\",\"0.029\"]"));
-        assertEquals(EventType.BOOK_SNAPSHOT, e.type);
-        assertEquals("bybit", e.feed);
-        assertEquals("BTCUSDT", e.nativeSymbol);
-        assertEquals("BTC-USDT-PERP", e.symbol);
-        assertEquals(1672304484978L, e.exchangeTimeMs);
-        assertEquals(42L, e.receiveTimeNs);
-        assertEquals(50, e.bookDepth);
-        assertEquals(18521288L, e.lastUpdateId);
-        assertEquals(18521288L, e.firstUpdateId);
-        assertEquals(18521287L, e.prevUpdateId);
+        assertFields(e, "type", EventType.BOOK_SNAPSHOT, "feed", "bybit", "nativeSymbol", "BTCUSDT",
+                "symbol", "BTC-USDT-PERP", "exchangeTimeMs", 1672304484978L, "receiveTimeNs", 42L, "bookDepth", 50,
+                "lastUpdateId", 18521288L, "firstUpdateId", 18521288L, "prevUpdateId", 18521287L);
         assertTrue(BybitSyncRules.isV5(e));
-        assertArrayEquals(new long[] {m("16493.50"), m("16493.00")}, e.bidPrices);
-        assertArrayEquals(new long[] {m("0.006"), m("0.1")}, e.bidSizes);
-        assertArrayEquals(new long[] {m("16611")}, e.askPrices);
-        assertArrayEquals(new long[] {m("0.029")}, e.askSizes);
+        assertFields(e, "bidPrices", new long[] {m("16493.50"), m("16493.00")},
+                "bidSizes", new long[] {m("0.006"), m("0.1")}, "askPrices", new long[] {m("16611")},
+                "askSizes", new long[] {m("0.029")});
         assertEquals(200, decode(book("orderbook.200.ETHUSDT", "snapshot", 5, "", "")).bookDepth);
     }
 
@@ -121,13 +114,9 @@ class BybitV5FrameDecoderTest {
     void levelOneIsBbo() throws Exception {
         MarketEvent e = decode(book("orderbook.1.BTCUSDT", "snapshot", 3000, "[\"16493.50\",\"0.006\"]",
                 "[\"16493.60\",\"0.029\"]"));
-        assertEquals(EventType.BBO, e.type);
-        assertEquals("BTC-USDT-PERP", e.symbol);
-        assertEquals(1672304484978L, e.exchangeTimeMs);
-        assertArrayEquals(new long[] {m("16493.5")}, e.bidPrices);
-        assertArrayEquals(new long[] {m("0.006")}, e.bidSizes);
-        assertArrayEquals(new long[] {m("16493.6")}, e.askPrices);
-        assertArrayEquals(new long[] {m("0.029")}, e.askSizes);
+        assertFields(e, "type", EventType.BBO, "symbol", "BTC-USDT-PERP", "exchangeTimeMs", 1672304484978L,
+                "bidPrices", new long[] {m("16493.5")}, "bidSizes", new long[] {m("0.006")},
+                "askPrices", new long[] {m("16493.6")}, "askSizes", new long[] {m("0.029")});
         assertEquals(MarketEvent.NONE, e.lastUpdateId, "a BBO does not enter the book");
         MarketEvent oneSided = decode(book("orderbook.1.BTCUSDT", "snapshot", 3001, "", "[\"16493.60\",\"0.029\"]"));
         assertEquals(0, oneSided.bidPrices.length);
@@ -144,18 +133,11 @@ class BybitV5FrameDecoderTest {
                 + "\"L\":\"MinusTick\",\"i\":\"30f43950-d8dd-5b31-9112-a178eb6023af\",\"BT\":false}]}");
         assertEquals(2, t.size());
         MarketEvent a = t.get(0);
-        assertEquals(EventType.TRADE, a.type);
-        assertEquals("BTC-USDT-PERP", a.symbol);
-        assertEquals("BTCUSDT", a.nativeSymbol);
-        assertEquals(m("16578.5"), a.price);
-        assertEquals(m("0.001"), a.size);
-        assertTrue(a.takerBuy);
-        assertEquals(1672304486865L, a.exchangeTimeMs);
-        assertEquals(1672304486865L * 10_000L, a.tradeId);
+        assertFields(a, "type", EventType.TRADE, "symbol", "BTC-USDT-PERP", "nativeSymbol", "BTCUSDT",
+                "price", m("16578.5"), "size", m("0.001"), "takerBuy", true, "exchangeTimeMs", 1672304486865L,
+                "tradeId", 1672304486865L * 10_000L);
         MarketEvent b = t.get(1);
-        assertFalse(b.takerBuy);
-        assertEquals(m("2.5"), b.size);
-        assertEquals(1672304486865L * 10_000L + 1, b.tradeId);
+        assertFields(b, "takerBuy", false, "size", m("2.5"), "tradeId", 1672304486865L * 10_000L + 1);
         assertEquals(FrameDecoder.Result.IGNORED, adapter.decoder().decode(frame(
                 "{\"topic\":\"publicTrade.BTCUSDT\",\"type\":\"snapshot\",\"ts\":1,\"data\":[]}"), e -> { }));
     }

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.coinbase;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,10 +59,9 @@ public class CoinbaseFrameDecoderTest {
         assertEquals(EventType.TRADE, t.type);
         assertEquals(Long.parseLong(f.group(1)), t.tradeId);
         assertEquals(f.group(2).equals("sell"), t.takerBuy, "side is the maker's");
-        assertEquals(new BigDecimal(f.group(3)).movePointRight(8).longValueExact(), t.size);
-        assertEquals(new BigDecimal(f.group(4)).movePointRight(8).longValueExact(), t.price);
-        assertEquals(f.group(5), t.nativeSymbol);
-        assertEquals(Instant.parse(f.group(6)).toEpochMilli(), t.exchangeTimeMs);
+        assertFields(t, "size", new BigDecimal(f.group(3)).movePointRight(8).longValueExact(),
+                "price", new BigDecimal(f.group(4)).movePointRight(8).longValueExact(), "nativeSymbol", f.group(5),
+                "exchangeTimeMs", Instant.parse(f.group(6)).toEpochMilli());
     }
 
     @Test
@@ -69,9 +69,7 @@ public class CoinbaseFrameDecoderTest {
         MarketEvent t = CAPTURED.decode("{\"type\":\"match\",\"trade_id\":923563,\"maker_order_id\":\"a\",\"taker_order_id\":\"b\","
                 + "\"side\":\"buy\",\"size\":\"2.578\",\"price\":\"0.0061759\",\"product_id\":\"DASH-BTC\","
                 + "\"sequence\":2040406555,\"time\":\"2021-04-17T16:43:53.864119Z\"}").get(0);
-        assertEquals(923563L, t.tradeId);
-        assertEquals(257_800_000L, t.size);
-        assertEquals(617_590L, t.price);
+        assertFields(t, "tradeId", 923563L, "size", 257_800_000L, "price", 617_590L);
         assertFalse(t.takerBuy, "maker bought: the taker sold");
         assertEquals(1_618_677_833_864L, t.exchangeTimeMs);
         assertEquals("DASH-BTC", t.symbol);

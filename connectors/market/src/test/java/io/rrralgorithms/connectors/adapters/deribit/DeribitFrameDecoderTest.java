@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.deribit;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,13 +81,9 @@ public class DeribitFrameDecoderTest {
         // the first change of the capture: one new ask
         String change = payloads.stream().filter(p -> p.contains("\"type\":\"change\"")).findFirst().orElseThrow();
         MarketEvent d = CAPTURED.decode(change).get(0);
-        assertEquals(EventType.BOOK_DELTA, d.type);
-        assertEquals("BTC-24SEP21-8000-P", d.nativeSymbol);
-        assertEquals("BTC-USD-210924-8000-P", d.symbol);
-        assertEquals(33195894164L, d.prevUpdateId);
-        assertEquals(33195894355L, d.lastUpdateId);
-        assertEquals(33195894355L, d.firstUpdateId);
-        assertEquals(1626993724318L, d.exchangeTimeMs);
+        assertFields(d, "type", EventType.BOOK_DELTA, "nativeSymbol", "BTC-24SEP21-8000-P",
+                "symbol", "BTC-USD-210924-8000-P", "prevUpdateId", 33195894164L, "lastUpdateId", 33195894355L,
+                "firstUpdateId", 33195894355L, "exchangeTimeMs", 1626993724318L);
         assertEquals(0, d.bidPrices.length);
         assertArrayEquals(new long[] {m("0.001")}, d.askPrices);
         assertArrayEquals(new long[] {m("2.6")}, d.askSizes);
@@ -115,12 +112,9 @@ public class DeribitFrameDecoderTest {
         // tickers: a two-sided one, and one with nothing quoted (prices and amounts 0)
         MarketEvent t = CAPTURED.decode(payloads.stream().filter(p -> p.contains("\"channel\":\"ticker.ETH-30JUL21-2800-C.raw\""))
                 .findFirst().orElseThrow()).get(0);
-        assertEquals(EventType.BBO, t.type);
-        assertArrayEquals(new long[] {m("0.0015")}, t.bidPrices);
-        assertArrayEquals(new long[] {m("4714")}, t.bidSizes);
-        assertArrayEquals(new long[] {m("0.0025")}, t.askPrices);
-        assertArrayEquals(new long[] {m("873")}, t.askSizes);
-        assertEquals(1626993723632L, t.exchangeTimeMs);
+        assertFields(t, "type", EventType.BBO, "bidPrices", new long[] {m("0.0015")},
+                "bidSizes", new long[] {m("4714")}, "askPrices", new long[] {m("0.0025")},
+                "askSizes", new long[] {m("873")}, "exchangeTimeMs", 1626993723632L);
         MarketEvent empty = CAPTURED.decode(payloads.stream().filter(p -> p.contains("\"channel\":\"ticker.ETH-27AUG21-4000-P.raw\""))
                 .findFirst().orElseThrow()).get(0);
         assertEquals(0, empty.bidPrices.length + empty.askPrices.length, "nothing quoted");
@@ -136,11 +130,8 @@ public class DeribitFrameDecoderTest {
                 + "\"liquidation\":\"M\"}]"));
         assertEquals(2, ts.size());
         MarketEvent t = ts.get(0);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals("BTC-USD-PERP", t.symbol);
-        assertEquals(86210000L, t.tradeId);
-        assertEquals(m("32190.5"), t.price);
-        assertEquals(m("1200"), t.size);
+        assertFields(t, "type", EventType.TRADE, "symbol", "BTC-USD-PERP", "tradeId", 86210000L,
+                "price", m("32190.5"), "size", m("1200"));
         assertFalse(t.takerBuy, "direction is the taker's");
         assertTrue(ts.get(1).takerBuy);
         assertEquals(1626993724318L, t.exchangeTimeMs);
@@ -157,10 +148,8 @@ public class DeribitFrameDecoderTest {
         MarketEvent q = CAPTURED.decode(notification("quote.ETH-PERPETUAL", "{\"timestamp\":1626993724318,\"instrument_name\":"
                 + "\"ETH-PERPETUAL\",\"best_bid_price\":2006.05,\"best_bid_amount\":15000.0,\"best_ask_price\":2006.1,"
                 + "\"best_ask_amount\":2.0}")).get(0);
-        assertEquals(EventType.BBO, q.type);
-        assertEquals("ETH-USD-PERP", q.symbol);
-        assertArrayEquals(new long[] {m("2006.05")}, q.bidPrices);
-        assertArrayEquals(new long[] {m("2")}, q.askSizes);
+        assertFields(q, "type", EventType.BBO, "symbol", "ETH-USD-PERP", "bidPrices", new long[] {m("2006.05")},
+                "askSizes", new long[] {m("2")});
         MarketEvent perp = CAPTURED.decode(notification("ticker.BTC-PERPETUAL.100ms", "{\"timestamp\":1626993724318,"
                 + "\"instrument_name\":\"BTC-PERPETUAL\",\"funding_8h\":0.00003418,\"current_funding\":0.0,"
                 + "\"best_bid_price\":32190.0,\"best_bid_amount\":30.0,\"best_ask_price\":32190.5,\"best_ask_amount\":5000.0}")).get(0);
@@ -170,10 +159,8 @@ public class DeribitFrameDecoderTest {
         MarketEvent g = CAPTURED.decode(notification("book.BTC-24SEP21.none.10.100ms", "{\"timestamp\":1626993724318,"
                 + "\"instrument_name\":\"BTC-24SEP21\",\"change_id\":33195898166,\"bids\":[[32744.5,1000.0],[32744.0,20.0]],"
                 + "\"asks\":[[32745.0,5.0]]}")).get(0);
-        assertEquals(EventType.BOOK_SNAPSHOT, g.type);
-        assertEquals("BTC-USD-210924", g.symbol);
-        assertEquals(33195898166L, g.lastUpdateId);
-        assertArrayEquals(new long[] {m("32744.5"), m("32744")}, g.bidPrices);
+        assertFields(g, "type", EventType.BOOK_SNAPSHOT, "symbol", "BTC-USD-210924", "lastUpdateId", 33195898166L,
+                "bidPrices", new long[] {m("32744.5"), m("32744")});
 
         assertEquals(FrameDecoder.Result.IGNORED, result("{\"jsonrpc\":\"2.0\",\"method\":\"heartbeat\",\"params\":{\"type\":\"heartbeat\"}}"));
         assertEquals(FrameDecoder.Result.IGNORED, result("{\"jsonrpc\":\"2.0\",\"method\":\"heartbeat\",\"params\":{\"type\":\"test_request\"}}"));

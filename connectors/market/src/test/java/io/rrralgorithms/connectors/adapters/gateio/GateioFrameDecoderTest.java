@@ -1,6 +1,6 @@
 package io.rrralgorithms.connectors.adapters.gateio;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -89,11 +89,8 @@ public class GateioFrameDecoderTest {
         String trade = payloads("GATEIO.ws.1.0").stream().filter(p -> p.contains("\"channel\":\"spot.trades\",\"event\":\"update\""))
                 .findFirst().orElseThrow();
         MarketEvent t = CAPTURED.decode(trade).get(0);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals("DIS_USDT", t.nativeSymbol);
-        assertEquals("DIS-USDT", t.symbol);
-        assertEquals(816995772L, t.tradeId);
-        assertEquals(1_619_093_543_708L, t.exchangeTimeMs);
+        assertFields(t, "type", EventType.TRADE, "nativeSymbol", "DIS_USDT", "symbol", "DIS-USDT",
+                "tradeId", 816995772L, "exchangeTimeMs", 1_619_093_543_708L);
         assertFalse(t.takerBuy, "side is the taker's: sell");
         assertEquals(20_100_000L, t.size);
         assertEquals(12_158_000_000L, t.price);
@@ -102,10 +99,8 @@ public class GateioFrameDecoderTest {
         String upd = payloads("GATEIO.ws.1.0").stream().filter(p -> p.contains("\"U\":2691449,")).findFirst().orElseThrow();
         JsonNode r = JSON.readTree(upd).get("result");
         MarketEvent d = CAPTURED.decode(upd).get(0);
-        assertEquals(EventType.BOOK_DELTA, d.type);
-        assertEquals(2691449L, d.firstUpdateId);
-        assertEquals(2691452L, d.lastUpdateId);
-        assertEquals(r.get("t").asLong(), d.exchangeTimeMs);
+        assertFields(d, "type", EventType.BOOK_DELTA, "firstUpdateId", 2691449L, "lastUpdateId", 2691452L,
+                "exchangeTimeMs", r.get("t").asLong());
         assertEquals(r.get("b").size(), d.bidPrices.length);
         assertEquals(r.get("a").size(), d.askPrices.length);
         assertEquals(mantissa(r.get("b").get(0).get(0).asText()), d.bidPrices[0]);
@@ -117,11 +112,8 @@ public class GateioFrameDecoderTest {
         String tick = payloads("GATEIO.ws.1.0").stream().filter(p -> p.contains("\"channel\":\"spot.tickers\",\"event\":\"update\""))
                 .findFirst().orElseThrow();
         MarketEvent b = CAPTURED.decode(tick).get(0);
-        assertEquals(EventType.BBO, b.type);
-        assertEquals("NEO_BTC", b.nativeSymbol);
-        assertArrayEquals(new long[] {186_970L}, b.bidPrices);
-        assertArrayEquals(new long[] {187_340L}, b.askPrices);
-        assertArrayEquals(new long[] {0L}, b.bidSizes);
+        assertFields(b, "type", EventType.BBO, "nativeSymbol", "NEO_BTC", "bidPrices", new long[] {186_970L},
+                "askPrices", new long[] {187_340L}, "bidSizes", new long[] {0L});
         assertEquals(0L, b.exchangeTimeMs, "the 2021 envelope has whole seconds only");
 
         // the HAI_ETH REST order book
@@ -133,9 +125,7 @@ public class GateioFrameDecoderTest {
         ADAPTER.decoder().decode(new RawFrame("gateio", ADAPTER.snapshotKey(line.substring(0, line.indexOf(" -> "))),
                 FrameKind.REST_SNAPSHOT, 1L, body.getBytes(StandardCharsets.UTF_8)), out::add);
         MarketEvent s = out.get(0);
-        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
-        assertEquals("HAI_ETH", s.nativeSymbol);
-        assertEquals(2691446L, s.lastUpdateId);
+        assertFields(s, "type", EventType.BOOK_SNAPSHOT, "nativeSymbol", "HAI_ETH", "lastUpdateId", 2691446L);
         assertEquals(0L, s.exchangeTimeMs, "the 2021 response has no time");
         assertEquals(sj.get("bids").size(), s.bidPrices.length);
         assertEquals(sj.get("asks").size(), s.askPrices.length);
@@ -148,14 +138,10 @@ public class GateioFrameDecoderTest {
         MarketEvent b = CAPTURED.decode("{\"time\":1606293275,\"time_ms\":1606293275723,\"channel\":\"spot.book_ticker\","
                 + "\"event\":\"update\",\"result\":{\"t\":1606293275123,\"u\":48733182,\"s\":\"BTC_USDT\",\"b\":\"19177.79\","
                 + "\"B\":\"0.00033415\",\"a\":\"19179.38\",\"A\":\"0.09\"}}").get(0);
-        assertEquals(EventType.BBO, b.type);
-        assertEquals("BTC-USDT", b.symbol);
-        assertEquals(48733182L, b.lastUpdateId);
-        assertEquals(1_606_293_275_123L, b.exchangeTimeMs);
-        assertArrayEquals(new long[] {1_917_779_000_000L}, b.bidPrices);
-        assertArrayEquals(new long[] {33_415L}, b.bidSizes);
-        assertArrayEquals(new long[] {1_917_938_000_000L}, b.askPrices);
-        assertArrayEquals(new long[] {9_000_000L}, b.askSizes);
+        assertFields(b, "type", EventType.BBO, "symbol", "BTC-USDT", "lastUpdateId", 48733182L,
+                "exchangeTimeMs", 1_606_293_275_123L, "bidPrices", new long[] {1_917_779_000_000L},
+                "bidSizes", new long[] {33_415L}, "askPrices", new long[] {1_917_938_000_000L},
+                "askSizes", new long[] {9_000_000L});
 
         assertEquals(FrameDecoder.Result.IGNORED, ADAPTER.decoder().decode(CAPTURED.ws(
                 "{\"time\":1545404023,\"channel\":\"spot.pong\",\"event\":\"\",\"error\":null,\"result\":null}"), e -> { }));

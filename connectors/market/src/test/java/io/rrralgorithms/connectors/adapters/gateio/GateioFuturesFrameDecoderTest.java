@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters.gateio;
 import static io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest.JSON;
 import static io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest.mantissa;
 import static io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest.payloads;
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,13 +77,9 @@ public class GateioFuturesFrameDecoderTest {
         String first = payloads(WS).stream().filter(p -> p.contains("futures.order_book_update\",\"event\":\"update\""))
                 .findFirst().orElseThrow();
         MarketEvent d = CAPTURED.decode(first).get(0);
-        assertEquals(EventType.BOOK_DELTA, d.type);
-        assertEquals("RDNT_USDT", d.nativeSymbol);
-        assertEquals("RDNT-USDT-PERP", d.symbol);
-        assertEquals(203083177L, d.firstUpdateId);
-        assertEquals(203083177L, d.lastUpdateId);
-        assertEquals(1_684_930_165_217L, d.exchangeTimeMs);
-        assertArrayEquals(new long[] {29_830_000L}, d.askPrices);
+        assertFields(d, "type", EventType.BOOK_DELTA, "nativeSymbol", "RDNT_USDT", "symbol", "RDNT-USDT-PERP",
+                "firstUpdateId", 203083177L, "lastUpdateId", 203083177L, "exchangeTimeMs", 1_684_930_165_217L,
+                "askPrices", new long[] {29_830_000L});
         assertArrayEquals(new long[] {0L}, d.askSizes, "size 0 removes");
         assertEquals(0, d.bidPrices.length);
 
@@ -105,14 +102,10 @@ public class GateioFuturesFrameDecoderTest {
         String bt = payloads(WS).stream().filter(p -> p.contains("futures.book_ticker\",\"event\":\"update\""))
                 .findFirst().orElseThrow();
         MarketEvent b = CAPTURED.decode(bt).get(0);
-        assertEquals(EventType.BBO, b.type);
-        assertEquals("PHB_USDT", b.nativeSymbol);
-        assertEquals(6159967L, b.lastUpdateId);
-        assertEquals(1_684_930_165_621L, b.exchangeTimeMs);
-        assertArrayEquals(new long[] {73_790_000L}, b.bidPrices);
-        assertArrayEquals(new long[] {814 * Decimals.ONE}, b.bidSizes);
-        assertArrayEquals(new long[] {73_900_000L}, b.askPrices);
-        assertArrayEquals(new long[] {677 * Decimals.ONE}, b.askSizes);
+        assertFields(b, "type", EventType.BBO, "nativeSymbol", "PHB_USDT", "lastUpdateId", 6159967L,
+                "exchangeTimeMs", 1_684_930_165_621L, "bidPrices", new long[] {73_790_000L},
+                "bidSizes", new long[] {814 * Decimals.ONE}, "askPrices", new long[] {73_900_000L},
+                "askSizes", new long[] {677 * Decimals.ONE});
 
         // the RDNT_USDT REST order book: id 203083287, current 1684930166.384
         String line = Files.readAllLines(SharedData.cryptofeed("GATEIO_FUTURES.http.0.0"), StandardCharsets.UTF_8).stream()
@@ -123,10 +116,8 @@ public class GateioFuturesFrameDecoderTest {
         ADAPTER.decoder().decode(new RawFrame("gateio-futures", ADAPTER.snapshotKey(line.substring(0, line.indexOf(" -> "))),
                 FrameKind.REST_SNAPSHOT, 1L, body.getBytes(StandardCharsets.UTF_8)), out::add);
         MarketEvent s = out.get(0);
-        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
-        assertEquals("RDNT_USDT", s.nativeSymbol);
-        assertEquals(203083287L, s.lastUpdateId);
-        assertEquals(1_684_930_166_384L, s.exchangeTimeMs);
+        assertFields(s, "type", EventType.BOOK_SNAPSHOT, "nativeSymbol", "RDNT_USDT", "lastUpdateId", 203083287L,
+                "exchangeTimeMs", 1_684_930_166_384L);
         assertEquals(sj.get("bids").size(), s.bidPrices.length);
         assertEquals(76, s.askPrices.length);
         assertEquals(29_740_000L, s.askPrices[0]);
@@ -147,10 +138,8 @@ public class GateioFuturesFrameDecoderTest {
         assertEquals(EventType.TRADE, sell.type);
         assertFalse(sell.takerBuy, "negative size: the taker sold");
         assertEquals(108 * Decimals.ONE, sell.size, "contracts");
-        assertEquals(27753479L, sell.tradeId);
-        assertEquals(1_684_930_170_101L, sell.exchangeTimeMs);
-        assertEquals(29_830_000L, sell.price);
-        assertEquals("RDNT-USDT-PERP", sell.symbol);
+        assertFields(sell, "tradeId", 27753479L, "exchangeTimeMs", 1_684_930_170_101L, "price", 29_830_000L,
+                "symbol", "RDNT-USDT-PERP");
         assertTrue(ts.get(1).takerBuy);
         assertEquals(5 * Decimals.ONE, ts.get(1).size);
 

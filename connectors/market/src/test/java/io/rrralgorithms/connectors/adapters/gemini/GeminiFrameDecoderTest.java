@@ -1,15 +1,13 @@
 package io.rrralgorithms.connectors.adapters.gemini;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.instruments.Instrument;
@@ -19,13 +17,12 @@ import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,13 +37,8 @@ public class GeminiFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Venue ADAPTER = Venues.forFeed("gemini");
 
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        List<MarketEvent> out = new ArrayList<>();
-        ADAPTER.decoder().decode(new RawFrame("gemini", ADAPTER.partitionKey(p), FrameKind.WS, 1_624_493_670_760_541_000L, p),
-                out::add);
-        return out;
-    }
+    /** Frames at the capture's time. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_624_493_670_760_541_000L);
 
     /** Book events: the receive time orders them (no sequence); l2_updates carry no time. */
     public static void event(RawFrame f, MarketEvent ev, Decoded d) {
@@ -60,33 +52,24 @@ public class GeminiFrameDecoderTest {
 
     @Test
     void realFramesAreExact() throws Exception {
-        MarketEvent t = decode("{\"type\":\"trade\",\"symbol\":\"ANKRUSD\",\"event_id\":45465818387,\"timestamp\":1624493670759,"
+        MarketEvent t = CAPTURED.decode("{\"type\":\"trade\",\"symbol\":\"ANKRUSD\",\"event_id\":45465818387,\"timestamp\":1624493670759,"
                 + "\"price\":\"0.07946\",\"quantity\":\"1020.482111\",\"side\":\"buy\"}").get(0);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals("ANKR-USD", t.symbol);
-        assertEquals(45465818387L, t.tradeId);
-        assertEquals(1624493670759L, t.exchangeTimeMs);
-        assertEquals(m("0.07946"), t.price);
-        assertEquals(m("1020.482111"), t.size);
+        assertFields(t, "type", EventType.TRADE, "symbol", "ANKR-USD", "tradeId", 45465818387L,
+                "exchangeTimeMs", 1624493670759L, "price", m("0.07946"), "size", m("1020.482111"));
         assertTrue(t.takerBuy, "side is the taker's");
-        assertFalse(decode("{\"type\":\"trade\",\"symbol\":\"BTCGBP\",\"event_id\":1,\"timestamp\":1,\"price\":\"1\","
+        assertFalse(CAPTURED.decode("{\"type\":\"trade\",\"symbol\":\"BTCGBP\",\"event_id\":1,\"timestamp\":1,\"price\":\"1\","
                 + "\"quantity\":\"1\",\"side\":\"sell\"}").get(0).takerBuy);
 
-        MarketEvent d = decode("{\"type\":\"l2_updates\",\"symbol\":\"FILUSD\",\"changes\":[[\"buy\",\"58.4033\",\"84.272973\"],"
+        MarketEvent d = CAPTURED.decode("{\"type\":\"l2_updates\",\"symbol\":\"FILUSD\",\"changes\":[[\"buy\",\"58.4033\",\"84.272973\"],"
                 + "[\"sell\",\"58.5\",\"0\"]]}").get(0);
-        assertEquals(EventType.BOOK_DELTA, d.type);
-        assertEquals("FIL-USD", d.symbol);
-        assertArrayEquals(new long[] {m("58.4033")}, d.bidPrices);
-        assertArrayEquals(new long[] {m("84.272973")}, d.bidSizes);
-        assertArrayEquals(new long[] {m("58.5")}, d.askPrices);
-        assertArrayEquals(new long[] {0L}, d.askSizes);
+        assertFields(d, "type", EventType.BOOK_DELTA, "symbol", "FIL-USD", "bidPrices", new long[] {m("58.4033")},
+                "bidSizes", new long[] {m("84.272973")}, "askPrices", new long[] {m("58.5")},
+                "askSizes", new long[] {0L});
 
         // the ALCXUSD book, the capture's first frame, against its own text
         String first = CaptureLines.payloads(SharedData.cryptofeed("GEMINI.ws.1.0")).get(0);
-        MarketEvent s = decode(first).get(0);
-        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
-        assertEquals("ALCXUSD", s.nativeSymbol);
-        assertEquals("ALCX-USD", s.symbol);
+        MarketEvent s = CAPTURED.decode(first).get(0);
+        assertFields(s, "type", EventType.BOOK_SNAPSHOT, "nativeSymbol", "ALCXUSD", "symbol", "ALCX-USD");
         JsonNode changes = JSON.readTree(first).get("changes");
         int nb = 0, na = 0;
         for (JsonNode c : changes) {
@@ -122,8 +105,7 @@ public class GeminiFrameDecoderTest {
         "{\"type\":\"trade\",\"symbol\":\"BTCUSD\",\"event_id\":1,\"timestamp\":1,\"price\":1,\"quantity\":\"1\",\"side\":\"buy\"}| field 'price' must be a decimal string",
     })
     void badFramesAreDeadLettersNamingTheProblem(String json, String reason) {
-        DecodeException e = assertThrows(DecodeException.class, () -> decode(json));
-        assertTrue(e.getMessage().contains(reason.strip()), "'" + e.getMessage() + "' should name: " + reason);
+        CAPTURED.assertDeadLetter(json, reason);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.kraken;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,17 +83,11 @@ public class KrakenFrameDecoderTest {
         List<MarketEvent> evs = CAPTURED.decode(s);
         assertEquals(2, evs.size());
         MarketEvent a = evs.get(0), b = evs.get(1);
-        assertEquals(EventType.TRADE, a.type);
-        assertEquals("XMR/USD", a.nativeSymbol);
-        assertEquals("XMR-USD", a.symbol);
-        assertEquals(m("354.04"), a.price);
-        assertEquals(m("0.28245396"), a.size);
-        assertEquals(1_618_678_150_826L, a.exchangeTimeMs);
+        assertFields(a, "type", EventType.TRADE, "nativeSymbol", "XMR/USD", "symbol", "XMR-USD", "price", m("354.04"),
+                "size", m("0.28245396"), "exchangeTimeMs", 1_618_678_150_826L);
         assertFalse(a.takerBuy, "s: the taker sold");
         assertEquals(MarketEvent.NONE, a.tradeId, "Kraken v1 trades have no id");
-        assertEquals(m("353.81"), b.price);
-        assertEquals(m("1.71754604"), b.size);
-        assertEquals(1_618_678_150_827L, b.exchangeTimeMs);
+        assertFields(b, "price", m("353.81"), "size", m("1.71754604"), "exchangeTimeMs", 1_618_678_150_827L);
 
         MarketEvent buy = CAPTURED.decode(line("KRAKEN.ws.48.0", Pattern.compile("\"1618678145\\.715785\""))).get(0);
         assertTrue(buy.takerBuy, "b: the taker bought");
@@ -118,9 +113,7 @@ public class KrakenFrameDecoderTest {
         String snap = line("KRAKEN.ws.50.0", Pattern.compile("^\\[464,\\{\"as\""));
         MarketEvent s = CAPTURED.decode(snap).get(0);
         JsonNode j = JSON.readTree(snap).get(1);
-        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
-        assertEquals("XBT/CHF", s.nativeSymbol);
-        assertEquals("BTC-CHF", s.symbol);
+        assertFields(s, "type", EventType.BOOK_SNAPSHOT, "nativeSymbol", "XBT/CHF", "symbol", "BTC-CHF");
         assertEquals(j.get("as").size(), s.askPrices.length);
         assertEquals(j.get("bs").size(), s.bidPrices.length);
         assertEquals(316, s.askPrices.length);
@@ -161,9 +154,7 @@ public class KrakenFrameDecoderTest {
         assertEquals(m("364630.28272081"), d.askSizes[0]);
         assertEquals(m("0.04299"), d.bidPrices[0]);
         assertEquals(0L, d.bidSizes[0], "volume 0 removes the bid");
-        assertEquals(4_105_471_083L, d.checksum);
-        assertEquals(6, d.priceDecimals);
-        assertEquals(1_618_678_145_920L, d.exchangeTimeMs);
+        assertFields(d, "checksum", 4_105_471_083L, "priceDecimals", 6, "exchangeTimeMs", 1_618_678_145_920L);
 
         MarketEvent r = CAPTURED.decode("[1,{\"b\":[[\"5541.20000\",\"1.52900000\",\"1534614248.765567\",\"r\"]],\"c\":\"974942666\"},"
                 + "\"book-10\",\"XBT/USD\"]").get(0);

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.krakenfutures;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,22 +77,15 @@ public class KrakenFuturesFrameDecoderTest {
                 + "\"side\":\"buy\",\"type\":\"fill\",\"seq\":5956,\"time\":1626994929946,\"qty\":320.0,\"price\":119.44}";
         assertTrue(received().contains(trade), "a real frame of the capture");
         MarketEvent t = CAPTURED.decode(trade).get(0);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals("PI_LTCUSD", t.nativeSymbol);
-        assertEquals("LTC-USD-PERP", t.symbol);
-        assertEquals(5956L, t.tradeId);
-        assertEquals(1_626_994_929_946L, t.exchangeTimeMs);
-        assertEquals(m("320"), t.size);
-        assertEquals(m("119.44"), t.price);
+        assertFields(t, "type", EventType.TRADE, "nativeSymbol", "PI_LTCUSD", "symbol", "LTC-USD-PERP",
+                "tradeId", 5956L, "exchangeTimeMs", 1_626_994_929_946L, "size", m("320"), "price", m("119.44"));
         assertTrue(t.takerBuy, "side is the taker's");
 
         String book = "{\"feed\":\"book\",\"product_id\":\"PI_ETHUSD\",\"side\":\"sell\",\"seq\":26660860,\"price\":2004.85,"
                 + "\"qty\":4787.0,\"timestamp\":1626994927744}";
         assertTrue(received().contains(book));
         MarketEvent d = CAPTURED.decode(book).get(0);
-        assertEquals(EventType.BOOK_DELTA, d.type);
-        assertEquals(26_660_860L, d.firstUpdateId);
-        assertEquals(26_660_860L, d.lastUpdateId);
+        assertFields(d, "type", EventType.BOOK_DELTA, "firstUpdateId", 26_660_860L, "lastUpdateId", 26_660_860L);
         assertEquals(0, d.bidPrices.length);
         assertEquals(m("2004.85"), d.askPrices[0]);
         assertEquals(m("4787"), d.askSizes[0]);
@@ -113,10 +107,8 @@ public class KrakenFuturesFrameDecoderTest {
                 .findFirst().orElseThrow();
         JsonNode j = JSON.readTree(snap);
         MarketEvent s = CAPTURED.decode(snap).get(0);
-        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
-        assertEquals("BCH-USD-210730", s.symbol);
-        assertEquals(91_192L, s.lastUpdateId);
-        assertEquals(1_626_994_925_378L, s.exchangeTimeMs);
+        assertFields(s, "type", EventType.BOOK_SNAPSHOT, "symbol", "BCH-USD-210730", "lastUpdateId", 91_192L,
+                "exchangeTimeMs", 1_626_994_925_378L);
         assertEquals(11, s.bidPrices.length);
         assertEquals(12, s.askPrices.length);
         for (int i = 0; i < s.bidPrices.length; i++) {

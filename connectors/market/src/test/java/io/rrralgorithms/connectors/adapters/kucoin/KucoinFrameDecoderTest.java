@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.kucoin;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,26 +96,19 @@ public class KucoinFrameDecoderTest {
         // {"data":{"symbol":"FET-BTC","sequence":"…","side":"…","size":"…","price":"…",…,"time":"…",…
         JsonNode d = JSON.readTree(line).get("data");
         MarketEvent t = CAPTURED.decode(line).get(0);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals("FET-BTC", t.nativeSymbol);
-        assertEquals("FET-BTC", t.symbol);
+        assertFields(t, "type", EventType.TRADE, "nativeSymbol", "FET-BTC", "symbol", "FET-BTC");
         assertEquals(Long.parseLong(d.get("sequence").asText()), t.tradeId, "the match's sequence is the trade id");
         assertEquals(d.get("side").asText().equals("buy"), t.takerBuy, "side is the taker's");
-        assertEquals(mantissa(d.get("price").asText()), t.price);
-        assertEquals(mantissa(d.get("size").asText()), t.size);
-        assertEquals(Long.parseLong(d.get("time").asText()) / 1_000_000L, t.exchangeTimeMs);
+        assertFields(t, "price", mantissa(d.get("price").asText()), "size", mantissa(d.get("size").asText()),
+                "exchangeTimeMs", Long.parseLong(d.get("time").asText()) / 1_000_000L);
 
         MarketEvent h = CAPTURED.decode("{\"data\":{\"symbol\":\"BCHSV-USDT\",\"sequence\":\"1613277184431\",\"side\":\"sell\","
                 + "\"size\":\"0.41565232\",\"price\":\"242.571\",\"takerOrderId\":\"a\",\"time\":\"1619378339136489451\","
                 + "\"type\":\"match\",\"makerOrderId\":\"b\",\"tradeId\":\"6085c0a369bc506996296d83\"},"
                 + "\"subject\":\"trade.l3match\",\"topic\":\"/market/match:BCHSV-USDT\",\"type\":\"message\"}").get(0);
         assertEquals("BSV-USDT", h.symbol, "BCHSV is KuCoin's old code of BSV");
-        assertEquals("BCHSV-USDT", h.nativeSymbol);
-        assertFalse(h.takerBuy);
-        assertEquals(1613277184431L, h.tradeId);
-        assertEquals(24_257_100_000L, h.price);
-        assertEquals(41_565_232L, h.size);
-        assertEquals(1_619_378_339_136L, h.exchangeTimeMs);
+        assertFields(h, "nativeSymbol", "BCHSV-USDT", "takerBuy", false, "tradeId", 1613277184431L,
+                "price", 24_257_100_000L, "size", 41_565_232L, "exchangeTimeMs", 1_619_378_339_136L);
     }
 
     @Test
@@ -126,9 +120,8 @@ public class KucoinFrameDecoderTest {
         List<MarketEvent> evs = CAPTURED.decode(first);
         assertEquals(1, evs.size());
         MarketEvent d = evs.get(0);
-        assertEquals(EventType.BOOK_DELTA, d.type);
-        assertEquals(1613277183874L, d.firstUpdateId);
-        assertEquals(1613277183874L, d.lastUpdateId);
+        assertFields(d, "type", EventType.BOOK_DELTA, "firstUpdateId", 1613277183874L,
+                "lastUpdateId", 1613277183874L);
         assertEquals(0, d.askPrices.length, "price 0: no level, only the sequence");
         assertEquals(0, d.bidPrices.length);
         assertEquals(0L, d.exchangeTimeMs, "the 2021 l2update has no time");
@@ -148,14 +141,10 @@ public class KucoinFrameDecoderTest {
         // the first ticker: SNX-BTC, sequence 1612844051653
         String tick = payloads().stream().filter(p -> p.contains("trade.ticker")).findFirst().orElseThrow();
         MarketEvent b = CAPTURED.decode(tick).get(0);
-        assertEquals(EventType.BBO, b.type);
-        assertEquals("SNX-BTC", b.nativeSymbol);
-        assertEquals(1612844051653L, b.lastUpdateId);
-        assertEquals(1_619_378_326_323L, b.exchangeTimeMs);
-        assertArrayEquals(new long[] {28_678L}, b.bidPrices);
-        assertArrayEquals(new long[] {370_422_021L}, b.bidSizes);
-        assertArrayEquals(new long[] {28_717L}, b.askPrices);
-        assertArrayEquals(new long[] {1_404_274_325L}, b.askSizes);
+        assertFields(b, "type", EventType.BBO, "nativeSymbol", "SNX-BTC", "lastUpdateId", 1612844051653L,
+                "exchangeTimeMs", 1_619_378_326_323L, "bidPrices", new long[] {28_678L},
+                "bidSizes", new long[] {370_422_021L}, "askPrices", new long[] {28_717L},
+                "askSizes", new long[] {1_404_274_325L});
 
         // the SNX-BTC REST snapshot
         String snap = Files.readAllLines(SharedData.cryptofeed("KUCOIN.http.0.0"), StandardCharsets.UTF_8).stream()
@@ -167,10 +156,8 @@ public class KucoinFrameDecoderTest {
         List<MarketEvent> out = new ArrayList<>();
         assertEquals(FrameDecoder.Result.EVENTS, ADAPTER.decoder().decode(rf, out::add));
         MarketEvent s = out.get(0);
-        assertEquals(EventType.BOOK_SNAPSHOT, s.type);
-        assertEquals("SNX-BTC", s.nativeSymbol);
-        assertEquals(1612844051657L, s.lastUpdateId);
-        assertEquals(sd.get("time").asLong(), s.exchangeTimeMs);
+        assertFields(s, "type", EventType.BOOK_SNAPSHOT, "nativeSymbol", "SNX-BTC", "lastUpdateId", 1612844051657L,
+                "exchangeTimeMs", sd.get("time").asLong());
         assertEquals(sd.get("bids").size(), s.bidPrices.length);
         assertEquals(sd.get("asks").size(), s.askPrices.length);
         assertEquals(mantissa(sd.get("bids").get(0).get(0).asText()), s.bidPrices[0]);

@@ -1,7 +1,7 @@
 package io.rrralgorithms.connectors.adapters.okx;
 
+import static io.rrralgorithms.connectors.testkit.EventFields.assertFields;
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,9 +15,9 @@ import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
@@ -41,19 +41,14 @@ import org.junit.jupiter.api.Test;
 public class OkxFrameDecoderTest {
     private static final Venue ADAPTER = Venues.forFeed("okx");
 
-    private static RawFrame frame(String json) {
-        byte[] p = json.getBytes(StandardCharsets.UTF_8);
-        return new RawFrame("okx", ADAPTER.partitionKey(p), FrameKind.WS, 1_652_459_226_163_842_200L, p);
-    }
+    /** Frames at the capture's time; each decode through a fresh decoder, as the venue gives one per stream. */
+    private static final Frames.At CAPTURED = Frames.at(ADAPTER, 1_652_459_226_163_842_200L);
 
+    /** {@code json} through {@code d}, a decoder that keeps its state across the calls. */
     private static List<MarketEvent> decode(FrameDecoder d, String json) throws DecodeException {
         List<MarketEvent> out = new ArrayList<>();
-        d.decode(frame(json), out::add);
+        d.decode(CAPTURED.ws(json), out::add);
         return out;
-    }
-
-    private static List<MarketEvent> decode(String json) throws DecodeException {
-        return decode(new OkxFrameDecoder("okx"), json);
     }
 
     @Test
@@ -119,24 +114,16 @@ public class OkxFrameDecoderTest {
 
     @Test
     void tradeFrame() throws Exception {
-        List<MarketEvent> evs = decode("{\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT\"},\"data\":[{\"instId\":\"BTC-USDT\","
+        List<MarketEvent> evs = CAPTURED.decode("{\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT\"},\"data\":[{\"instId\":\"BTC-USDT\","
                 + "\"tradeId\":\"338476308\",\"px\":\"30243.5\",\"sz\":\"0.001\",\"side\":\"buy\",\"ts\":\"1652459226050\"}]}");
         assertEquals(1, evs.size());
         MarketEvent t = evs.get(0);
-        assertEquals(EventType.TRADE, t.type);
-        assertEquals("okx", t.feed);
-        assertEquals("BTC-USDT", t.nativeSymbol);
-        assertEquals("BTC-USDT", t.symbol);
-        assertEquals(m("30243.5"), t.price);
-        assertEquals(m("0.001"), t.size);
-        assertTrue(t.takerBuy);
-        assertEquals(338476308L, t.tradeId);
-        assertEquals(1652459226050L, t.exchangeTimeMs);
-        MarketEvent s = decode("{\"arg\":{\"channel\":\"trades\",\"instId\":\"UNI-USD-SWAP\"},\"data\":[{\"instId\":\"UNI-USD-SWAP\","
+        assertFields(t, "type", EventType.TRADE, "feed", "okx", "nativeSymbol", "BTC-USDT", "symbol", "BTC-USDT",
+                "price", m("30243.5"), "size", m("0.001"), "takerBuy", true, "tradeId", 338476308L,
+                "exchangeTimeMs", 1652459226050L);
+        MarketEvent s = CAPTURED.decode("{\"arg\":{\"channel\":\"trades\",\"instId\":\"UNI-USD-SWAP\"},\"data\":[{\"instId\":\"UNI-USD-SWAP\","
                 + "\"tradeId\":\"12883020\",\"px\":\"5.123\",\"sz\":\"100\",\"side\":\"sell\",\"ts\":\"1652459215150\"}]}").get(0);
-        assertFalse(s.takerBuy);
-        assertEquals("UNI-USD-PERP", s.symbol);
-        assertEquals(m("100"), s.size);
+        assertFields(s, "takerBuy", false, "symbol", "UNI-USD-PERP", "size", m("100"));
     }
 
     @Test
@@ -144,50 +131,43 @@ public class OkxFrameDecoderTest {
         FrameDecoder d = new OkxFrameDecoder("okx");
         String trade = "{\"arg\":{\"channel\":\"trades\",\"instId\":\"UNI-USD-SWAP\"},\"data\":[{\"instId\":\"UNI-USD-SWAP\","
                 + "\"tradeId\":\"12883020\",\"px\":\"5.123\",\"sz\":\"100\",\"side\":\"sell\",\"ts\":\"%d\"}]}";
-        assertEquals(FrameDecoder.Result.IGNORED, d.decode(frame(
+        assertEquals(FrameDecoder.Result.IGNORED, d.decode(CAPTURED.ws(
                 "{\"event\":\"subscribe\",\"arg\":{\"channel\":\"trades\",\"instId\":\"UNI-USD-SWAP\"}}"), e -> {}));
         // the frame's receive time is 1652459226163 ms
         assertEquals(0, decode(d, String.format(trade, 1652459215150L)).size());
         assertEquals(1, decode(d, String.format(trade, 1652459226163L)).size());
-        assertEquals(1, decode(String.format(trade, 1652459215150L)).size(), "no ack seen: counted");
+        assertEquals(1, CAPTURED.decode(String.format(trade, 1652459215150L)).size(), "no ack seen: counted");
     }
 
     @Test
     void bookUpdateFrame() throws Exception {
-        MarketEvent e = decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"UNI-USD-SWAP\"},\"action\":\"update\",\"data\":[{"
+        MarketEvent e = CAPTURED.decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"UNI-USD-SWAP\"},\"action\":\"update\",\"data\":[{"
                 + "\"asks\":[[\"5.158\",\"129\",\"0\",\"2\"],[\"5.233\",\"240\",\"0\",\"1\"]],\"bids\":[[\"5.14\",\"427\",\"0\",\"4\"],"
                 + "[\"5.138\",\"26\",\"0\",\"2\"],[\"5.117\",\"0\",\"0\",\"0\"]],\"ts\":\"1652459225464\",\"checksum\":1361161687}]}").get(0);
-        assertEquals(EventType.BOOK_DELTA, e.type);
-        assertEquals("UNI-USD-PERP", e.symbol);
-        assertArrayEquals(new long[] {m("5.158"), m("5.233")}, e.askPrices);
-        assertArrayEquals(new long[] {m("129"), m("240")}, e.askSizes);
-        assertArrayEquals(new long[] {m("5.14"), m("5.138"), m("5.117")}, e.bidPrices);
-        assertArrayEquals(new long[] {m("427"), m("26"), 0L}, e.bidSizes);
-        assertEquals(1652459225464L, e.exchangeTimeMs);
-        assertEquals(1361161687L, e.checksum);
-        assertEquals(1_652_459_226_163_842_200L, e.lastUpdateId);
-        assertEquals(0, e.bookDepth);
+        assertFields(e, "type", EventType.BOOK_DELTA, "symbol", "UNI-USD-PERP",
+                "askPrices", new long[] {m("5.158"), m("5.233")}, "askSizes", new long[] {m("129"), m("240")},
+                "bidPrices", new long[] {m("5.14"), m("5.138"), m("5.117")},
+                "bidSizes", new long[] {m("427"), m("26"), 0L}, "exchangeTimeMs", 1652459225464L,
+                "checksum", 1361161687L, "lastUpdateId", 1_652_459_226_163_842_200L, "bookDepth", 0);
     }
 
     @Test
     void seqIdsWhereTheVenueSendsThem() throws Exception {
         String f = "{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"%s\",\"data\":[{\"asks\":[],"
                 + "\"bids\":[[\"30000.1\",\"0.5\",\"0\",\"1\"]],\"ts\":\"1652459225464\",\"checksum\":-1,\"seqId\":%d,\"prevSeqId\":%d}]}";
-        MarketEvent s = decode(String.format(f, "snapshot", 123456789012L, -1)).get(0);
+        MarketEvent s = CAPTURED.decode(String.format(f, "snapshot", 123456789012L, -1)).get(0);
         assertEquals(123456789012L, s.lastUpdateId);
         assertEquals(MarketEvent.NONE, s.prevUpdateId);
-        MarketEvent u = decode(String.format(f, "update", 123456789020L, 123456789012L)).get(0);
-        assertEquals(123456789020L, u.lastUpdateId);
-        assertEquals(123456789012L, u.prevUpdateId);
-        assertEquals(-1L, u.checksum);
+        MarketEvent u = CAPTURED.decode(String.format(f, "update", 123456789020L, 123456789012L)).get(0);
+        assertFields(u, "lastUpdateId", 123456789020L, "prevUpdateId", 123456789012L, "checksum", -1L);
         OkxSyncRules rules = new OkxSyncRules();
         assertTrue(rules.bridgesSnapshot(u, 123456789012L));
         assertFalse(rules.isStale(u, 123456789012L));
         assertTrue(rules.isStale(u, 123456789013L));
         assertFalse(rules.continues(u, 123456789011L));
         assertTrue(rules.isDuplicate(u, 123456789020L));
-        assertThrows(DecodeException.class, () -> decode(String.format(f, "update", 5, -1)));
-        MarketEvent old = decode(String.format(f.replace(",\"seqId\":%d,\"prevSeqId\":%d", ""), "update")).get(0);
+        assertThrows(DecodeException.class, () -> CAPTURED.decode(String.format(f, "update", 5, -1)));
+        MarketEvent old = CAPTURED.decode(String.format(f.replace(",\"seqId\":%d,\"prevSeqId\":%d", ""), "update")).get(0);
         assertEquals(MarketEvent.NONE, old.prevUpdateId);
         assertTrue(rules.continues(old, 123L) && rules.bridgesSnapshot(old, 123L) && !rules.isDuplicate(old, Long.MAX_VALUE));
     }
@@ -199,7 +179,7 @@ public class OkxFrameDecoderTest {
             if (!line.contains("\"action\":\"snapshot\"")) {
                 continue;
             }
-            MarketEvent s = decode(line.substring(line.indexOf(": ") + 2)).get(0);
+            MarketEvent s = CAPTURED.decode(line.substring(line.indexOf(": ") + 2)).get(0);
             assertEquals(EventType.BOOK_SNAPSHOT, s.type);
             assertEquals(400, s.bookDepth);
             long c = new OkxChecksum().compute(top(s.bidPrices), top(s.bidSizes), top(s.askPrices), top(s.askSizes), -1, -1);
@@ -229,42 +209,37 @@ public class OkxFrameDecoderTest {
 
     @Test
     void tickerFrameIsBbo() throws Exception {
-        MarketEvent b = decode("{\"arg\":{\"channel\":\"tickers\",\"instId\":\"BTC-USDT\"},\"data\":[{\"instType\":\"SPOT\","
+        MarketEvent b = CAPTURED.decode("{\"arg\":{\"channel\":\"tickers\",\"instId\":\"BTC-USDT\"},\"data\":[{\"instType\":\"SPOT\","
                 + "\"instId\":\"BTC-USDT\",\"last\":\"30236\",\"lastSz\":\"0.0002\",\"askPx\":\"30228.7\",\"askSz\":\"1.55896972\","
                 + "\"bidPx\":\"30228.6\",\"bidSz\":\"0.23393\",\"ts\":\"1652459224956\"}]}").get(0);
-        assertEquals(EventType.BBO, b.type);
-        assertArrayEquals(new long[] {m("30228.7")}, b.askPrices);
-        assertArrayEquals(new long[] {m("1.55896972")}, b.askSizes);
-        assertArrayEquals(new long[] {m("30228.6")}, b.bidPrices);
-        assertArrayEquals(new long[] {m("0.23393")}, b.bidSizes);
-        assertEquals(1652459224956L, b.exchangeTimeMs);
-        MarketEvent t = decode("{\"arg\":{\"channel\":\"bbo-tbt\",\"instId\":\"BTC-USDT-SWAP\"},\"data\":[{\"asks\":[[\"30228.7\",\"5\",\"0\",\"1\"]],"
+        assertFields(b, "type", EventType.BBO, "askPrices", new long[] {m("30228.7")},
+                "askSizes", new long[] {m("1.55896972")}, "bidPrices", new long[] {m("30228.6")},
+                "bidSizes", new long[] {m("0.23393")}, "exchangeTimeMs", 1652459224956L);
+        MarketEvent t = CAPTURED.decode("{\"arg\":{\"channel\":\"bbo-tbt\",\"instId\":\"BTC-USDT-SWAP\"},\"data\":[{\"asks\":[[\"30228.7\",\"5\",\"0\",\"1\"]],"
                 + "\"bids\":[[\"30228.6\",\"7\",\"0\",\"2\"]],\"ts\":\"1652459224956\"}]}").get(0);
-        assertEquals(EventType.BBO, t.type);
-        assertEquals("BTC-USDT-PERP", t.symbol);
-        assertArrayEquals(new long[] {m("7")}, t.bidSizes);
+        assertFields(t, "type", EventType.BBO, "symbol", "BTC-USDT-PERP", "bidSizes", new long[] {m("7")});
     }
 
     @Test
     void ignoredAndRejectedFrames() throws Exception {
         FrameDecoder d = new OkxFrameDecoder("okx");
-        assertEquals(FrameDecoder.Result.IGNORED, d.decode(frame("pong"), e -> {}));
-        assertEquals(FrameDecoder.Result.IGNORED, d.decode(frame("{\"event\":\"subscribe\",\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"}}"), e -> {}));
-        assertEquals(FrameDecoder.Result.IGNORED, d.decode(frame("{\"arg\":{\"channel\":\"funding-rate\",\"instId\":\"BTC-USDT-SWAP\"},"
+        assertEquals(FrameDecoder.Result.IGNORED, d.decode(CAPTURED.ws("pong"), e -> {}));
+        assertEquals(FrameDecoder.Result.IGNORED, d.decode(CAPTURED.ws("{\"event\":\"subscribe\",\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"}}"), e -> {}));
+        assertEquals(FrameDecoder.Result.IGNORED, d.decode(CAPTURED.ws("{\"arg\":{\"channel\":\"funding-rate\",\"instId\":\"BTC-USDT-SWAP\"},"
                 + "\"data\":[{\"fundingRate\":\"0.0001\",\"fundingTime\":\"1652457600000\",\"instId\":\"BTC-USDT-SWAP\"}]}"), e -> {}));
-        DecodeException err = assertThrows(DecodeException.class, () -> decode(
+        DecodeException err = assertThrows(DecodeException.class, () -> CAPTURED.decode(
                 "{\"event\":\"error\",\"code\":\"60018\",\"msg\":\"Invalid request: {\\\"op\\\": \\\"subscribe\\\"}\"}"));
         assertTrue(err.getMessage().contains("venue error message: Invalid request"), err.getMessage());
         assertTrue(err.getMessage().contains("60018"));
-        assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"merge\","
+        assertThrows(DecodeException.class, () -> CAPTURED.decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"merge\","
                 + "\"data\":[{\"asks\":[],\"bids\":[],\"ts\":\"1\"}]}"));
-        assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT\"},\"data\":[{"
+        assertThrows(DecodeException.class, () -> CAPTURED.decode("{\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT\"},\"data\":[{"
                 + "\"tradeId\":\"1\",\"px\":\"30243.1\",\"sz\":\"0.001\",\"side\":\"up\",\"ts\":\"1652459226050\"}]}"));
-        assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"update\","
+        assertThrows(DecodeException.class, () -> CAPTURED.decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"update\","
                 + "\"data\":[{\"asks\":[[\"1\",\"x\",\"0\",\"1\"]],\"bids\":[],\"ts\":\"1\",\"checksum\":1}]}"));
-        assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"update\","
+        assertThrows(DecodeException.class, () -> CAPTURED.decode("{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":\"update\","
                 + "\"data\":[{\"asks\":[],\"bids\":[],\"ts\":\"1\",\"checksum\":\"12\"}]}"));
-        assertTrue(assertThrows(DecodeException.class, () -> decode("{\"arg\":{\"channel\":\"tickers\",\"instId\":\"BTC_USDT\"},\"data\":[{}]}"))
+        assertTrue(assertThrows(DecodeException.class, () -> CAPTURED.decode("{\"arg\":{\"channel\":\"tickers\",\"instId\":\"BTC_USDT\"},\"data\":[{}]}"))
                 .getMessage().contains("unknown symbol"));
     }
 
