@@ -130,11 +130,6 @@ final class KrakenFrameDecoder extends JsonFrameDecoder {
         return n.textValue();
     }
 
-    /** {@link KrakenSymbols#normalize}; kept for {@code KrakenFrameDecoderTest}, which still calls it here. */
-    static String symbol(String pair) throws DecodeException {
-        return KrakenSymbols.normalize(pair);
-    }
-
     private static int depthOf(String channel) throws DecodeException {
         try {
             int d = Integer.parseInt(channel.substring("book-".length()));

@@ -229,7 +229,7 @@ public class KrakenFrameDecoderTest {
         for (String pair : PAIRS) {
             Instrument i = c.byNative(pair).orElseThrow(() -> new AssertionError(pair + " not in the catalog"));
             assertEquals(Instrument.Kind.SPOT, i.kind());
-            assertEquals(i.symbol(), KrakenFrameDecoder.symbol(pair), "decoder and catalog agree on " + pair);
+            assertEquals(i.symbol(), KrakenSymbols.normalize(pair), "decoder and catalog agree on " + pair);
             assertTrue(i.fitsScale(), pair);
         }
         Instrument xbtchf = c.byNative("XBT/CHF").orElseThrow();
