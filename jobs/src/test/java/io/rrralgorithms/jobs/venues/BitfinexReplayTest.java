@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The capture has no checksum frames (OB_CHECKSUM was off) and no trade (none happened in its
  * 30 s). A second run therefore replays a copy of it, written to a temporary folder, in which
  * every book frame is followed by the checksum frame the venue would have sent (the CRC32 of the
- * test's own book, built from the frames' number text exactly as the venue prints it), one of
+ * test's own book, {@link BitfinexOracle.TextBook}, built from the frames' number text as the venue prints it), one of
  * them deliberately wrong, plus two trades each sent as {@code te} and again as {@code tu}.
  */
 class BitfinexReplayTest {
@@ -53,78 +53,54 @@ class BitfinexReplayTest {
         // the last book frame of tMNABTC gets a wrong checksum
         RawCounts plain = BitfinexOracle.scan(original);
         int lastMna = plain.syncedTops.get("tMNABTC");
-        int[] mnaSeen = {0};
-
-        List<String> out = new ArrayList<>();
-        long[] seq = {0};
-        boolean[] tradesAdded = {false};
-        Map<Long, String[]> channels = new HashMap<>();
+        int mnaSeen = 0;
+        long seq = 0;
+        boolean tradesAdded = false;
+        Map<Long, String[]> channels = new HashMap<>(); // chanId -> {channel, symbol}
+        Map<String, BitfinexOracle.TextBook> books = new HashMap<>(); // the test's own books, as the venue prints them
+        List<String> withChecksums = new ArrayList<>();
         for (String line : original) {
             Matcher m = RECEIVED.matcher(line);
             if (!m.matches() || !m.group(2).startsWith("[")) {
-                out.add(line);
-                if (m.matches()) {
-                    JsonNode j = JSON.readTree(m.group(2));
-                    if (j.has("chanId")) {
-                        channels.put(j.get("chanId").asLong(), new String[] {j.get("channel").asText(), j.get("symbol").asText()});
-                    }
+                withChecksums.add(line);
+                JsonNode j = m.matches() ? JSON.readTree(m.group(2)) : null;
+                if (j != null && j.has("chanId")) {
+                    channels.put(j.get("chanId").asLong(), new String[] {j.get("channel").asText(), j.get("symbol").asText()});
                 }
                 continue;
             }
             String ts = m.group(1);
-            String p = renumber(m.group(2), ++seq[0]);
-            out.add(ts + ": " + p);
+            Matcher s = SEQ.matcher(m.group(2));
+            assertTrue(s.find(), line);
+            String p = m.group(2).substring(0, s.start()) + "," + ++seq + "]"; // renumbered
+            withChecksums.add(ts + ": " + p);
             long chanId = Long.parseLong(p.substring(1, p.indexOf(',')));
             String[] ch = channels.get(chanId);
             if (ch != null && ch[0].equals("book") && !p.contains("\"hb\"")) {
-                out.add(ts + ": [" + chanId + ",\"cs\"," + "CHECKSUM:" + ch[1] + "," + (++seq[0]) + "]");
-            }
-            if (!tradesAdded[0] && Double.parseDouble(ts) > 1618677550.0) {
-                tradesAdded[0] = true;
-                // tBFTUSD trades (chanId 232959) and tMNABTC trades (232960): te, then tu of the same trade
-                out.add(ts + ": [232959,\"te\",[670200001,1618677550123,12.5,0.0775]," + (++seq[0]) + "]");
-                out.add(ts + ": [232959,\"tu\",[670200001,1618677550123,12.5,0.0775]," + (++seq[0]) + "]");
-                out.add(ts + ": [232960,\"te\",[670200002,1618677550200,-3.25,0.00002516]," + (++seq[0]) + "]");
-                out.add(ts + ": [232960,\"tu\",[670200002,1618677550200,-3.25,0.00002516]," + (++seq[0]) + "]");
-            }
-        }
-        // fill in each placeholder with the checksum of the test's own book after the frame before it
-        List<String> withChecksums = new ArrayList<>();
-        Map<String, BitfinexOracle.TextBook> books = new HashMap<>();
-        Map<Long, String[]> ch2 = new HashMap<>();
-        for (String line : out) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches() && m.group(2).contains("CHECKSUM:")) {
-                String p = m.group(2);
-                String sym = p.substring(p.indexOf("CHECKSUM:") + 9, p.lastIndexOf(','));
-                long cs = books.get(sym).checksum();
-                if (sym.equals("tMNABTC") && p.startsWith("[232956,") && ++mnaSeen[0] == lastMna + 1) {
+                // the frame applied to the test's book, then the checksum the venue would send after it
+                if (JSON.readTree(p).get(1).get(0).isArray()) {
+                    books.put(ch[1], new BitfinexOracle.TextBook());
+                }
+                Matcher rows = ROW.matcher(p.substring(p.indexOf(',') + 1));
+                while (rows.find()) {
+                    books.get(ch[1]).apply(rows.group(1), rows.group(2), rows.group(3));
+                }
+                long cs = books.get(ch[1]).checksum();
+                if (ch[1].equals("tMNABTC") && chanId == 232956 && ++mnaSeen == lastMna + 1) {
                     cs = cs == Integer.MAX_VALUE ? cs - 1 : cs + 1; // the deliberately wrong one
                 }
-                withChecksums.add(m.group(1) + ": " + p.replace("CHECKSUM:" + sym, Long.toString(cs)));
-                continue;
+                withChecksums.add(ts + ": [" + chanId + ",\"cs\"," + cs + "," + ++seq + "]");
             }
-            withChecksums.add(line);
-            if (m.matches()) {
-                JsonNode j = JSON.readTree(m.group(2));
-                if (j.isObject() && j.has("chanId")) {
-                    ch2.put(j.get("chanId").asLong(), new String[] {j.get("channel").asText(), j.get("symbol").asText()});
-                } else if (j.isArray() && j.get(1).isArray()) {
-                    String[] ch = ch2.get(j.get(0).asLong());
-                    if (ch != null && ch[0].equals("book")) {
-                        if (j.get(1).get(0).isArray()) {
-                            books.put(ch[1], new BitfinexOracle.TextBook());
-                        }
-                        String p = m.group(2);
-                        Matcher rows = ROW.matcher(p.substring(p.indexOf(',') + 1));
-                        while (rows.find()) {
-                            books.get(ch[1]).apply(rows.group(1), rows.group(2), rows.group(3));
-                        }
-                    }
-                }
+            if (!tradesAdded && Double.parseDouble(ts) > 1618677550.0) {
+                tradesAdded = true;
+                // tBFTUSD trades (chanId 232959) and tMNABTC trades (232960): te, then tu of the same trade
+                withChecksums.add(ts + ": [232959,\"te\",[670200001,1618677550123,12.5,0.0775]," + ++seq + "]");
+                withChecksums.add(ts + ": [232959,\"tu\",[670200001,1618677550123,12.5,0.0775]," + ++seq + "]");
+                withChecksums.add(ts + ": [232960,\"te\",[670200002,1618677550200,-3.25,0.00002516]," + ++seq + "]");
+                withChecksums.add(ts + ": [232960,\"tu\",[670200002,1618677550200,-3.25,0.00002516]," + ++seq + "]");
             }
         }
-        assertEquals(lastMna + 1, mnaSeen[0], "tMNABTC's snapshot and updates each got a checksum");
+        assertEquals(lastMna + 1, mnaSeen, "tMNABTC's snapshot and updates each got a checksum");
         Path file = dir.resolve("BITFINEX.ws.11.0");
         Files.write(file, withChecksums, StandardCharsets.UTF_8);
         RawCounts e = BitfinexOracle.scan(withChecksums);
@@ -148,11 +124,5 @@ class BitfinexReplayTest {
         // the books are the same as without the added frames (tMNABTC: as of just before its bad checksum)
         VenueReplayContractTest.assertTopsEqual(plain.books, r, DEPTH);
         extra(plain, r);
-    }
-
-    private static String renumber(String payload, long seq) {
-        Matcher s = SEQ.matcher(payload);
-        assertTrue(s.find(), payload);
-        return payload.substring(0, s.start()) + "," + seq + "]";
     }
 }

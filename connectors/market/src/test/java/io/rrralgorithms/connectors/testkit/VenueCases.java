@@ -37,8 +37,10 @@ import org.junit.jupiter.api.DynamicTest;
  * recv NS                  receive time (ns) of the following frames; 1 until set
  * ws JSON                  a WebSocket frame, keyed by the venue's partition-key rule
  * rest KEY JSON            a REST snapshot frame of key KEY
+ * wsk KEY JSON             a WebSocket frame of key KEY ("-": none), for venues keyed by connection
  * pick FILE SUB[ &amp;&amp; SUB]   the first WebSocket payload of capture market/FILE containing every SUB
  * pickrest FILE URLPART    the first REST snapshot of market/FILE whose URL contains URLPART, keyed by the venue's rule
+ * pickk KEY FILE SUB ...   as pick, the frame of key KEY (venues keyed by connection)
  * key VALUE                the last frame's partition key ("-": none)
  * &gt; TYPE FIELD=VALUE ...     the last frame's next event: its type (TRADE, DELTA, SNAPSHOT, BBO) and the named fields
  * ...                      the last frame gives more events than listed (else exactly the listed ones)
@@ -157,7 +159,18 @@ public final class VenueCases {
                         decode(Frames.frame(venue.feed(), arg.substring(0, k), FrameKind.REST_SNAPSHOT, receiveNs,
                                 arg.substring(k + 1)));
                     }
+                    case "wsk" -> {
+                        int k = arg.indexOf(' ');
+                        String key = arg.substring(0, k);
+                        decode(Frames.frame(venue.feed(), key.equals("-") ? null : key, FrameKind.WS, receiveNs,
+                                arg.substring(k + 1)));
+                    }
                     case "pick" -> decode(Frames.ws(venue, pick(arg), receiveNs));
+                    case "pickk" -> {
+                        int k = arg.indexOf(' ');
+                        decode(Frames.frame(venue.feed(), arg.substring(0, k), FrameKind.WS, receiveNs,
+                                pick(arg.substring(k + 1))));
+                    }
                     case "pickrest" -> {
                         String[] p = arg.split(" ", 2);
                         CaptureLines.Rest r = CaptureLines.rest(SharedData.market(p[0]), p[1]).get(0);

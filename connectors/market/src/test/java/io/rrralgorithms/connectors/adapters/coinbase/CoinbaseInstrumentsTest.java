@@ -1,10 +1,6 @@
 package io.rrralgorithms.connectors.adapters.coinbase;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,20 +10,19 @@ import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.model.MarketEvent;
-import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Coinbase {@code /products} reader over the response recorded in the cryptofeed
@@ -37,24 +32,19 @@ import org.junit.jupiter.api.Test;
 class CoinbaseInstrumentsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Venue ADAPTER = Venues.forFeed("coinbase");
-
-    private static Path metadataFile() {
-        return SharedData.cryptofeed("COINBASE.0");
-    }
+    private static final List<String> METADATA = CaptureLines.lines(SharedData.cryptofeed("COINBASE.0"));
+    private static final String OK = "{\"id\":\"BTC-USD\",\"base_currency\":\"BTC\",\"quote_currency\":\"USD\","
+            + "\"quote_increment\":\"0.01\",\"base_increment\":\"0.00000001\"}";
 
     private static InstrumentCatalog catalog() throws IOException {
-        return InstrumentCatalog.fromCryptofeed(metadataFile(), ADAPTER);
-    }
-
-    private static JsonNode recordedProducts() throws IOException {
-        String line = Files.readAllLines(metadataFile(), StandardCharsets.UTF_8).get(0);
-        assertTrue(line.startsWith("https://api.pro.coinbase.com/products -> "), line.substring(0, 60));
-        return JSON.readTree(line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2));
+        return InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("COINBASE.0"), ADAPTER);
     }
 
     @Test
     void catalogHoldsEveryProductWithItsIncrements() throws IOException {
-        JsonNode products = recordedProducts();
+        String line = METADATA.get(0);
+        assertTrue(line.startsWith("https://api.pro.coinbase.com/products -> "), line.substring(0, 60));
+        JsonNode products = JSON.readTree(line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2));
         assertEquals(162, products.size());
         InstrumentCatalog c = catalog();
         assertEquals("coinbase", c.feed());
@@ -68,53 +58,41 @@ class CoinbaseInstrumentsTest {
             assertEquals(0, new BigDecimal(p.get("base_increment").textValue()).compareTo(i.lotSize()));
             assertTrue(i.fitsScale(), i::toString);
         }
-    }
-
-    @Test
-    void capturedProductsAreExact() throws IOException {
-        InstrumentCatalog c = catalog();
+        // the products of the capture, exactly
         assertEquals(new Instrument("coinbase", "BAND-BTC", "BAND-BTC", Instrument.Kind.SPOT, "BAND", "BTC", null,
                 new BigDecimal("0.00000001"), new BigDecimal("0.01")), c.byNative("BAND-BTC").orElseThrow());
         Instrument yfi = c.byNative("YFI-BTC").orElseThrow();
-        assertEquals(5, yfi.priceDecimals());
-        assertEquals(6, yfi.sizeDecimals());
+        assertEquals(List.of(5, 6), List.of(yfi.priceDecimals(), yfi.sizeDecimals()));
         Instrument skl = c.byNative("SKL-EUR").orElseThrow();
-        assertEquals(4, skl.priceDecimals());
-        assertEquals(1, skl.sizeDecimals());
+        assertEquals(List.of(4, 1), List.of(skl.priceDecimals(), skl.sizeDecimals()));
     }
 
     @Test
     void everyCapturedSymbolAgreesWithTheCatalog() throws Exception {
         InstrumentCatalog c = catalog();
         // the subscription of the session
-        String config = Files.readAllLines(metadataFile(), StandardCharsets.UTF_8).stream()
-                .filter(l -> l.startsWith("configuration: ")).findFirst().orElseThrow();
+        String config = METADATA.stream().filter(l -> l.startsWith("configuration: ")).findFirst().orElseThrow();
         Set<String> subscribed = new TreeSet<>();
-        JSON.readTree(config.substring("configuration: ".length())).get("l2_book")
-                .forEach(n -> subscribed.add(n.textValue()));
+        JSON.readTree(config.substring("configuration: ".length())).get("l2_book").forEach(n -> subscribed.add(n.textValue()));
         assertEquals(10, subscribed.size());
-
         Set<String> decoded = new TreeSet<>();
-        int events = 0;
+        List<MarketEvent> out = new ArrayList<>();
         try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed("COINBASE.ws.28.0"), null)) {
             while (r.hasNext()) {
-                RawFrame f = r.next();
-                List<MarketEvent> out = new ArrayList<>();
-                ADAPTER.decoder().decode(f, out::add);
-                for (MarketEvent ev : out) {
-                    Instrument i = c.byNative(ev.nativeSymbol).orElseThrow(() -> new AssertionError(ev.nativeSymbol));
-                    assertEquals(i.symbol(), ev.symbol);
-                    decoded.add(i.symbol());
-                    events++;
-                }
+                ADAPTER.decoder().decode(r.next(), out::add);
             }
         }
+        for (MarketEvent ev : out) {
+            Instrument i = c.byNative(ev.nativeSymbol).orElseThrow(() -> new AssertionError(ev.nativeSymbol));
+            assertEquals(i.symbol(), ev.symbol);
+            decoded.add(i.symbol());
+        }
         assertEquals(subscribed, decoded);
-        assertTrue(events > 9000, "events " + events);
+        assertTrue(out.size() > 9000, "events " + out.size());
     }
 
     @Test
-    void metadataUrls() {
+    void metadataUrlsAndAGoodResponse() throws IOException {
         InstrumentMetadata m = ADAPTER.instrumentMetadata();
         assertNotNull(m);
         assertEquals(List.of("https://api.exchange.coinbase.com/products"), m.urls());
@@ -123,30 +101,21 @@ class CoinbaseInstrumentsTest {
         assertFalse(m.isMetadataUrl("https://api.exchange.coinbase.com/products/BTC-USD/book?level=2"));
         assertFalse(m.isMetadataUrl("https://example.com/products"));
         assertFalse(m.isMetadataUrl("::"));
+        assertEquals("BTC-USD", m.parse(m.urls().get(0), "[" + OK + "]").get(0).symbol());
     }
 
-    @Test
-    void badResponsesAreErrors() {
+    /** A body written as OK with FROM replaced by TO ("-": as is). */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+        "[{\"id\":|  -| not JSON",
+        "{\"message\":\"NotFound\"}| -| not a JSON array",
+        "\"quote_currency\":\"USD\",| | 'quote_currency'",
+        "\"0.01\"| \"0\"| positive",
+        "\"0.01\"| \"abc\"| not a number",
+    })
+    void badResponsesAreErrors(String from, String to, String reason) {
         InstrumentMetadata m = ADAPTER.instrumentMetadata();
-        String url = m.urls().get(0);
-        assertTrue(assertThrows(IOException.class, () -> m.parse(url, "[{\"id\":")).getMessage().contains("not JSON"));
-        assertTrue(assertThrows(IOException.class, () -> m.parse(url, "{\"message\":\"NotFound\"}")).getMessage()
-                .contains("not a JSON array"));
-        String ok = "{\"id\":\"BTC-USD\",\"base_currency\":\"BTC\",\"quote_currency\":\"USD\","
-                + "\"quote_increment\":\"0.01\",\"base_increment\":\"0.00000001\"}";
-        try {
-            assertEquals("BTC-USD", m.parse(url, "[" + ok + "]").get(0).symbol());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        String noQuote = ok.replace("\"quote_currency\":\"USD\",", "");
-        assertTrue(assertThrows(IOException.class, () -> m.parse(url, "[" + noQuote + "]")).getMessage()
-                .contains("'quote_currency'"));
-        String zero = ok.replace("\"0.01\"", "\"0\"");
-        assertTrue(assertThrows(IOException.class, () -> m.parse(url, "[" + zero + "]")).getMessage()
-                .contains("positive"));
-        String nan = ok.replace("\"0.01\"", "\"abc\"");
-        assertTrue(assertThrows(IOException.class, () -> m.parse(url, "[" + nan + "]")).getMessage()
-                .contains("not a number"));
+        String body = "-".equals(to) ? from : "[" + OK.replace(from, to == null ? "" : to) + "]";
+        assertTrue(assertThrows(IOException.class, () -> m.parse(m.urls().get(0), body)).getMessage().contains(reason));
     }
 }
