@@ -19,6 +19,7 @@ import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class BinanceInstrumentsTest {
     private static final Pattern RECEIVED = Pattern.compile("^[0-9]+(\\.[0-9]+)?: (.*)$");
 
     private static Path file(String name) {
-        return BinanceFrameDecoderTest.market("cryptofeed/" + name);
+        return SharedData.cryptofeed(name);
     }
 
     private static InstrumentCatalog catalog(String exchange, String feed) throws IOException {
