@@ -36,8 +36,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 public class BinanceFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    // ---------------------------------------------------------------- hftbacktest captures
-
     /**
      * An hftbacktest capture's events (the counts are the contract's, {@code DecoderCases}): BTCUSDT
      * with sane fields per type, snapshots with E only on futures, and the recorded diff streams
@@ -51,10 +49,8 @@ public class BinanceFrameDecoderTest {
             switch (ev.type) {
                 case TRADE -> assertTrue(ev.price > 0 && ev.size > 0 && ev.tradeId > 0 && ev.exchangeTimeMs > 0, ev::toString);
                 case BBO -> {
-                    assertEquals(1, ev.bidPrices.length);
-                    assertEquals(1, ev.askPrices.length);
-                    assertTrue(ev.bidPrices[0] < ev.askPrices[0], ev::toString);
-                    assertTrue(ev.lastUpdateId > 0);
+                    assertEquals(List.of(1, 1), List.of(ev.bidPrices.length, ev.askPrices.length));
+                    assertTrue(ev.bidPrices[0] < ev.askPrices[0] && ev.lastUpdateId > 0, ev::toString);
                 }
                 case BOOK_SNAPSHOT -> {
                     assertTrue(ev.lastUpdateId > 0 && ev.bidPrices.length > 0 && ev.askPrices.length > 0);
@@ -62,20 +58,11 @@ public class BinanceFrameDecoderTest {
                 }
                 case BOOK_DELTA -> {
                     assertTrue(ev.exchangeTimeMs > 0 && ev.firstUpdateId <= ev.lastUpdateId, ev::toString);
-                    assertEquals(ev.bidPrices.length, ev.bidSizes.length);
-                    assertEquals(ev.askPrices.length, ev.askSizes.length);
-                    if (futures) {
-                        assertTrue(ev.prevUpdateId != MarketEvent.NONE, "futures diff without pu");
-                    } else {
-                        assertEquals(MarketEvent.NONE, ev.prevUpdateId, "spot diffs have no pu");
-                    }
-                    MarketEvent previousDelta = previous[0];
-                    if (previousDelta != null) {
-                        if (futures) {
-                            assertEquals(previousDelta.lastUpdateId, ev.prevUpdateId, ev::toString);
-                        } else {
-                            assertEquals(previousDelta.lastUpdateId + 1, ev.firstUpdateId, ev::toString);
-                        }
+                    assertEquals(List.of(ev.bidPrices.length, ev.askPrices.length), List.of(ev.bidSizes.length, ev.askSizes.length));
+                    assertEquals(futures, ev.prevUpdateId != MarketEvent.NONE, "futures diffs carry pu, spot ones do not");
+                    MarketEvent p = previous[0]; // the ids chain: futures by pu, spot by U = previous u + 1
+                    if (p != null) {
+                        assertEquals(futures ? p.lastUpdateId : p.lastUpdateId + 1, futures ? ev.prevUpdateId : ev.firstUpdateId, ev::toString);
                     }
                     previous[0] = ev;
                 }
@@ -85,21 +72,17 @@ public class BinanceFrameDecoderTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> spotCases() {
-        return VenueCases.run(Venues.forFeed("binance-spot"), "binance.cases");
-    }
-
-    @TestFactory
-    Stream<DynamicTest> usdmCases() {
-        return VenueCases.run(Venues.forFeed("binance-usdm"), "binance-usdm.cases");
+    Stream<DynamicTest> cases() {
+        return Stream.concat(VenueCases.run(Venues.forFeed("binance-spot"), "binance.cases"),
+                VenueCases.run(Venues.forFeed("binance-usdm"), "binance-usdm.cases"));
     }
 
     /** Native | normalized (empty: no symbol); US: binance.us, which quotes USD and no TUSD. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "SPOT|BTCUSDT|BTC-USDT", "SPOT|btcusdt|BTC-USDT", "SPOT|OMGBUSD|OMG-BUSD", "SPOT|RUNEEUR|RUNE-EUR",
-        "SPOT|LRCBTC|LRC-BTC", "USDM_FUTURES|BTCUSDT|BTC-USDT-PERP", "USDM_FUTURES|BTCUSDT_240927|BTC-USDT-240927",
-        "COINM_FUTURES|BCHUSD_PERP|BCH-USD-PERP", "COINM_FUTURES|ETHUSD_210924|ETH-USD-210924", "COINM_FUTURES|BTCUSD|",
+        "SPOT|BTCUSDT|BTC-USDT", "SPOT|btcusdt|BTC-USDT", "SPOT|OMGBUSD|OMG-BUSD", "SPOT|RUNEEUR|RUNE-EUR", "SPOT|LRCBTC|LRC-BTC",
+        "USDM_FUTURES|BTCUSDT|BTC-USDT-PERP", "USDM_FUTURES|BTCUSDT_240927|BTC-USDT-240927", "COINM_FUTURES|BCHUSD_PERP|BCH-USD-PERP",
+        "COINM_FUTURES|ETHUSD_210924|ETH-USD-210924", "COINM_FUTURES|BTCUSD|",
         // COIN-M pairs are <base>USD: no suffix guess (DOT-USD, not DO-TUSD; BNB-USD, not BN-BUSD)
         "COINM_FUTURES|DOTUSD_PERP|DOT-USD-PERP", "COINM_FUTURES|BNBUSD_211231|BNB-USD-211231", "COINM_FUTURES|BTCUSDT_PERP|",
         // BNBUSD vs BNBBUSD is the one split a suffix cannot tell; binance.com lists TUSD
@@ -116,8 +99,6 @@ public class BinanceFrameDecoderTest {
             assertEquals(normalized, normalize.get());
         }
     }
-
-    // ---------------------------------------------------------------- cryptofeed captures
 
     /** A REST snapshot's update id is its body's lastUpdateId; one snapshot per symbol. */
     public static void event(RawFrame f, MarketEvent ev, Decoded d) throws Exception {
