@@ -1,12 +1,7 @@
 package io.rrralgorithms.jobs.venues;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.venues.Venues;
@@ -24,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * level ids are gaps, and a partial resyncs.
  */
 class BitmexReplayTest {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     static final int DEPTH = 10;
 
     static void extra(RawCounts e, CaptureReplay r) {
@@ -74,7 +68,7 @@ class BitmexReplayTest {
         feed(p, t0 + 3, "delete", "{\"symbol\":\"" + sym + "\",\"id\":7,\"side\":\"Buy\"}");
         assertEquals(1, gaps.size());
         assertTrue(gaps.get(0).reason.contains("could not resolve"), gaps.get(0).reason);
-        assertTrue(!tops.get(tops.size() - 1).synced, "invalid until the next partial");
+        assertFalse(tops.get(tops.size() - 1).synced, "invalid until the next partial");
         feed(p, t0 + 4, "insert", "{\"symbol\":\"" + sym + "\",\"id\":3,\"side\":\"Buy\",\"size\":1,\"price\":32999}");
         assertEquals(1, gaps.size(), "one gap; later rows wait for a partial");
         // a resubscription's partial resyncs; the rows buffered before it are dropped as stale

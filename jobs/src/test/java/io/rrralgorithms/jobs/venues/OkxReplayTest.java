@@ -1,9 +1,6 @@
 package io.rrralgorithms.jobs.venues;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
 import io.rrralgorithms.jobs.book.BookTop;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -41,10 +43,14 @@ import org.junit.jupiter.api.DynamicTest;
  * pick FILE SUB[ &amp;&amp; SUB]   the first WebSocket payload of capture market/FILE containing every SUB
  * pickrest FILE URLPART    the first REST snapshot of market/FILE whose URL contains URLPART, keyed by the venue's rule
  * pickk KEY FILE SUB ...   as pick, the frame of key KEY (venues keyed by connection)
+ * read FILE SUB[ &amp;&amp; SUB]   the first frame the capture reader yields from market/FILE whose payload contains every SUB
+ *                          (its key, kind and receive time as the reader gives them)
  * key VALUE                the last frame's partition key ("-": none)
  * &gt; TYPE FIELD=VALUE ...     the last frame's next event: its type (TRADE, DELTA, SNAPSHOT, BBO) and the named fields
  * ...                      the last frame gives more events than listed (else exactly the listed ones)
  * ! REASON                 the last frame is a dead letter whose reason contains REASON
+ * !! REASON                as "!", and the decoder emitted no event before the error
+ * result RESULT            the decoder's result for the last frame: EVENTS or IGNORED
  * - ignored                the last frame decodes to no event
  * </pre>
  *
@@ -52,6 +58,7 @@ import org.junit.jupiter.api.DynamicTest;
  * also as an ISO instant), {@code px sz} (decimals, compared as the model's mantissa),
  * {@code buy}/{@code sell} (the taker's side, no value), {@code bids asks} ({@code P:S,P:S}, empty
  * for none), {@code bid0 ask0} (the first level, {@code P:S}), {@code nbids nasks} (level counts).
+ * {@code feed} (the event's feed id).
  * Expected values are read from the frame's own text, never copied from the decoder's output.
  */
 public final class VenueCases {
@@ -204,6 +211,24 @@ public final class VenueCases {
                         assertEquals(FrameDecoder.Result.IGNORED, result, where + ": should be ignored: " + events);
                         assertEquals(List.of(), events, where);
                     }
+                    case "read" -> decode(read(arg));
+                    case "!!" -> {
+                        requireFrame(line);
+                        checked = true;
+                        if (error == null) {
+                            fail(where + ": should be a dead letter naming '" + arg + "', decoded to " + events);
+                        }
+                        assertTrue(error.getMessage().contains(arg), where + ": '" + error.getMessage() + "' should name: " + arg);
+                        assertEquals(List.of(), events, where + ": events emitted before the error");
+                    }
+                    case "result" -> {
+                        requireFrame(line);
+                        checked = true;
+                        if (error != null) {
+                            fail(where + ": should give " + arg + ", is a dead letter: " + error.getMessage());
+                        }
+                        assertEquals(FrameDecoder.Result.valueOf(arg), result, where + ": the decoder's result");
+                    }
                     default -> throw new IllegalArgumentException(where + ": unknown line '" + line + "'");
                 }
             }
@@ -216,6 +241,23 @@ public final class VenueCases {
             return CaptureLines.payloads(SharedData.market(file)).stream()
                     .filter(p -> parts.stream().allMatch(p::contains)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no payload of " + file + " contains " + parts));
+        }
+
+        private RawFrame read(String arg) {
+            int sp = arg.indexOf(' ');
+            List<String> parts = Arrays.stream(arg.substring(sp + 1).split(" && ")).map(String::strip).toList();
+            try (CaptureReader r = CaptureFiles.open(SharedData.market(arg.substring(0, sp)), null)) {
+                while (r.hasNext()) {
+                    RawFrame f = r.next();
+                    String p = f.payload == null ? "" : new String(f.payload, StandardCharsets.UTF_8);
+                    if (parts.stream().allMatch(p::contains)) {
+                        return f;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            throw new IllegalArgumentException("the reader yields no frame of " + arg + " containing " + parts);
         }
 
         private void decode(RawFrame f) {
@@ -294,6 +336,7 @@ public final class VenueCases {
         private Object expected(String field, String v) {
             return switch (field) {
                 case "sym", "native" -> v;
+                case "feed" -> v;
                 case "t" -> v.contains("T") ? Instant.parse(v).toEpochMilli() : Long.parseLong(v.replace("_", ""));
                 case "recv", "first", "last", "prev", "id", "checksum", "depth", "pdec", "sdec", "nbids", "nasks" ->
                         Long.parseLong(v.replace("_", ""));
@@ -319,6 +362,7 @@ public final class VenueCases {
             return switch (field) {
                 case "sym" -> ev.symbol;
                 case "native" -> ev.nativeSymbol;
+                case "feed" -> ev.feed;
                 case "t" -> ev.exchangeTimeMs;
                 case "recv" -> ev.receiveTimeNs;
                 case "first" -> ev.firstUpdateId;

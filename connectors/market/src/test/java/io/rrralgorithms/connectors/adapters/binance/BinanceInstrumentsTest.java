@@ -1,12 +1,6 @@
 package io.rrralgorithms.connectors.adapters.binance;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +13,8 @@ import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
@@ -48,10 +44,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BinanceInstrumentsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern RECEIVED = Pattern.compile("^[0-9]+(\\.[0-9]+)?: (.*)$");
 
     private static Path file(String name) {
-        return BinanceFrameDecoderTest.market("cryptofeed/" + name);
+        return SharedData.cryptofeed(name);
     }
 
     private static InstrumentCatalog catalog(String exchange, String feed) throws IOException {
@@ -230,11 +225,8 @@ class BinanceInstrumentsTest {
 
         // every symbol the capture streams (read from the raw lines) is in the catalog
         Set<String> streamed = new TreeSet<>();
-        for (String line : Files.readAllLines(file(exchange + ".ws.1.0"), StandardCharsets.UTF_8)) {
-            Matcher m = RECEIVED.matcher(line);
-            if (m.matches()) {
-                streamed.add(JSON.readTree(m.group(2)).get("data").get("s").textValue());
-            }
+        for (String payload : CaptureLines.payloads(file(exchange + ".ws.1.0"))) {
+            streamed.add(JSON.readTree(payload).get("data").get("s").textValue());
         }
         assertEquals(instruments, streamed.size());
         for (String s : streamed) {
@@ -317,7 +309,7 @@ class BinanceInstrumentsTest {
     }
 
     @Test
-    void badResponsesAreErrors() {
+    void badResponsesAreErrors() throws IOException {
         BinanceInstruments spot = (BinanceInstruments) Venues.forFeed("binance-spot").instrumentMetadata();
         BinanceInstruments coinm = (BinanceInstruments) Venues.forFeed("binance-coinm").instrumentMetadata();
         String url = spot.urls().get(0);
@@ -328,11 +320,7 @@ class BinanceInstrumentsTest {
         String ok = "{\"symbol\":\"ETHBTC\",\"baseAsset\":\"ETH\",\"quoteAsset\":\"BTC\",\"filters\":["
                 + "{\"filterType\":\"PRICE_FILTER\",\"tickSize\":\"0.00000100\"},"
                 + "{\"filterType\":\"LOT_SIZE\",\"stepSize\":\"0.00010000\"}]}";
-        try {
-            assertEquals(1, spot.parse(url, "{\"symbols\":[" + ok + "]}").size());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        assertEquals(1, spot.parse(url, "{\"symbols\":[" + ok + "]}").size());
         String noBase = ok.replace("\"baseAsset\":\"ETH\",", "");
         assertTrue(assertThrows(IOException.class, () -> spot.parse(url, "{\"symbols\":[" + noBase + "]}"))
                 .getMessage().contains("'baseAsset'"));
@@ -344,10 +332,6 @@ class BinanceInstrumentsTest {
                 .getMessage().contains("deliveryDate"));
         // a zero step is Binance's "no rule": no tick
         String zeroTick = ok.replace("0.00000100", "0.00000000");
-        try {
-            assertNull(spot.parse(url, "{\"symbols\":[" + zeroTick + "]}").get(0).tickSize());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        assertNull(spot.parse(url, "{\"symbols\":[" + zeroTick + "]}").get(0).tickSize());
     }
 }
