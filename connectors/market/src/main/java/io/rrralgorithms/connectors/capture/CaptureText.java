@@ -35,12 +35,10 @@ final class CaptureText {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER);
     }
 
-    /** The first line, or null for an empty file; a gzip file that does not inflate is an IOException naming it. */
+    /** The first line, or null for an empty file. */
     static String firstLine(Path file) throws IOException {
         try (BufferedReader r = open(file)) {
             return r.readLine();
-        } catch (IOException e) {
-            throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }
