@@ -73,7 +73,7 @@ public class BenchCommand implements Callable<Integer> {
     static class FileOptions {
         @Parameters(arity = "0..*", paramLabel = "FILE",
                 description = "capture files (unset: the four Binance BTCUSDT captures under --data-dir: "
-                        + "binance-spot 2024-08-08/09, binance-usdm 2024-07-18/19)")
+                        + "binance-spot 2024-08-08/09, binance-usdm 2024-07-18/19); FEED=FILE names one file's feed")
         List<Path> files = new ArrayList<>();
 
         @Option(names = "--data-dir", defaultValue = DEFAULT_DATA_DIR,
@@ -92,6 +92,9 @@ public class BenchCommand implements Callable<Integer> {
                     dir = root.resolve(dir);
                 }
             }
+            CaptureArguments.Resolved resolved = CaptureArguments.resolve(files, feed);
+            files = resolved.files();
+            feed = resolved.feed();
             List<Path> out = files.isEmpty() ? DEFAULT_FILES.stream().map(dir::resolve).toList() : files;
             for (Path p : out) {
                 if (!Files.isRegularFile(p)) {

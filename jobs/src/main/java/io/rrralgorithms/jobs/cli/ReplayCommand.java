@@ -12,10 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Publish recorded captures (hftbacktest .gz or cryptofeed EXCHANGE.ws.N.0) into the raw Kafka topics.",
+        description = {"Publish recorded captures (hftbacktest .gz, cryptofeed EXCHANGE.ws.N.0 or EXCHANGE-xxxxxx.0) into the "
+                + "raw Kafka topics.",
                 "Errors are one line on stderr, before anything is published."})
 public class ReplayCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "capture files; one feed's files are played in order")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "capture files; one feed's files are played in order; "
+            + "FEED=FILE names one file's feed")
     List<Path> files;
 
     @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")
@@ -41,6 +43,9 @@ public class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CaptureArguments.Resolved resolved = CaptureArguments.resolve(files, feed);
+        files = resolved.files();
+        feed = resolved.feed();
         Preflight.captureFiles(files);
         if (feed != null) {
             Preflight.knownFeeds("--feed", List.of(feed));

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
                 "Errors are one line on stderr, before anything starts; at the end, 'warning:' lines say where "
                         + "output is missing (--strict turns them into exit code " + ExitCodes.WARNINGS + ")."})
 public class RunCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "capture files to replay (hftbacktest .gz or cryptofeed EXCHANGE.ws.N.0)")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "capture files to replay (hftbacktest .gz, cryptofeed "
+            + "EXCHANGE.ws.N.0 or EXCHANGE-xxxxxx.0, plain or .gz); FEED=FILE names one file's feed")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--feed", description = "feed of the files, if it cannot be inferred from the folder/file name")
@@ -125,6 +126,9 @@ public class RunCommand implements Callable<Integer> {
      * Returns the job's settings.
      */
     private Configuration validate() {
+        CaptureArguments.Resolved resolved = CaptureArguments.resolve(files, feed);
+        files = resolved.files();
+        feed = resolved.feed();
         Preflight.captureFiles(files);
         if (feed != null) {
             Preflight.knownFeeds("--feed", List.of(feed));

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code rrr train} and {@code rrr retrain}: the data, the label and the network. */
 public class TrainingOptions {
     @Option(names = "--replay", arity = "1..*", paramLabel = "FILE",
-            description = "compute the features in-process from these capture files instead of reading the features table")
+            description = "compute the features in-process from these capture files instead of reading the features "
+                    + "table; FEED=FILE names one file's feed")
     List<Path> replay = new ArrayList<>();
 
     @Option(names = "--feed", description = "feed of the --replay files when the folder/file name does not say it")
@@ -102,6 +103,9 @@ public class TrainingOptions {
     List<FeatureRecord> load(PostgresTarget target, Long fromMs, Long toMs) throws IOException, SQLException {
         if (fromReplay()) {
             if (replayed == null) {
+                CaptureArguments.Resolved resolved = CaptureArguments.resolve(replay, feed);
+                replay = resolved.files();
+                feed = resolved.feed();
                 replayed = new ArrayList<>();
                 for (FeatureRow r : new ReplayFeatures().compute(replay, feed)) {
                     replayed.add(new FeatureRecord(r.instrumentKey(), r.timeMs, FeatureRowValues.of(r)));

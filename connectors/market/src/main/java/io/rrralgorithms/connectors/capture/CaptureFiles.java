@@ -1,59 +1,108 @@
 package io.rrralgorithms.connectors.capture;
 
+import io.rrralgorithms.connectors.adapters.binance.BinanceVenue;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Opens a capture file with the right reader, detecting its format and feed. */
 public final class CaptureFiles {
-    private CaptureFiles() {}
+    /** The formats {@link #open} reads, for the error on a file in none of them. */
+    public static final String KNOWN_FORMATS = "hftbacktest '<time> <json>' lines (gzip or plain, time in ns, µs or ms), "
+            + "cryptofeed EXCHANGE.ws.N.0 with its EXCHANGE.http.* files, or cryptofeed combined EXCHANGE-xxxxxx.0 "
+            + "(each plain or .gz)";
+
+    /** The folders hftbacktest ships its Binance captures in, and their feeds. */
+    public static final Map<String, String> HFTBACKTEST_FOLDERS = Map.of(
+            "spot", BinanceVenue.SPOT_FEED,
+            "usdm", BinanceVenue.USDM_FEED,
+            "cm", BinanceVenue.COINM_FEED);
+
+    /** {@code FEED=PATH}: a capture file argument that names its feed. */
+    private static final Pattern FEED_AND_PATH = Pattern.compile("([a-z0-9][a-z0-9.-]*)=(.+)");
 
     /**
-     * @param feedOverride the feed to use, or null to infer it: a cryptofeed file's exchange name,
-     *     or for hftbacktest files the name of the folder (e.g. {@code binance-spot/})
+     * Feeds named per file on the command line ({@code binance-usdm=path}), by absolute path:
+     * the replay, the benchmarks and training open files deep inside, given one feed override for
+     * all of them, so the per-file choice travels here.
+     */
+    private static final Map<Path, String> ASSIGNED = new ConcurrentHashMap<>();
+
+    private CaptureFiles() {}
+
+    /** A capture argument split into its feed (null where it names none) and its path. */
+    public record FeedAndPath(String feed, Path path) {}
+
+    /**
+     * Reads {@code FEED=PATH} ({@code binance-usdm=data/btcusdt_20240718.gz}); an argument that is
+     * an existing file, or has no {@code =}, is a plain path. The feed is not checked here.
+     */
+    public static FeedAndPath parseArgument(String argument) {
+        Matcher m = FEED_AND_PATH.matcher(argument);
+        if (m.matches() && !Files.exists(Path.of(argument))) {
+            return new FeedAndPath(m.group(1), Path.of(m.group(2)));
+        }
+        return new FeedAndPath(null, Path.of(argument));
+    }
+
+    /** Opens {@code file} as {@code feed} wherever no feed override is given ({@link #open}). */
+    public static void assignFeed(Path file, String feed) {
+        Venues.forFeed(feed); // one line naming the feeds if unknown
+        ASSIGNED.put(file.toAbsolutePath().normalize(), feed);
+    }
+
+    /** The feed {@link #assignFeed} gave {@code file}, or null. */
+    public static String assignedFeed(Path file) {
+        return ASSIGNED.get(file.toAbsolutePath().normalize());
+    }
+
+    /**
+     * @param feedOverride the feed to use, or null for the feed {@link #assignFeed assigned} to the
+     *     file, else the one inferred: a cryptofeed file's exchange name, or for hftbacktest files
+     *     the name of the folder: a feed ({@code binance-spot/}) or hftbacktest's own
+     *     ({@code spot/}, {@code usdm/}, {@code cm/})
      */
     public static CaptureReader open(Path file, String feedOverride) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such capture file: " + file);
         }
+        String given = feedOverride != null ? feedOverride : assignedFeed(file);
         String exchange = CryptofeedCaptureReader.exchangeOf(file);
         if (exchange != null) {
-            String feed = feedOverride != null ? feedOverride : CryptofeedCaptureReader.FEEDS.get(exchange);
+            String feed = given != null ? given : CryptofeedCaptureReader.FEEDS.get(exchange);
             if (feed == null) {
                 throw new IOException("cryptofeed capture of " + exchange + " is not a supported feed; supported: "
                         + CryptofeedCaptureReader.FEEDS.keySet() + " (or give --feed)");
             }
             return new CryptofeedCaptureReader(file, Venues.forFeed(feed));
         }
-        String first = firstLine(file);
+        String first = CaptureText.firstLine(file);
         if (first != null && HftBacktestCaptureReader.looksLike(first)) {
-            String feed = feedOverride;
-            if (feed == null) {
-                Path parent = file.toAbsolutePath().getParent();
-                feed = parent == null ? null : parent.getFileName().toString();
-            }
+            String feed = given != null ? given : feedOfFolder(file);
             if (feed == null || !Venues.isSupported(feed)) {
-                throw new IOException("cannot infer the feed of " + file + " from its folder name; give --feed, one of "
+                throw new IOException("cannot infer the feed of " + file + " from its folder name (a feed, or "
+                        + "hftbacktest's spot/, usdm/, cm/); give --feed or FEED=" + file + ", FEED one of "
                         + Venues.feeds());
             }
             Venue venue = Venues.forFeed(feed);
             return new HftBacktestCaptureReader(file, venue);
         }
-        throw new IOException("unknown capture format: " + file
-                + " (expected hftbacktest '<ns> <json>' lines, gzip or plain, or a cryptofeed EXCHANGE.ws.N.0 file)");
+        throw new IOException("unknown capture format: " + file + " (known: " + KNOWN_FORMATS + ")");
     }
 
-    private static String firstLine(Path file) throws IOException {
-        var raw = Files.newInputStream(file);
-        var stream = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            return r.readLine();
+    /** The feed a file's folder names: the feed id itself, or hftbacktest's folder name; else null. */
+    static String feedOfFolder(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || parent.getFileName() == null) {
+            return null;
         }
+        String folder = parent.getFileName().toString();
+        return Venues.isSupported(folder) ? folder : HFTBACKTEST_FOLDERS.get(folder);
     }
 }

@@ -14,6 +14,16 @@ public interface CaptureReader extends Iterator<RawFrame>, Closeable {
     /** Lines that were not frames and were skipped (connection notes, sent messages, bad lines). */
     long skippedLines();
 
+    /**
+     * One line on what was read: the file, its format and feed, frames and snapshots, the
+     * receive-time unit where it is not ns, and the lines skipped, counted by why. The reader logs
+     * it when it reaches the end of a file that had lines it could not read (warning) or other
+     * skipped lines or a converted time unit (info).
+     */
+    default String summary() {
+        return feed() + ": skipped " + skippedLines() + " lines";
+    }
+
     @Override
     void close() throws IOException;
 }

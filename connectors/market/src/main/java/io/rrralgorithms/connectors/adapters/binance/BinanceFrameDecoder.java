@@ -125,10 +125,14 @@ final class BinanceFrameDecoder implements FrameDecoder {
     }
 
     private MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
-        if (frame.key == null || frame.key.isEmpty()) {
+        // COIN-M snapshots name their instrument ("symbol":"BTCUSD_PERP"); spot and USDⓈ-M ones do not,
+        // and take the key the capture gave them
+        JsonNode own = root.get("symbol");
+        String symbol = own != null && own.isTextual() && !own.asText().isEmpty() ? own.asText() : frame.key;
+        if (symbol == null || symbol.isEmpty()) {
             throw new DecodeException("depth snapshot without a symbol key");
         }
-        MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
+        MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, symbol);
         ev.lastUpdateId = requireLong(root, "lastUpdateId");
         ev.exchangeTimeMs = optionalLong(root, "E", 0L); // futures snapshots carry E, spot ones do not
         return ev.levels(requireLevels(root, "bids"), requireLevels(root, "asks"));

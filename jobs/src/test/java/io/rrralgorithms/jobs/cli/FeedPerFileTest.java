@@ -1,0 +1,122 @@
+package io.rrralgorithms.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.jobs.SharedData;
+import io.rrralgorithms.jobs.bench.DecodeBookFeaturesBenchmark;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code FEED=FILE} arguments: spot and USDⓈ-M captures in folders that name no feed replay
+ * together, each as its own feed; an unknown FEED is the one line an unknown {@code --feed} is.
+ */
+class FeedPerFileTest {
+    @TempDir
+    static Path tmp;
+
+    static Path spot;
+    static Path usdm;
+    static String deadDatabase;
+
+    /** The real captures, linked (not copied) from a folder whose name is no feed. */
+    @BeforeAll
+    static void setUp() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("downloads"));
+        spot = Files.createSymbolicLink(folder.resolve("spot_btcusdt_20240809.gz"),
+                SharedData.market("binance-spot/btcusdt_20240809.gz").toAbsolutePath());
+        usdm = Files.createSymbolicLink(folder.resolve("usdm_btcusdt_20240719.gz"),
+                SharedData.market("binance-usdm/btcusdt_20240719.gz").toAbsolutePath());
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            deadDatabase = "jdbc:postgresql://127.0.0.1:" + s.getLocalPort() + "/rrr";
+        }
+    }
+
+    @Test
+    void eachFileItsFeed() throws IOException {
+        CaptureArguments.Resolved r = CaptureArguments.resolve(
+                List.of(Path.of("binance-spot=" + spot), Path.of("binance-usdm=" + usdm)), null);
+        assertEquals(List.of(spot, usdm), r.files());
+        assertNull(r.feed());
+        try (CaptureReader a = CaptureFiles.open(spot, null); CaptureReader b = CaptureFiles.open(usdm, null)) {
+            assertEquals("binance-spot", a.feed());
+            assertEquals("binance-usdm", b.feed());
+        }
+        // both feeds in one input, every line a frame of its own feed
+        DecodeBookFeaturesBenchmark.Input in = DecodeBookFeaturesBenchmark.load(r.files(), r.feed());
+        assertEquals(Map.of("binance-spot", (long) CaptureLines.gzLines(spot).size(),
+                "binance-usdm", (long) CaptureLines.gzLines(usdm).size()), in.framesByFeed());
+        assertEquals(Map.of("binance-spot", 58_325L, "binance-usdm", 60_570L), in.framesByFeed());
+    }
+
+    @Test
+    void feedOptionNamesTheOtherFiles(@TempDir Path dir) throws IOException {
+        Path other = Files.createSymbolicLink(dir.resolve("btcusdt_20240809.gz"), spot.toRealPath());
+        CaptureArguments.Resolved r = CaptureArguments.resolve(
+                List.of(Path.of("binance-usdm=" + usdm), other), "binance-spot");
+        assertNull(r.feed());
+        assertEquals("binance-spot", CaptureFiles.assignedFeed(other));
+        assertEquals("binance-usdm", CaptureFiles.assignedFeed(usdm));
+        // without a FEED= argument --feed is passed on as before
+        assertEquals("binance-spot", CaptureArguments.resolve(List.of(other), "binance-spot").feed());
+
+        UserError twice = assertThrows(UserError.class, () -> CaptureArguments.resolve(
+                List.of(Path.of("binance-usdm=" + usdm), Path.of("binance-spot=" + usdm)), null));
+        assertTrue(twice.getMessage().contains("give each file one feed"), twice.getMessage());
+    }
+
+    @Test
+    void runAcceptsFeedPerFileAndRefusesAnUnknownOne() throws IOException {
+        List<String> base = List.of("run", "--kafka-port", "0", "--web-port", "0", "--kafka-dir",
+                tmp.resolve("kafka").toString(), "--jdbc-url", deadDatabase);
+
+        // accepted: the run gets as far as the (dead) database
+        CommandLineExecution ok = CommandLineExecution.of(concat(base, "binance-spot=" + spot, "binance-usdm=" + usdm));
+        assertEquals(ExitCodes.DATABASE, ok.exitCode(), ok.stderr());
+        assertTrue(ok.stderr().startsWith("rrr run: PostgreSQL does not answer at " + deadDatabase), ok.stderr());
+
+        // such a file without its feed: the folder does not say it (a link of its own: feeds assigned in
+        // this JVM stay with their paths)
+        Path unnamed = Files.createSymbolicLink(tmp.resolve("downloads/btcusdt_20240809.gz"), spot.toRealPath());
+        CommandLineExecution plain = CommandLineExecution.of(concat(base, unnamed.toString()));
+        assertEquals(ExitCodes.INPUT, plain.exitCode(), plain.stderr());
+        assertTrue(plain.stderr().startsWith("rrr run: cannot infer the feed of " + unnamed), plain.stderr());
+
+        CommandLineExecution bad = CommandLineExecution.of(concat(base, "nosuch=" + spot));
+        assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.stderr());
+        List<String> err = bad.stderr().lines().toList();
+        assertEquals(1, err.size(), bad.stderr());
+        assertTrue(err.get(0).startsWith("rrr run: unknown feed 'nosuch' (in nosuch=" + spot + "); use one of "
+                + "binance-coinm, "), err.get(0));
+        // the line --feed nosuch gives, but for where the feed was named
+        CommandLineExecution option = CommandLineExecution.of(concat(base, "--feed", "nosuch", spot.toString()));
+        assertEquals(err.get(0).replace("(in nosuch=" + spot + ")", "(--feed)"),
+                option.stderr().lines().findFirst().orElseThrow());
+
+        CommandLineExecution replay = CommandLineExecution.of(List.of("replay", "--bootstrap-servers", "127.0.0.1:1",
+                "nosuch=" + spot));
+        assertEquals(ExitCodes.USAGE, replay.exitCode(), replay.stderr());
+        assertTrue(replay.stderr().startsWith("rrr replay: unknown feed 'nosuch' (in nosuch="), replay.stderr());
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> out = new ArrayList<>(head);
+        out.addAll(List.of(tail));
+        return out;
+    }
+}
