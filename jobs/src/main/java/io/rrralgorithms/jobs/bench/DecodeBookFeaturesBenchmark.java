@@ -1,6 +1,6 @@
 package io.rrralgorithms.jobs.bench;
 
-import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.jobs.bars.TradeBar;
@@ -42,14 +42,14 @@ public final class DecodeBookFeaturesBenchmark {
     public record Input(List<RawFrame> frames, Map<String, Long> framesByFeed, long payloadBytes, long skippedLines,
             double loadSeconds) {}
 
-    /** Reads all frames of {@code files} into memory ({@code feedOverride} null: inferred per file). */
-    public static Input load(List<Path> files, String feedOverride) throws IOException {
+    /** Reads all frames of {@code files} into memory, each as its feed. */
+    public static Input load(List<Path> files, CaptureFeeds feedOfFile) throws IOException {
         long start = System.nanoTime();
         Map<String, List<RawFrame>> byFeed = new LinkedHashMap<>();
         long bytes = 0;
         long skipped = 0;
         for (Path f : files) {
-            try (CaptureReader r = CaptureFiles.open(f, feedOverride)) {
+            try (CaptureReader r = feedOfFile.open(f)) {
                 List<RawFrame> list = byFeed.computeIfAbsent(r.feed(), k -> new ArrayList<>());
                 while (r.hasNext()) {
                     RawFrame frame = r.next();

@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.cli;
 
+import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.jobs.bench.DecodeBookFeaturesBenchmark;
 import io.rrralgorithms.jobs.bench.ScoringBenchmark;
@@ -84,6 +85,9 @@ public class BenchCommand implements Callable<Integer> {
         @Option(names = "--feed", description = "feed of the files, if it cannot be inferred from the folder/file name")
         String feed;
 
+        /** The feed of each file, once {@link #resolve} has read the arguments. */
+        CaptureFeeds feeds = CaptureFeeds.INFERRED;
+
         List<Path> resolve() throws IOException {
             Path dir = dataDir;
             if (!dir.isAbsolute() && !Files.isDirectory(dir)) { // relative to the repository root, wherever run from
@@ -94,7 +98,7 @@ public class BenchCommand implements Callable<Integer> {
             }
             CaptureArguments.Resolved resolved = CaptureArguments.resolve(files, feed);
             files = resolved.files();
-            feed = resolved.feed();
+            feeds = resolved.feeds();
             List<Path> out = files.isEmpty() ? DEFAULT_FILES.stream().map(dir::resolve).toList() : files;
             for (Path p : out) {
                 if (!Files.isRegularFile(p)) {
@@ -163,7 +167,7 @@ public class BenchCommand implements Callable<Integer> {
             out.println("files:");
             files.forEach(f -> out.println("  " + f.toAbsolutePath().normalize()));
 
-            DecodeBookFeaturesBenchmark.Input in = DecodeBookFeaturesBenchmark.load(files, input.feed);
+            DecodeBookFeaturesBenchmark.Input in = DecodeBookFeaturesBenchmark.load(files, input.feeds);
             out.printf(Locale.ROOT, "loaded %,d frames (%s), %.1f MiB of payload, %,d lines skipped, in %.2f s%n",
                     in.frames().size(), in.framesByFeed().entrySet().stream()
                             .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
@@ -328,7 +332,7 @@ public class BenchCommand implements Callable<Integer> {
                 RunSpec s = new RunSpec();
                 s.durability.parallelism = parallelism;
                 s.files = files;
-                s.feedOverride = input.feed;
+                s.feedOfFile = input.feeds;
                 s.speed = 0;
                 s.bounded = true;
                 s.kafkaPort = kafkaPort;
@@ -459,7 +463,7 @@ public class BenchCommand implements Callable<Integer> {
             printEnvironment(out);
             var spec = FeatureSpec.V1;
             float[][] vectors = ScoringBenchmark.vectors(
-                    new ReplayFeatures().compute(files, input.feed), spec);
+                    new ReplayFeatures().compute(files, input.feeds), spec);
             out.printf(Locale.ROOT, "%,d scorable feature rows from %d capture files; spec %s%n", vectors.length,
                     files.size(), spec.id());
             try (var scorer = TfScorer.load(modelDir, spec, device)) {

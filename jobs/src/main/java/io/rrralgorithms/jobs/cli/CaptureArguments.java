@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.cli;
 
+import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,12 +12,11 @@ import java.util.Map;
  * The capture-file arguments of {@code run}, {@code replay}, {@code bench} and {@code train --replay}:
  * each a path, or {@code FEED=PATH} naming that file's feed, so that files of several feeds whose
  * folders do not say it replay together ({@code binance-spot=a.gz binance-usdm=b.gz}). Where one
- * argument names its feed, {@code --feed} is the feed of the others, and every file's feed is
- * assigned ({@link CaptureFiles#assignFeed}) instead of passed on as one override.
+ * argument names its feed, {@code --feed} is the feed of the others.
  */
 final class CaptureArguments {
-    /** The files (paths only) and the feed override to pass on with them (null where assigned per file). */
-    record Resolved(List<Path> files, String feed) {}
+    /** The files (paths only) and the feed each is read as. */
+    record Resolved(List<Path> files, CaptureFeeds feeds) {}
 
     private CaptureArguments() {}
 
@@ -35,22 +35,6 @@ final class CaptureArguments {
             }
             files.add(fp.path());
         }
-        if (named.isEmpty()) {
-            return new Resolved(files, feedOption);
-        }
-        if (feedOption != null) {
-            Preflight.knownFeeds("--feed", List.of(feedOption));
-        }
-        for (int i = 0; i < files.size(); i++) {
-            Path f = files.get(i);
-            String feed = named.get(f.toAbsolutePath().normalize());
-            if (feed == null) {
-                feed = feedOption;
-            }
-            if (feed != null) {
-                CaptureFiles.assignFeed(f, feed);
-            }
-        }
-        return new Resolved(files, null);
+        return new Resolved(files, CaptureFeeds.perFile(named, feedOption));
     }
 }

@@ -1,6 +1,7 @@
 package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
+import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import io.rrralgorithms.connectors.venues.Venues;
@@ -51,11 +52,11 @@ final class Preflight {
     }
 
     /** The feeds of the files, from their format and names (which also proves the format is known). */
-    static List<String> feedsOfFiles(List<Path> files, String feedOverride) {
+    static List<String> feedsOfFiles(List<Path> files, CaptureFeeds feedOfFile) {
         List<String> feeds = new ArrayList<>();
         for (Path f : files) {
             try {
-                CaptureReplayer.feedsOf(List.of(f), feedOverride).stream().filter(feed -> !feeds.contains(feed))
+                CaptureReplayer.feedsOf(List.of(f), feedOfFile).stream().filter(feed -> !feeds.contains(feed))
                         .forEach(feeds::add);
             } catch (IOException | IllegalArgumentException e) {
                 String m = String.valueOf(e.getMessage());

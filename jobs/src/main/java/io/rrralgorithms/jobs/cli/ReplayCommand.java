@@ -45,12 +45,11 @@ public class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CaptureArguments.Resolved resolved = CaptureArguments.resolve(files, feed);
         files = resolved.files();
-        feed = resolved.feed();
         Preflight.captureFiles(files);
         if (feed != null) {
             Preflight.knownFeeds("--feed", List.of(feed));
         }
-        Preflight.feedsOfFiles(files, feed);
+        Preflight.feedsOfFiles(files, resolved.feeds());
         Preflight.atLeast("--speed", speed, 0.0);
         Preflight.atLeast("--partitions", partitions, 1);
         Map<String, String> kafkaProperties = kafka.properties();
@@ -63,7 +62,7 @@ public class ReplayCommand implements Callable<Integer> {
                 .speed(speed)
                 .progress(System.err)
                 .build()
-                .replay(files, feed);
+                .replay(files, resolved.feeds());
         result.framesPerTopic().forEach((t, n) -> System.out.printf("%-24s %,10d frames%n", t, n));
         System.out.printf("replayed %,d frames in %.1f s (%,d non-frame lines skipped)%n", result.frames(),
                 result.seconds(), result.skippedLines());

@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.cli;
 
+import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSpec;
@@ -31,6 +32,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--feed", description = "feed of the files, if it cannot be inferred from the folder/file name")
     String feed;
+
+    /** The feed of each file, from the arguments and --feed. */
+    private CaptureFeeds feedOfFile = CaptureFeeds.INFERRED;
 
     @Option(names = "--feeds", split = ",", description = "also read these feeds' topics (e.g. binance-spot,binance-usdm)")
     List<String> feeds = new ArrayList<>();
@@ -92,7 +96,7 @@ public class RunCommand implements Callable<Integer> {
         RunSpec s = new RunSpec();
         s.job = validate();
         s.files = files;
-        s.feedOverride = feed;
+        s.feedOfFile = feedOfFile;
         s.feeds = feeds;
         s.speed = speed;
         s.bounded = !unbounded;
@@ -128,13 +132,13 @@ public class RunCommand implements Callable<Integer> {
     private Configuration validate() {
         CaptureArguments.Resolved resolved = CaptureArguments.resolve(files, feed);
         files = resolved.files();
-        feed = resolved.feed();
+        feedOfFile = resolved.feeds();
         Preflight.captureFiles(files);
         if (feed != null) {
             Preflight.knownFeeds("--feed", List.of(feed));
         }
         Preflight.knownFeeds("--feeds", feeds);
-        Preflight.feedsOfFiles(files, feed);
+        Preflight.feedsOfFiles(files, feedOfFile);
         Preflight.port("--web-port", webPort);
         Preflight.port("--kafka-port", kafkaPort);
         boolean embeddedKafka = bootstrapServers == null;

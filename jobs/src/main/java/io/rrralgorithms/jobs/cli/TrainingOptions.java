@@ -105,9 +105,8 @@ public class TrainingOptions {
             if (replayed == null) {
                 CaptureArguments.Resolved resolved = CaptureArguments.resolve(replay, feed);
                 replay = resolved.files();
-                feed = resolved.feed();
                 replayed = new ArrayList<>();
-                for (FeatureRow r : new ReplayFeatures().compute(replay, feed)) {
+                for (FeatureRow r : new ReplayFeatures().compute(replay, resolved.feeds())) {
                     replayed.add(new FeatureRecord(r.instrumentKey(), r.timeMs, FeatureRowValues.of(r)));
                 }
             }

@@ -1,6 +1,6 @@
 package io.rrralgorithms.jobs.features;
 
-import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.jobs.book.BookTop;
 import java.io.IOException;
@@ -34,8 +34,12 @@ public final class ReplayFeatures {
         this.outOfOrdernessMs = outOfOrdernessMs;
     }
 
-    /** The feature rows of {@code files} ({@code feedOverride} null: the feed is inferred per file). */
-    public List<FeatureRow> compute(List<Path> files, String feedOverride) throws IOException {
+    /** The feature rows of {@code files}, all of {@code feed} (null: the feed is inferred per file). */
+    public List<FeatureRow> compute(List<Path> files, String feed) throws IOException {
+        return compute(files, CaptureFeeds.of(feed));
+    }
+
+    public List<FeatureRow> compute(List<Path> files, CaptureFeeds feedOfFile) throws IOException {
         List<FeatureRow> rows = new ArrayList<>();
         InProcessPipeline pipeline = new InProcessPipeline(depthLevels, maxPendingDiffs, outOfOrdernessMs,
                 new InProcessPipeline.Listener() {
@@ -45,7 +49,7 @@ public final class ReplayFeatures {
                     }
                 });
         for (Path f : files) {
-            try (CaptureReader r = CaptureFiles.open(f, feedOverride)) {
+            try (CaptureReader r = feedOfFile.open(f)) {
                 while (r.hasNext()) {
                     pipeline.frame(r.next());
                 }

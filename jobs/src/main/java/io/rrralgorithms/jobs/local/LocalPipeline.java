@@ -101,7 +101,7 @@ public final class LocalPipeline {
         if (live != null) {
             feeds.addAll(live.feeds());
         }
-        for (String f : CaptureReplayer.feedsOf(s.files, s.feedOverride)) {
+        for (String f : CaptureReplayer.feedsOf(s.files, s.feedOfFile)) {
             if (!feeds.contains(f)) {
                 feeds.add(f);
             }
@@ -398,7 +398,7 @@ public final class LocalPipeline {
                 .resume(state != null)
                 .progress(System.err)
                 .build()
-                .replay(s.files, s.feedOverride);
+                .replay(s.files, s.feedOfFile);
         s.out.printf("replayed %,d frames into %s in %.1f s%n", result.frames(), result.framesPerTopic().keySet(),
                 result.seconds());
         if (result.alreadyPublished() > 0) {

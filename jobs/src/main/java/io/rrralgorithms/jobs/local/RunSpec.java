@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.local;
 
+import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.jobs.MarketDataSinks;
@@ -17,7 +18,8 @@ import org.apache.flink.configuration.Configuration;
  */
 public final class RunSpec {
     public List<Path> files = new ArrayList<>();
-    public String feedOverride;
+    /** The feed each file is read as. */
+    public CaptureFeeds feedOfFile = CaptureFeeds.INFERRED;
     public List<String> feeds = new ArrayList<>();
     public double speed;
     public boolean bounded = true;

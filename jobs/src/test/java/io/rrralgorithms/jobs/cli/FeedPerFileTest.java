@@ -1,11 +1,9 @@
 package io.rrralgorithms.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.jobs.SharedData;
@@ -52,13 +50,12 @@ class FeedPerFileTest {
         CaptureArguments.Resolved r = CaptureArguments.resolve(
                 List.of(Path.of("binance-spot=" + spot), Path.of("binance-usdm=" + usdm)), null);
         assertEquals(List.of(spot, usdm), r.files());
-        assertNull(r.feed());
-        try (CaptureReader a = CaptureFiles.open(spot, null); CaptureReader b = CaptureFiles.open(usdm, null)) {
+        try (CaptureReader a = r.feeds().open(spot); CaptureReader b = r.feeds().open(usdm)) {
             assertEquals("binance-spot", a.feed());
             assertEquals("binance-usdm", b.feed());
         }
         // both feeds in one input, every line a frame of its own feed
-        DecodeBookFeaturesBenchmark.Input in = DecodeBookFeaturesBenchmark.load(r.files(), r.feed());
+        DecodeBookFeaturesBenchmark.Input in = DecodeBookFeaturesBenchmark.load(r.files(), r.feeds());
         assertEquals(Map.of("binance-spot", (long) CaptureLines.gzLines(spot).size(),
                 "binance-usdm", (long) CaptureLines.gzLines(usdm).size()), in.framesByFeed());
         assertEquals(Map.of("binance-spot", 58_325L, "binance-usdm", 60_570L), in.framesByFeed());
@@ -69,11 +66,10 @@ class FeedPerFileTest {
         Path other = Files.createSymbolicLink(dir.resolve("btcusdt_20240809.gz"), spot.toRealPath());
         CaptureArguments.Resolved r = CaptureArguments.resolve(
                 List.of(Path.of("binance-usdm=" + usdm), other), "binance-spot");
-        assertNull(r.feed());
-        assertEquals("binance-spot", CaptureFiles.assignedFeed(other));
-        assertEquals("binance-usdm", CaptureFiles.assignedFeed(usdm));
-        // without a FEED= argument --feed is passed on as before
-        assertEquals("binance-spot", CaptureArguments.resolve(List.of(other), "binance-spot").feed());
+        assertEquals("binance-spot", r.feeds().feedOf(other));
+        assertEquals("binance-usdm", r.feeds().feedOf(usdm));
+        // without a FEED= argument --feed is every file's feed, as before
+        assertEquals("binance-spot", CaptureArguments.resolve(List.of(other), "binance-spot").feeds().feedOf(usdm));
 
         UserError twice = assertThrows(UserError.class, () -> CaptureArguments.resolve(
                 List.of(Path.of("binance-usdm=" + usdm), Path.of("binance-spot=" + usdm)), null));

@@ -1,6 +1,6 @@
 package io.rrralgorithms.connectors.kafka;
 
-import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.io.BufferedReader;
@@ -79,10 +79,10 @@ public final class CaptureReplayer {
     }
 
     /** The feeds of capture files, in order of first appearance. */
-    public static List<String> feedsOf(List<Path> files, String feedOverride) throws IOException {
+    public static List<String> feedsOf(List<Path> files, CaptureFeeds feedOfFile) throws IOException {
         List<String> feeds = new ArrayList<>();
         for (Path f : files) {
-            try (CaptureReader probe = CaptureFiles.open(f, feedOverride)) {
+            try (CaptureReader probe = feedOfFile.open(f)) {
                 if (!feeds.contains(probe.feed())) {
                     feeds.add(probe.feed());
                 }
@@ -91,11 +91,16 @@ public final class CaptureReplayer {
         return feeds;
     }
 
-    public Result replay(List<Path> files, String feedOverride) throws IOException {
+    /** Replays {@code files}, all as {@code feed} (null: each file's feed inferred). */
+    public Result replay(List<Path> files, String feed) throws IOException {
+        return replay(files, CaptureFeeds.of(feed));
+    }
+
+    public Result replay(List<Path> files, CaptureFeeds feedOfFile) throws IOException {
         Map<String, List<Path>> byFeed = new LinkedHashMap<>();
         long totalLines = 0;
         for (Path f : files) {
-            try (CaptureReader probe = CaptureFiles.open(f, feedOverride)) {
+            try (CaptureReader probe = feedOfFile.open(f)) {
                 byFeed.computeIfAbsent(probe.feed(), k -> new ArrayList<>()).add(f);
             }
             totalLines += countLines(f);
@@ -104,7 +109,7 @@ public final class CaptureReplayer {
 
         List<FeedStream> streams = new ArrayList<>();
         for (var e : byFeed.entrySet()) {
-            streams.add(new FeedStream(e.getValue(), feedOverride));
+            streams.add(new FeedStream(e.getValue(), feedOfFile));
         }
         PriorityQueue<FeedStream> queue = new PriorityQueue<>(Comparator.comparingLong(s -> s.head.receiveTimeNs));
         for (FeedStream s : streams) {
@@ -260,15 +265,15 @@ public final class CaptureReplayer {
     /** The files of one feed read one after the other. */
     private static final class FeedStream {
         private final List<Path> files;
-        private final String feedOverride;
+        private final CaptureFeeds feedOfFile;
         private int index;
         private CaptureReader reader;
         private RawFrame head;
         private long skipped;
 
-        FeedStream(List<Path> files, String feedOverride) {
+        FeedStream(List<Path> files, CaptureFeeds feedOfFile) {
             this.files = files;
-            this.feedOverride = feedOverride;
+            this.feedOfFile = feedOfFile;
         }
 
         boolean advance() {
@@ -283,7 +288,7 @@ public final class CaptureReplayer {
                         head = null;
                         return false;
                     }
-                    reader = CaptureFiles.open(files.get(index++), feedOverride);
+                    reader = feedOfFile.open(files.get(index++));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

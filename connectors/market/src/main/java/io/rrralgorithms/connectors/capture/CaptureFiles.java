@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,13 +26,6 @@ public final class CaptureFiles {
     /** {@code FEED=PATH}: a capture file argument that names its feed. */
     private static final Pattern FEED_AND_PATH = Pattern.compile("([a-z0-9][a-z0-9.-]*)=(.+)");
 
-    /**
-     * Feeds named per file on the command line ({@code binance-usdm=path}), by absolute path:
-     * the replay, the benchmarks and training open files deep inside, given one feed override for
-     * all of them, so the per-file choice travels here.
-     */
-    private static final Map<Path, String> ASSIGNED = new ConcurrentHashMap<>();
-
     private CaptureFiles() {}
 
     /** A capture argument split into its feed (null where it names none) and its path. */
@@ -51,20 +43,8 @@ public final class CaptureFiles {
         return new FeedAndPath(null, Path.of(argument));
     }
 
-    /** Opens {@code file} as {@code feed} wherever no feed override is given ({@link #open}). */
-    public static void assignFeed(Path file, String feed) {
-        Venues.forFeed(feed); // one line naming the feeds if unknown
-        ASSIGNED.put(file.toAbsolutePath().normalize(), feed);
-    }
-
-    /** The feed {@link #assignFeed} gave {@code file}, or null. */
-    public static String assignedFeed(Path file) {
-        return ASSIGNED.get(file.toAbsolutePath().normalize());
-    }
-
     /**
-     * @param feedOverride the feed to use, or null for the feed {@link #assignFeed assigned} to the
-     *     file, else the one inferred: a cryptofeed file's exchange name, or for hftbacktest files
+     * @param feedOverride the feed to use, or null for the one inferred: a cryptofeed file's exchange name, or for hftbacktest files
      *     the name of the folder: a feed ({@code binance-spot/}) or hftbacktest's own
      *     ({@code spot/}, {@code usdm/}, {@code cm/})
      */
@@ -72,7 +52,7 @@ public final class CaptureFiles {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such capture file: " + file);
         }
-        String given = feedOverride != null ? feedOverride : assignedFeed(file);
+        String given = feedOverride;
         String exchange = CryptofeedCaptureReader.exchangeOf(file);
         if (exchange != null) {
             String feed = given != null ? given : CryptofeedCaptureReader.FEEDS.get(exchange);

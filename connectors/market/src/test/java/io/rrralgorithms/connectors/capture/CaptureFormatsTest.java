@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,11 +218,15 @@ class CaptureFormatsTest {
         Path file = Files.writeString(folder.resolve("btcusdt_20240718"),
                 "1721347020000000000 {\"stream\":\"btcusdt@trade\",\"data\":{}}\n");
         assertThrows(IOException.class, () -> CaptureFiles.open(file, null));
-        CaptureFiles.assignFeed(file, "binance-usdm");
-        assertEquals("binance-usdm", CaptureFiles.open(file, null).feed());
-        assertEquals("binance-spot", CaptureFiles.open(file, "binance-spot").feed()); // an explicit override wins
+        assertThrows(IOException.class, () -> CaptureFeeds.INFERRED.open(file));
+        CaptureFeeds perFile = CaptureFeeds.perFile(Map.of(file, "binance-usdm"), "binance-spot");
+        try (CaptureReader r = perFile.open(folder.resolve("../somewhere/btcusdt_20240718"))) {
+            assertEquals("binance-usdm", r.feed(), "the same file by another path");
+        }
+        assertEquals("binance-spot", perFile.feedOf(folder.resolve("other")), "files not named take the default");
+        assertNull(CaptureFeeds.perFile(Map.of(file, "binance-usdm"), null).feedOf(folder.resolve("other")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CaptureFiles.assignFeed(file, "nosuch"));
+                () -> CaptureFeeds.of("nosuch").open(file));
         assertTrue(e.getMessage().startsWith("unknown feed 'nosuch'; supported: "), e.getMessage());
     }
 
