@@ -50,6 +50,7 @@ import org.junit.jupiter.api.DynamicTest;
  * also as an ISO instant), {@code px sz} (decimals, compared as the model's mantissa),
  * {@code buy}/{@code sell} (the taker's side, no value), {@code bids asks} ({@code P:S,P:S}, empty
  * for none), {@code bid0 ask0} (the first level, {@code P:S}), {@code nbids nasks} (level counts).
+ * {@code feed} (the event's feed, text).
  * Expected values are read from the frame's own text, never copied from the decoder's output.
  */
 public final class VenueCases {
@@ -281,6 +282,7 @@ public final class VenueCases {
         private Object expected(String field, String v) {
             return switch (field) {
                 case "sym", "native" -> v;
+                case "feed" -> v;
                 case "t" -> v.contains("T") ? Instant.parse(v).toEpochMilli() : Long.parseLong(v.replace("_", ""));
                 case "recv", "first", "last", "prev", "id", "checksum", "depth", "pdec", "sdec", "nbids", "nasks" ->
                         Long.parseLong(v.replace("_", ""));
@@ -305,6 +307,7 @@ public final class VenueCases {
         private static Object actual(String field, MarketEvent ev) {
             return switch (field) {
                 case "sym" -> ev.symbol;
+                case "feed" -> ev.feed;
                 case "native" -> ev.nativeSymbol;
                 case "t" -> ev.exchangeTimeMs;
                 case "recv" -> ev.receiveTimeNs;
