@@ -1,7 +1,6 @@
 package io.rrralgorithms.jobs.venues;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.*;
 
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
@@ -59,9 +58,8 @@ class BybitReplayTest {
         try (CaptureReader r = CaptureFiles.open(CaptureReplay.file("BYBIT.ws.26.0"), null)) {
             while (r.hasNext()) {
                 RawFrame f = r.next();
-                String s = new String(f.payload, StandardCharsets.UTF_8);
                 p.frame(f);
-                if (s.startsWith("{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\"")) {
+                if (new String(f.payload, StandardCharsets.UTF_8).startsWith("{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\"")) {
                     btcDeltas++;
                     if (btcDeltas == 100) {
                         replay = f;
@@ -79,9 +77,7 @@ class BybitReplayTest {
         BookTop a = last.get("BTCUSD");
         BookTop b = full.lastTop.get("BTCUSD");
         assertEquals(b.lastUpdateId, a.lastUpdateId);
-        assertArrayEquals(b.bidPrices, a.bidPrices);
-        assertArrayEquals(b.bidSizes, a.bidSizes);
-        assertArrayEquals(b.askPrices, a.askPrices);
-        assertArrayEquals(b.askSizes, a.askSizes);
+        assertArrayEquals(new long[][] {b.bidPrices, b.bidSizes, b.askPrices, b.askSizes},
+                new long[][] {a.bidPrices, a.bidSizes, a.askPrices, a.askSizes});
     }
 }

@@ -1,9 +1,7 @@
 package io.rrralgorithms.jobs.venues;
 
 import static io.rrralgorithms.connectors.testkit.Mantissa.m;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,41 +86,29 @@ class BybitV5ReplayTest {
         }
         p.finish();
         InProcessPipeline.Counters c = p.counters();
-        System.out.printf("bybit v5 (hand-written): frames=%d ignored=%d decodeErrors=%d trades=%d deltas=%d snapshots=%d"
-                        + " bbo=%d syncedTops=%d gaps=%d stale=%d crossed=%d%n", c.frames, c.ignoredFrames, c.decodeErrors,
-                c.trades, c.eventsByType[EventType.BOOK_DELTA.ordinal()], c.snapshots,
-                c.eventsByType[EventType.BBO.ordinal()], c.syncedTops, c.gaps, c.staleDiffs, c.crossed);
-
-        assertEquals(frames.size(), c.frames);
-        assertEquals(0, c.decodeErrors);
-        assertEquals(2, c.ignoredFrames, "subscribe reply and pong");
-        assertEquals(2, c.trades);
-        assertEquals(1, c.eventsByType[EventType.BBO.ordinal()]);
-        assertEquals(3, c.snapshots);
-        assertEquals(10, c.eventsByType[EventType.BOOK_DELTA.ordinal()]);
-        assertEquals(0, c.crossed);
-
+        String counts = String.format("frames=%d ignored=%d decodeErrors=%d trades=%d deltas=%d snapshots=%d bbo=%d"
+                + " stale=%d crossed=%d", c.frames, c.ignoredFrames, c.decodeErrors, c.trades,
+                c.eventsByType[EventType.BOOK_DELTA.ordinal()], c.snapshots, c.eventsByType[EventType.BBO.ordinal()],
+                c.staleDiffs, c.crossed);
+        System.out.println("bybit v5 (hand-written): " + counts + " syncedTops=" + c.syncedTops + " gaps=" + c.gaps);
+        // ignored: the subscribe reply and the pong; stale: u=100 against snapshot 100, the buffered 104 and 105
+        // against snapshot 110, the redelivered 112
+        assertEquals("frames=" + frames.size() + " ignored=2 decodeErrors=0 trades=2 deltas=10 snapshots=3 bbo=1 stale=4"
+                + " crossed=0", counts);
         // exactly one gap: u=104 after 102
         assertEquals(1, gaps.size());
         BookGap g = gaps.get(0);
-        assertEquals("BTCUSDT", g.nativeSymbol);
-        assertEquals("BTC-USDT-PERP", g.symbol);
-        assertEquals(102L, g.lastUpdateId);
-        assertEquals(104L, g.updateId);
-        assertEquals(103L, g.prevUpdateId);
+        assertEquals(List.of("BTCUSDT", "BTC-USDT-PERP", 102L, 104L, 103L),
+                List.of(g.nativeSymbol, g.symbol, g.lastUpdateId, g.updateId, g.prevUpdateId));
         assertTrue(g.reason.contains("u = 103"), g.reason);
-        // stale: u=100 against snapshot 100, buffered 104 and 105 against snapshot 110, redelivered 112
-        assertEquals(4, c.staleDiffs);
 
         // tops: synced after 101, 102; one invalid top at the gap; synced after 111, 112; after the
         // restart snapshot none until 2 and 3 (a snapshot with nothing pending reports no top)
         assertEquals(List.of(101L, 102L, 102L, 111L, 112L, 2L, 3L), tops.stream().map(t -> t.lastUpdateId).toList());
         assertEquals(List.of(true, true, false, true, true, true, true), tops.stream().map(t -> t.synced).toList());
-        BookTop afterGap = tops.get(2);
-        assertEquals(0, afterGap.bidPrices.length);
-        BookTop resynced = tops.get(3);
-        assertArrayEquals(new long[] {m("99.5"), m("99"), m("98")}, resynced.bidPrices);
-        assertArrayEquals(new long[] {m("101.5")}, resynced.askPrices);
+        assertEquals(0, tops.get(2).bidPrices.length);
+        assertArrayEquals(new long[] {m("99.5"), m("99"), m("98")}, tops.get(3).bidPrices);
+        assertArrayEquals(new long[] {m("101.5")}, tops.get(3).askPrices);
 
         // the final top equals an independent replay (Jackson + a reference book) from the last snapshot on
         ReferenceBook book = new ReferenceBook();
@@ -142,13 +128,9 @@ class BybitV5ReplayTest {
             }
         }
         BookTop last = tops.get(tops.size() - 1);
-        assertArrayEquals(book.prices(true, TOP), last.bidPrices);
-        assertArrayEquals(book.sizes(true, TOP), last.bidSizes);
-        assertArrayEquals(book.prices(false, TOP), last.askPrices);
-        assertArrayEquals(book.sizes(false, TOP), last.askSizes);
-        assertArrayEquals(new long[] {m("97.5"), m("97")}, last.bidPrices);
-        assertArrayEquals(new long[] {m("1"), m("5")}, last.bidSizes);
-        assertArrayEquals(new long[] {m("98.5"), m("99")}, last.askPrices);
-        assertArrayEquals(new long[] {m("4"), m("2")}, last.askSizes);
+        long[][] levels = {last.bidPrices, last.bidSizes, last.askPrices, last.askSizes};
+        assertArrayEquals(new long[][] {book.prices(true, TOP), book.sizes(true, TOP), book.prices(false, TOP),
+            book.sizes(false, TOP)}, levels);
+        assertArrayEquals(new long[][] {{m("97.5"), m("97")}, {m("1"), m("5")}, {m("98.5"), m("99")}, {m("4"), m("2")}}, levels);
     }
 }

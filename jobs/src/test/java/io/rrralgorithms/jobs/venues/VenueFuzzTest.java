@@ -30,6 +30,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,25 +52,64 @@ class VenueFuzzTest {
     /** kind → [venues, mutations inserted, dead-lettered or counted once] for the closing report. */
     private static final Map<String, long[]> REPORT = new TreeMap<>();
 
+    /** A mutation: the copy's payload from the original frame and its text, or null where there is nothing to mutate. */
+    interface Spoil {
+        byte[] apply(String feed, RawFrame f, String text);
+    }
+
     enum Mutation {
         /** Cut in the middle: malformed JSON. */
-        STRUCTURAL,
+        STRUCTURAL((feed, f, text) -> Arrays.copyOf(f.payload, f.payload.length / 2)),
         /** Every number replaced by {@code [true]}: wrong types. */
-        TYPE,
+        TYPE((feed, f, text) -> replaced(text, mt -> "[true]")),
         /** Every number negated: non-positive prices, negative sizes (Bitfinex: the side's sign too). */
-        VALUE,
+        VALUE((feed, f, text) -> replaced(text, mt -> mt.group(1)
+                + (mt.group(2).startsWith("-") ? mt.group(2).substring(1) : "-" + mt.group(2)) + mt.group(3))),
         /** Every epoch time in the frame moved past 2100 (a µs time read as ms, a clock gone wrong). */
-        TIME,
-        /** The native symbol with a NUL inside ({@code \u0000}, valid JSON). */
-        NUL_SYMBOL,
-        /** Invalid UTF-8 bytes inside the first string. */
-        INVALID_UTF8,
+        TIME((feed, f, text) -> {
+            String t = ISO.matcher(EPOCH_S.matcher(EPOCH_MS_OR_FINER.matcher(text).replaceAll("$1000"))
+                    .replaceAll("41$1")).replaceAll("\"2100-$1");
+            return t.equals(text) ? null : t.getBytes(StandardCharsets.UTF_8);
+        }),
+        /** The native symbol (of the frame's first event) with a NUL inside ({@code \u0000}, valid JSON). */
+        NUL_SYMBOL((feed, f, text) -> {
+            List<MarketEvent> events = new ArrayList<>();
+            try {
+                Venues.forFeed(feed).decoder().decode(f, events::add);
+            } catch (Exception e) {
+                return null;
+            }
+            String sym = events.isEmpty() ? null : events.get(0).nativeSymbol;
+            if (sym == null || sym.length() < 2 || !text.contains("\"" + sym + "\"")) {
+                return null;
+            }
+            String poisoned = sym.substring(0, 1) + "\\u0000" + sym.substring(1);
+            return text.replace("\"" + sym + "\"", "\"" + poisoned + "\"").getBytes(StandardCharsets.UTF_8);
+        }),
+        /** Invalid UTF-8 bytes inside the first string: a lead byte (0xC3) followed by a non-continuation byte ('('). */
+        INVALID_UTF8((feed, f, text) -> {
+            String bytes = new String(f.payload, StandardCharsets.ISO_8859_1); // one char per byte
+            int q = bytes.indexOf('"');
+            return q < 0 ? null : (bytes.substring(0, q + 1) + "\u00C3(" + bytes.substring(q + 1))
+                    .getBytes(StandardCharsets.ISO_8859_1);
+        }),
         /** The first object starts with the same key twice. */
-        DUPLICATE_KEY,
-        /** Padded past the 4 MiB frame limit. */
-        OVERSIZE,
+        DUPLICATE_KEY((feed, f, text) -> text.indexOf('{') < 0 ? null : text.replaceFirst("\\{", "{\"rrr\":0,\"rrr\":1,")
+                .getBytes(StandardCharsets.UTF_8)),
+        /** Padded with spaces past the 4 MiB frame limit. */
+        OVERSIZE((feed, f, text) -> {
+            byte[] out = Arrays.copyOf(f.payload, f.payload.length + (4 << 20) + 1);
+            Arrays.fill(out, f.payload.length, out.length, (byte) ' ');
+            return out;
+        }),
         /** The same trade frame again: a replay or redelivery (trades with a venue trade id). */
-        DUPLICATE_TRADE
+        DUPLICATE_TRADE((feed, f, text) -> f.payload.clone());
+
+        private final Spoil spoil;
+
+        Mutation(Spoil spoil) {
+            this.spoil = spoil;
+        }
     }
 
     static Stream<String> feeds() throws Exception {
@@ -141,9 +181,10 @@ class VenueFuzzTest {
         Map<Integer, RawFrame> inserts = new TreeMap<>();
         for (int attempt = 0; attempt < 50 * n && inserts.size() < n && !candidates.isEmpty(); attempt++) {
             int at = candidates.get(random.nextInt(candidates.size()));
-            byte[] payload = inserts.containsKey(at) ? null : mutate(m, feed, frames.get(at));
+            RawFrame src = frames.get(at);
+            byte[] payload = inserts.containsKey(at) ? null
+                    : m.spoil.apply(feed, src, new String(src.payload, StandardCharsets.UTF_8));
             if (payload != null) {
-                RawFrame src = frames.get(at);
                 inserts.put(at, new RawFrame(src.feed, src.key, src.kind, src.receiveTimeNs, payload));
             }
         }
@@ -175,77 +216,9 @@ class VenueFuzzTest {
     private static final Pattern EPOCH_S = Pattern.compile("(?<![0-9.])1[4-9]([0-9]{8}\\.[0-9]+)(?![0-9])");
     private static final Pattern ISO = Pattern.compile("\"20[0-9]{2}-([0-9]{2}-[0-9]{2}T)");
 
-    static byte[] mutate(Mutation m, String feed, RawFrame f) {
-        String text = new String(f.payload, StandardCharsets.UTF_8);
-        return switch (m) {
-            case STRUCTURAL -> Arrays.copyOf(f.payload, f.payload.length / 2);
-            case TYPE -> replaced(text, NUMBER, mt -> "[true]");
-            case VALUE -> replaced(text, NUMBER, mt -> mt.group(1)
-                    + (mt.group(2).startsWith("-") ? mt.group(2).substring(1) : "-" + mt.group(2)) + mt.group(3));
-            case TIME -> {
-                String t = EPOCH_MS_OR_FINER.matcher(text).replaceAll("$1000");
-                t = EPOCH_S.matcher(t).replaceAll("41$1");
-                t = ISO.matcher(t).replaceAll("\"2100-$1");
-                yield t.equals(text) ? null : t.getBytes(StandardCharsets.UTF_8);
-            }
-            case NUL_SYMBOL -> {
-                String sym = symbolOf(feed, f);
-                if (sym == null || sym.length() < 2 || !text.contains("\"" + sym + "\"")) {
-                    yield null;
-                }
-                String poisoned = sym.substring(0, 1) + "\\u0000" + sym.substring(1);
-                yield text.replace("\"" + sym + "\"", "\"" + poisoned + "\"").getBytes(StandardCharsets.UTF_8);
-            }
-            case INVALID_UTF8 -> {
-                int q = indexOf(f.payload, (byte) '"');
-                if (q < 0) {
-                    yield null;
-                }
-                byte[] out = new byte[f.payload.length + 2];
-                System.arraycopy(f.payload, 0, out, 0, q + 1);
-                out[q + 1] = (byte) 0xC3; // a lead byte followed by a non-continuation byte
-                out[q + 2] = (byte) 0x28;
-                System.arraycopy(f.payload, q + 1, out, q + 3, f.payload.length - q - 1);
-                yield out;
-            }
-            case DUPLICATE_KEY -> {
-                int brace = text.indexOf('{');
-                yield brace < 0 ? null : (text.substring(0, brace + 1) + "\"rrr\":0,\"rrr\":1,"
-                        + text.substring(brace + 1)).getBytes(StandardCharsets.UTF_8);
-            }
-            case OVERSIZE -> {
-                byte[] out = Arrays.copyOf(f.payload, f.payload.length + (4 << 20) + 1);
-                Arrays.fill(out, f.payload.length, out.length, (byte) ' ');
-                yield out;
-            }
-            case DUPLICATE_TRADE -> f.payload.clone();
-        };
-    }
-
-    private static byte[] replaced(String text, Pattern p, Function<Matcher, String> with) {
-        Matcher mt = p.matcher(text);
-        StringBuilder b = new StringBuilder();
-        boolean any = false;
-        while (mt.find()) {
-            mt.appendReplacement(b, Matcher.quoteReplacement(with.apply(mt)));
-            any = true;
-        }
-        mt.appendTail(b);
-        return any ? b.toString().getBytes(StandardCharsets.UTF_8) : null;
-    }
-
-    private static int indexOf(byte[] a, byte b) {
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String symbolOf(String feed, RawFrame f) {
-        List<MarketEvent> events = decode(feed, f);
-        return events.isEmpty() ? null : events.get(0).nativeSymbol;
+    private static byte[] replaced(String text, Function<MatchResult, String> with) {
+        Matcher mt = NUMBER.matcher(text);
+        return mt.find() ? mt.replaceAll(r -> Matcher.quoteReplacement(with.apply(r))).getBytes(StandardCharsets.UTF_8) : null;
     }
 
     /** Frames whose events (one at least) all match {@code use}, decoded in order by one decoder: mutation sources. */
@@ -264,16 +237,6 @@ class VenueFuzzTest {
             }
         }
         return out;
-    }
-
-    private static List<MarketEvent> decode(String feed, RawFrame f) {
-        List<MarketEvent> events = new ArrayList<>();
-        try {
-            Venues.forFeed(feed).decoder().decode(f, events::add);
-        } catch (Exception e) {
-            return List.of();
-        }
-        return events;
     }
 
     // ---------------------------------------------------------------- replay
@@ -314,17 +277,13 @@ class VenueFuzzTest {
     static String render(Object o) {
         StringBuilder b = new StringBuilder(o.getClass().getSimpleName()).append('{');
         for (Field f : o.getClass().getFields()) {
-            if (Modifier.isStatic(f.getModifiers())) {
-                continue;
-            }
-            try {
-                Object v = f.get(o);
-                String s = v instanceof long[] a ? Arrays.toString(a) : v instanceof int[] a ? Arrays.toString(a)
-                        : v instanceof double[] a ? Arrays.toString(a) : v instanceof Object[] a ? Arrays.toString(a)
-                        : String.valueOf(v);
-                b.append(f.getName()).append('=').append(s).append(' ');
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
+            if (!Modifier.isStatic(f.getModifiers())) {
+                try {
+                    String v = Arrays.deepToString(new Object[] {f.get(o)});
+                    b.append(f.getName()).append('=').append(v, 1, v.length() - 1).append(' ');
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
             }
         }
         return b.append('}').toString();
@@ -348,7 +307,7 @@ class VenueFuzzTest {
         for (String feed : List.of("binance-spot", "binance-usdm")) {
             try (Stream<Path> files = Files.list(SharedData.market(feed))) {
                 // one day each keeps the suite quick; the other days are the same kind of data
- m.put(feed + " hftbacktest", List.of(files.sorted().findFirst().orElseThrow()));
+                m.put(feed + " hftbacktest", List.of(files.sorted().findFirst().orElseThrow()));
             }
         }
         return m;

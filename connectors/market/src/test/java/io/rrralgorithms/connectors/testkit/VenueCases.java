@@ -361,8 +361,8 @@ public final class VenueCases {
         private static Object actual(String field, MarketEvent ev) {
             return switch (field) {
                 case "sym" -> ev.symbol;
-                case "native" -> ev.nativeSymbol;
                 case "feed" -> ev.feed;
+                case "native" -> ev.nativeSymbol;
                 case "t" -> ev.exchangeTimeMs;
                 case "recv" -> ev.receiveTimeNs;
                 case "first" -> ev.firstUpdateId;
