@@ -31,29 +31,35 @@ import java.util.Set;
  *       share the normalized symbol of the real pair: refused (and left out of the catalog).
  * </ul>
  *
- * The quote lists are the recorded listings' quote currencies ({@code VenueSymbolsRoundTripTest}
- * checks both directions against every listed instrument).
+ * The quote lists are the recorded listings' quote currencies, but for the USD stablecoins
+ * {@code TUSD}, {@code BUSD} and {@code GUSD}: their endings clash with {@code USD} after a base
+ * ending in T, B or G ({@code BATUSD} is BAT/USD, {@code BTCTUSD} BTC/TUSD), so the few pairs quoted
+ * in them are listed per venue (a new such pair would read as {@code ...T-USDT}: add it to the list).
+ * {@code VenueSymbolsRoundTripTest} checks both directions against every listed instrument.
  */
 final class HitbtcSymbols implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String PERP = "_PERP";
 
     static final HitbtcSymbols HITBTC = new HitbtcSymbols(HitbtcVenue.HITBTC_FEED,
-            List.of("BCH", "BTC", "BUSD", "DAI", "DDRST", "EOS", "EOSDT", "ETH", "EURS", "GUSD", "HIT", "IDRT", "PAX",
-                    "TUSD", "USD", "USDC", "USDT"),
+            List.of("BCH", "BTC", "DAI", "DDRST", "EOS", "EOSDT", "ETH", "EURS", "HIT", "IDRT", "PAX", "USD", "USDC",
+                    "USDT"),
             Map.of("USD", "USDT"), Map.of("USDT", "USD"),
+            Set.of("NEOTUSD", "ETHTUSD", "USDTGUSD", "BTCGUSD", "LTCTUSD", "XMRTUSD", "ZRXTUSD", "EURSTUSD", "BTCTUSD",
+                    "EOSGUSD", "USDTUSD", "BCHTUSD", "BTCBUSD", "ETHGUSD", "DGBTUSD"),
             Set.of("XPRUSDT", "EMCUSDT", "DRTUSDT", "REPUSDT", "BCPTUSDT", "XRPUSDT", "SBTCUSDT", "VETUSDT", "XMCUSDT",
                     "EKOUSDT", "USDTGUSD"));
 
     static final HitbtcSymbols BEQUANT = new HitbtcSymbols(HitbtcVenue.BEQUANT_FEED,
-            List.of("BTC", "DAI", "EOS", "EOSDT", "ETH", "EURB", "EURS", "GBPB", "GUSD", "PAX", "TUSD", "USD", "USDB",
-                    "USDC", "USDT"),
+            List.of("BTC", "DAI", "EOS", "EOSDT", "ETH", "EURB", "EURS", "GBPB", "PAX", "USD", "USDB", "USDC", "USDT"),
             Map.of("USD", "USDT", "USDB", "USD"), Map.of("USDT", "USD", "USD", "USDB"),
+            Set.of("BTCTUSD", "EOSGUSD", "USDTUSD", "BCHTUSD", "BTCGUSD", "ETHGUSD", "ETHTUSD", "USDTGUSD"),
             Set.of("XRPUSDT", "XDCUSDT", "XYMUSDT", "USDTGUSD"));
 
     static final HitbtcSymbols FMFW = new HitbtcSymbols(HitbtcVenue.FMFW_FEED,
-            List.of("BCH", "BTC", "BUSD", "DAI", "EOSDT", "ETH", "GRB", "TUSD", "USD", "USDC", "USDH", "USDP", "USDT"),
+            List.of("BCH", "BTC", "DAI", "EOSDT", "ETH", "GRB", "USD", "USDC", "USDH", "USDP", "USDT"),
             Map.of("USD", "USDT"), Map.of(),
+            Set.of("BTCTUSD", "BCHTUSD", "BTCBUSD"),
             Set.of("MATICUSD", "HTUSD", "TFUELUSD", "CKBUSD", "GLMUSD", "CRVUSD", "HOTUSD", "GTCUSD", "BZRXUSD", "ORNUSD",
                     "ALGOUSD", "ARPAUSD", "DCRUSD", "INJUSD", "KSMUSD", "FTMUSD"));
 
@@ -62,17 +68,20 @@ final class HitbtcSymbols implements Serializable {
     private final List<String> quotes;
     /** Native asset code → normalized asset, where they differ. */
     private final Map<String, String> renamed;
+    /** The pairs quoted in TUSD, BUSD or GUSD (the quote is their last four letters). */
+    private final Set<String> usdCoinQuoted;
     /** Normalized asset → native code, where they differ. */
     private final Map<String, String> codes;
     /** Normalized spot symbol → native, for the symbols not spelled by the default rule. */
     private final Map<String, String> oldSpellings = new HashMap<>();
 
     private HitbtcSymbols(String feed, List<String> quotes, Map<String, String> renamed, Map<String, String> codes,
-            Set<String> oldSpellings) {
+            Set<String> usdCoinQuoted, Set<String> oldSpellings) {
         this.feed = feed;
         this.quotes = quotes.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         this.renamed = renamed;
         this.codes = codes;
+        this.usdCoinQuoted = usdCoinQuoted;
         for (String s : oldSpellings) {
             try {
                 this.oldSpellings.put(normalize(s), s);
@@ -94,7 +103,8 @@ final class HitbtcSymbols implements Serializable {
         }
         boolean perp = nativeSymbol.endsWith(PERP);
         String pair = perp ? nativeSymbol.substring(0, nativeSymbol.length() - PERP.length()) : nativeSymbol;
-        for (String q : quotes) {
+        List<String> candidates = usdCoinQuoted.contains(pair) ? List.of(pair.substring(pair.length() - 4)) : quotes;
+        for (String q : candidates) {
             if (pair.length() > q.length() && pair.endsWith(q)) {
                 String base = pair.substring(0, pair.length() - q.length());
                 if (!base.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
