@@ -14,6 +14,7 @@ import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
 import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
+import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcOracle;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
@@ -24,6 +25,7 @@ import io.rrralgorithms.jobs.venues.ReplayCase.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The replay contract's cases: one entry per recorded feed capture. Adding a venue adds one entry
@@ -62,6 +64,24 @@ final class ReplayCases {
                 assertEquals(seq + 1, g.updateId);
                 assertEquals("sequence break: expected seq " + seq, g.reason);
             });
+
+    /**
+     * The {@code nth} book update of {@code nativeSymbol} lost (v2 {@code updateOrderbook}, v3
+     * {@code orderbook/full} update): the next one's sequence is not the book's + 1 (HitBTC family).
+     */
+    private static ReplayCase.Drop hitbtcDrop(String nativeSymbol, int nth) {
+        Predicate<String> update = s -> s.contains("\"method\":\"updateOrderbook\"")
+                && s.contains("\"symbol\":\"" + nativeSymbol + "\"")
+                || s.contains("\"ch\":\"orderbook/full\",\"update\":{\"" + nativeSymbol + "\"");
+        return new ReplayCase.Drop(nativeSymbol, update, nth, (String dropped, BookGap g) -> {
+            JsonNode j = JSON.readTree(dropped);
+            long sequence = j.has("params") ? j.get("params").get("sequence").asLong()
+                    : j.get("update").get(nativeSymbol).get("s").asLong();
+            assertEquals(sequence - 1, g.lastUpdateId);
+            assertEquals(sequence + 1, g.updateId);
+            assertEquals("sequence break: expected sequence " + sequence, g.reason);
+        });
+    }
 
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
             ReplayCase.Drop drop, ReplayCase.Extra extra) {
@@ -132,6 +152,25 @@ final class ReplayCases {
                         }),
                 of("okx", List.of("OKX.ws.1.0"), 25, OkxOracle::count,
                         new Counts(410, 21, 0, 71, 287, 3, 28, 0, 0, 290, 0, 287), null,
-                        (e, r) -> assertEquals(3, e.books.size())));
+                        (e, r) -> assertEquals(3, e.books.size())),
+                of("hitbtc", List.of("HITBTC.ws.1.0"), 10, HitbtcOracle::count,
+                        new Counts(800, 60, 646, 0, 73, 10, 11, 0, 0, 0, 0, 70),
+                        hitbtcDrop("EURSUSD", 20),
+                        (e, r) -> {
+                            assertEquals(List.of("CRDTETH", "EURSUSD", "ORNBTC"), new ArrayList<>(e.books.keySet()));
+                            assertEquals("EURS-USDT", r.lastTop.get("EURSUSD").symbol);
+                        }),
+                of("bequant", List.of("BEQUANT.ws.1.0"), 10, HitbtcOracle::count,
+                        new Counts(1362, 70, 0, 10, 965, 10, 307, 0, 0, 0, 0, 965),
+                        hitbtcDrop("BTCUSDB", 100), (e, r) -> {
+                            assertEquals(9, e.books.size(), "ETHEURS: no update in the 30 s");
+                            assertEquals("BTC-USD", r.lastTop.get("BTCUSDB").symbol);
+                        }),
+                of("fmfw", List.of("FMFW.ws.1.0"), 10, HitbtcOracle::count,
+                        new Counts(966, 8, 3, 4, 869, 8, 74, 0, 0, 0, 0, 863),
+                        hitbtcDrop("EOSUSDT", 100), (e, r) -> {
+                            assertEquals(8, e.books.size(), "TRVBCH, BORUSDT: snapshots the scale cannot hold");
+                            assertEquals("EOS-USDT", r.lastTop.get("EOSUSDT").symbol);
+                        }));
     }
 }

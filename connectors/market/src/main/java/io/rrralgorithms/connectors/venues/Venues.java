@@ -9,6 +9,7 @@ import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseVenue;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitVenue;
 import io.rrralgorithms.connectors.adapters.gateio.GateioVenue;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiVenue;
+import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcVenue;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenVenue;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesVenue;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinVenue;
@@ -38,7 +39,8 @@ public final class Venues {
                 GeminiVenue.VENUE,
                 KucoinVenue.VENUE,
                 GateioVenue.SPOT, GateioVenue.FUTURES,
-                OkxVenue.VENUE)) {
+                OkxVenue.VENUE,
+                HitbtcVenue.HITBTC, HitbtcVenue.BEQUANT, HitbtcVenue.FMFW)) {
             register(v);
         }
     }

@@ -21,6 +21,8 @@ import io.rrralgorithms.connectors.adapters.gateio.GateioFuturesFrameDecoderTest
 import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
+import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcOracle;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesFrameDecoderTest;
@@ -229,6 +231,44 @@ final class DecoderCases {
                         .unknownType("{\"event\":\"surprise\"}| unknown event 'surprise'",
                                 "{\"arg\":{\"channel\":\"nope\",\"instId\":\"BTC-USDT\"},\"data\":[{}]}| unknown channel")
                         .badNumber("{\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USDT\"},\"data\":[{\"tradeId\":\"1\",\"px\":\"30243.123456789\",\"sz\":\"0.001\",\"side\":\"buy\",\"ts\":\"1652459226050\"}]}| px")
-                        .catalog("OKX.0", 2565 / 5 + 830 / 5 + 520 / 5 + 3480 / 5, null, false, 0)); // the lists were recorded 5 times
+                        .catalog("OKX.0", 2565 / 5 + 830 / 5 + 520 / 5 + 3480 / 5, null, false, 0), // the lists were recorded 5 times
+                cryptofeed("hitbtc", "hitbtc", "HITBTC", "HITBTC.ws.1.0")
+                        // API v2; dead letters: the frames of pairs ticking finer than 1e-8 (DNTBTC, GRTBTC, POLYBTC, VETBTC, INSURBTC)
+                        .counts(HitbtcOracle::count, 800, 40 + 10 + 10, 10 + 444 + 192, 0, 73, 10, 11, 0)
+                        .fact("result", 40).fact("snapshotCandles", 10).fact("snapshotTrades", 10).fact("past trades", 1000)
+                        .fact("snapshotOrderbook", 20).fact("updateOrderbook", 517).fact("ticker", 203)
+                        .fact("snapshotOrderbook (finer than 1e-8)", 10).fact("updateOrderbook (finer than 1e-8)", 444)
+                        .fact("ticker (finer than 1e-8)", 192)
+                        .fact("repeated snapshots", 5) // each pair's snapshot re-sent ~1 s later, at the same sequence
+                        .fact("unsynced updates", 3).fact("books", 3) // GVTETH, MTXUSD: no update in the 30 s
+                        .keyIsSymbol().event(HitbtcFrameDecoderTest::event).decoded(HitbtcFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"jsonrpc\":\"2.0\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"jsonrpc\":\"2.0\",\"method\":\"report\",\"params\":{}}| unknown method 'report'",
+                                "{\"ch\":\"orderbook/D5/100ms\",\"data\":{}}| unknown channel 'orderbook/D5/100ms'",
+                                "{\"foo\":1}| unknown message")
+                        .badNumber("{\"jsonrpc\":\"2.0\",\"method\":\"updateTrades\",\"params\":{\"data\":[{\"id\":1,\"price\":\"0.0000035328\",\"quantity\":\"1\",\"side\":\"buy\",\"timestamp\":\"2021-07-15T03:06:44.000Z\"}],\"symbol\":\"VETBTC\"}}| field 'price' is not an exact decimal")
+                        .catalog("HITBTC.0", 1242, HitbtcFrameDecoderTest::tickerFrame, false, 0),
+                cryptofeed("bequant", "bequant", "BEQUANT", "BEQUANT.ws.1.0")
+                        .counts(HitbtcOracle::count, 1362, 40 + 10 + 10 + 10, 0, 10, 965, 10, 307, 0)
+                        .fact("result", 40).fact("snapshotCandles", 10).fact("updateCandles", 10).fact("snapshotTrades", 10)
+                        .fact("past trades", 1000).fact("updateTrades", 10).fact("snapshotOrderbook", 10)
+                        .fact("updateOrderbook", 965).fact("ticker", 307).fact("taker buy", 5).fact("taker sell", 5)
+                        .fact("books", 9) // ETHEURS: no update in the 30 s
+                        .keyIsSymbol().event(HitbtcFrameDecoderTest::event).decoded(HitbtcFrameDecoderTest::decoded)
+                        .catalog("BEQUANT.0", 185 - 61, HitbtcFrameDecoderTest::tickerFrame, false, 10_000), // less the 61 _BQX pairs
+                cryptofeed("fmfw", "fmfw", "FMFW", "FMFW.ws.1.0")
+                        // API v3; dead letters: TRVBCH's book snapshot and one ticker (prices of 1e-9), BORUSDT's
+                        // snapshot (asks at 99999999999999, above the 8-decimal mantissa's 9.2e10)
+                        .counts(HitbtcOracle::count, 966, 4 + 4, 1 + 1 + 1, 4, 869, 8, 74, 0)
+                        .fact("result", 4).fact("candles/M1:update", 4).fact("orderbook/full:snapshot", 10)
+                        .fact("orderbook/full:update", 869).fact("ticker/1s:data", 75).fact("trades:update", 4)
+                        .fact("orderbook/full:snapshot (finer than 1e-8)", 1).fact("ticker/1s (finer than 1e-8)", 1)
+                        .fact("orderbook/full:snapshot (too large for the scale)", 1).fact("unsynced updates", 6)
+                        .fact("taker buy", 3).fact("taker sell", 1).fact("books", 8)
+                        .keyIsSymbol().event(HitbtcFrameDecoderTest::event).decoded(HitbtcFrameDecoderTest::decoded)
+                        .badJson("{\"ch\":\"orderbook/full\",| malformed JSON")
+                        .unknownType("{\"ch\":\"orderbook/top/1000ms\",\"data\":{}}| unknown channel 'orderbook/top/1000ms'")
+                        .badNumber("{\"ch\":\"orderbook/full\",\"update\":{\"NEOBTC\":{\"t\":1633806854817,\"s\":1,\"a\":[[\"0.000879001\",\"1\"]],\"b\":[]}}}| field 'a[0].price' is not an exact decimal")
+                        .catalog("FMFW.0", 424, HitbtcFrameDecoderTest::tickerFrame, false, 0));
     }
 }
