@@ -1,7 +1,7 @@
 package io.rrralgorithms.jobs.cli;
 
-import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
 import io.rrralgorithms.connectors.capture.CaptureFeeds;
+import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import io.rrralgorithms.connectors.venues.Venues;
