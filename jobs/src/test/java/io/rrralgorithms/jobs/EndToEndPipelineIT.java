@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.connectors.kafka.RawTopics;
@@ -83,7 +84,7 @@ class EndToEndPipelineIT {
 
         CaptureReplayer replayer = CaptureReplayer.builder().bootstrapServers(kafka.bootstrapServers())
                 .topicPrefix(options.get(JobConfigOptions.TOPIC_PREFIX)).partitions(2).build();
-        replayer.replay(List.of(spot1), null);
+        replayer.replay(List.of(spot1), CaptureFeeds.INFERRED);
         String truncated = ReferenceBook.lines(spot2).stream().filter(l -> l.contains("@depth"))
                 .findFirst().orElseThrow();
         truncated = truncated.substring(truncated.indexOf(' ') + 1);
@@ -94,7 +95,7 @@ class EndToEndPipelineIT {
                 + "\"t\":1,\"p\":61000.5,\"q\":\"0.1\",\"T\":1723161600000,\"m\":true}}", "field 'p' must be a decimal string");
         badFrames.put("", "empty frame");
         produceBadFrames();
-        replayer.replay(List.of(spot2, usdm1, usdm2), null);
+        replayer.replay(List.of(spot2, usdm1, usdm2), CaptureFeeds.INFERRED);
 
         collected = new CollectingSinks();
         summary = runJob(List.of(new PostgresMarketDataSinks(db.target), collected));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.TestDatabase;
 import io.rrralgorithms.jobs.features.FeatureRow;
@@ -50,7 +51,7 @@ class TrainExportScoreIT {
                 SharedData.market("binance-usdm/btcusdt_20240718.gz"),
                 SharedData.market("binance-usdm/btcusdt_20240719.gz"));
         records = new ArrayList<>();
-        for (FeatureRow r : new ReplayFeatures().compute(files, null)) {
+        for (FeatureRow r : new ReplayFeatures().compute(files, CaptureFeeds.INFERRED)) {
             records.add(new FeatureRecord(r.instrumentKey(), r.timeMs, FeatureRowValues.of(r)));
         }
         assertTrue(records.size() > 500, "feature rows: " + records.size());

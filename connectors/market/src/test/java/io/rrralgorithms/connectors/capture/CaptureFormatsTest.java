@@ -225,9 +225,8 @@ class CaptureFormatsTest {
         }
         assertEquals("binance-spot", perFile.feedOf(folder.resolve("other")), "files not named take the default");
         assertNull(CaptureFeeds.perFile(Map.of(file, "binance-usdm"), null).feedOf(folder.resolve("other")));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CaptureFeeds.of("nosuch").open(file));
-        assertTrue(e.getMessage().startsWith("unknown feed 'nosuch'; supported: "), e.getMessage());
+        IOException e = assertThrows(IOException.class, () -> CaptureFeeds.of("nosuch").open(file));
+        assertTrue(e.getMessage().contains("cannot infer the feed"), e.getMessage());
     }
 
     // ---------------------------------------------------------------- what could not be read
