@@ -111,6 +111,12 @@ final class Preflight {
         }
     }
 
+    static void oneOf(String option, String value, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw UserError.usage(option + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        }
+    }
+
     static void atLeast(String option, double value, double min) {
         if (!(value >= min)) { // NaN too
             throw UserError.usage(option + " must be at least " + min + ", got " + value);

@@ -3,6 +3,7 @@ package io.rrralgorithms.jobs.cli;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.RawTopics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,6 +31,16 @@ public class ReplayCommand implements Callable<Integer> {
             description = "0 = as fast as possible; 1 = recorded pace; N = N times faster")
     double speed;
 
+    @Option(names = "--pace", defaultValue = "per-feed", paramLabel = "MODE",
+            description = "paced replay: per-feed = each feed from its own first frame (feeds recorded weeks apart play "
+                    + "side by side); aligned = one clock for all feeds, their recorded distance kept")
+    String pace;
+
+    @Option(names = "--max-pause", defaultValue = "60", paramLabel = "SECONDS",
+            description = "paced replay: a pause longer than this (recorded time) is a gap between recordings and is "
+                    + "not slept through; the progress line counts them")
+    double maxPauseSeconds;
+
     @Option(names = "--topic-prefix", defaultValue = RawTopics.DEFAULT_PREFIX,
             description = "raw topics are <prefix><feed>")
     String topicPrefix;
@@ -51,6 +62,8 @@ public class ReplayCommand implements Callable<Integer> {
         }
         Preflight.feedsOfFiles(files, resolved.feeds());
         Preflight.atLeast("--speed", speed, 0.0);
+        Preflight.oneOf("--pace", pace, List.of("per-feed", "aligned"));
+        Preflight.atLeast("--max-pause", maxPauseSeconds, 0.0);
         Preflight.atLeast("--partitions", partitions, 1);
         Map<String, String> kafkaProperties = kafka.properties();
         Preflight.kafkaAnswers(bootstrapServers, kafkaProperties, "start it, or check --bootstrap-servers");
@@ -60,6 +73,8 @@ public class ReplayCommand implements Callable<Integer> {
                 .topicPrefix(topicPrefix)
                 .partitions(partitions)
                 .speed(speed)
+                .pace(pace)
+                .maxPause(Duration.ofNanos((long) (maxPauseSeconds * 1e9)))
                 .progress(System.err)
                 .build()
                 .replay(files, resolved.feeds());

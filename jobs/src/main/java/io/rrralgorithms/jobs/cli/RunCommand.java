@@ -43,6 +43,16 @@ public class RunCommand implements Callable<Integer> {
             description = "replay pace: 0 = as fast as possible; 1 = recorded pace; N = N times faster")
     double speed;
 
+    @Option(names = "--pace", defaultValue = "per-feed", paramLabel = "MODE",
+            description = "paced replay: per-feed = each feed from its own first frame (feeds recorded weeks apart play "
+                    + "side by side); aligned = one clock for all feeds, their recorded distance kept")
+    String pace;
+
+    @Option(names = "--max-pause", defaultValue = "60", paramLabel = "SECONDS",
+            description = "paced replay: a pause longer than this (recorded time) is a gap between recordings and is "
+                    + "not slept through; the progress line counts them")
+    double maxPauseSeconds;
+
     @Option(names = "--unbounded", description = "keep the job running after the replay (Ctrl-C stops it); unset: "
             + "bounded, the job stops when it has drained the topics")
     boolean unbounded;
@@ -99,6 +109,8 @@ public class RunCommand implements Callable<Integer> {
         s.feedOfFile = feedOfFile;
         s.feeds = feeds;
         s.speed = speed;
+        s.pace = pace;
+        s.maxPauseSeconds = maxPauseSeconds;
         s.bounded = !unbounded;
         s.bootstrapServers = bootstrapServers;
         s.kafkaPort = kafkaPort;
@@ -166,6 +178,8 @@ public class RunCommand implements Callable<Integer> {
             Preflight.portFree("--kafka-port", "the embedded Kafka broker", kafkaPort);
         }
         Preflight.atLeast("--speed", speed, 0.0);
+        Preflight.oneOf("--pace", pace, List.of("per-feed", "aligned"));
+        Preflight.atLeast("--max-pause", maxPauseSeconds, 0.0);
         Preflight.atLeast("--partitions", partitions, 1);
         Configuration jobSettings = job.configuration(new Configuration());
         postgres.validate();

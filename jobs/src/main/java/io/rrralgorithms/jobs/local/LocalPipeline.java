@@ -395,6 +395,8 @@ public final class LocalPipeline {
                 .topicPrefix(topicPrefix())
                 .partitions(s.partitions)
                 .speed(s.speed)
+                .pace(s.pace)
+                .maxPause(Duration.ofNanos((long) (s.maxPauseSeconds * 1e9)))
                 .resume(state != null)
                 .progress(System.err)
                 .build()

@@ -22,6 +22,10 @@ public final class RunSpec {
     public CaptureFeeds feedOfFile = CaptureFeeds.INFERRED;
     public List<String> feeds = new ArrayList<>();
     public double speed;
+    /** How paced feeds share the replay clock: per-feed or aligned (see CaptureReplayer.Builder#pace). */
+    public String pace = "per-feed";
+    /** A longer pause (recorded time) is a gap between recordings, not slept through. */
+    public double maxPauseSeconds = 60;
     public boolean bounded = true;
     /** Null: start the embedded broker. */
     public String bootstrapServers;

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,15 +41,20 @@ import org.slf4j.LoggerFactory;
  * have: value = frame bytes as received, key = native symbol, record timestamp = receive time.
  * Files of one feed are played one after the other in the order given (a capture split across
  * files is one stream); feeds are merged by receive time. Either as fast as possible or at the
- * recorded pace times a speed factor.
+ * recorded pace times a speed factor, each feed on its own clock or all on one
+ * ({@link ReplayPacing}).
  */
 public final class CaptureReplayer {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureReplayer.class);
+    /** Default of {@link Builder#maxPause}: longer than any quiet spell of a live feed worth replaying. */
+    public static final Duration DEFAULT_MAX_PAUSE = Duration.ofSeconds(60);
 
     private final String bootstrapServers;
     private final String topicPrefix;
     private final int partitions;
     private final double speed;
+    private final ReplayPacing.Mode pace;
+    private final Duration maxPause;
     private final PrintStream progressOut;
     private final boolean resume;
     private final Map<String, String> kafkaProperties;
@@ -59,6 +65,8 @@ public final class CaptureReplayer {
         this.topicPrefix = b.topicPrefix;
         this.partitions = b.partitions;
         this.speed = b.speed;
+        this.pace = b.pace;
+        this.maxPause = b.maxPause;
         this.progressOut = b.progressOut;
         this.resume = b.resume;
     }
@@ -107,11 +115,17 @@ public final class CaptureReplayer {
         }
         ensureTopics(bootstrapServers, kafkaProperties, topicPrefix, byFeed.keySet(), partitions);
 
+        ReplayPacing pacing = new ReplayPacing(speed, pace, maxPause);
+        // per feed, each feed's frames take their place on its own clock as they are read
+        boolean perFeedClock = pacing.paced() && pace == ReplayPacing.Mode.PER_FEED;
         List<FeedStream> streams = new ArrayList<>();
         for (var e : byFeed.entrySet()) {
-            streams.add(new FeedStream(e.getValue(), feedOfFile));
+            streams.add(new FeedStream(e.getKey(), e.getValue(), feedOfFile, perFeedClock ? pacing : null));
         }
-        PriorityQueue<FeedStream> queue = new PriorityQueue<>(Comparator.comparingLong(s -> s.head.receiveTimeNs));
+        Comparator<FeedStream> order = perFeedClock
+                ? Comparator.<FeedStream>comparingLong(s -> s.headClockNs).thenComparingLong(s -> s.head.receiveTimeNs)
+                : Comparator.comparingLong(s -> s.head.receiveTimeNs);
+        PriorityQueue<FeedStream> queue = new PriorityQueue<>(order);
         for (FeedStream s : streams) {
             if (s.advance()) {
                 queue.add(s);
@@ -124,9 +138,9 @@ public final class CaptureReplayer {
         long alreadyPublished = 0;
         Map<String, Long> perTopic = new TreeMap<>();
         AtomicReference<Exception> sendError = new AtomicReference<>();
-        ReplayProgress progress = new ReplayProgress(progressOut, totalLines);
+        ReplayProgress progress = new ReplayProgress(progressOut, totalLines, pacing::describe);
         long startWallNs = System.nanoTime();
-        long firstFrameNs = Long.MIN_VALUE;
+        long startClockNs = Long.MIN_VALUE;
         long sent = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps())) {
             while (!queue.isEmpty()) {
@@ -134,6 +148,7 @@ public final class CaptureReplayer {
                 RawFrame f = s.head;
                 var record = RawFrameRecords.record(topicPrefix, f);
                 String topic = record.topic();
+                long clockNs = !pacing.paced() ? 0 : perFeedClock ? s.headClockNs : pacing.clockNs("", f.receiveTimeNs);
                 if (resume) {
                     long[] ends = inTopics.get(topic);
                     int partition = partition(record.key(), ends.length);
@@ -150,12 +165,12 @@ public final class CaptureReplayer {
                     record = new ProducerRecord<>(topic, partition, record.timestamp(), record.key(), record.value(),
                             record.headers());
                 }
-                if (firstFrameNs == Long.MIN_VALUE) {
-                    firstFrameNs = f.receiveTimeNs;
+                if (startClockNs == Long.MIN_VALUE) {
+                    startClockNs = clockNs;
                     startWallNs = System.nanoTime();
                 }
-                if (speed > 0) {
-                    pace(startWallNs, (long) ((f.receiveTimeNs - firstFrameNs) / speed));
+                if (pacing.paced()) {
+                    pace(startWallNs, pacing.dueAfterNs(clockNs - startClockNs));
                 }
                 producer.send(record, (md, ex) -> {
                     if (ex != null) {
@@ -264,16 +279,22 @@ public final class CaptureReplayer {
 
     /** The files of one feed read one after the other. */
     private static final class FeedStream {
+        private final String feed;
         private final List<Path> files;
         private final CaptureFeeds feedOfFile;
+        /** The pacing whose per-feed clock places each head; null when not paced per feed. */
+        private final ReplayPacing clock;
         private int index;
         private CaptureReader reader;
         private RawFrame head;
+        private long headClockNs;
         private long skipped;
 
-        FeedStream(List<Path> files, CaptureFeeds feedOfFile) {
+        FeedStream(String feed, List<Path> files, CaptureFeeds feedOfFile, ReplayPacing clock) {
+            this.feed = feed;
             this.files = files;
             this.feedOfFile = feedOfFile;
+            this.clock = clock;
         }
 
         boolean advance() {
@@ -281,6 +302,9 @@ public final class CaptureReplayer {
                 while (true) {
                     if (reader != null && reader.hasNext()) {
                         head = reader.next();
+                        if (clock != null) {
+                            headClockNs = clock.clockNs(feed, head.receiveTimeNs);
+                        }
                         return true;
                     }
                     close();
@@ -313,6 +337,8 @@ public final class CaptureReplayer {
         private String topicPrefix = RawTopics.DEFAULT_PREFIX;
         private int partitions = 1;
         private double speed = 0;
+        private ReplayPacing.Mode pace = ReplayPacing.Mode.PER_FEED;
+        private Duration maxPause = DEFAULT_MAX_PAUSE;
         private PrintStream progressOut;
         private boolean resume;
         private Map<String, String> kafkaProperties = Map.of();
@@ -355,6 +381,24 @@ public final class CaptureReplayer {
                 throw new IllegalArgumentException("speed must be >= 0");
             }
             this.speed = s;
+            return this;
+        }
+
+        /**
+         * How paced feeds share the clock: {@code per-feed} (each from its own first frame, the
+         * default) or {@code aligned} (one clock, recorded distances between feeds kept).
+         */
+        public Builder pace(String mode) {
+            this.pace = ReplayPacing.Mode.parse(mode);
+            return this;
+        }
+
+        /** A pause longer than this in recorded time is a gap between recordings: not slept through. */
+        public Builder maxPause(Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("max pause must be >= 0");
+            }
+            this.maxPause = d;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.rrralgorithms.connectors.kafka;
 
 import java.io.PrintStream;
+import java.util.function.Supplier;
 
 /**
  * A one-line progress bar on a terminal ({@code \r}-redrawn), or a line every few seconds when the
@@ -13,11 +14,14 @@ final class ReplayProgress {
     private final PrintStream out;
     private final long total;
     private final boolean console;
+    /** What the pacing does (empty when not paced), appended to the line. */
+    private final Supplier<String> pacing;
     private final long startNs = System.nanoTime();
     private long lastDrawNs;
 
-    ReplayProgress(PrintStream out, long total) {
+    ReplayProgress(PrintStream out, long total, Supplier<String> pacing) {
         this.out = out;
+        this.pacing = pacing;
         this.total = Math.max(total, 1);
         this.console = System.console() != null;
     }
@@ -49,6 +53,10 @@ final class ReplayProgress {
         long eta = rate > 0 && !last ? (long) ((total - done) / rate) : 0;
         String line = String.format("replay [%s%s] %3.0f%% %,d frames %,.0f frames/s ETA %ds",
                 "#".repeat(filled), " ".repeat(width - filled), frac * 100, done, rate, eta);
+        String paced = pacing.get();
+        if (!paced.isEmpty()) {
+            line += " paced " + paced;
+        }
         if (console) {
             out.print('\r' + line + (last ? "\n" : ""));
         } else {
