@@ -29,6 +29,10 @@ import org.apache.flink.api.connector.sink2.Sink;
 /**
  * The job's outputs as idempotent upserts into the tables of {@code sql/}. The binders bind text
  * as it is: the sink sanitizes every text parameter and quarantines rows the server refuses.
+ *
+ * <p>An upsert updates only a row that changed ({@code IS DISTINCT FROM}), so a backfill of data a
+ * table already holds rewrites nothing; a feature row of an invalid book never replaces one of a
+ * valid book, and a bar of fewer trades never replaces a fuller one (a backfill started mid-minute).
  */
 public class PostgresMarketDataSinks implements MarketDataSinks {
     static final String BOOK_TOP_SQL = """
@@ -42,6 +46,12 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 best_bid_size = EXCLUDED.best_bid_size, best_ask = EXCLUDED.best_ask,
                 best_ask_size = EXCLUDED.best_ask_size, bid_prices = EXCLUDED.bid_prices,
                 bid_sizes = EXCLUDED.bid_sizes, ask_prices = EXCLUDED.ask_prices, ask_sizes = EXCLUDED.ask_sizes
+            WHERE (book_top.symbol, book_top.exchange_time, book_top.receive_time_ns, book_top.last_update_id,
+                book_top.best_bid, book_top.best_bid_size, book_top.best_ask, book_top.best_ask_size,
+                book_top.bid_prices, book_top.bid_sizes, book_top.ask_prices, book_top.ask_sizes) IS DISTINCT FROM
+                (EXCLUDED.symbol, EXCLUDED.exchange_time, EXCLUDED.receive_time_ns, EXCLUDED.last_update_id,
+                EXCLUDED.best_bid, EXCLUDED.best_bid_size, EXCLUDED.best_ask, EXCLUDED.best_ask_size,
+                EXCLUDED.bid_prices, EXCLUDED.bid_sizes, EXCLUDED.ask_prices, EXCLUDED.ask_sizes)
             """;
 
     static final String FEATURES_SQL = """
@@ -60,6 +70,17 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 trade_count_1m = EXCLUDED.trade_count_1m, volume_1m = EXCLUDED.volume_1m,
                 buy_volume_1m = EXCLUDED.buy_volume_1m, sell_volume_1m = EXCLUDED.sell_volume_1m,
                 vwap_1m = EXCLUDED.vwap_1m, realized_vol_1m = EXCLUDED.realized_vol_1m
+            WHERE (features.symbol, features.book_valid, features.mid, features.spread, features.microprice,
+                features.depth_imbalance, features.depth_levels, features.ofi_1s, features.book_updates_1s,
+                features.trade_count_1s, features.volume_1s, features.buy_volume_1s, features.sell_volume_1s,
+                features.vwap_1s, features.trade_count_1m, features.volume_1m, features.buy_volume_1m,
+                features.sell_volume_1m, features.vwap_1m, features.realized_vol_1m) IS DISTINCT FROM
+                (EXCLUDED.symbol, EXCLUDED.book_valid, EXCLUDED.mid, EXCLUDED.spread, EXCLUDED.microprice,
+                EXCLUDED.depth_imbalance, EXCLUDED.depth_levels, EXCLUDED.ofi_1s, EXCLUDED.book_updates_1s,
+                EXCLUDED.trade_count_1s, EXCLUDED.volume_1s, EXCLUDED.buy_volume_1s, EXCLUDED.sell_volume_1s,
+                EXCLUDED.vwap_1s, EXCLUDED.trade_count_1m, EXCLUDED.volume_1m, EXCLUDED.buy_volume_1m,
+                EXCLUDED.sell_volume_1m, EXCLUDED.vwap_1m, EXCLUDED.realized_vol_1m)
+                AND (EXCLUDED.book_valid OR NOT features.book_valid)
             """;
 
     static final String TRADE_BARS_SQL = """
@@ -71,6 +92,14 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 sell_volume = EXCLUDED.sell_volume, notional = EXCLUDED.notional, vwap = EXCLUDED.vwap,
                 open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
                 first_trade_id = EXCLUDED.first_trade_id, last_trade_id = EXCLUDED.last_trade_id
+            WHERE (trade_bars_1m.symbol, trade_bars_1m.trade_count, trade_bars_1m.volume, trade_bars_1m.buy_volume,
+                trade_bars_1m.sell_volume, trade_bars_1m.notional, trade_bars_1m.vwap, trade_bars_1m.open,
+                trade_bars_1m.high, trade_bars_1m.low, trade_bars_1m.close, trade_bars_1m.first_trade_id,
+                trade_bars_1m.last_trade_id) IS DISTINCT FROM (EXCLUDED.symbol, EXCLUDED.trade_count,
+                EXCLUDED.volume, EXCLUDED.buy_volume, EXCLUDED.sell_volume, EXCLUDED.notional, EXCLUDED.vwap,
+                EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.first_trade_id,
+                EXCLUDED.last_trade_id)
+                AND EXCLUDED.trade_count >= trade_bars_1m.trade_count
             """;
 
     static final String GAPS_SQL = """
@@ -81,6 +110,10 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 first_update_id = EXCLUDED.first_update_id, prev_update_id = EXCLUDED.prev_update_id,
                 exchange_time = EXCLUDED.exchange_time, receive_time_ns = EXCLUDED.receive_time_ns,
                 reason = EXCLUDED.reason
+            WHERE (book_gaps.symbol, book_gaps.first_update_id, book_gaps.prev_update_id, book_gaps.exchange_time,
+                book_gaps.receive_time_ns, book_gaps.reason) IS DISTINCT FROM (EXCLUDED.symbol,
+                EXCLUDED.first_update_id, EXCLUDED.prev_update_id, EXCLUDED.exchange_time,
+                EXCLUDED.receive_time_ns, EXCLUDED.reason)
             """;
 
     static final String DEAD_LETTERS_SQL = """
@@ -88,6 +121,8 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (feed, receive_time_ns, payload_sha256) DO UPDATE SET frame_key = EXCLUDED.frame_key,
                 reason = EXCLUDED.reason, payload = EXCLUDED.payload, payload_bytes = EXCLUDED.payload_bytes
+            WHERE (dead_letters.frame_key, dead_letters.reason, dead_letters.payload, dead_letters.payload_bytes)
+                IS DISTINCT FROM (EXCLUDED.frame_key, EXCLUDED.reason, EXCLUDED.payload, EXCLUDED.payload_bytes)
             """;
 
     /** A score row is rewritten by a replay, but keeps the time it was first scored at. */
@@ -96,6 +131,8 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (feed, native_symbol, feature_time, model_version) DO UPDATE SET symbol = EXCLUDED.symbol,
                 spec_id = EXCLUDED.spec_id, score = EXCLUDED.score
+            WHERE (scores.symbol, scores.spec_id, scores.score) IS DISTINCT FROM (EXCLUDED.symbol,
+                EXCLUDED.spec_id, EXCLUDED.score)
             """;
 
     static final String MODEL_EVENTS_SQL = """
@@ -103,6 +140,8 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
             VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (event_time, subtask, kind) DO UPDATE SET model_version = EXCLUDED.model_version,
                 path = EXCLUDED.path, detail = EXCLUDED.detail
+            WHERE (model_events.model_version, model_events.path, model_events.detail) IS DISTINCT FROM
+                (EXCLUDED.model_version, EXCLUDED.path, EXCLUDED.detail)
             """;
 
     /**
@@ -124,6 +163,16 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 reject_detail = EXCLUDED.reject_detail, queue_ahead = EXCLUDED.queue_ahead
             WHERE (EXCLUDED.updated_at, EXCLUDED.filled_quantity, EXCLUDED.status_rank)
                 >= (orders.updated_at, orders.filled_quantity, orders.status_rank)
+                AND (orders.account_id, orders.feed, orders.native_symbol, orders.symbol, orders.side,
+                orders.order_type, orders.price, orders.quantity, orders.filled_quantity, orders.filled_notional,
+                orders.average_price, orders.fees, orders.status, orders.status_rank, orders.created_at,
+                orders.arrives_at, orders.updated_at, orders.reason, orders.reject_rule, orders.reject_detail,
+                orders.queue_ahead) IS DISTINCT FROM (EXCLUDED.account_id, EXCLUDED.feed, EXCLUDED.native_symbol,
+                EXCLUDED.symbol, EXCLUDED.side, EXCLUDED.order_type, EXCLUDED.price, EXCLUDED.quantity,
+                EXCLUDED.filled_quantity, EXCLUDED.filled_notional, EXCLUDED.average_price, EXCLUDED.fees,
+                EXCLUDED.status, EXCLUDED.status_rank, EXCLUDED.created_at, EXCLUDED.arrives_at,
+                EXCLUDED.updated_at, EXCLUDED.reason, EXCLUDED.reject_rule, EXCLUDED.reject_detail,
+                EXCLUDED.queue_ahead)
             """;
 
     static final String FILLS_SQL = """
@@ -134,6 +183,11 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 feed = EXCLUDED.feed, native_symbol = EXCLUDED.native_symbol, symbol = EXCLUDED.symbol,
                 side = EXCLUDED.side, price = EXCLUDED.price, quantity = EXCLUDED.quantity,
                 notional = EXCLUDED.notional, fee = EXCLUDED.fee, taker = EXCLUDED.taker, fill_time = EXCLUDED.fill_time
+            WHERE (fills.order_id, fills.account_id, fills.feed, fills.native_symbol, fills.symbol, fills.side,
+                fills.price, fills.quantity, fills.notional, fills.fee, fills.taker, fills.fill_time) IS DISTINCT
+                FROM (EXCLUDED.order_id, EXCLUDED.account_id, EXCLUDED.feed, EXCLUDED.native_symbol,
+                EXCLUDED.symbol, EXCLUDED.side, EXCLUDED.price, EXCLUDED.quantity, EXCLUDED.notional, EXCLUDED.fee,
+                EXCLUDED.taker, EXCLUDED.fill_time)
             """;
 
     static final String POSITIONS_SQL = """
@@ -144,6 +198,10 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 quantity = EXCLUDED.quantity, cost_basis = EXCLUDED.cost_basis, average_price = EXCLUDED.average_price,
                 mark = EXCLUDED.mark, realized_pnl = EXCLUDED.realized_pnl, unrealized_pnl = EXCLUDED.unrealized_pnl,
                 fees = EXCLUDED.fees
+            WHERE (positions.symbol, positions.quantity, positions.cost_basis, positions.average_price,
+                positions.mark, positions.realized_pnl, positions.unrealized_pnl, positions.fees) IS DISTINCT FROM
+                (EXCLUDED.symbol, EXCLUDED.quantity, EXCLUDED.cost_basis, EXCLUDED.average_price, EXCLUDED.mark,
+                EXCLUDED.realized_pnl, EXCLUDED.unrealized_pnl, EXCLUDED.fees)
             """;
 
     static final String PNL_SQL = """
@@ -155,6 +213,11 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 cash = EXCLUDED.cash, mark_value = EXCLUDED.mark_value, drawdown = EXCLUDED.drawdown,
                 gross_notional = EXCLUDED.gross_notional, risk_state = EXCLUDED.risk_state, fills = EXCLUDED.fills,
                 orders = EXCLUDED.orders, rejections = EXCLUDED.rejections
+            WHERE (pnl.realized_pnl, pnl.unrealized_pnl, pnl.fees, pnl.equity, pnl.cash, pnl.mark_value,
+                pnl.drawdown, pnl.gross_notional, pnl.risk_state, pnl.fills, pnl.orders, pnl.rejections) IS
+                DISTINCT FROM (EXCLUDED.realized_pnl, EXCLUDED.unrealized_pnl, EXCLUDED.fees, EXCLUDED.equity,
+                EXCLUDED.cash, EXCLUDED.mark_value, EXCLUDED.drawdown, EXCLUDED.gross_notional,
+                EXCLUDED.risk_state, EXCLUDED.fills, EXCLUDED.orders, EXCLUDED.rejections)
             """;
 
     static final String RISK_EVENTS_SQL = """
@@ -164,6 +227,10 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
             ON CONFLICT (account_id, sequence) DO UPDATE SET event_time = EXCLUDED.event_time, rule = EXCLUDED.rule,
                 order_id = EXCLUDED.order_id, instrument = EXCLUDED.instrument, state_before = EXCLUDED.state_before,
                 state_after = EXCLUDED.state_after, detail = EXCLUDED.detail
+            WHERE (risk_events.event_time, risk_events.rule, risk_events.order_id, risk_events.instrument,
+                risk_events.state_before, risk_events.state_after, risk_events.detail) IS DISTINCT FROM
+                (EXCLUDED.event_time, EXCLUDED.rule, EXCLUDED.order_id, EXCLUDED.instrument, EXCLUDED.state_before,
+                EXCLUDED.state_after, EXCLUDED.detail)
             """;
 
     private final PostgresTarget target;
