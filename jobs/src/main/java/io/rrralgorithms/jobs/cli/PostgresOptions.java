@@ -17,6 +17,10 @@ public class PostgresOptions {
             description = "PostgreSQL JDBC URL; the database is created if missing")
     String jdbcUrl;
 
+    @Option(names = "--schema", paramLabel = "NAME", description = "use this schema of the database (created and "
+            + "migrated if missing), e.g. to keep a backfill apart from the live rows; unset: the server's default (public)")
+    String schema;
+
     @Option(names = "--jdbc-user", defaultValue = "postgres", description = "database user")
     String user;
 
@@ -47,11 +51,15 @@ public class PostgresOptions {
             throw UserError.usage("--jdbc-url must be a PostgreSQL JDBC URL such as "
                     + PostgresTarget.DEFAULT_URL + ", got '" + PostgresTarget.maskUrl(jdbcUrl) + "'");
         }
+        if (schema != null && !schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw UserError.usage("--schema must be a lower-case SQL name (letters, digits, _), got '" + schema + "'");
+        }
         password();
     }
 
     public PostgresTarget target() {
-        return new PostgresTarget(jdbcUrl, user, password(), batchSize, batchIntervalMs, 3);
+        return new PostgresTarget(PostgresTarget.inSchema(jdbcUrl, schema), user, password(), batchSize,
+                batchIntervalMs, 3);
     }
 
     /** Option, then file, then environment; null for none. */

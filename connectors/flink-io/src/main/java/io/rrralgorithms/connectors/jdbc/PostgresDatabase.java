@@ -64,10 +64,14 @@ public final class PostgresDatabase {
 
     /** Applies the migrations shipped in the jar ({@code db/migration}, copied from {@code sql/}). */
     public static MigrateResult migrate(PostgresTarget target) {
-        Flyway flyway = Flyway.configure(PostgresDatabase.class.getClassLoader())
+        var config = Flyway.configure(PostgresDatabase.class.getClassLoader())
                 .dataSource(new TargetDataSource(target))
-                .locations("classpath:db/migration")
-                .load();
+                .locations("classpath:db/migration");
+        String schema = PostgresTarget.schemaOf(target.jdbcUrl());
+        if (schema != null) { // its own schema (--schema): created here, history table and tables in it
+            config = config.schemas(schema).defaultSchema(schema);
+        }
+        Flyway flyway = config.load();
         MigrateResult r = flyway.migrate();
         LOG.info("schema at version {} ({} migration(s) applied)", r.targetSchemaVersion, r.migrationsExecuted);
         return r;

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.Driver;
 
 /** Where and how the job writes to PostgreSQL. */
@@ -35,6 +37,25 @@ public record PostgresTarget(String jdbcUrl, String user, String password, int b
     public static String maskUrl(String url) {
         return url == null ? null : url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
     }
+
+    /**
+     * The URL with its connections in {@code schema} (the driver's {@code currentSchema}: the
+     * search path of every connection); null or blank: the URL as it is.
+     */
+    public static String inSchema(String url, String schema) {
+        if (schema == null || schema.isBlank()) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** The {@code currentSchema} of a URL, or null. */
+    public static String schemaOf(String url) {
+        Matcher m = CURRENT_SCHEMA.matcher(url);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=([^&]+)");
 
     public Connection connect() throws SQLException {
         return connect(null);
