@@ -241,12 +241,12 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
 
     @Override
     public Sink<BookTop> bookSamples() {
-        return UpsertSinks.upsert(target, BOOK_TOP_SQL, PostgresMarketDataSinks::bindBookTop);
+        return UpsertSinks.upsertByDay(target, BOOK_TOP_SQL, PostgresMarketDataSinks::bindBookTop, t -> t.sampleTimeMs);
     }
 
     @Override
     public Sink<FeatureRow> features() {
-        return UpsertSinks.upsert(target, FEATURES_SQL, PostgresMarketDataSinks::bindFeatures);
+        return UpsertSinks.upsertByDay(target, FEATURES_SQL, PostgresMarketDataSinks::bindFeatures, r -> r.timeMs);
     }
 
     @Override
@@ -266,7 +266,7 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
 
     @Override
     public Sink<Score> scores() {
-        return UpsertSinks.upsert(target, SCORES_SQL, PostgresMarketDataSinks::bindScore);
+        return UpsertSinks.upsertByDay(target, SCORES_SQL, PostgresMarketDataSinks::bindScore, s -> s.featureTimeMs);
     }
 
     @Override
@@ -286,12 +286,12 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
 
     @Override
     public Sink<PositionSnapshot> positions() {
-        return UpsertSinks.upsert(target, POSITIONS_SQL, PostgresMarketDataSinks::bindPosition);
+        return UpsertSinks.upsertByDay(target, POSITIONS_SQL, PostgresMarketDataSinks::bindPosition, p -> p.timeMs);
     }
 
     @Override
     public Sink<PnlSnapshot> pnl() {
-        return UpsertSinks.upsert(target, PNL_SQL, PostgresMarketDataSinks::bindPnl);
+        return UpsertSinks.upsertByDay(target, PNL_SQL, PostgresMarketDataSinks::bindPnl, p -> p.timeMs);
     }
 
     @Override

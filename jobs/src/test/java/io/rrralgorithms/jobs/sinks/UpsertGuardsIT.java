@@ -23,6 +23,7 @@ class UpsertGuardsIT {
     @Test
     void aFeatureRowOfAnInvalidBookNeverReplacesOneOfAValidBook() throws SQLException {
         try (TestDatabase db = new TestDatabase(); Connection c = db.target.connect()) {
+            db.rows("SELECT rrr_day_partition('features', '2024-08-09')"); // what the sink does before a new day
             assertEquals(1, write(c, PostgresMarketDataSinks.FEATURES_SQL, feature(true, "61000.5")));
             assertEquals(0, write(c, PostgresMarketDataSinks.FEATURES_SQL, feature(true, "61000.5")), "identical");
             assertEquals(0, write(c, PostgresMarketDataSinks.FEATURES_SQL, feature(false, null)), "degraded");

@@ -47,6 +47,8 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
     private final Counter retries;
     private final QuarantineLog quarantineLog;
     private final List<T> buffer = new ArrayList<>();
+    /** Of a table partitioned by day: the partitions its rows need; null otherwise. */
+    private final DayPartitions<T> partitions;
 
     private Connection connection;
     private long lastUsedNs;
@@ -55,6 +57,13 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
 
     public QuarantiningBatchWriter(PostgresTarget target, String sql, RowBinder<T> binder, long backoffBaseMs,
             Counter rowsWritten, Counter rowsQuarantined, Counter retries) {
+        this(target, sql, binder, null, backoffBaseMs, rowsWritten, rowsQuarantined, retries);
+    }
+
+    /** @param partitionTime of a table partitioned by day, the time of a row's partition; null otherwise */
+    public QuarantiningBatchWriter(PostgresTarget target, String sql, RowBinder<T> binder,
+            DayPartitions.PartitionTime<T> partitionTime, long backoffBaseMs, Counter rowsWritten,
+            Counter rowsQuarantined, Counter retries) {
         this.target = target;
         this.upsert = UpsertStatement.parse(sql);
         this.binder = binder;
@@ -63,6 +72,7 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
         this.rowsQuarantined = rowsQuarantined;
         this.retries = retries;
         this.quarantineLog = new QuarantineLog(upsert.table(), QuarantineLog.DEFAULT_INTERVAL_NS);
+        this.partitions = partitionTime == null ? null : new DayPartitions<>(upsert.table(), partitionTime);
     }
 
     public void add(T element) {
@@ -101,6 +111,9 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
     /** Throws only outages (and failures to write the quarantine itself); poison is handled here. */
     private void writeBuffered() throws SQLException {
         Connection c = connection();
+        if (partitions != null) {
+            partitions.ensure(c, buffer);
+        }
         try {
             for (T row : buffer) {
                 binder.bind(upsertStatement, row);

@@ -33,17 +33,30 @@ public final class QuarantiningJdbcSink<T> implements Sink<T> {
     private final String sql;
     private final RowBinder<T> binder;
     private final long backoffBaseMs;
+    private final DayPartitions.PartitionTime<T> partitionTime;
 
     public QuarantiningJdbcSink(PostgresTarget target, String sql, RowBinder<T> binder) {
         this(target, sql, binder, DEFAULT_BACKOFF_BASE_MS);
     }
 
+    /** Into a table partitioned by day: each batch first creates the partitions of its rows' days. */
+    public QuarantiningJdbcSink(PostgresTarget target, String sql, RowBinder<T> binder,
+            DayPartitions.PartitionTime<T> partitionTime) {
+        this(target, sql, binder, DEFAULT_BACKOFF_BASE_MS, partitionTime);
+    }
+
     /** @param backoffBaseMs the wait before the first retry of an outage; it doubles on each retry */
     public QuarantiningJdbcSink(PostgresTarget target, String sql, RowBinder<T> binder, long backoffBaseMs) {
+        this(target, sql, binder, backoffBaseMs, null);
+    }
+
+    private QuarantiningJdbcSink(PostgresTarget target, String sql, RowBinder<T> binder, long backoffBaseMs,
+            DayPartitions.PartitionTime<T> partitionTime) {
         this.target = target;
         this.sql = sql;
         this.binder = binder;
         this.backoffBaseMs = backoffBaseMs;
+        this.partitionTime = partitionTime;
     }
 
     @Override
@@ -64,7 +77,8 @@ public final class QuarantiningJdbcSink<T> implements Sink<T> {
             SinkWriterMetricGroup metrics = context.metricGroup();
             Counter quarantined = metrics.counter("rowsQuarantined");
             Counter retries = metrics.counter("sinkRetries");
-            this.batch = new QuarantiningBatchWriter<>(sink.target, sink.sql, sink.binder, sink.backoffBaseMs,
+            this.batch = new QuarantiningBatchWriter<>(sink.target, sink.sql, sink.binder, sink.partitionTime,
+                    sink.backoffBaseMs,
                     metrics.getNumRecordsSendCounter(), quarantined, retries);
             this.batchSize = Math.max(1, sink.target.batchSize());
             this.batchIntervalMs = sink.target.batchIntervalMs();

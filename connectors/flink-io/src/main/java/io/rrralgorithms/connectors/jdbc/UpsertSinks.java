@@ -16,4 +16,10 @@ public final class UpsertSinks {
     public static <T> Sink<T> upsert(PostgresTarget target, String sql, RowBinder<T> binder) {
         return new QuarantiningJdbcSink<>(target, sql, binder);
     }
+
+    /** Into a table partitioned by day: the partition of each row's day is created before its first row. */
+    public static <T> Sink<T> upsertByDay(PostgresTarget target, String sql, RowBinder<T> binder,
+            DayPartitions.PartitionTime<T> partitionTime) {
+        return new QuarantiningJdbcSink<>(target, sql, binder, partitionTime);
+    }
 }
