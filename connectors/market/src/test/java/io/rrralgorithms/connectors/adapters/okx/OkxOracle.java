@@ -75,6 +75,7 @@ public final class OkxOracle {
                 }
             }
         }
+        raw.books.keySet().retainAll(raw.syncedTops.keySet()); // a book without an update has no top to compare
         return raw;
     }
 }
