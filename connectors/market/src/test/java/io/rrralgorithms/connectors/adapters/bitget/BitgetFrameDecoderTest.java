@@ -117,6 +117,10 @@ public class BitgetFrameDecoderTest {
         // priceEndStep 5 at pricePlace 1: BTCUSD ticks by 0.5
         assertEquals(List.of("BTC-USD-PERP", new BigDecimal("0.5"), new BigDecimal("0.001")),
                 List.of(btc.symbol(), btc.tickSize(), btc.lotSize()));
+        // spot pairs ticking finer than the 8-decimal scale (their frames would be dead letters; none is in the capture)
+        assertEquals(List.of("BABYDOGEUSDT_SPBL", "FLOKIUSDT_SPBL", "FREEUSDT_SPBL", "JASMYETH_SPBL", "KINUSDT_SPBL",
+                "LINABTC_SPBL", "PITUSDT_SPBL", "SOSUSDT_SPBL", "TRXBTC_SPBL", "UFOUSDT_SPBL", "WKDUSDT_SPBL"),
+                c.all().stream().filter(i -> !i.fitsScale()).map(Instrument::nativeSymbol).toList());
     }
 
     /** The venue's strings rebuilt from mantissas and digits: fixed decimals, trailing zeros kept. */
