@@ -18,8 +18,24 @@ import java.util.function.Predicate;
  * @param counts the literal counts, so that oracle and pipeline cannot drift together
  * @param drop a book frame to remove (one gap expected), or null where the venue's ids cannot show a loss
  * @param extra venue-specific checks on the same run, or null
+ * @param noFeatureRows null where the synced tops must give feature rows (the contract's "features
+ *     computed"); else why this capture gives none (a case's documented opt-out, see
+ *     {@link #withoutFeatureRows}), and the contract checks that it really gives none
  */
-record ReplayCase(String name, List<String> files, int depth, Oracle oracle, Counts counts, Drop drop, Extra extra) {
+record ReplayCase(String name, List<String> files, int depth, Oracle oracle, Counts counts, Drop drop, Extra extra,
+        String noFeatureRows) {
+
+    ReplayCase(String name, List<String> files, int depth, Oracle oracle, Counts counts, Drop drop, Extra extra) {
+        this(name, files, depth, oracle, counts, drop, extra, null);
+    }
+
+    /**
+     * This case opted out of "features computed", for a capture that cannot give a feature row
+     * although it has synced tops; {@code why} says what in the data prevents it.
+     */
+    ReplayCase withoutFeatureRows(String why) {
+        return new ReplayCase(name, files, depth, oracle, counts, drop, extra, why);
+    }
 
     /** The counters of one replay, in the pipeline's terms. */
     record Counts(long frames, long ignored, long decodeErrors, long trades, long deltas, long snapshots, long bbo,

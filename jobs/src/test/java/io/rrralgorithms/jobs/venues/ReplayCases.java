@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
+import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
@@ -82,6 +83,18 @@ final class ReplayCases {
             assertEquals("sequence break: expected sequence " + sequence, g.reason);
         });
     }
+
+    /**
+     * The 20th EOSUSDT spot book update lost: Bitget sends no sequence, so the loss shows as the next
+     * update's checksum, which the book without the lost levels cannot match.
+     */
+    private static final ReplayCase.Drop BITGET_DROP = new ReplayCase.Drop("EOSUSDT_SPBL",
+            s -> s.startsWith("{\"action\":\"update\",\"arg\":{\"instType\":\"sp\",\"channel\":\"books\",\"instId\":\"EOSUSDT\"}"),
+            20, (String dropped, BookGap g) -> {
+                assertTrue(g.reason.startsWith("checksum mismatch: venue "), g.reason);
+                long lostAt = JSON.readTree(dropped).get("data").get(0).get("ts").asLong();
+                assertTrue(g.exchangeTimeMs > lostAt, "the gap is seen on the update after the lost one");
+            });
 
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
             ReplayCase.Drop drop, ReplayCase.Extra extra) {
@@ -171,6 +184,20 @@ final class ReplayCases {
                         hitbtcDrop("EOSUSDT", 100), (e, r) -> {
                             assertEquals(8, e.books.size(), "TRVBCH, BORUSDT: snapshots the scale cannot hold");
                             assertEquals("EOS-USDT", r.lastTop.get("EOSUSDT").symbol);
+                        }),
+                of("okcoin", List.of("OKCOIN.ws.1.0"), 25, OkxOracle::count,
+                        new Counts(70, 56, 0, 0, 2, 4, 8, 0, 0, 6, 0, 2), null, // its 2 updates carry no level: a lost one shows nowhere
+                        (e, r) -> {
+                            assertEquals(List.of("USDC-USDT", "USDT-USD"), new ArrayList<>(e.books.keySet()));
+                            assertEquals(2, r.counters.lateFeatureElements, "both synced tops are late");
+                        })
+                        .withoutFeatureRows("the 70-frame capture's only synced tops, two empty updates stamped"
+                                + " 1685221678.3 s, come after tickers stamped 1685221683.7 s: their second is closed, both late"),
+                of("bitget", List.of("BITGET.ws.1.0", "BITGET.ws.2.0"), 10, BitgetOracle::count,
+                        new Counts(1157, 120, 0, 55, 627, 10, 345, 0, 0, 637, 0, 627), BITGET_DROP, (e, r) -> {
+                            assertEquals(10, e.books.size(), "8 spot pairs, 2 perpetuals");
+                            assertEquals("DASH-USDT-PERP", r.lastTop.get("DASHUSDT_UMCBL").symbol);
+                            assertEquals("CULT-USDT", r.lastTop.get("CULTUSDT_SPBL").symbol);
                         }));
     }
 }

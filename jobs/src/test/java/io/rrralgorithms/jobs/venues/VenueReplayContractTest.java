@@ -88,8 +88,11 @@ class VenueReplayContractTest {
                     ? "the venue sends no checksum" : "a checksum verified wherever the venue sent one");
             assertEquals(run.expected().checksumFailures, r.counters.checksumFailures, "the local book matches the venue's");
         }));
-        if (c.counts().syncedTops() > 0) {
+        if (c.counts().syncedTops() > 0 && c.noFeatureRows() == null) {
             t.add(check("features computed", () -> assertTrue(run.replay().counters.featureRows > 0)));
+        } else if (c.noFeatureRows() != null) {
+            t.add(check("no feature rows: " + c.noFeatureRows(), () -> assertEquals(0, run.replay().counters.featureRows,
+                    "the case says it gives none; it gives some: drop the opt-out")));
         }
         if (c.drop() != null) {
             t.add(check("injected drop = one gap", () -> {

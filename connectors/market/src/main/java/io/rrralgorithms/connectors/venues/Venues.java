@@ -2,6 +2,7 @@ package io.rrralgorithms.connectors.venues;
 
 import io.rrralgorithms.connectors.adapters.binance.BinanceVenue;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexVenue;
+import io.rrralgorithms.connectors.adapters.bitget.BitgetVenue;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexVenue;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampVenue;
 import io.rrralgorithms.connectors.adapters.bybit.BybitVenue;
@@ -13,6 +14,7 @@ import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcVenue;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenVenue;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesVenue;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinVenue;
+import io.rrralgorithms.connectors.adapters.okcoin.OkcoinVenue;
 import io.rrralgorithms.connectors.adapters.okx.OkxVenue;
 import java.util.Collections;
 import java.util.List;
@@ -40,7 +42,9 @@ public final class Venues {
                 KucoinVenue.VENUE,
                 GateioVenue.SPOT, GateioVenue.FUTURES,
                 OkxVenue.VENUE,
-                HitbtcVenue.HITBTC, HitbtcVenue.BEQUANT, HitbtcVenue.FMFW)) {
+                HitbtcVenue.HITBTC, HitbtcVenue.BEQUANT, HitbtcVenue.FMFW,
+                OkcoinVenue.VENUE,
+                BitgetVenue.VENUE)) {
             register(v);
         }
     }

@@ -6,6 +6,8 @@ import io.rrralgorithms.connectors.adapters.binance.BinanceFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
+import io.rrralgorithms.connectors.adapters.bitget.BitgetFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
@@ -29,6 +31,7 @@ import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesFrameDeco
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
+import io.rrralgorithms.connectors.adapters.okcoin.OkcoinFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.okx.OkxFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
 import java.util.List;
@@ -269,6 +272,29 @@ final class DecoderCases {
                         .badJson("{\"ch\":\"orderbook/full\",| malformed JSON")
                         .unknownType("{\"ch\":\"orderbook/top/1000ms\",\"data\":{}}| unknown channel 'orderbook/top/1000ms'")
                         .badNumber("{\"ch\":\"orderbook/full\",\"update\":{\"NEOBTC\":{\"t\":1633806854817,\"s\":1,\"a\":[[\"0.000879001\",\"1\"]],\"b\":[]}}}| field 'a[0].price' is not an exact decimal")
-                        .catalog("FMFW.0", 424, HitbtcFrameDecoderTest::tickerFrame, false, 0));
+                        .catalog("FMFW.0", 424, HitbtcFrameDecoderTest::tickerFrame, false, 0),
+                cryptofeed("okcoin", "okcoin", "OKCOIN", "OKCOIN.ws.1.0")
+                        // OKX's v5 protocol; every trade of the session is the pre-session one pushed on subscribe
+                        .counts(OkxOracle::count, 70, 56, 0, 0, 2, 4, 8, 6) // ignored: acks, candles, the 4 pre-session trades
+                        .fact("event:subscribe", 40).fact("candle1m", 12).fact("pre-session trades", 4).fact("trades", 4)
+                        .fact("books:snapshot", 4).fact("books:update", 2).fact("tickers", 8).fact("book levels", 720)
+                        .keyIsSymbol().sendsChecksums().event(OkcoinFrameDecoderTest::event).decoded(OkcoinFrameDecoderTest::decoded)
+                        .badJson("{\"arg\":{\"channel\":\"books\"| malformed JSON")
+                        .unknownType("{\"arg\":{\"channel\":\"books-l2-tbt\",\"instId\":\"BTC-USD-SWAP\"},\"action\":\"update\",\"data\":[]}| OKCoin instIds are spot pairs")
+                        .badNumber("{\"arg\":{\"channel\":\"trades\",\"instId\":\"BTC-USD\"},\"data\":[{\"tradeId\":\"1\",\"px\":\"26800.000000001\",\"sz\":\"0.001\",\"side\":\"buy\",\"ts\":\"1685221683303\"}]}| px")
+                        .catalog("OKCOIN.0", 4, null, true, 500),
+                cryptofeed("bitget", "bitget", "BITGET", "BITGET.ws.1.0", "BITGET.ws.2.0")
+                        // API v1: spot (ws.1) and USDT-margined perpetuals (ws.2) as one feed; nothing finer than 1e-8
+                        .counts(BitgetOracle::count, 1157, 40 + 10 + 60 + 10, 0, 55, 627, 10, 345, 637) // ignored: acks, candles, trade snapshots
+                        .fact("event:subscribe", 40).fact("books:snapshot", 10).fact("books:update", 627)
+                        .fact("candle1m:snapshot", 10).fact("candle1m:update", 60).fact("trade:snapshot", 10)
+                        .fact("past trades", 500).fact("trade:update", 55).fact("taker buy", 33).fact("taker sell", 22)
+                        .fact("ticker:snapshot", 345).fact("tickers with bid = ask", 32).fact("books", 10)
+                        .keyIsSymbol().sendsChecksums().event(BitgetFrameDecoderTest::event).decoded(BitgetFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"action\":\"update\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"event\":\"login\",\"code\":0}| unknown event 'login'",
+                                "{\"action\":\"snapshot\",\"arg\":{\"instType\":\"sp\",\"channel\":\"books15\",\"instId\":\"EOSUSDT\"},\"data\":[]}| unknown channel 'books15'")
+                        .badNumber("{\"action\":\"update\",\"arg\":{\"instType\":\"sp\",\"channel\":\"trade\",\"instId\":\"CULTUSDT\"},\"data\":[[\"1649290077777\",\"0.000035071\",\"1\",\"buy\"]]}| field 'data[0].price' is not an exact decimal")
+                        .catalog("BITGET.0", 245 + 51 + 8, BitgetFrameDecoderTest::tickerFrame, false, 10_000));
     }
 }

@@ -11,6 +11,7 @@ import io.rrralgorithms.connectors.adapters.JsonFields.LevelReader;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,20 +58,41 @@ import java.util.function.Consumer;
  *
  * {@code {"event":"error","code","msg"}} is a {@link DecodeException} with the venue's message;
  * so are malformed JSON, an unknown event, channel or action, a wrong field type, a number that is
- * not an exact 8-decimal value and an instId that is not an OKX instrument id.
+ * not an exact 8-decimal value and an instId that the feed's symbols refuse.
+ *
+ * <p>OKCoin runs the same v5 API ({@code adapters/okcoin}): it declares this decoder with its own
+ * feed id and symbols (spot only), hence the public constructor.
  */
-final class OkxFrameDecoder implements FrameDecoder {
+public final class OkxFrameDecoder implements FrameDecoder {
     private static final LevelReader BOOK_LEVEL = (l, where, prices, sizes, i) ->
             level(l, where, prices, sizes, i, true);
     private static final LevelReader UPDATE_LEVEL = (l, where, prices, sizes, i) ->
             level(l, where, prices, sizes, i, false);
 
     private final String feed;
+    private final InstIdSymbols symbols;
     /** instId → receive time (ms) of its latest {@code trades} subscription ack. */
     private final Map<String, Long> tradesSubscribedAtMs = new ConcurrentHashMap<>();
 
+    /** A feed's instId → normalized symbol rule, kept (and serialized) with the decoder. */
+    @FunctionalInterface
+    public interface InstIdSymbols extends Serializable {
+        String normalize(String instId) throws DecodeException;
+    }
+
     OkxFrameDecoder(String feed) {
+        this(feed, OkxSymbols::normalize);
+    }
+
+    /**
+     * A decoder of a feed speaking OKX's v5 protocol.
+     *
+     * @param symbols the feed's instId → normalized symbol rule; a refusal (a {@link DecodeException}
+     *     or an {@link IllegalArgumentException}) is the frame's dead-letter reason
+     */
+    public OkxFrameDecoder(String feed, InstIdSymbols symbols) {
         this.feed = feed;
+        this.symbols = symbols;
     }
 
     @Override
@@ -171,9 +193,9 @@ final class OkxFrameDecoder implements FrameDecoder {
         }
     }
 
-    private static String symbol(String instId) throws DecodeException {
+    private String symbol(String instId) throws DecodeException {
         try {
-            return OkxSymbols.normalize(instId);
+            return symbols.normalize(instId);
         } catch (IllegalArgumentException e) {
             throw new DecodeException(e.getMessage());
         }

@@ -8,6 +8,7 @@ import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,15 +25,27 @@ public final class OkxInstruments implements InstrumentMetadata {
     public static final String BASE = "https://www.okx.com/api/v5/public/instruments?instType=";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String feed;
+    private final List<String> urls;
 
     public OkxInstruments(String feed) {
+        this(feed, BASE, "SPOT", "SWAP", "FUTURES", "OPTION&uly=BTC-USD", "OPTION&uly=ETH-USD");
+    }
+
+    /**
+     * The instrument list of a feed speaking OKX's v5 API at another host (OKCoin:
+     * {@code https://www.okcoin.com/api/v5/public/instruments?instType=}, spot only).
+     *
+     * @param base the URL up to the {@code instType} value
+     * @param instTypes the {@code instType} values (and extra query) of the full list
+     */
+    public OkxInstruments(String feed, String base, String... instTypes) {
         this.feed = feed;
+        this.urls = Arrays.stream(instTypes).map(t -> base + t).toList();
     }
 
     @Override
     public List<String> urls() {
-        return List.of(BASE + "SPOT", BASE + "SWAP", BASE + "FUTURES", BASE + "OPTION&uly=BTC-USD",
-                BASE + "OPTION&uly=ETH-USD");
+        return urls;
     }
 
     @Override

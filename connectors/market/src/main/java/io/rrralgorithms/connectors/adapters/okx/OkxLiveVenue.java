@@ -30,8 +30,11 @@ import java.util.Set;
  *   <li>Symbols: spot {@code BTC-USDT} as it is; perpetual {@code BTC-USDT-PERP} →
  *       {@code BTC-USDT-SWAP}; dated {@code BTC-USD-240927} as it is.
  * </ul>
+ *
+ * <p>OKCoin runs the same v5 API: {@code OkcoinLiveVenue} extends this spec with its endpoint,
+ * symbols and channels.
  */
-public final class OkxLiveVenue implements LiveVenue {
+public class OkxLiveVenue implements LiveVenue {
 
     @Override
     public String feed() {

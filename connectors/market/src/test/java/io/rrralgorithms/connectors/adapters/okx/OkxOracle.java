@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The raw-line oracle of the OKX capture of 2022-05-13 ({@code OKX.ws.1.0}: books, trades and
- * tickers of BTC-USDT, UNI-USD-SWAP and BTC-USD-220527, ~10 s) for both venue contracts: frames per
- * channel and action, the trade pushed on subscribe (of before the acknowledgement: ignored), the
- * book levels, and a TreeMap replay of each book in its 400-level window.
+ * The raw-line oracle of OKX's v5 protocol for both venue contracts, on the OKX capture of
+ * 2022-05-13 ({@code OKX.ws.1.0}: books, trades and tickers of BTC-USDT, UNI-USD-SWAP and
+ * BTC-USD-220527, ~10 s) and the OKCoin capture of 2023-05-27 ({@code OKCOIN.ws.1.0}: books, trades,
+ * tickers and candles of four spot pairs, ~25 s): frames per channel and action, the trade pushed
+ * on subscribe (of before the acknowledgement: ignored), candles ignored, the book levels, and a
+ * TreeMap replay of each book in its 400-level window.
  */
 public final class OkxOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,7 +27,7 @@ public final class OkxOracle {
     public static RawCounts count(List<Path> files) throws Exception {
         RawCounts raw = new RawCounts();
         Map<String, Double> tradesAckAt = new HashMap<>();
-        for (CaptureLines.Received line : CaptureLines.received(files.get(0))) {
+        for (CaptureLines.Received line : files.stream().flatMap(f -> CaptureLines.received(f).stream()).toList()) {
             raw.frames++;
             JsonNode j = JSON.readTree(line.payload());
             if (j.has("event")) {
@@ -39,6 +41,10 @@ public final class OkxOracle {
             String channel = j.get("arg").get("channel").asText();
             String inst = j.get("arg").get("instId").asText();
             raw.count(channel + (j.has("action") ? ":" + j.get("action").asText() : ""), 1);
+            if (channel.startsWith("candle")) {
+                raw.ignored++;
+                continue;
+            }
             for (JsonNode d : j.get("data")) {
                 switch (channel) {
                     case "tickers" -> raw.bbo++;
@@ -69,6 +75,7 @@ public final class OkxOracle {
                 }
             }
         }
+        raw.books.keySet().retainAll(raw.syncedTops.keySet()); // a book without an update has no top to compare
         return raw;
     }
 }

@@ -1,0 +1,181 @@
+package io.rrralgorithms.connectors.adapters.bitget;
+
+import static io.rrralgorithms.connectors.testkit.Mantissa.m;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rrralgorithms.connectors.adapters.Decoded;
+import io.rrralgorithms.connectors.adapters.RawCounts;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.Frames;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.VenueCases;
+import io.rrralgorithms.connectors.venues.Channel;
+import io.rrralgorithms.connectors.venues.LiveStream;
+import io.rrralgorithms.connectors.venues.LiveVenue;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
+import io.rrralgorithms.connectors.venues.Venues;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Bitget's decoder: the standard checks are the contract's ({@code DecoderCases}, oracle
+ * {@link BitgetOracle}, both recorded files as the one feed {@code bitget}); the exact fields of
+ * real spot and mix frames, hand-written edge cases and dead letters are {@code venue-cases/bitget.cases};
+ * here the symbols (spot and perpetual sharing an instId), the checksum's strings and the sync rules.
+ */
+public class BitgetFrameDecoderTest {
+
+    @TestFactory
+    Stream<DynamicTest> cases() {
+        return VenueCases.run(BitgetVenue.VENUE, "bitget.cases");
+    }
+
+    /** Symbols by the rule, session times, receive-time ids and the frame's digits on books, no trade ids. */
+    public static void event(RawFrame f, MarketEvent ev, Decoded d) throws Exception {
+        assertEquals(BitgetSymbols.normalize(ev.nativeSymbol), ev.symbol);
+        long receiveMs = f.receiveTimeNs / 1_000_000L;
+        assertTrue(ev.exchangeTimeMs > receiveMs - 5_000L && ev.exchangeTimeMs < receiveMs + 1_000L, ev.toString());
+        switch (ev.type) {
+            case BOOK_SNAPSHOT, BOOK_DELTA -> {
+                assertEquals(f.receiveTimeNs, ev.lastUpdateId, "receive time as update id");
+                assertTrue(ev.priceDecimals >= 0 && ev.checksum != MarketEvent.NO_CHECKSUM, ev.toString());
+                if (ev.type == EventType.BOOK_SNAPSHOT) {
+                    assertTrue(ev.sizeDecimals >= 0, ev.toString());
+                }
+            }
+            case TRADE -> {
+                assertEquals(MarketEvent.NONE, ev.tradeId, "Bitget v1 sends no trade id");
+                d.count("taker " + (ev.takerBuy ? "buy" : "sell"), 1);
+            }
+            default -> assertEquals(EventType.BBO, ev.type);
+        }
+    }
+
+    /** The taker sides as the raw lines say; spot and perpetual DASH apart. */
+    public static void decoded(RawCounts raw, Decoded d) {
+        assertEquals(raw.fact("taker buy"), d.fact("taker buy"));
+        assertEquals(raw.fact("taker sell"), d.fact("taker sell"));
+        assertEquals("DASH-USDT-PERP", d.symbols.get("DASHUSDT_UMCBL"));
+        assertEquals("UNI-USDT-PERP", d.symbols.get("UNIUSDT_UMCBL"));
+        assertEquals(List.of(), d.errors);
+    }
+
+    /** A ticker of a native symbol, for the catalog check of the decoder's normalization. */
+    public static String tickerFrame(String nativeSymbol) {
+        boolean spot = nativeSymbol.endsWith(BitgetSymbols.SPOT);
+        return "{\"action\":\"snapshot\",\"arg\":{\"instType\":\"" + (spot ? "sp" : "mc") + "\",\"channel\":\"ticker\","
+                + "\"instId\":\"" + BitgetSymbols.instId(nativeSymbol) + "\"},\"data\":[{\"bestBid\":\"1\",\"bestAsk\":\"2\","
+                + "\"ts\":1649290076193,\"systemTime\":1649290076193}]}";
+    }
+
+    @Test
+    void spotAndPerpetualOfOneInstIdAreTwoInstruments() throws Exception {
+        VenueSymbols s = BitgetVenue.VENUE.symbols();
+        assertEquals("BTCUSDT_SPBL", BitgetSymbols.ofArg("sp", "BTCUSDT"));
+        assertEquals("BTCUSDT_UMCBL", BitgetSymbols.ofArg("mc", "BTCUSDT"));
+        assertEquals("BTCUSD_DMCBL", BitgetSymbols.ofArg("MC", "BTCUSD"));
+        assertNull(BitgetSymbols.ofArg("mc", "BTCPERP"), "a USDC-margined perpetual (listed since): not read");
+        assertNull(BitgetSymbols.ofArg("umcbl", "BTCUSDT_UMCBL"), "a private channel's instType");
+        assertEquals("BTC-USDT", s.normalize("BTCUSDT_SPBL"));
+        assertEquals("BTC-USDT-PERP", s.normalize("BTCUSDT_UMCBL"));
+        assertEquals("BTC-USD-PERP", s.normalize("BTCUSD_DMCBL"));
+        assertEquals("ETH-BTC", s.normalize("ETHBTC_SPBL"));
+        assertEquals("BTCUSD_DMCBL", s.toNative("btc-usd-perp"));
+        assertEquals("BTCUSDT_SPBL", s.toNative("BTC-USDT"));
+        assertThrows(IllegalArgumentException.class, () -> s.toNative("BTC-EUR"), "no EUR spot in the listing");
+        assertThrows(IllegalArgumentException.class, () -> s.toNative("BTC-USDT-220624"), "no dated futures");
+        assertThrows(IllegalArgumentException.class, () -> s.normalize("BTCEUR_UMCBL"));
+        assertEquals("BTCUSDT_SPBL", BitgetVenue.partitionKey(Frames.utf8(tickerFrame("BTCUSDT_SPBL"))));
+        assertEquals("BTCUSDT_UMCBL", BitgetVenue.partitionKey(Frames.utf8(tickerFrame("BTCUSDT_UMCBL"))));
+    }
+
+    @Test
+    void catalogInstruments() throws Exception {
+        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("BITGET.0"), BitgetVenue.VENUE);
+        Instrument eos = c.byNative("EOSUSDT_SPBL").orElseThrow();
+        Instrument dash = c.byNative("DASHUSDT_UMCBL").orElseThrow();
+        Instrument btc = c.byNative("BTCUSD_DMCBL").orElseThrow();
+        assertEquals(List.of(Instrument.Kind.SPOT, "EOS-USDT", new BigDecimal("0.0001"), new BigDecimal("0.0001")),
+                List.of(eos.kind(), eos.symbol(), eos.tickSize(), eos.lotSize()));
+        assertEquals(List.of(Instrument.Kind.PERPETUAL, "DASH-USDT-PERP", new BigDecimal("0.01"), new BigDecimal("0.01")),
+                List.of(dash.kind(), dash.symbol(), dash.tickSize(), dash.lotSize()));
+        // priceEndStep 5 at pricePlace 1: BTCUSD ticks by 0.5
+        assertEquals(List.of("BTC-USD-PERP", new BigDecimal("0.5"), new BigDecimal("0.001")),
+                List.of(btc.symbol(), btc.tickSize(), btc.lotSize()));
+        // spot pairs ticking finer than the 8-decimal scale (their frames would be dead letters; none is in the capture)
+        assertEquals(List.of("BABYDOGEUSDT_SPBL", "FLOKIUSDT_SPBL", "FREEUSDT_SPBL", "JASMYETH_SPBL", "KINUSDT_SPBL",
+                "LINABTC_SPBL", "PITUSDT_SPBL", "SOSUSDT_SPBL", "TRXBTC_SPBL", "UFOUSDT_SPBL", "WKDUSDT_SPBL"),
+                c.all().stream().filter(i -> !i.fitsScale()).map(Instrument::nativeSymbol).toList());
+    }
+
+    /** The venue's strings rebuilt from mantissas and digits: fixed decimals, trailing zeros kept. */
+    @Test
+    void checksumStringsAreTheVenuesFixedDecimals() {
+        assertEquals("2.4400", BitgetChecksum.format(m("2.44"), 4));
+        assertEquals("0.00003530", BitgetChecksum.format(m("0.0000353"), 8));
+        assertEquals("145214", BitgetChecksum.format(m("145214"), 0));
+        assertEquals("100", BitgetChecksum.format(m("100"), 0));
+        assertEquals("2.44", BitgetChecksum.format(m("2.44"), -1));
+        assertEquals("2.445", BitgetChecksum.format(m("2.445"), 2), "finer than the format: digits kept, the checksum disagrees");
+        // two levels a side as a frame writes them: bid1:bid1sz:ask1:ask1sz:bid2:bid2sz:ask2:ask2sz
+        String s = "2.4399:10.0000:2.4400:195.6669:2.4390:1.5000:2.4409:1209.0600";
+        CRC32 crc = new CRC32();
+        crc.update(s.getBytes(StandardCharsets.US_ASCII));
+        long computed = new BitgetChecksum().compute(new long[] {m("2.4399"), m("2.439")}, new long[] {m("10"), m("1.5")},
+                new long[] {m("2.44"), m("2.4409")}, new long[] {m("195.6669"), m("1209.06")}, 4, 4);
+        assertEquals((int) crc.getValue(), computed);
+    }
+
+    @Test
+    void booksAreUnsequencedWithTheChecksum() {
+        var rules = BitgetVenue.RULES;
+        MarketEvent d = MarketEvent.delta(BitgetVenue.FEED, "EOSUSDT_SPBL", "EOS-USDT", 100L);
+        d.lastUpdateId = 100L;
+        assertTrue(rules.isStale(d, 101L), "received before the snapshot");
+        assertTrue(rules.bridgesSnapshot(d, 99L) && rules.continues(d, 99L));
+        assertEquals(BitgetChecksum.DEPTH, rules.checksum().depth());
+        MarketEvent snap = MarketEvent.snapshot(BitgetVenue.FEED, "EOSUSDT_SPBL", "EOS-USDT", 100L);
+        assertEquals(0, rules.maxDepth(snap), "the whole book, no window");
+    }
+
+    @Test
+    void liveSpecIsTheSpotStreamOfApiV1() {
+        LiveVenue v = Venues.liveForFeed("bitget");
+        assertEquals("wss://ws.bitget.com/spot/v1/stream", v.defaultEndpoint());
+        assertEquals("EOSUSDT_SPBL", v.nativeSymbol("eos-usdt"));
+        assertThrows(IllegalArgumentException.class, () -> v.nativeSymbol("DASH-USDT-PERP"), "mix is another endpoint");
+        List<LiveStream> streams = v.streams("EOSUSDT_SPBL", Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO));
+        assertEquals(List.of("trade:EOSUSDT", "books:EOSUSDT", "ticker:EOSUSDT"), streams.stream().map(LiveStream::name).toList());
+        assertEquals("{\"op\":\"subscribe\",\"args\":[{\"instType\":\"SP\",\"channel\":\"trade\",\"instId\":\"EOSUSDT\"},"
+                + "{\"instType\":\"SP\",\"channel\":\"books\",\"instId\":\"EOSUSDT\"},"
+                + "{\"instType\":\"SP\",\"channel\":\"ticker\",\"instId\":\"EOSUSDT\"}]}", v.subscribeMessage(streams, 1));
+        assertEquals("ping", v.heartbeatMessage());
+        assertEquals(Duration.ofSeconds(20), v.heartbeatInterval());
+        // real frames of the Bitget capture (BITGET.ws.1.0)
+        byte[] trade = Frames.utf8("{\"action\":\"update\",\"arg\":{\"instType\":\"sp\",\"channel\":\"trade\","
+                + "\"instId\":\"HOTUSDT\"},\"data\":[[\"1649290077777\",\"0.005613\",\"890.8\",\"buy\"]]}");
+        assertEquals("trade:HOTUSDT", v.streamOf(trade));
+        assertEquals("HOTUSDT_SPBL", v.partitionKey(trade));
+        assertNull(v.streamOf(Frames.utf8("{\"event\":\"subscribe\",\"arg\":{\"instType\":\"sp\",\"channel\":\"books\","
+                + "\"instId\":\"CULTUSDT\"}}")));
+        assertNull(v.streamOf(Frames.utf8("pong")));
+        String error = "{\"event\":\"error\",\"code\":30001,\"msg\":\"instType:SP,channel:books,instId:X doesn't exist\"}";
+        assertEquals(error, v.errorOf(Frames.utf8(error)));
+        assertEquals(50, v.limits().maxStreamsPerConnection());
+    }
+}

@@ -1,0 +1,173 @@
+package io.rrralgorithms.connectors.adapters.bitget;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.RawCounts;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.ReferenceBook;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+
+/**
+ * The raw-line oracle of the Bitget capture of 2022-04-07 ({@code BITGET.ws.1.0}: spot books,
+ * trades, tickers and candles of 8 pairs; {@code BITGET.ws.2.0}: the same of 2 USDT-margined
+ * perpetuals; ~30 s, API v1) for both venue contracts. It reads every received line with Jackson
+ * and {@link BigDecimal}, never with the decoder or the synchronizer, and counts:
+ *
+ * <ul>
+ *   <li>frames per {@code channel:action} as facts; subscription acks, candles and the trades sent
+ *       on subscription ("past trades") ignored; a ticker entry is a BBO;
+ *   <li>per instrument ({@code instType} + {@code instId}: spot and perpetual {@code DASHUSDT} are
+ *       two books), the book as the frames' own strings say: a snapshot starts it, an update sets
+ *       or (size 0) removes levels; after each frame the venue's checksum is recomputed here, the
+ *       CRC32 as a signed int of {@code bid1px:bid1sz:ask1px:ask1sz:...} over the top 25 written
+ *       as the frames wrote them; a mismatch is a checksum failure and a gap (the book lost until
+ *       the next snapshot); each applied update is a synced top, replayed into a sorted map.
+ * </ul>
+ */
+public final class BitgetOracle {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CHECKSUM_DEPTH = 25;
+
+    private BitgetOracle() {}
+
+    /** One instrument's book: the sorted-map reference and the venue's strings of each level. */
+    private static final class Book {
+        final ReferenceBook reference;
+        final TreeMap<BigDecimal, String[]> bids = new TreeMap<>(Collections.reverseOrder());
+        final TreeMap<BigDecimal, String[]> asks = new TreeMap<>();
+        boolean synced;
+
+        Book(ReferenceBook reference) {
+            this.reference = reference;
+        }
+
+        void set(boolean bid, String price, String size) {
+            BigDecimal p = new BigDecimal(price);
+            if (new BigDecimal(size).signum() == 0) {
+                (bid ? bids : asks).remove(p);
+            } else {
+                (bid ? bids : asks).put(p, new String[] {price, size});
+            }
+            reference.set(bid, price, size);
+        }
+
+        int checksum() {
+            List<String[]> b = new ArrayList<>(bids.values());
+            List<String[]> a = new ArrayList<>(asks.values());
+            StringJoiner s = new StringJoiner(":");
+            for (int i = 0; i < CHECKSUM_DEPTH; i++) {
+                if (i < b.size()) {
+                    s.add(b.get(i)[0]).add(b.get(i)[1]);
+                }
+                if (i < a.size()) {
+                    s.add(a.get(i)[0]).add(a.get(i)[1]);
+                }
+            }
+            CRC32 crc = new CRC32();
+            crc.update(s.toString().getBytes(StandardCharsets.US_ASCII));
+            return (int) crc.getValue();
+        }
+    }
+
+    public static RawCounts count(List<Path> files) throws Exception {
+        RawCounts raw = new RawCounts();
+        Map<String, Book> books = new TreeMap<>();
+        for (Path file : files) {
+            for (String p : CaptureLines.payloads(file)) {
+                raw.frames++;
+                JsonNode j = JSON.readTree(p);
+                if (j.has("event")) {
+                    raw.ignored++;
+                    raw.count("event:" + j.get("event").asText(), 1);
+                    continue;
+                }
+                JsonNode arg = j.get("arg");
+                String channel = arg.get("channel").asText();
+                String action = j.get("action").asText();
+                raw.count(channel + ":" + action, 1);
+                String instrument = instrument(arg.get("instType").asText(), arg.get("instId").asText());
+                JsonNode data = j.get("data");
+                switch (channel) {
+                    case "candle1m" -> raw.ignored++;
+                    case "trade" -> {
+                        if (action.equals("snapshot")) {
+                            raw.ignored++;
+                            raw.count("past trades", data.size());
+                        } else {
+                            raw.trades += data.size();
+                            data.forEach(t -> raw.count("taker " + t.get(3).asText(), 1));
+                        }
+                    }
+                    case "ticker" -> data.forEach(t -> {
+                        if (t.hasNonNull("bestBid") || t.hasNonNull("bestAsk")) {
+                            raw.bbo++;
+                        }
+                        if (t.hasNonNull("bestBid") && t.hasNonNull("bestAsk") && new BigDecimal(t.get("bestBid").asText())
+                                .compareTo(new BigDecimal(t.get("bestAsk").asText())) == 0) {
+                            raw.count("tickers with bid = ask", 1); // spot tickers round to 6 decimals
+                        }
+                    });
+                    case "books" -> {
+                        for (JsonNode d : data) {
+                            book(raw, books, instrument, action.equals("snapshot"), d);
+                        }
+                    }
+                    default -> throw new AssertionError("unexpected channel " + channel);
+                }
+            }
+        }
+        books.forEach((s, b) -> {
+            if (b.synced && raw.syncedTops.containsKey(s)) {
+                raw.books.put(s, b.reference);
+            }
+        });
+        raw.count("books", raw.books.size());
+        return raw;
+    }
+
+    /** The REST product id the instrument has ({@code EOSUSDT_SPBL}, {@code DASHUSDT_UMCBL}), as the listing names it. */
+    private static String instrument(String instType, String instId) {
+        return switch (instType) {
+            case "sp" -> instId + "_SPBL";
+            case "mc" -> instId + (instId.endsWith("USDT") ? "_UMCBL" : "_DMCBL");
+            default -> throw new AssertionError("unexpected instType " + instType);
+        };
+    }
+
+    private static void book(RawCounts raw, Map<String, Book> books, String instrument, boolean snapshot, JsonNode d) {
+        Book b = books.computeIfAbsent(instrument, s -> new Book(new ReferenceBook()));
+        if (snapshot) {
+            raw.snapshots++;
+            b.bids.clear();
+            b.asks.clear();
+            b.reference.clear();
+            b.synced = true;
+        } else {
+            raw.deltas++;
+            if (!b.synced) {
+                return; // lost until the next snapshot
+            }
+        }
+        d.get("bids").forEach(l -> b.set(true, l.get(0).asText(), l.get(1).asText()));
+        d.get("asks").forEach(l -> b.set(false, l.get(0).asText(), l.get(1).asText()));
+        raw.checksums++;
+        if (b.checksum() != d.get("checksum").asInt()) {
+            raw.checksumFailures++;
+            raw.gaps++;
+            b.synced = false;
+            return;
+        }
+        if (!snapshot) {
+            raw.syncedTop(instrument);
+        }
+    }
+}
