@@ -14,6 +14,8 @@ import io.rrralgorithms.connectors.adapters.kraken.KrakenVenue;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesVenue;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinVenue;
 import io.rrralgorithms.connectors.adapters.okx.OkxVenue;
+import io.rrralgorithms.connectors.adapters.phemex.PhemexVenue;
+import io.rrralgorithms.connectors.adapters.poloniex.PoloniexVenue;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,9 @@ public final class Venues {
                 KucoinVenue.VENUE,
                 GateioVenue.SPOT, GateioVenue.FUTURES,
                 OkxVenue.VENUE,
-                HitbtcVenue.HITBTC, HitbtcVenue.BEQUANT, HitbtcVenue.FMFW)) {
+                HitbtcVenue.HITBTC, HitbtcVenue.BEQUANT, HitbtcVenue.FMFW,
+                PhemexVenue.VENUE,
+                PoloniexVenue.VENUE)) {
             register(v);
         }
     }
