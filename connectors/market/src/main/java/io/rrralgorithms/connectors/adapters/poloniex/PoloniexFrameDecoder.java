@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  *       {@link EventType#BOOK_SNAPSHOT} / {@link EventType#BOOK_DELTA} per {@code data} element; a
  *       quantity {@code "0"} removes the level; the snapshot's update id is its {@code id}, an
  *       update's {@code id} is its first and last update id and its {@code lastId} the id it
- *       follows ({@link MarketEvent#prevUpdateId}); the exchange time is {@code createTime};
+ *       follows ({@link MarketEvent#prevUpdateId}); the exchange time is an update's
+ *       {@code createTime}, a snapshot's {@code ts};
  *   <li>{@code trades}: {@code {"channel":"trades","data":[{"symbol","amount","quantity","takerSide",
  *       "createTime","price","id","ts"}]}} → one {@link EventType#TRADE} each ({@code id} the
  *       trade id, a decimal string; {@code amount}, the quote value, is not read);
@@ -89,10 +90,15 @@ final class PoloniexFrameDecoder extends JsonFrameDecoder {
         return events.isEmpty() ? Result.IGNORED : Result.EVENTS;
     }
 
+    /**
+     * The event with its exchange time: a trade's or an update's {@code createTime} (when it
+     * happened); a snapshot's {@code ts} (when it was sent: its {@code createTime} is the book's last
+     * change, hours old for a quiet pair).
+     */
     private MarketEvent base(RawFrame frame, EventType type, JsonNode d) throws DecodeException {
         String symbol = requireText(d, "symbol");
         MarketEvent ev = MarketEvent.of(type, feed, symbol, PoloniexSymbols.normalize(symbol), frame.receiveTimeNs);
-        ev.exchangeTimeMs = requireEpochMs(d, "createTime");
+        ev.exchangeTimeMs = requireEpochMs(d, type == EventType.BOOK_SNAPSHOT ? "ts" : "createTime");
         return ev;
     }
 
