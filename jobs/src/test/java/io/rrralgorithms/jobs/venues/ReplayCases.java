@@ -19,6 +19,8 @@ import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
 import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
+import io.rrralgorithms.connectors.adapters.phemex.PhemexOracle;
+import io.rrralgorithms.connectors.adapters.poloniex.PoloniexOracle;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.venues.ReplayCase.Counts;
@@ -82,6 +84,16 @@ final class ReplayCases {
             assertEquals("sequence break: expected sequence " + sequence, g.reason);
         });
     }
+
+    /** The 50th BTC_USDT book update lost: the next one's lastId names it, not the book's id. */
+    private static final ReplayCase.Drop POLONIEX_DROP = new ReplayCase.Drop("BTC_USDT",
+            s -> s.contains("\"action\":\"update\"") && s.contains("\"symbol\":\"BTC_USDT\""), 50,
+            (String dropped, BookGap g) -> {
+                JsonNode d = JSON.readTree(dropped).get("data").get(0);
+                assertEquals(d.get("lastId").asLong(), g.lastUpdateId);
+                assertEquals(d.get("id").asLong(), g.prevUpdateId);
+                assertEquals("sequence break: expected lastId == " + d.get("lastId").asLong(), g.reason);
+            });
 
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
             ReplayCase.Drop drop, ReplayCase.Extra extra) {
@@ -171,6 +183,20 @@ final class ReplayCases {
                         hitbtcDrop("EOSUSDT", 100), (e, r) -> {
                             assertEquals(8, e.books.size(), "TRVBCH, BORUSDT: snapshots the scale cannot hold");
                             assertEquals("EOS-USDT", r.lastTop.get("EOSUSDT").symbol);
+                        }),
+                // no injected drop: Phemex's sequence skips (shared between symbols), a lost message cannot show
+                of("phemex", List.of("PHEMEX.ws.1.0", "PHEMEX.ws.2.0"), 10, PhemexOracle::count,
+                        new Counts(1448, 86, 0, 25, 1324, 13, 0, 0, 0, 0, 0, 1324), null, (e, r) -> {
+                            assertEquals(10, e.books.size(), "5 perpetuals, 5 spot pairs");
+                            assertEquals("YFI-USD-PERP", r.lastTop.get("YFIUSD").symbol);
+                            assertEquals("SUSHI-USDT", r.lastTop.get("sSUSHIUSDT").symbol);
+                        }),
+                of("poloniex", List.of("POLONIEX.ws.1.0"), 10, PoloniexOracle::count,
+                        new Counts(302, 2, 1, 6, 283, 10, 0, 0, 0, 0, 0, 283), POLONIEX_DROP, (e, r) -> {
+                            assertEquals(List.of("BCH_BTC", "BCH_USDT", "BTC_USDT", "GRT_USDT", "SOL_USDT", "USDJ_USDT"),
+                                    new ArrayList<>(e.books.keySet()));
+                            assertEquals("BTC-USDT", r.lastTop.get("BTC_USDT").symbol);
+                            assertNull(r.lastTop.get("MDT_BTC"), "MDT_BTC's snapshot is a dead letter");
                         }));
     }
 }

@@ -7,13 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
+import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.Decoded;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.RawCounts;
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.Mantissa;
+import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.connectors.testkit.VenueCases;
 import io.rrralgorithms.connectors.venues.VenueSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -22,7 +33,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The Poloniex decoder: the standard checks are the contract's ({@code DecoderCases}, oracle
  * {@link PoloniexOracle}); the exact fields of real frames, hand-written edge cases and dead letters
- * are {@code venue-cases/poloniex.cases}; here the symbols and the id-chain rules.
+ * are {@code venue-cases/poloniex.cases}; here the symbols, the id-chain rules and the values on
+ * the listed ticks (the contract's catalog check of them needs a capture without dead letters).
  */
 public class PoloniexFrameDecoderTest {
 
@@ -59,6 +71,40 @@ public class PoloniexFrameDecoderTest {
     public static String tradeFrame(String nativeSymbol) {
         return "{\"channel\":\"trades\",\"data\":[{\"symbol\":\"" + nativeSymbol + "\",\"quantity\":\"1\","
                 + "\"takerSide\":\"buy\",\"createTime\":1661123533608,\"price\":\"1\",\"id\":\"1\",\"ts\":1661123533613}]}";
+    }
+
+    /** Every price and quantity decoded from the capture lies on its market's tick and lot (10^-priceScale, 10^-quantityScale). */
+    @Test
+    void everyDecodedValueLiesOnItsMarketsTickAndLot() throws Exception {
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("POLONIEX.0"), PoloniexVenue.VENUE);
+        FrameDecoder decoder = PoloniexVenue.VENUE.decoder();
+        int prices = 0;
+        try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed("POLONIEX.ws.1.0"), null)) {
+            while (r.hasNext()) {
+                List<MarketEvent> events = new ArrayList<>();
+                try {
+                    decoder.decode(r.next(), events::add);
+                } catch (DecodeException e) {
+                    continue; // MDT_BTC's snapshot, finer than the scale
+                }
+                for (MarketEvent ev : events) {
+                    Instrument i = catalog.byNative(ev.nativeSymbol).orElseThrow();
+                    long tick = Mantissa.m(i.tickSize());
+                    long lot = Mantissa.m(i.lotSize());
+                    boolean trade = ev.type == EventType.TRADE;
+                    for (long p : trade ? new long[] {ev.price} : LongStream.concat(LongStream.of(ev.bidPrices),
+                            LongStream.of(ev.askPrices)).toArray()) {
+                        assertEquals(0, p % tick, ev.nativeSymbol + " price " + p);
+                        prices++;
+                    }
+                    for (long q : trade ? new long[] {ev.size} : LongStream.concat(LongStream.of(ev.bidSizes),
+                            LongStream.of(ev.askSizes)).toArray()) {
+                        assertEquals(0, q % lot, ev.nativeSymbol + " quantity " + q);
+                    }
+                }
+            }
+        }
+        assertEquals(391 + 517 + 6, prices, "every snapshot level (DYP_USDT: 11 bids), update level and trade price but MDT_BTC's");
     }
 
     @Test
