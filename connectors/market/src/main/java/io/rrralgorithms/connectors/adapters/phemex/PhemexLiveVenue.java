@@ -34,6 +34,10 @@ import java.util.Set;
  */
 public final class PhemexLiveVenue implements LiveVenue {
     static final String PING = "{\"id\":0,\"method\":\"server.ping\",\"params\":[]}";
+    private static final byte[] BOOK_MESSAGE = "{\"book\":".getBytes(StandardCharsets.US_ASCII);
+    /** Phemex writes keys in alphabetical order: a trade message starts with its sequence ({@code {"sequence":S,"symbol":X,"trades":…}}). */
+    private static final byte[] TRADES_MESSAGE = "{\"sequence\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ERROR_REPLY = "{\"error\":{".getBytes(StandardCharsets.US_ASCII);
 
     @Override
     public String feed() {
@@ -102,10 +106,6 @@ public final class PhemexLiveVenue implements LiveVenue {
         return startsWith(payload, TRADES_MESSAGE) ? "trade:" + symbol : null;
     }
 
-    private static final byte[] BOOK_MESSAGE = "{\"book\":".getBytes(StandardCharsets.US_ASCII);
-    /** Trade messages start with their sequence: {@code {"sequence":S,"symbol":X,"trades":[...]}}. */
-    private static final byte[] TRADES_MESSAGE = "{\"sequence\":".getBytes(StandardCharsets.US_ASCII);
-
     private static boolean startsWith(byte[] payload, byte[] prefix) {
         if (payload.length < prefix.length) {
             return false;
@@ -118,10 +118,9 @@ public final class PhemexLiveVenue implements LiveVenue {
         return true;
     }
 
-    /** A reply whose {@code error} is not null. */
+    /** A reply whose {@code error} is an object ({@code {"error":{"code":6001,...},"id":1,"result":null}}). */
     @Override
     public String errorOf(byte[] payload) {
-        String text = new String(payload, StandardCharsets.UTF_8);
-        return text.contains("\"error\":") && !text.contains("\"error\":null") ? text : null;
+        return startsWith(payload, ERROR_REPLY) ? new String(payload, StandardCharsets.UTF_8) : null;
     }
 }

@@ -105,12 +105,15 @@ final class PoloniexFrameDecoder extends JsonFrameDecoder {
     private MarketEvent book(RawFrame frame, JsonNode d, boolean snapshot) throws DecodeException {
         MarketEvent ev = base(frame, snapshot ? EventType.BOOK_SNAPSHOT : EventType.BOOK_DELTA, d);
         long id = requireLong(d, "id");
-        long lastId = requireLong(d, "lastId");
-        if (id <= 0 || lastId < 0 || lastId >= id) {
-            throw new DecodeException("ids out of order: lastId " + lastId + ", id " + id);
+        if (id <= 0) {
+            throw new DecodeException("field 'id' must be positive, got " + id);
         }
         ev.lastUpdateId = id;
-        if (!snapshot) {
+        if (!snapshot) { // a snapshot's lastId is not needed: the first update names the snapshot's id
+            long lastId = requireLong(d, "lastId");
+            if (lastId < 0 || lastId >= id) {
+                throw new DecodeException("ids out of order: lastId " + lastId + ", id " + id);
+            }
             ev.firstUpdateId = id;
             ev.prevUpdateId = lastId;
         }
