@@ -20,6 +20,8 @@ import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
 import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
+import io.rrralgorithms.connectors.adapters.phemex.PhemexOracle;
+import io.rrralgorithms.connectors.adapters.poloniex.PoloniexOracle;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.venues.ReplayCase.Counts;
@@ -94,6 +96,16 @@ final class ReplayCases {
                 assertTrue(g.reason.startsWith("checksum mismatch: venue "), g.reason);
                 long lostAt = JSON.readTree(dropped).get("data").get(0).get("ts").asLong();
                 assertTrue(g.exchangeTimeMs > lostAt, "the gap is seen on the update after the lost one");
+            });
+
+    /** The 50th BTC_USDT book update lost: the next one's lastId names it, not the book's id. */
+    private static final ReplayCase.Drop POLONIEX_DROP = new ReplayCase.Drop("BTC_USDT",
+            s -> s.contains("\"action\":\"update\"") && s.contains("\"symbol\":\"BTC_USDT\""), 50,
+            (String dropped, BookGap g) -> {
+                JsonNode d = JSON.readTree(dropped).get("data").get(0);
+                assertEquals(d.get("lastId").asLong(), g.lastUpdateId);
+                assertEquals(d.get("id").asLong(), g.prevUpdateId);
+                assertEquals("sequence break: expected lastId == " + d.get("lastId").asLong(), g.reason);
             });
 
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
@@ -198,6 +210,20 @@ final class ReplayCases {
                             assertEquals(10, e.books.size(), "8 spot pairs, 2 perpetuals");
                             assertEquals("DASH-USDT-PERP", r.lastTop.get("DASHUSDT_UMCBL").symbol);
                             assertEquals("CULT-USDT", r.lastTop.get("CULTUSDT_SPBL").symbol);
+                        }),
+                // no injected drop: Phemex's sequence skips (shared between symbols), a lost message cannot show
+                of("phemex", List.of("PHEMEX.ws.1.0", "PHEMEX.ws.2.0"), 10, PhemexOracle::count,
+                        new Counts(1448, 86, 0, 25, 1324, 13, 0, 0, 0, 0, 0, 1324), null, (e, r) -> {
+                            assertEquals(10, e.books.size(), "5 perpetuals, 5 spot pairs");
+                            assertEquals("YFI-USD-PERP", r.lastTop.get("YFIUSD").symbol);
+                            assertEquals("SUSHI-USDT", r.lastTop.get("sSUSHIUSDT").symbol);
+                        }),
+                of("poloniex", List.of("POLONIEX.ws.1.0"), 10, PoloniexOracle::count,
+                        new Counts(302, 2, 1, 6, 283, 10, 0, 0, 0, 0, 0, 283), POLONIEX_DROP, (e, r) -> {
+                            assertEquals(List.of("BCH_BTC", "BCH_USDT", "BTC_USDT", "GRT_USDT", "SOL_USDT", "USDJ_USDT"),
+                                    new ArrayList<>(e.books.keySet()));
+                            assertEquals("BTC-USDT", r.lastTop.get("BTC_USDT").symbol);
+                            assertNull(r.lastTop.get("MDT_BTC"), "MDT_BTC's snapshot is a dead letter");
                         }));
     }
 }

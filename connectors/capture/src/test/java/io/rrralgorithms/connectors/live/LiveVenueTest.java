@@ -208,4 +208,64 @@ class LiveVenueTest {
         assertThrows(IOException.class, () -> FrameInflater.GZIP.inflate(text));
         assertThrows(IOException.class, () -> FrameInflater.ZLIB.inflate(text));
     }
+
+    @Test
+    void phemex() throws Exception {
+        LiveVenue v = Venues.liveForFeed("phemex");
+        assertEquals("BTCUSD", v.nativeSymbol("BTC-USD-PERP"));
+        assertEquals("sSUSHIUSDT", v.nativeSymbol("sushi-usdt"));
+        assertThrows(IllegalArgumentException.class, () -> v.nativeSymbol("BTC-USDT-PERP"));
+        assertEquals("wss://ws.phemex.com", v.defaultEndpoint());
+        List<LiveStream> streams = v.streams("BTCUSD", Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO));
+        assertEquals(List.of("trade:BTCUSD", "orderbook:BTCUSD"), streams.stream().map(LiveStream::name).toList(),
+                "no BBO channel on Phemex's public socket");
+        assertEquals(1, v.limits().maxStreamsPerSubscribe());
+        assertEquals(20, v.limits().maxStreamsPerConnection(), "Phemex's published subscription limit");
+        assertEquals("{\"id\":7,\"method\":\"orderbook.subscribe\",\"params\":[\"BTCUSD\"]}",
+                v.subscribeMessage(streams.subList(1, 2), 7));
+        assertEquals("{\"id\":0,\"method\":\"server.ping\",\"params\":[]}", v.heartbeatMessage());
+        assertEquals(Duration.ofSeconds(5), v.heartbeatInterval(), "the documented interval (30 s at most)");
+        // real frames of the Phemex capture (cryptofeed PHEMEX.ws.1.0)
+        byte[] book = bytes("{\"book\":{\"asks\":[[329970000,2151]],\"bids\":[]},\"depth\":30,\"sequence\":17652788961,"
+                + "\"symbol\":\"YFIUSD\",\"timestamp\":1625342244625014611,\"type\":\"incremental\"}");
+        assertEquals("orderbook:YFIUSD", v.streamOf(book));
+        assertEquals("YFIUSD", v.partitionKey(book));
+        byte[] trade = bytes("{\"sequence\":175932842,\"symbol\":\"sGRTUSDT\",\"trades\":[[1625342244579310618,\"Buy\","
+                + "67522000,64000000000]],\"type\":\"incremental\"}");
+        assertEquals("trade:sGRTUSDT", v.streamOf(trade));
+        assertNull(v.streamOf(bytes("{\"error\":null,\"id\":1,\"result\":{\"status\":\"success\"}}")));
+        assertNull(v.errorOf(bytes("{\"error\":null,\"id\":0,\"result\":\"pong\"}")));
+        assertEquals("{\"error\":{\"code\":6001,\"message\":\"invalid argument\"},\"id\":1,\"result\":null}",
+                v.errorOf(bytes("{\"error\":{\"code\":6001,\"message\":\"invalid argument\"},\"id\":1,\"result\":null}")));
+    }
+
+    @Test
+    void poloniex() throws Exception {
+        LiveVenue v = Venues.liveForFeed("poloniex");
+        assertEquals("BTC_USDT", v.nativeSymbol("btc-usdt"));
+        assertThrows(IllegalArgumentException.class, () -> v.nativeSymbol("BTC-USDT-PERP"));
+        assertEquals("wss://ws.poloniex.com/ws/public", v.defaultEndpoint());
+        List<LiveStream> streams = new ArrayList<>(v.streams("BTC_USDT", Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO)));
+        streams.addAll(v.streams("ETH_USDT", Set.of(Channel.BOOK)));
+        assertEquals(List.of("trades:BTC_USDT", "book_lv2:BTC_USDT", "book_lv2:ETH_USDT"),
+                streams.stream().map(LiveStream::name).toList(), "no BBO channel decoded");
+        int[] id = {0};
+        assertEquals(List.of("{\"event\":\"subscribe\",\"channel\":[\"trades\"],\"symbols\":[\"BTC_USDT\"]}",
+                "{\"event\":\"subscribe\",\"channel\":[\"book_lv2\"],\"symbols\":[\"BTC_USDT\",\"ETH_USDT\"]}"),
+                v.subscribeMessages(streams, () -> ++id[0]), "one message per channel: channels x symbols would over-subscribe");
+        assertEquals("{\"event\":\"ping\"}", v.heartbeatMessage());
+        assertEquals(Duration.ofSeconds(20), v.heartbeatInterval(), "a message or ping every 30 s at most");
+        // real frames of the Poloniex capture (cryptofeed POLONIEX.ws.1.0)
+        byte[] update = bytes("{\"channel\":\"book_lv2\",\"data\":[{\"symbol\":\"BTC_USDT\",\"createTime\":1661123517832,"
+                + "\"asks\":[[\"21617.15\",\"0.34\"]],\"bids\":[],\"lastId\":4485675,\"id\":4485676,\"ts\":1661123517837}],"
+                + "\"action\":\"update\"}");
+        assertEquals("book_lv2:BTC_USDT", v.streamOf(update));
+        assertEquals("BTC_USDT", v.partitionKey(update));
+        byte[] ack = bytes("{\"event\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"BTC_USDT\"]}");
+        assertNull(v.streamOf(ack));
+        assertNull(v.partitionKey(ack));
+        assertNull(v.errorOf(ack));
+        assertEquals("{\"event\":\"error\",\"message\":\"Subscription failed\"}",
+                v.errorOf(bytes("{\"event\":\"error\",\"message\":\"Subscription failed\"}")));
+    }
 }

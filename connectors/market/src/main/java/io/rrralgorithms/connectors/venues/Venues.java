@@ -16,6 +16,8 @@ import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesVenue;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinVenue;
 import io.rrralgorithms.connectors.adapters.okcoin.OkcoinVenue;
 import io.rrralgorithms.connectors.adapters.okx.OkxVenue;
+import io.rrralgorithms.connectors.adapters.phemex.PhemexVenue;
+import io.rrralgorithms.connectors.adapters.poloniex.PoloniexVenue;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,9 @@ public final class Venues {
                 OkxVenue.VENUE,
                 HitbtcVenue.HITBTC, HitbtcVenue.BEQUANT, HitbtcVenue.FMFW,
                 OkcoinVenue.VENUE,
-                BitgetVenue.VENUE)) {
+                BitgetVenue.VENUE,
+                PhemexVenue.VENUE,
+                PoloniexVenue.VENUE)) {
             register(v);
         }
     }

@@ -34,6 +34,10 @@ import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
 import io.rrralgorithms.connectors.adapters.okcoin.OkcoinFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.okx.OkxFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
+import io.rrralgorithms.connectors.adapters.phemex.PhemexFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.phemex.PhemexOracle;
+import io.rrralgorithms.connectors.adapters.poloniex.PoloniexFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.poloniex.PoloniexOracle;
 import java.util.List;
 
 /**
@@ -295,6 +299,35 @@ final class DecoderCases {
                         .unknownType("{\"event\":\"login\",\"code\":0}| unknown event 'login'",
                                 "{\"action\":\"snapshot\",\"arg\":{\"instType\":\"sp\",\"channel\":\"books15\",\"instId\":\"EOSUSDT\"},\"data\":[]}| unknown channel 'books15'")
                         .badNumber("{\"action\":\"update\",\"arg\":{\"instType\":\"sp\",\"channel\":\"trade\",\"instId\":\"CULTUSDT\"},\"data\":[[\"1649290077777\",\"0.000035071\",\"1\",\"buy\"]]}| field 'data[0].price' is not an exact decimal")
-                        .catalog("BITGET.0", 245 + 51 + 8, BitgetFrameDecoderTest::tickerFrame, false, 10_000));
+                        .catalog("BITGET.0", 245 + 51 + 8, BitgetFrameDecoderTest::tickerFrame, false, 10_000),
+                cryptofeed("phemex", "phemex", "PHEMEX", "PHEMEX.ws.1.0", "PHEMEX.ws.2.0")
+                        // books and trades of 5 USD perpetuals and 5 spot pairs (ws.1), their candles (ws.2); scaled
+                        // integers, exact at every product's scale: no dead letter
+                        .counts(PhemexOracle::count, 1392 + 56, 30 + 10 + 46, 0, 25, 1324, 13, 0, 0) // ignored: replies, trade snapshots, klines
+                        .fact("reply", 30).fact("kline:snapshot", 10).fact("kline:incremental", 36)
+                        .fact("trades:snapshot", 10).fact("past trades", 10 * 1000).fact("trades:incremental", 25)
+                        .fact("taker Buy", 18).fact("taker Sell", 7).fact("book:snapshot", 13).fact("book:incremental", 1324)
+                        .fact("re-sent snapshots", 3) // sGRTUSDT, sENJUSDT, sSUSHIUSDT: at the book's sequence, equal to it
+                        .fact("books", 10)
+                        .keyIsSymbol().event(PhemexFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"book\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"tick\":{\"last\":1},\"symbol\":\".BTC\"}| unknown message",
+                                "{\"book\":{\"asks\":[],\"bids\":[]},\"sequence\":1,\"symbol\":\"BTCUSD\",\"timestamp\":1,\"type\":\"partial\"}| unknown type 'partial'")
+                        // a scaled integer cannot be finer than its scale: the bad number is a decimal where an integer belongs
+                        .badNumber("{\"sequence\":1,\"symbol\":\"YFIUSD\",\"trades\":[[1625342246173227295,\"Buy\",33000.55,10]],\"type\":\"incremental\"}| field 'trades[0].price' must be an integer")
+                        .catalog("PHEMEX.0", 37 + 30, PhemexFrameDecoderTest::tradeFrame, true, 2_000),
+                cryptofeed("poloniex", "poloniex", "POLONIEX", "POLONIEX.ws.1.0")
+                        // API v3, 11 spot pairs; the dead letter: MDT_BTC's book snapshot (prices of 1e-9)
+                        .counts(PoloniexOracle::count, 302, 2, 1, 6, 283, 10, 0, 0) // ignored: subscribe acknowledgements
+                        .fact("event:subscribe", 2).fact("book_lv2:snapshot", 11).fact("book_lv2:update", 283)
+                        .fact("trades", 6).fact("book_lv2:snapshot (finer than 1e-8)", 1)
+                        .fact("taker buy", 3).fact("taker sell", 3)
+                        .fact("books", 6) // EFI, DYP, GF, ZEC: no update in the 30 s; MDT_BTC: no snapshot
+                        .keyIsSymbol().event(PoloniexFrameDecoderTest::event).decoded(PoloniexFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"channel\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"event\":\"auth\"}| unknown event 'auth'",
+                                "{\"channel\":\"ticker\",\"data\":[]}| unknown channel 'ticker'")
+                        .badNumber("{\"channel\":\"trades\",\"data\":[{\"symbol\":\"MDT_BTC\",\"quantity\":\"1\",\"takerSide\":\"sell\",\"createTime\":1,\"price\":\"0.000001368\",\"id\":\"1\",\"ts\":1}]}| field 'price' is not an exact decimal")
+                        .catalog("POLONIEX.0", 524, PoloniexFrameDecoderTest::tradeFrame, false, 0)); // 62 markets tick finer than 1e-8
     }
 }

@@ -1,0 +1,141 @@
+package io.rrralgorithms.connectors.adapters.poloniex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rrralgorithms.connectors.adapters.BookSyncRules;
+import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.adapters.Decoded;
+import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.RawCounts;
+import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.Mantissa;
+import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.testkit.VenueCases;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The Poloniex decoder: the standard checks are the contract's ({@code DecoderCases}, oracle
+ * {@link PoloniexOracle}); the exact fields of real frames, hand-written edge cases and dead letters
+ * are {@code venue-cases/poloniex.cases}; here the symbols, the id-chain rules and the values on
+ * the listed ticks (the contract's catalog check of them needs a capture without dead letters).
+ */
+public class PoloniexFrameDecoderTest {
+
+    @TestFactory
+    Stream<DynamicTest> cases() {
+        return VenueCases.run(PoloniexVenue.VENUE, "poloniex.cases");
+    }
+
+    /** Exchange times of the session; book ids chained by lastId; venue trade ids. */
+    public static void event(RawFrame f, MarketEvent ev, Decoded d) {
+        assertEquals(PoloniexVenue.VENUE.symbols().normalize(ev.nativeSymbol), ev.symbol);
+        long receiveMs = f.receiveTimeNs / 1_000_000L;
+        assertTrue(ev.exchangeTimeMs > receiveMs - 5_000L && ev.exchangeTimeMs < receiveMs + 5_000L, ev.toString());
+        switch (ev.type) {
+            case BOOK_DELTA -> assertTrue(ev.firstUpdateId == ev.lastUpdateId && ev.prevUpdateId < ev.lastUpdateId
+                    && ev.prevUpdateId > 0, ev.toString());
+            case BOOK_SNAPSHOT -> assertTrue(ev.lastUpdateId > 0, ev.toString());
+            default -> {
+                assertEquals(EventType.TRADE, ev.type);
+                assertTrue(ev.tradeId > 0, ev.toString());
+            }
+        }
+    }
+
+    /** The one dead letter: MDT_BTC's snapshot, prices of 1e-9. */
+    public static void decoded(RawCounts raw, Decoded d) {
+        assertEquals(1, d.errors.size(), d.errors.toString());
+        assertTrue(d.errors.get(0).contains("is not an exact decimal") && d.errors.get(0).contains("\"MDT_BTC\""),
+                d.errors.get(0));
+        assertEquals(10, d.symbols.size(), "every pair but MDT_BTC: " + d.symbols);
+    }
+
+    /** A trade of {@code nativeSymbol}, for the catalog check of the decoder's normalization. */
+    public static String tradeFrame(String nativeSymbol) {
+        return "{\"channel\":\"trades\",\"data\":[{\"symbol\":\"" + nativeSymbol + "\",\"quantity\":\"1\","
+                + "\"takerSide\":\"buy\",\"createTime\":1661123533608,\"price\":\"1\",\"id\":\"1\",\"ts\":1661123533613}]}";
+    }
+
+    /** Every price and quantity decoded from the capture lies on its market's tick and lot (10^-priceScale, 10^-quantityScale). */
+    @Test
+    void everyDecodedValueLiesOnItsMarketsTickAndLot() throws Exception {
+        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("POLONIEX.0"), PoloniexVenue.VENUE);
+        FrameDecoder decoder = PoloniexVenue.VENUE.decoder();
+        int prices = 0;
+        try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed("POLONIEX.ws.1.0"), null)) {
+            while (r.hasNext()) {
+                List<MarketEvent> events = new ArrayList<>();
+                try {
+                    decoder.decode(r.next(), events::add);
+                } catch (DecodeException e) {
+                    continue; // MDT_BTC's snapshot, finer than the scale
+                }
+                for (MarketEvent ev : events) {
+                    Instrument i = catalog.byNative(ev.nativeSymbol).orElseThrow();
+                    long tick = Mantissa.m(i.tickSize());
+                    long lot = Mantissa.m(i.lotSize());
+                    boolean trade = ev.type == EventType.TRADE;
+                    for (long p : trade ? new long[] {ev.price} : LongStream.concat(LongStream.of(ev.bidPrices),
+                            LongStream.of(ev.askPrices)).toArray()) {
+                        assertEquals(0, p % tick, ev.nativeSymbol + " price " + p);
+                        prices++;
+                    }
+                    for (long q : trade ? new long[] {ev.size} : LongStream.concat(LongStream.of(ev.bidSizes),
+                            LongStream.of(ev.askSizes)).toArray()) {
+                        assertEquals(0, q % lot, ev.nativeSymbol + " quantity " + q);
+                    }
+                }
+            }
+        }
+        assertEquals(391 + 517 + 6, prices, "every snapshot level (DYP_USDT: 11 bids), update level and trade price but MDT_BTC's");
+    }
+
+    @Test
+    void symbols() {
+        VenueSymbols s = PoloniexVenue.VENUE.symbols();
+        assertEquals("BTC-USDT", s.normalize("BTC_USDT"));
+        assertEquals("BTC_USDT", s.toNative("btc-usdt"));
+        assertThrows(IllegalArgumentException.class, () -> s.normalize("BTCUSDT"));
+        assertThrows(IllegalArgumentException.class, () -> s.normalize("BTC_USDT_PERP"));
+        assertThrows(IllegalArgumentException.class, () -> s.normalize("B\u0000TC_USDT"));
+        assertThrows(IllegalArgumentException.class, () -> s.toNative("BTC-USDT-PERP"), "spot only");
+    }
+
+    @Test
+    void updatesChainByTheirLastId() {
+        BookSyncRules rules = PoloniexVenue.RULES;
+        assertTrue(rules.isStale(update(90, 100), 100), "already in the snapshot");
+        assertTrue(rules.bridgesSnapshot(update(100, 101), 100), "names the snapshot");
+        assertFalse(rules.bridgesSnapshot(update(101, 102), 100), "101 lost");
+        assertTrue(rules.continues(update(4_485_703, 4_485_710), 4_485_703), "ids skip: the chain is lastId");
+        assertFalse(rules.continues(update(4_485_705, 4_485_710), 4_485_703));
+        assertTrue(rules.isDuplicate(update(100, 101), 101), "a repeated update");
+        assertEquals("lastId == 101", rules.describeExpectation(101));
+        assertNull(rules.checksum());
+    }
+
+    private static MarketEvent update(long lastId, long id) {
+        MarketEvent d = MarketEvent.delta(PoloniexVenue.FEED, "BTC_USDT", "BTC-USDT", 1L);
+        d.prevUpdateId = lastId;
+        d.firstUpdateId = id;
+        d.lastUpdateId = id;
+        return d;
+    }
+}
