@@ -10,6 +10,7 @@ import io.rrralgorithms.connectors.adapters.deribit.DeribitVenue;
 import io.rrralgorithms.connectors.adapters.gateio.GateioVenue;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiVenue;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcVenue;
+import io.rrralgorithms.connectors.adapters.huobi.HuobiVenue;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenVenue;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesVenue;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinVenue;
@@ -40,7 +41,8 @@ public final class Venues {
                 KucoinVenue.VENUE,
                 GateioVenue.SPOT, GateioVenue.FUTURES,
                 OkxVenue.VENUE,
-                HitbtcVenue.HITBTC, HitbtcVenue.BEQUANT, HitbtcVenue.FMFW)) {
+                HitbtcVenue.HITBTC, HitbtcVenue.BEQUANT, HitbtcVenue.FMFW,
+                HuobiVenue.VENUE, HuobiVenue.SWAP)) {
             register(v);
         }
     }
