@@ -43,10 +43,13 @@ import java.util.function.Consumer;
  *       {@code quantity} in coins is not read), {@code direction} (the taker's), {@code ts}; the id
  *       is spot's {@code tradeId} (its {@code id} is a 27-digit number beyond a long) or the swaps'
  *       {@code id}. The first message after subscribing repeats the last trade before it;
+ *   <li>{@code bbo} → {@link EventType#BBO} (not in the recordings; as Huobi documents it): spot
+ *       {@code bid}/{@code bidSize}/{@code ask}/{@code askSize}, time {@code quoteTime}; swaps
+ *       {@code bid}/{@code ask} {@code [price, size]}, time {@code ts};
  *   <li>{@code {"ping":ms}} (Huobi's heartbeat, answered by the live capture), {@code status:"ok"}
  *       replies, {@code kline.*} and {@code detail} ticks are ignored; a {@code status:"error"}
- *       reply, other channels ({@code mbp.*}, the aggregated {@code depth.step1}..{@code step5},
- *       {@code bbo}) and any other message are {@link DecodeException}s, as are wrong field types,
+ *       reply, other channels ({@code mbp.*}, the aggregated {@code depth.step1}..{@code step5})
+ *       and any other message are {@link DecodeException}s, as are wrong field types,
  *       unknown symbols and numbers finer than the 8-decimal scale (spot pairs ticking at 1e-10:
  *       dead letters until the scale widens, never rounded).
  * </ul>
@@ -91,6 +94,7 @@ final class HuobiFrameDecoder extends JsonFrameDecoder {
         switch (channel) {
             case "depth.step0" -> book(frame, nativeSymbol, requireObject(root, "tick"), events);
             case "trade.detail" -> trades(frame, nativeSymbol, requireObject(root, "tick"), events);
+            case "bbo" -> bbo(frame, nativeSymbol, requireObject(root, "tick"), events);
             default -> throw new DecodeException("unsupported channel '" + channel + "' of " + nativeSymbol);
         }
         // decoded whole before anything is emitted: a bad frame emits nothing
@@ -130,6 +134,51 @@ final class HuobiFrameDecoder extends JsonFrameDecoder {
         };
         out.add(ev.levels(JsonFields.levels(requireArray(tick, "bids", "an array of levels"), "bids", reader),
                 JsonFields.levels(requireArray(tick, "asks", "an array of levels"), "asks", reader)));
+    }
+
+    /**
+     * The best bid and offer: spot {@code bid}, {@code bidSize}, {@code ask}, {@code askSize} numbers
+     * and {@code quoteTime}; swaps {@code bid}, {@code ask} as {@code [price, size]} and {@code ts}. A
+     * side without a price (null or an empty array) has no level.
+     */
+    private void bbo(RawFrame frame, String nativeSymbol, JsonNode tick, List<MarketEvent> out) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.BBO, nativeSymbol);
+        ev.exchangeTimeMs = requireEpochMs(tick, swap ? "ts" : "quoteTime");
+        long[] bid = swap ? pair(tick.get("bid"), "bid") : side(tick, "bid", "bidSize");
+        long[] ask = swap ? pair(tick.get("ask"), "ask") : side(tick, "ask", "askSize");
+        ev.levels(bid.length == 0 ? MarketEvent.NO_LEVELS : new long[] {bid[0]},
+                bid.length == 0 ? MarketEvent.NO_LEVELS : new long[] {bid[1]},
+                ask.length == 0 ? MarketEvent.NO_LEVELS : new long[] {ask[0]},
+                ask.length == 0 ? MarketEvent.NO_LEVELS : new long[] {ask[1]});
+        if (bid.length + ask.length > 0) {
+            out.add(ev);
+        }
+    }
+
+    private static long[] side(JsonNode tick, String price, String size) throws DecodeException {
+        JsonNode p = tick.get(price);
+        if (p == null || p.isNull()) {
+            return new long[0];
+        }
+        return level(number(p, price), requireNumber(tick, size), price);
+    }
+
+    private static long[] pair(JsonNode level, String where) throws DecodeException {
+        if (level == null || level.isNull() || level.isArray() && level.isEmpty()) {
+            return new long[0];
+        }
+        if (!level.isArray() || level.size() != 2) {
+            throw new DecodeException("field '" + where + "' must be a [price, size] array, got "
+                    + (level.isArray() ? "an array of " + level.size() : level.getNodeType().toString()));
+        }
+        return level(number(level.get(0), where + ".price"), number(level.get(1), where + ".size"), where);
+    }
+
+    private static long[] level(long price, long size, String where) throws DecodeException {
+        if (price <= 0 || size < 0) {
+            throw new DecodeException("field '" + where + "' has a non-positive price or a negative size");
+        }
+        return new long[] {price, size};
     }
 
     private void trades(RawFrame frame, String nativeSymbol, JsonNode tick, List<MarketEvent> out) throws DecodeException {

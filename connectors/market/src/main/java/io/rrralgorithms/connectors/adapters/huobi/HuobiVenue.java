@@ -38,6 +38,7 @@ public final class HuobiVenue {
                     HuobiVenue::partitionKey)
             .cryptofeedExchange("HUOBI")
             .instrumentMetadata(HuobiInstruments.spot(FEED))
+            .live(new HuobiLiveVenue())
             .build();
 
     public static final Venue SWAP = Venue.builder(SWAP_FEED, f -> new HuobiFrameDecoder(f, true), HuobiSymbols.SWAP,
