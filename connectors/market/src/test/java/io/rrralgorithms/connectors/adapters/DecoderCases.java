@@ -295,6 +295,6 @@ final class DecoderCases {
                         .fact("taker buy", 7).fact("taker sell", 18).fact("repeated books", 69).fact("books", 10)
                         .keyIsSymbol().event(HuobiFrameDecoderTest::event).symbols(10)
                         .badNumber("{\"ch\":\"market.SHIB-USD.trade.detail\",\"ts\":1,\"tick\":{\"data\":[{\"id\":1,\"ts\":1,\"amount\":2,\"price\":2.783E-9,\"direction\":\"sell\"}]}}| field 'price' is not an exact decimal")
-                        .catalog("HUOBI_SWAP.0", 50 + 121, HuobiFrameDecoderTest::swapTrade, true, 0));
+                        .catalog("HUOBI_SWAP.0", 50 + 121, HuobiFrameDecoderTest::swapTrade, true, 400_000)); // every price on its tick, size on its lot
     }
 }
