@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * reported, and the book is invalid (one {@code synced=false} top is reported) until the next
  * snapshot resyncs it. A crossed book (best bid at or above best ask, after a snapshot or a diff)
  * is a gap too: it is never handed to features or trading. Reports the top N levels after every
- * applied diff while synced.
+ * applied diff while synced, and after every snapshot of a feed whose snapshots are the whole
+ * book ({@link BookSyncRules#snapshotsAreUpdates()}).
  */
 public final class BookSynchronizer implements Serializable {
     private static final Logger LOG = LoggerFactory.getLogger(BookSynchronizer.class);
@@ -80,6 +81,9 @@ public final class BookSynchronizer implements Serializable {
             out.top(top(book, last));
         } else if (book.state == BookState.INVALID) {
             out.top(invalidTop(book, snap));
+        } else if (r.snapshotsAreUpdates()) {
+            book.state = BookState.SYNCED; // the whole book: no diff has to bridge it
+            out.top(top(book, snap));
         }
     }
 

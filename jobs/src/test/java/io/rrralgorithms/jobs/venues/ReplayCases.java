@@ -16,6 +16,7 @@ import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
 import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcOracle;
+import io.rrralgorithms.connectors.adapters.huobi.HuobiOracle;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
@@ -224,6 +225,23 @@ final class ReplayCases {
                                     new ArrayList<>(e.books.keySet()));
                             assertEquals("BTC-USDT", r.lastTop.get("BTC_USDT").symbol);
                             assertNull(r.lastTop.get("MDT_BTC"), "MDT_BTC's snapshot is a dead letter");
+                        }),
+                // Huobi: every depth.step0 is the whole book, so a lost message is no gap (no drop case); the
+                // oracle's replay view counts the frame guard's clock-skew dead letters too
+                of("huobi", List.of("HUOBI.ws.44.0"), 10, HuobiOracle::replay,
+                        new Counts(362, 26, 151, 47, 0, 147, 0, 0, 0, 0, 0, 147), null, (e, r) -> {
+                            assertEquals(List.of("dogeeth", "fil3susdt", "nesteth", "propyeth", "yfihusd", "zeneth"),
+                                    new ArrayList<>(e.books.keySet()), "trioeth, borusdt, omgbtc, xvgeth: every book dead");
+                            assertEquals("YFI-HUSD", r.lastTop.get("yfihusd").symbol);
+                        }),
+                of("huobi-swap", List.of("HUOBI_SWAP.ws.1.0", "HUOBI_SWAP.ws.2.0"), 10, HuobiOracle::replay,
+                        new Counts(2913, 32, 1, 24, 0, 2862, 0, 0, 0, 0, 0, 2793), null, (e, r) -> {
+                            assertEquals(10, e.books.size());
+                            assertEquals(69, e.fact("repeated books"), "a book repeated at its mrid gives no top");
+                            assertEquals(1, e.fact("trade.detail (older than the frame guard's clock-skew limit)"),
+                                    "BTT-USDT's last trade, repeated on subscribing 39 min after it");
+                            assertEquals("ATOM-USD-PERP", r.lastTop.get("ATOM-USD").symbol);
+                            assertEquals("SOS-USDT-PERP", r.lastTop.get("SOS-USDT").symbol);
                         }));
     }
 }

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@link FrameInflater}. The next message is requested from the socket only once the frame is
  * handed to the sink, so a sink that blocks (Kafka behind) stops the reading instead of
  * dropping: frames of a connection reach the sink in the order received. Pings are answered by
- * the client with pongs.
+ * the client with pongs; a venue's application ping (a frame {@link LiveVenue#replyTo} answers) by
+ * its reply.
  */
 public final class LiveConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
@@ -382,6 +383,16 @@ public final class LiveConnection implements AutoCloseable {
             String error = venue.errorOf(payload);
             if (error != null) {
                 LOG.error("{}: the venue answered with an error: {}", id, Failures.clip(error, 500));
+            }
+            String reply = venue.replyTo(payload);
+            if (reply != null) { // the venue's ping: answered off the reading thread (sends are paced)
+                snapshotPool.execute(() -> {
+                    try {
+                        send(reply);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
             }
             publish(new RawFrame(venue.feed(), keyer.key(payload), FrameKind.WS, receiveNs, payload));
             lastFrameNanos = System.nanoTime();

@@ -268,4 +268,36 @@ class LiveVenueTest {
         assertEquals("{\"event\":\"error\",\"message\":\"Subscription failed\"}",
                 v.errorOf(bytes("{\"event\":\"error\",\"message\":\"Subscription failed\"}")));
     }
+
+    @Test
+    void huobi() throws Exception {
+        LiveVenue v = Venues.liveForFeed("huobi");
+        assertEquals("wss://api.huobi.pro/ws", v.defaultEndpoint());
+        assertEquals("zeneth", v.nativeSymbol("ZEN-ETH"));
+        assertEquals("fil3susdt", v.nativeSymbol("fil3s-usdt"));
+        assertThrows(IllegalArgumentException.class, () -> v.nativeSymbol("BTC-USDT-PERP"));
+        List<LiveStream> streams = v.streams("zeneth", Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO));
+        assertEquals(List.of("market.zeneth.trade.detail", "market.zeneth.depth.step0", "market.zeneth.bbo"),
+                streams.stream().map(LiveStream::name).toList());
+        assertEquals("{\"sub\":\"market.zeneth.depth.step0\",\"id\":\"7\"}", v.subscribeMessage(streams.subList(1, 2), 7));
+        assertEquals(1, v.limits().maxStreamsPerSubscribe(), "one topic a subscribe message");
+        assertEquals(FrameInflater.GZIP, v.inflater());
+        assertNull(v.heartbeatMessage(), "the venue pings, the capture answers");
+        // real frames of the Huobi capture (cryptofeed HUOBI.ws.44.0), inflated
+        assertEquals("{\"pong\":1618678073643}", v.replyTo(bytes("{\"ping\":1618678073643}")));
+        byte[] trade = bytes("{\"ch\":\"market.omgbtc.trade.detail\",\"ts\":1618678031717,\"tick\":{\"id\":101027219534,"
+                + "\"ts\":1618678031715,\"data\":[{\"id\":101027219534255757415994639,\"ts\":1618678031715,"
+                + "\"tradeId\":100179528705,\"amount\":1.5862,\"price\":1.58E-4,\"direction\":\"sell\"}]}}");
+        assertNull(v.replyTo(trade));
+        assertNull(v.replyTo(bytes("{\"pong\":1618678073643}")));
+        assertNull(v.replyTo(bytes("{\"ping\":\"x\"}")));
+        assertEquals("market.omgbtc.trade.detail", v.streamOf(trade));
+        assertEquals("omgbtc", v.partitionKey(trade));
+        byte[] reply = bytes("{\"id\":1,\"status\":\"ok\",\"subbed\":\"market.trioeth.depth.step0\",\"ts\":1618678070653}");
+        assertNull(v.streamOf(reply));
+        assertNull(v.errorOf(reply));
+        assertNull(v.partitionKey(reply));
+        String error = "{\"status\":\"error\",\"err-code\":\"bad-request\",\"err-msg\":\"invalid topic\",\"id\":\"1\"}";
+        assertEquals(error, v.errorOf(bytes(error)));
+    }
 }

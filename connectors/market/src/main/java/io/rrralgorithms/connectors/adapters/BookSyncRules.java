@@ -58,4 +58,13 @@ public interface BookSyncRules extends Serializable {
 
     /** What was expected, for the gap's log line and dead record. */
     String describeExpectation(long previousLastUpdateId);
+
+    /**
+     * Whether every snapshot is the book's next state: a feed that sends the whole book (its top
+     * N levels) in every message and no diffs ({@link WholeBookSyncRules}). The book is synced at
+     * the snapshot and its top reported at once, instead of after the first diff that bridges it.
+     */
+    default boolean snapshotsAreUpdates() {
+        return false;
+    }
 }

@@ -69,6 +69,16 @@ public interface LiveVenue {
         return null;
     }
 
+    /**
+     * The message answering a frame of the venue's own heartbeat, sent at once on the frame's
+     * connection (Huobi's {@code {"ping":<ms>}} is answered {@code {"pong":<ms>}}, or the venue
+     * closes the connection); null for any other frame, and by default. Called on every received
+     * frame (inflated): decide by the first bytes.
+     */
+    default String replyTo(byte[] payload) {
+        return null;
+    }
+
     /** How binary messages are turned into payloads (venues that compress). Text is never inflated. */
     default FrameInflater inflater() {
         return FrameInflater.NONE;

@@ -11,6 +11,7 @@ import io.rrralgorithms.connectors.adapters.deribit.DeribitVenue;
 import io.rrralgorithms.connectors.adapters.gateio.GateioVenue;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiVenue;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcVenue;
+import io.rrralgorithms.connectors.adapters.huobi.HuobiVenue;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenVenue;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesVenue;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinVenue;
@@ -48,7 +49,8 @@ public final class Venues {
                 OkcoinVenue.VENUE,
                 BitgetVenue.VENUE,
                 PhemexVenue.VENUE,
-                PoloniexVenue.VENUE)) {
+                PoloniexVenue.VENUE,
+                HuobiVenue.VENUE, HuobiVenue.SWAP)) {
             register(v);
         }
     }

@@ -25,6 +25,8 @@ import io.rrralgorithms.connectors.adapters.gemini.GeminiFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcOracle;
+import io.rrralgorithms.connectors.adapters.huobi.HuobiFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.huobi.HuobiOracle;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesFrameDecoderTest;
@@ -328,6 +330,30 @@ final class DecoderCases {
                         .unknownType("{\"event\":\"auth\"}| unknown event 'auth'",
                                 "{\"channel\":\"ticker\",\"data\":[]}| unknown channel 'ticker'")
                         .badNumber("{\"channel\":\"trades\",\"data\":[{\"symbol\":\"MDT_BTC\",\"quantity\":\"1\",\"takerSide\":\"sell\",\"createTime\":1,\"price\":\"0.000001368\",\"id\":\"1\",\"ts\":1}]}| field 'price' is not an exact decimal")
-                        .catalog("POLONIEX.0", 524, PoloniexFrameDecoderTest::tradeFrame, false, 0)); // 62 markets tick finer than 1e-8
+                        .catalog("POLONIEX.0", 524, PoloniexFrameDecoderTest::tradeFrame, false, 0), // 62 markets tick finer than 1e-8
+                cryptofeed("huobi", "huobi", "HUOBI", "HUOBI.ws.44.0")
+                        // gzip frames recorded as bytes literals; dead letters: the books and trades with a number
+                        // finer than 1e-8: trioeth's prices (ticks of 1e-10), sizes of up to 15 decimals in
+                        // borusdt, omgbtc, xvgeth and fil3susdt books and fil3susdt trades
+                        .counts(HuobiOracle::count, 362, 6 + 20, 145 + 6, 47, 0, 147, 0, 0)
+                        .fact("ping", 6).fact("status:ok", 20).fact("depth.step0", 292).fact("trade.detail", 44)
+                        .fact("depth.step0 (finer than 1e-8)", 145).fact("trade.detail (finer than 1e-8)", 6)
+                        .fact("taker buy", 17).fact("taker sell", 30).fact("books", 6)
+                        .keyIsSymbol().event(HuobiFrameDecoderTest::event).decoded(HuobiFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"ch\":\"market.| malformed JSON", "[1]| not a JSON object",
+                                "b'\\x1f\\x8b\\x08'| gzip frame of 3 bytes")
+                        .unknownType("{\"ch\":\"market.btcusdt.mbp.150\",\"tick\":{}}| unsupported channel 'mbp.150'",
+                                "{\"op\":\"notify\"}| unknown message")
+                        .badNumber("{\"ch\":\"market.trioeth.trade.detail\",\"ts\":1,\"tick\":{\"data\":[{\"tradeId\":1,\"ts\":1,\"amount\":20995.88,\"price\":9.121E-7,\"direction\":\"buy\"}]}}| field 'price' is not an exact decimal")
+                        .catalog("HUOBI.0", 938, HuobiFrameDecoderTest::spotTrade, false, 0), // 158 pairs tick finer than 1e-8
+                cryptofeed("huobi-swap", "huobi-swap", "HUOBI_SWAP", "HUOBI_SWAP.ws.1.0", "HUOBI_SWAP.ws.2.0")
+                        // coin-margined (swap-ws) then USDT-margined (linear-swap-ws); every book is whole, a repeat
+                        // at the same mrid is the same book (69)
+                        .counts(HuobiOracle::count, 1296 + 1617, 12 + 20, 0, 25, 0, 2862, 0, 0)
+                        .fact("ping", 12).fact("status:ok", 20).fact("depth.step0", 2862).fact("trade.detail", 19)
+                        .fact("taker buy", 7).fact("taker sell", 18).fact("repeated books", 69).fact("books", 10)
+                        .keyIsSymbol().event(HuobiFrameDecoderTest::event).symbols(10)
+                        .badNumber("{\"ch\":\"market.SHIB-USD.trade.detail\",\"ts\":1,\"tick\":{\"data\":[{\"id\":1,\"ts\":1,\"amount\":2,\"price\":2.783E-9,\"direction\":\"sell\"}]}}| field 'price' is not an exact decimal")
+                        .catalog("HUOBI_SWAP.0", 50 + 121, HuobiFrameDecoderTest::swapTrade, true, 400_000)); // every price on its tick, size on its lot
     }
 }

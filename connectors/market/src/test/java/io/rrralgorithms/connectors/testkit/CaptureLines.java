@@ -1,6 +1,8 @@
 package io.rrralgorithms.connectors.testkit;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -82,6 +84,61 @@ public final class CaptureLines {
     /** The payloads of the received frames of {@code file}, in file order. */
     public static List<String> payloads(Path file) {
         return received(file).stream().map(Received::payload).toList();
+    }
+
+    /** Whether a recorded payload is Python's {@code repr} of a binary message's bytes, {@code b'...'} or {@code b"..."}. */
+    public static boolean isBytesLiteral(String payload) {
+        return payload.length() >= 3 && payload.charAt(0) == 'b' && (payload.charAt(1) == '\'' || payload.charAt(1) == '"')
+                && payload.charAt(payload.length() - 1) == payload.charAt(1);
+    }
+
+    /** The bytes of a recorded bytes literal ({@link #isBytesLiteral}): as the venue sent them. */
+    public static byte[] bytes(String literal) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 2; i < literal.length() - 1; i++) {
+            char c = literal.charAt(i);
+            if (c != '\\') {
+                bytes.write(c);
+                continue;
+            }
+            char e = literal.charAt(++i);
+            switch (e) {
+                case 'x' -> {
+                    bytes.write(Integer.parseInt(literal.substring(i + 1, i + 3), 16));
+                    i += 2;
+                }
+                case 'n' -> bytes.write('\n');
+                case 'r' -> bytes.write('\r');
+                case 't' -> bytes.write('\t');
+                default -> bytes.write(e); // \\ \' \"
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The text of a recorded payload: as it is, or, where cryptofeed recorded a binary message as
+     * Python's {@code repr} of its bytes ({@code b'...'}: Huobi's gzip frames, Upbit's JSON bytes),
+     * those bytes read back, gunzipped where they are gzip, as UTF-8.
+     */
+    public static String text(String payload) {
+        if (!isBytesLiteral(payload)) {
+            return payload;
+        }
+        byte[] b = bytes(payload);
+        if (b.length > 2 && (b[0] & 0xFF) == 0x1F && (b[1] & 0xFF) == 0x8B) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(b))) {
+                b = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("a recorded gzip frame that does not inflate: " + payload, e);
+            }
+        }
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** The texts ({@link #text}) of the received frames of {@code file}, in file order. */
+    public static List<String> texts(Path file) {
+        return payloads(file).stream().map(CaptureLines::text).toList();
     }
 
     /** How many received frames of {@code file} have a payload matching {@code payload}. */

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.DynamicTest;
  * rest KEY JSON            a REST snapshot frame of key KEY
  * wsk KEY JSON             a WebSocket frame of key KEY ("-": none), for venues keyed by connection
  * pick FILE SUB[ &amp;&amp; SUB]   the first WebSocket payload of capture market/FILE containing every SUB
+ *                          (in its text: a recorded bytes literal read back, see CaptureLines.text), as recorded
  * pickrest FILE URLPART    the first REST snapshot of market/FILE whose URL contains URLPART, keyed by the venue's rule
  * pickk KEY FILE SUB ...   as pick, the frame of key KEY (venues keyed by connection)
  * read FILE SUB[ &amp;&amp; SUB]   the first frame the capture reader yields from market/FILE whose payload contains every SUB
@@ -239,7 +240,7 @@ public final class VenueCases {
             String file = arg.substring(0, sp);
             List<String> parts = Arrays.stream(arg.substring(sp + 1).split(" && ")).map(String::strip).toList();
             return CaptureLines.payloads(SharedData.market(file)).stream()
-                    .filter(p -> parts.stream().allMatch(p::contains)).findFirst()
+                    .filter(p -> parts.stream().allMatch(CaptureLines.text(p)::contains)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no payload of " + file + " contains " + parts));
         }
 
