@@ -115,7 +115,7 @@ class CapturedFramesLoopbackTest {
             CaptureMetrics metrics = new CaptureMetrics();
             try (CaptureService service = new CaptureService(config(server.url("/ws"), feed, c.symbols()), sink,
                     metrics).start()) {
-                long deadline = System.nanoTime() + 10_000_000_000L;
+                long deadline = System.nanoTime() + 30_000_000_000L;
                 while (sink.frames.size() < frames.size() + 1 && System.nanoTime() < deadline) {
                     Thread.sleep(10);
                 }

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +155,7 @@ class RecordedSessionLoopbackTest {
         List<String> subscribes = new CopyOnWriteArrayList<>();
         List<String> sent = new CopyOnWriteArrayList<>();
         CollectingSink sink = new CollectingSink();
+        AtomicBoolean allSent = new AtomicBoolean(); // the frames are counted as sent before they are all out
         try (LoopbackWebSocketServer server = new LoopbackWebSocketServer(c -> {
             String subscribe = c.nextText(5000);
             subscribes.add(subscribe);
@@ -168,6 +170,7 @@ class RecordedSessionLoopbackTest {
                     sent.add(p);
                 }
             }
+            allSent.set(true);
             String t;
             while ((t = c.nextText(5000)) != null && !t.equals(spec.heartbeatMessage())) {
                 subscribes.add(t); // a further subscribe: the test's expectation of one fails
@@ -188,8 +191,8 @@ class RecordedSessionLoopbackTest {
                         url: "%s"
                     """.formatted(spec.feed(), symbols, server.url("/ws")), "test");
             try (CaptureService service = new CaptureService(config, sink, new CaptureMetrics()).start()) {
-                long deadline = System.nanoTime() + 10_000_000_000L;
-                while ((sent.isEmpty() || sink.frames.size() < sent.size() + 1) && System.nanoTime() < deadline) {
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while ((!allSent.get() || sink.frames.size() < sent.size() + 1) && System.nanoTime() < deadline) {
                     Thread.sleep(10);
                 }
             }
