@@ -46,7 +46,7 @@ public class LateTradeCounter extends ProcessFunction<MarketEvent, Void> impleme
         durable = DurableAccumulators.orNone(durable).open(getRuntimeContext());
         late = getRuntimeContext().getMetricGroup().counter("lateTrades");
         lateAcc = durable.counter(ACC_LATE_TRADES);
-        perFeed = new FeedCounters(durable);
+        perFeed = new FeedCounters(durable, getRuntimeContext().getMetricGroup(), "LATE_TRADE");
         log = new RateLimitedLog(LOG, 1_000L);
     }
 

@@ -4,7 +4,9 @@ import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.jobs.decode.FeedCounters;
 import io.rrralgorithms.jobs.runtime.DurableAccumulators;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.common.accumulators.ListAccumulator;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -58,6 +60,9 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
     private transient ListAccumulator<String> seenAcc;
     private transient ListAccumulator<String> withSnapshotAcc;
     private transient ListAccumulator<String> syncedAcc;
+    /** Per instrument key of this subtask: is its book synced now (read by the per-feed gauges). */
+    private transient Map<String, Boolean> syncedNow;
+    private transient Set<String> feedsWithGauges;
 
     public OrderBookFunction(int topLevels, int maxPendingDiffs) {
         this.sync = new BookSynchronizer(topLevels, maxPendingDiffs);
@@ -86,7 +91,7 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
                 durable.counter(ACC_GAPS), durable.counter(ACC_CROSSED),
                 m.counter("bookChecksums"), m.counter("bookChecksumFailures"),
                 durable.counter(ACC_CHECKSUMS), durable.counter(ACC_CHECKSUM_FAILURES),
-                new FeedCounters(durable));
+                new FeedCounters(durable, m, "GAPS", "CROSSED", "CHECKSUMS", "CHECKSUM_FAILURES"));
         everSyncedState = getRuntimeContext().getState(new ValueStateDescriptor<>("everSynced", Boolean.class));
         seen = new HashSet<>();
         withSnapshot = new HashSet<>();
@@ -99,6 +104,38 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         withSnapshot.addAll(withSnapshotAcc.getLocalValue());
         synced.addAll(syncedAcc.getLocalValue());
         m.gauge(METRIC_BOOKS_NEVER_SYNCED, (Gauge<Integer>) this::booksNeverSynced);
+        syncedNow = new ConcurrentHashMap<>();
+        feedsWithGauges = new HashSet<>();
+    }
+
+    /** This subtask's books of the feed that are synced now (synced = true) or not. */
+    int books(String feed, boolean synced) {
+        String prefix = feed + ':';
+        int n = 0;
+        for (Map.Entry<String, Boolean> e : syncedNow.entrySet()) {
+            if (e.getKey().startsWith(prefix) && e.getValue() == synced) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The book's sync state for the gauges feed.<feed>.booksSynced and feed.<feed>.booksUnsynced. */
+    private void trackSyncState(String key, OrderBook book) {
+        boolean valid = book.state == BookState.SYNCED;
+        Boolean before = syncedNow.get(key);
+        if (before != null && before == valid) {
+            return; // the common case: no change, no write
+        }
+        syncedNow.put(key, valid);
+        if (before == null) {
+            String feed = key.substring(0, Math.max(0, key.indexOf(':')));
+            if (feedsWithGauges.add(feed)) {
+                var group = getRuntimeContext().getMetricGroup().addGroup(FeedCounters.METRIC_GROUP, feed);
+                group.gauge("booksSynced", (Gauge<Integer>) () -> books(feed, true));
+                group.gauge("booksUnsynced", (Gauge<Integer>) () -> books(feed, false));
+            }
+        }
     }
 
     private ListAccumulator<String> listAccumulator(String name) {
@@ -117,9 +154,11 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
             book = OrderBook.empty();
         }
         output.bind(ctx, out);
+        output.perFeed.seen(ev.feed);
         if (sync.process(book, ev, output)) {
             bookState.update(book);
             track(ctx.getCurrentKey(), book);
+            trackSyncState(ctx.getCurrentKey(), book);
         }
     }
 

@@ -5,12 +5,15 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.util.RateLimitedLog;
 import io.rrralgorithms.jobs.runtime.DurableAccumulators;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.accumulators.ListAccumulator;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -40,6 +43,8 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
     private transient Set<String> seen;
     private transient FeedCounters perFeed;
     private transient RateLimitedLog log;
+    /** Per feed: wall clock minus exchange time of its last timed event, in ms (the gauge feed.<feed>.eventTimeLagMs). */
+    private transient Map<String, long[]> eventTimeLag;
 
     /** The accumulators in operator state: the summary counts each input once across restores. */
     private transient DurableAccumulators durable;
@@ -62,7 +67,8 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
         instruments = durable.list(ACC_INSTRUMENTS);
         seen = new HashSet<>();
         log = new RateLimitedLog(LOG, 1_000L);
-        perFeed = new FeedCounters(durable);
+        perFeed = new FeedCounters(durable, getRuntimeContext().getMetricGroup(), "DEAD_LETTER", "TRADE", "BOOK_DELTA", "BOOK_SNAPSHOT", "BBO");
+        eventTimeLag = new HashMap<>();
         perType = new LongCounter[EventType.values().length];
         for (EventType t : EventType.values()) {
             perType[t.ordinal()] = durable.counter(ACC_PREFIX_EVENTS + t.name());
@@ -82,6 +88,16 @@ public class DeadLetterRouter extends ProcessFunction<MarketEvent, MarketEvent> 
         }
         perType[ev.type.ordinal()].add(1);
         perFeed.add(ev.feed, ev.type.name(), 1);
+        if (ev.exchangeTimeMs > 0 && ev.feed != null) {
+            long[] lag = eventTimeLag.get(ev.feed);
+            if (lag == null) {
+                long[] cell = lag = new long[1];
+                getRuntimeContext().getMetricGroup().addGroup(FeedCounters.METRIC_GROUP, ev.feed)
+                        .gauge("eventTimeLagMs", (Gauge<Long>) () -> cell[0]);
+                eventTimeLag.put(ev.feed, lag);
+            }
+            lag[0] = System.currentTimeMillis() - ev.exchangeTimeMs;
+        }
         if (seen.add(ev.instrumentKey())) {
             instruments.add(ev.instrumentKey() + " " + ev.symbol);
         }

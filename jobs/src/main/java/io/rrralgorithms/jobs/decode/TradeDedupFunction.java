@@ -59,7 +59,7 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
         recent = getRuntimeContext().getState(d);
         duplicates = getRuntimeContext().getMetricGroup().counter(ACC_DUPLICATE_TRADES);
         duplicatesAcc = durable.counter(ACC_DUPLICATE_TRADES);
-        perFeed = new FeedCounters(durable);
+        perFeed = new FeedCounters(durable, getRuntimeContext().getMetricGroup(), "DUPLICATE_TRADE");
         checkedFeeds = new HashMap<>();
     }
 
@@ -75,6 +75,7 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
 
     @Override
     public void processElement(MarketEvent t, Context ctx, Collector<MarketEvent> out) throws Exception {
+        perFeed.seen(t.feed);
         if (t.tradeId != MarketEvent.NONE && checkedFeeds.computeIfAbsent(t.feed, TradeDedupFunction::checksFeed)) {
             RecentTradeIds ids = recent.value();
             if (ids == null) {

@@ -43,7 +43,7 @@ class DockerComposeTest {
     static void read() throws IOException {
         compose = OperatorValidation.map(HelmChartTest.YAML.readValue(DOCKER.resolve("docker-compose.yml").toFile(), Map.class));
         services = (Map<String, Map<String, Object>>) (Map<?, ?>) compose.get("services");
-        assertEquals(Set.of("kafka", "postgres", "capture", "jobmanager", "taskmanager"), services.keySet());
+        assertEquals(Set.of("kafka", "postgres", "capture", "jobmanager", "taskmanager", "prometheus", "grafana"), services.keySet());
     }
 
     record PortMapping(String hostIp, int hostPort, int containerPort) {}
@@ -89,7 +89,7 @@ class DockerComposeTest {
             assertNotNull(at(s, "healthcheck", "test"), name + " has no healthcheck");
         });
         Map<String, Set<String>> needs = Map.of("capture", Set.of("kafka"), "jobmanager", Set.of("kafka", "postgres"),
-                "taskmanager", Set.of("jobmanager"));
+                "taskmanager", Set.of("jobmanager"), "prometheus", Set.of("jobmanager"), "grafana", Set.of("prometheus", "postgres"));
         needs.forEach((name, deps) -> {
             Object dependsOn = services.get(name).get("depends_on");
             assertTrue(dependsOn instanceof Map, name + ": depends_on needs conditions (the long form), got " + dependsOn);
@@ -149,6 +149,57 @@ class DockerComposeTest {
                     .filter(i -> i.keyword().equals("RUN")).map(Instruction::args).reduce("", String::concat);
             assertTrue(run.matches("(?s).*mkdir -p /flink-data.*chown.*flink:flink.*/flink-data.*"), dockerfile + ": " + run);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesEveryMetricsPortAndGrafanaIsProvisionedWithTheDashboards() throws IOException {
+        Map<String, Object> prometheus = services.get("prometheus");
+        List<String> volumes = at(prometheus, "volumes");
+        assertTrue(volumes.contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro"), volumes.toString());
+        assertTrue(volumes.contains("./prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro"), volumes.toString());
+        Map<String, Object> config = OperatorValidation.map(HelmChartTest.YAML.readValue(
+                DOCKER.resolve("prometheus/prometheus.yml").toFile(), Map.class));
+        // alerts.yml beside prometheus.yml, as mounted
+        assertEquals(List.of("alerts.yml"), at(config, "rule_files"));
+        Set<String> targets = new HashSet<>();
+        for (Object job : (List<Object>) config.get("scrape_configs")) {
+            for (Object sc : (List<Object>) OperatorValidation.map(job).get("static_configs")) {
+                targets.addAll((List<String>) OperatorValidation.map(sc).get("targets"));
+            }
+        }
+        Set<String> expected = new HashSet<>();
+        for (String service : List.of("jobmanager", "taskmanager")) {
+            expected.add(service + ":" + flinkConf(service).getString("metrics.reporter.prom.port", "?"));
+        }
+        Map<String, Object> capture = OperatorValidation.map(HelmChartTest.YAML.readValue(
+                DOCKER.resolve("config/capture.yaml").toFile(), Map.class));
+        expected.add("capture:" + at(capture, "metrics", "port"));
+        assertEquals(expected, targets, "Prometheus scrapes the job manager, the task manager and the capture service");
+
+        Map<String, Object> grafana = services.get("grafana");
+        List<String> mounts = at(grafana, "volumes");
+        assertTrue(mounts.contains("./grafana/provisioning:/etc/grafana/provisioning:ro"), mounts.toString());
+        Map<String, Object> providers = OperatorValidation.map(HelmChartTest.YAML.readValue(
+                DOCKER.resolve("grafana/provisioning/dashboards/dashboards.yml").toFile(), Map.class));
+        String path = at(providers, "providers", "0", "options", "path");
+        assertTrue(mounts.contains("./grafana/dashboards:" + path + ":ro"), "the dashboards folder is mounted where the provider reads: " + mounts);
+        Map<String, Object> datasources = OperatorValidation.map(HelmChartTest.YAML.readValue(
+                DOCKER.resolve("grafana/provisioning/datasources/datasources.yml").toFile(), Map.class));
+        for (Object o : (List<Object>) datasources.get("datasources")) {
+            Map<String, Object> ds = OperatorValidation.map(o);
+            String url = (String) ds.get("url");
+            if ("rrr-prometheus".equals(ds.get("uid"))) {
+                assertEquals("http://prometheus:9090", url);
+                assertTrue(ports(prometheus).stream().anyMatch(p -> p.containerPort() == 9090));
+            } else {
+                assertEquals("postgres:5432", url);
+                assertEquals((String) at(services.get("postgres"), "environment", "POSTGRES_DB"), (String) at(ds, "jsonData", "database"));
+            }
+        }
+        String home = at(grafana, "environment", "GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH");
+        assertTrue(home.startsWith(path + "/") && Files.isRegularFile(DOCKER.resolve("grafana/dashboards")
+                .resolve(home.substring(path.length() + 1))), home);
     }
 
     @Test

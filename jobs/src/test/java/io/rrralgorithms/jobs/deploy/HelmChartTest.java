@@ -50,6 +50,7 @@ class HelmChartTest {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("Values", values);
         root.put("Release", Map.of("Name", RELEASE, "Namespace", "default"));
+        root.put("Files", CHART);
         List<Map<String, Object>> docs = new ArrayList<>();
         List<Path> templates;
         try (Stream<Path> s = Files.list(CHART.resolve("templates"))) {
@@ -258,6 +259,32 @@ class HelmChartTest {
         Map<String, Object> podLabels = at(deployment(docs), "spec", "podTemplate", "metadata", "labels");
         selector.forEach((k, v) -> assertEquals(v, podLabels.get(k), "pod label " + k));
         assertTrue(render(values(v -> {})).stream().noneMatch(d -> "PodMonitor".equals(d.get("kind"))), "off by default");
+    }
+
+    @Test
+    void theDashboardsConfigMapHoldsTheDashboardsOfDockerGrafana() throws IOException {
+        List<Map<String, Object>> docs = render(values(v -> {}));
+        Map<String, Object> cm = docs.stream().filter(d -> "ConfigMap".equals(d.get("kind"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no dashboards ConfigMap"));
+        assertEquals("1", at(cm, "metadata", "labels", "grafana_dashboard"), "the Grafana sidecar's label");
+        Map<String, Object> data = at(cm, "data");
+        for (String name : List.of("market-data.json", "trading.json")) {
+            String text = (String) data.get("rrr-" + name);
+            assertNotNull(text, "rrr-" + name + " in the ConfigMap");
+            // byte for byte the file docker compose provisions (less the final newline |- drops)
+            assertEquals(Files.readString(DashboardFiles.DASHBOARDS.resolve(name)).strip(), text.strip());
+            assertEquals(DashboardFiles.json(DashboardFiles.DASHBOARDS.resolve(name)), YAML.readTree(text));
+        }
+        assertTrue(render(values(v -> put(v, "grafana.dashboards.enabled", false))).stream()
+                .noneMatch(d -> "ConfigMap".equals(d.get("kind"))), "off when disabled");
+    }
+
+    @Test
+    void thePrometheusRuleHoldsTheAlertRulesOfDockerPrometheus() throws IOException {
+        assertTrue(render(values(v -> {})).stream().noneMatch(d -> "PrometheusRule".equals(d.get("kind"))), "off by default");
+        List<Map<String, Object>> docs = render(values(v -> put(v, "metrics.prometheus.rules.enabled", true)));
+        Map<String, Object> rule = docs.stream().filter(d -> "PrometheusRule".equals(d.get("kind"))).findFirst().orElseThrow();
+        assertEquals(YAML.readValue(DashboardFiles.ALERTS.toFile(), Map.class), at(rule, "spec"));
     }
 
     /** What the issue measured on the old chart: rejected for last-state without checkpoints and HA. */

@@ -1,6 +1,10 @@
 package io.rrralgorithms.jobs.deploy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +13,9 @@ import java.util.Map;
  * Renders the subset of Helm's Go templates that {@code helm/rrr/templates} uses, as {@code helm
  * template} would: value references ({@code .Values.a.b}, {@code .Release.Name}), {@code if} /
  * {@code else} / {@code end}, the functions {@code not}, {@code and}, {@code or}, {@code eq},
- * {@code ne}, {@code quote} (also as {@code | quote}), and the whitespace trims {@code {{-} and
- * {@code -}}}. Anything else is an error, so a template cannot use a construct this renderer does
+ * {@code ne}, {@code quote} (also as {@code | quote}), {@code indent N}, {@code .Files.Get "path"}
+ * (a file of the chart: the root's {@code Files} entry is the chart's folder, as a {@link Path}),
+ * and the whitespace trims {@code {{-} and {@code -}}}. Anything else is an error, so a template cannot use a construct this renderer does
  * not know. Stricter than Helm in one way: a missing value is an error (Helm renders it empty).
  *
  * <p>Numbers print as Helm prints them: values are float64 in Helm, and Go's {@code %v} writes
@@ -209,6 +214,24 @@ final class HelmTemplate {
                 return two(head, args) && same(args.get(0), args.get(1));
             case "ne":
                 return two(head, args) && !same(args.get(0), args.get(1));
+            case ".Files.Get": {
+                if (!(root.get("Files") instanceof Path chart)) {
+                    throw new IllegalArgumentException(".Files.Get needs the chart's folder as the root's Files entry");
+                }
+                Path file = chart.resolve(String.valueOf(single(head, args))).normalize();
+                try {
+                    return Files.readString(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("a file of the chart: " + e.getMessage(), e);
+                }
+            }
+            case "indent": {
+                if (args.size() != 2 || !(args.get(0) instanceof Long n)) {
+                    throw new IllegalArgumentException("indent takes a width and a string: " + cmd);
+                }
+                String pad = " ".repeat(n.intValue());
+                return pad + print(args.get(1)).replace("\n", "\n" + pad);
+            }
             case "quote":
                 return "\"" + print(single(head, args)).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
             default:

@@ -22,8 +22,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code rrr run --prometheus-port}: an unbounded local run with scoring and paper trading on the
  * Binance spot capture, with Flink's Prometheus reporter on a free port; {@code /metrics} is
  * scraped over HTTP while the job runs and holds the metrics of every stage, the model version as
- * a number and as a label.
+ * a number and as a label. Every metric the Grafana dashboards and the Prometheus alert rules use
+ * is in that output, and every SQL query of the trading dashboard runs on the database the run
+ * wrote.
  */
 class PrometheusMetricsIT {
     static final String VERSION = "m-20240809-000500-1a2b3c4d";
@@ -79,12 +87,29 @@ class PrometheusMetricsIT {
                 assertTrue(db.count("scores") > 0, "no scores while running: " + out.toString(StandardCharsets.UTF_8));
                 assertTrue(out.toString(StandardCharsets.UTF_8).contains("Prometheus metrics at http://localhost:" + promPort + "/metrics"));
 
-                HttpResponse<String> response = HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + promPort + "/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, response.statusCode());
-                String metrics = response.body();
+                // every metric the Grafana dashboards and the alert rules use (the per-account
+                // gauges come with the first PnL second, the checkpoint ones with the first checkpoint)
+                Set<String> wanted = DashboardFiles.metricNames();
+                Set<String> missing = wanted;
+                String metrics = null;
+                while (System.currentTimeMillis() < deadline && !run.isDone()) {
+                    metrics = scrape(promPort);
+                    missing = missing(metrics, wanted);
+                    if (missing.isEmpty() && db.count("pnl") > 0) {
+                        break;
+                    }
+                    Thread.sleep(1000);
+                }
                 Files.writeString(Path.of("target/prometheus-metrics.txt"), metrics);
+                assertEquals(Set.of(), missing, "metrics of docker/grafana/dashboards or docker/prometheus/alerts.yml "
+                        + "not in the job's /metrics (see jobs/target/prometheus-metrics.txt)");
+                // the per-feed metrics carry the feed as a label, the per-account ones the account
+                assertTrue(metrics.contains("flink_taskmanager_job_task_operator_feed_gaps{") && Pattern.compile(
+                        "(?m)^flink_taskmanager_job_task_operator_deserializer_feed_frames\\{[^}]*feed=\"binance_spot\"").matcher(metrics).find());
+                assertTrue(value(metrics, "deserializer_feed_frames") > 0, "frames per feed");
+                Matcher risk = Pattern.compile("(?m)^flink_taskmanager_job_task_operator_account_riskState\\{[^}]*account=\"paper\"[^}]*} (\\S+)$")
+                        .matcher(metrics);
+                assertTrue(risk.find(), "riskState of the account paper");
 
                 // decode, dead letters, book, features, bars, sinks, scoring, trading, Kafka source
                 for (String name : List.of("deserializer_rawFramesIn", "deadLetters", "bookGaps", "bookCrossed", "bookChecksums",
@@ -118,7 +143,55 @@ class PrometheusMetricsIT {
                 pipeline.stop();
                 run.get(60, TimeUnit.SECONDS);
             }
+            tradingDashboardQueriesRun(db);
         }
+    }
+
+    /**
+     * Every SQL query of the trading dashboard, with Grafana's macros expanded, runs on the
+     * database the run wrote with trading on; the panels that always have data have rows.
+     */
+    static void tradingDashboardQueriesRun(TestDatabase db) throws SQLException {
+        List<String> accounts = db.rows("SELECT DISTINCT account_id FROM pnl ORDER BY 1");
+        assertEquals(List.of("paper"), accounts);
+        Map<String, Integer> rows = new TreeMap<>();
+        for (DashboardFiles.Query q : DashboardFiles.tradingQueries()) {
+            String sql = DashboardFiles.grafanaSql(q.sql(), accounts);
+            try {
+                rows.put(q.title(), db.rows(sql).size());
+            } catch (SQLException e) {
+                throw new AssertionError("the trading dashboard's query '" + q.title() + "' fails: " + e.getMessage() + "\n" + sql, e);
+            }
+        }
+        for (String title : List.of("Risk state now", "Equity", "Drawdown", "Risk state over time", "Position per instrument",
+                "Positions now", "Orders by status", "Orders and fills per minute", "variable account")) {
+            assertTrue(rows.getOrDefault(title, 0) > 0, "no rows for the panel " + title + ": " + rows);
+        }
+        // the panel shows the table: the last pnl row's equity
+        String last = db.rows("SELECT equity FROM pnl WHERE account_id = 'paper' ORDER BY snapshot_time DESC LIMIT 1").get(0);
+        String shown = db.rows(DashboardFiles.grafanaSql(DashboardFiles.tradingQueries().stream()
+                .filter(q -> q.title().equals("Risk state now")).findFirst().orElseThrow().sql(), accounts)).get(0);
+        assertEquals(last, shown.split(" \\| ")[3], shown);
+    }
+
+    static String scrape(int port) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
+    /** The names of {@code wanted} with no series in the scrape. */
+    static Set<String> missing(String metrics, Set<String> wanted) {
+        Set<String> have = new HashSet<>();
+        Matcher m = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]").matcher(metrics);
+        while (m.find()) {
+            have.add(m.group(1));
+        }
+        Set<String> missing = new TreeSet<>(wanted);
+        missing.removeAll(have);
+        return missing;
     }
 
     /** Sum of a metric over its series. */

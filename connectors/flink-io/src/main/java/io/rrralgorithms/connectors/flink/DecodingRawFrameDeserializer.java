@@ -16,6 +16,8 @@ import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -37,6 +39,20 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
     private transient FrameGuard guard;
     private transient Counter framesIn;
     private transient Counter framesIgnored;
+    private transient MetricGroup metrics;
+    /** Per feed: its frame counter and the wall-clock time of its last frame (for "feed silent" alerts). */
+    private transient Map<String, FeedFrames> perFeed;
+
+    /** The metrics {@code feed.<feed>.frames} and {@code feed.<feed>.lastFrameMillis} of one feed. */
+    private static final class FeedFrames {
+        final Counter frames;
+        volatile long lastFrameMillis;
+
+        FeedFrames(MetricGroup group) {
+            frames = group.counter("frames");
+            group.gauge("lastFrameMillis", (Gauge<Long>) () -> lastFrameMillis);
+        }
+    }
 
     public DecodingRawFrameDeserializer(String topicPrefix) {
         this(topicPrefix, FrameGuard.Limits.defaults());
@@ -52,6 +68,21 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
         decoders = new HashMap<>();
         framesIn = context.getMetricGroup().counter("rawFramesIn");
         framesIgnored = context.getMetricGroup().counter("rawFramesIgnored");
+        metrics = context.getMetricGroup();
+        perFeed = new HashMap<>();
+    }
+
+    private void countFrame(String feed) {
+        if (metrics == null || feed == null) {
+            return;
+        }
+        FeedFrames f = perFeed.get(feed);
+        if (f == null) {
+            f = new FeedFrames(metrics.addGroup("feed", feed));
+            perFeed.put(feed, f);
+        }
+        f.frames.inc();
+        f.lastFrameMillis = System.currentTimeMillis();
     }
 
     @Override
@@ -78,6 +109,7 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
             return;
         }
         String feed = RawTopics.feedOf(topicPrefix, record.topic());
+        countFrame(feed);
         if (feed == null || !Venues.isSupported(feed)) {
             out.collect(error(frame, "unknown feed for topic '" + record.topic() + "'"));
             return;

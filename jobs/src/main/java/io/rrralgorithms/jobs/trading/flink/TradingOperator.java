@@ -10,6 +10,7 @@ import io.rrralgorithms.jobs.trading.OrderStatus;
 import io.rrralgorithms.jobs.trading.PnlSnapshot;
 import io.rrralgorithms.jobs.trading.PositionSnapshot;
 import io.rrralgorithms.jobs.trading.RiskEvent;
+import io.rrralgorithms.jobs.trading.RiskState;
 import io.rrralgorithms.jobs.trading.Strategy;
 import io.rrralgorithms.jobs.trading.TradingConfig;
 import io.rrralgorithms.jobs.trading.TradingEngine;
@@ -23,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -117,6 +119,8 @@ public class TradingOperator extends AbstractStreamOperator<Order>
     private transient LongCounter fills;
     private transient LongCounter riskEvents;
     private transient LongCounter late;
+    /** Per account of this subtask: its last PnL snapshot, read by the account.<id>.* gauges. */
+    private transient Map<String, PnlSnapshot> lastPnl;
 
     public TradingOperator(TradingOptions options) {
         this.options = options;
@@ -157,6 +161,7 @@ public class TradingOperator extends AbstractStreamOperator<Order>
         metrics.gauge("tradingFills", (Gauge<Long>) fills::getLocalValue);
         metrics.gauge("tradingRiskEvents", (Gauge<Long>) riskEvents::getLocalValue);
         metrics.gauge("tradingLateInputs", (Gauge<Long>) late::getLocalValue);
+        lastPnl = new ConcurrentHashMap<>();
     }
 
     @Override
@@ -294,6 +299,24 @@ public class TradingOperator extends AbstractStreamOperator<Order>
         }
     }
 
+    /** Risk state as a number for alerting and dashboards: the ordinal of {@link RiskState}. */
+    public static final String METRIC_RISK_STATE = "riskState";
+
+    /**
+     * The gauges of an account, in the group {@code account} with the account id as variable
+     * (Prometheus: {@code ..._operator_account_riskState{account="a1"}}): risk state (0 ACTIVE, 1
+     * REDUCING, 2 HALTED), equity, drawdown, gross notional and rejections as of its last second.
+     * Registered when the account's first snapshot is written, on the subtask that owns it.
+     */
+    private void registerAccountGauges(String account) {
+        var group = getMetricGroup().addGroup("account", account);
+        group.gauge(METRIC_RISK_STATE, (Gauge<Integer>) () -> lastPnl.get(account).riskState.ordinal());
+        group.gauge("equity", (Gauge<Double>) () -> lastPnl.get(account).equity.doubleValue());
+        group.gauge("drawdown", (Gauge<Double>) () -> lastPnl.get(account).drawdown.doubleValue());
+        group.gauge("grossNotional", (Gauge<Double>) () -> lastPnl.get(account).grossNotional.doubleValue());
+        group.gauge("rejections", (Gauge<Long>) () -> lastPnl.get(account).rejections);
+    }
+
     /** The engine's outputs, stamped with the event time being processed. */
     private final class Emitter implements TradingOutput {
         long timeMs;
@@ -321,6 +344,9 @@ public class TradingOperator extends AbstractStreamOperator<Order>
 
         @Override
         public void pnl(PnlSnapshot snapshot) {
+            if (lastPnl.put(snapshot.accountId, snapshot) == null) {
+                registerAccountGauges(snapshot.accountId);
+            }
             output.collect(PNL, new StreamRecord<>(snapshot, timeMs));
         }
 
