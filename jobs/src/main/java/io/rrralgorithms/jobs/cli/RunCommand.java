@@ -5,6 +5,7 @@ import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
+import io.rrralgorithms.jobs.ui.LivePage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +73,14 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--web-port", defaultValue = "8081", description = "Flink web UI port")
     int webPort;
 
+    @Option(names = "--ui-port", paramLabel = "PORT", description = "port of the live page (books, trades, "
+            + "accounts, refreshed every second; 0 = any free port); unset: " + LivePage.DEFAULT_PORT
+            + ", or a free port when that one is taken")
+    Integer uiPort;
+
+    @Option(names = "--keep-ui", description = "after a bounded run, keep the live page up until Ctrl-C")
+    boolean keepUi;
+
     @Option(names = "--prometheus-port", paramLabel = "PORT", description = "serve the job's Flink metrics "
             + "for Prometheus at http://localhost:PORT/metrics (unset: off)")
     Integer prometheusPort;
@@ -118,6 +127,8 @@ public class RunCommand implements Callable<Integer> {
         s.partitions = partitions;
         s.webPort = webPort;
         s.prometheusPort = prometheusPort;
+        s.uiPort = uiPort;
+        s.keepUi = keepUi;
         s.savepointDir = savepointDir;
         s.stateDir = stateDir;
         s.postgres = postgres.target();
@@ -173,6 +184,14 @@ public class RunCommand implements Callable<Integer> {
                 throw new UserError(ExitCodes.PORT_TAKEN, "port " + prometheusPort + " (--prometheus-port, the "
                         + "Prometheus metrics endpoint) is already in use: stop what listens there, or give another port");
             }
+        }
+        if (uiPort != null) {
+            Preflight.port("--ui-port", uiPort);
+            if (uiPort != 0 && (uiPort == webPort || uiPort.equals(prometheusPort) || (embeddedKafka && uiPort == kafkaPort))) {
+                throw UserError.usage("--ui-port " + uiPort + " is also the port of another service of the run: "
+                        + "give different ports");
+            }
+            Preflight.portFree("--ui-port", "the live page", uiPort);
         }
         if (embeddedKafka) {
             Preflight.portFree("--kafka-port", "the embedded Kafka broker", kafkaPort);

@@ -18,6 +18,8 @@ import io.rrralgorithms.jobs.MarketDataSinks;
 import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.runtime.JobDurability;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
+import io.rrralgorithms.jobs.ui.LivePage;
+import io.rrralgorithms.jobs.ui.LiveState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,6 +37,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.JobListener;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.FileUtils;
@@ -76,6 +79,9 @@ public final class LocalPipeline {
     private StateDirectory state;
     private Path tempCheckpointDir;
     private List<String> stateInputs;
+    private volatile LivePage livePage;
+    /** Released by Ctrl-C or {@link #stop()}: ends the wait of {@code --keep-ui} after a bounded run. */
+    private final CountDownLatch uiHold = new CountDownLatch(1);
 
     public LocalPipeline(RunSpec spec) {
         this.s = spec;
@@ -83,6 +89,18 @@ public final class LocalPipeline {
     }
 
     public RunSummary run() throws Exception {
+        try {
+            return runPipeline();
+        } finally {
+            LivePage page = livePage;
+            if (page != null) {
+                livePage = null;
+                page.close();
+            }
+        }
+    }
+
+    private RunSummary runPipeline() throws Exception {
         if (s.files.isEmpty() && s.feeds.isEmpty()) {
             // live: first of all, does any exchange answer? (no point starting Kafka, Flink, …)
             live = s.capture != null ? s.capture : CaptureConfig.liveDefault();
@@ -96,6 +114,7 @@ public final class LocalPipeline {
             requireExchangeAnswers(live);
         }
         prepareDatabase(s.postgres);
+        startLivePage();
 
         List<String> feeds = new ArrayList<>(s.feeds);
         if (live != null) {
@@ -144,6 +163,9 @@ public final class LocalPipeline {
                     : runUnbounded(bootstrap, feeds, runs, runId);
             if (tempCheckpointDir != null) {
                 FileUtils.deleteDirectoryQuietly(tempCheckpointDir.toFile());
+            }
+            if (bounded && s.keepUi) {
+                holdLivePage();
             }
             return summary;
         } finally {
@@ -224,6 +246,7 @@ public final class LocalPipeline {
      * Ctrl-C; safe to call twice. The savepoint can resume the job ({@code flink run -s}).
      */
     public synchronized RunSummary stop() {
+        uiHold.countDown();
         stopLiveCapture(); // the capture's last frames are flushed before the job stops
         RunningJob r = running;
         if (r == null || r.summary != null) {
@@ -249,6 +272,44 @@ public final class LocalPipeline {
             stopped.countDown();
         }
         return r.summary;
+    }
+
+    /** The live page on --ui-port (its default port, or a free one when that is taken), unless off. */
+    private void startLivePage() throws IOException {
+        if (s.uiPort != null && s.uiPort < 0) {
+            return;
+        }
+        int port = s.uiPort == null ? LivePage.DEFAULT_PORT : s.uiPort;
+        livePage = LivePage.start(s.postgres, port, s.uiPort == null, LiveState.MAX_LEVELS);
+        s.out.println("live page at " + livePage.url());
+    }
+
+    /** The URL of the live page, null when there is none: for tests. */
+    public String livePageUrl() {
+        LivePage page = livePage;
+        return page == null ? null : page.url();
+    }
+
+    /** --keep-ui after a bounded run: the live page stays up until Ctrl-C (or {@link #stop()}). */
+    private void holdLivePage() throws InterruptedException {
+        LivePage page = livePage;
+        if (page == null) {
+            return;
+        }
+        s.out.println("run done; the live page stays up at " + page.url() + " (the Flink web UI closed with the job); "
+                + "Ctrl-C to stop");
+        s.out.flush();
+        Thread hook = new Thread(uiHold::countDown, "rrr-keep-ui");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            uiHold.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook released the wait
+            }
+        }
     }
 
     /**
@@ -423,6 +484,18 @@ public final class LocalPipeline {
             conf.setString("metrics.reporter.prom.port", String.valueOf(s.prometheusPort));
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+        env.registerJobListener(new JobListener() { // the live page links to the job's page of the web UI
+            @Override
+            public void onJobSubmitted(JobClient client, Throwable error) {
+                LivePage page = livePage;
+                if (client != null && page != null) {
+                    page.flinkJob(s.webPort == 0 ? null : "http://localhost:" + s.webPort, client.getJobID().toString());
+                }
+            }
+
+            @Override
+            public void onJobExecuted(JobExecutionResult result, Throwable error) {}
+        });
         if (durability.checkpointDir == null) {
             durability.checkpointDir = checkpointDir().toUri().toString();
         }

@@ -33,6 +33,13 @@ public final class RunSpec {
     public Path kafkaDir;
     public int partitions = 1;
     public int webPort = 8081;
+    /**
+     * Port of the live page ({@link io.rrralgorithms.jobs.ui.LivePage}); null = its default port,
+     * or a free one when that is taken; 0 = any free port; negative = no live page.
+     */
+    public Integer uiPort;
+    /** After a bounded run, keep the live page up until Ctrl-C (or {@link LocalPipeline#stop()}). */
+    public boolean keepUi;
     /** Port of Flink's Prometheus reporter ({@code /metrics}); null = no reporter. */
     public Integer prometheusPort;
     public PostgresTarget postgres = PostgresTarget.of(PostgresTarget.DEFAULT_URL, "postgres", null);
