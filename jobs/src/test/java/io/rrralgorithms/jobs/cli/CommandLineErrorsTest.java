@@ -133,6 +133,20 @@ class CommandLineErrorsTest {
                         "rrr run: --prometheus-port 0: give a port (Prometheus must know where to scrape)"),
                 Arguments.of("prometheus port = web port", run(capture, "--web-port", "9998", "--prometheus-port", "9998"),
                         ExitCodes.USAGE, "rrr run: --prometheus-port 9998 is also the --web-port: give different ports"),
+                Arguments.of("ui port taken", run(capture, "--ui-port", String.valueOf(listener.getLocalPort())),
+                        ExitCodes.PORT_TAKEN, "rrr run: port " + listener.getLocalPort() + " (--ui-port, the live page) "
+                                + "is already in use: stop what listens there, or pass --ui-port 0 for any free port"),
+                Arguments.of("ui port = web port", run(capture, "--web-port", "9997", "--ui-port", "9997"),
+                        ExitCodes.USAGE, "rrr run: --ui-port 9997 is also the port of another service of the run: give different ports"),
+                Arguments.of("ui port out of range", run(capture, "--ui-port", "-1"), ExitCodes.USAGE,
+                        "rrr run: --ui-port must be a port from 0 to 65535, got -1"),
+                Arguments.of("rrr ui port taken", List.of("ui", "--ui-port", String.valueOf(listener.getLocalPort())),
+                        ExitCodes.PORT_TAKEN, "rrr ui: port " + listener.getLocalPort() + " (--ui-port, the live page) "
+                                + "is already in use: stop what listens there, or pass --ui-port 0 for any free port"),
+                Arguments.of("rrr ui on a dead database", List.of("ui", "--ui-port", "0", "--jdbc-url", deadDatabase),
+                        ExitCodes.DATABASE, "rrr ui: PostgreSQL does not answer at " + deadDatabase),
+                Arguments.of("rrr ui bad flink url", List.of("ui", "--flink-ui", "localhost:8081"), ExitCodes.USAGE,
+                        "rrr ui: --flink-ui must be an http(s) URL such as http://localhost:8081, got 'localhost:8081'"),
                 // options
                 Arguments.of("negative depth", run(capture, "--depth-levels", "-3"), ExitCodes.USAGE,
                         "rrr run: --depth-levels must be at least 1, got -3 (see rrr run --help)"),
