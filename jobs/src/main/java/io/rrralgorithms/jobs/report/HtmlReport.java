@@ -314,9 +314,9 @@ public final class HtmlReport {
     private static final String STYLE = """
             body{font:14px/1.4 system-ui,sans-serif;margin:0 auto;max-width:1000px;padding:12px;color:#222}
             h1{font-size:22px}h2{border-bottom:2px solid #ccc;margin-top:32px}h3{margin-top:24px}
-            table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #ddd;padding:2px 6px}
+            .wide{overflow-x:auto}table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #ddd;padding:2px 6px}
             th{background:#f3f3f3}td{text-align:right}td:first-child{text-align:left}
-            table.kv td{text-align:left}figure{margin:8px 0}svg.chart{width:100%;height:auto;display:block}
+            table.kv td{text-align:left}table.stats{font-size:12px}figure{margin:8px 0}svg.chart{width:100%;height:auto;display:block}
             svg.chart text{font:11px sans-serif;fill:#444}svg.chart text.ct{font:bold 12px sans-serif;fill:#222}
             .none{color:#777}.warn{color:#a40}footer{color:#777;font-size:12px;margin-top:32px}
             """;
@@ -369,7 +369,8 @@ public final class HtmlReport {
             if (!feeds.isEmpty()) {
                 List<String> header = new ArrayList<>(List.of("feed"));
                 RunSummary.FEED_COLUMNS.forEach(col -> header.add(col.toLowerCase().replace('_', ' ')));
-                b.append("<h4>Per feed</h4>").append(Html.table("feeds", header, feeds));
+                b.append("<h4>Per feed</h4><div class=\"wide\">").append(Html.table("feeds", header, feeds))
+                        .append("</div>");
             }
             List<List<String>> rows = new ArrayList<>();
             counts.path("rows").fields().forEachRemaining(e -> rows.add(List.of(Html.escape(e.getKey()),
@@ -593,9 +594,9 @@ public final class HtmlReport {
                     closed.getOrDefault(key, List.of()), turnover.getOrDefault(key, BigDecimal.ZERO),
                     fillCount.getOrDefault(key, 0L))));
         }
-        b.append(Html.table("stats", List.of("", "net PnL", "fees", "max drawdown", "Sharpe (1 s)",
+        b.append("<div class=\"wide\">").append(Html.table("stats", List.of("", "net PnL", "fees", "max drawdown", "Sharpe (1 s)",
                 "Sharpe (annualized)", "Sortino (1 s)", "Sortino (annualized)", "win rate", "profit factor",
-                "closing fills", "turnover (quote)", "fills", "seconds"), stats));
+                "closing fills", "turnover (quote)", "fills", "seconds"), stats)).append("</div>");
         b.append("<p>Risk state at the end: ").append(Html.escape(lastState)).append(". ");
         b.append(ordersSummary(a)).append("</p>");
         // plots
@@ -861,7 +862,8 @@ public final class HtmlReport {
                             Html.num(metric(metrics, p[0] + ".ic_high")), Html.num(metric(metrics, p[0] + ".accuracy")),
                             Html.num(metric(metrics, p[0] + ".mse"))));
                     if (metrics.has(p[0] + ".ic")) {
-                        names.add(p[0]);
+                        names.add(p[0].equals("model") ? "model (training)" : p[0].equals("zero") ? "zero"
+                                : "last 1 s return sign");
                         ics.add(metric(metrics, p[0] + ".ic"));
                     }
                 }
@@ -869,7 +871,7 @@ public final class HtmlReport {
         }
         evals.add(List.of("model, scores in this report", Html.count(here.n()), Html.num(here.ic()),
                 Html.num(here.icLow()), Html.num(here.icHigh()), Html.num(here.accuracy()), Html.num(here.mse())));
-        names.add("this report");
+        names.add("model, this report");
         ics.add(here.ic());
         b.append(Html.table("evaluation", List.of("", "n", "IC", "IC 95% low", "IC 95% high", "direction accuracy",
                 "MSE"), evals));
@@ -891,8 +893,8 @@ public final class HtmlReport {
             xs[k] = k;
             ys[k] = ics.get(k);
         }
-        b.append(figure("baselines", mod, SvgChart.scatterPlot("IC: " + String.join(" · ", names.stream()
-                .map(n -> n + " (" + names.indexOf(n) + ")").toList()), "row of the table")
+        b.append(figure("baselines", mod, SvgChart.scatterPlot("IC of the model and of the baselines (training "
+                + "test slice, as stored), and of the scores in this report", null).categories(names)
                 .bars("IC", PALETTE[4], xs, ys, 0.8)));
         b.append("</article>");
     }

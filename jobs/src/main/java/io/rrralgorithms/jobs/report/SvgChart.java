@@ -42,6 +42,7 @@ public final class SvgChart {
     private final boolean timeAxis;
     private final String xLabel;
     private final List<Series> series = new ArrayList<>();
+    private List<String> categories;
     private double xMin = Double.NaN;
     private double xMax = Double.NaN;
 
@@ -59,6 +60,12 @@ public final class SvgChart {
     /** A scatter plot of numbers. */
     public static SvgChart scatterPlot(String title, String xLabel) {
         return new SvgChart(title, false, xLabel);
+    }
+
+    /** Names for x = 0, 1, 2, …: the x axis of a bar chart of categories (bars 0.8 wide from x). */
+    public SvgChart categories(List<String> names) {
+        categories = List.copyOf(names);
+        return xRange(-0.1, names.size() - 0.1);
     }
 
     /** The x range shown (e.g. the report's event-time range), instead of the data's. */
@@ -238,15 +245,28 @@ public final class SvgChart {
                     .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(number(v)).append("</text>");
         }
         boolean days = timeAxis && sx.hi - sx.lo > 86_400_000.0;
-        for (double v : timeAxis ? timeTicks(sx.lo, sx.hi) : ticks(sx.lo, sx.hi)) {
-            String x = f(sx.at(v));
+        List<Double> xTicks = new ArrayList<>();
+        if (categories != null) {
+            for (int k = 0; k < categories.size(); k++) {
+                xTicks.add(k + 0.4);
+            }
+        } else {
+            xTicks = timeAxis ? timeTicks(sx.lo, sx.hi) : ticks(sx.lo, sx.hi);
+        }
+        for (int k = 0; k < xTicks.size(); k++) {
+            double v = xTicks.get(k);
+            double at = sx.at(v);
+            String x = f(at);
             b.append("<line x1=\"").append(x).append("\" x2=\"").append(x).append("\" y1=\"").append(HEIGHT - BOTTOM)
                     .append("\" y2=\"").append(HEIGHT - BOTTOM + 4).append("\" stroke=\"#888\"/>");
-            String label = timeAxis ? (days ? DAY_HM : HMS).format(Instant.ofEpochMilli((long) v)) : number(v);
+            String label = categories != null ? Html.escape(categories.get(k))
+                    : timeAxis ? (days ? DAY_HM : HMS).format(Instant.ofEpochMilli((long) v)) : number(v);
+            // labels at the edges stay inside the picture
+            String anchor = at > WIDTH - RIGHT - 40 ? "end" : at < LEFT + 20 ? "start" : "middle";
             b.append("<text x=\"").append(x).append("\" y=\"").append(HEIGHT - BOTTOM + 16)
-                    .append("\" text-anchor=\"middle\">").append(label).append("</text>");
+                    .append("\" text-anchor=\"").append(anchor).append("\">").append(label).append("</text>");
         }
-        if (xLabel != null) {
+        if (xLabel != null && categories == null) {
             b.append("<text x=\"").append(WIDTH - RIGHT).append("\" y=\"").append(HEIGHT - 2)
                     .append("\" text-anchor=\"end\">").append(Html.escape(xLabel)).append("</text>");
         } else if (timeAxis) {

@@ -83,6 +83,11 @@ class ReportIT {
             Path page = out.resolve("index.html");
             assertTrue(report.stdout().startsWith("report: " + page), report.stdout());
             String html = Files.readString(page, StandardCharsets.UTF_8);
+            CommandLineExecution text = CommandLineExecution.of(List.of("paper-report", "--jdbc-url",
+                    db.target.jdbcUrl()));
+            assertEquals(ExitCodes.OK, text.exitCode(), text.stderr());
+            System.out.printf("rrr report: %,d ms for %,d bytes; baseline rrr paper-report (text, accounts only) "
+                    + "on the same rows: %,d ms%n", report.millis(), Files.size(page), text.millis());
 
             // self-contained: no script, nothing fetched, links only within the page
             assertFalse(html.contains("<script"), "a script");
