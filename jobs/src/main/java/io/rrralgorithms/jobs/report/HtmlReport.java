@@ -330,6 +330,11 @@ public final class HtmlReport {
         return " data-" + name + "=\"" + Html.escape(value) + "\"";
     }
 
+    /** Epoch ms as the ns of {@code receive_time_ns} (the open end stays the largest long). */
+    private static long nanos(long ms) {
+        return ms >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : ms * 1_000_000L;
+    }
+
     private static String time(long ms) {
         return ms <= MIN_MS ? "start" : ms >= MAX_MS ? "end" : Instant.ofEpochMilli(ms).toString();
     }
@@ -407,8 +412,8 @@ public final class HtmlReport {
                 + "AND d.receive_time_ns >= ? AND d.receive_time_ns < ?), (SELECT count(*) FROM book_gaps g "
                 + "WHERE g.feed = f AND " + GAP_TIME + " >= ? AND " + GAP_TIME + " < ?) FROM unnest(?::text[]) f "
                 + "ORDER BY 1")) {
-            ps.setLong(1, lo * 1_000_000L);
-            ps.setLong(2, Math.min(hi, MAX_MS / 1000) * 1_000_000L);
+            ps.setLong(1, nanos(lo));
+            ps.setLong(2, nanos(hi));
             bindRange(ps, 3);
             ps.setArray(5, c.createArrayOf("text", feedSet.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -754,8 +759,8 @@ public final class HtmlReport {
                 + "AND frame_key = ? AND receive_time_ns >= ? AND receive_time_ns < ? ORDER BY 1")) {
             ps.setString(1, i.feed());
             ps.setString(2, i.nativeSymbol());
-            ps.setLong(3, lo * 1_000_000L);
-            ps.setLong(4, Math.min(hi, MAX_MS / 1000) * 1_000_000L);
+            ps.setLong(3, nanos(lo));
+            ps.setLong(4, nanos(hi));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     dead.add(new double[] {rs.getLong(1) / 1e6, 0});
