@@ -618,13 +618,16 @@ public final class HtmlReport {
             fe[i] = fees.get(i).subtract(feesBefore).doubleValue();
         }
         String acc = attr("account", a);
+        // the account's own seconds: several instruments may trade on days far apart
+        double from = ts.length > 0 ? ts[0] : lo;
+        double to = ts.length > 0 ? ts[ts.length - 1] : hi;
         b.append(figure("equity", acc, SvgChart.overTime("equity (quote currency): realized + unrealized − fees")
-                .xRange(lo, hi).line("equity", PALETTE[0], ts, eq)));
+                .xRange(from, to).line("equity", PALETTE[0], ts, eq)));
         b.append(figure("drawdown", acc, SvgChart.overTime("drawdown from the running peak (quote currency)")
-                .xRange(lo, hi).line("drawdown", SELL, ts, dd)));
+                .xRange(from, to).line("drawdown", SELL, ts, dd)));
         b.append(figure("fees", acc, SvgChart.overTime("fees paid in the range, cumulative (quote currency)")
-                .xRange(lo, hi).line("fees", PALETTE[1], ts, fe)));
-        SvgChart positions = SvgChart.overTime("position per instrument (base units, signed)").xRange(lo, hi);
+                .xRange(from, to).line("fees", PALETTE[1], ts, fe)));
+        SvgChart positions = SvgChart.overTime("position per instrument (base units, signed)").xRange(from, to);
         int k = 0;
         for (var e : positionLines.entrySet()) {
             positions.line(e.getKey(), PALETTE[k++ % PALETTE.length], col(e.getValue(), 0), col(e.getValue(), 1));
@@ -633,10 +636,11 @@ public final class HtmlReport {
         for (String key : fillCount.keySet()) {
             Instrument inst = instrument(key);
             List<double[]> mid = mid(inst);
+            double[] span = spanOf(inst);
             List<double[]> bu = buys.getOrDefault(key, List.of());
             List<double[]> se = sells.getOrDefault(key, List.of());
             b.append(figure("fills", acc + attr("instrument", key), SvgChart.overTime("fills on the mid price, " + key)
-                    .xRange(lo, hi).line("mid", PALETTE[7], col(mid, 0), col(mid, 1))
+                    .xRange(span[0], span[1]).line("mid", PALETTE[7], col(mid, 0), col(mid, 1))
                     .markers("buy", BUY, SvgChart.Shape.UP, col(bu, 0), col(bu, 1))
                     .markers("sell", SELL, SvgChart.Shape.DOWN, col(se, 0), col(se, 1))));
         }
@@ -786,16 +790,39 @@ public final class HtmlReport {
         b.append(Html.table("instrument", List.of("feature seconds", "valid book", "trades", "volume", "mid low",
                 "mid high", "mean spread", "1 m bars", "gaps", "dead letters"), kv));
         String inst = attr("instrument", key);
-        b.append(figure("mid", inst, SvgChart.overTime("mid price, gaps (red) and dead letters (violet)").xRange(lo, hi)
+        double[] span = spanOf(i);
+        b.append(figure("mid", inst, SvgChart.overTime("mid price, gaps (red) and dead letters (violet)").xRange(span[0], span[1])
                 .line("mid", PALETTE[0], col(mid, 0), col(mid, 1)).events("gaps", GAP, col(gaps, 0))
                 .events("dead letters", DEAD, col(dead, 0))));
-        b.append(figure("spread", inst, SvgChart.overTime("spread (quote currency)").xRange(lo, hi)
+        b.append(figure("spread", inst, SvgChart.overTime("spread (quote currency)").xRange(span[0], span[1])
                 .line("spread", PALETTE[1], col(spread, 0), col(spread, 1))));
         b.append(figure("imbalance", inst, SvgChart.overTime("depth imbalance (bid − ask) / (bid + ask) of the top "
-                + "levels").xRange(lo, hi).line("depth imbalance", PALETTE[2], col(imbalance, 0), col(imbalance, 1))));
+                + "levels").xRange(span[0], span[1]).line("depth imbalance", PALETTE[2], col(imbalance, 0), col(imbalance, 1))));
         b.append(figure("volume", inst, SvgChart.overTime("trade volume per minute (base units), trade_bars_1m")
-                .xRange(lo, hi).bars("volume", PALETTE[4], col(volume, 0), col(volume, 1), 60_000)));
+                .xRange(span[0], span[1]).bars("volume", PALETTE[4], col(volume, 0), col(volume, 1), 60_000)));
         b.append("</article>");
+    }
+
+    /** The event time an instrument's features and trade bars span in the range (ms), or the range. */
+    private double[] spanOf(Instrument i) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT least(min(f.t), min(b.t)), greatest(max(f.t), "
+                + "max(b.t) + interval '1 minute') FROM (SELECT min(feature_time) t FROM features WHERE feed = ? "
+                + "AND native_symbol = ? AND feature_time >= ? AND feature_time < ? UNION ALL SELECT max(feature_time) "
+                + "FROM features WHERE feed = ? AND native_symbol = ? AND feature_time >= ? AND feature_time < ?) f, "
+                + "(SELECT min(window_start) t FROM trade_bars_1m WHERE feed = ? AND native_symbol = ? "
+                + "AND window_start >= ? AND window_start < ? UNION ALL SELECT max(window_start) FROM trade_bars_1m "
+                + "WHERE feed = ? AND native_symbol = ? AND window_start >= ? AND window_start < ?) b")) {
+            for (int k = 0; k < 4; k++) {
+                ps.setString(1 + 4 * k, i.feed());
+                ps.setString(2 + 4 * k, i.nativeSymbol());
+                bindRange(ps, 3 + 4 * k);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1) == null ? new double[] {lo, hi}
+                        : new double[] {rs.getTimestamp(1).getTime(), rs.getTimestamp(2).getTime()};
+            }
+        }
     }
 
     // ------------------------------------------------------------------ models
@@ -890,7 +917,7 @@ public final class HtmlReport {
             rolling.add(new double[] {pairs.get(end - 1)[0], Double.isNaN(ic) ? 0 : ic});
         }
         b.append(figure("rolling-ic", mod, SvgChart.overTime("IC over the last " + IC_WINDOW + " scored seconds "
-                + "(Pearson, score vs realized return)").xRange(lo, hi)
+                + "(Pearson, score vs realized return)")
                 .line("rolling IC", PALETTE[2], col(rolling, 0), col(rolling, 1))));
         double[] xs = new double[ics.size()];
         double[] ys = new double[ics.size()];

@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code rrr report} on a run of the shared captures with trading on (the two Binance spot files,
- * ~11 minutes, a registered linear model scoring {@code depth_imbalance}, the default paper
- * account): the page exists, has every section, and every plotted series stands for exactly the
+ * {@code rrr report} on a run of the shared captures with trading on (the four Binance BTCUSDT files
+ * of the README's quick start, spot and USDⓈ-M, ~11 and ~8 minutes three weeks apart, the second
+ * spot file damaged by a dropped diff and a cut frame; a registered linear model scoring
+ * {@code depth_imbalance}; the default paper account): the page exists, has every section, and every plotted series stands for exactly the
  * rows SQL counts (its {@code data-rows}) and draws the points {@link Downsample} says (counted in
  * the SVG itself); the statistics table agrees with the pnl and fills tables; headless Chromium
  * renders it without a console message and its screenshot is a picture, not a blank.
@@ -75,7 +76,9 @@ class ReportIT {
             CommandLineExecution run = CommandLineExecution.of(List.of("run", "--kafka-port", "0", "--web-port", "0",
                     "--jdbc-url", db.target.jdbcUrl(), "--model-dir", model.toString(), "--trading",
                     SharedData.market("binance-spot/btcusdt_20240808.gz").toString(),
-                    "binance-spot=" + damaged(SharedData.market("binance-spot/btcusdt_20240809.gz"))));
+                    "binance-spot=" + damaged(SharedData.market("binance-spot/btcusdt_20240809.gz")),
+                    SharedData.market("binance-usdm/btcusdt_20240718.gz").toString(),
+                    SharedData.market("binance-usdm/btcusdt_20240719.gz").toString()));
             assertEquals(ExitCodes.OK, run.exitCode(), run.stderr());
             String runId = db.rows("SELECT run_id FROM pipeline_runs").get(0);
             assertTrue(db.count("fills") > 0, "the run traded");
@@ -108,7 +111,7 @@ class ReportIT {
             assertTrue(html.contains(runId), "the run id");
 
             List<Series> series = series(html);
-            String instrument = "binance-spot:BTCUSDT";
+            List<String> instruments = List.of("binance-spot:BTCUSDT", "binance-usdm:BTCUSDT");
             Set<String> charts = new HashSet<>();
             for (Series s : series) {
                 charts.add(s.chart + "|" + s.account + "|" + s.instrument + "|" + s.model);
@@ -122,18 +125,24 @@ class ReportIT {
                 for (String c : List.of("equity", "drawdown", "fees", "positions")) {
                     assertTrue(charts.contains(c + "|" + a + "||"), "chart " + c + " of account " + a);
                 }
-                assertTrue(charts.contains("fills|" + a + "|" + instrument + "|"), "fills of " + a);
+                for (String i : instruments) {
+                    assertTrue(charts.contains("fills|" + a + "|" + i + "|"), "fills of " + a + " on " + i);
+                }
             }
-            for (String c : List.of("mid", "spread", "imbalance", "volume")) {
-                assertTrue(charts.contains(c + "||" + instrument + "|"), "chart " + c + " of " + instrument);
+            for (String i : instruments) {
+                for (String c : List.of("mid", "spread", "imbalance", "volume")) {
+                    assertTrue(charts.contains(c + "||" + i + "|"), "chart " + c + " of " + i);
+                }
             }
+            assertEquals(2, series.stream().filter(s -> s.chart.equals("positions")).count(), "a line an instrument");
+            assertEquals(2, series.stream().filter(s -> s.chart.equals("messages")).count(), "a line a feed");
             for (String c : List.of("scatter", "rolling-ic", "baselines")) {
                 assertTrue(charts.contains(c + "|||REPORT-IMB"), "chart " + c + " of the model");
             }
             assertTrue(charts.contains("messages|||"), "the run's chart");
             // every plot draws something; the gap is marked on the instrument's time axis
             for (Series s : series) {
-                if (!s.name.equals("dead letters")) {
+                if (!s.name.equals("dead letters") && !(s.name.equals("gaps") && s.instrument.contains("usdm"))) {
                     assertTrue(s.drawn > 0, s + " is empty");
                 }
             }
@@ -143,8 +152,12 @@ class ReportIT {
                     "the stored baselines' IC");
 
             // the run's tables: dead letters and gaps per feed as in the tables
-            assertTrue(html.contains("<tr><td>binance-spot</td><td>" + db.count("dead_letters") + "</td><td>"
-                    + db.count("book_gaps") + "</td></tr>"), "dead letters and gaps per feed");
+            for (String feed : List.of("binance-spot", "binance-usdm")) {
+                String where = " WHERE feed = '" + feed + "'";
+                String row = "<tr><td>" + feed + "</td><td>" + db.rows("SELECT count(*) FROM dead_letters" + where).get(0)
+                        + "</td><td>" + db.rows("SELECT count(*) FROM book_gaps" + where).get(0) + "</td></tr>";
+                assertTrue(html.contains(row), "dead letters and gaps per feed: " + row);
+            }
 
             // the statistics agree with the tables
             String last = db.rows("SELECT equity, fees FROM pnl WHERE account_id = 'paper' "
