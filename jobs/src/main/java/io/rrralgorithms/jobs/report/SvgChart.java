@@ -150,7 +150,7 @@ public final class SvgChart {
             y0 = zeroBased && y0 == 0 ? 0 : y0 - pad;
             y1 += pad;
         }
-        Scale sx = new Scale(x0, x1, LEFT, WIDTH - RIGHT);
+        XScale sx = timeAxis ? XScale.cut(x0, x1, times()) : XScale.linear(x0, x1);
         Scale sy = new Scale(y0, y1, HEIGHT - BOTTOM, TOP);
         StringBuilder b = new StringBuilder(4096);
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ')
@@ -161,6 +161,13 @@ public final class SvgChart {
         b.append("<text x=\"").append(LEFT).append("\" y=\"16\" class=\"ct\">").append(Html.escape(title))
                 .append("</text>");
         axes(b, sx, sy);
+        for (int k = 0; k + 1 < sx.segLo.length; k++) {
+            // a stretch without data cut out of the time axis
+            b.append("<rect class=\"cut\" x=\"").append(f(sx.pxHi[k])).append("\" y=\"").append(TOP)
+                    .append("\" width=\"").append(f(sx.pxLo[k + 1] - sx.pxHi[k])).append("\" height=\"")
+                    .append(HEIGHT - TOP - BOTTOM).append("\" fill=\"#ececec\"><title>no data for ")
+                    .append(duration(sx.segLo[k + 1] - sx.segHi[k])).append("</title></rect>");
+        }
         b.append("<svg x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
                 .append(WIDTH - LEFT - RIGHT).append("\" height=\"").append(HEIGHT - TOP - BOTTOM)
                 .append("\" viewBox=\"").append(LEFT).append(' ').append(TOP).append(' ').append(WIDTH - LEFT - RIGHT)
@@ -231,7 +238,7 @@ public final class SvgChart {
         return b.append("</svg>").toString();
     }
 
-    private void axes(StringBuilder b, Scale sx, Scale sy) {
+    private void axes(StringBuilder b, XScale sx, Scale sy) {
         b.append("<g class=\"axes\">");
         b.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" x2=\"")
                 .append(WIDTH - RIGHT).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"#888\"/>");
@@ -244,14 +251,20 @@ public final class SvgChart {
             b.append("<text x=\"").append(LEFT - 4).append("\" y=\"").append(y)
                     .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(number(v)).append("</text>");
         }
-        boolean days = timeAxis && sx.hi - sx.lo > 86_400_000.0;
+        boolean days = timeAxis && sx.hi() - sx.lo() > 86_400_000.0;
         List<Double> xTicks = new ArrayList<>();
         if (categories != null) {
             for (int k = 0; k < categories.size(); k++) {
                 xTicks.add(k + 0.4);
             }
+        } else if (timeAxis) {
+            double px = WIDTH - RIGHT - LEFT;
+            for (int k = 0; k < sx.segLo.length; k++) {
+                int most = (int) Math.max(1, Math.round((days ? 5 : 7) * (sx.pxHi[k] - sx.pxLo[k]) / px));
+                xTicks.addAll(timeTicks(sx.segLo[k], sx.segHi[k], most));
+            }
         } else {
-            xTicks = timeAxis ? timeTicks(sx.lo, sx.hi) : ticks(sx.lo, sx.hi);
+            xTicks = ticks(sx.lo(), sx.hi());
         }
         for (int k = 0; k < xTicks.size(); k++) {
             double v = xTicks.get(k);
@@ -313,13 +326,18 @@ public final class SvgChart {
 
     /** About six round clock times between lo and hi (epoch ms). */
     static List<Double> timeTicks(double lo, double hi) {
+        return timeTicks(lo, hi, 7);
+    }
+
+    /** At most {@code most} round clock times between lo and hi (epoch ms); lo itself when none fits. */
+    static List<Double> timeTicks(double lo, double hi, int most) {
         List<Double> out = new ArrayList<>();
         if (!(hi > lo)) {
             return out;
         }
         long step = TIME_STEPS[TIME_STEPS.length - 1] * 1000L;
         for (long s : TIME_STEPS) {
-            if ((hi - lo) / (s * 1000.0) <= 7) {
+            if ((hi - lo) / (s * 1000.0) <= most) {
                 step = s * 1000L;
                 break;
             }
@@ -327,7 +345,127 @@ public final class SvgChart {
         for (double v = Math.ceil(lo / step) * step; v <= hi && out.size() < 20; v += step) {
             out.add(v);
         }
+        if (out.isEmpty()) {
+            out.add(lo);
+        }
         return out;
+    }
+
+    private static String duration(double ms) {
+        double h = ms / 3_600_000.0;
+        return h >= 48 ? String.format(Locale.ROOT, "%.1f days", h / 24)
+                : h >= 1 ? String.format(Locale.ROOT, "%.1f h", h) : String.format(Locale.ROOT, "%.0f s", ms / 1000);
+    }
+
+    /** Every x a point is drawn at (and a bar's end), sorted. */
+    private double[] times() {
+        List<Double> all = new ArrayList<>();
+        for (Series s : series) {
+            for (int i : s.drawn) {
+                all.add(s.x[i]);
+                if (s.barWidth > 0) {
+                    all.add(s.x[i] + s.barWidth);
+                }
+            }
+        }
+        return all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    /**
+     * The x axis: linear, or on a time axis cut where there is no data for long (a run of feeds
+     * recorded weeks apart): a stretch without points longer than {@link #CUT_MIN_MS} and than
+     * {@link #CUT_FRACTION} of the time left uncut is replaced by a {@link #CUT_PX} px grey band,
+     * and the rest of the width is shared in proportion to time.
+     */
+    static final class XScale {
+        static final double CUT_MIN_MS = 600_000;
+        static final double CUT_FRACTION = 0.2;
+        static final double CUT_PX = 14;
+        final double[] segLo;
+        final double[] segHi;
+        final double[] pxLo;
+        final double[] pxHi;
+
+        private XScale(double[] segLo, double[] segHi) {
+            this.segLo = segLo;
+            this.segHi = segHi;
+            int n = segLo.length;
+            pxLo = new double[n];
+            pxHi = new double[n];
+            double total = 0;
+            for (int k = 0; k < n; k++) {
+                total += Math.max(segHi[k] - segLo[k], 1);
+            }
+            double width = WIDTH - RIGHT - LEFT - CUT_PX * (n - 1);
+            double x = LEFT;
+            for (int k = 0; k < n; k++) {
+                pxLo[k] = x;
+                x += width * Math.max(segHi[k] - segLo[k], 1) / total;
+                pxHi[k] = x;
+                x += CUT_PX;
+            }
+        }
+
+        static XScale linear(double lo, double hi) {
+            return new XScale(new double[] {lo}, new double[] {hi});
+        }
+
+        static XScale cut(double lo, double hi, double[] sorted) {
+            List<double[]> gaps = new ArrayList<>();
+            double prev = lo;
+            for (double t : sorted) {
+                if (t > prev && t <= hi) {
+                    gaps.add(new double[] {prev, t});
+                }
+                prev = Math.max(prev, Math.min(t, hi));
+            }
+            if (hi > prev) {
+                gaps.add(new double[] {prev, hi});
+            }
+            gaps.sort((a, b) -> Double.compare(b[1] - b[0], a[1] - a[0]));
+            double left = hi - lo;
+            List<double[]> cuts = new ArrayList<>();
+            for (double[] g : gaps) {
+                double len = g[1] - g[0];
+                // never cut the range's own ends: a cut lies between two points
+                if (len > CUT_MIN_MS && len > CUT_FRACTION * (left - len) && g[0] > lo && g[1] < hi) {
+                    cuts.add(g);
+                    left -= len;
+                }
+            }
+            cuts.sort((a, b) -> Double.compare(a[0], b[0]));
+            double[] segLo = new double[cuts.size() + 1];
+            double[] segHi = new double[cuts.size() + 1];
+            segLo[0] = lo;
+            for (int k = 0; k < cuts.size(); k++) {
+                segHi[k] = cuts.get(k)[0];
+                segLo[k + 1] = cuts.get(k)[1];
+            }
+            segHi[cuts.size()] = hi;
+            return new XScale(segLo, segHi);
+        }
+
+        double lo() {
+            return segLo[0];
+        }
+
+        double hi() {
+            return segHi[segHi.length - 1];
+        }
+
+        double at(double v) {
+            int n = segLo.length;
+            for (int k = 0; k < n; k++) {
+                if (v <= segHi[k] || k == n - 1) {
+                    if (k > 0 && v < segLo[k]) { // inside the cut before segment k
+                        return pxHi[k - 1] + (v - segHi[k - 1]) / (segLo[k] - segHi[k - 1]) * CUT_PX;
+                    }
+                    double span = Math.max(segHi[k] - segLo[k], 1);
+                    return pxLo[k] + (v - segLo[k]) / span * (pxHi[k] - pxLo[k]);
+                }
+            }
+            return pxHi[n - 1];
+        }
     }
 
     static String number(double v) {

@@ -122,4 +122,35 @@ class ReportCoreTest {
         assertTrue(SvgChart.overTime("empty").line("x", "#000", new double[0], new double[0]).render()
                 .contains(">no data in the range<"));
     }
+
+    @Test
+    void aTimeAxisCutsOutWeeksWithoutData() {
+        long july = 1_721_347_000_000L;
+        long august = july + 21L * 86_400_000L;
+        double[] t = new double[1200];
+        for (int i = 0; i < 600; i++) {
+            t[i] = july + 1000L * i;
+            t[600 + i] = august + 1000L * i;
+        }
+        SvgChart.XScale x = SvgChart.XScale.cut(t[0], t[t.length - 1], t);
+        assertEquals(2, x.segLo.length, "one cut");
+        assertEquals(t[599], x.segHi[0]);
+        assertEquals(t[600], x.segLo[1]);
+        double prev = Double.NEGATIVE_INFINITY;
+        for (double v : t) {
+            double px = x.at(v);
+            assertTrue(px > prev, "in order");
+            prev = px;
+        }
+        // each ten minutes gets about half of the width, not a 1/3000 sliver
+        assertTrue(x.at(t[599]) - x.at(t[0]) > 0.45 * (SvgChart.WIDTH - 100), "width of the first stretch");
+        // an even series is not cut
+        double[] even = new double[3600];
+        for (int i = 0; i < even.length; i++) {
+            even[i] = july + 1000L * i;
+        }
+        assertEquals(1, SvgChart.XScale.cut(even[0], even[even.length - 1], even).segLo.length);
+        String svg = SvgChart.overTime("two days").line("y", "#000", t, new double[t.length]).render();
+        assertTrue(svg.contains("<rect class=\"cut\"") && svg.contains("no data for 21.0 days"), "the cut is drawn");
+    }
 }
