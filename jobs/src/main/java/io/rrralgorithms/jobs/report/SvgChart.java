@@ -266,9 +266,14 @@ public final class SvgChart {
         } else {
             xTicks = ticks(sx.lo(), sx.hi());
         }
+        double lastLabel = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < xTicks.size(); k++) {
             double v = xTicks.get(k);
             double at = sx.at(v);
+            if (categories == null && at - lastLabel < (days ? 80 : 60)) {
+                continue; // labels would overlap (at a cut)
+            }
+            lastLabel = at;
             String x = f(at);
             b.append("<line x1=\"").append(x).append("\" x2=\"").append(x).append("\" y1=\"").append(HEIGHT - BOTTOM)
                     .append("\" y2=\"").append(HEIGHT - BOTTOM + 4).append("\" stroke=\"#888\"/>");

@@ -176,6 +176,23 @@ class ReportIT {
             assertEquals(ExitCodes.OK, latest.exitCode(), latest.stderr());
             assertEquals(withoutGenerated(html), withoutGenerated(Files.readString(again.resolve("index.html"))));
 
+            // a range alone: the instruments with rows in it, the runs that decoded them
+            Path spotDay = tmp.resolve("spot-day");
+            CommandLineExecution ranged = CommandLineExecution.of(List.of("report", "--out", spotDay.toString(),
+                    "--from", "2024-08-08T00:00:00Z", "--to", "2024-08-10T00:00:00Z", "--jdbc-url",
+                    db.target.jdbcUrl()));
+            assertEquals(ExitCodes.OK, ranged.exitCode(), ranged.stderr());
+            String day = Files.readString(spotDay.resolve("index.html"));
+            // (the account's open USDⓈ-M position is still in its positions rows of that day)
+            assertTrue(day.contains("class=\"instrument\" data-instrument=\"binance-spot:BTCUSDT\"")
+                    && !day.contains("class=\"instrument\" data-instrument=\"binance-usdm:BTCUSDT\"")
+                    && day.contains(runId), "the spot instrument and its run only");
+            long inRange = Long.parseLong(db.rows("SELECT count(*) FROM pnl WHERE snapshot_time >= "
+                    + "'2024-08-08T00:00:00Z' AND snapshot_time < '2024-08-10T00:00:00Z'").get(0));
+            assertTrue(inRange > 0 && inRange < db.count("pnl"));
+            assertEquals(List.of(inRange), series(day).stream().filter(s -> s.chart.equals("equity"))
+                    .map(Series::rows).toList(), "equity rows in the range");
+
             render(page, out.resolve("screenshot.png"));
         }
     }
