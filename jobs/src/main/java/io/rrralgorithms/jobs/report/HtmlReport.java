@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -859,22 +860,30 @@ public final class HtmlReport {
         } else {
             b.append(Html.table("kv", List.of("", ""), kv));
         }
-        // scores beside the realized log mid return over the horizon, in time order
+        // scores beside the realized log mid return over the horizon, in time order; the mids are
+        // looked up here (a join of scores with two partitioned features rows took seconds)
+        Map<String, Mids> mids = new TreeMap<>();
         List<double[]> pairs = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.feature_time, s.score, ln(f1.mid / f0.mid)::float8 "
-                + "FROM scores s JOIN features f0 ON f0.feed = s.feed AND f0.native_symbol = s.native_symbol "
-                + "AND f0.feature_time = s.feature_time JOIN features f1 ON f1.feed = s.feed "
-                + "AND f1.native_symbol = s.native_symbol AND f1.feature_time = s.feature_time + make_interval(secs => ?) "
-                + "WHERE s.model_version = ? AND s.feature_time >= ? AND s.feature_time < ? "
-                + "AND s.feed || ':' || s.native_symbol = ANY (?) AND f0.mid > 0 AND f1.mid > 0 "
-                + "ORDER BY s.feature_time, s.feed, s.native_symbol")) {
-            ps.setInt(1, horizon);
-            ps.setString(2, version);
-            bindRange(ps, 3);
-            ps.setArray(5, keys());
+        try (PreparedStatement ps = c.prepareStatement("SELECT feature_time, feed || ':' || native_symbol, score "
+                + "FROM scores WHERE model_version = ? AND feature_time >= ? AND feature_time < ? "
+                + "AND feed || ':' || native_symbol = ANY (?) ORDER BY feature_time, feed, native_symbol")) {
+            ps.setString(1, version);
+            bindRange(ps, 2);
+            ps.setArray(4, keys());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    pairs.add(new double[] {rs.getTimestamp(1).getTime(), rs.getDouble(2), rs.getDouble(3)});
+                    long t = rs.getTimestamp(1).getTime();
+                    String key = rs.getString(2);
+                    Mids m = mids.get(key);
+                    if (m == null) {
+                        m = mids(instrument(key), horizon);
+                        mids.put(key, m);
+                    }
+                    double m0 = m.at(t);
+                    double m1 = m.at(t + horizon * 1000L);
+                    if (m0 > 0 && m1 > 0) {
+                        pairs.add(new double[] {t, rs.getDouble(3), Math.log(m1 / m0)});
+                    }
                 }
             }
         }
@@ -929,6 +938,39 @@ public final class HtmlReport {
                 + "test slice, as stored), and of the scores in this report", null).categories(names)
                 .bars("IC", PALETTE[4], xs, ys, 0.8)));
         b.append("</article>");
+    }
+
+    /** An instrument's mids by second: sorted times (ms) and mids, positive only. */
+    private record Mids(long[] times, double[] mids) {
+        /** The mid of second {@code t}, NaN when it has none. */
+        double at(long t) {
+            int i = Arrays.binarySearch(times, t);
+            return i >= 0 ? mids[i] : Double.NaN;
+        }
+    }
+
+    /** The mids of the range and of the horizon after it (a score near its end needs them). */
+    private Mids mids(Instrument i, int horizon) throws SQLException {
+        List<double[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT feature_time, mid FROM features WHERE feed = ? "
+                + "AND native_symbol = ? AND feature_time >= ? AND feature_time < ? AND mid > 0 ORDER BY feature_time")) {
+            ps.setString(1, i.feed());
+            ps.setString(2, i.nativeSymbol());
+            ps.setTimestamp(3, new Timestamp(lo));
+            ps.setTimestamp(4, new Timestamp(Math.min(MAX_MS, hi + horizon * 1000L + 1)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new double[] {rs.getTimestamp(1).getTime(), rs.getDouble(2)});
+                }
+            }
+        }
+        long[] t = new long[rows.size()];
+        double[] m = new double[rows.size()];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = (long) rows.get(k)[0];
+            m[k] = rows.get(k)[1];
+        }
+        return new Mids(t, m);
     }
 
     private static double metric(JsonNode m, String k) {

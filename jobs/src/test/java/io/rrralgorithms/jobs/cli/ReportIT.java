@@ -92,11 +92,15 @@ class ReportIT {
             Path page = out.resolve("index.html");
             assertTrue(report.stdout().startsWith("report: " + page), report.stdout());
             String html = Files.readString(page, StandardCharsets.UTF_8);
+            // how long it takes (printed, not asserted): again, warm, beside the text report of the same rows
+            CommandLineExecution warm = CommandLineExecution.of(List.of("report", "--out",
+                    tmp.resolve("warm").toString(), "--run", runId, "--jdbc-url", db.target.jdbcUrl()));
             CommandLineExecution text = CommandLineExecution.of(List.of("paper-report", "--jdbc-url",
                     db.target.jdbcUrl()));
             assertEquals(ExitCodes.OK, text.exitCode(), text.stderr());
-            System.out.printf("rrr report: %,d ms for %,d bytes; baseline rrr paper-report (text, accounts only) "
-                    + "on the same rows: %,d ms%n", report.millis(), Files.size(page), text.millis());
+            System.out.printf("rrr report: %,d ms first, %,d ms again, %,d bytes; baseline rrr paper-report (text, "
+                    + "accounts only) on the same rows: %,d ms%n", report.millis(), warm.millis(), Files.size(page),
+                    text.millis());
 
             // self-contained: no script, nothing fetched, links only within the page
             assertFalse(html.contains("<script"), "a script");
