@@ -15,7 +15,7 @@ import org.apache.flink.configuration.ReadableConfig;
 
 /** Tuning of the market-data job. */
 public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
-        ScoringOptions scoring, TradingOptions trading, Resync resync) implements Serializable {
+        Duration liveLag, ScoringOptions scoring, TradingOptions trading, Resync resync) implements Serializable {
 
     /**
      * Where book gaps are also written as resync requests for the live capture
@@ -64,7 +64,8 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
     public static JobOptions from(ReadableConfig config, PostgresTarget modelRegistry) {
         return new JobOptions(config.get(JobConfigOptions.DEPTH_LEVELS), config.get(JobConfigOptions.MAX_PENDING_DIFFS),
                 Duration.ofMillis(config.get(JobConfigOptions.OUT_OF_ORDERNESS_MS)),
-                Duration.ofMillis(config.get(JobConfigOptions.IDLENESS_MS)), ScoringOptions.from(config, modelRegistry),
+                Duration.ofMillis(config.get(JobConfigOptions.IDLENESS_MS)),
+                Duration.ofMillis(config.get(JobConfigOptions.LIVE_LAG_MS)), ScoringOptions.from(config, modelRegistry),
                 tradingOptions(config), null);
     }
 
@@ -79,7 +80,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
     }
 
     public JobOptions withTrading(TradingOptions t) {
-        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, t, resync);
+        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, liveLag, scoring, t, resync);
     }
 
     /** Gaps also to {@code topic} as resync requests; a null topic: off. */
@@ -89,7 +90,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
 
     /** The same with the user's Kafka client settings for the resync sink. */
     public JobOptions withResync(String bootstrapServers, String topic, Map<String, String> kafkaProperties) {
-        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading,
+        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, liveLag, scoring, trading,
                 topic == null ? null : new Resync(bootstrapServers, topic, kafkaProperties));
     }
 }

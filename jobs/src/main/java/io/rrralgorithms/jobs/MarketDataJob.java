@@ -44,6 +44,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
+import org.apache.flink.util.clock.SystemClock;
 
 /**
  * The market-data job: raw frames from Kafka → decode (dead letters aside) → per-instrument order
@@ -96,6 +97,28 @@ public class MarketDataJob {
         WatermarkStrategy<MarketEvent> w = WatermarkStrategy.<MarketEvent>forGenerator(ctx -> new GuardedWatermarks(bound))
                 .withTimestampAssigner((e, recordTs) -> e.eventTimeMs());
         return idleness == null || idleness.isZero() || idleness.isNegative() ? w : w.withIdleness(idleness);
+    }
+
+    /**
+     * Watermarks of an unbounded source: those of {@link #watermarks}, with idleness, and the live
+     * tails of {@link GuardedWatermarks#live}: a live partition that has gone quiet follows the wall
+     * clock, so the last second and minute of a quiet feed close within the bound.
+     */
+    public static WatermarkStrategy<MarketEvent> liveWatermarks(Duration outOfOrderness, Duration idleness,
+            Duration liveLag) {
+        long bound = outOfOrderness.toMillis();
+        long idle = idleness == null || idleness.isNegative() ? 0L : idleness.toMillis();
+        long lag = liveLag == null || liveLag.isNegative() ? 0L : liveLag.toMillis();
+        return WatermarkStrategy.<MarketEvent>forGenerator(
+                        ctx -> GuardedWatermarks.live(bound, idle, lag, SystemClock.getInstance()))
+                .withTimestampAssigner((e, recordTs) -> e.eventTimeMs());
+    }
+
+    /** A bounded source's watermarks come from its frames only; an unbounded one's also from the clock. */
+    static WatermarkStrategy<MarketEvent> watermarksFor(Source<?, ?, ?> source, JobOptions options) {
+        return source.getBoundedness() == Boundedness.BOUNDED
+                ? watermarks(options.outOfOrderness(), idlenessFor(source, options.sourceIdleness()))
+                : liveWatermarks(options.outOfOrderness(), options.sourceIdleness(), options.liveLag());
     }
 
     /**
@@ -182,8 +205,7 @@ public class MarketDataJob {
     /** Raw frames → market events; what does not decode goes aside as dead letters. */
     private Decoded decode(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<MarketEvent> events = env
-                .fromSource(source, watermarks(options.outOfOrderness(), idlenessFor(source, options.sourceIdleness())),
-                        "raw-frames")
+                .fromSource(source, watermarksFor(source, options), "raw-frames")
                 .uid("raw-frames")
                 .process(new DeadLetterRouter())
                 .name("dead-letter-router")

@@ -42,6 +42,13 @@ public final class JobConfigOptions {
     public static final ConfigOption<Long> IDLENESS_MS = key("rrr.watermark.idleness-ms").longType()
             .defaultValue(10_000L).withDescription("a partition silent this long stops holding the watermark back");
 
+    public static final ConfigOption<Long> LIVE_LAG_MS = key("rrr.watermark.live-lag-ms").longType()
+            .defaultValue(60_000L).withDescription("live tails of an unbounded job: a partition whose frames reach the "
+                    + "job within this of their receive time is live, and once it has been silent for the out-of-orderness "
+                    + "bound its watermark follows the wall clock from its last frame, so the last second and minute of a "
+                    + "quiet feed close that long after their end (a live partition never goes idle). A replay of older "
+                    + "frames is never live. 0: off");
+
     public static final ConfigOption<Integer> DEPTH_LEVELS = key("rrr.book.depth-levels").intType().defaultValue(10)
             .withDescription("book levels kept in tops, samples and depth imbalance");
 
