@@ -23,6 +23,14 @@ public final class JobConfigOptions {
             .withDescription("where to start reading: earliest, latest, committed (the group's offsets), "
                     + "timestamp:<ms|ISO instant>, offsets:<topic>:<partition>:<offset>[,...]");
 
+    public static final ConfigOption<Long> WARM_UP_LOOK_BACK_MS = key("rrr.source.warm-up-look-back-ms").longType()
+            .defaultValue(6 * 3_600_000L)
+            .withDescription("a backfill from a start that is not the beginning (--from timestamp:, offsets:, committed) "
+                    + "first rebuilds each instrument's book from its latest snapshot before the start, looked for this "
+                    + "far back in the raw topics, and its features and bars from a minute before the start; it writes "
+                    + "rows from the start on (a job that trades reads from the topics' beginning: its accounts are the "
+                    + "sum of their history). 0: look from the beginning of the topics");
+
     public static final ConfigOption<String> GROUP_ID = key("rrr.source.group-id").stringType()
             .defaultValue("rrr-market-data")
             .withDescription("Kafka consumer group (offsets are committed on checkpoints)");

@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.local;
 
+import io.rrralgorithms.connectors.flink.StartPlanner;
 import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -465,9 +467,15 @@ public final class LocalPipeline {
             }
         }
         JobSources sources = new JobSources(bootstrap, s.kafkaProperties, s.job);
-        new MarketDataJob(sources.rawFrames(feeds, bounded), sources.modelAnnouncements(bounded),
+        Optional<StartPlanner.StartPlan> start = sources.startPlan(feeds, s.restorePath != null);
+        start.ifPresent(p -> {
+            s.out.println("backfill from " + s.job.get(JobConfigOptions.FROM) + ": rows from "
+                    + Instant.ofEpochMilli(p.emitFromMs()) + ", state rebuilt from offsets " + p.readFrom());
+            p.warnings().forEach(w -> s.err.println("warning: " + w));
+        });
+        new MarketDataJob(sources.rawFrames(feeds, bounded, start), sources.modelAnnouncements(bounded),
                 sources.riskCommands(bounded), sinks, JobOptions.from(s.job, s.modelRegistry)
-                        .withResync(bootstrap, resyncTopic, s.kafkaProperties)).build(env);
+                        .withResync(bootstrap, resyncTopic, s.kafkaProperties).withBackfill(start)).build(env);
     }
 
     private String topicPrefix() {
