@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * of
  * <ul>
  *   <li>for each instrument of the partition, {@link #SNAPSHOT_LEAD_MS} before its latest book
- *       snapshot before the start (REST or WebSocket, found by decoding the partition forward from
+ *       snapshot at or before the state span below (so that its book is valid through the whole
+ *       span, as in the run from the beginning; else its latest snapshot before the start, and the
+ *       first minute's rolling volatility may see fewer valid seconds than that run did).
+ *       Snapshots are REST or WebSocket ones, found by decoding the partition forward from
  *       {@code lookBackMs} before the start: a venue whose snapshots only come on subscribe has its
  *       snapshot in the topic at the subscription, and the capture refreshes REST snapshots
  *       periodically). The lead takes in the diffs that bridge a snapshot (a Binance REST answer
@@ -140,16 +143,21 @@ public final class StartPlanner {
                 long from = fromBeginning ? b
                         : Math.min(s, atTime(consumer, tp, emitFrom - STATE_SPAN_MS - outOfOrdernessMs, end.get(tp)));
                 if (!fromBeginning && s > b) {
+                    long spanStart = emitFrom - STATE_SPAN_MS - outOfOrdernessMs;
+                    // the look-back, and at least the state span, which is read anyway
                     long scanFrom = lookBackMs <= 0 ? b
-                            : Math.min(s, atTime(consumer, tp, emitFrom - lookBackMs, end.get(tp)));
-                    Scan scan = scan(consumer, tp, scanFrom, s);
+                            : Math.min(from, atTime(consumer, tp, emitFrom - lookBackMs, end.get(tp)));
+                    Scan scan = scan(consumer, tp, scanFrom, s, spanStart);
                     for (Map.Entry<String, Long> snapshot : scan.lastSnapshotMs.entrySet()) {
-                        from = Math.min(from, atTime(consumer, tp, snapshot.getValue() - SNAPSHOT_LEAD_MS, s));
+                        // the book valid through the whole state span where a snapshot before it exists
+                        long at = scan.lastSnapshotBeforeSpanMs.getOrDefault(snapshot.getKey(), snapshot.getValue());
+                        from = Math.min(from, atTime(consumer, tp, at - SNAPSHOT_LEAD_MS, s));
                     }
                     for (String instrument : scan.seen) {
                         if (!scan.lastSnapshotMs.containsKey(instrument)) {
                             warnings.add(instrument + " has no book snapshot in " + tp + " from "
-                                    + (lookBackMs <= 0 ? "its beginning" : Instant.ofEpochMilli(emitFrom - lookBackMs))
+                                    + (lookBackMs <= 0 ? "its beginning"
+                                            : Instant.ofEpochMilli(Math.min(emitFrom - lookBackMs, spanStart)))
                                     + " to the start " + Instant.ofEpochMilli(emitFrom)
                                     + ": its book waits for the next snapshot");
                         }
@@ -245,11 +253,15 @@ public final class StartPlanner {
         return null;
     }
 
-    /** The instruments of a partition's frames in [from, to), and the record time of each one's latest snapshot. */
-    private record Scan(Set<String> seen, Map<String, Long> lastSnapshotMs) {}
+    /**
+     * The instruments of a partition's frames in [from, to), the record time of each one's latest
+     * snapshot, and of its latest snapshot at or before the state span's start.
+     */
+    private record Scan(Set<String> seen, Map<String, Long> lastSnapshotMs,
+            Map<String, Long> lastSnapshotBeforeSpanMs) {}
 
-    private Scan scan(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp, long from, long to) {
-        Scan scan = new Scan(new TreeSet<>(), new TreeMap<>());
+    private Scan scan(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp, long from, long to, long spanStartMs) {
+        Scan scan = new Scan(new TreeSet<>(), new TreeMap<>(), new TreeMap<>());
         if (from >= to) {
             return scan;
         }
@@ -287,6 +299,9 @@ public final class StartPlanner {
                         scan.seen.add(key);
                         if (e.type == EventType.BOOK_SNAPSHOT) {
                             scan.lastSnapshotMs.put(key, time);
+                            if (time <= spanStartMs) {
+                                scan.lastSnapshotBeforeSpanMs.put(key, time);
+                            }
                         }
                     }
 
