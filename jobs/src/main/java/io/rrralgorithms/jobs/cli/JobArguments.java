@@ -62,6 +62,9 @@ public class JobArguments {
     @Option(names = "--from", descriptionKey = "rrr.source.from")
     String from;
 
+    @Option(names = "--warm-up-look-back-ms", descriptionKey = "rrr.source.warm-up-look-back-ms")
+    long warmUpLookBackMs;
+
     @Option(names = "--group-id", descriptionKey = "rrr.source.group-id")
     String groupId;
 
@@ -267,6 +270,7 @@ public class JobArguments {
         Preflight.atLeast("--out-of-orderness-ms", c.get(JobConfigOptions.OUT_OF_ORDERNESS_MS), 0);
         Preflight.atLeast("--idleness-ms", c.get(JobConfigOptions.IDLENESS_MS), 1);
         Preflight.atLeast("--live-lag-ms", c.get(JobConfigOptions.LIVE_LAG_MS), 0);
+        Preflight.atLeast("--warm-up-look-back-ms", c.get(JobConfigOptions.WARM_UP_LOOK_BACK_MS), 0);
         Preflight.atLeast("--max-clock-skew-ms", c.get(JobConfigOptions.MAX_CLOCK_SKEW_MS), 1);
         Preflight.atLeast("--max-frame-bytes", c.get(JobConfigOptions.MAX_FRAME_BYTES), 1);
         Preflight.atLeast("--score-batch-size", c.get(ScoringConfigOptions.BATCH_SIZE), 1);
