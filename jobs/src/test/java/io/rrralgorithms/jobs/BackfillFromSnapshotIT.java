@@ -112,6 +112,7 @@ class BackfillFromSnapshotIT {
         backfill.err = backfill.out;
         new LocalPipeline(backfill).run();
         String printed = out.toString(StandardCharsets.UTF_8);
+        printed.lines().filter(l -> l.startsWith("backfill from")).forEach(System.out::println);
         Matcher m = READ_FROM.matcher(printed);
         assertTrue(m.find(), printed);
         long readFrom = Long.parseLong(m.group(1));

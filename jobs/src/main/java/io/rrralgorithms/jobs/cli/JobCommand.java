@@ -93,7 +93,8 @@ public class JobCommand implements Callable<Integer> {
         Optional<StartPlanner.StartPlan> plan = sources.startPlan(feeds, durability.restorePath != null);
         plan.ifPresent(p -> {
             System.out.println("backfill from " + settings.get(JobConfigOptions.FROM) + ": rows from "
-                    + Instant.ofEpochMilli(p.emitFromMs()) + ", state rebuilt from offsets " + p.readFrom());
+                    + Instant.ofEpochMilli(p.emitFromMs()) + ", state rebuilt from offsets " + p.readFrom()
+                    + " (start offsets " + p.startAt() + ")");
             p.warnings().forEach(w -> System.err.println("warning: " + w));
         });
         JobOptions options = JobOptions.from(settings, postgres.target()).withResync(bootstrapServers,

@@ -467,10 +467,12 @@ public final class LocalPipeline {
             }
         }
         JobSources sources = new JobSources(bootstrap, s.kafkaProperties, s.job);
+        long planning = System.nanoTime();
         Optional<StartPlanner.StartPlan> start = sources.startPlan(feeds, s.restorePath != null);
         start.ifPresent(p -> {
-            s.out.println("backfill from " + s.job.get(JobConfigOptions.FROM) + ": rows from "
-                    + Instant.ofEpochMilli(p.emitFromMs()) + ", state rebuilt from offsets " + p.readFrom());
+            s.out.printf("backfill from %s: rows from %s, state rebuilt from offsets %s (start offsets %s; planned in "
+                    + "%.1f s)%n", s.job.get(JobConfigOptions.FROM), Instant.ofEpochMilli(p.emitFromMs()), p.readFrom(),
+                    p.startAt(), (System.nanoTime() - planning) / 1e9);
             p.warnings().forEach(w -> s.err.println("warning: " + w));
         });
         new MarketDataJob(sources.rawFrames(feeds, bounded, start), sources.modelAnnouncements(bounded),

@@ -157,6 +157,7 @@ class BackfillFromAnyStartIT {
             backfill.out = new PrintStream(out, true, StandardCharsets.UTF_8);
             new LocalPipeline(backfill).run();
             String printed = out.toString(StandardCharsets.UTF_8);
+            printed.lines().filter(l -> l.startsWith("backfill from")).forEach(System.out::println);
             assertTrue(printed.contains("backfill from " + start.getKey() + ": rows from "
                     + Instant.ofEpochMilli(start.getValue())), printed);
 
