@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs;
 
+import io.rrralgorithms.connectors.flink.StartPlanner;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.config.ScoringConfigOptions;
@@ -11,11 +12,12 @@ import io.rrralgorithms.jobs.trading.flink.TradingOptions;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** Tuning of the market-data job. */
 public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
-        ScoringOptions scoring, TradingOptions trading, Resync resync) implements Serializable {
+        Duration liveLag, ScoringOptions scoring, TradingOptions trading, Resync resync, Backfill backfill) implements Serializable {
 
     /**
      * Where book gaps are also written as resync requests for the live capture
@@ -41,6 +43,15 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
         }
     }
 
+    /**
+     * A backfill from a start that is not the beginning ({@link io.rrralgorithms.connectors.flink.StartPlanner}):
+     * the job reads from the warm-up offsets and writes only the rows that end at or after
+     * {@code emitFromMs}; {@code backfill == null}: every row.
+     *
+     * @param instrumentsWithoutSnapshot instruments whose book had no snapshot before the start (a metric)
+     */
+    public record Backfill(long emitFromMs, int instrumentsWithoutSnapshot) implements Serializable {}
+
     public JobOptions {
         if (scoring == null) {
             scoring = ScoringOptions.disabled();
@@ -64,8 +75,9 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
     public static JobOptions from(ReadableConfig config, PostgresTarget modelRegistry) {
         return new JobOptions(config.get(JobConfigOptions.DEPTH_LEVELS), config.get(JobConfigOptions.MAX_PENDING_DIFFS),
                 Duration.ofMillis(config.get(JobConfigOptions.OUT_OF_ORDERNESS_MS)),
-                Duration.ofMillis(config.get(JobConfigOptions.IDLENESS_MS)), ScoringOptions.from(config, modelRegistry),
-                tradingOptions(config), null);
+                Duration.ofMillis(config.get(JobConfigOptions.IDLENESS_MS)),
+                Duration.ofMillis(config.get(JobConfigOptions.LIVE_LAG_MS)), ScoringOptions.from(config, modelRegistry),
+                tradingOptions(config), null, null);
     }
 
     private static TradingOptions tradingOptions(ReadableConfig config) {
@@ -79,7 +91,15 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
     }
 
     public JobOptions withTrading(TradingOptions t) {
-        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, t, resync);
+        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, liveLag, scoring, t, resync,
+                backfill);
+    }
+
+    /** Rows written only from the plan's start on; an empty plan: every row. */
+    public JobOptions withBackfill(Optional<StartPlanner.StartPlan> plan) {
+        Backfill b = plan.map(p -> new Backfill(p.emitFromMs(), p.instrumentsWithoutSnapshot())).orElse(null);
+        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, liveLag, scoring, trading,
+                resync, b);
     }
 
     /** Gaps also to {@code topic} as resync requests; a null topic: off. */
@@ -89,7 +109,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
 
     /** The same with the user's Kafka client settings for the resync sink. */
     public JobOptions withResync(String bootstrapServers, String topic, Map<String, String> kafkaProperties) {
-        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading,
-                topic == null ? null : new Resync(bootstrapServers, topic, kafkaProperties));
+        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, liveLag, scoring, trading,
+                topic == null ? null : new Resync(bootstrapServers, topic, kafkaProperties), backfill);
     }
 }

@@ -1,6 +1,8 @@
 package io.rrralgorithms.jobs;
 
 import io.rrralgorithms.connectors.flink.RawFrameKafkaSource;
+import io.rrralgorithms.connectors.flink.StartPlanner;
+import io.rrralgorithms.connectors.flink.StartPlanner.StartPlan;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.config.ScoringConfigOptions;
@@ -12,8 +14,11 @@ import io.rrralgorithms.jobs.trading.flink.RiskControl;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * The job's Kafka sources, for the local run and the cluster entry point alike: the raw frames of
@@ -34,16 +39,48 @@ public final class JobSources {
 
     /** The raw frames of {@code feeds}, decoded; bounded: up to the offsets that are latest at start. */
     public KafkaSource<MarketEvent> rawFrames(List<String> feeds, boolean bounded) {
-        return RawFrameKafkaSource.builder()
+        return rawFrames(feeds, bounded, Optional.empty());
+    }
+
+    /**
+     * The same, read from a backfill's warm-up offsets where {@code plan} is given (see
+     * {@link #startPlan}), else from {@link JobConfigOptions#FROM}.
+     */
+    public KafkaSource<MarketEvent> rawFrames(List<String> feeds, boolean bounded, Optional<StartPlan> plan) {
+        RawFrameKafkaSource source = RawFrameKafkaSource.builder()
                 .bootstrapServers(bootstrapServers)
                 .properties(kafkaProperties)
                 .topicPrefix(config.get(JobConfigOptions.TOPIC_PREFIX))
                 .feeds(feeds)
                 .groupId(groupId())
-                .startingFrom(config.get(JobConfigOptions.FROM))
                 .frameLimits(JobConfigOptions.frameLimits(config))
-                .bounded(bounded)
-                .build();
+                .bounded(bounded);
+        if (plan.isPresent()) {
+            source.startingFromOffsets(plan.get().readFrom());
+        } else {
+            source.startingFrom(config.get(JobConfigOptions.FROM));
+        }
+        return source.build();
+    }
+
+    /**
+     * Where a backfill from {@link JobConfigOptions#FROM} reads from to rebuild every instrument's
+     * state before its start ({@link StartPlanner}); empty for {@code earliest}, {@code latest}, a
+     * start at the beginning of every partition, and a job restored from a checkpoint or savepoint
+     * (its offsets and state are in the snapshot).
+     */
+    public Optional<StartPlan> startPlan(List<String> feeds, boolean restored) {
+        String from = config.get(JobConfigOptions.FROM);
+        if (restored || !StartPlanner.needsWarmUp(from)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        kafkaProperties.forEach((k, v) -> p.put(k.trim(), v));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId());
+        return new StartPlanner(p, config.get(JobConfigOptions.TOPIC_PREFIX), JobConfigOptions.frameLimits(config))
+                .plan(feeds, from, config.get(JobConfigOptions.WARM_UP_LOOK_BACK_MS),
+                        config.get(JobConfigOptions.OUT_OF_ORDERNESS_MS), config.get(TradingConfigOptions.ENABLED));
     }
 
     /** The model announcements when scoring is on (the control topic is created where missing), else null. */

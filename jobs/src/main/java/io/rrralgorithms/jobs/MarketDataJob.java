@@ -3,6 +3,7 @@ package io.rrralgorithms.jobs;
 import io.rrralgorithms.connectors.model.DeadLetter;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.jobs.backfill.EmitFrom;
 import io.rrralgorithms.jobs.bars.LateTradeCounter;
 import io.rrralgorithms.jobs.bars.TradeBar;
 import io.rrralgorithms.jobs.bars.TradeBarAggregate;
@@ -44,6 +45,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
+import org.apache.flink.util.clock.SystemClock;
 
 /**
  * The market-data job: raw frames from Kafka → decode (dead letters aside) → per-instrument order
@@ -99,6 +101,28 @@ public class MarketDataJob {
     }
 
     /**
+     * Watermarks of an unbounded source: those of {@link #watermarks}, with idleness, and the live
+     * tails of {@link GuardedWatermarks#live}: a live partition that has gone quiet follows the wall
+     * clock, so the last second and minute of a quiet feed close within the bound.
+     */
+    public static WatermarkStrategy<MarketEvent> liveWatermarks(Duration outOfOrderness, Duration idleness,
+            Duration liveLag) {
+        long bound = outOfOrderness.toMillis();
+        long idle = idleness == null || idleness.isNegative() ? 0L : idleness.toMillis();
+        long lag = liveLag == null || liveLag.isNegative() ? 0L : liveLag.toMillis();
+        return WatermarkStrategy.<MarketEvent>forGenerator(
+                        ctx -> GuardedWatermarks.live(bound, idle, lag, SystemClock.getInstance()))
+                .withTimestampAssigner((e, recordTs) -> e.eventTimeMs());
+    }
+
+    /** A bounded source's watermarks come from its frames only; an unbounded one's also from the clock. */
+    static WatermarkStrategy<MarketEvent> watermarksFor(Source<?, ?, ?> source, JobOptions options) {
+        return source.getBoundedness() == Boundedness.BOUNDED
+                ? watermarks(options.outOfOrderness(), idlenessFor(source, options.sourceIdleness()))
+                : liveWatermarks(options.outOfOrderness(), options.sourceIdleness(), options.liveLag());
+    }
+
+    /**
      * Idleness only where it is needed: an unbounded source whose partitions can go quiet. A
      * bounded source (a backfill) drops a partition from the watermark when it is drained, and
      * idleness (processing time) would make the result depend on how fast it ran: a partition
@@ -130,9 +154,9 @@ public class MarketDataJob {
                         () -> new IllegalStateException("trading needs scores: turn scoring on")).scores()))
                 : Optional.empty();
         for (MarketDataSinks s : sinks) {
-            trading.ifPresent(t -> t.sinkTo(s));
-            scoring.ifPresent(t -> t.sinkTo(s));
-            market.sinkTo(s);
+            trading.ifPresent(t -> t.sinkTo(s, options.backfill()));
+            scoring.ifPresent(t -> t.sinkTo(s, options.backfill()));
+            market.sinkTo(s, options.backfill());
         }
     }
 
@@ -149,41 +173,40 @@ public class MarketDataJob {
     private record MarketStreams(DataStream<BookTop> bookUpdates, DataStream<BookTop> bookSamples,
             SingleOutputStreamOperator<FeatureRow> features, DataStream<TradeBar> bars, DataStream<BookGap> gaps,
             DataStream<DeadLetter> deadLetters) {
-        void sinkTo(MarketDataSinks s) {
-            attach(bookUpdates, s.bookUpdates(), "book-updates", s);
-            attach(bookSamples, s.bookSamples(), "book-top", s);
-            attach(features, s.features(), "features", s);
-            attach(bars, s.tradeBars(), "trade-bars", s);
-            attach(gaps, s.gaps(), "book-gaps", s);
-            attach(deadLetters, s.deadLetters(), "dead-letters", s);
+        void sinkTo(MarketDataSinks s, JobOptions.Backfill b) {
+            attach(bookUpdates, s.bookUpdates(), "book-updates", s, b);
+            attach(bookSamples, s.bookSamples(), "book-top", s, b);
+            attach(features, s.features(), "features", s, b);
+            attach(bars, s.tradeBars(), "trade-bars", s, b);
+            attach(gaps, s.gaps(), "book-gaps", s, b);
+            attach(deadLetters, s.deadLetters(), "dead-letters", s, b);
         }
     }
 
     /** Scores and model events, counted: when the job scores. */
     private record ScoringStreams(DataStream<Score> scores, DataStream<ModelEvent> modelEvents) {
-        void sinkTo(MarketDataSinks s) {
-            attach(scores, s.scores(), "scores", s);
-            attach(modelEvents, s.modelEvents(), "model-events", s);
+        void sinkTo(MarketDataSinks s, JobOptions.Backfill b) {
+            attach(scores, s.scores(), "scores", s, b);
+            attach(modelEvents, s.modelEvents(), "model-events", s, b);
         }
     }
 
     /** The paper accounts' outputs, counted: when the job trades. */
     private record TradingStreams(DataStream<Order> orders, DataStream<Fill> fills,
             DataStream<PositionSnapshot> positions, DataStream<PnlSnapshot> pnl, DataStream<RiskEvent> riskEvents) {
-        void sinkTo(MarketDataSinks s) {
-            attach(orders, s.orders(), "orders", s);
-            attach(fills, s.fills(), "fills", s);
-            attach(positions, s.positions(), "positions", s);
-            attach(pnl, s.pnl(), "pnl", s);
-            attach(riskEvents, s.riskEvents(), "risk-events", s);
+        void sinkTo(MarketDataSinks s, JobOptions.Backfill b) {
+            attach(orders, s.orders(), "orders", s, b);
+            attach(fills, s.fills(), "fills", s, b);
+            attach(positions, s.positions(), "positions", s, b);
+            attach(pnl, s.pnl(), "pnl", s, b);
+            attach(riskEvents, s.riskEvents(), "risk-events", s, b);
         }
     }
 
     /** Raw frames → market events; what does not decode goes aside as dead letters. */
     private Decoded decode(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<MarketEvent> events = env
-                .fromSource(source, watermarks(options.outOfOrderness(), idlenessFor(source, options.sourceIdleness())),
-                        "raw-frames")
+                .fromSource(source, watermarksFor(source, options), "raw-frames")
                 .uid("raw-frames")
                 .process(new DeadLetterRouter())
                 .name("dead-letter-router")
@@ -279,15 +302,34 @@ public class MarketDataJob {
                 : env.fromSource(source, WatermarkStrategy.noWatermarks(), name).setParallelism(1).uid(name);
     }
 
-    private static <T> SingleOutputStreamOperator<T> counted(DataStream<T> stream, String table) {
-        return stream.process(new RowCounter<T>(table)).returns(stream.getType()).name("count-" + table)
-                .uid("count-" + table);
+    /**
+     * Counts the rows written. In a backfill every row still flows on to the next stages (scoring
+     * and trading rebuild their state from the warm-up's rows too), but only the rows from the start
+     * on are counted and written ({@link EmitFrom} before each sink).
+     */
+    private <T> SingleOutputStreamOperator<T> counted(DataStream<T> stream, String table) {
+        JobOptions.Backfill backfill = options.backfill();
+        RowCounter<T> counter = backfill == null ? new RowCounter<>(table)
+                : new RowCounter<>(table, backfill.emitFromMs());
+        return stream.process(counter).returns(stream.getType()).name("count-" + table).uid("count-" + table);
     }
 
-    private static <T> void attach(DataStream<T> stream, Sink<T> sink, String name, MarketDataSinks owner) {
+    /** A backfill's rows from its start on ({@link EmitFrom}); every row otherwise (no operator added). */
+    private static <T> DataStream<T> fromStart(DataStream<T> stream, String name, JobOptions.Backfill backfill) {
+        if (backfill == null) {
+            return stream;
+        }
+        EmitFrom.check(stream.getType().getTypeClass());
+        return stream.filter(new EmitFrom<T>(name, backfill.emitFromMs(), backfill.instrumentsWithoutSnapshot()))
+                .returns(stream.getType()).name("from-start-" + name).uid("from-start-" + name);
+    }
+
+    /** {@code stream} into {@code sink}; in a backfill only its rows from the start on. */
+    private static <T> void attach(DataStream<T> stream, Sink<T> sink, String name, MarketDataSinks owner,
+            JobOptions.Backfill backfill) {
         if (sink != null) {
             String id = "sink-" + name + "-" + owner.getClass().getSimpleName();
-            stream.sinkTo(sink).name(id).uid(id);
+            fromStart(stream, id, backfill).sinkTo(sink).name(id).uid(id);
         }
     }
 }

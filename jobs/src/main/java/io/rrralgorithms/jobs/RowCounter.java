@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs;
 
+import io.rrralgorithms.jobs.backfill.EmitFrom;
 import io.rrralgorithms.jobs.runtime.DurableAccumulators;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -15,11 +16,19 @@ public class RowCounter<T> extends ProcessFunction<T, T> implements Checkpointed
     public static final String ACC_PREFIX = "rows.";
 
     private final String table;
+    /** A backfill counts only the rows it writes, those from its start on; {@link Long#MIN_VALUE}: all. */
+    private final long countFromMs;
     private transient LongCounter acc;
     private transient Counter metric;
 
     public RowCounter(String table) {
+        this(table, Long.MIN_VALUE);
+    }
+
+    /** Counts only the rows a backfill from {@code countFromMs} writes ({@link EmitFrom#written}). */
+    public RowCounter(String table, long countFromMs) {
         this.table = table;
+        this.countFromMs = countFromMs;
     }
 
     /** The accumulators in operator state: the summary counts each input once across restores. */
@@ -44,8 +53,10 @@ public class RowCounter<T> extends ProcessFunction<T, T> implements Checkpointed
 
     @Override
     public void processElement(T row, Context ctx, Collector<T> out) {
-        acc.add(1);
-        metric.inc();
+        if (countFromMs == Long.MIN_VALUE || EmitFrom.written(row, countFromMs)) {
+            acc.add(1);
+            metric.inc();
+        }
         out.collect(row);
     }
 }

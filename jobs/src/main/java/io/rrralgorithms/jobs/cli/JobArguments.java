@@ -62,6 +62,9 @@ public class JobArguments {
     @Option(names = "--from", descriptionKey = "rrr.source.from")
     String from;
 
+    @Option(names = "--warm-up-look-back-ms", descriptionKey = "rrr.source.warm-up-look-back-ms")
+    long warmUpLookBackMs;
+
     @Option(names = "--group-id", descriptionKey = "rrr.source.group-id")
     String groupId;
 
@@ -85,6 +88,9 @@ public class JobArguments {
 
     @Option(names = "--idleness-ms", descriptionKey = "rrr.watermark.idleness-ms")
     long idlenessMs;
+
+    @Option(names = "--live-lag-ms", descriptionKey = "rrr.watermark.live-lag-ms")
+    long liveLagMs;
 
     // Unset (null) where the cluster's configuration decides: flink run -p, parallelism.default, -D, config.yaml
     @Option(names = "--parallelism", description = "job parallelism. Unset: the cluster's parallelism.default / "
@@ -263,6 +269,8 @@ public class JobArguments {
         Preflight.atLeast("--max-pending-diffs", c.get(JobConfigOptions.MAX_PENDING_DIFFS), 1);
         Preflight.atLeast("--out-of-orderness-ms", c.get(JobConfigOptions.OUT_OF_ORDERNESS_MS), 0);
         Preflight.atLeast("--idleness-ms", c.get(JobConfigOptions.IDLENESS_MS), 1);
+        Preflight.atLeast("--live-lag-ms", c.get(JobConfigOptions.LIVE_LAG_MS), 0);
+        Preflight.atLeast("--warm-up-look-back-ms", c.get(JobConfigOptions.WARM_UP_LOOK_BACK_MS), 0);
         Preflight.atLeast("--max-clock-skew-ms", c.get(JobConfigOptions.MAX_CLOCK_SKEW_MS), 1);
         Preflight.atLeast("--max-frame-bytes", c.get(JobConfigOptions.MAX_FRAME_BYTES), 1);
         Preflight.atLeast("--score-batch-size", c.get(ScoringConfigOptions.BATCH_SIZE), 1);

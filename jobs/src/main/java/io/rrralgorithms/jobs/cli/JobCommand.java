@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.cli;
 
+import io.rrralgorithms.connectors.flink.StartPlanner;
 import io.rrralgorithms.jobs.JobOptions;
 import io.rrralgorithms.jobs.JobSources;
 import io.rrralgorithms.jobs.MarketDataJob;
@@ -9,6 +10,7 @@ import io.rrralgorithms.jobs.local.RunSummary;
 import io.rrralgorithms.jobs.runtime.JobDurability;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,9 +90,16 @@ public class JobCommand implements Callable<Integer> {
         Map<String, String> kafkaProperties = job.kafkaProperties();
         JobSources sources = new JobSources(bootstrapServers, kafkaProperties, settings);
         // announced models must be registered in the job's database
+        Optional<StartPlanner.StartPlan> plan = sources.startPlan(feeds, durability.restorePath != null);
+        plan.ifPresent(p -> {
+            System.out.println("backfill from " + settings.get(JobConfigOptions.FROM) + ": rows from "
+                    + Instant.ofEpochMilli(p.emitFromMs()) + ", state rebuilt from offsets " + p.readFrom()
+                    + " (start offsets " + p.startAt() + ")");
+            p.warnings().forEach(w -> System.err.println("warning: " + w));
+        });
         JobOptions options = JobOptions.from(settings, postgres.target()).withResync(bootstrapServers,
-                settings.getOptional(JobConfigOptions.RESYNC_TOPIC).orElse(null), kafkaProperties);
-        new MarketDataJob(sources.rawFrames(feeds, bounded), sources.modelAnnouncements(bounded),
+                settings.getOptional(JobConfigOptions.RESYNC_TOPIC).orElse(null), kafkaProperties).withBackfill(plan);
+        new MarketDataJob(sources.rawFrames(feeds, bounded, plan), sources.modelAnnouncements(bounded),
                 sources.riskCommands(bounded), List.of(new PostgresMarketDataSinks(postgres.target())), options)
                 .build(env);
         long start = System.nanoTime();

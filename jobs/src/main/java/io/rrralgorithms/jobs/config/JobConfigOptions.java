@@ -23,6 +23,14 @@ public final class JobConfigOptions {
             .withDescription("where to start reading: earliest, latest, committed (the group's offsets), "
                     + "timestamp:<ms|ISO instant>, offsets:<topic>:<partition>:<offset>[,...]");
 
+    public static final ConfigOption<Long> WARM_UP_LOOK_BACK_MS = key("rrr.source.warm-up-look-back-ms").longType()
+            .defaultValue(6 * 3_600_000L)
+            .withDescription("a backfill from a start that is not the beginning (--from timestamp:, offsets:, committed) "
+                    + "first rebuilds each instrument's book from its latest snapshot before the start, looked for this "
+                    + "far back in the raw topics, and its features and bars from a minute before the start; it writes "
+                    + "rows from the start on (a job that trades reads from the topics' beginning: its accounts are the "
+                    + "sum of their history). 0: look from the beginning of the topics");
+
     public static final ConfigOption<String> GROUP_ID = key("rrr.source.group-id").stringType()
             .defaultValue("rrr-market-data")
             .withDescription("Kafka consumer group (offsets are committed on checkpoints)");
@@ -41,6 +49,13 @@ public final class JobConfigOptions {
 
     public static final ConfigOption<Long> IDLENESS_MS = key("rrr.watermark.idleness-ms").longType()
             .defaultValue(10_000L).withDescription("a partition silent this long stops holding the watermark back");
+
+    public static final ConfigOption<Long> LIVE_LAG_MS = key("rrr.watermark.live-lag-ms").longType()
+            .defaultValue(60_000L).withDescription("live tails of an unbounded job: a partition whose frames reach the "
+                    + "job within this of their receive time is live, and once it has been silent for the out-of-orderness "
+                    + "bound its watermark follows the wall clock from its last frame, so the last second and minute of a "
+                    + "quiet feed close that long after their end (a live partition never goes idle). A replay of older "
+                    + "frames is never live. 0: off");
 
     public static final ConfigOption<Integer> DEPTH_LEVELS = key("rrr.book.depth-levels").intType().defaultValue(10)
             .withDescription("book levels kept in tops, samples and depth imbalance");

@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.local;
 
+import io.rrralgorithms.connectors.flink.StartPlanner;
 import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -538,9 +540,17 @@ public final class LocalPipeline {
             }
         }
         JobSources sources = new JobSources(bootstrap, s.kafkaProperties, s.job);
-        new MarketDataJob(sources.rawFrames(feeds, bounded), sources.modelAnnouncements(bounded),
+        long planning = System.nanoTime();
+        Optional<StartPlanner.StartPlan> start = sources.startPlan(feeds, s.restorePath != null);
+        start.ifPresent(p -> {
+            s.out.printf("backfill from %s: rows from %s, state rebuilt from offsets %s (start offsets %s; planned in "
+                    + "%.1f s)%n", s.job.get(JobConfigOptions.FROM), Instant.ofEpochMilli(p.emitFromMs()), p.readFrom(),
+                    p.startAt(), (System.nanoTime() - planning) / 1e9);
+            p.warnings().forEach(w -> s.err.println("warning: " + w));
+        });
+        new MarketDataJob(sources.rawFrames(feeds, bounded, start), sources.modelAnnouncements(bounded),
                 sources.riskCommands(bounded), sinks, JobOptions.from(s.job, s.modelRegistry)
-                        .withResync(bootstrap, resyncTopic, s.kafkaProperties)).build(env);
+                        .withResync(bootstrap, resyncTopic, s.kafkaProperties).withBackfill(start)).build(env);
     }
 
     private String topicPrefix() {

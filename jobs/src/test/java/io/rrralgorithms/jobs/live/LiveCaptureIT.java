@@ -328,6 +328,42 @@ public class LiveCaptureIT {
         }
     }
 
+    /**
+     * {@code snapshotRefreshSeconds}: where snapshots come over REST, every symbol's is fetched
+     * again at that interval on the same session, and each one lands in the raw topic, so that a
+     * backfill from any start finds a recent snapshot.
+     */
+    @Test
+    void restSnapshotsAreRefreshedPeriodically() throws Exception {
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(0, null);
+                BinanceLoopbackExchange exchange = new BinanceLoopbackExchange(
+                        SharedData.market("binance-spot/btcusdt_20240808.gz"), new int[0], 0, 50)) {
+            CaptureConfig config = CaptureConfig.parse("""
+                    kafka: {bootstrap: "%s", topicPrefix: "raw.", partitions: 1}
+                    metrics: {port: 0, logIntervalSeconds: 0}
+                    snapshotDelayMs: 0
+                    silenceTimeoutSeconds: 60
+                    snapshotRefreshSeconds: 1
+                    venues:
+                      - feed: binance-spot
+                        symbols: [BTC-USDT]
+                        url: "%s"
+                        restUrl: "%s"
+                    """.formatted(kafka.bootstrapServers(), exchange.wsUrl(), exchange.restUrl()), "test");
+            try (CaptureService service = CaptureService.toKafka(config).start()) {
+                waitFor(() -> exchange.restRequests.size() >= 3, 60_000);
+                assertTrue(exchange.restRequests.size() >= 3, "refreshed snapshots: " + exchange.restRequests);
+                assertTrue(exchange.restRequests.stream().allMatch("/api/v3/depth?symbol=BTCUSDT&limit=1000"::equals),
+                        exchange.restRequests.toString());
+                assertEquals(1, service.connections().get(0).sessionsOpened(), "refreshed without reconnecting");
+                // counted once written to the raw topic
+                waitFor(() -> service.metrics().feed("binance-spot").snapshots.sum() >= 3, 20_000);
+                long published = service.metrics().feed("binance-spot").snapshots.sum();
+                assertTrue(published >= 3, "snapshots published: " + published);
+            }
+        }
+    }
+
     private static void waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

@@ -35,6 +35,12 @@ public class CaptureCommand implements Callable<Integer> {
             + "0.0.0.0 for every interface (unset: the file's metrics.host, else 127.0.0.1: it has no authentication)")
     String metricsBind;
 
+    @Option(names = "--snapshot-refresh-seconds", paramLabel = "N", description = "where a venue's book snapshots "
+            + "come over REST, fetch every symbol's again every N s, so that the raw topics always hold a recent one "
+            + "(a backfill from any start rebuilds its books from it); 0 = off (unset: the file's "
+            + "snapshotRefreshSeconds, else 600)")
+    Long snapshotRefreshSeconds;
+
     // the same two options as the other commands' Kafka settings (jobs' KafkaOptions), read by the
     // same KafkaClientProperties.load: the capture module does not depend on the job's command line
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE", description = "a Kafka client setting for the "
@@ -63,6 +69,9 @@ public class CaptureCommand implements Callable<Integer> {
             }
             if (metricsBind != null) {
                 c.metrics.host = metricsBind;
+            }
+            if (snapshotRefreshSeconds != null) {
+                c.snapshotRefreshSeconds = snapshotRefreshSeconds;
             }
             c.kafka.properties.putAll(KafkaClientProperties.load(kafkaPropertiesFile, kafkaProperty)); // over the file's
             c.validate(config.toString());

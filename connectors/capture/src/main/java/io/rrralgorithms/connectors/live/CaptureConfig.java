@@ -45,6 +45,7 @@ import java.util.Set;
  * silenceTimeoutSeconds: 30        # no frame for this long on a connection: reconnect it
  * snapshotDelayMs: 250             # wait after a symbol's first diff before its REST snapshot
  * restTimeoutSeconds: 10           # REST snapshot request timeout
+ * snapshotRefreshSeconds: 600      # REST snapshots fetched again this often (a backfill starts from one); 0 = off
  * resyncTopic: rrr.control.resync  # Kafka topic of the job's resync requests (book gaps); absent = off
  * resyncIntervalMs: 5000           # at most one resync per symbol this often (bursts coalesce)
  * venues:
@@ -67,6 +68,7 @@ public final class CaptureConfig {
     public int silenceTimeoutSeconds = 30;
     public int snapshotDelayMs = 250;
     public int restTimeoutSeconds = 10;
+    public long snapshotRefreshSeconds = ConnectionSettings.DEFAULT_SNAPSHOT_REFRESH.toSeconds();
     /** Topic of the job's resync requests ({@link io.rrralgorithms.connectors.kafka.ResyncRequests}); null = off. */
     public String resyncTopic;
     public long resyncIntervalMs = 5000;
@@ -214,6 +216,7 @@ public final class CaptureConfig {
         require(silenceTimeoutSeconds >= 1, at + "silenceTimeoutSeconds must be >= 1");
         require(snapshotDelayMs >= 0, at + "snapshotDelayMs must be >= 0");
         require(restTimeoutSeconds >= 1, at + "restTimeoutSeconds must be >= 1");
+        require(snapshotRefreshSeconds >= 0, at + "snapshotRefreshSeconds must be >= 0");
         require(resyncTopic == null || !resyncTopic.isBlank(), at + "resyncTopic is empty (leave it out to turn resync off)");
         require(resyncIntervalMs >= 0, at + "resyncIntervalMs must be >= 0");
         require(venues != null && !venues.isEmpty(), at + "no venues: list at least one under 'venues'");
@@ -264,7 +267,7 @@ public final class CaptureConfig {
                 Duration.ofSeconds(v.silenceTimeoutSeconds != null ? v.silenceTimeoutSeconds : silenceTimeoutSeconds),
                 new Backoff(Duration.ofMillis(reconnect.baseMs), Duration.ofMillis(reconnect.maxMs)),
                 Duration.ofSeconds(reconnect.resetAfterSeconds), Duration.ofMillis(snapshotDelayMs),
-                Duration.ofSeconds(restTimeoutSeconds));
+                Duration.ofSeconds(restTimeoutSeconds), Duration.ofSeconds(snapshotRefreshSeconds));
     }
 
     public List<String> feeds() {

@@ -260,6 +260,17 @@ public final class LiveConnection implements AutoCloseable {
             reader.start();
         }
 
+        /** A fresh REST snapshot of every symbol of this session whose first one was requested. */
+        private void refreshSnapshots() {
+            if (closed.isDone()) {
+                return;
+            }
+            for (String symbol : snapshotRequested.keySet()) {
+                LOG.debug("{}: refreshing the {} REST snapshot", id, symbol);
+                snapshotPool.execute(() -> fetchSnapshot(symbol, -1));
+            }
+        }
+
         /** The reading thread: every message to the sink, in order, until the connection ends. */
         private void read() {
             try {
@@ -282,6 +293,12 @@ public final class LiveConnection implements AutoCloseable {
                         break subscribing;
                     }
                 }
+            }
+            long refreshMs = settings.snapshotRefresh().toMillis();
+            if (restBase != null && refreshMs > 0) {
+                // every symbol with a book gets a fresh REST snapshot now and then: a backfill needs a recent one
+                timers.add(scheduler.scheduleAtFixedRate(this::refreshSnapshots, refreshMs, refreshMs,
+                        TimeUnit.MILLISECONDS));
             }
             String hb = venue.heartbeatMessage();
             Duration every = venue.heartbeatInterval();

@@ -96,25 +96,33 @@ public final class RawFrameKafkaSource {
             return this;
         }
         if (p.startsWith("timestamp:")) {
-            String t = p.substring("timestamp:".length());
-            long ms = t.chars().allMatch(Character::isDigit) ? Long.parseLong(t) : Instant.parse(t).toEpochMilli();
-            return startingFromTimestamp(ms);
+            return startingFromTimestamp(parseTimestamp(p.substring("timestamp:".length())));
         }
         if (p.startsWith("offsets:")) {
-            Map<TopicPartition, Long> offsets = new HashMap<>();
-            for (String item : p.substring("offsets:".length()).split(",")) {
-                int b = item.lastIndexOf(':');
-                int a = item.lastIndexOf(':', b - 1);
-                if (a <= 0 || b <= a) {
-                    throw new IllegalArgumentException("bad offset '" + item + "', expected topic:partition:offset");
-                }
-                offsets.put(new TopicPartition(item.substring(0, a), Integer.parseInt(item.substring(a + 1, b))),
-                        Long.parseLong(item.substring(b + 1)));
-            }
-            return startingFromOffsets(offsets);
+            return startingFromOffsets(parseOffsets(p.substring("offsets:".length())));
         }
         throw new IllegalArgumentException("bad start position '" + position
                 + "': use earliest, latest, committed, timestamp:<ms|ISO instant> or offsets:<topic>:<partition>:<offset>,...");
+    }
+
+    /** The time of {@code timestamp:<epoch ms or ISO-8601 instant>}, without the prefix. */
+    public static long parseTimestamp(String t) {
+        return t.chars().allMatch(Character::isDigit) ? Long.parseLong(t) : Instant.parse(t).toEpochMilli();
+    }
+
+    /** The offsets of {@code offsets:<topic>:<partition>:<offset>[,...]}, without the prefix. */
+    public static Map<TopicPartition, Long> parseOffsets(String list) {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (String item : list.split(",")) {
+            int b = item.lastIndexOf(':');
+            int a = item.lastIndexOf(':', b - 1);
+            if (a <= 0 || b <= a) {
+                throw new IllegalArgumentException("bad offset '" + item + "', expected topic:partition:offset");
+            }
+            offsets.put(new TopicPartition(item.substring(0, a), Integer.parseInt(item.substring(a + 1, b))),
+                    Long.parseLong(item.substring(b + 1)));
+        }
+        return offsets;
     }
 
     /** What a frame may contain before the deserializer dead-letters it. */
