@@ -2,6 +2,7 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.live.CaptureConfig;
+import io.rrralgorithms.jobs.local.LocalDatabase;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
@@ -60,16 +61,29 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", description = "use this Kafka instead of starting the embedded broker")
     String bootstrapServers;
 
-    @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the embedded broker; 0 = any")
+    /** The embedded broker's port when --kafka-port is not given (and free). */
+    static final int DEFAULT_KAFKA_PORT = 9092;
+    /** The web UI's port when --web-port is not given (and free). */
+    static final int DEFAULT_WEB_PORT = 8081;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", description = "port of the embedded broker; 0 = any free one. "
+            + "Unset: " + DEFAULT_KAFKA_PORT + ", or a free one (printed) when that is taken")
+    Integer kafkaPortOption;
+
+    /** The broker's port as resolved before anything starts. */
     int kafkaPort;
 
-    @Option(names = "--kafka-dir", description = "data folder of the embedded broker (unset: a temporary folder, deleted at exit)")
+    @Option(names = "--kafka-dir", description = "data folder of the embedded broker (unset: a temporary folder, removed on every exit, Ctrl-C too)")
     Path kafkaDir;
 
     @Option(names = "--partitions", defaultValue = "1", description = "partitions of created topics")
     int partitions;
 
-    @Option(names = "--web-port", defaultValue = "8081", description = "Flink web UI port")
+    @Option(names = "--web-port", paramLabel = "PORT", description = "Flink web UI port; 0 = any free one. Unset: "
+            + DEFAULT_WEB_PORT + ", or a free one (printed) when that is taken")
+    Integer webPortOption;
+
+    /** The web UI's port as resolved before anything starts. */
     int webPort;
 
     @Option(names = "--prometheus-port", paramLabel = "PORT", description = "serve the job's Flink metrics "
@@ -120,8 +134,6 @@ public class RunCommand implements Callable<Integer> {
         s.prometheusPort = prometheusPort;
         s.savepointDir = savepointDir;
         s.stateDir = stateDir;
-        s.postgres = postgres.target();
-        s.modelRegistry = s.postgres; // announced models must be registered there
         s.durability = job.durability();
         s.kafkaProperties = job.kafkaProperties();
         if (captureConfig != null) {
@@ -133,7 +145,13 @@ public class RunCommand implements Callable<Integer> {
             }
         }
         // the live exchanges, then the database, are asked by the pipeline before it starts anything
-        RunSummary summary = new LocalPipeline(s).run();
+        RunSummary summary;
+        try (LocalDatabase db = postgres.local()) {
+            s.database = db;
+            s.postgres = postgres.target(db);
+            s.modelRegistry = s.postgres; // announced models must be registered there
+            summary = new LocalPipeline(s).run();
+        }
         return strict && summary != null && !summary.warnings().isEmpty() ? ExitCodes.WARNINGS : ExitCodes.OK;
     }
 
@@ -151,13 +169,21 @@ public class RunCommand implements Callable<Integer> {
         }
         Preflight.knownFeeds("--feeds", feeds);
         Preflight.feedsOfFiles(files, feedOfFile);
-        Preflight.port("--web-port", webPort);
-        Preflight.port("--kafka-port", kafkaPort);
-        boolean embeddedKafka = bootstrapServers == null;
-        if (embeddedKafka && webPort != 0 && webPort == kafkaPort) {
-            throw UserError.usage("--web-port and --kafka-port are both " + webPort + ": give different ports");
+        if (webPortOption != null) {
+            Preflight.port("--web-port", webPortOption);
         }
-        Preflight.portFree("--web-port", "the Flink web UI", webPort);
+        if (kafkaPortOption != null) {
+            Preflight.port("--kafka-port", kafkaPortOption);
+        }
+        boolean embeddedKafka = bootstrapServers == null;
+        if (embeddedKafka && webPortOption != null && webPortOption != 0 && webPortOption.equals(kafkaPortOption)) {
+            throw UserError.usage("--web-port and --kafka-port are both " + webPortOption + ": give different ports");
+        }
+        webPort = Preflight.choosePort("--web-port", "the Flink web UI", webPortOption, DEFAULT_WEB_PORT, System.out);
+        if (embeddedKafka) {
+            kafkaPort = Preflight.choosePort("--kafka-port", "the embedded Kafka broker", kafkaPortOption,
+                    DEFAULT_KAFKA_PORT, System.out);
+        }
         if (prometheusPort != null) {
             Preflight.port("--prometheus-port", prometheusPort);
             if (prometheusPort == 0) {
@@ -173,9 +199,6 @@ public class RunCommand implements Callable<Integer> {
                 throw new UserError(ExitCodes.PORT_TAKEN, "port " + prometheusPort + " (--prometheus-port, the "
                         + "Prometheus metrics endpoint) is already in use: stop what listens there, or give another port");
             }
-        }
-        if (embeddedKafka) {
-            Preflight.portFree("--kafka-port", "the embedded Kafka broker", kafkaPort);
         }
         Preflight.atLeast("--speed", speed, 0.0);
         Preflight.oneOf("--pace", pace, List.of("per-feed", "aligned"));

@@ -76,6 +76,8 @@ public final class LocalPipeline {
     private StateDirectory state;
     private Path tempCheckpointDir;
     private List<String> stateInputs;
+    /** The embedded broker (null: an outside Kafka): closed, and its temporary folder removed, on every exit. */
+    private volatile EmbeddedKafkaBroker broker;
 
     public LocalPipeline(RunSpec spec) {
         this.s = spec;
@@ -119,12 +121,16 @@ public final class LocalPipeline {
                 : s.files.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
         StateDirectory.LastRun previous = s.stateDir == null ? null : openStateDirectory(inputs);
 
-        EmbeddedKafkaBroker broker = null;
         String bootstrap = s.bootstrapServers;
+        Thread closeAtExit = null;
         if (bootstrap == null) {
             broker = EmbeddedKafkaBroker.start(s.kafkaPort, s.kafkaDir);
             bootstrap = broker.bootstrapServers();
             s.out.println("Kafka (embedded, KRaft) at " + bootstrap);
+            if (s.bounded) { // Ctrl-C in a bounded run: the broker's temporary folder goes too (unbounded: stop())
+                closeAtExit = new Thread(this::closeBroker, "rrr-kafka-close");
+                Runtime.getRuntime().addShutdownHook(closeAtExit);
+            }
         }
         try {
             CaptureReplayer.ensureTopics(bootstrap, s.kafkaProperties, topicPrefix(), feeds,
@@ -148,9 +154,21 @@ public final class LocalPipeline {
             return summary;
         } finally {
             stopLiveCapture();
-            if (broker != null) {
-                broker.close();
+            closeBroker();
+            if (closeAtExit != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(closeAtExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook closes it too: closing twice is fine
+                }
             }
+        }
+    }
+
+    private void closeBroker() {
+        EmbeddedKafkaBroker b = broker;
+        if (b != null) {
+            b.close(); // idempotent; deletes the folder it made
         }
     }
 
@@ -183,9 +201,16 @@ public final class LocalPipeline {
         unboundedStartNs = System.nanoTime();
         JobClient job = env.executeAsync("rrr market data (unbounded)");
         running = new RunningJob(job, runs, runId);
+        running.database = s.database == null ? null : s.database.hold(); // Ctrl-C: the sinks flush into it first
         s.out.println("Flink job " + job.getJobID() + " running; web UI at http://localhost:" + s.webPort
                 + " ; Ctrl-C to stop");
-        Thread hook = new Thread(this::stop, "rrr-shutdown");
+        Thread hook = new Thread(() -> {
+            stop();
+            closeBroker(); // the JVM ends after the hooks: the main thread's finally may never run
+            if (tempCheckpointDir != null) {
+                FileUtils.deleteDirectoryQuietly(tempCheckpointDir.toFile());
+            }
+        }, "rrr-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (live != null) {
@@ -210,6 +235,7 @@ public final class LocalPipeline {
             }
             throw e;
         } finally {
+            running.releaseDatabase();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -246,6 +272,7 @@ public final class LocalPipeline {
         } catch (Exception e) {
             LOG.warn("stopping the job", e);
         } finally {
+            r.releaseDatabase();
             stopped.countDown();
         }
         return r.summary;
@@ -318,6 +345,18 @@ public final class LocalPipeline {
         final PipelineRuns runs;
         final UUID runId;
         volatile RunSummary summary;
+        volatile AutoCloseable database;
+
+        void releaseDatabase() {
+            AutoCloseable d = database;
+            if (d != null) {
+                try {
+                    d.close();
+                } catch (Exception e) {
+                    LOG.warn("releasing the database", e);
+                }
+            }
+        }
 
         RunningJob(JobClient job, PipelineRuns runs, UUID runId) {
             this.job = job;

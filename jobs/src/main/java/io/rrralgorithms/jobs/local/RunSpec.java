@@ -36,6 +36,8 @@ public final class RunSpec {
     /** Port of Flink's Prometheus reporter ({@code /metrics}); null = no reporter. */
     public Integer prometheusPort;
     public PostgresTarget postgres = PostgresTarget.of(PostgresTarget.DEFAULT_URL, "postgres", null);
+    /** The database {@link #postgres} is on, where the run must keep it up while stopping (null: not ours). */
+    public LocalDatabase database;
     /** Where announced models must be registered (null: every announcement is refused). */
     public PostgresTarget modelRegistry;
     /** The job's settings; a key not set has its option's default. */

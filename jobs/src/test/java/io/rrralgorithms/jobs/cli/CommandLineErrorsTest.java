@@ -117,8 +117,8 @@ class CommandLineErrorsTest {
                 // ports
                 Arguments.of("web port taken", run(capture, "--web-port", String.valueOf(listener.getLocalPort())),
                         ExitCodes.PORT_TAKEN, "rrr run: port " + listener.getLocalPort()
-                                + " (--web-port, the Flink web UI) is already in use: stop what listens there, or "
-                                + "pass --web-port 0 for any free port"),
+                                + " (--web-port, the Flink web UI) is already in use: stop what listens there, give "
+                                + "another port, or leave --web-port out to take a free one"),
                 Arguments.of("kafka port taken", run(capture, "--kafka-port", String.valueOf(listener.getLocalPort())),
                         ExitCodes.PORT_TAKEN, "rrr run: port " + listener.getLocalPort()
                                 + " (--kafka-port, the embedded Kafka broker) is already in use"),

@@ -181,7 +181,11 @@ public final class CaptureReplayer {
                     throw new IOException("publishing to " + topic + " failed", sendError.get());
                 }
                 perTopic.merge(topic, 1L, Long::sum);
-                progress.update(++sent);
+                if (pacing.paced()) {
+                    progress.update(++sent, clockNs - startClockNs);
+                } else {
+                    progress.update(++sent);
+                }
                 if (s.advance()) {
                     queue.add(s);
                 }
