@@ -105,6 +105,10 @@ public class RunCommand implements Callable<Integer> {
             + "binance-spot BTC-USDT, ETH-USDT")
     Path captureConfig;
 
+    @Option(names = "--keep-ui", description = "bounded run: after the summary, keep the local Flink cluster and its "
+            + "web UI up (to look at the finished job) until Enter or Ctrl-C")
+    boolean keepUi;
+
     @Option(names = "--strict", description = "exit with " + ExitCodes.WARNINGS + " instead of 0 when the run raised "
             + "a warning (books never synced, a feed of mostly dead letters, book gaps): for scripted backfills")
     boolean strict;
@@ -126,6 +130,7 @@ public class RunCommand implements Callable<Integer> {
         s.pace = pace;
         s.maxPauseSeconds = maxPauseSeconds;
         s.bounded = !unbounded;
+        s.keepUi = keepUi;
         s.bootstrapServers = bootstrapServers;
         s.kafkaPort = kafkaPort;
         s.kafkaDir = kafkaDir;
@@ -199,6 +204,9 @@ public class RunCommand implements Callable<Integer> {
                 throw new UserError(ExitCodes.PORT_TAKEN, "port " + prometheusPort + " (--prometheus-port, the "
                         + "Prometheus metrics endpoint) is already in use: stop what listens there, or give another port");
             }
+        }
+        if (keepUi && unbounded) {
+            throw UserError.usage("--keep-ui is for a bounded run: an unbounded run keeps its web UI up until Ctrl-C");
         }
         Preflight.atLeast("--speed", speed, 0.0);
         Preflight.oneOf("--pace", pace, List.of("per-feed", "aligned"));

@@ -30,13 +30,16 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.client.program.PerJobMiniClusterFactory;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
 import org.apache.flink.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +81,8 @@ public final class LocalPipeline {
     private List<String> stateInputs;
     /** The embedded broker (null: an outside Kafka): closed, and its temporary folder removed, on every exit. */
     private volatile EmbeddedKafkaBroker broker;
+    /** --keep-ui: the bounded job's cluster, kept after the job. */
+    private KeptMiniClusters keptCluster;
 
     public LocalPipeline(RunSpec spec) {
         this.s = spec;
@@ -180,17 +185,57 @@ public final class LocalPipeline {
         build(env, bootstrap, feeds, true);
         long start = System.nanoTime();
         try {
-            JobExecutionResult result = env.execute("rrr market data (bounded)");
+            JobExecutionResult result = executeBounded(env);
             RunSummary summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
                     (System.nanoTime() - start) / 1e9);
             runs.finish(runId, "finished", result.getJobID().toString(), summary.toJson(), null);
             recordState(runId, StateDirectory.FINISHED);
             print(summary);
+            keepUi();
             return summary;
         } catch (Exception e) {
             runs.finish(runId, "failed", null, null, String.valueOf(e));
             recordState(runId, "failed");
             throw e;
+        }
+    }
+
+    /**
+     * Runs the bounded job to its end with a status line every few seconds; with --keep-ui on a
+     * local cluster that outlives the job (its web UI stays up until {@link #keepUi()} returns).
+     */
+    private JobExecutionResult executeBounded(StreamExecutionEnvironment env) throws Exception {
+        JobClient job;
+        if (s.keepUi) {
+            keptCluster = new KeptMiniClusters();
+            job = PerJobMiniClusterFactory.createWithFactory(Configuration.fromMap(env.getConfiguration().toMap()),
+                    keptCluster::create).submitJob(env.getStreamGraph(), Thread.currentThread().getContextClassLoader())
+                    .get();
+        } else {
+            job = env.executeAsync("rrr market data (bounded)");
+        }
+        Long lastFrameMs = lastReplay == null || lastReplay.lastReceiveTimeNs() == 0 ? null
+                : lastReplay.lastReceiveTimeNs() / 1_000_000L;
+        try (JobStatusLines status = new JobStatusLines(job, s.webPort, s.err, lastFrameMs).start()) {
+            return job.getJobExecutionResult().get();
+        } catch (ExecutionException e) {
+            Throwable cause = ExceptionUtils.stripExecutionException(e);
+            throw cause instanceof Exception x ? x : e;
+        }
+    }
+
+    /** --keep-ui: the web UI of the finished job stays up until Enter (or Ctrl-C), then the cluster stops. */
+    private void keepUi() throws Exception {
+        if (keptCluster == null) {
+            return;
+        }
+        s.out.println("web UI kept up at http://localhost:" + s.webPort + " (--keep-ui): press Enter (or Ctrl-C) "
+                + "to stop it");
+        s.out.flush();
+        try {
+            s.in.read();
+        } finally {
+            keptCluster.release();
         }
     }
 
@@ -201,6 +246,7 @@ public final class LocalPipeline {
         unboundedStartNs = System.nanoTime();
         JobClient job = env.executeAsync("rrr market data (unbounded)");
         running = new RunningJob(job, runs, runId);
+        running.status = new JobStatusLines(job, s.webPort, s.err, null).start();
         running.database = s.database == null ? null : s.database.hold(); // Ctrl-C: the sinks flush into it first
         s.out.println("Flink job " + job.getJobID() + " running; web UI at http://localhost:" + s.webPort
                 + " ; Ctrl-C to stop");
@@ -235,6 +281,7 @@ public final class LocalPipeline {
             }
             throw e;
         } finally {
+            running.status.close();
             running.releaseDatabase();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -272,6 +319,7 @@ public final class LocalPipeline {
         } catch (Exception e) {
             LOG.warn("stopping the job", e);
         } finally {
+            r.status.close();
             r.releaseDatabase();
             stopped.countDown();
         }
@@ -346,6 +394,7 @@ public final class LocalPipeline {
         final UUID runId;
         volatile RunSummary summary;
         volatile AutoCloseable database;
+        volatile JobStatusLines status;
 
         void releaseDatabase() {
             AutoCloseable d = database;
@@ -457,6 +506,9 @@ public final class LocalPipeline {
         Configuration conf = new Configuration();
         conf.set(RestOptions.PORT, s.webPort);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        // the status lines (JobStatusLines) read the vertex metrics and accumulators: fresh every 2 s, not 10
+        conf.setString("metrics.fetcher.update-interval", "2000");
+        conf.setString("heartbeat.interval", "2000");
         if (s.prometheusPort != null) {
             conf.setString("metrics.reporter.prom.factory.class", PROMETHEUS_REPORTER_FACTORY);
             conf.setString("metrics.reporter.prom.port", String.valueOf(s.prometheusPort));

@@ -5,6 +5,7 @@ import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.jobs.MarketDataSinks;
 import io.rrralgorithms.jobs.runtime.JobDurability;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +49,10 @@ public final class RunSpec {
     public Map<String, String> kafkaProperties = Map.of();
     public List<MarketDataSinks> extraSinks = new ArrayList<>();
     public PrintStream out = System.out;
+    /** Where --keep-ui waits for Enter. */
+    public InputStream in = System.in;
+    /** Bounded run: keep the local cluster and its web UI up after the job until Enter or Ctrl-C. */
+    public boolean keepUi;
     /** Where the summary's {@code warning: } lines go (after the summary). */
     public PrintStream err = System.err;
     /** Where an unbounded run's stop-with-savepoint writes (default: a temporary folder). */
