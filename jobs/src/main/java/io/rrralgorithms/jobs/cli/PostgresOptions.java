@@ -15,8 +15,9 @@ public class PostgresOptions {
     public static final String PASSWORD_ENV = "RRR_JDBC_PASSWORD";
 
     @Option(names = "--jdbc-url", paramLabel = "URL", description = "PostgreSQL JDBC URL; the database is created "
-            + "if missing. Unset: " + PostgresTarget.DEFAULT_URL + "; where no server answers there, rrr run, train, "
-            + "migrate and paper-report start an embedded PostgreSQL (data in ~/.local/share/rrr/postgres, reused)")
+            + "if missing. Unset: the server at 127.0.0.1 port 5432, database rrr; where none answers there, rrr run, train, "
+            + "migrate and paper-report start an embedded PostgreSQL (its data kept in the user data folder, see "
+            + "rrr doctor)")
     String jdbcUrl;
 
     @Option(names = "--schema", paramLabel = "NAME", description = "use this schema of the database (created and "
@@ -34,21 +35,21 @@ public class PostgresOptions {
             + "(one trailing newline stripped); unset: the environment variable " + PASSWORD_ENV + ", else none")
     Path passwordFile;
 
-    @Option(names = "--jdbc-batch-size", defaultValue = "1000",
-            description = "rows per JDBC batch")
-    int batchSize;
+    /** The sinks' batching: the defaults unless a command that runs the job mixes in {@link JdbcBatchOptions}. */
+    private JdbcBatchOptions batching = new JdbcBatchOptions();
 
-    @Option(names = "--jdbc-batch-interval-ms", defaultValue = "200",
-            description = "flush a partial batch after this long")
-    long batchIntervalMs;
+    /** The batching options of a command that runs the job. */
+    public PostgresOptions batching(JdbcBatchOptions options) {
+        this.batching = options;
+        return this;
+    }
 
     /** Where environment variables come from (tests replace it). */
     Function<String, String> env = System::getenv;
 
     /** Refuses sizes and intervals the sinks would only fail on once running. */
     public void validate() {
-        Preflight.atLeast("--jdbc-batch-size", batchSize, 1);
-        Preflight.atLeast("--jdbc-batch-interval-ms", batchIntervalMs, 1);
+        batching.validate();
         if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw UserError.usage("--jdbc-url must be a PostgreSQL JDBC URL such as "
                     + PostgresTarget.DEFAULT_URL + ", got '" + PostgresTarget.maskUrl(jdbcUrl) + "'");
@@ -79,7 +80,8 @@ public class PostgresOptions {
     }
 
     private PostgresTarget target(String url, String user, String password) {
-        return new PostgresTarget(PostgresTarget.inSchema(url, schema), user, password, batchSize, batchIntervalMs, 3);
+        return new PostgresTarget(PostgresTarget.inSchema(url, schema), user, password, batching.batchSize,
+                batching.batchIntervalMs, 3);
     }
 
     /** Option, then file, then environment; null for none. */

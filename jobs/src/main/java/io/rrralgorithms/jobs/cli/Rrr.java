@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         description = "RRRalgorithms: real-time crypto market data on Apache Flink.",
         subcommands = {RunCommand.class, ReplayCommand.class, CaptureCommand.class, JobCommand.class, MigrateCommand.class, MaintainCommand.class, TrainCommand.class,
                 RetrainCommand.class, AnnounceModelCommand.class, RiskCommandCommand.class, PaperReportCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, DoctorCommand.class})
 public class Rrr implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "on an error, also print its stack trace")
@@ -37,6 +37,10 @@ public class Rrr implements Runnable {
             c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
         }
         showDefaults(cmd);
+        GroupedOptionList.install(cmd);
+        // the terminal's width where it can be read; else 100 columns, so that values rarely wrap
+        cmd.setUsageHelpAutoWidth(true);
+        cmd.setUsageHelpWidth(100);
         return cmd;
     }
 

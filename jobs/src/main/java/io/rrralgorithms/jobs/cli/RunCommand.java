@@ -117,6 +117,9 @@ public class RunCommand implements Callable<Integer> {
     PostgresOptions postgres;
 
     @Mixin
+    JdbcBatchOptions jdbcBatch;
+
+    @Mixin
     JobArguments job;
 
     @Override
@@ -213,7 +216,7 @@ public class RunCommand implements Callable<Integer> {
         Preflight.atLeast("--max-pause", maxPauseSeconds, 0.0);
         Preflight.atLeast("--partitions", partitions, 1);
         Configuration jobSettings = job.configuration(new Configuration());
-        postgres.validate();
+        postgres.batching(jdbcBatch).validate();
         if (captureConfig != null) {
             if (!files.isEmpty() || !feeds.isEmpty()) {
                 throw UserError.usage("--capture-config is for the live run: give it without capture files and --feeds");

@@ -186,7 +186,8 @@ public final class LocalDatabase implements AutoCloseable {
         }
     }
 
-    static boolean listens(String host, int port) {
+    /** Something accepts TCP connections at host:port within 2 s. */
+    public static boolean listens(String host, int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(host, port), (int) PROBE_TIMEOUT.toMillis());
             return true;
