@@ -45,7 +45,9 @@ final class Preflight {
                         + "e.g. " + f.resolve("*.gz") + " or " + f.resolve("EXCHANGE.ws.1.0"));
             }
             if (!Files.exists(f)) {
-                throw new UserError(ExitCodes.INPUT, "no such capture file: " + f + " (check the path)");
+                throw new UserError(ExitCodes.INPUT, "no such capture file: " + f + " (check the path"
+                        + (f.toString().contains("shared/data") ? "; ./rrr fetch-samples downloads the README's samples"
+                                : "") + ")");
             }
             if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
                 throw new UserError(ExitCodes.INPUT, "cannot read capture file " + f + " (check its permissions)");

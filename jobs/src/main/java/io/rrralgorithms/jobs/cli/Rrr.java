@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         description = "RRRalgorithms: real-time crypto market data on Apache Flink.",
         subcommands = {RunCommand.class, ReplayCommand.class, CaptureCommand.class, JobCommand.class, MigrateCommand.class, MaintainCommand.class, TrainCommand.class,
                 RetrainCommand.class, AnnounceModelCommand.class, RiskCommandCommand.class, PaperReportCommand.class,
-                BenchCommand.class, DoctorCommand.class})
+                BenchCommand.class, DoctorCommand.class, FetchSamplesCommand.class})
 public class Rrr implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "on an error, also print its stack trace")

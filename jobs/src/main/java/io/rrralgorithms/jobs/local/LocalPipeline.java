@@ -65,7 +65,8 @@ public final class LocalPipeline {
     public static final String PROMETHEUS_REPORTER_FACTORY = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
 
     /** Where the hint of the "no exchange answers" line points: the recorded Binance spot captures. */
-    public static final String RECORDED_DATA_HINT = "./rrr run ../shared/data/market/binance-spot/*.gz";
+    public static final String RECORDED_DATA_HINT = "./rrr run ../shared/data/market/binance-spot/*.gz "
+            + "(./rrr fetch-samples downloads them where they are missing)";
 
     private final RunSpec s;
     /** The spec's durability, with this run's storage and restore path filled in. */
