@@ -30,7 +30,8 @@ import org.apache.flink.core.execution.JobClient;
 final class JobStatusLines implements AutoCloseable {
     static final Duration EVERY = Duration.ofSeconds(5);
     private static final Duration FIRST = Duration.ofSeconds(3);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** With the day: the feeds of one run may be recorded weeks apart. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JobClient job;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * Where the local commands keep what outlives a run without a {@code --state-dir}: the embedded
  * PostgreSQL's data and binaries. In this order: the system property {@value #PROPERTY}, the
- * environment variable {@value #ENV}, {@code $XDG_DATA_HOME/rrr}, {@code ~/.local/share/rrr}.
+ * environment variable {@value #ENV}, {@code $XDG_DATA_HOME/rrr}, {@code $HOME/.local/share/rrr}.
  */
 public final class UserDataFolder {
     public static final String PROPERTY = "rrr.data-dir";
@@ -25,6 +25,8 @@ public final class UserDataFolder {
         if (xdg != null && !xdg.isBlank()) {
             return Path.of(xdg, "rrr").toAbsolutePath().normalize();
         }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "rrr");
+        String home = System.getenv("HOME"); // as the shell has it (the JVM's user.home ignores it)
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".local", "share",
+                "rrr");
     }
 }
