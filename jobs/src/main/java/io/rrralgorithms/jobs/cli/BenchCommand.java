@@ -1,6 +1,7 @@
 package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.capture.CaptureFeeds;
+import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.jobs.bench.DecodeBookFeaturesBenchmark;
 import io.rrralgorithms.jobs.bench.ScoringBenchmark;
@@ -26,8 +27,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -261,7 +260,6 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     @Command(name = "pipeline", mixinStandardHelpOptions = true,
-            defaultValueProvider = Pipeline.BenchDefaults.class,
             description = {"End-to-end benchmark of the local pipeline, as 'rrr run' runs it: PostgreSQL database "
                     + "created and migrated, embedded Kafka (KRaft, any free port), replay of the captures as fast as "
                     + "possible, then the bounded job on a local Flink cluster from Kafka into PostgreSQL.",
@@ -271,22 +269,14 @@ public class BenchCommand implements Callable<Integer> {
                     "Writes into the database rrr_bench by default (not rrr): give --jdbc-url to change it."})
     static class Pipeline implements Callable<Integer> {
 
-        /** The bench writes to its own database by default, not to the one of 'rrr run'. */
-        public static final class BenchDefaults implements CommandLine.IDefaultValueProvider {
-            @Override
-            public String defaultValue(ArgSpec arg) {
-                if (arg instanceof OptionSpec o && List.of(o.names()).contains("--jdbc-url")) {
-                    return BENCH_JDBC_URL;
-                }
-                return null;
-            }
-        }
-
         @Mixin
         FileOptions input;
 
         @Mixin
         PostgresOptions postgres;
+
+        @Mixin
+        JdbcBatchOptions jdbcBatch;
 
         @Option(names = "--web-port", defaultValue = "0",
                 description = "Flink web UI port; 0 = a free one")
@@ -324,8 +314,12 @@ public class BenchCommand implements Callable<Integer> {
             printEnvironment(out);
             out.println("files:");
             files.forEach(f -> out.println("  " + f.toAbsolutePath().normalize()));
-            out.println("PostgreSQL: " + postgres.jdbcUrl + " (user " + postgres.user + ", batch "
-                    + postgres.batchSize + " rows / " + postgres.batchIntervalMs + " ms)");
+            if (postgres.jdbcUrl == null) { // its own database by default, not the one of 'rrr run'
+                postgres.jdbcUrl = BENCH_JDBC_URL;
+            }
+            PostgresTarget target = postgres.batching(jdbcBatch).target();
+            out.println("PostgreSQL: " + PostgresTarget.maskUrl(target.jdbcUrl()) + " (user " + target.user()
+                    + ", batch " + target.batchSize() + " rows / " + target.batchIntervalMs() + " ms)");
 
             List<String> results = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
@@ -338,7 +332,7 @@ public class BenchCommand implements Callable<Integer> {
                 s.kafkaPort = kafkaPort;
                 s.partitions = partitions;
                 s.webPort = webPort != 0 ? webPort : freePort();
-                s.postgres = postgres.target();
+                s.postgres = target;
                 s.out = out;
 
                 out.printf(Locale.ROOT, "%n-- run %d/%d --%n", run, runs);

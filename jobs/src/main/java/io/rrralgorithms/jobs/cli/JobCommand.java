@@ -64,6 +64,9 @@ public class JobCommand implements Callable<Integer> {
     PostgresOptions postgres;
 
     @Mixin
+    JdbcBatchOptions jdbcBatch;
+
+    @Mixin
     JobArguments job;
 
     @Override
@@ -72,7 +75,7 @@ public class JobCommand implements Callable<Integer> {
         // the cluster's configuration (config.yaml, flink run -D) under the options given here
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         Configuration settings = job.configuration(env.getConfiguration());
-        postgres.validate();
+        postgres.batching(jdbcBatch).validate();
         if (strict && !bounded) {
             throw UserError.usage("--strict needs --bounded: an unbounded job never ends, so it has no final summary");
         }

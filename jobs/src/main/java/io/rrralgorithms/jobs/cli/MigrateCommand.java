@@ -3,6 +3,7 @@ package io.rrralgorithms.jobs.cli;
 import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.jobs.local.DatabaseUnavailableException;
+import io.rrralgorithms.jobs.local.LocalDatabase;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,13 @@ public class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         postgres.validate();
-        PostgresTarget target = postgres.target();
+        try (LocalDatabase db = postgres.local()) {
+            migrate(postgres.target(db));
+        }
+        return 0;
+    }
+
+    private static void migrate(PostgresTarget target) {
         try {
             PostgresDatabase.checkReachable(target);
         } catch (IllegalStateException e) {
@@ -26,6 +33,5 @@ public class MigrateCommand implements Callable<Integer> {
         var r = PostgresDatabase.migrate(target);
         System.out.printf("%s: schema version %s, %d migration(s) applied%n", PostgresTarget.maskUrl(target.jdbcUrl()),
                 r.targetSchemaVersion, r.migrationsExecuted);
-        return 0;
     }
 }

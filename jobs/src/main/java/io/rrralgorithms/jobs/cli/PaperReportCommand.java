@@ -1,6 +1,8 @@
 package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.jobs.local.LocalDatabase;
+import io.rrralgorithms.jobs.local.LocalPipeline;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -41,8 +43,14 @@ public class PaperReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String text = report(postgres.target(), accounts, parseTime(from), parseTime(to));
-        System.out.print(text);
+        postgres.validate();
+        try (LocalDatabase db = postgres.local()) {
+            PostgresTarget target = postgres.target(db);
+            if (db.isEmbedded()) {
+                LocalPipeline.prepareDatabase(target); // a fresh embedded database has no tables yet
+            }
+            System.out.print(report(target, accounts, parseTime(from), parseTime(to)));
+        }
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.jobs.local.LocalDatabase;
 import java.nio.file.Path;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
@@ -13,8 +14,10 @@ import picocli.CommandLine.Option;
 public class PostgresOptions {
     public static final String PASSWORD_ENV = "RRR_JDBC_PASSWORD";
 
-    @Option(names = "--jdbc-url", defaultValue = PostgresTarget.DEFAULT_URL,
-            description = "PostgreSQL JDBC URL; the database is created if missing")
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "PostgreSQL JDBC URL; the database is created "
+            + "if missing. Unset: the server at 127.0.0.1 port 5432, database rrr; where none answers there, rrr run, train, "
+            + "migrate and paper-report start an embedded PostgreSQL (its data kept in the user data folder, see "
+            + "rrr doctor)")
     String jdbcUrl;
 
     @Option(names = "--schema", paramLabel = "NAME", description = "use this schema of the database (created and "
@@ -32,22 +35,22 @@ public class PostgresOptions {
             + "(one trailing newline stripped); unset: the environment variable " + PASSWORD_ENV + ", else none")
     Path passwordFile;
 
-    @Option(names = "--jdbc-batch-size", defaultValue = "1000",
-            description = "rows per JDBC batch")
-    int batchSize;
+    /** The sinks' batching: the defaults unless a command that runs the job mixes in {@link JdbcBatchOptions}. */
+    private JdbcBatchOptions batching = new JdbcBatchOptions();
 
-    @Option(names = "--jdbc-batch-interval-ms", defaultValue = "200",
-            description = "flush a partial batch after this long")
-    long batchIntervalMs;
+    /** The batching options of a command that runs the job. */
+    public PostgresOptions batching(JdbcBatchOptions options) {
+        this.batching = options;
+        return this;
+    }
 
     /** Where environment variables come from (tests replace it). */
     Function<String, String> env = System::getenv;
 
     /** Refuses sizes and intervals the sinks would only fail on once running. */
     public void validate() {
-        Preflight.atLeast("--jdbc-batch-size", batchSize, 1);
-        Preflight.atLeast("--jdbc-batch-interval-ms", batchIntervalMs, 1);
-        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+        batching.validate();
+        if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw UserError.usage("--jdbc-url must be a PostgreSQL JDBC URL such as "
                     + PostgresTarget.DEFAULT_URL + ", got '" + PostgresTarget.maskUrl(jdbcUrl) + "'");
         }
@@ -57,9 +60,28 @@ public class PostgresOptions {
         password();
     }
 
+    /** The server named by --jdbc-url, else the default address (no embedded fallback: rrr job, bench). */
     public PostgresTarget target() {
-        return new PostgresTarget(PostgresTarget.inSchema(jdbcUrl, schema), user, password(), batchSize,
-                batchIntervalMs, 3);
+        return target(jdbcUrl != null ? jdbcUrl : LocalDatabase.defaultUrl(), user, password());
+    }
+
+    /**
+     * The database of a local command: --jdbc-url where given, else the server at the default
+     * address when one answers, else an embedded one ({@link LocalDatabase}); close it at the end.
+     */
+    public LocalDatabase local() {
+        return jdbcUrl != null ? LocalDatabase.server(jdbcUrl) : LocalDatabase.openDefault(System.out);
+    }
+
+    /** The target on the local database: the embedded server's superuser where one was started. */
+    public PostgresTarget target(LocalDatabase db) {
+        return db.embeddedUser().map(u -> target(db.jdbcUrl(), u, null)).orElseGet(() -> target(db.jdbcUrl(), user,
+                password()));
+    }
+
+    private PostgresTarget target(String url, String user, String password) {
+        return new PostgresTarget(PostgresTarget.inSchema(url, schema), user, password, batching.batchSize,
+                batching.batchIntervalMs, 3);
     }
 
     /** Option, then file, then environment; null for none. */

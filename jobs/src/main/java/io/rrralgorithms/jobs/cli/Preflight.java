@@ -6,6 +6,8 @@ import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,7 +45,9 @@ final class Preflight {
                         + "e.g. " + f.resolve("*.gz") + " or " + f.resolve("EXCHANGE.ws.1.0"));
             }
             if (!Files.exists(f)) {
-                throw new UserError(ExitCodes.INPUT, "no such capture file: " + f + " (check the path)");
+                throw new UserError(ExitCodes.INPUT, "no such capture file: " + f + " (check the path"
+                        + (f.toString().contains("shared/data") ? "; ./rrr fetch-samples downloads the README's samples"
+                                : "") + ")");
             }
             if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
                 throw new UserError(ExitCodes.INPUT, "cannot read capture file " + f + " (check its permissions)");
@@ -88,7 +92,48 @@ final class Preflight {
             probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             throw new UserError(ExitCodes.PORT_TAKEN, "port " + port + " (" + option + ", " + what
-                    + ") is already in use: stop what listens there, or pass " + option + " 0 for any free port");
+                    + ") is already in use: stop what listens there, give another port, or leave " + option
+                    + " out to take a free one");
+        }
+    }
+
+    /**
+     * The port to listen on: the one given (it must be free: else {@link ExitCodes#PORT_TAKEN}), any
+     * free one for 0, the default where none is given and the default is free, else a free one, said
+     * in one line on {@code out}. A port chosen here is a concrete one, so that the printed address is right.
+     */
+    static int choosePort(String option, String what, Integer given, int defaultPort, PrintStream out) {
+        if (given != null && given != 0) {
+            portFree(option, what, given);
+            return given;
+        }
+        if (given == null) {
+            if (isFree(defaultPort)) {
+                return defaultPort;
+            }
+            int free = anyFreePort();
+            out.println("port " + defaultPort + " (" + what + ") is taken: using " + free + " (" + option
+                    + " chooses one)");
+            return free;
+        }
+        return anyFreePort();
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int anyFreePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.cli;
 
+import io.rrralgorithms.jobs.local.LocalDatabase;
 import io.rrralgorithms.jobs.report.Downsample;
 import io.rrralgorithms.jobs.report.HtmlReport;
 import java.nio.file.Path;
@@ -57,9 +58,10 @@ public class ReportCommand implements Callable<Integer> {
         if (fromMs != null && toMs != null && toMs <= fromMs) {
             throw UserError.usage("--to " + to + " is not after --from " + from);
         }
+        postgres.validate();
         HtmlReport.Written w;
-        try {
-            w = HtmlReport.write(postgres.target(), new HtmlReport.Selection(runId, fromMs, toMs, accounts), out);
+        try (LocalDatabase db = postgres.local()) { // the embedded database when no server answers
+            w = HtmlReport.write(postgres.target(db), new HtmlReport.Selection(runId, fromMs, toMs, accounts), out);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.INPUT, e.getMessage(), e);
         }

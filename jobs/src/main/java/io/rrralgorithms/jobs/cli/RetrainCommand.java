@@ -1,7 +1,8 @@
 package io.rrralgorithms.jobs.cli;
 
-import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.jobs.local.LocalDatabase;
+import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.models.registry.ModelRegistry;
 import io.rrralgorithms.models.training.FeatureRecord;
 import io.rrralgorithms.models.training.Retrainer;
@@ -39,9 +40,14 @@ public class RetrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PostgresTarget target = postgres.target();
-        PostgresDatabase.createIfMissing(target);
-        PostgresDatabase.migrate(target);
+        postgres.validate();
+        try (LocalDatabase db = postgres.local()) {
+            return retrain(postgres.target(db));
+        }
+    }
+
+    private int retrain(PostgresTarget target) throws Exception {
+        LocalPipeline.prepareDatabase(target);
         ModelRegistry registry = new ModelRegistry(target::connect);
         Retrainer retrainer = new Retrainer(registry, training.modelsDir);
         while (true) {

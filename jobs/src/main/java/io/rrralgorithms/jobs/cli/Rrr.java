@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {RunCommand.class, ReplayCommand.class, CaptureCommand.class, JobCommand.class, MigrateCommand.class, MaintainCommand.class, TrainCommand.class,
                 RetrainCommand.class, AnnounceModelCommand.class, RiskCommandCommand.class, PaperReportCommand.class,
                 ReportCommand.class,
-                BenchCommand.class, UiCommand.class})
+                BenchCommand.class, UiCommand.class, DoctorCommand.class, FetchSamplesCommand.class})
 public class Rrr implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "on an error, also print its stack trace")
@@ -38,6 +38,10 @@ public class Rrr implements Runnable {
             c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
         }
         showDefaults(cmd);
+        GroupedOptionList.install(cmd);
+        // the terminal's width where it can be read; else 100 columns, so that values rarely wrap
+        cmd.setUsageHelpAutoWidth(true);
+        cmd.setUsageHelpWidth(100);
         return cmd;
     }
 

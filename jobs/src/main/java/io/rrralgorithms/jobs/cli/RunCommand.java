@@ -2,6 +2,7 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.live.CaptureConfig;
+import io.rrralgorithms.jobs.local.LocalDatabase;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
@@ -61,25 +62,35 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", description = "use this Kafka instead of starting the embedded broker")
     String bootstrapServers;
 
-    @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the embedded broker; 0 = any")
+    /** The embedded broker's port when --kafka-port is not given (and free). */
+    static final int DEFAULT_KAFKA_PORT = 9092;
+    /** The web UI's port when --web-port is not given (and free). */
+    static final int DEFAULT_WEB_PORT = 8081;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", description = "port of the embedded broker; 0 = any free one. "
+            + "Unset: " + DEFAULT_KAFKA_PORT + ", or a free one (printed) when that is taken")
+    Integer kafkaPortOption;
+
+    /** The broker's port as resolved before anything starts. */
     int kafkaPort;
 
-    @Option(names = "--kafka-dir", description = "data folder of the embedded broker (unset: a temporary folder, deleted at exit)")
+    @Option(names = "--kafka-dir", description = "data folder of the embedded broker (unset: a temporary folder, removed on every exit, Ctrl-C too)")
     Path kafkaDir;
 
     @Option(names = "--partitions", defaultValue = "1", description = "partitions of created topics")
     int partitions;
 
-    @Option(names = "--web-port", defaultValue = "8081", description = "Flink web UI port")
+    @Option(names = "--web-port", paramLabel = "PORT", description = "Flink web UI port; 0 = any free one. Unset: "
+            + DEFAULT_WEB_PORT + ", or a free one (printed) when that is taken")
+    Integer webPortOption;
+
+    /** The web UI's port as resolved before anything starts. */
     int webPort;
 
     @Option(names = "--ui-port", paramLabel = "PORT", description = "port of the live page (books, trades, "
             + "accounts, refreshed every second; 0 = any free port); unset: " + LivePage.DEFAULT_PORT
             + ", or a free port when that one is taken")
     Integer uiPort;
-
-    @Option(names = "--keep-ui", description = "after a bounded run, keep the live page up until Ctrl-C")
-    boolean keepUi;
 
     @Option(names = "--prometheus-port", paramLabel = "PORT", description = "serve the job's Flink metrics "
             + "for Prometheus at http://localhost:PORT/metrics (unset: off)")
@@ -100,12 +111,19 @@ public class RunCommand implements Callable<Integer> {
             + "binance-spot BTC-USDT, ETH-USDT")
     Path captureConfig;
 
+    @Option(names = "--keep-ui", description = "bounded run: after the summary, keep the local Flink cluster with its "
+            + "web UI and the live page up (to look at the finished run) until Enter or Ctrl-C")
+    boolean keepUi;
+
     @Option(names = "--strict", description = "exit with " + ExitCodes.WARNINGS + " instead of 0 when the run raised "
             + "a warning (books never synced, a feed of mostly dead letters, book gaps): for scripted backfills")
     boolean strict;
 
     @Mixin
     PostgresOptions postgres;
+
+    @Mixin
+    JdbcBatchOptions jdbcBatch;
 
     @Mixin
     JobArguments job;
@@ -121,6 +139,7 @@ public class RunCommand implements Callable<Integer> {
         s.pace = pace;
         s.maxPauseSeconds = maxPauseSeconds;
         s.bounded = !unbounded;
+        s.keepUi = keepUi;
         s.bootstrapServers = bootstrapServers;
         s.kafkaPort = kafkaPort;
         s.kafkaDir = kafkaDir;
@@ -128,11 +147,8 @@ public class RunCommand implements Callable<Integer> {
         s.webPort = webPort;
         s.prometheusPort = prometheusPort;
         s.uiPort = uiPort;
-        s.keepUi = keepUi;
         s.savepointDir = savepointDir;
         s.stateDir = stateDir;
-        s.postgres = postgres.target();
-        s.modelRegistry = s.postgres; // announced models must be registered there
         s.durability = job.durability();
         s.kafkaProperties = job.kafkaProperties();
         if (captureConfig != null) {
@@ -144,7 +160,13 @@ public class RunCommand implements Callable<Integer> {
             }
         }
         // the live exchanges, then the database, are asked by the pipeline before it starts anything
-        RunSummary summary = new LocalPipeline(s).run();
+        RunSummary summary;
+        try (LocalDatabase db = postgres.local()) {
+            s.database = db;
+            s.postgres = postgres.target(db);
+            s.modelRegistry = s.postgres; // announced models must be registered there
+            summary = new LocalPipeline(s).run();
+        }
         return strict && summary != null && !summary.warnings().isEmpty() ? ExitCodes.WARNINGS : ExitCodes.OK;
     }
 
@@ -162,13 +184,21 @@ public class RunCommand implements Callable<Integer> {
         }
         Preflight.knownFeeds("--feeds", feeds);
         Preflight.feedsOfFiles(files, feedOfFile);
-        Preflight.port("--web-port", webPort);
-        Preflight.port("--kafka-port", kafkaPort);
-        boolean embeddedKafka = bootstrapServers == null;
-        if (embeddedKafka && webPort != 0 && webPort == kafkaPort) {
-            throw UserError.usage("--web-port and --kafka-port are both " + webPort + ": give different ports");
+        if (webPortOption != null) {
+            Preflight.port("--web-port", webPortOption);
         }
-        Preflight.portFree("--web-port", "the Flink web UI", webPort);
+        if (kafkaPortOption != null) {
+            Preflight.port("--kafka-port", kafkaPortOption);
+        }
+        boolean embeddedKafka = bootstrapServers == null;
+        if (embeddedKafka && webPortOption != null && webPortOption != 0 && webPortOption.equals(kafkaPortOption)) {
+            throw UserError.usage("--web-port and --kafka-port are both " + webPortOption + ": give different ports");
+        }
+        webPort = Preflight.choosePort("--web-port", "the Flink web UI", webPortOption, DEFAULT_WEB_PORT, System.out);
+        if (embeddedKafka) {
+            kafkaPort = Preflight.choosePort("--kafka-port", "the embedded Kafka broker", kafkaPortOption,
+                    DEFAULT_KAFKA_PORT, System.out);
+        }
         if (prometheusPort != null) {
             Preflight.port("--prometheus-port", prometheusPort);
             if (prometheusPort == 0) {
@@ -193,15 +223,15 @@ public class RunCommand implements Callable<Integer> {
             }
             Preflight.portFree("--ui-port", "the live page", uiPort);
         }
-        if (embeddedKafka) {
-            Preflight.portFree("--kafka-port", "the embedded Kafka broker", kafkaPort);
+        if (keepUi && unbounded) {
+            throw UserError.usage("--keep-ui is for a bounded run: an unbounded run keeps its web UI up until Ctrl-C");
         }
         Preflight.atLeast("--speed", speed, 0.0);
         Preflight.oneOf("--pace", pace, List.of("per-feed", "aligned"));
         Preflight.atLeast("--max-pause", maxPauseSeconds, 0.0);
         Preflight.atLeast("--partitions", partitions, 1);
         Configuration jobSettings = job.configuration(new Configuration());
-        postgres.validate();
+        postgres.batching(jdbcBatch).validate();
         if (captureConfig != null) {
             if (!files.isEmpty() || !feeds.isEmpty()) {
                 throw UserError.usage("--capture-config is for the live run: give it without capture files and --feeds");

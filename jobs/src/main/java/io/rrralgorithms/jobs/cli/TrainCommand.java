@@ -1,7 +1,8 @@
 package io.rrralgorithms.jobs.cli;
 
-import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.jobs.local.LocalDatabase;
+import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.models.registry.ModelRegistry;
 import io.rrralgorithms.models.training.FeatureRecord;
 import io.rrralgorithms.models.training.ModelExporter;
@@ -30,9 +31,14 @@ public class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PostgresTarget target = postgres.target();
-        PostgresDatabase.createIfMissing(target);
-        PostgresDatabase.migrate(target);
+        postgres.validate();
+        try (LocalDatabase db = postgres.local()) {
+            return train(postgres.target(db));
+        }
+    }
+
+    private int train(PostgresTarget target) throws Exception {
+        LocalPipeline.prepareDatabase(target);
         List<FeatureRecord> records = training.load(target, training.fromMs(), training.toMs());
         System.out.printf("%,d feature rows from %s%n", records.size(), training.describeSource());
         Trainer.Options options = training.trainerOptions(training.describeSource());

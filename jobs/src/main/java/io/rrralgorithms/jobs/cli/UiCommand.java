@@ -1,5 +1,7 @@
 package io.rrralgorithms.jobs.cli;
 
+import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.jobs.local.LocalDatabase;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.ui.LivePage;
 import io.rrralgorithms.jobs.ui.LiveState;
@@ -41,7 +43,12 @@ public class UiCommand implements Callable<Integer> {
         if (flinkUi != null && !flinkUi.matches("https?://\\S+")) {
             throw UserError.usage("--flink-ui must be an http(s) URL such as http://localhost:8081, got '" + flinkUi + "'");
         }
-        var target = postgres.target();
+        try (LocalDatabase db = postgres.local()) { // the embedded database when no server answers
+            return serve(postgres.target(db));
+        }
+    }
+
+    private Integer serve(PostgresTarget target) throws Exception {
         LocalPipeline.prepareDatabase(target); // one line where the server does not answer; the tables exist
         LivePage page;
         try {

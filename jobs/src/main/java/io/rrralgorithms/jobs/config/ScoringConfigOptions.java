@@ -33,7 +33,7 @@ public final class ScoringConfigOptions {
             .defaultValue(500L).withDescription("a row waits for its batch at most this long in event time (watermark)");
 
     public static final ConfigOption<String> TF_DEVICE = key("rrr.scoring.tf-device").stringType().noDefaultValue()
-            .withDescription("TensorFlow device for scoring, e.g. /CPU:0 or /GPU:0. Unset: TensorFlow's choice");
+            .withDescription("TensorFlow device for scoring (unset: TensorFlow's choice), such as /CPU:0 or /GPU:0");
 
     public static final ConfigOption<String> SPEC_VERSION = key("rrr.scoring.spec-version").stringType()
             .defaultValue("v1").withDescription("feature spec the job computes (models trained on another are refused)");

@@ -34,14 +34,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.client.program.PerJobMiniClusterFactory;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.JobListener;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
 import org.apache.flink.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +70,8 @@ public final class LocalPipeline {
     public static final String PROMETHEUS_REPORTER_FACTORY = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
 
     /** Where the hint of the "no exchange answers" line points: the recorded Binance spot captures. */
-    public static final String RECORDED_DATA_HINT = "./rrr run ../shared/data/market/binance-spot/*.gz";
+    public static final String RECORDED_DATA_HINT = "./rrr run ../shared/data/market/binance-spot/*.gz "
+            + "(./rrr fetch-samples downloads them where they are missing)";
 
     private final RunSpec s;
     /** The spec's durability, with this run's storage and restore path filled in. */
@@ -84,6 +88,10 @@ public final class LocalPipeline {
     private volatile LivePage livePage;
     /** Released by Ctrl-C or {@link #stop()}: ends the wait of {@code --keep-ui} after a bounded run. */
     private final CountDownLatch uiHold = new CountDownLatch(1);
+    /** The embedded broker (null: an outside Kafka): closed, and its temporary folder removed, on every exit. */
+    private volatile EmbeddedKafkaBroker broker;
+    /** --keep-ui: the bounded job's cluster, kept after the job. */
+    private KeptMiniClusters keptCluster;
 
     public LocalPipeline(RunSpec spec) {
         this.s = spec;
@@ -140,12 +148,16 @@ public final class LocalPipeline {
                 : s.files.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
         StateDirectory.LastRun previous = s.stateDir == null ? null : openStateDirectory(inputs);
 
-        EmbeddedKafkaBroker broker = null;
         String bootstrap = s.bootstrapServers;
+        Thread closeAtExit = null;
         if (bootstrap == null) {
             broker = EmbeddedKafkaBroker.start(s.kafkaPort, s.kafkaDir);
             bootstrap = broker.bootstrapServers();
             s.out.println("Kafka (embedded, KRaft) at " + bootstrap);
+            if (s.bounded) { // Ctrl-C in a bounded run: the broker's temporary folder goes too (unbounded: stop())
+                closeAtExit = new Thread(this::closeBroker, "rrr-kafka-close");
+                Runtime.getRuntime().addShutdownHook(closeAtExit);
+            }
         }
         try {
             CaptureReplayer.ensureTopics(bootstrap, s.kafkaProperties, topicPrefix(), feeds,
@@ -166,15 +178,24 @@ public final class LocalPipeline {
             if (tempCheckpointDir != null) {
                 FileUtils.deleteDirectoryQuietly(tempCheckpointDir.toFile());
             }
-            if (bounded && s.keepUi) {
-                holdLivePage();
-            }
             return summary;
         } finally {
             stopLiveCapture();
-            if (broker != null) {
-                broker.close();
+            closeBroker();
+            if (closeAtExit != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(closeAtExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook closes it too: closing twice is fine
+                }
             }
+        }
+    }
+
+    private void closeBroker() {
+        EmbeddedKafkaBroker b = broker;
+        if (b != null) {
+            b.close(); // idempotent; deletes the folder it made
         }
     }
 
@@ -186,17 +207,88 @@ public final class LocalPipeline {
         build(env, bootstrap, feeds, true);
         long start = System.nanoTime();
         try {
-            JobExecutionResult result = env.execute("rrr market data (bounded)");
+            JobExecutionResult result = executeBounded(env);
             RunSummary summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
                     (System.nanoTime() - start) / 1e9);
             runs.finish(runId, "finished", result.getJobID().toString(), summary.toJson(), null);
             recordState(runId, StateDirectory.FINISHED);
             print(summary);
+            keepUi();
             return summary;
         } catch (Exception e) {
             runs.finish(runId, "failed", null, null, String.valueOf(e));
             recordState(runId, "failed");
             throw e;
+        }
+    }
+
+    /**
+     * Runs the bounded job to its end with a status line every few seconds; with --keep-ui on a
+     * local cluster that outlives the job (its web UI stays up until {@link #keepUi()} returns).
+     */
+    private JobExecutionResult executeBounded(StreamExecutionEnvironment env) throws Exception {
+        JobClient job;
+        if (s.keepUi) {
+            keptCluster = new KeptMiniClusters();
+            job = PerJobMiniClusterFactory.createWithFactory(Configuration.fromMap(env.getConfiguration().toMap()),
+                    keptCluster::create).submitJob(env.getStreamGraph(), Thread.currentThread().getContextClassLoader())
+                    .get();
+        } else {
+            job = env.executeAsync("rrr market data (bounded)");
+        }
+        Long lastFrameMs = lastReplay == null || lastReplay.lastReceiveTimeNs() == 0 ? null
+                : lastReplay.lastReceiveTimeNs() / 1_000_000L;
+        try (JobStatusLines status = new JobStatusLines(job, s.webPort, s.err, lastFrameMs).start()) {
+            return job.getJobExecutionResult().get();
+        } catch (ExecutionException e) {
+            Throwable cause = ExceptionUtils.stripExecutionException(e);
+            throw cause instanceof Exception x ? x : e;
+        }
+    }
+
+    /**
+     * --keep-ui: the finished job's web UI and the live page stay up until Enter, Ctrl-C or
+     * {@link #stop()}; then the cluster stops. Standard input at its end (no terminal) is not Enter:
+     * then only Ctrl-C or stop() ends the wait.
+     */
+    private void keepUi() throws Exception {
+        LivePage page = livePage;
+        if (!s.keepUi || (keptCluster == null && page == null)) {
+            return;
+        }
+        List<String> kept = new ArrayList<>();
+        if (keptCluster != null) {
+            kept.add("web UI at http://localhost:" + s.webPort);
+        }
+        if (page != null) {
+            kept.add("live page at " + page.url());
+        }
+        s.out.println("kept up (--keep-ui): " + String.join(", ", kept) + "; press Enter (or Ctrl-C) to stop");
+        s.out.flush();
+        Thread enter = new Thread(() -> {
+            try {
+                if (s.in.read() >= 0) {
+                    uiHold.countDown();
+                }
+            } catch (IOException closed) {
+                // no input: Ctrl-C or stop() ends the wait
+            }
+        }, "rrr-keep-ui-enter");
+        enter.setDaemon(true);
+        enter.start();
+        Thread hook = new Thread(uiHold::countDown, "rrr-keep-ui");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            uiHold.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook released the wait
+            }
+            if (keptCluster != null) {
+                keptCluster.release();
+            }
         }
     }
 
@@ -207,9 +299,17 @@ public final class LocalPipeline {
         unboundedStartNs = System.nanoTime();
         JobClient job = env.executeAsync("rrr market data (unbounded)");
         running = new RunningJob(job, runs, runId);
+        running.status = new JobStatusLines(job, s.webPort, s.err, null).start();
+        running.database = s.database == null ? null : s.database.hold(); // Ctrl-C: the sinks flush into it first
         s.out.println("Flink job " + job.getJobID() + " running; web UI at http://localhost:" + s.webPort
                 + " ; Ctrl-C to stop");
-        Thread hook = new Thread(this::stop, "rrr-shutdown");
+        Thread hook = new Thread(() -> {
+            stop();
+            closeBroker(); // the JVM ends after the hooks: the main thread's finally may never run
+            if (tempCheckpointDir != null) {
+                FileUtils.deleteDirectoryQuietly(tempCheckpointDir.toFile());
+            }
+        }, "rrr-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (live != null) {
@@ -234,6 +334,8 @@ public final class LocalPipeline {
             }
             throw e;
         } finally {
+            running.status.close();
+            running.releaseDatabase();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -271,6 +373,8 @@ public final class LocalPipeline {
         } catch (Exception e) {
             LOG.warn("stopping the job", e);
         } finally {
+            r.status.close();
+            r.releaseDatabase();
             stopped.countDown();
         }
         return r.summary;
@@ -290,28 +394,6 @@ public final class LocalPipeline {
     public String livePageUrl() {
         LivePage page = livePage;
         return page == null ? null : page.url();
-    }
-
-    /** --keep-ui after a bounded run: the live page stays up until Ctrl-C (or {@link #stop()}). */
-    private void holdLivePage() throws InterruptedException {
-        LivePage page = livePage;
-        if (page == null) {
-            return;
-        }
-        s.out.println("run done; the live page stays up at " + page.url() + " (the Flink web UI closed with the job); "
-                + "Ctrl-C to stop");
-        s.out.flush();
-        Thread hook = new Thread(uiHold::countDown, "rrr-keep-ui");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            uiHold.await();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook released the wait
-            }
-        }
     }
 
     /**
@@ -381,6 +463,19 @@ public final class LocalPipeline {
         final PipelineRuns runs;
         final UUID runId;
         volatile RunSummary summary;
+        volatile AutoCloseable database;
+        volatile JobStatusLines status;
+
+        void releaseDatabase() {
+            AutoCloseable d = database;
+            if (d != null) {
+                try {
+                    d.close();
+                } catch (Exception e) {
+                    LOG.warn("releasing the database", e);
+                }
+            }
+        }
 
         RunningJob(JobClient job, PipelineRuns runs, UUID runId) {
             this.job = job;
@@ -481,6 +576,9 @@ public final class LocalPipeline {
         Configuration conf = new Configuration();
         conf.set(RestOptions.PORT, s.webPort);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        // the status lines (JobStatusLines) read the vertex metrics and accumulators: fresh every 2 s, not 10
+        conf.setString("metrics.fetcher.update-interval", "2000");
+        conf.setString("heartbeat.interval", "2000");
         if (s.prometheusPort != null) {
             conf.setString("metrics.reporter.prom.factory.class", PROMETHEUS_REPORTER_FACTORY);
             conf.setString("metrics.reporter.prom.port", String.valueOf(s.prometheusPort));

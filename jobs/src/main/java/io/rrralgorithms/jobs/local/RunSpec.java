@@ -5,6 +5,7 @@ import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.jobs.MarketDataSinks;
 import io.rrralgorithms.jobs.runtime.JobDurability;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,11 +39,11 @@ public final class RunSpec {
      * or a free one when that is taken; 0 = any free port; negative = no live page.
      */
     public Integer uiPort;
-    /** After a bounded run, keep the live page up until Ctrl-C (or {@link LocalPipeline#stop()}). */
-    public boolean keepUi;
     /** Port of Flink's Prometheus reporter ({@code /metrics}); null = no reporter. */
     public Integer prometheusPort;
     public PostgresTarget postgres = PostgresTarget.of(PostgresTarget.DEFAULT_URL, "postgres", null);
+    /** The database {@link #postgres} is on, where the run must keep it up while stopping (null: not ours). */
+    public LocalDatabase database;
     /** Where announced models must be registered (null: every announcement is refused). */
     public PostgresTarget modelRegistry;
     /** The job's settings; a key not set has its option's default. */
@@ -53,6 +54,13 @@ public final class RunSpec {
     public Map<String, String> kafkaProperties = Map.of();
     public List<MarketDataSinks> extraSinks = new ArrayList<>();
     public PrintStream out = System.out;
+    /** Where --keep-ui waits for Enter. */
+    public InputStream in = System.in;
+    /**
+     * Bounded run: keep the local cluster with its web UI, and the live page, up after the job until
+     * Enter, Ctrl-C or {@link LocalPipeline#stop()}.
+     */
+    public boolean keepUi;
     /** Where the summary's {@code warning: } lines go (after the summary). */
     public PrintStream err = System.err;
     /** Where an unbounded run's stop-with-savepoint writes (default: a temporary folder). */

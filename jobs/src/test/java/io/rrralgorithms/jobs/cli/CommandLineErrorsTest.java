@@ -117,8 +117,8 @@ class CommandLineErrorsTest {
                 // ports
                 Arguments.of("web port taken", run(capture, "--web-port", String.valueOf(listener.getLocalPort())),
                         ExitCodes.PORT_TAKEN, "rrr run: port " + listener.getLocalPort()
-                                + " (--web-port, the Flink web UI) is already in use: stop what listens there, or "
-                                + "pass --web-port 0 for any free port"),
+                                + " (--web-port, the Flink web UI) is already in use: stop what listens there, give "
+                                + "another port, or leave --web-port out to take a free one"),
                 Arguments.of("kafka port taken", run(capture, "--kafka-port", String.valueOf(listener.getLocalPort())),
                         ExitCodes.PORT_TAKEN, "rrr run: port " + listener.getLocalPort()
                                 + " (--kafka-port, the embedded Kafka broker) is already in use"),
@@ -135,14 +135,14 @@ class CommandLineErrorsTest {
                         ExitCodes.USAGE, "rrr run: --prometheus-port 9998 is also the --web-port: give different ports"),
                 Arguments.of("ui port taken", run(capture, "--ui-port", String.valueOf(listener.getLocalPort())),
                         ExitCodes.PORT_TAKEN, "rrr run: port " + listener.getLocalPort() + " (--ui-port, the live page) "
-                                + "is already in use: stop what listens there, or pass --ui-port 0 for any free port"),
+                                + "is already in use: stop what listens there, give another port, or leave --ui-port out to take a free one"),
                 Arguments.of("ui port = web port", run(capture, "--web-port", "9997", "--ui-port", "9997"),
                         ExitCodes.USAGE, "rrr run: --ui-port 9997 is also the port of another service of the run: give different ports"),
                 Arguments.of("ui port out of range", run(capture, "--ui-port", "-1"), ExitCodes.USAGE,
                         "rrr run: --ui-port must be a port from 0 to 65535, got -1"),
                 Arguments.of("rrr ui port taken", List.of("ui", "--ui-port", String.valueOf(listener.getLocalPort())),
                         ExitCodes.PORT_TAKEN, "rrr ui: port " + listener.getLocalPort() + " (--ui-port, the live page) "
-                                + "is already in use: stop what listens there, or pass --ui-port 0 for any free port"),
+                                + "is already in use: stop what listens there, give another port, or leave --ui-port out to take a free one"),
                 Arguments.of("rrr ui on a dead database", List.of("ui", "--ui-port", "0", "--jdbc-url", deadDatabase),
                         ExitCodes.DATABASE, "rrr ui: PostgreSQL does not answer at " + deadDatabase),
                 Arguments.of("rrr ui bad flink url", List.of("ui", "--flink-ui", "localhost:8081"), ExitCodes.USAGE,

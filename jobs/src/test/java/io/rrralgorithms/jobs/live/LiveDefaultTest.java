@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * reaches the internet: the unreachable exchanges are loopback ports.
  */
 class LiveDefaultTest {
-    private static final String HINT = "; to run on recorded data: ./rrr run ../shared/data/market/binance-spot/*.gz";
+    private static final String HINT = "; to run on recorded data: ./rrr run ../shared/data/market/binance-spot/*.gz "
+            + "(./rrr fetch-samples downloads them where they are missing)";
 
     private static int closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {

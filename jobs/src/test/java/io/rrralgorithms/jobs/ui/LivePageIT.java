@@ -186,9 +186,9 @@ class LivePageIT {
             CompletableFuture<RunSummary> run = start(pipeline);
             String url;
             try {
-                waitFor(() -> out.toString(StandardCharsets.UTF_8).contains("the live page stays up at"), run, out);
+                waitFor(() -> out.toString(StandardCharsets.UTF_8).contains("kept up (--keep-ui):"), run, out);
                 url = pipeline.livePageUrl();
-                assertTrue(out.toString(StandardCharsets.UTF_8).contains("the live page stays up at " + url));
+                assertTrue(out.toString(StandardCharsets.UTF_8).contains("live page at " + url + "; press Enter"));
                 // the job has finished (recorded so in pipeline_runs), the page still answers with the tables
                 HttpResponse<String> page = get(url);
                 assertEquals(200, page.statusCode());

@@ -73,7 +73,14 @@ public final class PostgresDatabase {
         }
         Flyway flyway = config.load();
         MigrateResult r = flyway.migrate();
-        LOG.info("schema at version {} ({} migration(s) applied)", r.targetSchemaVersion, r.migrationsExecuted);
+        if (r.targetSchemaVersion == null) { // Flyway leaves it unset when nothing was applied
+            r.targetSchemaVersion = r.initialSchemaVersion;
+        }
+        if (r.migrationsExecuted == 0) {
+            LOG.info("schema at version {} (current)", r.targetSchemaVersion);
+        } else {
+            LOG.info("schema at version {} ({} migration(s) applied)", r.targetSchemaVersion, r.migrationsExecuted);
+        }
         return r;
     }
 

@@ -80,7 +80,9 @@ public final class CaptureReplayer {
      *
      * @param alreadyPublished frames a resumed replay found in the topics and did not publish again
      */
-    public record Result(Map<String, Long> framesPerTopic, long skippedLines, double seconds, long alreadyPublished) {
+    /** {@code lastReceiveTimeNs}: the latest receive time of the frames replayed (0 for none). */
+    public record Result(Map<String, Long> framesPerTopic, long skippedLines, double seconds, long alreadyPublished,
+            long lastReceiveTimeNs) {
         public long frames() {
             return framesPerTopic.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -142,10 +144,12 @@ public final class CaptureReplayer {
         long startWallNs = System.nanoTime();
         long startClockNs = Long.MIN_VALUE;
         long sent = 0;
+        long lastReceiveTimeNs = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps())) {
             while (!queue.isEmpty()) {
                 FeedStream s = queue.poll();
                 RawFrame f = s.head;
+                lastReceiveTimeNs = Math.max(lastReceiveTimeNs, f.receiveTimeNs);
                 var record = RawFrameRecords.record(topicPrefix, f);
                 String topic = record.topic();
                 long clockNs = !pacing.paced() ? 0 : perFeedClock ? s.headClockNs : pacing.clockNs("", f.receiveTimeNs);
@@ -181,7 +185,11 @@ public final class CaptureReplayer {
                     throw new IOException("publishing to " + topic + " failed", sendError.get());
                 }
                 perTopic.merge(topic, 1L, Long::sum);
-                progress.update(++sent);
+                if (pacing.paced()) {
+                    progress.update(++sent, clockNs - startClockNs);
+                } else {
+                    progress.update(++sent);
+                }
                 if (s.advance()) {
                     queue.add(s);
                 }
@@ -201,7 +209,8 @@ public final class CaptureReplayer {
             LOG.info("resumed replay: {} frames were already in the topics, {} published now", alreadyPublished,
                     sent - alreadyPublished);
         }
-        return new Result(perTopic, skipped, (System.nanoTime() - startWallNs) / 1e9, alreadyPublished);
+        return new Result(perTopic, skipped, (System.nanoTime() - startWallNs) / 1e9, alreadyPublished,
+                lastReceiveTimeNs);
     }
 
     /** The default partitioner's choice for a keyed record (murmur2 of the key); unkeyed frames go to partition 0. */
