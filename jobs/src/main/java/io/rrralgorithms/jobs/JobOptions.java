@@ -2,6 +2,7 @@ package io.rrralgorithms.jobs;
 
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.jobs.config.JobConfigOptions;
+import io.rrralgorithms.jobs.config.LatencyConfigOptions;
 import io.rrralgorithms.jobs.config.ScoringConfigOptions;
 import io.rrralgorithms.jobs.config.TradingConfigOptions;
 import io.rrralgorithms.jobs.scoring.ScoringOptions;
@@ -11,11 +12,37 @@ import io.rrralgorithms.jobs.trading.flink.TradingOptions;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** Tuning of the market-data job. */
 public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
-        ScoringOptions scoring, TradingOptions trading, Resync resync) implements Serializable {
+        ScoringOptions scoring, TradingOptions trading, Resync resync, Latency latency) implements Serializable {
+
+    /**
+     * The low-latency settings ({@link LatencyConfigOptions}).
+     *
+     * @param bufferTimeoutMs network buffer timeout
+     * @param watermarkIntervalMs auto-watermark interval
+     */
+    public record Latency(long bufferTimeoutMs, long watermarkIntervalMs) implements Serializable {
+        public Latency {
+            if (bufferTimeoutMs < 0 || watermarkIntervalMs < 1) {
+                throw new IllegalArgumentException("buffer timeout must be >= 0 ms and watermark interval >= 1 ms");
+            }
+        }
+
+        public static Latency from(ReadableConfig config) {
+            return new Latency(config.get(LatencyConfigOptions.BUFFER_TIMEOUT_MS),
+                    config.get(LatencyConfigOptions.WATERMARK_INTERVAL_MS));
+        }
+    }
+
+    /** Without explicit low-latency settings: their defaults. */
+    public JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
+            ScoringOptions scoring, TradingOptions trading, Resync resync) {
+        this(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading, resync, null);
+    }
 
     /**
      * Where book gaps are also written as resync requests for the live capture
@@ -48,6 +75,9 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
         if (trading == null) {
             trading = TradingOptions.disabled();
         }
+        if (latency == null) {
+            latency = Latency.from(new Configuration());
+        }
         if (trading.enabled() && !scoring.enabled()) {
             throw new IllegalArgumentException("trading needs scores: turn scoring on (--model-dir or --control-topic)");
         }
@@ -65,7 +95,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
         return new JobOptions(config.get(JobConfigOptions.DEPTH_LEVELS), config.get(JobConfigOptions.MAX_PENDING_DIFFS),
                 Duration.ofMillis(config.get(JobConfigOptions.OUT_OF_ORDERNESS_MS)),
                 Duration.ofMillis(config.get(JobConfigOptions.IDLENESS_MS)), ScoringOptions.from(config, modelRegistry),
-                tradingOptions(config), null);
+                tradingOptions(config), null, Latency.from(config));
     }
 
     private static TradingOptions tradingOptions(ReadableConfig config) {
@@ -79,7 +109,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
     }
 
     public JobOptions withTrading(TradingOptions t) {
-        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, t, resync);
+        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, t, resync, latency);
     }
 
     /** Gaps also to {@code topic} as resync requests; a null topic: off. */
@@ -90,6 +120,6 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
     /** The same with the user's Kafka client settings for the resync sink. */
     public JobOptions withResync(String bootstrapServers, String topic, Map<String, String> kafkaProperties) {
         return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading,
-                topic == null ? null : new Resync(bootstrapServers, topic, kafkaProperties));
+                topic == null ? null : new Resync(bootstrapServers, topic, kafkaProperties), latency);
     }
 }

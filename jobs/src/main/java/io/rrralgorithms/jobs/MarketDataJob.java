@@ -116,6 +116,9 @@ public class MarketDataJob {
         Configuration noKryo = new Configuration();
         noKryo.set(PipelineOptions.GENERIC_TYPES, false);
         env.configure(noKryo);
+        // low latency: partly filled buffers leave soon, watermarks move often (Flink: 100 ms, 200 ms)
+        env.setBufferTimeout(options.latency().bufferTimeoutMs());
+        env.getConfig().setAutoWatermarkInterval(options.latency().watermarkIntervalMs());
 
         Decoded decoded = decode(env);
         Books books = books(decoded.events());

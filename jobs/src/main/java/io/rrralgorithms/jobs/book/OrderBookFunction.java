@@ -1,6 +1,9 @@
 package io.rrralgorithms.jobs.book;
 
+import io.rrralgorithms.connectors.latency.Latencies;
+import io.rrralgorithms.connectors.latency.LatencyHistogram;
 import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.util.WallClock;
 import io.rrralgorithms.jobs.decode.FeedCounters;
 import io.rrralgorithms.jobs.runtime.DurableAccumulators;
 import java.util.HashSet;
@@ -58,6 +61,7 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
     private transient ListAccumulator<String> seenAcc;
     private transient ListAccumulator<String> withSnapshotAcc;
     private transient ListAccumulator<String> syncedAcc;
+    private transient LatencyHistogram bookLatency;
 
     public OrderBookFunction(int topLevels, int maxPendingDiffs) {
         this.sync = new BookSynchronizer(topLevels, maxPendingDiffs);
@@ -88,6 +92,7 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
                 durable.counter(ACC_CHECKSUMS), durable.counter(ACC_CHECKSUM_FAILURES),
                 new FeedCounters(durable));
         everSyncedState = getRuntimeContext().getState(new ValueStateDescriptor<>("everSynced", Boolean.class));
+        bookLatency = Latencies.register(m, Latencies.PATH_MARKET, Latencies.STAGE_BOOK);
         seen = new HashSet<>();
         withSnapshot = new HashSet<>();
         synced = new HashSet<>();
@@ -117,9 +122,14 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
             book = OrderBook.empty();
         }
         output.bind(ctx, out);
+        output.ingestNs = ev.ingestNs;
+        output.topsEmitted = 0;
         if (sync.process(book, ev, output)) {
             bookState.update(book);
             track(ctx.getCurrentKey(), book);
+        }
+        if (output.topsEmitted > 0) { // receive → book applied and its top out
+            bookLatency.recordSince(ev.ingestNs, WallClock.nowNs());
         }
     }
 
@@ -158,6 +168,9 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         private final FeedCounters perFeed;
         private Context ctx;
         private Collector<BookTop> out;
+        /** Of the event being applied: its tops carry it on to the later latency stages. */
+        long ingestNs;
+        int topsEmitted;
 
         FlinkBookOutput(Counter gaps, Counter crossed, Counter stale, Counter snapshots, Counter dropped,
                 LongCounter gapsAcc, LongCounter crossedAcc, Counter checksums, Counter checksumFailures,
@@ -183,6 +196,8 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
 
         @Override
         public void top(BookTop top) {
+            top.ingestNs = ingestNs;
+            topsEmitted++;
             out.collect(top);
         }
 

@@ -3,6 +3,7 @@ package io.rrralgorithms.jobs.cli;
 import io.rrralgorithms.jobs.JobOptions;
 import io.rrralgorithms.jobs.config.ConfigCatalog;
 import io.rrralgorithms.jobs.config.JobConfigOptions;
+import io.rrralgorithms.jobs.config.LatencyConfigOptions;
 import io.rrralgorithms.jobs.config.ScoringConfigOptions;
 import io.rrralgorithms.jobs.config.TradingConfigOptions;
 import io.rrralgorithms.jobs.runtime.JobDurability;
@@ -85,6 +86,12 @@ public class JobArguments {
 
     @Option(names = "--idleness-ms", descriptionKey = "rrr.watermark.idleness-ms")
     long idlenessMs;
+
+    @Option(names = "--buffer-timeout-ms", descriptionKey = "rrr.latency.buffer-timeout-ms")
+    long bufferTimeoutMs;
+
+    @Option(names = "--watermark-interval-ms", descriptionKey = "rrr.latency.watermark-interval-ms")
+    long watermarkIntervalMs;
 
     // Unset (null) where the cluster's configuration decides: flink run -p, parallelism.default, -D, config.yaml
     @Option(names = "--parallelism", description = "job parallelism. Unset: the cluster's parallelism.default / "
@@ -263,6 +270,8 @@ public class JobArguments {
         Preflight.atLeast("--max-pending-diffs", c.get(JobConfigOptions.MAX_PENDING_DIFFS), 1);
         Preflight.atLeast("--out-of-orderness-ms", c.get(JobConfigOptions.OUT_OF_ORDERNESS_MS), 0);
         Preflight.atLeast("--idleness-ms", c.get(JobConfigOptions.IDLENESS_MS), 1);
+        Preflight.atLeast("--buffer-timeout-ms", c.get(LatencyConfigOptions.BUFFER_TIMEOUT_MS), 0);
+        Preflight.atLeast("--watermark-interval-ms", c.get(LatencyConfigOptions.WATERMARK_INTERVAL_MS), 1);
         Preflight.atLeast("--max-clock-skew-ms", c.get(JobConfigOptions.MAX_CLOCK_SKEW_MS), 1);
         Preflight.atLeast("--max-frame-bytes", c.get(JobConfigOptions.MAX_FRAME_BYTES), 1);
         Preflight.atLeast("--score-batch-size", c.get(ScoringConfigOptions.BATCH_SIZE), 1);

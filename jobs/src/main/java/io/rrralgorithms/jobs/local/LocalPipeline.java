@@ -1,11 +1,14 @@
 package io.rrralgorithms.jobs.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.ControlTopic;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.connectors.kafka.ResyncRequests;
+import io.rrralgorithms.connectors.latency.Latencies;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureService;
 import io.rrralgorithms.connectors.venues.LiveStream;
@@ -21,6 +24,9 @@ import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +75,7 @@ public final class LocalPipeline {
     private final JobDurability durability;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile RunningJob running;
-    private CaptureReplayer.Result lastReplay;
+    private volatile CaptureReplayer.Result lastReplay;
     private long unboundedStartNs;
     private CaptureConfig live;
     private volatile CaptureService liveCapture;
@@ -162,9 +168,10 @@ public final class LocalPipeline {
         build(env, bootstrap, feeds, true);
         long start = System.nanoTime();
         try {
+            Latencies.reset(); // the summary's latencies are this run's
             JobExecutionResult result = env.execute("rrr market data (bounded)");
             RunSummary summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9).withLatencies(Latencies.percentiles());
             runs.finish(runId, "finished", result.getJobID().toString(), summary.toJson(), null);
             recordState(runId, StateDirectory.FINISHED);
             print(summary);
@@ -181,6 +188,7 @@ public final class LocalPipeline {
         StreamExecutionEnvironment env = environment();
         build(env, bootstrap, feeds, false);
         unboundedStartNs = System.nanoTime();
+        Latencies.reset(); // the summary's latencies are this run's
         JobClient job = env.executeAsync("rrr market data (unbounded)");
         running = new RunningJob(job, runs, runId);
         s.out.println("Flink job " + job.getJobID() + " running; web UI at http://localhost:" + s.webPort
@@ -192,6 +200,11 @@ public final class LocalPipeline {
                 startLiveCapture(bootstrap);
             }
             if (!s.files.isEmpty()) {
+                // a replay beside the job starts once its tasks run, or its first frames wait for them
+                awaitTasksRunning(job, Duration.ofSeconds(60));
+                if (s.beforeReplay != null) {
+                    s.beforeReplay.run();
+                }
                 replay(bootstrap);
                 s.out.println("replay done; the job keeps running on the topics (Ctrl-C to stop)");
             }
@@ -239,7 +252,7 @@ public final class LocalPipeline {
             }
             JobExecutionResult result = r.job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
             r.summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
-                    (System.nanoTime() - unboundedStartNs) / 1e9);
+                    (System.nanoTime() - unboundedStartNs) / 1e9).withLatencies(Latencies.percentiles());
             r.runs.finish(r.runId, "stopped", r.job.getJobID().toString(), r.summary.toJson(), null);
             recordState(r.runId, "stopped");
             print(r.summary);
@@ -249,6 +262,36 @@ public final class LocalPipeline {
             stopped.countDown();
         }
         return r.summary;
+    }
+
+    /**
+     * Waits until every task of the job runs (the web UI's REST API: {@code /jobs/<id>}, every
+     * vertex RUNNING), at most {@code timeout}; then goes on whatever the state (a failure surfaces
+     * from the job's result).
+     */
+    private void awaitTasksRunning(JobClient job, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.webPort + "/jobs/"
+                + job.getJobID())).timeout(Duration.ofSeconds(5)).build();
+        ObjectMapper json = new ObjectMapper();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonNode vertices = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body())
+                        .path("vertices");
+                boolean allRunning = vertices.size() > 0;
+                for (JsonNode v : vertices) {
+                    allRunning &= "RUNNING".equals(v.path("status").asText());
+                }
+                if (allRunning) {
+                    return;
+                }
+            } catch (IOException e) {
+                LOG.debug("job status not available yet: {}", e.toString());
+            }
+            Thread.sleep(200);
+        }
+        LOG.warn("the job's tasks are not all running after {} s; replaying anyway", timeout.toSeconds());
     }
 
     /**
@@ -398,7 +441,8 @@ public final class LocalPipeline {
                 .pace(s.pace)
                 .maxPause(Duration.ofNanos((long) (s.maxPauseSeconds * 1e9)))
                 .resume(state != null)
-                .progress(System.err)
+                .maxDuration(s.maxReplaySeconds == null ? null : Duration.ofNanos((long) (s.maxReplaySeconds * 1e9)))
+                .progress(s.replayProgress ? System.err : null)
                 .build()
                 .replay(s.files, s.feedOfFile);
         s.out.printf("replayed %,d frames into %s in %.1f s%n", result.frames(), result.framesPerTopic().keySet(),

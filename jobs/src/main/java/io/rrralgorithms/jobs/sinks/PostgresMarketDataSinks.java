@@ -2,6 +2,7 @@ package io.rrralgorithms.jobs.sinks;
 
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.jdbc.UpsertSinks;
+import io.rrralgorithms.connectors.latency.Latencies;
 import io.rrralgorithms.connectors.model.DeadLetter;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.jobs.MarketDataSinks;
@@ -241,7 +242,8 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
 
     @Override
     public Sink<BookTop> bookSamples() {
-        return UpsertSinks.upsertByDay(target, BOOK_TOP_SQL, PostgresMarketDataSinks::bindBookTop, t -> t.sampleTimeMs);
+        return UpsertSinks.upsertByDay(target, BOOK_TOP_SQL, PostgresMarketDataSinks::bindBookTop, t -> t.sampleTimeMs)
+                .withFlushLatency(Latencies.PATH_MARKET, "book_top", t -> t.ingestNs);
     }
 
     @Override
