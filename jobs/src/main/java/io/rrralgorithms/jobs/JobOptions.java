@@ -5,6 +5,7 @@ import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.config.LatencyConfigOptions;
 import io.rrralgorithms.jobs.config.ScoringConfigOptions;
 import io.rrralgorithms.jobs.config.TradingConfigOptions;
+import io.rrralgorithms.jobs.decision.DecisionSettings;
 import io.rrralgorithms.jobs.scoring.ScoringOptions;
 import io.rrralgorithms.jobs.trading.TradingConfig;
 import io.rrralgorithms.jobs.trading.flink.StrategyFactory;
@@ -17,7 +18,23 @@ import org.apache.flink.configuration.ReadableConfig;
 
 /** Tuning of the market-data job. */
 public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
-        ScoringOptions scoring, TradingOptions trading, Resync resync, Latency latency) implements Serializable {
+        ScoringOptions scoring, TradingOptions trading, Resync resync, Latency latency, Decision decision)
+        implements Serializable {
+
+    /**
+     * The per-event decision path: its settings, the trading settings its sub-accounts get, and the strategy.
+     */
+    public record Decision(DecisionSettings settings, TradingConfig account, StrategyFactory strategy)
+            implements Serializable {
+        public boolean enabled() {
+            return settings.enabled();
+        }
+
+        public static Decision from(ReadableConfig config) {
+            return new Decision(DecisionSettings.from(config), TradingConfig.accounts(config).get(0),
+                    StrategyFactory.threshold(config.get(TradingConfigOptions.IOC_ALLOWANCE_BPS)));
+        }
+    }
 
     /**
      * The low-latency settings ({@link LatencyConfigOptions}).
@@ -41,7 +58,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
     /** Without explicit low-latency settings: their defaults. */
     public JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
             ScoringOptions scoring, TradingOptions trading, Resync resync) {
-        this(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading, resync, null);
+        this(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading, resync, null, null);
     }
 
     /**
@@ -78,6 +95,9 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
         if (latency == null) {
             latency = Latency.from(new Configuration());
         }
+        if (decision == null) {
+            decision = Decision.from(new Configuration());
+        }
         if (trading.enabled() && !scoring.enabled()) {
             throw new IllegalArgumentException("trading needs scores: turn scoring on (--model-dir or --control-topic)");
         }
@@ -95,7 +115,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
         return new JobOptions(config.get(JobConfigOptions.DEPTH_LEVELS), config.get(JobConfigOptions.MAX_PENDING_DIFFS),
                 Duration.ofMillis(config.get(JobConfigOptions.OUT_OF_ORDERNESS_MS)),
                 Duration.ofMillis(config.get(JobConfigOptions.IDLENESS_MS)), ScoringOptions.from(config, modelRegistry),
-                tradingOptions(config), null, Latency.from(config));
+                tradingOptions(config), null, Latency.from(config), Decision.from(config));
     }
 
     private static TradingOptions tradingOptions(ReadableConfig config) {
@@ -109,7 +129,8 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
     }
 
     public JobOptions withTrading(TradingOptions t) {
-        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, t, resync, latency);
+        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, t, resync, latency,
+                decision);
     }
 
     /** Gaps also to {@code topic} as resync requests; a null topic: off. */
@@ -120,6 +141,6 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
     /** The same with the user's Kafka client settings for the resync sink. */
     public JobOptions withResync(String bootstrapServers, String topic, Map<String, String> kafkaProperties) {
         return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, scoring, trading,
-                topic == null ? null : new Resync(bootstrapServers, topic, kafkaProperties), latency);
+                topic == null ? null : new Resync(bootstrapServers, topic, kafkaProperties), latency, decision);
     }
 }

@@ -8,7 +8,9 @@ import io.rrralgorithms.jobs.bench.DecodeBookFeaturesBenchmark;
 import io.rrralgorithms.jobs.bench.KafkaRoundTrip;
 import io.rrralgorithms.jobs.bench.LatencyReport;
 import io.rrralgorithms.jobs.bench.ScoringBenchmark;
+import io.rrralgorithms.jobs.config.DecisionConfigOptions;
 import io.rrralgorithms.jobs.config.LatencyConfigOptions;
+import io.rrralgorithms.jobs.config.TradingConfigOptions;
 import io.rrralgorithms.jobs.features.ReplayFeatures;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSpec;
@@ -464,6 +466,21 @@ public class BenchCommand implements Callable<Integer> {
         @Option(names = "--watermark-interval-ms", descriptionKey = "rrr.latency.watermark-interval-ms")
         long watermarkIntervalMs;
 
+        @Option(names = "--decision", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "run the per-event decision path (tick-to-order); --no-decision: the market path only")
+        boolean decision;
+
+        @Option(names = "--decision-batch-size", descriptionKey = "rrr.decision.batch-size")
+        int decisionBatchSize;
+
+        @Option(names = "--decision-batch-budget-us", descriptionKey = "rrr.decision.batch-budget-us")
+        long decisionBatchBudgetUs;
+
+        @Option(names = "--cooldown-ms", defaultValue = "250",
+                description = "the strategy's cooldown between orders of an instrument (here short: more orders to time; "
+                        + "the order-rate risk limit is lifted too)")
+        long cooldownMs;
+
         /** The checks of the options; null when they are fine, else the one line to print. */
         String invalid() {
             if (!(rateMultiplier > 0) || Double.isInfinite(rateMultiplier)) {
@@ -480,6 +497,9 @@ public class BenchCommand implements Callable<Integer> {
             }
             if (bufferTimeoutMs < 0 || watermarkIntervalMs < 1) {
                 return "--buffer-timeout-ms must be >= 0 and --watermark-interval-ms >= 1";
+            }
+            if (decisionBatchSize < 1 || decisionBatchBudgetUs < 0 || cooldownMs < 0) {
+                return "--decision-batch-size must be >= 1, --decision-batch-budget-us and --cooldown-ms >= 0";
             }
             return null;
         }
@@ -505,9 +525,11 @@ public class BenchCommand implements Callable<Integer> {
             files.forEach(f -> out.println("  " + f.toAbsolutePath().normalize()));
             out.printf(Locale.ROOT, "settings: %s x recorded pace, replay capped at %.0f s (+ %.0f s drain), "
                             + "buffer timeout %d ms, watermark interval %d ms, sink flush every %d ms (batch %d rows), "
-                            + "parallelism %d, %d partition(s), Kafka round-trip probe %d msg/s%n",
+                            + "parallelism %d, %d partition(s), Kafka round-trip probe %d msg/s; per-event decision "
+                            + "path %s (micro-batch %d rows / %d us, cooldown %d ms)%n",
                     rateMultiplier, maxSeconds, drainSeconds, bufferTimeoutMs, watermarkIntervalMs,
-                    postgres.batchIntervalMs, postgres.batchSize, parallelism, partitions, roundTripRate);
+                    postgres.batchIntervalMs, postgres.batchSize, parallelism, partitions, roundTripRate,
+                    decision ? "on" : "off", decisionBatchSize, decisionBatchBudgetUs, cooldownMs);
 
             try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null)) {
                 RunSpec s = new RunSpec();
@@ -524,6 +546,12 @@ public class BenchCommand implements Callable<Integer> {
                 s.postgres = postgres.target();
                 s.job.set(LatencyConfigOptions.BUFFER_TIMEOUT_MS, bufferTimeoutMs);
                 s.job.set(LatencyConfigOptions.WATERMARK_INTERVAL_MS, watermarkIntervalMs);
+                // the per-event path decides; a short cooldown and a wide order-rate limit give many orders to time
+                s.job.set(DecisionConfigOptions.ENABLED, decision);
+                s.job.set(DecisionConfigOptions.BATCH_SIZE, decisionBatchSize);
+                s.job.set(DecisionConfigOptions.BATCH_BUDGET_US, decisionBatchBudgetUs);
+                s.job.set(TradingConfigOptions.COOLDOWN_MS, cooldownMs);
+                s.job.set(TradingConfigOptions.RISK_MAX_ORDERS, 1_000_000);
                 s.out = out;
                 LocalPipeline pipeline = new LocalPipeline(s);
                 AtomicReference<Exception> failed = new AtomicReference<>();

@@ -42,9 +42,10 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
                 lateTrades, rowsByTable, byFeed, booksWithoutSnapshot, booksNeverBridged, seconds, l);
     }
 
-    /** The latency keys in data-path order: path by path, stage by stage, then table. */
+    /** The latency keys that got values, in data-path order: path by path, stage by stage, then table. */
     public List<String> latencyKeys() {
         List<String> keys = new ArrayList<>(latencies.keySet());
+        keys.removeIf(k -> latencies.get(k).count() == 0); // registered, never reached (e.g. another path's sink)
         keys.sort(Comparator.<String, String>comparing(k -> k.split("/")[0], Comparator.comparing(
                         p -> p.equals(Latencies.PATH_MARKET) ? 0 : 1))
                 .thenComparing(k -> k.split("/")[0])

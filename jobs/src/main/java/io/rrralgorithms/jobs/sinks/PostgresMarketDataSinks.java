@@ -278,12 +278,15 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
 
     @Override
     public Sink<Order> orders() {
-        return UpsertSinks.upsert(target, ORDERS_SQL, PostgresMarketDataSinks::bindOrder);
+        // only the per-event path's orders carry an ingest time: theirs is the frame → row latency
+        return UpsertSinks.upsert(target, ORDERS_SQL, PostgresMarketDataSinks::bindOrder)
+                .withFlushLatency(Latencies.PATH_DECISION, "orders", o -> o.ingestNs);
     }
 
     @Override
     public Sink<Fill> fills() {
-        return UpsertSinks.upsert(target, FILLS_SQL, PostgresMarketDataSinks::bindFill);
+        return UpsertSinks.upsert(target, FILLS_SQL, PostgresMarketDataSinks::bindFill)
+                .withFlushLatency(Latencies.PATH_DECISION, "fills", f -> f.ingestNs);
     }
 
     @Override
