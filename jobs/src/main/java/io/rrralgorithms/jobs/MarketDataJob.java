@@ -302,11 +302,13 @@ public class MarketDataJob {
                 .transform("decision", TypeInformation.of(Order.class),
                         new DecisionOperator(d.settings(), d.account(), d.strategy()))
                 .uid("decision");
-        return new TradingStreams(counted(decided, "decision_orders"),
-                counted(decided.getSideOutput(TradingOperator.FILLS), "decision_fills"),
-                counted(decided.getSideOutput(TradingOperator.POSITIONS), "decision_positions"),
-                counted(decided.getSideOutput(TradingOperator.PNL), "decision_pnl"),
-                counted(decided.getSideOutput(TradingOperator.RISK_EVENTS), "decision_risk_events"));
+        // the outputs (and their PostgreSQL sinks, whose commits block) in a task of their own: a slow
+        // commit must not hold up the next decision
+        return new TradingStreams(counted(decided, "decision_orders").startNewChain(),
+                counted(decided.getSideOutput(TradingOperator.FILLS), "decision_fills").startNewChain(),
+                counted(decided.getSideOutput(TradingOperator.POSITIONS), "decision_positions").startNewChain(),
+                counted(decided.getSideOutput(TradingOperator.PNL), "decision_pnl").startNewChain(),
+                counted(decided.getSideOutput(TradingOperator.RISK_EVENTS), "decision_risk_events").startNewChain());
     }
 
     /** A control topic's records in one task, without watermarks; null when the source is not given. */

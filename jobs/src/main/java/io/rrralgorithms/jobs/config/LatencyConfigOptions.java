@@ -15,7 +15,7 @@ public final class LatencyConfigOptions {
     private LatencyConfigOptions() {}
 
     public static final ConfigOption<Long> BUFFER_TIMEOUT_MS = key("rrr.latency.buffer-timeout-ms").longType()
-            .defaultValue(5L)
+            .defaultValue(1L)
             .withDescription("a partly filled network buffer is sent to the next task after at most this long "
                     + "(Flink's execution.buffer-timeout.interval, whose own default is 100 ms); 0 = after every "
                     + "record: the lowest latency, the most CPU");
