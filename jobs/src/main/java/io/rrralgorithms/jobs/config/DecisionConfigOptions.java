@@ -45,6 +45,6 @@ public final class DecisionConfigOptions {
 
     public static final ConfigOption<Long> BATCH_BUDGET_US = key("rrr.decision.batch-budget-us").longType()
             .defaultValue(500L)
-            .withDescription("... or when its oldest row has waited this long (processing time, µs; an idle input "
-                    + "flushes on a timer, ms resolution); 0 = score every row at once");
+            .withDescription("... or when its oldest row has waited this long (processing time, µs), or when the input "
+                    + "pauses; 0 = score every row at once");
 }

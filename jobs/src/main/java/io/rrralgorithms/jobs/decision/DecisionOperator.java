@@ -42,8 +42,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * carry.
  *
  * <p>A batch is scored when it holds {@code batchSize} rows, when its oldest row has waited
- * {@code batchBudgetUs} (checked on every event, and by a processing-time timer when the input goes
- * quiet), before an instrument with a row in it processes its next event, before every checkpoint
+ * {@code batchBudgetUs} (checked on every event), when the task thread next turns to its mailbox (a
+ * processing-time timer due at once: the input paused), before an instrument with a row in it processes its next event, before every checkpoint
  * barrier and at the end of input. So a row's score and the strategy's view are those of the event
  * that made it, whatever the timing: a replay gives the orders a live run gave.
  *
@@ -154,8 +154,10 @@ public class DecisionOperator extends AbstractStreamOperator<Order>
         if (batch.size > 0 && (batch.full() || System.nanoTime() - batch.oldestNs >= settings.batchBudgetUs() * 1000L)) {
             flush();
         } else if (batch.size > 0 && !timerSet) {
-            long due = getProcessingTimeService().getCurrentProcessingTime()
-                    + Math.max(1L, (settings.batchBudgetUs() + 999L) / 1000L);
+            // due at once (a time in the past fires without delay; now would wait for the next ms): it runs
+            // when the task thread next looks at its mailbox, so rows that came in a burst meet in one batch
+            // and a row after a quiet spell waits for no timer tick
+            long due = getProcessingTimeService().getCurrentProcessingTime() - 1;
             timerSet = true;
             getProcessingTimeService().registerTimer(due, t -> {
                 timerSet = false;
