@@ -47,9 +47,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * barrier and at the end of input. So a row's score and the strategy's view are those of the event
  * that made it, whatever the timing: a replay gives the orders a live run gave.
  *
- * <p>State: the engines live on the heap; the dirty ones are written to keyed state (the book and
- * trade ids as POJOs, the features as a POJO, the sub-account as the trading operator's JSON)
- * before every checkpoint barrier, and read back when an instrument is first seen after a restore.
+ * <p>State: the engines live on the heap between checkpoints; before every barrier the dirty ones are
+ * written to keyed state (the book, trade ids and features as POJOs, the sub-account as the trading
+ * operator's JSON) and dropped from the heap, and an instrument's next event (after a checkpoint or a
+ * restore) loads it back from keyed state.
  */
 public class DecisionOperator extends AbstractStreamOperator<Order>
         implements OneInputStreamOperator<MarketEvent, Order>, BoundedOneInput {
@@ -222,6 +223,9 @@ public class DecisionOperator extends AbstractStreamOperator<Order>
                 tradeIdState.update(s.trades);
                 accountState.update(TradingOperator.JSON.writeValueAsBytes(s.trading));
                 clockState.update(new DecisionClock(s.clockMs, s.secondEndMs, s.symbol));
+                // the heap backend snapshots these objects asynchronously: from now on the instrument works on
+                // what value() hands out (a copy while a snapshot holds the original), so it is loaded again
+                instruments.remove(key);
             }
         }
         dirty.clear();

@@ -42,7 +42,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Replay = live for the per-event decision path: the same recorded frames (the first Binance spot
  * and USDⓈ-M files) give the same orders and fills when the job drains them bounded as fast as it
  * can and when it runs unbounded beside a paced replay (frames trickling in, micro-batches flushed by
- * size, budget and timer at whatever moments), at parallelism 1 and 2. The paced run also writes to
+ * size, budget and timer at whatever moments; checkpoints every 500 ms, each writing the instruments'
+ * state to keyed state and loading it back), at parallelism 1 and 2. The paced run also writes to
  * PostgreSQL and checks that every latency stage got values in data-path order (not timed: counts,
  * and each stage's minimum at or above the one before it, which holds for any speed).
  */
@@ -108,6 +109,7 @@ class DecisionReplayLiveIT {
         CaptureReplayer.ensureTopics(kafka.bootstrapServers(), livePrefix, FEEDS, 2);
         CollectingSinks live = new CollectingSinks();
         StreamExecutionEnvironment liveEnv = env(parallelism);
+        liveEnv.enableCheckpointing(500); // every instrument's state goes to keyed state and back, many times
         job(livePrefix, false, List.of(live, new PostgresMarketDataSinks(db.target))).build(liveEnv);
         Latencies.reset();
         JobClient client = liveEnv.executeAsync("decision live");
