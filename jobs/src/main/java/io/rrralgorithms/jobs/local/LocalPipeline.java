@@ -38,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -270,6 +271,13 @@ public final class LocalPipeline {
      * from the job's result).
      */
     private void awaitTasksRunning(JobClient job, Duration timeout) throws InterruptedException {
+        if (s.webPort == 0) { // a port of the cluster's choice, unknown here: the job's status only
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && !jobIs(job, JobStatus.RUNNING)) {
+                Thread.sleep(200);
+            }
+            return;
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.webPort + "/jobs/"
                 + job.getJobID())).timeout(Duration.ofSeconds(5)).build();
@@ -289,9 +297,25 @@ public final class LocalPipeline {
             } catch (IOException e) {
                 LOG.debug("job status not available yet: {}", e.toString());
             }
+            if (jobIs(job, null)) {
+                return; // it ended already: its result says why
+            }
             Thread.sleep(200);
         }
         LOG.warn("the job's tasks are not all running after {} s; replaying anyway", timeout.toSeconds());
+    }
+
+    /** Whether the job is in {@code status}, or (null) in a terminal state. */
+    private static boolean jobIs(JobClient job, JobStatus status) {
+        try {
+            JobStatus now = job.getJobStatus().get(5, TimeUnit.SECONDS);
+            return status == null ? now.isTerminalState() : now == status;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (Exception e) {
+            return status == null; // no answer: treat as ended when asked whether it ended
+        }
     }
 
     /**
