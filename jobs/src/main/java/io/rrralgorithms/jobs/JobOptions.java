@@ -3,8 +3,10 @@ package io.rrralgorithms.jobs;
 import io.rrralgorithms.connectors.flink.StartPlanner;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.jobs.config.JobConfigOptions;
+import io.rrralgorithms.jobs.config.LatencyConfigOptions;
 import io.rrralgorithms.jobs.config.ScoringConfigOptions;
 import io.rrralgorithms.jobs.config.TradingConfigOptions;
+import io.rrralgorithms.jobs.decision.DecisionSettings;
 import io.rrralgorithms.jobs.scoring.ScoringOptions;
 import io.rrralgorithms.jobs.trading.TradingConfig;
 import io.rrralgorithms.jobs.trading.flink.StrategyFactory;
@@ -13,11 +15,48 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** Tuning of the market-data job. */
 public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
-        Duration liveLag, ScoringOptions scoring, TradingOptions trading, Resync resync, Backfill backfill) implements Serializable {
+        Duration liveLag, ScoringOptions scoring, TradingOptions trading, Resync resync, Backfill backfill,
+        Latency latency, Decision decision) implements Serializable {
+
+    /**
+     * The per-event decision path: its settings, the trading settings its sub-accounts get, and the strategy.
+     */
+    public record Decision(DecisionSettings settings, TradingConfig account, StrategyFactory strategy)
+            implements Serializable {
+        public boolean enabled() {
+            return settings.enabled();
+        }
+
+        public static Decision from(ReadableConfig config) {
+            return new Decision(DecisionSettings.from(config), TradingConfig.accounts(config).get(0),
+                    StrategyFactory.threshold(config.get(TradingConfigOptions.IOC_ALLOWANCE_BPS)));
+        }
+    }
+
+    /**
+     * The low-latency settings ({@link LatencyConfigOptions}).
+     *
+     * @param bufferTimeoutMs network buffer timeout
+     * @param watermarkIntervalMs auto-watermark interval
+     */
+    public record Latency(long bufferTimeoutMs, long watermarkIntervalMs) implements Serializable {
+        public Latency {
+            if (bufferTimeoutMs < 0 || watermarkIntervalMs < 1) {
+                throw new IllegalArgumentException("buffer timeout must be >= 0 ms and watermark interval >= 1 ms");
+            }
+        }
+
+        public static Latency from(ReadableConfig config) {
+            return new Latency(config.get(LatencyConfigOptions.BUFFER_TIMEOUT_MS),
+                    config.get(LatencyConfigOptions.WATERMARK_INTERVAL_MS));
+        }
+    }
+
 
     /**
      * Where book gaps are also written as resync requests for the live capture
@@ -59,6 +98,12 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
         if (trading == null) {
             trading = TradingOptions.disabled();
         }
+        if (latency == null) {
+            latency = Latency.from(new Configuration());
+        }
+        if (decision == null) {
+            decision = Decision.from(new Configuration());
+        }
         if (trading.enabled() && !scoring.enabled()) {
             throw new IllegalArgumentException("trading needs scores: turn scoring on (--model-dir or --control-topic)");
         }
@@ -77,7 +122,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
                 Duration.ofMillis(config.get(JobConfigOptions.OUT_OF_ORDERNESS_MS)),
                 Duration.ofMillis(config.get(JobConfigOptions.IDLENESS_MS)),
                 Duration.ofMillis(config.get(JobConfigOptions.LIVE_LAG_MS)), ScoringOptions.from(config, modelRegistry),
-                tradingOptions(config), null, null);
+                tradingOptions(config), null, null, Latency.from(config), Decision.from(config));
     }
 
     private static TradingOptions tradingOptions(ReadableConfig config) {
@@ -92,14 +137,14 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
 
     public JobOptions withTrading(TradingOptions t) {
         return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, liveLag, scoring, t, resync,
-                backfill);
+                backfill, latency, decision);
     }
 
     /** Rows written only from the plan's start on; an empty plan: every row. */
     public JobOptions withBackfill(Optional<StartPlanner.StartPlan> plan) {
         Backfill b = plan.map(p -> new Backfill(p.emitFromMs(), p.instrumentsWithoutSnapshot())).orElse(null);
         return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, liveLag, scoring, trading,
-                resync, b);
+                resync, b, latency, decision);
     }
 
     /** Gaps also to {@code topic} as resync requests; a null topic: off. */
@@ -110,6 +155,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
     /** The same with the user's Kafka client settings for the resync sink. */
     public JobOptions withResync(String bootstrapServers, String topic, Map<String, String> kafkaProperties) {
         return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, liveLag, scoring, trading,
-                topic == null ? null : new Resync(bootstrapServers, topic, kafkaProperties), backfill);
+                topic == null ? null : new Resync(bootstrapServers, topic, kafkaProperties), backfill, latency,
+                decision);
     }
 }

@@ -12,6 +12,7 @@ import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.book.OrderBookFunction;
 import io.rrralgorithms.jobs.book.ResyncSink;
+import io.rrralgorithms.jobs.decision.DecisionOperator;
 import io.rrralgorithms.jobs.decode.DeadLetterRouter;
 import io.rrralgorithms.jobs.decode.GuardedWatermarks;
 import io.rrralgorithms.jobs.decode.TradeDedupFunction;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -140,6 +142,9 @@ public class MarketDataJob {
         Configuration noKryo = new Configuration();
         noKryo.set(PipelineOptions.GENERIC_TYPES, false);
         env.configure(noKryo);
+        // low latency: partly filled buffers leave soon, watermarks move often (Flink: 100 ms, 200 ms)
+        env.setBufferTimeout(options.latency().bufferTimeoutMs());
+        env.getConfig().setAutoWatermarkInterval(options.latency().watermarkIntervalMs());
 
         Decoded decoded = decode(env);
         Books books = books(decoded.events());
@@ -153,7 +158,10 @@ public class MarketDataJob {
                 ? Optional.of(trade(env, books.tops(), trades, scoring.orElseThrow(
                         () -> new IllegalStateException("trading needs scores: turn scoring on")).scores()))
                 : Optional.empty();
+        Optional<TradingStreams> decision = options.decision().enabled()
+                ? Optional.of(decide(decoded.events())) : Optional.empty();
         for (MarketDataSinks s : sinks) {
+            decision.ifPresent(t -> t.sinkTo(s, "decision-", options.backfill()));
             trading.ifPresent(t -> t.sinkTo(s, options.backfill()));
             scoring.ifPresent(t -> t.sinkTo(s, options.backfill()));
             market.sinkTo(s, options.backfill());
@@ -195,11 +203,16 @@ public class MarketDataJob {
     private record TradingStreams(DataStream<Order> orders, DataStream<Fill> fills,
             DataStream<PositionSnapshot> positions, DataStream<PnlSnapshot> pnl, DataStream<RiskEvent> riskEvents) {
         void sinkTo(MarketDataSinks s, JobOptions.Backfill b) {
-            attach(orders, s.orders(), "orders", s, b);
-            attach(fills, s.fills(), "fills", s, b);
-            attach(positions, s.positions(), "positions", s, b);
-            attach(pnl, s.pnl(), "pnl", s, b);
-            attach(riskEvents, s.riskEvents(), "risk-events", s, b);
+            sinkTo(s, "", b);
+        }
+
+        /** Into the same tables; {@code prefix} tells the sinks of the per-event path's streams apart. */
+        void sinkTo(MarketDataSinks s, String prefix, JobOptions.Backfill b) {
+            attach(orders, s.orders(), prefix + "orders", s, b);
+            attach(fills, s.fills(), prefix + "fills", s, b);
+            attach(positions, s.positions(), prefix + "positions", s, b);
+            attach(pnl, s.pnl(), prefix + "pnl", s, b);
+            attach(riskEvents, s.riskEvents(), prefix + "risk-events", s, b);
         }
     }
 
@@ -294,6 +307,31 @@ public class MarketDataJob {
         DataStream<PnlSnapshot> pnl = counted(traded.getSideOutput(TradingOperator.PNL), "pnl");
         DataStream<RiskEvent> riskEvents = counted(traded.getSideOutput(TradingOperator.RISK_EVENTS), "risk_events");
         return new TradingStreams(counted(traded, "orders"), fills, positions, pnl, riskEvents);
+    }
+
+    /**
+     * Every book event, BBO and trade → per instrument, in its partition's arrival order, the
+     * per-event decision path ({@link DecisionOperator}): orders, fills, positions, PnL and risk
+     * events of its sub-accounts, at once, into the trading tables. Beside the aggregates, not
+     * instead of them; no watermark needed.
+     */
+    private TradingStreams decide(DataStream<MarketEvent> events) {
+        JobOptions.Decision d = options.decision();
+        SingleOutputStreamOperator<Order> decided = events
+                .filter(e -> e.type == EventType.BOOK_DELTA || e.type == EventType.BOOK_SNAPSHOT
+                        || e.type == EventType.BBO || e.type == EventType.TRADE)
+                .name("decision-events")
+                .keyBy(MarketEvent::instrumentKey)
+                .transform("decision", TypeInformation.of(Order.class),
+                        new DecisionOperator(d.settings(), d.account(), d.strategy()))
+                .uid("decision");
+        // the outputs (and their PostgreSQL sinks, whose commits block) in a task of their own: a slow
+        // commit must not hold up the next decision
+        return new TradingStreams(counted(decided, "decision_orders").startNewChain(),
+                counted(decided.getSideOutput(TradingOperator.FILLS), "decision_fills").startNewChain(),
+                counted(decided.getSideOutput(TradingOperator.POSITIONS), "decision_positions").startNewChain(),
+                counted(decided.getSideOutput(TradingOperator.PNL), "decision_pnl").startNewChain(),
+                counted(decided.getSideOutput(TradingOperator.RISK_EVENTS), "decision_risk_events").startNewChain());
     }
 
     /** A control topic's records in one task, without watermarks; null when the source is not given. */

@@ -7,6 +7,8 @@ import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.features.FeatureRow;
 import io.rrralgorithms.jobs.scoring.ModelEvent;
 import io.rrralgorithms.jobs.scoring.Score;
+import io.rrralgorithms.jobs.trading.Fill;
+import io.rrralgorithms.jobs.trading.Order;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,6 +63,25 @@ public class CollectingSinks implements MarketDataSinks {
     @Override
     public Sink<ModelEvent> modelEvents() {
         return new Collecting<>(id + "/model-events");
+    }
+
+    @Override
+    public Sink<Order> orders() {
+        return new Collecting<>(id + "/orders");
+    }
+
+    @Override
+    public Sink<Fill> fills() {
+        return new Collecting<>(id + "/fills");
+    }
+
+    /** Every order update, of every stream that writes orders (trading and the per-event path). */
+    public List<Order> orderList() {
+        return get("orders");
+    }
+
+    public List<Fill> fillList() {
+        return get("fills");
     }
 
     public List<Score> scoreList() {

@@ -20,6 +20,8 @@ public class BookTop {
     public long[] askSizes;
     /** For 1 s samples: the end of the second sampled (exclusive), ms; 0 for per-update tops. */
     public long sampleTimeMs;
+    /** The wall-clock ingest time of the frame behind this top (MarketEvent.ingestNs), for latency only. */
+    public long ingestNs;
 
     public BookTop() {}
 
@@ -45,6 +47,7 @@ public class BookTop {
         t.askPrices = askPrices;
         t.askSizes = askSizes;
         t.sampleTimeMs = sampleTimeMs;
+        t.ingestNs = ingestNs;
         return t;
     }
 

@@ -1,6 +1,9 @@
 package io.rrralgorithms.jobs.book;
 
+import io.rrralgorithms.connectors.latency.Latencies;
+import io.rrralgorithms.connectors.latency.LatencyHistogram;
 import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.util.WallClock;
 import io.rrralgorithms.jobs.decode.FeedCounters;
 import io.rrralgorithms.jobs.runtime.DurableAccumulators;
 import java.util.HashSet;
@@ -63,6 +66,7 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
     /** Per instrument key of this subtask: is its book synced now (read by the per-feed gauges). */
     private transient Map<String, Boolean> syncedNow;
     private transient Set<String> feedsWithGauges;
+    private transient LatencyHistogram bookLatency;
 
     public OrderBookFunction(int topLevels, int maxPendingDiffs) {
         this.sync = new BookSynchronizer(topLevels, maxPendingDiffs);
@@ -93,6 +97,7 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
                 durable.counter(ACC_CHECKSUMS), durable.counter(ACC_CHECKSUM_FAILURES),
                 new FeedCounters(durable, m, "GAPS", "CROSSED", "CHECKSUMS", "CHECKSUM_FAILURES"));
         everSyncedState = getRuntimeContext().getState(new ValueStateDescriptor<>("everSynced", Boolean.class));
+        bookLatency = Latencies.register(m, Latencies.PATH_MARKET, Latencies.STAGE_BOOK);
         seen = new HashSet<>();
         withSnapshot = new HashSet<>();
         synced = new HashSet<>();
@@ -155,10 +160,15 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         }
         output.bind(ctx, out);
         output.perFeed.seen(ev.feed);
+        output.ingestNs = ev.ingestNs;
+        output.topsEmitted = 0;
         if (sync.process(book, ev, output)) {
             bookState.update(book);
             track(ctx.getCurrentKey(), book);
             trackSyncState(ctx.getCurrentKey(), book);
+        }
+        if (output.topsEmitted > 0) { // receive → book applied and its top out
+            bookLatency.recordSince(ev.ingestNs, WallClock.nowNs());
         }
     }
 
@@ -197,6 +207,9 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
         private final FeedCounters perFeed;
         private Context ctx;
         private Collector<BookTop> out;
+        /** Of the event being applied: its tops carry it on to the later latency stages. */
+        long ingestNs;
+        int topsEmitted;
 
         FlinkBookOutput(Counter gaps, Counter crossed, Counter stale, Counter snapshots, Counter dropped,
                 LongCounter gapsAcc, LongCounter crossedAcc, Counter checksums, Counter checksumFailures,
@@ -222,6 +235,8 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
 
         @Override
         public void top(BookTop top) {
+            top.ingestNs = ingestNs;
+            topsEmitted++;
             out.collect(top);
         }
 

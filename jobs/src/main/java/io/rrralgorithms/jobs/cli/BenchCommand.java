@@ -2,9 +2,16 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
+import io.rrralgorithms.connectors.latency.Latencies;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.jobs.bench.DecodeBookFeaturesBenchmark;
+import io.rrralgorithms.jobs.bench.KafkaRoundTrip;
+import io.rrralgorithms.jobs.bench.LatencyReport;
 import io.rrralgorithms.jobs.bench.ScoringBenchmark;
+import io.rrralgorithms.jobs.config.DecisionConfigOptions;
+import io.rrralgorithms.jobs.config.LatencyConfigOptions;
+import io.rrralgorithms.jobs.config.TradingConfigOptions;
 import io.rrralgorithms.jobs.features.ReplayFeatures;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSpec;
@@ -13,6 +20,7 @@ import io.rrralgorithms.models.scoring.TfScorer;
 import io.rrralgorithms.models.spec.FeatureSpec;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -23,10 +31,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,6 +49,9 @@ import picocli.CommandLine.Parameters;
  *   <li>{@code rrr bench decode-book-features [FILE...]}: the job's hot path in one thread without
  *       Kafka or Flink (decode → order book → features and 1-minute bars), on frames loaded into
  *       memory first; warm-up iterations, then measured ones, each from fresh state.
+ *   <li>{@code rrr bench latency [FILE...] --rate-multiplier K}: the unbounded local pipeline on a replay
+ *       at K times the recorded pace, and each latency stage's percentiles beside the Kafka round
+ *       trip measured on the same broker in the same run.
  *   <li>{@code rrr bench pipeline [FILE...]}: the whole local pipeline, as {@code rrr run} runs it:
  *       replay into an embedded Kafka, then the bounded job on a local Flink cluster into
  *       PostgreSQL (database {@code rrr_bench} unless {@code --jdbc-url} says otherwise).
@@ -51,8 +65,10 @@ import picocli.CommandLine.Parameters;
         description = {"Benchmarks: print throughput numbers (not tests).",
                 "  decode-book-features  decode → order book → features/bars in one thread, no Kafka, no Flink",
                 "  pipeline              replay → embedded Kafka → local Flink job → PostgreSQL (database rrr_bench)",
-                "  scoring               SavedModel scoring latency and rows/s per batch size (CPU unless --tf-device)"},
-        subcommands = {BenchCommand.DecodeBookFeatures.class, BenchCommand.Pipeline.class, BenchCommand.Scoring.class})
+                "  scoring               SavedModel scoring latency and rows/s per batch size (CPU unless --tf-device)",
+                "  latency               per-stage latency at K x recorded pace beside the Kafka round trip"},
+        subcommands = {BenchCommand.DecodeBookFeatures.class, BenchCommand.Pipeline.class, BenchCommand.Scoring.class,
+                BenchCommand.Latency.class})
 public class BenchCommand implements Callable<Integer> {
     static final String DEFAULT_DATA_DIR = "../shared/data";
     /** The default capture files, relative to {@code --data-dir}. */
@@ -373,12 +389,226 @@ public class BenchCommand implements Callable<Integer> {
             return 0;
         }
 
-        private static int freePort() throws IOException {
+        static int freePort() throws IOException {
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 return s.getLocalPort();
             }
         }
 
+    }
+
+    @Command(name = "latency", mixinStandardHelpOptions = true, resourceBundle = ConfigDescriptions.BUNDLE,
+            defaultValueProvider = Latency.LatencyDefaults.class,
+            description = {"Latency benchmark: the local pipeline as 'rrr run --unbounded' runs it (embedded Kafka, local "
+                    + "Flink cluster, PostgreSQL database rrr_bench), fed by a replay of the captures at K times their "
+                    + "recorded pace, stopped after --max-seconds of replay (plus --drain-seconds).",
+                    "Prints every latency stage's count and p50/p95/p99/p99.9/max in ms from the frame's publish into "
+                            + "Kafka (what a live frame's receive time is), beside the floor measured in the same "
+                            + "run on the same broker: a plain producer -> consumer round trip (paced-replay producer "
+                            + "settings), and the targets' verdicts (tick-to-order p99 <= 10 ms and <= 3x the round "
+                            + "trip p99; frame -> order row in PostgreSQL p95 <= 100 ms)."})
+    static class Latency implements Callable<Integer> {
+
+        /** The sinks flush often: a row's latency is mostly the flush interval. */
+        public static final class LatencyDefaults implements CommandLine.IDefaultValueProvider {
+            @Override
+            public String defaultValue(ArgSpec arg) throws Exception {
+                if (arg instanceof OptionSpec o && List.of(o.names()).contains("--jdbc-batch-interval-ms")) {
+                    return String.valueOf(BENCH_FLUSH_INTERVAL_MS);
+                }
+                return new ConfigDefaults().defaultValue(arg);
+            }
+        }
+
+        static final long BENCH_FLUSH_INTERVAL_MS = 10;
+
+        @Mixin
+        FileOptions input;
+
+        @Mixin
+        PostgresOptions postgres;
+
+        @Mixin
+        JdbcBatchOptions jdbcBatch;
+
+        @Option(names = "--rate-multiplier", defaultValue = "1", paramLabel = "K",
+                description = "replay pace: K x the recorded pace (1 = as recorded)")
+        double rateMultiplier;
+
+        @Option(names = "--max-seconds", defaultValue = "60",
+                description = "stop the replay after this many seconds (wall time)")
+        double maxSeconds;
+
+        @Option(names = "--drain-seconds", defaultValue = "3",
+                description = "after the replay, let the job finish what it holds this long before it is stopped")
+        double drainSeconds;
+
+        @Option(names = "--round-trip-rate", defaultValue = "200",
+                description = "messages/s of the Kafka round-trip probe beside the job")
+        int roundTripRate;
+
+        @Option(names = "--partitions", defaultValue = "1", description = "partitions of the raw topics")
+        int partitions;
+
+        @Option(names = "--parallelism", defaultValue = "1", description = "job parallelism")
+        int parallelism;
+
+        @Option(names = "--web-port", defaultValue = "0", description = "Flink web UI port; 0 = a free one")
+        int webPort;
+
+        @Option(names = "--buffer-timeout-ms", descriptionKey = "rrr.latency.buffer-timeout-ms")
+        long bufferTimeoutMs;
+
+        @Option(names = "--watermark-interval-ms", descriptionKey = "rrr.latency.watermark-interval-ms")
+        long watermarkIntervalMs;
+
+        @Option(names = "--decision", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "run the per-event decision path (tick-to-order); --no-decision: the market path only")
+        boolean decision;
+
+        @Option(names = "--decision-batch-size", descriptionKey = "rrr.decision.batch-size")
+        int decisionBatchSize;
+
+        @Option(names = "--decision-batch-budget-us", descriptionKey = "rrr.decision.batch-budget-us")
+        long decisionBatchBudgetUs;
+
+        @Option(names = "--cooldown-ms", defaultValue = "250",
+                description = "the strategy's cooldown between orders of an instrument (here short: more orders to time; "
+                        + "the order-rate risk limit is lifted too)")
+        long cooldownMs;
+
+        /** The checks of the options; null when they are fine, else the one line to print. */
+        String invalid() {
+            if (!(rateMultiplier > 0) || Double.isInfinite(rateMultiplier)) {
+                return "--rate-multiplier must be > 0 (1 = recorded pace)";
+            }
+            if (!(maxSeconds > 0)) {
+                return "--max-seconds must be > 0";
+            }
+            if (drainSeconds < 0) {
+                return "--drain-seconds must be >= 0";
+            }
+            if (roundTripRate < 1 || partitions < 1 || parallelism < 1) {
+                return "--round-trip-rate, --partitions and --parallelism must be >= 1";
+            }
+            if (bufferTimeoutMs < 0 || watermarkIntervalMs < 1) {
+                return "--buffer-timeout-ms must be >= 0 and --watermark-interval-ms >= 1";
+            }
+            if (decisionBatchSize < 1 || decisionBatchBudgetUs < 0 || cooldownMs < 0) {
+                return "--decision-batch-size must be >= 1, --decision-batch-budget-us and --cooldown-ms >= 0";
+            }
+            return null;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            String invalid = invalid();
+            if (invalid != null) {
+                System.err.println("rrr bench: " + invalid);
+                return 2;
+            }
+            List<Path> files;
+            try {
+                files = input.resolve();
+            } catch (IOException e) {
+                System.err.println("rrr bench: " + e.getMessage());
+                return 2;
+            }
+            PrintStream out = System.out;
+            out.println("== rrr bench latency ==");
+            printEnvironment(out);
+            out.println("files:");
+            files.forEach(f -> out.println("  " + f.toAbsolutePath().normalize()));
+            out.printf(Locale.ROOT, "settings: %s x recorded pace, replay capped at %.0f s (+ %.0f s drain), "
+                            + "buffer timeout %d ms, watermark interval %d ms, sink flush every %d ms (batch %d rows), "
+                            + "parallelism %d, %d partition(s), Kafka round-trip probe %d msg/s; per-event decision "
+                            + "path %s (micro-batch %d rows / %d us, cooldown %d ms)%n",
+                    rateMultiplier, maxSeconds, drainSeconds, bufferTimeoutMs, watermarkIntervalMs,
+                    jdbcBatch.batchIntervalMs, jdbcBatch.batchSize, parallelism, partitions, roundTripRate,
+                    decision ? "on" : "off", decisionBatchSize, decisionBatchBudgetUs, cooldownMs);
+
+            if (postgres.jdbcUrl == null) { // its own database by default, not the one of 'rrr run'
+                postgres.jdbcUrl = BENCH_JDBC_URL;
+            }
+            try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null)) {
+                RunSpec s = new RunSpec();
+                s.files = files;
+                s.feedOfFile = input.feeds;
+                s.speed = rateMultiplier;
+                s.bounded = false;
+                s.maxReplaySeconds = maxSeconds;
+                s.replayProgress = false;
+                s.bootstrapServers = broker.bootstrapServers();
+                s.partitions = partitions;
+                s.durability.parallelism = parallelism;
+                s.webPort = webPort != 0 ? webPort : Pipeline.freePort();
+                s.postgres = postgres.batching(jdbcBatch).target();
+                s.job.set(LatencyConfigOptions.BUFFER_TIMEOUT_MS, bufferTimeoutMs);
+                s.job.set(LatencyConfigOptions.WATERMARK_INTERVAL_MS, watermarkIntervalMs);
+                // the per-event path decides; a short cooldown and a wide order-rate limit give many orders to time
+                s.job.set(DecisionConfigOptions.ENABLED, decision);
+                s.job.set(DecisionConfigOptions.BATCH_SIZE, decisionBatchSize);
+                s.job.set(DecisionConfigOptions.BATCH_BUDGET_US, decisionBatchBudgetUs);
+                s.job.set(TradingConfigOptions.COOLDOWN_MS, cooldownMs);
+                s.job.set(TradingConfigOptions.RISK_MAX_ORDERS, 1_000_000);
+                s.out = out;
+                LocalPipeline pipeline = new LocalPipeline(s);
+                AtomicReference<Exception> failed = new AtomicReference<>();
+                Thread run = new Thread(() -> {
+                    try {
+                        pipeline.run();
+                    } catch (Exception e) {
+                        failed.set(e);
+                    }
+                }, "rrr-bench-latency-run");
+                // the floor is measured over the replay's time, beside it: from when the job's tasks run
+                KafkaRoundTrip floorProbe = new KafkaRoundTrip(broker.bootstrapServers(), roundTripRate);
+                s.beforeReplay = () -> {
+                    try {
+                        floorProbe.start();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                };
+                try (floorProbe) {
+                    run.start();
+                    while (pipeline.lastReplay() == null && run.isAlive()) {
+                        Thread.sleep(100);
+                    }
+                    Thread.sleep((long) (drainSeconds * 1000));
+                    Latencies.Percentiles floor = Latencies.Percentiles.of(floorProbe.histogram());
+                    RunSummary summary = pipeline.stop();
+                    run.join(180_000);
+                    if (failed.get() != null || summary == null) {
+                        System.err.println("rrr bench: the run failed: " + (failed.get() == null ? "no summary"
+                                : failed.get().getMessage()));
+                        return 1;
+                    }
+                    if (floorProbe.failure() != null) {
+                        System.err.println("rrr bench: the Kafka round-trip probe failed: " + floorProbe.failure());
+                    }
+                    out.println();
+                    out.print(LatencyReport.table(String.format(Locale.ROOT, "latency at %sx recorded pace, %,d frames "
+                                    + "replayed in %.1f s", trim(rateMultiplier), pipeline.lastReplay().frames(),
+                                    pipeline.lastReplay().seconds()), summary.latencyKeys(), summary.latencies(),
+                            floor));
+                    out.print(LatencyReport.verdicts(summary.latencies(), floor));
+                    Latencies.Percentiles order = summary.latencies().get(LatencyReport.TICK_TO_ORDER);
+                    Latencies.Percentiles book = summary.latencies()
+                            .get(Latencies.key(Latencies.PATH_MARKET, Latencies.STAGE_BOOK, null));
+                    out.printf(Locale.ROOT, "RESULT latency %sx: kafka round trip p50 %.2f p99 %.2f ms; book p50 %.2f "
+                                    + "p99 %.2f ms; tick-to-order p50 %.2f p99 %.2f ms (%,d orders)%n",
+                            trim(rateMultiplier), floor.p50Ms(), floor.p99Ms(), book == null ? 0 : book.p50Ms(),
+                            book == null ? 0 : book.p99Ms(), order == null ? 0 : order.p50Ms(),
+                            order == null ? 0 : order.p99Ms(), order == null ? 0 : order.count());
+                }
+            }
+            return 0;
+        }
+
+        private static String trim(double d) {
+            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        }
     }
 
     /** The checkout this class was loaded from (the folder with the {@code rrr} script), or null. */

@@ -2,7 +2,9 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.jobs.JobOptions;
 import io.rrralgorithms.jobs.config.ConfigCatalog;
+import io.rrralgorithms.jobs.config.DecisionConfigOptions;
 import io.rrralgorithms.jobs.config.JobConfigOptions;
+import io.rrralgorithms.jobs.config.LatencyConfigOptions;
 import io.rrralgorithms.jobs.config.ScoringConfigOptions;
 import io.rrralgorithms.jobs.config.TradingConfigOptions;
 import io.rrralgorithms.jobs.runtime.JobDurability;
@@ -91,6 +93,38 @@ public class JobArguments {
 
     @Option(names = "--live-lag-ms", descriptionKey = "rrr.watermark.live-lag-ms")
     long liveLagMs;
+    @Option(names = "--buffer-timeout-ms", descriptionKey = "rrr.latency.buffer-timeout-ms")
+    long bufferTimeoutMs;
+
+    @Option(names = "--watermark-interval-ms", descriptionKey = "rrr.latency.watermark-interval-ms")
+    long watermarkIntervalMs;
+
+    @Option(names = "--decision", descriptionKey = "rrr.decision.enabled")
+    boolean decision;
+
+    @Option(names = "--decision-account-prefix", descriptionKey = "rrr.decision.account-prefix")
+    String decisionAccountPrefix;
+
+    @Option(names = "--decision-flow-window-ms", descriptionKey = "rrr.decision.flow-window-ms")
+    long decisionFlowWindowMs;
+
+    @Option(names = "--decision-volatility-window-ms", descriptionKey = "rrr.decision.volatility-window-ms")
+    long decisionVolatilityWindowMs;
+
+    @Option(names = "--decision-imbalance-levels", descriptionKey = "rrr.decision.imbalance-levels")
+    int decisionImbalanceLevels;
+
+    @Option(names = "--decision-weights", split = ",", descriptionKey = "rrr.decision.weights")
+    List<Double> decisionWeights;
+
+    @Option(names = "--decision-bias", descriptionKey = "rrr.decision.bias")
+    double decisionBias;
+
+    @Option(names = "--decision-batch-size", descriptionKey = "rrr.decision.batch-size")
+    int decisionBatchSize;
+
+    @Option(names = "--decision-batch-budget-us", descriptionKey = "rrr.decision.batch-budget-us")
+    long decisionBatchBudgetUs;
 
     // Unset (null) where the cluster's configuration decides: flink run -p, parallelism.default, -D, config.yaml
     @Option(names = "--parallelism", description = "job parallelism. Unset: the cluster's parallelism.default / "
@@ -271,6 +305,13 @@ public class JobArguments {
         Preflight.atLeast("--idleness-ms", c.get(JobConfigOptions.IDLENESS_MS), 1);
         Preflight.atLeast("--live-lag-ms", c.get(JobConfigOptions.LIVE_LAG_MS), 0);
         Preflight.atLeast("--warm-up-look-back-ms", c.get(JobConfigOptions.WARM_UP_LOOK_BACK_MS), 0);
+        Preflight.atLeast("--buffer-timeout-ms", c.get(LatencyConfigOptions.BUFFER_TIMEOUT_MS), 0);
+        Preflight.atLeast("--watermark-interval-ms", c.get(LatencyConfigOptions.WATERMARK_INTERVAL_MS), 1);
+        Preflight.atLeast("--decision-flow-window-ms", c.get(DecisionConfigOptions.FLOW_WINDOW_MS), 1);
+        Preflight.atLeast("--decision-volatility-window-ms", c.get(DecisionConfigOptions.VOLATILITY_WINDOW_MS), 1);
+        Preflight.atLeast("--decision-imbalance-levels", c.get(DecisionConfigOptions.IMBALANCE_LEVELS), 1);
+        Preflight.atLeast("--decision-batch-size", c.get(DecisionConfigOptions.BATCH_SIZE), 1);
+        Preflight.atLeast("--decision-batch-budget-us", c.get(DecisionConfigOptions.BATCH_BUDGET_US), 0);
         Preflight.atLeast("--max-clock-skew-ms", c.get(JobConfigOptions.MAX_CLOCK_SKEW_MS), 1);
         Preflight.atLeast("--max-frame-bytes", c.get(JobConfigOptions.MAX_FRAME_BYTES), 1);
         Preflight.atLeast("--score-batch-size", c.get(ScoringConfigOptions.BATCH_SIZE), 1);

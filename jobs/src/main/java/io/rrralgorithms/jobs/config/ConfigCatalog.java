@@ -15,13 +15,14 @@ import org.apache.flink.configuration.description.Formatter;
 import org.apache.flink.configuration.description.TextElement;
 
 /**
- * Every setting of the job ({@link JobConfigOptions}, {@link ScoringConfigOptions},
+ * Every setting of the job ({@link JobConfigOptions}, {@link LatencyConfigOptions}, {@link DecisionConfigOptions},
+ * {@link ScoringConfigOptions},
  * {@link TradingConfigOptions}) by key, with its description and default as plain text: what the
  * command line shows and the generated reference lists.
  */
 public final class ConfigCatalog {
-    private static final List<Class<?>> HOLDERS = List.of(JobConfigOptions.class, ScoringConfigOptions.class,
-            TradingConfigOptions.class);
+    private static final List<Class<?>> HOLDERS = List.of(JobConfigOptions.class, LatencyConfigOptions.class,
+            ScoringConfigOptions.class, TradingConfigOptions.class, DecisionConfigOptions.class);
     private static final Map<String, ConfigOption<?>> BY_KEY = collect();
 
     private ConfigCatalog() {}

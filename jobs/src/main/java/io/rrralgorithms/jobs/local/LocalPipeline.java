@@ -1,5 +1,7 @@
 package io.rrralgorithms.jobs.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.flink.StartPlanner;
 import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
@@ -7,6 +9,7 @@ import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.ControlTopic;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.connectors.kafka.ResyncRequests;
+import io.rrralgorithms.connectors.latency.Latencies;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureService;
 import io.rrralgorithms.connectors.venues.LiveStream;
@@ -24,6 +27,9 @@ import io.rrralgorithms.jobs.ui.LiveState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +43,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.PerJobMiniClusterFactory;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -78,7 +85,7 @@ public final class LocalPipeline {
     private final JobDurability durability;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile RunningJob running;
-    private CaptureReplayer.Result lastReplay;
+    private volatile CaptureReplayer.Result lastReplay;
     private long unboundedStartNs;
     private CaptureConfig live;
     private volatile CaptureService liveCapture;
@@ -207,9 +214,10 @@ public final class LocalPipeline {
         build(env, bootstrap, feeds, true);
         long start = System.nanoTime();
         try {
+            Latencies.reset(); // the summary's latencies are this run's
             JobExecutionResult result = executeBounded(env);
             RunSummary summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9).withLatencies(Latencies.percentiles());
             runs.finish(runId, "finished", result.getJobID().toString(), summary.toJson(), null);
             recordState(runId, StateDirectory.FINISHED);
             print(summary);
@@ -297,6 +305,7 @@ public final class LocalPipeline {
         StreamExecutionEnvironment env = environment();
         build(env, bootstrap, feeds, false);
         unboundedStartNs = System.nanoTime();
+        Latencies.reset(); // the summary's latencies are this run's
         JobClient job = env.executeAsync("rrr market data (unbounded)");
         running = new RunningJob(job, runs, runId);
         running.status = new JobStatusLines(job, s.webPort, s.err, null).start();
@@ -316,6 +325,11 @@ public final class LocalPipeline {
                 startLiveCapture(bootstrap);
             }
             if (!s.files.isEmpty()) {
+                // a replay beside the job starts once its tasks run, or its first frames wait for them
+                awaitTasksRunning(job, Duration.ofSeconds(60));
+                if (s.beforeReplay != null) {
+                    s.beforeReplay.run();
+                }
                 replay(bootstrap);
                 s.out.println("replay done; the job keeps running on the topics (Ctrl-C to stop)");
             }
@@ -366,7 +380,7 @@ public final class LocalPipeline {
             }
             JobExecutionResult result = r.job.getJobExecutionResult().get(120, TimeUnit.SECONDS);
             r.summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
-                    (System.nanoTime() - unboundedStartNs) / 1e9);
+                    (System.nanoTime() - unboundedStartNs) / 1e9).withLatencies(Latencies.percentiles());
             r.runs.finish(r.runId, "stopped", r.job.getJobID().toString(), r.summary.toJson(), null);
             recordState(r.runId, "stopped");
             print(r.summary);
@@ -394,6 +408,59 @@ public final class LocalPipeline {
     public String livePageUrl() {
         LivePage page = livePage;
         return page == null ? null : page.url();
+    }
+
+    /**
+     * Waits until every task of the job runs (the web UI's REST API: {@code /jobs/<id>}, every
+     * vertex RUNNING), at most {@code timeout}; then goes on whatever the state (a failure surfaces
+     * from the job's result).
+     */
+    private void awaitTasksRunning(JobClient job, Duration timeout) throws InterruptedException {
+        if (s.webPort == 0) { // a port of the cluster's choice, unknown here: the job's status only
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && !jobIs(job, JobStatus.RUNNING)) {
+                Thread.sleep(200);
+            }
+            return;
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.webPort + "/jobs/"
+                + job.getJobID())).timeout(Duration.ofSeconds(5)).build();
+        ObjectMapper json = new ObjectMapper();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonNode vertices = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body())
+                        .path("vertices");
+                boolean allRunning = vertices.size() > 0;
+                for (JsonNode v : vertices) {
+                    allRunning &= "RUNNING".equals(v.path("status").asText());
+                }
+                if (allRunning) {
+                    return;
+                }
+            } catch (IOException e) {
+                LOG.debug("job status not available yet: {}", e.toString());
+            }
+            if (jobIs(job, null)) {
+                return; // it ended already: its result says why
+            }
+            Thread.sleep(200);
+        }
+        LOG.warn("the job's tasks are not all running after {} s; replaying anyway", timeout.toSeconds());
+    }
+
+    /** Whether the job is in {@code status}, or (null) in a terminal state. */
+    private static boolean jobIs(JobClient job, JobStatus status) {
+        try {
+            JobStatus now = job.getJobStatus().get(5, TimeUnit.SECONDS);
+            return status == null ? now.isTerminalState() : now == status;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (Exception e) {
+            return status == null; // no answer: treat as ended when asked whether it ended
+        }
     }
 
     /**
@@ -556,7 +623,8 @@ public final class LocalPipeline {
                 .pace(s.pace)
                 .maxPause(Duration.ofNanos((long) (s.maxPauseSeconds * 1e9)))
                 .resume(state != null)
-                .progress(System.err)
+                .maxDuration(s.maxReplaySeconds == null ? null : Duration.ofNanos((long) (s.maxReplaySeconds * 1e9)))
+                .progress(s.replayProgress ? System.err : null)
                 .build()
                 .replay(s.files, s.feedOfFile);
         s.out.printf("replayed %,d frames into %s in %.1f s%n", result.frames(), result.framesPerTopic().keySet(),

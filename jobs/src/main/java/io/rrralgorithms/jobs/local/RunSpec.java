@@ -27,6 +27,12 @@ public final class RunSpec {
     public String pace = "per-feed";
     /** A longer pause (recorded time) is a gap between recordings, not slept through. */
     public double maxPauseSeconds = 60;
+    /** The replay stops publishing after this many seconds of wall time (null: every frame); for benchmarks. */
+    public Double maxReplaySeconds;
+    /** Run just before an unbounded run's replay starts (its job's tasks running); null: nothing. */
+    public Runnable beforeReplay;
+    /** Whether the replay draws its progress bar on stderr. */
+    public boolean replayProgress = true;
     public boolean bounded = true;
     /** Null: start the embedded broker. */
     public String bootstrapServers;

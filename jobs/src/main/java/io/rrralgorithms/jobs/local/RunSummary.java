@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.local;
 
+import io.rrralgorithms.connectors.latency.Latencies;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.jobs.RowCounter;
 import io.rrralgorithms.jobs.bars.LateTradeCounter;
@@ -8,6 +9,7 @@ import io.rrralgorithms.jobs.decode.DeadLetterRouter;
 import io.rrralgorithms.jobs.decode.FeedCounters;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,35 @@ import java.util.TreeSet;
 public record RunSummary(Map<String, Long> eventsByType, List<String> instruments, long gaps, long crossed,
         long checksums, long checksumFailures, long deadLetters, long lateTrades, Map<String, Long> rowsByTable,
         Map<String, Map<String, Long>> byFeed, List<String> booksWithoutSnapshot, List<String> booksNeverBridged,
-        double seconds) {
+        double seconds, Map<String, Latencies.Percentiles> latencies) {
+
+    public RunSummary {
+        latencies = latencies == null ? Map.of() : Map.copyOf(latencies);
+    }
+
+    /**
+     * This summary with the latency stages' percentiles ({@link Latencies#percentiles}: key
+     * {@code path/stage[/table]}).
+     */
+    public RunSummary withLatencies(Map<String, Latencies.Percentiles> l) {
+        return new RunSummary(eventsByType, instruments, gaps, crossed, checksums, checksumFailures, deadLetters,
+                lateTrades, rowsByTable, byFeed, booksWithoutSnapshot, booksNeverBridged, seconds, l);
+    }
+
+    /** The latency keys that got values, in data-path order: path by path, stage by stage, then table. */
+    public List<String> latencyKeys() {
+        List<String> keys = new ArrayList<>(latencies.keySet());
+        keys.removeIf(k -> latencies.get(k).count() == 0); // registered, never reached (e.g. another path's sink)
+        keys.sort(Comparator.<String, String>comparing(k -> k.split("/")[0], Comparator.comparing(
+                        p -> p.equals(Latencies.PATH_MARKET) ? 0 : 1))
+                .thenComparing(k -> k.split("/")[0])
+                .thenComparingInt(k -> {
+                    int i = Latencies.STAGES.indexOf(k.split("/")[1]);
+                    return i < 0 ? Integer.MAX_VALUE : i;
+                })
+                .thenComparing(k -> k));
+        return keys;
+    }
 
     /** Instruments named in one warning at most; the rest are counted. */
     static final int NAMES_PER_WARNING = 8;
@@ -72,7 +102,7 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
                 asLong(acc.get(OrderBookFunction.ACC_CROSSED)), asLong(acc.get(OrderBookFunction.ACC_CHECKSUMS)),
                 asLong(acc.get(OrderBookFunction.ACC_CHECKSUM_FAILURES)), asLong(acc.get(DeadLetterRouter.ACC_DEAD_LETTERS)),
                 asLong(acc.get(LateTradeCounter.ACC_LATE_TRADES)), rows, byFeed(acc), List.copyOf(withoutSnapshot),
-                List.copyOf(neverBridged), seconds);
+                List.copyOf(neverBridged), seconds, Map.of());
     }
 
     private static TreeSet<String> names(Object listAccumulatorValue) {
@@ -192,6 +222,15 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
         appendStrings(b, booksNeverSynced());
         b.append(",\"warnings\":");
         appendStrings(b, warnings());
+        b.append(",\"latency_ms\":{");
+        int n = 0;
+        for (String key : latencyKeys()) {
+            Latencies.Percentiles p = latencies.get(key);
+            b.append(n++ > 0 ? "," : "").append('"').append(key).append("\":").append(String.format(Locale.ROOT,
+                    "{\"count\":%d,\"p50\":%.3f,\"p95\":%.3f,\"p99\":%.3f,\"p99_9\":%.3f,\"max\":%.3f}",
+                    p.count(), p.p50Ms(), p.p95Ms(), p.p99Ms(), p.p999Ms(), p.maxMs()));
+        }
+        b.append('}');
         return b.append(",\"gaps\":").append(gaps).append(",\"crossed\":").append(crossed)
                 .append(",\"checksums\":").append(checksums).append(",\"checksum_failures\":").append(checksumFailures)
                 .append(",\"dead_letters\":").append(deadLetters).append(",\"late_trades\":").append(lateTrades)
@@ -255,6 +294,23 @@ public record RunSummary(Map<String, Long> eventsByType, List<String> instrument
         }
         b.append("rows written (upserts)\n");
         rowsByTable.forEach((t, n) -> b.append(String.format("  %-18s %,d%n", t, n)));
+        b.append(renderLatencies());
+        return b.toString();
+    }
+
+    /** The latency table (ms from the frame's receive to each stage), empty when none was measured. */
+    public String renderLatencies() {
+        if (latencies.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "latency, ms from receive %-22s %11s %9s %9s %9s %9s %9s%n", "(path/stage)",
+                "count", "p50", "p95", "p99", "p99.9", "max"));
+        for (String key : latencyKeys()) {
+            Latencies.Percentiles p = latencies.get(key);
+            b.append(String.format(Locale.ROOT, "  %-46s %,11d %9.2f %9.2f %9.2f %9.2f %9.2f%n", key, p.count(),
+                    p.p50Ms(), p.p95Ms(), p.p99Ms(), p.p999Ms(), p.maxMs()));
+        }
         return b.toString();
     }
 }

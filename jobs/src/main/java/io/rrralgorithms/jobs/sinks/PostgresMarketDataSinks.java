@@ -2,6 +2,7 @@ package io.rrralgorithms.jobs.sinks;
 
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.jdbc.UpsertSinks;
+import io.rrralgorithms.connectors.latency.Latencies;
 import io.rrralgorithms.connectors.model.DeadLetter;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.jobs.MarketDataSinks;
@@ -241,7 +242,8 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
 
     @Override
     public Sink<BookTop> bookSamples() {
-        return UpsertSinks.upsertByDay(target, BOOK_TOP_SQL, PostgresMarketDataSinks::bindBookTop, t -> t.sampleTimeMs);
+        return UpsertSinks.upsertByDay(target, BOOK_TOP_SQL, PostgresMarketDataSinks::bindBookTop, t -> t.sampleTimeMs)
+                .withFlushLatency(Latencies.PATH_MARKET, "book_top", t -> t.ingestNs);
     }
 
     @Override
@@ -276,12 +278,15 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
 
     @Override
     public Sink<Order> orders() {
-        return UpsertSinks.upsert(target, ORDERS_SQL, PostgresMarketDataSinks::bindOrder);
+        // only the per-event path's orders carry an ingest time: theirs is the frame → row latency
+        return UpsertSinks.upsert(target, ORDERS_SQL, PostgresMarketDataSinks::bindOrder)
+                .withFlushLatency(Latencies.PATH_DECISION, "orders", o -> o.ingestNs);
     }
 
     @Override
     public Sink<Fill> fills() {
-        return UpsertSinks.upsert(target, FILLS_SQL, PostgresMarketDataSinks::bindFill);
+        return UpsertSinks.upsert(target, FILLS_SQL, PostgresMarketDataSinks::bindFill)
+                .withFlushLatency(Latencies.PATH_DECISION, "fills", f -> f.ingestNs);
     }
 
     @Override

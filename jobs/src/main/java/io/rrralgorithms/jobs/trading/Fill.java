@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.trading;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 
 /** One execution of an order on paper. */
@@ -18,6 +19,9 @@ public class Fill {
     /** true = took liquidity (market/IOC), false = resting limit order filled by a trade. */
     public boolean taker;
     public long timeMs;
+    /** The wall-clock ingest time of the frame behind this fill (the per-event path sets it; 0 elsewhere). */
+    @JsonIgnore
+    public long ingestNs;
 
     public Fill() {}
 

@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.trading;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 
 /**
@@ -39,6 +40,12 @@ public class Order {
     public String cancelReason;
     /** Fills so far (fill ids {@code <orderId>-<n>}, n from 1). */
     public int fillCount;
+    /**
+     * The wall-clock ingest time of the frame that led to this order update (the per-event path
+     * sets it; 0 elsewhere): for latency only, not kept in the trading state.
+     */
+    @JsonIgnore
+    public long ingestNs;
 
     public Order() {}
 

@@ -121,6 +121,14 @@ class PrometheusMetricsIT {
                     assertTrue(Pattern.compile("(?m)^flink_taskmanager_job_task_operator_" + name + "\\{").matcher(metrics).find(),
                             "no metric " + name + " in /metrics (see jobs/target/prometheus-metrics.txt)");
                 }
+                // the latency stages as summaries with their path, stage (and table) labels
+                for (String stage : List.of("deserializer_path_stage_latencyNs\\{path=\"market\"[^}]*stage=\"decoded\"",
+                        "path_stage_latencyNs\\{path=\"market\"[^}]*stage=\"book\"",
+                        "path_stage_table_latencyNs\\{table=\"book_top\"[^}]*stage=\"sink_flush\"")) {
+                    assertTrue(Pattern.compile("(?m)^flink_taskmanager_job_task_operator_" + stage
+                            + "[^}]*quantile=\"0.99\",?[^}]*} \\S+$").matcher(metrics).find(),
+                            "no latency quantile " + stage + " in /metrics (see jobs/target/prometheus-metrics.txt)");
+                }
                 // the serving version as a number on every scoring subtask
                 Matcher version = Pattern.compile("(?m)^flink_taskmanager_job_task_operator_servingModelVersion\\{[^}]*} (\\S+)$")
                         .matcher(metrics);

@@ -4,9 +4,12 @@ import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.FrameGuard;
 import io.rrralgorithms.connectors.kafka.RawTopics;
+import io.rrralgorithms.connectors.latency.Latencies;
+import io.rrralgorithms.connectors.latency.LatencyHistogram;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.util.WallClock;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -53,6 +56,8 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
             group.gauge("lastFrameMillis", (Gauge<Long>) () -> lastFrameMillis);
         }
     }
+    /** receive → decoded; null outside a Flink source. */
+    private transient LatencyHistogram decodedLatency;
 
     public DecodingRawFrameDeserializer(String topicPrefix) {
         this(topicPrefix, FrameGuard.Limits.defaults());
@@ -70,6 +75,7 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
         framesIgnored = context.getMetricGroup().counter("rawFramesIgnored");
         metrics = context.getMetricGroup();
         perFeed = new HashMap<>();
+        decodedLatency = Latencies.register(context.getMetricGroup(), Latencies.PATH_MARKET, Latencies.STAGE_DECODED);
     }
 
     private void countFrame(String feed) {
@@ -117,8 +123,12 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
         frame.feed = feed;
         // one decoder per feed and reader: some venues' decoders keep per-stream state
         FrameDecoder decoder = decoders.computeIfAbsent(feed, f -> Venues.forFeed(f).decoder());
+        long ingestNs = ingestNs(record, frame);
         try {
-            if (guard.decode(decoder, frame, out::collect) == FrameDecoder.Result.IGNORED && framesIgnored != null) {
+            if (guard.decode(decoder, frame, e -> {
+                e.ingestNs = ingestNs;
+                out.collect(e);
+            }) == FrameDecoder.Result.IGNORED && framesIgnored != null) {
                 framesIgnored.inc();
             }
         } catch (DecodeException e) {
@@ -126,6 +136,31 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
         } catch (RuntimeException e) { // a decoder bug must not stop the job
             out.collect(error(frame, "decoder failure: " + e));
         }
+        if (decodedLatency != null) {
+            decodedLatency.recordSince(ingestNs, WallClock.nowNs());
+        }
+    }
+
+    /**
+     * Where the frame's latency stages start: a replay's publish time ({@link RawTopics#HEADER_INGEST_NS}),
+     * else the receive time (a live capture's receive stamp is on the same wall clock).
+     */
+    static long ingestNs(ConsumerRecord<byte[], byte[]> record, RawFrame frame) {
+        Header h = record.headers().lastHeader(RawTopics.HEADER_INGEST_NS);
+        if (h != null && h.value() != null && h.value().length > 0 && h.value().length <= 19) {
+            long ns = 0;
+            for (byte b : h.value()) {
+                if (b < '0' || b > '9') {
+                    return frame.receiveTimeNs; // not ours: time from the receive stamp
+                }
+                if (ns > (Long.MAX_VALUE - 9) / 10) {
+                    return frame.receiveTimeNs;
+                }
+                ns = ns * 10 + (b - '0');
+            }
+            return ns;
+        }
+        return frame.receiveTimeNs;
     }
 
     /** The raw frame of a record; a receive-time header that is not a positive number is refused. */

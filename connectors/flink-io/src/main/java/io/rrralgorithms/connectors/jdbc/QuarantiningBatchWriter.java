@@ -50,6 +50,9 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
     /** Of a table partitioned by day: the partitions its rows need; null otherwise. */
     private final DayPartitions<T> partitions;
 
+    /** Told of the rows each commit made visible; null: nobody. */
+    private FlushListener<T> flushListener;
+
     private Connection connection;
     private long lastUsedNs;
     private PreparedStatement upsertStatement;
@@ -73,6 +76,17 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
         this.retries = retries;
         this.quarantineLog = new QuarantineLog(upsert.table(), QuarantineLog.DEFAULT_INTERVAL_NS);
         this.partitions = partitionTime == null ? null : new DayPartitions<>(upsert.table(), partitionTime);
+    }
+
+    /** Who is told of the rows each commit made visible (written rows, not the quarantined ones). */
+    public QuarantiningBatchWriter<T> flushListener(FlushListener<T> listener) {
+        this.flushListener = listener;
+        return this;
+    }
+
+    /** Sees the rows a flush made visible in the database, right after their commit. */
+    public interface FlushListener<T> {
+        void committed(List<T> rows);
     }
 
     public void add(T element) {
@@ -122,6 +136,9 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
             upsertStatement.executeBatch();
             c.commit();
             rowsWritten.inc(buffer.size());
+            if (flushListener != null) {
+                flushListener.committed(buffer);
+            }
             return;
         } catch (SQLException | RuntimeException e) {
             clearBatchQuietly();
@@ -137,12 +154,14 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
 
     private void writeRowByRow(Connection c) throws SQLException {
         List<Refused<T>> refused = new ArrayList<>();
+        List<T> written = new ArrayList<>(buffer.size());
         for (T row : buffer) {
             Savepoint savepoint = c.setSavepoint();
             try {
                 binder.bind(upsertStatement, row);
                 upsertStatement.executeUpdate();
                 c.releaseSavepoint(savepoint);
+                written.add(row);
             } catch (SQLException e) {
                 if (isOutage(e, c)) {
                     throw e; // the caller rolls back by reconnecting; the whole buffer is retried
@@ -171,6 +190,9 @@ public final class QuarantiningBatchWriter<T> implements AutoCloseable {
         }
         c.commit();
         rowsWritten.inc(buffer.size() - refused.size());
+        if (flushListener != null) {
+            flushListener.committed(written);
+        }
         rowsQuarantined.inc(refused.size());
         for (int k = 0; k < refused.size(); k++) {
             quarantineLog.quarantined(refused.get(k).sqlState(), refused.get(k).message(), rendered.get(k));

@@ -1,6 +1,10 @@
 package io.rrralgorithms.connectors.jdbc;
 
+import io.rrralgorithms.connectors.latency.Latencies;
+import io.rrralgorithms.connectors.latency.LatencyHistogram;
+import io.rrralgorithms.connectors.util.WallClock;
 import java.io.IOException;
+import java.io.Serializable;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -34,6 +38,16 @@ public final class QuarantiningJdbcSink<T> implements Sink<T> {
     private final RowBinder<T> binder;
     private final long backoffBaseMs;
     private final DayPartitions.PartitionTime<T> partitionTime;
+    /** Of the sink-flush latency stage: the path and table it is measured for, and each row's ingest time. */
+    private String latencyPath;
+    private String latencyTable;
+    private IngestTime<T> ingestTime;
+
+    /** When a row's frame entered the system (wall clock ns, {@code MarketEvent.ingestNs}); ≤ 0: unknown. */
+    @FunctionalInterface
+    public interface IngestTime<T> extends Serializable {
+        long ingestNs(T row);
+    }
 
     public QuarantiningJdbcSink(PostgresTarget target, String sql, RowBinder<T> binder) {
         this(target, sql, binder, DEFAULT_BACKOFF_BASE_MS);
@@ -57,6 +71,18 @@ public final class QuarantiningJdbcSink<T> implements Sink<T> {
         this.binder = binder;
         this.backoffBaseMs = backoffBaseMs;
         this.partitionTime = partitionTime;
+    }
+
+    /**
+     * Measures the sink-flush stage: for each row written, the time from its frame's ingest to the
+     * commit that made it visible, as the latency histogram {@code path}/{@code sink_flush}/{@code table}
+     * ({@link Latencies}). Returns this sink.
+     */
+    public QuarantiningJdbcSink<T> withFlushLatency(String path, String table, IngestTime<T> ingest) {
+        this.latencyPath = path;
+        this.latencyTable = table;
+        this.ingestTime = ingest;
+        return this;
     }
 
     @Override
@@ -84,6 +110,17 @@ public final class QuarantiningJdbcSink<T> implements Sink<T> {
             this.batchIntervalMs = sink.target.batchIntervalMs();
             this.timers = context.getProcessingTimeService();
             this.copier = context.isObjectReuseEnabled() ? context.createInputSerializer() : null;
+            if (sink.ingestTime != null) {
+                LatencyHistogram flushed = Latencies.register(metrics, sink.latencyPath, Latencies.STAGE_SINK_FLUSH,
+                        sink.latencyTable);
+                IngestTime<T> ingest = sink.ingestTime;
+                batch.flushListener(rows -> {
+                    long now = WallClock.nowNs();
+                    for (T row : rows) {
+                        flushed.recordSince(ingest.ingestNs(row), now);
+                    }
+                });
+            }
             scheduleIntervalFlush();
         }
 

@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.kafka;
 import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.util.WallClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,6 +31,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
@@ -58,8 +60,10 @@ public final class CaptureReplayer {
     private final PrintStream progressOut;
     private final boolean resume;
     private final Map<String, String> kafkaProperties;
+    private final Duration maxDuration;
 
     private CaptureReplayer(Builder b) {
+        this.maxDuration = b.maxDuration;
         this.kafkaProperties = Map.copyOf(b.kafkaProperties);
         this.bootstrapServers = b.bootstrapServers;
         this.topicPrefix = b.topicPrefix;
@@ -145,6 +149,7 @@ public final class CaptureReplayer {
         long startClockNs = Long.MIN_VALUE;
         long sent = 0;
         long lastReceiveTimeNs = 0;
+        long deadlineNs = maxDuration == null ? 0 : (System.nanoTime() + maxDuration.toNanos()) | 1L;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps())) {
             while (!queue.isEmpty()) {
                 FeedStream s = queue.poll();
@@ -176,6 +181,14 @@ public final class CaptureReplayer {
                 if (pacing.paced()) {
                     pace(startWallNs, pacing.dueAfterNs(clockNs - startClockNs));
                 }
+                if (deadlineNs != 0 && System.nanoTime() - deadlineNs >= 0) {
+                    LOG.info("replay stopped after {} s (max duration): {} frames published", maxDuration.toSeconds(),
+                            sent);
+                    break;
+                }
+                // where the job's latency stages start (the receive time of a replay is the recorded one)
+                record.headers().add(RawTopics.HEADER_INGEST_NS,
+                        Long.toString(WallClock.nowNs()).getBytes(StandardCharsets.US_ASCII));
                 producer.send(record, (md, ex) -> {
                     if (ex != null) {
                         sendError.compareAndSet(null, ex);
@@ -271,7 +284,12 @@ public final class CaptureReplayer {
 
     /** The producer's settings: the raw topics' (no loss, no reordering) with the user's over them. */
     public Properties producerProps() {
-        return RawFrameRecords.producerProperties(bootstrapServers, kafkaProperties);
+        Properties p = RawFrameRecords.producerProperties(bootstrapServers, Map.of());
+        if (speed > 0) {
+            // paced: each frame leaves at once, as a live capture's should (a batch waits for none)
+            p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        }
+        return KafkaClientProperties.apply(p, kafkaProperties);
     }
 
     private static long countLines(Path f) throws IOException {
@@ -351,6 +369,16 @@ public final class CaptureReplayer {
         private PrintStream progressOut;
         private boolean resume;
         private Map<String, String> kafkaProperties = Map.of();
+        private Duration maxDuration;
+
+        /** Stop publishing after this much wall time (null: publish every frame), for benchmarks. */
+        public Builder maxDuration(Duration d) {
+            if (d != null && (d.isNegative() || d.isZero())) {
+                throw new IllegalArgumentException("max duration must be > 0");
+            }
+            this.maxDuration = d;
+            return this;
+        }
 
         /**
          * Continue a replay of the same files into topics that hold its first frames: skip, per

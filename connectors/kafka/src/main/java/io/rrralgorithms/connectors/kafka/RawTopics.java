@@ -6,6 +6,11 @@ public final class RawTopics {
 
     /** Header with the exact local receive time in ns since epoch (ASCII decimal). */
     public static final String HEADER_RECEIVE_NS = "rrr.recv_ns";
+    /**
+     * Header a replay adds: when it published the frame, wall clock ns since epoch (ASCII decimal),
+     * the start of the job's latency stages (a live frame's start is its receive time).
+     */
+    public static final String HEADER_INGEST_NS = "rrr.ingest_ns";
     /** Header with the {@link io.rrralgorithms.connectors.model.FrameKind} of the frame. */
     public static final String HEADER_KIND = "rrr.kind";
 

@@ -27,6 +27,12 @@ public class MarketEvent {
     public String symbol;
     public long exchangeTimeMs;
     public long receiveTimeNs;
+    /**
+     * When the frame entered this system on the wall clock, ns since epoch: the receive time of a
+     * live capture, the publish time of a replay (whose receive time is the recorded one); 0 when
+     * unknown. Only for latency measurement: not data, so not part of {@link #equals}.
+     */
+    public long ingestNs;
 
     /** Book sequence: first/last update id of a delta (U/u), snapshot id in lastUpdateId. */
     public long firstUpdateId = NONE;

@@ -93,7 +93,8 @@ public class TradingOperator extends AbstractStreamOperator<Order>
     public static final String ACC_RISK_EVENTS = "trading.riskEvents";
     public static final String ACC_LATE = "trading.lateInputs";
 
-    static final ObjectMapper JSON = new ObjectMapper()
+    /** How the engine's {@link TradingState} is kept in keyed state (also by the per-event path). */
+    public static final ObjectMapper JSON = new ObjectMapper()
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
