@@ -166,7 +166,7 @@ final class KrakenFuturesFrameDecoder extends JsonFrameDecoder {
         try {
             return Decimals.parse(s);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new DecodeException("field '" + name + "' is not an exact decimal: " + e.getMessage());
+            throw new DecodeException("field '" + name + "' is not an exact decimal: " + e.getMessage(), e);
         }
     }
 }

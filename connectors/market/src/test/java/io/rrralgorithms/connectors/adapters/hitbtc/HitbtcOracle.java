@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -33,7 +34,6 @@ import java.util.TreeMap;
  */
 public final class HitbtcOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private HitbtcOracle() {}
 
@@ -226,16 +226,11 @@ public final class HitbtcOracle {
      * long at that scale): the frame is a dead letter, counted under its kind and why.
      */
     private static boolean dead(RawCounts raw, String kind, List<String> values) {
-        for (String v : values) {
-            BigDecimal d = new BigDecimal(v);
-            String why = d.stripTrailingZeros().scale() > 8 ? "finer than 1e-8"
-                    : d.abs().movePointRight(8).compareTo(LONG_MAX) > 0 ? "too large for the scale" : null;
-            if (why != null) {
-                raw.decodeErrors++;
-                raw.count(kind + " (" + why + ")", 1);
-                return true;
-            }
+        if (Mantissa.holdableStrings(values)) {
+            return false;
         }
-        return false;
+        raw.decodeErrors++;
+        raw.count(kind + " (no long scale holds it)", 1);
+        return true;
     }
 }
