@@ -171,6 +171,9 @@ final class BitmexFrameDecoder implements FrameDecoder {
             String where = "data[" + i + "]";
             String symbol = symbolOf(r, where);
             long id = requireLong(r, "id");
+            if (id < 0) { // BitMEX level ids are positive: a negative one would unbook the symbol's whole session
+                throw new DecodeException("field '" + where + ".id' must not be negative, got " + id);
+            }
             boolean bid = requireSide(r, "side", where, "Buy", "Sell");
             long price = withPrice || r.hasNonNull("price") ? JsonNumbers.requireNumber(r, "price") : MarketEvent.NONE;
             long size = action.equals("delete") ? 0L : JsonNumbers.requireNumber(r, "size");
