@@ -3,6 +3,8 @@
 -- columns that held them at a fixed NUMERIC(38, 8) would round finer values on insert. They
 -- become unconstrained NUMERIC, which stores each value exactly at its own scale (PostgreSQL
 -- drops the typmod without rewriting the rows; partitioned tables pass it to their partitions).
+-- The mid, half a sum of two prices, gets NUMERIC(40, 20): every value a long mantissa at any
+-- scale (0 to 18) can give, halved, and still a bound, so an absurd row is refused (22003).
 ALTER TABLE book_top
     ALTER COLUMN best_bid TYPE NUMERIC,
     ALTER COLUMN best_bid_size TYPE NUMERIC,
@@ -14,7 +16,7 @@ ALTER TABLE book_top
     ALTER COLUMN ask_sizes TYPE NUMERIC[];
 
 ALTER TABLE features
-    ALTER COLUMN mid TYPE NUMERIC,
+    ALTER COLUMN mid TYPE NUMERIC(40, 20),
     ALTER COLUMN spread TYPE NUMERIC,
     ALTER COLUMN volume_1s TYPE NUMERIC,
     ALTER COLUMN buy_volume_1s TYPE NUMERIC,
