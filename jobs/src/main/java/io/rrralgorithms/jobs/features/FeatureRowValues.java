@@ -9,7 +9,7 @@ import java.util.List;
  * A {@link FeatureRow} seen by column name, as in the {@code features} table, so that the model
  * spec computes the same inputs from the job's in-memory rows as from rows read back from
  * PostgreSQL. NUMERIC columns are their exact value rounded to the nearest double (sizes are
- * 1e-8 mantissas: {@code mantissa / 1e8}, which is the same double as the NUMERIC's); nullable
+ * mantissas at the row's size scale: {@code mantissa / 10^scale}, the same double as the NUMERIC's); nullable
  * columns that are null, and unknown columns, are NaN.
  */
 public final class FeatureRowValues implements FeatureValues {

@@ -69,8 +69,8 @@ final class PhemexScales implements Serializable {
     }
 
     /**
-     * A scaled integer as the model's 8-decimal mantissa, exactly ({@code 329915000} at scale 4 is
-     * 32991.5); a scale finer than the model's or a value too large for it is a dead letter.
+     * A scaled integer as a mantissa at the decode scale, exactly ({@code 329915000} at scale 4 is
+     * 32991.5); one the decode scale does not hold makes the frame decode again at one that does.
      */
     static long mantissa(long scaled, int scale, String what) throws DecodeException {
         try {
