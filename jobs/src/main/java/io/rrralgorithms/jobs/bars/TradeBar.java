@@ -5,9 +5,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * One instrument's trades in one event-time minute, exact: volume and prices are mantissas
- * (1e-8), the notional Σ price × size is an exact BigDecimal, so VWAP is exact to its stated
- * rounding. Also the window accumulator.
+ * One instrument's trades in one event-time minute, exact: volume and prices are mantissas at
+ * {@link #sizeScale} and {@link #priceScale} (the finest of the minute's trades), the notional
+ * Σ price × size is an exact BigDecimal, so VWAP is exact to its stated rounding. Also the window
+ * accumulator.
  */
 public class TradeBar {
     /** Digits of the VWAP quotient, rounded half-even. */
@@ -29,10 +30,33 @@ public class TradeBar {
     public long close;
     public long high = Long.MIN_VALUE;
     public long low = Long.MAX_VALUE;
+    /** Fractional digits of open/high/low/close and of the volumes. */
+    public int priceScale = Decimals.SCALE;
+    public int sizeScale = Decimals.SCALE;
 
     public TradeBar() {}
 
     public BigDecimal vwap() {
-        return volume == 0 ? null : notional.divide(Decimals.toBigDecimal(volume), VWAP_SCALE, RoundingMode.HALF_EVEN);
+        return volume == 0 ? null
+                : notional.divide(Decimals.toBigDecimal(volume, sizeScale), VWAP_SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /** Rescales the prices to the finer scale {@code to}, exactly (the sentinels of an empty bar stay). */
+    void rescalePrices(int to) {
+        if (tradeCount > 0) {
+            open = Decimals.rescale(open, priceScale, to);
+            close = Decimals.rescale(close, priceScale, to);
+            high = Decimals.rescale(high, priceScale, to);
+            low = Decimals.rescale(low, priceScale, to);
+        }
+        priceScale = to;
+    }
+
+    /** Rescales the volumes to the finer scale {@code to}, exactly. */
+    void rescaleSizes(int to) {
+        volume = Decimals.rescale(volume, sizeScale, to);
+        buyVolume = Decimals.rescale(buyVolume, sizeScale, to);
+        sellVolume = Decimals.rescale(sellVolume, sizeScale, to);
+        sizeScale = to;
     }
 }

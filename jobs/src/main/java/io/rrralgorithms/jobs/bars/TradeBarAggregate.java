@@ -18,24 +18,33 @@ public class TradeBarAggregate implements AggregateFunction<MarketEvent, TradeBa
             b.nativeSymbol = t.nativeSymbol;
             b.symbol = t.symbol;
         }
-        b.tradeCount++;
-        b.volume = Math.addExact(b.volume, t.size);
-        if (t.takerBuy) {
-            b.buyVolume += t.size;
-        } else {
-            b.sellVolume += t.size;
+        if (t.priceScale > b.priceScale) {
+            b.rescalePrices(t.priceScale); // a finer tick: the bar follows, exactly
         }
-        b.notional = b.notional.add(Decimals.toBigDecimal(t.price).multiply(Decimals.toBigDecimal(t.size)));
+        if (t.sizeScale > b.sizeScale) {
+            b.rescaleSizes(t.sizeScale);
+        }
+        long price = Decimals.rescale(t.price, t.priceScale, b.priceScale);
+        long size = Decimals.rescale(t.size, t.sizeScale, b.sizeScale);
+        b.notional = b.notional.add(Decimals.toBigDecimal(t.price, t.priceScale)
+                .multiply(Decimals.toBigDecimal(t.size, t.sizeScale)));
+        b.tradeCount++;
+        b.volume = Math.addExact(b.volume, size);
+        if (t.takerBuy) {
+            b.buyVolume += size;
+        } else {
+            b.sellVolume += size;
+        }
         if (t.tradeId < b.firstTradeId) {
             b.firstTradeId = t.tradeId;
-            b.open = t.price;
+            b.open = price;
         }
         if (t.tradeId > b.lastTradeId) {
             b.lastTradeId = t.tradeId;
-            b.close = t.price;
+            b.close = price;
         }
-        b.high = Math.max(b.high, t.price);
-        b.low = Math.min(b.low, t.price);
+        b.high = Math.max(b.high, price);
+        b.low = Math.min(b.low, price);
         return b;
     }
 
@@ -46,7 +55,19 @@ public class TradeBarAggregate implements AggregateFunction<MarketEvent, TradeBa
 
     @Override
     public TradeBar merge(TradeBar a, TradeBar b) {
+        int ps = Math.max(a.priceScale, b.priceScale);
+        int ss = Math.max(a.sizeScale, b.sizeScale);
+        for (TradeBar x : new TradeBar[] {a, b}) {
+            if (x.priceScale < ps) {
+                x.rescalePrices(ps);
+            }
+            if (x.sizeScale < ss) {
+                x.rescaleSizes(ss);
+            }
+        }
         TradeBar m = new TradeBar();
+        m.priceScale = ps;
+        m.sizeScale = ss;
         m.feed = a.feed != null ? a.feed : b.feed;
         m.nativeSymbol = a.nativeSymbol != null ? a.nativeSymbol : b.nativeSymbol;
         m.symbol = a.symbol != null ? a.symbol : b.symbol;

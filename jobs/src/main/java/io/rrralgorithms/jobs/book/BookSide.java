@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.book;
 
+import io.rrralgorithms.connectors.model.Decimals;
 import java.util.Arrays;
 
 /**
@@ -70,6 +71,16 @@ public class BookSide {
             }
         }
         return -(lo + 1);
+    }
+
+    /**
+     * Rescales the prices ({@code prices}) or the sizes of every level from scale {@code from}
+     * to {@code to}, exactly; the order of levels is unchanged by an exact rescale.
+     *
+     * @throws ArithmeticException (with nothing changed) if a value overflows or is not exact at {@code to}
+     */
+    public void rescale(boolean prices, int from, int to) {
+        Decimals.rescale(prices ? this.prices : sizes, count, from, to);
     }
 
     /** Keeps the best {@code n} levels. */

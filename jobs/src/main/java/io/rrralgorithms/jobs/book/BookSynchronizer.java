@@ -55,7 +55,8 @@ public final class BookSynchronizer implements Serializable {
             return; // older than what the synced book already holds
         }
         BookSyncRules r = rulesOf(snap.feed);
-        book.loadSnapshot(snap.bidPrices, snap.bidSizes, snap.askPrices, snap.askSizes, snap.lastUpdateId);
+        book.loadSnapshot(snap.bidPrices, snap.bidSizes, snap.askPrices, snap.askSizes, snap.lastUpdateId,
+                snap.priceScale, snap.sizeScale);
         book.depthLimit = r.maxDepth(snap);
         book.truncateToDepthLimit();
         book.lastExchangeTimeMs = snap.exchangeTimeMs;
@@ -129,7 +130,18 @@ public final class BookSynchronizer implements Serializable {
                 return false;
             }
         }
-        book.apply(d.bidPrices, d.bidSizes, d.askPrices, d.askSizes);
+        if (d.priceScale == book.priceScale && d.sizeScale == book.sizeScale) {
+            book.apply(d.bidPrices, d.bidSizes, d.askPrices, d.askSizes);
+        } else {
+            long[][] levels = book.levelsAtBookScale(d);
+            if (levels == null) {
+                gap(book, d, out, "no long mantissa scale holds both the book's levels and the update's (book "
+                        + "price/size scales " + book.priceScale + "/" + book.sizeScale + ", update's "
+                        + d.priceScale + "/" + d.sizeScale + ")");
+                return false;
+            }
+            book.apply(levels[0], levels[1], levels[2], levels[3]);
+        }
         book.truncateToDepthLimit();
         book.lastUpdateId = d.lastUpdateId;
         book.lastExchangeTimeMs = d.exchangeTimeMs;
@@ -148,8 +160,8 @@ public final class BookSynchronizer implements Serializable {
     }
 
     private static String crossing(OrderBook book) {
-        return "best bid " + Decimals.toPlainString(book.bids.bestPrice()) + " >= best ask "
-                + Decimals.toPlainString(book.asks.bestPrice());
+        return "best bid " + Decimals.toPlainString(book.bids.bestPrice(), book.priceScale) + " >= best ask "
+                + Decimals.toPlainString(book.asks.bestPrice(), book.priceScale);
     }
 
     private static void rememberFormat(OrderBook book, MarketEvent ev) {
@@ -172,7 +184,7 @@ public final class BookSynchronizer implements Serializable {
         }
         int n = c.depth();
         long computed = c.compute(book.bids.topPrices(n), book.bids.topSizes(n), book.asks.topPrices(n),
-                book.asks.topSizes(n), book.priceDecimals, book.sizeDecimals);
+                book.asks.topSizes(n), book.priceDecimals, book.sizeDecimals, book.priceScale, book.sizeScale);
         boolean ok = computed == ev.checksum;
         out.checksum(ev.feed, ok);
         if (!ok) {
@@ -234,6 +246,8 @@ public final class BookSynchronizer implements Serializable {
         t.bidSizes = book.bids.topSizes(topLevels);
         t.askPrices = book.asks.topPrices(topLevels);
         t.askSizes = book.asks.topSizes(topLevels);
+        t.priceScale = book.priceScale;
+        t.sizeScale = book.sizeScale;
         return t;
     }
 

@@ -18,6 +18,9 @@ public class BookTop {
     public long[] bidSizes;
     public long[] askPrices;
     public long[] askSizes;
+    /** Fractional digits of the price and size mantissas ({@code Decimals.SCALE} for most instruments). */
+    public int priceScale = Decimals.SCALE;
+    public int sizeScale = Decimals.SCALE;
     /** For 1 s samples: the end of the second sampled (exclusive), ms; 0 for per-update tops. */
     public long sampleTimeMs;
     /** The wall-clock ingest time of the frame behind this top (MarketEvent.ingestNs), for latency only. */
@@ -46,6 +49,8 @@ public class BookTop {
         t.bidSizes = bidSizes;
         t.askPrices = askPrices;
         t.askSizes = askSizes;
+        t.priceScale = priceScale;
+        t.sizeScale = sizeScale;
         t.sampleTimeMs = sampleTimeMs;
         t.ingestNs = ingestNs;
         return t;
@@ -54,7 +59,7 @@ public class BookTop {
     @Override
     public String toString() {
         return "BookTop{" + feed + ':' + nativeSymbol + " u=" + lastUpdateId + " synced=" + synced
-                + (hasBothSides() ? " bid=" + Decimals.toPlainString(bidPrices[0]) + " ask="
-                        + Decimals.toPlainString(askPrices[0]) : "") + '}';
+                + (hasBothSides() ? " bid=" + Decimals.toPlainString(bidPrices[0], priceScale) + " ask="
+                        + Decimals.toPlainString(askPrices[0], priceScale) : "") + '}';
     }
 }

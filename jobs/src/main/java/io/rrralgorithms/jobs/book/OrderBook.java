@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.book;
 
+import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import java.util.Arrays;
 
@@ -17,6 +18,9 @@ public class OrderBook {
     /** The venue's formatting of this instrument's prices and sizes (for checksums), -1 unknown. */
     public int priceDecimals = -1;
     public int sizeDecimals = -1;
+    /** Fractional digits of the price and size mantissas of the levels (see {@code Decimals}). */
+    public int priceScale = Decimals.SCALE;
+    public int sizeScale = Decimals.SCALE;
     /** Diffs buffered while there is no valid snapshot (EMPTY or INVALID), oldest first. */
     public MarketEvent[] pending = new MarketEvent[0];
     public int pendingCount;
@@ -30,13 +34,81 @@ public class OrderBook {
         return b;
     }
 
-    /** Replaces the levels with a snapshot's. */
+    /** Replaces the levels with a snapshot's, at the default scales. */
     public void loadSnapshot(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes, long updateId) {
+        loadSnapshot(bidPrices, bidSizes, askPrices, askSizes, updateId, Decimals.SCALE, Decimals.SCALE);
+    }
+
+    /** Replaces the levels with a snapshot's, whose mantissas have the given scales. */
+    public void loadSnapshot(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes, long updateId,
+            int priceScale, int sizeScale) {
         bids = BookSide.of(true, bidPrices.length + 64);
         asks = BookSide.of(false, askPrices.length + 64);
+        this.priceScale = priceScale;
+        this.sizeScale = sizeScale;
         apply(bidPrices, bidSizes, askPrices, askSizes);
         lastUpdateId = updateId;
         state = BookState.AWAITING_BRIDGE;
+    }
+
+    /**
+     * The levels of {@code ev} at one scale with the book's, exactly: the event's levels at the
+     * book's scales where they are exact there (copies when rescaled), else the book's levels
+     * rescaled to the event's (a finer tick seen for the first time); null when neither holds both
+     * (a long mantissa overflows), with the book unchanged.
+     */
+    public long[][] levelsAtBookScale(MarketEvent ev) {
+        long[] bp = ev.bidPrices;
+        long[] ap = ev.askPrices;
+        long[] bs = ev.bidSizes;
+        long[] as = ev.askSizes;
+        if (ev.priceScale != priceScale) {
+            long[][] p = align(bp, ap, ev.priceScale, true);
+            if (p == null) {
+                return null;
+            }
+            bp = p[0];
+            ap = p[1];
+        }
+        if (ev.sizeScale != sizeScale) {
+            long[][] s = align(bs, as, ev.sizeScale, false);
+            if (s == null) {
+                return null;
+            }
+            bs = s[0];
+            as = s[1];
+        }
+        return new long[][] {bp, bs, ap, as};
+    }
+
+    private long[][] align(long[] bidValues, long[] askValues, int eventScale, boolean prices) {
+        int bookScale = prices ? priceScale : sizeScale;
+        long[] b = bidValues.clone();
+        long[] a = askValues.clone();
+        try {
+            Decimals.rescale(b, b.length, eventScale, bookScale);
+            Decimals.rescale(a, a.length, eventScale, bookScale);
+            return new long[][] {b, a};
+        } catch (ArithmeticException notAtBookScale) {
+            // rescale the book instead
+        }
+        try {
+            bids.rescale(prices, bookScale, eventScale);
+        } catch (ArithmeticException e) {
+            return null;
+        }
+        try {
+            asks.rescale(prices, bookScale, eventScale);
+        } catch (ArithmeticException e) {
+            bids.rescale(prices, eventScale, bookScale); // exact: these levels were at bookScale a moment ago
+            return null;
+        }
+        if (prices) {
+            priceScale = eventScale;
+        } else {
+            sizeScale = eventScale;
+        }
+        return new long[][] {bidValues, askValues};
     }
 
     public void apply(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes) {

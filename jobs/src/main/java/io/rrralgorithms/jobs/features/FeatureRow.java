@@ -1,10 +1,12 @@
 package io.rrralgorithms.jobs.features;
 
+import io.rrralgorithms.connectors.model.Decimals;
 import java.math.BigDecimal;
 
 /**
  * Features of one instrument for one event-time second, stamped with the second's end. Book
- * features are null when the book was not valid at that time. Sizes are exact mantissas (1e-8).
+ * features are null when the book was not valid at that time. Sizes are exact mantissas at
+ * {@link #sizeScale}.
  */
 public class FeatureRow {
     public String feed;
@@ -22,6 +24,8 @@ public class FeatureRow {
     public double ofi;
     public int bookUpdates;
     public int tradeCount1s;
+    /** Fractional digits of the volume mantissas ({@code Decimals.SCALE} for almost every instrument). */
+    public int sizeScale = Decimals.SCALE;
     public long volume1s;
     public long buyVolume1s;
     public long sellVolume1s;

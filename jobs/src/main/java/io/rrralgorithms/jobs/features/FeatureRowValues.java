@@ -9,7 +9,7 @@ import java.util.List;
  * A {@link FeatureRow} seen by column name, as in the {@code features} table, so that the model
  * spec computes the same inputs from the job's in-memory rows as from rows read back from
  * PostgreSQL. NUMERIC columns are their exact value rounded to the nearest double (sizes are
- * 1e-8 mantissas: {@code mantissa / 1e8}, which is the same double as the NUMERIC's); nullable
+ * mantissas at the row's size scale: {@code mantissa / 10^scale}, the same double as the NUMERIC's); nullable
  * columns that are null, and unknown columns, are NaN.
  */
 public final class FeatureRowValues implements FeatureValues {
@@ -45,14 +45,14 @@ public final class FeatureRowValues implements FeatureValues {
             case "ofi_1s" -> r.ofi;
             case "book_updates_1s" -> r.bookUpdates;
             case "trade_count_1s" -> r.tradeCount1s;
-            case "volume_1s" -> Decimals.toDouble(r.volume1s);
-            case "buy_volume_1s" -> Decimals.toDouble(r.buyVolume1s);
-            case "sell_volume_1s" -> Decimals.toDouble(r.sellVolume1s);
+            case "volume_1s" -> Decimals.toDouble(r.volume1s, r.sizeScale);
+            case "buy_volume_1s" -> Decimals.toDouble(r.buyVolume1s, r.sizeScale);
+            case "sell_volume_1s" -> Decimals.toDouble(r.sellVolume1s, r.sizeScale);
             case "vwap_1s" -> dbl(r.vwap1s);
             case "trade_count_1m" -> r.tradeCount1m;
-            case "volume_1m" -> Decimals.toDouble(r.volume1m);
-            case "buy_volume_1m" -> Decimals.toDouble(r.buyVolume1m);
-            case "sell_volume_1m" -> Decimals.toDouble(r.sellVolume1m);
+            case "volume_1m" -> Decimals.toDouble(r.volume1m, r.sizeScale);
+            case "buy_volume_1m" -> Decimals.toDouble(r.buyVolume1m, r.sizeScale);
+            case "sell_volume_1m" -> Decimals.toDouble(r.sellVolume1m, r.sizeScale);
             case "vwap_1m" -> dbl(r.vwap1m);
             case "realized_vol_1m" -> dbl(r.realizedVol1m);
             default -> Double.NaN;

@@ -33,6 +33,11 @@ public class InstrumentFeatures {
     public double[] ringLogReturnSq = new double[WINDOW_SECONDS];
     public double lastMid = Double.NaN;
     public int depthLevels;
+    /**
+     * Fractional digits of the volume mantissas (open buckets and ring): the finest size scale
+     * of this instrument's trades so far ({@code Decimals.SCALE} for almost all).
+     */
+    public int sizeScale = Decimals.SCALE;
 
     public InstrumentFeatures() {}
 
@@ -64,15 +69,36 @@ public class InstrumentFeatures {
     public long addTrade(MarketEvent t, long timeMs) {
         identify(t.feed, t.nativeSymbol, t.symbol);
         SecondBucket b = bucket(secondOf(timeMs));
-        b.tradeCount++;
-        b.volume += t.size;
-        if (t.takerBuy) {
-            b.buyVolume += t.size;
-        } else {
-            b.sellVolume += t.size;
+        long size = t.size;
+        if (t.sizeScale != sizeScale) {
+            if (t.sizeScale > sizeScale) {
+                rescaleVolumes(t.sizeScale); // a finer lot seen for the first time: the sums follow, exactly
+            } else {
+                size = Decimals.rescale(size, t.sizeScale, sizeScale);
+            }
         }
-        b.notional += Decimals.toDouble(t.price) * Decimals.toDouble(t.size);
+        b.tradeCount++;
+        b.volume += size;
+        if (t.takerBuy) {
+            b.buyVolume += size;
+        } else {
+            b.sellVolume += size;
+        }
+        b.notional += Decimals.toDouble(t.price, t.priceScale) * Decimals.toDouble(t.size, t.sizeScale);
         return b.secondStartMs;
+    }
+
+    /** Rescales every volume sum (open buckets and the ring) to the finer scale {@code to}, exactly. */
+    private void rescaleVolumes(int to) {
+        for (SecondBucket b : open) {
+            b.volume = Decimals.rescale(b.volume, sizeScale, to);
+            b.buyVolume = Decimals.rescale(b.buyVolume, sizeScale, to);
+            b.sellVolume = Decimals.rescale(b.sellVolume, sizeScale, to);
+        }
+        Decimals.rescale(ringVolume, ringVolume.length, sizeScale, to);
+        Decimals.rescale(ringBuy, ringBuy.length, sizeScale, to);
+        Decimals.rescale(ringSell, ringSell.length, sizeScale, to);
+        sizeScale = to;
     }
 
     /** Closes the second starting at {@code secondStartMs} and returns its features, or null if none. */
@@ -92,22 +118,25 @@ public class InstrumentFeatures {
         r.bookUpdates = b.topUpdates;
         r.ofi = b.ofi;
         r.depthLevels = depthLevels;
+        r.sizeScale = sizeScale;
         r.tradeCount1s = b.tradeCount;
         r.volume1s = b.volume;
         r.buyVolume1s = b.buyVolume;
         r.sellVolume1s = b.sellVolume;
-        r.vwap1s = b.volume > 0 ? b.notional / Decimals.toDouble(b.volume) : null;
+        r.vwap1s = b.volume > 0 ? b.notional / Decimals.toDouble(b.volume, sizeScale) : null;
 
         double logReturnSq = 0;
         if (top != null && top.hasBothSides()) {
             long bid = top.bidPrices[0];
             long ask = top.askPrices[0];
             r.bookValid = true;
-            r.mid = BigDecimal.valueOf(bid + ask, Decimals.SCALE).divide(BigDecimal.valueOf(2));
-            r.spread = Decimals.toBigDecimal(ask - bid);
-            double bs = Decimals.toDouble(top.bidSizes[0]);
-            double as = Decimals.toDouble(top.askSizes[0]);
-            r.microprice = (Decimals.toDouble(bid) * as + Decimals.toDouble(ask) * bs) / (bs + as);
+            r.mid = Decimals.toBigDecimal(bid, top.priceScale).add(Decimals.toBigDecimal(ask, top.priceScale))
+                    .divide(BigDecimal.valueOf(2));
+            r.spread = Decimals.toBigDecimal(ask - bid, top.priceScale);
+            double bs = Decimals.toDouble(top.bidSizes[0], top.sizeScale);
+            double as = Decimals.toDouble(top.askSizes[0], top.sizeScale);
+            r.microprice = (Decimals.toDouble(bid, top.priceScale) * as + Decimals.toDouble(ask, top.priceScale) * bs)
+                    / (bs + as);
             r.depthImbalance = depthImbalance(top, depthLevels);
             double mid = r.mid.doubleValue();
             if (!Double.isNaN(lastMid)) {
@@ -141,19 +170,44 @@ public class InstrumentFeatures {
                 sumSq += ringLogReturnSq[i];
             }
         }
-        r.vwap1m = r.volume1m > 0 ? notional / Decimals.toDouble(r.volume1m) : null;
+        r.vwap1m = r.volume1m > 0 ? notional / Decimals.toDouble(r.volume1m, sizeScale) : null;
         r.realizedVol1m = r.bookValid ? Math.sqrt(sumSq) : null;
         return r;
     }
 
     static double orderFlowImbalance(BookTop prev, BookTop cur) {
+        if (prev.priceScale != cur.priceScale || prev.sizeScale != cur.sizeScale) {
+            return orderFlowImbalanceAcrossScales(prev, cur);
+        }
         long pb = prev.bidPrices[0];
         long cb = cur.bidPrices[0];
         long pa = prev.askPrices[0];
         long ca = cur.askPrices[0];
         long e = (cb >= pb ? cur.bidSizes[0] : 0) - (cb <= pb ? prev.bidSizes[0] : 0)
                 - (ca <= pa ? cur.askSizes[0] : 0) + (ca >= pa ? prev.askSizes[0] : 0);
-        return Decimals.toDouble(e);
+        return Decimals.toDouble(e, cur.sizeScale);
+    }
+
+    /** {@link #orderFlowImbalance} of two tops at different scales (the book rescaled in between). */
+    private static double orderFlowImbalanceAcrossScales(BookTop prev, BookTop cur) {
+        int pb = Decimals.toBigDecimal(cur.bidPrices[0], cur.priceScale)
+                .compareTo(Decimals.toBigDecimal(prev.bidPrices[0], prev.priceScale));
+        int pa = Decimals.toBigDecimal(cur.askPrices[0], cur.priceScale)
+                .compareTo(Decimals.toBigDecimal(prev.askPrices[0], prev.priceScale));
+        BigDecimal e = BigDecimal.ZERO;
+        if (pb >= 0) {
+            e = e.add(Decimals.toBigDecimal(cur.bidSizes[0], cur.sizeScale));
+        }
+        if (pb <= 0) {
+            e = e.subtract(Decimals.toBigDecimal(prev.bidSizes[0], prev.sizeScale));
+        }
+        if (pa <= 0) {
+            e = e.subtract(Decimals.toBigDecimal(cur.askSizes[0], cur.sizeScale));
+        }
+        if (pa >= 0) {
+            e = e.add(Decimals.toBigDecimal(prev.askSizes[0], prev.sizeScale));
+        }
+        return e.doubleValue();
     }
 
     static Double depthImbalance(BookTop top, int levels) {

@@ -442,14 +442,14 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         setTime(ps, i++, t.exchangeTimeMs);
         ps.setLong(i++, t.receiveTimeNs);
         ps.setLong(i++, t.lastUpdateId);
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(t.bidPrices[0]));
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(t.bidSizes[0]));
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(t.askPrices[0]));
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(t.askSizes[0]));
-        ps.setArray(i++, numericArray(ps, t.bidPrices));
-        ps.setArray(i++, numericArray(ps, t.bidSizes));
-        ps.setArray(i++, numericArray(ps, t.askPrices));
-        ps.setArray(i, numericArray(ps, t.askSizes));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(t.bidPrices[0], t.priceScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(t.bidSizes[0], t.sizeScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(t.askPrices[0], t.priceScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(t.askSizes[0], t.sizeScale));
+        ps.setArray(i++, numericArray(ps, t.bidPrices, t.priceScale));
+        ps.setArray(i++, numericArray(ps, t.bidSizes, t.sizeScale));
+        ps.setArray(i++, numericArray(ps, t.askPrices, t.priceScale));
+        ps.setArray(i, numericArray(ps, t.askSizes, t.sizeScale));
     }
 
     static void bindFeatures(PreparedStatement ps, FeatureRow r) throws SQLException {
@@ -467,14 +467,14 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         ps.setDouble(i++, r.ofi);
         ps.setInt(i++, r.bookUpdates);
         ps.setInt(i++, r.tradeCount1s);
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.volume1s));
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.buyVolume1s));
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.sellVolume1s));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.volume1s, r.sizeScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.buyVolume1s, r.sizeScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.sellVolume1s, r.sizeScale));
         setDouble(ps, i++, r.vwap1s);
         ps.setInt(i++, r.tradeCount1m);
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.volume1m));
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.buyVolume1m));
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.sellVolume1m));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.volume1m, r.sizeScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.buyVolume1m, r.sizeScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.sellVolume1m, r.sizeScale));
         setDouble(ps, i++, r.vwap1m);
         setDouble(ps, i, r.realizedVol1m);
     }
@@ -486,15 +486,15 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         ps.setString(i++, b.symbol);
         ps.setTimestamp(i++, new Timestamp(b.windowStartMs));
         ps.setLong(i++, b.tradeCount);
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.volume));
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.buyVolume));
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.sellVolume));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.volume, b.sizeScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.buyVolume, b.sizeScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.sellVolume, b.sizeScale));
         ps.setBigDecimal(i++, b.notional);
         ps.setBigDecimal(i++, b.vwap());
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.open));
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.high));
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.low));
-        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.close));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.open, b.priceScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.high, b.priceScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.low, b.priceScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(b.close, b.priceScale));
         ps.setLong(i++, b.firstTradeId);
         ps.setLong(i, b.lastTradeId);
     }
@@ -525,10 +525,10 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         ps.setBytes(i, d.payloadBytes);
     }
 
-    private static Array numericArray(PreparedStatement ps, long[] mantissas) throws SQLException {
+    private static Array numericArray(PreparedStatement ps, long[] mantissas, int scale) throws SQLException {
         BigDecimal[] values = new BigDecimal[mantissas.length];
         for (int k = 0; k < mantissas.length; k++) {
-            values[k] = Decimals.toBigDecimal(mantissas[k]);
+            values[k] = Decimals.toBigDecimal(mantissas[k], scale);
         }
         return ps.getConnection().createArrayOf("numeric", values);
     }

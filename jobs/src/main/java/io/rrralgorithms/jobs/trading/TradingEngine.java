@@ -1,11 +1,14 @@
 package io.rrralgorithms.jobs.trading;
 
+import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.util.RateLimitedLog;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.scoring.Score;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * One paper account, free of Flink: strategy → risk → paper execution against the reconstructed
@@ -87,6 +90,9 @@ import java.util.Optional;
  * alone, as nautilus_trader's HALTED does).
  */
 public final class TradingEngine {
+    /** One per engine: the log is not thread-safe. */
+    private final RateLimitedLog untradable = new RateLimitedLog(LoggerFactory.getLogger(TradingEngine.class), 60_000L);
+
     private final TradingConfig config;
     private final Strategy strategy;
     private final TradingState state;
@@ -115,8 +121,12 @@ public final class TradingEngine {
 
     /** A new book top of an instrument: marks positions, executes orders that have arrived. */
     public void onBook(BookTop top, long timeMs, TradingOutput out) {
-        InstrumentState inst = portfolio.instrument(top.feed, top.nativeSymbol, top.symbol);
-        if (portfolio.mark(inst, top)) {
+        BookTop t = atTradingScale(top);
+        if (t == null) {
+            return;
+        }
+        InstrumentState inst = portfolio.instrument(t.feed, t.nativeSymbol, t.symbol);
+        if (portfolio.mark(inst, t)) {
             matcher.onBook(inst, timeMs, out);
         }
     }
@@ -124,9 +134,63 @@ public final class TradingEngine {
     /** A public trade: fills resting limit orders it prints through, after their queue ahead. */
     public void onTrade(MarketEvent trade, long timeMs, TradingOutput out) {
         InstrumentState inst = portfolio.find(trade.instrumentKey());
-        if (inst != null) {
-            matcher.onTrade(inst, trade, timeMs, out);
+        MarketEvent t = inst == null ? null : atTradingScale(trade);
+        if (t != null) {
+            matcher.onTrade(inst, t, timeMs, out);
         }
+    }
+
+    /**
+     * The top with its prices and sizes at the engine's scale ({@link Decimals#SCALE}: orders,
+     * fills and positions are 8-decimal mantissas), exactly; null, and the instrument is not
+     * traded, when they are not exact there (a tick finer than 1e-8, or a value too large for 8
+     * decimals in a long): books, features and bars carry such instruments exactly, paper trading
+     * does not (docs/status.md).
+     */
+    BookTop atTradingScale(BookTop top) {
+        if (top.priceScale == Decimals.SCALE && top.sizeScale == Decimals.SCALE) {
+            return top;
+        }
+        BookTop t = top.copyAsSample(top.sampleTimeMs);
+        try {
+            t.bidPrices = rescaled(top.bidPrices, top.priceScale);
+            t.askPrices = rescaled(top.askPrices, top.priceScale);
+            t.bidSizes = rescaled(top.bidSizes, top.sizeScale);
+            t.askSizes = rescaled(top.askSizes, top.sizeScale);
+        } catch (ArithmeticException e) {
+            untradable.warn("{} is not traded: its book is not exact at {} decimals ({})", top.instrumentKey(),
+                    Decimals.SCALE, e.getMessage());
+            return null;
+        }
+        t.priceScale = Decimals.SCALE;
+        t.sizeScale = Decimals.SCALE;
+        return t;
+    }
+
+    /** {@link #atTradingScale(BookTop)} of a trade. */
+    MarketEvent atTradingScale(MarketEvent trade) {
+        if (trade.priceScale == Decimals.SCALE && trade.sizeScale == Decimals.SCALE) {
+            return trade;
+        }
+        try {
+            MarketEvent t = MarketEvent.trade(trade.feed, trade.nativeSymbol, trade.symbol, trade.receiveTimeNs);
+            t.exchangeTimeMs = trade.exchangeTimeMs;
+            t.tradeId = trade.tradeId;
+            t.takerBuy = trade.takerBuy;
+            t.price = Decimals.rescale(trade.price, trade.priceScale, Decimals.SCALE);
+            t.size = Decimals.rescale(trade.size, trade.sizeScale, Decimals.SCALE);
+            return t;
+        } catch (ArithmeticException e) {
+            untradable.warn("{} is not traded: its trade is not exact at {} decimals ({})", trade.instrumentKey(),
+                    Decimals.SCALE, e.getMessage());
+            return null;
+        }
+    }
+
+    private static long[] rescaled(long[] values, int scale) {
+        long[] out = values.clone();
+        Decimals.rescale(out, out.length, scale, Decimals.SCALE);
+        return out;
     }
 
     /** A model score: the strategy may create orders; each is checked by risk before it is sent. */

@@ -157,6 +157,35 @@ class BookChecksumTest {
         return side.keySet().stream().limit(n).mapToLong(p -> p.movePointRight(8).longValueExact()).toArray();
     }
 
+    /** A pair ticking at 1e-10 (6 of Kraken's listed pairs tick finer than 1e-8): a book at scale 10, checksums in the venue's digits. */
+    @Test
+    void aPairTickingFinerThan1e8KeepsItsScaleAndItsChecksums() throws Exception {
+        depth = 10;
+        asks = new TreeMap<>();
+        bids = new TreeMap<>(Collections.reverseOrder());
+        List<String> as = new ArrayList<>();
+        List<String> bs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String ap = String.format("0.0000%06d", 100_101 + i);
+            String bp = String.format("0.0000%06d", 100_100 - i);
+            String v = "1234.5" + i + "000000";
+            as.add(level(ap, v));
+            bs.add(level(bp, v));
+            asks.put(new BigDecimal(ap), new String[] {ap, v});
+            bids.put(new BigDecimal(bp), new String[] {bp, v});
+        }
+        sync.process(book, decode("[1,{\"as\":[" + String.join(",", as) + "],\"bs\":[" + String.join(",", bs)
+                + "]},\"book-10\",\"" + PAIR + "\"]"), out);
+        sync.process(book, update('b', new String[][] {{"0.0000100100", "7.00000000"}}, false), out);
+        sync.process(book, update('a', new String[][] {{"0.0000100101", "0.00000000"}}, false), out);
+        assertEquals(2, checksOk, "the checksums over the venue's 10-decimal strings hold");
+        assertEquals(0, checksFailed);
+        BookTop t = tops.get(tops.size() - 1);
+        assertEquals(10, t.priceScale);
+        assertEquals(100_102L, t.askPrices[0], "0.0000100102 at scale 10");
+        assertEquals(700_000_000L, t.bidSizes[0]);
+    }
+
     @Test
     void correctChecksumPassesWrongOneIsAGapUntilTheNextSnapshotResyncs() throws Exception {
         sync.process(book, snapshot(10, "0.5"), out);

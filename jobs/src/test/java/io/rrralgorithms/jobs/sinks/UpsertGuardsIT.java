@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.rrralgorithms.jobs.TestDatabase;
 import io.rrralgorithms.jobs.bars.TradeBar;
+import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.features.FeatureRow;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -27,14 +28,14 @@ class UpsertGuardsIT {
             assertEquals(1, write(c, PostgresMarketDataSinks.FEATURES_SQL, feature(true, "61000.5")));
             assertEquals(0, write(c, PostgresMarketDataSinks.FEATURES_SQL, feature(true, "61000.5")), "identical");
             assertEquals(0, write(c, PostgresMarketDataSinks.FEATURES_SQL, feature(false, null)), "degraded");
-            assertEquals(List.of("t | 61000.500000000"), db.rows("SELECT book_valid, mid FROM features"));
+            assertEquals(List.of("t | 61000.50000000000000000000"), db.rows("SELECT book_valid, mid FROM features"));
             assertEquals(1, write(c, PostgresMarketDataSinks.FEATURES_SQL, feature(true, "61001")), "changed");
-            assertEquals(List.of("t | 61001.000000000"), db.rows("SELECT book_valid, mid FROM features"));
+            assertEquals(List.of("t | 61001.00000000000000000000"), db.rows("SELECT book_valid, mid FROM features"));
 
             db.rows("DELETE FROM features RETURNING 1");
             assertEquals(1, write(c, PostgresMarketDataSinks.FEATURES_SQL, feature(false, null)));
             assertEquals(1, write(c, PostgresMarketDataSinks.FEATURES_SQL, feature(true, "61000.5")), "repaired");
-            assertEquals(List.of("t | 61000.500000000"), db.rows("SELECT book_valid, mid FROM features"));
+            assertEquals(List.of("t | 61000.50000000000000000000"), db.rows("SELECT book_valid, mid FROM features"));
         }
     }
 
@@ -50,6 +51,46 @@ class UpsertGuardsIT {
         }
     }
 
+
+    @Test
+    void rowsOfAnInstrumentAtItsOwnScaleAreStoredExactly() throws SQLException {
+        try (TestDatabase db = new TestDatabase(); Connection c = db.target.connect()) {
+            db.rows("SELECT rrr_day_partition('book_top', '2024-08-09')");
+            BookTop t = new BookTop();
+            t.feed = "kucoin";
+            t.nativeSymbol = "CAPP-BTC";
+            t.symbol = "CAPP-BTC";
+            t.sampleTimeMs = T;
+            t.lastUpdateId = 7;
+            t.synced = true;
+            t.priceScale = 10; // CAPP-BTC ticks at 1e-10
+            t.sizeScale = 15; // a Huobi-like 15-decimal size
+            t.bidPrices = new long[] {5_201L, 5_200L};
+            t.bidSizes = new long[] {575_610_404_535_042L, 1_000_000_000_000_000L};
+            t.askPrices = new long[] {5_204L};
+            t.askSizes = new long[] {3L};
+            try (PreparedStatement ps = c.prepareStatement(PostgresMarketDataSinks.BOOK_TOP_SQL)) {
+                PostgresMarketDataSinks.bindBookTop(ps, t);
+                assertEquals(1, ps.executeUpdate());
+            }
+            assertEquals(List.of("0.0000005201 | 0.575610404535042 | 0.0000005204 | 0.000000000000003 | "
+                    + "{0.0000005201,0.0000005200} | {0.575610404535042,1.000000000000000}"),
+                    db.rows("SELECT best_bid, best_bid_size, best_ask, best_ask_size, bid_prices, bid_sizes FROM book_top"));
+
+            TradeBar b = bar(3);
+            b.priceScale = 10;
+            b.sizeScale = 9;
+            b.open = b.close = b.low = 5_200L;
+            b.high = 5_201L;
+            b.volume = 100_000_000_001L; // 100.000000001
+            b.buyVolume = 100_000_000_000L;
+            b.sellVolume = 1L;
+            b.notional = new BigDecimal("0.0000520000005201");
+            assertEquals(1, write(c, PostgresMarketDataSinks.TRADE_BARS_SQL, b));
+            assertEquals(List.of("100.000000001 | 0.000000001 | 0.0000520000005201 | 0.0000005200 | 0.0000005201"),
+                    db.rows("SELECT volume, sell_volume, notional, open, high FROM trade_bars_1m"));
+        }
+    }
 
     private static int write(Connection c, String sql, Object row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

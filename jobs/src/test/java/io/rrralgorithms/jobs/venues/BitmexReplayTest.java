@@ -15,16 +15,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The BitMEX capture ({@code orderBookL2} without sequence numbers, level ids resolved to prices
  * by the decoder) in the replay contract ({@code BitmexOracle}: every book replayed id → price
- * independently; the TRXU21 frames, tick 1e-10, are dead letters, so its book never syncs). Here: unresolvable
+ * independently; TRXU21, tick 1e-10, is booked at scale 10, its updates' prices resolved from the
+ * partial's ids at that scale). Here: unresolvable
  * level ids are gaps, and a partial resyncs.
  */
 class BitmexReplayTest {
     static final int DEPTH = 10;
 
     static void extra(RawCounts e, CaptureReplay r) {
-        assertEquals(1, e.fact("unbooked TRXU21"), "only TRXU21's partial is not representable");
-        assertEquals(9, e.books.size());
-        assertFalse(r.syncedTops.containsKey("TRXU21"), "TRXU21's deltas wait for a partial that never decoded");
+        assertEquals(1, e.fact("unbooked "), "every partial decodes, TRXU21's at scale 10");
+        assertEquals(10, e.books.size());
+        assertTrue(r.syncedTops.containsKey("TRXU21"), "TRXU21's book syncs");
+        assertEquals(10, r.lastTop.get("TRXU21").priceScale);
         assertEquals(0, r.counters.pendingDropped);
         BookTop xbt = r.lastTop.get("XBTUSD");
         assertEquals(DEPTH, xbt.bidPrices.length);

@@ -135,7 +135,7 @@ final class ReplayCases {
                 of("bitfinex", List.of("BITFINEX.ws.11.0"), 10, BitfinexOracle::count,
                         new Counts(1693, 72, 0, 0, 1593, 7, 21, 0, 0, 0, 0, 1593), null, BitfinexReplayTest::extra),
                 of("bitmex", List.of("BITMEX.ws.1.0"), 10, BitmexOracle::count,
-                        new Counts(2120, 41, 3, 17, 1968, 9, 435, 0, 0, 0, 0, 1967), null, BitmexReplayTest::extra),
+                        new Counts(2120, 41, 0, 17, 1969, 10, 436, 0, 0, 0, 0, 1969), null, BitmexReplayTest::extra),
                 of("bitstamp", List.of("BITSTAMP.ws.1.0"), 10, BitstampOracle::count,
                         new Counts(757, 20, 0, 10, 717, 10, 0, 102, 0, 0, 0, 615), null, (e, r) -> {
                             assertNull(e.syncedTops.get("sgbeur"), "no diff for sgbeur during the 30 s");
@@ -150,11 +150,13 @@ final class ReplayCases {
                             assertTrue(top.bidPrices.length > 0 && top.askPrices.length > 0);
                         }),
                 of("gateio", List.of("GATEIO.ws.1.0"), 10, GateioOracle::spot,
-                        new Counts(249, 36, 8, 9, 168, 6, 22, 9, 0, 0, 0, 92), GATEIO_DROP, (e, r) -> {
-                            assertEquals(Map.of("FAST_USDT", 20, "HAI_ETH", 5, "NANO_USDT", 4, "NEO_BTC", 36, "QTUM3S_USDT", 16,
-                                    "ZKS_ETH", 11), e.syncedTops);
-                            assertEquals(1 + 2 + 1 + 1 + 3 + 1, e.stale, "HAI, QTUM3S, FAST, ZKS, NEO, NANO; incl. the top-100 books"
-                                    + " sent as the first update of HAI_ETH, QTUM3S_USDT, ZKS_ETH and NEO_BTC");
+                        new Counts(249, 36, 0, 9, 172, 10, 22, 13, 0, 0, 0, 159), GATEIO_DROP, (e, r) -> {
+                            // DIS_USDT and OMG_USDT: sizes of 9-10 decimals, booked at those scales
+                            assertEquals(Map.of("DIS_USDT", 17, "FAST_USDT", 20, "HAI_ETH", 5, "NANO_USDT", 4, "NEO_BTC", 36,
+                                    "OMG_USDT", 50, "QTUM3S_USDT", 16, "ZKS_ETH", 11), e.syncedTops);
+                            assertEquals(1 + 2 + 1 + 1 + 3 + 1 + 4, e.stale, "HAI, QTUM3S, FAST, ZKS, NEO, NANO, DIS + OMG;"
+                                    + " incl. the top-100 books sent as the first update of HAI_ETH, QTUM3S_USDT, ZKS_ETH and"
+                                    + " NEO_BTC");
                         }),
                 of("gateio-futures", List.of("GATEIO_FUTURES.ws.1.0"), 10, GateioOracle::futures,
                         new Counts(460, 23, 0, 0, 352, 10, 75, 36, 0, 0, 0, 316), null, null),
@@ -172,18 +174,23 @@ final class ReplayCases {
                         new Counts(7175, 41, 0, 3, 7014, 10, 107, 0, 0, 0, 0, 7014), KRAKEN_FUTURES_DROP,
                         (e, r) -> assertEquals(10, e.books.size())),
                 of("kucoin", List.of("KUCOIN.ws.1.0"), 10, KucoinOracle::count,
-                        new Counts(4730, 20, 501, 6, 3554, 5, 644, 18, 0, 0, 0, 966), KUCOIN_DROP, (e, r) -> {
-                            assertEquals(List.of("COV-BTC", "EQZ-BTC", "FET-BTC", "NRG-BTC", "SNX-BTC"), new ArrayList<>(e.books.keySet()));
+                        new Counts(4730, 20, 1, 18, 3853, 8, 830, 29, 0, 0, 0, 1463), KUCOIN_DROP, (e, r) -> {
+                            // ANKR-BTC, CAPP-BTC, DAPPT-BTC: 1e-10 ticks, booked at scale 10; BCHSV-USDT's REST book
+                            // is the one dead letter (20 digits at one scale)
+                            assertEquals(List.of("ANKR-BTC", "CAPP-BTC", "COV-BTC", "DAPPT-BTC", "EQZ-BTC", "FET-BTC", "NRG-BTC",
+                                    "SNX-BTC"), new ArrayList<>(e.books.keySet()));
+                            assertEquals(10, r.lastTop.get("CAPP-BTC").priceScale);
                             assertEquals(604 - 4, e.syncedTops.get("SNX-BTC"), "604 changes, 1612844051654..657 in the snapshot");
                         }),
                 of("okx", List.of("OKX.ws.1.0"), 25, OkxOracle::count,
                         new Counts(410, 21, 0, 71, 287, 3, 28, 0, 0, 290, 0, 287), null,
                         (e, r) -> assertEquals(3, e.books.size())),
                 of("hitbtc", List.of("HITBTC.ws.1.0"), 10, HitbtcOracle::count,
-                        new Counts(800, 60, 646, 0, 73, 10, 11, 0, 0, 0, 0, 70),
+                        new Counts(800, 60, 0, 0, 517, 20, 203, 0, 0, 0, 0, 517),
                         hitbtcDrop("EURSUSD", 20),
                         (e, r) -> {
-                            assertEquals(List.of("CRDTETH", "EURSUSD", "ORNBTC"), new ArrayList<>(e.books.keySet()));
+                            assertEquals(List.of("CRDTETH", "DNTBTC", "EURSUSD", "GRTBTC", "INSURBTC", "ORNBTC", "POLYBTC",
+                                    "VETBTC"), new ArrayList<>(e.books.keySet()), "the 1e-9/1e-10 pairs booked at their scales");
                             assertEquals("EURS-USDT", r.lastTop.get("EURSUSD").symbol);
                         }),
                 of("bequant", List.of("BEQUANT.ws.1.0"), 10, HitbtcOracle::count,
@@ -192,10 +199,13 @@ final class ReplayCases {
                             assertEquals(9, e.books.size(), "ETHEURS: no update in the 30 s");
                             assertEquals("BTC-USD", r.lastTop.get("BTCUSDB").symbol);
                         }),
-                of("fmfw", List.of("FMFW.ws.1.0"), 10, HitbtcOracle::count,
-                        new Counts(966, 8, 3, 4, 869, 8, 74, 0, 0, 0, 0, 863),
+                of("fmfw", List.of("FMFW.ws.1.0"), 10, HitbtcOracle::replay,
+                        new Counts(966, 8, 1, 4, 869, 9, 75, 0, 0, 0, 0, 869),
                         hitbtcDrop("EOSUSDT", 100), (e, r) -> {
-                            assertEquals(8, e.books.size(), "TRVBCH, BORUSDT: snapshots the scale cannot hold");
+                            // BORUSDT's asks at 99999999999999 booked at scale 4; TRVBCH's snapshot (1e-9 prices) is 400 s
+                            // old: the frame guard's clock-skew dead letter, not one for its digits
+                            assertEquals(9, e.books.size(), "every book but TRVBCH's");
+                            assertEquals(4, r.lastTop.get("BORUSDT").priceScale);
                             assertEquals("EOS-USDT", r.lastTop.get("EOSUSDT").symbol);
                         }),
                 of("okcoin", List.of("OKCOIN.ws.1.0"), 25, OkxOracle::count,
@@ -220,18 +230,21 @@ final class ReplayCases {
                             assertEquals("SUSHI-USDT", r.lastTop.get("sSUSHIUSDT").symbol);
                         }),
                 of("poloniex", List.of("POLONIEX.ws.1.0"), 10, PoloniexOracle::count,
-                        new Counts(302, 2, 1, 6, 283, 10, 0, 0, 0, 0, 0, 283), POLONIEX_DROP, (e, r) -> {
+                        new Counts(302, 2, 0, 6, 283, 11, 0, 0, 0, 0, 0, 283), POLONIEX_DROP, (e, r) -> {
                             assertEquals(List.of("BCH_BTC", "BCH_USDT", "BTC_USDT", "GRT_USDT", "SOL_USDT", "USDJ_USDT"),
                                     new ArrayList<>(e.books.keySet()));
                             assertEquals("BTC-USDT", r.lastTop.get("BTC_USDT").symbol);
-                            assertNull(r.lastTop.get("MDT_BTC"), "MDT_BTC's snapshot is a dead letter");
+                            assertNull(r.lastTop.get("MDT_BTC"), "MDT_BTC's snapshot (1e-9 prices) decodes; no update follows");
                         }),
                 // Huobi: every depth.step0 is the whole book, so a lost message is no gap (no drop case); the
                 // oracle's replay view counts the frame guard's clock-skew dead letters too
                 of("huobi", List.of("HUOBI.ws.44.0"), 10, HuobiOracle::replay,
-                        new Counts(362, 26, 151, 47, 0, 147, 0, 0, 0, 0, 0, 147), null, (e, r) -> {
-                            assertEquals(List.of("dogeeth", "fil3susdt", "nesteth", "propyeth", "yfihusd", "zeneth"),
-                                    new ArrayList<>(e.books.keySet()), "trioeth, borusdt, omgbtc, xvgeth: every book dead");
+                        new Counts(362, 26, 45, 73, 0, 247, 0, 0, 0, 0, 0, 247), null, (e, r) -> {
+                            assertEquals(List.of("borusdt", "dogeeth", "fil3susdt", "nesteth", "omgbtc", "propyeth", "trioeth",
+                                    "yfihusd", "zeneth"), new ArrayList<>(e.books.keySet()),
+                                    "xvgeth: every book's sizes span 20 digits, no long scale holds them");
+                            assertEquals(10, r.lastTop.get("trioeth").priceScale);
+                            assertEquals(15, r.lastTop.get("borusdt").sizeScale);
                             assertEquals("YFI-HUSD", r.lastTop.get("yfihusd").symbol);
                         }),
                 of("huobi-swap", List.of("HUOBI_SWAP.ws.1.0", "HUOBI_SWAP.ws.2.0"), 10, HuobiOracle::replay,

@@ -125,10 +125,11 @@ class VenueReplayContractTest {
             if (ref.lastUpdateId >= 0) {
                 assertEquals(ref.lastUpdateId, top.lastUpdateId, s + " last update id");
             }
-            assertArrayEquals(ref.prices(true, depth), top.bidPrices, s + " bid prices");
-            assertArrayEquals(ref.sizes(true, depth), top.bidSizes, s + " bid sizes");
-            assertArrayEquals(ref.prices(false, depth), top.askPrices, s + " ask prices");
-            assertArrayEquals(ref.sizes(false, depth), top.askSizes, s + " ask sizes");
+            // the reference's exact decimals at the top's scales (8, or the instrument's own)
+            assertArrayEquals(ref.prices(true, depth, top.priceScale), top.bidPrices, s + " bid prices");
+            assertArrayEquals(ref.sizes(true, depth, top.sizeScale), top.bidSizes, s + " bid sizes");
+            assertArrayEquals(ref.prices(false, depth, top.priceScale), top.askPrices, s + " ask prices");
+            assertArrayEquals(ref.sizes(false, depth, top.sizeScale), top.askSizes, s + " ask sizes");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters;
 
+import io.rrralgorithms.connectors.model.Decimals;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
@@ -17,14 +18,23 @@ public interface BookChecksum extends Serializable {
     int depth();
 
     /**
-     * @param bidPrices best first, at most {@link #depth()} levels (mantissas, 8 decimals)
+     * @param bidPrices best first, at most {@link #depth()} levels (mantissas at {@code priceScale})
      * @param askPrices best first
      * @param priceDecimals fractional digits of the venue's price strings for this instrument, -1 if unknown
      * @param sizeDecimals fractional digits of the venue's size strings, -1 if unknown
+     * @param priceScale fractional digits of the price mantissas (the book's scale, not the venue's format)
+     * @param sizeScale fractional digits of the size mantissas
      * @return the checksum as the venue states it (same signedness and width)
      */
     long compute(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
-            int priceDecimals, int sizeDecimals);
+            int priceDecimals, int sizeDecimals, int priceScale, int sizeScale);
+
+    /** {@link #compute} of mantissas at the default scale. */
+    default long compute(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
+            int priceDecimals, int sizeDecimals) {
+        return compute(bidPrices, bidSizes, askPrices, askSizes, priceDecimals, sizeDecimals, Decimals.SCALE,
+                Decimals.SCALE);
+    }
 
     /** One level as the venue writes it into its checksum string ({@code price:size}). */
     @FunctionalInterface

@@ -63,7 +63,6 @@ public final class FrameGuard implements Serializable {
     }
 
     static final int MAX_SYMBOL_LENGTH = 64;
-    private static final double MANTISSA = Math.pow(10, Decimals.SCALE);
 
     private final Limits limits;
     private transient List<MarketEvent> buffer;
@@ -117,25 +116,27 @@ public final class FrameGuard implements Serializable {
             case TRADE -> {
                 if (ev.price <= 0 || ev.size <= 0) {
                     throw new DecodeException("trade with a non-positive price or size (price "
-                            + Decimals.toPlainString(ev.price) + ", size " + Decimals.toPlainString(ev.size) + ")");
+                            + Decimals.toPlainString(ev.price, ev.priceScale) + ", size "
+                            + Decimals.toPlainString(ev.size, ev.sizeScale) + ")");
                 }
-                checkNotional(ev.price, ev.size, "trade");
+                checkNotional(ev, "trade");
             }
             case BOOK_SNAPSHOT -> {
-                checkLevels(ev.bidPrices, ev.bidSizes, "bids", true);
-                checkLevels(ev.askPrices, ev.askSizes, "asks", true);
+                checkLevels(ev, ev.bidPrices, ev.bidSizes, "bids", true);
+                checkLevels(ev, ev.askPrices, ev.askSizes, "asks", true);
             }
             case BOOK_DELTA -> {
-                checkLevels(ev.bidPrices, ev.bidSizes, "bids", false);
-                checkLevels(ev.askPrices, ev.askSizes, "asks", false);
+                checkLevels(ev, ev.bidPrices, ev.bidSizes, "bids", false);
+                checkLevels(ev, ev.askPrices, ev.askSizes, "asks", false);
             }
             case BBO -> {
-                checkLevels(ev.bidPrices, ev.bidSizes, "bid", false);
-                checkLevels(ev.askPrices, ev.askSizes, "ask", false);
+                checkLevels(ev, ev.bidPrices, ev.bidSizes, "bid", false);
+                checkLevels(ev, ev.askPrices, ev.askSizes, "ask", false);
                 if (ev.bidPrices != null && ev.askPrices != null && ev.bidPrices.length > 0 && ev.askPrices.length > 0
                         && ev.bidPrices[0] > ev.askPrices[0]) {
-                    throw new DecodeException("crossed best bid/offer: bid " + Decimals.toPlainString(ev.bidPrices[0])
-                            + " above ask " + Decimals.toPlainString(ev.askPrices[0]));
+                    throw new DecodeException("crossed best bid/offer: bid "
+                            + Decimals.toPlainString(ev.bidPrices[0], ev.priceScale) + " above ask "
+                            + Decimals.toPlainString(ev.askPrices[0], ev.priceScale));
                 }
             }
             default -> { }
@@ -175,7 +176,8 @@ public final class FrameGuard implements Serializable {
         }
     }
 
-    private void checkLevels(long[] prices, long[] sizes, String side, boolean snapshot) throws DecodeException {
+    private void checkLevels(MarketEvent ev, long[] prices, long[] sizes, String side, boolean snapshot)
+            throws DecodeException {
         if (prices == null) {
             return;
         }
@@ -186,16 +188,18 @@ public final class FrameGuard implements Serializable {
             if (prices[i] <= 0 || sizes[i] < 0 || (snapshot && sizes[i] == 0)) {
                 throw new DecodeException(side + "[" + i + "]: " + (prices[i] <= 0 ? "non-positive price "
                         : snapshot && sizes[i] == 0 ? "zero size in a snapshot at " : "negative size at ")
-                        + Decimals.toPlainString(prices[i]) + " (size " + Decimals.toPlainString(sizes[i]) + ")");
+                        + Decimals.toPlainString(prices[i], ev.priceScale) + " (size "
+                        + Decimals.toPlainString(sizes[i], ev.sizeScale) + ")");
             }
         }
     }
 
-    private void checkNotional(long price, long size, String what) throws DecodeException {
-        double notional = (price / MANTISSA) * (size / MANTISSA);
+    private void checkNotional(MarketEvent ev, String what) throws DecodeException {
+        double notional = Decimals.toDouble(ev.price, ev.priceScale) * Decimals.toDouble(ev.size, ev.sizeScale);
         if (notional > limits.maxNotional) {
-            throw new DecodeException(what + ": implausible price × size " + Decimals.toPlainString(price) + " × "
-                    + Decimals.toPlainString(size) + " (above " + limits.maxNotional + ")");
+            throw new DecodeException(what + ": implausible price × size "
+                    + Decimals.toPlainString(ev.price, ev.priceScale) + " × "
+                    + Decimals.toPlainString(ev.size, ev.sizeScale) + " (above " + limits.maxNotional + ")");
         }
     }
 }

@@ -177,7 +177,7 @@ public final class JsonFields {
         try {
             return Decimals.parse(n.textValue());
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new DecodeException("field '" + what + "' is not an exact decimal: " + e.getMessage());
+            throw new DecodeException("field '" + what + "' is not an exact decimal: " + e.getMessage(), e);
         }
     }
 

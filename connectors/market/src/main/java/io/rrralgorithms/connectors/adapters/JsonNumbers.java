@@ -18,9 +18,6 @@ public final class JsonNumbers {
     private static final ObjectMapper EXACT = JsonFields.strictMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    /** Integer digits a mantissa with {@link Decimals#SCALE} fractional digits can hold in a long. */
-    private static final int MAX_INTEGER_DIGITS = 18 - Decimals.SCALE;
-
     private JsonNumbers() {}
 
     /** {@link JsonFields#parseObject} with exact decimals for non-integral numbers. */
@@ -41,8 +38,8 @@ public final class JsonNumbers {
     /**
      * The exact mantissa of a JSON number node. Integral nodes and the {@link BigDecimal} nodes of
      * {@link #parseObject} are exact; a {@code double} node (a tree read without exact decimals) is
-     * refused, as is any value with more than {@link Decimals#SCALE} significant fractional digits
-     * or too large for the mantissa.
+     * refused; a value that does not fit the decode scale throws with a {@link Decimals.ScaleException}
+     * as its cause (the frame guard then decodes the frame again at a scale that holds it).
      */
     public static long number(JsonNode n, String what) throws DecodeException {
         if (n == null || !n.isNumber()) {
@@ -53,14 +50,11 @@ public final class JsonNumbers {
         if (n.isFloatingPointNumber() && !n.isBigDecimal()) {
             throw new DecodeException("field '" + what + "' was read as a binary floating-point number");
         }
-        BigDecimal d = n.decimalValue().stripTrailingZeros();
-        if (d.scale() > Decimals.SCALE) {
-            throw new DecodeException("field '" + what + "' is not an exact decimal: more than " + Decimals.SCALE
-                    + " fractional digits in " + d.toPlainString());
+        try {
+            return n.isIntegralNumber() && n.canConvertToLong() ? Decimals.ofUnits(n.longValue())
+                    : Decimals.of(n.decimalValue());
+        } catch (Decimals.ScaleException e) {
+            throw new DecodeException("field '" + what + "' is not an exact decimal: " + e.getMessage(), e);
         }
-        if (d.precision() - d.scale() > MAX_INTEGER_DIGITS) {
-            throw new DecodeException("field '" + what + "' is too large: " + d.toPlainString());
-        }
-        return d.movePointRight(Decimals.SCALE).longValueExact();
     }
 }

@@ -30,8 +30,9 @@ public record Instrument(String feed, String nativeSymbol, String symbol, Kind k
     }
 
     /**
-     * Whether every price and size of this instrument is exact in the system's fixed
-     * {@link Decimals#SCALE}-digit mantissas (tick and lot no finer than 1e-8).
+     * Whether every price and size of this instrument is exact at the default
+     * {@link Decimals#SCALE}-digit scale (tick and lot no finer than 1e-8); the others' events carry
+     * their own, finer scale ({@code MarketEvent.priceScale/sizeScale}).
      */
     public boolean fitsScale() {
         return priceDecimals() <= Decimals.SCALE && sizeDecimals() <= Decimals.SCALE;

@@ -7,7 +7,9 @@ import java.util.Objects;
  * One normalized market-data event. A single flat POJO (rather than a class hierarchy) so that
  * Flink serializes it with its PojoSerializer and primitive-array serializers, never Kryo.
  *
- * <p>Prices and sizes are exact mantissas with {@link Decimals#SCALE} fractional digits. Both
+ * <p>Prices and sizes are exact mantissas with {@link #priceScale} and {@link #sizeScale} fractional
+ * digits ({@link Decimals#SCALE} for almost every instrument; finer or coarser where the venue's
+ * numbers need it, see {@link Decimals}). Both
  * times are kept: the exchange's event time (ms, 0 when the frame has none) and the local receive
  * time (ns since epoch).
  */
@@ -52,6 +54,10 @@ public class MarketEvent {
      */
     public int priceDecimals = -1;
     public int sizeDecimals = -1;
+    /** Fractional digits of the price mantissas of this event ({@link #price}, bid/ask prices). */
+    public int priceScale = Decimals.SCALE;
+    /** Fractional digits of the size mantissas of this event ({@link #size}, bid/ask sizes). */
+    public int sizeScale = Decimals.SCALE;
     /**
      * Of a snapshot: the levels per side the venue maintains for this subscription (Kraken's
      * {@code book-N}), 0 when unbounded or not stated; see {@code BookSyncRules.maxDepth}.
@@ -168,8 +174,8 @@ public class MarketEvent {
                 .append(type).append(' ').append(feed).append(':').append(nativeSymbol)
                 .append(" E=").append(exchangeTimeMs).append(" recvNs=").append(receiveTimeNs);
         switch (type) {
-            case TRADE -> b.append(" px=").append(Decimals.toPlainString(price))
-                    .append(" qty=").append(Decimals.toPlainString(size))
+            case TRADE -> b.append(" px=").append(Decimals.toPlainString(price, priceScale))
+                    .append(" qty=").append(Decimals.toPlainString(size, sizeScale))
                     .append(takerBuy ? " BUY" : " SELL").append(" id=").append(tradeId);
             case BOOK_DELTA, BOOK_SNAPSHOT, BBO -> b.append(" U=").append(firstUpdateId)
                     .append(" u=").append(lastUpdateId).append(" pu=").append(prevUpdateId)
@@ -177,6 +183,9 @@ public class MarketEvent {
                     .append(" asks=").append(askPrices == null ? 0 : askPrices.length)
                     .append(checksum == NO_CHECKSUM ? "" : " checksum=" + checksum);
             case DECODE_ERROR -> b.append(" error=").append(error);
+        }
+        if (priceScale != Decimals.SCALE || sizeScale != Decimals.SCALE) {
+            b.append(" scales=").append(priceScale).append('/').append(sizeScale);
         }
         return b.toString();
     }
@@ -190,6 +199,7 @@ public class MarketEvent {
                 && firstUpdateId == e.firstUpdateId && lastUpdateId == e.lastUpdateId
                 && prevUpdateId == e.prevUpdateId && checksum == e.checksum
                 && priceDecimals == e.priceDecimals && sizeDecimals == e.sizeDecimals && bookDepth == e.bookDepth
+                && priceScale == e.priceScale && sizeScale == e.sizeScale
                 && price == e.price && size == e.size
                 && takerBuy == e.takerBuy && tradeId == e.tradeId
                 && Objects.equals(feed, e.feed) && Objects.equals(nativeSymbol, e.nativeSymbol)

@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.venues;
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
+import io.rrralgorithms.connectors.adapters.ScaleFittingDecoder;
 import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.model.FrameKind;
 import java.util.Objects;
@@ -106,10 +107,11 @@ public final class Venue {
     /**
      * The feed's decoder. A venue whose decoding needs per-stream state (BitMEX level ids, OKX
      * trade-subscription times) gets a new instance on every call; callers keep one decoder per
-     * feed and stream reader, and never share it between threads.
+     * feed and stream reader, and never share it between threads. Every frame is decoded at the
+     * scale its numbers need ({@link ScaleFittingDecoder}).
      */
     public FrameDecoder decoder() {
-        return sharedDecoder != null ? sharedDecoder : decoderFactory.apply(feed);
+        return new ScaleFittingDecoder(sharedDecoder != null ? sharedDecoder : decoderFactory.apply(feed));
     }
 
     public BookSyncRules bookSyncRules() {

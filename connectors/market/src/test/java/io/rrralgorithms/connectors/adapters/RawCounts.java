@@ -37,13 +37,13 @@ public final class RawCounts {
 
     /**
      * The REST books of {@code http} whose URL contains {@code url}, each a frame: one with a number
-     * finer than the scale is a dead letter ("dead snapshots"), the others are snapshots and returned.
+     * no long mantissa scale holds is a dead letter ("dead snapshots"), the others are snapshots and returned.
      */
     public List<CaptureLines.Rest> restBooks(Path http, String url) {
         List<CaptureLines.Rest> out = new ArrayList<>();
         for (CaptureLines.Rest r : CaptureLines.rest(http, url)) {
             frames++;
-            if (Mantissa.finerThanScale(r.body())) {
+            if (!Mantissa.holdable(Mantissa.levelValues(r.body()))) {
                 decodeErrors++;
                 count("dead snapshots", 1);
             } else {

@@ -55,7 +55,74 @@ class DecimalsTest {
     })
     void rejectsOverflow(String s) {
         // never wraps around: the mantissa would not fit a long
-        assertThrows(ArithmeticException.class, () -> Decimals.parse(s));
+        Decimals.ScaleException e = assertThrows(Decimals.ScaleException.class, () -> Decimals.parse(s));
+        assertTrue(e.getMessage().contains("does not fit a long mantissa at scale 8"), e.getMessage());
+        assertTrue(e.maxScale < 8, "a coarser scale may hold it, never 8: " + e.maxScale);
+    }
+
+    @Test
+    void aMisfitSaysWhichScalesHoldIt() {
+        Decimals.ScaleException fine = assertThrows(Decimals.ScaleException.class,
+                () -> Decimals.parse("0.0000000001")); // KuCoin's 1e-10 tick
+        assertEquals(10, fine.minScale);
+        assertEquals(18, fine.maxScale);
+        assertTrue(fine.representable());
+        Decimals.ScaleException large = assertThrows(Decimals.ScaleException.class,
+                () -> Decimals.parse("99999999999999")); // FMFW BORUSDT's asks
+        assertEquals(0, large.minScale);
+        assertEquals(4, large.maxScale, "99999999999999 × 10^4 < 2^63 < 99999999999999 × 10^5");
+        Decimals.ScaleException none = assertThrows(Decimals.ScaleException.class,
+                () -> Decimals.parse("12345678901.123456789"));
+        assertEquals(9, none.minScale);
+        assertEquals(8, none.maxScale, "9,223,372,036.854775807 is the most a long holds at 9 decimals");
+        assertTrue(!none.representable());
+    }
+
+    @Test
+    void parsesAtAnyScale() {
+        assertEquals(1L, Decimals.parse("0.0000000001", 10));
+        assertEquals(9_121L, Decimals.parse("0.0000009121", 10));
+        assertEquals(99_999_999_999_999L, Decimals.parse("99999999999999", 0));
+        assertEquals(999_999_999_999_999_999L, Decimals.parse("9999999999999999.99", 2));
+        assertEquals(123_456_789_012_345L, Decimals.parse("0.123456789012345", 15));
+        assertEquals(5L, Decimals.parse("0.50", 1));
+        assertEquals(new BigDecimal("0.0000009121"), Decimals.toBigDecimal(9_121L, 10));
+        assertEquals("0.0000009121", Decimals.toPlainString(9_121L, 10));
+        assertEquals(9.121e-7, Decimals.toDouble(9_121L, 10), 1e-20);
+    }
+
+    @Test
+    void decodeScaleIsPerThreadAndRestored() throws Exception {
+        assertEquals(8, Decimals.decodeScale());
+        long[] seen = new long[3];
+        Decimals.atScale(10, () -> {
+            seen[0] = Decimals.parse("0.0000000001");
+            Thread other = new Thread(() -> seen[1] = Decimals.decodeScale());
+            other.start();
+            other.join();
+        });
+        seen[2] = Decimals.decodeScale();
+        assertEquals(1L, seen[0]);
+        assertEquals(8, seen[1], "another thread keeps the default scale");
+        assertEquals(8, seen[2], "restored after the decode");
+    }
+
+    @Test
+    void rescalesExactlyOrNotAtAll() {
+        assertEquals(100L, Decimals.rescale(1L, 8, 10));
+        assertEquals(1L, Decimals.rescale(100L, 10, 8));
+        assertThrows(ArithmeticException.class, () -> Decimals.rescale(101L, 10, 8), "would round");
+        assertThrows(ArithmeticException.class, () -> Decimals.rescale(Long.MAX_VALUE / 5, 8, 9), "would overflow");
+        long[] values = {100L, 250L, Long.MAX_VALUE / 10};
+        assertThrows(ArithmeticException.class, () -> Decimals.rescale(values, 3, 8, 10));
+        assertEquals(Long.MAX_VALUE / 10, values[2], "a failed rescale changes nothing");
+        assertEquals(100L, values[0]);
+        Decimals.rescale(values, 2, 8, 10);
+        assertEquals(10_000L, values[0]);
+        assertEquals(25_000L, values[1]);
+        assertEquals(8, Decimals.smallestExactScale(10, 8, new long[] {100L, 300L}));
+        assertEquals(9, Decimals.smallestExactScale(10, 8, new long[] {100L, 310L}));
+        assertEquals(2, Decimals.smallestExactScale(8, 0, new long[] {1_000_000L, 12_000_000L}));
     }
 
     @ParameterizedTest

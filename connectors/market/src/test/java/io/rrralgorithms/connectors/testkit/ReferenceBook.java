@@ -54,4 +54,14 @@ public final class ReferenceBook {
     public long[] sizes(boolean bid, int depth) {
         return side(bid).values().stream().limit(depth).mapToLong(Mantissa::m).toArray();
     }
+
+    /** The best {@code depth} prices of a side as mantissas with {@code scale} fractional digits. */
+    public long[] prices(boolean bid, int depth, int scale) {
+        return side(bid).keySet().stream().limit(depth).mapToLong(p -> Mantissa.m(p, scale)).toArray();
+    }
+
+    /** The sizes of the best {@code depth} levels of a side as mantissas with {@code scale} fractional digits. */
+    public long[] sizes(boolean bid, int depth, int scale) {
+        return side(bid).values().stream().limit(depth).mapToLong(v -> Mantissa.m(v, scale)).toArray();
+    }
 }

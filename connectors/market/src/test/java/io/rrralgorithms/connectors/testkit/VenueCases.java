@@ -8,6 +8,7 @@ import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -16,6 +17,7 @@ import io.rrralgorithms.connectors.venues.Venue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -339,9 +341,9 @@ public final class VenueCases {
                 case "sym", "native" -> v;
                 case "feed" -> v;
                 case "t" -> v.contains("T") ? Instant.parse(v).toEpochMilli() : Long.parseLong(v.replace("_", ""));
-                case "recv", "first", "last", "prev", "id", "checksum", "depth", "pdec", "sdec", "nbids", "nasks" ->
-                        Long.parseLong(v.replace("_", ""));
-                case "px", "sz" -> Mantissa.m(v);
+                case "recv", "first", "last", "prev", "id", "checksum", "depth", "pdec", "sdec", "nbids", "nasks",
+                        "pscale", "sscale" -> Long.parseLong(v.replace("_", ""));
+                case "px", "sz" -> exact(new BigDecimal(v));
                 case "buy" -> "buy";
                 case "sell" -> "sell";
                 case "bids", "asks", "bid0", "ask0" -> levels(v);
@@ -349,14 +351,19 @@ public final class VenueCases {
             };
         }
 
-        private static List<List<Long>> levels(String v) {
+        private static List<List<BigDecimal>> levels(String v) {
             if (v.isEmpty()) {
                 return List.of();
             }
             return Arrays.stream(v.split(",")).map(l -> {
                 String[] ps = l.split(":");
-                return List.of(Mantissa.m(ps[0]), Mantissa.m(ps[1]));
+                return List.of(exact(new BigDecimal(ps[0])), exact(new BigDecimal(ps[1])));
             }).toList();
+        }
+
+        /** A value compared by its exact decimal, whatever the mantissa's scale. */
+        private static BigDecimal exact(BigDecimal d) {
+            return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
         }
 
         private static Object actual(String field, MarketEvent ev) {
@@ -374,15 +381,17 @@ public final class VenueCases {
                 case "depth" -> (long) ev.bookDepth;
                 case "pdec" -> (long) ev.priceDecimals;
                 case "sdec" -> (long) ev.sizeDecimals;
+                case "pscale" -> (long) ev.priceScale;
+                case "sscale" -> (long) ev.sizeScale;
                 case "nbids" -> (long) length(ev.bidPrices);
                 case "nasks" -> (long) length(ev.askPrices);
-                case "px" -> ev.price;
-                case "sz" -> ev.size;
+                case "px" -> exact(Decimals.toBigDecimal(ev.price, ev.priceScale));
+                case "sz" -> exact(Decimals.toBigDecimal(ev.size, ev.sizeScale));
                 case "buy", "sell" -> ev.takerBuy ? "buy" : "sell";
-                case "bids" -> levels(ev.bidPrices, ev.bidSizes, Integer.MAX_VALUE);
-                case "asks" -> levels(ev.askPrices, ev.askSizes, Integer.MAX_VALUE);
-                case "bid0" -> levels(ev.bidPrices, ev.bidSizes, 1);
-                case "ask0" -> levels(ev.askPrices, ev.askSizes, 1);
+                case "bids" -> levels(ev, ev.bidPrices, ev.bidSizes, Integer.MAX_VALUE);
+                case "asks" -> levels(ev, ev.askPrices, ev.askSizes, Integer.MAX_VALUE);
+                case "bid0" -> levels(ev, ev.bidPrices, ev.bidSizes, 1);
+                case "ask0" -> levels(ev, ev.askPrices, ev.askSizes, 1);
                 default -> throw new IllegalArgumentException(field);
             };
         }
@@ -391,10 +400,11 @@ public final class VenueCases {
             return a == null ? 0 : a.length;
         }
 
-        private static List<List<Long>> levels(long[] prices, long[] sizes, int max) {
-            List<List<Long>> out = new ArrayList<>();
+        private static List<List<BigDecimal>> levels(MarketEvent ev, long[] prices, long[] sizes, int max) {
+            List<List<BigDecimal>> out = new ArrayList<>();
             for (int i = 0; i < Math.min(length(prices), max); i++) {
-                out.add(List.of(prices[i], sizes[i]));
+                out.add(List.of(exact(Decimals.toBigDecimal(prices[i], ev.priceScale)),
+                        exact(Decimals.toBigDecimal(sizes[i], ev.sizeScale))));
             }
             return out;
         }

@@ -25,16 +25,21 @@ final class BitfinexChecksum implements BookChecksum {
 
     @Override
     public long compute(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
-            int priceDecimals, int sizeDecimals) {
+            int priceDecimals, int sizeDecimals, int priceScale, int sizeScale) {
         String s = BookChecksum.interleaved(DEPTH, bidPrices, bidSizes, askPrices, askSizes,
-                (price, size) -> jsNumber(price) + ':' + jsNumber(size),
-                (price, size) -> jsNumber(price) + ':' + jsNumber(-size));
+                (price, size) -> jsNumber(price, priceScale) + ':' + jsNumber(size, sizeScale),
+                (price, size) -> jsNumber(price, priceScale) + ':' + jsNumber(-size, sizeScale));
         return (int) BookChecksum.crc32(s); // signed, as the venue sends it
     }
 
     /** An exact mantissa as JavaScript prints the same number ({@code 0.0001}, {@code 1e-7}, {@code -2.5e-7}, {@code 60400}). */
     static String jsNumber(long mantissa) {
-        BigDecimal d = Decimals.toBigDecimal(mantissa).stripTrailingZeros();
+        return jsNumber(mantissa, Decimals.SCALE);
+    }
+
+    /** {@link #jsNumber(long)} of a mantissa at {@code scale}. */
+    static String jsNumber(long mantissa, int scale) {
+        BigDecimal d = Decimals.toBigDecimal(mantissa, scale).stripTrailingZeros();
         if (d.signum() == 0) {
             return "0";
         }

@@ -205,9 +205,10 @@ final class BitfinexFrameDecoder extends JsonFrameDecoder {
         boolean bid;
         long size;
         if (count == 0) {
-            if (amount == Decimals.ONE) {
+            long one = Decimals.ofUnits(1);
+            if (amount == one) {
                 bid = true;
-            } else if (amount == -Decimals.ONE) {
+            } else if (amount == -one) {
                 bid = false;
             } else {
                 throw new DecodeException("field '[1].amount' of a deletion (count 0) must be 1 or -1, got "
@@ -299,14 +300,10 @@ final class BitfinexFrameDecoder extends JsonFrameDecoder {
     }
 
     private static long mantissa(BigDecimal d, String what) throws DecodeException {
-        if (d.scale() > Decimals.SCALE) {
-            throw new DecodeException("field '" + what + "' is not an exact decimal: more than " + Decimals.SCALE
-                    + " fractional digits in " + d.toPlainString());
-        }
         try {
-            return d.movePointRight(Decimals.SCALE).longValueExact();
-        } catch (ArithmeticException e) {
-            throw new DecodeException("field '" + what + "' is too large: " + d.toPlainString());
+            return Decimals.of(d);
+        } catch (Decimals.ScaleException e) {
+            throw new DecodeException("field '" + what + "' is not an exact decimal: " + e.getMessage(), e);
         }
     }
 

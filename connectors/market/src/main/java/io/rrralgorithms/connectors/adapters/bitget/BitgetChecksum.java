@@ -27,8 +27,9 @@ public final class BitgetChecksum implements BookChecksum {
 
     @Override
     public long compute(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
-            int priceDecimals, int sizeDecimals) {
-        LevelText level = (price, size) -> format(price, priceDecimals) + ':' + format(size, sizeDecimals);
+            int priceDecimals, int sizeDecimals, int priceScale, int sizeScale) {
+        LevelText level = (price, size) -> format(price, priceScale, priceDecimals) + ':'
+                + format(size, sizeScale, sizeDecimals);
         return (int) BookChecksum.crc32(BookChecksum.interleaved(DEPTH, bidPrices, bidSizes, askPrices, askSizes,
                 level, level)); // Bitget sends the CRC32 as a signed 32-bit integer
     }
@@ -39,7 +40,12 @@ public final class BitgetChecksum implements BookChecksum {
      * should for a book that does not match the venue's format), the shortest exact form.
      */
     static String format(long mantissa, int decimals) {
-        BigDecimal exact = BigDecimal.valueOf(mantissa, 8).stripTrailingZeros();
+        return format(mantissa, 8, decimals);
+    }
+
+    /** {@link #format(long, int)} of a mantissa at {@code scale}. */
+    static String format(long mantissa, int scale, int decimals) {
+        BigDecimal exact = BigDecimal.valueOf(mantissa, scale).stripTrailingZeros();
         if (exact.scale() < 0) {
             exact = exact.setScale(0);
         }

@@ -14,6 +14,7 @@ import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonNumbers;
 import io.rrralgorithms.connectors.adapters.SidedLevels;
+import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
@@ -99,7 +100,19 @@ final class BitmexFrameDecoder implements FrameDecoder {
         }
     }
 
-    private record Level(long price, boolean bid) implements Serializable {}
+    /** A level's price as decoded, with the scale of that frame's decode. */
+    private record Level(long price, int scale, boolean bid) implements Serializable {
+        /** The price at the scale now decoded at; throws (a finer decode is then needed) if not exact there. */
+        long priceAt(int decodeScale) throws DecodeException {
+            try {
+                return Decimals.rescale(price, scale, decodeScale);
+            } catch (ArithmeticException e) {
+                throw new DecodeException("known level price " + Decimals.toPlainString(price, scale)
+                        + " is not exact at scale " + decodeScale,
+                        Decimals.ScaleException.needs(e.getMessage(), scale, Decimals.MAX_SCALE));
+            }
+        }
+    }
 
     /** One validated orderBookL2 row; price NONE where the row has none. */
     private record Row(long id, boolean bid, long price, long size, long timeMs) {}
@@ -158,6 +171,9 @@ final class BitmexFrameDecoder implements FrameDecoder {
             String where = "data[" + i + "]";
             String symbol = symbolOf(r, where);
             long id = requireLong(r, "id");
+            if (id < 0) { // BitMEX level ids are positive: a negative one would unbook the symbol's whole session
+                throw new DecodeException("field '" + where + ".id' must not be negative, got " + id);
+            }
             boolean bid = requireSide(r, "side", where, "Buy", "Sell");
             long price = withPrice || r.hasNonNull("price") ? JsonNumbers.requireNumber(r, "price") : MarketEvent.NONE;
             long size = action.equals("delete") ? 0L : JsonNumbers.requireNumber(r, "size");
@@ -194,8 +210,9 @@ final class BitmexFrameDecoder implements FrameDecoder {
         Session s = new Session(frame.receiveTimeNs);
         SidedLevels l = new SidedLevels(rows.size());
         long time = 0;
+        int scale = Decimals.decodeScale();
         for (Row r : rows) {
-            s.levels.put(r.id, new Level(r.price, r.bid));
+            s.levels.put(r.id, new Level(r.price, scale, r.bid));
             l.add(r.bid, r.price, r.size);
             time = Math.max(time, r.timeMs);
         }
@@ -206,7 +223,8 @@ final class BitmexFrameDecoder implements FrameDecoder {
         return l.into(ev);
     }
 
-    private MarketEvent delta(RawFrame frame, String symbol, String normalized, String action, List<Row> rows) {
+    private MarketEvent delta(RawFrame frame, String symbol, String normalized, String action, List<Row> rows)
+            throws DecodeException {
         long time = 0;
         for (Row r : rows) {
             time = Math.max(time, r.timeMs);
@@ -226,12 +244,19 @@ final class BitmexFrameDecoder implements FrameDecoder {
     }
 
     /** The rows as price levels, updating the session's map; null if a row's id is unknown. */
-    private static SidedLevels resolve(Session s, String action, List<Row> rows) {
+    private static SidedLevels resolve(Session s, String action, List<Row> rows) throws DecodeException {
+        int scale = Decimals.decodeScale();
+        for (Row r : rows) { // before any change: a known price finer than this decode's scale needs a finer decode
+            Level known = s.levels.get(r.id);
+            if (known != null) {
+                known.priceAt(scale);
+            }
+        }
         SidedLevels l = new SidedLevels(2 * rows.size()); // a side change takes two levels
         for (Row r : rows) {
             switch (action) {
                 case "insert" -> {
-                    s.levels.put(r.id, new Level(r.price, r.bid));
+                    s.levels.put(r.id, new Level(r.price, scale, r.bid));
                     l.add(r.bid, r.price, r.size);
                 }
                 case "update" -> {
@@ -239,11 +264,11 @@ final class BitmexFrameDecoder implements FrameDecoder {
                     if (known == null && r.price == MarketEvent.NONE) {
                         return null;
                     }
-                    long price = r.price != MarketEvent.NONE ? r.price : known.price;
+                    long price = r.price != MarketEvent.NONE ? r.price : known.priceAt(scale);
                     if (known != null && known.bid != r.bid) {
-                        l.add(known.bid, known.price, 0L); // the level changed sides
+                        l.add(known.bid, known.priceAt(scale), 0L); // the level changed sides
                     }
-                    s.levels.put(r.id, new Level(price, r.bid));
+                    s.levels.put(r.id, new Level(price, scale, r.bid));
                     l.add(r.bid, price, r.size);
                 }
                 default -> { // delete
@@ -251,7 +276,7 @@ final class BitmexFrameDecoder implements FrameDecoder {
                     if (known == null && r.price == MarketEvent.NONE) {
                         return null;
                     }
-                    l.add(known != null ? known.bid : r.bid, known != null ? known.price : r.price, 0L);
+                    l.add(known != null ? known.bid : r.bid, known != null ? known.priceAt(scale) : r.price, 0L);
                 }
             }
         }

@@ -126,9 +126,9 @@ final class GateioFrames {
                 throw new DecodeException("field '" + what + "' is out of range: " + n);
             }
             try {
-                return Math.multiplyExact(n.longValue(), Decimals.ONE);
-            } catch (ArithmeticException e) {
-                throw new DecodeException("field '" + what + "' is out of range: " + n);
+                return Decimals.ofUnits(n.longValue());
+            } catch (Decimals.ScaleException e) {
+                throw new DecodeException("field '" + what + "' is out of range: " + n, e);
             }
         }
         if (n != null && n.isTextual()) {

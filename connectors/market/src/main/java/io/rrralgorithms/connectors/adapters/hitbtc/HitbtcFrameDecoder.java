@@ -60,9 +60,9 @@ import java.util.function.Consumer;
  *
  * An {@code error} reply, an unknown method or channel (v3's partial-book channels
  * {@code orderbook/top/*}, {@code orderbook/D5/*} are not decoded), malformed JSON, wrong field
- * types, unknown symbols and numbers finer than the 8-decimal scale are {@link DecodeException}s.
- * HitBTC lists ticks down to 1e-12: the books and tickers of such pairs are dead letters (never
- * rounded) until the scale widens.
+ * types, unknown symbols and numbers no long mantissa scale holds are {@link DecodeException}s.
+ * HitBTC lists ticks down to 1e-12: the books and tickers of such pairs decode at their own scale
+ * ({@code ScaleFittingDecoder}), never rounded.
  */
 final class HitbtcFrameDecoder extends JsonFrameDecoder {
     private static final Set<String> IGNORED_METHODS = Set.of("snapshotTrades", "snapshotCandles", "updateCandles");

@@ -20,9 +20,6 @@ import io.rrralgorithms.connectors.model.Decimals;
 public final class KrakenChecksum implements BookChecksum {
     public static final int DEPTH = 10;
 
-    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-        100_000_000L};
-
     @Override
     public int depth() {
         return DEPTH;
@@ -30,17 +27,17 @@ public final class KrakenChecksum implements BookChecksum {
 
     @Override
     public long compute(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
-            int priceDecimals, int sizeDecimals) {
+            int priceDecimals, int sizeDecimals, int priceScale, int sizeScale) {
         StringBuilder s = new StringBuilder(40 * DEPTH);
         int na = Math.min(DEPTH, askPrices.length);
         for (int i = 0; i < na; i++) {
-            append(s, askPrices[i], priceDecimals);
-            append(s, askSizes[i], sizeDecimals);
+            append(s, askPrices[i], priceScale, priceDecimals);
+            append(s, askSizes[i], sizeScale, sizeDecimals);
         }
         int nb = Math.min(DEPTH, bidPrices.length);
         for (int i = 0; i < nb; i++) {
-            append(s, bidPrices[i], priceDecimals);
-            append(s, bidSizes[i], sizeDecimals);
+            append(s, bidPrices[i], priceScale, priceDecimals);
+            append(s, bidSizes[i], sizeScale, sizeDecimals);
         }
         return BookChecksum.crc32(s.toString()); // unsigned 32-bit, as Kraken sends it
     }
@@ -52,29 +49,34 @@ public final class KrakenChecksum implements BookChecksum {
      * disagree, which is the right outcome for a book that does not match the venue's format).
      */
     static void append(StringBuilder s, long mantissa, int decimals) {
+        append(s, mantissa, Decimals.SCALE, decimals);
+    }
+
+    /** {@link #append(StringBuilder, long, int)} of a mantissa at {@code scale}. */
+    static void append(StringBuilder s, long mantissa, int scale, int decimals) {
         if (mantissa == 0) {
             return; // "0.000" stripped of its point and leading zeros is empty
         }
         if (decimals < 0) {
-            decimals = shortestDecimals(mantissa);
+            decimals = shortestDecimals(mantissa, scale);
         }
-        if (decimals >= Decimals.SCALE) {
+        if (decimals >= scale) {
             s.append(mantissa);
-            for (int k = Decimals.SCALE; k < decimals; k++) {
+            for (int k = scale; k < decimals; k++) {
                 s.append('0');
             }
             return;
         }
-        long div = POW10[Decimals.SCALE - decimals];
+        long div = Decimals.pow10(scale - decimals);
         if (mantissa % div == 0) {
             s.append(mantissa / div);
         } else {
-            append(s, mantissa, shortestDecimals(mantissa));
+            append(s, mantissa, scale, shortestDecimals(mantissa, scale));
         }
     }
 
-    private static int shortestDecimals(long mantissa) {
-        int d = Decimals.SCALE;
+    private static int shortestDecimals(long mantissa, int scale) {
+        int d = scale;
         while (d > 0 && mantissa % 10 == 0) {
             mantissa /= 10;
             d--;

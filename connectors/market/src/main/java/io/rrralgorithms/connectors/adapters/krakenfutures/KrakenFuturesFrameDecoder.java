@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * Decodes Kraken Futures WebSocket v1 frames ({@code wss://futures.kraken.com/ws/v1}) by their
  * {@code feed} (data) or {@code event} (control). Prices and quantities are JSON <em>numbers</em>
  * ({@code "price":439.3}); they are read as exact decimals (Jackson's BigDecimal mode, never
- * through a double) and must fit the 8-decimal scale.
+ * through a double) at the scale they need ({@code ScaleFittingDecoder}).
  *
  * <ul>
  *   <li>{@code book_snapshot} → {@link EventType#BOOK_SNAPSHOT}: {@code bids}/{@code asks} of
@@ -166,7 +166,7 @@ final class KrakenFuturesFrameDecoder extends JsonFrameDecoder {
         try {
             return Decimals.parse(s);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new DecodeException("field '" + name + "' is not an exact decimal: " + e.getMessage());
+            throw new DecodeException("field '" + name + "' is not an exact decimal: " + e.getMessage(), e);
         }
     }
 }

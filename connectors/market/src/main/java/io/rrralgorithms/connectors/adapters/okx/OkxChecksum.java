@@ -27,15 +27,21 @@ public final class OkxChecksum implements BookChecksum {
 
     @Override
     public long compute(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
-            int priceDecimals, int sizeDecimals) {
-        LevelText level = (price, size) -> format(price, priceDecimals) + ':' + format(size, sizeDecimals);
+            int priceDecimals, int sizeDecimals, int priceScale, int sizeScale) {
+        LevelText level = (price, size) -> format(price, priceScale, priceDecimals) + ':'
+                + format(size, sizeScale, sizeDecimals);
         String s = BookChecksum.interleaved(DEPTH, bidPrices, bidSizes, askPrices, askSizes, level, level);
         return (int) BookChecksum.crc32(s); // OKX sends the CRC32 as a signed 32-bit integer
     }
 
     /** The venue's string of an 8-decimal mantissa: shortest plain form, or fixed {@code decimals}. */
     static String format(long mantissa, int decimals) {
-        BigDecimal d = BigDecimal.valueOf(mantissa, 8);
+        return format(mantissa, 8, decimals);
+    }
+
+    /** The venue's string of a mantissa at {@code scale}: shortest plain form, or fixed {@code decimals}. */
+    static String format(long mantissa, int scale, int decimals) {
+        BigDecimal d = BigDecimal.valueOf(mantissa, scale);
         if (decimals < 0) {
             d = d.stripTrailingZeros();
             return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();

@@ -58,7 +58,7 @@ import java.util.function.Consumer;
  *
  * {@code {"event":"error","code","msg"}} is a {@link DecodeException} with the venue's message;
  * so are malformed JSON, an unknown event, channel or action, a wrong field type, a number that is
- * not an exact 8-decimal value and an instId that the feed's symbols refuse.
+ * not an exact decimal at any long mantissa scale and an instId that the feed's symbols refuse.
  *
  * <p>OKCoin runs the same v5 API ({@code adapters/okcoin}): it declares this decoder with its own
  * feed id and symbols (spot only), hence the public constructor.

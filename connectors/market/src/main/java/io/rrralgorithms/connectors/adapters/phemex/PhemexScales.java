@@ -69,22 +69,15 @@ final class PhemexScales implements Serializable {
     }
 
     /**
-     * A scaled integer as the model's 8-decimal mantissa, exactly ({@code 329915000} at scale 4 is
-     * 32991.5); a scale finer than the model's or a value too large for it is a dead letter.
+     * A scaled integer as a mantissa at the decode scale, exactly ({@code 329915000} at scale 4 is
+     * 32991.5); one the decode scale does not hold makes the frame decode again at one that does.
      */
     static long mantissa(long scaled, int scale, String what) throws DecodeException {
-        if (scale > Decimals.SCALE) {
-            throw new DecodeException("field '" + what + "' has " + scale + " decimals, finer than the "
-                    + Decimals.SCALE + "-decimal scale");
-        }
         try {
-            return Math.multiplyExact(scaled, POWERS[Decimals.SCALE - scale]);
-        } catch (ArithmeticException e) {
-            throw new DecodeException("field '" + what + "' is too large for the " + Decimals.SCALE
-                    + "-decimal scale: " + scaled + " at scale " + scale);
+            return Decimals.ofScaled(scaled, scale);
+        } catch (Decimals.ScaleException e) {
+            throw new DecodeException("field '" + what + "' is not an exact decimal: " + e.getMessage()
+                    + " (" + scaled + " at scale " + scale + ")", e);
         }
     }
-
-    private static final long[] POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-            100_000_000L};
 }

@@ -40,8 +40,8 @@ import java.util.function.Consumer;
  * </ul>
  *
  * An {@code {"event":"error"}} reply, an unknown event, channel or action, malformed JSON, wrong
- * field types, unknown symbols and numbers finer than the 8-decimal scale are
- * {@link DecodeException}s (MDT_BTC ticks at 1e-9: its book is a dead letter until the scale widens).
+ * field types, unknown symbols and numbers no long mantissa scale holds are {@link DecodeException}s
+ * (MDT_BTC ticks at 1e-9: its book decodes at scale 9, {@code ScaleFittingDecoder}).
  */
 final class PoloniexFrameDecoder extends JsonFrameDecoder {
     private static final Set<String> IGNORED_EVENTS = Set.of("subscribe", "unsubscribe", "unsubscribe_all",

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,17 +30,18 @@ public final class BitmexOracle {
 
     private BitmexOracle() {}
 
-    /** A price with more than 8 fractional digits: TRXU21 (tick 1e-10) is not representable. */
+    /** Numbers no single long mantissa scale holds (TRXU21's 1e-10 prices fit at scale 10). */
     private static boolean unrepresentable(JsonNode j) {
+        List<BigDecimal> values = new ArrayList<>();
         for (JsonNode r : j.path("data")) {
-            for (String f : List.of("price", "bidPrice", "askPrice")) {
+            for (String f : List.of("price", "size", "bidPrice", "askPrice", "bidSize", "askSize")) {
                 JsonNode p = r.get(f);
-                if (p != null && p.isNumber() && p.decimalValue().stripTrailingZeros().scale() > 8) {
-                    return true;
+                if (p != null && p.isNumber()) {
+                    values.add(p.decimalValue());
                 }
             }
         }
-        return false;
+        return !Mantissa.holdable(values);
     }
 
     public static RawCounts count(List<Path> files) throws Exception {

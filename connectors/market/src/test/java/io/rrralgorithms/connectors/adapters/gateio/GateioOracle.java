@@ -6,7 +6,9 @@ import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,31 @@ public final class GateioOracle {
         }
     }
 
+    /** The prices and sizes a decoder reads from a result: trade price/amount/size, level arrays a/b. */
+    private static List<BigDecimal> decodedNumbers(JsonNode res) {
+        List<BigDecimal> out = new ArrayList<>();
+        for (JsonNode r : res.isArray() ? res : List.of(res)) {
+            for (String f : List.of("price", "amount", "size")) {
+                JsonNode v = r.get(f);
+                if (v != null && (v.isNumber() || v.isTextual())) {
+                    out.add(new BigDecimal(v.asText()));
+                }
+            }
+            for (String side : List.of("a", "b", "asks", "bids")) {
+                for (JsonNode l : r.path(side)) {
+                    if (l.isArray()) {
+                        out.add(new BigDecimal(l.get(0).asText()));
+                        out.add(new BigDecimal(l.get(1).asText()));
+                    } else {
+                        out.add(new BigDecimal(l.get("p").asText()));
+                        out.add(new BigDecimal(l.get("s").asText()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     public static RawCounts spot(List<Path> files) throws Exception {
         return count(files, "spot", "/spot/order_book?", "currency_pair", l -> new String[] {l.get(0).asText(), l.get(1).asText()});
     }
@@ -97,11 +124,12 @@ public final class GateioOracle {
             }
             JsonNode res = j.get("result");
             // the numbers the decoder reads: a spot ticker's best bid/ask only (its volumes are not decoded)
-            String decoded = kind.equals("spot.tickers/update")
-                    ? "\"" + res.get("highest_bid").asText() + "\" \"" + res.get("lowest_ask").asText() + "\"" : p;
-            if (Mantissa.finerThanScale(decoded)) {
+            List<BigDecimal> decoded = kind.equals("spot.tickers/update")
+                    ? List.of(new BigDecimal(res.get("highest_bid").asText()), new BigDecimal(res.get("lowest_ask").asText()))
+                    : decodedNumbers(res);
+            if (!Mantissa.holdable(decoded)) {
                 raw.decodeErrors++;
-                raw.count(kind + " (finer than 1e-8)", 1);
+                raw.count(kind + " (no long scale holds it)", 1);
                 continue;
             }
             switch (channel.substring(market.length() + 1)) {

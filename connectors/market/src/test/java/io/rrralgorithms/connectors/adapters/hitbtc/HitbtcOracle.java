@@ -2,8 +2,10 @@ package io.rrralgorithms.connectors.adapters.hitbtc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.FrameGuard;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -33,7 +35,6 @@ import java.util.TreeMap;
  */
 public final class HitbtcOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private HitbtcOracle() {}
 
@@ -49,15 +50,34 @@ public final class HitbtcOracle {
     }
 
     public static RawCounts count(List<Path> files) throws Exception {
+        return count(files, false);
+    }
+
+    /**
+     * What the pipeline gives: as {@link #count}, but a v3 book or ticker whose time is further
+     * than the frame guard's clock-skew limit from its receive time is a dead letter (FMFW's
+     * TRVBCH snapshot, 400 s old).
+     */
+    public static RawCounts replay(List<Path> files) throws Exception {
+        return count(files, true);
+    }
+
+    private static RawCounts count(List<Path> files, boolean guard) throws Exception {
         RawCounts raw = new RawCounts();
         Map<String, Book> books = new TreeMap<>();
         for (Path file : files) {
-            for (String p : CaptureLines.payloads(file)) {
+            for (CaptureLines.Received r : CaptureLines.received(file)) {
+                String p = r.payload();
                 raw.frames++;
                 JsonNode j = JSON.readTree(p);
                 if (j.has("method")) {
                     v2(raw, books, j);
                 } else if (j.has("ch")) {
+                    if (guard && olderThanClockSkew(j, new BigDecimal(r.seconds()).movePointRight(3).longValue())) {
+                        raw.decodeErrors++;
+                        raw.count(j.get("ch").asText() + " (beyond the frame guard's clock-skew limit)", 1);
+                        continue;
+                    }
                     v3(raw, books, j);
                 } else if (j.has("result")) {
                     raw.ignored++;
@@ -122,6 +142,19 @@ public final class HitbtcOracle {
             }
             default -> throw new AssertionError("unknown method " + method);
         }
+    }
+
+    /** Whether a v3 book or ticker's time is further than the frame guard's default skew limit from {@code receiveMs}. */
+    private static boolean olderThanClockSkew(JsonNode j, long receiveMs) {
+        for (String kind : List.of("snapshot", "update", "data")) {
+            for (JsonNode d : j.path(kind)) {
+                if (d.isObject() && d.has("t") && Math.abs(receiveMs - d.get("t").asLong())
+                        > FrameGuard.Limits.DEFAULT_MAX_CLOCK_SKEW_MS) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void v3(RawCounts raw, Map<String, Book> books, JsonNode j) {
@@ -226,16 +259,11 @@ public final class HitbtcOracle {
      * long at that scale): the frame is a dead letter, counted under its kind and why.
      */
     private static boolean dead(RawCounts raw, String kind, List<String> values) {
-        for (String v : values) {
-            BigDecimal d = new BigDecimal(v);
-            String why = d.stripTrailingZeros().scale() > 8 ? "finer than 1e-8"
-                    : d.abs().movePointRight(8).compareTo(LONG_MAX) > 0 ? "too large for the scale" : null;
-            if (why != null) {
-                raw.decodeErrors++;
-                raw.count(kind + " (" + why + ")", 1);
-                return true;
-            }
+        if (Mantissa.holdableStrings(values)) {
+            return false;
         }
-        return false;
+        raw.decodeErrors++;
+        raw.count(kind + " (no long scale holds it)", 1);
+        return true;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.FrameGuard;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -37,7 +38,6 @@ import java.util.TreeMap;
  */
 public final class HuobiOracle {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final BigDecimal TOO_LARGE = BigDecimal.TEN.pow(10);
 
     private HuobiOracle() {}
 
@@ -133,15 +133,11 @@ public final class HuobiOracle {
 
     /** Whether a value does not fit the model's 8-decimal mantissa: the frame is a dead letter, counted under its kind. */
     private static boolean dead(RawCounts raw, String kind, List<BigDecimal> values) {
-        for (BigDecimal v : values) {
-            String why = v.stripTrailingZeros().scale() > 8 ? "finer than 1e-8"
-                    : v.abs().compareTo(TOO_LARGE) >= 0 ? "too large for the scale" : null;
-            if (why != null) {
-                raw.decodeErrors++;
-                raw.count(kind + " (" + why + ")", 1);
-                return true;
-            }
+        if (Mantissa.holdable(values)) {
+            return false;
         }
-        return false;
+        raw.decodeErrors++;
+        raw.count(kind + " (no long scale holds it)", 1);
+        return true;
     }
 }

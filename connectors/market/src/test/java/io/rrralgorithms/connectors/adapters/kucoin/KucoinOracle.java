@@ -54,9 +54,9 @@ public final class KucoinOracle {
                 raw.ignored++; // welcome, acks, candles: their numbers are not decoded
                 continue;
             }
-            if (Mantissa.finerThanScale(s)) {
+            if (!Mantissa.holdable(s)) {
                 raw.decodeErrors++;
-                raw.count(kind + " (finer than 1e-8)", 1);
+                raw.count(kind + " (no long scale holds it)", 1);
                 continue;
             }
             JsonNode d = j.get("data");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
-import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.RawCounts;
@@ -61,10 +60,8 @@ public class PoloniexFrameDecoderTest {
 
     /** The one dead letter: MDT_BTC's snapshot, prices of 1e-9. */
     public static void decoded(RawCounts raw, Decoded d) {
-        assertEquals(1, d.errors.size(), d.errors.toString());
-        assertTrue(d.errors.get(0).contains("is not an exact decimal") && d.errors.get(0).contains("\"MDT_BTC\""),
-                d.errors.get(0));
-        assertEquals(10, d.symbols.size(), "every pair but MDT_BTC: " + d.symbols);
+        assertEquals(List.of(), d.errors, "MDT_BTC's 1e-9 prices decode at scale 9");
+        assertEquals(11, d.symbols.size(), "every pair, MDT_BTC too: " + d.symbols);
     }
 
     /** A trade of {@code nativeSymbol}, for the catalog check of the decoder's normalization. */
@@ -82,15 +79,11 @@ public class PoloniexFrameDecoderTest {
         try (CaptureReader r = CaptureFiles.open(SharedData.cryptofeed("POLONIEX.ws.1.0"), null)) {
             while (r.hasNext()) {
                 List<MarketEvent> events = new ArrayList<>();
-                try {
-                    decoder.decode(r.next(), events::add);
-                } catch (DecodeException e) {
-                    continue; // MDT_BTC's snapshot, finer than the scale
-                }
+                decoder.decode(r.next(), events::add); // MDT_BTC's snapshot too, at its scale 9
                 for (MarketEvent ev : events) {
                     Instrument i = catalog.byNative(ev.nativeSymbol).orElseThrow();
-                    long tick = Mantissa.m(i.tickSize());
-                    long lot = Mantissa.m(i.lotSize());
+                    long tick = Mantissa.m(i.tickSize(), ev.priceScale);
+                    long lot = Mantissa.m(i.lotSize(), ev.sizeScale);
                     boolean trade = ev.type == EventType.TRADE;
                     for (long p : trade ? new long[] {ev.price} : LongStream.concat(LongStream.of(ev.bidPrices),
                             LongStream.of(ev.askPrices)).toArray()) {
@@ -104,7 +97,8 @@ public class PoloniexFrameDecoderTest {
                 }
             }
         }
-        assertEquals(391 + 517 + 6, prices, "every snapshot level (DYP_USDT: 11 bids), update level and trade price but MDT_BTC's");
+        assertEquals(391 + 20 + 20 + 517 + 6, prices,
+                "every snapshot level (DYP_USDT: 11 bids; MDT_BTC: 20 + 20), update level and trade price");
     }
 
     @Test

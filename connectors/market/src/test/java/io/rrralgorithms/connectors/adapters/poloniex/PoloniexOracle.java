@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
+import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -147,13 +148,11 @@ public final class PoloniexOracle {
                 values.add(d.get("quantity").asText());
             }
         }
-        for (String v : values) {
-            if (new BigDecimal(v).stripTrailingZeros().scale() > 8) {
-                raw.decodeErrors++;
-                raw.count(kind + " (finer than 1e-8)", 1);
-                return true;
-            }
+        if (Mantissa.holdableStrings(values)) {
+            return false;
         }
-        return false;
+        raw.decodeErrors++;
+        raw.count(kind + " (no long scale holds it)", 1);
+        return true;
     }
 }
