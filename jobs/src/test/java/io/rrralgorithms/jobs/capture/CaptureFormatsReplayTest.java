@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.model.EventType;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -145,6 +147,60 @@ class CaptureFormatsReplayTest {
         assertEquals(hft.counts(), micros.counts());
         sameTop(hft.lastTop().get(SYMBOL), micros.lastTop().get(SYMBOL));
         assertEquals(hft.lastTop().get(SYMBOL).receiveTimeNs / 1_000L, micros.lastTop().get(SYMBOL).receiveTimeNs / 1_000L);
+    }
+
+    /**
+     * hftbacktest's own layout, {@code data/spot/}, {@code data/usdm/}, {@code data/cm/} (the real
+     * captures linked, the COIN-M one made as above), given as the one folder: every file read as the
+     * feed of its folder and all three books synced in one replay.
+     */
+    @Test
+    void hftBacktestLayoutFolderReplaysEveryFeedWithItsBook(@TempDir Path dir) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path spot = Files.createDirectories(data.resolve("spot")).resolve("btcusdt_20240808.gz");
+        Files.createSymbolicLink(spot, SharedData.market("binance-spot/btcusdt_20240808.gz").toAbsolutePath());
+        Path usdm = Files.createDirectories(data.resolve("usdm")).resolve("btcusdt_20240718.gz");
+        Files.createSymbolicLink(usdm, SharedData.market("binance-usdm/btcusdt_20240718.gz").toAbsolutePath());
+        Path coinm = hftBacktestCoinm(dir, 1);
+        Files.move(coinm.getParent(), data.resolve("cm"));
+        Files.writeString(data.resolve("README.md"), "downloaded from hftbacktest\n");
+
+        CaptureFiles.FolderListing listing = CaptureFiles.filesIn(data, false);
+        assertEquals(List.of(data.resolve("cm/bchusd_perp_20210722.gz"), usdm, spot).stream().sorted().toList(),
+                listing.files());
+        assertEquals(Map.of("not a capture (README.md)", 1L), listing.skipped());
+
+        Map<String, Integer> synced = new HashMap<>();
+        Map<String, Long> frames = new HashMap<>();
+        InProcessPipeline p = new InProcessPipeline(10, 100_000, 0L, new InProcessPipeline.Listener() {
+            @Override
+            public void top(BookTop t) {
+                if (t.synced) {
+                    synced.merge(t.instrumentKey(), 1, Integer::sum);
+                }
+            }
+        });
+        for (Path file : listing.files()) {
+            try (CaptureReader r = CaptureFeeds.INFERRED.open(file)) {
+                while (r.hasNext()) {
+                    p.frame(r.next());
+                    frames.merge(r.feed(), 1L, Long::sum);
+                }
+            }
+        }
+        p.finish();
+        InProcessPipeline.Counters c = p.counters();
+        String counts = "synced=" + synced + " frames=" + frames + " decodeErrors=" + c.decodeErrors + " gaps=" + c.gaps
+                + " snapshots=" + c.snapshots;
+        System.out.println("hftbacktest layout: " + counts);
+        assertEquals(Map.of("binance-spot", (long) CaptureLines.gzLines(spot).size(),
+                "binance-usdm", (long) CaptureLines.gzLines(usdm).size(),
+                "binance-coinm", (long) CaptureLines.gzLines(data.resolve("cm/bchusd_perp_20210722.gz")).size()), frames);
+        assertEquals(Set.of("binance-spot:BTCUSDT", "binance-usdm:BTCUSDT", "binance-coinm:" + SYMBOL), synced.keySet(), counts);
+        assertTrue(synced.values().stream().allMatch(n -> n > 100), counts);
+        assertEquals(3, c.snapshots, counts);
+        assertEquals(0, c.decodeErrors, counts);
+        assertEquals(0, c.gaps, counts);
     }
 
     static void sameTop(BookTop expected, BookTop actual) {
