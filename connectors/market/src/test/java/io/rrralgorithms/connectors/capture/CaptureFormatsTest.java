@@ -181,6 +181,54 @@ class CaptureFormatsTest {
         assertNull(ReceiveTimeUnit.of(42L));
     }
 
+    // ---------------------------------------------------------------- folders
+
+    /**
+     * cryptofeed's {@code sample_data/} as one folder: every WebSocket file of a decoded exchange
+     * listed, its REST/metadata files left to it, the other exchanges' files named; each listed file
+     * reads with no unreadable line, and every line of it is a frame or one of the format's notes.
+     */
+    @Test
+    void theCryptofeedFolderListsEveryDecodedSession() throws IOException {
+        Path folder = SharedData.cryptofeed("BINANCE.ws.1.0").getParent();
+        CaptureFiles.FolderListing listing = CaptureFiles.filesIn(folder, false);
+        System.out.println(listing.describe());
+        List<Path> expected = new ArrayList<>();
+        long companions = 0;
+        long others = 0;
+        try (var all = Files.list(folder)) {
+            for (Path f : all.sorted().toList()) {
+                String exchange = CryptofeedCaptureReader.exchangeOf(f);
+                if (exchange != null && CryptofeedCaptureReader.FEEDS.containsKey(exchange)) {
+                    expected.add(f);
+                } else if (exchange != null) {
+                    others++;
+                } else {
+                    companions++;
+                }
+            }
+        }
+        assertEquals(expected, listing.files());
+        assertTrue(listing.files().size() >= 20, listing.describe());
+        assertEquals(companions, listing.skipped().get("of cryptofeed REST/metadata (read with their WebSocket file)"));
+        assertEquals(others, listing.skipped().entrySet().stream().filter(e -> e.getKey().startsWith("of cryptofeed exchanges "))
+                .mapToLong(Map.Entry::getValue).sum(), listing.describe());
+        assertTrue(listing.describe().contains("files of cryptofeed exchanges no venue decodes (ASCENDEX, "), listing.describe());
+
+        long frames = 0;
+        for (Path f : listing.files()) {
+            CryptofeedCaptureReader r = (CryptofeedCaptureReader) CaptureFiles.open(f, null);
+            long n = readAll(r).size();
+            frames += n;
+            assertTrue(!r.summary().contains("unreadable"), r.summary());
+            assertEquals(n, r.webSocketFrames() + r.restSnapshots(), r.summary());
+            assertEquals(CaptureLines.lines(f).size(), r.webSocketFrames() + r.skippedLines(), r.summary());
+        }
+        System.out.println(listing.files().size() + " sessions, " + frames + " frames");
+        // given a feed, a folder's files of any exchange are listed
+        assertEquals(listing.files().size() + others, CaptureFiles.filesIn(folder, true).files().size());
+    }
+
     // ---------------------------------------------------------------- cryptofeed combined and gzip
 
     @Test
