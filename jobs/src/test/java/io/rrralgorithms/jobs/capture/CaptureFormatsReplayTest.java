@@ -235,6 +235,63 @@ class CaptureFormatsReplayTest {
         assertTrue(Arrays.stream(EventType.values()).allMatch(t -> split.events(t) == one.events(t)));
     }
 
+    /** A line's receive time: {@code <ts>: …}, {@code <url> -> <ts>: …}, {@code <url> <-> <ts>}, {@code <url> <- <ts>: …}; else null. */
+    static String lineTime(String line) {
+        Matcher m = CaptureLines.RECEIVED.matcher(line);
+        if (m.matches()) {
+            return m.group(1);
+        }
+        String[] parts = line.split(" ", 4);
+        return parts.length >= 3 && parts[1].matches("->|<->|<-") ? parts[2].replaceAll(":$", "") : null;
+    }
+
+    /**
+     * A session as older cryptofeed stored it: one {@code BINANCE-b38f7c.0} with the
+     * {@code configuration:} line first, then every line of the session (connection, REST metadata,
+     * REST snapshots, WebSocket frames) in receive order, gzip; made from the recorded split files.
+     */
+    @Test
+    void binanceCombinedFileInReceiveOrderReplaysWithItsSnapshots(@TempDir Path dir) throws IOException {
+        record Timed(String ns, long order, String line) {}
+        List<Timed> timed = new ArrayList<>();
+        long order = 0;
+        for (String name : List.of("BINANCE.0", "BINANCE.http.0.0", "BINANCE.ws.1.0")) {
+            for (String line : CaptureLines.lines(SharedData.cryptofeed(name))) {
+                String t = lineTime(line);
+                if (t != null) {
+                    timed.add(new Timed(t, order++, line));
+                }
+            }
+        }
+        timed.sort(Comparator.comparingLong((Timed t) -> nanos(t.ns())).thenComparingLong(Timed::order));
+        List<String> lines = new ArrayList<>();
+        lines.add("configuration: {\"l2_book\":[\"NKN-USDT\"],\"trades\":[\"NKN-USDT\"]}");
+        timed.forEach(t -> lines.add(t.line()));
+        Path combined = dir.resolve("BINANCE-b38f7c.0.gz");
+        gzip(combined, lines);
+
+        try (CaptureReader r = CaptureFiles.open(combined, null)) {
+            while (r.hasNext()) {
+                r.next();
+            }
+            assertTrue(r.summary().contains("(cryptofeed combined, binance-spot)"), r.summary());
+            assertTrue(r.summary().contains(", 4 REST snapshots"), r.summary());
+            assertTrue(!r.summary().contains("unreadable"), r.summary());
+        }
+        Replay split = replay(SharedData.cryptofeed("BINANCE.ws.1.0"));
+        Replay one = replay(combined);
+        System.out.println("binance split:    " + split.counts());
+        System.out.println("binance combined: " + one.counts());
+        assertEquals(split.counts(), one.counts());
+        assertEquals(4, one.counters().snapshots, one.counts());
+        assertEquals(0, one.counters().gaps, one.counts());
+        assertEquals(split.lastTop().keySet(), one.lastTop().keySet());
+        assertTrue(one.lastTop().size() >= 4, one.counts());
+        for (String sym : split.lastTop().keySet()) {
+            sameTop(split.lastTop().get(sym), one.lastTop().get(sym));
+        }
+    }
+
     @Test
     void nanosIsStringArithmetic() {
         Matcher m = CaptureLines.RECEIVED.matcher("1626916403.8469708: {}");
