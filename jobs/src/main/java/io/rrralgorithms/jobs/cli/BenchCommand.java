@@ -88,7 +88,7 @@ public class BenchCommand implements Callable<Integer> {
     /** Options common to both benchmarks: which captures. */
     static class FileOptions {
         @Parameters(arity = "0..*", paramLabel = "FILE",
-                description = "capture files (unset: the four Binance BTCUSDT captures under --data-dir: "
+                description = "capture files or folders (unset: the four Binance BTCUSDT captures under --data-dir: "
                         + "binance-spot 2024-08-08/09, binance-usdm 2024-07-18/19); FEED=FILE names one file's feed")
         List<Path> files = new ArrayList<>();
 

@@ -2,6 +2,9 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +15,10 @@ import java.util.Map;
  * The capture-file arguments of {@code run}, {@code replay}, {@code bench} and {@code train --replay}:
  * each a path, or {@code FEED=PATH} naming that file's feed, so that files of several feeds whose
  * folders do not say it replay together ({@code binance-spot=a.gz binance-usdm=b.gz}). Where one
- * argument names its feed, {@code --feed} is the feed of the others.
+ * argument names its feed, {@code --feed} is the feed of the others. A folder stands for the capture
+ * files under it ({@link CaptureFiles#filesIn}: hftbacktest's {@code spot/ usdm/ cm/} layout, each
+ * file the feed of its folder; {@code FEED=FOLDER} names the feed of all of them), and what it
+ * holds besides is said in one line.
  */
 final class CaptureArguments {
     /** The files (paths only) and the feed each is read as. */
@@ -21,20 +27,46 @@ final class CaptureArguments {
     private CaptureArguments() {}
 
     static Resolved resolve(List<Path> arguments, String feedOption) {
+        return resolve(arguments, feedOption, System.err);
+    }
+
+    /** @param notes where the one line per folder argument goes */
+    static Resolved resolve(List<Path> arguments, String feedOption, PrintStream notes) {
         List<Path> files = new ArrayList<>();
         Map<Path, String> named = new HashMap<>();
         for (Path argument : arguments) {
             CaptureFiles.FeedAndPath fp = CaptureFiles.parseArgument(argument.toString());
             if (fp.feed() != null) {
                 Preflight.knownFeeds("in " + argument, List.of(fp.feed()));
-                String before = named.put(fp.path().toAbsolutePath().normalize(), fp.feed());
-                if (before != null && !before.equals(fp.feed())) {
-                    throw UserError.usage(fp.path() + " is given as " + before + " and as " + fp.feed()
-                            + ": give each file one feed");
-                }
             }
-            files.add(fp.path());
+            for (Path file : Files.isDirectory(fp.path()) ? folder(fp.path(), fp.feed() != null || feedOption != null, notes)
+                    : List.of(fp.path())) {
+                if (fp.feed() != null) {
+                    String before = named.put(file.toAbsolutePath().normalize(), fp.feed());
+                    if (before != null && !before.equals(fp.feed())) {
+                        throw UserError.usage(file + " is given as " + before + " and as " + fp.feed()
+                                + ": give each file one feed");
+                    }
+                }
+                files.add(file);
+            }
         }
         return new Resolved(files, CaptureFeeds.perFile(named, feedOption));
+    }
+
+    private static List<Path> folder(Path folder, boolean feedGiven, PrintStream notes) {
+        CaptureFiles.FolderListing listing;
+        try {
+            listing = CaptureFiles.filesIn(folder, feedGiven);
+        } catch (IOException e) {
+            throw new UserError(ExitCodes.INPUT, "cannot list capture folder " + folder + ": " + e.getMessage(), e);
+        }
+        if (listing.files().isEmpty()) {
+            String leftOut = listing.skipped().isEmpty() ? "it is empty" : "left out " + listing.leftOut();
+            throw new UserError(ExitCodes.INPUT, "no capture files in " + folder + " (" + leftOut + "; known: "
+                    + CaptureFiles.KNOWN_FORMATS + ")");
+        }
+        notes.println(listing.describe());
+        return listing.files();
     }
 }

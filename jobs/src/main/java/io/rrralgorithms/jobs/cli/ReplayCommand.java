@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
                 + "raw Kafka topics.",
                 "Errors are one line on stderr, before anything is published."})
 public class ReplayCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "capture files; one feed's files are played in order; "
-            + "FEED=FILE names one file's feed")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "capture files or folders of them; one feed's files are "
+            + "played in order; FEED=FILE names one file's (or folder's) feed")
     List<Path> files;
 
     @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers")

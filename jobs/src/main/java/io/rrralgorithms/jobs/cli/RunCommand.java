@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
                         + "output is missing (--strict turns them into exit code " + ExitCodes.WARNINGS + ")."})
 public class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "capture files to replay (hftbacktest .gz, cryptofeed "
-            + "EXCHANGE.ws.N.0 or EXCHANGE-xxxxxx.0, plain or .gz); FEED=FILE names one file's feed")
+            + "EXCHANGE.ws.N.0 or EXCHANGE-xxxxxx.0, plain or .gz) or folders of them (hftbacktest's spot/ usdm/ cm/); "
+            + "FEED=FILE names one file's (or folder's) feed")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--feed", description = "feed of the files, if it cannot be inferred from the folder/file name")

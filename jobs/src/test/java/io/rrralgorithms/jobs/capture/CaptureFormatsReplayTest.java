@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.model.EventType;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -147,6 +149,60 @@ class CaptureFormatsReplayTest {
         assertEquals(hft.lastTop().get(SYMBOL).receiveTimeNs / 1_000L, micros.lastTop().get(SYMBOL).receiveTimeNs / 1_000L);
     }
 
+    /**
+     * hftbacktest's own layout, {@code data/spot/}, {@code data/usdm/}, {@code data/cm/} (the real
+     * captures linked, the COIN-M one made as above), given as the one folder: every file read as the
+     * feed of its folder and all three books synced in one replay.
+     */
+    @Test
+    void hftBacktestLayoutFolderReplaysEveryFeedWithItsBook(@TempDir Path dir) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path spot = Files.createDirectories(data.resolve("spot")).resolve("btcusdt_20240808.gz");
+        Files.createSymbolicLink(spot, SharedData.market("binance-spot/btcusdt_20240808.gz").toAbsolutePath());
+        Path usdm = Files.createDirectories(data.resolve("usdm")).resolve("btcusdt_20240718.gz");
+        Files.createSymbolicLink(usdm, SharedData.market("binance-usdm/btcusdt_20240718.gz").toAbsolutePath());
+        Path coinm = hftBacktestCoinm(dir, 1);
+        Files.move(coinm.getParent(), data.resolve("cm"));
+        Files.writeString(data.resolve("README.md"), "downloaded from hftbacktest\n");
+
+        CaptureFiles.FolderListing listing = CaptureFiles.filesIn(data, false);
+        assertEquals(List.of(data.resolve("cm/bchusd_perp_20210722.gz"), usdm, spot).stream().sorted().toList(),
+                listing.files());
+        assertEquals(Map.of("not a capture (README.md)", 1L), listing.skipped());
+
+        Map<String, Integer> synced = new HashMap<>();
+        Map<String, Long> frames = new HashMap<>();
+        InProcessPipeline p = new InProcessPipeline(10, 100_000, 0L, new InProcessPipeline.Listener() {
+            @Override
+            public void top(BookTop t) {
+                if (t.synced) {
+                    synced.merge(t.instrumentKey(), 1, Integer::sum);
+                }
+            }
+        });
+        for (Path file : listing.files()) {
+            try (CaptureReader r = CaptureFeeds.INFERRED.open(file)) {
+                while (r.hasNext()) {
+                    p.frame(r.next());
+                    frames.merge(r.feed(), 1L, Long::sum);
+                }
+            }
+        }
+        p.finish();
+        InProcessPipeline.Counters c = p.counters();
+        String counts = "synced=" + synced + " frames=" + frames + " decodeErrors=" + c.decodeErrors + " gaps=" + c.gaps
+                + " snapshots=" + c.snapshots;
+        System.out.println("hftbacktest layout: " + counts);
+        assertEquals(Map.of("binance-spot", (long) CaptureLines.gzLines(spot).size(),
+                "binance-usdm", (long) CaptureLines.gzLines(usdm).size(),
+                "binance-coinm", (long) CaptureLines.gzLines(data.resolve("cm/bchusd_perp_20210722.gz")).size()), frames);
+        assertEquals(Set.of("binance-spot:BTCUSDT", "binance-usdm:BTCUSDT", "binance-coinm:" + SYMBOL), synced.keySet(), counts);
+        assertTrue(synced.values().stream().allMatch(n -> n > 100), counts);
+        assertEquals(3, c.snapshots, counts);
+        assertEquals(0, c.decodeErrors, counts);
+        assertEquals(0, c.gaps, counts);
+    }
+
     static void sameTop(BookTop expected, BookTop actual) {
         assertNotNull(expected);
         assertNotNull(actual);
@@ -177,6 +233,63 @@ class CaptureFormatsReplayTest {
             sameTop(split.lastTop().get(s), one.lastTop().get(s));
         }
         assertTrue(Arrays.stream(EventType.values()).allMatch(t -> split.events(t) == one.events(t)));
+    }
+
+    /** A line's receive time: {@code <ts>: …}, {@code <url> -> <ts>: …}, {@code <url> <-> <ts>}, {@code <url> <- <ts>: …}; else null. */
+    static String lineTime(String line) {
+        Matcher m = CaptureLines.RECEIVED.matcher(line);
+        if (m.matches()) {
+            return m.group(1);
+        }
+        String[] parts = line.split(" ", 4);
+        return parts.length >= 3 && parts[1].matches("->|<->|<-") ? parts[2].replaceAll(":$", "") : null;
+    }
+
+    /**
+     * A session as older cryptofeed stored it: one {@code BINANCE-b38f7c.0} with the
+     * {@code configuration:} line first, then every line of the session (connection, REST metadata,
+     * REST snapshots, WebSocket frames) in receive order, gzip; made from the recorded split files.
+     */
+    @Test
+    void binanceCombinedFileInReceiveOrderReplaysWithItsSnapshots(@TempDir Path dir) throws IOException {
+        record Timed(String ns, long order, String line) {}
+        List<Timed> timed = new ArrayList<>();
+        long order = 0;
+        for (String name : List.of("BINANCE.0", "BINANCE.http.0.0", "BINANCE.ws.1.0")) {
+            for (String line : CaptureLines.lines(SharedData.cryptofeed(name))) {
+                String t = lineTime(line);
+                if (t != null) {
+                    timed.add(new Timed(t, order++, line));
+                }
+            }
+        }
+        timed.sort(Comparator.comparingLong((Timed t) -> nanos(t.ns())).thenComparingLong(Timed::order));
+        List<String> lines = new ArrayList<>();
+        lines.add("configuration: {\"l2_book\":[\"NKN-USDT\"],\"trades\":[\"NKN-USDT\"]}");
+        timed.forEach(t -> lines.add(t.line()));
+        Path combined = dir.resolve("BINANCE-b38f7c.0.gz");
+        gzip(combined, lines);
+
+        try (CaptureReader r = CaptureFiles.open(combined, null)) {
+            while (r.hasNext()) {
+                r.next();
+            }
+            assertTrue(r.summary().contains("(cryptofeed combined, binance-spot)"), r.summary());
+            assertTrue(r.summary().contains(", 4 REST snapshots"), r.summary());
+            assertTrue(!r.summary().contains("unreadable"), r.summary());
+        }
+        Replay split = replay(SharedData.cryptofeed("BINANCE.ws.1.0"));
+        Replay one = replay(combined);
+        System.out.println("binance split:    " + split.counts());
+        System.out.println("binance combined: " + one.counts());
+        assertEquals(split.counts(), one.counts());
+        assertEquals(4, one.counters().snapshots, one.counts());
+        assertEquals(0, one.counters().gaps, one.counts());
+        assertEquals(split.lastTop().keySet(), one.lastTop().keySet());
+        assertTrue(one.lastTop().size() >= 4, one.counts());
+        for (String sym : split.lastTop().keySet()) {
+            sameTop(split.lastTop().get(sym), one.lastTop().get(sym));
+        }
     }
 
     @Test

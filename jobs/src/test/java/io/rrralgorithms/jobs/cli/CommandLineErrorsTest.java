@@ -47,6 +47,7 @@ class CommandLineErrorsTest {
         capture = SharedData.market("cryptofeed/BINANCE.ws.1.0").toString();
         Files.writeString(tmp.resolve("notes.txt"), "not a capture\n");
         Files.writeString(tmp.resolve("truncated.gz"), "not gzip\n");
+        Files.writeString(Files.createDirectories(tmp.resolve("downloads")).resolve("notes.md"), "not a capture\n");
         Path unknownVenue = Files.createDirectories(tmp.resolve("somevenue"));
         Files.writeString(unknownVenue.resolve("capture.txt"),
                 "1723161240000000000 {\"stream\":\"btcusdt@trade\",\"data\":{}}\n");
@@ -94,15 +95,15 @@ class CommandLineErrorsTest {
 
     static Stream<Arguments> provocations() {
         String missing = tmp.resolve("nosuch.gz").toString();
-        String directory = SharedData.market("binance-spot").toString();
+        String directory = tmp.resolve("downloads").toString();
         String garbage = tmp.resolve("notes.txt").toString();
         String uninferable = tmp.resolve("somevenue/capture.txt").toString();
         return Stream.of(
                 // files
                 Arguments.of("missing file", run(missing), ExitCodes.INPUT,
                         "rrr run: no such capture file: " + missing + " (check the path)"),
-                Arguments.of("a directory", run(directory), ExitCodes.INPUT,
-                        "rrr run: " + directory + " is a directory, not a capture file: give the files in it"),
+                Arguments.of("a directory without captures", run(directory), ExitCodes.INPUT,
+                        "rrr run: no capture files in " + directory + " (left out 1 file not a capture (notes.md); known: "),
                 Arguments.of("unknown capture format", run(garbage), ExitCodes.INPUT,
                         "rrr run: unknown capture format: " + garbage),
                 Arguments.of("a .gz that is not gzip", run(tmp.resolve("truncated.gz").toString()), ExitCodes.INPUT,
@@ -209,8 +210,8 @@ class CommandLineErrorsTest {
                 // replay
                 Arguments.of("replay: missing file", List.of("replay", "--bootstrap-servers", deadKafka, missing),
                         ExitCodes.INPUT, "rrr replay: no such capture file: " + missing),
-                Arguments.of("replay: a directory", List.of("replay", "--bootstrap-servers", deadKafka, directory),
-                        ExitCodes.INPUT, "rrr replay: " + directory + " is a directory"),
+                Arguments.of("replay: a directory without captures", List.of("replay", "--bootstrap-servers", deadKafka,
+                        directory), ExitCodes.INPUT, "rrr replay: no capture files in " + directory + " (left out 1 file"),
                 Arguments.of("replay: unknown format", List.of("replay", "--bootstrap-servers", deadKafka, garbage),
                         ExitCodes.INPUT, "rrr replay: unknown capture format: " + garbage),
                 Arguments.of("replay: unknown feed",

@@ -8,9 +8,12 @@ import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.bench.DecodeBookFeaturesBenchmark;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,6 +77,39 @@ class FeedPerFileTest {
         UserError twice = assertThrows(UserError.class, () -> CaptureArguments.resolve(
                 List.of(Path.of("binance-usdm=" + usdm), Path.of("binance-spot=" + usdm)), null));
         assertTrue(twice.getMessage().contains("give each file one feed"), twice.getMessage());
+    }
+
+    /** A folder argument: hftbacktest's spot/ and usdm/ under it, each file its folder's feed, the rest said in one line. */
+    @Test
+    void folderArgumentStandsForItsCaptureFiles(@TempDir Path dir) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path s = Files.createSymbolicLink(Files.createDirectories(data.resolve("spot")).resolve("btcusdt_20240809.gz"),
+                spot.toRealPath());
+        Path u = Files.createSymbolicLink(Files.createDirectories(data.resolve("usdm")).resolve("btcusdt_20240719.gz"),
+                usdm.toRealPath());
+        Files.writeString(data.resolve("notes.txt"), "where these came from\n");
+        ByteArrayOutputStream notes = new ByteArrayOutputStream();
+        CaptureArguments.Resolved r = CaptureArguments.resolve(List.of(data), null,
+                new PrintStream(notes, true, StandardCharsets.UTF_8));
+        assertEquals(List.of(s, u), r.files());
+        try (CaptureReader a = r.feeds().open(s); CaptureReader b = r.feeds().open(u)) {
+            assertEquals("binance-spot", a.feed());
+            assertEquals("binance-usdm", b.feed());
+        }
+        assertEquals(data + ": 2 capture files; left out 1 file not a capture (notes.txt)" + System.lineSeparator(),
+                notes.toString(StandardCharsets.UTF_8));
+
+        // FEED=FOLDER: every file under it that feed, whatever its folder says
+        r = CaptureArguments.resolve(List.of(Path.of("binance-usdm=" + data.resolve("spot"))), null, new PrintStream(notes));
+        assertEquals(List.of(s), r.files());
+        assertEquals("binance-usdm", r.feeds().feedOf(s));
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("README.md"), "nothing\n");
+        UserError none = assertThrows(UserError.class, () -> CaptureArguments.resolve(List.of(empty), null));
+        assertEquals(ExitCodes.INPUT, none.exitCode());
+        assertTrue(none.getMessage().startsWith("no capture files in " + empty
+                + " (left out 1 file not a capture (README.md); known: hftbacktest"), none.getMessage());
     }
 
     @Test

@@ -4,11 +4,20 @@ import io.rrralgorithms.connectors.adapters.binance.BinanceVenue;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Opens a capture file with the right reader, detecting its format and feed. */
 public final class CaptureFiles {
@@ -26,7 +35,93 @@ public final class CaptureFiles {
     /** {@code FEED=PATH}: a capture file argument that names its feed. */
     private static final Pattern FEED_AND_PATH = Pattern.compile("([a-z0-9][a-z0-9.-]*)=(.+)");
 
+    /** A cryptofeed session's other files, read with its WebSocket file: {@code EXCHANGE.0}, {@code EXCHANGE.http.N.M}. */
+    private static final Pattern CRYPTOFEED_COMPANION = Pattern.compile("[A-Z0-9_.]+\\.(?:http\\.\\d+\\.)?\\d+(?:\\.gz)?");
+
+    /** How deep {@link #filesIn} looks: {@code data/} → {@code spot/} → files, with room for a date folder. */
+    private static final int FOLDER_DEPTH = 4;
+
     private CaptureFiles() {}
+
+    /**
+     * The capture files of a folder: what {@link #filesIn} found, in path order, and the files
+     * it left out, counted by why.
+     */
+    public record FolderListing(Path folder, List<Path> files, Map<String, Long> skipped) {
+        /** E.g. {@code "data: 3 capture files; left out 1 file not a capture (README.md)"}. */
+        public String describe() {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %,d capture file%s", folder, files.size(),
+                    files.size() == 1 ? "" : "s"));
+            if (!skipped.isEmpty()) {
+                sb.append("; left out ").append(leftOut());
+            }
+            return sb.toString();
+        }
+
+        /** The files left out, counted by why ("" when none). */
+        public String leftOut() {
+            return skipped.entrySet().stream().map(e -> e.getValue() + (e.getValue() == 1 ? " file " : " files ") + e.getKey()).collect(Collectors.joining(", "));
+        }
+    }
+
+    /**
+     * The capture files under {@code folder} (hftbacktest's {@code spot/}, {@code usdm/}, {@code cm/}
+     * layout, a cryptofeed {@code sample_data/}, or a folder of one feed): hftbacktest files and
+     * cryptofeed WebSocket or combined files; a cryptofeed session's REST and metadata files are left
+     * to its WebSocket file, and files of cryptofeed exchanges no venue decodes are left out unless
+     * {@code feedGiven} (the caller names the folder's feed).
+     */
+    public static FolderListing filesIn(Path folder, boolean feedGiven) throws IOException {
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(folder, FOLDER_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
+            all = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        List<Path> files = new ArrayList<>();
+        Map<String, Long> skipped = new TreeMap<>();
+        Map<String, TreeSet<String>> examples = new TreeMap<>();
+        for (Path f : all) {
+            String name = f.getFileName().toString();
+            String exchange = CryptofeedCaptureReader.exchangeOf(f);
+            String why;
+            if (name.startsWith(".")) {
+                why = "hidden";
+            } else if (exchange != null) {
+                why = feedGiven || CryptofeedCaptureReader.FEEDS.containsKey(exchange) ? null : "of cryptofeed exchanges no venue decodes";
+                if (why != null) {
+                    examples.computeIfAbsent(why, k -> new TreeSet<>()).add(exchange);
+                }
+            } else if (CRYPTOFEED_COMPANION.matcher(name).matches()) {
+                why = "of cryptofeed REST/metadata (read with their WebSocket file)";
+            } else {
+                why = looksLikeHftBacktest(f) ? null : "not a capture";
+                if (why != null) {
+                    examples.computeIfAbsent(why, k -> new TreeSet<>()).add(name);
+                }
+            }
+            if (why == null) {
+                files.add(f);
+            } else {
+                skipped.merge(why, 1L, Long::sum);
+            }
+        }
+        Map<String, Long> described = new TreeMap<>();
+        skipped.forEach((why, n) -> {
+            TreeSet<String> ex = examples.get(why);
+            String list = ex == null ? "" : " (" + ex.stream().limit(5).collect(Collectors.joining(", "))
+                    + (ex.size() > 5 ? ", …" : "") + ")";
+            described.put(why + list, n);
+        });
+        return new FolderListing(folder, List.copyOf(files), described);
+    }
+
+    private static boolean looksLikeHftBacktest(Path file) {
+        try {
+            String first = CaptureText.firstLine(file);
+            return first != null && HftBacktestCaptureReader.looksLike(first);
+        } catch (IOException | UncheckedIOException e) {
+            return false; // a .gz that is not gzip, an unreadable file: not a capture
+        }
+    }
 
     /** A capture argument split into its feed (null where it names none) and its path. */
     public record FeedAndPath(String feed, Path path) {}

@@ -223,6 +223,16 @@ public final class CryptofeedCaptureReader implements CaptureReader {
         return new BigDecimal(seconds).movePointRight(9).longValue();
     }
 
+    /** The WebSocket frames read. */
+    public long webSocketFrames() {
+        return wsFrames;
+    }
+
+    /** The REST depth snapshots read, from the file itself (combined) or its {@code .http.*} files (split). */
+    public long restSnapshots() {
+        return snapshots;
+    }
+
     @Override
     public String summary() {
         String s = skipped.describe();

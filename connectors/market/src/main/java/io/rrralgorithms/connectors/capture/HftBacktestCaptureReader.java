@@ -11,21 +11,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The hftbacktest capture format: gzip (or plain), one message a line, {@code <receive time> <raw JSON>}.
  * The receive time is nanoseconds since the epoch, or micro/milliseconds in older files: the unit
- * is told from the first time's magnitude ({@link ReceiveTimeUnit}) and converted to ns. The REST
+ * is told from the first time's magnitude ({@link ReceiveTimeUnit}) and converted to ns, then checked
+ * against the exchange's own event time ({@code "E"}, ms) of the first frame that has one: a
+ * receive time more than a day off it is said in the reader's line (a wrong unit or clock). The REST
  * depth snapshot line ({@code {"lastUpdateId":...}}) is keyed by its own {@code "symbol"} where it
- * has one (COIN-M: {@code BTCUSD_PERP}); spot and USDⓈ-M snapshots name none and take the file's
- * symbol, the part of the file name before the first {@code _} ({@code btcusdt_20240808.gz}).
+ * has one (COIN-M: {@code BTCUSD_PERP}); spot and USDⓈ-M snapshots name none and take the symbol of
+ * the stream frames before them where those are all of one instrument (the collector writes the
+ * snapshot after the first depth updates), else the file's symbol: its name without the extensions and the trailing {@code _YYYYMMDD} date that hftbacktest's
+ * collector appends ({@code btcusdt_20240808.gz} → {@code BTCUSDT}, a quarterly
+ * {@code btcusdt_240927_20240808.gz} → {@code BTCUSDT_240927}).
  */
 public final class HftBacktestCaptureReader implements CaptureReader {
     private static final Logger LOG = LoggerFactory.getLogger(HftBacktestCaptureReader.class);
     private static final String SNAPSHOT_START = "{\"lastUpdateId\"";
     private static final String SYMBOL_FIELD = "\"symbol\":\"";
+    /** Receive and exchange time further apart than this: the unit or the clock is wrong. */
+    private static final long MAX_EXCHANGE_LAG_MS = 86_400_000L;
+    private static final String EXCHANGE_TIME_FIELD = "\"E\":";
+    /** {@code <symbol>_<yyyymmdd>[.<ext>...]}: the collector's file name. */
+    private static final Pattern SYMBOL_AND_DATE = Pattern.compile("(.+?)_(?:19|20)\\d{6}(?:\\..*)?");
 
     private final Venue venue;
     private final String fileSymbol;
@@ -33,6 +45,11 @@ public final class HftBacktestCaptureReader implements CaptureReader {
     private final Path file;
     private final SkippedLines skipped = new SkippedLines();
     private ReceiveTimeUnit unit;
+    /** The one instrument of the stream frames read so far; null before the first or once they are of several. */
+    private String streamSymbol;
+    private boolean severalStreamSymbols;
+    /** Receive minus exchange time of the first frame with an exchange time, ms; null before. */
+    private Long exchangeLagMs;
     private RawFrame next;
     private long lineNo;
     private long frames;
@@ -42,11 +59,16 @@ public final class HftBacktestCaptureReader implements CaptureReader {
     public HftBacktestCaptureReader(Path file, Venue venue) throws IOException {
         this.file = file;
         this.venue = venue;
-        String name = file.getFileName().toString();
-        int us = name.indexOf('_');
-        this.fileSymbol = (us > 0 ? name.substring(0, us) : name.replaceAll("\\..*$", "")).toUpperCase(Locale.ROOT);
+        this.fileSymbol = symbolOfFileName(file.getFileName().toString());
         this.in = CaptureText.open(file);
         advance();
+    }
+
+    /** The instrument a file's name says: {@code btcusdt_20240808.gz} → {@code BTCUSDT}; without a date, the name up to its first dot. */
+    static String symbolOfFileName(String name) {
+        Matcher m = SYMBOL_AND_DATE.matcher(name);
+        String symbol = m.matches() ? m.group(1) : name.replaceAll("\\..*$", "");
+        return symbol.toUpperCase(Locale.ROOT);
     }
 
     /** Whether a file looks like this format: its first line is {@code <digits> <something>}. */
@@ -88,8 +110,15 @@ public final class HftBacktestCaptureReader implements CaptureReader {
                 byte[] payload = line.substring(sp + 1).getBytes(StandardCharsets.UTF_8);
                 boolean snapshot = line.startsWith(SNAPSHOT_START, sp + 1);
                 String key = snapshot ? snapshotSymbol(payload) : venue.partitionKey(payload);
+                if (!snapshot && key != null && !severalStreamSymbols) {
+                    severalStreamSymbols = streamSymbol != null && !streamSymbol.equals(key);
+                    streamSymbol = severalStreamSymbols ? null : key;
+                }
                 next = new RawFrame(venue.feed(), key == null ? fileSymbol : key,
                         snapshot ? FrameKind.REST_SNAPSHOT : FrameKind.WS, unit.toNanos(time), payload);
+                if (exchangeLagMs == null) {
+                    checkAgainstExchangeTime(next);
+                }
                 frames++;
                 if (snapshot) {
                     snapshots++;
@@ -102,10 +131,33 @@ public final class HftBacktestCaptureReader implements CaptureReader {
         }
     }
 
-    /** The snapshot's own symbol where it carries one (COIN-M), else the file's. */
+    /** The first frame with an exchange time ({@code "E":<ms>}): how far the receive time is from it. */
+    private void checkAgainstExchangeTime(RawFrame frame) {
+        String e = PayloadScan.valueAfter(frame.payload, EXCHANGE_TIME_FIELD, ',');
+        if (e == null || e.length() != 13 || !e.chars().allMatch(Character::isDigit)) {
+            return; // none, or not epoch ms
+        }
+        exchangeLagMs = frame.receiveTimeNs / 1_000_000L - Long.parseLong(e); // said in the summary line
+    }
+
+    private String lag() {
+        long ms = exchangeLagMs;
+        return Math.abs(ms) < 10_000L ? String.format(Locale.ROOT, "%+d ms", ms)
+                : String.format(Locale.ROOT, "%+.1f h", ms / 3_600_000.0);
+    }
+
+    /** Receive minus exchange time of the first frame that has one, ms; null where none had (yet). */
+    public Long exchangeLagMs() {
+        return exchangeLagMs;
+    }
+
+    /** The snapshot's own symbol where it carries one (COIN-M), else the stream's, else the file's. */
     private String snapshotSymbol(byte[] payload) {
         String s = PayloadScan.valueAfter(payload, SYMBOL_FIELD, '"');
-        return s == null || s.isEmpty() ? fileSymbol : s.toUpperCase(Locale.ROOT);
+        if (s != null && !s.isEmpty()) {
+            return s.toUpperCase(Locale.ROOT);
+        }
+        return streamSymbol != null ? streamSymbol : fileSymbol;
     }
 
     /** Once, at the end of the file: the summary, where it has something to say. */
@@ -114,7 +166,7 @@ public final class HftBacktestCaptureReader implements CaptureReader {
             return;
         }
         reported = true;
-        if (skipped.unreadableTotal() > 0) {
+        if (skipped.unreadableTotal() > 0 || (exchangeLagMs != null && Math.abs(exchangeLagMs) > MAX_EXCHANGE_LAG_MS)) {
             LOG.warn("{}", summary());
         } else if (skipped.total() > 0 || unit != ReceiveTimeUnit.NANOS) {
             LOG.info("{}", summary());
@@ -135,6 +187,12 @@ public final class HftBacktestCaptureReader implements CaptureReader {
         }
         if (unit != null && unit != ReceiveTimeUnit.NANOS) {
             sb.append("; receive times in ").append(unit.symbol()).append(", converted to ns");
+            if (exchangeLagMs != null && Math.abs(exchangeLagMs) <= MAX_EXCHANGE_LAG_MS) {
+                sb.append(" (").append(lag()).append(" from the exchange time)");
+            }
+        }
+        if (exchangeLagMs != null && Math.abs(exchangeLagMs) > MAX_EXCHANGE_LAG_MS) {
+            sb.append("; receive times ").append(lag()).append(" from the exchange time: wrong clock or unit?");
         }
         String s = skipped.describe();
         if (!s.isEmpty()) {

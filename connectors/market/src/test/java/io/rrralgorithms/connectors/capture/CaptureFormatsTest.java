@@ -88,6 +88,22 @@ class CaptureFormatsTest {
         Path spot = Files.createDirectory(dir.resolve("spot")).resolve("btcusdt_20240808.gz");
         gzip(spot, List.of("1723161253937085768 {\"lastUpdateId\":1,\"bids\":[],\"asks\":[]}"));
         assertEquals("BTCUSDT", readAll(CaptureFiles.open(spot, null)).get(0).key);
+
+        // a quarterly contract: the name up to its date, not its first '_'
+        Path quarterly = Files.createDirectory(dir.resolve("usdm")).resolve("btcusdt_240927_20240808.gz");
+        gzip(quarterly, List.of("1723161253937085768 {\"lastUpdateId\":1,\"E\":1,\"T\":1,\"bids\":[],\"asks\":[]}"));
+        assertEquals("BTCUSDT_240927", readAll(CaptureFiles.open(quarterly, null)).get(0).key);
+
+        // a renamed file: the instrument of the stream frames before the snapshot, not the name
+        Path renamed = Files.createDirectory(dir.resolve("downloads")).resolve("spot_btcusdt_20240808.gz");
+        gzip(renamed, List.of("1723161253937085768 {\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"s\":\"BTCUSDT\"}}",
+                "1723161253937085769 {\"lastUpdateId\":1,\"bids\":[],\"asks\":[]}"));
+        List<RawFrame> renamedFrames = readAll(CaptureFiles.open(renamed, "binance-spot"));
+        assertEquals(FrameKind.REST_SNAPSHOT, renamedFrames.get(1).kind);
+        assertEquals("BTCUSDT", renamedFrames.get(1).key);
+        assertEquals("BTCUSDT", HftBacktestCaptureReader.symbolOfFileName("btcusdt_20240808.dat.gz"));
+        assertEquals("BTCUSD_PERP", HftBacktestCaptureReader.symbolOfFileName("btcusd_perp_20240808.gz"));
+        assertEquals("BTCUSDT", HftBacktestCaptureReader.symbolOfFileName("btcusdt.gz"));
     }
 
     // ---------------------------------------------------------------- receive-time unit
@@ -122,7 +138,9 @@ class CaptureFormatsTest {
         }
         // 2024-08-08 23:54 UTC, not January 1970
         assertTrue(frames.get(0).receiveTimeNs / 1_000_000_000L > 1_723_000_000L, "" + frames.get(0).receiveTimeNs);
-        assertTrue(r.summary().contains("receive times in µs, converted to ns"), r.summary());
+        assertTrue(r.summary().contains("receive times in µs, converted to ns (-1271 ms from the exchange time)"),
+                r.summary()); // line 1: received 23:54:13.937, "E":1723161255208
+        assertEquals(-1_271L, r.exchangeLagMs());
         assertTrue(r.summary().contains("2,000 frames (1 REST snapshot)"), r.summary());
 
         Path millis = scaled(dir, "btcusdt_20240808.ms.gz", 1_000_000L, original);
@@ -138,6 +156,20 @@ class CaptureFormatsTest {
         assertEquals(ReceiveTimeUnit.NANOS, r.receiveTimeUnit());
         assertEquals(ns.get(0), frames.get(0).receiveTimeNs);
         assertTrue(!r.summary().contains("receive times in"), r.summary());
+        assertTrue(!r.summary().contains("exchange time"), r.summary());
+
+        // a clock three days off: read, and said in the file's line
+        List<String> shifted = new ArrayList<>();
+        for (String l : original) {
+            int sp = l.indexOf(' ');
+            shifted.add((Long.parseLong(l.substring(0, sp)) + 3 * 86_400_000_000_000L) + l.substring(sp));
+        }
+        Path late = Files.createDirectories(dir.resolve("late/spot")).resolve("btcusdt_20240808.gz");
+        gzip(late, shifted);
+        r = (HftBacktestCaptureReader) CaptureFiles.open(late, null);
+        frames = readAll(r);
+        assertEquals(ns.get(0) + 3 * 86_400_000_000_000L, frames.get(0).receiveTimeNs);
+        assertTrue(r.summary().contains("; receive times +72.0 h from the exchange time: wrong clock or unit?"), r.summary());
     }
 
     @Test
@@ -147,6 +179,54 @@ class CaptureFormatsTest {
         assertEquals(ReceiveTimeUnit.MILLIS, ReceiveTimeUnit.of(1_723_161_253_937L));
         assertNull(ReceiveTimeUnit.of(1_723_161_253L)); // seconds: no unit of ours
         assertNull(ReceiveTimeUnit.of(42L));
+    }
+
+    // ---------------------------------------------------------------- folders
+
+    /**
+     * cryptofeed's {@code sample_data/} as one folder: every WebSocket file of a decoded exchange
+     * listed, its REST/metadata files left to it, the other exchanges' files named; each listed file
+     * reads with no unreadable line, and every line of it is a frame or one of the format's notes.
+     */
+    @Test
+    void theCryptofeedFolderListsEveryDecodedSession() throws IOException {
+        Path folder = SharedData.cryptofeed("BINANCE.ws.1.0").getParent();
+        CaptureFiles.FolderListing listing = CaptureFiles.filesIn(folder, false);
+        System.out.println(listing.describe());
+        List<Path> expected = new ArrayList<>();
+        long companions = 0;
+        long others = 0;
+        try (var all = Files.list(folder)) {
+            for (Path f : all.sorted().toList()) {
+                String exchange = CryptofeedCaptureReader.exchangeOf(f);
+                if (exchange != null && CryptofeedCaptureReader.FEEDS.containsKey(exchange)) {
+                    expected.add(f);
+                } else if (exchange != null) {
+                    others++;
+                } else {
+                    companions++;
+                }
+            }
+        }
+        assertEquals(expected, listing.files());
+        assertTrue(listing.files().size() >= 20, listing.describe());
+        assertEquals(companions, listing.skipped().get("of cryptofeed REST/metadata (read with their WebSocket file)"));
+        assertEquals(others, listing.skipped().entrySet().stream().filter(e -> e.getKey().startsWith("of cryptofeed exchanges "))
+                .mapToLong(Map.Entry::getValue).sum(), listing.describe());
+        assertTrue(listing.describe().contains("files of cryptofeed exchanges no venue decodes (ASCENDEX, "), listing.describe());
+
+        long frames = 0;
+        for (Path f : listing.files()) {
+            CryptofeedCaptureReader r = (CryptofeedCaptureReader) CaptureFiles.open(f, null);
+            long n = readAll(r).size();
+            frames += n;
+            assertTrue(!r.summary().contains("unreadable"), r.summary());
+            assertEquals(n, r.webSocketFrames() + r.restSnapshots(), r.summary());
+            assertEquals(CaptureLines.lines(f).size(), r.webSocketFrames() + r.skippedLines(), r.summary());
+        }
+        System.out.println(listing.files().size() + " sessions, " + frames + " frames");
+        // given a feed, a folder's files of any exchange are listed
+        assertEquals(listing.files().size() + others, CaptureFiles.filesIn(folder, true).files().size());
     }
 
     // ---------------------------------------------------------------- cryptofeed combined and gzip
