@@ -39,6 +39,9 @@ public class Order {
     public String cancelReason;
     /** Fills so far (fill ids {@code <orderId>-<n>}, n from 1). */
     public int fillCount;
+    /** Provenance: the model version whose score made the strategy send it, and that score; null otherwise. */
+    public String modelVersion;
+    public Double score;
 
     public Order() {}
 
@@ -67,6 +70,8 @@ public class Order {
         o.queueAhead = queueAhead;
         o.cancelReason = cancelReason;
         o.fillCount = fillCount;
+        o.modelVersion = modelVersion;
+        o.score = score;
         return o;
     }
 

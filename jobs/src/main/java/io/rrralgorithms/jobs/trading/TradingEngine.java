@@ -135,6 +135,8 @@ public final class TradingEngine {
         Ctx ctx = new Ctx(inst, timeMs, out);
         List<Order> orders = strategy.onScore(inst.instrumentKey(), score.score, ctx);
         for (Order o : orders) {
+            o.modelVersion = score.modelVersion;
+            o.score = score.score;
             submit(o, inst, timeMs, out);
         }
     }
