@@ -256,5 +256,15 @@ public final class TradingEngine {
         public long lastOrderTimeMs() {
             return inst.lastOrderMs;
         }
+
+        @Override
+        public BookTop book() {
+            return inst.synced && inst.top != null && inst.top.hasBothSides() ? inst.top : null;
+        }
+
+        @Override
+        public BigDecimal takerFee() {
+            return config.takerFee().getOrDefault(inst.feed, BigDecimal.ZERO);
+        }
     }
 }
