@@ -15,7 +15,9 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>score &gt; buy cost + margin → target long; −score &gt; sell cost + margin → target short;
- *       |score| &lt; exitThreshold → target 0; otherwise the previous target is held.</li>
+ *       a score of the other sign than the target held → target 0 (the model no longer expects the
+ *       move: leave, paying the exit once); otherwise the previous target is held (the exit costs too,
+ *       so a position is not closed merely because the predicted move got smaller).</li>
  *   <li>Sizes are in quote currency: each order is {@code orderNotional} / mid, the target
  *       position ± {@code maxPositionNotional} / mid (a target of the same side as the one held is
  *       kept as it is, so mid moves do not make orders of a few units).</li>
@@ -30,24 +32,21 @@ public class CostAwareStrategy extends ThresholdStrategy {
     private final BigDecimal orderNotional;
     private final BigDecimal maxPositionNotional;
     private final double margin;
-    private final double exitThreshold;
 
     /**
      * @param orderNotional quote currency per order
      * @param maxPositionNotional quote currency of the target position
      * @param margin the predicted move must exceed the cost by this fraction (0.0002 = 2 bps)
-     * @param exitThreshold |score| below it flattens
      */
     public CostAwareStrategy(BigDecimal orderNotional, BigDecimal maxPositionNotional, double margin,
-            double exitThreshold, long cooldownMs, OrderType orderType, long iocAllowanceBps) {
-        super(Double.POSITIVE_INFINITY, exitThreshold, 1, 0, cooldownMs, orderType, iocAllowanceBps);
+            long cooldownMs, OrderType orderType, long iocAllowanceBps) {
+        super(Double.POSITIVE_INFINITY, 0, 1, 0, cooldownMs, orderType, iocAllowanceBps);
         if (orderNotional.signum() <= 0 || maxPositionNotional.signum() < 0 || !(margin >= 0)) {
             throw new IllegalArgumentException("need orderNotional > 0, maxPositionNotional >= 0, margin >= 0");
         }
         this.orderNotional = orderNotional;
         this.maxPositionNotional = maxPositionNotional;
         this.margin = margin;
-        this.exitThreshold = exitThreshold;
     }
 
     /**
@@ -105,9 +104,9 @@ public class CostAwareStrategy extends ThresholdStrategy {
         } else if (-score > sellCost + margin) {
             target = previous < 0 ? previous : -maxQty;
             why = String.format(Locale.ROOT, "score %.3e < -(sell cost %.3e + margin %.1e)", score, sellCost, margin);
-        } else if (Math.abs(score) < exitThreshold) {
+        } else if (previous != 0 && score * Long.signum(previous) < 0) {
             target = 0;
-            why = String.format(Locale.ROOT, "|score %.3e| < exit %.1e", score, exitThreshold);
+            why = String.format(Locale.ROOT, "score %.3e against the target %d: leave", score, previous);
         } else {
             target = previous;
             why = String.format(Locale.ROOT, "score %.3e within costs (buy %.3e, sell %.3e): hold", score, buyCost,

@@ -27,7 +27,7 @@ class CostAwareStrategyTest {
     TradingEngine engine(String orderNotional, String maxNotional) {
         TradingConfig cfg = new Cfg().build();
         TradingEngine e = new TradingEngine(cfg, new CostAwareStrategy(new BigDecimal(orderNotional),
-                new BigDecimal(maxNotional), MARGIN, 1e-5, 0, OrderType.MARKET, 5), new TradingState());
+                new BigDecimal(maxNotional), MARGIN, 0, OrderType.MARKET, 5), new TradingState());
         e.onBook(book(0, BIDS, ASKS), 0, out);
         return e;
     }
@@ -69,8 +69,10 @@ class CostAwareStrategyTest {
         step(e, 6000, 0.003); // within costs: hold the long target, keep stepping to 300 USDT
         step(e, 7000, 0.003);
         assertEquals(px("2.98507461"), position(e));
-        step(e, 8000, 0.0); // below exit: flatten
-        assertTrue(position(e) < px("2.98507461"));
+        step(e, 8000, 0.0); // no direction: hold (leaving costs too): the last unit up to 300 USDT at the mid
+        assertEquals(px("2.98507462"), position(e));
+        step(e, 8500, -1e-5); // the model expects the other way now: leave
+        assertEquals(px("1.99004975"), position(e));
         step(e, 9000, -(cost + MARGIN * 1.1)); // short entry above the sell cost
         for (int t = 10_000; t < 20_000; t += 1000) {
             step(e, t, -0.003);

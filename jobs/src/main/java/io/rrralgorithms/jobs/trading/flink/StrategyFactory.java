@@ -41,13 +41,13 @@ public interface StrategyFactory extends Serializable {
         };
     }
 
-    /** The cost-aware strategy; exit threshold, cooldown and order type from the account's config. */
+    /** The cost-aware strategy; cooldown and order type from the account's config. */
     record CostAware(BigDecimal orderNotional, BigDecimal maxPositionNotional, double margin, long iocAllowanceBps)
             implements StrategyFactory {
         @Override
         public Strategy create(TradingConfig config) {
-            return new CostAwareStrategy(orderNotional, maxPositionNotional, margin, config.exitThreshold(),
-                    config.cooldownMs(), config.orderType(), iocAllowanceBps);
+            return new CostAwareStrategy(orderNotional, maxPositionNotional, margin, config.cooldownMs(),
+                    config.orderType(), iocAllowanceBps);
         }
     }
 
