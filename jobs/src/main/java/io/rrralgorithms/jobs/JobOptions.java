@@ -131,7 +131,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
         }
         TradingOptions t = new TradingOptions(true, TradingConfig.accounts(config),
                 config.get(TradingConfigOptions.RISK_CONTROL_TOPIC),
-                StrategyFactory.threshold(config.get(TradingConfigOptions.IOC_ALLOWANCE_BPS)), false);
+                StrategyFactory.of(config), false);
         return config.getOptional(TradingConfigOptions.RISK_HMAC_KEY_FILE).map(t::withRiskKeyFile).orElse(t);
     }
 

@@ -10,6 +10,7 @@ import io.rrralgorithms.jobs.config.TradingConfigOptions;
 import io.rrralgorithms.jobs.runtime.JobDurability;
 import io.rrralgorithms.jobs.trading.OrderType;
 import io.rrralgorithms.jobs.trading.RiskCommandAuth;
+import io.rrralgorithms.jobs.trading.flink.StrategyFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -208,6 +209,24 @@ public class JobArguments {
     @Option(names = "--ioc-allowance-bps", descriptionKey = "rrr.trading.ioc-allowance-bps")
     long iocAllowanceBps;
 
+    @Option(names = "--strategy", descriptionKey = "rrr.trading.strategy")
+    String strategy;
+
+    @Option(names = "--order-notional", descriptionKey = "rrr.trading.order-notional")
+    String orderNotional;
+
+    @Option(names = "--max-position-notional", descriptionKey = "rrr.trading.max-position-notional")
+    String maxPositionNotional;
+
+    @Option(names = "--cost-margin-bps", descriptionKey = "rrr.trading.cost-margin-bps")
+    double costMarginBps;
+
+    @Option(names = "--capital", descriptionKey = "rrr.trading.capital")
+    String capital;
+
+    @Option(names = "--risk-max-drawdown-pct", descriptionKey = "rrr.risk.max-drawdown-pct")
+    Double riskMaxDrawdownPct;
+
     @Option(names = "--order-latency-ms", descriptionKey = "rrr.trading.order-latency-ms")
     long orderLatencyMs;
 
@@ -331,6 +350,22 @@ public class JobArguments {
         Preflight.atLeast("--cooldown-ms", c.get(TradingConfigOptions.COOLDOWN_MS), 0);
         Preflight.atLeast("--order-latency-ms", c.get(TradingConfigOptions.ORDER_LATENCY_MS), 0);
         Preflight.atLeast("--ioc-allowance-bps", c.get(TradingConfigOptions.IOC_ALLOWANCE_BPS), 0);
+        String strategyName = c.get(TradingConfigOptions.STRATEGY);
+        if (!StrategyFactory.NAMES.contains(strategyName)) {
+            throw UserError.usage("--strategy must be one of " + StrategyFactory.NAMES + ", got '" + strategyName + "'");
+        }
+        Preflight.positiveDecimal("--order-notional", c.get(TradingConfigOptions.ORDER_NOTIONAL));
+        Preflight.positiveDecimal("--max-position-notional", c.get(TradingConfigOptions.MAX_POSITION_NOTIONAL));
+        Preflight.atLeast("--cost-margin-bps", c.get(TradingConfigOptions.COST_MARGIN_BPS), 0.0);
+        c.getOptional(TradingConfigOptions.CAPITAL).ifPresent(v -> Preflight.positiveDecimal("--capital", v));
+        c.getOptional(TradingConfigOptions.RISK_MAX_DRAWDOWN_PCT).ifPresent(pct -> {
+            if (!(pct > 0 && pct <= 100)) {
+                throw UserError.usage("--risk-max-drawdown-pct must be in (0, 100], got " + pct);
+            }
+            if (c.getOptional(TradingConfigOptions.CAPITAL).isEmpty()) {
+                throw UserError.usage("--risk-max-drawdown-pct needs --capital: it is a share of the capital");
+            }
+        });
         c.getOptional(TradingConfigOptions.TAKER_FEE)
                 .ifPresent(fees -> fees.forEach((feed, fee) -> Preflight.nonNegativeDecimal("--taker-fee " + feed, fee)));
         c.getOptional(TradingConfigOptions.MAKER_FEE)

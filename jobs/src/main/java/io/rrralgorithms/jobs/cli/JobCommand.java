@@ -8,6 +8,7 @@ import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSummary;
 import io.rrralgorithms.jobs.runtime.JobDurability;
+import io.rrralgorithms.jobs.scoring.ServedModelRegistration;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
 import java.io.IOException;
 import java.time.Instant;
@@ -82,6 +83,7 @@ public class JobCommand implements Callable<Integer> {
         // the database is the cluster's too; the client reaches it only where it migrates it
         if (!noMigrate) {
             LocalPipeline.prepareDatabase(postgres.target());
+            ServedModelRegistration.register(settings, postgres.target(), System.out);
         }
         JobDurability durability = job.durability();
         durability.restorePath = restorePath(env, settings);

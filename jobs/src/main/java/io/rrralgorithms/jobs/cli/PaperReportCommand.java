@@ -4,6 +4,7 @@ import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.jobs.local.LocalDatabase;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,17 +43,29 @@ public class PaperReportCommand implements Callable<Integer> {
     @Option(names = "--to", description = "event-time end, exclusive: ISO instant or epoch ms (unset: all)")
     String to;
 
+    @Option(names = "--capital", description = "account capital in quote currency (the run's --capital): equity, "
+            + "return and max drawdown are also stated in % of it (unset: absolute only)")
+    BigDecimal capital;
+
     @Override
     public Integer call() throws Exception {
+        if (capital != null && capital.signum() <= 0) {
+            throw UserError.usage("--capital must be positive, got " + capital.toPlainString());
+        }
         postgres.validate();
         try (LocalDatabase db = postgres.local()) {
             PostgresTarget target = postgres.target(db);
             if (db.isEmbedded()) {
                 LocalPipeline.prepareDatabase(target); // a fresh embedded database has no tables yet
             }
-            System.out.print(report(target, accounts, parseTime(from), parseTime(to)));
+            System.out.print(report(target, accounts, parseTime(from), parseTime(to), capital));
         }
         return 0;
+    }
+
+    /** {@code x} in % of {@code capital}. */
+    static double pct(BigDecimal x, BigDecimal capital) {
+        return x.multiply(BigDecimal.valueOf(100)).divide(capital, MathContext.DECIMAL64).doubleValue();
     }
 
     static Long parseTime(String s) {
@@ -64,6 +78,12 @@ public class PaperReportCommand implements Callable<Integer> {
     /** The report as text; {@code fromMs}/{@code toMs} may be null. */
     public static String report(PostgresTarget target, List<String> accounts, Long fromMs, Long toMs)
             throws SQLException {
+        return report(target, accounts, fromMs, toMs, null);
+    }
+
+    /** The report; with {@code capital} (quote currency, or null) equity, return and drawdown in % of it too. */
+    public static String report(PostgresTarget target, List<String> accounts, Long fromMs, Long toMs,
+            BigDecimal capital) throws SQLException {
         Timestamp lo = new Timestamp(fromMs == null ? 0L : fromMs);
         Timestamp hi = new Timestamp(toMs == null ? 253_402_214_400_000L /* 9999-12-31 */ : toMs);
         StringBuilder b = new StringBuilder();
@@ -77,7 +97,7 @@ public class PaperReportCommand implements Callable<Integer> {
                 b.append("no paper-trading rows\n");
             }
             for (String a : ids) {
-                account(c, a, lo, hi, b);
+                account(c, a, lo, hi, capital, b);
             }
         }
         return b.toString();
@@ -94,7 +114,8 @@ public class PaperReportCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void account(Connection c, String a, Timestamp lo, Timestamp hi, StringBuilder b)
+    private static void account(Connection c, String a, Timestamp lo, Timestamp hi, BigDecimal capital,
+            StringBuilder b)
             throws SQLException {
         b.append(String.format("%n--- account %s ---%n", a));
         // orders
@@ -131,6 +152,7 @@ public class PaperReportCommand implements Callable<Integer> {
         BigDecimal maxDd = BigDecimal.ZERO;
         BigDecimal maxWindowDd = BigDecimal.ZERO;
         String last = null;
+        BigDecimal lastEquity = null;
         long snapshots = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT snapshot_time, realized_pnl, unrealized_pnl, fees, equity, "
                 + "cash, mark_value, risk_state, drawdown FROM pnl WHERE account_id = ? AND snapshot_time >= ? "
@@ -140,6 +162,7 @@ public class PaperReportCommand implements Callable<Integer> {
                 while (rs.next()) {
                     snapshots++;
                     BigDecimal eq = rs.getBigDecimal(5);
+                    lastEquity = eq;
                     peak = peak == null || eq.compareTo(peak) > 0 ? eq : peak;
                     maxDd = maxDd.max(peak.subtract(eq));
                     maxWindowDd = maxWindowDd.max(rs.getBigDecimal(9));
@@ -155,6 +178,12 @@ public class PaperReportCommand implements Callable<Integer> {
         b.append(last != null ? last : "no PnL snapshots\n");
         b.append(String.format("max drawdown    %s peak-to-trough over %,d 1 s snapshots (max rolling-window "
                 + "drawdown %s)%n", money(maxDd), snapshots, money(maxWindowDd)));
+        if (capital != null) {
+            BigDecimal finalPnl = lastEquity == null ? BigDecimal.ZERO : lastEquity;
+            b.append(String.format(Locale.ROOT, "on capital      %s: equity %s, return %+.4f %%, max drawdown %.4f %% "
+                    + "(rolling window %.4f %%)%n", money(capital), money(capital.add(finalPnl)), pct(finalPnl, capital),
+                    pct(maxDd, capital), pct(maxWindowDd, capital)));
+        }
         // rejections by rule
         Map<String, Long> rejected = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(reject_rule, '?'), count(*) FROM orders "

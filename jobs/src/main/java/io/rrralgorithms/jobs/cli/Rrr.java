@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "rrr", mixinStandardHelpOptions = true, version = "rrr 0.1.0",
         description = "RRRalgorithms: real-time crypto market data on Apache Flink.",
-        subcommands = {RunCommand.class, ReplayCommand.class, CaptureCommand.class, JobCommand.class, MigrateCommand.class, MaintainCommand.class, TrainCommand.class,
+        subcommands = {RunCommand.class, ReplayCommand.class, CaptureCommand.class, JobCommand.class, MigrateCommand.class, MaintainCommand.class, TrainCommand.class, EvaluateCommand.class,
                 RetrainCommand.class, AnnounceModelCommand.class, RiskCommandCommand.class, PaperReportCommand.class,
                 ReportCommand.class,
                 BenchCommand.class, UiCommand.class, DoctorCommand.class, FetchSamplesCommand.class})

@@ -47,6 +47,22 @@ public final class TradingConfigOptions {
             .defaultValue(ThresholdStrategy.DEFAULT_IOC_ALLOWANCE_BPS)
             .withDescription("IOC orders are priced this far through the touch");
 
+    public static final ConfigOption<String> STRATEGY = key("rrr.trading.strategy").stringType()
+            .defaultValue("threshold").withDescription("threshold: enter when |score| exceeds --entry-threshold, in "
+                    + "--order-qty steps; cost-aware: enter only when the predicted move exceeds the taker fee, half the "
+                    + "spread and the slippage at the order's size on the live book by --cost-margin-bps, sized in "
+                    + "quote currency (--order-notional, --max-position-notional)");
+
+    public static final ConfigOption<String> ORDER_NOTIONAL = key("rrr.trading.order-notional").stringType()
+            .defaultValue("100").withDescription("cost-aware strategy: quote currency per order");
+
+    public static final ConfigOption<String> MAX_POSITION_NOTIONAL = key("rrr.trading.max-position-notional")
+            .stringType().defaultValue("500").withDescription("cost-aware strategy: quote currency of the target position");
+
+    public static final ConfigOption<Double> COST_MARGIN_BPS = key("rrr.trading.cost-margin-bps").doubleType()
+            .defaultValue(1.0).withDescription("cost-aware strategy: the predicted move must exceed the expected cost "
+                    + "by this many basis points");
+
     public static final ConfigOption<Long> ORDER_LATENCY_MS = key("rrr.trading.order-latency-ms").longType()
             .defaultValue(50L).withDescription("event time from order creation to its arrival at the book");
 
@@ -82,6 +98,15 @@ public final class TradingConfigOptions {
 
     public static final ConfigOption<String> RISK_HALT_DRAWDOWN = key("rrr.risk.halt-drawdown").stringType()
             .defaultValue("100").withDescription("drawdown that moves it to HALTED");
+
+    public static final ConfigOption<String> CAPITAL = key("rrr.trading.capital").stringType().noDefaultValue()
+            .withDescription("account capital in quote currency: with --risk-max-drawdown-pct the halt drawdown is that "
+                    + "share of it; paper-report --capital states equity, return and drawdown in % of it. Unset: none");
+
+    public static final ConfigOption<Double> RISK_MAX_DRAWDOWN_PCT = key("rrr.risk.max-drawdown-pct").doubleType()
+            .noDefaultValue().withDescription("with --capital: HALTED when the rolling-window drawdown reaches this "
+                    + "% of the capital (the lower of it and an explicit --risk-halt-drawdown), REDUCING at half of it "
+                    + "(unless --risk-reduce-drawdown is given). Unset: --risk-halt-drawdown only");
 
     public static final ConfigOption<Long> RISK_DRAWDOWN_WINDOW_MS = key("rrr.risk.drawdown-window-ms").longType()
             .defaultValue(600_000L).withDescription("rolling window of the peak equity");

@@ -21,6 +21,7 @@ import io.rrralgorithms.jobs.MarketDataJob;
 import io.rrralgorithms.jobs.MarketDataSinks;
 import io.rrralgorithms.jobs.config.JobConfigOptions;
 import io.rrralgorithms.jobs.runtime.JobDurability;
+import io.rrralgorithms.jobs.scoring.ServedModelRegistration;
 import io.rrralgorithms.jobs.sinks.PostgresMarketDataSinks;
 import io.rrralgorithms.jobs.ui.LivePage;
 import io.rrralgorithms.jobs.ui.LiveState;
@@ -131,6 +132,7 @@ public final class LocalPipeline {
             requireExchangeAnswers(live);
         }
         prepareDatabase(s.postgres);
+        ServedModelRegistration.register(s.job, s.postgres, s.out);
         startLivePage();
 
         List<String> feeds = new ArrayList<>(s.feeds);

@@ -152,8 +152,8 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
     static final String ORDERS_SQL = """
             INSERT INTO orders (order_id, account_id, feed, native_symbol, symbol, side, order_type, price, quantity,
                 filled_quantity, filled_notional, average_price, fees, status, status_rank, created_at, arrives_at,
-                updated_at, reason, reject_rule, reject_detail, queue_ahead)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                updated_at, reason, reject_rule, reject_detail, queue_ahead, model_version, score)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (order_id) DO UPDATE SET account_id = EXCLUDED.account_id, feed = EXCLUDED.feed,
                 native_symbol = EXCLUDED.native_symbol, symbol = EXCLUDED.symbol, side = EXCLUDED.side,
                 order_type = EXCLUDED.order_type, price = EXCLUDED.price, quantity = EXCLUDED.quantity,
@@ -161,19 +161,20 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 average_price = EXCLUDED.average_price, fees = EXCLUDED.fees, status = EXCLUDED.status,
                 status_rank = EXCLUDED.status_rank, created_at = EXCLUDED.created_at, arrives_at = EXCLUDED.arrives_at,
                 updated_at = EXCLUDED.updated_at, reason = EXCLUDED.reason, reject_rule = EXCLUDED.reject_rule,
-                reject_detail = EXCLUDED.reject_detail, queue_ahead = EXCLUDED.queue_ahead
+                reject_detail = EXCLUDED.reject_detail, queue_ahead = EXCLUDED.queue_ahead,
+                model_version = EXCLUDED.model_version, score = EXCLUDED.score
             WHERE (EXCLUDED.updated_at, EXCLUDED.filled_quantity, EXCLUDED.status_rank)
                 >= (orders.updated_at, orders.filled_quantity, orders.status_rank)
                 AND (orders.account_id, orders.feed, orders.native_symbol, orders.symbol, orders.side,
                 orders.order_type, orders.price, orders.quantity, orders.filled_quantity, orders.filled_notional,
                 orders.average_price, orders.fees, orders.status, orders.status_rank, orders.created_at,
                 orders.arrives_at, orders.updated_at, orders.reason, orders.reject_rule, orders.reject_detail,
-                orders.queue_ahead) IS DISTINCT FROM (EXCLUDED.account_id, EXCLUDED.feed, EXCLUDED.native_symbol,
+                orders.queue_ahead, orders.model_version, orders.score) IS DISTINCT FROM (EXCLUDED.account_id, EXCLUDED.feed, EXCLUDED.native_symbol,
                 EXCLUDED.symbol, EXCLUDED.side, EXCLUDED.order_type, EXCLUDED.price, EXCLUDED.quantity,
                 EXCLUDED.filled_quantity, EXCLUDED.filled_notional, EXCLUDED.average_price, EXCLUDED.fees,
                 EXCLUDED.status, EXCLUDED.status_rank, EXCLUDED.created_at, EXCLUDED.arrives_at,
                 EXCLUDED.updated_at, EXCLUDED.reason, EXCLUDED.reject_rule, EXCLUDED.reject_detail,
-                EXCLUDED.queue_ahead)
+                EXCLUDED.queue_ahead, EXCLUDED.model_version, EXCLUDED.score)
             """;
 
     static final String FILLS_SQL = """
@@ -338,7 +339,13 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         ps.setString(i++, o.reason);
         ps.setString(i++, o.rejectRule);
         ps.setString(i++, o.rejectDetail);
-        ps.setBigDecimal(i, Decimals.toBigDecimal(o.queueAhead));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(o.queueAhead));
+        ps.setString(i++, o.modelVersion);
+        if (o.score == null) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, o.score);
+        }
     }
 
     static void bindFill(PreparedStatement ps, Fill f) throws SQLException {

@@ -46,6 +46,9 @@ public class Order {
      */
     @JsonIgnore
     public long ingestNs;
+    /** Provenance: the model version whose score made the strategy send it, and that score; null otherwise. */
+    public String modelVersion;
+    public Double score;
 
     public Order() {}
 
@@ -74,6 +77,8 @@ public class Order {
         o.queueAhead = queueAhead;
         o.cancelReason = cancelReason;
         o.fillCount = fillCount;
+        o.modelVersion = modelVersion;
+        o.score = score;
         return o;
     }
 

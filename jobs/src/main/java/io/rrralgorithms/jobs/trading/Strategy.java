@@ -1,6 +1,8 @@
 package io.rrralgorithms.jobs.trading;
 
+import io.rrralgorithms.jobs.book.BookTop;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** Turns a model score for one instrument into orders. Implementations are deterministic. */
@@ -34,6 +36,16 @@ public interface Strategy extends Serializable {
 
         /** Creation time of this instrument's last order (accepted or rejected); Long.MIN_VALUE if none. */
         long lastOrderTimeMs();
+
+        /** The instrument's synced book (top N levels), null when there is none. */
+        default BookTop book() {
+            return null;
+        }
+
+        /** The account's taker fee on this instrument's feed, a fraction of notional (0.001 = 10 bps). */
+        default BigDecimal takerFee() {
+            return BigDecimal.ZERO;
+        }
     }
 
     /** Orders to submit (already created with {@link Context#newOrder}); may be empty. */

@@ -78,6 +78,16 @@ public class ThresholdStrategy implements Strategy {
     @Override
     public List<Order> onScore(String instrumentKey, double score, Context ctx) {
         long target = target(score, ctx.targetPosition());
+        return stepTowards(target, orderQuantity, "score " + score + " target " + target + " position "
+                + ctx.position(), ctx);
+    }
+
+    /**
+     * Records {@code target} and steps towards it: cancels resting orders that no longer help, then,
+     * when no order is open and the cooldown has passed, one order of min(stepQuantity, |target −
+     * position|) of the configured type (see the class comment).
+     */
+    protected List<Order> stepTowards(long target, long stepQuantity, String reason, Context ctx) {
         ctx.setTargetPosition(target);
         long bid = ctx.bestBid();
         long ask = ctx.bestAsk();
@@ -103,11 +113,11 @@ public class ThresholdStrategy implements Strategy {
             return List.of();
         }
         long diff = target - position;
-        if (diff == 0) {
+        if (diff == 0 || stepQuantity <= 0) {
             return List.of();
         }
         Side side = diff > 0 ? Side.BUY : Side.SELL;
-        long qty = Math.min(orderQuantity, Math.abs(diff));
+        long qty = Math.min(stepQuantity, Math.abs(diff));
         long price = switch (orderType) {
             case MARKET -> 0L;
             case IOC -> side == Side.BUY
@@ -115,7 +125,6 @@ public class ThresholdStrategy implements Strategy {
                     : bid - Math.floorDiv(bid * iocAllowanceBps, 10_000L);
             case LIMIT -> side == Side.BUY ? bid : ask;
         };
-        String reason = "score " + score + " target " + target + " position " + position;
         return List.of(ctx.newOrder(side, orderType, price, qty, reason));
     }
 }

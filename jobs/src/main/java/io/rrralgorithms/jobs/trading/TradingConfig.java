@@ -54,6 +54,8 @@ public record TradingConfig(
     }
 
     private static TradingConfig of(String accountId, ReadableConfig c) {
+        BigDecimal halt = haltDrawdown(c);
+        BigDecimal reduce = reduceDrawdown(c, halt);
         return new TradingConfig(accountId, c.get(TradingConfigOptions.ENTRY_THRESHOLD),
                 c.get(TradingConfigOptions.EXIT_THRESHOLD), Decimals.parse(c.get(TradingConfigOptions.ORDER_QUANTITY)),
                 Decimals.parse(c.get(TradingConfigOptions.MAX_POSITION)), c.get(TradingConfigOptions.COOLDOWN_MS),
@@ -64,9 +66,35 @@ public record TradingConfig(
                 new BigDecimal(c.get(TradingConfigOptions.RISK_MAX_TOTAL_NOTIONAL)),
                 c.get(TradingConfigOptions.RISK_MAX_ORDERS), c.get(TradingConfigOptions.RISK_ORDER_WINDOW_MS),
                 new BigDecimal(c.get(TradingConfigOptions.RISK_PRICE_BAND)),
-                new BigDecimal(c.get(TradingConfigOptions.RISK_REDUCE_DRAWDOWN)),
-                new BigDecimal(c.get(TradingConfigOptions.RISK_HALT_DRAWDOWN)),
-                c.get(TradingConfigOptions.RISK_DRAWDOWN_WINDOW_MS));
+                reduce, halt, c.get(TradingConfigOptions.RISK_DRAWDOWN_WINDOW_MS));
+    }
+
+    /**
+     * The halt drawdown: {@code --risk-halt-drawdown}; with {@code --capital} and {@code
+     * --risk-max-drawdown-pct} that share of the capital (the lower of the two where both are given).
+     */
+    static BigDecimal haltDrawdown(ReadableConfig c) {
+        BigDecimal halt = new BigDecimal(c.get(TradingConfigOptions.RISK_HALT_DRAWDOWN));
+        var capital = c.getOptional(TradingConfigOptions.CAPITAL);
+        var pct = c.getOptional(TradingConfigOptions.RISK_MAX_DRAWDOWN_PCT);
+        if (capital.isPresent() && pct.isPresent()) {
+            BigDecimal share = new BigDecimal(capital.get()).multiply(BigDecimal.valueOf(pct.get())).movePointLeft(2);
+            halt = c.getOptional(TradingConfigOptions.RISK_HALT_DRAWDOWN).isPresent() ? halt.min(share) : share;
+        }
+        return halt;
+    }
+
+    /**
+     * The reduce drawdown: {@code --risk-reduce-drawdown}, at most the halt drawdown; with a limit in %
+     * of capital and no {@code --risk-reduce-drawdown}, half the halt drawdown.
+     */
+    static BigDecimal reduceDrawdown(ReadableConfig c, BigDecimal halt) {
+        boolean pctLimit = c.getOptional(TradingConfigOptions.CAPITAL).isPresent()
+                && c.getOptional(TradingConfigOptions.RISK_MAX_DRAWDOWN_PCT).isPresent();
+        if (pctLimit && c.getOptional(TradingConfigOptions.RISK_REDUCE_DRAWDOWN).isEmpty()) {
+            return halt.divide(BigDecimal.valueOf(2));
+        }
+        return new BigDecimal(c.get(TradingConfigOptions.RISK_REDUCE_DRAWDOWN)).min(halt);
     }
 
     /** The given fees over the defaults: a feed not given keeps its default fee. */

@@ -199,6 +199,8 @@ public final class TradingEngine {
         Ctx ctx = new Ctx(inst, timeMs, out);
         List<Order> orders = strategy.onScore(inst.instrumentKey(), score.score, ctx);
         for (Order o : orders) {
+            o.modelVersion = score.modelVersion;
+            o.score = score.score;
             submit(o, inst, timeMs, out);
         }
     }
@@ -317,6 +319,16 @@ public final class TradingEngine {
         @Override
         public long lastOrderTimeMs() {
             return inst.lastOrderMs;
+        }
+
+        @Override
+        public BookTop book() {
+            return inst.synced && inst.top != null && inst.top.hasBothSides() ? inst.top : null;
+        }
+
+        @Override
+        public BigDecimal takerFee() {
+            return config.takerFee().getOrDefault(inst.feed, BigDecimal.ZERO);
         }
     }
 }

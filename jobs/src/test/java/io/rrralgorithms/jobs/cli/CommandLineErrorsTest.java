@@ -139,6 +139,14 @@ class CommandLineErrorsTest {
                                 + "is already in use: stop what listens there, give another port, or leave --ui-port out to take a free one"),
                 Arguments.of("ui port = web port", run(capture, "--web-port", "9997", "--ui-port", "9997"),
                         ExitCodes.USAGE, "rrr run: --ui-port 9997 is also the port of another service of the run: give different ports"),
+                // strategy and capital
+                Arguments.of("unknown strategy", run(capture, "--strategy", "nope"), ExitCodes.USAGE,
+                        "rrr run: --strategy must be one of [threshold, cost-aware], got 'nope'"),
+                Arguments.of("drawdown % without capital", run(capture, "--risk-max-drawdown-pct", "2"), ExitCodes.USAGE,
+                        "rrr run: --risk-max-drawdown-pct needs --capital: it is a share of the capital"),
+                Arguments.of("evaluate a missing model", List.of("evaluate", "--model-dir", tmp.resolve("nomodel").toString(),
+                        "--replay", capture), ExitCodes.USAGE, "rrr evaluate: model at " + tmp.resolve("nomodel")
+                                + " has no readable metadata"),
                 Arguments.of("ui port out of range", run(capture, "--ui-port", "-1"), ExitCodes.USAGE,
                         "rrr run: --ui-port must be a port from 0 to 65535, got -1"),
                 Arguments.of("rrr ui port taken", List.of("ui", "--ui-port", String.valueOf(listener.getLocalPort())),

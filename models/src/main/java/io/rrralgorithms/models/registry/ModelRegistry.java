@@ -80,6 +80,38 @@ public final class ModelRegistry {
         }
     }
 
+    /** What {@link #registerServed} found or did: the version, its status, whether it was inserted now. */
+    public record Registration(String versionId, String status, boolean inserted) {}
+
+    /**
+     * Makes sure the version in {@code dir} that a job is about to serve is a row of {@code models}:
+     * inserted as a candidate where missing, and promoted to serving when nothing serves yet (as
+     * {@code rrr train --promote}); a row already there is left as it is, but its checksum must be
+     * that of the files, or the files are not the version that was registered.
+     *
+     * @throws IllegalStateException when the files differ from the registered version's checksum
+     */
+    public Registration registerServed(Path dir, Instant at) throws SQLException, IOException {
+        ModelMetadata m = ModelDirectory.readMetadata(dir);
+        Optional<RegisteredModel> existing = find(m.versionId);
+        if (existing.isPresent()) {
+            String checksum = ModelChecksum.of(dir);
+            String registered = existing.get().checksum();
+            if (registered != null && !registered.equals(checksum)) {
+                throw new IllegalStateException("model " + m.versionId + " at " + dir + " is not the version registered "
+                        + "in the models table: its files' checksum " + checksum + " differs from the registered "
+                        + registered + " (" + existing.get().path() + ")");
+            }
+            return new Registration(m.versionId, existing.get().status(), false);
+        }
+        insertCandidate(m, dir);
+        if (serving().isEmpty()) {
+            promote(m.versionId, at);
+            return new Registration(m.versionId, SERVING, true);
+        }
+        return new Registration(m.versionId, CANDIDATE, true);
+    }
+
     /** The serving version, if any (the latest promoted, should there ever be two). */
     public Optional<RegisteredModel> serving() throws SQLException {
         return one("SELECT version_id, status, path, metadata::text, created_at, promoted_at, checksum FROM models "

@@ -1,5 +1,7 @@
 package io.rrralgorithms.models.training;
 
+import io.rrralgorithms.models.evaluation.EvaluationReport;
+import io.rrralgorithms.models.evaluation.OutOfSampleEvaluation;
 import io.rrralgorithms.models.registry.ModelMetadata;
 import io.rrralgorithms.models.spec.FeatureSpec;
 import java.util.List;
@@ -80,9 +82,16 @@ public final class Trainer {
             List<String> instruments) {
         List<LabeledRow> test = split.test();
         int h = o.horizonSeconds();
+        float[] scores = model.score(test);
+        double[] s = new double[scores.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = scores[i];
+        }
+        EvaluationReport evaluation = OutOfSampleEvaluation.evaluate(test, s, o.spec().inputNames(), signScale,
+                new OutOfSampleEvaluation.Options(h, 1000, 0, o.mlp().seed(), 0.95));
         return new TrainingReport(o.spec().id(), h, o.dataSource(), instruments, split, model.history(),
-                Evaluation.ofModel(model.score(test), test, h), Evaluation.zero(test, h),
-                Evaluation.lastReturnSign(test, signScale, h), signScale);
+                Evaluation.ofModel(scores, test, h), Evaluation.zero(test, h),
+                Evaluation.lastReturnSign(test, signScale, h), signScale, evaluation);
     }
 
     static List<String> instruments(List<LabeledRow> rows) {

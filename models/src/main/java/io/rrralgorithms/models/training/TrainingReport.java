@@ -1,27 +1,49 @@
 package io.rrralgorithms.models.training;
 
+import io.rrralgorithms.models.evaluation.EvaluationReport;
+import io.rrralgorithms.models.evaluation.OutOfSampleEvaluation;
+import io.rrralgorithms.models.evaluation.OutOfSampleEvaluation.Metrics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What a training run did and how the model and the naive baselines do on the test slice. */
+/**
+ * What a training run did and how the model and the baselines do on the test slice: {@code
+ * testEvaluation} is the same out-of-sample report as {@code rrr evaluate} ({@link
+ * OutOfSampleEvaluation}), whose pooled block-bootstrap intervals are the registry's metrics.
+ */
 public record TrainingReport(String specId, int horizonSeconds, String dataSource, List<String> instruments,
         TimeSplit split, TrainingHistory history, Evaluation model, Evaluation zero, Evaluation lastSign,
-        double signScale) {
+        double signScale, EvaluationReport testEvaluation) {
 
-    /** Metrics for the registry: {@code <predictor>.<metric>}, finite values only. */
+    /** Metrics for the registry: {@code <predictor>.<metric>}, finite values only (pooled test slice). */
     public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();
-        put(m, "model", model);
-        put(m, "zero", zero);
-        put(m, "last_sign", lastSign);
+        var pooled = testEvaluation.pooled();
+        put(m, "model", pooled.n(), pooled.model());
+        put(m, "zero", pooled.n(), pooled.row(OutOfSampleEvaluation.ZERO));
+        put(m, "last_sign", pooled.n(), pooled.row(OutOfSampleEvaluation.LAST_SIGN));
+        Metrics best = pooled.bestFeature();
+        putFinite(m, "best_feature.ic", best.ic());
+        putFinite(m, "model_minus_best_feature.ic_low", best.icDiff().low());
+        putFinite(m, "model_minus_best_feature.ic_high", best.icDiff().high());
+        putFinite(m, "calibration_gap_sd", pooled.calibrationGap());
         putFinite(m, "validation_mse", history.bestValidationMse());
         m.put("best_epoch", (double) history.bestEpoch());
         m.put("epochs_run", (double) history.epochsRun());
         putFinite(m, "last_sign.scale", signScale);
         return m;
+    }
+
+    static void put(Map<String, Double> m, String prefix, int n, Metrics e) {
+        m.put(prefix + ".n", (double) n);
+        putFinite(m, prefix + ".ic", e.ic());
+        putFinite(m, prefix + ".ic_low", e.icCi().low());
+        putFinite(m, prefix + ".ic_high", e.icCi().high());
+        putFinite(m, prefix + ".accuracy", e.accuracy());
+        putFinite(m, prefix + ".mse", e.mse());
     }
 
     static void put(Map<String, Double> m, String prefix, Evaluation e) {
@@ -55,13 +77,8 @@ public record TrainingReport(String specId, int horizonSeconds, String dataSourc
                 Instant.ofEpochMilli(split.testFromMs()), Instant.ofEpochMilli(split.testToMs())));
         b.append(String.format(Locale.ROOT, "early stopping       best epoch %d of %d run, validation MSE %.4f bps²%n",
                 history.bestEpoch(), history.epochsRun(), history.bestValidationMse() * 1e8));
-        b.append("test slice           IC      95% CI (Fisher z, n/H)   dir.acc   MSE (bps²)\n");
-        row(b, "model", model);
-        row(b, "zero prediction", zero);
-        row(b, "last-return sign", lastSign);
-        b.append(String.format(Locale.ROOT,
-                "(last-return sign predicts sign(r[t-1s,t]) × %.3f bps, the train mean |label|; "
-                        + "accuracy over non-zero labels, a 0 prediction counts half)%n", signScale * 1e4));
+        b.append("test slice (out of sample):\n");
+        b.append(testEvaluation);
         return b.toString();
     }
 

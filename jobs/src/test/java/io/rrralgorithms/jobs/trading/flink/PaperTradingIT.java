@@ -198,6 +198,13 @@ class PaperTradingIT {
                 assertEquals(events, count(a, "SELECT count(*) FROM risk_events e JOIN orders o USING (order_id) "
                         + "WHERE e.account_id = '" + r[0] + "' AND e.rule = '" + r[1] + "' AND o.reject_rule = e.rule"));
             }
+            // provenance: every order names the model version and the score that made the strategy send it
+            assertTrue(count(a, "SELECT count(*) FROM orders") > 0);
+            assertEquals(0L, count(a, "SELECT count(*) FROM orders WHERE model_version IS DISTINCT FROM 'IMB' "
+                    + "OR score IS NULL"), "orders without their model version and score");
+            assertEquals(0L, count(a, "SELECT count(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM scores s WHERE "
+                    + "s.feed = o.feed AND s.native_symbol = o.native_symbol AND s.model_version = o.model_version "
+                    + "AND s.score = o.score AND s.feature_time <= o.created_at)"), "an order's score is a scores row");
             // drawdown: ACTIVE -> REDUCING, then REDUCING -> HALTED, in this order; then only 'halted' rejections
             assertEquals(List.of("drawdown | ACTIVE | REDUCING", "drawdown | REDUCING | HALTED"),
                     a.rows("SELECT rule, state_before, state_after FROM risk_events WHERE account_id = 'drawdown' "
