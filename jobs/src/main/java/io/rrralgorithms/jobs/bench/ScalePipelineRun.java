@@ -129,7 +129,7 @@ public final class ScalePipelineRun {
     }
 
     /** The frames whose (real) decoding is exactly one event: what a generator's one element per index can carry. */
-    static int[] singleEventFrames(SyntheticInstruments in) {
+    public static int[] singleEventFrames(SyntheticInstruments in) {
         FrameDecoder decoder = Venues.forFeed(in.feed()).decoder();
         FrameGuard guard = new FrameGuard(FrameGuard.Limits.defaults());
         List<Integer> kept = new ArrayList<>();

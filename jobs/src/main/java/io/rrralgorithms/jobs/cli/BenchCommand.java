@@ -596,17 +596,20 @@ public class BenchCommand implements Callable<Integer> {
                 ScaleBenchmark.Point after = bench.measure(in, 1, minMessages);
                 print(out, l, after, before.nanosPerMessage());
                 double base = (before.nanosPerMessage() + after.nanosPerMessage()) / 2;
-                table.add(row(l, 1, base, 1.0, (before.heapBytesPerInstrument() + after.heapBytesPerInstrument()) / 2));
+                double cpuBase = (before.cpuNanosPerMessage() + after.cpuNanosPerMessage()) / 2;
+                table.add(row(l, 1, base, 1.0, cpuBase, 1.0,
+                        (before.heapBytesPerInstrument() + after.heapBytesPerInstrument()) / 2));
                 for (ScaleBenchmark.Point p : points) {
                     table.add(row(l, p.instruments(), p.nanosPerMessage(), p.nanosPerMessage() / base,
-                            p.heapBytesPerInstrument()));
+                            p.cpuNanosPerMessage(), p.cpuNanosPerMessage() / cpuBase, p.heapBytesPerInstrument()));
                 }
             }
             out.println();
-            out.println("RESULT scale (ns/msg wall clock, one thread; ratio to N = 1 of the same levels, its "
-                    + "mean before and after; heap per instrument after a full GC):");
-            out.println(String.format(Locale.ROOT, "%-6s %12s %10s %8s %16s", "levels", "instruments", "ns/msg",
-                    "x N=1", "heap/instrument"));
+            out.println("RESULT scale (one thread; ns/msg wall clock and thread CPU, each with its ratio to N = 1 of "
+                    + "the same levels, the mean of before and after; heap per instrument after a full GC; on a busy "
+                    + "machine the CPU columns are the steadier):");
+            out.println(String.format(Locale.ROOT, "%-6s %12s %10s %8s %14s %8s %16s", "levels", "instruments",
+                    "ns/msg", "x N=1", "CPU ns/msg", "x N=1", "heap/instrument"));
             table.forEach(out::println);
             if (pipelineInstruments > 0) {
                 out.printf(Locale.ROOT, "%n-- the job on a MiniCluster: %,d instruments, full books (--book-max-levels "
@@ -637,8 +640,10 @@ public class BenchCommand implements Callable<Integer> {
             return 0;
         }
 
-        private static String row(String levels, int n, double ns, double ratio, long heap) {
-            return String.format(Locale.ROOT, "%-6s %,12d %10.1f %8.2f %,14d B", levels, n, ns, ratio, heap);
+        private static String row(String levels, int n, double ns, double ratio, double cpuNs, double cpuRatio,
+                long heap) {
+            return String.format(Locale.ROOT, "%-6s %,12d %10.1f %8.2f %14.1f %8.2f %,14d B", levels, n, ns, ratio,
+                    cpuNs, cpuRatio, heap);
         }
 
         private static void print(PrintStream out, String levels, ScaleBenchmark.Point p, double baseNs) {
