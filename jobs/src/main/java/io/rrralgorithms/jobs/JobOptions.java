@@ -19,7 +19,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** Tuning of the market-data job. */
-public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrderness, Duration sourceIdleness,
+public record JobOptions(int depthLevels, int maxPendingDiffs, int maxBookLevels, Duration outOfOrderness, Duration sourceIdleness,
         Duration liveLag, ScoringOptions scoring, TradingOptions trading, Resync resync, Backfill backfill,
         Latency latency, Decision decision) implements Serializable {
 
@@ -119,6 +119,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
      */
     public static JobOptions from(ReadableConfig config, PostgresTarget modelRegistry) {
         return new JobOptions(config.get(JobConfigOptions.DEPTH_LEVELS), config.get(JobConfigOptions.MAX_PENDING_DIFFS),
+                config.get(JobConfigOptions.MAX_BOOK_LEVELS),
                 Duration.ofMillis(config.get(JobConfigOptions.OUT_OF_ORDERNESS_MS)),
                 Duration.ofMillis(config.get(JobConfigOptions.IDLENESS_MS)),
                 Duration.ofMillis(config.get(JobConfigOptions.LIVE_LAG_MS)), ScoringOptions.from(config, modelRegistry),
@@ -136,14 +137,14 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
     }
 
     public JobOptions withTrading(TradingOptions t) {
-        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, liveLag, scoring, t, resync,
+        return new JobOptions(depthLevels, maxPendingDiffs, maxBookLevels, outOfOrderness, sourceIdleness, liveLag, scoring, t, resync,
                 backfill, latency, decision);
     }
 
     /** Rows written only from the plan's start on; an empty plan: every row. */
     public JobOptions withBackfill(Optional<StartPlanner.StartPlan> plan) {
         Backfill b = plan.map(p -> new Backfill(p.emitFromMs(), p.instrumentsWithoutSnapshot())).orElse(null);
-        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, liveLag, scoring, trading,
+        return new JobOptions(depthLevels, maxPendingDiffs, maxBookLevels, outOfOrderness, sourceIdleness, liveLag, scoring, trading,
                 resync, b, latency, decision);
     }
 
@@ -154,7 +155,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, Duration outOfOrd
 
     /** The same with the user's Kafka client settings for the resync sink. */
     public JobOptions withResync(String bootstrapServers, String topic, Map<String, String> kafkaProperties) {
-        return new JobOptions(depthLevels, maxPendingDiffs, outOfOrderness, sourceIdleness, liveLag, scoring, trading,
+        return new JobOptions(depthLevels, maxPendingDiffs, maxBookLevels, outOfOrderness, sourceIdleness, liveLag, scoring, trading,
                 topic == null ? null : new Resync(bootstrapServers, topic, kafkaProperties), backfill, latency,
                 decision);
     }

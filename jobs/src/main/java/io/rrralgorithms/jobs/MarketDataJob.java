@@ -233,7 +233,7 @@ public class MarketDataJob {
                 .filter(e -> e.type == EventType.BOOK_DELTA || e.type == EventType.BOOK_SNAPSHOT)
                 .name("book-events")
                 .keyBy(MarketEvent::instrumentKey)
-                .process(new OrderBookFunction(options.depthLevels(), options.maxPendingDiffs()))
+                .process(new OrderBookFunction(options.depthLevels(), options.maxPendingDiffs(), options.maxBookLevels()))
                 .name("order-book")
                 .uid("order-book");
         return new Books(tops, tops.getSideOutput(OrderBookFunction.GAPS));

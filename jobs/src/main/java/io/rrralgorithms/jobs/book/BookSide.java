@@ -92,6 +92,23 @@ public class BookSide {
         }
     }
 
+    /** Spare capacity kept above a pruned side: room for a few diffs' new levels before the arrays grow. */
+    static final int PRUNE_SLACK = 64;
+
+    /**
+     * Keeps the best {@code n} levels and shrinks the arrays to {@code n} plus {@link #PRUNE_SLACK}:
+     * the arrays are what keyed state serializes (capacity included), so a side that once grew
+     * past {@code n} does not keep its peak size in every checkpoint.
+     */
+    public void prune(int n) {
+        truncate(n);
+        int capacity = Math.max(n + PRUNE_SLACK, 16);
+        if (prices.length > capacity && count <= n) {
+            prices = Arrays.copyOf(prices, capacity);
+            sizes = Arrays.copyOf(sizes, capacity);
+        }
+    }
+
     public void clear() {
         count = 0;
     }

@@ -22,18 +22,51 @@ import org.slf4j.LoggerFactory;
  * is a gap too: it is never handed to features or trading. Reports the top N levels after every
  * applied diff while synced, and after every snapshot of a feed whose snapshots are the whole
  * book ({@link BookSyncRules#snapshotsAreUpdates()}).
+ *
+ * <p>Each side is bounded: after every snapshot and diff, levels beyond the venue's window
+ * ({@link BookSyncRules#maxDepth}) are dropped, or where the venue has none, levels beyond
+ * {@code maxBookLevels} from the top ({@code rrr.book.max-levels}; never fewer than the venue's
+ * checksum depth). The levels kept are exact (each has the size of the venue's latest update
+ * for its price); a pruned level comes back only when an update or a snapshot names its price,
+ * so a book that shrinks from the top by more than {@code maxBookLevels - depth-levels} levels
+ * without a snapshot shows fewer levels than the venue holds, never a wrong one.
  */
 public final class BookSynchronizer implements Serializable {
     private static final Logger LOG = LoggerFactory.getLogger(BookSynchronizer.class);
 
     private final int topLevels;
     private final int maxPendingDiffs;
+    private final int maxBookLevels;
     private transient Map<String, BookSyncRules> rules;
     private transient RateLimitedLog log;
 
+    /** With the default bound of {@link #DEFAULT_MAX_BOOK_LEVELS} levels per side. */
     public BookSynchronizer(int topLevels, int maxPendingDiffs) {
+        this(topLevels, maxPendingDiffs, DEFAULT_MAX_BOOK_LEVELS);
+    }
+
+    /** @param maxBookLevels levels per side kept where the venue has no window of its own; 0: all */
+    public BookSynchronizer(int topLevels, int maxPendingDiffs, int maxBookLevels) {
         this.topLevels = topLevels;
         this.maxPendingDiffs = maxPendingDiffs;
+        this.maxBookLevels = maxBookLevels;
+    }
+
+    /** The default of {@code rrr.book.max-levels}: the depth of the snapshots the capture fetches from Binance. */
+    public static final int DEFAULT_MAX_BOOK_LEVELS = 1_000;
+
+    /**
+     * Levels per side the book of this snapshot keeps: the venue's window where it has one (the
+     * venue's own pruning, which its checksum assumes), else {@code maxBookLevels}, at least the
+     * checksum's depth; 0: all.
+     */
+    int depthLimit(BookSyncRules r, MarketEvent snapshot) {
+        int window = r.maxDepth(snapshot);
+        if (window > 0 || maxBookLevels <= 0) {
+            return window;
+        }
+        BookChecksum c = r.checksum();
+        return c == null ? maxBookLevels : Math.max(maxBookLevels, c.depth());
     }
 
     /** Processes one event of the book's instrument; returns true if the book state changed. */
@@ -57,7 +90,7 @@ public final class BookSynchronizer implements Serializable {
         BookSyncRules r = rulesOf(snap.feed);
         book.loadSnapshot(snap.bidPrices, snap.bidSizes, snap.askPrices, snap.askSizes, snap.lastUpdateId,
                 snap.priceScale, snap.sizeScale);
-        book.depthLimit = r.maxDepth(snap);
+        book.depthLimit = depthLimit(r, snap);
         book.truncateToDepthLimit();
         book.lastExchangeTimeMs = snap.exchangeTimeMs;
         book.lastReceiveTimeNs = snap.receiveTimeNs;

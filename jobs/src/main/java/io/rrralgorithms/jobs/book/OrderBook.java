@@ -13,7 +13,10 @@ public class OrderBook {
     public long lastUpdateId = -1;
     public long lastExchangeTimeMs;
     public long lastReceiveTimeNs;
-    /** Levels per side kept (the venue's window, {@code BookSyncRules.maxDepth}); 0 = all. */
+    /**
+     * Levels per side kept: the venue's window ({@code BookSyncRules.maxDepth}) where it has one,
+     * else the configured {@code rrr.book.max-levels} (see {@link BookSynchronizer}); 0 = all.
+     */
     public int depthLimit;
     /** The venue's formatting of this instrument's prices and sizes (for checksums), -1 unknown. */
     public int priceDecimals = -1;
@@ -120,11 +123,11 @@ public class OrderBook {
         }
     }
 
-    /** Drops levels beyond {@link #depthLimit} on both sides. */
+    /** Drops levels beyond {@link #depthLimit} on both sides (and the arrays' capacity above it). */
     public void truncateToDepthLimit() {
         if (depthLimit > 0) {
-            bids.truncate(depthLimit);
-            asks.truncate(depthLimit);
+            bids.prune(depthLimit);
+            asks.prune(depthLimit);
         }
     }
 

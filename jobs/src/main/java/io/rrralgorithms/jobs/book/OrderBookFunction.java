@@ -69,7 +69,12 @@ public class OrderBookFunction extends KeyedProcessFunction<String, MarketEvent,
     private transient LatencyHistogram bookLatency;
 
     public OrderBookFunction(int topLevels, int maxPendingDiffs) {
-        this.sync = new BookSynchronizer(topLevels, maxPendingDiffs);
+        this(topLevels, maxPendingDiffs, BookSynchronizer.DEFAULT_MAX_BOOK_LEVELS);
+    }
+
+    /** @param maxBookLevels levels per side kept where the venue has no window ({@link BookSynchronizer}) */
+    public OrderBookFunction(int topLevels, int maxPendingDiffs, int maxBookLevels) {
+        this.sync = new BookSynchronizer(topLevels, maxPendingDiffs, maxBookLevels);
     }
 
     /** The accumulators in operator state: the summary counts each input once across restores. */

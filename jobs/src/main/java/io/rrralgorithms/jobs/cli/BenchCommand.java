@@ -8,7 +8,10 @@ import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.jobs.bench.DecodeBookFeaturesBenchmark;
 import io.rrralgorithms.jobs.bench.KafkaRoundTrip;
 import io.rrralgorithms.jobs.bench.LatencyReport;
+import io.rrralgorithms.jobs.bench.ScaleBenchmark;
+import io.rrralgorithms.jobs.bench.ScalePipelineRun;
 import io.rrralgorithms.jobs.bench.ScoringBenchmark;
+import io.rrralgorithms.jobs.bench.SyntheticInstruments;
 import io.rrralgorithms.jobs.config.DecisionConfigOptions;
 import io.rrralgorithms.jobs.config.LatencyConfigOptions;
 import io.rrralgorithms.jobs.config.TradingConfigOptions;
@@ -28,6 +31,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -66,9 +70,11 @@ import picocli.CommandLine.Parameters;
                 "  decode-book-features  decode → order book → features/bars in one thread, no Kafka, no Flink",
                 "  pipeline              replay → embedded Kafka → local Flink job → PostgreSQL (database rrr_bench)",
                 "  scoring               SavedModel scoring latency and rows/s per batch size (CPU unless --tf-device)",
-                "  latency               per-stage latency at K x recorded pace beside the Kafka round trip"},
+                "  latency               per-stage latency at K x recorded pace beside the Kafka round trip",
+                "  scale                 ns/msg and heap per instrument at 1..10,000 instruments; the job at 10,000 "
+                        + "with checkpoints"},
         subcommands = {BenchCommand.DecodeBookFeatures.class, BenchCommand.Pipeline.class, BenchCommand.Scoring.class,
-                BenchCommand.Latency.class})
+                BenchCommand.Latency.class, BenchCommand.Scale.class})
 public class BenchCommand implements Callable<Integer> {
     static final String DEFAULT_DATA_DIR = "../shared/data";
     /** The default capture files, relative to {@code --data-dir}. */
@@ -700,6 +706,183 @@ public class BenchCommand implements Callable<Integer> {
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(name = "scale", mixinStandardHelpOptions = true, resourceBundle = ConfigDescriptions.BUNDLE,
+            defaultValueProvider = ConfigDefaults.class,
+            description = {"How the job's cost and state grow with the number of instruments. N instruments are made "
+                    + "from one real Binance capture (the first FILE; unset: binance-spot 2024-08-08) by renaming its "
+                    + "symbol in every frame (BTCUSDT -> A00USDT, A01USDT, ...): each instrument gets the capture's "
+                    + "first --frames-per-instrument frames, its depth snapshot among them, frame by frame across all "
+                    + "instruments.",
+                    "1. Single thread, in process (as decode-book-features): ns/msg at each N beside N = 1 measured "
+                            + "in the same run (before and after the others), and heap per instrument (used heap "
+                            + "after a full GC with the state alive, minus before, / N). --levels 50: the snapshot "
+                            + "cut to 50 levels (a limit=50 REST snapshot) and --book-max-levels 50; full: the "
+                            + "captured 1,000-level snapshot and --book-max-levels (default 1,000; 0 = unbounded).",
+                    "2. The job (MarketDataJob) on a one-TaskManager MiniCluster at --pipeline-instruments, full "
+                            + "books, checkpoints to files (none may fail): completes or not, checkpoints and their "
+                            + "size.",
+                    "Give the JVM room: RRR_JAVA_OPTS='-Xms4g -Xmx4g' ./rrr bench scale"})
+    static class Scale implements Callable<Integer> {
+        @Mixin
+        FileOptions input;
+
+        @Option(names = "--instruments", split = ",", defaultValue = "1,100,1000,10000",
+                description = "numbers of instruments (N = 1 is always measured: it is the baseline)")
+        List<Integer> instruments;
+
+        @Option(names = "--levels", split = ",", defaultValue = "50,full",
+                description = "book sizes: 50 and/or full (comma-separated)")
+        List<String> levels;
+
+        @Option(names = "--frames-per-instrument", defaultValue = "300",
+                description = "frames of the capture each instrument gets (from its start; the depth snapshot is "
+                        + "always among them)")
+        int framesPerInstrument;
+
+        @Option(names = "--min-messages", defaultValue = "1000000",
+                description = "small N are run again from fresh state until each point has this many messages")
+        long minMessages;
+
+        @Option(names = "--pipeline-instruments", defaultValue = "10000",
+                description = "instruments of the job run on a MiniCluster (0: no job run)")
+        int pipelineInstruments;
+
+        @Option(names = "--pipeline-frames", defaultValue = "30",
+                description = "frames per instrument in the job run")
+        int pipelineFrames;
+
+        @Option(names = "--depth-levels", descriptionKey = "rrr.book.depth-levels")
+        int depthLevels;
+
+        @Option(names = "--max-pending-diffs", descriptionKey = "rrr.book.max-pending-diffs")
+        int maxPendingDiffs;
+
+        @Option(names = "--book-max-levels", descriptionKey = "rrr.book.max-levels")
+        int bookMaxLevels;
+
+        @Option(names = "--out-of-orderness-ms", descriptionKey = "rrr.watermark.out-of-orderness-ms")
+        long outOfOrdernessMs;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Integer> ns = new ArrayList<>(instruments);
+            ns.removeIf(n -> n == 1);
+            ns.sort(Comparator.naturalOrder());
+            int max = ns.isEmpty() ? 1 : ns.get(ns.size() - 1);
+            if (ns.stream().anyMatch(n -> n < 1) || max > SyntheticInstruments.MAX_INSTRUMENTS
+                    || pipelineInstruments > SyntheticInstruments.MAX_INSTRUMENTS || pipelineInstruments < 0) {
+                System.err.println("rrr bench scale: instruments must be 1.." + SyntheticInstruments.MAX_INSTRUMENTS);
+                return 2;
+            }
+            if (framesPerInstrument < 1 || pipelineFrames < 1 || minMessages < 1
+                    || !levels.stream().allMatch(l -> l.equals("50") || l.equals("full"))) {
+                System.err.println("rrr bench scale: --levels takes 50 and/or full; --frames-per-instrument, "
+                        + "--pipeline-frames and --min-messages must be >= 1");
+                return 2;
+            }
+            Path file;
+            try {
+                file = input.resolve().get(0);
+            } catch (IOException e) {
+                System.err.println("rrr bench: " + e.getMessage());
+                return 2;
+            }
+            PrintStream out = System.out;
+            out.println("== rrr bench scale ==");
+            printEnvironment(out);
+            out.println("capture: " + file.toAbsolutePath().normalize());
+            List<String> table = new ArrayList<>();
+            for (String l : levels) {
+                boolean full = l.equals("full");
+                int snapshotLevels = full ? 0 : 50;
+                int bookLevels = full ? bookMaxLevels : 50;
+                SyntheticInstruments in = SyntheticInstruments.fromCapture(file, max, framesPerInstrument,
+                        snapshotLevels);
+                ScaleBenchmark bench = new ScaleBenchmark(depthLevels, maxPendingDiffs, bookLevels, outOfOrdernessMs);
+                long perInstrument = bench.messagesPerInstrument(in);
+                out.printf(Locale.ROOT, "%n-- levels %s: snapshot %s, --book-max-levels %d; %d frames = %,d messages "
+                                + "(%,d bytes) per instrument, symbol %s renamed to %s..%s --%n", l,
+                        full ? "as captured" : "cut to 50 levels", bookLevels, in.framesPerInstrument(), perInstrument,
+                        in.bytesPerInstrument(), in.originalSymbol(), in.symbol(0), in.symbol(max - 1));
+                bench.measure(in, Math.min(max, 100), minMessages); // warm-up: JIT
+                ScaleBenchmark.Point before = bench.measure(in, 1, minMessages);
+                print(out, l, before, Double.NaN);
+                List<ScaleBenchmark.Point> points = new ArrayList<>();
+                for (int n : ns) {
+                    ScaleBenchmark.Point p = bench.measure(in, n, minMessages);
+                    points.add(p);
+                    print(out, l, p, before.nanosPerMessage());
+                }
+                ScaleBenchmark.Point after = bench.measure(in, 1, minMessages);
+                print(out, l, after, before.nanosPerMessage());
+                double base = (before.nanosPerMessage() + after.nanosPerMessage()) / 2;
+                double cpuBase = (before.cpuNanosPerMessage() + after.cpuNanosPerMessage()) / 2;
+                table.add(row(l, 1, base, 1.0, cpuBase, 1.0,
+                        (before.heapBytesPerInstrument() + after.heapBytesPerInstrument()) / 2));
+                for (ScaleBenchmark.Point p : points) {
+                    table.add(row(l, p.instruments(), p.nanosPerMessage(), p.nanosPerMessage() / base,
+                            p.cpuNanosPerMessage(), p.cpuNanosPerMessage() / cpuBase, p.heapBytesPerInstrument()));
+                }
+            }
+            out.println();
+            out.println("RESULT scale (one thread; ns/msg wall clock and thread CPU, each with its ratio to N = 1 of "
+                    + "the same levels, the mean of before and after; heap per instrument after a full GC; on a busy "
+                    + "machine the CPU columns are the steadier):");
+            out.println(String.format(Locale.ROOT, "%-6s %12s %10s %8s %14s %8s %16s", "levels", "instruments",
+                    "ns/msg", "x N=1", "CPU ns/msg", "x N=1", "heap/instrument"));
+            table.forEach(out::println);
+            if (pipelineInstruments > 0) {
+                out.printf(Locale.ROOT, "%n-- the job on a MiniCluster: %,d instruments, full books (--book-max-levels "
+                        + "%d), %d frames each, checkpoints every 500 ms to files, none may fail --%n",
+                        pipelineInstruments, bookMaxLevels, pipelineFrames);
+                SyntheticInstruments in = SyntheticInstruments.fromCapture(file, pipelineInstruments, pipelineFrames, 0);
+                Path dir = Files.createTempDirectory("rrr-scale-checkpoints");
+                try {
+                    ScalePipelineRun.Result r = ScalePipelineRun.run(in, pipelineInstruments, bookMaxLevels, dir);
+                    out.printf(Locale.ROOT, "RESULT scale job: %,d instruments, %,d events in %.1f s: completed; "
+                                    + "%d checkpoints completed, %d failed; latest checkpoint %.1f MiB, largest %.1f "
+                                    + "MiB = %,d bytes per instrument%n", pipelineInstruments, r.events(), r.seconds(),
+                            r.completedCheckpoints(), r.failedCheckpoints(), r.latestCheckpointBytes() / 1048576.0,
+                            r.largestCheckpointBytes() / 1048576.0, r.largestCheckpointBytes() / pipelineInstruments);
+                    if (r.checkpointFailure() != null) {
+                        out.println("latest failed checkpoint: " + r.checkpointFailure());
+                    }
+                    if (r.jobFailure() != null) {
+                        out.println("the job restarted once after: " + r.jobFailure());
+                    }
+                } catch (Exception e) {
+                    out.println("RESULT scale job: " + pipelineInstruments + " instruments: FAILED: " + e.getMessage());
+                    return 1;
+                } finally {
+                    deleteTree(dir);
+                }
+            }
+            return 0;
+        }
+
+        private static String row(String levels, int n, double ns, double ratio, double cpuNs, double cpuRatio,
+                long heap) {
+            return String.format(Locale.ROOT, "%-6s %,12d %10.1f %8.2f %14.1f %8.2f %,14d B", levels, n, ns, ratio,
+                    cpuNs, cpuRatio, heap);
+        }
+
+        private static void print(PrintStream out, String levels, ScaleBenchmark.Point p, double baseNs) {
+            out.printf(Locale.ROOT, "levels %s N=%,d: %d run(s), %,d messages in %.2f s = %.1f ns/msg%s (thread CPU "
+                            + "%.1f ns/msg); heap/instrument %,d B; books %,d, synced tops %,d, gaps %d%n", levels,
+                    p.instruments(), p.runs(), p.messages(), p.seconds(), p.nanosPerMessage(),
+                    Double.isNaN(baseNs) ? "" : String.format(Locale.ROOT, " = %.2fx N=1", p.nanosPerMessage() / baseNs),
+                    p.cpuNanosPerMessage(), p.heapBytesPerInstrument(), p.books(), p.syncedTops(), p.gaps());
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 }

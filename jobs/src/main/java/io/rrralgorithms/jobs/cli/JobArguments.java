@@ -80,6 +80,9 @@ public class JobArguments {
     @Option(names = "--max-pending-diffs", descriptionKey = "rrr.book.max-pending-diffs")
     int maxPendingDiffs;
 
+    @Option(names = "--book-max-levels", descriptionKey = "rrr.book.max-levels")
+    int bookMaxLevels;
+
     @Option(names = "--out-of-orderness-ms", descriptionKey = "rrr.watermark.out-of-orderness-ms")
     long outOfOrdernessMs;
 
@@ -320,6 +323,12 @@ public class JobArguments {
         Preflight.startPosition(c.get(JobConfigOptions.FROM));
         Preflight.atLeast("--depth-levels", c.get(JobConfigOptions.DEPTH_LEVELS), 1);
         Preflight.atLeast("--max-pending-diffs", c.get(JobConfigOptions.MAX_PENDING_DIFFS), 1);
+        int maxLevels = c.get(JobConfigOptions.MAX_BOOK_LEVELS);
+        if (maxLevels != 0) {
+            // tops, samples and depth imbalance read the best depth-levels: a smaller bound would cut them
+            Preflight.atLeast("--book-max-levels (or 0 for every level)", maxLevels,
+                    c.get(JobConfigOptions.DEPTH_LEVELS));
+        }
         Preflight.atLeast("--out-of-orderness-ms", c.get(JobConfigOptions.OUT_OF_ORDERNESS_MS), 0);
         Preflight.atLeast("--idleness-ms", c.get(JobConfigOptions.IDLENESS_MS), 1);
         Preflight.atLeast("--live-lag-ms", c.get(JobConfigOptions.LIVE_LAG_MS), 0);

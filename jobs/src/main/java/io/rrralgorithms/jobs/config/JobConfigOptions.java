@@ -5,6 +5,7 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 import io.rrralgorithms.connectors.adapters.FrameGuard;
 import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.connectors.kafka.ResyncRequests;
+import io.rrralgorithms.jobs.book.BookSynchronizer;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 
@@ -59,6 +60,13 @@ public final class JobConfigOptions {
 
     public static final ConfigOption<Integer> DEPTH_LEVELS = key("rrr.book.depth-levels").intType().defaultValue(10)
             .withDescription("book levels kept in tops, samples and depth imbalance");
+
+    public static final ConfigOption<Integer> MAX_BOOK_LEVELS = key("rrr.book.max-levels").intType()
+            .defaultValue(BookSynchronizer.DEFAULT_MAX_BOOK_LEVELS)
+            .withDescription("levels per side an instrument's book keeps where the venue has no window of its own "
+                    + "(Kraken's subscribed depth and OKX's 400 always apply, never fewer than a checksum's depth): "
+                    + "levels further from the top are pruned after every update, and come back only when an update "
+                    + "or a snapshot names their price. Bounds the state per instrument. 0: every level");
 
     public static final ConfigOption<Integer> MAX_PENDING_DIFFS = key("rrr.book.max-pending-diffs").intType()
             .defaultValue(10_000).withDescription("diffs buffered per instrument while waiting for a snapshot");

@@ -92,11 +92,17 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
     /** With the frame checks of {@code limits} (the job's {@code --max-clock-skew-ms} etc.). */
     public InProcessPipeline(int depthLevels, int maxPendingDiffs, long outOfOrdernessMs, FrameGuard.Limits limits,
             Listener listener) {
+        this(depthLevels, maxPendingDiffs, BookSynchronizer.DEFAULT_MAX_BOOK_LEVELS, outOfOrdernessMs, limits, listener);
+    }
+
+    /** With the job's {@code rrr.book.max-levels} too. */
+    public InProcessPipeline(int depthLevels, int maxPendingDiffs, int maxBookLevels, long outOfOrdernessMs,
+            FrameGuard.Limits limits, Listener listener) {
         this.limits = limits;
         this.depthLevels = depthLevels;
         this.outOfOrdernessMs = outOfOrdernessMs;
         this.listener = listener;
-        this.sync = new BookSynchronizer(depthLevels, maxPendingDiffs);
+        this.sync = new BookSynchronizer(depthLevels, maxPendingDiffs, maxBookLevels);
     }
 
     public Counters counters() {
