@@ -41,7 +41,7 @@ public final class WalkForward {
                     + "%.0f%% of its seconds, H = %d s; model-best = paired %d%% block-bootstrap CI of model IC - best "
                     + "single feature IC%n", options.windows(), options.initialTrainFraction() * 100,
                     options.horizonSeconds(), pct));
-            b.append(String.format(Locale.ROOT, "%-6s %-26s %-41s %6s %6s %5s %7s %-18s %-24s %7s %-18s %6s%n",
+            b.append(String.format(Locale.ROOT, "%-6s %-26s %-48s %6s %6s %5s %7s %-18s %-24s %7s %-18s %6s%n",
                     "window", "scope", "test window (UTC)", "train", "val", "test", "IC", pct + "% CI",
                     "best feature", "its IC", "model-best IC", "gap sd"));
             for (WindowResult w : windows) {
@@ -76,7 +76,7 @@ public final class WalkForward {
         private static void row(StringBuilder b, String window, Table t, String span, long train, long val) {
             Metrics m = t.model();
             Metrics best = t.bestFeature();
-            b.append(String.format(Locale.ROOT, "%-6s %-26s %-41s %6s %6s %5d %+7.3f %-18s %-24s %+7.3f %-18s %6.2f%n",
+            b.append(String.format(Locale.ROOT, "%-6s %-26s %-48s %6s %6s %5d %+7.3f %-18s %-24s %+7.3f %-18s %6.2f%n",
                     window, t.scope(), span, train < 0 ? "" : Long.toString(train), val < 0 ? "" : Long.toString(val),
                     t.n(), m.ic(), m.icCi().format("%+.3f", 1), featureName(best), best.ic(),
                     best.icDiff().format("%+.3f", 1), t.calibrationGap()));
