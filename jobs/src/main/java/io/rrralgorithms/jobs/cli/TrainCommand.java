@@ -6,9 +6,11 @@ import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.models.evaluation.OutOfSampleEvaluation;
 import io.rrralgorithms.models.registry.ModelRegistry;
 import io.rrralgorithms.models.training.FeatureRecord;
+import io.rrralgorithms.models.training.Labeler;
 import io.rrralgorithms.models.training.ModelExporter;
 import io.rrralgorithms.models.training.Trainer;
 import io.rrralgorithms.models.training.WalkForward;
+import io.rrralgorithms.models.training.WalkForwardSplit;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -91,17 +93,19 @@ public class TrainCommand implements Callable<Integer> {
         } else {
             records = training.load(postgres.target(), training.fromMs(), training.toMs());
         }
-        System.out.printf("%,d feature rows from %s%n", records.size(), training.describeSource());
         Trainer.Options t = training.trainerOptions(training.describeSource());
-        WalkForward.Options options = new WalkForward.Options(t.spec(), h, windows, initialTrainFraction,
-                training.validationFraction, t.mlp(),
-                new OutOfSampleEvaluation.Options(h, replicates, blockLength, training.seed, confidence));
-        WalkForward.Result result;
         try {
-            result = WalkForward.run(records, options);
+            // split once before printing anything, so too little data is one line on stderr
+            WalkForwardSplit.of(new Labeler(t.spec(), h).label(records), windows, initialTrainFraction,
+                    training.validationFraction, h * 1000L);
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());
         }
+        System.out.printf("%,d feature rows from %s%n", records.size(), training.describeSource());
+        WalkForward.Options options = new WalkForward.Options(t.spec(), h, windows, initialTrainFraction,
+                training.validationFraction, t.mlp(),
+                new OutOfSampleEvaluation.Options(h, replicates, blockLength, training.seed, confidence));
+        WalkForward.Result result = WalkForward.run(records, options);
         for (WalkForward.WindowResult w : result.windows()) {
             System.out.printf("== window %d: train %,d rows, validation %,d, test %,d; %d epochs%n",
                     w.window().index(), w.window().train().size(), w.window().validation().size(),

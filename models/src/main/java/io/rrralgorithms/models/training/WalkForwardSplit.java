@@ -53,6 +53,9 @@ public final class WalkForwardSplit {
             throw new IllegalArgumentException("fractions must lie in (0, 1): initial train " + initialTrainFraction
                     + ", validation " + validationFraction);
         }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no labeled rows to split into walk-forward windows");
+        }
         Map<String, List<LabeledRow>> byInstrument = new TreeMap<>();
         for (LabeledRow r : rows) {
             byInstrument.computeIfAbsent(r.instrument(), k -> new ArrayList<>()).add(r);
