@@ -91,7 +91,11 @@ public class TrainCommand implements Callable<Integer> {
         if (training.fromReplay()) {
             records = training.load(null, training.fromMs(), training.toMs());
         } else {
-            records = training.load(postgres.target(), training.fromMs(), training.toMs());
+            try (LocalDatabase db = postgres.local()) { // as rrr train: the database's errors are one line
+                PostgresTarget target = postgres.target(db);
+                LocalPipeline.prepareDatabase(target);
+                records = training.load(target, training.fromMs(), training.toMs());
+            }
         }
         Trainer.Options t = training.trainerOptions(training.describeSource());
         try {
