@@ -147,6 +147,10 @@ class CommandLineErrorsTest {
                 Arguments.of("evaluate a missing model", List.of("evaluate", "--model-dir", tmp.resolve("nomodel").toString(),
                         "--replay", capture), ExitCodes.USAGE, "rrr evaluate: model at " + tmp.resolve("nomodel")
                                 + " has no readable metadata"),
+                Arguments.of("walk-forward without windows", List.of("train", "--walk-forward", "--windows", "0",
+                        "--replay", capture), ExitCodes.USAGE, "rrr train: --windows must be at least 1, got 0"),
+                Arguments.of("walk-forward with too many windows", List.of("train", "--walk-forward", "--windows",
+                        "100000", "--horizon-seconds", "1", "--replay", capture), ExitCodes.USAGE, "rrr train: binance"),
                 Arguments.of("ui port out of range", run(capture, "--ui-port", "-1"), ExitCodes.USAGE,
                         "rrr run: --ui-port must be a port from 0 to 65535, got -1"),
                 Arguments.of("rrr ui port taken", List.of("ui", "--ui-port", String.valueOf(listener.getLocalPort())),
