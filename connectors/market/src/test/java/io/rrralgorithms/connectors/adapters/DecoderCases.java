@@ -293,6 +293,7 @@ final class DecoderCases {
                         .fact("candle1m:snapshot", 10).fact("candle1m:update", 60).fact("trade:snapshot", 10)
                         .fact("past trades", 500).fact("trade:update", 55).fact("taker buy", 33).fact("taker sell", 22)
                         .fact("ticker:snapshot", 345).fact("tickers with bid = ask", 32).fact("books", 10)
+                        .fact("derivatives", 217) // every perpetual ticker entry
                         .keyIsSymbol().sendsChecksums().event(BitgetFrameDecoderTest::event).decoded(BitgetFrameDecoderTest::decoded)
                         .badJson("| empty frame", "{\"action\":\"update\",| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"event\":\"login\",\"code\":0}| unknown event 'login'",
