@@ -151,7 +151,7 @@ public class MarketDataJob {
         DataStream<MarketEvent> trades = dedupTrades(decoded.events());
         Features features = features(books.tops(), trades);
         SingleOutputStreamOperator<TradeBar> bars = tradeBars(trades);
-        MarketStreams market = marketOutputs(books, features, bars, decoded.deadLetters());
+        MarketStreams market = marketOutputs(books, features, bars, decoded.deadLetters(), derivatives(decoded.events()));
         Optional<ScoringStreams> scoring = options.scoring().enabled()
                 ? Optional.of(score(env, market.features())) : Optional.empty();
         Optional<TradingStreams> trading = options.trading().enabled()
@@ -180,9 +180,10 @@ public class MarketDataJob {
     /** What every run writes, counted (all but the book updates, which are for tests and debugging). */
     private record MarketStreams(DataStream<BookTop> bookUpdates, DataStream<BookTop> bookSamples,
             SingleOutputStreamOperator<FeatureRow> features, DataStream<TradeBar> bars, DataStream<BookGap> gaps,
-            DataStream<DeadLetter> deadLetters) {
+            DataStream<DeadLetter> deadLetters, DataStream<MarketEvent> derivatives) {
         void sinkTo(MarketDataSinks s, JobOptions.Backfill b) {
             attach(bookUpdates, s.bookUpdates(), "book-updates", s, b);
+            attach(derivatives, s.derivatives(), "derivatives", s, b);
             attach(bookSamples, s.bookSamples(), "book-top", s, b);
             attach(features, s.features(), "features", s, b);
             attach(bars, s.tradeBars(), "trade-bars", s, b);
@@ -273,9 +274,14 @@ public class MarketDataJob {
         return bars;
     }
 
+    /** Mark and index prices, funding and open interest: stateless, straight to their table. */
+    private static DataStream<MarketEvent> derivatives(DataStream<MarketEvent> events) {
+        return events.filter(e -> e.type == EventType.DERIVATIVES).name("derivatives").uid("derivatives");
+    }
+
     /** The market-data outputs counted per table; the gaps also go out as resync requests where configured. */
     private MarketStreams marketOutputs(Books books, Features features, DataStream<TradeBar> bars,
-            DataStream<DeadLetter> deadLetters) {
+            DataStream<DeadLetter> deadLetters, DataStream<MarketEvent> derivatives) {
         DataStream<BookTop> bookSamples = counted(features.samples(), "book_top");
         SingleOutputStreamOperator<FeatureRow> rows = counted(features.rows(), "features");
         DataStream<TradeBar> countedBars = counted(bars, "trade_bars_1m");
@@ -285,7 +291,8 @@ public class MarketDataJob {
             gaps.sinkTo(ResyncSink.create(resync.bootstrapServers(), resync.topic(), resync.kafkaProperties()))
                     .name("sink-resync-requests").uid("sink-resync-requests");
         }
-        return new MarketStreams(books.tops(), bookSamples, rows, countedBars, gaps, counted(deadLetters, "dead_letters"));
+        return new MarketStreams(books.tops(), bookSamples, rows, countedBars, gaps, counted(deadLetters, "dead_letters"),
+                counted(derivatives, "derivatives"));
     }
 
     /** Feature rows → model scores, with the model announcements of the control topic where given. */

@@ -1,6 +1,7 @@
 package io.rrralgorithms.jobs;
 
 import io.rrralgorithms.connectors.model.DeadLetter;
+import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.jobs.bars.TradeBar;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
@@ -42,6 +43,11 @@ public interface MarketDataSinks {
     }
 
     default Sink<DeadLetter> deadLetters() {
+        return null;
+    }
+
+    /** Mark and index price, funding and open interest as the venues send them ({@code derivatives}). */
+    default Sink<MarketEvent> derivatives() {
         return null;
     }
 

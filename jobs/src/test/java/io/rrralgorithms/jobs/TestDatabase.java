@@ -40,6 +40,7 @@ public final class TestDatabase implements AutoCloseable {
         t.put("positions", "SELECT * FROM positions ORDER BY account_id, feed, native_symbol, snapshot_time");
         t.put("pnl", "SELECT * FROM pnl ORDER BY account_id, snapshot_time");
         t.put("risk_events", "SELECT * FROM risk_events ORDER BY account_id, sequence");
+        t.put("derivatives", "SELECT * FROM derivatives ORDER BY feed, native_symbol, event_time, receive_time_ns");
         TABLES = Collections.unmodifiableMap(t);
     }
 

@@ -1,6 +1,7 @@
 package io.rrralgorithms.jobs.backfill;
 
 import io.rrralgorithms.connectors.model.DeadLetter;
+import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.jobs.bars.TradeBar;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
@@ -25,14 +26,14 @@ import org.apache.flink.metrics.Gauge;
  * A row is written when it covers time at or after the start: a second (feature row, 1 s book
  * sample, score) or a minute (trade bar) that ends after it, so the second and the bar that
  * straddle the start are written whole, as the warm-up has seen all of them; an instant (order
- * state, fill, position, pnl, gap, dead letter, risk or model event) at or after it. Metrics:
+ * state, fill, position, pnl, gap, dead letter, risk or model event, derivatives row) at or after it. Metrics:
  * {@code backfillRowsBeforeStart} (rows not written), and on the {@code book_top} stream
  * {@code backfillInstrumentsWithoutSnapshot} (instruments whose book waits for its next snapshot).
  */
 public final class EmitFrom<T> extends RichFilterFunction<T> {
     private static final Set<Class<?>> TIMED = Set.of(BookTop.class, FeatureRow.class, Score.class, TradeBar.class,
             Order.class, Fill.class, PositionSnapshot.class, PnlSnapshot.class, RiskEvent.class, ModelEvent.class,
-            BookGap.class, DeadLetter.class);
+            BookGap.class, DeadLetter.class, MarketEvent.class);
 
     private final String name;
     private final long startMs;
@@ -102,6 +103,8 @@ public final class EmitFrom<T> extends RichFilterFunction<T> {
             return (g.exchangeTimeMs > 0 ? g.exchangeTimeMs : g.receiveTimeNs / 1_000_000L) >= startMs;
         } else if (row instanceof DeadLetter d) {
             return d.receiveTimeNs / 1_000_000L >= startMs;
+        } else if (row instanceof MarketEvent e) { // a derivatives row: an instant
+            return e.eventTimeMs() >= startMs;
         }
         throw new IllegalArgumentException("no time known for a " + row.getClass().getSimpleName());
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "maintain", mixinStandardHelpOptions = true,
-        description = {"Keep the tables partitioned by day (book_top, features, scores, positions, pnl) in shape: "
+        description = {"Keep the tables partitioned by day (book_top, features, scores, positions, pnl, derivatives) in shape: "
                 + "create the coming days' partitions and drop those older than the retention.",
                 "Run it daily (cron, a Kubernetes CronJob); the job creates a missing day by itself."})
 public class MaintainCommand implements Callable<Integer> {

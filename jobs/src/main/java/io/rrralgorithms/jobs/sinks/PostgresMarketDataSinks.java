@@ -5,6 +5,7 @@ import io.rrralgorithms.connectors.jdbc.UpsertSinks;
 import io.rrralgorithms.connectors.latency.Latencies;
 import io.rrralgorithms.connectors.model.DeadLetter;
 import io.rrralgorithms.connectors.model.Decimals;
+import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.jobs.MarketDataSinks;
 import io.rrralgorithms.jobs.bars.TradeBar;
 import io.rrralgorithms.jobs.book.BookGap;
@@ -124,6 +125,21 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 reason = EXCLUDED.reason, payload = EXCLUDED.payload, payload_bytes = EXCLUDED.payload_bytes
             WHERE (dead_letters.frame_key, dead_letters.reason, dead_letters.payload, dead_letters.payload_bytes)
                 IS DISTINCT FROM (EXCLUDED.frame_key, EXCLUDED.reason, EXCLUDED.payload, EXCLUDED.payload_bytes)
+            """;
+
+    /** A field the venue's message does not carry is NULL. */
+    static final String DERIVATIVES_SQL = """
+            INSERT INTO derivatives (feed, native_symbol, symbol, event_time, receive_time_ns, mark_price, index_price,
+                funding_rate, next_funding_time, open_interest)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (feed, native_symbol, event_time, receive_time_ns) DO UPDATE SET symbol = EXCLUDED.symbol,
+                mark_price = EXCLUDED.mark_price, index_price = EXCLUDED.index_price,
+                funding_rate = EXCLUDED.funding_rate, next_funding_time = EXCLUDED.next_funding_time,
+                open_interest = EXCLUDED.open_interest
+            WHERE (derivatives.symbol, derivatives.mark_price, derivatives.index_price, derivatives.funding_rate,
+                derivatives.next_funding_time, derivatives.open_interest) IS DISTINCT FROM (EXCLUDED.symbol,
+                EXCLUDED.mark_price, EXCLUDED.index_price, EXCLUDED.funding_rate, EXCLUDED.next_funding_time,
+                EXCLUDED.open_interest)
             """;
 
     /** A score row is rewritten by a replay, but keeps the time it was first scored at. */
@@ -265,6 +281,12 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
     @Override
     public Sink<DeadLetter> deadLetters() {
         return UpsertSinks.upsert(target, DEAD_LETTERS_SQL, PostgresMarketDataSinks::bindDeadLetter);
+    }
+
+    @Override
+    public Sink<MarketEvent> derivatives() {
+        return UpsertSinks.upsertByDay(target, DERIVATIVES_SQL, PostgresMarketDataSinks::bindDerivatives,
+                MarketEvent::eventTimeMs);
     }
 
     @Override
@@ -412,6 +434,20 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         ps.setString(i++, e.stateBefore == null ? null : e.stateBefore.name());
         ps.setString(i++, e.stateAfter == null ? null : e.stateAfter.name());
         ps.setString(i, e.detail);
+    }
+
+    static void bindDerivatives(PreparedStatement ps, MarketEvent e) throws SQLException {
+        int i = 1;
+        ps.setString(i++, e.feed);
+        ps.setString(i++, e.nativeSymbol);
+        ps.setString(i++, e.symbol);
+        ps.setTimestamp(i++, new Timestamp(e.eventTimeMs()));
+        ps.setLong(i++, e.receiveTimeNs);
+        ps.setBigDecimal(i++, e.has(MarketEvent.MARK_PRICE) ? Decimals.toBigDecimal(e.markPrice, e.priceScale) : null);
+        ps.setBigDecimal(i++, e.has(MarketEvent.INDEX_PRICE) ? Decimals.toBigDecimal(e.indexPrice, e.priceScale) : null);
+        ps.setBigDecimal(i++, e.has(MarketEvent.FUNDING_RATE) ? Decimals.toBigDecimal(e.fundingRate, e.priceScale) : null);
+        ps.setTimestamp(i++, e.has(MarketEvent.NEXT_FUNDING_TIME) ? new Timestamp(e.nextFundingTimeMs) : null);
+        ps.setBigDecimal(i, e.has(MarketEvent.OPEN_INTEREST) ? Decimals.toBigDecimal(e.openInterest, e.sizeScale) : null);
     }
 
     private static BigDecimal orZero(BigDecimal v) {

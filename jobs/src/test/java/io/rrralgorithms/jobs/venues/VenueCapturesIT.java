@@ -51,6 +51,7 @@ class VenueCapturesIT {
             counts.put("BOOK_SNAPSHOT", r.events(EventType.BOOK_SNAPSHOT));
             counts.put("BOOK_DELTA", r.events(EventType.BOOK_DELTA));
             counts.put("BBO", r.events(EventType.BBO));
+            counts.put("DERIVATIVES", r.events(EventType.DERIVATIVES));
             counts.put("GAPS", c.gaps);
             counts.put("CHECKSUMS", c.checksums);
             counts.put("CHECKSUM_FAILURES", c.checksumFailures);
@@ -87,6 +88,11 @@ class VenueCapturesIT {
                 long gapRows = db.count("book_gaps WHERE feed = '" + feed + "'");
                 if (gapRows != e.getValue().get("GAPS")) {
                     mismatches.add(feed + " book_gaps rows " + gapRows + " != gaps " + e.getValue().get("GAPS"));
+                }
+                long derivativeRows = db.count("derivatives WHERE feed = '" + feed + "'");
+                if (derivativeRows != e.getValue().get("DERIVATIVES")) {
+                    mismatches.add(feed + " derivatives rows " + derivativeRows + " != events "
+                            + e.getValue().get("DERIVATIVES"));
                 }
             }
             assertEquals(List.of(), mismatches, summary::toJson);

@@ -109,11 +109,17 @@ public final class ScaleFittingDecoder implements FrameDecoder {
      */
     static void narrowScales(MarketEvent ev, int scale) {
         int floor = Math.min(scale, Decimals.SCALE);
-        int ps = Decimals.smallestExactScale(scale, floor, ev.bidPrices, ev.askPrices, new long[] {ev.price});
-        int ss = Decimals.smallestExactScale(scale, floor, ev.bidSizes, ev.askSizes, new long[] {ev.size});
+        // a DERIVATIVES event's absent fields are 0: exact at every scale
+        int ps = Decimals.smallestExactScale(scale, floor, ev.bidPrices, ev.askPrices,
+                new long[] {ev.price, ev.markPrice, ev.indexPrice, ev.fundingRate});
+        int ss = Decimals.smallestExactScale(scale, floor, ev.bidSizes, ev.askSizes, new long[] {ev.size, ev.openInterest});
         rescale(ev.bidPrices, scale, ps);
         rescale(ev.askPrices, scale, ps);
         ev.price = Decimals.rescale(ev.price, scale, ps);
+        ev.markPrice = Decimals.rescale(ev.markPrice, scale, ps);
+        ev.indexPrice = Decimals.rescale(ev.indexPrice, scale, ps);
+        ev.fundingRate = Decimals.rescale(ev.fundingRate, scale, ps);
+        ev.openInterest = Decimals.rescale(ev.openInterest, scale, ss);
         rescale(ev.bidSizes, scale, ss);
         rescale(ev.askSizes, scale, ss);
         ev.size = Decimals.rescale(ev.size, scale, ss);

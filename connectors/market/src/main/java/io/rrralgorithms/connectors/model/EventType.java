@@ -11,5 +11,11 @@ public enum EventType {
     /** Best bid and offer. */
     BBO,
     /** A frame that could not be decoded: carries the reason and the raw payload. */
-    DECODE_ERROR
+    DECODE_ERROR,
+    /**
+     * A derivative's state as the venue publishes it: mark price, index price, funding rate and next
+     * funding time, open interest; each field present or not ({@code MarketEvent.derivativeFields}).
+     * Last, so that the ordinals of the older types (Flink's enum serializer) stay as they were.
+     */
+    DERIVATIVES
 }

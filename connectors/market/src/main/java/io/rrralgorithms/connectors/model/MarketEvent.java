@@ -77,6 +77,27 @@ public class MarketEvent {
     public boolean takerBuy;
     public long tradeId = NONE;
 
+    /**
+     * DERIVATIVES fields, each set only where its bit of {@link #derivativeFields} is: mark price,
+     * index price and funding rate (a fraction per funding interval, 0.0001 = 0.01 %) are mantissas
+     * at {@link #priceScale}, open interest at {@link #sizeScale} (in the venue's unit: contracts or
+     * base currency), the next funding time in ms since epoch. A bit mask rather than sentinel
+     * values: any long is a valid mantissa (a funding rate is negative as often as not).
+     */
+    public int derivativeFields;
+    public long markPrice;
+    public long indexPrice;
+    public long fundingRate;
+    public long nextFundingTimeMs;
+    public long openInterest;
+
+    /** Bits of {@link #derivativeFields}. */
+    public static final int MARK_PRICE = 1;
+    public static final int INDEX_PRICE = 1 << 1;
+    public static final int FUNDING_RATE = 1 << 2;
+    public static final int NEXT_FUNDING_TIME = 1 << 3;
+    public static final int OPEN_INTEREST = 1 << 4;
+
     /** DECODE_ERROR fields: the reason, and the frame's bytes as received (capped). */
     public String error;
     public byte[] payload;
@@ -115,6 +136,16 @@ public class MarketEvent {
     /** A best bid and offer; the decoder sets its {@link #top} (or {@link #levels}). */
     public static MarketEvent bbo(String feed, String nativeSymbol, String symbol, long receiveTimeNs) {
         return of(EventType.BBO, feed, nativeSymbol, symbol, receiveTimeNs);
+    }
+
+    /** A derivative's state; the decoder sets the fields the frame carries ({@link #derivativeFields}). */
+    public static MarketEvent derivatives(String feed, String nativeSymbol, String symbol, long receiveTimeNs) {
+        return of(EventType.DERIVATIVES, feed, nativeSymbol, symbol, receiveTimeNs);
+    }
+
+    /** Whether this DERIVATIVES event carries {@code field} (a bit such as {@link #MARK_PRICE}). */
+    public boolean has(int field) {
+        return (derivativeFields & field) != 0;
     }
 
     /** Sets the levels of both sides, each as {@code {prices, sizes}}; returns this event. */
@@ -183,6 +214,23 @@ public class MarketEvent {
                     .append(" asks=").append(askPrices == null ? 0 : askPrices.length)
                     .append(checksum == NO_CHECKSUM ? "" : " checksum=" + checksum);
             case DECODE_ERROR -> b.append(" error=").append(error);
+            case DERIVATIVES -> {
+                if (has(MARK_PRICE)) {
+                    b.append(" mark=").append(Decimals.toPlainString(markPrice, priceScale));
+                }
+                if (has(INDEX_PRICE)) {
+                    b.append(" index=").append(Decimals.toPlainString(indexPrice, priceScale));
+                }
+                if (has(FUNDING_RATE)) {
+                    b.append(" funding=").append(Decimals.toPlainString(fundingRate, priceScale));
+                }
+                if (has(NEXT_FUNDING_TIME)) {
+                    b.append(" nextFunding=").append(nextFundingTimeMs);
+                }
+                if (has(OPEN_INTEREST)) {
+                    b.append(" oi=").append(Decimals.toPlainString(openInterest, sizeScale));
+                }
+            }
         }
         if (priceScale != Decimals.SCALE || sizeScale != Decimals.SCALE) {
             b.append(" scales=").append(priceScale).append('/').append(sizeScale);
@@ -202,6 +250,9 @@ public class MarketEvent {
                 && priceScale == e.priceScale && sizeScale == e.sizeScale
                 && price == e.price && size == e.size
                 && takerBuy == e.takerBuy && tradeId == e.tradeId
+                && derivativeFields == e.derivativeFields && markPrice == e.markPrice && indexPrice == e.indexPrice
+                && fundingRate == e.fundingRate && nextFundingTimeMs == e.nextFundingTimeMs
+                && openInterest == e.openInterest
                 && Objects.equals(feed, e.feed) && Objects.equals(nativeSymbol, e.nativeSymbol)
                 && Objects.equals(symbol, e.symbol) && Objects.equals(error, e.error)
                 && Arrays.equals(payload, e.payload)

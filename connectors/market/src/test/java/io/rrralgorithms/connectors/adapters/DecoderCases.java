@@ -153,7 +153,8 @@ final class DecoderCases {
                         .badNumber("{\"type\":\"match\",\"trade_id\":12,\"side\":\"buy\",\"size\":\"1\",\"price\":\"12345678901.123456789\",\"product_id\":\"X-Y\",\"time\":\"2021-04-17T16:43:29Z\"}| field 'price' is not an exact decimal"),
                 cryptofeed("deribit", "deribit", "DERIBIT", "DERIBIT.ws.1.0")
                         .counts(DeribitOracle::count, 136, 1, 0, 0, 36, 10, 89, 0).fact("books", 10)
-                        .keyIsSymbol().event(DeribitFrameDecoderTest::event)
+                        .fact("derivatives", 89) // every ticker: mark, index, open interest (options: no funding)
+                        .keyIsSymbol().event(DeribitFrameDecoderTest::event).decoded(DeribitFrameDecoderTest::decoded)
                         .badJson("| empty frame", "{\"jsonrpc\":\"2.0\",| malformed JSON")
                         .unknownType("{\"jsonrpc\":\"2.0\",\"method\":\"user.orders\",\"params\":{}}| unknown method 'user.orders'")
                         .badNumber("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"new\",12345678901.123456789,1.0]],\"asks\":[]}}}| is not an exact decimal")
@@ -293,6 +294,7 @@ final class DecoderCases {
                         .fact("candle1m:snapshot", 10).fact("candle1m:update", 60).fact("trade:snapshot", 10)
                         .fact("past trades", 500).fact("trade:update", 55).fact("taker buy", 33).fact("taker sell", 22)
                         .fact("ticker:snapshot", 345).fact("tickers with bid = ask", 32).fact("books", 10)
+                        .fact("derivatives", 217) // every perpetual ticker entry
                         .keyIsSymbol().sendsChecksums().event(BitgetFrameDecoderTest::event).decoded(BitgetFrameDecoderTest::decoded)
                         .badJson("| empty frame", "{\"action\":\"update\",| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"event\":\"login\",\"code\":0}| unknown event 'login'",

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.DynamicTest;
  * read FILE SUB[ &amp;&amp; SUB]   the first frame the capture reader yields from market/FILE whose payload contains every SUB
  *                          (its key, kind and receive time as the reader gives them)
  * key VALUE                the last frame's partition key ("-": none)
- * &gt; TYPE FIELD=VALUE ...     the last frame's next event: its type (TRADE, DELTA, SNAPSHOT, BBO) and the named fields
+ * &gt; TYPE FIELD=VALUE ...     the last frame's next event: its type (TRADE, DELTA, SNAPSHOT, BBO, DERIVATIVES) and the named fields
  * ...                      the last frame gives more events than listed (else exactly the listed ones)
  * ! REASON                 the last frame is a dead letter whose reason contains REASON
  * !! REASON                as "!", and the decoder emitted no event before the error
@@ -61,7 +61,8 @@ import org.junit.jupiter.api.DynamicTest;
  * also as an ISO instant), {@code px sz} (decimals, compared as the model's mantissa),
  * {@code buy}/{@code sell} (the taker's side, no value), {@code bids asks} ({@code P:S,P:S}, empty
  * for none), {@code bid0 ask0} (the first level, {@code P:S}), {@code nbids nasks} (level counts).
- * {@code feed} (the event's feed id).
+ * {@code feed} (the event's feed id). DERIVATIVES: {@code mark index funding oi} (decimals),
+ * {@code nextfunding} (ms), each {@code -} where the event does not carry it.
  * Expected values are read from the frame's own text, never copied from the decoder's output.
  */
 public final class VenueCases {
@@ -332,6 +333,7 @@ public final class VenueCases {
                 case "DELTA" -> EventType.BOOK_DELTA;
                 case "SNAPSHOT" -> EventType.BOOK_SNAPSHOT;
                 case "BBO" -> EventType.BBO;
+                case "DERIVATIVES" -> EventType.DERIVATIVES;
                 default -> throw new IllegalArgumentException(where + ": unknown event type " + name);
             };
         }
@@ -347,9 +349,14 @@ public final class VenueCases {
                 case "buy" -> "buy";
                 case "sell" -> "sell";
                 case "bids", "asks", "bid0", "ask0" -> levels(v);
+                case "mark", "index", "funding", "oi" -> v.equals("-") ? ABSENT : exact(new BigDecimal(v));
+                case "nextfunding" -> v.equals("-") ? ABSENT : Long.parseLong(v.replace("_", ""));
                 default -> throw new IllegalArgumentException(where + ": unknown field " + field);
             };
         }
+
+        /** A DERIVATIVES field the event does not carry. */
+        private static final String ABSENT = "absent";
 
         private static List<List<BigDecimal>> levels(String v) {
             if (v.isEmpty()) {
@@ -392,8 +399,17 @@ public final class VenueCases {
                 case "asks" -> levels(ev, ev.askPrices, ev.askSizes, Integer.MAX_VALUE);
                 case "bid0" -> levels(ev, ev.bidPrices, ev.bidSizes, 1);
                 case "ask0" -> levels(ev, ev.askPrices, ev.askSizes, 1);
+                case "mark" -> derivative(ev, MarketEvent.MARK_PRICE, ev.markPrice, ev.priceScale);
+                case "index" -> derivative(ev, MarketEvent.INDEX_PRICE, ev.indexPrice, ev.priceScale);
+                case "funding" -> derivative(ev, MarketEvent.FUNDING_RATE, ev.fundingRate, ev.priceScale);
+                case "oi" -> derivative(ev, MarketEvent.OPEN_INTEREST, ev.openInterest, ev.sizeScale);
+                case "nextfunding" -> ev.has(MarketEvent.NEXT_FUNDING_TIME) ? (Object) ev.nextFundingTimeMs : ABSENT;
                 default -> throw new IllegalArgumentException(field);
             };
+        }
+
+        private static Object derivative(MarketEvent ev, int bit, long mantissa, int scale) {
+            return ev.has(bit) ? exact(Decimals.toBigDecimal(mantissa, scale)) : ABSENT;
         }
 
         private static int length(long[] a) {

@@ -24,12 +24,16 @@ import java.util.function.Consumer;
 /**
  * Decodes Binance spot and futures WebSocket frames (combined-stream envelopes or raw streams)
  * and REST depth snapshots: {@code depthUpdate}, {@code trade}, {@code aggTrade},
- * {@code bookTicker}. Known streams the pipeline does not use yet (klines, tickers, mark price,
- * liquidations, partial depth) and subscription replies are ignored; anything else is an error.
+ * {@code bookTicker}, and on the futures feeds {@code markPriceUpdate} ({@code <symbol>@markPrice},
+ * {@code @markPrice@1s}) as {@link EventType#DERIVATIVES}: mark price {@code p}, index price
+ * {@code i}, funding rate {@code r} and next funding time {@code T} (COIN-M delivery contracts send
+ * {@code "r":""} and {@code "T":0}: no funding, not set). Known streams the pipeline does not use
+ * yet (klines, tickers, liquidations, partial depth) and subscription replies are ignored;
+ * anything else is an error.
  */
 final class BinanceFrameDecoder implements FrameDecoder {
     private static final Set<String> IGNORED_STREAMS = Set.of(
-            "kline", "ticker", "miniTicker", "markPrice", "forceOrder", "avgPrice", "compositeIndex",
+            "kline", "ticker", "miniTicker", "forceOrder", "avgPrice", "compositeIndex",
             "contractInfo", "assetIndex", "indexPrice", "continuousKline", "depth5", "depth10", "depth20");
 
     private final String feed;
@@ -105,6 +109,12 @@ final class BinanceFrameDecoder implements FrameDecoder {
             case "trade" -> ev = trade(frame, data, false);
             case "aggTrade" -> ev = trade(frame, data, true);
             case "bookTicker" -> ev = bookTicker(frame, data);
+            case "markPrice" -> {
+                if (!market.isFutures()) {
+                    return Result.IGNORED; // spot has no such stream
+                }
+                ev = markPrice(frame, data);
+            }
             default -> {
                 if (IGNORED_STREAMS.contains(family)) {
                     return Result.IGNORED;
@@ -159,6 +169,35 @@ final class BinanceFrameDecoder implements FrameDecoder {
         // m = buyer is the maker, i.e. the taker sold
         ev.takerBuy = !requireBoolean(d, "m");
         return EventChecks.requirePositiveTrade(ev, "trade with non-positive price or size");
+    }
+
+    private MarketEvent markPrice(RawFrame frame, JsonNode d) throws DecodeException {
+        MarketEvent ev = base(frame, EventType.DERIVATIVES, requireText(d, "s"));
+        ev.exchangeTimeMs = JsonFields.requireEpochMs(d, "E");
+        ev.markPrice = requireDecimal(d, "p");
+        ev.derivativeFields = MarketEvent.MARK_PRICE;
+        if (ev.markPrice <= 0) {
+            throw new DecodeException("field 'p' must be a positive mark price");
+        }
+        JsonNode index = d.get("i");
+        if (index != null && !(index.isTextual() && index.textValue().isEmpty())) {
+            ev.indexPrice = requireDecimal(d, "i");
+            ev.derivativeFields |= MarketEvent.INDEX_PRICE;
+        }
+        JsonNode rate = d.get("r");
+        if (rate != null && !(rate.isTextual() && rate.textValue().isEmpty())) {
+            ev.fundingRate = requireDecimal(d, "r");
+            ev.derivativeFields |= MarketEvent.FUNDING_RATE;
+        }
+        long next = optionalLong(d, "T", 0L);
+        if (next < 0) {
+            throw new DecodeException("field 'T' must be an epoch time in ms, got " + next);
+        }
+        if (next > 0) {
+            ev.nextFundingTimeMs = next;
+            ev.derivativeFields |= MarketEvent.NEXT_FUNDING_TIME;
+        }
+        return ev;
     }
 
     private MarketEvent bookTicker(RawFrame frame, JsonNode d) throws DecodeException {

@@ -43,7 +43,9 @@ import java.util.function.Consumer;
  *       (stored as 0), the exchange time {@code ts} (spot) or {@code systemTime} (mix); an entry
  *       without either price has no event. Spot tickers round the prices to 6 decimals
  *       ({@code CULTUSDT} {@code "0.000036"} both sides, its book 0.0000347/0.0000353): exact as
- *       sent, coarser than the book;
+ *       sent, coarser than the book; a perpetual's ticker entry is also a
+ *       {@link EventType#DERIVATIVES} event (mark and index price, funding rate {@code capitalRate},
+ *       next funding {@code nextSettleTime}, open interest {@code holding});
  *   <li>ignored: {@code candle*} data, the events {@code subscribe}/{@code unsubscribe} and the
  *       text {@code pong}.
  * </ul>
@@ -109,11 +111,17 @@ final class BitgetFrameDecoder extends JsonFrameDecoder {
                 }
             }
             case "ticker" -> {
-                String time = instType.equalsIgnoreCase("mc") ? "systemTime" : "ts";
+                boolean mix = instType.equalsIgnoreCase("mc");
+                String time = mix ? "systemTime" : "ts";
                 for (int i = 0; i < data.size(); i++) {
-                    MarketEvent ev = ticker(frame, JsonFields.requireObjectAt(data, "data", i), time, nativeSymbol, symbol);
+                    JsonNode t = JsonFields.requireObjectAt(data, "data", i);
+                    MarketEvent ev = ticker(frame, t, time, nativeSymbol, symbol);
                     if (ev != null) {
                         events.add(ev);
+                    }
+                    MarketEvent d = mix ? derivatives(frame, t, nativeSymbol, symbol) : null;
+                    if (d != null) {
+                        events.add(d);
                     }
                 }
             }
@@ -202,6 +210,58 @@ final class BitgetFrameDecoder extends JsonFrameDecoder {
         ev.levels(bid[0], bid[1], ask[0], ask[1]);
         ev.exchangeTimeMs = requireEpochMs(t, time);
         return ev;
+    }
+
+    /**
+     * A perpetual's ticker entry → {@link EventType#DERIVATIVES}: {@code markPrice}, {@code indexPrice},
+     * {@code capitalRate} (the funding rate), {@code nextSettleTime} (the next funding, ms),
+     * {@code holding} (open interest); a field absent, null or empty is not set, an entry with none
+     * of them has no event.
+     */
+    private MarketEvent derivatives(RawFrame frame, JsonNode t, String nativeSymbol, String symbol)
+            throws DecodeException {
+        MarketEvent ev = MarketEvent.derivatives(feed, nativeSymbol, symbol, frame.receiveTimeNs);
+        if (present(t, "markPrice")) {
+            ev.markPrice = positive(t, "markPrice");
+            ev.derivativeFields |= MarketEvent.MARK_PRICE;
+        }
+        if (present(t, "indexPrice")) {
+            ev.indexPrice = positive(t, "indexPrice");
+            ev.derivativeFields |= MarketEvent.INDEX_PRICE;
+        }
+        if (present(t, "capitalRate")) {
+            ev.fundingRate = decimal(t.get("capitalRate"), "capitalRate");
+            ev.derivativeFields |= MarketEvent.FUNDING_RATE;
+        }
+        if (present(t, "nextSettleTime")) {
+            ev.nextFundingTimeMs = requireEpochMs(t, "nextSettleTime");
+            ev.derivativeFields |= MarketEvent.NEXT_FUNDING_TIME;
+        }
+        if (present(t, "holding")) {
+            ev.openInterest = decimal(t.get("holding"), "holding");
+            if (ev.openInterest < 0) {
+                throw new DecodeException("field 'holding' must not be negative");
+            }
+            ev.derivativeFields |= MarketEvent.OPEN_INTEREST;
+        }
+        if (ev.derivativeFields == 0) {
+            return null;
+        }
+        ev.exchangeTimeMs = requireEpochMs(t, "systemTime");
+        return ev;
+    }
+
+    private static boolean present(JsonNode t, String field) {
+        JsonNode v = t.get(field);
+        return v != null && !v.isNull() && !(v.isTextual() && v.textValue().isEmpty());
+    }
+
+    private static long positive(JsonNode t, String field) throws DecodeException {
+        long v = decimal(t.get(field), field);
+        if (v <= 0) {
+            throw new DecodeException("field '" + field + "' must be a positive price");
+        }
+        return v;
     }
 
     /** One side of a ticker: its price and a size of 0; none where the price is absent, null or empty. */

@@ -46,8 +46,10 @@ import java.util.regex.Pattern;
  *       subscription);
  *   <li>{@code ticker.<instrument>.<interval>} and {@code quote.<instrument>} → {@link EventType#BBO}
  *       from {@code best_bid_price/amount}, {@code best_ask_price/amount}; a price of 0 with amount 0
- *       (or null) is an empty side. The ticker's funding fields of perpetuals
- *       ({@code current_funding}, {@code funding_8h}) and the option greeks are not decoded.
+ *       (or null) is an empty side. A {@code ticker} is also a {@link EventType#DERIVATIVES}
+ *       event: {@code mark_price}, {@code index_price}, {@code open_interest} and, of perpetuals,
+ *       {@code funding_8h} as the funding rate (Deribit's funding is continuous: no next funding
+ *       time; {@code current_funding} is not read); the option greeks and IVs are not decoded.
  *   <li>ignored: replies with a {@code result} (subscription confirmations, {@code public/test}),
  *       {@code heartbeat} notifications (including {@code test_request}, which the client answers),
  *       and the known channels the pipeline does not use (price indices, mark prices, perpetual
@@ -104,7 +106,15 @@ final class DeribitFrameDecoder extends JsonFrameDecoder {
                     }
                 }
                 case "trades" -> trades(frame, data, evs);
-                case "ticker", "quote" -> evs.add(bbo(frame, object(data)));
+                case "quote" -> evs.add(bbo(frame, object(data)));
+                case "ticker" -> {
+                    JsonNode t = object(data);
+                    evs.add(bbo(frame, t));
+                    MarketEvent d = derivatives(frame, t);
+                    if (d != null) {
+                        evs.add(d);
+                    }
+                }
                 default -> {
                     if (IGNORED_CHANNELS.contains(parts[0])) {
                         return Result.IGNORED;
@@ -242,6 +252,31 @@ final class DeribitFrameDecoder extends JsonFrameDecoder {
             throw new DecodeException("field 'trade_id' is not a trade number: '" + n.textValue() + "'");
         }
         return Long.parseLong(m.group(1));
+    }
+
+    /** A ticker's mark and index price, open interest and 8 h funding rate; null when it carries none. */
+    private MarketEvent derivatives(RawFrame frame, JsonNode data) throws DecodeException {
+        MarketEvent ev = event(frame, EventType.DERIVATIVES, data);
+        if (data.hasNonNull("mark_price")) {
+            ev.markPrice = JsonNumbers.requireNumber(data, "mark_price");
+            ev.derivativeFields |= MarketEvent.MARK_PRICE;
+        }
+        if (data.hasNonNull("index_price")) {
+            ev.indexPrice = JsonNumbers.requireNumber(data, "index_price");
+            ev.derivativeFields |= MarketEvent.INDEX_PRICE;
+        }
+        if (data.hasNonNull("funding_8h")) {
+            ev.fundingRate = JsonNumbers.requireNumber(data, "funding_8h");
+            ev.derivativeFields |= MarketEvent.FUNDING_RATE;
+        }
+        if (data.hasNonNull("open_interest")) {
+            ev.openInterest = JsonNumbers.requireNumber(data, "open_interest");
+            ev.derivativeFields |= MarketEvent.OPEN_INTEREST;
+        }
+        if (ev.markPrice < 0 || ev.indexPrice < 0 || ev.openInterest < 0) {
+            throw new DecodeException("field 'mark_price', 'index_price' or 'open_interest' is negative");
+        }
+        return ev.derivativeFields == 0 ? null : ev;
     }
 
     private MarketEvent bbo(RawFrame frame, JsonNode data) throws DecodeException {

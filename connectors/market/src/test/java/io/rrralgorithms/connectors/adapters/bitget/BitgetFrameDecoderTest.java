@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
 import io.rrralgorithms.connectors.testkit.VenueCases;
@@ -24,6 +28,7 @@ import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -62,6 +67,10 @@ public class BitgetFrameDecoderTest {
                 assertEquals(MarketEvent.NONE, ev.tradeId, "Bitget v1 sends no trade id");
                 d.count("taker " + (ev.takerBuy ? "buy" : "sell"), 1);
             }
+            case DERIVATIVES -> {
+                assertTrue(ev.nativeSymbol.endsWith("MCBL"), "only perpetuals: " + ev);
+                d.count("derivatives", 1);
+            }
             default -> assertEquals(EventType.BBO, ev.type);
         }
     }
@@ -70,6 +79,7 @@ public class BitgetFrameDecoderTest {
     public static void decoded(RawCounts raw, Decoded d) {
         assertEquals(raw.fact("taker buy"), d.fact("taker buy"));
         assertEquals(raw.fact("taker sell"), d.fact("taker sell"));
+        assertEquals(raw.fact("derivatives"), d.fact("derivatives"));
         assertEquals("DASH-USDT-PERP", d.symbols.get("DASHUSDT_UMCBL"));
         assertEquals("UNI-USDT-PERP", d.symbols.get("UNIUSDT_UMCBL"));
         assertEquals(List.of(), d.errors);
@@ -81,6 +91,52 @@ public class BitgetFrameDecoderTest {
         return "{\"action\":\"snapshot\",\"arg\":{\"instType\":\"" + (spot ? "sp" : "mc") + "\",\"channel\":\"ticker\","
                 + "\"instId\":\"" + BitgetSymbols.instId(nativeSymbol) + "\"},\"data\":[{\"bestBid\":\"1\",\"bestAsk\":\"2\","
                 + "\"ts\":1649290076193,\"systemTime\":1649290076193}]}";
+    }
+
+    /**
+     * Every perpetual ticker entry of the mix capture is one DERIVATIVES event whose mark, index,
+     * funding rate, next funding time and open interest equal the entry's own strings exactly; read
+     * here with Jackson and BigDecimal, not with the decoder.
+     */
+    @Test
+    void perpetualTickersAreDerivativesExactAsSent() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<List<Object>> expected = new ArrayList<>();
+        List<List<Object>> decoded = new ArrayList<>();
+        for (String payload : CaptureLines.payloads(SharedData.cryptofeed("BITGET.ws.2.0"))) {
+            JsonNode j = json.readTree(payload);
+            if (j.path("arg").path("channel").asText().equals("ticker") && j.has("data")) {
+                for (JsonNode t : j.get("data")) {
+                    expected.add(List.of(t.get("instId").asText() + "_UMCBL", new BigDecimal(t.get("markPrice").asText()),
+                            new BigDecimal(t.get("indexPrice").asText()), new BigDecimal(t.get("capitalRate").asText()),
+                            t.get("nextSettleTime").asLong(), new BigDecimal(t.get("holding").asText()),
+                            t.get("systemTime").asLong()));
+                }
+            }
+            for (MarketEvent ev : Frames.decode(BitgetVenue.VENUE, payload, 1L)) {
+                if (ev.type == EventType.DERIVATIVES) {
+                    assertEquals(MarketEvent.MARK_PRICE | MarketEvent.INDEX_PRICE | MarketEvent.FUNDING_RATE
+                            | MarketEvent.NEXT_FUNDING_TIME | MarketEvent.OPEN_INTEREST, ev.derivativeFields, ev.toString());
+                    decoded.add(List.of(ev.nativeSymbol, Decimals.toBigDecimal(ev.markPrice, ev.priceScale),
+                            Decimals.toBigDecimal(ev.indexPrice, ev.priceScale),
+                            Decimals.toBigDecimal(ev.fundingRate, ev.priceScale), ev.nextFundingTimeMs,
+                            Decimals.toBigDecimal(ev.openInterest, ev.sizeScale), ev.exchangeTimeMs));
+                }
+            }
+        }
+        assertEquals(217, expected.size(), "perpetual ticker entries in BITGET.ws.2.0");
+        assertEquals(expected.size(), decoded.size());
+        for (int i = 0; i < expected.size(); i++) {
+            List<Object> want = expected.get(i);
+            List<Object> got = decoded.get(i);
+            for (int f = 0; f < want.size(); f++) {
+                Object w = want.get(f);
+                Object g = got.get(f);
+                boolean same = w instanceof BigDecimal wd ? wd.compareTo((BigDecimal) g) == 0 : w.equals(g);
+                assertTrue(same, "entry " + i + " field " + f + ": " + w + " vs " + g);
+            }
+        }
+        assertTrue(expected.stream().anyMatch(e -> ((BigDecimal) e.get(3)).signum() < 0), "negative funding rates kept");
     }
 
     @Test

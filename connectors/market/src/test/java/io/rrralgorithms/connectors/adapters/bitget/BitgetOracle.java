@@ -111,6 +111,10 @@ public final class BitgetOracle {
                         if (t.hasNonNull("bestBid") || t.hasNonNull("bestAsk")) {
                             raw.bbo++;
                         }
+                        if (instrument.endsWith("MCBL") && (t.hasNonNull("markPrice") || t.hasNonNull("indexPrice")
+                                || t.hasNonNull("capitalRate") || t.hasNonNull("nextSettleTime") || t.hasNonNull("holding"))) {
+                            raw.count("derivatives", 1); // a perpetual's mark, index, funding, open interest
+                        }
                         if (t.hasNonNull("bestBid") && t.hasNonNull("bestAsk") && new BigDecimal(t.get("bestBid").asText())
                                 .compareTo(new BigDecimal(t.get("bestAsk").asText())) == 0) {
                             raw.count("tickers with bid = ask", 1); // spot tickers round to 6 decimals

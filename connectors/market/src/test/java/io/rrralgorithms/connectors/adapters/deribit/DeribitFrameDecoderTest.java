@@ -2,13 +2,17 @@ package io.rrralgorithms.connectors.adapters.deribit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.Decoded;
+import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.model.Decimals;
+import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
@@ -49,10 +53,31 @@ public class DeribitFrameDecoderTest {
         assertNotNull(Venues.forFeed("deribit").instrumentMetadata());
     }
 
-    public static void event(RawFrame f, MarketEvent ev, Decoded d) {
+    public static void event(RawFrame f, MarketEvent ev, Decoded d) throws Exception {
         assertTrue(ev.symbol.matches("(BTC|ETH)-USD-[0-9]{6}-[0-9]+-[CP]"), ev.symbol);
         assertTrue(ev.exchangeTimeMs > 1_626_990_000_000L, ev.toString());
+        if (ev.type == EventType.DERIVATIVES) {
+            assertEquals(MarketEvent.MARK_PRICE | MarketEvent.INDEX_PRICE | MarketEvent.OPEN_INTEREST, ev.derivativeFields,
+                    "an option's ticker: no funding " + ev);
+            // exact against the frame's own number text, read here as BigDecimal
+            JsonNode data = EXACT.readTree(f.payload).get("params").get("data");
+            assertEquals(0, data.get("mark_price").decimalValue().compareTo(Decimals.toBigDecimal(ev.markPrice, ev.priceScale)));
+            assertEquals(0, data.get("index_price").decimalValue().compareTo(Decimals.toBigDecimal(ev.indexPrice, ev.priceScale)));
+            assertEquals(0, data.get("open_interest").decimalValue()
+                    .compareTo(Decimals.toBigDecimal(ev.openInterest, ev.sizeScale)));
+            assertEquals(data.get("instrument_name").asText(), ev.nativeSymbol);
+            d.count("derivatives", 1);
+        }
     }
+
+    /** Every ticker of the capture is one derivatives event, as the raw lines count them. */
+    public static void decoded(RawCounts raw, Decoded d) {
+        assertEquals(89, raw.fact("derivatives"));
+        assertEquals(raw.fact("derivatives"), d.fact("derivatives"));
+    }
+
+    private static final ObjectMapper EXACT = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     @Test
     void syncRulesChainChangeIds() {

@@ -40,7 +40,13 @@ public final class DeribitOracle {
             JsonNode d = j.get("params").get("data");
             switch (channel.substring(0, channel.indexOf('.')) + (d.has("type") ? ":" + d.get("type").asText() : "")) {
                 case "book:snapshot", "book:change" -> book(raw, d, books, lastChange);
-                case "ticker" -> raw.bbo++;
+                case "ticker" -> {
+                    raw.bbo++;
+                    if (d.hasNonNull("mark_price") || d.hasNonNull("index_price") || d.hasNonNull("open_interest")
+                            || d.hasNonNull("funding_8h")) {
+                        raw.count("derivatives", 1);
+                    }
+                }
                 case "trades" -> raw.trades += d.size();
                 default -> throw new AssertionError(p);
             }
