@@ -686,6 +686,11 @@ public final class LocalPipeline {
      * the run fails (its retained checkpoint may be resumed with an outside Kafka) and removed when
      * it ends normally.
      */
+    /** The temporary checkpoint folder of a run without --state-dir (null before it is made): for tests. */
+    public Path tempCheckpointDir() {
+        return tempCheckpointDir;
+    }
+
     private Path checkpointDir() throws IOException {
         if (s.stateDir != null) {
             return Files.createDirectories(s.stateDir.resolve("checkpoints"));
