@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * liquidations, partial depth) and subscription replies are ignored; anything else is an error.
  */
 final class BinanceFrameDecoder implements FrameDecoder {
-    private static final Set<String> IGNORED_STREAMS = Set.of(
+    static final Set<String> IGNORED_STREAMS = Set.of(
             "kline", "ticker", "miniTicker", "markPrice", "forceOrder", "avgPrice", "compositeIndex",
             "contractInfo", "assetIndex", "indexPrice", "continuousKline", "depth5", "depth10", "depth20");
 
