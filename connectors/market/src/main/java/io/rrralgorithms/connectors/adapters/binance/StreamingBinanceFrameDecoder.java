@@ -124,6 +124,11 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
         return Result.EVENTS;
     }
 
+    /** The tree decoder that decodes the frames the token pass does not accept. */
+    BinanceFrameDecoder treeDecoder() {
+        return tree;
+    }
+
     /** How many frames the token pass did not accept, so that the tree decoder decoded them. */
     long treeDecodes() {
         return treeDecodes;
