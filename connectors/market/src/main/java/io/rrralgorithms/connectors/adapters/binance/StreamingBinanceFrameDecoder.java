@@ -347,6 +347,7 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
                 throw NotAccepted.INSTANCE; // a key sent twice
             }
             into.kind[k] = v;
+            into.used[into.usedCount++] = k;
             switch (v) {
                 case VALUE_STRING -> into.setText(k, p);
                 case VALUE_NUMBER_INT -> into.setInteger(k, p);
@@ -482,12 +483,20 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
         final CharSlice slice = new CharSlice();
         final ArrayList<String> otherNames = new ArrayList<>();
 
+        /** The slots set since the last {@link #clear}, so that only those are reset. */
+        final int[] used = new int[KEYS];
+        int usedCount;
+
         void clear() {
-            Arrays.fill(kind, null);
-            Arrays.fill(texts, null);
-            Arrays.fill(levelPrices, null);
-            Arrays.fill(levelSizes, null);
-            Arrays.fill(levelsOk, false);
+            for (int i = 0; i < usedCount; i++) {
+                int k = used[i];
+                kind[k] = null;
+                texts[k] = null;
+                levelPrices[k] = null;
+                levelSizes[k] = null;
+                levelsOk[k] = false;
+            }
+            usedCount = 0;
             otherNames.clear();
         }
 
