@@ -54,6 +54,7 @@ public final class BinanceVenue {
             String exchangeInfoUrl, BinanceSymbols.SpotQuotes quotes) {
         return Venue.builder(feed, f -> new StreamingBinanceFrameDecoder(f, market, quotes), BinanceSymbols.of(feed, market, quotes),
                         market.isFutures() ? FUTURES_RULES : SPOT_RULES, BinanceVenue::partitionKey)
+                .decoderKeepsState() // the streaming decoder's scratch buffers and symbol cache: one per caller
                 .snapshotUrl(BinanceVenue::snapshotKey)
                 .cryptofeedExchange(cryptofeedExchange)
                 .instrumentMetadata(new BinanceInstruments(feed, market, exchangeInfoUrl));
