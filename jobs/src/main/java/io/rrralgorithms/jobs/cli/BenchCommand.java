@@ -11,6 +11,7 @@ import io.rrralgorithms.jobs.bench.LatencyReport;
 import io.rrralgorithms.jobs.bench.ScaleBenchmark;
 import io.rrralgorithms.jobs.bench.ScalePipelineRun;
 import io.rrralgorithms.jobs.bench.ScoringBenchmark;
+import io.rrralgorithms.jobs.bench.SimpleTokenBookBaseline;
 import io.rrralgorithms.jobs.bench.SyntheticInstruments;
 import io.rrralgorithms.jobs.config.DecisionConfigOptions;
 import io.rrralgorithms.jobs.config.LatencyConfigOptions;
@@ -201,6 +202,7 @@ public class BenchCommand implements Callable<Integer> {
             DecodeBookFeaturesBenchmark bench =
                     new DecodeBookFeaturesBenchmark(depthLevels, maxPendingDiffs, outOfOrdernessMs);
             List<DecodeBookFeaturesBenchmark.Result> measured = new ArrayList<>();
+            List<SimpleTokenBookBaseline.Result> baseline = new ArrayList<>();
             String reference = null;
             boolean deterministic = true;
             for (int it = 0; it < warmup + iterations; it++) {
@@ -215,6 +217,14 @@ public class BenchCommand implements Callable<Integer> {
                                 + "(thread CPU %.3f s, %.1f ns/msg)%n", label, r.messages(), r.seconds(),
                         r.messagesPerSecond(), r.nanosPerMessage(), r.cpuNanos / 1e9, r.cpuNanosPerMessage());
                 out.println("    " + r.checks());
+                // the simple baseline in the same JVM, right after: same frames, same warm-up, same load
+                SimpleTokenBookBaseline.Result b = SimpleTokenBookBaseline.runOnce(in.frames());
+                out.printf(Locale.ROOT, "    simple baseline (Jackson tokens + TreeMap book): %,.0f msg/s, %.1f ns/msg "
+                        + "(thread CPU %.1f ns/msg), checksum %016x%n", b.messagesPerSecond(), b.nanosPerMessage(),
+                        b.cpuNanosPerMessage(), b.checksum());
+                if (!warm) {
+                    baseline.add(b);
+                }
                 if (reference == null) {
                     reference = r.checks();
                 } else if (!reference.equals(r.checks())) {
@@ -251,6 +261,17 @@ public class BenchCommand implements Callable<Integer> {
                             + "(sd %.1f) best %.1f; frames/s mean %,.0f; thread CPU ns/msg mean %.1f best %.1f%n",
                     messages, first.counters.frames, iterations, meanSeconds, bestSeconds, messages / meanSeconds,
                     messages / bestSeconds, meanNs, sdNs, bestNs, first.counters.frames / meanSeconds, meanCpuNs, bestCpuNs);
+            double baseMeanNs = baseline.stream().mapToDouble(SimpleTokenBookBaseline.Result::nanosPerMessage)
+                    .average().orElse(Double.NaN);
+            double baseBestNs = baseline.stream().mapToDouble(SimpleTokenBookBaseline.Result::nanosPerMessage)
+                    .min().orElse(Double.NaN);
+            double baseMeanCpuNs = baseline.stream().mapToDouble(SimpleTokenBookBaseline.Result::cpuNanosPerMessage)
+                    .average().orElse(Double.NaN);
+            out.printf(Locale.ROOT, "BASELINE simple Jackson-token + TreeMap book (same JVM, after each iteration): "
+                            + "msg/s mean %,.0f; ns/msg mean %.1f best %.1f; thread CPU ns/msg mean %.1f%n",
+                    1e9 / baseMeanNs, baseMeanNs, baseBestNs, baseMeanCpuNs);
+            out.printf(Locale.ROOT, "RATIO pipeline / simple baseline: ns/msg mean %.2fx, best %.2fx, thread CPU mean "
+                    + "%.2fx%n", meanNs / baseMeanNs, bestNs / baseBestNs, meanCpuNs / baseMeanCpuNs);
             out.println("(wall-clock numbers are the result; thread CPU = user + system time of the benchmark "
                     + "thread: wall time well above it means the machine was busy elsewhere)");
             return deterministic ? 0 : 1;

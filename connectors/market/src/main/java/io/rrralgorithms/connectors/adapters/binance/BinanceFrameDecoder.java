@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * anything else is an error.
  */
 final class BinanceFrameDecoder implements FrameDecoder {
-    private static final Set<String> IGNORED_STREAMS = Set.of(
+    static final Set<String> IGNORED_STREAMS = Set.of(
             "kline", "ticker", "miniTicker", "forceOrder", "avgPrice", "compositeIndex",
             "contractInfo", "assetIndex", "indexPrice", "continuousKline", "depth5", "depth10", "depth20");
 

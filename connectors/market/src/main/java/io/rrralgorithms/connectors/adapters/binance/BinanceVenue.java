@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Binance feeds: spot and Binance US (symbols {@code BTCUSDT}), USDⓈ-M and COIN-M futures. The
  * combined-stream frames ({@code {"stream":"btcusdt@trade","data":{…}}}) are decoded by
- * {@link BinanceFrameDecoder}; books are synced with the REST {@code depth} snapshots.
+ * {@link StreamingBinanceFrameDecoder} (the token-stream form of {@link BinanceFrameDecoder}); books
+ * are synced with the REST {@code depth} snapshots.
  */
 public final class BinanceVenue {
     public static final String SPOT_FEED = "binance-spot";
@@ -51,8 +52,9 @@ public final class BinanceVenue {
 
     private static Venue.Builder binance(String feed, BinanceMarket market, String cryptofeedExchange,
             String exchangeInfoUrl, BinanceSymbols.SpotQuotes quotes) {
-        return Venue.builder(feed, f -> new BinanceFrameDecoder(f, market, quotes), BinanceSymbols.of(feed, market, quotes),
+        return Venue.builder(feed, f -> new StreamingBinanceFrameDecoder(f, market, quotes), BinanceSymbols.of(feed, market, quotes),
                         market.isFutures() ? FUTURES_RULES : SPOT_RULES, BinanceVenue::partitionKey)
+                .decoderKeepsState() // the streaming decoder's scratch buffers and symbol cache: one per caller
                 .snapshotUrl(BinanceVenue::snapshotKey)
                 .cryptofeedExchange(cryptofeedExchange)
                 .instrumentMetadata(new BinanceInstruments(feed, market, exchangeInfoUrl));
