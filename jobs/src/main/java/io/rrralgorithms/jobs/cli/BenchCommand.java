@@ -70,10 +70,9 @@ import picocli.CommandLine.Parameters;
         description = {"Benchmarks: print throughput numbers (not tests).",
                 "  decode-book-features  decode → order book → features/bars in one thread, no Kafka, no Flink",
                 "  pipeline              replay → embedded Kafka → local Flink job → PostgreSQL (database rrr_bench)",
-                "  scoring               SavedModel scoring latency and rows/s per batch size (CPU unless --tf-device)",
+                "  scoring               SavedModel scoring latency and rows/s per batch size (CPU; --tf-device)",
                 "  latency               per-stage latency at K x recorded pace beside the Kafka round trip",
-                "  scale                 ns/msg and heap per instrument at 1..10,000 instruments; the job at 10,000 "
-                        + "with checkpoints"},
+                "  scale                 ns/msg, heap per instrument at 1..10,000 instruments; the job at 10,000"},
         subcommands = {BenchCommand.DecodeBookFeatures.class, BenchCommand.Pipeline.class, BenchCommand.Scoring.class,
                 BenchCommand.Latency.class, BenchCommand.Scale.class})
 public class BenchCommand implements Callable<Integer> {
