@@ -131,6 +131,55 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * What both local-job benchmarks ({@code pipeline}, {@code latency}) take: the captures, the database and its
+     * batching, the local cluster's web port, partitions and parallelism.
+     */
+    static class LocalJobOptions {
+        @Mixin
+        FileOptions input;
+
+        @Mixin
+        PostgresOptions postgres;
+
+        @Mixin
+        JdbcBatchOptions jdbcBatch;
+
+        @Option(names = "--web-port", defaultValue = "0", description = "Flink web UI port; 0 = a free one")
+        int webPort;
+
+        @Option(names = "--partitions", defaultValue = "1", description = "partitions of the raw topics")
+        int partitions;
+
+        @Option(names = "--parallelism", defaultValue = "1", description = "job parallelism")
+        int parallelism;
+
+        /** The one line to print when the options are wrong, else null. */
+        String invalid() {
+            return partitions < 1 || parallelism < 1 ? "--partitions and --parallelism must be >= 1" : null;
+        }
+
+        /** The database: its own ({@code rrr_bench}) unless one is given, not the one of 'rrr run'. */
+        PostgresTarget postgresTarget() {
+            if (postgres.jdbcUrl == null) {
+                postgres.jdbcUrl = BENCH_JDBC_URL;
+            }
+            return postgres.batching(jdbcBatch).target();
+        }
+
+        /** A run of the local pipeline over {@code files} with these options; the caller sets pace and bounds. */
+        RunSpec runSpec(List<Path> files, PostgresTarget target) throws IOException {
+            RunSpec s = new RunSpec();
+            s.files = files;
+            s.feedOfFile = input.feeds;
+            s.partitions = partitions;
+            s.durability.parallelism = parallelism;
+            s.webPort = webPort != 0 ? webPort : Pipeline.freePort();
+            s.postgres = target;
+            return s;
+        }
+    }
+
     @Command(name = "decode-book-features", mixinStandardHelpOptions = true, resourceBundle = ConfigDescriptions.BUNDLE,
             defaultValueProvider = ConfigDefaults.class,
             description = {"Single-threaded benchmark of the job's hot path without Kafka or Flink: all frames are "
@@ -312,27 +361,11 @@ public class BenchCommand implements Callable<Integer> {
     static class Pipeline implements Callable<Integer> {
 
         @Mixin
-        FileOptions input;
-
-        @Mixin
-        PostgresOptions postgres;
-
-        @Mixin
-        JdbcBatchOptions jdbcBatch;
-
-        @Option(names = "--web-port", defaultValue = "0",
-                description = "Flink web UI port; 0 = a free one")
-        int webPort;
+        LocalJobOptions job;
 
         @Option(names = "--kafka-port", defaultValue = "0",
                 description = "port of the embedded broker; 0 = any")
         int kafkaPort;
-
-        @Option(names = "--partitions", defaultValue = "1", description = "partitions of the raw topics")
-        int partitions;
-
-        @Option(names = "--parallelism", defaultValue = "1", description = "job parallelism")
-        int parallelism;
 
         @Option(names = "--runs", defaultValue = "1",
                 description = "whole pipeline runs in this JVM, one after the other")
@@ -344,9 +377,13 @@ public class BenchCommand implements Callable<Integer> {
                 System.err.println("rrr bench: --runs must be >= 1");
                 return 2;
             }
+            if (job.invalid() != null) {
+                System.err.println("rrr bench: " + job.invalid());
+                return 2;
+            }
             List<Path> files;
             try {
-                files = input.resolve();
+                files = job.input.resolve();
             } catch (IOException e) {
                 System.err.println("rrr bench: " + e.getMessage());
                 return 2;
@@ -356,25 +393,16 @@ public class BenchCommand implements Callable<Integer> {
             printEnvironment(out);
             out.println("files:");
             files.forEach(f -> out.println("  " + f.toAbsolutePath().normalize()));
-            if (postgres.jdbcUrl == null) { // its own database by default, not the one of 'rrr run'
-                postgres.jdbcUrl = BENCH_JDBC_URL;
-            }
-            PostgresTarget target = postgres.batching(jdbcBatch).target();
+            PostgresTarget target = job.postgresTarget();
             out.println("PostgreSQL: " + PostgresTarget.maskUrl(target.jdbcUrl()) + " (user " + target.user()
                     + ", batch " + target.batchSize() + " rows / " + target.batchIntervalMs() + " ms)");
 
             List<String> results = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                RunSpec s = new RunSpec();
-                s.durability.parallelism = parallelism;
-                s.files = files;
-                s.feedOfFile = input.feeds;
+                RunSpec s = job.runSpec(files, target);
                 s.speed = 0;
                 s.bounded = true;
                 s.kafkaPort = kafkaPort;
-                s.partitions = partitions;
-                s.webPort = webPort != 0 ? webPort : freePort();
-                s.postgres = target;
                 s.out = out;
 
                 out.printf(Locale.ROOT, "%n-- run %d/%d --%n", run, runs);
@@ -449,13 +477,7 @@ public class BenchCommand implements Callable<Integer> {
         static final long BENCH_FLUSH_INTERVAL_MS = 10;
 
         @Mixin
-        FileOptions input;
-
-        @Mixin
-        PostgresOptions postgres;
-
-        @Mixin
-        JdbcBatchOptions jdbcBatch;
+        LocalJobOptions job;
 
         @Option(names = "--rate-multiplier", defaultValue = "1", paramLabel = "K",
                 description = "replay pace: K x the recorded pace (1 = as recorded)")
@@ -472,15 +494,6 @@ public class BenchCommand implements Callable<Integer> {
         @Option(names = "--round-trip-rate", defaultValue = "200",
                 description = "messages/s of the Kafka round-trip probe beside the job")
         int roundTripRate;
-
-        @Option(names = "--partitions", defaultValue = "1", description = "partitions of the raw topics")
-        int partitions;
-
-        @Option(names = "--parallelism", defaultValue = "1", description = "job parallelism")
-        int parallelism;
-
-        @Option(names = "--web-port", defaultValue = "0", description = "Flink web UI port; 0 = a free one")
-        int webPort;
 
         @Option(names = "--buffer-timeout-ms", descriptionKey = "rrr.latency.buffer-timeout-ms")
         long bufferTimeoutMs;
@@ -514,8 +527,11 @@ public class BenchCommand implements Callable<Integer> {
             if (drainSeconds < 0) {
                 return "--drain-seconds must be >= 0";
             }
-            if (roundTripRate < 1 || partitions < 1 || parallelism < 1) {
-                return "--round-trip-rate, --partitions and --parallelism must be >= 1";
+            if (job.invalid() != null) {
+                return job.invalid();
+            }
+            if (roundTripRate < 1) {
+                return "--round-trip-rate must be >= 1";
             }
             if (bufferTimeoutMs < 0 || watermarkIntervalMs < 1) {
                 return "--buffer-timeout-ms must be >= 0 and --watermark-interval-ms >= 1";
@@ -535,7 +551,7 @@ public class BenchCommand implements Callable<Integer> {
             }
             List<Path> files;
             try {
-                files = input.resolve();
+                files = job.input.resolve();
             } catch (IOException e) {
                 System.err.println("rrr bench: " + e.getMessage());
                 return 2;
@@ -550,25 +566,17 @@ public class BenchCommand implements Callable<Integer> {
                             + "parallelism %d, %d partition(s), Kafka round-trip probe %d msg/s; per-event decision "
                             + "path %s (micro-batch %d rows / %d us, cooldown %d ms)%n",
                     rateMultiplier, maxSeconds, drainSeconds, bufferTimeoutMs, watermarkIntervalMs,
-                    jdbcBatch.batchIntervalMs, jdbcBatch.batchSize, parallelism, partitions, roundTripRate,
+                    job.jdbcBatch.batchIntervalMs, job.jdbcBatch.batchSize, job.parallelism, job.partitions,
+                    roundTripRate,
                     decision ? "on" : "off", decisionBatchSize, decisionBatchBudgetUs, cooldownMs);
 
-            if (postgres.jdbcUrl == null) { // its own database by default, not the one of 'rrr run'
-                postgres.jdbcUrl = BENCH_JDBC_URL;
-            }
             try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0, null)) {
-                RunSpec s = new RunSpec();
-                s.files = files;
-                s.feedOfFile = input.feeds;
+                RunSpec s = job.runSpec(files, job.postgresTarget());
                 s.speed = rateMultiplier;
                 s.bounded = false;
                 s.maxReplaySeconds = maxSeconds;
                 s.replayProgress = false;
                 s.bootstrapServers = broker.bootstrapServers();
-                s.partitions = partitions;
-                s.durability.parallelism = parallelism;
-                s.webPort = webPort != 0 ? webPort : Pipeline.freePort();
-                s.postgres = postgres.batching(jdbcBatch).target();
                 s.job.set(LatencyConfigOptions.BUFFER_TIMEOUT_MS, bufferTimeoutMs);
                 s.job.set(LatencyConfigOptions.WATERMARK_INTERVAL_MS, watermarkIntervalMs);
                 // the per-event path decides; a short cooldown and a wide order-rate limit give many orders to time
