@@ -163,6 +163,8 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
         return frame.receiveTimeNs;
     }
 
+    private static final byte[] REST_SNAPSHOT_KIND = FrameKind.REST_SNAPSHOT.name().getBytes(StandardCharsets.US_ASCII);
+
     /** The raw frame of a record; a receive-time header that is not a positive number is refused. */
     static RawFrame toRawFrame(ConsumerRecord<byte[], byte[]> record) {
         RawFrame f = new RawFrame();
@@ -170,12 +172,9 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
         f.payload = record.value() == null ? new byte[0] : record.value();
         Header ns = record.headers().lastHeader(RawTopics.HEADER_RECEIVE_NS);
         f.receiveTimeNs = ns != null ? receiveTimeNs(ns.value()) : record.timestamp() * 1_000_000L;
+        // compared as bytes: no String per record; a kind we did not write is a WebSocket frame, as before
         Header kind = record.headers().lastHeader(RawTopics.HEADER_KIND);
-        try {
-            f.kind = kind == null ? FrameKind.WS : FrameKind.parse(new String(kind.value(), StandardCharsets.US_ASCII));
-        } catch (IllegalArgumentException e) {
-            f.kind = FrameKind.WS;
-        }
+        f.kind = kind != null && Arrays.equals(kind.value(), REST_SNAPSHOT_KIND) ? FrameKind.REST_SNAPSHOT : FrameKind.WS;
         return f;
     }
 
