@@ -35,9 +35,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -491,6 +494,11 @@ public class BenchCommand implements Callable<Integer> {
                 description = "after the replay, let the job finish what it holds this long before it is stopped")
         double drainSeconds;
 
+        @Option(names = "--warm-up-seconds", defaultValue = "10",
+                description = "the first seconds of the replay are a warm-up (JIT compilation, class loading, "
+                        + "heap sizing): the tables leave them out, the whole run's tick-to-order is printed beside")
+        double warmUpSeconds;
+
         @Option(names = "--round-trip-rate", defaultValue = "200",
                 description = "messages/s of the Kafka round-trip probe beside the job")
         int roundTripRate;
@@ -526,6 +534,9 @@ public class BenchCommand implements Callable<Integer> {
             }
             if (drainSeconds < 0) {
                 return "--drain-seconds must be >= 0";
+            }
+            if (!(warmUpSeconds >= 0) || warmUpSeconds >= maxSeconds) {
+                return "--warm-up-seconds must be >= 0 and below --max-seconds";
             }
             if (job.invalid() != null) {
                 return job.invalid();
@@ -597,12 +608,14 @@ public class BenchCommand implements Callable<Integer> {
                 }, "rrr-bench-latency-run");
                 // the floor is measured over the replay's time, beside it: from when the job's tasks run
                 KafkaRoundTrip floorProbe = new KafkaRoundTrip(broker.bootstrapServers(), roundTripRate);
+                WarmUp warmUp = new WarmUp(floorProbe, warmUpSeconds);
                 s.beforeReplay = () -> {
                     try {
                         floorProbe.start();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
+                    warmUp.start();
                 };
                 try (floorProbe) {
                     run.start();
@@ -610,7 +623,7 @@ public class BenchCommand implements Callable<Integer> {
                         Thread.sleep(100);
                     }
                     Thread.sleep((long) (drainSeconds * 1000));
-                    Latencies.Percentiles floor = Latencies.Percentiles.of(floorProbe.histogram());
+                    Histogram floorWhole = floorProbe.histogram();
                     RunSummary summary = pipeline.stop();
                     run.join(180_000);
                     if (failed.get() != null || summary == null) {
@@ -621,14 +634,24 @@ public class BenchCommand implements Callable<Integer> {
                     if (floorProbe.failure() != null) {
                         System.err.println("rrr bench: the Kafka round-trip probe failed: " + floorProbe.failure());
                     }
+                    // the histograms of this JVM's run (the summary's) less what the warm-up had recorded
+                    Map<String, Latencies.Percentiles> stages = warmUp.steadyState(Latencies.snapshot());
+                    Latencies.Percentiles floor = Latencies.Percentiles.of(warmUp.steadyStateFloor(floorWhole));
                     out.println();
                     out.print(LatencyReport.table(String.format(Locale.ROOT, "latency at %sx recorded pace, %,d frames "
-                                    + "replayed in %.1f s", trim(rateMultiplier), pipeline.lastReplay().frames(),
-                                    pipeline.lastReplay().seconds()), summary.latencyKeys(), summary.latencies(),
+                                    + "replayed in %.1f s, %s", trim(rateMultiplier), pipeline.lastReplay().frames(),
+                                    pipeline.lastReplay().seconds(), warmUp.describe()), summary.latencyKeys(), stages,
                             floor));
-                    out.print(LatencyReport.verdicts(summary.latencies(), floor));
-                    Latencies.Percentiles order = summary.latencies().get(LatencyReport.TICK_TO_ORDER);
-                    Latencies.Percentiles book = summary.latencies()
+                    Latencies.Percentiles wholeOrder = summary.latencies().get(LatencyReport.TICK_TO_ORDER);
+                    if (warmUp.taken() && wholeOrder != null) {
+                        out.printf(Locale.ROOT, "whole run incl. the warm-up: kafka round trip p99 %.2f ms, tick-to-order "
+                                        + "p50 %.2f p99 %.2f ms (%,d orders)%n",
+                                Latencies.Percentiles.of(floorWhole).p99Ms(), wholeOrder.p50Ms(), wholeOrder.p99Ms(),
+                                wholeOrder.count());
+                    }
+                    out.print(LatencyReport.verdicts(stages, floor));
+                    Latencies.Percentiles order = stages.get(LatencyReport.TICK_TO_ORDER);
+                    Latencies.Percentiles book = stages
                             .get(Latencies.key(Latencies.PATH_MARKET, Latencies.STAGE_BOOK, null));
                     out.printf(Locale.ROOT, "RESULT latency %sx: kafka round trip p50 %.2f p99 %.2f ms; book p50 %.2f "
                                     + "p99 %.2f ms; tick-to-order p50 %.2f p99 %.2f ms (%,d orders)%n",
@@ -638,6 +661,73 @@ public class BenchCommand implements Callable<Integer> {
                 }
             }
             return 0;
+        }
+
+        /**
+         * Marks the end of the warm-up: {@code seconds} after the replay starts it copies every stage's histogram and
+         * the floor's, so that what came after is the whole run's histogram less that copy (HdrHistogram subtracts
+         * exactly). A warm-up of 0 s, or a run shorter than it, leaves the whole run.
+         */
+        static final class WarmUp {
+            private final KafkaRoundTrip floorProbe;
+            private final double seconds;
+            private volatile Map<String, Histogram> stagesAtEnd;
+            private volatile Histogram floorAtEnd;
+
+            WarmUp(KafkaRoundTrip floorProbe, double seconds) {
+                this.floorProbe = floorProbe;
+                this.seconds = seconds;
+            }
+
+            void start() {
+                if (seconds <= 0) {
+                    return;
+                }
+                Thread t = new Thread(() -> {
+                    try {
+                        Thread.sleep((long) (seconds * 1000));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    floorAtEnd = floorProbe.histogram();
+                    stagesAtEnd = Latencies.snapshot();
+                }, "rrr-bench-latency-warm-up");
+                t.setDaemon(true);
+                t.start();
+            }
+
+            boolean taken() {
+                return stagesAtEnd != null;
+            }
+
+            String describe() {
+                return taken() ? String.format(Locale.ROOT, "after a %s s warm-up", trim(seconds)) : "no warm-up left out";
+            }
+
+            Map<String, Latencies.Percentiles> steadyState(Map<String, Histogram> whole) {
+                return minusEach(whole, stagesAtEnd);
+            }
+
+            /** Each stage's histogram less the one {@code before} has of it (none: the whole). */
+            static Map<String, Latencies.Percentiles> minusEach(Map<String, Histogram> whole,
+                    Map<String, Histogram> before) {
+                Map<String, Latencies.Percentiles> out = new TreeMap<>();
+                whole.forEach((k, h) -> out.put(k, Latencies.Percentiles.of(minus(h, before == null ? null : before.get(k)))));
+                return out;
+            }
+
+            Histogram steadyStateFloor(Histogram whole) {
+                return minus(whole, floorAtEnd);
+            }
+
+            private static Histogram minus(Histogram whole, Histogram before) {
+                if (before == null) {
+                    return whole;
+                }
+                Histogram h = whole.copy();
+                h.subtract(before);
+                return h;
+            }
         }
 
         private static String trim(double d) {

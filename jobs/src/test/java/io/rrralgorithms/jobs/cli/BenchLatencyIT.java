@@ -44,11 +44,12 @@ class BenchLatencyIT {
         }
         try (TestDatabase db = new TestDatabase()) {
             CommandLineExecution r = CommandLineExecution.of(List.of("bench", "latency", slice.toString(),
-                    "--rate-multiplier", "50", "--max-seconds", "20", "--drain-seconds", "2", "--jdbc-url",
+                    "--rate-multiplier", "50", "--max-seconds", "20", "--drain-seconds", "2", "--warm-up-seconds", "0", "--jdbc-url",
                     db.target.jdbcUrl()));
             assertEquals(0, r.exitCode(), r.stderr());
             String out = r.stdout();
             assertTrue(out.contains("latency at 50x recorded pace, 8,000 frames replayed"), out);
+            assertTrue(out.contains("no warm-up left out"), out);
             for (String row : List.of("kafka round trip (floor)", "market/decoded", "market/book", "decision/book",
                     "decision/features", "decision/score", "decision/order", "decision/sink_flush/orders")) {
                 Matcher m = Pattern.compile("(?m)^" + Pattern.quote(row) + "\\s+([\\d,]+)(\\s+[\\d.]+){5}$").matcher(out);
