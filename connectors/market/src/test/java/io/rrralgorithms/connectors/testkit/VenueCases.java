@@ -40,7 +40,7 @@ import org.junit.jupiter.api.DynamicTest;
  * fresh                    a new decoder from here on (a new stream)
  * recv NS                  receive time (ns) of the following frames; 1 until set
  * ws JSON                  a WebSocket frame, keyed by the venue's partition-key rule
- * rest KEY JSON            a REST snapshot frame of key KEY
+ * rest KEY JSON            a REST snapshot frame of key KEY ("-": none)
  * wsk KEY JSON             a WebSocket frame of key KEY ("-": none), for venues keyed by connection
  * pick FILE SUB[ &amp;&amp; SUB]   the first WebSocket payload of capture market/FILE containing every SUB
  *                          (in its text: a recorded bytes literal read back, see CaptureLines.text), as recorded
@@ -167,8 +167,9 @@ public final class VenueCases {
                     case "ws" -> decode(Frames.ws(venue, arg, receiveNs));
                     case "rest" -> {
                         int k = arg.indexOf(' ');
-                        decode(Frames.frame(venue.feed(), arg.substring(0, k), FrameKind.REST_SNAPSHOT, receiveNs,
-                                arg.substring(k + 1)));
+                        String key = arg.substring(0, k);
+                        decode(Frames.frame(venue.feed(), key.equals("-") ? null : key, FrameKind.REST_SNAPSHOT,
+                                receiveNs, arg.substring(k + 1)));
                     }
                     case "wsk" -> {
                         int k = arg.indexOf(' ');
