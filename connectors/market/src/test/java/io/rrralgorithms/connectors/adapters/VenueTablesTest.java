@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -185,7 +186,10 @@ class VenueTablesTest {
         return e;
     }
 
-    /** A recorded URL: a REST book snapshot of the key ({@code -}: not one), or ({@code meta}) the instrument list or not. */
+    /**
+     * A recorded URL: a REST book snapshot of the key ({@code -}: not one), the instrument list
+     * ({@code meta}) or not ({@code !meta}), or the one URL the feed's instrument reader fetches ({@code urls}).
+     */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
         "bitstamp|https://www.bitstamp.net/api/v2/order_book/ethusd|ethusd",
@@ -211,10 +215,17 @@ class VenueTablesTest {
         "coinbase|https://api.pro.coinbase.com/products|meta", "coinbase|https://api.exchange.coinbase.com/products|meta",
         "coinbase|https://api.exchange.coinbase.com/products/BTC-USD/book?level=2|!meta",
         "coinbase|https://example.com/products|!meta", "coinbase|::|!meta",
+        // the one URL each reader fetches
+        "binance-spot|https://api.binance.com/api/v3/exchangeInfo|urls", "binance-us|https://api.binance.us/api/v3/exchangeInfo|urls",
+        "binance-usdm|https://fapi.binance.com/fapi/v1/exchangeInfo|urls",
+        "binance-coinm|https://dapi.binance.com/dapi/v1/exchangeInfo|urls", "coinbase|https://api.exchange.coinbase.com/products|urls",
+        "okcoin|https://www.okcoin.com/api/v5/public/instruments?instType=SPOT|urls",
     })
     void urls(String feed, String url, String key) {
         Venue v = Venues.forFeed(feed);
-        if (key.endsWith("meta")) {
+        if (key.equals("urls")) {
+            assertEquals(List.of(url), v.instrumentMetadata().urls());
+        } else if (key.endsWith("meta")) {
             assertEquals(!key.startsWith("!"), v.instrumentMetadata().isMetadataUrl(url));
         } else {
             assertEquals(key.equals("-") ? null : key, v.snapshotKey(url));

@@ -28,9 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The Binance {@code exchangeInfo} readers over the responses recorded in the cryptofeed
  * {@code BINANCE.0}, {@code BINANCE_US.0}, {@code BINANCE_FUTURES.0} and {@code BINANCE_DELIVERY.0}
- * files: counts from an independent Jackson read of the same responses, exact tick/lot/expiry of a
- * few instruments, and the decoder's normalized symbol equal to the catalog's, for every symbol
- * streamed in the captures and for every symbol the venue lists.
+ * files: every listed symbol against an independent Jackson read of the same responses, the dated
+ * contracts' expiries, COIN-M contract sizes, the captures' symbols against cryptofeed's subscription,
+ * bad responses. Exact instruments are rows of {@code VenueTablesTest.catalogs}; the decoder's symbol of
+ * every listed one is the contract's catalog check.
  */
 class BinanceInstrumentsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -184,17 +185,10 @@ class BinanceInstrumentsTest {
 
     // ---------------------------------------------------------------- URLs and bad input
 
+    /** One reader per feed (its URLs: {@code VenueTablesTest.urls}). */
     @Test
-    void metadataUrls() {
-        BinanceInstruments spot = (BinanceInstruments) Venues.forFeed("binance-spot").instrumentMetadata();
-        BinanceInstruments usdm = (BinanceInstruments) Venues.forFeed("binance-usdm").instrumentMetadata();
-        BinanceInstruments coinm = (BinanceInstruments) Venues.forFeed("binance-coinm").instrumentMetadata();
-        assertSame(spot, Venues.forFeed("binance-spot").instrumentMetadata());
-        assertEquals(List.of("https://api.binance.com/api/v3/exchangeInfo"), spot.urls());
-        assertEquals(List.of("https://api.binance.us/api/v3/exchangeInfo"),
-                Venues.forFeed("binance-us").instrumentMetadata().urls());
-        assertEquals(List.of("https://fapi.binance.com/fapi/v1/exchangeInfo"), usdm.urls());
-        assertEquals(List.of("https://dapi.binance.com/dapi/v1/exchangeInfo"), coinm.urls());
+    void metadataReaderIsTheVenues() {
+        assertSame(Venues.forFeed("binance-spot").instrumentMetadata(), Venues.forFeed("binance-spot").instrumentMetadata());
     }
 
     @Test

@@ -52,8 +52,6 @@ public class OkcoinFrameDecoderTest {
         assertTrue(OkcoinVenue.VENUE.bookSyncRules() instanceof OkxSyncRules);
         assertTrue(OkcoinVenue.VENUE.bookSyncRules().checksum() instanceof OkxChecksum);
         assertTrue(OkcoinVenue.VENUE.decoder() != OkcoinVenue.VENUE.decoder(), "one decoder per stream (trade acks)");
-        assertEquals(List.of("https://www.okcoin.com/api/v5/public/instruments?instType=SPOT"),
-                OkcoinVenue.VENUE.instrumentMetadata().urls());
         assertEquals("okcoin", Frames.decode(OkcoinVenue.VENUE, "{\"arg\":{\"channel\":\"tickers\",\"instId\":\"ETH-USD\"},"
                 + "\"data\":[{\"askPx\":\"2\",\"askSz\":\"1\",\"bidPx\":\"1\",\"bidSz\":\"1\",\"ts\":\"1\"}]}", 1L).get(0).feed);
     }
