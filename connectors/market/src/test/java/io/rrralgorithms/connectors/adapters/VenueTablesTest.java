@@ -109,29 +109,30 @@ class VenueTablesTest {
     }
 
     /**
-     * A book event ({@code D} delta, {@code S} snapshot, {@code E} bare event; {@code f l p r depth}: first, last
-     * and previous update id, receive ns, depth; {@code f} defaults to {@code l}) and what the feed's sync rules say
+     * A book event ({@code D} delta, {@code d} delta of a last id only, {@code S} snapshot, {@code E} bare event;
+     * {@code f l p r depth}: first, last and previous update id, receive ns, depth; a {@code D}'s first id is its
+     * last unless given, the others' none) and what the feed's sync rules say
      * of it: {@code stale@S bridges@S continues@L dup@L older@L maxdepth=N}, {@code !} negates; a row of event
      * {@code -}: the rules themselves ({@code nochecksum checksumdepth=N updates expect@L=TEXT}).
      */
     @ParameterizedTest(name = "{0}: {1}: {2}")
     @CsvSource(delimiter = '|', value = {
         // BitMEX: the decoder stamps the partial's session (20) on later deltas, -1 on unresolved ones
-        "bitmex|D r=30 l=20|bridges@20 continues@20 !dup@20", "bitmex|D r=60 l=-1|!continues@20 !stale@20 !bridges@20",
-        "bitmex|D r=10 l=-1|stale@20", "bitmex|D r=30 l=19|stale@20", "bitmex|S r=20|!older@21", "bitmex|-|nochecksum",
+        "bitmex|d r=30 l=20|bridges@20 continues@20 !dup@20", "bitmex|d r=60 l=-1|!continues@20 !stale@20 !bridges@20",
+        "bitmex|d r=10 l=-1|stale@20", "bitmex|d r=30 l=19|stale@20", "bitmex|S r=20|!older@21", "bitmex|-|nochecksum",
         // Bybit v2: cross_seq, not contiguous per symbol
         "bybit|E l=100|stale@100 !stale@99 bridges@50 !bridges@100 continues@99 continues@7 !continues@100 dup@100",
         "bybit|E l=100 depth=25|maxdepth=25", "bybit|-|nochecksum",
-        "deribit|E p=100 l=105|bridges@100 !bridges@101 continues@100 !continues@99 stale@105 !stale@104 dup@105",
-        "deribit|E p=33195894164 l=33195894355|bridges@33195894164", "deribit|-|nochecksum",
-        "deribit|E p=33195894355 l=33195894358|continues@33195894355",
+        "deribit|E p=100 f=105 l=105|bridges@100 !bridges@101 continues@100 !continues@99 stale@105 !stale@104 dup@105",
+        "deribit|E p=33195894164 f=33195894355 l=33195894355|bridges@33195894164", "deribit|-|nochecksum",
+        "deribit|E p=33195894355 f=33195894358 l=33195894358|continues@33195894355",
         "hitbtc|D l=100|stale@100", "hitbtc|D l=101|bridges@100 dup@101", "hitbtc|D l=102|!bridges@100 continues@101",
         "hitbtc|D l=103|!continues@101", "hitbtc|S l=101|older@101", "hitbtc|-|nochecksum",
         // KuCoin: changes 101..103 of one frame, a snapshot at 102 keeps exactly 103
         "kucoin|D l=101|stale@102", "kucoin|D l=102|stale@102", "kucoin|D l=103|!stale@102 bridges@102 continues@102 !continues@101",
         "kucoin|-|expect@102=sequence 103",
         "okx|D l=123456789020 p=123456789012|bridges@123456789012 !stale@123456789012 stale@123456789013 !continues@123456789011 dup@123456789020",
-        "okx|D l=1652459226163842200|continues@123 bridges@123 !dup@9223372036854775807",
+        "okx|d l=1652459226163842200|continues@123 bridges@123 !dup@9223372036854775807",
         // Phemex: sequences skip and never go back
         "phemex|D l=100|stale@100 continues@100 !dup@100", "phemex|D l=170|bridges@100", "phemex|D l=106|continues@100",
         "phemex|D l=99|!continues@100", "phemex|S l=146075021|older@146075021 maxdepth=0",
@@ -142,7 +143,7 @@ class VenueTablesTest {
         // Huobi: every book whole; the swaps repeat an unchanged book at its mrid
         "huobi-swap|S l=64363314349|older@64363314349 older@64363314350 !older@64363314348 maxdepth=0",
         "huobi-swap|-|updates nochecksum",
-        "bitget|D r=100 l=100|stale@101 bridges@99 continues@99", "bitget|S r=100|maxdepth=0", "bitget|-|checksumdepth=25",
+        "bitget|d r=100 l=100|stale@101 bridges@99 continues@99", "bitget|S r=100|maxdepth=0", "bitget|-|checksumdepth=25",
     })
     void syncRules(String feed, String event, String checks) {
         BookSyncRules rules = Venues.forFeed(feed).bookSyncRules();
@@ -175,14 +176,16 @@ class VenueTablesTest {
         Arrays.stream(t).skip(1).map(kv -> kv.split("=")).forEach(kv -> v.put(kv[0], Long.parseLong(kv[1])));
         long r = v.getOrDefault("r", 1L);
         MarketEvent e = switch (t[0]) {
-            case "D" -> MarketEvent.delta(feed, "X", "X", r);
+            case "D", "d" -> MarketEvent.delta(feed, "X", "X", r);
             case "S" -> MarketEvent.snapshot(feed, "X", "X", r);
             default -> new MarketEvent();
         };
         e.lastUpdateId = v.getOrDefault("l", MarketEvent.NONE);
-        e.firstUpdateId = v.getOrDefault("f", t[0].equals("S") ? MarketEvent.NONE : e.lastUpdateId);
+        e.firstUpdateId = v.getOrDefault("f", t[0].equals("D") ? e.lastUpdateId : MarketEvent.NONE);
         e.prevUpdateId = v.getOrDefault("p", MarketEvent.NONE);
-        e.bookDepth = v.getOrDefault("depth", 0L).intValue();
+        if (v.containsKey("depth")) {
+            e.bookDepth = v.get("depth").intValue();
+        }
         return e;
     }
 
