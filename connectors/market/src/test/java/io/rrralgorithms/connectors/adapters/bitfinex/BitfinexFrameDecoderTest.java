@@ -25,11 +25,8 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Bitfinex decoder over the real capture {@code BITFINEX.ws.11.0} (WS v2, 7 trading pairs, book
- * P0/100, trades, ticker, flag SEQ_ALL; 2021-04-17). The standard checks are the contract's
- * ({@code DecoderCases}, oracle {@link BitfinexOracle}); the exact fields of real and hand-written frames
- * and the dead letters are {@code venue-cases/bitfinex.cases}; here the connection keyer, the checksum
- * and the instrument catalog's own facts.
+ * Bitfinex ({@code BITFINEX.ws.11.0}: WS v2, 7 pairs, book P0/100, trades, ticker, SEQ_ALL; 2021-04-17)
+ * beyond its contract entry, {@code bitfinex.cases} and table rows: the connection keyer and the checksum.
  */
 public class BitfinexFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -31,10 +31,9 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bitget's decoder: the standard checks are the contract's ({@code DecoderCases}, oracle
- * {@link BitgetOracle}, both recorded files as the one feed {@code bitget}); the exact fields of
- * real spot and mix frames, hand-written edge cases and dead letters are {@code venue-cases/bitget.cases};
- * here the symbols (spot and perpetual sharing an instId), the checksum's strings and the sync rules.
+ * Bitget (spot {@code BITGET.ws.1.0} and perpetuals {@code ws.2.0} as the one feed) beyond its contract
+ * entry, {@code bitget.cases} and table rows: the perpetual tickers' derivatives against the raw entries,
+ * spot and perpetual sharing an instId, the checksum's strings and the live spec.
  */
 public class BitgetFrameDecoderTest {
 

@@ -18,11 +18,8 @@ import io.rrralgorithms.connectors.venues.Venues;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Bitstamp decoder over the real capture {@code BITSTAMP.ws.1.0} (diff_order_book and
- * live_trades of 10 pairs, 2022-01-05) with its REST book snapshots {@code BITSTAMP.http.0.0}
- * and the instrument catalog from {@code trading-pairs-info}. The standard checks are the
- * contract's ({@code DecoderCases}, oracle {@link BitstampOracle}); exact fields of frames and bad
- * frames are {@code venue-cases/bitstamp.cases}; here the snapshot keys, a whole REST book, the catalog.
+ * Bitstamp ({@code BITSTAMP.ws.1.0} with its REST books {@code BITSTAMP.http.0.0}) beyond its contract
+ * entry, {@code bitstamp.cases} and table rows: the per-event checks and a whole REST book.
  */
 public class BitstampFrameDecoderTest {
     private static final Venue ADAPTER = Venues.forFeed("bitstamp");

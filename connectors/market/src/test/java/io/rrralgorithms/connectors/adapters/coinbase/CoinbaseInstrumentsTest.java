@@ -25,9 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The Coinbase {@code /products} reader over the response recorded in the cryptofeed
- * {@code COINBASE.0}: every product with its increments (checked against an independent Jackson
- * read), and the decoder's symbols of the whole capture equal to the catalog's.
+ * The Coinbase {@code /products} reader over the response recorded in {@code COINBASE.0}: every product
+ * with its increments against an independent Jackson read, the session's subscription against the
+ * decoded symbols, bad responses. Exact products are rows of {@code VenueTablesTest.catalogs}.
  */
 class CoinbaseInstrumentsTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -25,11 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Huobi's decoder: the standard checks are the contract's ({@code DecoderCases}, oracle
- * {@link HuobiOracle}, feeds {@code huobi} and {@code huobi-swap}); the exact fields of real and
- * hand-written frames and the dead letters are {@code venue-cases/huobi.cases} and
- * {@code huobi-swap.cases}; here the three forms a frame arrives in, the whole-book sync rules and
- * the symbols.
+ * Huobi (feeds {@code huobi}, {@code huobi-swap}) beyond its contract entries, cases files and table rows:
+ * the per-event and decode checks and the three forms a frame arrives in.
  */
 public class HuobiFrameDecoderTest {
 

@@ -16,11 +16,9 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Kraken spot decoder over the real cryptofeed captures of 2021-04-17 ({@code KRAKEN.ws.48.0}
- * trade, {@code .49.0} ticker, {@code .50.0} book-1000; 10 pairs each). The standard checks are the
- * contract's ({@code DecoderCases}, oracle {@link KrakenOracle}); the exact fields of real and
- * hand-written frames, partition keys and dead letters are {@code venue-cases/kraken.cases}; here the
- * checksum's strings and the instrument catalog from the recorded AssetPairs.
+ * Kraken spot ({@code KRAKEN.ws.48.0} trade, {@code .49.0} ticker, {@code .50.0} book-1000; 10 pairs,
+ * 2021-04-17) beyond its contract entries, {@code kraken.cases} and table rows: the per-event checks and
+ * the checksum's strings.
  */
 public class KrakenFrameDecoderTest {
     private static final Venue ADAPTER = Venues.forFeed("kraken");

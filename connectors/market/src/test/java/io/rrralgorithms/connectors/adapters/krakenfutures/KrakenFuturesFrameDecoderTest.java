@@ -22,11 +22,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Kraken Futures decoder over the real cryptofeed capture {@code KRAKEN_FUTURES.ws.1.0}
- * (2021-07-22, book + trade + ticker_lite of 10 inverse contracts). The standard checks are the
- * contract's ({@code DecoderCases}, oracle {@link KrakenFuturesOracle}); the exact fields of real and
- * hand-written frames, partition keys and dead letters are {@code venue-cases/krakenfutures.cases}; here
- * the symbol rule and the instrument catalog from the recorded {@code /derivatives/api/v3/instruments}.
+ * Kraken Futures ({@code KRAKEN_FUTURES.ws.1.0}, 2021-07-22, 10 inverse contracts) beyond its contract
+ * entry, {@code krakenfutures.cases} and table rows: the pre-session trade snapshot, the product id rule
+ * and the dated contracts' expiries against the recorded {@code /derivatives/api/v3/instruments}.
  */
 public class KrakenFuturesFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();

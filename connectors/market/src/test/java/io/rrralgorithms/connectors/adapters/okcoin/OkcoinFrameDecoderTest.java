@@ -24,10 +24,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * OKCoin = OKX's v5 decoder, sync rules and instrument reader with OKCoin's feed, symbols and live
- * spec. The standard checks are the contract's ({@code DecoderCases}, OKX's oracle on
- * {@code OKCOIN.ws.1.0}); the exact fields of real frames are {@code venue-cases/okcoin.cases};
- * here what OKCoin declares differently from OKX: spot symbols only, its listing, its live spec.
+ * OKCoin = OKX's v5 decoder, sync rules and instrument reader with OKCoin's feed, symbols and live spec;
+ * beyond its contract entry, {@code okcoin.cases} and table rows: the declaration and the live spec.
  */
 public class OkcoinFrameDecoderTest {
 

@@ -22,11 +22,8 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OKX decoder over the real cryptofeed capture {@code OKX.ws.1.0} (2022-05-13: books, trades
- * and tickers of BTC-USDT, UNI-USD-SWAP and BTC-USD-220527) and its instrument lists
- * ({@code OKX.0}). The standard checks are the contract's ({@code DecoderCases}, oracle
- * {@link OkxOracle}); here checksums, seq-id sync rules and the catalog's instruments; the exact
- * fields of frames and the rejected ones are in {@code venue-cases/okx.cases}.
+ * OKX ({@code OKX.ws.1.0}, 2022-05-13: BTC-USDT, UNI-USD-SWAP, BTC-USD-220527) beyond its contract entry,
+ * {@code okx.cases} and table rows: the checksum on the real snapshots and its strings.
  */
 public class OkxFrameDecoderTest {
     private static final Venue ADAPTER = Venues.forFeed("okx");

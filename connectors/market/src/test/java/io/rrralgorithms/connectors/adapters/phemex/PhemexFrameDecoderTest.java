@@ -17,10 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Phemex decoder: the standard checks are the contract's ({@code DecoderCases}, oracle
- * {@link PhemexOracle}); the exact fields of real contract and spot frames, hand-written edge cases
- * and dead letters are {@code venue-cases/phemex.cases}; here the scale table against the recorded
- * product list, the symbols and the sequence rules.
+ * Phemex beyond its contract entry, {@code phemex.cases} and table rows: the per-event checks and the
+ * scale table against the recorded product list.
  */
 public class PhemexFrameDecoderTest {
 

@@ -21,10 +21,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Poloniex decoder: the standard checks are the contract's ({@code DecoderCases}, oracle
- * {@link PoloniexOracle}); the exact fields of real frames, hand-written edge cases and dead letters
- * are {@code venue-cases/poloniex.cases}; here the symbols, the id-chain rules and the values on
- * the listed ticks (the contract's catalog check of them needs a capture without dead letters).
+ * Poloniex beyond its contract entry, {@code poloniex.cases} and table rows: the per-event checks and the
+ * values on the listed ticks at each event's own scale (the contract's catalog check reads them at 8).
  */
 public class PoloniexFrameDecoderTest {
 
