@@ -1,29 +1,26 @@
 package io.rrralgorithms.connectors.adapters;
 
 import static io.rrralgorithms.connectors.adapters.DecoderCase.cryptofeed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.binance.BinanceFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
-import io.rrralgorithms.connectors.adapters.bitmex.BitmexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
-import io.rrralgorithms.connectors.adapters.bybit.BybitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
-import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseOracle;
-import io.rrralgorithms.connectors.adapters.deribit.DeribitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
-import io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest;
-import io.rrralgorithms.connectors.adapters.gateio.GateioFuturesFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
-import io.rrralgorithms.connectors.adapters.gemini.GeminiFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
-import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcOracle;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiOracle;
@@ -31,7 +28,6 @@ import io.rrralgorithms.connectors.adapters.kraken.KrakenFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
-import io.rrralgorithms.connectors.adapters.kucoin.KucoinFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
 import io.rrralgorithms.connectors.adapters.okcoin.OkcoinFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.okx.OkxFrameDecoderTest;
@@ -40,7 +36,13 @@ import io.rrralgorithms.connectors.adapters.phemex.PhemexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexOracle;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexOracle;
+import io.rrralgorithms.connectors.model.Decimals;
+import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.MarketEvent;
+import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.Venues;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The decoder contract's cases: one entry per feed capture. Adding a venue adds one entry here (its
@@ -57,12 +59,13 @@ final class DecoderCases {
      * {@code staleAfterSnapshot} diffs read after their snapshot; {@code bridgesAtSnapshot} bridging
      * diffs end at u == lastUpdateId.
      */
-    private static DecoderCase binance(String feed, String exchange, long symbols,
+    private static DecoderCase binance(String feed, String exchange, int instruments, long symbols,
             long staleAfterSnapshot, long bridgesAtSnapshot) {
         DecoderCase c = cryptofeed(feed, feed, exchange, exchange + ".ws.1.0")
                 .fact("symbols with one diff before the snapshot", symbols).fact("buffered diffs not in the snapshot", 0)
                 .fact("bridge failures", 0).fact("bridges ending at the snapshot", bridgesAtSnapshot)
-                .keyIsSymbol().event(BinanceFrameDecoderTest::event);
+                .keyIsSymbol().event(BinanceFrameDecoderTest::event)
+                .catalog(exchange + ".0", instruments, BinanceFrameDecoderTest::tradeFrame, true, 0);
         return staleAfterSnapshot > 0 ? c.fact("stale after snapshot", staleAfterSnapshot) : c;
     }
 
@@ -84,16 +87,16 @@ final class DecoderCases {
                 hftbacktest("binance-spot", "btcusdt_20240809.gz", "btcusdt@depth@100ms", "BTC-USDT", 10147, 3044, 45134, 0),
                 hftbacktest("binance-usdm", "btcusdt_20240718.gz", "btcusdt@depth@0ms", "BTC-USDT-PERP", 974, 3326, 7113, 1),
                 hftbacktest("binance-usdm", "btcusdt_20240719.gz", "btcusdt@depth@0ms", "BTC-USDT-PERP", 9727, 5696, 45147, 0),
-                binance("binance-spot", "BINANCE", 4, 1, 0)
+                binance("binance-spot", "BINANCE", 1695, 4, 1, 0)
                         .counts(BinanceOracle::spot, 269, 2, 0, 2, 177, 4, 84, 0) // ignored: klines
                         .decoded(BinanceFrameDecoderTest.symbols("NKN-USDT", "BLZ-ETH", "LRC-BTC", "RUNE-EUR")),
-                binance("binance-us", "BINANCE_US", 4, 0, 0)
+                binance("binance-us", "BINANCE_US", 121, 4, 0, 0)
                         .counts(BinanceOracle::spot, 484, 5, 0, 11, 336, 4, 128, 0)
                         .decoded(BinanceFrameDecoderTest.symbols("CRV-USDT", "COMP-USDT", "OMG-BUSD", "ZRX-USDT")),
-                binance("binance-usdm", "BINANCE_FUTURES", 4, 8, 3)
+                binance("binance-usdm", "BINANCE_FUTURES", 121, 4, 8, 3)
                         .counts(BinanceOracle::futures, 1539, 67, 0, 91, 764, 4, 613, 0)
                         .decoded(BinanceFrameDecoderTest.symbols("SUSHI-USDT-PERP", "AKRO-USDT-PERP", "KEEP-USDT-PERP", "CTK-USDT-PERP")),
-                binance("binance-coinm", "BINANCE_DELIVERY", 10, 249, 5)
+                binance("binance-coinm", "BINANCE_DELIVERY", 36, 10, 249, 5)
                         .counts(BinanceOracle::futures, 4381, 33, 0, 51, 2047, 10, 2240, 0)
                         .decoded(BinanceFrameDecoderTest.symbols("LINK-USD-211231", "LINK-USD-PERP", "TRX-USD-PERP", "ETC-USD-PERP",
                                 "BTC-USD-211231", "XRP-USD-PERP", "EOS-USD-PERP", "BCH-USD-PERP", "BCH-USD-210924", "ETH-USD-210924")),
@@ -113,7 +116,7 @@ final class DecoderCases {
                         .fact("orderBookL2:update", 1090).fact("orderBookL2:delete", 434).fact("quote:partial", 10)
                         .fact("quote:insert", 83).fact("trade:partial", 10).fact("trade:insert", 7)
                         .fact("unbooked ", 1).fact("symbols", 10) // every book, TRXU21's (ticks of 1e-10, scale 10) too
-                        .keyIsSymbol().event(BitmexFrameDecoderTest::event).decoded(BitmexFrameDecoderTest::decoded)
+                        .keyIsSymbol().event(DecoderCases::bitmex)
                         .badJson("| empty frame", "{\"table\":\"trade\",| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"foo\":1}| unknown message",
                                 "{\"table\":\"orderBook10\",\"action\":\"partial\",\"data\":[]}| unknown table 'orderBook10'")
@@ -134,7 +137,7 @@ final class DecoderCases {
                         .counts(BybitOracle::count, 3342, 16, 0, 101, 3252, 8, 0, 0) // trades = trade rows; ignored: subscription replies
                         .fact("trade frames", 66).fact("cross_seq not increasing", 0) // cross_seq strictly increases per symbol
                         .fact("books outside the 25-level window", 0) // after every delta each book holds exactly 25 levels a side
-                        .keyIsSymbol().keysFromRawLines().event(BybitFrameDecoderTest::event).symbols(8)
+                        .keyIsSymbol().keysFromRawLines().event(DecoderCases::bybit).symbols(8)
                         .badJson("| empty frame", "{\"topic\":| malformed JSON")
                         .unknownType("{\"foo\":1}| unknown message", "{\"topic\":\"orderBookL3.BTCUSD\",\"type\":\"snapshot\",\"data\":[]}| unknown topic")
                         .badNumber("{\"topic\":\"orderBookL2_25.BTCUSD\",\"type\":\"delta\",\"data\":{\"delete\":[],\"update\":[{\"price\":\"12345678901.123456789\",\"symbol\":\"BTCUSD\",\"id\":1,\"side\":\"Buy\",\"size\":1}],\"insert\":[]},\"cross_seq\":1,\"timestamp_e6\":1}| not an exact decimal")
@@ -142,19 +145,21 @@ final class DecoderCases {
                 cryptofeed("bybit inverse", "bybit", "BYBIT", "BYBIT.ws.26.0")
                         .counts(BybitOracle::count, 1098, 4, 0, 150, 1016, 2, 0, 0)
                         .fact("trade frames", 76).fact("cross_seq not increasing", 0).fact("books outside the 25-level window", 0)
-                        .keyIsSymbol().keysFromRawLines().event(BybitFrameDecoderTest::event).symbols(2)
+                        .keyIsSymbol().keysFromRawLines().event(DecoderCases::bybit).symbols(2)
                         .catalog("BYBIT.0", 15, null, true, 0),
                 cryptofeed("coinbase", "coinbase", "COINBASE", "COINBASE.ws.28.0")
                         .counts(CoinbaseOracle::count, 9946, 3 + 10, 0, 97, 9719, 10, 107, 0)
                         .fact("subscriptions", 3).fact("last_match", 10)
-                        .keyIsSymbol().event(CoinbaseFrameDecoderTest::event)
+                        .keyIsSymbol().event(DecoderCases::coinbase)
                         .badJson("| empty frame", "{\"type\":\"match\",\"trade_id\":1,| malformed JSON", "[1,2]| not a JSON object")
                         .unknownType("{\"type\":\"received\",\"product_id\":\"SKL-USD\"}| unknown message type 'received'")
-                        .badNumber("{\"type\":\"match\",\"trade_id\":12,\"side\":\"buy\",\"size\":\"1\",\"price\":\"12345678901.123456789\",\"product_id\":\"X-Y\",\"time\":\"2021-04-17T16:43:29Z\"}| field 'price' is not an exact decimal"),
+                        .badNumber("{\"type\":\"match\",\"trade_id\":12,\"side\":\"buy\",\"size\":\"1\",\"price\":\"12345678901.123456789\",\"product_id\":\"X-Y\",\"time\":\"2021-04-17T16:43:29Z\"}| field 'price' is not an exact decimal")
+                        .catalog("COINBASE.0", 162, null, true, 0),
                 cryptofeed("deribit", "deribit", "DERIBIT", "DERIBIT.ws.1.0")
                         .counts(DeribitOracle::count, 136, 1, 0, 0, 36, 10, 89, 0).fact("books", 10)
                         .fact("derivatives", 89) // every ticker: mark, index, open interest (options: no funding)
-                        .keyIsSymbol().event(DeribitFrameDecoderTest::event).decoded(DeribitFrameDecoderTest::decoded)
+                        .keyIsSymbol().event(DecoderCases::deribit)
+                        .decoded((raw, d) -> assertEquals(raw.fact("derivatives"), d.fact("derivatives")))
                         .badJson("| empty frame", "{\"jsonrpc\":\"2.0\",| malformed JSON")
                         .unknownType("{\"jsonrpc\":\"2.0\",\"method\":\"user.orders\",\"params\":{}}| unknown method 'user.orders'")
                         .badNumber("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":\"book.BTC-PERPETUAL.raw\",\"data\":{\"type\":\"snapshot\",\"timestamp\":1,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":2,\"bids\":[[\"new\",12345678901.123456789,1.0]],\"asks\":[]}}}| is not an exact decimal")
@@ -168,7 +173,7 @@ final class DecoderCases {
                         .fact("spot.order_book_update/subscribe", 10).fact("spot.candlesticks/subscribe", 10)
                         .fact("spot.trades/subscribe", 1).fact("spot.tickers/subscribe", 1)
                         .fact("REST books", 10).fact("books", 10)
-                        .keyIsSymbol().event(GateioFrameDecoderTest::event).decoded(GateioFrameDecoderTest::decoded)
+                        .keyIsSymbol().event((f, ev, d) -> gateio(ev, "", 1_619_093_500_000L, 1_619_093_600_000L))
                         .badJson("| empty frame", "{\"channel\":| malformed JSON")
                         .unknownType("{\"channel\":\"spot.balances\",\"event\":\"update\",\"result\":{}}| unknown channel 'spot.balances'")
                         .badNumber("{\"channel\":\"spot.trades\",\"event\":\"update\",\"result\":{\"id\":1,\"create_time_ms\":\"1\",\"side\":\"buy\",\"currency_pair\":\"DIS_USDT\",\"amount\":\"12345678901.123456789\",\"price\":\"1\"}}| field 'amount' is not an exact decimal")
@@ -180,13 +185,13 @@ final class DecoderCases {
                         .fact("futures.candlesticks/update", 1).fact("futures.candlesticks/subscribe", 10)
                         .fact("futures.order_book_update/subscribe", 10).fact("futures.trades/subscribe", 1)
                         .fact("futures.book_ticker/subscribe", 1).fact("REST books", 10).fact("books", 10)
-                        .keyIsSymbol().event(GateioFuturesFrameDecoderTest::event)
+                        .keyIsSymbol().event((f, ev, d) -> gateio(ev, "-PERP", 1_684_930_160_000L, 1_684_930_200_000L))
                         .unknownType("{\"channel\":\"futures.usertrades\",\"event\":\"update\",\"result\":[]}| unknown channel 'futures.usertrades'")
                         .catalog("GATEIO_FUTURES.0", 302, null, false, 0),
                 cryptofeed("gemini", "gemini", "GEMINI", "GEMINI.ws.1.0")
                         .counts(GeminiOracle::count, 678, 7, 0, 16, 645, 10, 0, 0)
                         .fact("books", 10).fact("past trades", 500) // 50 past trades in each book message
-                        .keyIsSymbol().event(GeminiFrameDecoderTest::event)
+                        .keyIsSymbol().event(DecoderCases::gemini)
                         .badJson("| empty frame", "{\"type\":\"trade\",| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"type\":\"candles_1m_updates\",\"symbol\":\"BTCUSD\"}| unknown message type 'candles_1m_updates'")
                         .badNumber("{\"type\":\"l2_updates\",\"symbol\":\"BTCUSD\",\"changes\":[[\"buy\",\"12345678901.123456789\",\"1\"]]}| not an exact decimal")
@@ -226,7 +231,7 @@ final class DecoderCases {
                         .fact("ack", 13).fact("welcome", 1).fact("trade.l2update", 3853).fact("trade.ticker", 830)
                         .fact("trade.l3match", 18).fact("trade.candles.add", 5).fact("trade.candles.update", 1)
                         .fact("REST books", 9).fact("dead snapshots", 1)
-                        .keyIsSymbol().event(KucoinFrameDecoderTest::event).decoded(KucoinFrameDecoderTest::decoded)
+                        .keyIsSymbol().event(DecoderCases::kucoin).decoded(DecoderCases::kucoin)
                         .badJson("| empty frame", "{\"type\":\"message\",| malformed JSON")
                         .unknownType("{\"type\":\"notice\"}| unknown message type 'notice'",
                                 "{\"data\":{},\"subject\":\"x\",\"topic\":\"/market/level3:SNX-BTC\",\"type\":\"message\"}| unknown topic '/market/level3'")
@@ -250,21 +255,21 @@ final class DecoderCases {
                         .fact("snapshotOrderbook", 20).fact("updateOrderbook", 517).fact("ticker", 203)
                         .fact("repeated snapshots", 10) // each pair's snapshot re-sent ~1 s later, at the same sequence
                         .fact("books", 8) // GVTETH, MTXUSD: no update in the 30 s
-                        .keyIsSymbol().event(HitbtcFrameDecoderTest::event).decoded(HitbtcFrameDecoderTest::decoded)
+                        .keyIsSymbol().event(DecoderCases::hitbtc)
                         .badJson("| empty frame", "{\"jsonrpc\":\"2.0\",| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"jsonrpc\":\"2.0\",\"method\":\"report\",\"params\":{}}| unknown method 'report'",
                                 "{\"ch\":\"orderbook/D5/100ms\",\"data\":{}}| unknown channel 'orderbook/D5/100ms'",
                                 "{\"foo\":1}| unknown message")
                         .badNumber("{\"jsonrpc\":\"2.0\",\"method\":\"updateTrades\",\"params\":{\"data\":[{\"id\":1,\"price\":\"12345678901.123456789\",\"quantity\":\"1\",\"side\":\"buy\",\"timestamp\":\"2021-07-15T03:06:44.000Z\"}],\"symbol\":\"VETBTC\"}}| field 'price' is not an exact decimal")
-                        .catalog("HITBTC.0", 1242, HitbtcFrameDecoderTest::tickerFrame, false, 0),
+                        .catalog("HITBTC.0", 1242, DecoderCases::hitbtcTicker, false, 0),
                 cryptofeed("bequant", "bequant", "BEQUANT", "BEQUANT.ws.1.0")
                         .counts(HitbtcOracle::count, 1362, 40 + 10 + 10 + 10, 0, 10, 965, 10, 307, 0)
                         .fact("result", 40).fact("snapshotCandles", 10).fact("updateCandles", 10).fact("snapshotTrades", 10)
                         .fact("past trades", 1000).fact("updateTrades", 10).fact("snapshotOrderbook", 10)
                         .fact("updateOrderbook", 965).fact("ticker", 307).fact("taker buy", 5).fact("taker sell", 5)
                         .fact("books", 9) // ETHEURS: no update in the 30 s
-                        .keyIsSymbol().event(HitbtcFrameDecoderTest::event).decoded(HitbtcFrameDecoderTest::decoded)
-                        .catalog("BEQUANT.0", 185 - 61, HitbtcFrameDecoderTest::tickerFrame, false, 10_000), // less the 61 _BQX pairs
+                        .keyIsSymbol().event(DecoderCases::hitbtc)
+                        .catalog("BEQUANT.0", 185 - 61, DecoderCases::hitbtcTicker, false, 10_000), // less the 61 _BQX pairs
                 cryptofeed("fmfw", "fmfw", "FMFW", "FMFW.ws.1.0")
                         // API v3; no dead letter: TRVBCH's book snapshot and one ticker (prices of 1e-9) decode at
                         // scale 9, BORUSDT's snapshot (asks at 99999999999999, above the 8-decimal mantissa's 9.2e10) at 2
@@ -272,11 +277,11 @@ final class DecoderCases {
                         .fact("result", 4).fact("candles/M1:update", 4).fact("orderbook/full:snapshot", 10)
                         .fact("orderbook/full:update", 869).fact("ticker/1s:data", 75).fact("trades:update", 4)
                         .fact("taker buy", 3).fact("taker sell", 1).fact("books", 9)
-                        .keyIsSymbol().event(HitbtcFrameDecoderTest::event).decoded(HitbtcFrameDecoderTest::decoded)
+                        .keyIsSymbol().event(DecoderCases::hitbtc)
                         .badJson("{\"ch\":\"orderbook/full\",| malformed JSON")
                         .unknownType("{\"ch\":\"orderbook/top/1000ms\",\"data\":{}}| unknown channel 'orderbook/top/1000ms'")
                         .badNumber("{\"ch\":\"orderbook/full\",\"update\":{\"NEOBTC\":{\"t\":1633806854817,\"s\":1,\"a\":[[\"12345678901.123456789\",\"1\"]],\"b\":[]}}}| field 'a[0].price' is not an exact decimal")
-                        .catalog("FMFW.0", 424, HitbtcFrameDecoderTest::tickerFrame, false, 0),
+                        .catalog("FMFW.0", 424, DecoderCases::hitbtcTicker, false, 0),
                 cryptofeed("okcoin", "okcoin", "OKCOIN", "OKCOIN.ws.1.0")
                         // OKX's v5 protocol; every trade of the session is the pre-session one pushed on subscribe
                         .counts(OkxOracle::count, 70, 56, 0, 0, 2, 4, 8, 6) // ignored: acks, candles, the 4 pre-session trades
@@ -355,5 +360,119 @@ final class DecoderCases {
                         .keyIsSymbol().event(HuobiFrameDecoderTest::event).symbols(10)
                         .badNumber("{\"ch\":\"market.SHIB-USD.trade.detail\",\"ts\":1,\"tick\":{\"data\":[{\"id\":1,\"ts\":1,\"amount\":2,\"price\":12345678901.123456789,\"direction\":\"sell\"}]}}| field 'price' is not an exact decimal")
                         .catalog("HUOBI_SWAP.0", 50 + 121, HuobiFrameDecoderTest::swapTrade, true, 400_000)); // every price on its tick, size on its lot
+    }
+
+    /** The event's symbol is the venue's normalization of its native symbol. */
+    static void symbolByRule(MarketEvent ev) {
+        assertEquals(Venues.forFeed(ev.feed).symbols().normalize(ev.nativeSymbol), ev.symbol);
+    }
+
+    static void timeWithin(MarketEvent ev, long fromMs, long toMs) {
+        assertTrue(ev.exchangeTimeMs > fromMs && ev.exchangeTimeMs < toMs, ev::toString);
+    }
+
+    /** 2021 book rows carry no time; only TRXU21's level ids stay unresolved. */
+    static void bitmex(RawFrame f, MarketEvent ev, Decoded d) {
+        symbolByRule(ev);
+        if (ev.type == EventType.TRADE || ev.type == EventType.BBO) {
+            assertTrue(ev.exchangeTimeMs > 1_626_990_000_000L, ev.toString());
+        } else {
+            assertEquals(0L, ev.exchangeTimeMs, "2021 book rows carry no time");
+        }
+        if (ev.type == EventType.BOOK_DELTA) {
+            assertTrue(ev.lastUpdateId == MarketEvent.NONE ? ev.nativeSymbol.equals("TRXU21") : ev.lastUpdateId > 0, ev::toString);
+        }
+    }
+
+    /** In the captures' minutes; books numbered by cross_seq, snapshots of 25 levels a side. */
+    static void bybit(RawFrame f, MarketEvent ev, Decoded d) {
+        symbolByRule(ev);
+        timeWithin(ev, 1_618_677_700_000L, 1_618_677_900_000L);
+        assertTrue(ev.type == EventType.TRADE || ev.lastUpdateId > 0, ev::toString);
+        if (ev.type == EventType.BOOK_SNAPSHOT) {
+            assertEquals(List.of(25, 25, 25), List.of(ev.bookDepth, ev.bidPrices.length, ev.askPrices.length));
+        }
+    }
+
+    /** Product ids are the symbols; snapshots carry no time. */
+    static void coinbase(RawFrame f, MarketEvent ev, Decoded d) {
+        assertEquals(ev.nativeSymbol, ev.symbol);
+        assertTrue(ev.symbol.matches("[A-Z0-9]+-[A-Z0-9]+"), ev.symbol);
+        assertTrue(ev.type == EventType.BOOK_SNAPSHOT || ev.exchangeTimeMs > 1_600_000_000_000L, ev::toString);
+    }
+
+    private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** Options of BTC and ETH; a ticker's mark, index and open interest exactly the frame's number text. */
+    static void deribit(RawFrame f, MarketEvent ev, Decoded d) throws Exception {
+        assertTrue(ev.symbol.matches("(BTC|ETH)-USD-[0-9]{6}-[0-9]+-[CP]"), ev.symbol);
+        assertTrue(ev.exchangeTimeMs > 1_626_990_000_000L, ev.toString());
+        if (ev.type == EventType.DERIVATIVES) {
+            assertEquals(MarketEvent.MARK_PRICE | MarketEvent.INDEX_PRICE | MarketEvent.OPEN_INTEREST, ev.derivativeFields,
+                    "an option's ticker: no funding " + ev);
+            JsonNode data = EXACT.readTree(f.payload).get("params").get("data");
+            assertEquals(List.of(0, 0, 0), List.of(
+                    data.get("mark_price").decimalValue().compareTo(Decimals.toBigDecimal(ev.markPrice, ev.priceScale)),
+                    data.get("index_price").decimalValue().compareTo(Decimals.toBigDecimal(ev.indexPrice, ev.priceScale)),
+                    data.get("open_interest").decimalValue().compareTo(Decimals.toBigDecimal(ev.openInterest, ev.sizeScale))));
+            assertEquals(data.get("instrument_name").asText(), ev.nativeSymbol);
+            d.count("derivatives", 1);
+        }
+    }
+
+    /** Pairs are the symbols with a dash (contracts perpetuals); book updates and trades in the capture's minute. */
+    static void gateio(MarketEvent ev, String suffix, long fromMs, long toMs) {
+        assertEquals(ev.nativeSymbol.replace('_', '-') + suffix, ev.symbol);
+        if (!suffix.isEmpty() || ev.type == EventType.BOOK_DELTA || ev.type == EventType.TRADE) {
+            timeWithin(ev, fromMs, toMs);
+        }
+    }
+
+    /** Book events: the receive time orders them (no sequence); l2_updates carry no time. */
+    static void gemini(RawFrame f, MarketEvent ev, Decoded d) {
+        assertEquals(ev.type == EventType.TRADE ? MarketEvent.NONE : f.receiveTimeNs, ev.lastUpdateId);
+        if (ev.type == EventType.TRADE) {
+            assertTrue(ev.exchangeTimeMs > 1_624_493_666_000L, ev.toString());
+        } else {
+            assertEquals(0L, ev.exchangeTimeMs, "l2_updates carry no time");
+        }
+    }
+
+    /** Symbols by the feed's own rule, exchange times of the session, a sequence on every book event. */
+    static void hitbtc(RawFrame f, MarketEvent ev, Decoded d) {
+        symbolByRule(ev);
+        long receiveMs = f.receiveTimeNs / 1_000_000L;
+        timeWithin(ev, receiveMs - 86_400_000L, receiveMs + 5_000L);
+        switch (ev.type) {
+            case BOOK_DELTA -> assertTrue(ev.firstUpdateId == ev.lastUpdateId && ev.lastUpdateId > 0, ev.toString());
+            case BOOK_SNAPSHOT -> assertTrue(ev.lastUpdateId > 0, ev.toString());
+            case TRADE -> assertTrue(ev.tradeId > 0, ev.toString());
+            default -> assertEquals(EventType.BBO, ev.type);
+        }
+    }
+
+    /** A v2 ticker of {@code nativeSymbol}, for the catalog check of the decoder's normalization. */
+    static String hitbtcTicker(String nativeSymbol) {
+        return "{\"jsonrpc\":\"2.0\",\"method\":\"ticker\",\"params\":{\"ask\":\"2\",\"bid\":\"1\","
+                + "\"timestamp\":\"2021-07-15T03:06:37.000Z\",\"symbol\":\"" + nativeSymbol + "\"}}";
+    }
+
+    /** The capture's half hour; one change per delta (l2updates carry no time). */
+    static void kucoin(RawFrame f, MarketEvent ev, Decoded d) {
+        symbolByRule(ev);
+        if (ev.type != EventType.BOOK_DELTA) {
+            timeWithin(ev, 1_619_378_000_000L, 1_619_379_000_000L);
+        } else {
+            assertEquals(ev.firstUpdateId, ev.lastUpdateId, "one change per delta");
+            assertTrue(ev.bidPrices.length + ev.askPrices.length <= 1);
+        }
+    }
+
+    /** The dead letter: BCHSV-USDT's REST book, which no single long mantissa scale holds. */
+    static void kucoin(RawCounts raw, Decoded d) {
+        for (String e : d.errors) {
+            assertTrue(e.contains("no scale of a long mantissa holds every number of the frame"), e);
+        }
+        assertEquals(Set.of("BCHSV-USDT"), d.deadLetterKeys, "ANKR-BTC, CAPP-BTC, DAPPT-BTC (1e-10 ticks) decode");
     }
 }

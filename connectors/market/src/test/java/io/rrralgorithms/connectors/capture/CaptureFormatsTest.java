@@ -1,10 +1,7 @@
 package io.rrralgorithms.connectors.capture;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.rrralgorithms.connectors.capture.CaptureReaderTest.readAll;
+import static org.junit.jupiter.api.Assertions.*;
 
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
@@ -28,16 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the one line each reader gives on what it skipped.
  */
 class CaptureFormatsTest {
-
-    static List<RawFrame> readAll(CaptureReader r) throws IOException {
-        List<RawFrame> out = new ArrayList<>();
-        try (r) {
-            while (r.hasNext()) {
-                out.add(r.next());
-            }
-        }
-        return out;
-    }
 
     static void gzip(Path file, List<String> lines) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

@@ -1,12 +1,6 @@
 package io.rrralgorithms.connectors.capture;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
@@ -27,10 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The capture readers over the real recorded captures in the shared data folder. */
 class CaptureReaderTest {
-
-    static Path sharedData() {
-        return SharedData.root();
-    }
 
     static Path market(String relative) {
         return SharedData.market(relative);

@@ -1,41 +1,35 @@
 package io.rrralgorithms.connectors.model;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DecimalsTest {
 
-    @Test
-    void parsesExactly() {
-        assertEquals(6_183_763_000_000L, Decimals.parse("61837.63000000"));
-        assertEquals(1L, Decimals.parse("0.00000001"));
-        assertEquals(100_000_000_000L, Decimals.parse("1000.00"));
-        assertEquals(-150_000_000L, Decimals.parse("-1.5"));
-        assertEquals(150_000_000L, Decimals.parse("+1.5"));
-        assertEquals(0L, Decimals.parse("0"));
-        assertEquals(0L, Decimals.parse("0.00000000"));
-        assertEquals(Decimals.ONE, Decimals.parse("1"));
-        assertEquals(Decimals.ONE, Decimals.parse("1."));
-        assertEquals(50_000_000L, Decimals.parse(".5"));
-        assertEquals(6_394_390_000_000L, Decimals.parse("63943.90")); // futures price, 2 digits
-        assertEquals(300_000L, Decimals.parse("0.003")); // futures size, 3 digits
-        assertEquals(Long.MAX_VALUE, Decimals.parse("92233720368.54775807"));
-        assertEquals(-Long.MAX_VALUE, Decimals.parse("-92233720368.54775807"));
-        assertEquals(Decimals.parse("61837.63"), Decimals.parse(new StringBuilder("61837.63000000")));
-    }
-
-    @Test
-    void acceptsTrailingZerosBeyondTheScale() {
-        assertEquals(1L, Decimals.parse("0.000000010"));
-        assertEquals(1L, Decimals.parse("0.00000001000000000000"));
-        assertEquals(112_345_678L, Decimals.parse("1.123456780"));
-        assertEquals(200_000_000L, Decimals.parse("2.0000000000000"));
+    /** TEXT = MANTISSA at scale 8, or TEXT @SCALE = MANTISSA: exact, trailing zeros beyond the scale accepted. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "61837.63000000 = 6183763000000", "0.00000001 = 1", "1000.00 = 100000000000", "-1.5 = -150000000",
+        "+1.5 = 150000000", "0 = 0", "0.00000000 = 0", "1 = 100000000", "1. = 100000000", ".5 = 50000000",
+        "63943.90 = 6394390000000", "0.003 = 300000", "92233720368.54775807 = 9223372036854775807",
+        "-92233720368.54775807 = -9223372036854775807",
+        "0.000000010 = 1", "0.00000001000000000000 = 1", "1.123456780 = 112345678", "2.0000000000000 = 200000000",
+        "0.0000000001 @10 = 1", "0.0000009121 @10 = 9121", "99999999999999 @0 = 99999999999999",
+        "9999999999999999.99 @2 = 999999999999999999", "0.123456789012345 @15 = 123456789012345", "0.50 @1 = 5",
+    })
+    void parsesExactly(String row) {
+        String[] p = row.split(" = ");
+        String[] text = p[0].split(" @");
+        long want = Long.parseLong(p[1]);
+        assertEquals(want, text.length > 1 ? Decimals.parse(text[0], Integer.parseInt(text[1])) : Decimals.parse(text[0]));
+        if (text.length == 1) {
+            assertEquals(want, Decimals.parse(new StringBuilder(text[0])), "any CharSequence");
+        }
     }
 
     @ParameterizedTest
@@ -45,47 +39,26 @@ class DecimalsTest {
         assertTrue(e.getMessage().contains("more than 8 fractional digits"), e.getMessage());
     }
 
+    /** Never wraps around: Long.MAX_VALUE + 1, overflowing only when scaled, 1e11 * 1e8; a coarser scale may hold it. */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "92233720368.54775808", // Long.MAX_VALUE + 1 mantissa
-        "92233720369", // overflows only when scaled
-        "100000000000", // 1e11 * 1e8 > Long.MAX_VALUE
-        "99999999999999999999999",
-        "-92233720369.5"
-    })
+    @ValueSource(strings = {"92233720368.54775808", "92233720369", "100000000000", "99999999999999999999999", "-92233720369.5"})
     void rejectsOverflow(String s) {
-        // never wraps around: the mantissa would not fit a long
         Decimals.ScaleException e = assertThrows(Decimals.ScaleException.class, () -> Decimals.parse(s));
         assertTrue(e.getMessage().contains("does not fit a long mantissa at scale 8"), e.getMessage());
         assertTrue(e.maxScale < 8, "a coarser scale may hold it, never 8: " + e.maxScale);
     }
 
-    @Test
-    void aMisfitSaysWhichScalesHoldIt() {
-        Decimals.ScaleException fine = assertThrows(Decimals.ScaleException.class,
-                () -> Decimals.parse("0.0000000001")); // KuCoin's 1e-10 tick
-        assertEquals(10, fine.minScale);
-        assertEquals(18, fine.maxScale);
-        assertTrue(fine.representable());
-        Decimals.ScaleException large = assertThrows(Decimals.ScaleException.class,
-                () -> Decimals.parse("99999999999999")); // FMFW BORUSDT's asks
-        assertEquals(0, large.minScale);
-        assertEquals(4, large.maxScale, "99999999999999 × 10^4 < 2^63 < 99999999999999 × 10^5");
-        Decimals.ScaleException none = assertThrows(Decimals.ScaleException.class,
-                () -> Decimals.parse("12345678901.123456789"));
-        assertEquals(9, none.minScale);
-        assertEquals(8, none.maxScale, "9,223,372,036.854775807 is the most a long holds at 9 decimals");
-        assertTrue(!none.representable());
+    /** KuCoin's 1e-10 tick; FMFW BORUSDT's asks (× 10^4 < 2^63 < × 10^5); 9,223,372,036.854775807 is a long's most at 9. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"0.0000000001, 10, 18, true", "99999999999999, 0, 4, true", "12345678901.123456789, 9, 8, false"})
+    void aMisfitSaysWhichScalesHoldIt(String s, int minScale, int maxScale, boolean representable) {
+        Decimals.ScaleException e = assertThrows(Decimals.ScaleException.class, () -> Decimals.parse(s));
+        assertEquals(List.of(minScale, maxScale, representable), List.of(e.minScale, e.maxScale,
+                e.representable()));
     }
 
     @Test
-    void parsesAtAnyScale() {
-        assertEquals(1L, Decimals.parse("0.0000000001", 10));
-        assertEquals(9_121L, Decimals.parse("0.0000009121", 10));
-        assertEquals(99_999_999_999_999L, Decimals.parse("99999999999999", 0));
-        assertEquals(999_999_999_999_999_999L, Decimals.parse("9999999999999999.99", 2));
-        assertEquals(123_456_789_012_345L, Decimals.parse("0.123456789012345", 15));
-        assertEquals(5L, Decimals.parse("0.50", 1));
+    void convertsAtAnyScale() {
         assertEquals(new BigDecimal("0.0000009121"), Decimals.toBigDecimal(9_121L, 10));
         assertEquals("0.0000009121", Decimals.toPlainString(9_121L, 10));
         assertEquals(9.121e-7, Decimals.toDouble(9_121L, 10), 1e-20);
@@ -115,32 +88,22 @@ class DecimalsTest {
         assertThrows(ArithmeticException.class, () -> Decimals.rescale(Long.MAX_VALUE / 5, 8, 9), "would overflow");
         long[] values = {100L, 250L, Long.MAX_VALUE / 10};
         assertThrows(ArithmeticException.class, () -> Decimals.rescale(values, 3, 8, 10));
-        assertEquals(Long.MAX_VALUE / 10, values[2], "a failed rescale changes nothing");
-        assertEquals(100L, values[0]);
+        assertArrayEquals(new long[] {100L, 250L, Long.MAX_VALUE / 10}, values, "a failed rescale changes nothing");
         Decimals.rescale(values, 2, 8, 10);
-        assertEquals(10_000L, values[0]);
-        assertEquals(25_000L, values[1]);
+        assertEquals(List.of(10_000L, 25_000L), List.of(values[0], values[1]));
         assertEquals(8, Decimals.smallestExactScale(10, 8, new long[] {100L, 300L}));
         assertEquals(9, Decimals.smallestExactScale(10, 8, new long[] {100L, 310L}));
         assertEquals(2, Decimals.smallestExactScale(8, 0, new long[] {1_000_000L, 12_000_000L}));
     }
 
+    /** Garbage, and where given (after "|") what its message names. */
     @ParameterizedTest
-    @ValueSource(strings = {"", "-", "+", ".", "-.", "abc", "1e5", "1E-8", "1,5", "1.2.3", " 1", "1 ", "--1",
-        "0x10", "NaN", "Infinity", "1_000", "١"})
-    void rejectsGarbage(String s) {
-        assertThrows(NumberFormatException.class, () -> Decimals.parse(s));
-    }
-
-    @Test
-    void garbageMessagesNameTheProblem() {
-        assertTrue(assertThrows(NumberFormatException.class, () -> Decimals.parse("")).getMessage().contains("empty"));
-        assertTrue(assertThrows(NumberFormatException.class, () -> Decimals.parse("1.2.3")).getMessage()
-                .contains("two decimal points"));
-        assertTrue(assertThrows(NumberFormatException.class, () -> Decimals.parse("1e5")).getMessage()
-                .contains("not a plain decimal"));
-        assertTrue(assertThrows(NumberFormatException.class, () -> Decimals.parse("-")).getMessage()
-                .contains("no digits"));
+    @ValueSource(strings = {"|empty", "-|no digits", "+", ".", "-.", "abc", "1e5|not a plain decimal", "1E-8", "1,5",
+        "1.2.3|two decimal points", " 1", "1 ", "--1", "0x10", "NaN", "Infinity", "1_000", "١"})
+    void rejectsGarbage(String row) {
+        String[] p = row.split("\\|", -1);
+        String msg = assertThrows(NumberFormatException.class, () -> Decimals.parse(p[0])).getMessage();
+        assertTrue(p.length == 1 || msg.contains(p[1]), msg);
     }
 
     @ParameterizedTest
@@ -158,11 +121,9 @@ class DecimalsTest {
         assertEquals(m, Decimals.parse(Decimals.toPlainString(m)));
     }
 
-    @Test
-    void plainStringStripsTrailingZeros() {
-        assertEquals("61837.63", Decimals.toPlainString(Decimals.parse("61837.63000000")));
-        assertEquals("1000", Decimals.toPlainString(Decimals.parse("1000.00")));
-        assertEquals("0.00000001", Decimals.toPlainString(1L));
-        assertEquals("-1.5", Decimals.toPlainString(-150_000_000L));
+    @ParameterizedTest
+    @CsvSource({"61837.63000000, 61837.63", "1000.00, 1000", "0.00000001, 0.00000001", "-1.5, -1.5"})
+    void plainStringStripsTrailingZeros(String s, String plain) {
+        assertEquals(plain, Decimals.toPlainString(Decimals.parse(s)));
     }
 }

@@ -22,16 +22,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
  * A venue's decoder cases written as a text file ({@code src/test/resources/venue-cases/<name>.cases})
  * instead of Java: each frame on one line as the venue sends it, each expected event on one line.
- * A venue test runs them with {@code @TestFactory Stream<DynamicTest> cases() { return VenueCases.run(VENUE, "x.cases"); }}.
+ * {@code VenueTablesTest} runs every venue's file: {@code VenueCases.run(venue, "x.cases")} gives its dynamic tests.
  * Cases run in file order on one decoder (stateful decoders see one stream), one dynamic test each.
  *
  * <pre>
@@ -40,7 +44,7 @@ import org.junit.jupiter.api.DynamicTest;
  * fresh                    a new decoder from here on (a new stream)
  * recv NS                  receive time (ns) of the following frames; 1 until set
  * ws JSON                  a WebSocket frame, keyed by the venue's partition-key rule
- * rest KEY JSON            a REST snapshot frame of key KEY
+ * rest KEY JSON            a REST snapshot frame of key KEY ("-": none)
  * wsk KEY JSON             a WebSocket frame of key KEY ("-": none), for venues keyed by connection
  * pick FILE SUB[ &amp;&amp; SUB]   the first WebSocket payload of capture market/FILE containing every SUB
  *                          (in its text: a recorded bytes literal read back, see CaptureLines.text), as recorded
@@ -58,7 +62,7 @@ import org.junit.jupiter.api.DynamicTest;
  * </pre>
  *
  * Fields: {@code sym native t recv first last prev id checksum depth pdec sdec} (numbers; {@code t}
- * also as an ISO instant), {@code px sz} (decimals, compared as the model's mantissa),
+ * also as an ISO instant; {@code pscale sscale} the mantissas' scales), {@code px sz} (decimals, compared exactly),
  * {@code buy}/{@code sell} (the taker's side, no value), {@code bids asks} ({@code P:S,P:S}, empty
  * for none), {@code bid0 ask0} (the first level, {@code P:S}), {@code nbids nasks} (level counts).
  * {@code feed} (the event's feed id). DERIVATIVES: {@code mark index funding oi} (decimals),
@@ -70,54 +74,38 @@ public final class VenueCases {
 
     /** The cases of {@code venue-cases/<resource>} as dynamic tests. */
     public static Stream<DynamicTest> run(Venue venue, String resource) {
-        List<String> lines = read("/venue-cases/" + resource);
+        List<String> lines;
+        try (InputStream in = VenueCases.class.getResourceAsStream("/venue-cases/" + resource)) {
+            lines = new String(Objects.requireNonNull(in, "no test resource " + resource).readAllBytes(),
+                    StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Runner runner = new Runner(venue);
         List<DynamicTest> tests = new ArrayList<>();
-        String name = null;
-        List<String> body = new ArrayList<>();
-        int lineNo = 0;
-        int start = 0;
-        for (String raw : lines) {
-            lineNo++;
-            String line = raw.strip();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            if (line.startsWith("== ")) {
-                if (name != null) {
-                    tests.add(test(runner, resource, name, start, List.copyOf(body)));
-                }
-                name = line.substring(3).strip();
-                start = lineNo;
-                body.clear();
-            } else if (name == null) {
-                throw new IllegalArgumentException(resource + ":" + lineNo + ": a case starts with '== NAME'");
-            } else {
-                body.add(line);
+            if (!line.startsWith("== ")) {
+                throw new IllegalArgumentException(resource + ":" + (i + 1) + ": a case starts with '== NAME'");
             }
-        }
-        if (name != null) {
-            tests.add(test(runner, resource, name, start, List.copyOf(body)));
+            String name = line.substring(3).strip();
+            String where = resource + ":" + (i + 1) + " " + name;
+            List<String> body = new ArrayList<>();
+            while (i + 1 < lines.size() && !lines.get(i + 1).strip().startsWith("== ")) {
+                String l = lines.get(++i).strip();
+                if (!l.isEmpty() && !l.startsWith("#")) {
+                    body.add(l);
+                }
+            }
+            tests.add(DynamicTest.dynamicTest(name, () -> runner.runCase(where, body)));
         }
         if (tests.isEmpty()) {
             throw new IllegalArgumentException(resource + " holds no case");
         }
         return tests.stream();
-    }
-
-    private static DynamicTest test(Runner runner, String resource, String name, int line, List<String> body) {
-        return DynamicTest.dynamicTest(name, () -> runner.runCase(resource + ":" + line + " " + name, body));
-    }
-
-    private static List<String> read(String resource) {
-        try (InputStream in = VenueCases.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The decoder and the frame under check, carried from case to case. */
@@ -142,126 +130,93 @@ public final class VenueCases {
         void runCase(String caseName, List<String> body) {
             where = caseName;
             try {
-                runLines(body);
+                body.forEach(this::runLine);
                 finishFrame();
             } finally {
-                // a failed case leaves no frame for the next one to check
-                frame = null;
-                checkedEvents = 0;
-                moreEvents = false;
-                checked = false;
+                reset(); // a failed case leaves no frame for the next one to check
             }
         }
 
-        private void runLines(List<String> body) {
-            for (String line : body) {
-                int sp = line.indexOf(' ');
-                String op = sp < 0 ? line : line.substring(0, sp);
-                String arg = sp < 0 ? "" : line.substring(sp + 1).strip();
-                switch (op) {
-                    case "fresh" -> {
-                        finishFrame();
-                        decoder = venue.decoder();
-                    }
-                    case "recv" -> receiveNs = Long.parseLong(arg.replace("_", ""));
-                    case "ws" -> decode(Frames.ws(venue, arg, receiveNs));
-                    case "rest" -> {
-                        int k = arg.indexOf(' ');
-                        decode(Frames.frame(venue.feed(), arg.substring(0, k), FrameKind.REST_SNAPSHOT, receiveNs,
-                                arg.substring(k + 1)));
-                    }
-                    case "wsk" -> {
-                        int k = arg.indexOf(' ');
-                        String key = arg.substring(0, k);
-                        decode(Frames.frame(venue.feed(), key.equals("-") ? null : key, FrameKind.WS, receiveNs,
-                                arg.substring(k + 1)));
-                    }
-                    case "pick" -> decode(Frames.ws(venue, pick(arg), receiveNs));
-                    case "pickk" -> {
-                        int k = arg.indexOf(' ');
-                        decode(Frames.frame(venue.feed(), arg.substring(0, k), FrameKind.WS, receiveNs,
-                                pick(arg.substring(k + 1))));
-                    }
-                    case "pickrest" -> {
-                        String[] p = arg.split(" ", 2);
-                        CaptureLines.Rest r = CaptureLines.rest(SharedData.market(p[0]), p[1]).get(0);
-                        decode(Frames.frame(venue.feed(), venue.snapshotKey(r.url()), FrameKind.REST_SNAPSHOT, receiveNs,
-                                r.body()));
-                    }
-                    case "key" -> {
-                        requireFrame(line);
-                        checked = true;
-                        assertEquals(arg.equals("-") ? null : arg, frame.key, where + ": partition key");
-                    }
-                    case ">" -> expectEvent(arg);
-                    case "..." -> {
-                        requireFrame(line);
-                        moreEvents = true;
-                    }
-                    case "!" -> {
-                        requireFrame(line);
-                        checked = true;
-                        if (error == null) {
-                            fail(where + ": should be a dead letter naming '" + arg + "', decoded to " + events);
-                        }
-                        assertTrue(error.getMessage().contains(arg), where + ": '" + error.getMessage() + "' should name: " + arg);
-                    }
-                    case "-" -> {
-                        requireFrame(line);
-                        checked = true;
-                        if (error != null) {
-                            fail(where + ": should be ignored, is a dead letter: " + error.getMessage());
-                        }
-                        assertEquals(FrameDecoder.Result.IGNORED, result, where + ": should be ignored: " + events);
-                        assertEquals(List.of(), events, where);
-                    }
-                    case "read" -> decode(read(arg));
-                    case "!!" -> {
-                        requireFrame(line);
-                        checked = true;
-                        if (error == null) {
-                            fail(where + ": should be a dead letter naming '" + arg + "', decoded to " + events);
-                        }
-                        assertTrue(error.getMessage().contains(arg), where + ": '" + error.getMessage() + "' should name: " + arg);
-                        assertEquals(List.of(), events, where + ": events emitted before the error");
-                    }
-                    case "result" -> {
-                        requireFrame(line);
-                        checked = true;
-                        if (error != null) {
-                            fail(where + ": should give " + arg + ", is a dead letter: " + error.getMessage());
-                        }
-                        assertEquals(FrameDecoder.Result.valueOf(arg), result, where + ": the decoder's result");
-                    }
-                    default -> throw new IllegalArgumentException(where + ": unknown line '" + line + "'");
+        private void runLine(String line) {
+            int sp = line.indexOf(' ');
+            String op = sp < 0 ? line : line.substring(0, sp);
+            String arg = sp < 0 ? "" : line.substring(sp + 1).strip();
+            String[] two = arg.split(" ", 2);
+            if (Set.of("key", ">", "...", "!", "!!", "-", "result").contains(op)) {
+                if (frame == null) {
+                    throw new IllegalArgumentException(where + ": '" + line + "' before any frame");
                 }
+                checked |= !op.equals("...");
             }
+            switch (op) {
+                case "fresh" -> {
+                    finishFrame();
+                    decoder = venue.decoder();
+                }
+                case "recv" -> receiveNs = Long.parseLong(arg.replace("_", ""));
+                case "ws" -> decode(Frames.ws(venue, arg, receiveNs));
+                case "rest" -> decode(frame(two[0], FrameKind.REST_SNAPSHOT, two[1]));
+                case "wsk" -> decode(frame(two[0], FrameKind.WS, two[1]));
+                case "pick" -> decode(Frames.ws(venue, pick(arg), receiveNs));
+                case "pickk" -> decode(frame(two[0], FrameKind.WS, pick(two[1])));
+                case "pickrest" -> {
+                    CaptureLines.Rest r = CaptureLines.rest(SharedData.market(two[0]), two[1]).get(0);
+                    decode(Frames.frame(venue.feed(), venue.snapshotKey(r.url()), FrameKind.REST_SNAPSHOT, receiveNs,
+                            r.body()));
+                }
+                case "read" -> decode(read(arg));
+                case "key" -> assertEquals(arg.equals("-") ? null : arg, frame.key, where + ": partition key");
+                case ">" -> expectEvent(arg);
+                case "..." -> moreEvents = true;
+                case "!", "!!" -> {
+                    if (error == null) {
+                        fail(where + ": should be a dead letter naming '" + arg + "', decoded to " + events);
+                    }
+                    assertTrue(error.getMessage().contains(arg), where + ": '" + error.getMessage() + "' should name: " + arg);
+                    assertTrue(op.equals("!") || events.isEmpty(), where + ": events emitted before the error: " + events);
+                }
+                case "-", "result" -> {
+                    if (error != null) {
+                        fail(where + ": should give " + (op.equals("-") ? "IGNORED" : arg) + ", is a dead letter: "
+                                + error.getMessage());
+                    }
+                    assertEquals(op.equals("-") ? FrameDecoder.Result.IGNORED : FrameDecoder.Result.valueOf(arg), result,
+                            where + ": the decoder's result: " + events);
+                    assertTrue(!op.equals("-") || events.isEmpty(), where + ": an ignored frame's events: " + events);
+                }
+                default -> throw new IllegalArgumentException(where + ": unknown line '" + line + "'");
+            }
+        }
+
+        private RawFrame frame(String key, FrameKind kind, String payload) {
+            return Frames.frame(venue.feed(), key.equals("-") ? null : key, kind, receiveNs, payload);
+        }
+
+        private static List<String> parts(String substrings) {
+            return Arrays.stream(substrings.split(" && ")).map(String::strip).toList();
         }
 
         private static String pick(String arg) {
-            int sp = arg.indexOf(' ');
-            String file = arg.substring(0, sp);
-            List<String> parts = Arrays.stream(arg.substring(sp + 1).split(" && ")).map(String::strip).toList();
-            return CaptureLines.payloads(SharedData.market(file)).stream()
-                    .filter(p -> parts.stream().allMatch(CaptureLines.text(p)::contains)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no payload of " + file + " contains " + parts));
+            String[] p = arg.split(" ", 2);
+            return CaptureLines.payloads(SharedData.market(p[0])).stream()
+                    .filter(t -> parts(p[1]).stream().allMatch(CaptureLines.text(t)::contains)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no payload of " + p[0] + " contains " + p[1]));
         }
 
-        private RawFrame read(String arg) {
-            int sp = arg.indexOf(' ');
-            List<String> parts = Arrays.stream(arg.substring(sp + 1).split(" && ")).map(String::strip).toList();
-            try (CaptureReader r = CaptureFiles.open(SharedData.market(arg.substring(0, sp)), null)) {
+        private static RawFrame read(String arg) {
+            String[] p = arg.split(" ", 2);
+            try (CaptureReader r = CaptureFiles.open(SharedData.market(p[0]), null)) {
                 while (r.hasNext()) {
                     RawFrame f = r.next();
-                    String p = f.payload == null ? "" : new String(f.payload, StandardCharsets.UTF_8);
-                    if (parts.stream().allMatch(p::contains)) {
+                    String text = f.payload == null ? "" : new String(f.payload, StandardCharsets.UTF_8);
+                    if (parts(p[1]).stream().allMatch(text::contains)) {
                         return f;
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            throw new IllegalArgumentException("the reader yields no frame of " + arg + " containing " + parts);
+            throw new IllegalArgumentException("the reader yields no frame of " + p[0] + " containing " + p[1]);
         }
 
         private void decode(RawFrame f) {
@@ -273,12 +228,6 @@ public final class VenueCases {
                 result = decoder.decode(f, events::add);
             } catch (DecodeException e) {
                 error = e;
-            }
-        }
-
-        private void requireFrame(String line) {
-            if (frame == null) {
-                throw new IllegalArgumentException(where + ": '" + line + "' before any frame");
             }
         }
 
@@ -294,6 +243,10 @@ public final class VenueCases {
             if (checkedEvents > 0 && !moreEvents) {
                 assertEquals(checkedEvents, events.size(), where + ": events of the frame: " + events);
             }
+            reset();
+        }
+
+        private void reset() {
             frame = null;
             checkedEvents = 0;
             moreEvents = false;
@@ -301,8 +254,6 @@ public final class VenueCases {
         }
 
         private void expectEvent(String spec) {
-            requireFrame("> " + spec);
-            checked = true;
             if (error != null) {
                 fail(where + ": expected events, got the dead letter '" + error.getMessage() + "'");
             }
@@ -314,115 +265,93 @@ public final class VenueCases {
             String[] tokens = spec.split("\\s+");
             Map<String, Object> want = new LinkedHashMap<>();
             Map<String, Object> got = new LinkedHashMap<>();
-            want.put("type", type(tokens[0]));
+            want.put("type", Objects.requireNonNull(TYPES.get(tokens[0]), () -> where + ": unknown event type " + tokens[0]));
             got.put("type", ev.type);
             for (int i = 1; i < tokens.length; i++) {
-                String t = tokens[i];
-                int eq = t.indexOf('=');
-                String field = eq < 0 ? t : t.substring(0, eq);
-                String value = eq < 0 ? "" : t.substring(eq + 1);
-                want.put(field, expected(field, value));
-                got.put(field, actual(field, ev));
+                String[] kv = tokens[i].split("=", 2);
+                Field f = Objects.requireNonNull(FIELDS.get(kv[0]), where + ": unknown field " + kv[0]);
+                want.put(kv[0], f.expected().apply(kv.length > 1 ? kv[1] : kv[0]));
+                got.put(kv[0], f.actual().apply(ev));
             }
             assertEquals(want, got, () -> where + ": " + ev);
         }
+    }
 
-        private EventType type(String name) {
-            return switch (name) {
-                case "TRADE" -> EventType.TRADE;
-                case "DELTA" -> EventType.BOOK_DELTA;
-                case "SNAPSHOT" -> EventType.BOOK_SNAPSHOT;
-                case "BBO" -> EventType.BBO;
-                case "DERIVATIVES" -> EventType.DERIVATIVES;
-                default -> throw new IllegalArgumentException(where + ": unknown event type " + name);
-            };
+    private static final Map<String, EventType> TYPES = Map.of("TRADE", EventType.TRADE, "DELTA", EventType.BOOK_DELTA,
+            "SNAPSHOT", EventType.BOOK_SNAPSHOT, "BBO", EventType.BBO, "DERIVATIVES", EventType.DERIVATIVES);
+
+    /** A field: its expected value from the case's text, its value in the event. */
+    private record Field(Function<String, Object> expected, Function<MarketEvent, Object> actual) {}
+
+    /** A DERIVATIVES field the event does not carry. */
+    private static final String ABSENT = "absent";
+
+    private static final Map<String, Field> FIELDS = fields();
+
+    private static Map<String, Field> fields() {
+        Map<String, Field> m = new HashMap<>();
+        Function<String, Object> text = v -> v;
+        Function<String, Object> number = v -> Long.parseLong(v.replace("_", ""));
+        m.put("sym", new Field(text, e -> e.symbol));
+        m.put("native", new Field(text, e -> e.nativeSymbol));
+        m.put("feed", new Field(text, e -> e.feed));
+        m.put("t", new Field(v -> v.contains("T") ? Instant.parse(v).toEpochMilli() : number.apply(v), e -> e.exchangeTimeMs));
+        m.put("recv", new Field(number, e -> e.receiveTimeNs));
+        m.put("first", new Field(number, e -> e.firstUpdateId));
+        m.put("last", new Field(number, e -> e.lastUpdateId));
+        m.put("prev", new Field(number, e -> e.prevUpdateId));
+        m.put("id", new Field(number, e -> e.tradeId));
+        m.put("checksum", new Field(number, e -> e.checksum));
+        m.put("depth", new Field(number, e -> (long) e.bookDepth));
+        m.put("pdec", new Field(number, e -> (long) e.priceDecimals));
+        m.put("sdec", new Field(number, e -> (long) e.sizeDecimals));
+        m.put("pscale", new Field(number, e -> (long) e.priceScale));
+        m.put("sscale", new Field(number, e -> (long) e.sizeScale));
+        m.put("nbids", new Field(number, e -> (long) length(e.bidPrices)));
+        m.put("nasks", new Field(number, e -> (long) length(e.askPrices)));
+        m.put("px", new Field(v -> exact(new BigDecimal(v)), e -> exact(Decimals.toBigDecimal(e.price, e.priceScale))));
+        m.put("sz", new Field(v -> exact(new BigDecimal(v)), e -> exact(Decimals.toBigDecimal(e.size, e.sizeScale))));
+        m.put("buy", new Field(text, e -> e.takerBuy ? "buy" : "sell"));
+        m.put("sell", m.get("buy"));
+        m.put("bids", new Field(VenueCases::levels, e -> levels(e, e.bidPrices, e.bidSizes, Integer.MAX_VALUE)));
+        m.put("asks", new Field(VenueCases::levels, e -> levels(e, e.askPrices, e.askSizes, Integer.MAX_VALUE)));
+        m.put("bid0", new Field(VenueCases::levels, e -> levels(e, e.bidPrices, e.bidSizes, 1)));
+        m.put("ask0", new Field(VenueCases::levels, e -> levels(e, e.askPrices, e.askSizes, 1)));
+        Function<String, Object> orAbsent = v -> v.equals("-") ? ABSENT : exact(new BigDecimal(v));
+        m.put("mark", new Field(orAbsent, e -> derivative(e, MarketEvent.MARK_PRICE, e.markPrice, e.priceScale)));
+        m.put("index", new Field(orAbsent, e -> derivative(e, MarketEvent.INDEX_PRICE, e.indexPrice, e.priceScale)));
+        m.put("funding", new Field(orAbsent, e -> derivative(e, MarketEvent.FUNDING_RATE, e.fundingRate, e.priceScale)));
+        m.put("oi", new Field(orAbsent, e -> derivative(e, MarketEvent.OPEN_INTEREST, e.openInterest, e.sizeScale)));
+        m.put("nextfunding", new Field(v -> v.equals("-") ? ABSENT : number.apply(v),
+                e -> e.has(MarketEvent.NEXT_FUNDING_TIME) ? (Object) e.nextFundingTimeMs : ABSENT));
+        return m;
+    }
+
+    private static Object derivative(MarketEvent ev, int bit, long mantissa, int scale) {
+        return ev.has(bit) ? exact(Decimals.toBigDecimal(mantissa, scale)) : ABSENT;
+    }
+
+    private static int length(long[] a) {
+        return a == null ? 0 : a.length;
+    }
+
+    /** {@code P:S,P:S} as exact decimals. */
+    private static Object levels(String v) {
+        return v.isEmpty() ? List.of() : Arrays.stream(v.split(",")).map(l -> l.split(":"))
+                .map(ps -> List.of(exact(new BigDecimal(ps[0])), exact(new BigDecimal(ps[1])))).toList();
+    }
+
+    private static List<List<BigDecimal>> levels(MarketEvent ev, long[] prices, long[] sizes, int max) {
+        List<List<BigDecimal>> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(length(prices), max); i++) {
+            out.add(List.of(exact(Decimals.toBigDecimal(prices[i], ev.priceScale)),
+                    exact(Decimals.toBigDecimal(sizes[i], ev.sizeScale))));
         }
+        return out;
+    }
 
-        private Object expected(String field, String v) {
-            return switch (field) {
-                case "sym", "native" -> v;
-                case "feed" -> v;
-                case "t" -> v.contains("T") ? Instant.parse(v).toEpochMilli() : Long.parseLong(v.replace("_", ""));
-                case "recv", "first", "last", "prev", "id", "checksum", "depth", "pdec", "sdec", "nbids", "nasks",
-                        "pscale", "sscale" -> Long.parseLong(v.replace("_", ""));
-                case "px", "sz" -> exact(new BigDecimal(v));
-                case "buy" -> "buy";
-                case "sell" -> "sell";
-                case "bids", "asks", "bid0", "ask0" -> levels(v);
-                case "mark", "index", "funding", "oi" -> v.equals("-") ? ABSENT : exact(new BigDecimal(v));
-                case "nextfunding" -> v.equals("-") ? ABSENT : Long.parseLong(v.replace("_", ""));
-                default -> throw new IllegalArgumentException(where + ": unknown field " + field);
-            };
-        }
-
-        /** A DERIVATIVES field the event does not carry. */
-        private static final String ABSENT = "absent";
-
-        private static List<List<BigDecimal>> levels(String v) {
-            if (v.isEmpty()) {
-                return List.of();
-            }
-            return Arrays.stream(v.split(",")).map(l -> {
-                String[] ps = l.split(":");
-                return List.of(exact(new BigDecimal(ps[0])), exact(new BigDecimal(ps[1])));
-            }).toList();
-        }
-
-        /** A value compared by its exact decimal, whatever the mantissa's scale. */
-        private static BigDecimal exact(BigDecimal d) {
-            return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
-        }
-
-        private static Object actual(String field, MarketEvent ev) {
-            return switch (field) {
-                case "sym" -> ev.symbol;
-                case "feed" -> ev.feed;
-                case "native" -> ev.nativeSymbol;
-                case "t" -> ev.exchangeTimeMs;
-                case "recv" -> ev.receiveTimeNs;
-                case "first" -> ev.firstUpdateId;
-                case "last" -> ev.lastUpdateId;
-                case "prev" -> ev.prevUpdateId;
-                case "id" -> ev.tradeId;
-                case "checksum" -> ev.checksum;
-                case "depth" -> (long) ev.bookDepth;
-                case "pdec" -> (long) ev.priceDecimals;
-                case "sdec" -> (long) ev.sizeDecimals;
-                case "pscale" -> (long) ev.priceScale;
-                case "sscale" -> (long) ev.sizeScale;
-                case "nbids" -> (long) length(ev.bidPrices);
-                case "nasks" -> (long) length(ev.askPrices);
-                case "px" -> exact(Decimals.toBigDecimal(ev.price, ev.priceScale));
-                case "sz" -> exact(Decimals.toBigDecimal(ev.size, ev.sizeScale));
-                case "buy", "sell" -> ev.takerBuy ? "buy" : "sell";
-                case "bids" -> levels(ev, ev.bidPrices, ev.bidSizes, Integer.MAX_VALUE);
-                case "asks" -> levels(ev, ev.askPrices, ev.askSizes, Integer.MAX_VALUE);
-                case "bid0" -> levels(ev, ev.bidPrices, ev.bidSizes, 1);
-                case "ask0" -> levels(ev, ev.askPrices, ev.askSizes, 1);
-                case "mark" -> derivative(ev, MarketEvent.MARK_PRICE, ev.markPrice, ev.priceScale);
-                case "index" -> derivative(ev, MarketEvent.INDEX_PRICE, ev.indexPrice, ev.priceScale);
-                case "funding" -> derivative(ev, MarketEvent.FUNDING_RATE, ev.fundingRate, ev.priceScale);
-                case "oi" -> derivative(ev, MarketEvent.OPEN_INTEREST, ev.openInterest, ev.sizeScale);
-                case "nextfunding" -> ev.has(MarketEvent.NEXT_FUNDING_TIME) ? (Object) ev.nextFundingTimeMs : ABSENT;
-                default -> throw new IllegalArgumentException(field);
-            };
-        }
-
-        private static Object derivative(MarketEvent ev, int bit, long mantissa, int scale) {
-            return ev.has(bit) ? exact(Decimals.toBigDecimal(mantissa, scale)) : ABSENT;
-        }
-
-        private static int length(long[] a) {
-            return a == null ? 0 : a.length;
-        }
-
-        private static List<List<BigDecimal>> levels(MarketEvent ev, long[] prices, long[] sizes, int max) {
-            List<List<BigDecimal>> out = new ArrayList<>();
-            for (int i = 0; i < Math.min(length(prices), max); i++) {
-                out.add(List.of(exact(Decimals.toBigDecimal(prices[i], ev.priceScale)),
-                        exact(Decimals.toBigDecimal(sizes[i], ev.sizeScale))));
-            }
-            return out;
-        }
+    /** A value compared by its exact decimal, whatever the mantissa's scale. */
+    private static BigDecimal exact(BigDecimal d) {
+        return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
     }
 }

@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.testkit.SharedData;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,21 +28,7 @@ class VenueSymbolsRoundTripTest {
     }
 
     static Path catalogFile(String exchange) {
-        String prop = System.getProperty("rrr.shared.data");
-        List<Path> roots = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            roots.add(Path.of(prop));
-        }
-        roots.add(Path.of("../shared/data"));
-        roots.add(Path.of("../../shared/data"));
-        roots.add(Path.of("../../../shared/data"));
-        for (Path root : roots) {
-            Path f = root.resolve("market/cryptofeed/" + exchange + ".0");
-            if (Files.isRegularFile(f)) {
-                return f;
-            }
-        }
-        throw new IllegalStateException(exchange + ".0 not found under " + roots + " (set -Drrr.shared.data=...)");
+        return SharedData.cryptofeed(exchange + ".0");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,16 +12,12 @@ import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.VenueCases;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * captures of spot and USDⓈ-M BTCUSDT, cryptofeed captures of spot, US, USDⓈ-M and COIN-M): the
  * standard checks are the contract's ({@code DecoderCases}, oracle {@link BinanceOracle}); here the
  * captures' per-event checks and symbols; the exact fields of frames and the malformed ones are in
- * {@code venue-cases/binance.cases} and {@code binance-usdm.cases}.
+ * {@code venue-cases/binance.cases} and {@code binance-usdm.cases} (run by {@code VenueTablesTest}).
  */
 public class BinanceFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,10 +67,9 @@ public class BinanceFrameDecoderTest {
         };
     }
 
-    @TestFactory
-    Stream<DynamicTest> cases() {
-        return Stream.concat(VenueCases.run(Venues.forFeed("binance-spot"), "binance.cases"),
-                VenueCases.run(Venues.forFeed("binance-usdm"), "binance-usdm.cases"));
+    /** A raw-stream trade of {@code nativeSymbol}, for the catalog check of the decoder's normalization. */
+    public static String tradeFrame(String nativeSymbol) {
+        return "{\"e\":\"trade\",\"E\":1,\"s\":\"" + nativeSymbol + "\",\"t\":1,\"p\":\"1.0\",\"q\":\"1.0\",\"T\":1,\"m\":true}";
     }
 
     /** Native | normalized (empty: no symbol); US: binance.us, which quotes USD and no TUSD. */

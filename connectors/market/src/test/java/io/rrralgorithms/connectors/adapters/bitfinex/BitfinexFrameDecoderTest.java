@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.Decoded;
-import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.VenueCases;
 import io.rrralgorithms.connectors.venues.ConnectionKeyer;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
@@ -24,27 +21,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
- * The Bitfinex decoder over the real capture {@code BITFINEX.ws.11.0} (WS v2, 7 trading pairs, book
- * P0/100, trades, ticker, flag SEQ_ALL; 2021-04-17). The standard checks are the contract's
- * ({@code DecoderCases}, oracle {@link BitfinexOracle}); the exact fields of real and hand-written frames
- * and the dead letters are {@code venue-cases/bitfinex.cases}; here the connection keyer, the checksum
- * and the instrument catalog's own facts.
+ * Bitfinex ({@code BITFINEX.ws.11.0}: WS v2, 7 pairs, book P0/100, trades, ticker, SEQ_ALL; 2021-04-17)
+ * beyond its contract entry, {@code bitfinex.cases} and table rows: the connection keyer and the checksum.
  */
 public class BitfinexFrameDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Venue ADAPTER = Venues.forFeed("bitfinex");
-
-    @TestFactory
-    Stream<DynamicTest> cases() {
-        return VenueCases.run(ADAPTER, "bitfinex.cases");
-    }
 
     /** SEQ_ALL: every event numbered. */
     public static void event(RawFrame f, MarketEvent ev, Decoded d) {
@@ -118,24 +104,4 @@ public class BitfinexFrameDecoderTest {
         assertEquals(7, checked);
     }
 
-    @Test
-    void catalogHoldsEveryCapturedSymbolWithTheDecodersNormalization() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("BITFINEX.0"), ADAPTER);
-        long spot = c.all().stream().filter(i -> i.kind() == Instrument.Kind.SPOT).count();
-        long perp = c.all().stream().filter(i -> i.kind() == Instrument.Kind.PERPETUAL).count();
-        assertEquals(c.size(), spot + perp);
-        assertTrue(spot > 250 && perp > 30, spot + " spot, " + perp + " perpetual");
-        assertEquals("BTC-USDT-PERP", c.byNative("tBTCF0:USTF0").orElseThrow().symbol());
-        assertEquals("TESTBTC-TESTUSDT-PERP", c.byNative("tTESTBTCF0:TESTUSDTF0").orElseThrow().symbol());
-        assertEquals("BTC-USDT", c.byNative("tBTCUST").orElseThrow().symbol());
-        assertEquals("DOG-USD", c.byNative("tDOGUSD").orElseThrow().symbol(), "DOG is not DOGE (see BitfinexSymbols)");
-        for (Instrument i : c.all()) {
-            assertTrue(i.fitsScale(), i.toString());
-            assertEquals(8, i.sizeDecimals(), "amounts have 8 decimals");
-            assertNull(i.tickSize(), "prices have 5 significant digits, no fixed tick");
-            if (i.kind() == Instrument.Kind.SPOT) {
-                assertEquals(i.symbol(), BitfinexSymbols.normalize(i.nativeSymbol()), i.nativeSymbol());
-            }
-        }
-    }
 }

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -19,11 +17,9 @@ import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.VenueCases;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
-import io.rrralgorithms.connectors.venues.VenueSymbols;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -31,24 +27,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
- * Bitget's decoder: the standard checks are the contract's ({@code DecoderCases}, oracle
- * {@link BitgetOracle}, both recorded files as the one feed {@code bitget}); the exact fields of
- * real spot and mix frames, hand-written edge cases and dead letters are {@code venue-cases/bitget.cases};
- * here the symbols (spot and perpetual sharing an instId), the checksum's strings and the sync rules.
+ * Bitget (spot {@code BITGET.ws.1.0} and perpetuals {@code ws.2.0} as the one feed) beyond its contract
+ * entry, {@code bitget.cases} and table rows: the perpetual tickers' derivatives against the raw entries,
+ * spot and perpetual sharing an instId, the checksum's strings and the live spec.
  */
 public class BitgetFrameDecoderTest {
-
-    @TestFactory
-    Stream<DynamicTest> cases() {
-        return VenueCases.run(BitgetVenue.VENUE, "bitget.cases");
-    }
 
     /** Symbols by the rule, session times, receive-time ids and the frame's digits on books, no trade ids. */
     public static void event(RawFrame f, MarketEvent ev, Decoded d) throws Exception {
@@ -141,42 +128,13 @@ public class BitgetFrameDecoderTest {
 
     @Test
     void spotAndPerpetualOfOneInstIdAreTwoInstruments() throws Exception {
-        VenueSymbols s = BitgetVenue.VENUE.symbols();
         assertEquals("BTCUSDT_SPBL", BitgetSymbols.ofArg("sp", "BTCUSDT"));
         assertEquals("BTCUSDT_UMCBL", BitgetSymbols.ofArg("mc", "BTCUSDT"));
         assertEquals("BTCUSD_DMCBL", BitgetSymbols.ofArg("MC", "BTCUSD"));
         assertNull(BitgetSymbols.ofArg("mc", "BTCPERP"), "a USDC-margined perpetual (listed since): not read");
         assertNull(BitgetSymbols.ofArg("umcbl", "BTCUSDT_UMCBL"), "a private channel's instType");
-        assertEquals("BTC-USDT", s.normalize("BTCUSDT_SPBL"));
-        assertEquals("BTC-USDT-PERP", s.normalize("BTCUSDT_UMCBL"));
-        assertEquals("BTC-USD-PERP", s.normalize("BTCUSD_DMCBL"));
-        assertEquals("ETH-BTC", s.normalize("ETHBTC_SPBL"));
-        assertEquals("BTCUSD_DMCBL", s.toNative("btc-usd-perp"));
-        assertEquals("BTCUSDT_SPBL", s.toNative("BTC-USDT"));
-        assertThrows(IllegalArgumentException.class, () -> s.toNative("BTC-EUR"), "no EUR spot in the listing");
-        assertThrows(IllegalArgumentException.class, () -> s.toNative("BTC-USDT-220624"), "no dated futures");
-        assertThrows(IllegalArgumentException.class, () -> s.normalize("BTCEUR_UMCBL"));
         assertEquals("BTCUSDT_SPBL", BitgetVenue.partitionKey(Frames.utf8(tickerFrame("BTCUSDT_SPBL"))));
         assertEquals("BTCUSDT_UMCBL", BitgetVenue.partitionKey(Frames.utf8(tickerFrame("BTCUSDT_UMCBL"))));
-    }
-
-    @Test
-    void catalogInstruments() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("BITGET.0"), BitgetVenue.VENUE);
-        Instrument eos = c.byNative("EOSUSDT_SPBL").orElseThrow();
-        Instrument dash = c.byNative("DASHUSDT_UMCBL").orElseThrow();
-        Instrument btc = c.byNative("BTCUSD_DMCBL").orElseThrow();
-        assertEquals(List.of(Instrument.Kind.SPOT, "EOS-USDT", new BigDecimal("0.0001"), new BigDecimal("0.0001")),
-                List.of(eos.kind(), eos.symbol(), eos.tickSize(), eos.lotSize()));
-        assertEquals(List.of(Instrument.Kind.PERPETUAL, "DASH-USDT-PERP", new BigDecimal("0.01"), new BigDecimal("0.01")),
-                List.of(dash.kind(), dash.symbol(), dash.tickSize(), dash.lotSize()));
-        // priceEndStep 5 at pricePlace 1: BTCUSD ticks by 0.5
-        assertEquals(List.of("BTC-USD-PERP", new BigDecimal("0.5"), new BigDecimal("0.001")),
-                List.of(btc.symbol(), btc.tickSize(), btc.lotSize()));
-        // spot pairs ticking finer than the 8-decimal scale (their frames would be dead letters; none is in the capture)
-        assertEquals(List.of("BABYDOGEUSDT_SPBL", "FLOKIUSDT_SPBL", "FREEUSDT_SPBL", "JASMYETH_SPBL", "KINUSDT_SPBL",
-                "LINABTC_SPBL", "PITUSDT_SPBL", "SOSUSDT_SPBL", "TRXBTC_SPBL", "UFOUSDT_SPBL", "WKDUSDT_SPBL"),
-                c.all().stream().filter(i -> !i.fitsScale()).map(Instrument::nativeSymbol).toList());
     }
 
     /** The venue's strings rebuilt from mantissas and digits: fixed decimals, trailing zeros kept. */
@@ -195,18 +153,6 @@ public class BitgetFrameDecoderTest {
         long computed = new BitgetChecksum().compute(new long[] {m("2.4399"), m("2.439")}, new long[] {m("10"), m("1.5")},
                 new long[] {m("2.44"), m("2.4409")}, new long[] {m("195.6669"), m("1209.06")}, 4, 4);
         assertEquals((int) crc.getValue(), computed);
-    }
-
-    @Test
-    void booksAreUnsequencedWithTheChecksum() {
-        var rules = BitgetVenue.RULES;
-        MarketEvent d = MarketEvent.delta(BitgetVenue.FEED, "EOSUSDT_SPBL", "EOS-USDT", 100L);
-        d.lastUpdateId = 100L;
-        assertTrue(rules.isStale(d, 101L), "received before the snapshot");
-        assertTrue(rules.bridgesSnapshot(d, 99L) && rules.continues(d, 99L));
-        assertEquals(BitgetChecksum.DEPTH, rules.checksum().depth());
-        MarketEvent snap = MarketEvent.snapshot(BitgetVenue.FEED, "EOSUSDT_SPBL", "EOS-USDT", 100L);
-        assertEquals(0, rules.maxDepth(snap), "the whole book, no window");
     }
 
     @Test

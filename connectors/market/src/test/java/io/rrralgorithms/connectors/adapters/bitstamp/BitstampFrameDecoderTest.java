@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.Decoded;
-import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -15,36 +13,16 @@ import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.VenueCases;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
-import java.math.BigDecimal;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
- * The Bitstamp decoder over the real capture {@code BITSTAMP.ws.1.0} (diff_order_book and
- * live_trades of 10 pairs, 2022-01-05) with its REST book snapshots {@code BITSTAMP.http.0.0}
- * and the instrument catalog from {@code trading-pairs-info}. The standard checks are the
- * contract's ({@code DecoderCases}, oracle {@link BitstampOracle}); exact fields of frames and bad
- * frames are {@code venue-cases/bitstamp.cases}; here the snapshot keys, a whole REST book, the catalog.
+ * Bitstamp ({@code BITSTAMP.ws.1.0} with its REST books {@code BITSTAMP.http.0.0}) beyond its contract
+ * entry, {@code bitstamp.cases} and table rows: the per-event checks and a whole REST book.
  */
 public class BitstampFrameDecoderTest {
     private static final Venue ADAPTER = Venues.forFeed("bitstamp");
-
-    @TestFactory
-    Stream<DynamicTest> cases() {
-        return VenueCases.run(ADAPTER, "bitstamp.cases");
-    }
-
-    @Test
-    void snapshotKeys() {
-        assertEquals("ethusd", ADAPTER.snapshotKey("https://www.bitstamp.net/api/v2/order_book/ethusd"));
-        assertEquals("ethusd", ADAPTER.snapshotKey("https://www.bitstamp.net/api/v2/order_book/ethusd/?group=1"));
-        assertNull(ADAPTER.snapshotKey("https://www.bitstamp.net/api/v2/trading-pairs-info/"));
-    }
 
     /** Snapshots are the REST books; times in the capture's minute; book update id = microtimestamp. */
     public static void event(RawFrame f, MarketEvent ev, Decoded d) {
@@ -68,13 +46,4 @@ public class BitstampFrameDecoderTest {
         }
     }
 
-    @Test
-    void catalogPairs() throws Exception {
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("BITSTAMP.0"), ADAPTER);
-        Instrument eth = c.byNative("ethusd").orElseThrow();
-        assertEquals("ETH-USD", eth.symbol());
-        assertEquals(new BigDecimal("0.01"), eth.tickSize());
-        assertEquals(new BigDecimal("1E-8"), eth.lotSize());
-        assertEquals(5, c.byNative("usdtusd").orElseThrow().sizeDecimals());
-    }
 }

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.testkit.Frames;
-import io.rrralgorithms.connectors.testkit.VenueCases;
 import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
  * Bybit v5 public frames (the live capture's topics), hand-written in the API's documented format
@@ -23,11 +19,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class BybitV5FrameDecoderTest {
     private final Venue adapter = Venues.forFeed("bybit");
-
-    @TestFactory
-    Stream<DynamicTest> cases() {
-        return VenueCases.run(adapter, "bybit-v5.cases");
-    }
 
     /** A v5 book event as the cases show the decoder stamping it: last = u, prev = u - 1. */
     private static MarketEvent v5(MarketEvent e, long u) {

@@ -3,10 +3,8 @@ package io.rrralgorithms.connectors.adapters.huobi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.model.EventType;
@@ -16,39 +14,21 @@ import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.VenueCases;
 import io.rrralgorithms.connectors.venues.Venue;
-import io.rrralgorithms.connectors.venues.VenueSymbols;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Huobi's decoder: the standard checks are the contract's ({@code DecoderCases}, oracle
- * {@link HuobiOracle}, feeds {@code huobi} and {@code huobi-swap}); the exact fields of real and
- * hand-written frames and the dead letters are {@code venue-cases/huobi.cases} and
- * {@code huobi-swap.cases}; here the three forms a frame arrives in, the whole-book sync rules and
- * the symbols.
+ * Huobi (feeds {@code huobi}, {@code huobi-swap}) beyond its contract entries, cases files and table rows:
+ * the per-event and decode checks and the three forms a frame arrives in.
  */
 public class HuobiFrameDecoderTest {
-
-    @TestFactory
-    Stream<DynamicTest> spotCases() {
-        return VenueCases.run(HuobiVenue.VENUE, "huobi.cases");
-    }
-
-    @TestFactory
-    Stream<DynamicTest> swapCases() {
-        return VenueCases.run(HuobiVenue.SWAP, "huobi-swap.cases");
-    }
 
     /** Symbols by the feed's rule, exchange times of the session, a version on every book, an id on every trade. */
     public static void event(RawFrame f, MarketEvent ev, Decoded d) {
@@ -137,34 +117,9 @@ public class HuobiFrameDecoderTest {
         return Frames.reject(HuobiVenue.VENUE, new RawFrame(HuobiVenue.FEED, null, FrameKind.WS, 1L, payload));
     }
 
+    /** The swaps' symbols are the contract codes of the trade channel (the catalog check's frames). */
     @Test
-    void everyBookIsTheWholeBookAndANewerVersionReplacesIt() {
-        BookSyncRules rules = HuobiVenue.RULES;
-        assertTrue(rules.snapshotsAreUpdates(), "each depth.step0 is reported at once");
-        MarketEvent same = MarketEvent.snapshot(HuobiVenue.SWAP_FEED, "GALA-USD", "GALA-USD-PERP", 1L);
-        same.lastUpdateId = 64363314349L;
-        assertTrue(rules.isOlderSnapshot(same, 64363314349L), "the swaps repeat an unchanged book at its mrid");
-        assertTrue(rules.isOlderSnapshot(same, 64363314350L));
-        assertFalse(rules.isOlderSnapshot(same, 64363314348L));
-        assertNull(rules.checksum());
-        assertEquals(0, rules.maxDepth(same), "every book replaces the last: no window to keep");
-    }
-
-    @Test
-    void symbolsBothWays() throws Exception {
-        VenueSymbols spot = HuobiVenue.VENUE.symbols();
-        assertEquals("YFI-HUSD", spot.normalize("yfihusd"), "husd is the longer quote");
-        assertEquals("FIL3S-USDT", spot.normalize("fil3susdt"));
-        assertEquals("HT-USDT", spot.normalize("htusdt"));
-        assertEquals("btcusdt", spot.toNative(" btc-usdt "));
-        assertThrows(IllegalArgumentException.class, () -> spot.toNative("BTC-USDT-PERP"));
-        assertThrows(IllegalArgumentException.class, () -> spot.normalize("BTC-USDT"));
-        VenueSymbols swap = HuobiVenue.SWAP.symbols();
-        assertEquals("BTC-USD-PERP", swap.normalize("BTC-USD"));
-        assertEquals("SOS-USDT-PERP", swap.normalize("SOS-USDT"));
-        assertEquals("ATOM-USD", swap.toNative("atom-usd-perp"));
-        assertThrows(IllegalArgumentException.class, () -> swap.toNative("BTC-USD"));
-        assertThrows(IllegalArgumentException.class, () -> swap.toNative("BTC-USD-220325"));
+    void swapTradeFramesDecode() throws Exception {
         assertEquals(EventType.TRADE, Frames.decode(HuobiVenue.SWAP, swapTrade("BTC-USD"), 1L).get(0).type);
     }
 }

@@ -9,41 +9,25 @@ import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.adapters.okx.OkxChecksum;
 import io.rrralgorithms.connectors.adapters.okx.OkxSyncRules;
-import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.Frames;
-import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.VenueCases;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
-import io.rrralgorithms.connectors.venues.VenueSymbols;
 import io.rrralgorithms.connectors.venues.Venues;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
- * OKCoin = OKX's v5 decoder, sync rules and instrument reader with OKCoin's feed, symbols and live
- * spec. The standard checks are the contract's ({@code DecoderCases}, OKX's oracle on
- * {@code OKCOIN.ws.1.0}); the exact fields of real frames are {@code venue-cases/okcoin.cases};
- * here what OKCoin declares differently from OKX: spot symbols only, its listing, its live spec.
+ * OKCoin = OKX's v5 decoder, sync rules and instrument reader with OKCoin's feed, symbols and live spec;
+ * beyond its contract entry, {@code okcoin.cases} and table rows: the declaration and the live spec.
  */
 public class OkcoinFrameDecoderTest {
-
-    @TestFactory
-    Stream<DynamicTest> cases() {
-        return VenueCases.run(OkcoinVenue.VENUE, "okcoin.cases");
-    }
 
     /** Spot symbols as the instId; OKX's books (no decimals, the 400 window); no trade of before the session. */
     public static void event(RawFrame f, MarketEvent e, Decoded d) {
@@ -66,24 +50,8 @@ public class OkcoinFrameDecoderTest {
         assertTrue(OkcoinVenue.VENUE.bookSyncRules() instanceof OkxSyncRules);
         assertTrue(OkcoinVenue.VENUE.bookSyncRules().checksum() instanceof OkxChecksum);
         assertTrue(OkcoinVenue.VENUE.decoder() != OkcoinVenue.VENUE.decoder(), "one decoder per stream (trade acks)");
-        assertEquals(List.of("https://www.okcoin.com/api/v5/public/instruments?instType=SPOT"),
-                OkcoinVenue.VENUE.instrumentMetadata().urls());
         assertEquals("okcoin", Frames.decode(OkcoinVenue.VENUE, "{\"arg\":{\"channel\":\"tickers\",\"instId\":\"ETH-USD\"},"
                 + "\"data\":[{\"askPx\":\"2\",\"askSz\":\"1\",\"bidPx\":\"1\",\"bidSz\":\"1\",\"ts\":\"1\"}]}", 1L).get(0).feed);
-    }
-
-    @Test
-    void spotPairsOnly() throws Exception {
-        VenueSymbols s = OkcoinVenue.VENUE.symbols();
-        assertEquals("BTC-USD", s.normalize("BTC-USD"));
-        assertEquals("USDC-USDT", s.toNative(" usdc-usdt "));
-        assertThrows(IllegalArgumentException.class, () -> s.normalize("BTC-USD-SWAP"));
-        assertThrows(IllegalArgumentException.class, () -> s.toNative("BTC-USD-PERP"));
-        assertThrows(IllegalArgumentException.class, () -> s.toNative("BTC-USD-230630"));
-        InstrumentCatalog c = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("OKCOIN.0"), OkcoinVenue.VENUE);
-        Instrument usdc = c.byNative("USDC-USDT").orElseThrow();
-        assertEquals(List.of("okcoin", Instrument.Kind.SPOT, "USDC-USDT", new BigDecimal("0.0001"), new BigDecimal("0.000001")),
-                List.of(usdc.feed(), usdc.kind(), usdc.symbol(), usdc.tickSize(), usdc.lotSize()));
     }
 
     @Test

@@ -5,44 +5,28 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.VenueCases;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
- * The OKX decoder over the real cryptofeed capture {@code OKX.ws.1.0} (2022-05-13: books, trades
- * and tickers of BTC-USDT, UNI-USD-SWAP and BTC-USD-220527) and its instrument lists
- * ({@code OKX.0}). The standard checks are the contract's ({@code DecoderCases}, oracle
- * {@link OkxOracle}); here checksums, seq-id sync rules and the catalog's instruments; the exact
- * fields of frames and the rejected ones are in {@code venue-cases/okx.cases}.
+ * OKX ({@code OKX.ws.1.0}, 2022-05-13: BTC-USDT, UNI-USD-SWAP, BTC-USD-220527) beyond its contract entry,
+ * {@code okx.cases} and table rows: the checksum on the real snapshots and its strings.
  */
 public class OkxFrameDecoderTest {
     private static final Venue ADAPTER = Venues.forFeed("okx");
-
-    @TestFactory
-    Stream<DynamicTest> cases() {
-        return VenueCases.run(ADAPTER, "okx.cases");
-    }
 
     /** Books carry no price decimals, the snapshot its 400 depth; no trade of before the session. */
     public static void event(RawFrame f, MarketEvent e, Decoded d) {
@@ -59,45 +43,6 @@ public class OkxFrameDecoderTest {
     public static void decoded(RawCounts raw, Decoded d) {
         assertEquals(raw.fact("book levels"), d.fact("book levels"));
         assertEquals(Map.of("BTC-USDT", "BTC-USDT", "UNI-USD-SWAP", "UNI-USD-PERP", "BTC-USD-220527", "BTC-USD-220527"), d.symbols);
-    }
-
-    @Test
-    void catalogInstruments() throws Exception {
-        InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("OKX.0"), ADAPTER);
-        Instrument btc = catalog.byNative("BTC-USDT").orElseThrow(), uni = catalog.byNative("UNI-USD-SWAP").orElseThrow();
-        Instrument fut = catalog.byNative("BTC-USD-220527").orElseThrow(), opt = catalog.byNative("BTC-USD-220514-22000-C").orElseThrow();
-        assertEquals(List.of(Instrument.Kind.SPOT, new BigDecimal("0.1"), new BigDecimal("0.00000001")), List.of(btc.kind(), btc.tickSize(), btc.lotSize()));
-        assertEquals(List.of(Instrument.Kind.PERPETUAL, new BigDecimal("0.001"), new BigDecimal("1")), List.of(uni.kind(), uni.tickSize(), uni.lotSize()));
-        assertEquals(List.of(Instrument.Kind.FUTURE, LocalDate.of(2022, 5, 27)), List.of(fut.kind(), fut.expiry()));
-        assertEquals(List.of(Instrument.Kind.OPTION, "BTC-USD-220514-22000-C"), List.of(opt.kind(), opt.symbol()));
-        List<String> tooFine = new ArrayList<>();
-        for (Instrument i : catalog.all()) {
-            assertEquals(OkxSymbols.normalize(i.nativeSymbol()), i.symbol());
-            if (!i.fitsScale()) {
-                tooFine.add(i.nativeSymbol());
-            }
-        }
-        // meme coins and low-priced BTC/ETH pairs: ticks of 1e-9 .. 1e-11, e.g. SHIB-like BABYDOGE-USDT;
-        // none of the captured instruments is among them
-        assertEquals(39, tooFine.size(), "instruments whose tick or lot is finer than 1e-8: " + tooFine);
-        assertTrue(tooFine.contains("BABYDOGE-USDT") && tooFine.contains("TRX-BTC"));
-        for (String n : List.of("BTC-USDT", "UNI-USD-SWAP", "BTC-USD-220527")) {
-            assertTrue(catalog.byNative(n).orElseThrow().fitsScale(), n);
-        }
-    }
-
-    /** The sync rules on seq ids as okx.cases decodes them: an update of seqId 20 after the snapshot's 12. */
-    @Test
-    void seqIdsChainWhereTheVenueSendsThem() {
-        OkxSyncRules rules = new OkxSyncRules();
-        MarketEvent u = MarketEvent.delta("okx", "BTC-USDT", "BTC-USDT", 1L);
-        u.firstUpdateId = u.lastUpdateId = 123456789020L;
-        u.prevUpdateId = 123456789012L;
-        assertTrue(rules.bridgesSnapshot(u, 123456789012L) && !rules.isStale(u, 123456789012L) && rules.isStale(u, 123456789013L));
-        assertTrue(!rules.continues(u, 123456789011L) && rules.isDuplicate(u, 123456789020L));
-        MarketEvent old = MarketEvent.delta("okx", "BTC-USDT", "BTC-USDT", 1L); // no seqId: prev NONE, receive-time id
-        old.lastUpdateId = 1_652_459_226_163_842_200L;
-        assertTrue(rules.continues(old, 123L) && rules.bridgesSnapshot(old, 123L) && !rules.isDuplicate(old, Long.MAX_VALUE));
     }
 
     @Test
@@ -131,12 +76,4 @@ public class OkxFrameDecoderTest {
                 new long[] {m("3")}, new long[] {m("4")}, -1, -1));
     }
 
-    @Test
-    void symbolsAndSnapshotKeys() {
-        assertEquals(List.of("BTC-USDT", "BTC-USDT-PERP", "BTC-USD-220520", "ETH-USD-220624-2500.5-P"),
-                Stream.of("BTC-USDT", "BTC-USDT-SWAP", "BTC-USD-220520", "ETH-USD-220624-2500.5-P").map(OkxSymbols::normalize).toList());
-        assertThrows(IllegalArgumentException.class, () -> OkxSymbols.normalize("BTC-USD-221340"));
-        assertThrows(IllegalArgumentException.class, () -> OkxSymbols.normalize("BTC"));
-        assertNull(ADAPTER.snapshotKey("https://www.okx.com/api/v5/public/instruments?instType=SPOT"));
-    }
 }

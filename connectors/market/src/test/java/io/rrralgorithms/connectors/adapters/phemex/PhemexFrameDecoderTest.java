@@ -2,40 +2,25 @@ package io.rrralgorithms.connectors.adapters.phemex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.VenueCases;
-import io.rrralgorithms.connectors.venues.VenueSymbols;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
- * The Phemex decoder: the standard checks are the contract's ({@code DecoderCases}, oracle
- * {@link PhemexOracle}); the exact fields of real contract and spot frames, hand-written edge cases
- * and dead letters are {@code venue-cases/phemex.cases}; here the scale table against the recorded
- * product list, the symbols and the sequence rules.
+ * Phemex beyond its contract entry, {@code phemex.cases} and table rows: the per-event checks and the
+ * scale table against the recorded product list.
  */
 public class PhemexFrameDecoderTest {
-
-    @TestFactory
-    Stream<DynamicTest> cases() {
-        return VenueCases.run(PhemexVenue.VENUE, "phemex.cases");
-    }
 
     /** Exchange times of the session; a sequence on every book event; trade ids from the sequence. */
     public static void event(RawFrame f, MarketEvent ev, Decoded d) {
@@ -86,41 +71,4 @@ public class PhemexFrameDecoderTest {
         assertEquals(listed, PhemexScales.BY_SYMBOL);
     }
 
-    @Test
-    void symbols() {
-        VenueSymbols s = PhemexVenue.VENUE.symbols();
-        assertEquals("BTC-USD-PERP", s.normalize("BTCUSD"), "the inverse perpetual");
-        assertEquals("XMR-USD-PERP", s.normalize("XMRUSD"), "a quanto perpetual");
-        assertEquals("SUSHI-USDT", s.normalize("sSUSHIUSDT"));
-        assertEquals("sSUSHIUSDT", s.toNative("sushi-usdt"));
-        assertEquals("GOLDUSD", s.toNative("GOLD-USD-PERP"));
-        assertThrows(IllegalArgumentException.class, () -> s.normalize("SUSHIUSDT"), "spot without its s prefix");
-        assertThrows(IllegalArgumentException.class, () -> s.normalize("s\u0000BTCUSDT"));
-        assertThrows(IllegalArgumentException.class, () -> s.toNative("BTC-USD"), "no USD spot pair");
-        assertThrows(IllegalArgumentException.class, () -> s.toNative("BTC-USDT-PERP"), "no USDT perpetual in the listing");
-    }
-
-    @Test
-    void sequencesOnlyNeverGoBack() {
-        BookSyncRules rules = PhemexVenue.RULES;
-        assertTrue(rules.isStale(delta(100), 100), "already in the snapshot");
-        assertTrue(rules.bridgesSnapshot(delta(170), 100), "the sequence skips: any later message joins");
-        assertTrue(rules.continues(delta(106), 100));
-        assertTrue(rules.continues(delta(100), 100), "a redelivery, applied again harmlessly");
-        assertFalse(rules.continues(delta(99), 100), "a reordering");
-        assertFalse(rules.isDuplicate(delta(100), 100));
-        MarketEvent again = MarketEvent.snapshot(PhemexVenue.FEED, "sSUSHIUSDT", "SUSHI-USDT", 1L);
-        again.lastUpdateId = 146075021;
-        assertTrue(rules.isOlderSnapshot(again, 146075021), "the re-sent snapshot at the book's sequence changes nothing");
-        assertNull(rules.checksum());
-        assertEquals(0, rules.maxDepth(again), "the venue deletes what leaves its window");
-        assertEquals("sequence >= 100", rules.describeExpectation(100));
-    }
-
-    private static MarketEvent delta(long sequence) {
-        MarketEvent d = MarketEvent.delta(PhemexVenue.FEED, "BTCUSD", "BTC-USD-PERP", 1L);
-        d.firstUpdateId = sequence;
-        d.lastUpdateId = sequence;
-        return d;
-    }
 }

@@ -1,12 +1,8 @@
 package io.rrralgorithms.connectors.adapters.poloniex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rrralgorithms.connectors.adapters.BookSyncRules;
 import io.rrralgorithms.connectors.adapters.Decoded;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.RawCounts;
@@ -19,28 +15,16 @@ import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.SharedData;
-import io.rrralgorithms.connectors.testkit.VenueCases;
-import io.rrralgorithms.connectors.venues.VenueSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
- * The Poloniex decoder: the standard checks are the contract's ({@code DecoderCases}, oracle
- * {@link PoloniexOracle}); the exact fields of real frames, hand-written edge cases and dead letters
- * are {@code venue-cases/poloniex.cases}; here the symbols, the id-chain rules and the values on
- * the listed ticks (the contract's catalog check of them needs a capture without dead letters).
+ * Poloniex beyond its contract entry, {@code poloniex.cases} and table rows: the per-event checks and the
+ * values on the listed ticks at each event's own scale (the contract's catalog check reads them at 8).
  */
 public class PoloniexFrameDecoderTest {
-
-    @TestFactory
-    Stream<DynamicTest> cases() {
-        return VenueCases.run(PoloniexVenue.VENUE, "poloniex.cases");
-    }
 
     /** Exchange times of the session; book ids chained by lastId; venue trade ids. */
     public static void event(RawFrame f, MarketEvent ev, Decoded d) {
@@ -101,35 +85,4 @@ public class PoloniexFrameDecoderTest {
                 "every snapshot level (DYP_USDT: 11 bids; MDT_BTC: 20 + 20), update level and trade price");
     }
 
-    @Test
-    void symbols() {
-        VenueSymbols s = PoloniexVenue.VENUE.symbols();
-        assertEquals("BTC-USDT", s.normalize("BTC_USDT"));
-        assertEquals("BTC_USDT", s.toNative("btc-usdt"));
-        assertThrows(IllegalArgumentException.class, () -> s.normalize("BTCUSDT"));
-        assertThrows(IllegalArgumentException.class, () -> s.normalize("BTC_USDT_PERP"));
-        assertThrows(IllegalArgumentException.class, () -> s.normalize("B\u0000TC_USDT"));
-        assertThrows(IllegalArgumentException.class, () -> s.toNative("BTC-USDT-PERP"), "spot only");
-    }
-
-    @Test
-    void updatesChainByTheirLastId() {
-        BookSyncRules rules = PoloniexVenue.RULES;
-        assertTrue(rules.isStale(update(90, 100), 100), "already in the snapshot");
-        assertTrue(rules.bridgesSnapshot(update(100, 101), 100), "names the snapshot");
-        assertFalse(rules.bridgesSnapshot(update(101, 102), 100), "101 lost");
-        assertTrue(rules.continues(update(4_485_703, 4_485_710), 4_485_703), "ids skip: the chain is lastId");
-        assertFalse(rules.continues(update(4_485_705, 4_485_710), 4_485_703));
-        assertTrue(rules.isDuplicate(update(100, 101), 101), "a repeated update");
-        assertEquals("lastId == 101", rules.describeExpectation(101));
-        assertNull(rules.checksum());
-    }
-
-    private static MarketEvent update(long lastId, long id) {
-        MarketEvent d = MarketEvent.delta(PoloniexVenue.FEED, "BTC_USDT", "BTC-USDT", 1L);
-        d.prevUpdateId = lastId;
-        d.firstUpdateId = id;
-        d.lastUpdateId = id;
-        return d;
-    }
 }
