@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code name}) carry the current code while {@code symbol}, the name used on the WebSocket and
  * in REST paths, keeps the old one ({@code BCHSV-USDT} lists {@code baseCurrency BSV}). The
  * normalized symbol uses the current code, so it is the same whichever name a frame uses; the
- * renames below are all that the recorded instrument list has ({@code KucoinFrameDecoderTest}
+ * renames below are all that the recorded instrument list has ({@code VenueSymbolsRoundTripTest}
  * checks every listed symbol against its {@code baseCurrency}/{@code quoteCurrency}).
  */
 final class KucoinSymbols {
