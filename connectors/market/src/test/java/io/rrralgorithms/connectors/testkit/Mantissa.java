@@ -83,12 +83,17 @@ public final class Mantissa {
 
     /** {@link #holdable} of the quoted decimals of {@code json}. */
     public static boolean holdable(String json) {
+        return holdable(quotedDecimals(json));
+    }
+
+    /** The quoted decimals ({@code "-1.5"}) of {@code json}. */
+    public static List<BigDecimal> quotedDecimals(String json) {
         List<BigDecimal> values = new ArrayList<>();
         Matcher m = QUOTED_DECIMAL.matcher(json);
         while (m.find()) {
             values.add(new BigDecimal(m.group(1)));
         }
-        return holdable(values);
+        return values;
     }
 
     /**
