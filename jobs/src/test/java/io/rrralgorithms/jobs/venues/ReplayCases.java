@@ -29,6 +29,7 @@ import io.rrralgorithms.jobs.venues.ReplayCase.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -51,40 +52,34 @@ final class ReplayCases {
                 assertEquals("sequence break: expected U == " + res.get("U").asLong(), g.reason);
             });
 
-    /** The 300th SNX-BTC frame lost: the next change's sequence is not the book's + 1. */
-    private static final ReplayCase.Drop KUCOIN_DROP = new ReplayCase.Drop("SNX-BTC",
-            s -> s.contains("\"topic\":\"/market/level2:SNX-BTC\""), 300, (String dropped, BookGap g) -> {
-                long sequence = JSON.readTree(dropped).get("data").get("sequenceStart").asLong();
-                assertEquals(sequence - 1, g.lastUpdateId);
-                assertEquals(sequence + 1, g.updateId);
-                assertEquals("sequence break: expected sequence " + sequence, g.reason);
-            });
-
-    /** The 100th PI_ETHUSD book frame lost: the seq chain names it. */
-    private static final ReplayCase.Drop KRAKEN_FUTURES_DROP = new ReplayCase.Drop("PI_ETHUSD",
-            s -> s.startsWith("{\"feed\":\"book\",\"product_id\":\"PI_ETHUSD\""), 100, (String dropped, BookGap g) -> {
-                long seq = JSON.readTree(dropped).get("seq").asLong();
-                assertEquals(seq - 1, g.lastUpdateId);
-                assertEquals(seq + 1, g.updateId);
-                assertEquals("sequence break: expected seq " + seq, g.reason);
-            });
-
     /**
-     * The {@code nth} book update of {@code nativeSymbol} lost (v2 {@code updateOrderbook}, v3
-     * {@code orderbook/full} update): the next one's sequence is not the book's + 1 (HitBTC family).
+     * The {@code nth} frame of {@code nativeSymbol}'s book matching {@code frame} lost: the next one's
+     * {@code field} is not the book's + 1; {@code id} reads the lost frame's.
      */
-    private static ReplayCase.Drop hitbtcDrop(String nativeSymbol, int nth) {
-        Predicate<String> update = s -> s.contains("\"method\":\"updateOrderbook\"")
-                && s.contains("\"symbol\":\"" + nativeSymbol + "\"")
-                || s.contains("\"ch\":\"orderbook/full\",\"update\":{\"" + nativeSymbol + "\"");
-        return new ReplayCase.Drop(nativeSymbol, update, nth, (String dropped, BookGap g) -> {
-            JsonNode j = JSON.readTree(dropped);
-            long sequence = j.has("params") ? j.get("params").get("sequence").asLong()
-                    : j.get("update").get(nativeSymbol).get("s").asLong();
+    private static ReplayCase.Drop sequenceDrop(String nativeSymbol, Predicate<String> frame, int nth, String field,
+            Function<JsonNode, JsonNode> id) {
+        return new ReplayCase.Drop(nativeSymbol, frame, nth, (String dropped, BookGap g) -> {
+            long sequence = id.apply(JSON.readTree(dropped)).asLong();
             assertEquals(sequence - 1, g.lastUpdateId);
             assertEquals(sequence + 1, g.updateId);
-            assertEquals("sequence break: expected sequence " + sequence, g.reason);
+            assertEquals("sequence break: expected " + field + " " + sequence, g.reason);
         });
+    }
+
+    /** The 300th SNX-BTC frame lost: the next change's sequence is not the book's + 1. */
+    private static final ReplayCase.Drop KUCOIN_DROP = sequenceDrop("SNX-BTC",
+            s -> s.contains("\"topic\":\"/market/level2:SNX-BTC\""), 300, "sequence", j -> j.get("data").get("sequenceStart"));
+
+    /** The 100th PI_ETHUSD book frame lost: the seq chain names it. */
+    private static final ReplayCase.Drop KRAKEN_FUTURES_DROP = sequenceDrop("PI_ETHUSD",
+            s -> s.startsWith("{\"feed\":\"book\",\"product_id\":\"PI_ETHUSD\""), 100, "seq", j -> j.get("seq"));
+
+    /** The {@code nth} book update of {@code nativeSymbol} lost (v2 {@code updateOrderbook}, v3 {@code orderbook/full}). */
+    private static ReplayCase.Drop hitbtcDrop(String nativeSymbol, int nth) {
+        return sequenceDrop(nativeSymbol, s -> s.contains("\"method\":\"updateOrderbook\"")
+                && s.contains("\"symbol\":\"" + nativeSymbol + "\"")
+                || s.contains("\"ch\":\"orderbook/full\",\"update\":{\"" + nativeSymbol + "\""), nth, "sequence",
+                j -> j.has("params") ? j.get("params").get("sequence") : j.get("update").get(nativeSymbol).get("s"));
     }
 
     /**
