@@ -16,24 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The cryptofeed captures of the four Binance feeds (spot {@code BINANCE}, {@code BINANCE_US},
- * USDⓈ-M {@code BINANCE_FUTURES}, COIN-M {@code BINANCE_DELIVERY}; 2021, 4–10 symbols, about 30 s
- * each), every {@code .ws.1.0} merged by receive time with the REST depth snapshots of its
- * {@code .http.0.0}, and the hftbacktest BTCUSDT captures, for both venue contracts. What the data has:
+ * The raw-line oracle of the Binance captures for both venue contracts: the cryptofeed captures of
+ * spot {@code BINANCE}, {@code BINANCE_US}, USDⓈ-M {@code BINANCE_FUTURES} and COIN-M
+ * {@code BINANCE_DELIVERY} (2021, 4–10 symbols, ~30 s; each {@code .ws.1.0} merged by receive time
+ * with the REST depth snapshots of its {@code .http.0.0}) and the hftbacktest BTCUSDT captures.
  *
- * <ul>
- *   <li><b>gaps: 0 on all four.</b> Every symbol's diff ids chain (spot {@code U == previous u + 1},
- *       futures {@code pu == previous u}), and each symbol's one snapshot is joined by the first diff
- *       that is not stale ({@code U <= lastUpdateId + 1 <= u} spot, {@code U <= lastUpdateId <= u} futures).
- *   <li><b>the snapshots:</b> cryptofeed requests a symbol's snapshot on its first diff and awaits it in
- *       its read loop, so exactly one diff per symbol is buffered (and already in the snapshot), and
- *       frames the snapshot contains are read after it (1, 0, 8 and 249 of them: COIN-M fetched its ten
- *       snapshots one after another on one connection). Nothing is lost, no buffer overflows.
- *   <li><b>stale diffs</b> ({@code u <= lastUpdateId} spot, {@code u < lastUpdateId} futures): 5, 4, 12
- *       and 259. On futures 3 of 4 (USDⓈ-M) and 5 of 10 (COIN-M) bridging diffs end at exactly
- *       {@code u == lastUpdateId}, which is why the futures rules drop only {@code u < lastUpdateId}.
- *   <li>no diff is applied from the buffer; every applied diff yields one synced top.
- * </ul>
+ * <p>What the data has: no gap (spot {@code U == previous u + 1}, futures {@code pu == previous u});
+ * cryptofeed fetches a symbol's snapshot on its first diff, so one diff per symbol is buffered and
+ * already in it, and the frames queued while it waited are read after it (1, 0, 8, 249); stale diffs
+ * ({@code u <= lastUpdateId} spot, {@code u < lastUpdateId} futures, as 3 of 4 USDⓈ-M and 5 of 10
+ * COIN-M bridges end at {@code u == lastUpdateId}): 5, 4, 12, 259; every applied diff one synced top.
  */
 public final class BinanceOracle {
     private static final Pattern SYMBOL = Pattern.compile("[?&]symbol=([A-Z0-9_]+)");

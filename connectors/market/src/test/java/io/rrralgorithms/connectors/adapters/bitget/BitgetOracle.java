@@ -15,14 +15,13 @@ import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
- * The raw-line oracle of the Bitget capture of 2022-04-07 ({@code BITGET.ws.1.0}: spot books,
- * trades, tickers and candles of 8 pairs; {@code BITGET.ws.2.0}: the same of 2 USDT-margined
- * perpetuals; ~30 s, API v1) for both venue contracts: frames per {@code channel:action}; acks,
- * candles and the trades sent on subscription ("past trades") ignored; a ticker entry a BBO. Per
- * instrument ({@code instType} + {@code instId}: spot and perpetual {@code DASHUSDT} are two books)
- * the book as the frames' own strings say; after each frame the venue's checksum is recomputed here
- * (the CRC32 as a signed int of {@code bid1px:bid1sz:ask1px:ask1sz:...} over the top 25 as written):
- * a mismatch is a checksum failure and a gap (the book lost until the next snapshot).
+ * The raw-line oracle of the Bitget capture of 2022-04-07 (API v1, ~30 s: {@code BITGET.ws.1.0} 8 spot
+ * pairs, {@code BITGET.ws.2.0} 2 USDT-margined perpetuals) for both venue contracts: frames per
+ * {@code channel:action}; acks, candles and the trades sent on subscription ignored; a ticker entry a
+ * BBO. Per instrument ({@code instType} + {@code instId}) the book as the frames' strings say, and
+ * after each frame the venue's checksum recomputed here (signed CRC32 of
+ * {@code bid1px:bid1sz:ask1px:ask1sz:...} over the top 25): a mismatch is a checksum failure and a
+ * gap, the book lost until the next snapshot.
  */
 public final class BitgetOracle {
     private static final int CHECKSUM_DEPTH = 25;

@@ -10,15 +10,11 @@ import java.util.List;
 
 /**
  * The raw-line oracle of the Gate.io captures with their REST order books, for both venue
- * contracts: spot of 2021-04-22 (10 pairs, ~30 s; order_book_update, trades, tickers, candlesticks)
- * and USDT perpetuals of 2023-05-24 (10 contracts, ~20 s; {@code with_id=true} books; trades
- * subscribed but none traded). Frames per {@code channel/event}, those whose decoded numbers no long
- * mantissa scale holds (dead letters), and per book Gate.io's documented join (drop
- * {@code u <= id}, bridge, chain) replayed into TreeMaps.
- *
- * <p>What the spot data has: the REST books of OMG_USDT, INK_USDT, DIS_USDT and BTC_USDC hold sizes
- * of 9-10 decimals (dust left by quote-funded orders), decoded at those scales. Every book chains
- * without a break. Gate.io sends no checksum.
+ * contracts: spot of 2021-04-22 (10 pairs, ~30 s) and USDT perpetuals of 2023-05-24 (10 contracts,
+ * ~20 s; no trade). Frames per {@code channel/event}, those no long mantissa scale holds dead letters,
+ * and per book Gate.io's documented join (drop {@code u <= id}, bridge, chain). The spot REST books
+ * of OMG_USDT, INK_USDT, DIS_USDT and BTC_USDC hold sizes of 9-10 decimals, decoded at those scales.
+ * Gate.io sends no checksum.
  */
 public final class GateioOracle {
     private GateioOracle() {}

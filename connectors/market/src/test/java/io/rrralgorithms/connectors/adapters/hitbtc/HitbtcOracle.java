@@ -12,18 +12,11 @@ import java.util.Map;
 
 /**
  * The raw-line oracle of the HitBTC family's captures (HitBTC and Bequant: API v2, July 2021; FMFW:
- * API v3, October 2021; 10 pairs each, books, trades, tickers and candles, about 30 s) for both
- * venue contracts, with Jackson and {@link BigDecimal}:
- *
- * <ul>
- *   <li>frames per method (v2) or channel/kind (v3) as facts; replies, candles and the trades sent
- *       on subscription ("past trades") ignored;
- *   <li>the frames with a price or size a decoder reads (levels, trade price and quantity, ticker
- *       bid/ask and sizes) that no long mantissa scale holds: dead letters, a fact per kind;
- *   <li>per symbol, the books by the documented procedure ({@link RawCounts#chained}: a snapshot
- *       (re)starts the book at its {@code sequence}, the next update must be sequence + 1), each
- *       applied update a synced top; updates of a symbol without a snapshot: "unsynced updates".
- * </ul>
+ * API v3, October 2021; 10 pairs each, ~30 s) for both venue contracts: frames per method (v2) or
+ * channel/kind (v3) as facts; replies, candles and the trades sent on subscription ("past trades")
+ * ignored; frames with a price or size no long mantissa scale holds dead letters; per symbol the
+ * documented book ({@link RawCounts#chained}: a snapshot (re)starts it at its {@code sequence}, each
+ * update must be sequence + 1); updates of a symbol without a snapshot: "unsynced updates".
  */
 public final class HitbtcOracle {
     private HitbtcOracle() {}

@@ -10,21 +10,12 @@ import java.util.List;
 
 /**
  * The raw-line oracle of Huobi's captures (spot {@code HUOBI.ws.44.0}, April 2021; swaps
- * {@code HUOBI_SWAP.ws.1.0} coin-margined and {@code .ws.2.0} USDT-margined, February 2022; 5 or
- * 10 instruments each, books and trades, about 30 s) for both venue contracts. It reads every
- * received line's text ({@link CaptureLines#text}: the recorded bytes literal read back and
- * gunzipped) and counts:
- *
- * <ul>
- *   <li>frames per kind as facts ({@code ping}, {@code status:ok}, {@code depth.step0},
- *       {@code trade.detail}); pings and replies ignored;
- *   <li>the frames with a price or size (levels; trade price and amount) that no long mantissa
- *       scale holds: dead letters, a fact per kind; for the pipeline ({@link #replay}) also the
- *       trades older than the frame guard's clock-skew limit;
- *   <li>per symbol, the book as Huobi documents {@code depth.step0}: every message the whole book,
- *       its version spot's {@code version}, the swaps' {@code mrid}; a book not newer than the
- *       last one taken is a repeat ("repeated books"), every other one a synced top.
- * </ul>
+ * {@code HUOBI_SWAP.ws.1.0} coin-margined and {@code .ws.2.0} USDT-margined, February 2022; books
+ * and trades, ~30 s) for both venue contracts, on each line's text ({@link CaptureLines#text}: the
+ * recorded gzip bytes read back): frames per kind as facts, pings and replies ignored, frames no long
+ * mantissa scale holds dead letters; every {@code depth.step0} is the whole book at its version
+ * (spot's {@code version}, the swaps' {@code mrid}): one not newer than the last taken is a repeat
+ * ("repeated books"), every other one a synced top.
  */
 public final class HuobiOracle {
     private HuobiOracle() {}

@@ -11,16 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The raw-line oracle of the KuCoin capture of 2021-04-25 (10 symbols, ~30 s; level2, match, ticker,
- * candles) with its REST level2 snapshots, for both venue contracts: frames per type or subject, the
- * frames whose numbers no long mantissa scale holds (dead letters, a fact per kind), one delta per
- * change, and per symbol the changes above the snapshot's sequence, replayed in sequence order
- * into TreeMaps.
- *
- * <p>What the data has: BCHSV-USDT's REST book (one ask of size 0.00019434546 beside large sizes)
- * is a dead letter, so its diffs wait for a snapshot that never decodes: no gap, no top. CAPP-BTC,
- * ANKR-BTC and DAPPT-BTC (ticks of 1e-10) book at scale 10; every book chains without a break.
- * KuCoin sends no checksum.
+ * The raw-line oracle of the KuCoin capture of 2021-04-25 (10 symbols, ~30 s) with its REST level2
+ * snapshots, for both venue contracts: frames per type or subject, frames no long mantissa scale
+ * holds dead letters, one delta per change, and per symbol the changes above the snapshot's sequence
+ * replayed in sequence order. BCHSV-USDT's REST book is a dead letter, so its diffs wait for a
+ * snapshot that never decodes; CAPP-BTC, ANKR-BTC and DAPPT-BTC (1e-10 ticks) book at scale 10.
  */
 public final class KucoinOracle {
     private KucoinOracle() {}

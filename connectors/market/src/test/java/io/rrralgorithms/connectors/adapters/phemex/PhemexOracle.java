@@ -13,22 +13,13 @@ import java.util.Map;
 
 /**
  * The raw-line oracle of the Phemex capture (July 2021: books and trades of 5 USD perpetuals and 5
- * spot pairs in {@code PHEMEX.ws.1.0}, their 1-minute candles in {@code PHEMEX.ws.2.0}, about 30 s)
- * for both venue contracts, never with the decoder, its scale table or the synchronizer:
- *
- * <ul>
- *   <li>the scales come from the recorded product list {@code PHEMEX.0}: a contract's
- *       {@code priceScale}, quantities in whole contracts; spot prices at Phemex's documented spot
- *       scale 8, quantities at the base currency's {@code valueScale};
- *   <li>frames per kind ({@code book:snapshot}, {@code trades:incremental}, …) as facts; replies,
- *       candles and the trades sent on subscribing ("past trades") ignored;
- *   <li>per symbol, the book by Phemex's procedure: a snapshot (re)starts it; one at or below the
- *       book's sequence is a re-sent copy ("re-sent snapshots"; whether it equals the book as
- *       replayed is a fact too) and changes nothing; an incremental message at or below the
- *       snapshot's sequence before any is applied is stale, one below the book's is a reordering (a
- *       gap), any other is applied (a synced top); after every message each side must hold the
- *       message's {@code depth} levels ("books outside the window").
- * </ul>
+ * spot pairs in {@code PHEMEX.ws.1.0}, their candles in {@code PHEMEX.ws.2.0}, ~30 s) for both venue
+ * contracts, at the scales of the recorded product list {@code PHEMEX.0} (a contract's
+ * {@code priceScale} and whole contracts; spot prices at the documented 8, quantities at the base
+ * currency's {@code valueScale}). Per symbol, Phemex's procedure: a snapshot (re)starts the book, one
+ * at or below its sequence is a re-sent copy (a fact, and whether it equals the book); an update at
+ * or below the snapshot's sequence before any is applied is stale, one below the book's a gap; after
+ * each, a side must hold the message's {@code depth} levels ("books outside the window").
  */
 public final class PhemexOracle {
     private PhemexOracle() {}

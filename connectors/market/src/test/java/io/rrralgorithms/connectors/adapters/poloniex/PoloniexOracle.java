@@ -9,17 +9,11 @@ import java.util.List;
 
 /**
  * The raw-line oracle of the Poloniex capture ({@code POLONIEX.ws.1.0}, August 2022, API v3:
- * {@code book_lv2} and {@code trades} of 11 spot pairs, about 30 s) for both venue contracts:
- *
- * <ul>
- *   <li>frames per event or channel/action as facts; subscription acknowledgements ignored;
- *   <li>a frame with a price or quantity no long mantissa scale holds is a dead letter, a fact per kind;
- *   <li>per symbol, the book by the documented chain ({@link RawCounts#chained}): a snapshot starts
- *       it at its {@code id}; an update whose {@code id} is not above the book's is stale, one whose
- *       {@code lastId} is not the book's {@code id} a gap; each applied update is a synced top;
- *       afterwards no side may hold more than the 20 levels of the window, nor fewer where it held
- *       20 ("books outside the window").
- * </ul>
+ * {@code book_lv2} and {@code trades} of 11 spot pairs, ~30 s) for both venue contracts: frames per
+ * event or channel/action as facts, acknowledgements ignored, frames no long mantissa scale holds
+ * dead letters; per symbol the documented chain ({@link RawCounts#chained}: {@code lastId} must be
+ * the book's {@code id}); afterwards no side may hold more than the 20 levels of the window, nor
+ * fewer where it held 20 ("books outside the window").
  */
 public final class PoloniexOracle {
     static final int WINDOW = 20;
