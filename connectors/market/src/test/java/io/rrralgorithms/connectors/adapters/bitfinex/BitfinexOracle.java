@@ -5,17 +5,13 @@ import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
 /**
  * The raw-line oracle of the Bitfinex capture (WS v2, book P0/100 + trades + ticker of 7 pairs,
@@ -29,19 +25,11 @@ public final class BitfinexOracle {
 
     private BitfinexOracle() {}
 
-    /** A book as the venue prints it: price → {price text, amount text}; bids best first. */
-    public static final class TextBook {
-        final TreeMap<BigDecimal, String[]> bids = new TreeMap<>(Collections.reverseOrder());
-        final TreeMap<BigDecimal, String[]> asks = new TreeMap<>();
-
+    /** A book as the venue prints it: amounts as sent, negative for asks. */
+    // qualified: the kit's book of texts, under the name the Bitfinex tests know
+    public static final class TextBook extends io.rrralgorithms.connectors.testkit.TextBook {
         public void apply(String price, String count, String amount) {
-            BigDecimal p = new BigDecimal(price);
-            TreeMap<BigDecimal, String[]> side = new BigDecimal(amount).signum() > 0 ? bids : asks;
-            if (new BigDecimal(count).signum() == 0) {
-                side.remove(p);
-            } else {
-                side.put(p, new String[] {price, amount});
-            }
+            set(new BigDecimal(amount).signum() > 0, price, amount, new BigDecimal(count).signum() == 0);
         }
 
         /** The rows of a book frame's text ({@link #ROW}) applied in order. */
@@ -52,24 +40,9 @@ public final class BitfinexOracle {
             }
         }
 
-        /** The venue's checksum over this book: CRC32 of the top 25 bid:amount:ask:amount texts (asks negative, as sent). */
+        /** The venue's checksum over this book (top 25). */
         public long checksum() {
-            List<String[]> b = new ArrayList<>(bids.values());
-            List<String[]> a = new ArrayList<>(asks.values());
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < 25; i++) {
-                if (i < b.size()) {
-                    parts.add(b.get(i)[0]);
-                    parts.add(b.get(i)[1]);
-                }
-                if (i < a.size()) {
-                    parts.add(a.get(i)[0]);
-                    parts.add(a.get(i)[1]);
-                }
-            }
-            CRC32 crc = new CRC32();
-            crc.update(String.join(":", parts).getBytes(StandardCharsets.US_ASCII));
-            return (int) crc.getValue();
+            return crc32(25);
         }
 
         /** The book as the contract compares it: price → size (the amount's magnitude). */

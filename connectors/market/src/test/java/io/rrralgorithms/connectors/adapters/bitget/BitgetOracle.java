@@ -3,16 +3,12 @@ package io.rrralgorithms.connectors.adapters.bitget;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
+import io.rrralgorithms.connectors.testkit.TextBook;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.zip.CRC32;
 
 /**
  * The raw-line oracle of the Bitget capture of 2022-04-07 (API v1, ~30 s: {@code BITGET.ws.1.0} 8 spot
@@ -24,48 +20,11 @@ import java.util.zip.CRC32;
  * gap, the book lost until the next snapshot.
  */
 public final class BitgetOracle {
-    private static final int CHECKSUM_DEPTH = 25;
-
     private BitgetOracle() {}
-
-    /** The venue's strings of each level, besides the reference book. */
-    private static final class Texts {
-        final TreeMap<BigDecimal, String[]> bids = new TreeMap<>(Collections.reverseOrder());
-        final TreeMap<BigDecimal, String[]> asks = new TreeMap<>();
-
-        void set(ReferenceBook reference, boolean bid, JsonNode levels) {
-            reference.set(bid, levels);
-            for (JsonNode l : levels) {
-                BigDecimal p = new BigDecimal(l.get(0).asText());
-                if (new BigDecimal(l.get(1).asText()).signum() == 0) {
-                    (bid ? bids : asks).remove(p);
-                } else {
-                    (bid ? bids : asks).put(p, new String[] {l.get(0).asText(), l.get(1).asText()});
-                }
-            }
-        }
-
-        int checksum() {
-            List<String[]> b = new ArrayList<>(bids.values());
-            List<String[]> a = new ArrayList<>(asks.values());
-            StringJoiner s = new StringJoiner(":");
-            for (int i = 0; i < CHECKSUM_DEPTH; i++) {
-                if (i < b.size()) {
-                    s.add(b.get(i)[0]).add(b.get(i)[1]);
-                }
-                if (i < a.size()) {
-                    s.add(a.get(i)[0]).add(a.get(i)[1]);
-                }
-            }
-            CRC32 crc = new CRC32();
-            crc.update(s.toString().getBytes(StandardCharsets.US_ASCII));
-            return (int) crc.getValue();
-        }
-    }
 
     public static RawCounts count(List<Path> files) throws Exception {
         RawCounts raw = new RawCounts();
-        Map<String, Texts> texts = new TreeMap<>();
+        Map<String, TextBook> texts = new TreeMap<>();
         for (JsonNode j : raw.json(files)) {
             if (j.has("event")) {
                 raw.ignore("event:" + j.get("event").asText());
@@ -116,23 +75,25 @@ public final class BitgetOracle {
         };
     }
 
-    private static void book(RawCounts raw, Map<String, Texts> texts, String instrument, boolean snapshot, JsonNode d) {
+    private static void book(RawCounts raw, Map<String, TextBook> texts, String instrument, boolean snapshot, JsonNode d) {
         ReferenceBook b = raw.book(instrument);
         if (snapshot) {
             raw.snapshots++;
             b.snapshot(-1); // no update ids
-            texts.put(instrument, new Texts());
+            texts.put(instrument, new TextBook());
         } else {
             raw.deltas++;
             if (!b.synced) {
                 return; // lost until the next snapshot
             }
         }
-        Texts t = texts.get(instrument);
-        t.set(b, true, d.get("bids"));
-        t.set(b, false, d.get("asks"));
+        b.apply(d.get("bids"), d.get("asks"));
+        for (boolean bid : new boolean[] {true, false}) {
+            d.get(bid ? "bids" : "asks").forEach(l -> texts.get(instrument).set(bid, l.get(0).asText(), l.get(1).asText(),
+                    new BigDecimal(l.get(1).asText()).signum() == 0));
+        }
         raw.checksums++;
-        if (t.checksum() != d.get("checksum").asInt()) {
+        if (texts.get(instrument).crc32(25) != d.get("checksum").asInt()) {
             raw.checksumFailures++;
             raw.gaps++;
             b.synced = false;
