@@ -35,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BitfinexReplayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RECEIVED = CaptureLines.RECEIVED;
-    private static final Pattern ROW = BitfinexOracle.ROW;
     private static final Pattern SEQ = Pattern.compile(",(\\d+)\\]$");
     static final int DEPTH = 10;
 
@@ -81,10 +80,7 @@ class BitfinexReplayTest {
                 if (JSON.readTree(p).get(1).get(0).isArray()) {
                     books.put(ch[1], new BitfinexOracle.TextBook());
                 }
-                Matcher rows = ROW.matcher(p.substring(p.indexOf(',') + 1));
-                while (rows.find()) {
-                    books.get(ch[1]).apply(rows.group(1), rows.group(2), rows.group(3));
-                }
+                books.get(ch[1]).applyRows(p);
                 long cs = books.get(ch[1]).checksum();
                 if (ch[1].equals("tMNABTC") && chanId == 232956 && ++mnaSeen == lastMna + 1) {
                     cs = cs == Integer.MAX_VALUE ? cs - 1 : cs + 1; // the deliberately wrong one

@@ -7,8 +7,6 @@ import io.rrralgorithms.connectors.testkit.Frames;
 import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
-import io.rrralgorithms.jobs.features.InProcessPipeline;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,26 +38,16 @@ class BitmexReplayTest {
      */
     @Test
     void unresolvableLevelIdsAreGapsAndAPartialResyncs() throws Exception {
-        List<BookGap> gaps = new ArrayList<>();
-        List<BookTop> tops = new ArrayList<>();
-        InProcessPipeline p = new InProcessPipeline(DEPTH, 1000, 0L, new InProcessPipeline.Listener() {
-                    @Override
-                    public void top(BookTop t) {
-                        tops.add(t);
-                    }
-
-                    @Override
-                    public void gap(BookGap g) {
-                        gaps.add(g);
-                    }
-                });
+        CaptureReplay p = new CaptureReplay(DEPTH);
+        List<BookTop> tops = p.tops;
+        List<BookGap> gaps = p.gaps;
         String sym = "XBTZ21";
         long t0 = 1_626_993_368_000_000_000L;
         // a row before any partial: buffered, then stale once the partial arrives
         feed(p, t0, "update", "{\"symbol\":\"" + sym + "\",\"id\":5,\"side\":\"Buy\",\"size\":1}");
         feed(p, t0 + 1, "partial", "{\"symbol\":\"" + sym + "\",\"id\":1,\"side\":\"Sell\",\"size\":10,\"price\":33000},"
                 + "{\"symbol\":\"" + sym + "\",\"id\":2,\"side\":\"Buy\",\"size\":20,\"price\":32999.5}");
-        assertEquals(1, p.counters().staleDiffs);
+        assertEquals(1, p.counters.staleDiffs);
         feed(p, t0 + 2, "update", "{\"symbol\":\"" + sym + "\",\"id\":2,\"side\":\"Buy\",\"size\":25}");
         BookTop synced = tops.get(tops.size() - 1);
         assertTrue(synced.synced);
@@ -81,11 +69,11 @@ class BitmexReplayTest {
         assertEquals(0, resynced.bidPrices.length);
         assertArrayEquals(new long[] {600_000_000L}, resynced.askSizes);
         assertEquals(1, gaps.size());
-        assertEquals(0, p.counters().decodeErrors);
+        assertEquals(0, p.counters.decodeErrors);
     }
 
-    private static void feed(InProcessPipeline p, long receiveNs, String action, String rows) {
-        p.frame(Frames.ws(Venues.forFeed("bitmex"),
+    private static void feed(CaptureReplay p, long receiveNs, String action, String rows) {
+        p.feed(Frames.ws(Venues.forFeed("bitmex"),
                 "{\"table\":\"orderBookL2\",\"action\":\"" + action + "\",\"data\":[" + rows + "]}", receiveNs));
     }
 }

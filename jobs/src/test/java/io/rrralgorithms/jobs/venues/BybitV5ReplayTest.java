@@ -66,26 +66,16 @@ class BybitV5ReplayTest {
 
     @Test
     void gapResyncAndRestart() throws Exception {
-        List<BookGap> gaps = new ArrayList<>();
-        List<BookTop> tops = new ArrayList<>();
-        InProcessPipeline p = new InProcessPipeline(TOP, 100_000, 0L, new InProcessPipeline.Listener() {
-            @Override
-            public void top(BookTop t) {
-                tops.add(t);
-            }
-
-            @Override
-            public void gap(BookGap g) {
-                gaps.add(g);
-            }
-        });
+        CaptureReplay p = new CaptureReplay(TOP);
         List<String> frames = frames();
         long ns = 1_672_304_484_000_000_000L;
         for (String s : frames) {
-            p.frame(new RawFrame("bybit", "BTCUSDT", FrameKind.WS, ns += 1_000_000L, s.getBytes(StandardCharsets.UTF_8)));
+            p.feed(new RawFrame("bybit", "BTCUSDT", FrameKind.WS, ns += 1_000_000L, s.getBytes(StandardCharsets.UTF_8)));
         }
         p.finish();
-        InProcessPipeline.Counters c = p.counters();
+        List<BookTop> tops = p.tops;
+        List<BookGap> gaps = p.gaps;
+        InProcessPipeline.Counters c = p.counters;
         String counts = String.format("frames=%d ignored=%d decodeErrors=%d trades=%d deltas=%d snapshots=%d bbo=%d"
                 + " stale=%d crossed=%d", c.frames, c.ignoredFrames, c.decodeErrors, c.trades,
                 c.eventsByType[EventType.BOOK_DELTA.ordinal()], c.snapshots, c.eventsByType[EventType.BBO.ordinal()],
@@ -120,9 +110,7 @@ class BybitV5ReplayTest {
             if (n.get("type").asText().equals("snapshot")) {
                 book.clear();
             }
-            for (boolean bid : new boolean[] {true, false}) {
-                n.get("data").get(bid ? "b" : "a").forEach(l -> book.set(bid, l.get(0).asText(), l.get(1).asText()));
-            }
+            book.apply(n.get("data").get("b"), n.get("data").get("a"));
             if (n.get("data").get("u").asLong() == 112 && n.get("data").get("a").get(0).get(1).asText().equals("8")) {
                 book.set(false, "101.0", "7"); // the redelivered frame is not applied
             }

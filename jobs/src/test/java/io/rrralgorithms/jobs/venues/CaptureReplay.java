@@ -17,25 +17,58 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * One cryptofeed capture through the in-process pipeline (decode → book sync → features), for the
- * per-venue replay tests: counters, gaps, crossed tops and the last top per instrument. The
- * independent expectations come from the venues' raw-line oracles ({@link ReplayCase}).
+ * Frames through the in-process pipeline (decode → book sync → features), for the venue replay
+ * tests: live counters, every top, gaps, crossed synced tops and the last synced top per instrument.
+ * The independent expectations come from the venues' raw-line oracles ({@link ReplayCase}).
  */
-public final class CaptureReplay {
+public final class CaptureReplay implements InProcessPipeline.Listener {
+    public final InProcessPipeline pipeline;
     public final InProcessPipeline.Counters counters;
-    public final List<BookGap> gaps;
+    /** Every top, synced or not, in order. */
+    public final List<BookTop> tops = new ArrayList<>();
+    public final List<BookGap> gaps = new ArrayList<>();
     /** Synced tops whose best bid is at or above the best ask. */
-    public final List<String> crossedTops;
-    public final Map<String, BookTop> lastTop;
-    public final Map<String, Integer> syncedTops;
+    public final List<String> crossedTops = new ArrayList<>();
+    public final Map<String, BookTop> lastTop = new HashMap<>();
+    public final Map<String, Integer> syncedTops = new HashMap<>();
 
-    private CaptureReplay(InProcessPipeline.Counters counters, List<BookGap> gaps, List<String> crossedTops,
-            Map<String, BookTop> lastTop, Map<String, Integer> syncedTops) {
-        this.counters = counters;
-        this.gaps = gaps;
-        this.crossedTops = crossedTops;
-        this.lastTop = lastTop;
-        this.syncedTops = syncedTops;
+    /** A pipeline keeping {@code depth} levels of each top, fed frame by frame ({@link #feed}). */
+    public CaptureReplay(int depth) {
+        pipeline = new InProcessPipeline(depth, 100_000, 0L, this);
+        counters = pipeline.counters();
+    }
+
+    @Override
+    public void top(BookTop t) {
+        tops.add(t);
+        if (!t.synced) {
+            return;
+        }
+        syncedTops.merge(t.nativeSymbol, 1, Integer::sum);
+        if (t.bidPrices.length > 0 && t.askPrices.length > 0 && t.bidPrices[0] >= t.askPrices[0]) {
+            crossedTops.add(t.nativeSymbol + " u=" + t.lastUpdateId + " bid " + t.bidPrices[0] + " >= ask " + t.askPrices[0]);
+        }
+        lastTop.put(t.nativeSymbol, t);
+    }
+
+    @Override
+    public void gap(BookGap g) {
+        gaps.add(g);
+    }
+
+    public CaptureReplay feed(RawFrame... frames) {
+        return feed(List.of(frames));
+    }
+
+    public CaptureReplay feed(List<RawFrame> frames) {
+        frames.forEach(pipeline::frame);
+        return this;
+    }
+
+    /** Ends the stream: the last seconds close. */
+    public CaptureReplay finish() {
+        pipeline.finish();
+        return this;
     }
 
     /** The shared capture {@code market/cryptofeed/<name>}. */
@@ -43,45 +76,31 @@ public final class CaptureReplay {
         return SharedData.cryptofeed(name);
     }
 
-    /** Replays {@code file} (with its {@code .http.*} snapshots) with the feed inferred from the name. */
+    /** The frames of {@code files} (with their {@code .http.*} snapshots) as the capture readers give them, in order. */
+    public static List<RawFrame> read(List<Path> files) throws Exception {
+        List<RawFrame> out = new ArrayList<>();
+        for (Path f : files) {
+            try (CaptureReader r = CaptureFiles.open(f, null)) {
+                while (r.hasNext()) {
+                    out.add(r.next());
+                }
+            }
+        }
+        return out;
+    }
+
+    public static String text(RawFrame f) {
+        return new String(f.payload, StandardCharsets.UTF_8);
+    }
+
+    /** Replays {@code file} with the feed inferred from the name. */
     public static CaptureReplay run(Path file, int depth) throws Exception {
         return run(List.of(file), depth);
     }
 
     /** Replays the files one after the other through one pipeline, as the job reads one feed's files. */
     public static CaptureReplay run(List<Path> files, int depth) throws Exception {
-        List<BookGap> gaps = new ArrayList<>();
-        List<String> crossed = new ArrayList<>();
-        Map<String, BookTop> lastTop = new HashMap<>();
-        Map<String, Integer> syncedTops = new HashMap<>();
-        InProcessPipeline p = new InProcessPipeline(depth, 100_000, 0L, new InProcessPipeline.Listener() {
-            @Override
-            public void top(BookTop t) {
-                if (!t.synced) {
-                    return;
-                }
-                syncedTops.merge(t.nativeSymbol, 1, Integer::sum);
-                if (t.bidPrices.length > 0 && t.askPrices.length > 0 && t.bidPrices[0] >= t.askPrices[0]) {
-                    crossed.add(t.nativeSymbol + " u=" + t.lastUpdateId + " bid " + t.bidPrices[0] + " >= ask "
-                            + t.askPrices[0]);
-                }
-                lastTop.put(t.nativeSymbol, t);
-            }
-
-            @Override
-            public void gap(BookGap g) {
-                gaps.add(g);
-            }
-        });
-        for (Path file : files) {
-            try (CaptureReader r = CaptureFiles.open(file, null)) {
-                while (r.hasNext()) {
-                    p.frame(r.next());
-                }
-            }
-        }
-        p.finish();
-        return new CaptureReplay(p.counters(), gaps, crossed, lastTop, syncedTops);
+        return new CaptureReplay(depth).feed(read(files)).finish();
     }
 
     public long events(EventType t) {
@@ -95,35 +114,19 @@ public final class CaptureReplay {
                 c.snapshots, events(EventType.BBO), c.staleDiffs, c.gaps, c.checksums, c.checksumFailures, c.syncedTops);
     }
 
-    /** A replay with one frame removed: the frame's payload and the gaps the pipeline reported. */
-    public record Dropped(String payload, List<BookGap> gaps, InProcessPipeline.Counters counters) {}
+    /** A replay (top depth 10) with one frame removed: the frame's payload (null if none matched) and the run. */
+    public record Dropped(String payload, CaptureReplay replay) {}
 
     /** Replays {@code files} without the {@code nth} frame whose payload matches {@code frame}, as if lost. */
     public static Dropped runDropping(List<Path> files, Predicate<String> frame, int nth) throws Exception {
-        List<BookGap> gaps = new ArrayList<>();
-        InProcessPipeline p = new InProcessPipeline(10, 100_000, 0L, new InProcessPipeline.Listener() {
-            @Override
-            public void gap(BookGap g) {
-                gaps.add(g);
-            }
-        });
+        List<RawFrame> frames = new ArrayList<>(read(files));
         String dropped = null;
-        int seen = 0;
-        for (Path file : files) {
-            try (CaptureReader r = CaptureFiles.open(file, null)) {
-                while (r.hasNext()) {
-                    RawFrame f = r.next();
-                    String s = new String(f.payload, StandardCharsets.UTF_8);
-                    if (dropped == null && frame.test(s) && ++seen == nth) {
-                        dropped = s;
-                        continue; // lost
-                    }
-                    p.frame(f);
-                }
+        for (int i = 0, seen = 0; i < frames.size() && dropped == null; i++) {
+            if (frame.test(text(frames.get(i))) && ++seen == nth) {
+                dropped = text(frames.remove(i)); // lost
             }
         }
-        p.finish();
-        return new Dropped(dropped, gaps, p.counters());
+        return new Dropped(dropped, new CaptureReplay(10).feed(frames).finish());
     }
 
     /** One line for the test log and the closing note. */

@@ -8,19 +8,17 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * One entry of the venue replay contract ({@link VenueReplayContractTest}): a feed's capture files
- * (their {@code .http.*} snapshots join by name), the top depth, the venue's raw-line oracle, the
- * counts the data is known to have, and the venue-specific expectations.
+ * One entry of the venue replay contract ({@link VenueReplayContractTest}).
  *
  * @param name the case id shown by the test report
- * @param files cryptofeed capture names, replayed one after the other as one feed
+ * @param files cryptofeed capture names, replayed one after the other as one feed (their
+ *     {@code .http.*} snapshots join by name)
  * @param oracle computes {@link RawCounts} from the raw lines of {@code files}
  * @param counts the literal counts, so that oracle and pipeline cannot drift together
  * @param drop a book frame to remove (one gap expected), or null where the venue's ids cannot show a loss
  * @param extra venue-specific checks on the same run, or null
- * @param noFeatureRows null where the synced tops must give feature rows (the contract's "features
- *     computed"); else why this capture gives none (a case's documented opt-out, see
- *     {@link #withoutFeatureRows}), and the contract checks that it really gives none
+ * @param noFeatureRows null where the synced tops must give feature rows; else why this capture
+ *     gives none ({@link #withoutFeatureRows}), and the contract checks that it really gives none
  */
 record ReplayCase(String name, List<String> files, int depth, Oracle oracle, Counts counts, Drop drop, Extra extra,
         String noFeatureRows) {
@@ -29,10 +27,7 @@ record ReplayCase(String name, List<String> files, int depth, Oracle oracle, Cou
         this(name, files, depth, oracle, counts, drop, extra, null);
     }
 
-    /**
-     * This case opted out of "features computed", for a capture that cannot give a feature row
-     * although it has synced tops; {@code why} says what in the data prevents it.
-     */
+    /** This case opted out of "features computed": {@code why} says what in the data prevents a row. */
     ReplayCase withoutFeatureRows(String why) {
         return new ReplayCase(name, files, depth, oracle, counts, drop, extra, why);
     }
@@ -47,17 +42,14 @@ record ReplayCase(String name, List<String> files, int depth, Oracle oracle, Cou
         }
     }
 
-    @FunctionalInterface
     interface Oracle {
         RawCounts expect(List<Path> files) throws Exception;
     }
 
-    @FunctionalInterface
     interface Extra {
         void check(RawCounts expected, CaptureReplay replay) throws Exception;
     }
 
-    @FunctionalInterface
     interface GapCheck {
         void check(String droppedPayload, BookGap gap) throws Exception;
     }

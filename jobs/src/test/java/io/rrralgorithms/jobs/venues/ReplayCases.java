@@ -23,13 +23,20 @@ import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
 import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexOracle;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexOracle;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.testkit.Mantissa;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.venues.ReplayCase.Counts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.LongStream;
 
 /**
  * The replay contract's cases: one entry per recorded feed capture. Adding a venue adds one entry
@@ -51,40 +58,34 @@ final class ReplayCases {
                 assertEquals("sequence break: expected U == " + res.get("U").asLong(), g.reason);
             });
 
-    /** The 300th SNX-BTC frame lost: the next change's sequence is not the book's + 1. */
-    private static final ReplayCase.Drop KUCOIN_DROP = new ReplayCase.Drop("SNX-BTC",
-            s -> s.contains("\"topic\":\"/market/level2:SNX-BTC\""), 300, (String dropped, BookGap g) -> {
-                long sequence = JSON.readTree(dropped).get("data").get("sequenceStart").asLong();
-                assertEquals(sequence - 1, g.lastUpdateId);
-                assertEquals(sequence + 1, g.updateId);
-                assertEquals("sequence break: expected sequence " + sequence, g.reason);
-            });
-
-    /** The 100th PI_ETHUSD book frame lost: the seq chain names it. */
-    private static final ReplayCase.Drop KRAKEN_FUTURES_DROP = new ReplayCase.Drop("PI_ETHUSD",
-            s -> s.startsWith("{\"feed\":\"book\",\"product_id\":\"PI_ETHUSD\""), 100, (String dropped, BookGap g) -> {
-                long seq = JSON.readTree(dropped).get("seq").asLong();
-                assertEquals(seq - 1, g.lastUpdateId);
-                assertEquals(seq + 1, g.updateId);
-                assertEquals("sequence break: expected seq " + seq, g.reason);
-            });
-
     /**
-     * The {@code nth} book update of {@code nativeSymbol} lost (v2 {@code updateOrderbook}, v3
-     * {@code orderbook/full} update): the next one's sequence is not the book's + 1 (HitBTC family).
+     * The {@code nth} frame of {@code nativeSymbol}'s book matching {@code frame} lost: the next one's
+     * {@code field} is not the book's + 1; {@code id} reads the lost frame's.
      */
-    private static ReplayCase.Drop hitbtcDrop(String nativeSymbol, int nth) {
-        Predicate<String> update = s -> s.contains("\"method\":\"updateOrderbook\"")
-                && s.contains("\"symbol\":\"" + nativeSymbol + "\"")
-                || s.contains("\"ch\":\"orderbook/full\",\"update\":{\"" + nativeSymbol + "\"");
-        return new ReplayCase.Drop(nativeSymbol, update, nth, (String dropped, BookGap g) -> {
-            JsonNode j = JSON.readTree(dropped);
-            long sequence = j.has("params") ? j.get("params").get("sequence").asLong()
-                    : j.get("update").get(nativeSymbol).get("s").asLong();
+    private static ReplayCase.Drop sequenceDrop(String nativeSymbol, Predicate<String> frame, int nth, String field,
+            Function<JsonNode, JsonNode> id) {
+        return new ReplayCase.Drop(nativeSymbol, frame, nth, (String dropped, BookGap g) -> {
+            long sequence = id.apply(JSON.readTree(dropped)).asLong();
             assertEquals(sequence - 1, g.lastUpdateId);
             assertEquals(sequence + 1, g.updateId);
-            assertEquals("sequence break: expected sequence " + sequence, g.reason);
+            assertEquals("sequence break: expected " + field + " " + sequence, g.reason);
         });
+    }
+
+    /** The 300th SNX-BTC frame lost: the next change's sequence is not the book's + 1. */
+    private static final ReplayCase.Drop KUCOIN_DROP = sequenceDrop("SNX-BTC",
+            s -> s.contains("\"topic\":\"/market/level2:SNX-BTC\""), 300, "sequence", j -> j.get("data").get("sequenceStart"));
+
+    /** The 100th PI_ETHUSD book frame lost: the seq chain names it. */
+    private static final ReplayCase.Drop KRAKEN_FUTURES_DROP = sequenceDrop("PI_ETHUSD",
+            s -> s.startsWith("{\"feed\":\"book\",\"product_id\":\"PI_ETHUSD\""), 100, "seq", j -> j.get("seq"));
+
+    /** The {@code nth} book update of {@code nativeSymbol} lost (v2 {@code updateOrderbook}, v3 {@code orderbook/full}). */
+    private static ReplayCase.Drop hitbtcDrop(String nativeSymbol, int nth) {
+        return sequenceDrop(nativeSymbol, s -> s.contains("\"method\":\"updateOrderbook\"")
+                && s.contains("\"symbol\":\"" + nativeSymbol + "\"")
+                || s.contains("\"ch\":\"orderbook/full\",\"update\":{\"" + nativeSymbol + "\""), nth, "sequence",
+                j -> j.has("params") ? j.get("params").get("sequence") : j.get("update").get(nativeSymbol).get("s"));
     }
 
     /**
@@ -109,6 +110,33 @@ final class ReplayCases {
                 assertEquals("sequence break: expected lastId == " + d.get("lastId").asLong(), g.reason);
             });
 
+    /**
+     * A Binance capture; on the run: every instrument synced, no book ever invalidated, the final
+     * tops on the recorded metadata's ticks and lots.
+     */
+    private static ReplayCase binance(String feed, String exchange, ReplayCase.Oracle oracle, Counts counts) {
+        return of(feed, List.of(exchange + ".ws.1.0"), 10, oracle, counts, null, (e, r) -> {
+            assertEquals(0, r.counters.pendingDropped);
+            assertEquals(r.counters.syncedTops, r.counters.tops, "no unsynced top: no book was ever invalidated");
+            assertEquals(e.books.keySet(), r.lastTop.keySet(), "every instrument with a snapshot got synced");
+            InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(CaptureReplay.file(exchange + ".0"), Venues.forFeed(feed));
+            for (String s : e.books.keySet()) {
+                BookTop t = r.lastTop.get(s);
+                assertEquals(10, t.bidPrices.length, s);
+                assertEquals(10, t.askPrices.length, s);
+                Instrument i = catalog.byNative(s).orElseThrow();
+                assertEquals(i.symbol(), t.symbol, "normalized symbol of " + s);
+                long tick = Mantissa.m(i.tickSize()), lot = Mantissa.m(i.lotSize());
+                for (long p : LongStream.concat(Arrays.stream(t.bidPrices), Arrays.stream(t.askPrices)).toArray()) {
+                    assertEquals(0, p % tick, s + " price " + p + " off the tick " + i.tickSize());
+                }
+                for (long q : LongStream.concat(Arrays.stream(t.bidSizes), Arrays.stream(t.askSizes)).toArray()) {
+                    assertEquals(0, q % lot, s + " size " + q + " off the lot " + i.lotSize());
+                }
+            }
+        });
+    }
+
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
             ReplayCase.Drop drop, ReplayCase.Extra extra) {
         return new ReplayCase(name, files, depth, oracle, counts, drop, extra);
@@ -120,18 +148,12 @@ final class ReplayCases {
      */
     static List<ReplayCase> all() {
         return List.of(
-                of("binance-spot", List.of("BINANCE.ws.1.0"), 10, BinanceOracle::spot,
-                        new Counts(269, 2, 0, 2, 177, 4, 84, 5, 0, 0, 0, 172), null,
-                        BinanceReplayChecks.extra("BINANCE", "binance-spot")),
-                of("binance-us", List.of("BINANCE_US.ws.1.0"), 10, BinanceOracle::spot,
-                        new Counts(484, 5, 0, 11, 336, 4, 128, 4, 0, 0, 0, 332), null,
-                        BinanceReplayChecks.extra("BINANCE_US", "binance-us")),
-                of("binance-usdm", List.of("BINANCE_FUTURES.ws.1.0"), 10, BinanceOracle::futures,
-                        new Counts(1539, 67, 0, 91, 764, 4, 613, 12, 0, 0, 0, 752), null,
-                        BinanceReplayChecks.extra("BINANCE_FUTURES", "binance-usdm")),
-                of("binance-coinm", List.of("BINANCE_DELIVERY.ws.1.0"), 10, BinanceOracle::futures,
-                        new Counts(4381, 33, 0, 51, 2047, 10, 2240, 259, 0, 0, 0, 1788), null,
-                        BinanceReplayChecks.extra("BINANCE_DELIVERY", "binance-coinm")),
+                binance("binance-spot", "BINANCE", BinanceOracle::spot, new Counts(269, 2, 0, 2, 177, 4, 84, 5, 0, 0, 0, 172)),
+                binance("binance-us", "BINANCE_US", BinanceOracle::spot, new Counts(484, 5, 0, 11, 336, 4, 128, 4, 0, 0, 0, 332)),
+                binance("binance-usdm", "BINANCE_FUTURES", BinanceOracle::futures,
+                        new Counts(1539, 67, 0, 91, 764, 4, 613, 12, 0, 0, 0, 752)),
+                binance("binance-coinm", "BINANCE_DELIVERY", BinanceOracle::futures,
+                        new Counts(4381, 33, 0, 51, 2047, 10, 2240, 259, 0, 0, 0, 1788)),
                 of("bitfinex", List.of("BITFINEX.ws.11.0"), 10, BitfinexOracle::count,
                         new Counts(1693, 72, 0, 0, 1593, 7, 21, 0, 0, 0, 0, 1593), null, BitfinexReplayTest::extra),
                 of("bitmex", List.of("BITMEX.ws.1.0"), 10, BitmexOracle::count,

@@ -47,11 +47,10 @@ class VenueCapturesIT {
             CaptureReplay r = CaptureReplay.run(e.getValue(), 10);
             System.out.println(r.summary(e.getKey()));
             InProcessPipeline.Counters c = r.counters;
-            counts.put("TRADE", r.events(EventType.TRADE));
-            counts.put("BOOK_SNAPSHOT", r.events(EventType.BOOK_SNAPSHOT));
-            counts.put("BOOK_DELTA", r.events(EventType.BOOK_DELTA));
-            counts.put("BBO", r.events(EventType.BBO));
-            counts.put("DERIVATIVES", r.events(EventType.DERIVATIVES));
+            for (EventType t : List.of(EventType.TRADE, EventType.BOOK_SNAPSHOT, EventType.BOOK_DELTA, EventType.BBO,
+                    EventType.DERIVATIVES)) {
+                counts.put(t.name(), r.events(t));
+            }
             counts.put("GAPS", c.gaps);
             counts.put("CHECKSUMS", c.checksums);
             counts.put("CHECKSUM_FAILURES", c.checksumFailures);

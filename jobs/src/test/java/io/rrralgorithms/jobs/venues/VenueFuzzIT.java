@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.EmbeddedKafkaBroker;
 import io.rrralgorithms.connectors.kafka.RawFrameRecords;
-import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.TestDatabase;
 import io.rrralgorithms.jobs.config.JobConfigOptions;
-import io.rrralgorithms.jobs.decode.TradeDedupFunction;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
@@ -50,18 +48,14 @@ class VenueFuzzIT {
             // one stream by receive time: a venue's files can be parallel connections (KRAKEN.ws.48-50), and
             // played one after the other they would go back in time within the partition, where which
             // frames are late depends on when periodic watermarks happen to be emitted
-            List<RawFrame> frames = new ArrayList<>(VenueFuzzTest.read(e.getValue()));
+            List<RawFrame> frames = new ArrayList<>(CaptureReplay.read(e.getValue()));
             frames.sort(Comparator.comparingLong(f -> f.receiveTimeNs));
             String feed = frames.get(0).feed;
-            List<Integer> withEvents = VenueFuzzTest.framesWithEvents(feed, frames, ev -> ev.type != EventType.DECODE_ERROR);
-            List<Integer> withTimes = VenueFuzzTest.framesWithEvents(feed, frames, ev -> ev.exchangeTimeMs > 0);
-            List<Integer> withTrades = VenueFuzzTest.framesWithEvents(feed, frames,
-                    ev -> ev.type == EventType.TRADE && TradeDedupFunction.checked(feed, ev.tradeId));
+            VenueFuzzTest.Sources sources = VenueFuzzTest.Sources.of(feed, frames);
             Map<Integer, RawFrame> inserts = new TreeMap<>();
             long[] added = expected.computeIfAbsent(feed, f -> new long[2]);
             for (Mutation m : Mutation.values()) {
-                Map<Integer, RawFrame> one = VenueFuzzTest.inserts(m, feed, frames, withEvents, withTimes, withTrades,
-                        random, 1);
+                Map<Integer, RawFrame> one = VenueFuzzTest.inserts(m, feed, frames, sources, random, 1);
                 one.keySet().removeAll(inserts.keySet());
                 inserts.putAll(one);
                 if (m == Mutation.DUPLICATE_TRADE) { // each trade of a duplicated frame (Huobi's can hold several)

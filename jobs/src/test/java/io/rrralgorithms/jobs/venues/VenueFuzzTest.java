@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
-import io.rrralgorithms.connectors.capture.CaptureFiles;
-import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -30,7 +28,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,13 +71,8 @@ class VenueFuzzTest {
         }),
         /** The native symbol (of the frame's first event) with a NUL inside ({@code \u0000}, valid JSON). */
         NUL_SYMBOL((feed, f, text) -> {
-            List<MarketEvent> events = new ArrayList<>();
-            try {
-                Venues.forFeed(feed).decoder().decode(f, events::add);
-            } catch (Exception e) {
-                return null;
-            }
-            String sym = events.isEmpty() ? null : events.get(0).nativeSymbol;
+            List<MarketEvent> events = decode(Venues.forFeed(feed).decoder(), f);
+            String sym = events == null || events.isEmpty() ? null : events.get(0).nativeSymbol;
             if (sym == null || sym.length() < 2 || !text.contains("\"" + sym + "\"")) {
                 return null;
             }
@@ -126,22 +118,17 @@ class VenueFuzzTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("feeds")
     void mutatedFramesAreDeadLetteredAndLeaveEveryOutputUnchanged(String capture) throws Exception {
-        List<RawFrame> frames = read(capturesByFeed().get(capture));
+        List<RawFrame> frames = CaptureReplay.read(capturesByFeed().get(capture));
         String feed = frames.get(0).feed;
         Run clean = run(frames);
         assertTrue(clean.outputs.size() > 0, feed + ": the clean replay produced nothing");
 
         Random random = new Random(SEED ^ capture.hashCode());
-        List<Integer> withEvents = framesWithEvents(feed, frames, e -> e.type != EventType.DECODE_ERROR);
-        // a time can only be judged where the venue sends one (else the receive time is the event time)
-        List<Integer> withTimes = framesWithEvents(feed, frames, e -> e.exchangeTimeMs > 0);
-        List<Integer> withTrades = framesWithEvents(feed, frames,
-                e -> e.type == EventType.TRADE && TradeDedupFunction.checked(feed, e.tradeId));
+        Sources sources = Sources.of(feed, frames);
         List<String> failures = new ArrayList<>();
         Map<Mutation, Integer> counts = new TreeMap<>();
         for (Mutation m : Mutation.values()) {
-            Map<Integer, RawFrame> inserts = inserts(m, feed, frames, withEvents, withTimes, withTrades, random,
-                    PER_KIND);
+            Map<Integer, RawFrame> inserts = inserts(m, feed, frames, sources, random, PER_KIND);
             if (inserts.isEmpty()) {
                 continue;
             }
@@ -179,14 +166,52 @@ class VenueFuzzTest {
     }
 
     /**
-     * Up to {@code n} frames mutated by {@code m}, by the position of the original they follow;
-     * the candidate lists are {@link #framesWithEvents} of the capture for events, exchange times
-     * and checked trades.
+     * The mutation sources of a capture, decoded in order by one decoder: the frames whose events (one
+     * at least) all decode, all carry an exchange time (a time can only be judged where the venue
+     * sends one), all are trades the trade dedup checks.
      */
-    static Map<Integer, RawFrame> inserts(Mutation m, String feed, List<RawFrame> frames, List<Integer> withEvents,
-            List<Integer> withTimes, List<Integer> withTrades, Random random, int n) {
-        List<Integer> candidates = m == Mutation.DUPLICATE_TRADE ? withTrades
-                : m == Mutation.TIME ? withTimes : withEvents;
+    record Sources(List<Integer> withEvents, List<Integer> withTimes, List<Integer> withTrades) {
+        static Sources of(String feed, List<RawFrame> frames) {
+            Sources s = new Sources(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            FrameDecoder decoder = Venues.forFeed(feed).decoder();
+            for (int i = 0; i < frames.size(); i++) {
+                List<MarketEvent> events = decode(decoder, frames.get(i));
+                if (events == null || events.isEmpty()) {
+                    continue;
+                }
+                if (events.stream().allMatch(e -> e.type != EventType.DECODE_ERROR)) {
+                    s.withEvents.add(i);
+                }
+                if (events.stream().allMatch(e -> e.exchangeTimeMs > 0)) {
+                    s.withTimes.add(i);
+                }
+                if (events.stream().allMatch(e -> e.type == EventType.TRADE && TradeDedupFunction.checked(feed, e.tradeId))) {
+                    s.withTrades.add(i);
+                }
+            }
+            return s;
+        }
+
+        List<Integer> of(Mutation m) {
+            return m == Mutation.DUPLICATE_TRADE ? withTrades : m == Mutation.TIME ? withTimes : withEvents;
+        }
+    }
+
+    /** The events of {@code f}, or null where it is a dead letter. */
+    static List<MarketEvent> decode(FrameDecoder decoder, RawFrame f) {
+        List<MarketEvent> events = new ArrayList<>();
+        try {
+            decoder.decode(f, events::add);
+            return events;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Up to {@code n} frames mutated by {@code m} from its {@code sources}, by the position of the original they follow. */
+    static Map<Integer, RawFrame> inserts(Mutation m, String feed, List<RawFrame> frames, Sources sources, Random random,
+            int n) {
+        List<Integer> candidates = sources.of(m);
         Map<Integer, RawFrame> inserts = new TreeMap<>();
         for (int attempt = 0; attempt < 50 * n && inserts.size() < n && !candidates.isEmpty(); attempt++) {
             int at = candidates.get(random.nextInt(candidates.size()));
@@ -230,34 +255,12 @@ class VenueFuzzTest {
         return mt.find() ? mt.replaceAll(r -> Matcher.quoteReplacement(with.apply(r))).getBytes(StandardCharsets.UTF_8) : null;
     }
 
-    /** Frames whose events (one at least) all match {@code use}, decoded in order by one decoder: mutation sources. */
     /** The trades of a frame that the trade dedup checks: what a duplicate of the frame adds to its count. */
     static long checkedTrades(String feed, RawFrame frame) {
-        List<MarketEvent> events = new ArrayList<>();
-        try {
-            Venues.forFeed(feed).decoder().decode(frame, events::add);
-        } catch (Exception e) {
-            return 0; // the candidates are frames that decode: a duplicate of one is the same frame
-        }
-        return events.stream().filter(ev -> ev.type == EventType.TRADE && TradeDedupFunction.checked(feed, ev.tradeId))
-                .count();
-    }
-
-    static List<Integer> framesWithEvents(String feed, List<RawFrame> frames, Predicate<MarketEvent> use) {
-        List<Integer> out = new ArrayList<>();
-        FrameDecoder decoder = Venues.forFeed(feed).decoder();
-        for (int i = 0; i < frames.size(); i++) {
-            List<MarketEvent> events = new ArrayList<>();
-            try {
-                decoder.decode(frames.get(i), events::add);
-            } catch (Exception e) {
-                continue;
-            }
-            if (!events.isEmpty() && events.stream().allMatch(use)) {
-                out.add(i);
-            }
-        }
-        return out;
+        // the candidates are frames that decode: a duplicate of one is the same frame
+        List<MarketEvent> events = decode(Venues.forFeed(feed).decoder(), frame);
+        return events == null ? 0 : events.stream()
+                .filter(ev -> ev.type == EventType.TRADE && TradeDedupFunction.checked(feed, ev.tradeId)).count();
     }
 
     // ---------------------------------------------------------------- replay
@@ -308,18 +311,6 @@ class VenueFuzzTest {
             }
         }
         return b.append('}').toString();
-    }
-
-    static List<RawFrame> read(List<Path> files) throws Exception {
-        List<RawFrame> out = new ArrayList<>();
-        for (Path f : files) {
-            try (CaptureReader r = CaptureFiles.open(f, null)) {
-                while (r.hasNext()) {
-                    out.add(r.next());
-                }
-            }
-        }
-        return out;
     }
 
     /** The hftbacktest Binance captures and the cryptofeed capture of every supported feed. */

@@ -98,11 +98,11 @@ class VenueReplayContractTest {
             t.add(check("injected drop = one gap", () -> {
                 CaptureReplay.Dropped d = CaptureReplay.runDropping(c.paths(), c.drop().frame(), c.drop().nth());
                 assertNotNull(d.payload(), "no frame to drop");
-                assertEquals(1, d.gaps().size(), d.gaps().toString());
-                assertEquals(1, d.counters().gaps);
-                BookGap g = d.gaps().get(0);
-                assertEquals(c.drop().nativeSymbol(), g.nativeSymbol);
-                c.drop().gap().check(d.payload(), g);
+                List<BookGap> gaps = d.replay().gaps;
+                assertEquals(1, gaps.size(), gaps.toString());
+                assertEquals(1, d.replay().counters.gaps);
+                assertEquals(c.drop().nativeSymbol(), gaps.get(0).nativeSymbol);
+                c.drop().gap().check(d.payload(), gaps.get(0));
             }));
         }
         if (c.extra() != null) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -134,15 +133,5 @@ public final class CaptureLines {
             }
         }
         return new String(b, StandardCharsets.UTF_8);
-    }
-
-    /** The texts ({@link #text}) of the received frames of {@code file}, in file order. */
-    public static List<String> texts(Path file) {
-        return payloads(file).stream().map(CaptureLines::text).toList();
-    }
-
-    /** How many received frames of {@code file} have a payload matching {@code payload}. */
-    public static long count(Path file, Predicate<String> payload) {
-        return payloads(file).stream().filter(payload).count();
     }
 }

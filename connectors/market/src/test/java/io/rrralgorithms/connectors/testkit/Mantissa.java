@@ -40,17 +40,6 @@ public final class Mantissa {
         return decimal.movePointRight(scale).longValueExact();
     }
 
-    /** Whether {@code json} holds a quoted decimal with more than 8 significant fractional digits. */
-    public static boolean finerThanScale(String json) {
-        Matcher m = QUOTED_DECIMAL.matcher(json);
-        while (m.find()) {
-            if (new BigDecimal(m.group(1)).stripTrailingZeros().scale() > 8) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * The scale a frame of these numbers is decoded at, by the model's rule computed here with
      * {@link BigDecimal}: the default 8, or where a number does not fit it, the most fractional
@@ -83,12 +72,17 @@ public final class Mantissa {
 
     /** {@link #holdable} of the quoted decimals of {@code json}. */
     public static boolean holdable(String json) {
+        return holdable(quotedDecimals(json));
+    }
+
+    /** The quoted decimals ({@code "-1.5"}) of {@code json}. */
+    public static List<BigDecimal> quotedDecimals(String json) {
         List<BigDecimal> values = new ArrayList<>();
         Matcher m = QUOTED_DECIMAL.matcher(json);
         while (m.find()) {
             values.add(new BigDecimal(m.group(1)));
         }
-        return holdable(values);
+        return values;
     }
 
     /**
@@ -110,9 +104,8 @@ public final class Mantissa {
             n.fields().forEachRemaining(e -> {
                 if ((e.getKey().equals("bids") || e.getKey().equals("asks")) && e.getValue().isArray()) {
                     for (JsonNode level : e.getValue()) {
-                        Iterable<JsonNode> fields = level.isArray() ? () -> level.elements() : () -> level.elements();
                         int k = 0;
-                        for (JsonNode v : fields) {
+                        for (JsonNode v : level) {
                             if (k++ < 2 && (v.isNumber() || v.isTextual() && v.textValue().matches("-?[0-9]+(\\.[0-9]+)?"))) {
                                 values.add(v.isNumber() ? v.decimalValue() : new BigDecimal(v.textValue()));
                             }
@@ -125,11 +118,6 @@ public final class Mantissa {
         } else if (n.isArray()) {
             n.forEach(c -> collectLevels(c, values));
         }
-    }
-
-    /** {@link #holdable} of decimal strings. */
-    public static boolean holdableStrings(Collection<String> values) {
-        return holdable(values.stream().map(BigDecimal::new).toList());
     }
 
     private static boolean fits(BigDecimal d, int scale) {

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
@@ -7,13 +8,18 @@ import java.util.TreeMap;
 
 /**
  * An order book kept the plain way, in two sorted maps (bids best first), for the tests' independent
- * replays of the raw lines: a size of zero removes the level.
+ * replays of the raw lines: a size of zero removes the level. The sync state (id, synced,
+ * applied) is the oracles' own, driven by the rule families of {@code RawCounts}.
  */
 public final class ReferenceBook {
     public final TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Collections.reverseOrder());
     public final TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
     /** The last update id applied, where the venue sends one. */
     public long lastUpdateId = -1;
+    /** A snapshot taken and no gap since. */
+    public boolean synced;
+    /** An update applied since the last snapshot. */
+    public boolean applied;
 
     public TreeMap<BigDecimal, BigDecimal> side(boolean bid) {
         return bid ? bids : asks;
@@ -31,9 +37,29 @@ public final class ReferenceBook {
         set(bid, new BigDecimal(price), new BigDecimal(size));
     }
 
+    /** Sets each {@code [price, size, ...]} level of {@code levels} (JSON numbers or strings) on one side. */
+    public ReferenceBook set(boolean bid, JsonNode levels) {
+        levels.forEach(l -> set(bid, l.get(0).asText(), l.get(1).asText()));
+        return this;
+    }
+
+    /** {@link #set(boolean, JsonNode)} of both sides. */
+    public ReferenceBook apply(JsonNode bids, JsonNode asks) {
+        return set(true, bids).set(false, asks);
+    }
+
     public void clear() {
         bids.clear();
         asks.clear();
+    }
+
+    /** A snapshot with update id {@code id} (re)starts the book: cleared and synced. */
+    public ReferenceBook snapshot(long id) {
+        clear();
+        lastUpdateId = id;
+        synced = true;
+        applied = false;
+        return this;
     }
 
     /** Keeps the best {@code depth} levels a side, as a venue's book window does. */

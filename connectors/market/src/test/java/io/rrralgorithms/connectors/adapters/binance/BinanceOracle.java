@@ -3,10 +3,8 @@ package io.rrralgorithms.connectors.adapters.binance;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
-import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,47 +16,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The cryptofeed captures of the four Binance feeds (spot {@code BINANCE}, {@code BINANCE_US},
- * USDⓈ-M {@code BINANCE_FUTURES}, COIN-M {@code BINANCE_DELIVERY}; 2021, 4–10 symbols, about 30 s
- * each), every {@code .ws.1.0} merged with the REST depth snapshots of its {@code .http.0.0},
- * for both venue contracts.
+ * The raw-line oracle of the Binance captures for both venue contracts: the cryptofeed captures of
+ * spot {@code BINANCE}, {@code BINANCE_US}, USDⓈ-M {@code BINANCE_FUTURES} and COIN-M
+ * {@code BINANCE_DELIVERY} (2021, 4–10 symbols, ~30 s; each {@code .ws.1.0} merged by receive time
+ * with the REST depth snapshots of its {@code .http.0.0}) and the hftbacktest BTCUSDT captures.
  *
- * <p>Every expectation is computed here from the raw lines with Jackson, independently of the
- * decoder and of {@code BookSynchronizer}, and the exact numbers are asserted as well. What the
- * data has:
- *
- * <ul>
- *   <li><b>gaps: 0 on all four.</b> Every symbol's diff ids chain without a break over the whole
- *       capture (spot {@code U == previous u + 1}, futures {@code pu == previous u}), and each
- *       symbol's one snapshot is joined by the first diff that is not stale
- *       ({@code U <= lastUpdateId + 1 <= u} spot, {@code U <= lastUpdateId <= u} futures).
- *   <li><b>how the snapshots were taken:</b> cryptofeed requests a symbol's REST snapshot when the
- *       symbol's first diff arrives, and awaits it inside its WebSocket read loop. So exactly one
- *       diff of each symbol is buffered when its snapshot arrives, and in every case the snapshot
- *       already contains it (stale). While the REST call is awaited, the connection's frames queue
- *       up unread and get later receive times: frames that the snapshot already contains are read
- *       after it (1, 0, 8 and 249 of them). That is worst on COIN-M, whose ten snapshots were
- *       fetched one after another (each ~0.6 s) on one connection. The book waits for its bridging
- *       diff meanwhile; nothing is lost: no snapshot is older than the first diff it must join,
- *       and no buffer overflowed.
- *   <li><b>stale diffs</b> (already in the snapshot: {@code u <= lastUpdateId} spot,
- *       {@code u < lastUpdateId} futures): 5, 4, 12 and 259 = one buffered per symbol + those read
- *       after the snapshot.
- *   <li><b>the bridging diffs are tight:</b> on spot every one starts at exactly
- *       {@code lastUpdateId + 1}; on futures 3 of 4 (USDⓈ-M) and 5 of 10 (COIN-M) end at exactly
- *       {@code u == lastUpdateId}, which is why the futures rules drop only {@code u < lastUpdateId}
- *       (with {@code <=} those books would gap at once).
- *   <li>so no diff is applied from the buffer; every applied diff yields one synced top.
- * </ul>
+ * <p>What the data has: no gap (spot {@code U == previous u + 1}, futures {@code pu == previous u});
+ * cryptofeed fetches a symbol's snapshot on its first diff, so one diff per symbol is buffered and
+ * already in it, and the frames queued while it waited are read after it (1, 0, 8, 249); stale diffs
+ * ({@code u <= lastUpdateId} spot, {@code u < lastUpdateId} futures, as 3 of 4 USDⓈ-M and 5 of 10
+ * COIN-M bridges end at {@code u == lastUpdateId}): 5, 4, 12, 259; every applied diff one synced top.
  */
 public final class BinanceOracle {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern DEPTH_URL = Pattern.compile("^(\\S*/depth\\?\\S*) -> ([0-9.]+): (.*)$");
     private static final Pattern SYMBOL = Pattern.compile("[?&]symbol=([A-Z0-9_]+)");
 
     private BinanceOracle() {}
 
-    /** One raw line: a WebSocket frame or a REST depth snapshot, with its receive time. */
+    /** One raw line: a WebSocket frame or a REST depth snapshot (of {@code snapshotSymbol}), by receive time. */
     private record Line(long receiveNs, int order, String snapshotSymbol, JsonNode json) {}
 
     private static long nanos(String seconds) {
@@ -91,50 +65,43 @@ public final class BinanceOracle {
     }
 
     public static RawCounts spot(List<Path> files) throws Exception {
-        return count(files.get(0), false);
+        return count(files, false);
     }
 
     public static RawCounts futures(List<Path> files) throws Exception {
-        return count(files.get(0), true);
+        return count(files, true);
     }
 
-    private static RawCounts count(Path ws, boolean futures) throws Exception {
-        Path http = ws.resolveSibling(ws.getFileName().toString().replace(".ws.1.0", ".http.0.0"));
-        List<Line> lines = new ArrayList<>();
+    private static RawCounts count(List<Path> files, boolean futures) throws Exception {
         RawCounts e = new RawCounts();
-        for (CaptureLines.Received r : CaptureLines.received(ws)) {
-            lines.add(new Line(nanos(r.seconds()), lines.size(), null, JSON.readTree(r.payload())));
+        List<Line> lines = new ArrayList<>();
+        for (RawCounts.Frame f : e.frames(files)) {
+            lines.add(new Line(nanos(f.seconds()), lines.size(), null, f.json()));
         }
-        for (String l : CaptureLines.lines(http)) {
-            Matcher m = DEPTH_URL.matcher(l);
-            if (m.matches()) {
-                Matcher s = SYMBOL.matcher(m.group(1));
-                assertTrue(s.find(), l);
-                lines.add(new Line(nanos(m.group(2)), lines.size(), s.group(1), JSON.readTree(m.group(3))));
-            }
+        for (CaptureLines.Rest r : CaptureLines.rest(RawCounts.http(files), "/depth?")) {
+            Matcher s = SYMBOL.matcher(r.url());
+            assertTrue(s.find(), r.url());
+            e.frames++;
+            lines.add(new Line(nanos(r.seconds()), lines.size(), s.group(1), RawCounts.JSON.readTree(r.body())));
         }
         lines.sort(Comparator.comparingLong(Line::receiveNs).thenComparingInt(Line::order));
-
         Map<String, Long> snapshotIds = new HashMap<>();
         Map<String, Long> lastApplied = new HashMap<>(); // per symbol, after its snapshot
         Map<String, List<JsonNode>> diffs = new HashMap<>();
         for (Line line : lines) {
-            e.frames++;
             JsonNode j = line.json();
-            if (line.snapshotSymbol() != null) {
-                String s = line.snapshotSymbol();
+            String s = line.snapshotSymbol();
+            if (s != null) {
                 long id = j.get("lastUpdateId").longValue();
                 snapshotIds.put(s, id);
                 e.snapshots++;
-                ReferenceBook b = e.book(s);
-                j.get("bids").forEach(l -> b.set(true, l.get(0).textValue(), l.get(1).textValue()));
-                j.get("asks").forEach(l -> b.set(false, l.get(0).textValue(), l.get(1).textValue()));
-                // the diffs buffered before the snapshot, by Binance's rules
+                e.book(s).apply(j.get("bids"), j.get("asks"));
+                List<JsonNode> buffered = diffs.getOrDefault(s, List.of()); // by Binance's rules
                 int applied = 0;
-                for (JsonNode d : diffs.getOrDefault(s, List.of())) {
+                for (JsonNode d : buffered) {
                     applied += applyIfNotStale(e, s, d, id, futures, lastApplied) ? 1 : 0;
                 }
-                e.count("symbols with one diff before the snapshot", diffs.getOrDefault(s, List.of()).size() == 1 ? 1 : 0);
+                e.count("symbols with one diff before the snapshot", buffered.size() == 1 ? 1 : 0);
                 e.count("buffered diffs not in the snapshot", applied);
                 if (applied > 0) {
                     e.syncedTop(s); // the batch yields one top
@@ -146,7 +113,7 @@ public final class BinanceOracle {
                 case "aggTrade", "trade" -> e.trades++;
                 case "depthUpdate" -> {
                     e.deltas++;
-                    String s = d.get("s").textValue();
+                    s = d.get("s").textValue();
                     Long id = snapshotIds.get(s);
                     if (id == null) {
                         diffs.computeIfAbsent(s, k -> new ArrayList<>()).add(d);
@@ -184,12 +151,10 @@ public final class BinanceOracle {
                     : first <= snapshotId + 1 && last >= snapshotId + 1;
             e.count("bridge failures", bridges ? 0 : 1);
             e.count("bridges ending at the snapshot", last == snapshotId ? 1 : 0);
-        } else if (futures ? d.get("pu").longValue() != prev : first != prev + 1) {
-            e.gaps++;
+        } else {
+            e.gaps += (futures ? d.get("pu").longValue() == prev : first == prev + 1) ? 0 : 1;
         }
-        ReferenceBook b = e.book(s);
-        d.get("b").forEach(l -> b.set(true, l.get(0).textValue(), l.get(1).textValue()));
-        d.get("a").forEach(l -> b.set(false, l.get(0).textValue(), l.get(1).textValue()));
+        e.book(s).apply(d.get("b"), d.get("a"));
         lastApplied.put(s, last);
         return true;
     }

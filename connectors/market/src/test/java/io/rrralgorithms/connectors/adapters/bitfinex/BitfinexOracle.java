@@ -1,23 +1,17 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
 /**
  * The raw-line oracle of the Bitfinex capture (WS v2, book P0/100 + trades + ticker of 7 pairs,
@@ -26,44 +20,29 @@ import java.util.zip.CRC32;
  * key), the connection's sequence numbering, and a replay of every book as the venue prints it.
  */
 public final class BitfinexOracle {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     /** A book row {@code [price,count,amount]} of a frame's text. */
     public static final Pattern ROW = Pattern.compile("\\[([^\\[\\],]+),([^\\[\\],]+),([^\\[\\],]+)\\]");
 
     private BitfinexOracle() {}
 
-    /** A book as the venue prints it: price → {price text, amount text}; bids best first. */
-    public static final class TextBook {
-        final TreeMap<BigDecimal, String[]> bids = new TreeMap<>(Collections.reverseOrder());
-        final TreeMap<BigDecimal, String[]> asks = new TreeMap<>();
-
+    /** A book as the venue prints it: amounts as sent, negative for asks. */
+    // qualified: the kit's book of texts, under the name the Bitfinex tests know
+    public static final class TextBook extends io.rrralgorithms.connectors.testkit.TextBook {
         public void apply(String price, String count, String amount) {
-            BigDecimal p = new BigDecimal(price);
-            if (new BigDecimal(count).signum() == 0) {
-                (new BigDecimal(amount).signum() > 0 ? bids : asks).remove(p);
-            } else {
-                (new BigDecimal(amount).signum() > 0 ? bids : asks).put(p, new String[] {price, amount});
+            set(new BigDecimal(amount).signum() > 0, price, amount, new BigDecimal(count).signum() == 0);
+        }
+
+        /** The rows of a book frame's text ({@link #ROW}) applied in order. */
+        public void applyRows(String payload) {
+            Matcher rows = ROW.matcher(payload.substring(payload.indexOf(',') + 1));
+            while (rows.find()) {
+                apply(rows.group(1), rows.group(2), rows.group(3));
             }
         }
 
-        /** The venue's checksum over this book. */
+        /** The venue's checksum over this book (top 25). */
         public long checksum() {
-            List<String[]> b = new ArrayList<>(bids.values());
-            List<String[]> a = new ArrayList<>(asks.values());
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < 25; i++) {
-                if (i < b.size()) {
-                    parts.add(b.get(i)[0]);
-                    parts.add(b.get(i)[1]);
-                }
-                if (i < a.size()) {
-                    parts.add(a.get(i)[0]);
-                    parts.add(a.get(i)[1]); // negative, as sent
-                }
-            }
-            CRC32 crc = new CRC32();
-            crc.update(String.join(":", parts).getBytes(StandardCharsets.US_ASCII));
-            return (int) crc.getValue();
+            return crc32(25);
         }
 
         /** The book as the contract compares it: price → size (the amount's magnitude). */
@@ -90,13 +69,10 @@ public final class BitfinexOracle {
         Map<Long, String[]> channels = new HashMap<>(); // chanId -> {channel, symbol}
         Map<String, TextBook> books = new HashMap<>();
         long seq = 0;
-        for (CaptureLines.Received line : CaptureLines.received(lines)) {
-            raw.frames++;
-            String p = line.payload();
-            JsonNode j = JSON.readTree(p);
+        for (RawCounts.Frame f : raw.framesOf(lines)) {
+            JsonNode j = f.json();
             if (j.isObject()) {
-                raw.ignored++; // info, conf, subscription acks
-                raw.count("event:" + j.get("event").asText(), 1);
+                raw.ignore("event:" + j.get("event").asText()); // info, conf, subscription acks
                 raw.keys.add(j.has("symbol") ? j.get("symbol").asText() : null);
                 if ("subscribed".equals(j.get("event").asText())) {
                     channels.put(j.get("chanId").asLong(), new String[] {j.get("channel").asText(), j.get("symbol").asText()});
@@ -108,9 +84,8 @@ public final class BitfinexOracle {
             raw.keys.add(ch == null ? null : ch[1]);
             JsonNode body = j.get(1);
             if (body.isTextual()) {
-                String kind = body.asText();
-                raw.count(kind, 1);
-                switch (kind) {
+                raw.count(body.asText(), 1);
+                switch (body.asText()) {
                     case "te" -> raw.trades++;
                     case "cs" -> {
                         raw.deltas++; // a checksum is an empty delta
@@ -133,12 +108,9 @@ public final class BitfinexOracle {
                         raw.deltas++;
                         raw.syncedTop(ch[1]);
                     }
-                    Matcher rows = ROW.matcher(p.substring(p.indexOf(',') + 1));
-                    while (rows.find()) {
-                        books.get(ch[1]).apply(rows.group(1), rows.group(2), rows.group(3));
-                    }
+                    books.get(ch[1]).applyRows(f.text());
                 }
-                default -> throw new AssertionError(p);
+                default -> throw new AssertionError(f.text());
             }
         }
         // a snapshot without updates reports no top (tBFTUSD: its book came 11 s late)

@@ -1,140 +1,68 @@
 package io.rrralgorithms.connectors.adapters.bitget;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
+import io.rrralgorithms.connectors.testkit.TextBook;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.zip.CRC32;
 
 /**
- * The raw-line oracle of the Bitget capture of 2022-04-07 ({@code BITGET.ws.1.0}: spot books,
- * trades, tickers and candles of 8 pairs; {@code BITGET.ws.2.0}: the same of 2 USDT-margined
- * perpetuals; ~30 s, API v1) for both venue contracts. It reads every received line with Jackson
- * and {@link BigDecimal}, never with the decoder or the synchronizer, and counts:
- *
- * <ul>
- *   <li>frames per {@code channel:action} as facts; subscription acks, candles and the trades sent
- *       on subscription ("past trades") ignored; a ticker entry is a BBO;
- *   <li>per instrument ({@code instType} + {@code instId}: spot and perpetual {@code DASHUSDT} are
- *       two books), the book as the frames' own strings say: a snapshot starts it, an update sets
- *       or (size 0) removes levels; after each frame the venue's checksum is recomputed here, the
- *       CRC32 as a signed int of {@code bid1px:bid1sz:ask1px:ask1sz:...} over the top 25 written
- *       as the frames wrote them; a mismatch is a checksum failure and a gap (the book lost until
- *       the next snapshot); each applied update is a synced top, replayed into a sorted map.
- * </ul>
+ * The raw-line oracle of the Bitget capture of 2022-04-07 (API v1, ~30 s: {@code BITGET.ws.1.0} 8 spot
+ * pairs, {@code BITGET.ws.2.0} 2 USDT-margined perpetuals) for both venue contracts: frames per
+ * {@code channel:action}; acks, candles and the trades sent on subscription ignored; a ticker entry a
+ * BBO. Per instrument ({@code instType} + {@code instId}) the book as the frames' strings say, and
+ * after each frame the venue's checksum recomputed here (signed CRC32 of
+ * {@code bid1px:bid1sz:ask1px:ask1sz:...} over the top 25): a mismatch is a checksum failure and a
+ * gap, the book lost until the next snapshot.
  */
 public final class BitgetOracle {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CHECKSUM_DEPTH = 25;
-
     private BitgetOracle() {}
-
-    /** One instrument's book: the sorted-map reference and the venue's strings of each level. */
-    private static final class Book {
-        final ReferenceBook reference;
-        final TreeMap<BigDecimal, String[]> bids = new TreeMap<>(Collections.reverseOrder());
-        final TreeMap<BigDecimal, String[]> asks = new TreeMap<>();
-        boolean synced;
-
-        Book(ReferenceBook reference) {
-            this.reference = reference;
-        }
-
-        void set(boolean bid, String price, String size) {
-            BigDecimal p = new BigDecimal(price);
-            if (new BigDecimal(size).signum() == 0) {
-                (bid ? bids : asks).remove(p);
-            } else {
-                (bid ? bids : asks).put(p, new String[] {price, size});
-            }
-            reference.set(bid, price, size);
-        }
-
-        int checksum() {
-            List<String[]> b = new ArrayList<>(bids.values());
-            List<String[]> a = new ArrayList<>(asks.values());
-            StringJoiner s = new StringJoiner(":");
-            for (int i = 0; i < CHECKSUM_DEPTH; i++) {
-                if (i < b.size()) {
-                    s.add(b.get(i)[0]).add(b.get(i)[1]);
-                }
-                if (i < a.size()) {
-                    s.add(a.get(i)[0]).add(a.get(i)[1]);
-                }
-            }
-            CRC32 crc = new CRC32();
-            crc.update(s.toString().getBytes(StandardCharsets.US_ASCII));
-            return (int) crc.getValue();
-        }
-    }
 
     public static RawCounts count(List<Path> files) throws Exception {
         RawCounts raw = new RawCounts();
-        Map<String, Book> books = new TreeMap<>();
-        for (Path file : files) {
-            for (String p : CaptureLines.payloads(file)) {
-                raw.frames++;
-                JsonNode j = JSON.readTree(p);
-                if (j.has("event")) {
-                    raw.ignored++;
-                    raw.count("event:" + j.get("event").asText(), 1);
-                    continue;
-                }
-                JsonNode arg = j.get("arg");
-                String channel = arg.get("channel").asText();
-                String action = j.get("action").asText();
-                raw.count(channel + ":" + action, 1);
-                String instrument = instrument(arg.get("instType").asText(), arg.get("instId").asText());
-                JsonNode data = j.get("data");
-                switch (channel) {
-                    case "candle1m" -> raw.ignored++;
-                    case "trade" -> {
-                        if (action.equals("snapshot")) {
-                            raw.ignored++;
-                            raw.count("past trades", data.size());
-                        } else {
-                            raw.trades += data.size();
-                            data.forEach(t -> raw.count("taker " + t.get(3).asText(), 1));
-                        }
+        Map<String, TextBook> texts = new TreeMap<>();
+        for (JsonNode j : raw.json(files)) {
+            if (j.has("event")) {
+                raw.ignore("event:" + j.get("event").asText());
+                continue;
+            }
+            JsonNode arg = j.get("arg");
+            String channel = arg.get("channel").asText();
+            String action = j.get("action").asText();
+            raw.count(channel + ":" + action, 1);
+            String instrument = instrument(arg.get("instType").asText(), arg.get("instId").asText());
+            JsonNode data = j.get("data");
+            switch (channel) {
+                case "candle1m" -> raw.ignored++;
+                case "trade" -> {
+                    if (action.equals("snapshot")) {
+                        raw.ignored++;
+                        raw.count("past trades", data.size());
+                    } else {
+                        raw.trades += data.size();
+                        data.forEach(t -> raw.count("taker " + t.get(3).asText(), 1));
                     }
-                    case "ticker" -> data.forEach(t -> {
-                        if (t.hasNonNull("bestBid") || t.hasNonNull("bestAsk")) {
-                            raw.bbo++;
-                        }
-                        if (instrument.endsWith("MCBL") && (t.hasNonNull("markPrice") || t.hasNonNull("indexPrice")
-                                || t.hasNonNull("capitalRate") || t.hasNonNull("nextSettleTime") || t.hasNonNull("holding"))) {
-                            raw.count("derivatives", 1); // a perpetual's mark, index, funding, open interest
-                        }
-                        if (t.hasNonNull("bestBid") && t.hasNonNull("bestAsk") && new BigDecimal(t.get("bestBid").asText())
-                                .compareTo(new BigDecimal(t.get("bestAsk").asText())) == 0) {
-                            raw.count("tickers with bid = ask", 1); // spot tickers round to 6 decimals
-                        }
-                    });
-                    case "books" -> {
-                        for (JsonNode d : data) {
-                            book(raw, books, instrument, action.equals("snapshot"), d);
-                        }
-                    }
-                    default -> throw new AssertionError("unexpected channel " + channel);
                 }
+                case "ticker" -> data.forEach(t -> {
+                    raw.bbo += t.hasNonNull("bestBid") || t.hasNonNull("bestAsk") ? 1 : 0;
+                    if (instrument.endsWith("MCBL") && (t.hasNonNull("markPrice") || t.hasNonNull("indexPrice")
+                            || t.hasNonNull("capitalRate") || t.hasNonNull("nextSettleTime") || t.hasNonNull("holding"))) {
+                        raw.count("derivatives", 1); // a perpetual's mark, index, funding, open interest
+                    }
+                    if (t.hasNonNull("bestBid") && t.hasNonNull("bestAsk") && new BigDecimal(t.get("bestBid").asText())
+                            .compareTo(new BigDecimal(t.get("bestAsk").asText())) == 0) {
+                        raw.count("tickers with bid = ask", 1); // spot tickers round to 6 decimals
+                    }
+                });
+                case "books" -> data.forEach(d -> book(raw, texts, instrument, action.equals("snapshot"), d));
+                default -> throw new AssertionError("unexpected channel " + channel);
             }
         }
-        books.forEach((s, b) -> {
-            if (b.synced && raw.syncedTops.containsKey(s)) {
-                raw.books.put(s, b.reference);
-            }
-        });
-        raw.count("books", raw.books.size());
+        raw.keepSyncedBooks();
         return raw;
     }
 
@@ -147,30 +75,29 @@ public final class BitgetOracle {
         };
     }
 
-    private static void book(RawCounts raw, Map<String, Book> books, String instrument, boolean snapshot, JsonNode d) {
-        Book b = books.computeIfAbsent(instrument, s -> new Book(new ReferenceBook()));
+    private static void book(RawCounts raw, Map<String, TextBook> texts, String instrument, boolean snapshot, JsonNode d) {
+        ReferenceBook b = raw.book(instrument);
         if (snapshot) {
             raw.snapshots++;
-            b.bids.clear();
-            b.asks.clear();
-            b.reference.clear();
-            b.synced = true;
+            b.snapshot(-1); // no update ids
+            texts.put(instrument, new TextBook());
         } else {
             raw.deltas++;
             if (!b.synced) {
                 return; // lost until the next snapshot
             }
         }
-        d.get("bids").forEach(l -> b.set(true, l.get(0).asText(), l.get(1).asText()));
-        d.get("asks").forEach(l -> b.set(false, l.get(0).asText(), l.get(1).asText()));
+        b.apply(d.get("bids"), d.get("asks"));
+        for (boolean bid : new boolean[] {true, false}) {
+            d.get(bid ? "bids" : "asks").forEach(l -> texts.get(instrument).set(bid, l.get(0).asText(), l.get(1).asText(),
+                    new BigDecimal(l.get(1).asText()).signum() == 0));
+        }
         raw.checksums++;
-        if (b.checksum() != d.get("checksum").asInt()) {
+        if (texts.get(instrument).crc32(25) != d.get("checksum").asInt()) {
             raw.checksumFailures++;
             raw.gaps++;
             b.synced = false;
-            return;
-        }
-        if (!snapshot) {
+        } else if (!snapshot) {
             raw.syncedTop(instrument);
         }
     }

@@ -1,15 +1,11 @@
 package io.rrralgorithms.connectors.adapters.bitmex;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,28 +17,11 @@ import java.util.TreeSet;
  * The raw-line oracle of the BitMEX capture ({@code orderBookL2} without sequence numbers, quote and
  * trade tables of 10 perpetuals and futures, July 2021) for both venue contracts: frames per
  * {@code table:action}, one event per symbol of a book frame, every book replayed id → price
- * independently of the decoder; the TRXU21 frames (tick 1e-10) are dead letters, so its book never
- * syncs.
+ * independently of the decoder; a frame no long mantissa scale holds is a dead letter (TRXU21's
+ * 1e-10 ticks fit at scale 10), its book then never syncs ("unbooked").
  */
 public final class BitmexOracle {
-    /** Exact decimals, as the venue wrote them. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private BitmexOracle() {}
-
-    /** Numbers no single long mantissa scale holds (TRXU21's 1e-10 prices fit at scale 10). */
-    private static boolean unrepresentable(JsonNode j) {
-        List<BigDecimal> values = new ArrayList<>();
-        for (JsonNode r : j.path("data")) {
-            for (String f : List.of("price", "size", "bidPrice", "askPrice", "bidSize", "askSize")) {
-                JsonNode p = r.get(f);
-                if (p != null && p.isNumber()) {
-                    values.add(p.decimalValue());
-                }
-            }
-        }
-        return !Mantissa.holdable(values);
-    }
 
     public static RawCounts count(List<Path> files) throws Exception {
         RawCounts raw = new RawCounts();
@@ -50,20 +29,17 @@ public final class BitmexOracle {
         Map<Long, Boolean> bidOfId = new HashMap<>();
         Set<String> unbooked = new LinkedHashSet<>();
         Set<String> symbols = new TreeSet<>();
-        for (String payload : CaptureLines.payloads(files.get(0))) {
-            raw.frames++;
-            JsonNode j = JSON.readTree(payload);
+        for (JsonNode j : raw.json(files)) {
             String table = j.path("table").asText();
             String action = j.path("action").asText();
             raw.count(j.has("table") ? table + ":" + action : j.has("info") ? "info" : j.has("success") ? "success" : "?", 1);
             j.path("data").forEach(r -> symbols.add(r.get("symbol").asText()));
-            boolean decoded = table.equals("orderBookL2") || table.equals("quote")
-                    || table.equals("trade") && action.equals("insert");
-            if (!decoded) {
+            if (!table.equals("orderBookL2") && !table.equals("quote") && !(table.equals("trade") && action.equals("insert"))) {
                 raw.ignored++; // info, subscribe replies, the trade partials (of before the session)
                 continue;
             }
-            if (unrepresentable(j)) {
+            if (!Mantissa.holdable(RawCounts.decimals(j.get("data"), "price", "size", "bidPrice", "askPrice", "bidSize",
+                    "askSize"))) {
                 raw.decodeErrors++;
                 if (table.equals("orderBookL2") && action.equals("partial")) {
                     unbooked.add(j.get("data").get(0).get("symbol").asText());

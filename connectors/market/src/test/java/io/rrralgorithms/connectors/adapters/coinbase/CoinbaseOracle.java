@@ -1,7 +1,6 @@
 package io.rrralgorithms.connectors.adapters.coinbase;
 
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,21 +16,17 @@ public final class CoinbaseOracle {
 
     private CoinbaseOracle() {}
 
-    public static RawCounts count(List<Path> files) {
+    public static RawCounts count(List<Path> files) throws Exception {
         RawCounts raw = new RawCounts();
-        for (String p : CaptureLines.payloads(files.get(0))) {
-            raw.frames++;
-            Matcher t = TYPE.matcher(p);
+        for (RawCounts.Frame f : raw.frames(files)) {
+            Matcher t = TYPE.matcher(f.text());
             switch (t.find() ? t.group(1) : "?") {
-                case "subscriptions", "last_match" -> {
-                    raw.ignored++;
-                    raw.count(t.group(1), 1);
-                }
+                case "subscriptions", "last_match" -> raw.ignore(t.group(1));
                 case "match" -> raw.trades++;
                 case "l2update" -> raw.deltas++;
                 case "snapshot" -> raw.snapshots++;
                 case "ticker" -> raw.bbo++;
-                default -> throw new AssertionError("frame type of " + p);
+                default -> throw new AssertionError("frame type of " + f.text());
             }
         }
         return raw;

@@ -2,11 +2,8 @@ package io.rrralgorithms.connectors.adapters.deribit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,26 +17,43 @@ import java.util.Map;
  * would be a gap), and a TreeMap replay of every book.
  */
 public final class DeribitOracle {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private DeribitOracle() {}
 
     public static RawCounts count(List<Path> files) throws Exception {
         RawCounts raw = new RawCounts();
         Map<String, Long> lastChange = new HashMap<>();
         Map<String, ReferenceBook> books = new HashMap<>();
-        for (String p : CaptureLines.payloads(files.get(0))) {
-            raw.frames++;
-            JsonNode j = JSON.readTree(p);
+        for (JsonNode j : raw.json(files)) {
             if (!j.has("method")) {
-                assertTrue(j.has("result"), p);
+                assertTrue(j.has("result"), j.toString());
                 raw.ignored++; // the subscription reply
                 continue;
             }
             String channel = j.get("params").get("channel").asText();
             JsonNode d = j.get("params").get("data");
             switch (channel.substring(0, channel.indexOf('.')) + (d.has("type") ? ":" + d.get("type").asText() : "")) {
-                case "book:snapshot", "book:change" -> book(raw, d, books, lastChange);
+                case "book:snapshot", "book:change" -> {
+                    String name = d.get("instrument_name").asText();
+                    if (d.get("type").asText().equals("snapshot")) {
+                        raw.snapshots++;
+                        books.put(name, new ReferenceBook());
+                    } else {
+                        raw.deltas++;
+                        raw.syncedTop(name);
+                        raw.books.put(name, books.get(name)); // a book without changes reports no top after its snapshot
+                        raw.gaps += d.get("prev_change_id").asLong() == lastChange.get(name) ? 0 : 1;
+                    }
+                    lastChange.put(name, d.get("change_id").asLong());
+                    for (boolean bid : new boolean[] {true, false}) {
+                        for (JsonNode l : d.get(bid ? "bids" : "asks")) {
+                            if (l.get(0).asText().equals("delete")) {
+                                books.get(name).side(bid).remove(l.get(1).decimalValue());
+                            } else {
+                                books.get(name).set(bid, l.get(1).decimalValue(), l.get(2).decimalValue());
+                            }
+                        }
+                    }
+                }
                 case "ticker" -> {
                     raw.bbo++;
                     if (d.hasNonNull("mark_price") || d.hasNonNull("index_price") || d.hasNonNull("open_interest")
@@ -48,35 +62,10 @@ public final class DeribitOracle {
                     }
                 }
                 case "trades" -> raw.trades += d.size();
-                default -> throw new AssertionError(p);
+                default -> throw new AssertionError(j.toString());
             }
         }
         raw.count("books", books.size());
         return raw;
-    }
-
-    private static void book(RawCounts raw, JsonNode d, Map<String, ReferenceBook> books, Map<String, Long> lastChange) {
-        String name = d.get("instrument_name").asText();
-        if (d.get("type").asText().equals("snapshot")) {
-            raw.snapshots++;
-            books.put(name, new ReferenceBook());
-        } else {
-            raw.deltas++;
-            raw.syncedTop(name);
-            raw.books.put(name, books.get(name)); // a book without changes reports no top after its snapshot
-            if (d.get("prev_change_id").asLong() != lastChange.get(name)) {
-                raw.gaps++; // every change's prev_change_id must be the previous change_id
-            }
-        }
-        lastChange.put(name, d.get("change_id").asLong());
-        for (boolean bid : new boolean[] {true, false}) {
-            for (JsonNode l : d.get(bid ? "bids" : "asks")) {
-                if (l.get(0).asText().equals("delete")) {
-                    books.get(name).side(bid).remove(l.get(1).decimalValue());
-                } else {
-                    books.get(name).set(bid, l.get(1).decimalValue(), l.get(2).decimalValue());
-                }
-            }
-        }
     }
 }

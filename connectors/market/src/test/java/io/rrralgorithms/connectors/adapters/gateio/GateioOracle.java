@@ -1,120 +1,64 @@
 package io.rrralgorithms.connectors.adapters.gateio;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
-import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The raw-line oracle of the Gate.io captures with their REST order books, for both venue
- * contracts: spot of 2021-04-22 (10 pairs, ~30 s; order_book_update, trades, tickers, candlesticks)
- * and USDT perpetuals of 2023-05-24 (10 contracts, ~20 s; {@code with_id=true} books; trades
- * subscribed but none traded). Frames per {@code channel/event}, those whose decoded numbers are
- * finer than the scale (dead letters), and per book Gate.io's documented join (drop
- * {@code u <= id}, bridge, chain) replayed into TreeMaps.
- *
- * <p>What the spot data has: the REST books of OMG_USDT, INK_USDT, DIS_USDT and BTC_USDC hold sizes of
- * 9-10 decimals (dust left by quote-funded orders, finer than the pairs' lots), so those snapshots
- * are dead letters and the four books never sync (no gap, no top); so are the first OMG_USDT and
- * INK_USDT updates (their whole top-100 book) and two later OMG_USDT updates. The six other pairs
- * sync and chain without a break. Every futures number fits the scale. Gate.io sends no checksum.
+ * contracts: spot of 2021-04-22 (10 pairs, ~30 s) and USDT perpetuals of 2023-05-24 (10 contracts,
+ * ~20 s; no trade). Frames per {@code channel/event}, those no long mantissa scale holds dead letters,
+ * and per book Gate.io's documented join (drop {@code u <= id}, bridge, chain). The spot REST books
+ * of OMG_USDT, INK_USDT, DIS_USDT and BTC_USDC hold sizes of 9-10 decimals, decoded at those scales.
+ * Gate.io sends no checksum.
  */
 public final class GateioOracle {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private GateioOracle() {}
 
-    /** One book by the raw lines: the snapshot, then the update-id join. */
-    private static final class Join {
-        final long id;
-        boolean bridged;
-        final ReferenceBook book = new ReferenceBook();
-
-        Join(long id) {
-            this.id = id;
-        }
-
-        /** Gate.io's documented join; whether the update is applied. */
-        boolean update(RawCounts raw, long first, long last) {
-            if (!bridged) {
-                if (last <= id) {
-                    raw.stale++;
-                    return false;
-                }
-                if (first > id + 1) {
-                    raw.gaps++;
-                    return false;
-                }
-                bridged = true;
-            } else if (first != book.lastUpdateId + 1) {
-                raw.gaps++;
-            }
-            book.lastUpdateId = last;
-            return true;
-        }
+    public static RawCounts spot(List<Path> files) throws Exception {
+        return count(files, "spot", "/spot/order_book?", "currency_pair");
     }
 
-    /** The prices and sizes a decoder reads from a result: trade price/amount/size, level arrays a/b. */
+    public static RawCounts futures(List<Path> files) throws Exception {
+        return count(files, "futures", "/futures/usdt/order_book?", "contract");
+    }
+
+    /** A level's price and size: spot's {@code [price, size]} arrays, futures' {@code {"p":..,"s":..}} objects. */
+    private static String[] level(JsonNode l) {
+        return new String[] {(l.isArray() ? l.get(0) : l.get("p")).asText(), (l.isArray() ? l.get(1) : l.get("s")).asText()};
+    }
+
+    private static void set(ReferenceBook b, boolean bid, JsonNode levels) {
+        levels.forEach(l -> b.set(bid, level(l)[0], level(l)[1]));
+    }
+
+    /** The prices and sizes a decoder reads from a result: trade price/amount/size, the levels of a/b/asks/bids. */
     private static List<BigDecimal> decodedNumbers(JsonNode res) {
-        List<BigDecimal> out = new ArrayList<>();
+        List<BigDecimal> out = RawCounts.decimals(res, "price", "amount", "size");
         for (JsonNode r : res.isArray() ? res : List.of(res)) {
-            for (String f : List.of("price", "amount", "size")) {
-                JsonNode v = r.get(f);
-                if (v != null && (v.isNumber() || v.isTextual())) {
-                    out.add(new BigDecimal(v.asText()));
-                }
-            }
             for (String side : List.of("a", "b", "asks", "bids")) {
-                for (JsonNode l : r.path(side)) {
-                    if (l.isArray()) {
-                        out.add(new BigDecimal(l.get(0).asText()));
-                        out.add(new BigDecimal(l.get(1).asText()));
-                    } else {
-                        out.add(new BigDecimal(l.get("p").asText()));
-                        out.add(new BigDecimal(l.get("s").asText()));
-                    }
-                }
+                r.path(side).forEach(l -> List.of(level(l)).forEach(v -> out.add(new BigDecimal(v))));
             }
         }
         return out;
     }
 
-    public static RawCounts spot(List<Path> files) throws Exception {
-        return count(files, "spot", "/spot/order_book?", "currency_pair", l -> new String[] {l.get(0).asText(), l.get(1).asText()});
-    }
-
-    public static RawCounts futures(List<Path> files) throws Exception {
-        return count(files, "futures", "/futures/usdt/order_book?", "contract",
-                l -> new String[] {l.get("p").asText(), l.get("s").asText()});
-    }
-
-    /** {@code market} is spot or futures; {@code level} gives a level's [price, size]. */
-    private static RawCounts count(List<Path> files, String market, String rest, String key, Function<JsonNode, String[]> level)
-            throws Exception {
+    /** {@code market} is spot or futures; {@code key} the REST URL's instrument parameter. */
+    private static RawCounts count(List<Path> files, String market, String rest, String key) throws Exception {
         RawCounts raw = new RawCounts();
-        Path http = files.get(0).resolveSibling(files.get(0).getFileName().toString().replace(".ws.1.0", ".http.0.0"));
+        Path http = RawCounts.http(files);
         raw.count("REST books", CaptureLines.rest(http, rest).size());
-        Map<String, Join> joins = new HashMap<>();
         for (CaptureLines.Rest r : raw.restBooks(http, rest)) {
-            String name = r.url().replaceAll(".*" + key + "=([A-Z0-9_]+)&.*", "$1");
-            JsonNode s = JSON.readTree(r.body());
-            Join j = new Join(s.get("id").asLong());
-            s.get("bids").forEach(l -> j.book.set(true, level.apply(l)[0], level.apply(l)[1]));
-            s.get("asks").forEach(l -> j.book.set(false, level.apply(l)[0], level.apply(l)[1]));
-            joins.put(name, j);
+            JsonNode s = RawCounts.JSON.readTree(r.body());
+            ReferenceBook b = raw.book(r.url().replaceAll(".*" + key + "=([A-Z0-9_]+)&.*", "$1")).snapshot(s.get("id").asLong());
+            set(b, true, s.get("bids"));
+            set(b, false, s.get("asks"));
         }
-        for (String p : CaptureLines.payloads(files.get(0))) {
-            raw.frames++;
-            JsonNode j = JSON.readTree(p);
+        for (JsonNode j : raw.json(files)) {
             String channel = j.get("channel").asText();
             String kind = channel + "/" + j.get("event").asText();
             raw.count(kind, 1);
@@ -124,12 +68,8 @@ public final class GateioOracle {
             }
             JsonNode res = j.get("result");
             // the numbers the decoder reads: a spot ticker's best bid/ask only (its volumes are not decoded)
-            List<BigDecimal> decoded = kind.equals("spot.tickers/update")
-                    ? List.of(new BigDecimal(res.get("highest_bid").asText()), new BigDecimal(res.get("lowest_ask").asText()))
-                    : decodedNumbers(res);
-            if (!Mantissa.holdable(decoded)) {
-                raw.decodeErrors++;
-                raw.count(kind + " (no long scale holds it)", 1);
+            if (raw.dead(kind, kind.equals("spot.tickers/update") ? RawCounts.decimals(res, "highest_bid", "lowest_ask")
+                    : decodedNumbers(res))) {
                 continue;
             }
             switch (channel.substring(market.length() + 1)) {
@@ -138,18 +78,41 @@ public final class GateioOracle {
                 case "order_book_update" -> {
                     raw.deltas++;
                     String name = res.get("s").asText();
-                    Join join = joins.get(name);
-                    if (join != null && join.update(raw, res.get("U").asLong(), res.get("u").asLong())) {
-                        res.get("b").forEach(l -> join.book.set(true, level.apply(l)[0], level.apply(l)[1]));
-                        res.get("a").forEach(l -> join.book.set(false, level.apply(l)[0], level.apply(l)[1]));
+                    ReferenceBook b = raw.books.get(name);
+                    if (b != null && join(raw, b, res.get("U").asLong(), res.get("u").asLong())) {
+                        set(b, true, res.get("b"));
+                        set(b, false, res.get("a"));
                         raw.syncedTop(name);
-                        raw.books.put(name, join.book);
                     }
                 }
                 default -> throw new AssertionError(channel);
             }
         }
-        raw.count("books", joins.size());
+        raw.count("books", raw.books.size());
+        raw.books.keySet().retainAll(raw.syncedTops.keySet());
         return raw;
+    }
+
+    /**
+     * Gate.io's documented join, whether the update is applied: before the first, one ending at or
+     * below the snapshot's id is stale and one starting after id + 1 a gap; then a chain of
+     * {@code U == previous u + 1}.
+     */
+    private static boolean join(RawCounts raw, ReferenceBook b, long first, long last) {
+        if (!b.applied) {
+            if (last <= b.lastUpdateId) {
+                raw.stale++;
+                return false;
+            }
+            if (first > b.lastUpdateId + 1) {
+                raw.gaps++;
+                return false;
+            }
+            b.applied = true;
+            b.lastUpdateId = last;
+        } else {
+            raw.link(b, last, first == b.lastUpdateId + 1);
+        }
+        return true;
     }
 }

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The raw-line oracle of the Gemini capture (market data v2 {@code l2} of 10 symbols) for both venue
@@ -20,43 +16,34 @@ import java.util.Map;
  * numbers in v2: nothing to break.
  */
 public final class GeminiOracle {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private GeminiOracle() {}
 
     public static RawCounts count(List<Path> files) throws Exception {
         RawCounts raw = new RawCounts();
-        Map<String, ReferenceBook> books = new HashMap<>();
-        for (String p : CaptureLines.payloads(files.get(0))) {
-            raw.frames++;
-            JsonNode j = JSON.readTree(p);
+        for (JsonNode j : raw.json(files)) {
             switch (j.get("type").asText()) {
                 case "heartbeat" -> raw.ignored++;
                 case "trade" -> raw.trades++;
                 case "l2_updates" -> {
                     String s = j.get("symbol").asText();
-                    ReferenceBook b = books.get(s);
-                    boolean first = b == null;
+                    boolean first = !raw.books.containsKey(s);
+                    ReferenceBook b = raw.book(s);
                     assertEquals(first, j.has("trades"), "only the first carries trades");
                     assertTrue(!j.has("socket_sequence") && !j.has("sequence"), "v2 frames carry no sequence number");
                     if (first) {
                         raw.snapshots++;
                         raw.count("past trades", j.get("trades").size());
-                        b = new ReferenceBook();
-                        books.put(s, b);
                     } else {
                         raw.deltas++;
                         raw.syncedTop(s);
-                        raw.books.put(s, b); // a book without updates reports no top
                     }
-                    for (JsonNode c : j.get("changes")) {
-                        b.set(c.get(0).asText().equals("buy"), c.get(1).asText(), c.get(2).asText());
-                    }
+                    j.get("changes").forEach(c -> b.set(c.get(0).asText().equals("buy"), c.get(1).asText(), c.get(2).asText()));
                 }
-                default -> throw new AssertionError(p);
+                default -> throw new AssertionError(j.toString());
             }
         }
-        raw.count("books", books.size());
+        raw.count("books", raw.books.size());
+        raw.books.keySet().retainAll(raw.syncedTops.keySet()); // a book without updates reports no top
         return raw;
     }
 }

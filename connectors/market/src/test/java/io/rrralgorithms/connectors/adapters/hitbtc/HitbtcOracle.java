@@ -1,53 +1,25 @@
 package io.rrralgorithms.connectors.adapters.hitbtc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.FrameGuard;
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
-import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The raw-line oracle of the HitBTC family's captures (HitBTC and Bequant: API v2, July 2021; FMFW:
- * API v3, October 2021; 10 pairs each, books, trades, tickers and candles, about 30 s) for both
- * venue contracts. It reads every received line with Jackson and {@link BigDecimal}, never with
- * the decoder or the synchronizer, and counts:
- *
- * <ul>
- *   <li>frames per method (v2) or channel/kind (v3) as facts; replies, candles and the trades sent
- *       on subscription ("past trades") ignored;
- *   <li>the frames with a price or size (of what a decoder reads: levels, trade price and
- *       quantity, ticker bid/ask and sizes) that the 8-decimal mantissa cannot hold (finer than
- *       1e-8, or above 9.2e10: FMFW's BORUSDT book asks 99999999999999): dead letters, a fact per kind;
- *   <li>per symbol, the books by the documented procedure: a snapshot (re)starts the book as its
- *       levels say, with its {@code sequence}; an update at or below the book's sequence is stale
- *       (repeated), the next must be sequence + 1 (else a gap, the book lost until the next
- *       snapshot); each applied update is a synced top, replayed into a sorted map;
- *   <li>updates of a symbol whose snapshot is a dead letter are never applied ("unsynced updates").
- * </ul>
+ * API v3, October 2021; 10 pairs each, ~30 s) for both venue contracts: frames per method (v2) or
+ * channel/kind (v3) as facts; replies, candles and the trades sent on subscription ("past trades")
+ * ignored; frames with a price or size no long mantissa scale holds dead letters; per symbol the
+ * documented book ({@link RawCounts#chained}: a snapshot (re)starts it at its {@code sequence}, each
+ * update must be sequence + 1); updates of a symbol without a snapshot: "unsynced updates".
  */
 public final class HitbtcOracle {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private HitbtcOracle() {}
-
-    /** The book of one symbol as the raw lines give it. */
-    private static final class Book {
-        final ReferenceBook levels;
-        long sequence;
-        boolean synced;
-
-        Book(ReferenceBook levels) {
-            this.levels = levels;
-        }
-    }
 
     public static RawCounts count(List<Path> files) throws Exception {
         return count(files, false);
@@ -64,40 +36,28 @@ public final class HitbtcOracle {
 
     private static RawCounts count(List<Path> files, boolean guard) throws Exception {
         RawCounts raw = new RawCounts();
-        Map<String, Book> books = new TreeMap<>();
-        for (Path file : files) {
-            for (CaptureLines.Received r : CaptureLines.received(file)) {
-                String p = r.payload();
-                raw.frames++;
-                JsonNode j = JSON.readTree(p);
-                if (j.has("method")) {
-                    v2(raw, books, j);
-                } else if (j.has("ch")) {
-                    if (guard && olderThanClockSkew(j, new BigDecimal(r.seconds()).movePointRight(3).longValue())) {
-                        raw.decodeErrors++;
-                        raw.count(j.get("ch").asText() + " (beyond the frame guard's clock-skew limit)", 1);
-                        continue;
-                    }
-                    v3(raw, books, j);
-                } else if (j.has("result")) {
-                    raw.ignored++;
-                    raw.count("result", 1);
-                } else {
-                    throw new AssertionError("unknown frame " + p);
+        for (RawCounts.Frame f : raw.frames(files)) {
+            JsonNode j = f.json();
+            if (j.has("method")) {
+                v2(raw, j);
+            } else if (j.has("ch")) {
+                if (guard && olderThanClockSkew(j, f.receiveMs())) {
+                    raw.decodeErrors++;
+                    raw.count(j.get("ch").asText() + " (beyond the frame guard's clock-skew limit)", 1);
+                    continue;
                 }
+                v3(raw, j);
+            } else if (j.has("result")) {
+                raw.ignore("result");
+            } else {
+                throw new AssertionError("unknown frame " + f.text());
             }
         }
-        books.forEach((s, b) -> {
-            if (b.synced && raw.syncedTops.containsKey(s)) {
-                b.levels.lastUpdateId = b.sequence;
-                raw.books.put(s, b.levels);
-            }
-        });
-        raw.count("books", raw.books.size());
+        raw.keepSyncedBooks();
         return raw;
     }
 
-    private static void v2(RawCounts raw, Map<String, Book> books, JsonNode j) {
+    private static void v2(RawCounts raw, JsonNode j) {
         String method = j.get("method").asText();
         JsonNode p = j.get("params");
         raw.count(method, 1);
@@ -108,38 +68,21 @@ public final class HitbtcOracle {
                 raw.count("past trades", p.get("data").size());
             }
             case "updateTrades" -> {
-                List<String> values = new ArrayList<>();
-                p.get("data").forEach(t -> {
-                    values.add(t.get("price").asText());
-                    values.add(t.get("quantity").asText());
-                });
-                if (dead(raw, method, values)) {
-                    return;
+                if (!raw.dead(method, RawCounts.decimals(p.get("data"), "price", "quantity"))) {
+                    raw.trades += p.get("data").size();
+                    p.get("data").forEach(t -> raw.count("taker " + t.get("side").asText(), 1));
                 }
-                raw.trades += p.get("data").size();
-                p.get("data").forEach(t -> raw.count("taker " + t.get("side").asText(), 1));
             }
             case "ticker" -> {
-                List<String> values = new ArrayList<>();
-                for (String f : List.of("bid", "ask")) {
-                    if (!p.get(f).isNull()) {
-                        values.add(p.get(f).asText());
-                    }
-                }
+                List<BigDecimal> values = RawCounts.decimals(p, "bid", "ask");
                 if (values.isEmpty()) {
                     raw.ignored++;
-                } else if (!dead(raw, method, values)) {
+                } else if (!raw.dead(method, values)) {
                     raw.bbo++;
                 }
             }
-            case "snapshotOrderbook", "updateOrderbook" -> {
-                List<String[]> bids = new ArrayList<>();
-                List<String[]> asks = new ArrayList<>();
-                p.get("bid").forEach(l -> bids.add(new String[] {l.get("price").asText(), l.get("size").asText()}));
-                p.get("ask").forEach(l -> asks.add(new String[] {l.get("price").asText(), l.get("size").asText()}));
-                book(raw, books, method, p.get("symbol").asText(), p.get("sequence").asLong(),
-                        method.equals("snapshotOrderbook"), bids, asks);
-            }
+            case "snapshotOrderbook", "updateOrderbook" -> book(raw, method, p.get("symbol").asText(),
+                    p.get("sequence").asLong(), method.equals("snapshotOrderbook"), p.get("bid"), p.get("ask"));
             default -> throw new AssertionError("unknown method " + method);
         }
     }
@@ -157,7 +100,7 @@ public final class HitbtcOracle {
         return false;
     }
 
-    private static void v3(RawCounts raw, Map<String, Book> books, JsonNode j) {
+    private static void v3(RawCounts raw, JsonNode j) {
         String ch = j.get("ch").asText();
         String kind = j.has("snapshot") ? "snapshot" : j.has("update") ? "update" : "data";
         raw.count(ch + ":" + kind, 1);
@@ -173,97 +116,60 @@ public final class HitbtcOracle {
         JsonNode d = e.getValue();
         switch (ch) {
             case "trades" -> {
-                List<String> values = new ArrayList<>();
-                d.forEach(t -> {
-                    values.add(t.get("p").asText());
-                    values.add(t.get("q").asText());
-                });
-                if (!dead(raw, ch, values)) {
+                if (!raw.dead(ch, RawCounts.decimals(d, "p", "q"))) {
                     raw.trades += d.size();
                     d.forEach(t -> raw.count("taker " + t.get("s").asText(), 1));
                 }
             }
-            case "ticker/1s" -> {
-                List<String> values = new ArrayList<>();
-                for (String f : List.of("a", "A", "b", "B")) {
-                    if (d.hasNonNull(f) && !d.get(f).asText().isEmpty()) {
-                        values.add(d.get(f).asText());
-                    }
-                }
-                if (!dead(raw, ch, values)) {
-                    raw.bbo++;
-                }
-            }
-            case "orderbook/full" -> {
-                List<String[]> bids = new ArrayList<>();
-                List<String[]> asks = new ArrayList<>();
-                d.get("b").forEach(l -> bids.add(new String[] {l.get(0).asText(), l.get(1).asText()}));
-                d.get("a").forEach(l -> asks.add(new String[] {l.get(0).asText(), l.get(1).asText()}));
-                book(raw, books, ch + ":" + kind, e.getKey(), d.get("s").asLong(), kind.equals("snapshot"), bids, asks);
-            }
+            case "ticker/1s" -> raw.bbo += raw.dead(ch, RawCounts.decimals(d, "a", "A", "b", "B")) ? 0 : 1;
+            case "orderbook/full" -> book(raw, ch + ":" + kind, e.getKey(), d.get("s").asLong(), kind.equals("snapshot"),
+                    d.get("b"), d.get("a"));
             default -> throw new AssertionError("unknown channel " + ch);
         }
     }
 
-    private static void book(RawCounts raw, Map<String, Book> books, String kind, String symbol, long sequence,
-            boolean snapshot, List<String[]> bids, List<String[]> asks) {
-        List<String> values = new ArrayList<>();
-        for (List<String[]> side : List.of(bids, asks)) {
-            side.forEach(l -> {
-                values.add(l[0]);
-                values.add(l[1]);
-            });
-        }
-        if (dead(raw, kind, values)) {
-            return;
-        }
-        if (snapshot) {
-            raw.snapshots++;
-            Book b = books.computeIfAbsent(symbol, s -> new Book(new ReferenceBook()));
-            if (b.synced && b.sequence == sequence) {
-                raw.count("repeated snapshots", 1);
-            }
-            b.levels.clear();
-            bids.forEach(l -> b.levels.set(true, l[0], l[1]));
-            asks.forEach(l -> b.levels.set(false, l[0], l[1]));
-            b.sequence = sequence;
-            b.synced = true;
-            return;
-        }
-        raw.deltas++;
-        Book b = books.get(symbol);
-        if (b == null) {
-            raw.count("unsynced updates", 1);
-            return;
-        }
-        if (sequence <= b.sequence) {
-            raw.stale++;
-            return;
-        }
-        if (!b.synced) {
-            return; // lost until the next snapshot
-        }
-        if (sequence != b.sequence + 1) {
-            raw.gaps++;
-            b.synced = false;
-            return;
-        }
-        b.sequence = sequence;
-        bids.forEach(l -> b.levels.set(true, l[0], l[1]));
-        asks.forEach(l -> b.levels.set(false, l[0], l[1]));
-        raw.syncedTop(symbol);
+    /** A level's price and size: v2's {@code {"price":..,"size":..}} objects, v3's {@code [price, size]} arrays. */
+    private static List<String[]> levels(JsonNode side) {
+        List<String[]> out = new ArrayList<>();
+        side.forEach(l -> out.add(l.isArray() ? new String[] {l.get(0).asText(), l.get(1).asText()}
+                : new String[] {l.get("price").asText(), l.get("size").asText()}));
+        return out;
     }
 
-    /**
-     * Whether a value does not fit the model's 8-decimal mantissa (finer than 1e-8, or too large for a
-     * long at that scale): the frame is a dead letter, counted under its kind and why.
-     */
-    private static boolean dead(RawCounts raw, String kind, List<String> values) {
-        if (Mantissa.holdableStrings(values)) {
-            return false;
+    private static void book(RawCounts raw, String kind, String symbol, long sequence, boolean snapshot, JsonNode bidNodes,
+            JsonNode askNodes) {
+        List<String[]> bids = levels(bidNodes);
+        List<String[]> asks = levels(askNodes);
+        List<BigDecimal> values = new ArrayList<>();
+        for (List<String[]> side : List.of(bids, asks)) {
+            side.forEach(l -> values.addAll(List.of(new BigDecimal(l[0]), new BigDecimal(l[1]))));
         }
-        raw.decodeErrors++;
-        raw.count(kind + " (no long scale holds it)", 1);
-        return true;
+        if (raw.dead(kind, values)) {
+            return;
+        }
+        ReferenceBook b = raw.books.get(symbol);
+        if (snapshot) {
+            raw.snapshots++;
+            if (b != null && b.synced && b.lastUpdateId == sequence) {
+                raw.count("repeated snapshots", 1);
+            }
+            b = raw.book(symbol).snapshot(sequence);
+        } else {
+            raw.deltas++;
+            if (b == null) {
+                raw.count("unsynced updates", 1);
+                return;
+            }
+            if (!raw.chained(b, sequence, sequence == b.lastUpdateId + 1)) {
+                return;
+            }
+            raw.syncedTop(symbol);
+        }
+        for (String[] l : bids) {
+            b.set(true, l[0], l[1]);
+        }
+        for (String[] l : asks) {
+            b.set(false, l[0], l[1]);
+        }
     }
 }

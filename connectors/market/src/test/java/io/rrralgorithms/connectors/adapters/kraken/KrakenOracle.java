@@ -3,10 +3,7 @@ package io.rrralgorithms.connectors.adapters.kraken;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
-import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,18 +15,13 @@ import java.util.List;
  * counted by event name.
  */
 public final class KrakenOracle {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private KrakenOracle() {}
 
     public static RawCounts count(List<Path> files) throws Exception {
         RawCounts raw = new RawCounts();
-        for (String s : CaptureLines.payloads(files.get(0))) {
-            raw.frames++;
-            JsonNode j = JSON.readTree(s);
+        for (JsonNode j : raw.json(files)) {
             if (j.isObject()) {
-                raw.ignored++;
-                raw.count(j.get("event").asText(), 1);
+                raw.ignore(j.get("event").asText());
                 continue;
             }
             String channel = j.get(j.size() - 2).asText();
@@ -39,33 +31,22 @@ public final class KrakenOracle {
                 raw.trades += j.get(1).size();
             } else if (channel.equals("ticker")) {
                 raw.bbo++;
-            } else if (channel.startsWith("book-")) {
-                book(raw, j, pair, Integer.parseInt(channel.substring("book-".length())), s);
+            } else if (!channel.startsWith("book-")) {
+                throw new AssertionError(j.toString());
+            } else if (j.get(1).has("as")) {
+                raw.snapshots++;
+                raw.book(pair).set(false, j.get(1).get("as")).set(true, j.get(1).get("bs"));
             } else {
-                throw new AssertionError(s);
+                raw.deltas++;
+                raw.syncedTop(pair);
+                assertTrue(j.get(j.size() - 3).has("c"), "every update carries c: " + j);
+                for (int k = 1; k < j.size() - 2; k++) {
+                    raw.book(pair).set(false, j.get(k).path("a")).set(true, j.get(k).path("b"));
+                    raw.checksums += j.get(k).has("c") ? 1 : 0;
+                }
+                raw.book(pair).truncate(Integer.parseInt(channel.substring("book-".length())));
             }
         }
         return raw;
-    }
-
-    private static void book(RawCounts raw, JsonNode j, String pair, int window, String s) {
-        ReferenceBook b = raw.book(pair);
-        JsonNode first = j.get(1);
-        if (first.has("as")) {
-            raw.snapshots++;
-            first.get("as").forEach(l -> b.set(false, l.get(0).asText(), l.get(1).asText()));
-            first.get("bs").forEach(l -> b.set(true, l.get(0).asText(), l.get(1).asText()));
-            return;
-        }
-        raw.deltas++;
-        raw.syncedTop(pair);
-        assertTrue(j.get(j.size() - 3).has("c"), "every update carries c: " + s);
-        for (int k = 1; k < j.size() - 2; k++) {
-            JsonNode o = j.get(k);
-            o.path("a").forEach(l -> b.set(false, l.get(0).asText(), l.get(1).asText()));
-            o.path("b").forEach(l -> b.set(true, l.get(0).asText(), l.get(1).asText()));
-            raw.checksums += o.has("c") ? 1 : 0;
-        }
-        b.truncate(window);
     }
 }

@@ -1,10 +1,7 @@
 package io.rrralgorithms.connectors.adapters.krakenfutures;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,23 +13,16 @@ import java.util.List;
  * replay of every product's book.
  */
 public final class KrakenFuturesOracle {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private KrakenFuturesOracle() {}
 
     public static RawCounts count(List<Path> files) throws Exception {
         RawCounts raw = new RawCounts();
-        for (String s : CaptureLines.payloads(files.get(0))) {
-            raw.frames++;
-            JsonNode j = JSON.readTree(s);
+        for (JsonNode j : raw.json(files)) {
             // an event's "feed" names the subscribed feed: the event decides
             String kind = j.has("event") ? "event:" + j.get("event").asText() : j.get("feed").asText();
             String p = j.path("product_id").asText();
             switch (kind) {
-                case "event:info", "event:subscribed", "trade_snapshot" -> {
-                    raw.ignored++;
-                    raw.count(kind, 1);
-                }
+                case "event:info", "event:subscribed", "trade_snapshot" -> raw.ignore(kind);
                 case "trade" -> raw.trades++;
                 case "ticker_lite" -> raw.bbo++;
                 case "book_snapshot" -> {
@@ -46,12 +36,10 @@ public final class KrakenFuturesOracle {
                     raw.deltas++;
                     raw.syncedTop(p);
                     ReferenceBook b = raw.book(p);
-                    long seq = j.get("seq").asLong();
-                    raw.gaps += seq == b.lastUpdateId + 1 ? 0 : 1;
-                    b.lastUpdateId = seq;
+                    raw.link(b, j.get("seq").asLong(), j.get("seq").asLong() == b.lastUpdateId + 1);
                     b.set(j.get("side").asText().equals("buy"), j.get("price").decimalValue(), j.get("qty").decimalValue());
                 }
-                default -> throw new AssertionError(s);
+                default -> throw new AssertionError(j.toString());
             }
         }
         return raw;

@@ -1,9 +1,7 @@
 package io.rrralgorithms.connectors.adapters.okx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
-import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,7 +17,6 @@ import java.util.Map;
  * TreeMap replay of each book in its 400-level window.
  */
 public final class OkxOracle {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WINDOW = 400;
 
     private OkxOracle() {}
@@ -27,19 +24,17 @@ public final class OkxOracle {
     public static RawCounts count(List<Path> files) throws Exception {
         RawCounts raw = new RawCounts();
         Map<String, Double> tradesAckAt = new HashMap<>();
-        for (CaptureLines.Received line : files.stream().flatMap(f -> CaptureLines.received(f).stream()).toList()) {
-            raw.frames++;
-            JsonNode j = JSON.readTree(line.payload());
+        for (RawCounts.Frame f : raw.frames(files)) {
+            JsonNode j = f.json();
+            String channel = j.get("arg").get("channel").asText();
+            String inst = j.get("arg").path("instId").asText();
             if (j.has("event")) {
-                raw.ignored++;
-                raw.count("event:" + j.get("event").asText(), 1);
-                if (j.get("arg").get("channel").asText().equals("trades")) {
-                    tradesAckAt.put(j.get("arg").get("instId").asText(), Double.parseDouble(line.seconds()));
+                raw.ignore("event:" + j.get("event").asText());
+                if (channel.equals("trades")) {
+                    tradesAckAt.put(inst, Double.parseDouble(f.seconds()));
                 }
                 continue;
             }
-            String channel = j.get("arg").get("channel").asText();
-            String inst = j.get("arg").get("instId").asText();
             raw.count(channel + (j.has("action") ? ":" + j.get("action").asText() : ""), 1);
             if (channel.startsWith("candle")) {
                 raw.ignored++;
@@ -50,8 +45,7 @@ public final class OkxOracle {
                     case "tickers" -> raw.bbo++;
                     case "trades" -> {
                         if (d.get("ts").asLong() < tradesAckAt.get(inst) * 1000) {
-                            raw.ignored++;
-                            raw.count("pre-session trades", 1);
+                            raw.ignore("pre-session trades");
                         } else {
                             raw.trades++;
                         }
@@ -66,9 +60,7 @@ public final class OkxOracle {
                             raw.syncedTop(inst);
                         }
                         raw.count("book levels", d.get("asks").size() + d.get("bids").size());
-                        d.get("asks").forEach(l -> b.set(false, l.get(0).asText(), l.get(1).asText()));
-                        d.get("bids").forEach(l -> b.set(true, l.get(0).asText(), l.get(1).asText()));
-                        b.truncate(WINDOW);
+                        b.set(false, d.get("asks")).set(true, d.get("bids")).truncate(WINDOW);
                         raw.checksums += d.has("checksum") ? 1 : 0;
                     }
                     default -> throw new AssertionError("unexpected channel " + channel);

@@ -1,7 +1,6 @@
 package io.rrralgorithms.connectors.adapters.phemex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.RawCounts;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
@@ -11,152 +10,103 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The raw-line oracle of the Phemex capture (July 2021: books and trades of 5 USD perpetuals and 5
- * spot pairs in {@code PHEMEX.ws.1.0}, their 1-minute candles in {@code PHEMEX.ws.2.0}, about 30 s)
- * for both venue contracts. It reads every received line with Jackson and the product list of
- * {@code PHEMEX.0} with {@link BigDecimal}, never with the decoder, its scale table or the
- * synchronizer:
- *
- * <ul>
- *   <li>the scales come from the recorded product list: a contract's {@code priceScale}, quantities
- *       in whole contracts; spot prices at Phemex's documented spot scale 8, quantities at the base
- *       currency's {@code valueScale};
- *   <li>frames per kind ({@code book:snapshot}, {@code trades:incremental}, …) as facts; replies,
- *       candles and the trades sent on subscribing ("past trades") ignored;
- *   <li>per symbol, the book by Phemex's procedure: a snapshot (re)starts it; one at or below the
- *       book's sequence is a re-sent copy ("re-sent snapshots"; whether it equals the book as
- *       replayed is a fact too) and changes nothing; an incremental message at or below the
- *       snapshot's sequence before any is applied is stale, one below the book's is a reordering (a
- *       gap), any other is applied (a synced top) to a sorted map; after every message each side
- *       must hold the message's {@code depth} levels ("books outside the window").
- * </ul>
+ * spot pairs in {@code PHEMEX.ws.1.0}, their candles in {@code PHEMEX.ws.2.0}, ~30 s) for both venue
+ * contracts, at the scales of the recorded product list {@code PHEMEX.0} (a contract's
+ * {@code priceScale} and whole contracts; spot prices at the documented 8, quantities at the base
+ * currency's {@code valueScale}). Per symbol, Phemex's procedure: a snapshot (re)starts the book, one
+ * at or below its sequence is a re-sent copy (a fact, and whether it equals the book); an update at
+ * or below the snapshot's sequence before any is applied is stale, one below the book's a gap; after
+ * each, a side must hold the message's {@code depth} levels ("books outside the window").
  */
 public final class PhemexOracle {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PhemexOracle() {}
 
     /** Price and quantity scales of one product, as the recorded listing gives them. */
     private record Scales(int price, int size) {}
 
-    private static final class Book {
-        final ReferenceBook levels = new ReferenceBook();
-        long sequence;
-        boolean applied;
-        boolean synced;
-    }
-
     public static RawCounts count(List<Path> files) throws Exception {
         Map<String, Scales> scales = listedScales();
         RawCounts raw = new RawCounts();
-        Map<String, Book> books = new TreeMap<>();
-        for (Path file : files) {
-            for (String p : CaptureLines.payloads(file)) {
-                raw.frames++;
-                JsonNode j = JSON.readTree(p);
-                if (j.has("result")) {
+        for (JsonNode j : raw.json(files)) {
+            if (j.has("result")) {
+                raw.ignore("reply");
+            } else if (j.has("kline")) {
+                raw.ignore("kline:" + j.get("type").asText());
+            } else if (j.has("trades")) {
+                String type = j.get("type").asText();
+                raw.count("trades:" + type, 1);
+                if (type.equals("snapshot")) {
                     raw.ignored++;
-                    raw.count("reply", 1);
-                } else if (j.has("kline")) {
-                    raw.ignored++;
-                    raw.count("kline:" + j.get("type").asText(), 1);
-                } else if (j.has("trades")) {
-                    trades(raw, j);
-                } else if (j.has("book")) {
-                    book(raw, books, j, scales.get(j.get("symbol").asText()));
+                    raw.count("past trades", j.get("trades").size());
                 } else {
-                    throw new AssertionError("unknown frame " + p);
+                    raw.trades += j.get("trades").size();
+                    j.get("trades").forEach(t -> raw.count("taker " + t.get(1).asText(), 1));
                 }
+            } else if (j.has("book")) {
+                book(raw, j, scales.get(j.get("symbol").asText()));
+            } else {
+                throw new AssertionError("unknown frame " + j);
             }
         }
-        books.forEach((s, b) -> {
-            if (b.synced && raw.syncedTops.containsKey(s)) {
-                b.levels.lastUpdateId = b.sequence;
-                raw.books.put(s, b.levels);
-            }
-        });
-        raw.count("books", raw.books.size());
+        raw.keepSyncedBooks();
         return raw;
     }
 
-    private static void trades(RawCounts raw, JsonNode j) {
-        String type = j.get("type").asText();
-        raw.count("trades:" + type, 1);
-        if (type.equals("snapshot")) {
-            raw.ignored++;
-            raw.count("past trades", j.get("trades").size());
-            return;
-        }
-        for (JsonNode t : j.get("trades")) {
-            raw.trades++;
-            raw.count("taker " + t.get(1).asText(), 1);
-        }
-    }
-
-    private static void book(RawCounts raw, Map<String, Book> books, JsonNode j, Scales scale) {
+    private static void book(RawCounts raw, JsonNode j, Scales scale) {
         String symbol = j.get("symbol").asText();
         String type = j.get("type").asText();
         long sequence = j.get("sequence").asLong();
         raw.count("book:" + type, 1);
-        Book b = books.computeIfAbsent(symbol, s -> new Book());
+        ReferenceBook b = raw.book(symbol);
         if (type.equals("snapshot")) {
             raw.snapshots++;
-            ReferenceBook snap = new ReferenceBook();
-            levels(snap, j, scale);
-            if (b.synced && sequence <= b.sequence) {
+            if (b.synced && sequence <= b.lastUpdateId) {
                 raw.count("re-sent snapshots", 1);
-                if (!snap.bids.equals(b.levels.bids) || !snap.asks.equals(b.levels.asks)) {
+                ReferenceBook snap = levels(new ReferenceBook(), j, scale);
+                if (!snap.bids.equals(b.bids) || !snap.asks.equals(b.asks)) {
                     raw.count("re-sent snapshots unlike the book", 1);
                 }
-                return;
+            } else {
+                levels(b.snapshot(sequence), j, scale);
             }
-            b.levels.clear();
-            levels(b.levels, j, scale);
-            b.sequence = sequence;
-            b.synced = true;
-            b.applied = false;
             return;
         }
         raw.deltas++;
         if (!b.synced) {
             raw.count("unsynced updates", 1);
-            return;
-        }
-        if (!b.applied && sequence <= b.sequence) {
+        } else if (!b.applied && sequence <= b.lastUpdateId) {
             raw.stale++;
-            return;
-        }
-        if (sequence < b.sequence) {
+        } else if (sequence < b.lastUpdateId) {
             raw.gaps++;
             b.synced = false;
-            return;
-        }
-        levels(b.levels, j, scale);
-        b.sequence = sequence;
-        b.applied = true;
-        raw.syncedTop(symbol);
-        int depth = j.get("depth").asInt();
-        if (b.levels.bids.size() != depth || b.levels.asks.size() != depth) {
-            raw.count("books outside the window", 1);
+        } else {
+            levels(b, j, scale).lastUpdateId = sequence;
+            b.applied = true;
+            raw.syncedTop(symbol);
+            int depth = j.get("depth").asInt();
+            if (b.bids.size() != depth || b.asks.size() != depth) {
+                raw.count("books outside the window", 1);
+            }
         }
     }
 
-    private static void levels(ReferenceBook book, JsonNode j, Scales scale) {
+    private static ReferenceBook levels(ReferenceBook book, JsonNode j, Scales scale) {
         for (String side : List.of("bids", "asks")) {
             for (JsonNode l : j.get("book").get(side)) {
                 book.set(side.equals("bids"), BigDecimal.valueOf(l.get(0).longValue(), scale.price()),
                         BigDecimal.valueOf(l.get(1).longValue(), scale.size()));
             }
         }
+        return book;
     }
 
     /** Every product's scales from the recorded list {@code PHEMEX.0}. */
     private static Map<String, Scales> listedScales() throws Exception {
         String body = CaptureLines.rest(SharedData.cryptofeed("PHEMEX.0"), "/cfg/v2/products").get(0).body();
-        JsonNode data = JSON.readTree(body).get("data");
+        JsonNode data = RawCounts.JSON.readTree(body).get("data");
         Map<String, Integer> valueScale = new HashMap<>();
         data.get("currencies").forEach(c -> valueScale.put(c.get("currency").asText(), c.get("valueScale").asInt()));
         Map<String, Scales> out = new HashMap<>();
