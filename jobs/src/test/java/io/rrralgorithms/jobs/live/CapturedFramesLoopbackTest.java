@@ -230,7 +230,14 @@ class CapturedFramesLoopbackTest {
         return Stream.of(
                 new Session("bitmex", "BITMEX.ws.1.0", null, List.of("XRPU21", "UNIUSDT", "XBTUSD", "ADAUSDT", "SOLUSDT",
                         "TRXU21", "EOSUSDT", "TRXUSDT", "BCHUSD", "MATICUSDT"), ALL, p -> false, AS_RECORDED, AS_RECORDED,
-                        "pong")));
+                        "pong"),
+                // the raw channels of 2021 are the 100ms ones for a connection without a key today
+                new Session("deribit", "DERIBIT.ws.1.0", null, List.of("BTC-24SEP21-8000-P", "BTC-30JUL21-24000-P",
+                        "ETH-30JUL21-2800-C", "BTC-31DEC21-34000-P", "BTC-24SEP21-34000-P", "BTC-24JUN22-15000-C",
+                        "BTC-31DEC21-300000-C", "ETH-27AUG21-4000-P", "BTC-25MAR22-30000-C", "ETH-23JUL21-2300-C"), ALL,
+                        p -> false, s -> s.replace(".raw\"", ".100ms\""), CapturedFramesLoopbackTest::withoutId,
+                        "{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":{\"version\":\"1.2.26\"},\"usIn\":1626993724000000,"
+                                + "\"usOut\":1626993724000050,\"usDiff\":50,\"testnet\":false}")));
     }
 
     /** {@code <url> <- <seconds>: <message>}: a message the recording client sent. */
