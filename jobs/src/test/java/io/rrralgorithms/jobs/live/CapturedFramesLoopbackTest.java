@@ -237,7 +237,12 @@ class CapturedFramesLoopbackTest {
                         "BTC-31DEC21-300000-C", "ETH-27AUG21-4000-P", "BTC-25MAR22-30000-C", "ETH-23JUL21-2300-C"), ALL,
                         p -> false, s -> s.replace(".raw\"", ".100ms\""), CapturedFramesLoopbackTest::withoutId,
                         "{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":{\"version\":\"1.2.26\"},\"usIn\":1626993724000000,"
-                                + "\"usOut\":1626993724000050,\"usDiff\":50,\"testnet\":false}")));
+                                + "\"usOut\":1626993724000050,\"usDiff\":50,\"testnet\":false}"),
+                // the recorded session wrote the product ids in lower case
+                new Session("kraken-futures", "KRAKEN_FUTURES.ws.1.0", null, List.of("FI_ETHUSD_211231", "PI_XRPUSD",
+                        "PI_LTCUSD", "FI_BCHUSD_210730", "PI_ETHUSD", "FI_XBTUSD_210924", "FI_ETHUSD_210730",
+                        "FI_BCHUSD_210924", "FI_XRPUSD_210924", "FI_XBTUSD_210730"), ALL, p -> false,
+                        CapturedFramesLoopbackTest::productIdsInUpperCase, AS_RECORDED, null)));
     }
 
     /** {@code <url> <- <seconds>: <message>}: a message the recording client sent. */
