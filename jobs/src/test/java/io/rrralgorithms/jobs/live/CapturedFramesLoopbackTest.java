@@ -242,7 +242,9 @@ class CapturedFramesLoopbackTest {
                 new Session("kraken-futures", "KRAKEN_FUTURES.ws.1.0", null, List.of("FI_ETHUSD_211231", "PI_XRPUSD",
                         "PI_LTCUSD", "FI_BCHUSD_210730", "PI_ETHUSD", "FI_XBTUSD_210924", "FI_ETHUSD_210730",
                         "FI_BCHUSD_210924", "FI_XRPUSD_210924", "FI_XBTUSD_210730"), ALL, p -> false,
-                        CapturedFramesLoopbackTest::productIdsInUpperCase, AS_RECORDED, null)));
+                        CapturedFramesLoopbackTest::productIdsInUpperCase, AS_RECORDED, null),
+                new Session("bitfinex", "BITFINEX.ws.11.0", null, List.of("tBFTUSD", "tIOTETH", "tDOGUSD", "tMNABTC",
+                        "tODEUSD", "tTESTBTC:TESTUSD", "tSNGUSD"), ALL, p -> false, AS_RECORDED, AS_RECORDED, null)));
     }
 
     /** {@code <url> <- <seconds>: <message>}: a message the recording client sent. */
