@@ -244,7 +244,10 @@ class CapturedFramesLoopbackTest {
                         "FI_BCHUSD_210924", "FI_XRPUSD_210924", "FI_XBTUSD_210730"), ALL, p -> false,
                         CapturedFramesLoopbackTest::productIdsInUpperCase, AS_RECORDED, null),
                 new Session("bitfinex", "BITFINEX.ws.11.0", null, List.of("tBFTUSD", "tIOTETH", "tDOGUSD", "tMNABTC",
-                        "tODEUSD", "tTESTBTC:TESTUSD", "tSNGUSD"), ALL, p -> false, AS_RECORDED, AS_RECORDED, null)));
+                        "tODEUSD", "tTESTBTC:TESTUSD", "tSNGUSD"), ALL, p -> false, AS_RECORDED, AS_RECORDED, null),
+                new Session("bitstamp", "BITSTAMP.ws.1.0", "BITSTAMP.http.0.0", List.of("sgbeur", "ethusd", "xrpeur",
+                        "bateur", "usdteur", "usdtusd", "xlmgbp", "adaeur", "batbtc", "galaeur"), TRADES_AND_BOOK,
+                        p -> false, AS_RECORDED, AS_RECORDED, "{\"event\":\"bts:heartbeat\",\"channel\":\"\",\"data\":{\"status\":\"success\"}}")));
     }
 
     /** {@code <url> <- <seconds>: <message>}: a message the recording client sent. */
