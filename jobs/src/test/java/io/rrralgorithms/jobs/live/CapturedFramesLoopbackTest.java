@@ -247,7 +247,10 @@ class CapturedFramesLoopbackTest {
                         "tODEUSD", "tTESTBTC:TESTUSD", "tSNGUSD"), ALL, p -> false, AS_RECORDED, AS_RECORDED, null),
                 new Session("bitstamp", "BITSTAMP.ws.1.0", "BITSTAMP.http.0.0", List.of("sgbeur", "ethusd", "xrpeur",
                         "bateur", "usdteur", "usdtusd", "xlmgbp", "adaeur", "batbtc", "galaeur"), TRADES_AND_BOOK,
-                        p -> false, AS_RECORDED, AS_RECORDED, "{\"event\":\"bts:heartbeat\",\"channel\":\"\",\"data\":{\"status\":\"success\"}}")));
+                        p -> false, AS_RECORDED, AS_RECORDED, "{\"event\":\"bts:heartbeat\",\"channel\":\"\",\"data\":{\"status\":\"success\"}}"),
+                new Session("gemini", "GEMINI.ws.1.0", null, List.of("BTCGBP", "LINKETH", "FILUSD", "ZECLTC", "BATBTC",
+                        "ETHEUR", "LTCETH", "GRTUSD", "ANKRUSD", "ALCXUSD"), TRADES_AND_BOOK, p -> false, AS_RECORDED, AS_RECORDED,
+                        null)));
     }
 
     /** {@code <url> <- <seconds>: <message>}: a message the recording client sent. */
