@@ -250,7 +250,11 @@ class CapturedFramesLoopbackTest {
                         p -> false, AS_RECORDED, AS_RECORDED, "{\"event\":\"bts:heartbeat\",\"channel\":\"\",\"data\":{\"status\":\"success\"}}"),
                 new Session("gemini", "GEMINI.ws.1.0", null, List.of("BTCGBP", "LINKETH", "FILUSD", "ZECLTC", "BATBTC",
                         "ETHEUR", "LTCETH", "GRTUSD", "ANKRUSD", "ALCXUSD"), TRADES_AND_BOOK, p -> false, AS_RECORDED, AS_RECORDED,
-                        null)));
+                        null),
+                new Session("kucoin", "KUCOIN.ws.1.0", "KUCOIN.http.0.0", List.of("EQZ-BTC", "ANKR-BTC", "SNX-BTC",
+                        "FET-BTC", "BCHSV-USDT", "NRG-BTC", "CAPP-BTC", "DAPPT-BTC", "COV-BTC", "LTX-USDT"), ALL,
+                        p -> p.contains("/market/candles"), AS_RECORDED, CapturedFramesLoopbackTest::withoutId,
+                        "{\"id\":\"ping\",\"type\":\"pong\"}")));
     }
 
     /** {@code <url> <- <seconds>: <message>}: a message the recording client sent. */
