@@ -254,7 +254,18 @@ class CapturedFramesLoopbackTest {
                 new Session("kucoin", "KUCOIN.ws.1.0", "KUCOIN.http.0.0", List.of("EQZ-BTC", "ANKR-BTC", "SNX-BTC",
                         "FET-BTC", "BCHSV-USDT", "NRG-BTC", "CAPP-BTC", "DAPPT-BTC", "COV-BTC", "LTX-USDT"), ALL,
                         p -> p.contains("/market/candles"), AS_RECORDED, CapturedFramesLoopbackTest::withoutId,
-                        "{\"id\":\"ping\",\"type\":\"pong\"}")));
+                        "{\"id\":\"ping\",\"type\":\"pong\"}"),
+                // the recorded spot session took its BBO from spot.tickers (no sizes); book_ticker is tested in LiveVenueTest
+                new Session("gateio", "GATEIO.ws.1.0", "GATEIO.http.0.0", List.of("INK_USDT", "HAI_ETH", "BTC_USDC",
+                        "NANO_USDT", "QTUM3S_USDT", "DIS_USDT", "NEO_BTC", "FAST_USDT", "ZKS_ETH", "OMG_USDT"),
+                        TRADES_AND_BOOK, p -> p.contains("spot.candlesticks") || p.contains("spot.tickers"),
+                        AS_RECORDED, CapturedFramesLoopbackTest::withoutTime,
+                        "{\"time\":1619093600,\"channel\":\"spot.pong\",\"event\":\"\",\"error\":null,\"result\":null}"),
+                new Session("gateio-futures", "GATEIO_FUTURES.ws.1.0", "GATEIO_FUTURES.http.0.0", List.of("DIA_USDT",
+                        "RDNT_USDT", "LIT_USDT", "ZRX_USDT", "WOO_USDT", "QUICK_USDT", "OMG_USDT", "FRONT_USDT", "PHB_USDT",
+                        "SFP_USDT"), ALL, p -> p.contains("futures.candlesticks"), AS_RECORDED,
+                        CapturedFramesLoopbackTest::withoutTime,
+                        "{\"time\":1684930200,\"channel\":\"futures.pong\",\"event\":\"\",\"error\":null,\"result\":null}")));
     }
 
     /** {@code <url> <- <seconds>: <message>}: a message the recording client sent. */
