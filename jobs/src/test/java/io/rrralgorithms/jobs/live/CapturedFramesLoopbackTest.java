@@ -265,7 +265,16 @@ class CapturedFramesLoopbackTest {
                         "RDNT_USDT", "LIT_USDT", "ZRX_USDT", "WOO_USDT", "QUICK_USDT", "OMG_USDT", "FRONT_USDT", "PHB_USDT",
                         "SFP_USDT"), ALL, p -> p.contains("futures.candlesticks"), AS_RECORDED,
                         CapturedFramesLoopbackTest::withoutTime,
-                        "{\"time\":1684930200,\"channel\":\"futures.pong\",\"event\":\"\",\"error\":null,\"result\":null}")));
+                        "{\"time\":1684930200,\"channel\":\"futures.pong\",\"event\":\"\",\"error\":null,\"result\":null}"),
+                new Session("hitbtc", "HITBTC.ws.1.0", null, List.of("DNTBTC", "CRDTETH", "GRTBTC", "ORNBTC", "POLYBTC",
+                        "GVTETH", "INSURBTC", "VETBTC", "MTXUSD", "EURSUSD"), ALL, p -> p.contains("Candles"),
+                        AS_RECORDED, CapturedFramesLoopbackTest::withoutId, null),
+                new Session("bequant", "BEQUANT.ws.1.0", null, List.of("BTCTUSD", "BTCDAI", "ETHEURS", "ETHDAI", "BTCUSDB",
+                        "BTCPAX", "MKRBTC", "BTCEURS", "BTCGUSD", "EOSBTC"), ALL, p -> p.contains("Candles"),
+                        AS_RECORDED, CapturedFramesLoopbackTest::withoutId, null),
+                new Session("fmfw", "FMFW.ws.1.0", null, List.of("BORUSDT", "DCRETH", "XVSUSDT", "NEOBTC", "DOGEUSDT",
+                        "EOSUSDT", "USDTUSDP", "ATOMBCH", "TRVBCH", "HTBTC"), ALL, p -> p.contains("candles/"),
+                        AS_RECORDED, CapturedFramesLoopbackTest::withoutId, null));
     }
 
     /** {@code <url> <- <seconds>: <message>}: a message the recording client sent. */
