@@ -94,6 +94,10 @@ public final class BitstampLiveVenue implements LiveVenue {
     /** The {@code channel} of a {@code data} or {@code trade} event; null for replies and heartbeats. */
     @Override
     public String streamOf(byte[] payload) {
+        String event = PayloadScan.valueAfter(payload, "\"event\":\"", '"');
+        if (!"data".equals(event) && !"trade".equals(event)) {
+            return null;
+        }
         String channel = PayloadScan.valueAfter(payload, "\"channel\":\"", '"');
         return channel != null && (channel.startsWith(DIFFS) || channel.startsWith("live_trades_")) ? channel : null;
     }

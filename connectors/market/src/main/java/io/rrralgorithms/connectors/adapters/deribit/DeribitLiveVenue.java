@@ -36,7 +36,7 @@ import java.util.Set;
  */
 public final class DeribitLiveVenue implements LiveVenue {
     static final String INTERVAL = "100ms";
-    static final String TEST = "{\"jsonrpc\":\"2.0\",\"method\":\"public/test\",\"params\":{}}";
+    static final String TEST = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"public/test\",\"params\":{}}";
     private static final String TEST_REQUEST = "\"type\":\"test_request\"";
 
     @Override
