@@ -274,7 +274,30 @@ class CapturedFramesLoopbackTest {
                         AS_RECORDED, CapturedFramesLoopbackTest::withoutId, null),
                 new Session("fmfw", "FMFW.ws.1.0", null, List.of("BORUSDT", "DCRETH", "XVSUSDT", "NEOBTC", "DOGEUSDT",
                         "EOSUSDT", "USDTUSDP", "ATOMBCH", "TRVBCH", "HTBTC"), ALL, p -> p.contains("candles/"),
-                        AS_RECORDED, CapturedFramesLoopbackTest::withoutId, null));
+                        AS_RECORDED, CapturedFramesLoopbackTest::withoutId, null),
+                // cryptofeed took Binance US trades from aggTrade; the spec, as for Binance spot, from trade
+                new Session("binance-us", "BINANCE_US.ws.1.0", "BINANCE_US.http.0.0", List.of("CRVUSDT", "COMPUSDT",
+                        "OMGBUSD", "ZRXUSDT"), ALL, p -> p.contains("@kline_"),
+                        s -> s.startsWith("{\"method\"") ? s.replace("@aggTrade", "@trade") : s,
+                        CapturedFramesLoopbackTest::binanceStreams, null),
+                new Session("binance-coinm", "BINANCE_DELIVERY.ws.1.0", "BINANCE_DELIVERY.http.0.0", List.of(
+                        "LINKUSD_211231", "LINKUSD_PERP", "TRXUSD_PERP", "ETCUSD_PERP", "BTCUSD_211231", "XRPUSD_PERP",
+                        "EOSUSD_PERP", "BCHUSD_PERP", "BCHUSD_210924", "ETHUSD_210924"), ALL, p -> p.contains("@kline_"),
+                        AS_RECORDED, CapturedFramesLoopbackTest::binanceStreams, null));
+    }
+
+    /** {@code wss://…/stream?streams=a@trade/b@depth <-> <seconds>}: a session that named its streams in the URL (cryptofeed's Binance). */
+    private static final Pattern STREAMS_IN_URL = Pattern.compile("^\\S+\\?streams=(\\S+) <-> [0-9.]+$");
+
+    /** A Binance {@code SUBSCRIBE} with its streams in order of name and without its id: a set of streams. */
+    private static String binanceStreams(String s) {
+        Matcher m = Pattern.compile("^\\{\"method\":\"SUBSCRIBE\",\"params\":\\[([^\\]]*)],\"id\":[0-9]+}$").matcher(s);
+        if (!m.matches()) {
+            return s;
+        }
+        List<String> streams = new ArrayList<>(List.of(m.group(1).split(",")));
+        Collections.sort(streams);
+        return "{\"method\":\"SUBSCRIBE\",\"params\":[" + String.join(",", streams) + "]}";
     }
 
     /** {@code <url> <- <seconds>: <message>}: a message the recording client sent. */
@@ -318,6 +341,12 @@ class CapturedFramesLoopbackTest {
             Matcher m = SENT.matcher(line);
             if (m.matches() && !c.skip().test(m.group(1))) {
                 expectedSubscribes.add(c.same().apply(c.today().apply(m.group(1))));
+            }
+            Matcher url = STREAMS_IN_URL.matcher(line);
+            if (url.matches()) { // the recording named its streams in the URL: the same streams, subscribed
+                List<String> streams = List.of(url.group(1).split("/")).stream().filter(x -> !c.skip().test(x)).toList();
+                expectedSubscribes.add(c.same().apply(c.today().apply("{\"method\":\"SUBSCRIBE\",\"params\":[\""
+                        + String.join("\",\"", streams) + "\"],\"id\":1}")));
             }
         }
         List<String> recordedFrames = CaptureLines.payloads(capture).stream().filter(p -> !c.skip().test(p)).toList();

@@ -578,4 +578,31 @@ class LiveVenueTest {
         assertEquals(error, f.errorOf(bytes(error)));
         assertNull(f.heartbeatMessage());
     }
+
+    @Test
+    void binanceUsAndCoinm() {
+        LiveVenue us = Venues.liveForFeed("binance-us");
+        assertEquals("wss://stream.binance.us:9443/stream", us.defaultEndpoint());
+        assertEquals("BTCUSD", us.nativeSymbol("BTC-USD"));
+        assertEquals("https://api.binance.us/api/v3/depth?symbol=BTCUSD&limit=1000",
+                us.defaultRestBase() + us.snapshotPath("BTCUSD"));
+        assertEquals(List.of("btcusd@trade", "btcusd@depth@100ms", "btcusd@bookTicker"),
+                us.streams("BTCUSD", Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO)).stream().map(LiveStream::name).toList());
+        LiveVenue coinm = Venues.liveForFeed("binance-coinm");
+        assertEquals("wss://dstream.binance.com/stream", coinm.defaultEndpoint());
+        assertEquals("BTCUSD_PERP", coinm.nativeSymbol("BTC-USD-PERP"));
+        assertEquals("BTCUSD_210924", coinm.nativeSymbol("BTC-USD-210924"));
+        assertThrows(IllegalArgumentException.class, () -> coinm.nativeSymbol("BTC-USDT-PERP"));
+        assertEquals(200, coinm.limits().maxStreamsPerConnection(), "COIN-M's published limit");
+        assertEquals(List.of("btcusd_perp@aggTrade", "btcusd_perp@depth@100ms"),
+                coinm.streams("BTCUSD_PERP", Set.of(Channel.TRADES, Channel.BOOK)).stream().map(LiveStream::name).toList());
+        assertEquals("https://dapi.binance.com/dapi/v1/depth?symbol=BTCUSD_PERP&limit=1000",
+                coinm.defaultRestBase() + coinm.snapshotPath("BTCUSD_PERP"));
+        // a real frame of the COIN-M capture (cryptofeed BINANCE_DELIVERY.ws.1.0)
+        byte[] depth = bytes("{\"stream\":\"bchusd_perp@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":1626916403871,"
+                + "\"T\":1626916403864,\"s\":\"BCHUSD_PERP\",\"ps\":\"BCHUSD\",\"U\":167006084000,\"u\":167006084895,"
+                + "\"pu\":167006083000,\"b\":[],\"a\":[]}}");
+        assertEquals("BCHUSD_PERP", coinm.bookDiffSymbol(depth));
+        assertEquals(167006084000L, coinm.bookDiffFirstUpdateId(depth));
+    }
 }
