@@ -95,6 +95,9 @@ public final class GateioLiveVenue implements LiveVenue {
     public String subscribeMessage(List<LiveStream> streams, int id) {
         String name = streams.get(0).name();
         String channel = name.substring(0, name.indexOf(':'));
+        if (streams.get(0).channel() == Channel.BOOK && streams.size() != 1) {
+            throw new IllegalArgumentException(feed + " subscribes one book a message, got " + streams.size());
+        }
         String payload = streams.get(0).channel() == Channel.BOOK
                 ? "\"" + streams.get(0).nativeSymbol() + "\",\"100ms\""
                 : LiveSubscriptions.quoted(streams, LiveStream::nativeSymbol);
