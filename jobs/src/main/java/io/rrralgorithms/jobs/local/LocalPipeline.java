@@ -561,17 +561,18 @@ public final class LocalPipeline {
     static void requireExchangeAnswers(CaptureConfig config) {
         Duration timeout = Duration.ofSeconds(config.connectTimeoutSeconds);
         List<URI> endpoints = new ArrayList<>();
+        List<CompletableFuture<String>> probes = new ArrayList<>();
         for (CaptureConfig.Venue v : config.venues) {
             LiveVenue venue = Venues.liveForFeed(v.feed);
             List<LiveStream> streams = new ArrayList<>();
             for (String symbol : v.resolveNativeSymbols(venue)) {
                 streams.addAll(venue.streams(symbol, v.channelSet()));
             }
-            endpoints.add(venue.endpoint(v.endpoint(venue), streams));
+            URI uri = venue.endpoint(v.endpoint(venue), streams);
+            endpoints.add(uri);
+            String restBase = v.restBase(venue); // where a venue's connections start with a REST handshake (KuCoin)
+            probes.add(CompletableFuture.supplyAsync(() -> CaptureService.probe(venue, uri, restBase, timeout)));
         }
-        List<CompletableFuture<String>> probes = endpoints.stream()
-                .map(uri -> CompletableFuture.supplyAsync(() -> CaptureService.probe(uri, timeout)))
-                .toList();
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < endpoints.size(); i++) {
             String reason = probes.get(i).join();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureMetrics;
@@ -21,7 +22,11 @@ import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -345,5 +350,148 @@ class LiveConnectionTest {
         assertTrue(failures >= 6 && failures < 200, "connect failures: " + failures);
         assertEquals(failures, metrics.feed(FEED).reconnects.sum(), 1.0);
         assertEquals(0, metrics.feed(FEED).openConnections.get());
+    }
+
+    /** A venue whose connections each start with a REST handshake naming the endpoint and a token (as KuCoin's). */
+    static final class HandshakeVenue implements LiveVenue {
+        static final String FEED = "loopback-handshake";
+
+        @Override
+        public String feed() {
+            return FEED;
+        }
+
+        @Override
+        public String defaultEndpoint() {
+            return "ws://127.0.0.1:1/";
+        }
+
+        @Override
+        public String nativeSymbol(String normalized) {
+            return normalized;
+        }
+
+        @Override
+        public List<LiveStream> streams(String s, Set<Channel> channels) {
+            return List.of(new LiveStream(s, Channel.TRADES, s + ".trades"));
+        }
+
+        @Override
+        public String subscribeMessage(List<LiveStream> streams, int id) {
+            return "{\"sub\":\"" + streams.get(0).name() + "\"}";
+        }
+
+        @Override
+        public VenueLimits limits() {
+            return new VenueLimits(4, 1, 10, 100, Duration.ofSeconds(1), 5);
+        }
+
+        @Override
+        public String heartbeatMessage() {
+            return "{\"op\":\"ping\"}";
+        }
+
+        @Override
+        public Duration heartbeatInterval() {
+            return Duration.ofSeconds(60);
+        }
+
+        @Override
+        public String defaultRestBase() {
+            return "http://127.0.0.1:1";
+        }
+
+        @Override
+        public String handshakePath() {
+            return "/bullet";
+        }
+
+        /** {@code {"endpoint":"ws://…","token":"…","pingMs":N}}. */
+        @Override
+        public Handshake handshake(byte[] body) {
+            try {
+                JsonNode n = JSON.readTree(body);
+                return new Handshake(URI.create(n.get("endpoint").asText() + "?token=" + n.get("token").asText()),
+                        Duration.ofMillis(n.get("pingMs").asLong()));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("not a handshake answer: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String streamOf(byte[] payload) {
+            return null;
+        }
+    }
+
+    static {
+        if (!Venues.liveFeeds().contains(HandshakeVenue.FEED)) {
+            Venues.register(Venue.liveOnly(new HandshakeVenue()));
+        }
+    }
+
+    /**
+     * Every connection starts with the venue's handshake: refused answers (HTTP 500, an answer
+     * without a token) are failed connects, counted and retried after the backoff; a good one
+     * names the endpoint and token the socket is opened with, and the heartbeat interval of that
+     * connection; after the venue drops the connection, the next one makes a new handshake and
+     * uses its new token.
+     */
+    @Test
+    void eachConnectionStartsWithTheHandshakeAndUsesItsToken() throws Exception {
+        List<String> pings = new CopyOnWriteArrayList<>();
+        try (LoopbackWebSocketServer server = new LoopbackWebSocketServer(c -> {
+            c.nextText(5000); // the subscribe
+            c.sendText("{\"k\":\"A\",\"n\":" + c.index + "}");
+            String t = c.nextText(5000); // the heartbeat at the handshake's interval, not the venue's 60 s
+            pings.add(c.index + " " + t);
+            if (c.index == 1) {
+                c.disconnect();
+                return;
+            }
+            while (!c.isClosed()) {
+                Thread.sleep(10);
+            }
+        })) {
+            List<String> answers = new CopyOnWriteArrayList<>(List.of("500", "{\"endpoint\":\"" + server.url("/ws")
+                    + "\",\"pingMs\":100}", "{\"endpoint\":\"" + server.url("/ws") + "\",\"token\":\"t1\",\"pingMs\":100}",
+                    "{\"endpoint\":\"" + server.url("/ws") + "\",\"token\":\"t2\",\"pingMs\":100}"));
+            List<String> requests = new CopyOnWriteArrayList<>();
+            HttpServer rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            rest.createContext("/", exchange -> {
+                try (exchange) {
+                    requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+                    String a = answers.isEmpty() ? "500" : answers.remove(0);
+                    byte[] b = a.getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(a.equals("500") ? 500 : 200, b.length);
+                    exchange.getResponseBody().write(b);
+                }
+            });
+            rest.start();
+            CollectingSink sink = new CollectingSink();
+            CaptureMetrics metrics = new CaptureMetrics();
+            try (CaptureService service = new CaptureService(CaptureConfig.parse("""
+                    reconnect: {baseMs: 20, maxMs: 50}
+                    connectTimeoutSeconds: 2
+                    metrics: {logIntervalSeconds: 0}
+                    venues:
+                      - feed: %s
+                        symbols: [A]
+                        restUrl: "http://127.0.0.1:%d"
+                    """.formatted(HandshakeVenue.FEED, rest.getAddress().getPort()), "test"), sink, metrics).start()) {
+                await(() -> pings.size() == 2, 10_000, "both connections pinged");
+            } finally {
+                rest.stop(0);
+            }
+            assertTrue(server.handlerErrors().isEmpty(), server.handlerErrors()::toString);
+            assertEquals(List.of("POST /bullet", "POST /bullet", "POST /bullet", "POST /bullet"), requests);
+            assertEquals(2L, metrics.feed(HandshakeVenue.FEED).connectFailures.sum(),
+                    "HTTP 500 and an answer without a token");
+            assertEquals(List.of("/ws?token=t1", "/ws?token=t2"), server.connections().stream().map(c -> c.path).toList(),
+                    "a new handshake, a new token for the reconnection");
+            assertEquals(List.of("1 {\"op\":\"ping\"}", "2 {\"op\":\"ping\"}"), pings);
+            assertEquals(List.of("{\"k\":\"A\",\"n\":1}", "{\"k\":\"A\",\"n\":2}"), sink.frames.stream()
+                    .map(f -> new String(f.payload, StandardCharsets.UTF_8)).toList());
+        }
     }
 }

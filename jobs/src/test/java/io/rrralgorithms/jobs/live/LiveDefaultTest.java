@@ -1,22 +1,31 @@
 package io.rrralgorithms.jobs.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.rrralgorithms.connectors.adapters.binance.BinanceLiveVenue;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
 import io.rrralgorithms.connectors.live.CaptureConfig;
+import io.rrralgorithms.connectors.live.CaptureService;
+import io.rrralgorithms.connectors.venues.LiveVenue;
+import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.cli.Rrr;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.NoExchangeAnswersException;
 import io.rrralgorithms.jobs.local.RunSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +135,42 @@ class LiveDefaultTest {
         assertEquals(1, lines.size(), lines::toString);
         assertTrue(lines.get(0).startsWith("rrr capture: " + config + ": unknown key 'symbol' at venues[0].symbol"),
                 lines.get(0));
+    }
+
+    /**
+     * A venue whose connections start with a REST handshake (KuCoin) is probed through it: a
+     * refused handshake is the reason it does not answer; an answered one names the endpoint that
+     * is then probed.
+     */
+    @Test
+    void kucoinIsProbedThroughItsHandshake() throws Exception {
+        LiveVenue kucoin = Venues.liveForFeed("kucoin");
+        URI endpoint = URI.create(kucoin.defaultEndpoint());
+        int port = closedPort();
+        assertEquals("handshake http://127.0.0.1:" + port + "/api/v1/bullet-public: cannot connect",
+                CaptureService.probe(kucoin, endpoint, "http://127.0.0.1:" + port, Duration.ofSeconds(2)));
+        try (LoopbackWebSocketServer ws = new LoopbackWebSocketServer(c -> {
+            while (!c.isClosed()) {
+                Thread.sleep(10);
+            }
+        })) {
+            HttpServer rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            rest.createContext("/api/v1/bullet-public", exchange -> {
+                try (exchange) {
+                    byte[] b = ("{\"code\":\"200000\",\"data\":{\"token\":\"t\",\"instanceServers\":[{\"endpoint\":\""
+                            + ws.url("/endpoint") + "\",\"pingInterval\":18000}]}}").getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, b.length);
+                    exchange.getResponseBody().write(b);
+                }
+            });
+            rest.start();
+            try {
+                assertNull(CaptureService.probe(kucoin, endpoint, "http://127.0.0.1:" + rest.getAddress().getPort(),
+                        Duration.ofSeconds(2)));
+                assertEquals("/endpoint?token=t", ws.connections().get(0).path);
+            } finally {
+                rest.stop(0);
+            }
+        }
     }
 }

@@ -127,6 +127,8 @@ final class LoopbackWebSocketServer implements AutoCloseable {
         private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
         private final List<Long> textArrivalNanos = new CopyOnWriteArrayList<>();
         final AtomicInteger pongs = new AtomicInteger();
+        /** WebSocket ping frames the client sent (each answered with a pong). */
+        final AtomicInteger pings = new AtomicInteger();
         volatile int clientCloseCode = -1;
         volatile String path;
         private volatile boolean closed;
@@ -223,6 +225,7 @@ final class LoopbackWebSocketServer implements AutoCloseable {
                             }
                         }
                         case 0x9 -> {
+                            pings.incrementAndGet();
                             if (!closed) {
                                 writeFrame(0xA, payload, true); // ping from the client: pong
                             }

@@ -11,6 +11,8 @@ import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -305,6 +307,48 @@ public final class CaptureService implements AutoCloseable {
             return "no answer within " + timeout.toSeconds() + " s";
         } catch (ExecutionException e) {
             return Failures.describe(e, endpoint);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /**
+     * {@link #probe(URI, Duration)} for one venue: where its connections start with a REST
+     * handshake (KuCoin's token), the handshake first ({@code restBase} + its path), then the
+     * WebSocket handshake with the endpoint the answer names; null when both succeed, else the
+     * reason. Bounded like the plain probe (twice the timeout at most).
+     */
+    public static String probe(LiveVenue venue, URI endpoint, String restBase, Duration timeout) {
+        if (venue.handshakePath() == null) {
+            return probe(endpoint, timeout);
+        }
+        if (restBase == null) {
+            return "the venue needs a REST handshake but has no REST base";
+        }
+        URI url = URI.create(restBase + venue.handshakePath());
+        CompletableFuture<String> result = CompletableFuture.supplyAsync(() -> {
+            try {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(url).timeout(timeout)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    return "handshake " + url + " answered HTTP " + r.statusCode();
+                }
+                return probe(venue.handshake(r.body()).endpoint(), timeout);
+            } catch (IOException | IllegalArgumentException e) {
+                return "handshake " + url + ": " + Failures.describe(e, url);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        });
+        try {
+            return result.get(2 * timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return "no answer to the handshake within " + timeout.toSeconds() + " s";
+        } catch (ExecutionException e) {
+            return Failures.describe(e, url);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";

@@ -244,12 +244,18 @@ public final class LiveConnection implements AutoCloseable {
         volatile long lastFrameNanos;
         volatile boolean publishing;
         int messageId;
+        /** The URI this session opened: the planned one, or the one the venue's handshake named. */
+        URI target = uri;
+        Duration heartbeatEvery = venue.heartbeatInterval();
 
-        void open() throws ConnectFailed {
+        void open() throws ConnectFailed, InterruptedException {
+            if (venue.handshakePath() != null) {
+                handshake();
+            }
             try {
-                ws = WebSocketClient.connect(uri, settings.connectTimeout());
+                ws = WebSocketClient.connect(target, settings.connectTimeout());
             } catch (IOException | RuntimeException e) {
-                throw new ConnectFailed(Failures.describe(e, uri));
+                throw new ConnectFailed(Failures.describe(e, target));
             }
             openedAtNanos = System.nanoTime();
             lastFrameNanos = openedAtNanos;
@@ -258,6 +264,34 @@ public final class LiveConnection implements AutoCloseable {
             Thread reader = new Thread(this::read, "rrr-capture-" + id + "-read");
             reader.setDaemon(true);
             reader.start();
+        }
+
+        /**
+         * The venue's REST handshake (KuCoin's token): the answer names this session's endpoint and
+         * heartbeat interval. A failure is a failed connect (retried after the backoff).
+         */
+        private void handshake() throws ConnectFailed, InterruptedException {
+            if (restBase == null) {
+                throw new ConnectFailed("the venue needs a REST handshake but has no REST base");
+            }
+            URI url = URI.create(restBase + venue.handshakePath());
+            try {
+                HttpRequest req = HttpRequest.newBuilder(url).timeout(settings.restTimeout())
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build();
+                HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    throw new ConnectFailed("handshake " + url + " answered HTTP " + r.statusCode() + ": "
+                            + Failures.clip(new String(r.body(), StandardCharsets.UTF_8), 300));
+                }
+                LiveVenue.Handshake h = venue.handshake(r.body());
+                target = h.endpoint();
+                if (h.heartbeatInterval() != null) {
+                    heartbeatEvery = h.heartbeatInterval();
+                }
+                LOG.debug("{}: handshake {} gave {}", id, url, target.getHost());
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConnectFailed("handshake " + url + " failed: " + Failures.describe(e, url));
+            }
         }
 
         /** A fresh REST snapshot of every symbol of this session whose first one was requested. */
@@ -276,12 +310,13 @@ public final class LiveConnection implements AutoCloseable {
             try {
                 fail(ws.readMessages(this::onMessage));
             } catch (IOException | RuntimeException e) {
-                fail("connection lost: " + Failures.describe(e, uri));
+                fail("connection lost: " + Failures.describe(e, target));
             }
         }
 
         String runUntilClosed() throws InterruptedException {
-            LOG.info("{}: connected to {}; subscribing {} stream(s) in {} message(s)", id, uri, plan.streams().size(),
+            LOG.info("{}: connected to {}; subscribing {} stream(s) in {} message(s)", id,
+                    venue.handshakePath() == null ? target : target.getHost(), plan.streams().size(),
                     plan.subscribeBatches().size());
             long silenceMs = settings.silenceTimeout().toMillis();
             long checkMs = Math.max(50, Math.min(1000, silenceMs / 4));
@@ -300,16 +335,20 @@ public final class LiveConnection implements AutoCloseable {
                 timers.add(scheduler.scheduleAtFixedRate(this::refreshSnapshots, refreshMs, refreshMs,
                         TimeUnit.MILLISECONDS));
             }
-            String hb = venue.heartbeatMessage();
-            Duration every = venue.heartbeatInterval();
-            if (hb != null && every != null && !closed.isDone()) {
+            Duration every = heartbeatEvery;
+            if (venue.heartbeatMessage() != null && every != null && !closed.isDone()) {
                 timers.add(scheduler.scheduleAtFixedRate(() -> snapshotPool.execute(() -> {
                     try {
-                        send(hb);
+                        send(venue.heartbeatMessage()); // built at each send: some carry the time
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 }), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            Duration pingEvery = venue.protocolPingInterval();
+            if (pingEvery != null && !closed.isDone()) {
+                timers.add(scheduler.scheduleAtFixedRate(this::sendPing, pingEvery.toMillis(), pingEvery.toMillis(),
+                        TimeUnit.MILLISECONDS));
             }
             try {
                 return closed.get();
@@ -329,8 +368,22 @@ public final class LiveConnection implements AutoCloseable {
                     ws.sendText(message);
                     return true;
                 } catch (IOException e) {
-                    fail("sending failed: " + Failures.describe(e, uri));
+                    fail("sending failed: " + Failures.describe(e, target));
                     return false;
+                }
+            }
+        }
+
+        /** A WebSocket ping frame (the venue answers with a pong frame, which is no message). */
+        void sendPing() {
+            synchronized (sendLock) {
+                if (closed.isDone()) {
+                    return;
+                }
+                try {
+                    ws.sendPing(new byte[0]);
+                } catch (IOException e) {
+                    fail("sending a ping failed: " + Failures.describe(e, target));
                 }
             }
         }

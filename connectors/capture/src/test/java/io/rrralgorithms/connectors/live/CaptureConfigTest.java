@@ -42,6 +42,24 @@ class CaptureConfigTest {
         assertEquals(Duration.ofSeconds(30), c.connectionSettings(spot).silenceTimeout());
     }
 
+    /** The venues the example lists commented out parse, and their symbols resolve to native ones. */
+    @Test
+    void theExamplesCommentedVenuesParse() throws Exception {
+        String example = example();
+        StringBuilder venues = new StringBuilder("venues:\n");
+        for (String line : example.substring(example.indexOf("# More venues")).split("\n")) {
+            if (line.startsWith("#  ")) {
+                venues.append(line.substring(1).replaceAll("\\s+#.*$", "")).append('\n');
+            }
+        }
+        CaptureConfig c = CaptureConfig.parse(venues.toString(), "capture-example.yaml, commented venues");
+        assertEquals(List.of("kraken", "okx", "bybit", "kucoin", "gateio", "bitmex", "deribit"), c.feeds());
+        for (CaptureConfig.Venue v : c.venues) {
+            assertEquals(v.symbols.size(), v.resolveNativeSymbols(Venues.liveForFeed(v.feed)).size(), v.feed);
+        }
+        assertEquals("https://api.kucoin.com", c.venues.get(3).restBase(Venues.liveForFeed("kucoin")));
+    }
+
     @Test
     void defaultsAndJson() throws Exception {
         CaptureConfig c = CaptureConfig.parse("{\"venues\":[{\"feed\":\"coinbase\",\"symbols\":[\"btc-usd\"],"

@@ -60,7 +60,10 @@ public interface LiveVenue {
 
     VenueLimits limits();
 
-    /** The application heartbeat to send every {@link #heartbeatInterval()}, or null for none. */
+    /**
+     * The application heartbeat to send every {@link #heartbeatInterval()}, or null for none. Asked
+     * for at every send: a venue whose ping carries the time (Gate.io's {@code "time"}) builds it here.
+     */
     default String heartbeatMessage() {
         return null;
     }
@@ -68,6 +71,43 @@ public interface LiveVenue {
     default Duration heartbeatInterval() {
         return null;
     }
+
+    /**
+     * How often the client sends a WebSocket ping frame (RFC 6455 5.5.2) of its own, or null for
+     * never: for venues that close a connection without one and define no application ping
+     * (Kraken Futures: "a ping at least every 60 seconds").
+     */
+    default Duration protocolPingInterval() {
+        return null;
+    }
+
+    // ---- a REST handshake before each connection (KuCoin's token) ----
+
+    /**
+     * Path of a REST {@code POST} (against the REST base, {@link #defaultRestBase()} or the configured
+     * one) that must precede every connection, its answer naming the endpoint and the connection's
+     * token (KuCoin {@code /api/v1/bullet-public}); null: the venue needs none.
+     */
+    default String handshakePath() {
+        return null;
+    }
+
+    /**
+     * The connection's WebSocket URI and heartbeat interval from the answer to {@link #handshakePath()};
+     * an {@link IllegalArgumentException} with the reason where the answer names no endpoint or token.
+     */
+    default Handshake handshake(byte[] body) {
+        throw new UnsupportedOperationException(feed() + " has no handshake");
+    }
+
+    /**
+     * What a handshake gave one connection.
+     *
+     * @param endpoint          the URI to open, the token in it
+     * @param heartbeatInterval the interval of {@link #heartbeatMessage()} on this connection (the
+     *                          venue's, from the answer), or null for {@link #heartbeatInterval()}
+     */
+    record Handshake(URI endpoint, Duration heartbeatInterval) {}
 
     /**
      * The message answering a frame of the venue's own heartbeat, sent at once on the frame's

@@ -39,12 +39,14 @@ public final class BinanceVenue {
             "https://api.binance.com/api/v3/exchangeInfo", BinanceSymbols.BINANCE_COM)
             .live(BinanceLiveVenue.spot()).build();
     public static final Venue US = binance(US_FEED, BinanceMarket.SPOT, "BINANCE_US",
-            "https://api.binance.us/api/v3/exchangeInfo", BinanceSymbols.BINANCE_US).build();
+            "https://api.binance.us/api/v3/exchangeInfo", BinanceSymbols.BINANCE_US)
+            .live(BinanceLiveVenue.us()).build();
     public static final Venue USDM = binance(USDM_FEED, BinanceMarket.USDM_FUTURES, "BINANCE_FUTURES",
             "https://fapi.binance.com/fapi/v1/exchangeInfo", BinanceSymbols.BINANCE_COM)
             .live(BinanceLiveVenue.usdm()).build();
     public static final Venue COINM = binance(COINM_FEED, BinanceMarket.COINM_FUTURES, "BINANCE_DELIVERY",
-            "https://dapi.binance.com/dapi/v1/exchangeInfo", BinanceSymbols.BINANCE_COM).build();
+            "https://dapi.binance.com/dapi/v1/exchangeInfo", BinanceSymbols.BINANCE_COM)
+            .live(BinanceLiveVenue.coinm()).build();
 
     private static final Pattern SYMBOL_PARAM = Pattern.compile("[?&]symbol=([A-Za-z0-9_]+)");
 

@@ -21,6 +21,7 @@ public final class BitfinexVenue {
             .keyedByConnection(BitfinexConnectionKeyer::new)
             .cryptofeedExchange("BITFINEX")
             .instrumentMetadata(new BitfinexInstruments(FEED))
+            .live(new BitfinexLiveVenue())
             .build();
 
     private BitfinexVenue() {}

@@ -20,6 +20,7 @@ public final class BitmexVenue {
             .tradeIdsMadeUp()
             .cryptofeedExchange("BITMEX")
             .instrumentMetadata(new BitmexInstruments(FEED))
+            .live(new BitmexLiveVenue())
             .build();
 
     private static final byte[] DATA = "\"data\":[".getBytes(StandardCharsets.US_ASCII);

@@ -40,6 +40,7 @@ public final class BitstampVenue {
             .snapshotUrl(Venue.snapshotUrlMatching("/api/v2/order_book/([a-z0-9]+)/?(?:\\?.*)?$")) // → ethusd
             .cryptofeedExchange("BITSTAMP")
             .instrumentMetadata(new BitstampInstruments(FEED))
+            .live(new BitstampLiveVenue())
             .build();
 
     private BitstampVenue() {}

@@ -27,6 +27,7 @@ public final class DeribitVenue {
                     RULES, Venue.keyedByField("instrument_name"))
             .cryptofeedExchange("DERIBIT")
             .instrumentMetadata(new DeribitInstruments(FEED))
+            .live(new DeribitLiveVenue())
             .build();
 
     private DeribitVenue() {}

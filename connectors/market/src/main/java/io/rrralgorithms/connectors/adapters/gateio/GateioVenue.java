@@ -46,6 +46,7 @@ public final class GateioVenue {
                     "/api/v4/spot/order_book\\?(?:.*&)?currency_pair=([A-Za-z0-9]+_[A-Za-z0-9]+)"))
             .cryptofeedExchange("GATEIO")
             .instrumentMetadata(new GateioInstruments(SPOT_FEED))
+            .live(GateioLiveVenue.spot())
             .build();
 
     /** Frames are keyed by {@code "s"} (books, book ticker), {@code "contract"} (trades), else candles' {@code "n"}. */
@@ -55,6 +56,7 @@ public final class GateioVenue {
                     "/api/v4/futures/(?:usdt|btc)/order_book\\?(?:.*&)?contract=([A-Za-z0-9]+_[A-Za-z0-9]+)"))
             .cryptofeedExchange("GATEIO_FUTURES")
             .instrumentMetadata(new GateioFuturesInstruments(FUTURES_FEED))
+            .live(GateioLiveVenue.futures())
             .build();
 
     private GateioVenue() {}

@@ -25,6 +25,7 @@ public final class GeminiVenue {
                     RULES, Venue.keyedByField("symbol"))
             .cryptofeedExchange("GEMINI")
             .instrumentMetadata(new GeminiInstruments(FEED))
+            .live(new GeminiLiveVenue())
             .build();
 
     private GeminiVenue() {}

@@ -43,21 +43,23 @@ public final class HitbtcVenue {
     static final BookSyncRules RULES = SequencedSyncRules.nextFirstId("sequence ");
 
     public static final Venue HITBTC = venue(HITBTC_FEED, HitbtcSymbols.HITBTC, "HITBTC",
-            "https://api.hitbtc.com/api/2/public/symbol");
+            "https://api.hitbtc.com/api/2/public/symbol", HitbtcLiveVenue.hitbtc());
 
     public static final Venue BEQUANT = venue(BEQUANT_FEED, HitbtcSymbols.BEQUANT, "BEQUANT",
-            "https://api.bequant.io/api/2/public/symbol");
+            "https://api.bequant.io/api/2/public/symbol", HitbtcLiveVenue.bequant());
 
     public static final Venue FMFW = venue(FMFW_FEED, HitbtcSymbols.FMFW, "FMFW",
-            "https://api.fmfw.io/api/3/public/symbol");
+            "https://api.fmfw.io/api/3/public/symbol", HitbtcLiveVenue.fmfw());
 
     private HitbtcVenue() {}
 
-    private static Venue venue(String feed, HitbtcSymbols symbols, String exchange, String symbolsUrl) {
+    private static Venue venue(String feed, HitbtcSymbols symbols, String exchange, String symbolsUrl,
+            HitbtcLiveVenue live) {
         return Venue.builder(feed, f -> new HitbtcFrameDecoder(f, symbols), symbols.bothWays(), RULES,
                         HitbtcVenue::partitionKey)
                 .cryptofeedExchange(exchange)
                 .instrumentMetadata(new HitbtcInstruments(feed, symbols, symbolsUrl))
+                .live(live)
                 .build();
     }
 

@@ -30,6 +30,7 @@ public final class KrakenFuturesVenue {
                     RULES, Venue.keyedByField("product_id"))
             .cryptofeedExchange("KRAKEN_FUTURES")
             .instrumentMetadata(new KrakenFuturesInstruments(FEED))
+            .live(new KrakenFuturesLiveVenue())
             .build();
 
     private KrakenFuturesVenue() {}

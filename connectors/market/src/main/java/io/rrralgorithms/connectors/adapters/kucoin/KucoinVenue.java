@@ -41,6 +41,7 @@ public final class KucoinVenue {
                     "/market/orderbook/level2(?:_\\d+)?\\?(?:.*&)?symbol=([A-Za-z0-9]+-[A-Za-z0-9]+)"))
             .cryptofeedExchange("KUCOIN")
             .instrumentMetadata(new KucoinInstruments(FEED))
+            .live(new KucoinLiveVenue())
             .build();
 
     private KucoinVenue() {}
