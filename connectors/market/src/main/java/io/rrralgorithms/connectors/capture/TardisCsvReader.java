@@ -233,6 +233,7 @@ public final class TardisCsvReader implements CaptureReader {
                     skipped.notAFrame("repeated header");
                     continue;
                 }
+                rows++;
                 String[] c = line.split(",", -1);
                 if (c.length != dataset.columns()) {
                     skipped.unreadable(c.length + " columns, not " + dataset.columns(), lineNo);
@@ -244,11 +245,9 @@ public final class TardisCsvReader implements CaptureReader {
                     continue;
                 }
                 if (dropped) {
-                    rows++;
                     skipped.notAFrame(dataset.name() + " rows (the set's incremental_book_L2 is the book)");
                     continue;
                 }
-                rows++;
                 return c;
             }
             return null;
