@@ -15,16 +15,19 @@ import java.util.regex.Pattern;
  * The CSV datasets users bring, told by their header line, and the sets they come in: tardis.dev's
  * downloadable CSV files ({@code exchange,symbol,timestamp,local_timestamp,…}) and nautilus_trader's
  * Binance depth CSVs ({@code symbol,timestamp,first_update_id,last_update_id,side,update_type,price,qty[,pu]}).
- * A <em>set</em> is the files of one session that replay together, merged by receive time: tardis's
- * {@code <exchange>_<data type>_<YYYY-MM-DD>_<symbol>.csv[.gz]} of one exchange, day and symbol (its
- * download clients' names), nautilus's {@code <name>_depth_snap.csv} and {@code <name>_depth_update.csv};
- * a file named otherwise is a set of its own.
+ * A <em>set</em> is the files of one day in one folder, which replay together merged by receive
+ * time (one feed's files otherwise play one after the other, and a second symbol's file would come
+ * after the watermark had passed its day): tardis's {@code <exchange>_<data type>_<YYYY-MM-DD>_<symbol>.csv[.gz]}
+ * (its download clients' names) and nautilus's {@code <SYMBOL>_T_DEPTH_<YYYY-MM-DD>_depth_snap.csv} /
+ * {@code _depth_update.csv} of the same day, of any exchange and symbol; a file named otherwise is
+ * a set of its own.
  */
 public final class CsvDatasets {
     static final String TARDIS_START = "exchange,symbol,timestamp,local_timestamp,";
     static final String NAUTILUS_HEADER = "symbol,timestamp,first_update_id,last_update_id,side,update_type,price,qty";
     private static final Pattern TARDIS_NAME = Pattern.compile(
             "(.+?)_(incremental_book_L2|trades|quotes|book_ticker|book_snapshot_\\d+)_(\\d{4}-\\d{2}-\\d{2})_(.+?)\\.csv(?:\\.gz)?");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern NAUTILUS_NAME = Pattern.compile("(.+)_depth_(?:snap|update)\\.csv(?:\\.gz)?");
 
     private CsvDatasets() {}
@@ -96,14 +99,24 @@ public final class CsvDatasets {
         return of(CaptureText.firstLine(file));
     }
 
-    /** The name a set's files share (tardis: exchange, day and symbol), or null where the name is in no set. */
+    /** The day a set's files share ({@code "2024-08-08"}), or null where the name is in no set. */
     static String setKey(String fileName) {
         Matcher m = TARDIS_NAME.matcher(fileName);
         if (m.matches()) {
-            return "tardis " + m.group(1) + " " + m.group(3) + " " + m.group(4);
+            return m.group(3);
         }
         m = NAUTILUS_NAME.matcher(fileName);
-        return m.matches() ? "nautilus " + m.group(1) : null;
+        if (!m.matches()) {
+            return null;
+        }
+        Matcher day = DAY.matcher(m.group(1));
+        return day.find() ? day.group() : null;
+    }
+
+    /** A tardis file's exchange and symbol from its name ({@code "binance BTCUSDT"}), or null. */
+    static String instrumentOf(Path file) {
+        Matcher m = TARDIS_NAME.matcher(file.getFileName().toString());
+        return m.matches() ? m.group(1) + " " + m.group(4) : null;
     }
 
     /** The files of {@code file}'s set, in name order: the file's folder's files of its set key that are CSV datasets. */
@@ -141,9 +154,9 @@ public final class CsvDatasets {
         }
     }
 
-    /** A set's description for the reader's line: {@code "tardis binance 2024-08-08 BTCUSDT"}. */
+    /** A set's description for the reader's line: {@code "set of 2024-08-08"}. */
     static String describeSet(Path file) {
         String key = setKey(file.getFileName().toString());
-        return key == null ? "file " + file.getFileName() : key;
+        return key == null ? "file " + file.getFileName() : "set of " + key;
     }
 }

@@ -17,17 +17,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The importer of tardis.dev CSV datasets and nautilus_trader's Binance depth CSVs: reads a file's
- * whole set ({@link CsvDatasets}) and turns each group of rows that one exchange message made into
+ * whole set (the files of its day in its folder, {@link CsvDatasets}) and turns each group of rows that one exchange message made into
  * one {@link TardisFrames normalized frame} of the feed {@code tardis}, all files of the set merged
  * by receive time (at one time: the book, its checks, quotes, trades). Groups: the consecutive rows
  * of one symbol, {@code local_timestamp} and {@code is_snapshot} ({@code incremental_book_L2}), of
@@ -35,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@code book_snapshot_N}), and for nautilus the rows of one symbol, timestamp, update ids and
  * {@code update_type}.
  *
- * <p>Where the set holds {@code incremental_book_L2}, that is the book: its {@code book_snapshot_25}
- * rows become checks of it, and other {@code book_snapshot_N} rows are not published (said in the
+ * <p>Where the set holds {@code incremental_book_L2} of the same exchange and symbol (by the file
+ * names), that is the book: its {@code book_snapshot_25} rows become checks of it, and other {@code book_snapshot_N} rows are not published (said in the
  * line); without it, {@code book_snapshot_N} rows are the book (a top-N window). Receive time is
  * {@code local_timestamp} (µs) as ns; nautilus files have none, so their exchange time (ms)
  * stands in, and their exchange is {@code binance-futures} ({@code binance-delivery} for
@@ -64,11 +66,17 @@ public final class TardisCsvReader implements CaptureReader {
         for (Path p : set) {
             datasets.add(CsvDatasets.ofFile(p));
         }
-        boolean incremental = datasets.stream().anyMatch(d -> d != null && d.name().equals(TardisFrames.INCREMENTAL));
+        Set<String> withIncremental = new HashSet<>();
+        for (int i = 0; i < set.size(); i++) {
+            if (datasets.get(i) != null && datasets.get(i).name().equals(TardisFrames.INCREMENTAL)) {
+                withIncremental.add(String.valueOf(CsvDatasets.instrumentOf(set.get(i))));
+            }
+        }
         for (int i = 0; i < set.size(); i++) {
             if (datasets.get(i) == null) {
                 throw new IOException("not a tardis or nautilus CSV (header): " + set.get(i));
             }
+            boolean incremental = withIncremental.contains(String.valueOf(CsvDatasets.instrumentOf(set.get(i))));
             FileSource s = new FileSource(set.get(i), datasets.get(i), i, incremental);
             sources.add(s);
             if (s.advance()) {
