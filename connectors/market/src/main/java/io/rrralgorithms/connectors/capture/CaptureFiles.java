@@ -95,7 +95,7 @@ public final class CaptureFiles {
                 }
             } else if (CRYPTOFEED_COMPANION.matcher(name).matches()) {
                 why = "of cryptofeed REST/metadata (read with their WebSocket file)";
-            } else if (isCsvDataset(f)) {
+            } else if (CsvDatasets.isDataset(f)) {
                 why = CsvDatasets.leadOf(f).getFileName().equals(f.getFileName()) ? null
                         : "of tardis/nautilus CSV sets (read with the set's first file)";
             } else {
@@ -118,14 +118,6 @@ public final class CaptureFiles {
             described.put(why + list, n);
         });
         return new FolderListing(folder, List.copyOf(files), described);
-    }
-
-    private static boolean isCsvDataset(Path file) {
-        try {
-            return CsvDatasets.ofFile(file) != null;
-        } catch (IOException | UncheckedIOException e) {
-            return false;
-        }
     }
 
     private static boolean looksLikeHftBacktest(Path file) {

@@ -146,7 +146,8 @@ public final class CsvDatasets {
         return setOf(file).get(0);
     }
 
-    private static boolean isDataset(Path p) {
+    /** Whether {@code p} is a tardis or nautilus CSV (by its header); false where it cannot be read. */
+    public static boolean isDataset(Path p) {
         try {
             return ofFile(p) != null;
         } catch (IOException | UncheckedIOException e) {
