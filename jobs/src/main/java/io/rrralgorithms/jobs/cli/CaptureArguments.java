@@ -66,7 +66,7 @@ final class CaptureArguments {
     private static boolean firstOfItsSet(Path file, Map<Path, Path> sets, PrintStream notes) {
         Path lead;
         try {
-            lead = CsvDatasets.isDataset(file) ? CsvDatasets.leadOf(file).toAbsolutePath().normalize() : null;
+            lead = CsvDatasets.isSetMember(file) ? CsvDatasets.leadOf(file).toAbsolutePath().normalize() : null;
         } catch (IOException e) {
             return true; // opening it says what is wrong
         }

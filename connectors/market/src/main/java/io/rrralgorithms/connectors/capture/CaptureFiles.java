@@ -95,7 +95,7 @@ public final class CaptureFiles {
                 }
             } else if (CRYPTOFEED_COMPANION.matcher(name).matches()) {
                 why = "of cryptofeed REST/metadata (read with their WebSocket file)";
-            } else if (CsvDatasets.isDataset(f)) {
+            } else if (CsvDatasets.isSetMember(f)) {
                 why = CsvDatasets.leadOf(f).getFileName().equals(f.getFileName()) ? null
                         : "of tardis/nautilus CSV sets (read with the set's first file)";
             } else {
@@ -164,7 +164,7 @@ public final class CaptureFiles {
             return new CryptofeedCaptureReader(file, Venues.forFeed(feed));
         }
         String first = CaptureText.firstLine(file);
-        if (CsvDatasets.looksLike(first)) {
+        if (CsvDatasets.looksLike(first) || (first == null && CsvDatasets.setKey(file.getFileName().toString()) != null)) {
             if (given != null && !given.equals(TardisVenue.FEED)) {
                 throw new IOException(file + " is a tardis/nautilus CSV: its feed is " + TardisVenue.FEED + ", not " + given);
             }

@@ -129,7 +129,7 @@ public final class CsvDatasets {
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
-                if (Files.isRegularFile(p) && key.equals(setKey(p.getFileName().toString())) && isDataset(p)) {
+                if (Files.isRegularFile(p) && key.equals(setKey(p.getFileName().toString())) && isSetMember(p)) {
                     out.add(p);
                 }
             }
@@ -144,6 +144,19 @@ public final class CsvDatasets {
     /** The first file of {@code file}'s set: the one that stands for the set in a folder listing. */
     public static Path leadOf(Path file) throws IOException {
         return setOf(file).get(0);
+    }
+
+    /** A CSV dataset, or an empty file named as one of a set's (tardis serves those for days without data). */
+    public static boolean isSetMember(Path p) {
+        return isDataset(p) || (setKey(p.getFileName().toString()) != null && isEmpty(p));
+    }
+
+    private static boolean isEmpty(Path p) {
+        try {
+            return CaptureText.firstLine(p) == null;
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** Whether {@code p} is a tardis or nautilus CSV (by its header); false where it cannot be read. */

@@ -55,6 +55,7 @@ public final class TardisCsvReader implements CaptureReader {
     private final PriorityQueue<FileSource> queue = new PriorityQueue<>(
             Comparator.<FileSource>comparingLong(s -> s.head.receiveTimeNs).thenComparingInt(s -> s.dataset.rank())
                     .thenComparingInt(s -> s.index));
+    private final List<String> emptyFiles = new ArrayList<>();
     private long frames;
     private boolean reported;
 
@@ -73,6 +74,10 @@ public final class TardisCsvReader implements CaptureReader {
             }
         }
         for (int i = 0; i < set.size(); i++) {
+            if (datasets.get(i) == null && CaptureText.firstLine(set.get(i)) == null) {
+                emptyFiles.add(set.get(i).getFileName().toString()); // tardis serves an empty file for a day without data
+                continue;
+            }
             if (datasets.get(i) == null) {
                 throw new IOException("not a tardis or nautilus CSV (header): " + set.get(i));
             }
@@ -134,6 +139,9 @@ public final class TardisCsvReader implements CaptureReader {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s (%s, feed %s): %,d frames%s", file,
                 CsvDatasets.describeSet(file), feed(), frames, reported ? "" : " so far"));
         sb.append(sources.stream().map(FileSource::describe).collect(Collectors.joining("; ", " — ", "")));
+        if (!emptyFiles.isEmpty()) {
+            sb.append("; empty: ").append(String.join(", ", emptyFiles));
+        }
         return sb.toString();
     }
 

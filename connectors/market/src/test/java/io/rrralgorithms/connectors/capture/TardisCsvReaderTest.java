@@ -81,8 +81,11 @@ class TardisCsvReaderTest {
         write(dir.resolve("binance_trades_2024-08-08_BTCUSDT.csv.gz"), TRADES
                 + "binance,BTCUSDT,1000300,1000400,17,buy,100.20,0.5\n"
                 + "binance,BTCUSDT,1000301,1000400,18,sell,100.10,0.25\n");
+        write(dir.resolve("binance_quotes_2024-08-08_BTCUSDT.csv.gz"), ""); // tardis's file of a day without data
         // opened on any file of the set: the whole set
-        List<RawFrame> frames = readAll(CaptureFiles.open(dir.resolve("binance_trades_2024-08-08_BTCUSDT.csv.gz"), null));
+        CaptureReader reader = CaptureFiles.open(dir.resolve("binance_trades_2024-08-08_BTCUSDT.csv.gz"), null);
+        List<RawFrame> frames = readAll(reader);
+        assertTrue(reader.summary().endsWith("; empty: binance_quotes_2024-08-08_BTCUSDT.csv.gz"), reader.summary());
         assertEquals(List.of(1_000_100_000L, 1_000_400_000L, 1_000_700_000L),
                 frames.stream().map(f -> f.receiveTimeNs).toList());
         assertEquals("binance:BTCUSDT", frames.get(0).key);
@@ -104,7 +107,9 @@ class TardisCsvReaderTest {
         // a folder lists the set once
         CaptureFiles.FolderListing listing = CaptureFiles.filesIn(dir, false);
         assertEquals(List.of(dir.resolve("binance_incremental_book_L2_2024-08-08_BTCUSDT.csv.gz")), listing.files());
-        assertEquals(Map.of("of tardis/nautilus CSV sets (read with the set's first file)", 1L), listing.skipped());
+        assertEquals(Map.of("of tardis/nautilus CSV sets (read with the set's first file)", 2L), listing.skipped());
+        assertEquals(List.of(), readAll(CaptureFiles.open(dir.resolve("binance_quotes_2024-08-08_BTCUSDT.csv.gz"), null))
+                .stream().filter(f -> f.receiveTimeNs < 0).toList());
     }
 
     @Test
