@@ -2,6 +2,7 @@ package io.rrralgorithms.jobs.cli;
 
 import io.rrralgorithms.connectors.capture.CaptureFeeds;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
+import io.rrralgorithms.connectors.capture.CsvDatasets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ final class CaptureArguments {
     static Resolved resolve(List<Path> arguments, String feedOption, PrintStream notes) {
         List<Path> files = new ArrayList<>();
         Map<Path, String> named = new HashMap<>();
+        Map<Path, Path> csvSets = new HashMap<>();
         for (Path argument : arguments) {
             CaptureFiles.FeedAndPath fp = CaptureFiles.parseArgument(argument.toString());
             if (fp.feed() != null) {
@@ -48,10 +50,35 @@ final class CaptureArguments {
                                 + ": give each file one feed");
                     }
                 }
+                if (!firstOfItsSet(file, csvSets, notes)) {
+                    continue;
+                }
                 files.add(file);
             }
         }
         return new Resolved(files, CaptureFeeds.perFile(named, feedOption));
+    }
+
+    /**
+     * A tardis/nautilus CSV is read with the files of its set (its day in its folder): a second
+     * file of a set already given is left out, said in one line, so that no row is published twice.
+     */
+    private static boolean firstOfItsSet(Path file, Map<Path, Path> sets, PrintStream notes) {
+        Path lead;
+        try {
+            lead = CsvDatasets.isSetMember(file) ? CsvDatasets.leadOf(file).toAbsolutePath().normalize() : null;
+        } catch (IOException e) {
+            return true; // opening it says what is wrong
+        }
+        if (lead == null) {
+            return true;
+        }
+        Path before = sets.putIfAbsent(lead, file);
+        if (before != null) {
+            notes.println(file + ": read with " + before + " (the CSV files of one day in a folder are one set)");
+            return false;
+        }
+        return true;
     }
 
     private static List<Path> folder(Path folder, boolean feedGiven, PrintStream notes) {

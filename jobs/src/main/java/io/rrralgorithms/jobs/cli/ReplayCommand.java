@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Publish recorded captures (hftbacktest .gz, cryptofeed EXCHANGE.ws.N.0 or EXCHANGE-xxxxxx.0) into the "
-                + "raw Kafka topics.",
+        description = {"Publish recorded captures (hftbacktest .gz, cryptofeed EXCHANGE.ws.N.0 or EXCHANGE-xxxxxx.0, "
+                + "tardis.dev or nautilus depth CSVs: feed tardis) into the raw Kafka topics.",
                 "Errors are one line on stderr, before anything is published."})
 public class ReplayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "capture files or folders of them; one feed's files are "

@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
                         + "output is missing (--strict turns them into exit code " + ExitCodes.WARNINGS + ")."})
 public class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "capture files to replay (hftbacktest .gz, cryptofeed "
-            + "EXCHANGE.ws.N.0 or EXCHANGE-xxxxxx.0, plain or .gz) or folders of them (hftbacktest's spot/ usdm/ cm/); "
+            + "EXCHANGE.ws.N.0 or EXCHANGE-xxxxxx.0, plain or .gz; tardis.dev or nautilus depth CSVs, read with the "
+            + "files of their day beside them, as the feed tardis) or folders of them (hftbacktest's spot/ usdm/ cm/); "
             + "FEED=FILE names one file's (or folder's) feed")
     List<Path> files = new ArrayList<>();
 

@@ -1,6 +1,7 @@
 package io.rrralgorithms.connectors.capture;
 
 import io.rrralgorithms.connectors.adapters.binance.BinanceVenue;
+import io.rrralgorithms.connectors.adapters.tardis.TardisVenue;
 import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.connectors.venues.Venues;
 import java.io.IOException;
@@ -24,7 +25,9 @@ public final class CaptureFiles {
     /** The formats {@link #open} reads, for the error on a file in none of them. */
     public static final String KNOWN_FORMATS = "hftbacktest '<time> <json>' lines (gzip or plain, time in ns, µs or ms), "
             + "cryptofeed EXCHANGE.ws.N.0 with its EXCHANGE.http.* files, or cryptofeed combined EXCHANGE-xxxxxx.0 "
-            + "(each plain or .gz)";
+            + "(each plain or .gz), tardis.dev CSV datasets (incremental_book_L2, trades, quotes, book_snapshot_N; "
+            + "header exchange,symbol,timestamp,local_timestamp,...) or nautilus_trader Binance depth CSVs "
+            + "(header symbol,timestamp,first_update_id,last_update_id,side,update_type,price,qty[,pu])";
 
     /** The folders hftbacktest ships its Binance captures in, and their feeds. */
     public static final Map<String, String> HFTBACKTEST_FOLDERS = Map.of(
@@ -92,6 +95,9 @@ public final class CaptureFiles {
                 }
             } else if (CRYPTOFEED_COMPANION.matcher(name).matches()) {
                 why = "of cryptofeed REST/metadata (read with their WebSocket file)";
+            } else if (CsvDatasets.isSetMember(f)) {
+                why = CsvDatasets.leadOf(f).getFileName().equals(f.getFileName()) ? null
+                        : "of tardis/nautilus CSV sets (read with the set's first file)";
             } else {
                 why = looksLikeHftBacktest(f) ? null : "not a capture";
                 if (why != null) {
@@ -158,6 +164,12 @@ public final class CaptureFiles {
             return new CryptofeedCaptureReader(file, Venues.forFeed(feed));
         }
         String first = CaptureText.firstLine(file);
+        if (CsvDatasets.looksLike(first) || (first == null && CsvDatasets.setKey(file.getFileName().toString()) != null)) {
+            if (given != null && !given.equals(TardisVenue.FEED)) {
+                throw new IOException(file + " is a tardis/nautilus CSV: its feed is " + TardisVenue.FEED + ", not " + given);
+            }
+            return new TardisCsvReader(file);
+        }
         if (first != null && HftBacktestCaptureReader.looksLike(first)) {
             String feed = given != null ? given : feedOfFolder(file);
             if (feed == null || !Venues.isSupported(feed)) {

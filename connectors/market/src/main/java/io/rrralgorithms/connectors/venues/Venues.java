@@ -19,6 +19,7 @@ import io.rrralgorithms.connectors.adapters.okcoin.OkcoinVenue;
 import io.rrralgorithms.connectors.adapters.okx.OkxVenue;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexVenue;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexVenue;
+import io.rrralgorithms.connectors.adapters.tardis.TardisVenue;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ public final class Venues {
                 BitgetVenue.VENUE,
                 PhemexVenue.VENUE,
                 PoloniexVenue.VENUE,
-                HuobiVenue.VENUE, HuobiVenue.SWAP)) {
+                HuobiVenue.VENUE, HuobiVenue.SWAP,
+                TardisVenue.VENUE)) {
             register(v);
         }
     }
