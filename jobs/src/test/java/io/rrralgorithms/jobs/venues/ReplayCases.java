@@ -13,6 +13,7 @@ import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
+import io.rrralgorithms.connectors.adapters.dydx.DydxOracle;
 import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcOracle;
@@ -255,6 +256,13 @@ final class ReplayCases {
                                     "BTT-USDT's last trade, repeated on subscribing 39 min after it");
                             assertEquals("ATOM-USD-PERP", r.lastTop.get("ATOM-USD").symbol);
                             assertEquals("SOS-USDT-PERP", r.lastTop.get("SOS-USDT").symbol);
+                        }),
+                // issue 16, batch B
+                // dydx: per-level offsets resolved by the decoder, no book sequence: a lost update cannot show (no drop)
+                of("dydx", List.of("DYDX.ws.1.0"), 10, DydxOracle::count,
+                        new Counts(4733, 45, 0, 26, 4653, 10, 0, 0, 0, 0, 0, 4653), null, (e, r) -> {
+                            assertEquals(10, e.books.size());
+                            assertEquals("ETH-USD-PERP", r.lastTop.get("ETH-USD").symbol);
                         }));
     }
 }

@@ -8,6 +8,7 @@ import io.rrralgorithms.connectors.adapters.bitstamp.BitstampVenue;
 import io.rrralgorithms.connectors.adapters.bybit.BybitVenue;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseVenue;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitVenue;
+import io.rrralgorithms.connectors.adapters.dydx.DydxVenue;
 import io.rrralgorithms.connectors.adapters.gateio.GateioVenue;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiVenue;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcVenue;
@@ -50,7 +51,9 @@ public final class Venues {
                 BitgetVenue.VENUE,
                 PhemexVenue.VENUE,
                 PoloniexVenue.VENUE,
-                HuobiVenue.VENUE, HuobiVenue.SWAP)) {
+                HuobiVenue.VENUE, HuobiVenue.SWAP,
+                // issue 16, batch B
+                DydxVenue.VENUE)) {
             register(v);
         }
     }

@@ -18,6 +18,8 @@ import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
+import io.rrralgorithms.connectors.adapters.dydx.DydxFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.dydx.DydxOracle;
 import io.rrralgorithms.connectors.adapters.gateio.GateioFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.gateio.GateioFuturesFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
@@ -354,6 +356,20 @@ final class DecoderCases {
                         .fact("taker buy", 7).fact("taker sell", 18).fact("repeated books", 69).fact("books", 10)
                         .keyIsSymbol().event(HuobiFrameDecoderTest::event).symbols(10)
                         .badNumber("{\"ch\":\"market.SHIB-USD.trade.detail\",\"ts\":1,\"tick\":{\"data\":[{\"id\":1,\"ts\":1,\"amount\":2,\"price\":12345678901.123456789,\"direction\":\"sell\"}]}}| field 'price' is not an exact decimal")
-                        .catalog("HUOBI_SWAP.0", 50 + 121, HuobiFrameDecoderTest::swapTrade, true, 400_000)); // every price on its tick, size on its lot
+                        .catalog("HUOBI_SWAP.0", 50 + 121, HuobiFrameDecoderTest::swapTrade, true, 400_000), // every price on its tick, size on its lot
+                // issue 16, batch B
+                cryptofeed("dydx", "dydx", "DYDX", "DYDX.ws.1.0")
+                        // v3, 10 perpetuals; ignored: connected, trade snapshots, updates older than every level they name
+                        .counts(DydxOracle::count, 4733, 1 + 10 + 34, 0, 26, 4687 - 34, 10, 0, 0)
+                        .fact("connected", 1).fact("subscribed:v3_orderbook", 10).fact("subscribed:v3_trades", 10)
+                        .fact("past trades", 1000).fact("channel_data:v3_orderbook", 4687).fact("channel_data:v3_trades", 25)
+                        .fact("taker BUY", 13).fact("taker SELL", 13).fact("zero-size snapshot levels", 1082)
+                        .fact("stale levels", 34).fact("updates older than every level", 34).fact("books", 10)
+                        .keyIsSymbol().event(DydxFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"type\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"type\":\"surprise\"}| unknown message type 'surprise'",
+                                "{\"type\":\"channel_data\",\"id\":\"ETH-USD\",\"channel\":\"v3_markets\",\"contents\":{}}| unknown channel 'v3_markets'")
+                        .badNumber("{\"type\":\"channel_data\",\"id\":\"ETH-USD\",\"channel\":\"v3_orderbook\",\"contents\":{\"offset\":\"1\",\"bids\":[[\"12345678901.123456789\",\"1\"]],\"asks\":[]}}| is not an exact decimal")
+                        .catalog("DYDX.0", 27, DydxFrameDecoderTest::tradeFrame, true, 0));
     }
 }
