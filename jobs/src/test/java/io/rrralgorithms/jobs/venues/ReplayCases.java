@@ -18,6 +18,7 @@ import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcOracle;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiOracle;
+import io.rrralgorithms.connectors.adapters.independentreserve.IndependentReserveOracle;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
@@ -108,6 +109,15 @@ final class ReplayCases {
                 assertEquals(d.get("lastId").asLong(), g.lastUpdateId);
                 assertEquals(d.get("id").asLong(), g.prevUpdateId);
                 assertEquals("sequence break: expected lastId == " + d.get("lastId").asLong(), g.reason);
+            });
+
+    /** The 50th orderbook-eth message lost: the next one's Nonce is not the book's + 1 (issue 16, batch B). */
+    private static final ReplayCase.Drop INDEPENDENT_RESERVE_DROP = new ReplayCase.Drop("eth-aud",
+            s -> s.startsWith("{\"Channel\":\"orderbook-eth\""), 50, (String dropped, BookGap g) -> {
+                long nonce = JSON.readTree(dropped).get("Nonce").asLong();
+                assertEquals(nonce - 1, g.lastUpdateId);
+                assertEquals(nonce + 1, g.firstUpdateId);
+                assertEquals("sequence break: expected Nonce == " + nonce, g.reason);
             });
 
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
@@ -263,6 +273,12 @@ final class ReplayCases {
                         new Counts(4733, 45, 0, 26, 4653, 10, 0, 0, 0, 0, 0, 4653), null, (e, r) -> {
                             assertEquals(10, e.books.size());
                             assertEquals("ETH-USD-PERP", r.lastTop.get("ETH-USD").symbol);
+                        }),
+                of("independent-reserve", List.of("INDEPENDENT_RESERVE.ws.1.0"), 10, IndependentReserveOracle::count,
+                        new Counts(1670, 7, 0, 0, 1658, 5, 0, 0, 0, 0, 0, 1658), INDEPENDENT_RESERVE_DROP, (e, r) -> {
+                            assertEquals(List.of("bch-sgd", "dot-nzd", "eth-aud", "matic-usd", "pmgt-nzd"),
+                                    new ArrayList<>(e.books.keySet()), "the pairs with a REST snapshot");
+                            assertEquals("DOT-NZD", r.lastTop.get("dot-nzd").symbol);
                         }));
     }
 }

@@ -13,6 +13,7 @@ import io.rrralgorithms.connectors.adapters.gateio.GateioVenue;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiVenue;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcVenue;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiVenue;
+import io.rrralgorithms.connectors.adapters.independentreserve.IndependentReserveVenue;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenVenue;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesVenue;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinVenue;
@@ -53,7 +54,8 @@ public final class Venues {
                 PoloniexVenue.VENUE,
                 HuobiVenue.VENUE, HuobiVenue.SWAP,
                 // issue 16, batch B
-                DydxVenue.VENUE)) {
+                DydxVenue.VENUE,
+                IndependentReserveVenue.VENUE)) {
             register(v);
         }
     }

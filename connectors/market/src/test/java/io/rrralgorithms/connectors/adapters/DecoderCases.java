@@ -29,6 +29,8 @@ import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcOracle;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiOracle;
+import io.rrralgorithms.connectors.adapters.independentreserve.IndependentReserveFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.independentreserve.IndependentReserveOracle;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesFrameDecoderTest;
@@ -370,6 +372,19 @@ final class DecoderCases {
                         .unknownType("{\"type\":\"surprise\"}| unknown message type 'surprise'",
                                 "{\"type\":\"channel_data\",\"id\":\"ETH-USD\",\"channel\":\"v3_markets\",\"contents\":{}}| unknown channel 'v3_markets'")
                         .badNumber("{\"type\":\"channel_data\",\"id\":\"ETH-USD\",\"channel\":\"v3_orderbook\",\"contents\":{\"offset\":\"1\",\"bids\":[[\"12345678901.123456789\",\"1\"]],\"asks\":[]}}| is not an exact decimal")
-                        .catalog("DYDX.0", 27, DydxFrameDecoderTest::tradeFrame, true, 0));
+                        .catalog("DYDX.0", 27, DydxFrameDecoderTest::tradeFrame, true, 0),
+                cryptofeed("independent-reserve", "independent-reserve", "INDEPENDENT_RESERVE", "INDEPENDENT_RESERVE.ws.1.0")
+                        // order-by-order channels of 5 bases + 5 REST snapshots (one pair each); frames keyed by base;
+                        // ignored: heartbeat, subscription list, the first message of each base (before its snapshot)
+                        .counts(IndependentReserveOracle::count, 1665 + 5, 1 + 1 + 5, 0, 0, 1658, 5, 0, 0)
+                        .fact("Heartbeat", 1).fact("Subscriptions", 1).fact("NewOrder", 831).fact("OrderCanceled", 832)
+                        .fact("before the base's snapshot", 5).fact("books", 5)
+                        .fact("cancels of orders not in the book", 37) // the snapshot is newer than the messages received after it
+                        .event(IndependentReserveFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"Event\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"Event\":\"Surprise\"}| unknown event 'Surprise'",
+                                "{\"Channel\":\"candles-dot\",\"Nonce\":1,\"Data\":{},\"Time\":1,\"Event\":\"NewOrder\"}| unknown channel 'candles-dot'")
+                        .badNumber("{\"Channel\":\"ticker-dot-nzd\",\"Nonce\":1,\"Data\":{\"TradeGuid\":\"x\",\"Pair\":\"dot-nzd\",\"TradeDate\":\"2022-04-03T22:10:10.2+00:00\",\"Price\":12345678901.123456789,\"Volume\":1,\"Side\":\"Buy\"},\"Time\":1,\"Event\":\"Trade\"}| is not an exact decimal")
+                        .catalog("INDEPENDENT_RESERVE.0", 28 * 4, null, true, 0)); // every primary × every secondary
     }
 }
