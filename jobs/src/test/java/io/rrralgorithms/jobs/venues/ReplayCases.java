@@ -12,6 +12,7 @@ import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
+import io.rrralgorithms.connectors.adapters.delta.DeltaOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
 import io.rrralgorithms.connectors.adapters.dydx.DydxOracle;
 import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
@@ -279,6 +280,12 @@ final class ReplayCases {
                             assertEquals(List.of("bch-sgd", "dot-nzd", "eth-aud", "matic-usd", "pmgt-nzd"),
                                     new ArrayList<>(e.books.keySet()), "the pairs with a REST snapshot");
                             assertEquals("DOT-NZD", r.lastTop.get("dot-nzd").symbol);
+                        }),
+                // delta: whole books (a lost one is no gap: no drop case)
+                of("delta", List.of("DELTA.ws.1.0"), 10, DeltaOracle::count,
+                        new Counts(320, 11, 0, 0, 0, 309, 0, 0, 0, 0, 0, 309), null, (e, r) -> {
+                            assertEquals(10, e.books.size());
+                            assertEquals("ETH-USDT-211231-3200-C", r.lastTop.get("C-ETH-3200-311221").symbol);
                         }));
     }
 }

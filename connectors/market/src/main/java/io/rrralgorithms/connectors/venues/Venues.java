@@ -7,6 +7,7 @@ import io.rrralgorithms.connectors.adapters.bitmex.BitmexVenue;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampVenue;
 import io.rrralgorithms.connectors.adapters.bybit.BybitVenue;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseVenue;
+import io.rrralgorithms.connectors.adapters.delta.DeltaVenue;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitVenue;
 import io.rrralgorithms.connectors.adapters.dydx.DydxVenue;
 import io.rrralgorithms.connectors.adapters.gateio.GateioVenue;
@@ -55,7 +56,8 @@ public final class Venues {
                 HuobiVenue.VENUE, HuobiVenue.SWAP,
                 // issue 16, batch B
                 DydxVenue.VENUE,
-                IndependentReserveVenue.VENUE)) {
+                IndependentReserveVenue.VENUE,
+                DeltaVenue.VENUE)) {
             register(v);
         }
     }

@@ -16,6 +16,8 @@ import io.rrralgorithms.connectors.adapters.bybit.BybitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseOracle;
+import io.rrralgorithms.connectors.adapters.delta.DeltaFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.delta.DeltaOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
 import io.rrralgorithms.connectors.adapters.dydx.DydxFrameDecoderTest;
@@ -385,6 +387,16 @@ final class DecoderCases {
                         .unknownType("{\"Event\":\"Surprise\"}| unknown event 'Surprise'",
                                 "{\"Channel\":\"candles-dot\",\"Nonce\":1,\"Data\":{},\"Time\":1,\"Event\":\"NewOrder\"}| unknown channel 'candles-dot'")
                         .badNumber("{\"Channel\":\"ticker-dot-nzd\",\"Nonce\":1,\"Data\":{\"TradeGuid\":\"x\",\"Pair\":\"dot-nzd\",\"TradeDate\":\"2022-04-03T22:10:10.2+00:00\",\"Price\":12345678901.123456789,\"Volume\":1,\"Side\":\"Buy\"},\"Time\":1,\"Event\":\"Trade\"}| is not an exact decimal")
-                        .catalog("INDEPENDENT_RESERVE.0", 28 * 4, null, true, 0)); // every primary × every secondary
+                        .catalog("INDEPENDENT_RESERVE.0", 28 * 4, null, true, 0), // every primary × every secondary
+                cryptofeed("delta", "delta", "DELTA", "DELTA.ws.1.0")
+                        // 10 USDT options: whole books; no trade in the 30 s; ignored: subscription list, candles
+                        .counts(DeltaOracle::count, 309 + 10 + 1, 1 + 10, 0, 0, 0, 309, 0, 0)
+                        .fact("subscriptions", 1).fact("candlestick_1m", 10).fact("l2_orderbook", 309).fact("books", 10)
+                        .keyIsSymbol().event(DeltaFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"type\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"type\":\"v2/ticker\",\"symbol\":\"BTCUSDT\"}| unknown message type 'v2/ticker'")
+                        .badNumber("{\"buyer_role\":\"taker\",\"price\":\"12345678901.123456789\",\"size\":1,\"symbol\":\"BTCUSDT\",\"timestamp\":1,\"type\":\"all_trades\"}| is not an exact decimal")
+                        // 740 products less 16 dated futures, 4 move options, a swap and a spread
+                        .catalog("DELTA.0", 740 - 16 - 4 - 1 - 1, DeltaFrameDecoderTest::tradeFrame, true, 0));
     }
 }
