@@ -26,6 +26,7 @@ import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
 import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexOracle;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexOracle;
+import io.rrralgorithms.connectors.adapters.upbit.UpbitOracle;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.venues.ReplayCase.Counts;
@@ -286,6 +287,13 @@ final class ReplayCases {
                         new Counts(320, 11, 0, 0, 0, 309, 0, 0, 0, 0, 0, 309), null, (e, r) -> {
                             assertEquals(10, e.books.size());
                             assertEquals("ETH-USDT-211231-3200-C", r.lastTop.get("C-ETH-3200-311221").symbol);
+                        }),
+                // upbit: whole books, no sequence (no drop case); frames recorded as bytes literals
+                of("upbit", List.of("UPBIT.ws.62.0"), 10, UpbitOracle::count,
+                        new Counts(449, 0, 0, 304, 0, 145, 0, 0, 0, 0, 0, 145), null, (e, r) -> {
+                            assertEquals(List.of("BTC-ITAM", "BTC-PAX", "BTC-XTZ", "KRW-LAMB", "KRW-WAVES"),
+                                    new ArrayList<>(e.books.keySet()));
+                            assertEquals("LAMB-KRW", r.lastTop.get("KRW-LAMB").symbol);
                         }));
     }
 }

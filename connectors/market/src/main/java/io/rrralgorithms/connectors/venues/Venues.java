@@ -22,6 +22,7 @@ import io.rrralgorithms.connectors.adapters.okcoin.OkcoinVenue;
 import io.rrralgorithms.connectors.adapters.okx.OkxVenue;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexVenue;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexVenue;
+import io.rrralgorithms.connectors.adapters.upbit.UpbitVenue;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,8 @@ public final class Venues {
                 // issue 16, batch B
                 DydxVenue.VENUE,
                 IndependentReserveVenue.VENUE,
-                DeltaVenue.VENUE)) {
+                DeltaVenue.VENUE,
+                UpbitVenue.VENUE)) {
             register(v);
         }
     }

@@ -46,6 +46,8 @@ import io.rrralgorithms.connectors.adapters.phemex.PhemexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexOracle;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexOracle;
+import io.rrralgorithms.connectors.adapters.upbit.UpbitFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.upbit.UpbitOracle;
 import java.util.List;
 
 /**
@@ -397,6 +399,17 @@ final class DecoderCases {
                         .unknownType("{\"type\":\"v2/ticker\",\"symbol\":\"BTCUSDT\"}| unknown message type 'v2/ticker'")
                         .badNumber("{\"buyer_role\":\"taker\",\"price\":\"12345678901.123456789\",\"size\":1,\"symbol\":\"BTCUSDT\",\"timestamp\":1,\"type\":\"all_trades\"}| is not an exact decimal")
                         // 740 products less 16 dated futures, 4 move options, a swap and a spread
-                        .catalog("DELTA.0", 740 - 16 - 4 - 1 - 1, DeltaFrameDecoderTest::tradeFrame, true, 0));
+                        .catalog("DELTA.0", 740 - 16 - 4 - 1 - 1, DeltaFrameDecoderTest::tradeFrame, true, 0),
+                cryptofeed("upbit", "upbit", "UPBIT", "UPBIT.ws.62.0")
+                        // SIMPLE format, every frame a Python bytes literal of JSON; whole 15-unit books
+                        .counts(UpbitOracle::count, 449, 0, 0, 304, 0, 145, 0, 0)
+                        .fact("bytes literals", 449).fact("trade REALTIME", 304).fact("orderbook REALTIME", 145)
+                        .fact("taker BID", 104).fact("taker ASK", 200).fact("books", 5)
+                        .keyIsSymbol().event(UpbitFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"ty\":| malformed JSON", "[1]| not a JSON object",
+                                "b'{\"ty\"| bytes literal without its closing quote")
+                        .unknownType("{\"ty\":\"ticker\",\"cd\":\"KRW-BTC\"}| unknown message type 'ticker'")
+                        .badNumber("{\"ty\":\"trade\",\"cd\":\"KRW-BTC\",\"ttms\":1,\"tp\":12345678901.123456789,\"tv\":1.0,\"ab\":\"BID\",\"sid\":1,\"st\":\"REALTIME\"}| is not an exact decimal")
+                        .catalog("UPBIT.0", 294, UpbitFrameDecoderTest::tradeFrame, true, 0));
     }
 }
