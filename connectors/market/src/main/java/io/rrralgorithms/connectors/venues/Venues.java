@@ -5,6 +5,7 @@ import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexVenue;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetVenue;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexVenue;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampVenue;
+import io.rrralgorithms.connectors.adapters.blockchain.BlockchainVenue;
 import io.rrralgorithms.connectors.adapters.bybit.BybitVenue;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseVenue;
 import io.rrralgorithms.connectors.adapters.delta.DeltaVenue;
@@ -59,7 +60,8 @@ public final class Venues {
                 DydxVenue.VENUE,
                 IndependentReserveVenue.VENUE,
                 DeltaVenue.VENUE,
-                UpbitVenue.VENUE)) {
+                UpbitVenue.VENUE,
+                BlockchainVenue.VENUE)) {
             register(v);
         }
     }

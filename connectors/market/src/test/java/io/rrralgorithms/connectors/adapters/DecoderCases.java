@@ -12,6 +12,8 @@ import io.rrralgorithms.connectors.adapters.bitmex.BitmexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.blockchain.BlockchainFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.blockchain.BlockchainOracle;
 import io.rrralgorithms.connectors.adapters.bybit.BybitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseFrameDecoderTest;
@@ -410,6 +412,17 @@ final class DecoderCases {
                                 "b'{\"ty\"| bytes literal without its closing quote")
                         .unknownType("{\"ty\":\"ticker\",\"cd\":\"KRW-BTC\"}| unknown message type 'ticker'")
                         .badNumber("{\"ty\":\"trade\",\"cd\":\"KRW-BTC\",\"ttms\":1,\"tp\":12345678901.123456789,\"tv\":1.0,\"ab\":\"BID\",\"sid\":1,\"st\":\"REALTIME\"}| is not an exact decimal")
-                        .catalog("UPBIT.0", 294, UpbitFrameDecoderTest::tradeFrame, true, 0));
+                        .catalog("UPBIT.0", 294, UpbitFrameDecoderTest::tradeFrame, true, 0),
+                cryptofeed("blockchain", "blockchain", "BLOCKCHAIN", "BLOCKCHAIN.ws.1.0")
+                        // 10 pairs, about 10 s: l2 snapshots and updates, no trade; the connection's seqnum never skips
+                        .counts(BlockchainOracle::count, 98, 20, 0, 0, 68, 10, 0, 0)
+                        .fact("l2:subscribed", 10).fact("trades:subscribed", 10).fact("l2:snapshot", 10).fact("l2:updated", 68)
+                        .fact("books", 4) // updated in the 10 s: ALGO-BTC, ENJ-USDT, XLM-EUR, YFI-USDT
+                        .keyIsSymbol().event(BlockchainFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"seqnum\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"seqnum\":1,\"event\":\"partial\",\"channel\":\"l2\"}| unknown event 'partial'",
+                                "{\"seqnum\":1,\"event\":\"updated\",\"channel\":\"l3\"}| unknown channel 'l3'")
+                        .badNumber("{\"seqnum\":1,\"event\":\"updated\",\"channel\":\"trades\",\"symbol\":\"BTC-USD\",\"timestamp\":\"2019-08-13T11:30:06.100140Z\",\"side\":\"sell\",\"qty\":1,\"price\":12345678901.123456789,\"trade_id\":\"1\"}| is not an exact decimal")
+                        .catalog("BLOCKCHAIN.0", 78, BlockchainFrameDecoderTest::tradeFrame, true, 0));
     }
 }
