@@ -27,6 +27,7 @@ import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
 import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexOracle;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexOracle;
+import io.rrralgorithms.connectors.adapters.probit.ProbitOracle;
 import io.rrralgorithms.connectors.adapters.upbit.UpbitOracle;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
@@ -301,6 +302,12 @@ final class ReplayCases {
                         new Counts(98, 20, 0, 0, 68, 10, 0, 0, 0, 0, 0, 68), null, (e, r) -> {
                             assertEquals(List.of("ALGO-BTC", "ENJ-USDT", "XLM-EUR", "YFI-USDT"), new ArrayList<>(e.books.keySet()));
                             assertEquals("ALGO-BTC", r.lastTop.get("ALGO-BTC").symbol);
+                        }),
+                // probit: no sequence (no drop case)
+                of("probit", List.of("PROBIT.ws.66.0"), 10, ProbitOracle::count,
+                        new Counts(27, 0, 0, 1, 17, 10, 0, 0, 0, 0, 0, 17), null, (e, r) -> {
+                            assertEquals(List.of("CORX-USDT", "CUR-KRW", "ETN-KRW", "XEM-USDT"), new ArrayList<>(e.books.keySet()));
+                            assertEquals("XEM-USDT", r.lastTop.get("XEM-USDT").symbol);
                         }));
     }
 }

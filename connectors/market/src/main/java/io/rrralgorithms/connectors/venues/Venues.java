@@ -23,6 +23,7 @@ import io.rrralgorithms.connectors.adapters.okcoin.OkcoinVenue;
 import io.rrralgorithms.connectors.adapters.okx.OkxVenue;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexVenue;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexVenue;
+import io.rrralgorithms.connectors.adapters.probit.ProbitVenue;
 import io.rrralgorithms.connectors.adapters.upbit.UpbitVenue;
 import java.util.Collections;
 import java.util.List;
@@ -61,7 +62,8 @@ public final class Venues {
                 IndependentReserveVenue.VENUE,
                 DeltaVenue.VENUE,
                 UpbitVenue.VENUE,
-                BlockchainVenue.VENUE)) {
+                BlockchainVenue.VENUE,
+                ProbitVenue.VENUE)) {
             register(v);
         }
     }

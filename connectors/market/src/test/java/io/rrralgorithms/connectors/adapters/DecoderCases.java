@@ -48,6 +48,8 @@ import io.rrralgorithms.connectors.adapters.phemex.PhemexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexOracle;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexOracle;
+import io.rrralgorithms.connectors.adapters.probit.ProbitFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.probit.ProbitOracle;
 import io.rrralgorithms.connectors.adapters.upbit.UpbitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.upbit.UpbitOracle;
 import java.util.List;
@@ -423,6 +425,15 @@ final class DecoderCases {
                         .unknownType("{\"seqnum\":1,\"event\":\"partial\",\"channel\":\"l2\"}| unknown event 'partial'",
                                 "{\"seqnum\":1,\"event\":\"updated\",\"channel\":\"l3\"}| unknown channel 'l3'")
                         .badNumber("{\"seqnum\":1,\"event\":\"updated\",\"channel\":\"trades\",\"symbol\":\"BTC-USD\",\"timestamp\":\"2019-08-13T11:30:06.100140Z\",\"side\":\"sell\",\"qty\":1,\"price\":12345678901.123456789,\"trade_id\":\"1\"}| is not an exact decimal")
-                        .catalog("BLOCKCHAIN.0", 78, BlockchainFrameDecoderTest::tradeFrame, true, 0));
+                        .catalog("BLOCKCHAIN.0", 78, BlockchainFrameDecoderTest::tradeFrame, true, 0),
+                cryptofeed("probit", "probit", "PROBIT", "PROBIT.ws.66.0")
+                        // marketdata of 10 markets: a reset (the whole book, 100 past trades) each, then 17 changes
+                        .counts(ProbitOracle::count, 27, 0, 0, 1, 17, 10, 0, 0)
+                        .fact("resets", 10).fact("changes", 17).fact("past trades", 1000).fact("taker buy", 1).fact("books", 4)
+                        .keyIsSymbol().event(ProbitFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"channel\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"channel\":\"ticker\",\"market_id\":\"XEM-USDT\",\"status\":\"ok\"}| unknown channel 'ticker'")
+                        .badNumber("{\"channel\":\"marketdata\",\"market_id\":\"XEM-USDT\",\"status\":\"ok\",\"order_books\":[{\"side\":\"buy\",\"price\":\"12345678901.123456789\",\"quantity\":\"1\"}],\"recent_trades\":[]}| is not an exact decimal")
+                        .catalog("PROBIT.0", 1117, ProbitFrameDecoderTest::tradeFrame, false, 0)); // 102 tick or lot finer than 1e-8
     }
 }
