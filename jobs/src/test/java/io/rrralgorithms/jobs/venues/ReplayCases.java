@@ -11,18 +11,24 @@ import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.blockchain.BlockchainOracle;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
+import io.rrralgorithms.connectors.adapters.delta.DeltaOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
+import io.rrralgorithms.connectors.adapters.dydx.DydxOracle;
 import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcOracle;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiOracle;
+import io.rrralgorithms.connectors.adapters.independentreserve.IndependentReserveOracle;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesOracle;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
 import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexOracle;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexOracle;
+import io.rrralgorithms.connectors.adapters.probit.ProbitOracle;
+import io.rrralgorithms.connectors.adapters.upbit.UpbitOracle;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.testkit.Mantissa;
@@ -136,6 +142,15 @@ final class ReplayCases {
             }
         });
     }
+
+    /** The 50th orderbook-eth message lost: the next one's Nonce is not the book's + 1 (issue 16, batch B). */
+    private static final ReplayCase.Drop INDEPENDENT_RESERVE_DROP = new ReplayCase.Drop("eth-aud",
+            s -> s.startsWith("{\"Channel\":\"orderbook-eth\""), 50, (String dropped, BookGap g) -> {
+                long nonce = JSON.readTree(dropped).get("Nonce").asLong();
+                assertEquals(nonce - 1, g.lastUpdateId);
+                assertEquals(nonce + 1, g.firstUpdateId);
+                assertEquals("sequence break: expected Nonce == " + nonce, g.reason);
+            });
 
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
             ReplayCase.Drop drop, ReplayCase.Extra extra) {
@@ -277,6 +292,44 @@ final class ReplayCases {
                                     "BTT-USDT's last trade, repeated on subscribing 39 min after it");
                             assertEquals("ATOM-USD-PERP", r.lastTop.get("ATOM-USD").symbol);
                             assertEquals("SOS-USDT-PERP", r.lastTop.get("SOS-USDT").symbol);
+                        }),
+                // issue 16, batch B
+                // dydx: per-level offsets resolved by the decoder, no book sequence: a lost update cannot show (no drop)
+                of("dydx", List.of("DYDX.ws.1.0"), 10, DydxOracle::count,
+                        new Counts(4733, 45, 0, 26, 4653, 10, 0, 0, 0, 0, 0, 4653), null, (e, r) -> {
+                            assertEquals(10, e.books.size());
+                            assertEquals("ETH-USD-PERP", r.lastTop.get("ETH-USD").symbol);
+                        }),
+                of("independent-reserve", List.of("INDEPENDENT_RESERVE.ws.1.0"), 10, IndependentReserveOracle::count,
+                        new Counts(1670, 7, 0, 0, 1658, 5, 0, 0, 0, 0, 0, 1658), INDEPENDENT_RESERVE_DROP, (e, r) -> {
+                            assertEquals(List.of("bch-sgd", "dot-nzd", "eth-aud", "matic-usd", "pmgt-nzd"),
+                                    new ArrayList<>(e.books.keySet()), "the pairs with a REST snapshot");
+                            assertEquals("DOT-NZD", r.lastTop.get("dot-nzd").symbol);
+                        }),
+                // delta: whole books (a lost one is no gap: no drop case)
+                of("delta", List.of("DELTA.ws.1.0"), 10, DeltaOracle::count,
+                        new Counts(320, 11, 0, 0, 0, 309, 0, 0, 0, 0, 0, 309), null, (e, r) -> {
+                            assertEquals(10, e.books.size());
+                            assertEquals("ETH-USDT-211231-3200-C", r.lastTop.get("C-ETH-3200-311221").symbol);
+                        }),
+                // upbit: whole books, no sequence (no drop case); frames recorded as bytes literals
+                of("upbit", List.of("UPBIT.ws.62.0"), 10, UpbitOracle::count,
+                        new Counts(449, 0, 0, 304, 0, 145, 0, 0, 0, 0, 0, 145), null, (e, r) -> {
+                            assertEquals(List.of("BTC-ITAM", "BTC-PAX", "BTC-XTZ", "KRW-LAMB", "KRW-WAVES"),
+                                    new ArrayList<>(e.books.keySet()));
+                            assertEquals("LAMB-KRW", r.lastTop.get("KRW-LAMB").symbol);
+                        }),
+                // blockchain: the seqnum is the connection's, so one book's skip: a lost update cannot show (no drop)
+                of("blockchain", List.of("BLOCKCHAIN.ws.1.0"), 10, BlockchainOracle::count,
+                        new Counts(98, 20, 0, 0, 68, 10, 0, 0, 0, 0, 0, 68), null, (e, r) -> {
+                            assertEquals(List.of("ALGO-BTC", "ENJ-USDT", "XLM-EUR", "YFI-USDT"), new ArrayList<>(e.books.keySet()));
+                            assertEquals("ALGO-BTC", r.lastTop.get("ALGO-BTC").symbol);
+                        }),
+                // probit: no sequence (no drop case)
+                of("probit", List.of("PROBIT.ws.66.0"), 10, ProbitOracle::count,
+                        new Counts(27, 0, 0, 1, 17, 10, 0, 0, 0, 0, 0, 17), null, (e, r) -> {
+                            assertEquals(List.of("CORX-USDT", "CUR-KRW", "ETN-KRW", "XEM-USDT"), new ArrayList<>(e.books.keySet()));
+                            assertEquals("XEM-USDT", r.lastTop.get("XEM-USDT").symbol);
                         }));
     }
 }

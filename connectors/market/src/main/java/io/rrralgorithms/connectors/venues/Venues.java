@@ -5,13 +5,17 @@ import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexVenue;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetVenue;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexVenue;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampVenue;
+import io.rrralgorithms.connectors.adapters.blockchain.BlockchainVenue;
 import io.rrralgorithms.connectors.adapters.bybit.BybitVenue;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseVenue;
+import io.rrralgorithms.connectors.adapters.delta.DeltaVenue;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitVenue;
+import io.rrralgorithms.connectors.adapters.dydx.DydxVenue;
 import io.rrralgorithms.connectors.adapters.gateio.GateioVenue;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiVenue;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcVenue;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiVenue;
+import io.rrralgorithms.connectors.adapters.independentreserve.IndependentReserveVenue;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenVenue;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesVenue;
 import io.rrralgorithms.connectors.adapters.kucoin.KucoinVenue;
@@ -19,7 +23,9 @@ import io.rrralgorithms.connectors.adapters.okcoin.OkcoinVenue;
 import io.rrralgorithms.connectors.adapters.okx.OkxVenue;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexVenue;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexVenue;
+import io.rrralgorithms.connectors.adapters.probit.ProbitVenue;
 import io.rrralgorithms.connectors.adapters.tardis.TardisVenue;
+import io.rrralgorithms.connectors.adapters.upbit.UpbitVenue;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +58,14 @@ public final class Venues {
                 PhemexVenue.VENUE,
                 PoloniexVenue.VENUE,
                 HuobiVenue.VENUE, HuobiVenue.SWAP,
-                TardisVenue.VENUE)) {
+                TardisVenue.VENUE,
+                // issue 16, batch B
+                DydxVenue.VENUE,
+                IndependentReserveVenue.VENUE,
+                DeltaVenue.VENUE,
+                UpbitVenue.VENUE,
+                BlockchainVenue.VENUE,
+                ProbitVenue.VENUE)) {
             register(v);
         }
     }

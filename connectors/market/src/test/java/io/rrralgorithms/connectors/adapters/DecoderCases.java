@@ -16,14 +16,22 @@ import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.blockchain.BlockchainFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.blockchain.BlockchainOracle;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseOracle;
+import io.rrralgorithms.connectors.adapters.delta.DeltaFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.delta.DeltaOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
+import io.rrralgorithms.connectors.adapters.dydx.DydxFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.dydx.DydxOracle;
 import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiOracle;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcOracle;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiOracle;
+import io.rrralgorithms.connectors.adapters.independentreserve.IndependentReserveFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.independentreserve.IndependentReserveOracle;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenOracle;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesFrameDecoderTest;
@@ -36,6 +44,10 @@ import io.rrralgorithms.connectors.adapters.phemex.PhemexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexOracle;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexOracle;
+import io.rrralgorithms.connectors.adapters.probit.ProbitFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.probit.ProbitOracle;
+import io.rrralgorithms.connectors.adapters.upbit.UpbitFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.upbit.UpbitOracle;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -359,7 +371,75 @@ final class DecoderCases {
                         .fact("taker buy", 7).fact("taker sell", 18).fact("repeated books", 69).fact("books", 10)
                         .keyIsSymbol().event(HuobiFrameDecoderTest::event).symbols(10)
                         .badNumber("{\"ch\":\"market.SHIB-USD.trade.detail\",\"ts\":1,\"tick\":{\"data\":[{\"id\":1,\"ts\":1,\"amount\":2,\"price\":12345678901.123456789,\"direction\":\"sell\"}]}}| field 'price' is not an exact decimal")
-                        .catalog("HUOBI_SWAP.0", 50 + 121, HuobiFrameDecoderTest::swapTrade, true, 400_000)); // every price on its tick, size on its lot
+                        .catalog("HUOBI_SWAP.0", 50 + 121, HuobiFrameDecoderTest::swapTrade, true, 400_000), // every price on its tick, size on its lot
+                // issue 16, batch B
+                cryptofeed("dydx", "dydx", "DYDX", "DYDX.ws.1.0")
+                        // v3, 10 perpetuals; ignored: connected, trade snapshots, updates older than every level they name
+                        .counts(DydxOracle::count, 4733, 1 + 10 + 34, 0, 26, 4687 - 34, 10, 0, 0)
+                        .fact("connected", 1).fact("subscribed:v3_orderbook", 10).fact("subscribed:v3_trades", 10)
+                        .fact("past trades", 1000).fact("channel_data:v3_orderbook", 4687).fact("channel_data:v3_trades", 25)
+                        .fact("taker BUY", 13).fact("taker SELL", 13).fact("zero-size snapshot levels", 1082)
+                        .fact("stale levels", 34).fact("updates older than every level", 34).fact("books", 10)
+                        .keyIsSymbol().event(DydxFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"type\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"type\":\"surprise\"}| unknown message type 'surprise'",
+                                "{\"type\":\"channel_data\",\"id\":\"ETH-USD\",\"channel\":\"v3_markets\",\"contents\":{}}| unknown channel 'v3_markets'")
+                        .badNumber("{\"type\":\"channel_data\",\"id\":\"ETH-USD\",\"channel\":\"v3_orderbook\",\"contents\":{\"offset\":\"1\",\"bids\":[[\"12345678901.123456789\",\"1\"]],\"asks\":[]}}| is not an exact decimal")
+                        .catalog("DYDX.0", 27, DydxFrameDecoderTest::tradeFrame, true, 0),
+                cryptofeed("independent-reserve", "independent-reserve", "INDEPENDENT_RESERVE", "INDEPENDENT_RESERVE.ws.1.0")
+                        // order-by-order channels of 5 bases + 5 REST snapshots (one pair each); frames keyed by base;
+                        // ignored: heartbeat, subscription list, the first message of each base (before its snapshot)
+                        .counts(IndependentReserveOracle::count, 1665 + 5, 1 + 1 + 5, 0, 0, 1658, 5, 0, 0)
+                        .fact("Heartbeat", 1).fact("Subscriptions", 1).fact("NewOrder", 831).fact("OrderCanceled", 832)
+                        .fact("before the base's snapshot", 5).fact("books", 5)
+                        .fact("cancels of orders not in the book", 37) // the snapshot is newer than the messages received after it
+                        .event(IndependentReserveFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"Event\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"Event\":\"Surprise\"}| unknown event 'Surprise'",
+                                "{\"Channel\":\"candles-dot\",\"Nonce\":1,\"Data\":{},\"Time\":1,\"Event\":\"NewOrder\"}| unknown channel 'candles-dot'")
+                        .badNumber("{\"Channel\":\"ticker-dot-nzd\",\"Nonce\":1,\"Data\":{\"TradeGuid\":\"x\",\"Pair\":\"dot-nzd\",\"TradeDate\":\"2022-04-03T22:10:10.2+00:00\",\"Price\":12345678901.123456789,\"Volume\":1,\"Side\":\"Buy\"},\"Time\":1,\"Event\":\"Trade\"}| is not an exact decimal")
+                        .catalog("INDEPENDENT_RESERVE.0", 28 * 4, null, true, 0), // every primary × every secondary
+                cryptofeed("delta", "delta", "DELTA", "DELTA.ws.1.0")
+                        // 10 USDT options: whole books; no trade in the 30 s; ignored: subscription list, candles
+                        .counts(DeltaOracle::count, 309 + 10 + 1, 1 + 10, 0, 0, 0, 309, 0, 0)
+                        .fact("subscriptions", 1).fact("candlestick_1m", 10).fact("l2_orderbook", 309).fact("books", 10)
+                        .keyIsSymbol().event(DeltaFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"type\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"type\":\"v2/ticker\",\"symbol\":\"BTCUSDT\"}| unknown message type 'v2/ticker'")
+                        .badNumber("{\"buyer_role\":\"taker\",\"price\":\"12345678901.123456789\",\"size\":1,\"symbol\":\"BTCUSDT\",\"timestamp\":1,\"type\":\"all_trades\"}| is not an exact decimal")
+                        // 740 products less 16 dated futures, 4 move options, a swap and a spread
+                        .catalog("DELTA.0", 740 - 16 - 4 - 1 - 1, DeltaFrameDecoderTest::tradeFrame, true, 0),
+                cryptofeed("upbit", "upbit", "UPBIT", "UPBIT.ws.62.0")
+                        // SIMPLE format, every frame a Python bytes literal of JSON; whole 15-unit books
+                        .counts(UpbitOracle::count, 449, 0, 0, 304, 0, 145, 0, 0)
+                        .fact("bytes literals", 449).fact("trade REALTIME", 304).fact("orderbook REALTIME", 145)
+                        .fact("taker BID", 104).fact("taker ASK", 200).fact("books", 5)
+                        .keyIsSymbol().event(UpbitFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"ty\":| malformed JSON", "[1]| not a JSON object",
+                                "b'{\"ty\"| bytes literal without its closing quote")
+                        .unknownType("{\"ty\":\"ticker\",\"cd\":\"KRW-BTC\"}| unknown message type 'ticker'")
+                        .badNumber("{\"ty\":\"trade\",\"cd\":\"KRW-BTC\",\"ttms\":1,\"tp\":12345678901.123456789,\"tv\":1.0,\"ab\":\"BID\",\"sid\":1,\"st\":\"REALTIME\"}| is not an exact decimal")
+                        .catalog("UPBIT.0", 294, UpbitFrameDecoderTest::tradeFrame, true, 0),
+                cryptofeed("blockchain", "blockchain", "BLOCKCHAIN", "BLOCKCHAIN.ws.1.0")
+                        // 10 pairs, about 10 s: l2 snapshots and updates, no trade; the connection's seqnum never skips
+                        .counts(BlockchainOracle::count, 98, 20, 0, 0, 68, 10, 0, 0)
+                        .fact("l2:subscribed", 10).fact("trades:subscribed", 10).fact("l2:snapshot", 10).fact("l2:updated", 68)
+                        .fact("books", 4) // updated in the 10 s: ALGO-BTC, ENJ-USDT, XLM-EUR, YFI-USDT
+                        .keyIsSymbol().event(BlockchainFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"seqnum\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"seqnum\":1,\"event\":\"partial\",\"channel\":\"l2\"}| unknown event 'partial'",
+                                "{\"seqnum\":1,\"event\":\"updated\",\"channel\":\"l3\"}| unknown channel 'l3'")
+                        .badNumber("{\"seqnum\":1,\"event\":\"updated\",\"channel\":\"trades\",\"symbol\":\"BTC-USD\",\"timestamp\":\"2019-08-13T11:30:06.100140Z\",\"side\":\"sell\",\"qty\":1,\"price\":12345678901.123456789,\"trade_id\":\"1\"}| is not an exact decimal")
+                        .catalog("BLOCKCHAIN.0", 78, BlockchainFrameDecoderTest::tradeFrame, true, 0),
+                cryptofeed("probit", "probit", "PROBIT", "PROBIT.ws.66.0")
+                        // marketdata of 10 markets: a reset (the whole book, 100 past trades) each, then 17 changes
+                        .counts(ProbitOracle::count, 27, 0, 0, 1, 17, 10, 0, 0)
+                        .fact("resets", 10).fact("changes", 17).fact("past trades", 1000).fact("taker buy", 1).fact("books", 4)
+                        .keyIsSymbol().event(ProbitFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"channel\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"channel\":\"ticker\",\"market_id\":\"XEM-USDT\",\"status\":\"ok\"}| unknown channel 'ticker'")
+                        .badNumber("{\"channel\":\"marketdata\",\"market_id\":\"XEM-USDT\",\"status\":\"ok\",\"order_books\":[{\"side\":\"buy\",\"price\":\"12345678901.123456789\",\"quantity\":\"1\"}],\"recent_trades\":[]}| is not an exact decimal")
+                        .catalog("PROBIT.0", 1117, ProbitFrameDecoderTest::tradeFrame, false, 0)); // 102 tick or lot finer than 1e-8
     }
 
     /** The event's symbol is the venue's normalization of its native symbol. */

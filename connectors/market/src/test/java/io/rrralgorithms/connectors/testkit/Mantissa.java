@@ -131,4 +131,9 @@ public final class Mantissa {
             return false;
         }
     }
+
+    /** {@link #holdable} of decimal strings. */
+    public static boolean holdableStrings(Collection<String> values) {
+        return holdable(values.stream().map(BigDecimal::new).toList());
+    }
 }

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.adapters.huobi;
 
+import io.rrralgorithms.connectors.adapters.BytesLiterals;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import java.io.ByteArrayOutputStream;
 import java.util.zip.CRC32;
@@ -11,9 +12,10 @@ import java.util.zip.Inflater;
  * WebSocket message, the live capture inflates it ({@code FrameInflater.GZIP}) and publishes the
  * JSON, a live message it could not inflate stays gzip, and cryptofeed's captures store the
  * message as Python's {@code repr} of the gzip bytes ({@code b'\x1f\x8b...'}, or {@code b"..."}
- * where the bytes hold a {@code '}). So: a bytes literal is read back to its bytes, gzip bytes are
- * inflated (the whole input one gzip member, its CRC and length checked, at most
- * {@link #MAX_INFLATED} bytes), anything else is the JSON as it is. Every refusal names why.
+ * where the bytes hold a {@code '}). So: a bytes literal is read back to its bytes
+ * ({@link BytesLiterals}), gzip bytes are inflated (the whole input one gzip member, its CRC and
+ * length checked, at most {@link #MAX_INFLATED} bytes), anything else is the JSON as it is. Every
+ * refusal names why.
  */
 final class HuobiPayloads {
     /** Inflated bytes a frame may hold: a depth.step0 book of 150 levels a side is about 8 KB. */
@@ -28,67 +30,12 @@ final class HuobiPayloads {
 
     /** The frame's JSON bytes (the payload itself where it is neither a bytes literal nor gzip). */
     static byte[] json(byte[] payload) throws DecodeException {
-        byte[] bytes = isBytesLiteral(payload) ? bytesLiteral(payload) : payload;
+        byte[] bytes = BytesLiterals.isBytesLiteral(payload) ? BytesLiterals.bytes(payload) : payload;
         return isGzip(bytes) ? gunzip(bytes) : bytes;
-    }
-
-    /** Whether the payload is a Python bytes literal, {@code b'...'} or {@code b"..."}. */
-    static boolean isBytesLiteral(byte[] p) {
-        return p != null && p.length >= 3 && p[0] == 'b' && (p[1] == '\'' || p[1] == '"');
     }
 
     static boolean isGzip(byte[] p) {
         return p != null && p.length >= 2 && (p[0] & 0xFF) == 0x1F && (p[1] & 0xFF) == 0x8B;
-    }
-
-    /**
-     * The bytes of a Python bytes literal as {@code repr} writes it: printable ASCII as itself,
-     * {@code \\}, {@code \'}, {@code \"}, {@code \t}, {@code \n}, {@code \r} and {@code \xHH}; the
-     * closing quote ends the payload.
-     */
-    static byte[] bytesLiteral(byte[] p) throws DecodeException {
-        byte quote = p[1];
-        ByteArrayOutputStream out = new ByteArrayOutputStream(p.length / 3);
-        int i = 2;
-        while (i < p.length) {
-            int c = p[i] & 0xFF;
-            if (c == quote) {
-                if (i != p.length - 1) {
-                    throw new DecodeException("bytes literal: " + (p.length - 1 - i) + " bytes after its closing quote");
-                }
-                return out.toByteArray();
-            }
-            if (c < 0x20 || c > 0x7E) {
-                throw new DecodeException(String.format("bytes literal: character 0x%02X at %d is not printable ASCII", c, i));
-            }
-            if (c != '\\') {
-                out.write(c);
-                i++;
-                continue;
-            }
-            if (i + 1 >= p.length) {
-                throw new DecodeException("bytes literal: cut after a backslash");
-            }
-            int e = p[i + 1];
-            switch (e) {
-                case '\\', '\'', '"' -> out.write(e);
-                case 't' -> out.write('\t');
-                case 'n' -> out.write('\n');
-                case 'r' -> out.write('\r');
-                case 'x' -> {
-                    int hi = i + 3 < p.length ? Character.digit(p[i + 2], 16) : -1;
-                    int lo = i + 3 < p.length ? Character.digit(p[i + 3], 16) : -1;
-                    if (hi < 0 || lo < 0) {
-                        throw new DecodeException("bytes literal: \\x at " + i + " is not followed by two hex digits");
-                    }
-                    out.write(hi << 4 | lo);
-                    i += 2;
-                }
-                default -> throw new DecodeException("bytes literal: unknown escape \\" + (char) e + " at " + i);
-            }
-            i += 2;
-        }
-        throw new DecodeException("bytes literal without its closing quote");
     }
 
     /** One gzip member (RFC 1952), the whole input, inflated; CRC-32 and length checked. */

@@ -49,7 +49,8 @@ import java.util.function.Consumer;
  *       ({@code instId}), so they reach the same decoder in order; the memory is per instrument,
  *       not per connection (two sockets subscribing the same instrument share it);
  *   <li>{@code tickers} ({@code bidPx/bidSz/askPx/askSz}) and {@code bbo-tbt} (one level per
- *       side) → {@link EventType#BBO};
+ *       side) → {@link EventType#BBO}; a side without orders (a ticker's {@code "bidPx":""}, an
+ *       empty {@code bbo-tbt} array) is a BBO without that side;
  *   <li>ignored: {@code funding-rate}, {@code mark-price}, {@code index-tickers},
  *       {@code open-interest}, {@code price-limit}, {@code opt-summary}, {@code estimated-price}
  *       and {@code candle*} data (no normalized event type carries them; none is in the capture),
@@ -235,10 +236,27 @@ public final class OkxFrameDecoder implements FrameDecoder {
         if (!t.isObject()) {
             throw new DecodeException("ticker must be an object, got " + t.getNodeType());
         }
-        MarketEvent ev = base(frame, EventType.BBO, instId, symbol).top(decimal(t.get("bidPx"), "bidPx"),
-                decimal(t.get("bidSz"), "bidSz"), decimal(t.get("askPx"), "askPx"), decimal(t.get("askSz"), "askSz"));
+        MarketEvent ev = base(frame, EventType.BBO, instId, symbol).levels(tickerSide(t, "bidPx", "bidSz"),
+                tickerSide(t, "askPx", "askSz"));
         ev.exchangeTimeMs = millis(t, "ts", "ticker");
         return ev;
+    }
+
+    /**
+     * One side of a ticker: OKX writes {@code ""} for the price (and {@code ""} or {@code "0"} for
+     * the size) of a side without orders (an illiquid option, a new listing): no level there, not a
+     * dead letter.
+     */
+    private static long[][] tickerSide(JsonNode t, String priceField, String sizeField) throws DecodeException {
+        JsonNode px = t.get(priceField);
+        JsonNode sz = t.get(sizeField);
+        if (px != null && px.isTextual() && px.textValue().isEmpty()) {
+            if (sz != null && sz.isTextual() && !sz.textValue().isEmpty() && !sz.textValue().equals("0")) {
+                throw new DecodeException("field '" + sizeField + "' is " + sz.textValue() + " on a side without a price");
+            }
+            return new long[][] {MarketEvent.NO_LEVELS, MarketEvent.NO_LEVELS};
+        }
+        return new long[][] {{decimal(px, priceField)}, {decimal(sz, sizeField)}};
     }
 
     private MarketEvent book(RawFrame frame, JsonNode b, String where, String instId, String symbol, EventType type,

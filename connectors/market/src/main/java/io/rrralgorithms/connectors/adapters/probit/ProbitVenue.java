@@ -1,0 +1,30 @@
+package io.rrralgorithms.connectors.adapters.probit;
+
+import io.rrralgorithms.connectors.adapters.BookSyncRules;
+import io.rrralgorithms.connectors.adapters.UnsequencedSyncRules;
+import io.rrralgorithms.connectors.venues.Venue;
+
+/**
+ * ProBit Global ({@code probit}), spot, public WebSocket {@code wss://api.probit.com/api/exchange/v1/ws},
+ * the {@code marketdata} channel's {@code order_books} and {@code recent_trades}, decoded by
+ * {@link ProbitFrameDecoder}. Replay only (no live spec yet).
+ */
+public final class ProbitVenue {
+    public static final String FEED = "probit";
+
+    /**
+     * ProBit's {@code marketdata} carries no sequence and no book time: the first message after
+     * subscribing ({@code "reset":true}) holds the whole book, the next ones the changed levels
+     * (quantity 0 deletes). The unsequenced family: receive-time ids, a reset is authoritative, a
+     * lost message cannot be seen. No checksum.
+     */
+    static final BookSyncRules RULES = new UnsequencedSyncRules("any marketdata order_books change (no sequence numbers)");
+
+    public static final Venue VENUE = Venue.builder(FEED, ProbitFrameDecoder::new, ProbitSymbols.BOTH_WAYS, RULES,
+                    Venue.keyedByField("market_id"))
+            .cryptofeedExchange("PROBIT")
+            .instrumentMetadata(new ProbitInstruments(FEED))
+            .build();
+
+    private ProbitVenue() {}
+}
