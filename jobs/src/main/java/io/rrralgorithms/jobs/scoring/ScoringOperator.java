@@ -310,7 +310,7 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
             float[] s = scorer.score(vectors.toArray(new float[n][]));
             long now = System.currentTimeMillis();
             String version = scorer.versionId();
-            String specId = spec.id();
+            String specId = scorer.spec().id();
             for (int i = 0; i < n; i++) {
                 FeatureRow r = rows.get(i);
                 Score sc = new Score();
