@@ -58,7 +58,7 @@ public class FeatureRow {
     public long volume5s;
     public long buyVolume5s;
     public long sellVolume5s;
-    /** BBO events (Binance bookTicker) of the second, their order-flow imbalance, and the BBO as of its end. */
+    /** BBO events (Binance bookTicker) of the second, their order-flow imbalance, and the second's last BBO (null without one). */
     public int bboUpdates;
     public double bboOfi;
     public Double bboBid;

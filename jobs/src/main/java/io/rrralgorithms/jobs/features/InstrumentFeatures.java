@@ -34,7 +34,7 @@ public class InstrumentFeatures {
     /** Mid at each ring second's end (NaN: no valid book) and its order-flow imbalance. */
     public double[] ringMid = new double[WINDOW_SECONDS];
     public double[] ringOfi = new double[WINDOW_SECONDS];
-    /** The previous BBO in arrival order (for the BBO's order-flow imbalance), and the BBO as of the last closed second. */
+    /** The previous BBO in arrival order (for the BBO's order-flow imbalance). */
     public boolean hasPrevBbo;
     public long prevBboBid;
     public long prevBboBidSize;
@@ -42,7 +42,6 @@ public class InstrumentFeatures {
     public long prevBboAskSize;
     public int prevBboPriceScale;
     public int prevBboSizeScale;
-    public SecondBucket closedBbo;
     public double lastMid = Double.NaN;
     public int depthLevels;
     /**
@@ -175,13 +174,13 @@ public class InstrumentFeatures {
 
         r.bboUpdates = b.bboUpdates;
         r.bboOfi = b.bboOfi;
-        SecondBucket bbo = b.hasBbo ? b : closedBbo;
-        closedBbo = bbo;
-        if (bbo != null) {
-            r.bboBid = Decimals.toDouble(bbo.bboBid, bbo.bboPriceScale);
-            r.bboAsk = Decimals.toDouble(bbo.bboAsk, bbo.bboPriceScale);
-            r.bboBidSize = Decimals.toDouble(bbo.bboBidSize, bbo.bboSizeScale);
-            r.bboAskSize = Decimals.toDouble(bbo.bboAskSize, bbo.bboSizeScale);
+        // the second's own last BBO only: a BBO carried over from earlier seconds would depend on how far
+        // back a run started (a backfill from a timestamp sees another "last BBO" than the full run)
+        if (b.hasBbo) {
+            r.bboBid = Decimals.toDouble(b.bboBid, b.bboPriceScale);
+            r.bboAsk = Decimals.toDouble(b.bboAsk, b.bboPriceScale);
+            r.bboBidSize = Decimals.toDouble(b.bboBidSize, b.bboSizeScale);
+            r.bboAskSize = Decimals.toDouble(b.bboAskSize, b.bboSizeScale);
         }
 
         double logReturnSq = 0;
