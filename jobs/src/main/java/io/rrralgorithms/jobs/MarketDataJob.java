@@ -149,7 +149,7 @@ public class MarketDataJob {
         Decoded decoded = decode(env);
         Books books = books(decoded.events());
         DataStream<MarketEvent> trades = dedupTrades(decoded.events());
-        Features features = features(books.tops(), trades);
+        Features features = features(books.tops(), trades.union(bbos(decoded.events())));
         SingleOutputStreamOperator<TradeBar> bars = tradeBars(trades);
         MarketStreams market = marketOutputs(books, features, bars, decoded.deadLetters(), derivatives(decoded.events()));
         Optional<ScoringStreams> scoring = options.scoring().enabled()
@@ -249,7 +249,12 @@ public class MarketDataJob {
                 .uid("trade-dedup");
     }
 
-    /** Book tops and trades → event-time feature rows, with 1 s book samples. */
+    /** The BBO events (Binance bookTicker), for the features' BBO columns. */
+    private static DataStream<MarketEvent> bbos(DataStream<MarketEvent> events) {
+        return events.filter(e -> e.type == EventType.BBO).name("bbo-events").uid("bbo-events");
+    }
+
+    /** Book tops, trades and BBOs → event-time feature rows, with 1 s book samples. */
     private Features features(DataStream<BookTop> tops, DataStream<MarketEvent> trades) {
         SingleOutputStreamOperator<FeatureRow> rows = tops
                 .keyBy(BookTop::instrumentKey)

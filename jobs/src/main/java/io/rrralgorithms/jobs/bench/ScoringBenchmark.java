@@ -2,6 +2,7 @@ package io.rrralgorithms.jobs.bench;
 
 import io.rrralgorithms.jobs.features.FeatureRow;
 import io.rrralgorithms.jobs.features.FeatureRowValues;
+import io.rrralgorithms.models.scoring.ModelInputs;
 import io.rrralgorithms.models.scoring.TfScorer;
 import io.rrralgorithms.models.spec.FeatureSpec;
 import java.io.PrintStream;
@@ -23,6 +24,18 @@ public final class ScoringBenchmark {
         List<float[]> out = new ArrayList<>();
         for (FeatureRow r : rows) {
             float[] v = spec.vector(FeatureRowValues.of(r));
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out.toArray(new float[0][]);
+    }
+
+    /** A model's graph inputs of feature rows (its spec, normalization and window), in order. */
+    public static float[][] vectors(List<FeatureRow> rows, ModelInputs inputs) {
+        List<float[]> out = new ArrayList<>();
+        for (FeatureRow r : rows) {
+            float[] v = inputs.next(r.instrumentKey(), r.timeMs, FeatureRowValues.of(r));
             if (v != null) {
                 out.add(v);
             }

@@ -57,10 +57,11 @@ public class AnnounceModelCommand implements Callable<Integer> {
             if (version == null) {
                 version = m.versionId;
             }
-            String current = FeatureSpec.V1.id();
-            if (!current.equals(m.specId) && !force) {
+            boolean known = FeatureSpec.V1.id().equals(m.specId) || FeatureSpec.V2.id().equals(m.specId);
+            if (!known && !force) {
                 err.println("rrr announce-model: model " + m.versionId + " was trained on feature spec " + m.specId
-                        + " but the job computes " + current + " (--force to announce it anyway)");
+                        + " but the job computes " + FeatureSpec.V1.id() + " and " + FeatureSpec.V2.id()
+                        + " (--force to announce it anyway)");
                 return 2;
             }
         } catch (IOException e) {

@@ -21,7 +21,6 @@ import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
 import io.rrralgorithms.models.scoring.TfScorer;
-import io.rrralgorithms.models.spec.FeatureSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -809,12 +808,11 @@ public class BenchCommand implements Callable<Integer> {
             PrintStream out = System.out;
             out.println("== rrr bench scoring ==");
             printEnvironment(out);
-            var spec = FeatureSpec.V1;
-            float[][] vectors = ScoringBenchmark.vectors(
-                    new ReplayFeatures().compute(files, input.feeds), spec);
-            out.printf(Locale.ROOT, "%,d scorable feature rows from %d capture files; spec %s%n", vectors.length,
-                    files.size(), spec.id());
-            try (var scorer = TfScorer.load(modelDir, spec, device)) {
+            try (var scorer = TfScorer.loadAnySpec(modelDir, device)) {
+                float[][] vectors = ScoringBenchmark.vectors(new ReplayFeatures().compute(files, input.feeds),
+                        scorer.inputs());
+                out.printf(Locale.ROOT, "%,d scorable feature rows from %d capture files; spec %s%n", vectors.length,
+                        files.size(), scorer.spec().id());
                 out.println("model " + scorer.versionId() + " (" + modelDir + "), device "
                         + (device == null ? "TensorFlow default" : device));
                 for (int b : batchSizes) {

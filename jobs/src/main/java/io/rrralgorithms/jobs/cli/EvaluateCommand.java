@@ -7,6 +7,7 @@ import io.rrralgorithms.jobs.features.ReplayFeatures;
 import io.rrralgorithms.models.evaluation.EvaluationReport;
 import io.rrralgorithms.models.evaluation.OutOfSampleEvaluation;
 import io.rrralgorithms.models.registry.ModelMetadata;
+import io.rrralgorithms.models.scoring.ModelInputs;
 import io.rrralgorithms.models.scoring.ModelLoadException;
 import io.rrralgorithms.models.scoring.TfScorer;
 import io.rrralgorithms.models.spec.FeatureSpec;
@@ -78,9 +79,10 @@ public class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelMetadata meta;
-        FeatureSpec spec = FeatureSpec.V1;
         try (TfScorer scorer = load()) {
             meta = scorer.metadata();
+            FeatureSpec spec = scorer.spec();
+            ModelInputs inputs = scorer.inputs();
             int h = horizonSeconds != null ? horizonSeconds : meta.horizonSeconds;
             Preflight.atLeast("--horizon-seconds", h, 1);
             Preflight.atLeast("--bootstrap-replicates", replicates, 10);
@@ -95,8 +97,9 @@ public class EvaluateCommand implements Callable<Integer> {
                     : modelTestWindow ? (Long) meta.testFromMs : null;
             Long toMs = to != null ? (Long) TrainingOptions.parseTime(to) : modelTestWindow ? (Long) meta.testToMs : null;
             List<FeatureRecord> records = records(fromMs, toMs);
-            List<LabeledRow> rows = new Labeler(spec, h).label(records);
-            System.out.printf("model                %s (spec %s, trained for H = %d s)%n", meta.versionId, meta.specId,
+            List<LabeledRow> rows = new Labeler(spec, h, inputs.window()).label(records);
+            System.out.printf("model                %s (spec %s, %s over %d row(s), trained for H = %d s)%n",
+                    meta.versionId, meta.specId, meta.modelKind == null ? "mlp" : meta.modelKind, inputs.window(),
                     meta.horizonSeconds);
             System.out.printf("model train+val      %s .. %s; test slice %s .. %s%n", Instant.ofEpochMilli(meta.trainFromMs),
                     Instant.ofEpochMilli(meta.trainToMs), Instant.ofEpochMilli(meta.testFromMs),
@@ -112,7 +115,7 @@ public class EvaluateCommand implements Callable<Integer> {
                 System.out.printf("WARNING              %,d of %,d rows (or their labels) lie in the model's "
                         + "train/validation window: those are NOT out of sample%n", inTraining, rows.size());
             }
-            float[] scores = scorer.score(rows.stream().map(LabeledRow::inputs).toArray(float[][]::new));
+            float[] scores = scorer.score(rows.stream().map(inputs::inputOf).toArray(float[][]::new));
             double[] s = new double[scores.length];
             for (int i = 0; i < s.length; i++) {
                 s[i] = scores[i];
@@ -128,7 +131,7 @@ public class EvaluateCommand implements Callable<Integer> {
 
     private TfScorer load() {
         try {
-            return TfScorer.load(modelDir, FeatureSpec.V1);
+            return TfScorer.loadAnySpec(modelDir, null);
         } catch (ModelLoadException e) {
             throw UserError.usage(e.getMessage());
         }

@@ -20,10 +20,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train an MLP on feature rows (the features table, or --replay capture files), report it on the "
-                + "latest (test) time slice against the zero and last-return-sign baselines, export a SavedModel and "
-                + "register the version as a candidate in the models table. With --walk-forward: train one per consecutive "
-                + "test window on the rows before it and report every window and all of them."})
+        description = {"Train a model on feature rows (the features table, or --replay capture files): ridge, MLP and "
+                + "TCN, the one with the best validation IC kept (--model), report it on the latest (test) time slice "
+                + "against the baselines, export a SavedModel and register the version as a candidate in the models "
+                + "table. With --walk-forward: train one per consecutive test window on the rows before it and report "
+                + "every window and all of them."})
 public class TrainCommand implements Callable<Integer> {
     @Mixin
     PostgresOptions postgres;
@@ -34,7 +35,7 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--promote", description = "promote the new version to serving if nothing is serving yet")
     boolean promote;
 
-    @Option(names = "--walk-forward", description = "walk-forward instead: train an MLP per consecutive test window "
+    @Option(names = "--walk-forward", description = "walk-forward instead: train a model per consecutive test window "
             + "on the rows before it and evaluate each window and all of them, per instrument and pooled, split per "
             + "instrument on its own timeline; exports and registers nothing")
     boolean walkForward;
@@ -100,7 +101,8 @@ public class TrainCommand implements Callable<Integer> {
         Trainer.Options t = training.trainerOptions(training.describeSource());
         try {
             // split once before printing anything, so too little data is one line on stderr
-            WalkForwardSplit.of(new Labeler(t.spec(), h).label(records), windows, initialTrainFraction,
+            WalkForwardSplit.of(new Labeler(t.spec(), h, t.model().historyLength()).label(records), windows,
+                    initialTrainFraction,
                     training.validationFraction, h * 1000L);
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());
@@ -108,12 +110,13 @@ public class TrainCommand implements Callable<Integer> {
         System.out.printf("%,d feature rows from %s%n", records.size(), training.describeSource());
         WalkForward.Options options = new WalkForward.Options(t.spec(), h, windows, initialTrainFraction,
                 training.validationFraction, t.mlp(),
-                new OutOfSampleEvaluation.Options(h, replicates, blockLength, training.seed, confidence));
+                new OutOfSampleEvaluation.Options(h, replicates, blockLength, training.seed, confidence), t.model());
         WalkForward.Result result = WalkForward.run(records, options);
         for (WalkForward.WindowResult w : result.windows()) {
-            System.out.printf("== window %d: train %,d rows, validation %,d, test %,d; %d epochs%n",
+            System.out.printf("== window %d: train %,d rows, validation %,d, test %,d; model %s (%d epochs)%n",
                     w.window().index(), w.window().train().size(), w.window().validation().size(),
-                    w.window().test().size(), w.epochsRun());
+                    w.window().test().size(), w.modelKind(), w.epochsRun());
+            System.out.print(w.selection().describe());
             System.out.print(w.report());
         }
         System.out.println("== all windows (each test row scored by its own window's model)");
@@ -129,6 +132,7 @@ public class TrainCommand implements Callable<Integer> {
         System.out.printf("%,d feature rows from %s%n", records.size(), training.describeSource());
         Trainer.Options options = training.trainerOptions(training.describeSource());
         try (Trainer.Result r = Trainer.train(records, options)) {
+            System.out.print(r.selection().describe());
             System.out.print(r.report());
             Instant now = Instant.now();
             Path dir = ModelExporter.export(r.model(), r.metadata(), training.modelsDir, now);

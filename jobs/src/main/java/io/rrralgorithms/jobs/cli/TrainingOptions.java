@@ -8,6 +8,7 @@ import io.rrralgorithms.models.spec.FeatureSpec;
 import io.rrralgorithms.models.training.FeatureRecord;
 import io.rrralgorithms.models.training.FeatureRowsFromPostgres;
 import io.rrralgorithms.models.training.MlpConfig;
+import io.rrralgorithms.models.training.ModelConfig;
 import io.rrralgorithms.models.training.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,6 +72,26 @@ public class TrainingOptions {
             description = "validation slice share; the latest rest is the test slice")
     double validationFraction;
 
+    @Option(names = "--feature-spec", defaultValue = "v2",
+            description = "feature spec of the inputs: v2 (scale-free, lags, multi-horizon flow, BBO, cross-instrument; "
+                    + "per-instrument z-scores) or v1 (the 10 inputs of the first models)")
+    String featureSpec;
+
+    @Option(names = "--model", description = "auto (ridge, MLP and TCN, the best validation IC kept), mlp, ridge or "
+            + "tcn (default: auto with spec v2, mlp with v1)")
+    String model;
+
+    @Option(names = "--sequence-window", defaultValue = "10",
+            description = "rows of history the TCN sees (its receptive field)")
+    int window;
+
+    @Option(names = "--tcn-channels", defaultValue = "8", description = "TCN channels per layer")
+    int tcnChannels;
+
+    @Option(names = "--ridge-lambdas", split = ",", defaultValue = "0.01,0.1,1,10,100",
+            description = "ridge penalties tried (× rows), the lowest validation MSE kept")
+    double[] ridgeLambdas;
+
     @Option(names = "--models-dir", defaultValue = "./models-store",
             description = "where model versions are written")
     Path modelsDir;
@@ -79,8 +100,17 @@ public class TrainingOptions {
 
     Trainer.Options trainerOptions(String dataSource) {
         MlpConfig mlp = new MlpConfig(hidden, epochs, patience, learningRate, batchSize, l2, seed);
-        return new Trainer.Options(FeatureSpec.V1, horizonSeconds, trainFraction, validationFraction, mlp, dataSource,
-                null, null);
+        FeatureSpec spec;
+        ModelConfig modelConfig;
+        try {
+            spec = FeatureSpec.byVersion(featureSpec);
+            String kind = model != null ? model : spec == FeatureSpec.V1 ? "mlp" : "auto";
+            modelConfig = new ModelConfig(kind, window, tcnChannels, ridgeLambdas, spec != FeatureSpec.V1);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
+        }
+        return new Trainer.Options(spec, horizonSeconds, trainFraction, validationFraction, mlp, dataSource,
+                null, null, modelConfig);
     }
 
     Long fromMs() {

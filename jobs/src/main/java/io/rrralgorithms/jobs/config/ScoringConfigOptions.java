@@ -36,7 +36,8 @@ public final class ScoringConfigOptions {
             .withDescription("TensorFlow device for scoring (unset: TensorFlow's choice), such as /CPU:0 or /GPU:0");
 
     public static final ConfigOption<String> SPEC_VERSION = key("rrr.scoring.spec-version").stringType()
-            .defaultValue("v1").withDescription("feature spec the job computes (models trained on another are refused)");
+            .noDefaultValue().withDescription("only serve models of this feature spec (v1, v2; unset: each model's "
+                    + "own spec)");
 
     /** Explicitly on or off, else on where a model directory or a control topic is set. */
     public static boolean enabled(ReadableConfig config) {

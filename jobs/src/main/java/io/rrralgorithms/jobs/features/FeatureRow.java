@@ -38,6 +38,34 @@ public class FeatureRow {
     /** sqrt(Σ r²) of 1-second log mid returns over the last minute. */
     public Double realizedVol1m;
 
+    // Feature spec v2 columns (V11): all from data at or before the second's end.
+    /** Size imbalance of the best level only, and of the top 5 levels. */
+    public Double depthImbalance1;
+    public Double depthImbalance5;
+    /** Σ bid sizes + Σ ask sizes over the top {@link #depthLevels} levels, base units. */
+    public Double depthTotal;
+    /** Book slopes: Σ sizes over the top levels / distance of the deepest of them from the mid in bps. */
+    public Double bidSlope;
+    public Double askSlope;
+    /** ln(mid / mid 1 s earlier), ln(mid 1 s earlier / mid 2 s earlier), ln(mid / mid 5 s, 30 s earlier). */
+    public Double ret1s;
+    public Double retLag1s;
+    public Double ret5s;
+    public Double ret30s;
+    /** Order-flow imbalance summed over the last 5 and 30 seconds (this one included). */
+    public double ofi5s;
+    public double ofi30s;
+    public long volume5s;
+    public long buyVolume5s;
+    public long sellVolume5s;
+    /** BBO events (Binance bookTicker) of the second, their order-flow imbalance, and the second's last BBO (null without one). */
+    public int bboUpdates;
+    public double bboOfi;
+    public Double bboBid;
+    public Double bboAsk;
+    public Double bboBidSize;
+    public Double bboAskSize;
+
     public FeatureRow() {}
 
     public String instrumentKey() {

@@ -178,7 +178,17 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
                     trade(i, ev, ts);
                 }
             }
-            default -> { } // BBO: not used by the job
+            case BBO -> {
+                if (FeatureFunction.hasBestLevels(ev)) {
+                    Instrument i = instrument(ev);
+                    if (!isLate(InstrumentFeatures.secondOf(ts) + 999L)) {
+                        i.features.addBbo(ev, ts);
+                    } else {
+                        counters.lateFeatureElements++;
+                    }
+                }
+            }
+            default -> { }
         }
         advanceWatermark(GuardedWatermarks.watermarkTime(ev));
     }

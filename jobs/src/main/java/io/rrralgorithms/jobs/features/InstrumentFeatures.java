@@ -31,6 +31,17 @@ public class InstrumentFeatures {
     public long[] ringSell = new long[WINDOW_SECONDS];
     public double[] ringNotional = new double[WINDOW_SECONDS];
     public double[] ringLogReturnSq = new double[WINDOW_SECONDS];
+    /** Mid at each ring second's end (NaN: no valid book) and its order-flow imbalance. */
+    public double[] ringMid = new double[WINDOW_SECONDS];
+    public double[] ringOfi = new double[WINDOW_SECONDS];
+    /** The previous BBO in arrival order (for the BBO's order-flow imbalance). */
+    public boolean hasPrevBbo;
+    public long prevBboBid;
+    public long prevBboBidSize;
+    public long prevBboAsk;
+    public long prevBboAskSize;
+    public int prevBboPriceScale;
+    public int prevBboSizeScale;
     public double lastMid = Double.NaN;
     public int depthLevels;
     /**
@@ -45,6 +56,7 @@ public class InstrumentFeatures {
         InstrumentFeatures f = new InstrumentFeatures();
         f.depthLevels = depthLevels;
         Arrays.fill(f.ringSecond, Long.MIN_VALUE);
+        Arrays.fill(f.ringMid, Double.NaN);
         return f;
     }
 
@@ -62,6 +74,41 @@ public class InstrumentFeatures {
         b.topUpdates++;
         b.lastTop = top;
         prevTop = top;
+        return b.secondStartMs;
+    }
+
+    /**
+     * Adds a best bid and offer of the venue's BBO stream at event time {@code timeMs}; returns the
+     * bucket's second start. Its order-flow imbalance is against the previous BBO (not the depth
+     * stream's top: the two lag each other).
+     */
+    public long addBbo(MarketEvent e, long timeMs) {
+        identify(e.feed, e.nativeSymbol, e.symbol);
+        SecondBucket b = bucket(secondOf(timeMs));
+        long bid = e.bidPrices[0];
+        long bidSize = e.bidSizes[0];
+        long ask = e.askPrices[0];
+        long askSize = e.askSizes[0];
+        if (hasPrevBbo && prevBboPriceScale == e.priceScale && prevBboSizeScale == e.sizeScale) {
+            long flow = (bid >= prevBboBid ? bidSize : 0) - (bid <= prevBboBid ? prevBboBidSize : 0)
+                    - (ask <= prevBboAsk ? askSize : 0) + (ask >= prevBboAsk ? prevBboAskSize : 0);
+            b.bboOfi += Decimals.toDouble(flow, e.sizeScale);
+        }
+        hasPrevBbo = true;
+        prevBboBid = bid;
+        prevBboBidSize = bidSize;
+        prevBboAsk = ask;
+        prevBboAskSize = askSize;
+        prevBboPriceScale = e.priceScale;
+        prevBboSizeScale = e.sizeScale;
+        b.bboUpdates++;
+        b.hasBbo = true;
+        b.bboBid = bid;
+        b.bboBidSize = bidSize;
+        b.bboAsk = ask;
+        b.bboAskSize = askSize;
+        b.bboPriceScale = e.priceScale;
+        b.bboSizeScale = e.sizeScale;
         return b.secondStartMs;
     }
 
@@ -125,7 +172,19 @@ public class InstrumentFeatures {
         r.sellVolume1s = b.sellVolume;
         r.vwap1s = b.volume > 0 ? b.notional / Decimals.toDouble(b.volume, sizeScale) : null;
 
+        r.bboUpdates = b.bboUpdates;
+        r.bboOfi = b.bboOfi;
+        // the second's own last BBO only: a BBO carried over from earlier seconds would depend on how far
+        // back a run started (a backfill from a timestamp sees another "last BBO" than the full run)
+        if (b.hasBbo) {
+            r.bboBid = Decimals.toDouble(b.bboBid, b.bboPriceScale);
+            r.bboAsk = Decimals.toDouble(b.bboAsk, b.bboPriceScale);
+            r.bboBidSize = Decimals.toDouble(b.bboBidSize, b.bboSizeScale);
+            r.bboAskSize = Decimals.toDouble(b.bboAskSize, b.bboSizeScale);
+        }
+
         double logReturnSq = 0;
+        double midNow = Double.NaN;
         if (top != null && top.hasBothSides()) {
             long bid = top.bidPrices[0];
             long ask = top.askPrices[0];
@@ -138,7 +197,13 @@ public class InstrumentFeatures {
             r.microprice = (Decimals.toDouble(bid, top.priceScale) * as + Decimals.toDouble(ask, top.priceScale) * bs)
                     / (bs + as);
             r.depthImbalance = depthImbalance(top, depthLevels);
+            r.depthImbalance1 = depthImbalance(top, 1);
+            r.depthImbalance5 = depthImbalance(top, 5);
             double mid = r.mid.doubleValue();
+            midNow = mid;
+            r.depthTotal = depthTotal(top, depthLevels);
+            r.bidSlope = slope(top.bidPrices, top.bidSizes, top.priceScale, top.sizeScale, depthLevels, mid);
+            r.askSlope = slope(top.askPrices, top.askSizes, top.priceScale, top.sizeScale, depthLevels, mid);
             if (!Double.isNaN(lastMid)) {
                 double lr = Math.log(mid / lastMid);
                 logReturnSq = lr * lr;
@@ -156,6 +221,15 @@ public class InstrumentFeatures {
         ringSell[slot] = b.sellVolume;
         ringNotional[slot] = b.notional;
         ringLogReturnSq[slot] = logReturnSq;
+        ringMid[slot] = midNow;
+        ringOfi[slot] = b.ofi;
+        // Earlier mids from the ring (the book as of a second without a row is the one before it)
+        double mid1 = midAsOf(secondStartMs - 1000L);
+        double mid2 = midAsOf(secondStartMs - 2000L);
+        r.ret1s = logReturn(midNow, mid1);
+        r.retLag1s = logReturn(mid1, mid2);
+        r.ret5s = logReturn(midNow, midAsOf(secondStartMs - 5000L));
+        r.ret30s = logReturn(midNow, midAsOf(secondStartMs - 30_000L));
 
         long from = secondStartMs - (WINDOW_SECONDS - 1) * 1000L;
         double notional = 0;
@@ -168,11 +242,62 @@ public class InstrumentFeatures {
                 r.sellVolume1m += ringSell[i];
                 notional += ringNotional[i];
                 sumSq += ringLogReturnSq[i];
+                if (ringSecond[i] > secondStartMs - 30_000L) {
+                    r.ofi30s += ringOfi[i];
+                }
+                if (ringSecond[i] > secondStartMs - 5000L) {
+                    r.ofi5s += ringOfi[i];
+                    r.volume5s += ringVolume[i];
+                    r.buyVolume5s += ringBuy[i];
+                    r.sellVolume5s += ringSell[i];
+                }
             }
         }
         r.vwap1m = r.volume1m > 0 ? notional / Decimals.toDouble(r.volume1m, sizeScale) : null;
         r.realizedVol1m = r.bookValid ? Math.sqrt(sumSq) : null;
         return r;
+    }
+
+    /** The mid at the end of the latest closed second at or before {@code secondStartMs} in the ring, NaN if none. */
+    private double midAsOf(long secondStartMs) {
+        long best = Long.MIN_VALUE;
+        double mid = Double.NaN;
+        for (int i = 0; i < WINDOW_SECONDS; i++) {
+            if (ringSecond[i] <= secondStartMs && ringSecond[i] > best && ringSecond[i] != Long.MIN_VALUE) {
+                best = ringSecond[i];
+                mid = ringMid[i];
+            }
+        }
+        return mid;
+    }
+
+    private static Double logReturn(double now, double before) {
+        return now > 0 && before > 0 ? Math.log(now / before) : null;
+    }
+
+    static Double depthTotal(BookTop top, int levels) {
+        long total = 0;
+        for (int i = 0; i < Math.min(levels, top.bidSizes.length); i++) {
+            total += top.bidSizes[i];
+        }
+        for (int i = 0; i < Math.min(levels, top.askSizes.length); i++) {
+            total += top.askSizes[i];
+        }
+        return Decimals.toDouble(total, top.sizeScale);
+    }
+
+    /** Σ sizes of a side's top levels / the deepest of them's distance from the mid in bps; null for a one-level side. */
+    static Double slope(long[] prices, long[] sizes, int priceScale, int sizeScale, int levels, double mid) {
+        int n = Math.min(levels, Math.min(prices.length, sizes.length));
+        if (n < 2) {
+            return null;
+        }
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            total += sizes[i];
+        }
+        double reachBps = Math.abs(Decimals.toDouble(prices[n - 1], priceScale) - mid) / mid * 1e4;
+        return reachBps > 0 ? Decimals.toDouble(total, sizeScale) / reachBps : null;
     }
 
     static double orderFlowImbalance(BookTop prev, BookTop cur) {

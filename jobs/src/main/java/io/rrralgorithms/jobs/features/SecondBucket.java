@@ -15,6 +15,17 @@ public class SecondBucket {
     public int topUpdates;
     /** Last book top within this second, null if the book did not change. */
     public BookTop lastTop;
+    /** BBO events of the second and their order-flow imbalance (base units). */
+    public int bboUpdates;
+    public double bboOfi;
+    /** Last BBO within this second (best bid, size, best ask, size at {@code bboPriceScale}/{@code bboSizeScale}), or none. */
+    public boolean hasBbo;
+    public long bboBid;
+    public long bboBidSize;
+    public long bboAsk;
+    public long bboAskSize;
+    public int bboPriceScale;
+    public int bboSizeScale;
 
     public SecondBucket() {}
 

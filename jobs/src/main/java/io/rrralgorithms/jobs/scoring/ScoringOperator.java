@@ -3,6 +3,7 @@ package io.rrralgorithms.jobs.scoring;
 import io.rrralgorithms.jobs.features.FeatureRow;
 import io.rrralgorithms.jobs.features.FeatureRowValues;
 import io.rrralgorithms.models.registry.ModelDirectory;
+import io.rrralgorithms.models.scoring.ModelInputs;
 import io.rrralgorithms.models.scoring.ModelLoadException;
 import io.rrralgorithms.models.scoring.TfScorer;
 import io.rrralgorithms.models.spec.FeatureSpec;
@@ -33,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * so each instrument's rows arrive in event-time order). Input 2: model announcements, broadcast
  * to every subtask.
  *
- * <p>Rows are vectorized by the {@link FeatureSpec} on arrival (rows it cannot vectorize are
- * counted and dropped; so are rows arriving while no model is loaded) and buffered. The buffer is
+ * <p>Rows are vectorized on arrival by the serving model's {@link ModelInputs} (its feature spec,
+ * per-instrument z-scores and window of rows; rows it cannot vectorize yet are counted and
+ * dropped; so are rows arriving while no model is loaded) and buffered. With
+ * {@code rrr.scoring.spec-version} set, models of another spec are refused. The buffer is
  * scored in one session call when it reaches the batch size, when the watermark of input 1 passes
  * its oldest row's time + the latency budget, before every checkpoint barrier
  * ({@link #prepareSnapshotPreBarrier}: the buffer is never part of a checkpoint, so nothing
@@ -84,6 +87,8 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
     private transient BroadcastState<String, ModelAnnouncement> servingState;
     private transient ModelAnnouncement restored;
     private transient TfScorer scorer;
+    /** The serving model's inputs: its spec, per-instrument normalization and window (fresh on every load). */
+    private transient ModelInputs inputs;
     private transient ModelAnnouncement serving;
     private transient ServingModelMetrics servingMetrics;
     private transient int subtask;
@@ -123,7 +128,7 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
     @Override
     public void open() throws Exception {
         super.open();
-        spec = FeatureSpec.byVersion(specVersion);
+        spec = specVersion == null ? null : FeatureSpec.byVersion(specVersion);
         subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         rows = new ArrayList<>(batchSize);
         vectors = new ArrayList<>(batchSize);
@@ -192,13 +197,19 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
     public void processElement1(StreamRecord<FeatureRow> element) throws Exception {
         drainEvents();
         FeatureRow row = element.getValue();
-        float[] x = spec.vector(FeatureRowValues.of(row));
-        if (x == null) {
-            skippedUnscorable.inc();
+        if (scorer == null) {
+            // nothing to score with: counted as unscorable if no spec could vectorize it, else as no model
+            FeatureSpec check = spec != null ? spec : FeatureSpec.V1;
+            if (check.vector(FeatureRowValues.of(row)) == null) {
+                skippedUnscorable.inc();
+            } else {
+                skippedNoModel.inc();
+            }
             return;
         }
-        if (scorer == null) {
-            skippedNoModel.inc();
+        float[] x = inputs.next(row.instrumentKey(), row.timeMs, FeatureRowValues.of(row));
+        if (x == null) {
+            skippedUnscorable.inc(); // no valid book, or the model's window of rows is not full yet
             return;
         }
         rows.add(row);
@@ -231,7 +242,8 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
     private void load(ModelAnnouncement a, String kind, List<ModelEvent> deferred) throws Exception {
         TfScorer next;
         try {
-            next = TfScorer.load(Path.of(a.modelDir), spec, tfDevice);
+            next = spec != null ? TfScorer.load(Path.of(a.modelDir), spec, tfDevice)
+                    : TfScorer.loadAnySpec(Path.of(a.modelDir), tfDevice);
             if (a.versionId != null && !a.versionId.equals(next.versionId())) {
                 String found = next.versionId();
                 next.close();
@@ -253,6 +265,7 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
         TfScorer old = scorer;
         ModelAnnouncement previous = serving;
         scorer = next;
+        inputs = next.inputs();
         serving = new ModelAnnouncement(next.versionId(), a.modelDir, a.announcedAtMs);
         serving.checksum = a.checksum;
         servingState.put(SERVING_KEY, serving);
@@ -297,7 +310,7 @@ public class ScoringOperator extends AbstractStreamOperator<Score>
             float[] s = scorer.score(vectors.toArray(new float[n][]));
             long now = System.currentTimeMillis();
             String version = scorer.versionId();
-            String specId = spec.id();
+            String specId = scorer.spec().id();
             for (int i = 0; i < n; i++) {
                 FeatureRow r = rows.get(i);
                 Score sc = new Score();

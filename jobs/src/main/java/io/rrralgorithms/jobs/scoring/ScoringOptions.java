@@ -16,7 +16,7 @@ import org.apache.flink.configuration.ReadableConfig;
  * @param batchSize a micro-batch is scored when it holds this many rows
  * @param latencyBudget ... or when the watermark passes its oldest row's time + this (event time)
  * @param tfDevice TensorFlow device ({@code /CPU:0}, {@code /GPU:0}); null: TensorFlow's choice
- * @param specVersion feature spec the job computes (models trained on another are refused)
+ * @param specVersion only models of this feature spec are served (null: each model's own spec)
  * @param modelsRoot announced models must lie under this directory; null: every announcement is refused
  * @param registry the PostgreSQL of the {@code models} table announced models must be registered in; null:
  *     every announcement is refused

@@ -60,8 +60,13 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
             INSERT INTO features (feed, native_symbol, symbol, feature_time, book_valid, mid, spread, microprice,
                 depth_imbalance, depth_levels, ofi_1s, book_updates_1s, trade_count_1s, volume_1s, buy_volume_1s,
                 sell_volume_1s, vwap_1s, trade_count_1m, volume_1m, buy_volume_1m, sell_volume_1m, vwap_1m,
-                realized_vol_1m)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                realized_vol_1m,
+                depth_imbalance_1, depth_imbalance_5, depth_total, bid_slope, ask_slope, ret_1s,
+                ret_lag_1s, ret_5s, ret_30s, ofi_5s, ofi_30s, volume_5s, buy_volume_5s,
+                sell_volume_5s, bbo_updates_1s, bbo_ofi_1s, bbo_bid, bbo_ask, bbo_bid_size,
+                bbo_ask_size)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (feed, native_symbol, feature_time) DO UPDATE SET symbol = EXCLUDED.symbol,
                 book_valid = EXCLUDED.book_valid, mid = EXCLUDED.mid, spread = EXCLUDED.spread,
                 microprice = EXCLUDED.microprice, depth_imbalance = EXCLUDED.depth_imbalance,
@@ -71,17 +76,39 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 sell_volume_1s = EXCLUDED.sell_volume_1s, vwap_1s = EXCLUDED.vwap_1s,
                 trade_count_1m = EXCLUDED.trade_count_1m, volume_1m = EXCLUDED.volume_1m,
                 buy_volume_1m = EXCLUDED.buy_volume_1m, sell_volume_1m = EXCLUDED.sell_volume_1m,
-                vwap_1m = EXCLUDED.vwap_1m, realized_vol_1m = EXCLUDED.realized_vol_1m
+                vwap_1m = EXCLUDED.vwap_1m, realized_vol_1m = EXCLUDED.realized_vol_1m,
+                depth_imbalance_1 = EXCLUDED.depth_imbalance_1,
+                depth_imbalance_5 = EXCLUDED.depth_imbalance_5, depth_total = EXCLUDED.depth_total,
+                bid_slope = EXCLUDED.bid_slope, ask_slope = EXCLUDED.ask_slope,
+                ret_1s = EXCLUDED.ret_1s, ret_lag_1s = EXCLUDED.ret_lag_1s,
+                ret_5s = EXCLUDED.ret_5s, ret_30s = EXCLUDED.ret_30s, ofi_5s = EXCLUDED.ofi_5s,
+                ofi_30s = EXCLUDED.ofi_30s, volume_5s = EXCLUDED.volume_5s,
+                buy_volume_5s = EXCLUDED.buy_volume_5s, sell_volume_5s = EXCLUDED.sell_volume_5s,
+                bbo_updates_1s = EXCLUDED.bbo_updates_1s, bbo_ofi_1s = EXCLUDED.bbo_ofi_1s,
+                bbo_bid = EXCLUDED.bbo_bid, bbo_ask = EXCLUDED.bbo_ask,
+                bbo_bid_size = EXCLUDED.bbo_bid_size, bbo_ask_size = EXCLUDED.bbo_ask_size
             WHERE (features.symbol, features.book_valid, features.mid, features.spread, features.microprice,
                 features.depth_imbalance, features.depth_levels, features.ofi_1s, features.book_updates_1s,
                 features.trade_count_1s, features.volume_1s, features.buy_volume_1s, features.sell_volume_1s,
                 features.vwap_1s, features.trade_count_1m, features.volume_1m, features.buy_volume_1m,
-                features.sell_volume_1m, features.vwap_1m, features.realized_vol_1m) IS DISTINCT FROM
+                features.sell_volume_1m, features.vwap_1m, features.realized_vol_1m,
+                features.depth_imbalance_1, features.depth_imbalance_5, features.depth_total,
+                features.bid_slope, features.ask_slope, features.ret_1s, features.ret_lag_1s,
+                features.ret_5s, features.ret_30s, features.ofi_5s, features.ofi_30s,
+                features.volume_5s, features.buy_volume_5s, features.sell_volume_5s,
+                features.bbo_updates_1s, features.bbo_ofi_1s, features.bbo_bid, features.bbo_ask,
+                features.bbo_bid_size, features.bbo_ask_size) IS DISTINCT FROM
                 (EXCLUDED.symbol, EXCLUDED.book_valid, EXCLUDED.mid, EXCLUDED.spread, EXCLUDED.microprice,
                 EXCLUDED.depth_imbalance, EXCLUDED.depth_levels, EXCLUDED.ofi_1s, EXCLUDED.book_updates_1s,
                 EXCLUDED.trade_count_1s, EXCLUDED.volume_1s, EXCLUDED.buy_volume_1s, EXCLUDED.sell_volume_1s,
                 EXCLUDED.vwap_1s, EXCLUDED.trade_count_1m, EXCLUDED.volume_1m, EXCLUDED.buy_volume_1m,
-                EXCLUDED.sell_volume_1m, EXCLUDED.vwap_1m, EXCLUDED.realized_vol_1m)
+                EXCLUDED.sell_volume_1m, EXCLUDED.vwap_1m, EXCLUDED.realized_vol_1m,
+                EXCLUDED.depth_imbalance_1, EXCLUDED.depth_imbalance_5, EXCLUDED.depth_total,
+                EXCLUDED.bid_slope, EXCLUDED.ask_slope, EXCLUDED.ret_1s, EXCLUDED.ret_lag_1s,
+                EXCLUDED.ret_5s, EXCLUDED.ret_30s, EXCLUDED.ofi_5s, EXCLUDED.ofi_30s,
+                EXCLUDED.volume_5s, EXCLUDED.buy_volume_5s, EXCLUDED.sell_volume_5s,
+                EXCLUDED.bbo_updates_1s, EXCLUDED.bbo_ofi_1s, EXCLUDED.bbo_bid, EXCLUDED.bbo_ask,
+                EXCLUDED.bbo_bid_size, EXCLUDED.bbo_ask_size)
                 AND (EXCLUDED.book_valid OR NOT features.book_valid)
             """;
 
@@ -519,7 +546,27 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         ps.setBigDecimal(i++, Decimals.toBigDecimal(r.buyVolume1m, r.sizeScale));
         ps.setBigDecimal(i++, Decimals.toBigDecimal(r.sellVolume1m, r.sizeScale));
         setDouble(ps, i++, r.vwap1m);
-        setDouble(ps, i, r.realizedVol1m);
+        setDouble(ps, i++, r.realizedVol1m);
+        setDouble(ps, i++, r.depthImbalance1);
+        setDouble(ps, i++, r.depthImbalance5);
+        setDouble(ps, i++, r.depthTotal);
+        setDouble(ps, i++, r.bidSlope);
+        setDouble(ps, i++, r.askSlope);
+        setDouble(ps, i++, r.ret1s);
+        setDouble(ps, i++, r.retLag1s);
+        setDouble(ps, i++, r.ret5s);
+        setDouble(ps, i++, r.ret30s);
+        ps.setDouble(i++, r.ofi5s);
+        ps.setDouble(i++, r.ofi30s);
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.volume5s, r.sizeScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.buyVolume5s, r.sizeScale));
+        ps.setBigDecimal(i++, Decimals.toBigDecimal(r.sellVolume5s, r.sizeScale));
+        ps.setInt(i++, r.bboUpdates);
+        ps.setDouble(i++, r.bboOfi);
+        setDouble(ps, i++, r.bboBid);
+        setDouble(ps, i++, r.bboAsk);
+        setDouble(ps, i++, r.bboBidSize);
+        setDouble(ps, i, r.bboAskSize);
     }
 
     static void bindTradeBar(PreparedStatement ps, TradeBar b) throws SQLException {

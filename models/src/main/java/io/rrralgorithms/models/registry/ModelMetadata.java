@@ -33,6 +33,23 @@ public class ModelMetadata {
     /** Normalization fitted on the training slice (also baked into the graph). */
     public float[] inputMean;
     public float[] inputStd;
+    /** {@code mlp} (also when absent: spec v1 models), {@code ridge} or {@code tcn}. */
+    public String modelKind;
+    /**
+     * Rows the model sees per score: the latest {@code window} scorable rows of the instrument,
+     * oldest first, flattened into the graph's input (absent: 1, the row alone).
+     */
+    public Integer window;
+    /**
+     * Per-instrument z-scores of the raw spec inputs (fitted on train), applied before the graph;
+     * key {@code *} for instruments not trained on. Absent (spec v1 models): the graph gets the raw
+     * inputs.
+     */
+    public Map<String, float[]> instrumentMean;
+    public Map<String, float[]> instrumentStd;
+    /** Trainable parameters, and the training wall time in seconds. */
+    public Integer parameters;
+    public Double trainSeconds;
     public Map<String, Object> hyperparameters = new LinkedHashMap<>();
     /** Test-slice metrics of the model and of the baselines. */
     public Map<String, Double> metrics = new LinkedHashMap<>();

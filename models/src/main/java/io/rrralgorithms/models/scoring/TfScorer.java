@@ -22,15 +22,38 @@ import org.tensorflow.types.TFloat32;
  */
 public final class TfScorer implements AutoCloseable {
     private final ModelMetadata metadata;
+    private final FeatureSpec spec;
     private final SavedModelBundle bundle;
     private final SessionFunction function;
     private final int width;
 
-    private TfScorer(ModelMetadata metadata, SavedModelBundle bundle, SessionFunction function) {
+    private TfScorer(ModelMetadata metadata, FeatureSpec spec, SavedModelBundle bundle, SessionFunction function) {
         this.metadata = metadata;
+        this.spec = spec;
         this.bundle = bundle;
         this.function = function;
-        this.width = metadata.inputNames.size();
+        this.width = metadata.inputNames.size() * (metadata.window == null ? 1 : metadata.window);
+    }
+
+    /** Loads a model of any feature spec this build computes (its own, from its metadata). */
+    public static TfScorer loadAnySpec(Path dir, String device) throws ModelLoadException {
+        ModelMetadata m = metadataOf(dir);
+        FeatureSpec spec;
+        try {
+            spec = FeatureSpec.byId(m.specId);
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException("model " + m.versionId + ": " + e.getMessage() + "; retrain it on a current spec",
+                    e);
+        }
+        return load(dir, spec, device);
+    }
+
+    private static ModelMetadata metadataOf(Path dir) throws ModelLoadException {
+        try {
+            return ModelDirectory.readMetadata(dir);
+        } catch (IOException e) {
+            throw new ModelLoadException("model at " + dir + " has no readable metadata: " + e.getMessage(), e);
+        }
     }
 
     /** Loads on the CPU with TensorFlow's default threading. */
@@ -43,12 +66,7 @@ public final class TfScorer implements AutoCloseable {
      *     restricts the session to that device type's visible devices
      */
     public static TfScorer load(Path dir, FeatureSpec expected, String device) throws ModelLoadException {
-        ModelMetadata m;
-        try {
-            m = ModelDirectory.readMetadata(dir);
-        } catch (IOException e) {
-            throw new ModelLoadException("model at " + dir + " has no readable metadata: " + e.getMessage(), e);
-        }
+        ModelMetadata m = metadataOf(dir);
         if (!expected.id().equals(m.specId)) {
             throw new ModelLoadException("model " + m.versionId + " was trained on feature spec " + m.specId
                     + " but this job computes " + expected.id() + "; retrain it on the current spec");
@@ -69,7 +87,7 @@ public final class TfScorer implements AutoCloseable {
             }
             bundle = loader.load();
             SessionFunction fn = bundle.function(m.signatureKey);
-            TfScorer scorer = new TfScorer(m, bundle, fn);
+            TfScorer scorer = new TfScorer(m, expected, bundle, fn);
             scorer.score(new float[1][scorer.width]); // fail now, not on the first row, if the graph is broken
             return scorer;
         } catch (RuntimeException e) {
@@ -100,7 +118,25 @@ public final class TfScorer implements AutoCloseable {
         return metadata.versionId;
     }
 
-    /** Scores {@code rows} raw spec input vectors (each of the spec's width); one score per row. */
+    /** The feature spec the model was trained on. */
+    public FeatureSpec spec() {
+        return spec;
+    }
+
+    /** Graph input width: the spec's inputs × the model's window. */
+    public int width() {
+        return width;
+    }
+
+    /** A fresh stream of this model's inputs ({@link ModelInputs}): per-instrument normalization and window. */
+    public ModelInputs inputs() {
+        return ModelInputs.of(spec, metadata);
+    }
+
+    /**
+     * Scores {@code rows} graph inputs (each {@link #width()} wide: for spec v1 models the raw spec
+     * vector, otherwise what {@link ModelInputs#next} returns); one score per row.
+     */
     public float[] score(float[][] rows) {
         int n = rows.length;
         float[] flat = new float[n * width];

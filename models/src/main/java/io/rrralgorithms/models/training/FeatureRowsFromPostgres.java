@@ -21,7 +21,11 @@ public final class FeatureRowsFromPostgres {
     public static final List<String> COLUMNS = List.of("mid", "spread", "microprice", "depth_imbalance",
             "depth_levels", "ofi_1s", "book_updates_1s", "trade_count_1s", "volume_1s", "buy_volume_1s",
             "sell_volume_1s", "vwap_1s", "trade_count_1m", "volume_1m", "buy_volume_1m", "sell_volume_1m",
-            "vwap_1m", "realized_vol_1m");
+            "vwap_1m", "realized_vol_1m",
+            "depth_imbalance_1", "depth_imbalance_5", "depth_total", "bid_slope", "ask_slope",
+            "ret_1s", "ret_lag_1s", "ret_5s", "ret_30s", "ofi_5s", "ofi_30s", "volume_5s",
+            "buy_volume_5s", "sell_volume_5s", "bbo_updates_1s", "bbo_ofi_1s", "bbo_bid", "bbo_ask",
+            "bbo_bid_size", "bbo_ask_size");
 
     private static final Map<String, Integer> INDEX = new HashMap<>();
 

@@ -39,19 +39,45 @@ import org.tensorflow.types.TFloat32;
  */
 public final class MlpTrainer {
     private final MlpConfig config;
+    private final String architecture;
+    private final int window;
+    private final int channels;
+    private final InstrumentNormalization normalization;
 
     public MlpTrainer(MlpConfig config) {
-        this.config = config;
+        this(config, "mlp", 1, 1, null);
     }
 
+    /**
+     * @param architecture {@code mlp} (on the row's inputs; {@code window} must be 1) or {@code tcn}
+     *     (a temporal convolution over the last {@code window} rows, {@link #temporalConvolution})
+     * @param normalization per-instrument z-scores applied before the graph, or null (raw inputs)
+     */
+    public MlpTrainer(MlpConfig config, String architecture, int window, int channels,
+            InstrumentNormalization normalization) {
+        if (!architecture.equals("mlp") && !architecture.equals("tcn")) {
+            throw new IllegalArgumentException("architecture mlp or tcn: " + architecture);
+        }
+        this.config = config;
+        this.architecture = architecture;
+        this.window = window;
+        this.channels = channels;
+        this.normalization = normalization;
+    }
+
+    @SuppressWarnings("unchecked") // the one-element array of the L2 term the layer builders add to
     public TrainedModel train(List<LabeledRow> train, List<LabeledRow> validation) {
         if (train.isEmpty() || validation.isEmpty()) {
             throw new IllegalArgumentException("empty train (" + train.size() + ") or validation ("
                     + validation.size() + ") slice");
         }
-        int n = train.get(0).inputs().length;
-        float[][] xTrain = train.stream().map(LabeledRow::inputs).toArray(float[][]::new);
-        float[][] xVal = validation.stream().map(LabeledRow::inputs).toArray(float[][]::new);
+        long started = System.nanoTime();
+        int rowWidth = train.get(0).inputs().length;
+        int n = rowWidth * window;
+        float[][] xTrain = train.stream().map(r -> TrainedModel.inputOf(r, normalization, window))
+                .toArray(float[][]::new);
+        float[][] xVal = validation.stream().map(r -> TrainedModel.inputOf(r, normalization, window))
+                .toArray(float[][]::new);
         double[] yVal = validation.stream().mapToDouble(LabeledRow::label).toArray();
 
         float[] mean = new float[n];
@@ -95,24 +121,25 @@ public final class MlpTrainer {
             Random init = new Random(config.seed());
             List<Variable<TFloat32>> vars = new ArrayList<>();
             List<int[]> shapes = new ArrayList<>();
-            Operand<TFloat32> l2 = tf.constant(0f);
-            int fanIn = n;
-            int[] widths = new int[config.hidden().length + 1];
-            System.arraycopy(config.hidden(), 0, widths, 0, config.hidden().length);
-            widths[widths.length - 1] = 1;
-            for (int layer = 0; layer < widths.length; layer++) {
-                int fanOut = widths[layer];
-                Variable<TFloat32> w = tf.withName("w" + layer).variable(tf.constant(glorot(init, fanIn, fanOut)));
-                Variable<TFloat32> b = tf.withName("b" + layer).variable(tf.constant(new float[fanOut]));
-                vars.add(w);
-                shapes.add(new int[] {fanIn, fanOut});
-                vars.add(b);
-                shapes.add(new int[] {fanOut});
-                Operand<TFloat32> z = tf.math.add(tf.linalg.matMul(h, w), b);
-                h = layer < widths.length - 1 ? tf.nn.relu(z) : z;
-                l2 = tf.math.add(l2, tf.reduceSum(tf.math.mul(w, w), tf.constant(new int[] {0, 1})));
-                fanIn = fanOut;
+            Operand<TFloat32>[] l2Holder = new Operand[] {tf.constant(0f)};
+            if (architecture.equals("tcn")) {
+                h = temporalConvolution(tf, h, rowWidth, init, vars, shapes, l2Holder);
+            } else {
+                int fanIn = n;
+                int[] widths = new int[config.hidden().length + 1];
+                System.arraycopy(config.hidden(), 0, widths, 0, config.hidden().length);
+                widths[widths.length - 1] = 1;
+                for (int layer = 0; layer < widths.length; layer++) {
+                    int fanOut = widths[layer];
+                    Variable<TFloat32> w = weight(tf, "w" + layer, glorot(init, fanIn, fanOut), vars, shapes,
+                            l2Holder);
+                    Variable<TFloat32> b = bias(tf, "b" + layer, fanOut, vars, shapes);
+                    Operand<TFloat32> z = tf.math.add(tf.linalg.matMul(h, w), b);
+                    h = layer < widths.length - 1 ? tf.nn.relu(z) : z;
+                    fanIn = fanOut;
+                }
             }
+            Operand<TFloat32> l2 = l2Holder[0];
             Operand<TFloat32> standardized = h;
             Operand<TFloat32> score = tf.withName("score").math.add(
                     tf.math.mul(standardized, tf.constant(labelStd)), tf.constant(labelMean));
@@ -234,7 +261,8 @@ public final class MlpTrainer {
             }
             assign(session, vars, shapes, restoreIn, restore, best);
             TrainingHistory history = new TrainingHistory(epoch, bestEpoch, bestMse, trainLoss, valMse);
-            return new TrainedModel(g, session, x, score, n, mean, std, best, history);
+            return new TrainedModel(g, session, x, score, n, mean, std, best, history)
+                    .describedAs(architecture, window, normalization, (System.nanoTime() - started) / 1e9);
         } catch (RuntimeException e) {
             if (session != null) {
                 session.close();
@@ -242,6 +270,83 @@ public final class MlpTrainer {
             g.close();
             throw e;
         }
+    }
+
+    /**
+     * A small temporal convolution network (Bai, Kolter and Koltun 2018) over the window's rows
+     * (input: {@code window} rows of {@code rowWidth} inputs, oldest first, flattened): a causal
+     * convolution of kernel 3 over the rows ({@code channels} channels, ReLU), a second one of
+     * kernel 3 and dilation 2 over its outputs (ReLU), then a linear output from the last
+     * position plus a linear skip from the newest row. The convolutions share their weights over
+     * positions; each position's patch is taken with a constant 0/1 selection matrix (matMul only,
+     * whose gradients the C API has), so no slicing op is needed. A window of fewer than 3 rows
+     * uses a kernel as long as the window and no second layer.
+     */
+    private Operand<TFloat32> temporalConvolution(Ops tf, Operand<TFloat32> h, int rowWidth, Random init,
+            List<Variable<TFloat32>> vars, List<int[]> shapes, Operand<TFloat32>[] l2) {
+        int k1 = Math.min(3, window);
+        int t1 = window - k1 + 1;
+        Variable<TFloat32> w1 = weight(tf, "conv1_w", glorot(init, k1 * rowWidth, channels), vars, shapes, l2);
+        Variable<TFloat32> b1 = bias(tf, "conv1_b", channels, vars, shapes);
+        List<Operand<TFloat32>> layer1 = new ArrayList<>();
+        for (int t = 0; t < t1; t++) {
+            Operand<TFloat32> patch = tf.linalg.matMul(tf.constant(select(window, rowWidth, t, k1)), w1);
+            layer1.add(tf.nn.relu(tf.math.add(tf.linalg.matMul(h, patch), b1)));
+        }
+        int dilation = 2;
+        int k2 = 3;
+        List<Operand<TFloat32>> top = layer1;
+        if (t1 - dilation * (k2 - 1) >= 1) {
+            int t2 = t1 - dilation * (k2 - 1);
+            List<Variable<TFloat32>> w2 = new ArrayList<>();
+            for (int j = 0; j < k2; j++) {
+                w2.add(weight(tf, "conv2_w" + j, glorot(init, channels, channels), vars, shapes, l2));
+            }
+            Variable<TFloat32> b2 = bias(tf, "conv2_b", channels, vars, shapes);
+            List<Operand<TFloat32>> layer2 = new ArrayList<>();
+            for (int u = 0; u < t2; u++) {
+                Operand<TFloat32> z = b2;
+                for (int j = 0; j < k2; j++) {
+                    z = tf.math.add(z, tf.linalg.matMul(layer1.get(u + dilation * j), w2.get(j)));
+                }
+                layer2.add(tf.nn.relu(z));
+            }
+            top = layer2;
+        }
+        Variable<TFloat32> wo = weight(tf, "out_w", glorot(init, channels, 1), vars, shapes, l2);
+        Variable<TFloat32> ws = weight(tf, "skip_w", glorot(init, rowWidth, 1), vars, shapes, l2);
+        Variable<TFloat32> bo = bias(tf, "out_b", 1, vars, shapes);
+        Operand<TFloat32> newest = tf.linalg.matMul(tf.constant(select(window, rowWidth, window - 1, 1)), ws);
+        return tf.math.add(tf.math.add(tf.linalg.matMul(top.get(top.size() - 1), wo), tf.linalg.matMul(h, newest)),
+                bo);
+    }
+
+    /** The [window × rowWidth, k × rowWidth] 0/1 matrix that takes rows t .. t + k − 1 out of a flattened window. */
+    private static float[][] select(int window, int rowWidth, int t, int k) {
+        float[][] s = new float[window * rowWidth][k * rowWidth];
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < rowWidth; i++) {
+                s[(t + j) * rowWidth + i][j * rowWidth + i] = 1f;
+            }
+        }
+        return s;
+    }
+
+    private static Variable<TFloat32> weight(Ops tf, String name, float[][] init, List<Variable<TFloat32>> vars,
+            List<int[]> shapes, Operand<TFloat32>[] l2) {
+        Variable<TFloat32> w = tf.withName(name).variable(tf.constant(init));
+        vars.add(w);
+        shapes.add(new int[] {init.length, init[0].length});
+        l2[0] = tf.math.add(l2[0], tf.reduceSum(tf.math.mul(w, w), tf.constant(new int[] {0, 1})));
+        return w;
+    }
+
+    private static Variable<TFloat32> bias(Ops tf, String name, int width, List<Variable<TFloat32>> vars,
+            List<int[]> shapes) {
+        Variable<TFloat32> b = tf.withName(name).variable(tf.constant(new float[width]));
+        vars.add(b);
+        shapes.add(new int[] {width});
+        return b;
     }
 
     /** Adam (Kingma and Ba), bias-corrected, in double precision; updates {@code w} in place. */

@@ -3,17 +3,20 @@ package io.rrralgorithms.models.training;
 import io.rrralgorithms.models.registry.ModelRegistry;
 import io.rrralgorithms.models.registry.ModelRegistry.Comparison;
 import io.rrralgorithms.models.registry.ModelRegistry.RegisteredModel;
+import io.rrralgorithms.models.scoring.ModelInputs;
 import io.rrralgorithms.models.scoring.ModelLoadException;
 import io.rrralgorithms.models.scoring.TfScorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One retraining: trains a candidate on the given rows (the serving model's test slice kept out of
@@ -95,19 +98,34 @@ public final class Retrainer {
             String slice = "candidate test slice";
             TfScorer scorer = null;
             List<LabeledRow> onServing = List.of();
+            List<LabeledRow> servingRows = List.of();
             try {
                 if (serving.isPresent()) {
                     RegisteredModel s = serving.get();
                     details.put("servingHorizonSeconds", s.metadata().horizonSeconds);
                     try {
-                        scorer = TfScorer.load(s.path(), o.spec());
+                        scorer = TfScorer.loadAnySpec(s.path(), null);
                     } catch (ModelLoadException e) {
                         details.put("servingLoadError", e.getMessage());
                     }
                     long sf = s.metadata().testFromMs;
                     long st = s.metadata().testToMs;
-                    onServing = TimeSplit.slice(new Labeler(o.spec(), h)
-                            .label(slices.load(sf, st + h * 1000L + 1000L)), sf, st);
+                    List<FeatureRecord> sliceRecords = slices.load(sf, st + h * 1000L + 1000L);
+                    onServing = TimeSplit.slice(new Labeler(o.spec(), h, o.model().historyLength())
+                            .label(sliceRecords), sf, st);
+                    if (scorer != null) {
+                        // the serving model's own spec and window; only rows both models can score are compared
+                        servingRows = TimeSplit.slice(new Labeler(scorer.spec(), h, scorer.inputs().window())
+                                .label(sliceRecords), sf, st);
+                        Set<String> keys = new HashSet<>();
+                        servingRows.forEach(r -> keys.add(r.instrument() + "@" + r.timeMs()));
+                        onServing = onServing.stream().filter(r -> keys.contains(r.instrument() + "@" + r.timeMs()))
+                                .toList();
+                        Set<String> both = new HashSet<>();
+                        onServing.forEach(r -> both.add(r.instrument() + "@" + r.timeMs()));
+                        servingRows = servingRows.stream().filter(r -> both.contains(r.instrument() + "@" + r.timeMs()))
+                                .toList();
+                    }
                     if (!onServing.isEmpty()) {
                         from = s.metadata().testFromMs;
                         to = s.metadata().testToMs;
@@ -117,14 +135,20 @@ public final class Retrainer {
                     }
                 }
                 details.put("slice", slice);
-                List<LabeledRow> rows = onServing.isEmpty() ? cand.report().split().test() : onServing;
+                boolean onCandidateSlice = onServing.isEmpty();
+                List<LabeledRow> rows = onCandidateSlice ? cand.report().split().test() : onServing;
                 Evaluation c = Evaluation.ofModel(cand.model().score(rows), rows, h);
                 Evaluation sv = null;
                 boolean promote;
                 String rule;
-                if (scorer != null) {
-                    float[][] x = rows.stream().map(LabeledRow::inputs).toArray(float[][]::new);
-                    sv = Evaluation.ofModel(x.length == 0 ? new float[0] : scorer.score(x), rows, h);
+                if (scorer != null && onCandidateSlice && scorer.spec() == o.spec()
+                        && scorer.inputs().window() <= o.model().historyLength()) {
+                    servingRows = rows; // the same spec: the serving model scores the candidate's test rows
+                }
+                if (scorer != null && !servingRows.isEmpty()) {
+                    ModelInputs in = scorer.inputs();
+                    float[][] x = servingRows.stream().map(in::inputOf).toArray(float[][]::new);
+                    sv = Evaluation.ofModel(x.length == 0 ? new float[0] : scorer.score(x), servingRows, h);
                     promote = c.ic() > sv.ic();
                     rule = String.format(Locale.ROOT, "candidate IC %.4f %s serving IC %.4f", c.ic(),
                             promote ? ">" : "<=", sv.ic());

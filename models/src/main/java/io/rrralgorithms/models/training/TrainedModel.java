@@ -3,6 +3,7 @@ package io.rrralgorithms.models.training;
 import io.rrralgorithms.models.registry.ModelDirectory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -33,6 +34,10 @@ public final class TrainedModel implements AutoCloseable {
     private final float[] inputStd;
     private final List<float[]> weights;
     private final TrainingHistory history;
+    private String kind = "mlp";
+    private int window = 1;
+    private InstrumentNormalization normalization;
+    private double trainSeconds;
 
     TrainedModel(Graph graph, Session session, Operand<TFloat32> input, Operand<TFloat32> output, int width,
             float[] inputMean, float[] inputStd, List<float[]> weights, TrainingHistory history) {
@@ -68,8 +73,66 @@ public final class TrainedModel implements AutoCloseable {
         }
     }
 
+    /** One score per labeled row: its model input ({@link #inputOf}) through the graph. */
     public float[] score(List<LabeledRow> rows) {
-        return score(rows.stream().map(LabeledRow::inputs).toArray(float[][]::new));
+        return score(rows.stream().map(this::inputOf).toArray(float[][]::new));
+    }
+
+    /** The graph input of a row: its last {@link #window()} rows, per-instrument normalized where the model is. */
+    public float[] inputOf(LabeledRow r) {
+        return inputOf(r, normalization, window);
+    }
+
+    /** The graph input of a labeled row for a model with this normalization (null: none) and window. */
+    public static float[] inputOf(LabeledRow r, InstrumentNormalization normalization, int window) {
+        if (normalization != null) {
+            float[] x = normalization.modelInput(r, window);
+            if (x == null) {
+                throw new IllegalArgumentException("row at " + r.timeMs() + " has less history than " + window);
+            }
+            return x;
+        }
+        if (window == 1) {
+            return r.inputs();
+        }
+        int n = r.inputs().length;
+        float[][] h = r.history();
+        float[] out = new float[window * n];
+        for (int k = 0; k < window; k++) {
+            System.arraycopy(h[h.length - window + k], 0, out, k * n, n);
+        }
+        return out;
+    }
+
+    TrainedModel describedAs(String kind, int window, InstrumentNormalization normalization, double trainSeconds) {
+        this.kind = kind;
+        this.window = window;
+        this.normalization = normalization;
+        this.trainSeconds = trainSeconds;
+        return this;
+    }
+
+    /** {@code mlp}, {@code ridge} or {@code tcn}. */
+    public String kind() {
+        return kind;
+    }
+
+    public int window() {
+        return window;
+    }
+
+    /** Per-instrument z-scores applied before the graph, or null (spec v1). */
+    public InstrumentNormalization normalization() {
+        return normalization;
+    }
+
+    /** Trainable parameters (every weight and bias). */
+    public int parameters() {
+        return weights.stream().mapToInt(w -> w.length).sum();
+    }
+
+    public double trainSeconds() {
+        return trainSeconds;
     }
 
     /** The serving signature over this session: input {@code features}, output {@code score}. */
@@ -91,10 +154,20 @@ public final class TrainedModel implements AutoCloseable {
         return history;
     }
 
-    /** First 8 hex digits of a SHA-256 over the normalization and the (best) weights. */
+    /**
+     * First 8 hex digits of a SHA-256 over the normalization (per instrument too, where the model
+     * has it) and the (best) weights.
+     */
     public String weightsHash() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
+            if (normalization != null) {
+                for (var e : normalization.mean().entrySet()) {
+                    md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                    update(md, e.getValue());
+                    update(md, normalization.std().get(e.getKey()));
+                }
+            }
             update(md, inputMean);
             update(md, inputStd);
             for (float[] w : weights) {

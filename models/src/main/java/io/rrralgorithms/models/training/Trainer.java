@@ -4,6 +4,7 @@ import io.rrralgorithms.models.evaluation.EvaluationReport;
 import io.rrralgorithms.models.evaluation.OutOfSampleEvaluation;
 import io.rrralgorithms.models.registry.ModelMetadata;
 import io.rrralgorithms.models.spec.FeatureSpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -18,19 +19,34 @@ public final class Trainer {
      *     (on retraining, the serving model's test slice), or null
      */
     public record Options(FeatureSpec spec, int horizonSeconds, double trainFraction, double validationFraction,
-            MlpConfig mlp, String dataSource, Long excludeFromMs, Long excludeToMs) {
+            MlpConfig mlp, String dataSource, Long excludeFromMs, Long excludeToMs, ModelConfig model) {
         public Options(FeatureSpec spec, int horizonSeconds, MlpConfig mlp, String dataSource) {
-            this(spec, horizonSeconds, 0.6, 0.2, mlp, dataSource, null, null);
+            this(spec, horizonSeconds, 0.6, 0.2, mlp, dataSource, null, null, defaultModel(spec));
+        }
+
+        public Options(FeatureSpec spec, int horizonSeconds, double trainFraction, double validationFraction,
+                MlpConfig mlp, String dataSource, Long excludeFromMs, Long excludeToMs) {
+            this(spec, horizonSeconds, trainFraction, validationFraction, mlp, dataSource, excludeFromMs, excludeToMs,
+                    defaultModel(spec));
         }
 
         public Options excluding(Long fromMs, Long toMs) {
-            return new Options(spec, horizonSeconds, trainFraction, validationFraction, mlp, dataSource, fromMs, toMs);
+            return new Options(spec, horizonSeconds, trainFraction, validationFraction, mlp, dataSource, fromMs, toMs,
+                    model);
         }
     }
 
-    /** A trained model (close it), its report, all labeled rows, and its metadata (no version id yet). */
-    public record Result(TrainedModel model, TrainingReport report, List<LabeledRow> labeled, ModelMetadata metadata)
-            implements AutoCloseable {
+    /** Spec v1: the MLP on raw rows, as before v2; other specs: {@link ModelConfig#v2()}. */
+    public static ModelConfig defaultModel(FeatureSpec spec) {
+        return spec == FeatureSpec.V1 ? ModelConfig.v1() : ModelConfig.v2();
+    }
+
+    /**
+     * A trained model (close it), its report, all labeled rows, its metadata (no version id yet) and
+     * the validation-slice comparison of the candidates it was chosen from.
+     */
+    public record Result(TrainedModel model, TrainingReport report, List<LabeledRow> labeled, ModelMetadata metadata,
+            ModelSelection.Selected selection) implements AutoCloseable {
         @Override
         public void close() {
             model.close();
@@ -40,10 +56,11 @@ public final class Trainer {
     private Trainer() {}
 
     public static Result train(List<FeatureRecord> records, Options o) {
-        List<LabeledRow> labeled = new Labeler(o.spec(), o.horizonSeconds()).label(records);
+        List<LabeledRow> labeled = new Labeler(o.spec(), o.horizonSeconds(), o.model().historyLength()).label(records);
         TimeSplit split = TimeSplit.of(labeled, o.trainFraction(), o.validationFraction(),
                 o.horizonSeconds() * 1000L, o.excludeFromMs(), o.excludeToMs());
-        TrainedModel model = new MlpTrainer(o.mlp()).train(split.train(), split.validation());
+        ModelSelection.Selected selected = ModelSelection.select(split.train(), split.validation(), o.model(), o.mlp());
+        TrainedModel model = selected.model();
         try {
             double signScale = split.train().stream().mapToDouble(r -> Math.abs(r.label())).average().orElse(0);
             TrainingReport report = report(model, split, signScale, o, instruments(labeled));
@@ -62,7 +79,19 @@ public final class Trainer {
             m.testRows = split.test().size();
             m.inputMean = model.inputMean();
             m.inputStd = model.inputStd();
+            describe(m, model);
             m.hyperparameters.putAll(o.mlp().asMap());
+            m.hyperparameters.put("model", model.kind());
+            m.hyperparameters.put("modelChoice", o.model().kind());
+            if (!o.model().kind().equals("mlp")) {
+                m.hyperparameters.put("window", o.model().window());
+                m.hyperparameters.put("tcnChannels", o.model().channels());
+                m.hyperparameters.put("ridgeLambdas", Arrays.toString(o.model().ridgeLambdas()));
+            }
+            for (ModelSelection.Candidate c : selected.candidates()) {
+                m.metrics.put("validation." + c.kind() + ".ic", c.validationIc());
+                m.metrics.put("validation." + c.kind() + ".mse", c.validationMse());
+            }
             m.hyperparameters.put("trainFraction", o.trainFraction());
             m.hyperparameters.put("validationFraction", o.validationFraction());
             m.hyperparameters.put("validationFromMs", split.validationFromMs());
@@ -71,10 +100,22 @@ public final class Trainer {
                 m.hyperparameters.put("excludedToMs", o.excludeToMs());
             }
             m.metrics.putAll(report.metrics());
-            return new Result(model, report, labeled, m);
+            return new Result(model, report, labeled, m, selected);
         } catch (RuntimeException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /** Records what the scorer needs beyond the graph: kind, window, per-instrument normalization, size. */
+    public static void describe(ModelMetadata m, TrainedModel model) {
+        m.modelKind = model.kind();
+        m.window = model.window();
+        m.parameters = model.parameters();
+        m.trainSeconds = model.trainSeconds();
+        if (model.normalization() != null) {
+            m.instrumentMean = model.normalization().mean();
+            m.instrumentStd = model.normalization().std();
         }
     }
 

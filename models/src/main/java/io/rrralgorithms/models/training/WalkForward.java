@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Walk-forward training and evaluation: for each {@link WalkForwardSplit} window an MLP is trained
- * on the rows before it (early-stopped on their latest part) and scored on the window; each
+ * Walk-forward training and evaluation: for each {@link WalkForwardSplit} window the candidate
+ * models ({@link ModelSelection}: ridge, MLP, TCN, or the one asked for) are trained on the rows
+ * before it (early-stopped on their latest part), the one with the highest validation IC is kept
+ * and scored on the window; each
  * window gets the out-of-sample report of {@link OutOfSampleEvaluation} per instrument and pooled,
  * and all windows' test rows together (each scored by its own window's model) get one more: the
  * walk-forward verdict. Nothing is exported: this measures the training procedure, not one model.
@@ -26,10 +28,20 @@ public final class WalkForward {
      * @param validationFraction share of the rows before a window used for early stopping
      */
     public record Options(FeatureSpec spec, int horizonSeconds, int windows, double initialTrainFraction,
-            double validationFraction, MlpConfig mlp, OutOfSampleEvaluation.Options evaluation) {}
+            double validationFraction, MlpConfig mlp, OutOfSampleEvaluation.Options evaluation, ModelConfig model) {
+        public Options(FeatureSpec spec, int horizonSeconds, int windows, double initialTrainFraction,
+                double validationFraction, MlpConfig mlp, OutOfSampleEvaluation.Options evaluation) {
+            this(spec, horizonSeconds, windows, initialTrainFraction, validationFraction, mlp, evaluation,
+                    Trainer.defaultModel(spec));
+        }
+    }
 
-    /** One window's sizes, bounds and report. */
-    public record WindowResult(Window window, int epochsRun, EvaluationReport report) {}
+    /** One window's sizes, bounds, the model chosen on its validation slice, and its report. */
+    public record WindowResult(Window window, int epochsRun, EvaluationReport report, ModelSelection.Selected selection) {
+        public String modelKind() {
+            return selection.model().kind();
+        }
+    }
 
     /** Every window's result and the report over all windows' test rows. */
     public record Result(Options options, List<WindowResult> windows, EvaluationReport overall) {
@@ -41,8 +53,11 @@ public final class WalkForward {
                     + "%.0f%% of its seconds, H = %d s; model-best = paired %d%% block-bootstrap CI of model IC - best "
                     + "single feature IC%n", options.windows(), options.initialTrainFraction() * 100,
                     options.horizonSeconds(), pct));
-            b.append(String.format(Locale.ROOT, "%-6s %-26s %-48s %6s %6s %5s %7s %-18s %-24s %7s %-18s %6s%n",
-                    "window", "scope", "test window (UTC)", "train", "val", "test", "IC", pct + "% CI",
+            for (WindowResult w : windows) {
+                b.append("window ").append(w.window().index()).append(' ').append(w.selection().describe());
+            }
+            b.append(String.format(Locale.ROOT, "%-6s %-6s %-26s %-48s %6s %6s %5s %7s %-18s %-26s %7s %-18s %6s%n",
+                    "window", "model", "scope", "test window (UTC)", "train", "val", "test", "IC", pct + "% CI",
                     "best feature", "its IC", "model-best IC", "gap sd"));
             for (WindowResult w : windows) {
                 for (Table t : w.report().tables()) {
@@ -51,11 +66,11 @@ public final class WalkForward {
                             : Instant.ofEpochMilli(bd.testFromMs()) + " .. " + Instant.ofEpochMilli(bd.testToMs());
                     long train = count(w.window().train(), t.scope());
                     long val = count(w.window().validation(), t.scope());
-                    row(b, Integer.toString(w.window().index()), t, span, train, val);
+                    row(b, Integer.toString(w.window().index()), w.modelKind(), t, span, train, val);
                 }
             }
             for (Table t : overall.tables()) {
-                row(b, "all", t, "(every window)", -1, -1);
+                row(b, "all", "chosen", t, "(every window)", -1, -1);
             }
             Table pooled = overall.pooled();
             Metrics best = pooled.bestFeature();
@@ -73,11 +88,12 @@ public final class WalkForward {
                     : rows.stream().filter(r -> r.instrument().equals(scope)).count();
         }
 
-        private static void row(StringBuilder b, String window, Table t, String span, long train, long val) {
+        private static void row(StringBuilder b, String window, String kind, Table t, String span, long train,
+                long val) {
             Metrics m = t.model();
             Metrics best = t.bestFeature();
-            b.append(String.format(Locale.ROOT, "%-6s %-26s %-48s %6s %6s %5d %+7.3f %-18s %-24s %+7.3f %-18s %6.2f%n",
-                    window, t.scope(), span, train < 0 ? "" : Long.toString(train), val < 0 ? "" : Long.toString(val),
+            b.append(String.format(Locale.ROOT, "%-6s %-6s %-26s %-48s %6s %6s %5d %+7.3f %-18s %-26s %+7.3f %-18s %6.2f%n",
+                    window, kind, t.scope(), span, train < 0 ? "" : Long.toString(train), val < 0 ? "" : Long.toString(val),
                     t.n(), m.ic(), m.icCi().format("%+.3f", 1), featureName(best), best.ic(),
                     best.icDiff().format("%+.3f", 1), t.calibrationGap()));
         }
@@ -90,7 +106,7 @@ public final class WalkForward {
     private WalkForward() {}
 
     public static Result run(List<FeatureRecord> records, Options o) {
-        List<LabeledRow> labeled = new Labeler(o.spec(), o.horizonSeconds()).label(records);
+        List<LabeledRow> labeled = new Labeler(o.spec(), o.horizonSeconds(), o.model().historyLength()).label(records);
         List<Window> windows = WalkForwardSplit.of(labeled, o.windows(), o.initialTrainFraction(),
                 o.validationFraction(), o.horizonSeconds() * 1000L);
         List<WindowResult> results = new ArrayList<>();
@@ -100,7 +116,8 @@ public final class WalkForward {
         for (Window w : windows) {
             double[] s;
             int epochs;
-            try (TrainedModel model = new MlpTrainer(o.mlp()).train(w.train(), w.validation())) {
+            ModelSelection.Selected selected = ModelSelection.select(w.train(), w.validation(), o.model(), o.mlp());
+            try (TrainedModel model = selected.model()) {
                 float[] scores = model.score(w.test());
                 s = new double[scores.length];
                 for (int i = 0; i < s.length; i++) {
@@ -112,7 +129,7 @@ public final class WalkForward {
             signScaleSum += signScale;
             EvaluationReport report = OutOfSampleEvaluation.evaluate(w.test(), s, o.spec().inputNames(), signScale,
                     o.evaluation());
-            results.add(new WindowResult(w, epochs, report));
+            results.add(new WindowResult(w, epochs, report, selected));
             allTest.addAll(w.test());
             for (double x : s) {
                 allScores.add(x);

@@ -40,7 +40,7 @@ class WalkForwardTest {
         records.addAll(instrument("b:Y", 1_723_075_200_000L, 300, rnd));
         MlpConfig mlp = new MlpConfig(new int[] {8}, 40, 5, 1e-2f, 32, 0f, 42L);
         WalkForward.Options o = new WalkForward.Options(SPEC, 1, 3, 0.4, 0.25, mlp,
-                new OutOfSampleEvaluation.Options(1, 200, 0, 42, 0.95));
+                new OutOfSampleEvaluation.Options(1, 200, 0, 42, 0.95), ModelConfig.v1());
         WalkForward.Result r = WalkForward.run(records, o);
 
         assertEquals(3, r.windows().size());
@@ -58,8 +58,9 @@ class WalkForwardTest {
         assertTrue(all.model().ic() > 0.5 && all.model().icCi().above(0.3), "model IC " + all.model().ic());
         assertEquals(OutOfSampleEvaluation.FEATURE_PREFIX + "planted", all.bestFeature().predictor());
         String summary = r.summary();
-        // a line per window x (2 instruments + pooled), three for all windows, the verdict
-        assertEquals(2 + 3 * 3 + 3 + 1, summary.lines().count(), summary);
+        // per window the model selection (title, header, one candidate), the header, a line per window x
+        // (2 instruments + pooled), three for all windows, the verdict
+        assertEquals(3 * 3 + 2 + 3 * 3 + 3 + 1, summary.lines().count(), summary);
         assertTrue(summary.contains("verdict (all windows, pooled)"), summary);
     }
 }
