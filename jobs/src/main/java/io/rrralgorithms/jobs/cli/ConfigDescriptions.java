@@ -16,7 +16,8 @@ public final class ConfigDescriptions extends ListResourceBundle {
     @Override
     protected Object[][] getContents() {
         return ConfigCatalog.all().stream()
-                .map(o -> new Object[] {o.key(), ConfigCatalog.description(o)})
+                // picocli formats descriptions (String.format): a literal % ("in % of the capital") is %%
+                .map(o -> new Object[] {o.key(), ConfigCatalog.description(o).replace("%", "%%")})
                 .toArray(Object[][]::new);
     }
 }

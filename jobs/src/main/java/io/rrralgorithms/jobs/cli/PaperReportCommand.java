@@ -44,7 +44,7 @@ public class PaperReportCommand implements Callable<Integer> {
     String to;
 
     @Option(names = "--capital", description = "account capital in quote currency (the run's --capital): equity, "
-            + "return and max drawdown are also stated in % of it (unset: absolute only)")
+            + "return and max drawdown are also stated in %% of it (unset: absolute only)")
     BigDecimal capital;
 
     @Override

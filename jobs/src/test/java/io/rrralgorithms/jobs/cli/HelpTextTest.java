@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,6 +41,21 @@ class HelpTextTest {
             cmd = cmd.getSubcommands().get(path[i]);
         }
         return cmd.getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    /** picocli formats descriptions: an unescaped % ("in % of the capital") prints a warning instead of the text. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void helpRendersWithoutPicocliWarnings(String command) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            help(command);
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", captured.toString(StandardCharsets.UTF_8), command);
     }
 
     /**
