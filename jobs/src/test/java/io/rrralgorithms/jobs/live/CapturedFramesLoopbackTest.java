@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
+import io.rrralgorithms.connectors.adapters.ascendex.AscendexLiveVenue;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexLiveVenue;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexLiveVenue;
 import io.rrralgorithms.connectors.live.CaptureConfig;
@@ -71,7 +72,14 @@ class CapturedFramesLoopbackTest {
                 new Case(new PoloniexLiveVenue(), "POLONIEX.ws.1.0", List.of("BTC-USDT", "BCH-USDT"), List.of(
                         "{\"event\":\"subscribe\",\"channel\":[\"trades\"],\"symbols\":[\"BTC_USDT\",\"BCH_USDT\"]}",
                         "{\"event\":\"subscribe\",\"channel\":[\"book_lv2\"],\"symbols\":[\"BTC_USDT\",\"BCH_USDT\"]}"),
-                        "{\"event\":\"pong\"}"));
+                        "{\"event\":\"pong\"}"),
+                // ---- issue 16, batch A
+                new Case(AscendexLiveVenue.spot(), "ASCENDEX.ws.1.0", List.of("NEO-USDT", "CHZ-USDT"), List.of(
+                        "{\"op\":\"sub\",\"ch\":\"trades:NEO/USDT,CHZ/USDT\"}",
+                        "{\"op\":\"sub\",\"ch\":\"depth:NEO/USDT,CHZ/USDT\"}",
+                        "{\"op\":\"req\",\"action\":\"depth-snapshot\",\"args\":{\"symbol\":\"NEO/USDT\"}}",
+                        "{\"op\":\"req\",\"action\":\"depth-snapshot\",\"args\":{\"symbol\":\"CHZ/USDT\"}}"),
+                        "{\"m\":\"pong\",\"code\":0,\"ts\":1618677623933}"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.ascendex.AscendexOracle;
 import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
@@ -108,6 +109,17 @@ final class ReplayCases {
                 assertEquals(d.get("id").asLong(), g.prevUpdateId);
                 assertEquals("sequence break: expected lastId == " + d.get("lastId").asLong(), g.reason);
             });
+
+    /** The {@code nth} depth update of {@code nativeSymbol} lost: the next one's seqnum is not the book's + 1 (AscendEX). */
+    private static ReplayCase.Drop seqnumDrop(String nativeSymbol, int nth) {
+        return new ReplayCase.Drop(nativeSymbol, s -> s.startsWith("{\"m\":\"depth\",\"symbol\":\"" + nativeSymbol + "\""), nth,
+                (String dropped, BookGap g) -> {
+                    long seqnum = JSON.readTree(dropped).get("data").get("seqnum").asLong();
+                    assertEquals(seqnum - 1, g.lastUpdateId);
+                    assertEquals(seqnum + 1, g.firstUpdateId);
+                    assertEquals("sequence break: expected seqnum == " + seqnum, g.reason);
+                });
+    }
 
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
             ReplayCase.Drop drop, ReplayCase.Extra extra) {
@@ -255,6 +267,16 @@ final class ReplayCases {
                                     "BTT-USDT's last trade, repeated on subscribing 39 min after it");
                             assertEquals("ATOM-USD-PERP", r.lastTop.get("ATOM-USD").symbol);
                             assertEquals("SOS-USDT-PERP", r.lastTop.get("SOS-USDT").symbol);
-                        }));
+                        }),
+                // ---- issue 16, batch A
+                of("ascendex", List.of("ASCENDEX.ws.1.0"), 10, AscendexOracle::count,
+                        new Counts(313, 23, 0, 4, 277, 10, 0, 8, 0, 0, 0, 269), seqnumDrop("NEO/USDT", 20), (e, r) -> {
+                            assertEquals(9, e.books.size(), "DIVI/USDT: no update after its snapshot");
+                            assertEquals(9, r.lastTop.get("SRM/BTC").priceScale, "SRM/BTC's 1e-9 prices at their scale");
+                            assertEquals("NEO-USDT", r.lastTop.get("NEO/USDT").symbol);
+                        }),
+                of("ascendex-futures", List.of("ASCENDEX_FUTURES.ws.1.0"), 10, AscendexOracle::count,
+                        new Counts(300, 23, 0, 12, 257, 10, 0, 6, 0, 0, 0, 251), seqnumDrop("BTC-PERP", 20),
+                        (e, r) -> assertEquals("BTC-USDT-PERP", r.lastTop.get("BTC-PERP").symbol)));
     }
 }

@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.venues;
 
+import io.rrralgorithms.connectors.adapters.ascendex.AscendexVenue;
 import io.rrralgorithms.connectors.adapters.binance.BinanceVenue;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexVenue;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetVenue;
@@ -50,7 +51,9 @@ public final class Venues {
                 BitgetVenue.VENUE,
                 PhemexVenue.VENUE,
                 PoloniexVenue.VENUE,
-                HuobiVenue.VENUE, HuobiVenue.SWAP)) {
+                HuobiVenue.VENUE, HuobiVenue.SWAP,
+                // issue 16, batch A
+                AscendexVenue.SPOT, AscendexVenue.FUTURES)) {
             register(v);
         }
     }

@@ -2,6 +2,8 @@ package io.rrralgorithms.connectors.adapters;
 
 import static io.rrralgorithms.connectors.adapters.DecoderCase.cryptofeed;
 
+import io.rrralgorithms.connectors.adapters.ascendex.AscendexFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.ascendex.AscendexOracle;
 import io.rrralgorithms.connectors.adapters.binance.BinanceFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexFrameDecoderTest;
@@ -354,6 +356,28 @@ final class DecoderCases {
                         .fact("taker buy", 7).fact("taker sell", 18).fact("repeated books", 69).fact("books", 10)
                         .keyIsSymbol().event(HuobiFrameDecoderTest::event).symbols(10)
                         .badNumber("{\"ch\":\"market.SHIB-USD.trade.detail\",\"ts\":1,\"tick\":{\"data\":[{\"id\":1,\"ts\":1,\"amount\":2,\"price\":12345678901.123456789,\"direction\":\"sell\"}]}}| field 'price' is not an exact decimal")
-                        .catalog("HUOBI_SWAP.0", 50 + 121, HuobiFrameDecoderTest::swapTrade, true, 400_000)); // every price on its tick, size on its lot
+                        .catalog("HUOBI_SWAP.0", 50 + 121, HuobiFrameDecoderTest::swapTrade, true, 400_000), // every price on its tick, size on its lot
+                // ---- issue 16, batch A
+                cryptofeed("ascendex", "ascendex", "ASCENDEX", "ASCENDEX.ws.1.0")
+                        // spot API v1, 10 pairs; ZIG, DIVI, XDAI... levels of 9+ decimals decode at their scale
+                        .counts(AscendexOracle::count, 313, 1 + 20 + 2, 0, 4, 277, 10, 0, 0)
+                        .fact("connected", 1).fact("sub", 20).fact("ping", 2).fact("depth", 277).fact("depth-snapshot", 10)
+                        .fact("trades", 3).fact("taker sell", 4).fact("books", 9) // DIVI/USDT: no update after its snapshot
+                        .keyIsSymbol().event(AscendexFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"m\":\"depth\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"m\":\"bbo\",\"symbol\":\"BTC/USDT\",\"data\":{}}| unknown message 'm':'bbo'",
+                                "{\"m\":\"depth\",\"symbol\":\"BTC-PERP\",\"data\":{}}| unknown symbol 'BTC-PERP'")
+                        .badNumber("{\"m\":\"trades\",\"symbol\":\"NEO/USDT\",\"data\":[{\"p\":\"12345678901.123456789\",\"q\":\"1\",\"ts\":1,\"bm\":true,\"seqnum\":1}]}| field 'p' is not an exact decimal")
+                        // less the 5 BASE-PERP entries; 64 pairs tick finer than 1e-8 (no tick check at scale 8)
+                        .catalog("ASCENDEX.0", 337 - 5, AscendexFrameDecoderTest::spotTrade, false, 0),
+                cryptofeed("ascendex-futures", "ascendex-futures", "ASCENDEX_FUTURES", "ASCENDEX_FUTURES.ws.1.0")
+                        // perpetuals API v2, 10 USDT perpetuals
+                        .counts(AscendexOracle::count, 300, 1 + 20 + 2, 0, 12, 257, 10, 0, 0)
+                        .fact("connected", 1).fact("sub", 20).fact("ping", 2).fact("depth", 257).fact("depth-snapshot", 10)
+                        .fact("trades", 10).fact("taker buy", 10).fact("taker sell", 2).fact("books", 10)
+                        .keyIsSymbol().event(AscendexFrameDecoderTest::event)
+                        .unknownType("{\"m\":\"depth\",\"symbol\":\"BTC/USDT\",\"data\":{}}| unknown symbol 'BTC/USDT'")
+                        .badNumber("{\"m\":\"depth\",\"symbol\":\"BTC-PERP\",\"data\":{\"ts\":1,\"seqnum\":1,\"asks\":[[\"12345678901.123456789\",\"1\"]],\"bids\":[]}}| is not an exact decimal")
+                        .catalog("ASCENDEX_FUTURES.0", 39, AscendexFrameDecoderTest::perpTrade, true, 2_000));
     }
 }
