@@ -12,6 +12,7 @@ import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.bittrex.BittrexOracle;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitOracle;
 import io.rrralgorithms.connectors.adapters.gateio.GateioOracle;
@@ -120,6 +121,22 @@ final class ReplayCases {
                     assertEquals("sequence break: expected seqnum == " + seqnum, g.reason);
                 });
     }
+
+    /** The 20th frame holding only a BTC-EUR orderBook message lost (Bittrex compresses them): the next sequence is not + 1. */
+    private static final ReplayCase.Drop BITTREX_DROP = new ReplayCase.Drop("BTC-EUR", s -> {
+        try {
+            List<String> m = BittrexOracle.messages(s);
+            return m.size() == 1 && m.get(0).startsWith("orderBook:{\"marketSymbol\":\"BTC-EUR\"");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }, 20, (String dropped, BookGap g) -> {
+        String m = BittrexOracle.messages(dropped).get(0);
+        long sequence = JSON.readTree(m.substring(m.indexOf(':') + 1)).get("sequence").asLong();
+        assertEquals(sequence - 1, g.lastUpdateId);
+        assertEquals(sequence + 1, g.firstUpdateId);
+        assertEquals("sequence break: expected sequence == " + sequence, g.reason);
+    });
 
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
             ReplayCase.Drop drop, ReplayCase.Extra extra) {
@@ -277,6 +294,12 @@ final class ReplayCases {
                         }),
                 of("ascendex-futures", List.of("ASCENDEX_FUTURES.ws.1.0"), 10, AscendexOracle::count,
                         new Counts(300, 23, 0, 12, 257, 10, 0, 6, 0, 0, 0, 251), seqnumDrop("BTC-PERP", 20),
-                        (e, r) -> assertEquals("BTC-USDT-PERP", r.lastTop.get("BTC-PERP").symbol)));
+                        (e, r) -> assertEquals("BTC-USDT-PERP", r.lastTop.get("BTC-PERP").symbol)),
+                of("bittrex", List.of("BITTREX.ws.1.0"), 10, BittrexOracle::count,
+                        new Counts(1265, 110, 0, 0, 1015, 8, 162, 17, 0, 0, 0, 998), BITTREX_DROP, (e, r) -> {
+                            assertEquals(7, e.books.size(), "FTC-BTC: its one delta is in its snapshot");
+                            assertEquals(3209368, r.lastTop.get("BTC-EUR").lastUpdateId, "the last of 143 BTC-EUR deltas");
+                            assertEquals(143 - 3, e.syncedTops.get("BTC-EUR"), "3209226..228 in the REST book (Sequence 3209228)");
+                        }));
     }
 }

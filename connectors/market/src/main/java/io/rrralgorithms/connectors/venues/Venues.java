@@ -6,6 +6,7 @@ import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexVenue;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetVenue;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexVenue;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampVenue;
+import io.rrralgorithms.connectors.adapters.bittrex.BittrexVenue;
 import io.rrralgorithms.connectors.adapters.bybit.BybitVenue;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseVenue;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitVenue;
@@ -53,7 +54,8 @@ public final class Venues {
                 PoloniexVenue.VENUE,
                 HuobiVenue.VENUE, HuobiVenue.SWAP,
                 // issue 16, batch A
-                AscendexVenue.SPOT, AscendexVenue.FUTURES)) {
+                AscendexVenue.SPOT, AscendexVenue.FUTURES,
+                BittrexVenue.VENUE)) {
             register(v);
         }
     }

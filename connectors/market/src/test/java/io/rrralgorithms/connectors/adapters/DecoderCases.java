@@ -14,6 +14,8 @@ import io.rrralgorithms.connectors.adapters.bitmex.BitmexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.bittrex.BittrexFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bittrex.BittrexOracle;
 import io.rrralgorithms.connectors.adapters.bybit.BybitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseFrameDecoderTest;
@@ -378,6 +380,17 @@ final class DecoderCases {
                         .keyIsSymbol().event(AscendexFrameDecoderTest::event)
                         .unknownType("{\"m\":\"depth\",\"symbol\":\"BTC/USDT\",\"data\":{}}| unknown symbol 'BTC/USDT'")
                         .badNumber("{\"m\":\"depth\",\"symbol\":\"BTC-PERP\",\"data\":{\"ts\":1,\"seqnum\":1,\"asks\":[[\"12345678901.123456789\",\"1\"]],\"bids\":[]}}| is not an exact decimal")
-                        .catalog("ASCENDEX_FUTURES.0", 39, AscendexFrameDecoderTest::perpTrade, true, 2_000));
+                        .catalog("ASCENDEX_FUTURES.0", 39, AscendexFrameDecoderTest::perpTrade, true, 2_000),
+                cryptofeed("bittrex", "bittrex", "BITTREX", "BITTREX.ws.1.0")
+                        // SignalR frames of raw-deflated base64 messages + 8 REST books; no trade in the session
+                        .counts(BittrexOracle::count, 1257 + 8, 110, 0, 0, 1015, 8, 162, 0)
+                        .fact("orderBook", 1015).fact("ticker", 162).fact("candle", 20).fact("invocation results", 40)
+                        .fact("keep-alive", 9).fact("frames without data", 41 + 20) // no message, or candles only
+                        .fact("books", 7) // FTC-BTC: its one delta is in its snapshot
+                        .event(BittrexFrameDecoderTest::event).decoded(BittrexFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"C\":\"x\",\"M\":[| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"C\":\"x\",\"M\":[{\"H\":\"C3\",\"M\":\"balance\",\"A\":[\"q1YqrsxNys9RslJyCnHWdQ0NUtJRykksLgkpSkxJDUosSQXKGBuZGJjrmVpaGoAAUEFSZgpCytBEz8zQHCaVWJyNkLIw1jOzgErVAgA=\"]}]}| unknown hub method 'balance'")
+                        .badNumber("{\"C\":\"x\",\"M\":[{\"H\":\"C3\",\"M\":\"ticker\",\"A\":[\"q1YqrsxNys9RslJyCnHWdQ0NUtJRykksLgkpSkxJDUosSQXKGALFkjJTYDwjYxNTM3MLSwNDPTgbqCKxOBuqwkipFgA=\"]}]}| field 'bidRate' is not an exact decimal")
+                        .catalog("BITTREX.0", 909, BittrexFrameDecoderTest::tickerFrame, true, 0)); // the lot is not listed
     }
 }
