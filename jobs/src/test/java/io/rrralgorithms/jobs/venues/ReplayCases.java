@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.ascendex.AscendexOracle;
 import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
+import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerOracle;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
@@ -300,6 +301,12 @@ final class ReplayCases {
                             assertEquals(7, e.books.size(), "FTC-BTC: its one delta is in its snapshot");
                             assertEquals(3209368, r.lastTop.get("BTC-EUR").lastUpdateId, "the last of 143 BTC-EUR deltas");
                             assertEquals(143 - 3, e.syncedTops.get("BTC-EUR"), "3209226..228 in the REST book (Sequence 3209228)");
+                        }),
+                // no injected drop: bitFlyer's boards carry no sequence, a lost one cannot show (the next snapshot repairs it)
+                of("bitflyer", List.of("BITFLYER.ws.1.0"), 10, BitflyerOracle::count,
+                        new Counts(1103, 0, 0, 162, 722, 60, 249, 33, 0, 0, 0, 689), null, (e, r) -> {
+                            assertEquals(10, e.books.size());
+                            assertEquals("BTC-JPY-PERP", r.lastTop.get("FX_BTC_JPY").symbol);
                         }));
     }
 }

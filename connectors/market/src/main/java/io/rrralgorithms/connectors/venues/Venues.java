@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.venues;
 import io.rrralgorithms.connectors.adapters.ascendex.AscendexVenue;
 import io.rrralgorithms.connectors.adapters.binance.BinanceVenue;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexVenue;
+import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerVenue;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetVenue;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexVenue;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampVenue;
@@ -55,7 +56,8 @@ public final class Venues {
                 HuobiVenue.VENUE, HuobiVenue.SWAP,
                 // issue 16, batch A
                 AscendexVenue.SPOT, AscendexVenue.FUTURES,
-                BittrexVenue.VENUE)) {
+                BittrexVenue.VENUE,
+                BitflyerVenue.VENUE)) {
             register(v);
         }
     }

@@ -8,6 +8,8 @@ import io.rrralgorithms.connectors.adapters.binance.BinanceFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
+import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerOracle;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexFrameDecoderTest;
@@ -391,6 +393,16 @@ final class DecoderCases {
                         .badJson("| empty frame", "{\"C\":\"x\",\"M\":[| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"C\":\"x\",\"M\":[{\"H\":\"C3\",\"M\":\"balance\",\"A\":[\"q1YqrsxNys9RslJyCnHWdQ0NUtJRykksLgkpSkxJDUosSQXKGBuZGJjrmVpaGoAAUEFSZgpCytBEz8zQHCaVWJyNkLIw1jOzgErVAgA=\"]}]}| unknown hub method 'balance'")
                         .badNumber("{\"C\":\"x\",\"M\":[{\"H\":\"C3\",\"M\":\"ticker\",\"A\":[\"q1YqrsxNys9RslJyCnHWdQ0NUtJRykksLgkpSkxJDUosSQXKGALFkjJTYDwjYxNTM3MLSwNDPTgbqCKxOBuqwkipFgA=\"]}]}| field 'bidRate' is not an exact decimal")
-                        .catalog("BITTREX.0", 909, BittrexFrameDecoderTest::tickerFrame, true, 0)); // the lot is not listed
+                        .catalog("BITTREX.0", 909, BittrexFrameDecoderTest::tickerFrame, true, 0), // the lot is not listed
+                cryptofeed("bitflyer", "bitflyer", "BITFLYER", "BITFLYER.ws.1.0")
+                        // JSON-RPC 2.0, JSON numbers read exactly; spot, FX (perpetual) and futures products
+                        .counts(BitflyerOracle::count, 1103, 0, 0, 162, 722, 60, 249, 0)
+                        .fact("lightning_board_snapshot", 60).fact("lightning_board", 722).fact("lightning_executions", 72)
+                        .fact("lightning_ticker", 249).fact("taker BUY", 84).fact("taker SELL", 78).fact("books", 10)
+                        .keyIsSymbol().event(BitflyerFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"jsonrpc\":\"2.0\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"jsonrpc\":\"2.0\",\"method\":\"channelMessage\",\"params\":{\"channel\":\"lightning_boards_BTC_JPY\",\"message\":{}}}| unknown channel")
+                        .badNumber("{\"jsonrpc\":\"2.0\",\"method\":\"channelMessage\",\"params\":{\"channel\":\"lightning_board_BTC_JPY\",\"message\":{\"bids\":[{\"price\":12345678901.123456789,\"size\":1.0}],\"asks\":[]}}}| is not an exact decimal")
+                        .catalog("BITFLYER.0", 13, BitflyerFrameDecoderTest::tickerFrame, true, 0)); // no tick or lot listed
     }
 }
