@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.ascendex.AscendexOracle;
 import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
+import io.rrralgorithms.connectors.adapters.bitcom.BitcomOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerOracle;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
@@ -138,6 +139,16 @@ final class ReplayCases {
         assertEquals(sequence + 1, g.firstUpdateId);
         assertEquals("sequence break: expected sequence == " + sequence, g.reason);
     });
+
+    /** The 50th NEAR-USDT-PERPETUAL depth update lost: the next one's prev_sequence names it, not the book's (bit.com). */
+    private static final ReplayCase.Drop BITCOM_DROP = new ReplayCase.Drop("NEAR-USDT-PERPETUAL",
+            s -> s.contains("\"type\":\"update\",\"instrument_id\":\"NEAR-USDT-PERPETUAL\""), 50,
+            (String dropped, BookGap g) -> {
+                JsonNode d = JSON.readTree(dropped).get("data");
+                assertEquals(d.get("prev_sequence").asLong(), g.lastUpdateId);
+                assertEquals(d.get("sequence").asLong(), g.prevUpdateId);
+                assertEquals("sequence break: expected prev_sequence == " + d.get("prev_sequence").asLong(), g.reason);
+            });
 
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
             ReplayCase.Drop drop, ReplayCase.Extra extra) {
@@ -307,6 +318,12 @@ final class ReplayCases {
                         new Counts(1103, 0, 0, 162, 722, 60, 249, 33, 0, 0, 0, 689), null, (e, r) -> {
                             assertEquals(10, e.books.size());
                             assertEquals("BTC-JPY-PERP", r.lastTop.get("FX_BTC_JPY").symbol);
+                        }),
+                of("bitcom", List.of("BIT.COM.ws.1.0", "BIT.COM.ws.2.0"), 10, BitcomOracle::count,
+                        new Counts(1184, 12, 0, 6, 1031, 11, 124, 0, 0, 0, 0, 1031), BITCOM_DROP, (e, r) -> {
+                            assertEquals(List.of("FTM-USDT", "NEAR-USDT-PERPETUAL", "OMG-USDT", "YFI-USDT"),
+                                    List.copyOf(e.books.keySet()), "6 spot pairs: an empty book and no update");
+                            assertEquals("NEAR-USDT-PERP", r.lastTop.get("NEAR-USDT-PERPETUAL").symbol);
                         }));
     }
 }

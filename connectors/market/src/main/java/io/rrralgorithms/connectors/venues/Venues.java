@@ -2,6 +2,7 @@ package io.rrralgorithms.connectors.venues;
 
 import io.rrralgorithms.connectors.adapters.ascendex.AscendexVenue;
 import io.rrralgorithms.connectors.adapters.binance.BinanceVenue;
+import io.rrralgorithms.connectors.adapters.bitcom.BitcomVenue;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexVenue;
 import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerVenue;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetVenue;
@@ -57,7 +58,8 @@ public final class Venues {
                 // issue 16, batch A
                 AscendexVenue.SPOT, AscendexVenue.FUTURES,
                 BittrexVenue.VENUE,
-                BitflyerVenue.VENUE)) {
+                BitflyerVenue.VENUE,
+                BitcomVenue.VENUE)) {
             register(v);
         }
     }

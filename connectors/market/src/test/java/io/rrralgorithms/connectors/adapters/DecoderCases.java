@@ -6,6 +6,8 @@ import io.rrralgorithms.connectors.adapters.ascendex.AscendexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.ascendex.AscendexOracle;
 import io.rrralgorithms.connectors.adapters.binance.BinanceFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
+import io.rrralgorithms.connectors.adapters.bitcom.BitcomFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bitcom.BitcomOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerFrameDecoderTest;
@@ -403,6 +405,18 @@ final class DecoderCases {
                         .badJson("| empty frame", "{\"jsonrpc\":\"2.0\",| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"jsonrpc\":\"2.0\",\"method\":\"channelMessage\",\"params\":{\"channel\":\"lightning_boards_BTC_JPY\",\"message\":{}}}| unknown channel")
                         .badNumber("{\"jsonrpc\":\"2.0\",\"method\":\"channelMessage\",\"params\":{\"channel\":\"lightning_board_BTC_JPY\",\"message\":{\"bids\":[{\"price\":12345678901.123456789,\"size\":1.0}],\"asks\":[]}}}| is not an exact decimal")
-                        .catalog("BITFLYER.0", 13, BitflyerFrameDecoderTest::tickerFrame, true, 0)); // no tick or lot listed
+                        .catalog("BITFLYER.0", 13, BitflyerFrameDecoderTest::tickerFrame, true, 0), // no tick or lot listed
+                cryptofeed("bitcom", "bitcom", "BIT.COM", "BIT.COM.ws.1.0", "BIT.COM.ws.2.0")
+                        // spot (ws.1, 9 pairs) and the NEAR-USDT perpetual (ws.2) as one feed
+                        .counts(BitcomOracle::count, 1184, 12, 0, 6, 316 + 715, 9 + 2, 124, 0)
+                        .fact("subscription", 6).fact("depth:snapshot", 11).fact("depth:update", 1031).fact("trade", 6)
+                        .fact("taker buy", 4).fact("taker sell", 2).fact("ticker", 130)
+                        .fact("derivatives", 65) // every perpetual ticker: mark, index, funding rate, open interest
+                        .fact("books", 4) // 6 spot pairs: an empty book and no update in the minute
+                        .keyIsSymbol().event(BitcomFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"channel\":\"depth\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"channel\":\"kline\",\"timestamp\":1,\"data\":{}}| unknown channel 'kline'")
+                        .badNumber("{\"channel\":\"trade\",\"timestamp\":1,\"data\":[{\"created_at\":1,\"trade_id\":\"1\",\"pair\":\"BTC-USD\",\"price\":\"12345678901.123456789\",\"qty\":\"1\",\"side\":\"buy\"}]}| field 'price' is not an exact decimal")
+                        .catalog("BIT.COM.0", 183 + 34 + 52, BitcomFrameDecoderTest::tradeFrame, false, 0));
     }
 }

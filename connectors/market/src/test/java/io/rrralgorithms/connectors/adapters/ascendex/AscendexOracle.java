@@ -2,8 +2,8 @@ package io.rrralgorithms.connectors.adapters.ascendex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.NextIdBooks;
 import io.rrralgorithms.connectors.adapters.RawCounts;
+import io.rrralgorithms.connectors.adapters.SequencedBooks;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
@@ -17,7 +17,7 @@ import java.util.List;
  * of 10 instruments each, about 30 s), read with Jackson and {@code BigDecimal}: frames per
  * {@code m} as facts ({@code connected}, {@code sub}, {@code ping}, {@code pong} ignored); a frame
  * with a value no long mantissa scale holds a dead letter; trades per taker side ({@code bm}: the
- * taker sold); the books by the documented procedure on {@code seqnum} ({@link NextIdBooks}).
+ * taker sold); the books by the documented procedure on {@code seqnum} ({@link SequencedBooks}).
  */
 public final class AscendexOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +26,7 @@ public final class AscendexOracle {
 
     public static RawCounts count(List<Path> files) throws Exception {
         RawCounts raw = new RawCounts();
-        NextIdBooks books = new NextIdBooks(raw);
+        SequencedBooks books = new SequencedBooks(raw);
         for (Path file : files) {
             for (String p : CaptureLines.payloads(file)) {
                 raw.frames++;

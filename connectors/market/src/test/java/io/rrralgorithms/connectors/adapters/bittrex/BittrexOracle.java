@@ -2,8 +2,8 @@ package io.rrralgorithms.connectors.adapters.bittrex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.NextIdBooks;
 import io.rrralgorithms.connectors.adapters.RawCounts;
+import io.rrralgorithms.connectors.adapters.SequencedBooks;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
 import java.io.ByteArrayInputStream;
@@ -27,7 +27,7 @@ import java.util.zip.InflaterInputStream;
  * {@link InflaterInputStream}: the REST books merged with the frames by receive time; frames per
  * kind as facts (a frame without messages, the keep-alive and invocation results ignored, as is
  * a frame of candles only); hub messages per method; the books by the documented procedure, the
- * snapshot at its {@code Sequence} response header ({@link NextIdBooks}).
+ * snapshot at its {@code Sequence} response header ({@link SequencedBooks}).
  */
 public final class BittrexOracle {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,7 @@ public final class BittrexOracle {
 
     public static RawCounts count(List<Path> files) throws Exception {
         RawCounts raw = new RawCounts();
-        NextIdBooks books = new NextIdBooks(raw);
+        SequencedBooks books = new SequencedBooks(raw);
         List<Line> lines = new ArrayList<>();
         for (Path file : files) {
             CaptureLines.received(file).forEach(r -> lines.add(new Line(new BigDecimal(r.seconds()), null, r.payload())));

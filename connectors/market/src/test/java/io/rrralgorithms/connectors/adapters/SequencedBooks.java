@@ -8,15 +8,16 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The documented next-first-id book procedure, kept the plain way for the oracles of venues that
- * follow it (AscendEX, Bittrex): diffs wait for their book's snapshot; a diff not above the
- * snapshot's id is stale; the first one applied spans {@code s + 1} ({@code U <= s + 1 <= u}),
- * each next one starts at {@code previous u + 1}; one at or below the book's id later is a repeat
- * (stale), any other break a gap (the book lost until its next snapshot, the breaking diff kept
- * for it). Each applied diff is a synced top, except that the diffs waiting for a snapshot and
+ * The documented sequenced book procedures, kept the plain way for the oracles of venues that
+ * follow them: diffs wait for their book's snapshot; a diff not above the snapshot's id is stale;
+ * by next id ({@link #diff}: AscendEX, Bittrex) the first one applied spans {@code s + 1}
+ * ({@code U <= s + 1 <= u}) and each next one starts at {@code previous u + 1}; by previous id
+ * ({@link #chained}: bit.com) each names the snapshot's or the previous diff's id; one at or below
+ * the book's id later is a repeat (stale), any other break a gap (the book lost until its next
+ * snapshot, the breaking diff kept for it). Each applied diff is a synced top, except that the diffs waiting for a snapshot and
  * applied with it give one top. Results go to a {@link RawCounts}: stale, gaps, synced tops, books.
  */
-public final class NextIdBooks {
+public final class SequencedBooks {
     private final RawCounts raw;
     private final Map<String, Book> books = new TreeMap<>();
 
@@ -28,9 +29,10 @@ public final class NextIdBooks {
         boolean bridged;
     }
 
-    private record Diff(long first, long last, Consumer<ReferenceBook> levels) {}
+    /** {@code prev} the id the diff names as its predecessor, or -1 (chained by next id). */
+    private record Diff(long first, long last, long prev, Consumer<ReferenceBook> levels) {}
 
-    public NextIdBooks(RawCounts raw) {
+    public SequencedBooks(RawCounts raw) {
         this.raw = raw;
     }
 
@@ -59,7 +61,15 @@ public final class NextIdBooks {
     /** A diff from {@code first} to {@code last}, its levels set by {@code levels}. */
     public void diff(String symbol, long first, long last, Consumer<ReferenceBook> levels) {
         Book b = books.computeIfAbsent(symbol, s -> new Book());
-        if (apply(b, new Diff(first, last, levels))) {
+        if (apply(b, new Diff(first, last, -1, levels))) {
+            raw.syncedTop(symbol);
+        }
+    }
+
+    /** A diff ending at {@code last} that names {@code prev} as the id before it. */
+    public void chained(String symbol, long prev, long last, Consumer<ReferenceBook> levels) {
+        Book b = books.computeIfAbsent(symbol, s -> new Book());
+        if (apply(b, new Diff(last, last, prev, levels))) {
             raw.syncedTop(symbol);
         }
     }
@@ -73,7 +83,8 @@ public final class NextIdBooks {
             raw.stale++;
             return false;
         }
-        boolean joins = b.bridged ? d.first == b.id + 1 : d.first <= b.id + 1 && d.last >= b.id + 1;
+        boolean joins = d.prev >= 0 ? d.prev == b.id
+                : b.bridged ? d.first == b.id + 1 : d.first <= b.id + 1 && d.last >= b.id + 1;
         if (!joins) {
             raw.gaps++;
             b.loaded = false;
