@@ -150,6 +150,15 @@ final class ReplayCases {
                 assertEquals("sequence break: expected prev_sequence == " + d.get("prev_sequence").asLong(), g.reason);
             });
 
+    /** The 10th XEMUSDT diff lost (Binance TR, binance.com's spot rules): the next one's U is not the book's u + 1. */
+    private static final ReplayCase.Drop BINANCE_TR_DROP = new ReplayCase.Drop("XEMUSDT",
+            s -> s.startsWith("{\"stream\":\"xemusdt@depth@100ms\""), 10, (String dropped, BookGap g) -> {
+                JsonNode d = JSON.readTree(dropped).get("data");
+                assertEquals(d.get("U").asLong() - 1, g.lastUpdateId);
+                assertEquals(d.get("u").asLong() + 1, g.firstUpdateId);
+                assertEquals("sequence break: expected U == " + d.get("U").asLong(), g.reason);
+            });
+
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
             ReplayCase.Drop drop, ReplayCase.Extra extra) {
         return new ReplayCase(name, files, depth, oracle, counts, drop, extra);
@@ -324,6 +333,9 @@ final class ReplayCases {
                             assertEquals(List.of("FTM-USDT", "NEAR-USDT-PERPETUAL", "OMG-USDT", "YFI-USDT"),
                                     List.copyOf(e.books.keySet()), "6 spot pairs: an empty book and no update");
                             assertEquals("NEAR-USDT-PERP", r.lastTop.get("NEAR-USDT-PERPETUAL").symbol);
-                        }));
+                        }),
+                of("binance-tr", List.of("BINANCE_TR.ws.1.0"), 10, BinanceOracle::spot,
+                        new Counts(142, 8, 0, 0, 84, 3, 47, 6, 0, 0, 0, 78), BINANCE_TR_DROP,
+                        BinanceReplayChecks.extra("BINANCE_TR", "binance-tr")));
     }
 }

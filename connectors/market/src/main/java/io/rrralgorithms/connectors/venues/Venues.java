@@ -59,7 +59,8 @@ public final class Venues {
                 AscendexVenue.SPOT, AscendexVenue.FUTURES,
                 BittrexVenue.VENUE,
                 BitflyerVenue.VENUE,
-                BitcomVenue.VENUE)) {
+                BitcomVenue.VENUE,
+                BinanceVenue.TR)) {
             register(v);
         }
     }

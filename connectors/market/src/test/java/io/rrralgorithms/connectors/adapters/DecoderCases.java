@@ -417,6 +417,11 @@ final class DecoderCases {
                         .badJson("| empty frame", "{\"channel\":\"depth\",| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"channel\":\"kline\",\"timestamp\":1,\"data\":{}}| unknown channel 'kline'")
                         .badNumber("{\"channel\":\"trade\",\"timestamp\":1,\"data\":[{\"created_at\":1,\"trade_id\":\"1\",\"pair\":\"BTC-USD\",\"price\":\"12345678901.123456789\",\"qty\":\"1\",\"side\":\"buy\"}]}| field 'price' is not an exact decimal")
-                        .catalog("BIT.COM.0", 183 + 34 + 52, BitcomFrameDecoderTest::tradeFrame, false, 0));
+                        .catalog("BIT.COM.0", 183 + 34 + 52, BitcomFrameDecoderTest::tradeFrame, false, 0),
+                // Binance TR: binance.com's spot frames and snapshots (the same decoder, rules and oracle)
+                binance("binance-tr", "BINANCE_TR", 3, 3, 0)
+                        .counts(BinanceOracle::spot, 139 + 3, 8, 0, 0, 84, 3, 47, 0) // ignored: klines; no aggTrade in the session
+                        .decoded(BinanceFrameDecoderTest.symbols("XEM-USDT", "BEL-BTC", "LTC-BRL")) // ELF-BUSD: no frame
+                        .catalog("BINANCE_TR.0", 2183, null, false, 0));
     }
 }
