@@ -12,6 +12,7 @@ import io.rrralgorithms.connectors.adapters.bitcom.BitcomOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
 import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerOracle;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
+import io.rrralgorithms.connectors.adapters.bithumb.BithumbOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
 import io.rrralgorithms.connectors.adapters.bittrex.BittrexOracle;
@@ -27,6 +28,7 @@ import io.rrralgorithms.connectors.adapters.kucoin.KucoinOracle;
 import io.rrralgorithms.connectors.adapters.okx.OkxOracle;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexOracle;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexOracle;
+import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.venues.ReplayCase.Counts;
@@ -336,6 +338,10 @@ final class ReplayCases {
                         }),
                 of("binance-tr", List.of("BINANCE_TR.ws.1.0"), 10, BinanceOracle::spot,
                         new Counts(142, 8, 0, 0, 84, 3, 47, 6, 0, 0, 0, 78), BINANCE_TR_DROP,
-                        BinanceReplayChecks.extra("BINANCE_TR", "binance-tr")));
+                        BinanceReplayChecks.extra("BINANCE_TR", "binance-tr")),
+                // trades only (no book recorded): no drop, no top
+                of("bithumb", List.of("BITHUMB.ws.1.0"), 10, BithumbOracle::count,
+                        new Counts(6, 2, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0), null,
+                        (e, r) -> assertEquals(7, r.events(EventType.TRADE), "every transaction a trade")));
     }
 }

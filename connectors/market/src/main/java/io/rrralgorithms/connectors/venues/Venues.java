@@ -6,6 +6,7 @@ import io.rrralgorithms.connectors.adapters.bitcom.BitcomVenue;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexVenue;
 import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerVenue;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetVenue;
+import io.rrralgorithms.connectors.adapters.bithumb.BithumbVenue;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexVenue;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampVenue;
 import io.rrralgorithms.connectors.adapters.bittrex.BittrexVenue;
@@ -60,7 +61,8 @@ public final class Venues {
                 BittrexVenue.VENUE,
                 BitflyerVenue.VENUE,
                 BitcomVenue.VENUE,
-                BinanceVenue.TR)) {
+                BinanceVenue.TR,
+                BithumbVenue.VENUE)) {
             register(v);
         }
     }

@@ -14,6 +14,8 @@ import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerOracle;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
+import io.rrralgorithms.connectors.adapters.bithumb.BithumbFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bithumb.BithumbOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
@@ -422,6 +424,15 @@ final class DecoderCases {
                 binance("binance-tr", "BINANCE_TR", 3, 3, 0)
                         .counts(BinanceOracle::spot, 139 + 3, 8, 0, 0, 84, 3, 47, 0) // ignored: klines; no aggTrade in the session
                         .decoded(BinanceFrameDecoderTest.symbols("XEM-USDT", "BEL-BTC", "LTC-BRL")) // ELF-BUSD: no frame
-                        .catalog("BINANCE_TR.0", 2183, null, false, 0));
+                        .catalog("BINANCE_TR.0", 2183, null, false, 0),
+                cryptofeed("bithumb", "bithumb", "BITHUMB", "BITHUMB.ws.1.0")
+                        // 6 received lines: two status replies, four transaction messages; no book recorded
+                        .counts(BithumbOracle::count, 6, 2, 0, 7, 0, 0, 0, 0)
+                        .fact("status 0000", 2).fact("transaction", 4).fact("taker buy", 5).fact("taker sell", 2)
+                        .keyIsSymbol().event(BithumbFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"type\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"type\":\"ticker\",\"content\":{}}| unknown type 'ticker'")
+                        .badNumber("{\"type\":\"transaction\",\"content\":{\"list\":[{\"buySellGb\":\"1\",\"contPrice\":\"12345678901.123456789\",\"contQty\":\"1\",\"contDtm\":\"2021-06-02 08:43:34.555058\",\"symbol\":\"BTC_KRW\"}]}}| field 'contPrice' is not an exact decimal")
+                        .catalog("BITHUMB.0", 167 + 61, BithumbFrameDecoderTest::tradeFrame, true, 0)); // KRW and BTC markets
     }
 }
