@@ -94,6 +94,10 @@ final class BitflyerFrameDecoder extends JsonFrameDecoder {
             }
             default -> {
                 JsonNode m = requireObject(params, "message");
+                String code = requireText(m, "product_code");
+                if (!code.equals(product)) {
+                    throw new DecodeException("ticker of product '" + code + "' on the channel of " + product);
+                }
                 MarketEvent ev = MarketEvent.of(EventType.BBO, feed, product, symbol, frame.receiveTimeNs);
                 ev.exchangeTimeMs = requireIsoTimeMs(m, "timestamp");
                 ev.top(requireNumber(m, "best_bid"), requireNumber(m, "best_bid_size"), requireNumber(m, "best_ask"),
