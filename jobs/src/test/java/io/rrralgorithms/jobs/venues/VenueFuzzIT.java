@@ -55,8 +55,11 @@ class VenueFuzzIT {
             String feed = frames.get(0).feed;
             List<Integer> withEvents = VenueFuzzTest.framesWithEvents(feed, frames, ev -> ev.type != EventType.DECODE_ERROR);
             List<Integer> withTimes = VenueFuzzTest.framesWithEvents(feed, frames, ev -> ev.exchangeTimeMs > 0);
+            // a trade the frame guard's clock check refuses (Huobi swaps' 39-min-old BTT-USDT repeat) is a dead
+            // letter, never a duplicate: not a frame to duplicate (which frames are drawn depends on the feeds before)
             List<Integer> withTrades = VenueFuzzTest.framesWithEvents(feed, frames,
-                    ev -> ev.type == EventType.TRADE && TradeDedupFunction.checked(feed, ev.tradeId));
+                    ev -> ev.type == EventType.TRADE && TradeDedupFunction.checked(feed, ev.tradeId)
+                            && ev.receiveTimeNs / 1_000_000L - ev.exchangeTimeMs <= 300_000L);
             Map<Integer, RawFrame> inserts = new TreeMap<>();
             long[] added = expected.computeIfAbsent(feed, f -> new long[2]);
             for (Mutation m : Mutation.values()) {
