@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.ascendex.AscendexOracle;
 import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
+import io.rrralgorithms.connectors.adapters.bitcom.BitcomOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
+import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerOracle;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
+import io.rrralgorithms.connectors.adapters.bithumb.BithumbOracle;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.bittrex.BittrexOracle;
 import io.rrralgorithms.connectors.adapters.blockchain.BlockchainOracle;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
 import io.rrralgorithms.connectors.adapters.delta.DeltaOracle;
@@ -31,6 +36,7 @@ import io.rrralgorithms.connectors.adapters.probit.ProbitOracle;
 import io.rrralgorithms.connectors.adapters.upbit.UpbitOracle;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.testkit.Mantissa;
 import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.book.BookGap;
@@ -150,6 +156,52 @@ final class ReplayCases {
                 assertEquals(nonce - 1, g.lastUpdateId);
                 assertEquals(nonce + 1, g.firstUpdateId);
                 assertEquals("sequence break: expected Nonce == " + nonce, g.reason);
+            });
+
+    /** The {@code nth} depth update of {@code nativeSymbol} lost: the next one's seqnum is not the book's + 1 (AscendEX). */
+    private static ReplayCase.Drop seqnumDrop(String nativeSymbol, int nth) {
+        return new ReplayCase.Drop(nativeSymbol, s -> s.startsWith("{\"m\":\"depth\",\"symbol\":\"" + nativeSymbol + "\""), nth,
+                (String dropped, BookGap g) -> {
+                    long seqnum = JSON.readTree(dropped).get("data").get("seqnum").asLong();
+                    assertEquals(seqnum - 1, g.lastUpdateId);
+                    assertEquals(seqnum + 1, g.firstUpdateId);
+                    assertEquals("sequence break: expected seqnum == " + seqnum, g.reason);
+                });
+    }
+
+    /** The 20th frame holding only a BTC-EUR orderBook message lost (Bittrex compresses them): the next sequence is not + 1. */
+    private static final ReplayCase.Drop BITTREX_DROP = new ReplayCase.Drop("BTC-EUR", s -> {
+        try {
+            List<String> m = BittrexOracle.messages(s);
+            return m.size() == 1 && m.get(0).startsWith("orderBook:{\"marketSymbol\":\"BTC-EUR\"");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }, 20, (String dropped, BookGap g) -> {
+        String m = BittrexOracle.messages(dropped).get(0);
+        long sequence = JSON.readTree(m.substring(m.indexOf(':') + 1)).get("sequence").asLong();
+        assertEquals(sequence - 1, g.lastUpdateId);
+        assertEquals(sequence + 1, g.firstUpdateId);
+        assertEquals("sequence break: expected sequence == " + sequence, g.reason);
+    });
+
+    /** The 50th NEAR-USDT-PERPETUAL depth update lost: the next one's prev_sequence names it, not the book's (bit.com). */
+    private static final ReplayCase.Drop BITCOM_DROP = new ReplayCase.Drop("NEAR-USDT-PERPETUAL",
+            s -> s.contains("\"type\":\"update\",\"instrument_id\":\"NEAR-USDT-PERPETUAL\""), 50,
+            (String dropped, BookGap g) -> {
+                JsonNode d = JSON.readTree(dropped).get("data");
+                assertEquals(d.get("prev_sequence").asLong(), g.lastUpdateId);
+                assertEquals(d.get("sequence").asLong(), g.prevUpdateId);
+                assertEquals("sequence break: expected prev_sequence == " + d.get("prev_sequence").asLong(), g.reason);
+            });
+
+    /** The 10th XEMUSDT diff lost (Binance TR, binance.com's spot rules): the next one's U is not the book's u + 1. */
+    private static final ReplayCase.Drop BINANCE_TR_DROP = new ReplayCase.Drop("XEMUSDT",
+            s -> s.startsWith("{\"stream\":\"xemusdt@depth@100ms\""), 10, (String dropped, BookGap g) -> {
+                JsonNode d = JSON.readTree(dropped).get("data");
+                assertEquals(d.get("U").asLong() - 1, g.lastUpdateId);
+                assertEquals(d.get("u").asLong() + 1, g.firstUpdateId);
+                assertEquals("sequence break: expected U == " + d.get("U").asLong(), g.reason);
             });
 
     private static ReplayCase of(String name, List<String> files, int depth, ReplayCase.Oracle oracle, Counts counts,
@@ -331,6 +383,41 @@ final class ReplayCases {
                         new Counts(27, 0, 0, 1, 17, 10, 0, 0, 0, 0, 0, 17), null, (e, r) -> {
                             assertEquals(List.of("CORX-USDT", "CUR-KRW", "ETN-KRW", "XEM-USDT"), new ArrayList<>(e.books.keySet()));
                             assertEquals("XEM-USDT", r.lastTop.get("XEM-USDT").symbol);
-                        }));
+                        }),
+                // ---- issue 16, batch A
+                of("ascendex", List.of("ASCENDEX.ws.1.0"), 10, AscendexOracle::count,
+                        new Counts(313, 23, 0, 4, 277, 10, 0, 8, 0, 0, 0, 269), seqnumDrop("NEO/USDT", 20), (e, r) -> {
+                            assertEquals(9, e.books.size(), "DIVI/USDT: no update after its snapshot");
+                            assertEquals(9, r.lastTop.get("SRM/BTC").priceScale, "SRM/BTC's 1e-9 prices at their scale");
+                            assertEquals("NEO-USDT", r.lastTop.get("NEO/USDT").symbol);
+                        }),
+                of("ascendex-futures", List.of("ASCENDEX_FUTURES.ws.1.0"), 10, AscendexOracle::count,
+                        new Counts(300, 23, 0, 12, 257, 10, 0, 6, 0, 0, 0, 251), seqnumDrop("BTC-PERP", 20),
+                        (e, r) -> assertEquals("BTC-USDT-PERP", r.lastTop.get("BTC-PERP").symbol)),
+                of("bittrex", List.of("BITTREX.ws.1.0"), 10, BittrexOracle::count,
+                        new Counts(1265, 110, 0, 0, 1015, 8, 162, 17, 0, 0, 0, 998), BITTREX_DROP, (e, r) -> {
+                            assertEquals(7, e.books.size(), "FTC-BTC: its one delta is in its snapshot");
+                            assertEquals(3209368, r.lastTop.get("BTC-EUR").lastUpdateId, "the last of 143 BTC-EUR deltas");
+                            assertEquals(143 - 3, e.syncedTops.get("BTC-EUR"), "3209226..228 in the REST book (Sequence 3209228)");
+                        }),
+                // no injected drop: bitFlyer's boards carry no sequence, a lost one cannot show (the next snapshot repairs it)
+                of("bitflyer", List.of("BITFLYER.ws.1.0"), 10, BitflyerOracle::count,
+                        new Counts(1103, 0, 0, 162, 722, 60, 249, 33, 0, 0, 0, 689), null, (e, r) -> {
+                            assertEquals(10, e.books.size());
+                            assertEquals("BTC-JPY-PERP", r.lastTop.get("FX_BTC_JPY").symbol);
+                        }),
+                of("bitcom", List.of("BIT.COM.ws.1.0", "BIT.COM.ws.2.0"), 10, BitcomOracle::count,
+                        new Counts(1184, 12, 0, 6, 1031, 11, 124, 0, 0, 0, 0, 1031), BITCOM_DROP, (e, r) -> {
+                            assertEquals(List.of("FTM-USDT", "NEAR-USDT-PERPETUAL", "OMG-USDT", "YFI-USDT"),
+                                    List.copyOf(e.books.keySet()), "6 spot pairs: an empty book and no update");
+                            assertEquals("NEAR-USDT-PERP", r.lastTop.get("NEAR-USDT-PERPETUAL").symbol);
+                        }),
+                of("binance-tr", List.of("BINANCE_TR.ws.1.0"), 10, BinanceOracle::spot,
+                        new Counts(142, 8, 0, 0, 84, 3, 47, 6, 0, 0, 0, 78), BINANCE_TR_DROP,
+                        BinanceReplayChecks.extra("BINANCE_TR", "binance-tr")),
+                // trades only (no book recorded): no drop, no top
+                of("bithumb", List.of("BITHUMB.ws.1.0"), 10, BithumbOracle::count,
+                        new Counts(6, 2, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0), null,
+                        (e, r) -> assertEquals(7, r.events(EventType.TRADE), "every transaction a trade")));
     }
 }

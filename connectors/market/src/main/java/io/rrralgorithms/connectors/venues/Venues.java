@@ -1,10 +1,15 @@
 package io.rrralgorithms.connectors.venues;
 
+import io.rrralgorithms.connectors.adapters.ascendex.AscendexVenue;
 import io.rrralgorithms.connectors.adapters.binance.BinanceVenue;
+import io.rrralgorithms.connectors.adapters.bitcom.BitcomVenue;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexVenue;
+import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerVenue;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetVenue;
+import io.rrralgorithms.connectors.adapters.bithumb.BithumbVenue;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexVenue;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampVenue;
+import io.rrralgorithms.connectors.adapters.bittrex.BittrexVenue;
 import io.rrralgorithms.connectors.adapters.blockchain.BlockchainVenue;
 import io.rrralgorithms.connectors.adapters.bybit.BybitVenue;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseVenue;
@@ -65,7 +70,14 @@ public final class Venues {
                 DeltaVenue.VENUE,
                 UpbitVenue.VENUE,
                 BlockchainVenue.VENUE,
-                ProbitVenue.VENUE)) {
+                ProbitVenue.VENUE,
+                // issue 16, batch A
+                AscendexVenue.SPOT, AscendexVenue.FUTURES,
+                BittrexVenue.VENUE,
+                BitflyerVenue.VENUE,
+                BitcomVenue.VENUE,
+                BinanceVenue.TR,
+                BithumbVenue.VENUE)) {
             register(v);
         }
     }

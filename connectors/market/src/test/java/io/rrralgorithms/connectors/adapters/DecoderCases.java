@@ -7,17 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.adapters.ascendex.AscendexFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.ascendex.AscendexOracle;
 import io.rrralgorithms.connectors.adapters.binance.BinanceFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.binance.BinanceOracle;
+import io.rrralgorithms.connectors.adapters.bitcom.BitcomFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bitcom.BitcomOracle;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexOracle;
+import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerOracle;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
+import io.rrralgorithms.connectors.adapters.bithumb.BithumbFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bithumb.BithumbOracle;
+import io.rrralgorithms.connectors.adapters.bitmex.BitmexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
+import io.rrralgorithms.connectors.adapters.bittrex.BittrexFrameDecoderTest;
+import io.rrralgorithms.connectors.adapters.bittrex.BittrexOracle;
 import io.rrralgorithms.connectors.adapters.blockchain.BlockchainFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.blockchain.BlockchainOracle;
+import io.rrralgorithms.connectors.adapters.bybit.BybitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseOracle;
 import io.rrralgorithms.connectors.adapters.delta.DeltaFrameDecoderTest;
@@ -439,7 +451,76 @@ final class DecoderCases {
                         .badJson("| empty frame", "{\"channel\":| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"channel\":\"ticker\",\"market_id\":\"XEM-USDT\",\"status\":\"ok\"}| unknown channel 'ticker'")
                         .badNumber("{\"channel\":\"marketdata\",\"market_id\":\"XEM-USDT\",\"status\":\"ok\",\"order_books\":[{\"side\":\"buy\",\"price\":\"12345678901.123456789\",\"quantity\":\"1\"}],\"recent_trades\":[]}| is not an exact decimal")
-                        .catalog("PROBIT.0", 1117, ProbitFrameDecoderTest::tradeFrame, false, 0)); // 102 tick or lot finer than 1e-8
+                        .catalog("PROBIT.0", 1117, ProbitFrameDecoderTest::tradeFrame, false, 0), // 102 tick or lot finer than 1e-8
+                // ---- issue 16, batch A
+                cryptofeed("ascendex", "ascendex", "ASCENDEX", "ASCENDEX.ws.1.0")
+                        // spot API v1, 10 pairs; ZIG, DIVI, XDAI... levels of 9+ decimals decode at their scale
+                        .counts(AscendexOracle::count, 313, 1 + 20 + 2, 0, 4, 277, 10, 0, 0)
+                        .fact("connected", 1).fact("sub", 20).fact("ping", 2).fact("depth", 277).fact("depth-snapshot", 10)
+                        .fact("trades", 3).fact("taker sell", 4).fact("books", 9) // DIVI/USDT: no update after its snapshot
+                        .keyIsSymbol().event(AscendexFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"m\":\"depth\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"m\":\"bbo\",\"symbol\":\"BTC/USDT\",\"data\":{}}| unknown message 'm':'bbo'",
+                                "{\"m\":\"depth\",\"symbol\":\"BTC-PERP\",\"data\":{}}| unknown symbol 'BTC-PERP'")
+                        .badNumber("{\"m\":\"trades\",\"symbol\":\"NEO/USDT\",\"data\":[{\"p\":\"12345678901.123456789\",\"q\":\"1\",\"ts\":1,\"bm\":true,\"seqnum\":1}]}| field 'p' is not an exact decimal")
+                        // less the 5 BASE-PERP entries; 64 pairs tick finer than 1e-8 (no tick check at scale 8)
+                        .catalog("ASCENDEX.0", 337 - 5, AscendexFrameDecoderTest::spotTrade, false, 0),
+                cryptofeed("ascendex-futures", "ascendex-futures", "ASCENDEX_FUTURES", "ASCENDEX_FUTURES.ws.1.0")
+                        // perpetuals API v2, 10 USDT perpetuals
+                        .counts(AscendexOracle::count, 300, 1 + 20 + 2, 0, 12, 257, 10, 0, 0)
+                        .fact("connected", 1).fact("sub", 20).fact("ping", 2).fact("depth", 257).fact("depth-snapshot", 10)
+                        .fact("trades", 10).fact("taker buy", 10).fact("taker sell", 2).fact("books", 10)
+                        .keyIsSymbol().event(AscendexFrameDecoderTest::event)
+                        .unknownType("{\"m\":\"depth\",\"symbol\":\"BTC/USDT\",\"data\":{}}| unknown symbol 'BTC/USDT'")
+                        .badNumber("{\"m\":\"depth\",\"symbol\":\"BTC-PERP\",\"data\":{\"ts\":1,\"seqnum\":1,\"asks\":[[\"12345678901.123456789\",\"1\"]],\"bids\":[]}}| is not an exact decimal")
+                        .catalog("ASCENDEX_FUTURES.0", 39, AscendexFrameDecoderTest::perpTrade, true, 2_000),
+                cryptofeed("bittrex", "bittrex", "BITTREX", "BITTREX.ws.1.0")
+                        // SignalR frames of raw-deflated base64 messages + 8 REST books; no trade in the session
+                        .counts(BittrexOracle::count, 1257 + 8, 110, 0, 0, 1015, 8, 162, 0)
+                        .fact("orderBook", 1015).fact("ticker", 162).fact("candle", 20).fact("invocation results", 40)
+                        .fact("keep-alive", 9).fact("frames without data", 41 + 20) // no message, or candles only
+                        .fact("books", 7) // FTC-BTC: its one delta is in its snapshot
+                        .event(BittrexFrameDecoderTest::event).decoded(BittrexFrameDecoderTest::decoded)
+                        .badJson("| empty frame", "{\"C\":\"x\",\"M\":[| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"C\":\"x\",\"M\":[{\"H\":\"C3\",\"M\":\"balance\",\"A\":[\"q1YqrsxNys9RslJyCnHWdQ0NUtJRykksLgkpSkxJDUosSQXKGBuZGJjrmVpaGoAAUEFSZgpCytBEz8zQHCaVWJyNkLIw1jOzgErVAgA=\"]}]}| unknown hub method 'balance'")
+                        .badNumber("{\"C\":\"x\",\"M\":[{\"H\":\"C3\",\"M\":\"ticker\",\"A\":[\"q1YqrsxNys9RslJyCnHWdQ0NUtJRykksLgkpSkxJDUosSQXKGALFkjJTYDwjYxNTM3MLSwNDPTgbqCKxOBuqwkipFgA=\"]}]}| field 'bidRate' is not an exact decimal")
+                        .catalog("BITTREX.0", 909, BittrexFrameDecoderTest::tickerFrame, true, 0), // the lot is not listed
+                cryptofeed("bitflyer", "bitflyer", "BITFLYER", "BITFLYER.ws.1.0")
+                        // JSON-RPC 2.0, JSON numbers read exactly; spot, FX (perpetual) and futures products
+                        .counts(BitflyerOracle::count, 1103, 0, 0, 162, 722, 60, 249, 0)
+                        .fact("lightning_board_snapshot", 60).fact("lightning_board", 722).fact("lightning_executions", 72)
+                        .fact("lightning_ticker", 249).fact("taker BUY", 84).fact("taker SELL", 78).fact("books", 10)
+                        .keyIsSymbol().event(BitflyerFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"jsonrpc\":\"2.0\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"jsonrpc\":\"2.0\",\"method\":\"channelMessage\",\"params\":{\"channel\":\"lightning_boards_BTC_JPY\",\"message\":{}}}| unknown channel")
+                        .badNumber("{\"jsonrpc\":\"2.0\",\"method\":\"channelMessage\",\"params\":{\"channel\":\"lightning_board_BTC_JPY\",\"message\":{\"bids\":[{\"price\":12345678901.123456789,\"size\":1.0}],\"asks\":[]}}}| is not an exact decimal")
+                        .catalog("BITFLYER.0", 13, BitflyerFrameDecoderTest::tickerFrame, true, 0), // no tick or lot listed
+                cryptofeed("bitcom", "bitcom", "BIT.COM", "BIT.COM.ws.1.0", "BIT.COM.ws.2.0")
+                        // spot (ws.1, 9 pairs) and the NEAR-USDT perpetual (ws.2) as one feed
+                        .counts(BitcomOracle::count, 1184, 12, 0, 6, 316 + 715, 9 + 2, 124, 0)
+                        .fact("subscription", 6).fact("depth:snapshot", 11).fact("depth:update", 1031).fact("trade", 6)
+                        .fact("taker buy", 4).fact("taker sell", 2).fact("ticker", 130)
+                        .fact("derivatives", 65) // every perpetual ticker: mark, index, funding rate, open interest
+                        .fact("books", 4) // 6 spot pairs: an empty book and no update in the minute
+                        .keyIsSymbol().event(BitcomFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"channel\":\"depth\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"channel\":\"kline\",\"timestamp\":1,\"data\":{}}| unknown channel 'kline'")
+                        .badNumber("{\"channel\":\"trade\",\"timestamp\":1,\"data\":[{\"created_at\":1,\"trade_id\":\"1\",\"pair\":\"BTC-USD\",\"price\":\"12345678901.123456789\",\"qty\":\"1\",\"side\":\"buy\"}]}| field 'price' is not an exact decimal")
+                        .catalog("BIT.COM.0", 183 + 34 + 52, BitcomFrameDecoderTest::tradeFrame, false, 0),
+                // Binance TR: binance.com's spot frames and snapshots (the same decoder, rules and oracle)
+                binance("binance-tr", "BINANCE_TR", 3, 3, 0)
+                        .counts(BinanceOracle::spot, 139 + 3, 8, 0, 0, 84, 3, 47, 0) // ignored: klines; no aggTrade in the session
+                        .decoded(BinanceFrameDecoderTest.symbols("XEM-USDT", "BEL-BTC", "LTC-BRL")) // ELF-BUSD: no frame
+                        .catalog("BINANCE_TR.0", 2183, null, false, 0),
+                cryptofeed("bithumb", "bithumb", "BITHUMB", "BITHUMB.ws.1.0")
+                        // 6 received lines: two status replies, four transaction messages; no book recorded
+                        .counts(BithumbOracle::count, 6, 2, 0, 7, 0, 0, 0, 0)
+                        .fact("status 0000", 2).fact("transaction", 4).fact("taker buy", 5).fact("taker sell", 2)
+                        .keyIsSymbol().event(BithumbFrameDecoderTest::event)
+                        .badJson("| empty frame", "{\"type\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"type\":\"ticker\",\"content\":{}}| unknown type 'ticker'")
+                        .badNumber("{\"type\":\"transaction\",\"content\":{\"list\":[{\"buySellGb\":\"1\",\"contPrice\":\"12345678901.123456789\",\"contQty\":\"1\",\"contDtm\":\"2021-06-02 08:43:34.555058\",\"symbol\":\"BTC_KRW\"}]}}| field 'contPrice' is not an exact decimal")
+                        .catalog("BITHUMB.0", 167 + 61, BithumbFrameDecoderTest::tradeFrame, true, 0)); // KRW and BTC markets
     }
 
     /** The event's symbol is the venue's normalization of its native symbol. */

@@ -200,7 +200,9 @@ class CaptureFormatsTest {
         assertEquals(companions, listing.skipped().get("of cryptofeed REST/metadata (read with their WebSocket file)"));
         assertEquals(others, listing.skipped().entrySet().stream().filter(e -> e.getKey().startsWith("of cryptofeed exchanges "))
                 .mapToLong(Map.Entry::getValue).sum(), listing.describe());
-        assertTrue(listing.describe().contains("files of cryptofeed exchanges no venue decodes (ASCENDEX, "), listing.describe());
+        // the undecoded exchanges are named (which ones changes as venues are added)
+        assertTrue(others == 0 || listing.describe().contains(others + " files of cryptofeed exchanges no venue decodes ("),
+                listing.describe());
 
         long frames = 0;
         for (Path f : listing.files()) {

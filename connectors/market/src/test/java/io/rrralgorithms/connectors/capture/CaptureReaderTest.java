@@ -283,12 +283,15 @@ class CaptureReaderTest {
         assertEquals(1, frames.size());
         assertEquals("BTCUSDT", frames.get(0).key);
 
-        // a cryptofeed capture of an exchange with no feed here (Binance TR) names the supported ones
-        Path tr = market("cryptofeed/BINANCE_TR.ws.1.0");
+        // a cryptofeed capture of an exchange with no feed here names the supported ones (a copy of
+        // Binance TR's frames under an exchange name no venue declares)
+        Path tr = Files.createTempDirectory("rrr-capture").resolve("NOSUCHEXCHANGE.ws.1.0");
+        Files.copy(market("cryptofeed/BINANCE_TR.ws.1.0"), tr);
         e = assertThrows(IOException.class, () -> CaptureFiles.open(tr, null));
-        assertTrue(e.getMessage().contains("BINANCE_TR") && e.getMessage().contains("not a supported feed"),
+        assertTrue(e.getMessage().contains("NOSUCHEXCHANGE") && e.getMessage().contains("not a supported feed"),
                 e.getMessage());
         assertNotNull(CaptureFiles.open(tr, "binance-spot"));
+        assertEquals("binance-tr", CaptureFiles.open(market("cryptofeed/BINANCE_TR.ws.1.0"), null).feed());
         assertFalse(CaptureFiles.open(market("cryptofeed/BINANCE_US.ws.1.0"), null).feed().isEmpty());
     }
 }

@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Native Binance symbol to the normalized scheme: {@code BTCUSDT} spot → {@code BTC-USDT},
@@ -49,6 +50,13 @@ final class BinanceSymbols {
     static final SpotQuotes BINANCE_US = new SpotQuotes(List.of(
             "USDT", "USDC", "BUSD", "BTC", "ETH", "USD"),
             Map.of("BNBUSD", "BNB-USD"));
+
+    /**
+     * Binance TR: binance.com's exchangeInfo as of April 2023, which still lists the four UST
+     * (TerraUSD) pairs ({@code BNBUST}); UST ends no other quote, so it goes last.
+     */
+    static final SpotQuotes BINANCE_TR = new SpotQuotes(Stream.concat(BINANCE_COM.quotes().stream(), Stream.of("UST"))
+            .toList(), Map.of());
 
     private BinanceSymbols() {}
 

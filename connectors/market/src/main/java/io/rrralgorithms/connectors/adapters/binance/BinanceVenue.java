@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Binance feeds: spot and Binance US (symbols {@code BTCUSDT}), USDⓈ-M and COIN-M futures. The
+ * Binance feeds: spot, Binance US and Binance TR (symbols {@code BTCUSDT}), USDⓈ-M and COIN-M futures. The
  * combined-stream frames ({@code {"stream":"btcusdt@trade","data":{…}}}) are decoded by
  * {@link StreamingBinanceFrameDecoder} (the token-stream form of {@link BinanceFrameDecoder}); books
  * are synced with the REST {@code depth} snapshots.
@@ -20,6 +20,7 @@ public final class BinanceVenue {
     public static final String US_FEED = "binance-us";
     public static final String USDM_FEED = "binance-usdm";
     public static final String COINM_FEED = "binance-coinm";
+    public static final String TR_FEED = "binance-tr";
 
     /**
      * Binance spot "how to manage a local order book correctly": drop diffs with
@@ -41,6 +42,14 @@ public final class BinanceVenue {
     public static final Venue US = binance(US_FEED, BinanceMarket.SPOT, "BINANCE_US",
             "https://api.binance.us/api/v3/exchangeInfo", BinanceSymbols.BINANCE_US)
             .live(BinanceLiveVenue.us()).build();
+    /**
+     * Binance TR (trbinance.com, {@code wss://stream-cloud.trbinance.com/stream}): binance.com's spot
+     * frames and book procedure as they are ({@code depth@100ms}, {@code aggTrade}, {@code bookTicker},
+     * the {@code binance.me /api/v3/depth} snapshots), and binance.com's exchangeInfo: the spot
+     * decoder and rules, binance.com's quote table with UST. Replay only (no live spec: the endpoint is not binance.com's).
+     */
+    public static final Venue TR = binance(TR_FEED, BinanceMarket.SPOT, "BINANCE_TR",
+            "https://api.binance.me/api/v3/exchangeInfo", BinanceSymbols.BINANCE_TR).build();
     public static final Venue USDM = binance(USDM_FEED, BinanceMarket.USDM_FUTURES, "BINANCE_FUTURES",
             "https://fapi.binance.com/fapi/v1/exchangeInfo", BinanceSymbols.BINANCE_COM)
             .live(BinanceLiveVenue.usdm()).build();

@@ -134,7 +134,7 @@ class StreamingBinanceDecoderDifferentialTest {
         for (Path file : binanceCaptures()) {
             CaptureReader reader;
             try {
-                // Binance TR (trbinance.com) sends binance.com's spot frames; no feed of its own
+                // Binance TR (trbinance.com, feed binance-tr) sends binance.com's spot frames: compared as spot
                 reader = CaptureFiles.open(file, file.getFileName().toString().startsWith("BINANCE_TR.")
                         ? BinanceVenue.SPOT_FEED : null);
             } catch (IOException | RuntimeException e) {
