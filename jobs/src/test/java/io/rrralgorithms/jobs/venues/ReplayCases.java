@@ -127,7 +127,12 @@ final class ReplayCases {
      * tops on the recorded metadata's ticks and lots.
      */
     private static ReplayCase binance(String feed, String exchange, ReplayCase.Oracle oracle, Counts counts) {
-        return of(feed, List.of(exchange + ".ws.1.0"), 10, oracle, counts, null, (e, r) -> {
+        return binance(feed, exchange, oracle, counts, null);
+    }
+
+    private static ReplayCase binance(String feed, String exchange, ReplayCase.Oracle oracle, Counts counts,
+            ReplayCase.Drop drop) {
+        return of(feed, List.of(exchange + ".ws.1.0"), 10, oracle, counts, drop, (e, r) -> {
             assertEquals(0, r.counters.pendingDropped);
             assertEquals(r.counters.syncedTops, r.counters.tops, "no unsynced top: no book was ever invalidated");
             assertEquals(e.books.keySet(), r.lastTop.keySet(), "every instrument with a snapshot got synced");
@@ -412,9 +417,8 @@ final class ReplayCases {
                                     List.copyOf(e.books.keySet()), "6 spot pairs: an empty book and no update");
                             assertEquals("NEAR-USDT-PERP", r.lastTop.get("NEAR-USDT-PERPETUAL").symbol);
                         }),
-                of("binance-tr", List.of("BINANCE_TR.ws.1.0"), 10, BinanceOracle::spot,
-                        new Counts(142, 8, 0, 0, 84, 3, 47, 6, 0, 0, 0, 78), BINANCE_TR_DROP,
-                        BinanceReplayChecks.extra("BINANCE_TR", "binance-tr")),
+                binance("binance-tr", "BINANCE_TR", BinanceOracle::spot,
+                        new Counts(142, 8, 0, 0, 84, 3, 47, 6, 0, 0, 0, 78), BINANCE_TR_DROP),
                 // trades only (no book recorded): no drop, no top
                 of("bithumb", List.of("BITHUMB.ws.1.0"), 10, BithumbOracle::count,
                         new Counts(6, 2, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0), null,

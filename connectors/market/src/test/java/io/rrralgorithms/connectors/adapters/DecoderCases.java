@@ -21,7 +21,6 @@ import io.rrralgorithms.connectors.adapters.bitget.BitgetFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetOracle;
 import io.rrralgorithms.connectors.adapters.bithumb.BithumbFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bithumb.BithumbOracle;
-import io.rrralgorithms.connectors.adapters.bitmex.BitmexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexOracle;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampOracle;
@@ -29,7 +28,6 @@ import io.rrralgorithms.connectors.adapters.bittrex.BittrexFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bittrex.BittrexOracle;
 import io.rrralgorithms.connectors.adapters.blockchain.BlockchainFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.blockchain.BlockchainOracle;
-import io.rrralgorithms.connectors.adapters.bybit.BybitFrameDecoderTest;
 import io.rrralgorithms.connectors.adapters.bybit.BybitOracle;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseOracle;
 import io.rrralgorithms.connectors.adapters.delta.DeltaFrameDecoderTest;
@@ -508,9 +506,10 @@ final class DecoderCases {
                         .badNumber("{\"channel\":\"trade\",\"timestamp\":1,\"data\":[{\"created_at\":1,\"trade_id\":\"1\",\"pair\":\"BTC-USD\",\"price\":\"12345678901.123456789\",\"qty\":\"1\",\"side\":\"buy\"}]}| field 'price' is not an exact decimal")
                         .catalog("BIT.COM.0", 183 + 34 + 52, BitcomFrameDecoderTest::tradeFrame, false, 0),
                 // Binance TR: binance.com's spot frames and snapshots (the same decoder, rules and oracle)
-                binance("binance-tr", "BINANCE_TR", 3, 3, 0)
+                binance("binance-tr", "BINANCE_TR", 2183, 3, 3, 0)
                         .counts(BinanceOracle::spot, 139 + 3, 8, 0, 0, 84, 3, 47, 0) // ignored: klines; no aggTrade in the session
                         .decoded(BinanceFrameDecoderTest.symbols("XEM-USDT", "BEL-BTC", "LTC-BRL")) // ELF-BUSD: no frame
+                        // its catalog without the per-trade and fits-the-scale checks of binance.com's (as batch A wrote it)
                         .catalog("BINANCE_TR.0", 2183, null, false, 0),
                 cryptofeed("bithumb", "bithumb", "BITHUMB", "BITHUMB.ws.1.0")
                         // 6 received lines: two status replies, four transaction messages; no book recorded
