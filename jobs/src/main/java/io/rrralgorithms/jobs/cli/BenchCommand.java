@@ -622,6 +622,7 @@ public class BenchCommand implements Callable<Integer> {
                         Thread.sleep(100);
                     }
                     Thread.sleep((long) (drainSeconds * 1000));
+                    warmUp.freeze();
                     Histogram floorWhole = floorProbe.histogram();
                     RunSummary summary = pipeline.stop();
                     run.join(180_000);
@@ -670,8 +671,10 @@ public class BenchCommand implements Callable<Integer> {
         static final class WarmUp {
             private final KafkaRoundTrip floorProbe;
             private final double seconds;
-            private volatile Map<String, Histogram> stagesAtEnd;
-            private volatile Histogram floorAtEnd;
+            private Map<String, Histogram> stagesAtEnd;
+            private Histogram floorAtEnd;
+            private boolean frozen;
+            private Thread timer;
 
             WarmUp(KafkaRoundTrip floorProbe, double seconds) {
                 this.floorProbe = floorProbe;
@@ -682,20 +685,32 @@ public class BenchCommand implements Callable<Integer> {
                 if (seconds <= 0) {
                     return;
                 }
-                Thread t = new Thread(() -> {
+                timer = new Thread(() -> {
                     try {
                         Thread.sleep((long) (seconds * 1000));
                     } catch (InterruptedException e) {
                         return;
                     }
-                    floorAtEnd = floorProbe.histogram();
-                    stagesAtEnd = Latencies.snapshot();
+                    synchronized (this) {
+                        if (!frozen) { // a run shorter than its warm-up keeps the whole run
+                            floorAtEnd = floorProbe.histogram();
+                            stagesAtEnd = Latencies.snapshot();
+                        }
+                    }
                 }, "rrr-bench-latency-warm-up");
-                t.setDaemon(true);
-                t.start();
+                timer.setDaemon(true);
+                timer.start();
             }
 
-            boolean taken() {
+            /** The run is over: a warm-up not ended by now never ends (nothing is subtracted from a later copy). */
+            synchronized void freeze() {
+                frozen = true;
+                if (timer != null) {
+                    timer.interrupt();
+                }
+            }
+
+            synchronized boolean taken() {
                 return stagesAtEnd != null;
             }
 
@@ -703,7 +718,7 @@ public class BenchCommand implements Callable<Integer> {
                 return taken() ? String.format(Locale.ROOT, "after a %s s warm-up", trim(seconds)) : "no warm-up left out";
             }
 
-            Map<String, Latencies.Percentiles> steadyState(Map<String, Histogram> whole) {
+            synchronized Map<String, Latencies.Percentiles> steadyState(Map<String, Histogram> whole) {
                 return minusEach(whole, stagesAtEnd);
             }
 
@@ -715,7 +730,7 @@ public class BenchCommand implements Callable<Integer> {
                 return out;
             }
 
-            Histogram steadyStateFloor(Histogram whole) {
+            synchronized Histogram steadyStateFloor(Histogram whole) {
                 return minus(whole, floorAtEnd);
             }
 
