@@ -43,8 +43,9 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, int maxBookLevels
      *
      * @param bufferTimeoutMs network buffer timeout
      * @param watermarkIntervalMs auto-watermark interval
+     * @param objectReuse whether chained operators pass records on without a copy
      */
-    public record Latency(long bufferTimeoutMs, long watermarkIntervalMs) implements Serializable {
+    public record Latency(long bufferTimeoutMs, long watermarkIntervalMs, boolean objectReuse) implements Serializable {
         public Latency {
             if (bufferTimeoutMs < 0 || watermarkIntervalMs < 1) {
                 throw new IllegalArgumentException("buffer timeout must be >= 0 ms and watermark interval >= 1 ms");
@@ -53,7 +54,7 @@ public record JobOptions(int depthLevels, int maxPendingDiffs, int maxBookLevels
 
         public static Latency from(ReadableConfig config) {
             return new Latency(config.get(LatencyConfigOptions.BUFFER_TIMEOUT_MS),
-                    config.get(LatencyConfigOptions.WATERMARK_INTERVAL_MS));
+                    config.get(LatencyConfigOptions.WATERMARK_INTERVAL_MS), config.get(LatencyConfigOptions.OBJECT_REUSE));
         }
     }
 

@@ -145,6 +145,11 @@ public class MarketDataJob {
         // low latency: partly filled buffers leave soon, watermarks move often (Flink: 100 ms, 200 ms)
         env.setBufferTimeout(options.latency().bufferTimeoutMs());
         env.getConfig().setAutoWatermarkInterval(options.latency().watermarkIntervalMs());
+        if (options.latency().objectReuse()) {
+            env.getConfig().enableObjectReuse();
+        } else {
+            env.getConfig().disableObjectReuse();
+        }
 
         Decoded decoded = decode(env);
         Books books = books(decoded.events());

@@ -508,6 +508,9 @@ public class BenchCommand implements Callable<Integer> {
         @Option(names = "--watermark-interval-ms", descriptionKey = "rrr.latency.watermark-interval-ms")
         long watermarkIntervalMs;
 
+        @Option(names = "--object-reuse", negatable = true, descriptionKey = "rrr.latency.object-reuse")
+        boolean objectReuse;
+
         @Option(names = "--decision", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "run the per-event decision path (tick-to-order); --no-decision: the market path only")
         boolean decision;
@@ -572,10 +575,10 @@ public class BenchCommand implements Callable<Integer> {
             out.println("files:");
             files.forEach(f -> out.println("  " + f.toAbsolutePath().normalize()));
             out.printf(Locale.ROOT, "settings: %s x recorded pace, replay capped at %.0f s (+ %.0f s drain), "
-                            + "buffer timeout %d ms, watermark interval %d ms, sink flush every %d ms (batch %d rows), "
+                            + "buffer timeout %d ms, watermark interval %d ms, object reuse %s, sink flush every %d ms (batch %d rows), "
                             + "parallelism %d, %d partition(s), Kafka round-trip probe %d msg/s; per-event decision "
                             + "path %s (micro-batch %d rows / %d us, cooldown %d ms)%n",
-                    rateMultiplier, maxSeconds, drainSeconds, bufferTimeoutMs, watermarkIntervalMs,
+                    rateMultiplier, maxSeconds, drainSeconds, bufferTimeoutMs, watermarkIntervalMs, objectReuse ? "on" : "off",
                     job.jdbcBatch.batchIntervalMs, job.jdbcBatch.batchSize, job.parallelism, job.partitions,
                     roundTripRate,
                     decision ? "on" : "off", decisionBatchSize, decisionBatchBudgetUs, cooldownMs);
@@ -589,6 +592,7 @@ public class BenchCommand implements Callable<Integer> {
                 s.bootstrapServers = broker.bootstrapServers();
                 s.job.set(LatencyConfigOptions.BUFFER_TIMEOUT_MS, bufferTimeoutMs);
                 s.job.set(LatencyConfigOptions.WATERMARK_INTERVAL_MS, watermarkIntervalMs);
+                s.job.set(LatencyConfigOptions.OBJECT_REUSE, objectReuse);
                 // the per-event path decides; a short cooldown and a wide order-rate limit give many orders to time
                 s.job.set(DecisionConfigOptions.ENABLED, decision);
                 s.job.set(DecisionConfigOptions.BATCH_SIZE, decisionBatchSize);

@@ -103,6 +103,9 @@ public class JobArguments {
     @Option(names = "--watermark-interval-ms", descriptionKey = "rrr.latency.watermark-interval-ms")
     long watermarkIntervalMs;
 
+    @Option(names = "--object-reuse", negatable = true, descriptionKey = "rrr.latency.object-reuse")
+    Boolean objectReuse;
+
     @Option(names = "--decision", descriptionKey = "rrr.decision.enabled")
     boolean decision;
 

@@ -180,8 +180,19 @@ public class MarketEvent {
     }
 
     public String instrumentKey() {
-        return instrumentKey(feed, nativeSymbol);
+        // asked several times per event on the hot path (routing, counters, keyBy): kept while
+        // feed and symbol are the same objects; transient, so not part of the Flink POJO
+        if (keyFeed != feed || keySymbol != nativeSymbol || key == null) {
+            key = instrumentKey(feed, nativeSymbol);
+            keyFeed = feed;
+            keySymbol = nativeSymbol;
+        }
+        return key;
     }
+
+    private transient String key;
+    private transient String keyFeed;
+    private transient String keySymbol;
 
     public static String instrumentKey(String feed, String nativeSymbol) {
         return feed + ':' + nativeSymbol;
