@@ -1,9 +1,11 @@
 package io.rrralgorithms.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rrralgorithms.jobs.JobOptions;
 import io.rrralgorithms.jobs.config.JobConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
@@ -37,5 +39,12 @@ class JobArgumentsTest {
         assertTrue(bad.getMessage().startsWith("--depth-levels must be at least 1, got 0"), bad.getMessage());
         UserError unknown = assertThrows(UserError.class, () -> settings(new Configuration(), "-Drrr.nosuch=1"));
         assertTrue(unknown.getMessage().startsWith("-Drrr.nosuch: unknown setting"), unknown.getMessage());
+    }
+
+    @Test
+    void objectReuseIsOnUnlessTurnedOff() {
+        assertTrue(JobOptions.Latency.from(settings(new Configuration())).objectReuse());
+        assertFalse(JobOptions.Latency.from(settings(new Configuration(), "--no-object-reuse")).objectReuse());
+        assertFalse(JobOptions.Latency.from(settings(new Configuration(), "-Drrr.latency.object-reuse=false")).objectReuse());
     }
 }
