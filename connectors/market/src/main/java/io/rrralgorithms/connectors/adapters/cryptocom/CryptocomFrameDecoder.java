@@ -169,8 +169,12 @@ final class CryptocomFrameDecoder extends JsonFrameDecoder {
         if (n != null && n.isIntegralNumber() && n.canConvertToLong() && n.longValue() >= 0) {
             return n.longValue();
         }
-        if (n != null && n.isTextual() && n.textValue().matches("[0-9]{1,18}")) {
-            return Long.parseLong(n.textValue());
+        if (n != null && n.isTextual() && n.textValue().matches("[0-9]{1,19}")) {
+            try {
+                return Long.parseLong(n.textValue());
+            } catch (NumberFormatException e) {
+                // above Long.MAX_VALUE: below
+            }
         }
         throw new DecodeException(n == null ? "missing field '" + where + "." + field + "' (expected an id)"
                 : "field '" + where + "." + field + "' is not a non-negative integer id: " + n);
