@@ -7,15 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.cryptocom.CryptocomVenue;
-import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.model.FrameKind;
-import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
-import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
-import io.rrralgorithms.jobs.features.InProcessPipeline;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,26 +78,14 @@ class CryptocomReplayTest {
 
     @Test
     void deltaChainWindowGapAndWholeBooks() throws Exception {
-        Venue venue = CryptocomVenue.VENUE;
-        CaptureReplay p = new CaptureReplay(TOP);
         List<String> frames = frames();
-        long ns = (T0 + 500) * 1_000_000L;
-        for (String s : frames) {
-            byte[] payload = s.getBytes(StandardCharsets.UTF_8);
-            p.feed(new RawFrame(venue.feed(), venue.partitionKey(payload), FrameKind.WS, ns += 1_000_000L, payload));
-        }
-        p.finish();
-        InProcessPipeline.Counters c = p.counters;
-        String counts = String.format("frames=%d ignored=%d decodeErrors=%d trades=%d deltas=%d snapshots=%d bbo=%d stale=%d"
-                + " crossed=%d gaps=%d syncedTops=%d", c.frames, c.ignoredFrames, c.decodeErrors, c.trades,
-                c.eventsByType[EventType.BOOK_DELTA.ordinal()], c.snapshots, c.eventsByType[EventType.BBO.ordinal()],
-                c.staleDiffs, c.crossed, c.gaps, c.syncedTops);
-        System.out.println("cryptocom (documented frames): " + counts);
+        CaptureReplay p = new CaptureReplay(TOP).feedWritten(CryptocomVenue.VENUE, frames, (T0 + 500) * 1_000_000L).finish();
+        System.out.println(p.summary("cryptocom (documented frames)"));
         // ignored: the ack, the heartbeat, the candlestick; stale: u=99 at book 100, and at book 130 the breaking
         // u=115 (kept for the next book) and u=120 buffered after it; synced tops: every book (whole books are
         // updates) and every applied update
-        assertEquals("frames=" + frames.size() + " ignored=3 decodeErrors=0 trades=1 deltas=6 snapshots=4 bbo=1 stale=3"
-                + " crossed=0 gaps=1 syncedTops=7", counts);
+        assertEquals(new ReplayCase.Counts(frames.size(), 3, 0, 1, 6, 4, 1, 3, 1, 0, 0, 7), p.counts());
+        assertEquals(0, p.counters.crossed);
         assertEquals(1, p.gaps.size());
         BookGap g = p.gaps.get(0);
         assertEquals(List.of("BTC_USDT", "BTC-USDT", 110L, 115L, 111L),

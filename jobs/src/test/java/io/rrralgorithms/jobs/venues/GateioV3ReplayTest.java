@@ -7,14 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.gateio.GateioVenue;
-import io.rrralgorithms.connectors.model.EventType;
-import io.rrralgorithms.connectors.model.FrameKind;
-import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.ReferenceBook;
-import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.jobs.book.BookTop;
-import io.rrralgorithms.jobs.features.InProcessPipeline;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,24 +57,14 @@ class GateioV3ReplayTest {
 
     @Test
     void cleanBooksAndDiffsGiveTheReplayedBook() throws Exception {
-        Venue venue = GateioVenue.V3;
-        CaptureReplay p = new CaptureReplay(TOP);
         List<String> frames = frames();
-        long ns = 1_598_060_304_000_000_000L; // after the trades' own times
-        for (String s : frames) {
-            byte[] payload = s.getBytes(StandardCharsets.UTF_8);
-            p.feed(new RawFrame(venue.feed(), venue.partitionKey(payload), FrameKind.WS, ns += 1_000_000L, payload));
-        }
-        p.finish();
-        InProcessPipeline.Counters c = p.counters;
-        String counts = String.format("frames=%d ignored=%d decodeErrors=%d trades=%d deltas=%d snapshots=%d stale=%d"
-                + " crossed=%d gaps=%d syncedTops=%d", c.frames, c.ignoredFrames, c.decodeErrors, c.trades,
-                c.eventsByType[EventType.BOOK_DELTA.ordinal()], c.snapshots, c.staleDiffs, c.crossed, c.gaps, c.syncedTops);
-        System.out.println("gateio-v3 (documented frames): " + counts);
+        // received after the trades' own times
+        CaptureReplay p = new CaptureReplay(TOP).feedWritten(GateioVenue.V3, frames, 1_598_060_304_000_000_000L).finish();
+        System.out.println(p.summary("gateio-v3 (documented frames)"));
         // ignored: the two replies and the ticker; stale: ETH_BTC's diff before its clean book; a top after each
         // applied diff (5; a clean book with nothing pending reports none)
-        assertEquals("frames=" + frames.size() + " ignored=3 decodeErrors=0 trades=2 deltas=6 snapshots=3 stale=1"
-                + " crossed=0 gaps=0 syncedTops=5", counts);
+        assertEquals(new ReplayCase.Counts(frames.size(), 3, 0, 2, 6, 3, 0, 1, 0, 0, 0, 5), p.counts());
+        assertEquals(0, p.counters.crossed);
         assertTrue(p.tops.stream().allMatch(t -> t.synced), "no gap, no invalid top");
 
         Map<String, ReferenceBook> books = new TreeMap<>();

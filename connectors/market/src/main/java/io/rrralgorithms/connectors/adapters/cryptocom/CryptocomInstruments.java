@@ -38,20 +38,12 @@ final class CryptocomInstruments extends RestInstrumentList {
         }
         List<Instrument> out = new ArrayList<>();
         for (JsonNode i : list) {
-            String base = NormalizedSymbols.asset(text(i, "base_currency"));
-            String quote = NormalizedSymbols.asset(text(i, "quote_currency"));
-            out.add(new Instrument(feed, text(i, "instrument_name"), NormalizedSymbols.spot(base, quote),
+            String base = NormalizedSymbols.asset(listedText(i, "base_currency"));
+            String quote = NormalizedSymbols.asset(listedText(i, "quote_currency"));
+            out.add(new Instrument(feed, listedText(i, "instrument_name"), NormalizedSymbols.spot(base, quote),
                     Instrument.Kind.SPOT, base, quote, null, step(i, "price_decimals"), step(i, "quantity_decimals")));
         }
         return out;
-    }
-
-    private String text(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            throw new IOException(feed + " instrument without '" + field + "': " + n);
-        }
-        return v.textValue();
     }
 
     /** {@code 10^-decimals} of a non-negative integer field. */

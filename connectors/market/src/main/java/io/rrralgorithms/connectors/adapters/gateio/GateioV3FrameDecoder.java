@@ -54,11 +54,7 @@ final class GateioV3FrameDecoder extends JsonFrameDecoder {
 
     @Override
     protected Result decode(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode error = root.get("error");
-        if (error != null && !error.isNull()) {
-            throw new DecodeException("venue error message: code " + error.path("code").asText() + " "
-                    + error.path("message").asText());
-        }
+        JsonFields.refuseErrorMember(root);
         JsonNode method = root.get("method");
         if (method == null) {
             if (root.has("result")) {

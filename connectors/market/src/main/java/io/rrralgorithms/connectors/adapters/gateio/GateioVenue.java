@@ -95,7 +95,7 @@ public final class GateioVenue {
      */
     static String v3PartitionKey(byte[] payload) {
         byte[] marker = "\"params\"".getBytes(StandardCharsets.US_ASCII);
-        int at = indexOf(payload, marker);
+        int at = PayloadScan.indexOf(payload, marker);
         if (at < 0) {
             return null;
         }
@@ -144,19 +144,6 @@ public final class GateioVenue {
             }
         }
         return null;
-    }
-
-    private static int indexOf(byte[] payload, byte[] marker) {
-        outer:
-        for (int i = 0; i + marker.length <= payload.length; i++) {
-            for (int k = 0; k < marker.length; k++) {
-                if (payload[i + k] != marker[k]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static int skipBlanks(byte[] payload, int i) {
