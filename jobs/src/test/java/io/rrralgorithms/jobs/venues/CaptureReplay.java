@@ -3,8 +3,10 @@ package io.rrralgorithms.jobs.venues;
 import io.rrralgorithms.connectors.capture.CaptureFiles;
 import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.model.EventType;
+import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.connectors.venues.Venue;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.jobs.features.InProcessPipeline;
@@ -62,6 +64,16 @@ public final class CaptureReplay implements InProcessPipeline.Listener {
 
     public CaptureReplay feed(List<RawFrame> frames) {
         frames.forEach(pipeline::frame);
+        return this;
+    }
+
+    /** Written frames of {@code venue}, each keyed by the venue's rule, received 1 ms apart after {@code startNs}. */
+    public CaptureReplay feedWritten(Venue venue, List<String> payloads, long startNs) {
+        long ns = startNs;
+        for (String s : payloads) {
+            byte[] payload = s.getBytes(StandardCharsets.UTF_8);
+            pipeline.frame(new RawFrame(venue.feed(), venue.partitionKey(payload), FrameKind.WS, ns += 1_000_000L, payload));
+        }
         return this;
     }
 

@@ -91,6 +91,18 @@ public final class JsonFields {
         return n;
     }
 
+    /**
+     * Refuses a reply carrying an {@code "error":{"code","message"}} member (absent or null: none) as
+     * the dead letter "venue error message: code C MESSAGE" (JSON-RPC style venues: Phemex, Gate.io v3).
+     */
+    public static void refuseErrorMember(JsonNode root) throws DecodeException {
+        JsonNode error = root.get("error");
+        if (error != null && !error.isNull()) {
+            throw new DecodeException("venue error message: code " + error.path("code").asText() + " "
+                    + error.path("message").asText());
+        }
+    }
+
     public static long requireLong(JsonNode parent, String field) throws DecodeException {
         JsonNode n = parent.get(field);
         if (n == null || !n.isIntegralNumber() || !n.canConvertToLong()) {

@@ -1,5 +1,7 @@
 package io.rrralgorithms.connectors.instruments;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -31,5 +33,14 @@ public abstract class RestInstrumentList implements InstrumentMetadata {
     @Override
     public boolean isMetadataUrl(String url) {
         return url.contains(pathMarker);
+    }
+
+    /** The non-empty string {@code field} of the listed instrument {@code entry}, else a refusal naming the feed and the entry. */
+    protected final String listedText(JsonNode entry, String field) throws IOException {
+        JsonNode v = entry.get(field);
+        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
+            throw new IOException(feed + " instrument without '" + field + "': " + entry);
+        }
+        return v.textValue();
     }
 }

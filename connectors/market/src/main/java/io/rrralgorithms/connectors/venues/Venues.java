@@ -13,6 +13,7 @@ import io.rrralgorithms.connectors.adapters.bittrex.BittrexVenue;
 import io.rrralgorithms.connectors.adapters.blockchain.BlockchainVenue;
 import io.rrralgorithms.connectors.adapters.bybit.BybitVenue;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseVenue;
+import io.rrralgorithms.connectors.adapters.cryptocom.CryptocomVenue;
 import io.rrralgorithms.connectors.adapters.delta.DeltaVenue;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitVenue;
 import io.rrralgorithms.connectors.adapters.dydx.DydxVenue;
@@ -77,7 +78,10 @@ public final class Venues {
                 BitflyerVenue.VENUE,
                 BitcomVenue.VENUE,
                 BinanceVenue.TR,
-                BithumbVenue.VENUE)) {
+                BithumbVenue.VENUE,
+                // issue 16: tested on documented frames only (no WebSocket capture of them)
+                GateioVenue.V3,
+                CryptocomVenue.VENUE)) {
             register(v);
         }
     }

@@ -52,6 +52,22 @@ public final class DecoderCase {
         return new DecoderCase(name, feed, exchange, List.of(files).stream().map(f -> "cryptofeed/" + f).toList());
     }
 
+    /**
+     * A case of a feed no capture holds (its frames are checked on documented shapes in its
+     * {@code .cases} file): only the checks that need no capture run (registered, the dead letters,
+     * the checksum declaration and, with {@code exchange}'s recorded REST file, the catalog).
+     *
+     * @param exchange the cryptofeed exchange name of the feed, or null where it has none
+     */
+    public static DecoderCase documented(String name, String feed, String exchange) {
+        return new DecoderCase(name, feed, exchange, List.of());
+    }
+
+    /** Whether the case has capture files (else it is {@link #documented}). */
+    public boolean captured() {
+        return !files.isEmpty();
+    }
+
     /** A case of capture files {@code market/<file>} whose reader the path names (hftbacktest's, say). */
     public static DecoderCase capture(String name, String feed, String... files) {
         return new DecoderCase(name, feed, null, List.of(files));

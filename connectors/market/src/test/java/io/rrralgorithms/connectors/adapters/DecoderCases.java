@@ -519,7 +519,35 @@ final class DecoderCases {
                         .badJson("| empty frame", "{\"type\":| malformed JSON", "[1]| not a JSON object")
                         .unknownType("{\"type\":\"ticker\",\"content\":{}}| unknown type 'ticker'")
                         .badNumber("{\"type\":\"transaction\",\"content\":{\"list\":[{\"buySellGb\":\"1\",\"contPrice\":\"12345678901.123456789\",\"contQty\":\"1\",\"contDtm\":\"2021-06-02 08:43:34.555058\",\"symbol\":\"BTC_KRW\"}]}}| field 'contPrice' is not an exact decimal")
-                        .catalog("BITHUMB.0", 167 + 61, BithumbFrameDecoderTest::tradeFrame, true, 0)); // KRW and BTC markets
+                        .catalog("BITHUMB.0", 167 + 61, BithumbFrameDecoderTest::tradeFrame, true, 0), // KRW and BTC markets
+                // ---- no WebSocket capture: the frames are the documented shapes of venue-cases/<feed>.cases
+                DecoderCase.documented("gateio-v3 (documented frames)", "gateio-v3", null)
+                        .badJson("| empty frame", "{\"method\": \"depth.update\",| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"method\":\"order.update\",\"params\":[],\"id\":null}| unknown method 'order.update'",
+                                "{\"id\":1}| neither a method notification nor a reply")
+                        .badNumber("{\"method\":\"depth.update\",\"params\":[false,{\"bids\":[[\"12345678901.123456789\",\"1\"]]},\"BTC_USDT\"],\"id\":null}| is not an exact decimal")
+                        // v3 trades the pairs of Gate.io's v4 list, recorded in GATEIO.0
+                        .catalog("GATEIO.0", 1458, DecoderCases::gateioV3Trade, false, 0),
+                DecoderCase.documented("cryptocom (documented frames)", "cryptocom", "CRYPTO.COM")
+                        .badJson("| empty frame", "{\"id\":-1,\"method\":| malformed JSON", "[1]| not a JSON object")
+                        .unknownType("{\"id\":1,\"method\":\"public/auth\",\"code\":0}| unknown method 'public/auth'",
+                                "{\"id\":-1,\"method\":\"subscribe\",\"code\":0,\"result\":{\"instrument_name\":\"BTC_USDT\",\"channel\":\"user.balance\",\"data\":[]}}| unknown channel 'user.balance'")
+                        .badNumber("{\"id\":-1,\"method\":\"subscribe\",\"code\":0,\"result\":{\"instrument_name\":\"BTC_USDT\",\"channel\":\"trade\",\"data\":[{\"d\":1,\"s\":\"BUY\",\"p\":12345678901.123456789,\"q\":\"1\",\"t\":1}]}}| is not an exact decimal")
+                        // 250 spot pairs; 16 tick or lot finer than 1e-8
+                        .catalog("CRYPTO.COM.0", 250, DecoderCases::cryptocomTrade, false, 0));
+    }
+
+    /** A Gate.io v3 trade of {@code market}, for the catalog check of the decoder's normalization. */
+    static String gateioV3Trade(String market) {
+        return "{\"method\": \"trades.update\", \"params\": [\"" + market + "\", [{\"id\": 1, \"time\": 1598060303.5, "
+                + "\"price\": \"1\", \"amount\": \"1\", \"type\": \"buy\"}]], \"id\": null}";
+    }
+
+    /** A Crypto.com trade of {@code instrument}, for the catalog check of the decoder's normalization. */
+    static String cryptocomTrade(String instrument) {
+        return "{\"id\":-1,\"method\":\"subscribe\",\"code\":0,\"result\":{\"instrument_name\":\"" + instrument
+                + "\",\"subscription\":\"trade." + instrument + "\",\"channel\":\"trade\",\"data\":[{\"d\":\"1\",\"s\":\"BUY\","
+                + "\"p\":\"1\",\"q\":\"1\",\"t\":1637630445448,\"i\":\"" + instrument + "\"}]}}";
     }
 
     /** The event's symbol is the venue's normalization of its native symbol. */

@@ -55,6 +55,9 @@ class VenueDecoderContractTest {
                 }
             }));
         }
+        if (!c.captured()) {
+            return documented(c, venue, out);
+        }
         out.add(dynamicTest("counts from raw lines", () -> {
             assertEquals(c.counts, decoding.raw().counts(), "the raw lines' counts");
             assertEquals(c.facts, decoding.raw().facts, "the raw lines' venue facts");
@@ -84,6 +87,19 @@ class VenueDecoderContractTest {
         }
         if (c.catalog != null) {
             out.add(dynamicTest("catalog", () -> catalog(c, venue, decoding.decoded())));
+        }
+        return out.stream();
+    }
+
+    /** The checks of a case without a capture: the checksum declaration and the recorded catalog. */
+    private static Stream<DynamicNode> documented(DecoderCase c, Venue venue, List<DynamicNode> out) {
+        out.add(dynamicTest("dead-letter checks all named", () -> assertTrue(
+                c.rejects.keySet().containsAll(List.of("bad JSON", "unknown type", "bad number")),
+                "a case without a capture names frames for every dead-letter check")));
+        out.add(dynamicTest("checksum where sent", () -> assertEquals(c.sendsChecksums,
+                venue.bookSyncRules().checksum() != null, "the sync rules verify a checksum where the venue sends one")));
+        if (c.catalog != null) {
+            out.add(dynamicTest("catalog", () -> catalog(c, venue, new Decoded())));
         }
         return out.stream();
     }

@@ -50,7 +50,8 @@ class VenueTablesTest {
                 .partitionKey(b::partitionKey).symbols(b.symbols()).build();
         return Stream.of("binance-spot binance", "binance-usdm", "bitfinex", "bitget", "bitmex", "bitstamp", "bybit",
                 "bybit bybit-v5", "coinbase", "deribit", "gateio", "gateio-futures", "gemini", "hitbtc", "huobi",
-                "huobi-swap", "kraken", "kraken-futures krakenfutures", "kucoin", "okcoin", "okx", "phemex", "poloniex")
+                "huobi-swap", "kraken", "kraken-futures krakenfutures", "kucoin", "okcoin", "okx", "phemex", "poloniex",
+                "gateio-v3", "cryptocom")
                 .map(s -> s.split(" ")).map(s -> {
                     String file = (s.length > 1 ? s[1] : s[0]) + ".cases";
                     Venue v = s[0].equals("bitmex") ? bitmex : Venues.forFeed(s[0]);
@@ -97,6 +98,12 @@ class VenueTablesTest {
         "bitget|BTCUSDT_SPBL|>|BTC-USDT", "bitget|BTCUSDT_UMCBL|>|BTC-USDT-PERP", "bitget|BTCUSD_DMCBL|>|BTC-USD-PERP",
         "bitget|ETHBTC_SPBL|>|ETH-BTC", "bitget|btc-usd-perp|<|BTCUSD_DMCBL", "bitget|BTC-USDT|<|BTCUSDT_SPBL",
         "bitget|BTC-EUR|<|!", "bitget|BTC-USDT-220624|<|!", "bitget|BTCEUR_UMCBL|>|!",
+        // Gate.io v3: the spot pairs of v4
+        "gateio-v3|BTC_USDT|>|BTC-USDT", "gateio-v3|QTUM3S_USDT|>|QTUM3S-USDT", "gateio-v3|' eth-btc '|<|ETH_BTC",
+        "gateio-v3|BTCUSDT|>|!", "gateio-v3|BTC_USDT_X|>|!", "gateio-v3|BTC-USDT-PERP|<|!",
+        "cryptocom|BTC_USDT|>|BTC-USDT", "cryptocom|1INCH_USDT|>|1INCH-USDT", "cryptocom|' cro-usdc '|<|CRO_USDC",
+        "cryptocom|BTCUSD-PERP|>|!", "cryptocom|BTC_USDT_PERP|>|!", "cryptocom|btc_usdt|>|!", "cryptocom|_USDT|>|!",
+        "cryptocom|BTC-USDT-PERP|<|!", "cryptocom|BTC-USD-211231|<|!",
     })
     void symbols(String feed, String from, String direction, String to) {
         VenueSymbols s = Venues.forFeed(feed).symbols();
@@ -144,6 +151,13 @@ class VenueTablesTest {
         "huobi-swap|S l=64363314349|older@64363314349 older@64363314350 !older@64363314348 maxdepth=0",
         "huobi-swap|-|updates nochecksum",
         "bitget|d r=100 l=100|stale@101 bridges@99 continues@99", "bitget|S r=100|maxdepth=0", "bitget|-|checksumdepth=25",
+        // Gate.io v3: receive-time ids, no sequence; every clean book authoritative, no window
+        "gateio-v3|d r=100 l=100|stale@101 !stale@100 bridges@99 bridges@101 continues@99 continues@101 !dup@100",
+        "gateio-v3|S r=100 l=100|!older@200 maxdepth=0", "gateio-v3|-|nochecksum !updates",
+        // Crypto.com: whole books are updates; deltas chain by pu; the book kept to the subscribed depth
+        "cryptocom|D p=100 l=105|bridges@100 !bridges@101 continues@100 !continues@99 stale@105 !stale@104 dup@105 !dup@104",
+        "cryptocom|S l=100 depth=50|older@100 older@101 !older@99 maxdepth=50", "cryptocom|S l=100|maxdepth=0",
+        "cryptocom|-|updates nochecksum",
     })
     void syncRules(String feed, String event, String checks) {
         BookSyncRules rules = Venues.forFeed(feed).bookSyncRules();
@@ -223,6 +237,11 @@ class VenueTablesTest {
         "binance-usdm|https://fapi.binance.com/fapi/v1/exchangeInfo|urls",
         "binance-coinm|https://dapi.binance.com/dapi/v1/exchangeInfo|urls", "coinbase|https://api.exchange.coinbase.com/products|urls",
         "okcoin|https://www.okcoin.com/api/v5/public/instruments?instType=SPOT|urls",
+        "cryptocom|https://api.crypto.com/v2/public/get-instruments|urls", "cryptocom|https://api.crypto.com/v2/public/get-instruments|meta",
+        "cryptocom|https://api.crypto.com/v2/public/get-book?instrument_name=BTC_USDT&depth=150|!meta",
+        "cryptocom|https://api.crypto.com/v2/public/get-book?instrument_name=BTC_USDT&depth=150|-", // books come on the socket
+        "gateio-v3|https://api.gateio.ws/api/v4/spot/currency_pairs|urls",
+        "gateio-v3|https://api.gateio.ws/api/v4/spot/order_book?currency_pair=HAI_ETH&limit=100&with_id=true|-", // clean books
     })
     void urls(String feed, String url, String key) {
         Venue v = Venues.forFeed(feed);
@@ -325,6 +344,11 @@ class VenueTablesTest {
         "binance-coinm|BNBUSD_PERP|symbol=BNB-USD-PERP", "binance-coinm|DOTUSD_211231|symbol=DOT-USD-211231",
         "coinbase|BAND-BTC|feed=coinbase symbol=BAND-BTC kind=SPOT base=BAND quote=BTC expiry=- tick=0.00000001 lot=0.01",
         "coinbase|YFI-BTC|pdec=5 sdec=6", "coinbase|SKL-EUR|pdec=4 sdec=1",
+        // Crypto.com's get-instruments (November 2021): spot pairs only, tick and lot from their decimals
+        "cryptocom|*|size=250 all.kind=SPOT unique renamed=250 kinds=SPOT unfit#=16 all.symbol=/[A-Z0-9]+-[A-Z]{3,4}/",
+        "cryptocom|RSR_USDT|feed=cryptocom symbol=RSR-USDT base=RSR quote=USDT expiry=- tick=0.00001 lot=0.1 pdec=5 sdec=1",
+        "cryptocom|MATIC_BTC|symbol=MATIC-BTC tick=0.000000001 lot=1 fits=false",
+        "cryptocom|MATIC_USDT,HNT_USDT,LPT_USDC,GRT_CRO,HOT_USDT,BAND_USDT,SUSHI_USDT,RGT_USDC,FLOW_CRO,ONE_USDT|kind=SPOT",
     })
     void catalogs(String feed, String natives, String checks) {
         InstrumentCatalog c = catalog(feed);

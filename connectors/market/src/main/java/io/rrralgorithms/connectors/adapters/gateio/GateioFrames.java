@@ -24,9 +24,14 @@ final class GateioFrames {
      * The channel of an envelope {@code {"time","channel","event","error","result"}} that is an
      * {@code update} (of a channel the caller knows, or else refuses), or null for one to ignore:
      * pings/pongs, subscribe/unsubscribe replies and the {@code ignoredChannels}. An {@code error},
-     * a failed subscription and any other event are dead letters.
+     * a failed subscription and any other event are dead letters; so is a v3 frame, with a reason
+     * naming the feed that decodes it.
      */
     static String dataChannel(JsonNode root, Set<String> ignoredChannels) throws DecodeException {
+        if (!root.has("channel") && root.has("method")) { // {"method":"depth.update","params":[...]}: API v3
+            throw new DecodeException("a Gate.io API v3 frame (method '" + root.path("method").asText()
+                    + "'), not v4: decode it as feed " + GateioVenue.V3_FEED + " (" + GateioVenue.V3_FEED + "=FILE)");
+        }
         String channel = JsonFields.requireText(root, "channel");
         JsonNode error = root.get("error");
         if (error != null && !error.isNull()) {

@@ -49,11 +49,7 @@ final class PhemexFrameDecoder extends JsonFrameDecoder {
 
     @Override
     protected Result decode(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
-        JsonNode error = root.get("error");
-        if (error != null && !error.isNull()) {
-            throw new DecodeException("venue error message: code " + error.path("code").asText() + " "
-                    + error.path("message").asText());
-        }
+        JsonFields.refuseErrorMember(root);
         List<MarketEvent> events = new ArrayList<>();
         if (root.has("book")) {
             events.add(book(frame, root));
