@@ -23,11 +23,11 @@ class ShrunkRidgeTest {
     private static final double[] LAMBDAS = {0.1, 1, 10};
     private static final int PLANTED = FeatureSpec.V2.inputNames().indexOf("depth_imbalance_1");
 
-    /** BTC and DOGE a day apart (no cross-instrument input links them), DOGE's prices 10⁵× lower. */
-    private static List<FeatureRecord> records() {
+    /** BTC and DOGE (DOGE's prices 10⁵× lower), DOGE {@code offsetMs} later. */
+    private static List<FeatureRecord> records(long offsetMs) {
         List<FeatureRecord> out = new ArrayList<>();
         out.addAll(SyntheticV2.instrument("binance-spot:BTCUSDT", T0, 400, 60_000, 1, new Random(11)));
-        out.addAll(SyntheticV2.instrument("binance-spot:DOGEUSDT", T0 + 86_400_000L, 300, 0.1, 5_000, 20,
+        out.addAll(SyntheticV2.instrument("binance-spot:DOGEUSDT", T0 + offsetMs, 400, 0.1, 5_000, 20,
                 new Random(12)));
         return out;
     }
@@ -39,7 +39,8 @@ class ShrunkRidgeTest {
 
     @Test
     void learnsThePlantedInputWithItsLabelScalingFittedOnTrainOnly() {
-        List<LabeledRow> rows = new Labeler(FeatureSpec.V2, 1).label(records());
+        // the same seconds: the time split puts both instruments into train, validation and test
+        List<LabeledRow> rows = new Labeler(FeatureSpec.V2, 1).label(records(0));
         TimeSplit split = TimeSplit.of(rows, 0.6, 0.2, 1000L, null, null);
         InstrumentNormalization norm = InstrumentNormalization.fit(split.train());
         RidgeTrainer trainer = RidgeTrainer.shrunk(LAMBDAS, norm, 3);
@@ -78,7 +79,8 @@ class ShrunkRidgeTest {
         MlpConfig mlp = new MlpConfig(new int[] {8}, 10, 3, 1e-2f, 32, 0f, 42L);
         WalkForward.Options o = new WalkForward.Options(FeatureSpec.V2, 1, 3, 0.4, 0.25, mlp,
                 new OutOfSampleEvaluation.Options(1, 50, 0, 42, 0.95), cfg);
-        List<FeatureRecord> records = records();
+        // a day apart: no cross-instrument input links one's rewritten rows to the other's
+        List<FeatureRecord> records = records(86_400_000L);
         List<LabeledRow> labeled = new Labeler(FeatureSpec.V2, 1).label(records);
         Map<String, WalkForwardSplit.Bounds> bounds = WalkForwardSplit.of(labeled, 3, 0.4, 0.25, 1000L).get(1)
                 .bounds();
