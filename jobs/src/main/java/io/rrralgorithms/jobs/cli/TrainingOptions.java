@@ -77,8 +77,9 @@ public class TrainingOptions {
                     + "per-instrument z-scores) or v1 (the 10 inputs of the first models)")
     String featureSpec;
 
-    @Option(names = "--model", description = "auto (ridge, MLP and TCN, the best validation IC kept), mlp, ridge or "
-            + "tcn (default: auto with spec v2, mlp with v1)")
+    @Option(names = "--model", description = "auto (ridge, shrunk ridge, MLP and TCN, the best validation IC kept), "
+            + "mlp, ridge, shrunk (a ridge shrunk toward the composite of the 5 strongest train inputs, labels scaled "
+            + "per instrument; spec v2) or tcn (default: auto with spec v2, mlp with v1)")
     String model;
 
     @Option(names = "--sequence-window", defaultValue = "10",
@@ -89,7 +90,8 @@ public class TrainingOptions {
     int tcnChannels;
 
     @Option(names = "--ridge-lambdas", split = ",", defaultValue = "0.01,0.1,1,10,100",
-            description = "ridge penalties tried (× rows), the lowest validation MSE kept")
+            description = "ridge penalties tried (× rows), the lowest validation MSE kept (the shrunk ridge also "
+                    + "tries infinity: its prior alone)")
     double[] ridgeLambdas;
 
     @Option(names = "--models-dir", defaultValue = "./models-store",
@@ -106,6 +108,10 @@ public class TrainingOptions {
             spec = FeatureSpec.byVersion(featureSpec);
             String kind = model != null ? model : spec == FeatureSpec.V1 ? "mlp" : "auto";
             modelConfig = new ModelConfig(kind, window, tcnChannels, ridgeLambdas, spec != FeatureSpec.V1);
+            if (spec == FeatureSpec.V1 && modelConfig.candidates().contains("shrunk")) {
+                throw new IllegalArgumentException("--model shrunk needs per-instrument normalization: use "
+                        + "--feature-spec v2");
+            }
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());
         }

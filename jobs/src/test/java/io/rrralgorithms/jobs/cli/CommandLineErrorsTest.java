@@ -151,6 +151,9 @@ class CommandLineErrorsTest {
                         "--replay", capture), ExitCodes.USAGE, "rrr train: --windows must be at least 1, got 0"),
                 Arguments.of("walk-forward with too many windows", List.of("train", "--walk-forward", "--windows",
                         "100000", "--horizon-seconds", "1", "--replay", capture), ExitCodes.USAGE, "rrr train: binance"),
+                Arguments.of("shrunk ridge on spec v1", List.of("train", "--walk-forward", "--feature-spec", "v1",
+                        "--model", "shrunk", "--replay", capture), ExitCodes.USAGE, "rrr train: --model shrunk needs "
+                                + "per-instrument normalization: use --feature-spec v2"),
                 Arguments.of("ui port out of range", run(capture, "--ui-port", "-1"), ExitCodes.USAGE,
                         "rrr run: --ui-port must be a port from 0 to 65535, got -1"),
                 Arguments.of("rrr ui port taken", List.of("ui", "--ui-port", String.valueOf(listener.getLocalPort())),

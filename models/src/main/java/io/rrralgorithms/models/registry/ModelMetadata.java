@@ -33,7 +33,7 @@ public class ModelMetadata {
     /** Normalization fitted on the training slice (also baked into the graph). */
     public float[] inputMean;
     public float[] inputStd;
-    /** {@code mlp} (also when absent: spec v1 models), {@code ridge} or {@code tcn}. */
+    /** {@code mlp} (also when absent: spec v1 models), {@code ridge}, {@code shrunk} or {@code tcn}. */
     public String modelKind;
     /**
      * Rows the model sees per score: the latest {@code window} scorable rows of the instrument,
@@ -47,6 +47,13 @@ public class ModelMetadata {
      */
     public Map<String, float[]> instrumentMean;
     public Map<String, float[]> instrumentStd;
+    /**
+     * Per-instrument label mean and std (fitted on train) of a model trained on per-instrument
+     * standardized labels ({@code shrunk}): the graph gets them as two input columns after the
+     * window's inputs and returns scores in each instrument's label units. Absent: no such columns.
+     */
+    public Map<String, Float> instrumentLabelMean;
+    public Map<String, Float> instrumentLabelStd;
     /** Trainable parameters, and the training wall time in seconds. */
     public Integer parameters;
     public Double trainSeconds;

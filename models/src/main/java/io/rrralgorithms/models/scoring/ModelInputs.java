@@ -35,13 +35,14 @@ public final class ModelInputs {
     /** The inputs of a loaded model (spec v1 models: raw rows, one at a time). */
     public static ModelInputs of(FeatureSpec spec, ModelMetadata m) {
         InstrumentNormalization norm = m.instrumentMean == null ? null
-                : new InstrumentNormalization(m.instrumentMean, m.instrumentStd);
+                : new InstrumentNormalization(m.instrumentMean, m.instrumentStd, m.instrumentLabelMean,
+                        m.instrumentLabelStd);
         return new ModelInputs(spec, norm, m.window == null ? 1 : m.window);
     }
 
-    /** Graph input width: the spec's inputs × the window. */
+    /** Graph input width: the spec's inputs × the window (and the label columns of a label-scaled model). */
     public int width() {
-        return spec.size() * window;
+        return spec.size() * window + (normalization == null ? 0 : normalization.extraColumns());
     }
 
     public int window() {
@@ -66,7 +67,7 @@ public final class ModelInputs {
         }
         float[] z = normalization == null ? x : normalization.apply(instrument, x);
         if (window == 1) {
-            return z;
+            return normalization == null ? z : normalization.withLabelColumns(instrument, z);
         }
         ArrayDeque<float[]> h = histories.computeIfAbsent(instrument, k -> new ArrayDeque<>());
         h.addLast(z);
@@ -82,6 +83,6 @@ public final class ModelInputs {
         for (float[] v : h) {
             System.arraycopy(v, 0, out, k++ * n, n);
         }
-        return out;
+        return normalization == null ? out : normalization.withLabelColumns(instrument, out);
     }
 }

@@ -32,7 +32,8 @@ public final class TfScorer implements AutoCloseable {
         this.spec = spec;
         this.bundle = bundle;
         this.function = function;
-        this.width = metadata.inputNames.size() * (metadata.window == null ? 1 : metadata.window);
+        this.width = metadata.inputNames.size() * (metadata.window == null ? 1 : metadata.window)
+                + (metadata.instrumentLabelMean == null ? 0 : 2);
     }
 
     /** Loads a model of any feature spec this build computes (its own, from its metadata). */
@@ -123,7 +124,7 @@ public final class TfScorer implements AutoCloseable {
         return spec;
     }
 
-    /** Graph input width: the spec's inputs × the model's window. */
+    /** Graph input width: the spec's inputs × the model's window (+ 2 label columns where the model has them). */
     public int width() {
         return width;
     }

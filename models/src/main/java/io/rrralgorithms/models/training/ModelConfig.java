@@ -7,17 +7,23 @@ import java.util.Locale;
 /**
  * Which model to train, beside the MLP's hyperparameters ({@link MlpConfig}).
  *
- * @param kind {@code auto} (ridge, MLP and TCN, the one with the highest validation IC kept),
- *     {@code mlp}, {@code ridge} or {@code tcn}
+ * @param kind {@code auto} (ridge, shrunk ridge, MLP and TCN, the one with the highest validation IC
+ *     kept), {@code mlp}, {@code ridge}, {@code shrunk} or {@code tcn}
  * @param window rows of history a TCN sees (its receptive field; MLP and ridge see the row alone);
  *     with {@code auto} or {@code tcn} every model is evaluated on the rows that have this much
  *     history
  * @param channels the TCN's channels per layer
  * @param ridgeLambdas the ridge penalties tried (× rows), the one with the lowest validation MSE kept
+ *     (the shrunk ridge tries them and ∞)
  * @param perInstrument per-instrument z-scores before the graph ({@link InstrumentNormalization})
  */
 public record ModelConfig(String kind, int window, int channels, double[] ridgeLambdas, boolean perInstrument) {
-    public static final List<String> KINDS = List.of("auto", "mlp", "ridge", "tcn");
+    public static final List<String> KINDS = List.of("auto", "mlp", "ridge", "shrunk", "tcn");
+    /**
+     * The shrunk ridge's prior: the composite of this many train inputs with the largest |IC|. Fixed
+     * before any walk-forward run (not tuned on a test window).
+     */
+    public static final int PRIOR_INPUTS = 5;
 
     public ModelConfig {
         kind = kind.toLowerCase(Locale.ROOT);
@@ -46,6 +52,6 @@ public record ModelConfig(String kind, int window, int channels, double[] ridgeL
     }
 
     public List<String> candidates() {
-        return kind.equals("auto") ? List.of("ridge", "mlp", "tcn") : List.of(kind);
+        return kind.equals("auto") ? List.of("ridge", "shrunk", "mlp", "tcn") : List.of(kind);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * Trains the candidate models of a {@link ModelConfig} on the train slice and keeps the one with
  * the highest IC on the <b>validation</b> slice (the test slice is never looked at: it is scored
- * only by the kept model, afterwards). Candidates in order ridge, MLP, TCN; a tie keeps the
- * earlier (simpler) one. The per-instrument normalization is fitted on the train slice once and
+ * only by the kept model, afterwards). Candidates in order ridge, shrunk ridge, MLP, TCN; a tie
+ * keeps the earlier (simpler) one. The per-instrument normalization is fitted on the train slice once and
  * shared by all candidates.
  */
 public final class ModelSelection {
@@ -43,6 +43,8 @@ public final class ModelSelection {
             for (String kind : cfg.candidates()) {
                 TrainedModel m = switch (kind) {
                     case "ridge" -> new RidgeTrainer(cfg.ridgeLambdas(), norm).train(train, validation);
+                    case "shrunk" -> RidgeTrainer.shrunk(cfg.ridgeLambdas(), norm, ModelConfig.PRIOR_INPUTS)
+                            .train(train, validation);
                     case "tcn" -> new MlpTrainer(mlp, "tcn", cfg.window(), cfg.channels(), norm).train(train, validation);
                     default -> new MlpTrainer(mlp, "mlp", 1, 1, norm).train(train, validation);
                 };

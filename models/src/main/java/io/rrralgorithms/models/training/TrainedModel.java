@@ -112,7 +112,7 @@ public final class TrainedModel implements AutoCloseable {
         return this;
     }
 
-    /** {@code mlp}, {@code ridge} or {@code tcn}. */
+    /** {@code mlp}, {@code ridge}, {@code shrunk} or {@code tcn}. */
     public String kind() {
         return kind;
     }
@@ -155,8 +155,8 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /**
-     * First 8 hex digits of a SHA-256 over the normalization (per instrument too, where the model
-     * has it) and the (best) weights.
+     * First 8 hex digits of a SHA-256 over the normalization (per instrument too, and the label
+     * scaling, where the model has them) and the (best) weights.
      */
     public String weightsHash() {
         try {
@@ -166,6 +166,10 @@ public final class TrainedModel implements AutoCloseable {
                     md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                     update(md, e.getValue());
                     update(md, normalization.std().get(e.getKey()));
+                    if (normalization.labelScaled()) {
+                        update(md, new float[] {normalization.labelMean().get(e.getKey()),
+                            normalization.labelStd().get(e.getKey())});
+                    }
                 }
             }
             update(md, inputMean);

@@ -116,6 +116,8 @@ public final class Trainer {
         if (model.normalization() != null) {
             m.instrumentMean = model.normalization().mean();
             m.instrumentStd = model.normalization().std();
+            m.instrumentLabelMean = model.normalization().labelMean();
+            m.instrumentLabelStd = model.normalization().labelStd();
         }
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Exported models score as they did in memory: the per-instrument normalization and the window are
  * stored in the model directory and rebuilt by {@link ModelInputs} from a stream of rows, for spec
- * v2's ridge and TCN; spec v1 models (metadata without any of the v2 fields) still load and score.
+ * v2's ridge, shrunk ridge (its per-instrument label scaling too) and TCN; spec v1 models (metadata without any of the v2 fields) still load and score.
  */
 class ModelExportRoundTripTest {
     private static final long T0 = 1_723_075_200_000L;
@@ -45,7 +45,7 @@ class ModelExportRoundTripTest {
 
     @Test
     void perInstrumentNormalizationAndWindowRoundTripThroughExport(@TempDir Path dir) throws Exception {
-        for (String kind : List.of("ridge", "tcn")) {
+        for (String kind : List.of("ridge", "shrunk", "tcn")) {
             ModelConfig cfg = new ModelConfig(kind, 4, 4, new double[] {0.1, 10}, true);
             Trainer.Options o = new Trainer.Options(FeatureSpec.V2, 1, 0.6, 0.2, SMALL, "synthetic", null, null, cfg);
             List<FeatureRecord> records = records();
@@ -65,11 +65,21 @@ class ModelExportRoundTripTest {
                         - norm.mean().get("binance-spot:DOGEUSDT")[0]) > 0.1);
                 assertEquals(kind.equals("tcn") ? 4 : 1, m.window);
                 assertEquals(r.model().parameters(), m.parameters);
+                if (kind.equals("shrunk")) {
+                    // the per-instrument label scaling is stored and read back (the job's inputs end with it)
+                    assertEquals(norm.labelMean(), m.instrumentLabelMean);
+                    assertEquals(norm.labelStd(), m.instrumentLabelStd);
+                    assertEquals(m.instrumentMean.keySet(), m.instrumentLabelMean.keySet());
+                } else {
+                    assertEquals(null, m.instrumentLabelMean);
+                }
 
                 List<LabeledRow> test = r.report().split().test();
                 float[] inMemory = r.model().score(test);
                 try (TfScorer scorer = TfScorer.loadAnySpec(exported, null)) {
                     assertEquals(FeatureSpec.V2, scorer.spec());
+                    assertEquals(FeatureSpec.V2.size() * m.window + (kind.equals("shrunk") ? 2 : 0), scorer.width());
+                    assertEquals(scorer.width(), scorer.inputs().width());
                     // the job's path: every row in time order through the model's inputs
                     ModelInputs stream = scorer.inputs();
                     Map<String, float[]> streamed = new HashMap<>();
