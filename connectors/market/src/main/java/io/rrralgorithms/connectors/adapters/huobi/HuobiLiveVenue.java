@@ -1,15 +1,14 @@
 package io.rrralgorithms.connectors.adapters.huobi;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
+import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
-import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.FrameInflater;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,42 +30,19 @@ import java.util.regex.Pattern;
  *   <li>Symbols: {@code BTC-USDT} → {@code btcusdt} ({@link HuobiSymbols}).
  * </ul>
  */
-public final class HuobiLiveVenue implements LiveVenue {
+public final class HuobiLiveVenue extends LiveSpec {
     private static final Pattern PING = Pattern.compile("\\{\\s*\"ping\"\\s*:\\s*([0-9]{1,19})\\s*}");
 
-    @Override
-    public String feed() {
-        return HuobiVenue.FEED;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return "wss://api.huobi.pro/ws";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return HuobiSymbols.spotToNative(normalized);
-    }
-
-    @Override
-    public List<LiveStream> streams(String symbol, Set<Channel> channels) {
-        String topic = "market." + symbol + ".";
-        return LiveStream.forChannels(symbol, channels, topic + "trade.detail", topic + "depth.step0", topic + "bbo");
+    public HuobiLiveVenue() {
+        super(declare(HuobiVenue.FEED, "wss://api.huobi.pro/ws", new VenueLimits(100, 1, 10, 5, Duration.ofSeconds(1), 1))
+                .batching(Batching.PER_STREAM).symbols(HuobiSymbols::spotToNative)
+                .streams("market.{}.trade.detail", "market.{}.depth.step0", "market.{}.bbo"));
     }
 
     /** One topic a message ({@link VenueLimits#maxStreamsPerSubscribe} is 1). */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        if (streams.size() != 1) {
-            throw new IllegalArgumentException("huobi subscribes one topic a message, got " + streams.size());
-        }
-        return "{\"sub\":\"" + streams.get(0).name() + "\",\"id\":\"" + id + "\"}";
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(100, 1, 10, 5, Duration.ofSeconds(1), 1);
+        return "{\"sub\":\"" + LiveSubscriptions.one(feed(), streams).name() + "\",\"id\":\"" + id + "\"}";
     }
 
     @Override
@@ -93,7 +69,6 @@ public final class HuobiLiveVenue implements LiveVenue {
 
     @Override
     public String errorOf(byte[] payload) {
-        return "error".equals(PayloadScan.valueAfter(payload, "\"status\":\"", '"'))
-                ? new String(payload, StandardCharsets.UTF_8) : null;
+        return LiveSubscriptions.errorIf(payload, "\"status\":\"", "error");
     }
 }
