@@ -253,7 +253,7 @@ public final class LiveConnection implements AutoCloseable {
                 handshake();
             }
             try {
-                ws = WebSocketClient.connect(target, settings.connectTimeout());
+                ws = WebSocketClient.connect(target, settings.connectTimeout(), venue.handshakeHeaders());
             } catch (IOException | RuntimeException e) {
                 throw new ConnectFailed(Failures.describe(e, target));
             }

@@ -6,18 +6,21 @@ import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A venue's live spec from a {@link Declaration}: what the venues' specs have in common is
  * declared, not written again — the feed, the endpoint, the limits, the native symbols, the names
  * of an instrument's streams, how a batch of streams becomes subscribe messages ({@link Batching}),
  * the application heartbeat or WebSocket ping, and the REST snapshot procedure where the book needs
- * one. A spec extends this and writes only what is its venue's own: the subscribe message of one
- * batch, which stream a frame belongs to and what an error reply looks like
+ * one, what an error reply looks like. A spec extends this and writes only what is its venue's
+ * own: the subscribe message of one batch and which stream a frame belongs to
  * ({@link LiveSubscriptions} has the usual shapes of these).
  */
 public abstract class LiveSpec implements LiveVenue {
@@ -29,7 +32,9 @@ public abstract class LiveSpec implements LiveVenue {
         /** One message per channel of the batch, channels in the batch's order (BitMEX, KuCoin, Poloniex, …). */
         PER_CHANNEL,
         /** One message per stream (Huobi, Phemex, bitFlyer, …). */
-        PER_STREAM;
+        PER_STREAM,
+        /** One message per instrument naming its channels (ProBit's {@code filter}). */
+        PER_SYMBOL;
 
         /** The batch split into the streams of each message, in sending order. */
         public List<List<LiveStream>> split(List<LiveStream> streams) {
@@ -37,6 +42,8 @@ public abstract class LiveSpec implements LiveVenue {
                 case ONE_MESSAGE -> List.of(streams);
                 case PER_CHANNEL -> List.copyOf(LiveSubscriptions.byChannel(streams).values());
                 case PER_STREAM -> streams.stream().map(List::of).toList();
+                case PER_SYMBOL -> List.copyOf(streams.stream().collect(Collectors.groupingBy(LiveStream::nativeSymbol,
+                        LinkedHashMap::new, Collectors.toList())).values());
             };
         }
     }
@@ -68,6 +75,7 @@ public abstract class LiveSpec implements LiveVenue {
         private RestSnapshots snapshots;
         private UnaryOperator<String> toNative = UnaryOperator.identity();
         private String[] streamNames = {"trades:{}", "book:{}", "bbo:{}"};
+        private Function<byte[], String> error = payload -> null;
 
         private Declaration(String feed, String endpoint, VenueLimits limits) {
             this.feed = feed;
@@ -106,6 +114,21 @@ public abstract class LiveSpec implements LiveVenue {
          */
         public Declaration streams(String trades, String book, String bbo) {
             this.streamNames = new String[] {trades, book, bbo};
+            return this;
+        }
+
+        /**
+         * An error reply is a small frame whose string value after {@code marker} is {@code value}
+         * ({@code "event":"error"}): logged loudly by the capture ({@link LiveVenue#errorOf}).
+         */
+        public Declaration errorWhen(String marker, String value) {
+            this.error = payload -> LiveSubscriptions.errorIf(payload, marker, value);
+            return this;
+        }
+
+        /** An error reply is a small frame containing {@code part} ({@code "error":{}). */
+        public Declaration errorContaining(String part) {
+            this.error = payload -> LiveSubscriptions.errorContaining(payload, part);
             return this;
         }
 
@@ -166,6 +189,11 @@ public abstract class LiveSpec implements LiveVenue {
             out.add(subscribeMessage(one, nextId.getAsInt()));
         }
         return out;
+    }
+
+    @Override
+    public String errorOf(byte[] payload) {
+        return declared.error.apply(payload);
     }
 
     @Override

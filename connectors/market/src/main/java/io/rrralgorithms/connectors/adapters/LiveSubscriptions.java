@@ -90,4 +90,17 @@ public final class LiveSubscriptions {
         String s = smallText(payload, 4096);
         return s != null && s.contains(part) ? s : null;
     }
+
+    /**
+     * {@code {"name":"<channel>","<symbolsKey>":["A","B"]},…}: the streams' channels in first-seen
+     * order, each naming its native symbols (Coinbase's {@code product_ids}, Delta's {@code symbols}).
+     */
+    public static String namedChannels(List<LiveStream> streams, String symbolsKey) {
+        StringBuilder b = new StringBuilder();
+        for (List<LiveStream> one : byChannel(streams).values()) {
+            b.append(b.length() == 0 ? "" : ",").append("{\"name\":\"").append(channelOf(one.get(0))).append("\",\"")
+                    .append(symbolsKey).append("\":[").append(quoted(one, LiveStream::nativeSymbol)).append("]}");
+        }
+        return b.toString();
+    }
 }

@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.venues;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
@@ -32,6 +33,23 @@ public interface LiveVenue {
      */
     default URI endpoint(String endpoint, List<LiveStream> streams) {
         return URI.create(endpoint);
+    }
+
+    /**
+     * The group of a stream's connection: streams of two groups never share a connection, so that
+     * {@link #endpoint} can open each group's own (a venue with an endpoint per market: Huobi's coin-
+     * and USDT-margined swaps, bit.com's spot and perpetuals). By default one group.
+     */
+    default String connectionGroup(LiveStream stream) {
+        return "";
+    }
+
+    /**
+     * Request headers the WebSocket opening handshake must carry beyond the protocol's own
+     * (Blockchain.com's gateway refuses a connection without an {@code Origin}); none by default.
+     */
+    default Map<String, String> handshakeHeaders() {
+        return Map.of();
     }
 
     /**

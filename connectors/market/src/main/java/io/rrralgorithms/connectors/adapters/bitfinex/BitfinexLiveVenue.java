@@ -40,7 +40,8 @@ public final class BitfinexLiveVenue extends LiveSpec {
     public BitfinexLiveVenue() {
         super(declare(BitfinexVenue.FEED, "wss://api-pub.bitfinex.com/ws/2",
                 new VenueLimits(25, 1, 10, 20, Duration.ofMinutes(1), 1))
-                .symbols(BitfinexSymbols::toNative).streams("trades:{}", "book:{}", "ticker:{}"));
+                .symbols(BitfinexSymbols::toNative).streams("trades:{}", "book:{}", "ticker:{}")
+                .errorWhen("{\"event\":\"", "error"));
     }
 
     /** One stream a message ({@link VenueLimits#maxStreamsPerSubscribe} is 1). */
@@ -64,10 +65,5 @@ public final class BitfinexLiveVenue extends LiveSpec {
     @Override
     public String streamOf(byte[] payload) {
         return null;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return LiveSubscriptions.errorIf(payload, "{\"event\":\"", "error");
     }
 }

@@ -41,7 +41,8 @@ public final class BitgetLiveVenue extends LiveSpec {
     public BitgetLiveVenue() {
         super(declare(BitgetVenue.FEED, "wss://ws.bitget.com/spot/v1/stream",
                 new VenueLimits(50, 50, 10, 5, Duration.ofSeconds(1), 1)).heartbeat("ping", Duration.ofSeconds(20))
-                .symbols(BitgetLiveVenue::spot));
+                .symbols(BitgetLiveVenue::spot)
+                .errorWhen("\"event\":\"", "error"));
     }
 
     private static String spot(String normalized) {
@@ -74,10 +75,5 @@ public final class BitgetLiveVenue extends LiveSpec {
     public String streamOf(byte[] payload) {
         return "action".equals(PayloadScan.valueAfter(payload, "{\"", '"'))
                 ? LiveSubscriptions.stream(payload, "\"channel\":\"", "\"instId\":\"") : null;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return LiveSubscriptions.errorIf(payload, "\"event\":\"", "error");
     }
 }

@@ -41,7 +41,8 @@ public final class BitstampLiveVenue extends LiveSpec {
                 .heartbeat(HEARTBEAT, Duration.ofSeconds(20))
                 .symbols(BitstampSymbols::toNative).streams("live_trades_{}", DIFFS + "{}", null)
                 .restSnapshots(new RestSnapshots("https://www.bitstamp.net", "/api/v2/order_book/", "", DIFFS,
-                        "microtimestamp", "microtimestamp")));
+                        "microtimestamp", "microtimestamp"))
+                .errorWhen("\"event\":\"", "bts:error"));
     }
 
     /** One channel a message ({@link VenueLimits#maxStreamsPerSubscribe} is 1). */
@@ -60,10 +61,5 @@ public final class BitstampLiveVenue extends LiveSpec {
         }
         String channel = PayloadScan.valueAfter(payload, "\"channel\":\"", '"');
         return channel != null && (channel.startsWith(DIFFS) || channel.startsWith("live_trades_")) ? channel : null;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return LiveSubscriptions.errorIf(payload, "\"event\":\"", "bts:error");
     }
 }

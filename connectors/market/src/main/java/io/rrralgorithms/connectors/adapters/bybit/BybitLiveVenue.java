@@ -39,7 +39,8 @@ public final class BybitLiveVenue extends LiveSpec {
         super(declare(BybitVenue.FEED, "wss://stream.bybit.com/v5/public/linear",
                 new VenueLimits(200, 10, 10, 500, Duration.ofMinutes(5), 1))
                 .heartbeat("{\"req_id\":\"ping\",\"op\":\"ping\"}", Duration.ofSeconds(20))
-                .symbols(BybitLiveVenue::perpetual).streams("publicTrade.{}", "orderbook.50.{}", "orderbook.1.{}"));
+                .symbols(BybitLiveVenue::perpetual).streams("publicTrade.{}", "orderbook.50.{}", "orderbook.1.{}")
+                .errorContaining("\"success\":false"));
     }
 
     /** Perpetuals only (the v5 linear and inverse categories), as {@link BybitSymbols#toNative}. */
@@ -62,10 +63,5 @@ public final class BybitLiveVenue extends LiveSpec {
     @Override
     public String streamOf(byte[] payload) {
         return PayloadScan.valueAfter(payload, "\"topic\":\"", '"');
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return LiveSubscriptions.errorContaining(payload, "\"success\":false");
     }
 }

@@ -9,9 +9,7 @@ import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Coinbase Exchange market data feed ({@code coinbase}), {@code wss://ws-feed.exchange.coinbase.com}.
@@ -39,7 +37,8 @@ public final class CoinbaseLiveVenue extends LiveSpec {
     public CoinbaseLiveVenue() {
         super(declare(CoinbaseVenue.FEED, "wss://ws-feed.exchange.coinbase.com",
                 new VenueLimits(100, 100, 8, 8, Duration.ofSeconds(1), 1))
-                .symbols(CoinbaseSymbols::toNative).streams("matches:{}", "level2_batch:{}", "ticker:{}"));
+                .symbols(CoinbaseSymbols::toNative).streams("matches:{}", "level2_batch:{}", "ticker:{}")
+                .errorWhen("\"type\":\"", "error"));
     }
 
     /** The declared streams and always the product's {@code heartbeat}. */
@@ -53,11 +52,7 @@ public final class CoinbaseLiveVenue extends LiveSpec {
     /** {@code {"type":"subscribe","channels":[{"name":<channel>,"product_ids":[…]},…]}}, channels in first-seen order. */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        Map<Channel, List<LiveStream>> byChannel = LiveSubscriptions.byChannel(streams);
-        return "{\"type\":\"subscribe\",\"channels\":[" + byChannel.values().stream()
-                .map(one -> "{\"name\":\"" + LiveSubscriptions.channelOf(one.get(0)) + "\",\"product_ids\":["
-                        + LiveSubscriptions.quoted(one, LiveStream::nativeSymbol) + "]}")
-                .collect(Collectors.joining(",")) + "]}";
+        return "{\"type\":\"subscribe\",\"channels\":[" + LiveSubscriptions.namedChannels(streams, "product_ids") + "]}";
     }
 
     /** {@code <channel>:<product_id>} from the message type. */
@@ -76,10 +71,5 @@ public final class CoinbaseLiveVenue extends LiveSpec {
         };
         String product = channel == null ? null : PayloadScan.valueAfter(payload, "\"product_id\":\"", '"');
         return product == null ? null : channel + ":" + product;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return LiveSubscriptions.errorIf(payload, "\"type\":\"", "error");
     }
 }

@@ -48,7 +48,8 @@ public final class GateioLiveVenue extends LiveSpec {
                 .restSnapshots(new RestSnapshots("https://api.gateio.ws", depthPath, "&limit=100&with_id=true",
                         prefix + "order_book_update:", "U", "id"))
                 .symbols(s -> GateioSymbols.toNative(s, kind))
-                .streams(prefix + "trades:{}", prefix + "order_book_update:{}", prefix + "book_ticker:{}"));
+                .streams(prefix + "trades:{}", prefix + "order_book_update:{}", prefix + "book_ticker:{}")
+                .errorContaining("\"error\":{"));
         this.prefix = prefix;
         this.pairField = pairField;
     }
@@ -112,11 +113,5 @@ public final class GateioLiveVenue extends LiveSpec {
         String channel = PayloadScan.valueAfter(payload, "\"channel\":\"", '"');
         String symbol = channel == null ? null : GateioVenue.partitionKey(payload, pairField);
         return symbol == null ? null : channel + ":" + symbol;
-    }
-
-    /** A reply whose {@code error} is not null ({@code "error":{"code":2,"message":"unknown currency pair"}}). */
-    @Override
-    public String errorOf(byte[] payload) {
-        return LiveSubscriptions.errorContaining(payload, "\"error\":{");
     }
 }

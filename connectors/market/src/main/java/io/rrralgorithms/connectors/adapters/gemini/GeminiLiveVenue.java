@@ -30,7 +30,8 @@ public final class GeminiLiveVenue extends LiveSpec {
 
     public GeminiLiveVenue() {
         super(declare(GeminiVenue.FEED, "wss://api.gemini.com/v2/marketdata",
-                new VenueLimits(200, 100, 1, 10, Duration.ofMinutes(1), 1)).symbols(GeminiSymbols::toNative));
+                new VenueLimits(200, 100, 1, 10, Duration.ofMinutes(1), 1)).symbols(GeminiSymbols::toNative)
+                .errorWhen("{\"type\":\"", "error"));
     }
 
     /** {@code l2:<symbol>} for trades or book; none for BBO alone. */
@@ -53,10 +54,5 @@ public final class GeminiLiveVenue extends LiveSpec {
         String symbol = type == null || !(type.equals("l2_updates") || type.equals("trade")) ? null
                 : PayloadScan.valueAfter(payload, "\"symbol\":\"", '"');
         return symbol == null ? null : "l2:" + symbol;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return LiveSubscriptions.errorIf(payload, "{\"type\":\"", "error");
     }
 }

@@ -35,7 +35,8 @@ public final class HitbtcLiveVenue extends LiveSpec {
     private HitbtcLiveVenue(String feed, String endpoint, HitbtcSymbols symbols, boolean v3) {
         super(declare(feed, endpoint, new VenueLimits(100, v3 ? 100 : 1, 10, 5, Duration.ofSeconds(1), 1))
                 .batching(v3 ? Batching.PER_CHANNEL : Batching.PER_STREAM).symbols(symbols::toNative)
-                .streams("trades:{}", v3 ? "orderbook/full:{}" : "orderbook:{}", v3 ? "ticker/1s:{}" : "ticker:{}"));
+                .streams("trades:{}", v3 ? "orderbook/full:{}" : "orderbook:{}", v3 ? "ticker/1s:{}" : "ticker:{}")
+                .errorContaining("\"error\":{"));
         this.v3 = v3;
     }
 
@@ -89,10 +90,5 @@ public final class HitbtcLiveVenue extends LiveSpec {
         String channel = method.endsWith("Orderbook") ? "orderbook" : method.endsWith("Trades") ? "trades"
                 : method.equals("ticker") ? "ticker" : null;
         return channel == null ? null : channel + ":" + symbol;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return LiveSubscriptions.errorContaining(payload, "\"error\":{");
     }
 }

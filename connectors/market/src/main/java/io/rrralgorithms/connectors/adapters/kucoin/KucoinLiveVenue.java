@@ -53,7 +53,8 @@ public final class KucoinLiveVenue extends LiveSpec {
                 .batching(Batching.PER_CHANNEL).heartbeat(PING, Duration.ofSeconds(9))
                 .restSnapshots(new RestSnapshots("https://api.kucoin.com", "/api/v1/market/orderbook/level2_100?symbol=",
                         "", BOOK_TOPIC, "sequenceStart", "sequence"))
-                .symbols(KucoinSymbols::toNative).streams("/market/match:{}", BOOK_TOPIC + "{}", "/market/ticker:{}"));
+                .symbols(KucoinSymbols::toNative).streams("/market/match:{}", BOOK_TOPIC + "{}", "/market/ticker:{}")
+                .errorWhen("\"type\":\"", "error"));
     }
 
     /** The streams of one topic, their symbols in one message. */
@@ -98,10 +99,5 @@ public final class KucoinLiveVenue extends LiveSpec {
     @Override
     public String streamOf(byte[] payload) {
         return PayloadScan.valueAfter(payload, "\"topic\":\"", '"');
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return LiveSubscriptions.errorIf(payload, "\"type\":\"", "error");
     }
 }

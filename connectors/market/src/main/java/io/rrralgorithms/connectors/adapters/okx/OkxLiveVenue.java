@@ -41,7 +41,8 @@ public class OkxLiveVenue extends LiveSpec {
 
     /** The v5 protocol with another venue's endpoint, symbols and channels (OKCoin). */
     protected OkxLiveVenue(Declaration declared) {
-        super(declared.heartbeat("ping", Duration.ofSeconds(20)));
+        super(declared.heartbeat("ping", Duration.ofSeconds(20))
+                .errorWhen("\"event\":\"", "error"));
     }
 
     /** The v5 protocol's declaration on an endpoint: its limits. */
@@ -69,10 +70,5 @@ public class OkxLiveVenue extends LiveSpec {
     public String streamOf(byte[] payload) {
         return "arg".equals(PayloadScan.valueAfter(payload, "{\"", '"'))
                 ? LiveSubscriptions.stream(payload, "\"channel\":\"", "\"instId\":\"") : null;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return LiveSubscriptions.errorIf(payload, "\"event\":\"", "error");
     }
 }

@@ -36,7 +36,8 @@ public final class PoloniexLiveVenue extends LiveSpec {
         super(declare(PoloniexVenue.FEED, "wss://ws.poloniex.com/ws/public",
                 new VenueLimits(200, 100, 10, 5, Duration.ofSeconds(1), 1))
                 .batching(Batching.PER_CHANNEL).heartbeat(PING, Duration.ofSeconds(20))
-                .symbols(PoloniexSymbols::toNative).streams("trades:{}", "book_lv2:{}", null));
+                .symbols(PoloniexSymbols::toNative).streams("trades:{}", "book_lv2:{}", null)
+                .errorWhen("\"event\":\"", "error"));
     }
 
     /** The streams of one channel (one message per channel: see the class comment). */
@@ -50,10 +51,5 @@ public final class PoloniexLiveVenue extends LiveSpec {
     @Override
     public String streamOf(byte[] payload) {
         return LiveSubscriptions.stream(payload, "{\"channel\":\"", "\"symbol\":\"");
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return LiveSubscriptions.errorIf(payload, "\"event\":\"", "error");
     }
 }
