@@ -633,6 +633,16 @@ class CapturedFramesLoopbackTest {
         }
 
         @Override
+        public String connectionGroup(LiveStream stream) {
+            return spec.connectionGroup(stream);
+        }
+
+        @Override
+        public Map<String, String> handshakeHeaders() {
+            return spec.handshakeHeaders();
+        }
+
+        @Override
         public List<LiveStream> streams(String nativeSymbol, Set<Channel> channels) {
             return spec.streams(nativeSymbol, channels);
         }

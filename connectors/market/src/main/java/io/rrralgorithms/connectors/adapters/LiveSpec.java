@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
  * A venue's live spec from a {@link Declaration}: what the venues' specs have in common is
  * declared, not written again — the feed, the endpoint, the limits, the native symbols, the names
  * of an instrument's streams, how a batch of streams becomes subscribe messages ({@link Batching}),
- * the application heartbeat or WebSocket ping, and the REST snapshot procedure where the book needs
- * one, what an error reply looks like. A spec extends this and writes only what is its venue's
- * own: the subscribe message of one batch and which stream a frame belongs to
+ * the application heartbeat or WebSocket ping, what an error reply looks like, and the REST
+ * snapshot procedure where the book needs one. A spec extends this and writes only what is its
+ * venue's own: the subscribe message of one batch and which stream a frame belongs to
  * ({@link LiveSubscriptions} has the usual shapes of these).
  */
 public abstract class LiveSpec implements LiveVenue {

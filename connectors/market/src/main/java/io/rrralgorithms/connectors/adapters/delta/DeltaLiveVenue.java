@@ -2,7 +2,6 @@ package io.rrralgorithms.connectors.adapters.delta;
 
 import io.rrralgorithms.connectors.adapters.LiveSpec;
 import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
-import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.time.Duration;
@@ -33,7 +32,7 @@ public final class DeltaLiveVenue extends LiveSpec {
     public DeltaLiveVenue() {
         super(declare(DeltaVenue.FEED, "wss://socket.delta.exchange", new VenueLimits(200, 200, 5, 5, Duration.ofSeconds(1), 1))
                 .protocolPing(Duration.ofSeconds(30)).symbols(DeltaSymbols::toNative)
-                .streams("all_trades:{}", "l2_orderbook:{}", null));
+                .streams("all_trades:{}", "l2_orderbook:{}", null).errorWhen("\"type\":\"", "error"));
     }
 
     @Override
@@ -47,11 +46,5 @@ public final class DeltaLiveVenue extends LiveSpec {
     public String streamOf(byte[] payload) {
         String stream = LiveSubscriptions.stream(payload, "\"type\":\"", "\"symbol\":\"");
         return stream == null ? null : stream.replace("all_trades_snapshot:", "all_trades:");
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return "error".equals(PayloadScan.valueAfter(payload, "\"type\":\"", '"')) ? LiveSubscriptions.smallText(payload,
-                4096) : null;
     }
 }
