@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -242,6 +243,17 @@ class CapturedFramesLoopbackTest {
                         + s.substring(m.end()) : s;
     }
 
+    /** An Independent Reserve subscribe with its channels in order of name (cryptofeed named them in a set's order). */
+    private static String channelsSorted(String s) {
+        Matcher m = Pattern.compile("^\\{\"Event\":\"Subscribe\",\"Data\":\\[([^\\]]*)]}$").matcher(s);
+        if (!m.matches()) {
+            return s;
+        }
+        List<String> channels = new ArrayList<>(List.of(m.group(1).split(",")));
+        Collections.sort(channels);
+        return "{\"Event\":\"Subscribe\",\"Data\":[" + String.join(",", channels) + "]}";
+    }
+
     /** Without Upbit's random subscription ticket ({@code {"ticket":"bd10766d-…"}}). */
     private static String withoutTicket(String s) {
         return s.replaceAll("\\{\"ticket\":\"[^\"]*\"}", "{\"ticket\":_}");
@@ -339,6 +351,11 @@ class CapturedFramesLoopbackTest {
                 new Session("probit", "PROBIT.ws.66.0", null, List.of("DMX-USDT", "CP-USDT", "RM-USDT", "XEM-USDT",
                         "CUR-KRW", "ETN-KRW", "MONA-KRW", "CORX-USDT", "MDM-KRW", "BTCV-KRW"), TRADES_AND_BOOK, p -> false,
                         AS_RECORDED, AS_RECORDED, null),
+                // one book channel per base currency, its REST books per pair
+                new Session("independent-reserve", "INDEPENDENT_RESERVE.ws.1.0", "INDEPENDENT_RESERVE.http.0.0", List.of(
+                        "pmgt-nzd", "etc-aud", "eos-nzd", "snx-aud", "bch-sgd", "eos-sgd", "eth-aud", "etc-sgd", "matic-usd",
+                        "dot-nzd"), TRADES_AND_BOOK, p -> false, AS_RECORDED, CapturedFramesLoopbackTest::channelsSorted,
+                        null),
                 // recorded as bytes literals: live, the binary messages' JSON text is published
                 new Session("upbit", "UPBIT.ws.62.0", null, List.of("BTC-ARK", "BTC-FCT2", "BTC-STPT", "BTC-ITAM",
                         "BTC-MARO", "KRW-WAVES", "BTC-AQT", "BTC-XTZ", "KRW-LAMB", "BTC-PAX"), TRADES_AND_BOOK, p -> false,
@@ -410,22 +427,35 @@ class CapturedFramesLoopbackTest {
         }
         List<String> recordedFrames = CaptureLines.payloads(capture).stream().filter(p -> !c.skip().test(p)).toList();
         List<String> frames = recordedFrames.stream().map(c.today()).toList();
-        // the recorded snapshots by the path the spec asks for them
+        // the streams of the session's symbols, on one connection (asserted below)
+        List<LiveStream> streams = new ArrayList<>();
+        symbols.forEach(n -> streams.addAll(spec.streams(spec.nativeSymbol(n), c.channels())));
+        // the recorded snapshots by the path the spec asks for them: a recorded request the spec
+        // makes as it is (Independent Reserve's, per pair), else the one of the symbol of its URL
         Map<String, String> snapshots = new HashMap<>();
         if (c.rest() != null) {
+            Set<String> specPaths = new HashSet<>();
+            streams.forEach(st -> specPaths.add(spec.snapshotPath(st.nativeSymbol())));
             for (CaptureLines.Rest r : CaptureLines.rest(SharedData.cryptofeed(c.rest()), "://")) {
+                URI u = URI.create(r.url());
+                String path = u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
                 String symbol = venue.snapshotKey(r.url());
-                if (symbol != null) {
+                if (specPaths.contains(path)) {
+                    snapshots.put(path, r.body());
+                } else if (symbol != null) {
                     snapshots.put(spec.snapshotPath(symbol), r.body());
                 }
             }
             assertFalse(snapshots.isEmpty(), "recorded snapshots in " + c.rest());
         }
+        // the symbols whose snapshots the capture fetches after their book's first diff, and finds
         Set<String> diffSymbols = new LinkedHashSet<>();
         for (String f : frames) {
             String s = spec.bookDiffSymbol(f.getBytes(StandardCharsets.UTF_8));
-            if (s != null && snapshots.containsKey(spec.snapshotPath(s))) {
-                diffSymbols.add(s);
+            for (String symbol : s == null ? List.<String>of() : spec.snapshotSymbols(s, streams)) {
+                if (snapshots.containsKey(spec.snapshotPath(symbol))) {
+                    diffSymbols.add(symbol);
+                }
             }
         }
 
@@ -537,7 +567,7 @@ class CapturedFramesLoopbackTest {
                 }
             }
             Map<String, String> restExpected = new HashMap<>();
-            diffSymbols.forEach(s -> restExpected.put(s, snapshots.get(spec.snapshotPath(s))));
+            diffSymbols.forEach(s -> restExpected.put(spec.snapshotKey(s), snapshots.get(spec.snapshotPath(s))));
             assertEquals(restExpected, restPublished, "a snapshot for every symbol with diffs");
 
             // keyed as the venue's keyer keys the connection's frames; decoded to the recorded frames' events
@@ -730,6 +760,16 @@ class CapturedFramesLoopbackTest {
         @Override
         public String bookDiffSymbol(byte[] payload) {
             return spec.bookDiffSymbol(payload);
+        }
+
+        @Override
+        public List<String> snapshotSymbols(String diffSymbol, List<LiveStream> connectionStreams) {
+            return spec.snapshotSymbols(diffSymbol, connectionStreams);
+        }
+
+        @Override
+        public String snapshotKey(String symbol) {
+            return spec.snapshotKey(symbol);
         }
 
         @Override

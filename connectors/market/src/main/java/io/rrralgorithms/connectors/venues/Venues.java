@@ -26,6 +26,7 @@ import io.rrralgorithms.connectors.adapters.gemini.GeminiVenue;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcVenue;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiLiveVenue;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiVenue;
+import io.rrralgorithms.connectors.adapters.independentreserve.IndependentReserveLiveVenue;
 import io.rrralgorithms.connectors.adapters.independentreserve.IndependentReserveVenue;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenVenue;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesVenue;
@@ -74,7 +75,7 @@ public final class Venues {
                 TardisVenue.VENUE,
                 // issue 16, batch B
                 DydxVenue.VENUE,
-                IndependentReserveVenue.VENUE,
+                IndependentReserveVenue.VENUE.withLive(new IndependentReserveLiveVenue()),
                 DeltaVenue.VENUE.withLive(new DeltaLiveVenue()),
                 UpbitVenue.VENUE.withLive(new UpbitLiveVenue()),
                 BlockchainVenue.VENUE.withLive(new BlockchainLiveVenue()),
