@@ -245,13 +245,7 @@ class CapturedFramesLoopbackTest {
 
     /** An Independent Reserve subscribe with its channels in order of name (cryptofeed named them in a set's order). */
     private static String channelsSorted(String s) {
-        Matcher m = Pattern.compile("^\\{\"Event\":\"Subscribe\",\"Data\":\\[([^\\]]*)]}$").matcher(s);
-        if (!m.matches()) {
-            return s;
-        }
-        List<String> channels = new ArrayList<>(List.of(m.group(1).split(",")));
-        Collections.sort(channels);
-        return "{\"Event\":\"Subscribe\",\"Data\":[" + String.join(",", channels) + "]}";
+        return itemsSorted(s, "^\\{\"Event\":\"Subscribe\",\"Data\":\\[([^\\]]*)]}$", "{\"Event\":\"Subscribe\",\"Data\":[");
     }
 
     /** Without Upbit's random subscription ticket ({@code {"ticket":"bd10766d-…"}}). */
@@ -367,13 +361,19 @@ class CapturedFramesLoopbackTest {
 
     /** A Binance {@code SUBSCRIBE} with its streams in order of name and without its id: a set of streams. */
     private static String binanceStreams(String s) {
-        Matcher m = Pattern.compile("^\\{\"method\":\"SUBSCRIBE\",\"params\":\\[([^\\]]*)],\"id\":[0-9]+}$").matcher(s);
+        return itemsSorted(s, "^\\{\"method\":\"SUBSCRIBE\",\"params\":\\[([^\\]]*)],\"id\":[0-9]+}$",
+                "{\"method\":\"SUBSCRIBE\",\"params\":[");
+    }
+
+    /** {@code prefix} and the comma-separated items of {@code regex}'s group, sorted, then {@code ]}}; else {@code s}. */
+    private static String itemsSorted(String s, String regex, String prefix) {
+        Matcher m = Pattern.compile(regex).matcher(s);
         if (!m.matches()) {
             return s;
         }
-        List<String> streams = new ArrayList<>(List.of(m.group(1).split(",")));
-        Collections.sort(streams);
-        return "{\"method\":\"SUBSCRIBE\",\"params\":[" + String.join(",", streams) + "]}";
+        List<String> items = new ArrayList<>(List.of(m.group(1).split(",")));
+        Collections.sort(items);
+        return prefix + String.join(",", items) + "]}";
     }
 
     /** {@code <url> <- <seconds>: <message>}: a message the recording client sent. */
