@@ -45,8 +45,10 @@ public final class Venue {
     private final SnapshotUrl snapshotUrl;
     private final VenueSymbols symbols;
     private final LiveVenue live;
+    private final Builder declared;
 
-    private Venue(Builder b) {
+    private Venue(Builder b, LiveVenue live) {
+        this.declared = b;
         this.feed = b.feed;
         this.decoderFactory = b.decoderFactory;
         this.sharedDecoder = b.decoderFactory != null && !b.decoderKeepsState ? b.decoderFactory.apply(b.feed) : null;
@@ -58,7 +60,15 @@ public final class Venue {
         this.instrumentMetadata = b.instrumentMetadata;
         this.snapshotUrl = b.snapshotUrl;
         this.symbols = b.symbols;
-        this.live = b.live;
+        this.live = live;
+    }
+
+    /**
+     * The same venue with a live spec declared beside it (registered in {@link Venues}) rather than
+     * in its {@link Builder#live}.
+     */
+    public Venue withLive(LiveVenue spec) {
+        return new Venue(declared, Builder.checkedLive(feed, spec));
     }
 
     /** A venue with this feed id, also the suffix of the feed's raw Kafka topic ({@code raw.<feed>}). */
@@ -264,11 +274,15 @@ public final class Venue {
         }
 
         public Builder live(LiveVenue spec) {
+            this.live = checkedLive(feed, spec);
+            return this;
+        }
+
+        private static LiveVenue checkedLive(String feed, LiveVenue spec) {
             if (!spec.feed().equals(feed)) {
                 throw new IllegalArgumentException("live spec of feed " + spec.feed() + " declared for feed " + feed);
             }
-            this.live = spec;
-            return this;
+            return spec;
         }
 
         public Venue build() {
@@ -278,7 +292,7 @@ public final class Venue {
             if (decoderFactory == null && live == null) {
                 throw new IllegalStateException("feed " + feed + " declares neither a decoder nor a live spec");
             }
-            return new Venue(this);
+            return new Venue(this, live);
         }
     }
 }
