@@ -75,6 +75,20 @@ public final class Venue {
         return builder(feed).decoder(decoder).symbols(symbols).bookSyncRules(rules).partitionKey(partitionKey);
     }
 
+    /**
+     * The usual declaration of a decoded feed in one call: its feed id, the exchange name of its
+     * recorded cryptofeed captures ({@code KRAKEN.ws.50.0}), a stateless decoder (see
+     * {@link Builder#decoderKeepsState()}), its symbols, book sync rules, partition key and
+     * instrument metadata, built from the feed id ({@code KrakenInstruments::new}). The optional
+     * parts (live spec, snapshot URLs, …) follow on the builder.
+     */
+    public static Builder declare(String feed, String cryptofeedExchange, Function<String, FrameDecoder> decoder,
+            VenueSymbols symbols, BookSyncRules rules, FrameKey partitionKey,
+            Function<String, ? extends InstrumentMetadata> instrumentMetadata) {
+        return builder(feed, decoder, symbols, rules, partitionKey).cryptofeedExchange(cryptofeedExchange)
+                .instrumentMetadata(instrumentMetadata.apply(feed));
+    }
+
     /** A venue the capture service connects to but the job does not decode (a test's loopback venue, an extension's). */
     public static Venue liveOnly(LiveVenue spec) {
         return builder(spec.feed()).live(spec).build();

@@ -14,14 +14,11 @@ public final class BitmexVenue {
     public static final String FEED = "bitmex";
 
     /** The decoder keeps the level ids: one per stream reader. Trade ids are made up (the venue sends UUIDs). */
-    public static final Venue VENUE = Venue.builder(FEED, BitmexFrameDecoder::new, BitmexSymbols.BOTH_WAYS,
-                    new BitmexSyncRules(), BitmexVenue::partitionKey)
+    public static final Venue VENUE = Venue.declare(FEED, "BITMEX", BitmexFrameDecoder::new, BitmexSymbols.BOTH_WAYS,
+            new BitmexSyncRules(), BitmexVenue::partitionKey, BitmexInstruments::new)
             .decoderKeepsState()
             .tradeIdsMadeUp()
-            .cryptofeedExchange("BITMEX")
-            .instrumentMetadata(new BitmexInstruments(FEED))
-            .live(new BitmexLiveVenue())
-            .build();
+            .live(new BitmexLiveVenue()).build();
 
     private static final byte[] DATA = "\"data\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SYMBOL = "\"symbol\":\"".getBytes(StandardCharsets.US_ASCII);
