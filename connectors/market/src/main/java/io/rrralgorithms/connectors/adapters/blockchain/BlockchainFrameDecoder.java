@@ -67,7 +67,7 @@ final class BlockchainFrameDecoder extends JsonFrameDecoder {
 
     private MarketEvent base(RawFrame frame, EventType type, JsonNode root) throws DecodeException {
         String symbol = requireText(root, "symbol");
-        MarketEvent ev = MarketEvent.of(type, feed, symbol, BlockchainSymbols.normalize(symbol), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.of(type, feed, symbol, BlockchainSymbols.BOTH_WAYS.decode(symbol), frame.receiveTimeNs);
         ev.exchangeTimeMs = requireIsoTimeMs(root, "timestamp");
         return ev;
     }

@@ -92,7 +92,7 @@ final class DydxFrameDecoder extends JsonFrameDecoder {
     }
 
     private MarketEvent book(RawFrame frame, EventType type, String market) throws DecodeException {
-        MarketEvent ev = MarketEvent.of(type, feed, market, DydxSymbols.normalize(market), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.of(type, feed, market, DydxSymbols.BOTH_WAYS.decode(market), frame.receiveTimeNs);
         ev.lastUpdateId = frame.receiveTimeNs; // no book sequence: receive order (UnsequencedSyncRules)
         return ev;
     }
@@ -196,7 +196,7 @@ final class DydxFrameDecoder extends JsonFrameDecoder {
     }
 
     private MarketEvent trade(RawFrame frame, String market, JsonNode t, String where) throws DecodeException {
-        MarketEvent ev = MarketEvent.trade(feed, market, DydxSymbols.normalize(market), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.trade(feed, market, DydxSymbols.BOTH_WAYS.decode(market), frame.receiveTimeNs);
         ev.exchangeTimeMs = requireIsoTimeMs(t, "createdAt");
         ev.price = requireDecimal(t, "price");
         ev.size = requireDecimal(t, "size");

@@ -97,7 +97,7 @@ final class PoloniexFrameDecoder extends JsonFrameDecoder {
      */
     private MarketEvent base(RawFrame frame, EventType type, JsonNode d) throws DecodeException {
         String symbol = requireText(d, "symbol");
-        MarketEvent ev = MarketEvent.of(type, feed, symbol, PoloniexSymbols.normalize(symbol), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.of(type, feed, symbol, PoloniexSymbols.BOTH_WAYS.decode(symbol), frame.receiveTimeNs);
         ev.exchangeTimeMs = requireEpochMs(d, type == EventType.BOOK_SNAPSHOT ? "ts" : "createTime");
         return ev;
     }

@@ -59,7 +59,7 @@ final class ProbitFrameDecoder extends JsonFrameDecoder {
             throw new DecodeException("marketdata status '" + status + "'");
         }
         String market = requireText(root, "market_id");
-        String symbol = ProbitSymbols.normalize(market);
+        String symbol = ProbitSymbols.BOTH_WAYS.decode(market);
         boolean reset = root.path("reset").asBoolean(false);
         List<MarketEvent> events = new ArrayList<>();
         JsonNode levels = root.get("order_books");
