@@ -201,6 +201,18 @@ public final class JsonFields {
         return new long[][] {prices, sizes};
     }
 
+    /**
+     * An array of exactly {@code size} elements, else the dead letter "field '{@code where}' must
+     * be a {@code form} array, got …" ({@code form}: {@code "[price, size]"}).
+     */
+    public static JsonNode requireTuple(JsonNode n, String where, int size, String form) throws DecodeException {
+        if (!n.isArray() || n.size() != size) {
+            throw new DecodeException("field '" + where + "' must be a " + form + " array, got "
+                    + (n.isArray() ? "an array of " + n.size() : n.getNodeType().toString()));
+        }
+        return n;
+    }
+
     /** Reads one element of a level array, in a venue's own form, into slot {@code i}. */
     @FunctionalInterface
     public interface LevelReader {

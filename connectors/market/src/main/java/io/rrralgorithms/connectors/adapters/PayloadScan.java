@@ -15,25 +15,34 @@ public final class PayloadScan {
      */
     public static String valueAfter(byte[] payload, String marker, char end) {
         byte[] m = marker.getBytes(StandardCharsets.US_ASCII);
+        int at = indexOf(payload, m, 0);
+        if (at < 0) {
+            return null;
+        }
+        int start = at + m.length;
+        for (int j = start; j < payload.length && j - start < 64; j++) {
+            if (payload[j] == end) {
+                return j > start ? new String(payload, start, j - start, StandardCharsets.US_ASCII) : null;
+            }
+            if (payload[j] == '"' || payload[j] == '\\') {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Where {@code marker} first stands in {@code payload} at or after {@code from}; -1 where it does not. */
+    public static int indexOf(byte[] payload, byte[] marker, int from) {
         outer:
-        for (int i = 0; i + m.length < payload.length; i++) {
-            for (int k = 0; k < m.length; k++) {
-                if (payload[i + k] != m[k]) {
+        for (int i = from; i + marker.length <= payload.length; i++) {
+            for (int k = 0; k < marker.length; k++) {
+                if (payload[i + k] != marker[k]) {
                     continue outer;
                 }
             }
-            int start = i + m.length;
-            for (int j = start; j < payload.length && j - start < 64; j++) {
-                if (payload[j] == end) {
-                    return j > start ? new String(payload, start, j - start, StandardCharsets.US_ASCII) : null;
-                }
-                if (payload[j] == '"' || payload[j] == '\\') {
-                    return null;
-                }
-            }
-            return null;
+            return i;
         }
-        return null;
+        return -1;
     }
 
     /**

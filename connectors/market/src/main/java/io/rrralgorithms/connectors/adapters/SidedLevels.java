@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Collects the bid and ask levels of one frame's change list, in the order given, and puts them
@@ -47,6 +48,17 @@ public final class SidedLevels {
             default -> throw new DecodeException("field '" + where + ".side' must be buy or sell, got '"
                     + side.textValue() + "'");
         }
+    }
+
+    /** One side's levels, each {@code {price, size}}, as {@code {prices, sizes}}, in order. */
+    public static long[][] ofPairs(List<long[]> levels) {
+        long[] prices = new long[levels.size()];
+        long[] sizes = new long[levels.size()];
+        for (int i = 0; i < prices.length; i++) {
+            prices[i] = levels.get(i)[0];
+            sizes[i] = levels.get(i)[1];
+        }
+        return new long[][] {prices, sizes};
     }
 
     /** Sets the event's level arrays to the levels added, in the order added; returns the event. */

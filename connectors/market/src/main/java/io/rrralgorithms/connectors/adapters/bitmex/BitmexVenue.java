@@ -34,27 +34,14 @@ public final class BitmexVenue {
      * over several partitions: not supported by the capture service's keying.
      */
     static String partitionKey(byte[] payload) {
-        int data = indexOf(payload, DATA, 0);
+        int data = PayloadScan.indexOf(payload, DATA, 0);
         if (data >= 0) {
-            int sym = indexOf(payload, SYMBOL, data);
+            int sym = PayloadScan.indexOf(payload, SYMBOL, data);
             if (sym >= 0) {
                 return PayloadScan.valueAfter(Arrays.copyOfRange(payload, sym, Math.min(payload.length, sym + 100)),
                         "\"symbol\":\"", '"');
             }
         }
         return PayloadScan.valueAfter(payload, "\"filter\":{\"symbol\":\"", '"');
-    }
-
-    private static int indexOf(byte[] payload, byte[] marker, int from) {
-        outer:
-        for (int i = from; i + marker.length <= payload.length; i++) {
-            for (int k = 0; k < marker.length; k++) {
-                if (payload[i + k] != marker[k]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

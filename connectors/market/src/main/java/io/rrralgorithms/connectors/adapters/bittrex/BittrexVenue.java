@@ -42,7 +42,7 @@ public final class BittrexVenue {
      * is keyed by its first (24 of the capture's 1,298 frames). Null for frames with no message.
      */
     static String partitionKey(byte[] payload) {
-        int start = indexOf(payload, FIRST_ARGUMENT);
+        int start = PayloadScan.indexOf(payload, FIRST_ARGUMENT, 0);
         if (start < 0) {
             return null;
         }
@@ -59,18 +59,5 @@ public final class BittrexVenue {
         }
         String market = PayloadScan.valueAfter(text, "\"marketSymbol\":\"", '"');
         return market != null ? market : PayloadScan.valueAfter(text, "\"symbol\":\"", '"');
-    }
-
-    private static int indexOf(byte[] payload, byte[] marker) {
-        outer:
-        for (int i = 0; i + marker.length <= payload.length; i++) {
-            for (int k = 0; k < marker.length; k++) {
-                if (payload[i + k] != marker[k]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -2,7 +2,6 @@ package io.rrralgorithms.connectors.adapters.gateio;
 
 import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
-import static io.rrralgorithms.connectors.adapters.JsonFields.requireLevels;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireObject;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireSide;
@@ -49,7 +48,8 @@ import java.util.function.Consumer;
 final class GateioFrameDecoder extends GateioStreamDecoder {
 
     GateioFrameDecoder(String feed) {
-        super(feed, Set.of("spot.candlesticks", "spot.order_book"), "currency pair");
+        super(feed, Set.of("spot.candlesticks", "spot.order_book"), "currency pair", GateioSymbols::spot,
+                root -> GateioFrames.millis(root, "current"), JsonFields::requireLevels);
     }
 
     @Override
@@ -65,23 +65,6 @@ final class GateioFrameDecoder extends GateioStreamDecoder {
             case "spot.tickers" -> ticker(frame, root, r);
             default -> throw new DecodeException("unknown channel '" + channel + "'");
         });
-    }
-
-    @Override
-    protected String normalize(String pair) throws DecodeException {
-        return GateioSymbols.spot(pair);
-    }
-
-    /** {@code current} in ms. */
-    @Override
-    protected long snapshotTimeMs(JsonNode root) throws DecodeException {
-        return GateioFrames.millis(root, "current");
-    }
-
-    /** {@code [["price","size"], ...]}. */
-    @Override
-    protected long[][] levels(JsonNode parent, String field) throws DecodeException {
-        return requireLevels(parent, field);
     }
 
     private MarketEvent trade(RawFrame frame, JsonNode r) throws DecodeException {

@@ -48,7 +48,9 @@ import java.util.function.Consumer;
 final class GateioFuturesFrameDecoder extends GateioStreamDecoder {
 
     GateioFuturesFrameDecoder(String feed) {
-        super(feed, Set.of("futures.candlesticks", "futures.tickers", "futures.order_book"), "contract");
+        super(feed, Set.of("futures.candlesticks", "futures.tickers", "futures.order_book"), "contract",
+                GateioSymbols::perpetual, root -> GateioFrames.secondsToMillis(root.get("current"), "current"),
+                GateioFuturesFrameDecoder::levels);
     }
 
     @Override
@@ -58,7 +60,7 @@ final class GateioFuturesFrameDecoder extends GateioStreamDecoder {
             case "futures.order_book_update" -> {
                 JsonNode r = requireObject(root, "result");
                 yield emit(out, GateioFrames.update(base(frame, EventType.BOOK_DELTA, requireText(r, "s")), r,
-                        this::levels));
+                        GateioFuturesFrameDecoder::levels));
             }
             case "futures.book_ticker" -> {
                 JsonNode r = requireObject(root, "result");
@@ -69,20 +71,8 @@ final class GateioFuturesFrameDecoder extends GateioStreamDecoder {
         };
     }
 
-    @Override
-    protected String normalize(String contract) throws DecodeException {
-        return GateioSymbols.perpetual(contract);
-    }
-
-    /** {@code current} in seconds (with a fraction). */
-    @Override
-    protected long snapshotTimeMs(JsonNode root) throws DecodeException {
-        return GateioFrames.secondsToMillis(root.get("current"), "current");
-    }
-
     /** Levels {@code [{"p":"price","s":size}, ...]} into two mantissa arrays. */
-    @Override
-    protected long[][] levels(JsonNode parent, String field) throws DecodeException {
+    static long[][] levels(JsonNode parent, String field) throws DecodeException {
         return JsonFields.levels(requireArray(parent, field, "an array of {p, s} levels"), field,
                 GateioFuturesFrameDecoder::level);
     }

@@ -10,6 +10,7 @@ import io.rrralgorithms.connectors.adapters.RestSnapshotFrameDecoder;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
+import io.rrralgorithms.connectors.venues.VenueSymbols;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,14 +21,32 @@ import java.util.function.Consumer;
  * market says how it names instruments, writes levels and times its snapshots.
  */
 abstract class GateioStreamDecoder extends RestSnapshotFrameDecoder {
+    /** A market's rule for one part of a frame. */
+    @FunctionalInterface
+    interface Rule<T> {
+        T apply(JsonNode node) throws DecodeException;
+    }
+
     private final Set<String> ignoredChannels;
     private final String keyName;
+    private final VenueSymbols.Normalizer symbols;
+    private final Rule<Long> snapshotTimeMs;
+    private final GateioFrames.SideReader levels;
 
-    /** @param keyName what the frame key of a snapshot names, for its refusals ({@code "contract"}) */
-    GateioStreamDecoder(String feed, Set<String> ignoredChannels, String keyName) {
+    /**
+     * @param keyName what the frame key of a snapshot names, for its refusals ({@code "contract"})
+     * @param symbols the normalized symbol of a currency pair or contract
+     * @param snapshotTimeMs the exchange time (ms) of a REST snapshot that has a {@code current}
+     * @param levels how a REST snapshot writes a side's levels
+     */
+    GateioStreamDecoder(String feed, Set<String> ignoredChannels, String keyName, VenueSymbols.Normalizer symbols,
+            Rule<Long> snapshotTimeMs, GateioFrames.SideReader levels) {
         super(feed);
         this.ignoredChannels = ignoredChannels;
         this.keyName = keyName;
+        this.symbols = symbols;
+        this.snapshotTimeMs = snapshotTimeMs;
+        this.levels = levels;
     }
 
     @Override
@@ -40,17 +59,8 @@ abstract class GateioStreamDecoder extends RestSnapshotFrameDecoder {
     protected abstract Result decodeChannel(RawFrame frame, JsonNode root, String channel, Consumer<MarketEvent> out)
             throws DecodeException;
 
-    /** The normalized symbol of a currency pair or contract. */
-    protected abstract String normalize(String nativeSymbol) throws DecodeException;
-
-    /** The exchange time (ms) of a snapshot that has a {@code current}. */
-    protected abstract long snapshotTimeMs(JsonNode root) throws DecodeException;
-
-    /** A snapshot side's levels. */
-    protected abstract long[][] levels(JsonNode parent, String field) throws DecodeException;
-
     final MarketEvent base(RawFrame frame, EventType type, String nativeSymbol) throws DecodeException {
-        return MarketEvent.of(type, feed, nativeSymbol, normalize(nativeSymbol), frame.receiveTimeNs);
+        return MarketEvent.of(type, feed, nativeSymbol, symbols.normalize(nativeSymbol), frame.receiveTimeNs);
     }
 
     @Override
@@ -58,8 +68,8 @@ abstract class GateioStreamDecoder extends RestSnapshotFrameDecoder {
         GateioFrames.checkSnapshot(frame, root, keyName);
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
         ev.lastUpdateId = requireLong(root, "id");
-        ev.exchangeTimeMs = root.hasNonNull("current") ? snapshotTimeMs(root) : 0L;
-        return ev.levels(levels(root, "bids"), levels(root, "asks"));
+        ev.exchangeTimeMs = root.hasNonNull("current") ? snapshotTimeMs.apply(root) : 0L;
+        return ev.levels(levels.levels(root, "bids"), levels.levels(root, "asks"));
     }
 
     /** A book ticker's BBO event with its time {@code t} and update id {@code u}, the levels left to the market. */

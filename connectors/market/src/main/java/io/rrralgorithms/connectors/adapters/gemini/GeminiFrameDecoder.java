@@ -90,10 +90,7 @@ final class GeminiFrameDecoder extends JsonFrameDecoder {
             JsonNode side = c.get(0);
             long price = decimal(c.get(1), where + ".price");
             long size = decimal(c.get(2), where + ".quantity");
-            if (price <= 0 || size < 0 || (snapshot && size == 0)) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or "
-                        + (snapshot ? "a non-positive quantity in a snapshot" : "a negative quantity"));
-            }
+            EventChecks.requireLevel(where, price, size, snapshot, "price", "quantity");
             levels.add(side, where, price, size);
         }
         levels.into(ev);

@@ -13,6 +13,7 @@ import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonNumbers;
+import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
@@ -233,13 +234,7 @@ final class IndependentReserveFrameDecoder extends JsonFrameDecoder {
             }
             out.add(new long[] {exact(p), exact(size)});
         }
-        long[] ps = new long[out.size()];
-        long[] ss = new long[out.size()];
-        for (int i = 0; i < ps.length; i++) {
-            ps[i] = out.get(i)[0];
-            ss[i] = out.get(i)[1];
-        }
-        return new long[][] {ps, ss};
+        return SidedLevels.ofPairs(out);
     }
 
     private static long exact(BigDecimal d) throws DecodeException {
