@@ -111,6 +111,15 @@ public final class JsonFields {
         return t;
     }
 
+    /** An exchange time sent in µs since the epoch (positive, as {@link #requireEpochMs}), in ms. */
+    public static long requireEpochUsAsMs(JsonNode parent, String field) throws DecodeException {
+        long us = requireLong(parent, field);
+        if (us <= 0) {
+            throw new DecodeException("field '" + field + "' must be a positive epoch time in µs, got " + us);
+        }
+        return us / 1_000L;
+    }
+
     /** An ISO-8601 instant string ({@code "2021-04-17T16:49:02.355Z"}) in ms since the epoch. */
     public static long requireIsoTimeMs(JsonNode parent, String field) throws DecodeException {
         String t = requireText(parent, field);

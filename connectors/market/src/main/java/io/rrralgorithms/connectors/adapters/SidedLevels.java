@@ -17,6 +17,24 @@ public final class SidedLevels {
     private int bids;
     private int asks;
 
+    /** Reads one element of a change list, at its place {@code where} ({@code changes[3]}), into {@code levels}. */
+    @FunctionalInterface
+    public interface ChangeReader {
+        void read(JsonNode change, String where, SidedLevels levels) throws DecodeException;
+    }
+
+    /**
+     * The levels of the change list {@code changes} (the field {@code field}), each element read by
+     * {@code reader} with its place {@code field[i]} for the reasons.
+     */
+    public static SidedLevels read(JsonNode changes, String field, ChangeReader reader) throws DecodeException {
+        SidedLevels levels = new SidedLevels(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            reader.read(changes.get(i), field + "[" + i + "]", levels);
+        }
+        return levels;
+    }
+
     /** @param capacity the number of changes of the frame (levels of both sides together) */
     public SidedLevels(int capacity) {
         bidPrices = new long[capacity];

@@ -48,18 +48,14 @@ public final class CryptofeedCaptureReader extends VenueFileReader {
     private static final Pattern SPLIT_FILE = Pattern.compile("([A-Z0-9_.]+)\\.ws\\.\\d+\\.\\d+(?:\\.gz)?");
     private static final Pattern COMBINED_FILE = Pattern.compile("([A-Z0-9_.]+)-[0-9A-Fa-f]+\\.\\d+(?:\\.gz)?");
 
-    private final Path file;
     private final boolean combined;
     private final Iterator<RawFrame> frames;
     private final List<String> httpFiles = new ArrayList<>();
     private long wsFrames;
-    private long snapshots;
-    private boolean reported;
 
     /** Reads {@code file}, a split {@code EXCHANGE.ws.N.0} (with its {@code .http.*} files) or a combined one. */
     public CryptofeedCaptureReader(Path file, Venue venue) throws IOException {
-        super(venue);
-        this.file = file;
+        super(file, venue);
         this.combined = COMBINED_FILE.matcher(file.getFileName().toString()).matches();
         List<RawFrame> all = new ArrayList<>();
         ConnectionKeyer keyer = venue.connectionKeyer(); // one file = one connection

@@ -41,7 +41,6 @@ public final class HftBacktestCaptureReader extends VenueFileReader {
 
     private final String fileSymbol;
     private final BufferedReader in;
-    private final Path file;
     private ReceiveTimeUnit unit;
     /** The one instrument of the stream frames read so far; null before the first or once they are of several. */
     private String streamSymbol;
@@ -51,12 +50,9 @@ public final class HftBacktestCaptureReader extends VenueFileReader {
     private RawFrame next;
     private long lineNo;
     private long frames;
-    private long snapshots;
-    private boolean reported;
 
     public HftBacktestCaptureReader(Path file, Venue venue) throws IOException {
-        super(venue);
-        this.file = file;
+        super(file, venue);
         this.fileSymbol = symbolOfFileName(file.getFileName().toString());
         this.in = CaptureText.open(file);
         advance();

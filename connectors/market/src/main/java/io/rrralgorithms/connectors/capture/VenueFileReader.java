@@ -1,13 +1,21 @@
 package io.rrralgorithms.connectors.capture;
 
 import io.rrralgorithms.connectors.venues.Venue;
+import java.nio.file.Path;
 
-/** What the readers of one venue's capture file share: the venue the frames are keyed for and the lines skipped. */
+/**
+ * What the readers of one venue's capture file share: the file, the venue its frames are keyed
+ * for, the lines skipped, the snapshots read and whether the summary was reported.
+ */
 abstract class VenueFileReader implements CaptureReader {
+    protected final Path file;
     protected final Venue venue;
     protected final SkippedLines skipped = new SkippedLines();
+    protected long snapshots;
+    protected boolean reported;
 
-    VenueFileReader(Venue venue) {
+    VenueFileReader(Path file, Venue venue) {
+        this.file = file;
         this.venue = venue;
     }
 

@@ -85,8 +85,10 @@ public final class Venue {
     public static Builder declare(String feed, String cryptofeedExchange, Function<String, FrameDecoder> decoder,
             VenueSymbols symbols, BookSyncRules rules, FrameKey partitionKey,
             Function<String, ? extends InstrumentMetadata> instrumentMetadata) {
-        return builder(feed, decoder, symbols, rules, partitionKey).cryptofeedExchange(cryptofeedExchange)
-                .instrumentMetadata(instrumentMetadata.apply(feed));
+        Builder b = builder(feed, decoder, symbols, rules, partitionKey);
+        b.cryptofeedExchange = cryptofeedExchange;
+        b.instrumentMetadata = instrumentMetadata.apply(feed);
+        return b;
     }
 
     /** A venue the capture service connects to but the job does not decode (a test's loopback venue, an extension's). */
@@ -222,13 +224,6 @@ public final class Venue {
             return this;
         }
 
-        /** A decoder that keeps per-stream state: a new one on every {@link Venue#decoder()}. */
-        public Builder statefulDecoder(Function<String, FrameDecoder> factory) {
-            this.decoderFactory = factory;
-            this.decoderKeepsState = true;
-            return this;
-        }
-
         /** The decoder given keeps per-stream state: a new one on every {@link Venue#decoder()}. */
         public Builder decoderKeepsState() {
             this.decoderKeepsState = true;
@@ -254,16 +249,6 @@ public final class Venue {
         /** The decoder makes trade ids up (see {@link Venue#tradeIdsIdentifyTrades()}). */
         public Builder tradeIdsMadeUp() {
             this.tradeIdsIdentifyTrades = false;
-            return this;
-        }
-
-        public Builder cryptofeedExchange(String exchange) {
-            this.cryptofeedExchange = exchange;
-            return this;
-        }
-
-        public Builder instrumentMetadata(InstrumentMetadata metadata) {
-            this.instrumentMetadata = metadata;
             return this;
         }
 
