@@ -86,7 +86,8 @@ public final class PairSymbols implements VenueSymbols {
         String second = asset(nativeSymbol.substring(at + 1));
         String base = quoteFirst ? second : first;
         String quote = quoteFirst ? first : second;
-        return kind == Instrument.Kind.PERPETUAL ? NormalizedSymbols.perpetual(base, quote) : NormalizedSymbols.spot(base, quote);
+        return kind == Instrument.Kind.PERPETUAL ? NormalizedSymbols.perpetual(base, quote)
+                : NormalizedSymbols.spot(base, quote);
     }
 
     /** The venue's code ({@code Dot}, {@code xbt}) as a normalized asset. */

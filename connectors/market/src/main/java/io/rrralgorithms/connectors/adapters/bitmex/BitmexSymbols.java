@@ -50,7 +50,8 @@ final class BitmexSymbols {
      */
     static String toNative(String normalized) {
         Parts s = VenueSymbols.require(normalized, BitmexVenue.FEED,
-                "a perpetual like BTC-USD-PERP or a dated future like BTC-USD-210924", Instrument.Kind.PERPETUAL, Instrument.Kind.FUTURE);
+                "a perpetual like BTC-USD-PERP or a dated future like BTC-USD-210924", Instrument.Kind.PERPETUAL,
+                Instrument.Kind.FUTURE);
         String base = s.base().equals("BTC") ? "XBT" : s.base();
         String quote = s.quote().equals("BTC") ? "XBT" : s.quote();
         if (s.kind() == Instrument.Kind.PERPETUAL) {

@@ -7,7 +7,8 @@ import io.rrralgorithms.connectors.venues.PairSymbols;
  * {@code BTC-USD-PERP} (the listing's {@code baseAsset}, {@code quoteAsset}, type {@code PERPETUAL}).
  */
 final class DydxSymbols {
-    static final PairSymbols BOTH_WAYS = PairSymbols.perpetuals(DydxVenue.FEED, "BASE-QUOTE", "dYdX markets", "BTC-USD-PERP");
+    static final PairSymbols BOTH_WAYS = PairSymbols.perpetuals(DydxVenue.FEED, "BASE-QUOTE", "dYdX markets",
+            "BTC-USD-PERP");
 
     private DydxSymbols() {}
 }

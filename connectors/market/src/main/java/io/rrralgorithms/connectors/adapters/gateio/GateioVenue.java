@@ -48,7 +48,8 @@ public final class GateioVenue {
 
     /** Frames are keyed by {@code "s"} (books, book ticker), {@code "contract"} (trades), else candles' {@code "n"}. */
     public static final Venue FUTURES = Venue.declare(FUTURES_FEED, "GATEIO_FUTURES", GateioFuturesFrameDecoder::new,
-            GateioSymbols.PERPETUALS, RULES, payload -> partitionKey(payload, "\"contract\":\""), GateioFuturesInstruments::new)
+            GateioSymbols.PERPETUALS, RULES, payload -> partitionKey(payload, "\"contract\":\""),
+            GateioFuturesInstruments::new)
             .snapshotUrl(Venue.snapshotUrlMatching(
                     "/api/v4/futures/(?:usdt|btc)/order_book\\?(?:.*&)?contract=([A-Za-z0-9]+_[A-Za-z0-9]+)"))
             .live(GateioLiveVenue.futures()).build();

@@ -37,8 +37,8 @@ public final class HuobiVenue {
     public static final Venue VENUE = Venue.declare(FEED, "HUOBI", f -> new HuobiFrameDecoder(f, false), HuobiSymbols.SPOT,
             RULES, HuobiVenue::partitionKey, HuobiInstruments::spot).live(new HuobiLiveVenue()).build();
 
-    public static final Venue SWAP = Venue.declare(SWAP_FEED, "HUOBI_SWAP", f -> new HuobiFrameDecoder(f, true), HuobiSymbols.SWAP,
-            RULES, HuobiVenue::partitionKey, HuobiInstruments::swaps).build();
+    public static final Venue SWAP = Venue.declare(SWAP_FEED, "HUOBI_SWAP", f -> new HuobiFrameDecoder(f, true),
+            HuobiSymbols.SWAP, RULES, HuobiVenue::partitionKey, HuobiInstruments::swaps).build();
 
     private HuobiVenue() {}
 

@@ -149,7 +149,8 @@ final class IndependentReserveFrameDecoder extends JsonFrameDecoder {
                 book.add(order, 1);
             }
         }
-        MarketEvent ev = MarketEvent.snapshot(feed, pair, IndependentReserveSymbols.BOTH_WAYS.decode(pair), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.snapshot(feed, pair, IndependentReserveSymbols.BOTH_WAYS.decode(pair),
+                frame.receiveTimeNs);
         ev.exchangeTimeMs = requireIsoTimeMs(root, "CreatedTimestampUtc");
         ev.lastUpdateId = lastNonce.getOrDefault(nativeBase, 0L);
         ev.levels(levels(book.bids, book.bids.keySet()), levels(book.asks, book.asks.keySet()));
@@ -216,7 +217,8 @@ final class IndependentReserveFrameDecoder extends JsonFrameDecoder {
 
     private MarketEvent delta(RawFrame frame, String pair, long nonce, long time, Map<BigDecimal, BigDecimal> bids,
             Map<BigDecimal, BigDecimal> asks) throws DecodeException {
-        MarketEvent ev = MarketEvent.delta(feed, pair, IndependentReserveSymbols.BOTH_WAYS.decode(pair), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.delta(feed, pair, IndependentReserveSymbols.BOTH_WAYS.decode(pair),
+                frame.receiveTimeNs);
         ev.exchangeTimeMs = time;
         ev.firstUpdateId = nonce;
         ev.lastUpdateId = nonce;
@@ -265,7 +267,8 @@ final class IndependentReserveFrameDecoder extends JsonFrameDecoder {
 
     private MarketEvent trade(RawFrame frame, JsonNode d) throws DecodeException {
         String pair = requireText(d, "Pair");
-        MarketEvent ev = MarketEvent.trade(feed, pair, IndependentReserveSymbols.BOTH_WAYS.decode(pair), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.trade(feed, pair, IndependentReserveSymbols.BOTH_WAYS.decode(pair),
+                frame.receiveTimeNs);
         String date = requireText(d, "TradeDate");
         try {
             ev.exchangeTimeMs = OffsetDateTime.parse(date).toInstant().toEpochMilli();

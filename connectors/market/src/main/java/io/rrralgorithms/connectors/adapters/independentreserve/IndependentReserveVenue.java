@@ -38,7 +38,8 @@ public final class IndependentReserveVenue {
             "/Public/GetAllOrders\\?(?:.*&)?primaryCurrencyCode=([A-Za-z0-9]+)");
 
     public static final Venue VENUE = Venue.declare(FEED, "INDEPENDENT_RESERVE", IndependentReserveFrameDecoder::new,
-            IndependentReserveSymbols.BOTH_WAYS, RULES, IndependentReserveVenue::partitionKey, IndependentReserveInstruments::new)
+            IndependentReserveSymbols.BOTH_WAYS, RULES, IndependentReserveVenue::partitionKey,
+            IndependentReserveInstruments::new)
             .decoderKeepsState()
             .snapshotUrl(url -> {
                 String base = SNAPSHOT_BASE.symbolOf(url);

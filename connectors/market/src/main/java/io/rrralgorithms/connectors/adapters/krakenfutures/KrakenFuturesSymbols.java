@@ -55,7 +55,8 @@ final class KrakenFuturesSymbols {
      */
     static String toNative(String normalized) {
         Parts s = VenueSymbols.require(normalized, KrakenFuturesVenue.FEED,
-                "a perpetual like BTC-USD-PERP or a dated future like BTC-USD-210924", Instrument.Kind.PERPETUAL, Instrument.Kind.FUTURE);
+                "a perpetual like BTC-USD-PERP or a dated future like BTC-USD-210924", Instrument.Kind.PERPETUAL,
+                Instrument.Kind.FUTURE);
         String pair = (s.base().equals("BTC") ? "XBT" : s.base()) + (s.quote().equals("BTC") ? "XBT" : s.quote());
         return s.kind() == Instrument.Kind.PERPETUAL ? "PI_" + pair : "FI_" + pair + "_" + s.expiry();
     }
