@@ -13,7 +13,7 @@ public final class LiveNumbers {
      */
     public static long after(byte[] body, String field) {
         byte[] m = ("\"" + field + "\":").getBytes(StandardCharsets.US_ASCII);
-        int at = PayloadScan.indexOf(body, m, 0);
+        int at = PayloadScan.indexOf(body, m);
         if (at < 0) {
             return -1;
         }

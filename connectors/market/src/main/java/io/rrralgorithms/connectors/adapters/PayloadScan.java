@@ -15,11 +15,11 @@ public final class PayloadScan {
      */
     public static String valueAfter(byte[] payload, String marker, char end) {
         byte[] m = marker.getBytes(StandardCharsets.US_ASCII);
-        int at = indexOf(payload, m, 0);
-        if (at < 0) {
+        int i = indexOf(payload, m);
+        if (i < 0) {
             return null;
         }
-        int start = at + m.length;
+        int start = i + m.length;
         for (int j = start; j < payload.length && j - start < 64; j++) {
             if (payload[j] == end) {
                 return j > start ? new String(payload, start, j - start, StandardCharsets.US_ASCII) : null;
@@ -31,7 +31,12 @@ public final class PayloadScan {
         return null;
     }
 
-    /** Where {@code marker} first stands in {@code payload} at or after {@code from}; -1 where it does not. */
+    /** Where {@code marker} first occurs in {@code payload}, or -1. */
+    public static int indexOf(byte[] payload, byte[] marker) {
+        return indexOf(payload, marker, 0);
+    }
+
+    /** Where {@code marker} first occurs in {@code payload} at or after {@code from}, or -1. */
     public static int indexOf(byte[] payload, byte[] marker, int from) {
         outer:
         for (int i = from; i + marker.length <= payload.length; i++) {

@@ -69,7 +69,7 @@ final class BitfinexConnectionKeyer implements ConnectionKeyer {
 
     private static long chanId(byte[] payload) {
         byte[] m = "\"chanId\":".getBytes(StandardCharsets.US_ASCII);
-        int at = PayloadScan.indexOf(payload, m, 0);
+        int at = PayloadScan.indexOf(payload, m);
         return at < 0 ? -1 : digits(payload, at + m.length);
     }
 

@@ -34,7 +34,7 @@ public final class BitmexVenue {
      * over several partitions: not supported by the capture service's keying.
      */
     static String partitionKey(byte[] payload) {
-        int data = PayloadScan.indexOf(payload, DATA, 0);
+        int data = PayloadScan.indexOf(payload, DATA);
         if (data >= 0) {
             int sym = PayloadScan.indexOf(payload, SYMBOL, data);
             if (sym >= 0) {

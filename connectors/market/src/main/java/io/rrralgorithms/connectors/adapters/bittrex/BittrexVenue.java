@@ -42,7 +42,7 @@ public final class BittrexVenue {
      * is keyed by its first (24 of the capture's 1,298 frames). Null for frames with no message.
      */
     static String partitionKey(byte[] payload) {
-        int start = PayloadScan.indexOf(payload, FIRST_ARGUMENT, 0);
+        int start = PayloadScan.indexOf(payload, FIRST_ARGUMENT);
         if (start < 0) {
             return null;
         }
