@@ -85,10 +85,8 @@ public final class Venue {
     public static Builder declare(String feed, String cryptofeedExchange, Function<String, FrameDecoder> decoder,
             VenueSymbols symbols, BookSyncRules rules, FrameKey partitionKey,
             Function<String, ? extends InstrumentMetadata> instrumentMetadata) {
-        Builder b = builder(feed, decoder, symbols, rules, partitionKey);
-        b.cryptofeedExchange = cryptofeedExchange;
-        b.instrumentMetadata = instrumentMetadata.apply(feed);
-        return b;
+        return builder(feed, decoder, symbols, rules, partitionKey).cryptofeedExchange(cryptofeedExchange)
+                .instrumentMetadata(instrumentMetadata.apply(feed));
     }
 
     /** A venue the capture service connects to but the job does not decode (a test's loopback venue, an extension's). */
@@ -249,6 +247,18 @@ public final class Venue {
         /** The decoder makes trade ids up (see {@link Venue#tradeIdsIdentifyTrades()}). */
         public Builder tradeIdsMadeUp() {
             this.tradeIdsIdentifyTrades = false;
+            return this;
+        }
+
+        /** The exchange name of the feed's recorded cryptofeed captures (set by {@link Venue#declare}). */
+        public Builder cryptofeedExchange(String exchange) {
+            this.cryptofeedExchange = exchange;
+            return this;
+        }
+
+        /** The feed's instrument list reader (set by {@link Venue#declare}). */
+        public Builder instrumentMetadata(InstrumentMetadata metadata) {
+            this.instrumentMetadata = metadata;
             return this;
         }
 
