@@ -148,6 +148,24 @@ public class MarketEvent {
         return (derivativeFields & field) != 0;
     }
 
+    /**
+     * Sets one DERIVATIVES field, named by its bit ({@link #MARK_PRICE}, {@link #INDEX_PRICE},
+     * {@link #FUNDING_RATE}, {@link #NEXT_FUNDING_TIME}, {@link #OPEN_INTEREST}), and marks it
+     * carried; returns this event.
+     */
+    public MarketEvent derivative(int field, long value) {
+        switch (field) {
+            case MARK_PRICE -> markPrice = value;
+            case INDEX_PRICE -> indexPrice = value;
+            case FUNDING_RATE -> fundingRate = value;
+            case NEXT_FUNDING_TIME -> nextFundingTimeMs = value;
+            case OPEN_INTEREST -> openInterest = value;
+            default -> throw new IllegalArgumentException("not one DERIVATIVES field bit: " + field);
+        }
+        derivativeFields |= field;
+        return this;
+    }
+
     /** Sets the levels of both sides, each as {@code {prices, sizes}}; returns this event. */
     public MarketEvent levels(long[][] bids, long[][] asks) {
         return levels(bids[0], bids[1], asks[0], asks[1]);

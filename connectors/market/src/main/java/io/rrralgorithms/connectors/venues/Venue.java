@@ -85,6 +85,20 @@ public final class Venue {
         return builder(feed).decoder(decoder).symbols(symbols).bookSyncRules(rules).partitionKey(partitionKey);
     }
 
+    /**
+     * The usual declaration of a decoded feed in one call: its feed id, the exchange name of its
+     * recorded cryptofeed captures ({@code KRAKEN.ws.50.0}), a stateless decoder (see
+     * {@link Builder#decoderKeepsState()}), its symbols, book sync rules, partition key and
+     * instrument metadata, built from the feed id ({@code KrakenInstruments::new}). The optional
+     * parts (live spec, snapshot URLs, …) follow on the builder.
+     */
+    public static Builder declare(String feed, String cryptofeedExchange, Function<String, FrameDecoder> decoder,
+            VenueSymbols symbols, BookSyncRules rules, FrameKey partitionKey,
+            Function<String, ? extends InstrumentMetadata> instrumentMetadata) {
+        return builder(feed, decoder, symbols, rules, partitionKey).cryptofeedExchange(cryptofeedExchange)
+                .instrumentMetadata(instrumentMetadata.apply(feed));
+    }
+
     /** A venue the capture service connects to but the job does not decode (a test's loopback venue, an extension's). */
     public static Venue liveOnly(LiveVenue spec) {
         return builder(spec.feed()).live(spec).build();
@@ -218,13 +232,6 @@ public final class Venue {
             return this;
         }
 
-        /** A decoder that keeps per-stream state: a new one on every {@link Venue#decoder()}. */
-        public Builder statefulDecoder(Function<String, FrameDecoder> factory) {
-            this.decoderFactory = factory;
-            this.decoderKeepsState = true;
-            return this;
-        }
-
         /** The decoder given keeps per-stream state: a new one on every {@link Venue#decoder()}. */
         public Builder decoderKeepsState() {
             this.decoderKeepsState = true;
@@ -253,11 +260,13 @@ public final class Venue {
             return this;
         }
 
+        /** The exchange name of the feed's recorded cryptofeed captures (set by {@link Venue#declare}). */
         public Builder cryptofeedExchange(String exchange) {
             this.cryptofeedExchange = exchange;
             return this;
         }
 
+        /** The feed's instrument list reader (set by {@link Venue#declare}). */
         public Builder instrumentMetadata(InstrumentMetadata metadata) {
             this.instrumentMetadata = metadata;
             return this;

@@ -63,12 +63,11 @@ public final class BinanceVenue {
 
     private static Venue.Builder binance(String feed, BinanceMarket market, String cryptofeedExchange,
             String exchangeInfoUrl, BinanceSymbols.SpotQuotes quotes) {
-        return Venue.builder(feed, f -> new StreamingBinanceFrameDecoder(f, market, quotes), BinanceSymbols.of(feed, market, quotes),
-                        market.isFutures() ? FUTURES_RULES : SPOT_RULES, BinanceVenue::partitionKey)
+        return Venue.declare(feed, cryptofeedExchange, f -> new StreamingBinanceFrameDecoder(f, market, quotes),
+                        BinanceSymbols.of(feed, market, quotes), market.isFutures() ? FUTURES_RULES : SPOT_RULES,
+                        BinanceVenue::partitionKey, f -> new BinanceInstruments(f, market, exchangeInfoUrl))
                 .decoderKeepsState() // the streaming decoder's scratch buffers and symbol cache: one per caller
-                .snapshotUrl(BinanceVenue::snapshotKey)
-                .cryptofeedExchange(cryptofeedExchange)
-                .instrumentMetadata(new BinanceInstruments(feed, market, exchangeInfoUrl));
+                .snapshotUrl(BinanceVenue::snapshotKey);
     }
 
     /** The symbol of a combined-stream name ({@code "stream":"btcusdt@trade"}) or of {@code "s"}. */

@@ -20,11 +20,8 @@ public final class BitcomVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.previousIdChain("prev_sequence == ");
 
-    public static final Venue VENUE = Venue.builder(FEED, BitcomFrameDecoder::new, BitcomSymbols.BOTH_WAYS, RULES,
-                    BitcomVenue::partitionKey)
-            .cryptofeedExchange("BIT.COM")
-            .instrumentMetadata(new BitcomInstruments(FEED))
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "BIT.COM", BitcomFrameDecoder::new, BitcomSymbols.BOTH_WAYS,
+            RULES, BitcomVenue::partitionKey, BitcomInstruments::new).build();
 
     private BitcomVenue() {}
 

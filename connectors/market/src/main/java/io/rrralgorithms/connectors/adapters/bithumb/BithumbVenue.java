@@ -18,12 +18,8 @@ public final class BithumbVenue {
      */
     static final BookSyncRules RULES = new UnsequencedSyncRules("any orderbookdepth (not decoded: trades only)");
 
-    public static final Venue VENUE = Venue.builder(FEED, BithumbFrameDecoder::new, BithumbSymbols.BOTH_WAYS, RULES,
-                    Venue.keyedByField("symbol"))
-            .cryptofeedExchange("BITHUMB")
-            .instrumentMetadata(new BithumbInstruments(FEED))
-            .tradeIdsMadeUp()
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "BITHUMB", BithumbFrameDecoder::new, BithumbSymbols.BOTH_WAYS,
+            RULES, Venue.keyedByField("symbol"), BithumbInstruments::new).tradeIdsMadeUp().build();
 
     private BithumbVenue() {}
 }

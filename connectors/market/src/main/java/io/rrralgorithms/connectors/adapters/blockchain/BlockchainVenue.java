@@ -23,11 +23,8 @@ public final class BlockchainVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.monotonic("seqnum >= ");
 
-    public static final Venue VENUE = Venue.builder(FEED, BlockchainFrameDecoder::new, BlockchainSymbols.BOTH_WAYS,
-                    RULES, Venue.keyedByField("symbol"))
-            .cryptofeedExchange("BLOCKCHAIN")
-            .instrumentMetadata(new BlockchainInstruments(FEED))
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "BLOCKCHAIN", BlockchainFrameDecoder::new,
+            BlockchainSymbols.BOTH_WAYS, RULES, Venue.keyedByField("symbol"), BlockchainInstruments::new).build();
 
     private BlockchainVenue() {}
 }

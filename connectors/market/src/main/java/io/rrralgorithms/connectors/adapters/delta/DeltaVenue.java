@@ -20,11 +20,8 @@ public final class DeltaVenue {
      */
     static final BookSyncRules RULES = new WholeBookSyncRules("a newer l2_orderbook book (last_sequence_no above ");
 
-    public static final Venue VENUE = Venue.builder(FEED, DeltaFrameDecoder::new, DeltaSymbols.BOTH_WAYS, RULES,
-                    Venue.keyedByField("symbol"))
-            .cryptofeedExchange("DELTA")
-            .instrumentMetadata(new DeltaInstruments(FEED))
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "DELTA", DeltaFrameDecoder::new, DeltaSymbols.BOTH_WAYS, RULES,
+            Venue.keyedByField("symbol"), DeltaInstruments::new).build();
 
     private DeltaVenue() {}
 }

@@ -37,15 +37,14 @@ public final class IndependentReserveVenue {
     private static final Venue.SnapshotUrl SNAPSHOT_BASE = Venue.snapshotUrlMatching(
             "/Public/GetAllOrders\\?(?:.*&)?primaryCurrencyCode=([A-Za-z0-9]+)");
 
-    public static final Venue VENUE = Venue.builder(FEED, IndependentReserveFrameDecoder::new,
-                    IndependentReserveSymbols.BOTH_WAYS, RULES, IndependentReserveVenue::partitionKey)
+    public static final Venue VENUE = Venue.declare(FEED, "INDEPENDENT_RESERVE", IndependentReserveFrameDecoder::new,
+            IndependentReserveSymbols.BOTH_WAYS, RULES, IndependentReserveVenue::partitionKey,
+            IndependentReserveInstruments::new)
             .decoderKeepsState()
             .snapshotUrl(url -> {
                 String base = SNAPSHOT_BASE.symbolOf(url);
                 return base == null ? null : base.toLowerCase(Locale.ROOT);
             })
-            .cryptofeedExchange("INDEPENDENT_RESERVE")
-            .instrumentMetadata(new IndependentReserveInstruments(FEED))
             .build();
 
     private IndependentReserveVenue() {}

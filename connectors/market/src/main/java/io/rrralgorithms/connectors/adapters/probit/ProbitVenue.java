@@ -20,11 +20,8 @@ public final class ProbitVenue {
      */
     static final BookSyncRules RULES = new UnsequencedSyncRules("any marketdata order_books change (no sequence numbers)");
 
-    public static final Venue VENUE = Venue.builder(FEED, ProbitFrameDecoder::new, ProbitSymbols.BOTH_WAYS, RULES,
-                    Venue.keyedByField("market_id"))
-            .cryptofeedExchange("PROBIT")
-            .instrumentMetadata(new ProbitInstruments(FEED))
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "PROBIT", ProbitFrameDecoder::new, ProbitSymbols.BOTH_WAYS,
+            RULES, Venue.keyedByField("market_id"), ProbitInstruments::new).build();
 
     private ProbitVenue() {}
 }

@@ -21,11 +21,8 @@ public final class UpbitVenue {
      */
     static final BookSyncRules RULES = new WholeBookSyncRules("a newer orderbook (received after ");
 
-    public static final Venue VENUE = Venue.builder(FEED, UpbitFrameDecoder::new, UpbitSymbols.BOTH_WAYS, RULES,
-                    Venue.keyedByField("cd"))
-            .cryptofeedExchange("UPBIT")
-            .instrumentMetadata(new UpbitInstruments(FEED))
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "UPBIT", UpbitFrameDecoder::new, UpbitSymbols.BOTH_WAYS, RULES,
+            Venue.keyedByField("cd"), UpbitInstruments::new).build();
 
     private UpbitVenue() {}
 }
