@@ -46,7 +46,7 @@ public final class BinanceVenue {
      * Binance TR (trbinance.com, {@code wss://stream-cloud.trbinance.com/stream}): binance.com's spot
      * frames and book procedure as they are ({@code depth@100ms}, {@code aggTrade}, {@code bookTicker},
      * the {@code binance.me /api/v3/depth} snapshots), and binance.com's exchangeInfo: the spot
-     * decoder and rules, binance.com's quote table with UST. Replay only (no live spec: the endpoint is not binance.com's).
+     * decoder and rules, binance.com's quote table with UST. Live: {@code BinanceLiveVenue.tr()} (its own endpoints).
      */
     public static final Venue TR = binance(TR_FEED, BinanceMarket.SPOT, "BINANCE_TR",
             "https://api.binance.me/api/v3/exchangeInfo", BinanceSymbols.BINANCE_TR).build();

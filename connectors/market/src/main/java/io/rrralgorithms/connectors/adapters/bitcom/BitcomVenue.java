@@ -8,7 +8,7 @@ import io.rrralgorithms.connectors.venues.Venue;
 /**
  * bit.com ({@code bitcom}): spot ({@code wss://spot-ws.bit.com}) and USD-/USDT-margined perpetuals
  * ({@code wss://ws.bit.com}, module {@code linear}) as one feed, decoded by {@link BitcomFrameDecoder}.
- * Replay only: the two markets are two endpoints and one feed's connections share one (as Huobi's swaps).
+ * Live: {@link BitcomLiveVenue}, the two markets on two connection groups (two endpoints).
  */
 public final class BitcomVenue {
     public static final String FEED = "bitcom";

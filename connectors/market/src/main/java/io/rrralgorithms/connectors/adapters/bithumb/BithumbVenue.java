@@ -7,7 +7,7 @@ import io.rrralgorithms.connectors.venues.Venue;
 /**
  * Bithumb ({@code bithumb}), spot, public WebSocket {@code wss://pubwss.bithumb.com/pub/ws}:
  * {@code transaction} (trades) only, the one channel recorded, decoded by {@link BithumbFrameDecoder}.
- * Replay only; its book channel ({@code orderbookdepth}) is not decoded.
+ * Live: {@link BithumbLiveVenue} (trades); its book channel ({@code orderbookdepth}) is not decoded.
  */
 public final class BithumbVenue {
     public static final String FEED = "bithumb";

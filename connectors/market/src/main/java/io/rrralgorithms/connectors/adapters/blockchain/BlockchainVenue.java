@@ -7,8 +7,8 @@ import io.rrralgorithms.connectors.venues.Venue;
 /**
  * Blockchain.com Exchange ({@code blockchain}), spot, the Mercury gateway WebSocket
  * {@code wss://ws.blockchain.info/mercury-gateway/v1/ws}: {@code l2} snapshots and updates and
- * {@code trades}, decoded by {@link BlockchainFrameDecoder}. Replay only (the socket wants an
- * {@code Origin} header; no live spec yet).
+ * {@code trades}, decoded by {@link BlockchainFrameDecoder}. Live: {@link BlockchainLiveVenue} (the socket
+ * wants an {@code Origin} header).
  */
 public final class BlockchainVenue {
     public static final String FEED = "blockchain";

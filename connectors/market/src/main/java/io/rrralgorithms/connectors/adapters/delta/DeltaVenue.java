@@ -6,8 +6,8 @@ import io.rrralgorithms.connectors.venues.Venue;
 
 /**
  * Delta Exchange ({@code delta}): options, perpetuals and spot on {@code wss://socket.delta.exchange},
- * {@code l2_orderbook} books and {@code all_trades}, decoded by {@link DeltaFrameDecoder}. Replay
- * only (no live spec yet).
+ * {@code l2_orderbook} books and {@code all_trades}, decoded by {@link DeltaFrameDecoder}. Live:
+ * {@link DeltaLiveVenue}.
  */
 public final class DeltaVenue {
     public static final String FEED = "delta";

@@ -10,8 +10,8 @@ import java.util.Locale;
  * Independent Reserve ({@code independent-reserve}), spot, public WebSocket
  * {@code wss://websockets.independentreserve.com}: the order-by-order {@code orderbook-<base>}
  * channel joined with the REST {@code GetAllOrders} snapshot, and {@code ticker-<pair>} trades,
- * decoded by {@link IndependentReserveFrameDecoder}. Replay only (no live spec yet: its book needs
- * a REST snapshot per pair, keyed by base).
+ * decoded by {@link IndependentReserveFrameDecoder}. Live: {@link IndependentReserveLiveVenue} (its
+ * book needs a REST snapshot per pair, keyed by base).
  */
 public final class IndependentReserveVenue {
     public static final String FEED = "independent-reserve";

@@ -7,7 +7,7 @@ import io.rrralgorithms.connectors.venues.Venue;
 /**
  * ProBit Global ({@code probit}), spot, public WebSocket {@code wss://api.probit.com/api/exchange/v1/ws},
  * the {@code marketdata} channel's {@code order_books} and {@code recent_trades}, decoded by
- * {@link ProbitFrameDecoder}. Replay only (no live spec yet).
+ * {@link ProbitFrameDecoder}. Live: {@link ProbitLiveVenue}.
  */
 public final class ProbitVenue {
     public static final String FEED = "probit";

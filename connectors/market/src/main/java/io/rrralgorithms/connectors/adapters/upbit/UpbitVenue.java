@@ -7,7 +7,7 @@ import io.rrralgorithms.connectors.venues.Venue;
 /**
  * Upbit ({@code upbit}), spot (KRW, BTC and USDT markets), public WebSocket
  * {@code wss://api.upbit.com/websocket/v1} in its {@code SIMPLE} format: {@code orderbook} and
- * {@code trade}, decoded by {@link UpbitFrameDecoder}. Replay only (no live spec yet).
+ * {@code trade}, decoded by {@link UpbitFrameDecoder}. Live: {@link UpbitLiveVenue}.
  */
 public final class UpbitVenue {
     public static final String FEED = "upbit";
