@@ -240,9 +240,13 @@ public class MarketDataJob {
         return new Books(tops, tops.getSideOutput(OrderBookFunction.GAPS));
     }
 
-    /** The trades, each once: a trade delivered twice (a replayed frame, a redelivery) is counted once. */
+    /**
+     * The trades, each once (a trade delivered twice, a replayed frame or a redelivery, is counted
+     * once), stamped with their instrument's contract terms, which the instrument events ahead of
+     * them put in the same keyed state ({@link TradeDedupFunction}).
+     */
     private static DataStream<MarketEvent> dedupTrades(DataStream<MarketEvent> events) {
-        return events.filter(e -> e.type == EventType.TRADE).name("trades")
+        return events.filter(e -> e.type == EventType.TRADE || e.type == EventType.INSTRUMENT).name("trades")
                 .keyBy(MarketEvent::instrumentKey)
                 .process(new TradeDedupFunction())
                 .name("trade-dedup")

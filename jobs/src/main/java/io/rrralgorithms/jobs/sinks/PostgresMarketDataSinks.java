@@ -114,20 +114,21 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
 
     static final String TRADE_BARS_SQL = """
             INSERT INTO trade_bars_1m (feed, native_symbol, symbol, window_start, trade_count, volume, buy_volume,
-                sell_volume, notional, vwap, open, high, low, close, first_trade_id, last_trade_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                sell_volume, notional, vwap, open, high, low, close, first_trade_id, last_trade_id, notional_currency)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (feed, native_symbol, window_start) DO UPDATE SET symbol = EXCLUDED.symbol,
                 trade_count = EXCLUDED.trade_count, volume = EXCLUDED.volume, buy_volume = EXCLUDED.buy_volume,
                 sell_volume = EXCLUDED.sell_volume, notional = EXCLUDED.notional, vwap = EXCLUDED.vwap,
                 open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
-                first_trade_id = EXCLUDED.first_trade_id, last_trade_id = EXCLUDED.last_trade_id
+                first_trade_id = EXCLUDED.first_trade_id, last_trade_id = EXCLUDED.last_trade_id,
+                notional_currency = EXCLUDED.notional_currency
             WHERE (trade_bars_1m.symbol, trade_bars_1m.trade_count, trade_bars_1m.volume, trade_bars_1m.buy_volume,
                 trade_bars_1m.sell_volume, trade_bars_1m.notional, trade_bars_1m.vwap, trade_bars_1m.open,
                 trade_bars_1m.high, trade_bars_1m.low, trade_bars_1m.close, trade_bars_1m.first_trade_id,
-                trade_bars_1m.last_trade_id) IS DISTINCT FROM (EXCLUDED.symbol, EXCLUDED.trade_count,
-                EXCLUDED.volume, EXCLUDED.buy_volume, EXCLUDED.sell_volume, EXCLUDED.notional, EXCLUDED.vwap,
-                EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.first_trade_id,
-                EXCLUDED.last_trade_id)
+                trade_bars_1m.last_trade_id, trade_bars_1m.notional_currency) IS DISTINCT FROM (EXCLUDED.symbol,
+                EXCLUDED.trade_count, EXCLUDED.volume, EXCLUDED.buy_volume, EXCLUDED.sell_volume, EXCLUDED.notional,
+                EXCLUDED.vwap, EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.first_trade_id,
+                EXCLUDED.last_trade_id, EXCLUDED.notional_currency)
                 AND EXCLUDED.trade_count >= trade_bars_1m.trade_count
             """;
 
@@ -586,7 +587,8 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         ps.setBigDecimal(i++, Decimals.toBigDecimal(b.low, b.priceScale));
         ps.setBigDecimal(i++, Decimals.toBigDecimal(b.close, b.priceScale));
         ps.setLong(i++, b.firstTradeId);
-        ps.setLong(i, b.lastTradeId);
+        ps.setLong(i++, b.lastTradeId);
+        ps.setString(i, b.notionalCurrency);
     }
 
     static void bindGap(PreparedStatement ps, BookGap g) throws SQLException {
