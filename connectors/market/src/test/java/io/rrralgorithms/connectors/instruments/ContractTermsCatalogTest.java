@@ -198,7 +198,7 @@ class ContractTermsCatalogTest {
         Map<String, String> want = new LinkedHashMap<>();
         responses("DELTA", "/v2/products", (url, r) -> r.get("result").forEach(p -> {
             String type = p.get("contract_type").asText();
-            if (type.equals("perpetual_futures") || type.endsWith("_options")) {
+            if (type.equals("perpetual_futures") || type.equals("call_options") || type.equals("put_options")) {
                 String base = asset(p.get("underlying_asset").get("symbol"));
                 String quote = asset(p.get("quoting_asset").get("symbol"));
                 String unit = asset(p.get("contract_unit_currency"));
