@@ -10,6 +10,8 @@ import io.rrralgorithms.connectors.capture.CaptureReader;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.testkit.SharedData;
+import io.rrralgorithms.jobs.book.BookTop;
+import io.rrralgorithms.jobs.features.FeatureRow;
 import io.rrralgorithms.jobs.features.InProcessPipeline;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 1-minute bar's notional is a currency amount: replayed as the job is fed (the capture's frames
+ * A 1-minute bar's notional (and the features' {@code notional_1s}) is a currency amount: replayed as the job is fed (the capture's frames
  * with each instrument's metadata frame ahead of it, {@code CaptureFeeds.open}), the bars of BitMEX
  * and Binance COIN-M captures sum each trade's contract value, computed here from the raw lines:
  * BitMEX's own {@code foreignNotional} (USD) of an inverse contract's trade and {@code grossValue}
@@ -35,13 +37,33 @@ class ContractNotionalReplayTest {
 
     /** Per native symbol: the bars' Σ notional, the currency, and Σ price × size. */
     private record Sums(Map<String, BigDecimal> notional, Map<String, String> currency, Map<String, BigDecimal> priceTimesSize,
-            InProcessPipeline.Counters counters, long instrumentFrames) {}
+            Map<String, Double> featureNotional, Map<String, String> featureCurrency, InProcessPipeline.Counters counters,
+            long instrumentFrames) {
+        /** The features' Σ notional_1s equals the bars' notional (as doubles), in the same currency. */
+        void featuresAgree() {
+            notional.forEach((s, v) -> {
+                assertEquals(v.doubleValue(), featureNotional.get(s), 1e-9 * v.doubleValue(), s + " notional_1s");
+                assertEquals(currency.get(s), featureCurrency.get(s), s);
+            });
+        }
+    }
 
     private static Sums replay(Path capture) throws Exception {
         Map<String, BigDecimal> notional = new TreeMap<>();
         Map<String, String> currency = new TreeMap<>();
         Map<String, BigDecimal> pq = new TreeMap<>();
-        InProcessPipeline p = new InProcessPipeline(10, 100_000, 0L, new InProcessPipeline.Listener() {
+        Map<String, Double> features = new TreeMap<>();
+        Map<String, String> featureCurrency = new TreeMap<>();
+        // 10 minutes of out-of-orderness: no trade of a 30 s capture is late for its second
+        InProcessPipeline p = new InProcessPipeline(10, 100_000, 600_000L, new InProcessPipeline.Listener() {
+            @Override
+            public void featureRow(FeatureRow row, BookTop sample) {
+                if (row.tradeCount1s > 0) {
+                    features.merge(row.nativeSymbol, row.notional1s, Double::sum);
+                    featureCurrency.put(row.nativeSymbol, row.notionalCurrency);
+                }
+            }
+
             @Override
             public void bar(TradeBar b) {
                 notional.merge(b.nativeSymbol, b.notional, BigDecimal::add);
@@ -60,7 +82,8 @@ class ContractNotionalReplayTest {
         }
         p.finish();
         assertEquals(0, p.counters().lateBarTrades);
-        return new Sums(notional, currency, pq, p.counters(), instrumentFrames);
+        assertEquals(0, p.counters().lateFeatureElements);
+        return new Sums(notional, currency, pq, features, featureCurrency, p.counters(), instrumentFrames);
     }
 
     /** The trade JSON objects of a capture's {@code <ts>: <payload>} lines that {@code pick} returns. */
@@ -108,6 +131,7 @@ class ContractNotionalReplayTest {
         });
         assertEquals(0, got.counters().instrumentsWithoutTerms);
         assertTrue(got.instrumentFrames() >= expected.size());
+        got.featuresAgree();
     }
 
     @Test
@@ -132,6 +156,7 @@ class ContractNotionalReplayTest {
             assertNotEquals(0, v.compareTo(got.priceTimesSize().get(s)), s + ": the multiplier matters");
             assertEquals("USD", got.currency().get(s));
         });
+        got.featuresAgree();
     }
 
     @Test
