@@ -1,7 +1,7 @@
 package io.rrralgorithms.jobs.trading;
 
-import io.rrralgorithms.jobs.book.BookTop;
 import io.rrralgorithms.connectors.instruments.ContractTerms;
+import io.rrralgorithms.jobs.book.BookTop;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

@@ -78,7 +78,7 @@ public class InstrumentState {
     }
 
     /** Whether the contract is inverse: its PnL is in the base currency. */
-    public boolean isInverseContract() {
+    public boolean inverseContract() {
         return contractKind == ContractTerms.Kind.INVERSE;
     }
 
@@ -87,19 +87,19 @@ public class InstrumentState {
         if (contractKind == null) {
             return price;
         }
-        return isInverseContract() ? multiplier().negate().divide(price, COST_SCALE, RoundingMode.HALF_EVEN)
+        return inverseContract() ? multiplier().negate().divide(price, COST_SCALE, RoundingMode.HALF_EVEN)
                 : price.multiply(multiplier());
     }
 
     /** The notional of |{@code qty}| at {@code price} in {@link #notionalCurrency} (quote, or a quanto's settlement currency). */
     public BigDecimal quoteNotional(BigDecimal qty, BigDecimal price) {
         BigDecimal q = qty.abs();
-        return isInverseContract() ? q.multiply(multiplier()) : q.multiply(price).multiply(multiplier());
+        return inverseContract() ? q.multiply(multiplier()) : q.multiply(price).multiply(multiplier());
     }
 
     /** The currency of this instrument's cash, cost basis and PnL: the base of an inverse contract, else the notional's (null: none known). */
     public String pnlCurrency() {
-        if (isInverseContract()) {
+        if (inverseContract()) {
             NormalizedSymbols.Parts p = symbol == null ? null : NormalizedSymbols.parts(symbol);
             return p == null ? null : p.base();
         }
@@ -149,7 +149,7 @@ public class InstrumentState {
 
     /** An amount of {@link #pnlCurrency} in the notional currency: an inverse contract's at the mark (0 without one). */
     public BigDecimal inQuote(BigDecimal amount) {
-        if (!isInverseContract()) {
+        if (!inverseContract()) {
             return amount;
         }
         return mark == null ? BigDecimal.ZERO : amount.multiply(mark);

@@ -146,7 +146,7 @@ final class Portfolio {
     private static BigDecimal averagePrice(InstrumentState inst) {
         BigDecimal q = Decimals.toBigDecimal(inst.quantity);
         BigDecimal m = inst.contractMultiplier == null ? BigDecimal.ONE : inst.contractMultiplier;
-        return inst.isInverseContract()
+        return inst.inverseContract()
                 ? m.negate().multiply(q).divide(inst.costBasis, 10, RoundingMode.HALF_EVEN)
                 : inst.costBasis.divide(q.multiply(m), 10, RoundingMode.HALF_EVEN);
     }
