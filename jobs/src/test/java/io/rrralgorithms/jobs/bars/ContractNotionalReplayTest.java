@@ -99,9 +99,8 @@ class ContractNotionalReplayTest {
         return out;
     }
 
-    @Test
-    void bitmexBarsSumTheVenuesOwnNotionals() throws Exception {
-        Path capture = SharedData.cryptofeed("BITMEX.ws.1.0");
+    /** Per BitMEX symbol, whether its contract is inverse, from the recorded instrument list. */
+    static Map<String, Boolean> bitmexInverse() throws Exception {
         Map<String, Boolean> inverse = new TreeMap<>();
         for (String line : Files.readAllLines(SharedData.cryptofeed("BITMEX.0"), StandardCharsets.UTF_8)) {
             if (line.startsWith("https://www.bitmex.com/api/v1/instrument/active -> ")) {
@@ -109,16 +108,39 @@ class ContractNotionalReplayTest {
                         .forEach(i -> inverse.put(i.get("symbol").asText(), i.get("isInverse").asBoolean()));
             }
         }
+        return inverse;
+    }
+
+    /**
+     * Per symbol, Σ of the venue's own notional of each trade of the BitMEX capture: USD of an
+     * inverse contract ({@code foreignNotional}), else its value in XBt ({@code grossValue}) as BTC.
+     */
+    static Map<String, BigDecimal> bitmexVenueNotionals(Path capture) throws Exception {
+        Map<String, Boolean> inverse = bitmexInverse();
         Map<String, BigDecimal> expected = new TreeMap<>();
-        Map<String, BigDecimal> pq = new TreeMap<>();
-        for (JsonNode t : trades(capture, j -> j.path("table").asText().equals("trade")
-                && j.path("action").asText().equals("insert") ? j.get("data") : List.of())) {
+        for (JsonNode t : bitmexTrades(capture)) {
             String s = t.get("symbol").asText();
-            // the venue's notional of the trade: USD of an inverse contract, else its value in XBt
             BigDecimal value = inverse.get(s) ? t.get("foreignNotional").decimalValue()
                     : t.get("grossValue").decimalValue().movePointLeft(8);
             expected.merge(s, value, BigDecimal::add);
-            pq.merge(s, t.get("price").decimalValue().multiply(t.get("size").decimalValue()), BigDecimal::add);
+        }
+        return expected;
+    }
+
+    private static List<JsonNode> bitmexTrades(Path capture) throws Exception {
+        return trades(capture, j -> j.path("table").asText().equals("trade")
+                && j.path("action").asText().equals("insert") ? j.get("data") : List.of());
+    }
+
+    @Test
+    void bitmexBarsSumTheVenuesOwnNotionals() throws Exception {
+        Path capture = SharedData.cryptofeed("BITMEX.ws.1.0");
+        Map<String, Boolean> inverse = bitmexInverse();
+        Map<String, BigDecimal> expected = bitmexVenueNotionals(capture);
+        Map<String, BigDecimal> pq = new TreeMap<>();
+        for (JsonNode t : bitmexTrades(capture)) {
+            pq.merge(t.get("symbol").asText(), t.get("price").decimalValue().multiply(t.get("size").decimalValue()),
+                    BigDecimal::add);
         }
         Sums got = replay(capture);
         assertEquals(expected.keySet(), got.notional().keySet());
