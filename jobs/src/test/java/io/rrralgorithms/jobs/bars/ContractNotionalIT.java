@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.TestDatabase;
 import io.rrralgorithms.jobs.local.LocalPipeline;
-import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +31,7 @@ class ContractNotionalIT {
         Map<String, Boolean> inverse = ContractNotionalReplayTest.bitmexInverse();
         assertFalse(expected.isEmpty());
         try (TestDatabase db = new TestDatabase()) {
-            RunSpec s = new RunSpec();
-            s.files = List.of(capture);
-            s.kafkaPort = 0;
-            s.webPort = 0;
-            s.postgres = db.target;
-            s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-            s.err = s.out;
-            RunSummary summary = new LocalPipeline(s).run();
+            RunSummary summary = new LocalPipeline(db.quietRun(List.of(capture))).run();
             assertEquals(0, summary.feedCount("bitmex", "NO_CONTRACT_TERMS"), summary::toJson);
 
             Map<String, BigDecimal> stored = new TreeMap<>();
