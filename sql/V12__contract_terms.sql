@@ -7,7 +7,7 @@ ALTER TABLE trade_bars_1m
     ADD COLUMN notional_currency TEXT;
 
 -- The features' currency amounts traded (feature spec v2 keeps its columns): each second's and the last
--- minute's sum of trade notionals by the contract terms, in notional_currency (NULL: no terms known, the
+-- minute's sum of trade notionals by the contract terms, in notional_currency (NULL: no trade in the minute, or no terms known, the
 -- sums are then of price x size). 0 for a second without trades, as its volume.
 ALTER TABLE features
     ADD COLUMN notional_1s DOUBLE PRECISION,

@@ -71,7 +71,10 @@ public class FeatureRow {
     /** Σ trade notionals over the second and over the last minute, in {@link #notionalCurrency}. */
     public double notional1s;
     public double notional1m;
-    /** The currency of the notionals; null where no contract terms are known (they are then Σ price × size). */
+    /**
+     * The currency of the notionals; null in a minute without trades, and where no contract terms are
+     * known (the notionals are then Σ price × size).
+     */
     public String notionalCurrency;
 
     public FeatureRow() {}

@@ -180,7 +180,6 @@ public class InstrumentFeatures {
         r.sellVolume1s = b.sellVolume;
         r.vwap1s = b.volume > 0 ? b.notional / Decimals.toDouble(b.volume, sizeScale) : null;
         r.notional1s = b.quoteNotional;
-        r.notionalCurrency = notionalCurrency;
 
         r.bboUpdates = b.bboUpdates;
         r.bboOfi = b.bboOfi;
@@ -266,6 +265,9 @@ public class InstrumentFeatures {
             }
         }
         r.vwap1m = r.volume1m > 0 ? notional / Decimals.toDouble(r.volume1m, sizeScale) : null;
+        // the currency of the last minute's trades only: one remembered from earlier would depend on where a run
+        // started (a backfill from a timestamp would differ from the full run)
+        r.notionalCurrency = r.tradeCount1m > 0 ? notionalCurrency : null;
         r.realizedVol1m = r.bookValid ? Math.sqrt(sumSq) : null;
         return r;
     }
