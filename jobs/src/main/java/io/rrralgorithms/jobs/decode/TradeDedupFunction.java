@@ -102,7 +102,8 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
     public void processElement(MarketEvent t, Context ctx, Collector<MarketEvent> out) throws Exception {
         perFeed.seen(t.feed);
         if (t.type == EventType.INSTRUMENT) {
-            terms.update(t);
+            // a copy: with object reuse the input object is the next record's too
+            terms.update(MarketEvent.instrument(t.feed, t.nativeSymbol, t.symbol, t.receiveTimeNs, t.contractTerms()));
             ctx.output(INSTRUMENTS, t);
             return;
         }
