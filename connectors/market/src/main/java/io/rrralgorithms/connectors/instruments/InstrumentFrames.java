@@ -64,6 +64,8 @@ public final class InstrumentFrames {
         if (!feed.equals(frame.feed)) {
             throw new DecodeException("instrument frame of feed '" + feed + "' in feed " + frame.feed);
         }
+        String nativeSymbol = text(n, "nativeSymbol");
+        String symbol = text(n, "symbol");
         JsonNode t = n.path("terms");
         ContractTerms terms;
         try {
@@ -72,8 +74,7 @@ public final class InstrumentFrames {
         } catch (IllegalArgumentException e) { // an unknown kind, a multiplier that is no positive decimal
             throw new DecodeException("instrument frame with bad terms: " + e.getMessage());
         }
-        return FrameDecoder.emit(out, MarketEvent.instrument(feed, text(n, "nativeSymbol"), text(n, "symbol"),
-                frame.receiveTimeNs, terms));
+        return FrameDecoder.emit(out, MarketEvent.instrument(feed, nativeSymbol, symbol, frame.receiveTimeNs, terms));
     }
 
     private static String text(JsonNode n, String field) throws DecodeException {
