@@ -1,11 +1,12 @@
-package io.rrralgorithms.connectors.instruments;
+package io.rrralgorithms.connectors.capture;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
-import io.rrralgorithms.connectors.capture.CaptureFeeds;
-import io.rrralgorithms.connectors.capture.CaptureFiles;
-import io.rrralgorithms.connectors.capture.CaptureReader;
+import io.rrralgorithms.connectors.instruments.ContractTerms;
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.instruments.InstrumentFrames;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -25,16 +26,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The instrument frame: what the replay publishes ahead of an instrument's frames, and how every decoder reads it. */
 class InstrumentFramesTest {
-
-    private static List<RawFrame> all(CaptureReader r) throws Exception {
-        List<RawFrame> out = new ArrayList<>();
-        try (r) {
-            while (r.hasNext()) {
-                out.add(r.next());
-            }
-        }
-        return out;
-    }
 
     @Test
     void decodedByEveryVenuesDecoderIntoTheTerms() throws Exception {
@@ -72,8 +63,8 @@ class InstrumentFramesTest {
     @Test
     void thePublishedCaptureAnnouncesEachInstrumentOnceAheadOfItsFrames() throws Exception {
         Path ws = SharedData.cryptofeed("BITMEX.ws.1.0");
-        List<RawFrame> plain = all(CaptureFiles.open(ws, null));
-        List<RawFrame> published = all(CaptureFeeds.INFERRED.open(ws));
+        List<RawFrame> plain = CaptureReaderTest.readAll(CaptureFiles.open(ws, null));
+        List<RawFrame> published = CaptureReaderTest.readAll(CaptureFeeds.INFERRED.open(ws));
         InstrumentCatalog catalog = InstrumentCatalog.fromCryptofeed(SharedData.cryptofeed("BITMEX.0"), Venues.forFeed("bitmex"));
         List<RawFrame> withoutInstruments = published.stream().filter(f -> f.kind != FrameKind.INSTRUMENT).toList();
         assertEquals(plain.size(), withoutInstruments.size());
