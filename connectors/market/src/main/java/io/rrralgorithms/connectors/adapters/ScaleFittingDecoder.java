@@ -28,6 +28,8 @@ public final class ScaleFittingDecoder implements FrameDecoder {
 
     private final FrameDecoder decoder;
     private transient List<MarketEvent> buffer;
+    /** {@code buffer::add}, made once (not per frame). */
+    private transient Consumer<MarketEvent> collect;
 
     public ScaleFittingDecoder(FrameDecoder decoder) {
         this.decoder = decoder;
@@ -42,12 +44,13 @@ public final class ScaleFittingDecoder implements FrameDecoder {
     public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
         if (buffer == null) {
             buffer = new ArrayList<>(4);
+            collect = buffer::add;
         }
         buffer.clear();
         try {
             Result result;
             try {
-                result = decoder.decode(frame, buffer::add);
+                result = decoder.decode(frame, collect);
             } catch (DecodeException e) {
                 result = decodeAtFittingScale(frame, e);
             }
@@ -73,7 +76,7 @@ public final class ScaleFittingDecoder implements FrameDecoder {
             int scale = min;
             Result[] result = new Result[1];
             try {
-                Decimals.atScale(scale, () -> result[0] = decoder.decode(frame, buffer::add));
+                Decimals.atScale(scale, () -> result[0] = decoder.decode(frame, collect));
                 for (int i = 0; i < buffer.size(); i++) {
                     narrowScales(buffer.get(i), scale);
                 }
