@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters.binance;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.model.Decimals;
@@ -11,6 +12,7 @@ import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +26,9 @@ import java.util.function.Consumer;
  * decimals parsed from the parser's character buffer as they are read ({@link Decimals#tryParse}),
  * levels straight into mantissa arrays, keys dispatched by a string switch on Jackson's canonical
  * names, the stream name and the symbol compared as characters (no {@code String} per frame), and
- * the upper-case and normalized symbol of each native symbol cached.
+ * the upper-case and normalized symbol of each native symbol cached. One Jackson non-blocking
+ * parser reads frame after frame (each fed as the next root value), so that no parser is built per
+ * frame; a frame it does not read to its last byte (an error, trailing bytes) gets it replaced.
  *
  * <p>Same events, same dead letters: the token pass reads the whole root object as the tree parse
  * does (every value decoded, so malformed JSON, invalid UTF-8, over-long numbers and a key sent twice
@@ -41,6 +45,11 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
     private static final long serialVersionUID = 1L;
     // the parser features of the strict mapper's factory (Jackson's defaults)
     private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Frames one parser reads before it is replaced, so that its own table of key names (which
+     * grows with every new key it meets) stays bounded; a bound, not a tuning.
+     */
+    private static final int FRAMES_PER_PARSER = 1 << 16;
     /** Native symbols whose names are cached; beyond it the cache starts again (a bound, not a tuning). */
     private static final int MAX_CACHED_SYMBOLS = 100_000;
 
@@ -81,6 +90,14 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
     private transient Fields root;
     private transient Fields data;
     private transient Levels levels;
+    /**
+     * One non-blocking parser fed frame after frame (a frame is one root value of its input), so
+     * that no parser, context and buffers are built per frame; dropped after any frame it did not
+     * read to its very end.
+     */
+    private transient JsonParser parser;
+    private transient ByteArrayFeeder feeder;
+    private transient int parserFrames;
     private transient Map<String, String[]> symbols;
     /** The native symbol of the last frame (characters as sent) and its names: most frames repeat it. */
     private transient char[] lastSymbol;
@@ -152,11 +169,20 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
         data.clear();
         // the decode scale once per frame: it changes only between decodes (Decimals.atScale)
         levels.scale = Decimals.decodeScale();
-        try (JsonParser p = JSON.createParser(payload)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        JsonParser p = parserFor(payload);
+        boolean endOfFrame = false;
+        try {
+            if (next(p) != JsonToken.START_OBJECT) {
                 throw NotAccepted.INSTANCE;
             }
             readObject(p, root, true);
+            // what follows the root value is ignored (as by the tree decoder), but a parser that has
+            // not used up its frame is not between two root values: it is not fed the next frame
+            endOfFrame = p.releaseBuffered(OutputStream.nullOutputStream()) == 0;
+        } finally {
+            if (!endOfFrame) {
+                dropParser();
+            }
         }
         if (frame.kind == FrameKind.REST_SNAPSHOT || root.has(K_LAST_UPDATE_ID) && root.has(K_BIDS)) {
             return snapshot(frame);
@@ -229,6 +255,42 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
     }
 
     private static final String[] FAMILIES = {"depth", "trade", "aggTrade", "bookTicker"};
+
+    /** The parser, fed with {@code payload}: the next root value it reads is the frame's. */
+    private JsonParser parserFor(byte[] payload) throws IOException {
+        if (parser != null && parserFrames >= FRAMES_PER_PARSER) {
+            dropParser();
+        }
+        if (parser == null) {
+            parser = JSON.createNonBlockingByteArrayParser();
+            feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+            parserFrames = 0;
+        }
+        parserFrames++;
+        feeder.feedInput(payload, 0, payload.length);
+        return parser;
+    }
+
+    private void dropParser() {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // nothing to release that matters: the next frame gets a new parser
+            }
+            parser = null;
+            feeder = null;
+        }
+    }
+
+    /** The frame's next token; the end of the frame's bytes (a truncated frame) is not accepted. */
+    private static JsonToken next(JsonParser p) throws IOException, NotAccepted {
+        JsonToken t = p.nextToken();
+        if (t == null || t == JsonToken.NOT_AVAILABLE) {
+            throw NotAccepted.INSTANCE;
+        }
+        return t;
+    }
 
     /** One of the four families the decoder emits, by the characters {@code name[from, to)}; else null. */
     private static String family(char[] name, int from, int to) {
@@ -385,10 +447,10 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
     private void readObject(JsonParser p, Fields into, boolean top) throws IOException, NotAccepted {
         into.otherCount = 0;
         JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        while ((t = next(p)) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             int k = slotOf(name);
-            JsonToken v = p.nextToken();
+            JsonToken v = next(p);
             if (k < 0) {
                 into.otherName(name);
                 skipValue(p, v);
@@ -428,33 +490,28 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
             case START_ARRAY -> {
                 JsonToken e;
-                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (e == null) {
-                        throw NotAccepted.INSTANCE;
-                    }
+                while ((e = next(p)) != JsonToken.END_ARRAY) {
                     skipValue(p, e);
                 }
             }
             case START_OBJECT -> {
                 Set<String> names = null;
                 JsonToken e;
-                while ((e = p.nextToken()) == JsonToken.FIELD_NAME) {
+                while ((e = next(p)) == JsonToken.FIELD_NAME) {
                     if (names == null) {
                         names = new HashSet<>();
                     }
                     if (!names.add(p.currentName())) {
                         throw NotAccepted.INSTANCE;
                     }
-                    skipValue(p, p.nextToken());
+                    skipValue(p, next(p));
                 }
                 if (e != JsonToken.END_OBJECT) {
                     throw NotAccepted.INSTANCE;
                 }
             }
             default -> {
-                if (t == null) {
-                    throw NotAccepted.INSTANCE;
-                }
+                // true, false, null; an end token never starts a value here (next() refuses the frame's end)
             }
         }
     }
@@ -600,10 +657,7 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
             int n = 0;
             boolean ok = true;
             JsonToken e;
-            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (e == null) {
-                    throw NotAccepted.INSTANCE;
-                }
+            while ((e = next(p)) != JsonToken.END_ARRAY) {
                 if (!ok || e != JsonToken.START_ARRAY) {
                     ok = false;
                     skipValue(p, e);
@@ -612,10 +666,7 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
                 scratch.ensure(n + 1);
                 int i = 0;
                 JsonToken x;
-                while ((x = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (x == null) {
-                        throw NotAccepted.INSTANCE;
-                    }
+                while ((x = next(p)) != JsonToken.END_ARRAY) {
                     if (ok && i < 2) {
                         if (x == JsonToken.VALUE_STRING) {
                             long v = Decimals.tryParse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(),
