@@ -97,8 +97,7 @@ public final class FrameGuard implements Serializable {
             buffer = new ArrayList<>(4);
             collect = buffer::add;
         }
-        buffer.clear();
-        FrameDecoder.Result result;
+        FrameDecoder.Result result; // the buffer is empty: cleared after every frame
         try {
             result = decoder.decode(frame, collect);
             for (int i = 0; i < buffer.size(); i++) {

@@ -46,8 +46,7 @@ public final class ScaleFittingDecoder implements FrameDecoder {
             buffer = new ArrayList<>(4);
             collect = buffer::add;
         }
-        buffer.clear();
-        try {
+        try { // the buffer is empty: cleared after every frame
             Result result;
             try {
                 result = decoder.decode(frame, collect);

@@ -210,48 +210,47 @@ public final class Decimals {
      * digits with at most one point, at least one digit, zeros beyond the scale ignored.
      */
     public static long tryParse(char[] chars, int offset, int length, int scale) {
-        if (length <= 0) {
-            return NOT_PARSED;
-        }
         int i = offset;
         int end = offset + length;
         boolean negative = false;
-        char sign = chars[i];
-        if (sign == '-' || sign == '+') {
-            negative = sign == '-';
+        if (i < end && (chars[i] == '-' || chars[i] == '+')) {
+            negative = chars[i] == '-';
             i++;
         }
         long value = 0;
-        int fraction = -1; // digits after the point; -1: no point yet
-        boolean anyDigit = false;
-        for (; i < end; i++) {
-            int d = chars[i] - '0';
-            if (d < 0 || d > 9) {
-                if (chars[i] == '.' && fraction < 0) {
-                    fraction = 0;
-                    continue;
-                }
-                return NOT_PARSED;
-            }
-            anyDigit = true;
-            if (fraction == scale) {
-                if (d != 0) {
-                    return NOT_PARSED; // finer than the scale
-                }
-                continue;
-            }
-            if (fraction >= 0) {
-                fraction++;
-            }
+        int digits = 0;
+        int d;
+        // the integer part
+        while (i < end && (d = chars[i] - '0') >= 0 && d <= 9) {
             if (value > MAX_BEFORE_DIGIT && value > (Long.MAX_VALUE - d) / 10) {
                 return NOT_PARSED;
             }
             value = value * 10 + d;
+            digits++;
+            i++;
         }
-        if (!anyDigit) {
-            return NOT_PARSED;
+        int fraction = 0;
+        if (i < end && chars[i] == '.') {
+            i++;
+            // the fraction up to the scale, then only zeros
+            while (i < end && (d = chars[i] - '0') >= 0 && d <= 9) {
+                if (fraction < scale) {
+                    if (value > MAX_BEFORE_DIGIT && value > (Long.MAX_VALUE - d) / 10) {
+                        return NOT_PARSED;
+                    }
+                    value = value * 10 + d;
+                    fraction++;
+                } else if (d != 0) {
+                    return NOT_PARSED; // finer than the scale
+                }
+                digits++;
+                i++;
+            }
         }
-        int missing = scale - Math.max(fraction, 0);
+        if (i != end || digits == 0) {
+            return NOT_PARSED; // another character, a second point, or no digit
+        }
+        int missing = scale - fraction;
         if (missing > 0) {
             if (value > Long.MAX_VALUE / POW10[missing]) {
                 return NOT_PARSED;

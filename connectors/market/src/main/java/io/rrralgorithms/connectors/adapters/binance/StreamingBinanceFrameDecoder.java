@@ -639,6 +639,21 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
         }
 
         void setInteger(int k, JsonParser p) throws IOException {
+            // up to 18 digits always fit a long: read from the token's characters (Jackson has checked
+            // the number's syntax); longer ones as Jackson types them
+            char[] c = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int n = p.getTextLength();
+            boolean negative = n > 0 && c[offset] == '-';
+            if (n - (negative ? 1 : 0) <= 18) {
+                long v = 0;
+                for (int i = negative ? offset + 1 : offset; i < offset + n; i++) {
+                    v = v * 10 + (c[i] - '0');
+                }
+                longs[k] = negative ? -v : v;
+                fitsLong[k] = true;
+                return;
+            }
             JsonParser.NumberType type = p.getNumberType();
             fitsLong[k] = type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG;
             if (fitsLong[k]) {
