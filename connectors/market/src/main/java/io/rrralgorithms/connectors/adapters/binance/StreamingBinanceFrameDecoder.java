@@ -169,9 +169,9 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
         data.clear();
         // the decode scale once per frame: it changes only between decodes (Decimals.atScale)
         levels.scale = Decimals.decodeScale();
-        JsonParser p = parserFor(payload);
         boolean endOfFrame = false;
         try {
+            JsonParser p = parserFor(payload);
             if (next(p) != JsonToken.START_OBJECT) {
                 throw NotAccepted.INSTANCE;
             }
