@@ -31,6 +31,8 @@ public final class ScaleFittingDecoder implements FrameDecoder {
 
     private final FrameDecoder decoder;
     private transient List<MarketEvent> buffer;
+    /** {@code buffer::add}, made once (not per frame). */
+    private transient Consumer<MarketEvent> collect;
 
     public ScaleFittingDecoder(FrameDecoder decoder) {
         this.decoder = decoder;
@@ -48,12 +50,12 @@ public final class ScaleFittingDecoder implements FrameDecoder {
         }
         if (buffer == null) {
             buffer = new ArrayList<>(4);
+            collect = buffer::add;
         }
-        buffer.clear();
-        try {
+        try { // the buffer is empty: cleared after every frame
             Result result;
             try {
-                result = decoder.decode(frame, buffer::add);
+                result = decoder.decode(frame, collect);
             } catch (DecodeException e) {
                 result = decodeAtFittingScale(frame, e);
             }
@@ -79,7 +81,7 @@ public final class ScaleFittingDecoder implements FrameDecoder {
             int scale = min;
             Result[] result = new Result[1];
             try {
-                Decimals.atScale(scale, () -> result[0] = decoder.decode(frame, buffer::add));
+                Decimals.atScale(scale, () -> result[0] = decoder.decode(frame, collect));
                 for (int i = 0; i < buffer.size(); i++) {
                     narrowScales(buffer.get(i), scale);
                 }
