@@ -1,6 +1,8 @@
 package io.rrralgorithms.connectors.adapters;
 
+import io.rrralgorithms.connectors.instruments.InstrumentFrames;
 import io.rrralgorithms.connectors.model.Decimals;
+import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import java.util.function.Consumer;
  * letter that says so; nothing is ever rounded.
  *
  * <p>Wraps each venue's decoder ({@code Venue.decoder()}), so that the job, the benchmarks and the
- * tests decode alike. Events are emitted only once the frame decoded at its final scale. Not
+ * tests decode alike; for the same reason it reads the instrument frames every feed may carry
+ * ({@link InstrumentFrames}) before the venue's decoder would see them. Events are emitted only once the frame decoded at its final scale. Not
  * thread-safe (one buffer): one instance per {@code Venue.decoder()} call.
  */
 public final class ScaleFittingDecoder implements FrameDecoder {
@@ -40,6 +43,9 @@ public final class ScaleFittingDecoder implements FrameDecoder {
 
     @Override
     public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
+        if (frame.kind == FrameKind.INSTRUMENT) {
+            return InstrumentFrames.decode(frame, out); // the replay's normalized metadata, alike for every venue
+        }
         if (buffer == null) {
             buffer = new ArrayList<>(4);
         }
