@@ -29,7 +29,7 @@ public final class BithumbLiveVenue extends LiveSpec {
     public BithumbLiveVenue() {
         super(declare(BithumbVenue.FEED, "wss://pubwss.bithumb.com/pub/ws",
                 new VenueLimits(100, 100, 5, 5, Duration.ofSeconds(1), 1))
-                .symbols(BithumbSymbols::toNative).streams("transaction:{}", null, null));
+                .symbols(BithumbSymbols.BOTH_WAYS::toNative).streams("transaction:{}", null, null));
     }
 
     @Override

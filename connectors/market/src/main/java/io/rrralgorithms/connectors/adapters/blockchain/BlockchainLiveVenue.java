@@ -33,7 +33,7 @@ public final class BlockchainLiveVenue extends LiveSpec {
     public BlockchainLiveVenue() {
         super(declare(BlockchainVenue.FEED, "wss://ws.prod.blockchain.info/mercury-gateway/v1/ws",
                 new VenueLimits(100, 1, 10, 5, Duration.ofSeconds(1), 1))
-                .batching(Batching.PER_STREAM).symbols(BlockchainSymbols::toNative).streams("trades:{}", "l2:{}", null)
+                .batching(Batching.PER_STREAM).symbols(BlockchainSymbols.BOTH_WAYS::toNative).streams("trades:{}", "l2:{}", null)
                 .errorWhen("\"event\":\"", "rejected"));
     }
 

@@ -40,7 +40,7 @@ public final class IndependentReserveLiveVenue extends LiveSpec {
     public IndependentReserveLiveVenue() {
         super(declare(IndependentReserveVenue.FEED, "wss://websockets.independentreserve.com",
                 new VenueLimits(500, 500, 5, 5, Duration.ofSeconds(1), 2))
-                .symbols(IndependentReserveSymbols::toNative).errorWhen("\"Event\":\"", "Error"));
+                .symbols(IndependentReserveSymbols.BOTH_WAYS::toNative).errorWhen("\"Event\":\"", "Error"));
     }
 
     private static String base(String pair) {

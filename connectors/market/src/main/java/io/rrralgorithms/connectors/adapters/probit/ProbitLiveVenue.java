@@ -34,7 +34,7 @@ public final class ProbitLiveVenue extends LiveSpec {
     public ProbitLiveVenue() {
         super(declare(ProbitVenue.FEED, "wss://api.probit.com/api/exchange/v1/ws",
                 new VenueLimits(200, 2, 10, 5, Duration.ofSeconds(1), 1))
-                .batching(Batching.PER_SYMBOL).symbols(ProbitSymbols::toNative)
+                .batching(Batching.PER_SYMBOL).symbols(ProbitSymbols.BOTH_WAYS::toNative)
                 .streams("recent_trades:{}", "order_books:{}", null)
                 .errorContaining("\"errorCode\""));
     }

@@ -33,7 +33,7 @@ public final class UpbitLiveVenue extends LiveSpec {
 
     public UpbitLiveVenue() {
         super(declare(UpbitVenue.FEED, "wss://api.upbit.com/websocket/v1", new VenueLimits(200, 200, 1, 5,
-                Duration.ofSeconds(1), 1)).protocolPing(Duration.ofSeconds(60)).symbols(UpbitSymbols::toNative)
+                Duration.ofSeconds(1), 1)).protocolPing(Duration.ofSeconds(60)).symbols(UpbitSymbols.BOTH_WAYS::toNative)
                 .streams("trade:{}", "orderbook:{}", null)
                 .errorContaining("\"error\":{"));
     }
