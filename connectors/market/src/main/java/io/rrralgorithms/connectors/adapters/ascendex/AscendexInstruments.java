@@ -1,13 +1,8 @@
 package io.rrralgorithms.connectors.adapters.ascendex;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +14,6 @@ import java.util.List;
  * {@code priceFilter.tickSize}, {@code lotSizeFilter.lotSize}).
  */
 final class AscendexInstruments extends RestInstrumentList {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final boolean futures;
 
     private AscendexInstruments(String feed, boolean futures, String marker, String url) {
@@ -38,40 +32,16 @@ final class AscendexInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode data = arrayAt(JSON.readTree(body), "data", url, "instrument list");
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode i : data) {
-            String symbol = text(i, "symbol");
+        return forEachListed(listAt(JSON, url, body, "data", "instrument list"), i -> {
+            String symbol = listedText(i, "symbol");
             if (futures) {
-                String[] underlying = text(i, "underlying").split("/");
-                String base = NormalizedSymbols.asset(underlying[0]);
-                String quote = NormalizedSymbols.asset(text(i, "settlementAsset"));
-                out.add(new Instrument(feed, symbol, NormalizedSymbols.perpetual(base, quote), Instrument.Kind.PERPETUAL,
-                        base, quote, null, decimal(i.path("priceFilter"), "tickSize"),
-                        decimal(i.path("lotSizeFilter"), "lotSize")));
-            } else if (symbol.contains("/")) {
-                String base = NormalizedSymbols.asset(text(i, "baseAsset"));
-                String quote = NormalizedSymbols.asset(text(i, "quoteAsset"));
-                out.add(new Instrument(feed, symbol, NormalizedSymbols.spot(base, quote), Instrument.Kind.SPOT, base, quote,
-                        null, decimal(i, "tickSize"), decimal(i, "lotSize")));
+                return perpetual(symbol, listedText(i, "underlying").split("/")[0], listedText(i, "settlementAsset"),
+                        listedDecimal(i.path("priceFilter"), "tickSize"), listedDecimal(i.path("lotSizeFilter"), "lotSize"),
+                        null);
             }
-        }
-        return out;
-    }
-
-    private String text(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            throw new IOException(feed + " instrument without '" + field + "': " + n);
-        }
-        return v.textValue();
-    }
-
-    private BigDecimal decimal(JsonNode n, String field) throws IOException {
-        try {
-            return new BigDecimal(text(n, field));
-        } catch (NumberFormatException e) {
-            throw new IOException(feed + " instrument with a bad '" + field + "': " + n, e);
-        }
+            return !symbol.contains("/") ? null // the futures feed's BASE-PERP entries
+                    : spot(symbol, listedText(i, "baseAsset"), listedText(i, "quoteAsset"), listedDecimal(i, "tickSize"),
+                            listedDecimal(i, "lotSize"));
+        });
     }
 }

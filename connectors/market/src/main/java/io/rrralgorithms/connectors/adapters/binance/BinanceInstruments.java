@@ -1,19 +1,15 @@
 package io.rrralgorithms.connectors.adapters.binance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -35,54 +31,43 @@ import java.util.regex.Pattern;
  * any other contract type (the recorded USDⓈ-M list has one {@code ""}, BTCSTUSDT in
  * {@code PENDING_TRADING}) is not a kind the feed carries and is left out.
  */
-public final class BinanceInstruments implements InstrumentMetadata {
+public final class BinanceInstruments extends RestInstrumentList {
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DATED = Pattern.compile("(CURRENT|NEXT)_(QUARTER|MONTH)(_DELIVERING)?");
 
-    private final String feed;
     private final BinanceMarket market;
-    private final String url;
+    private final String path;
 
     BinanceInstruments(String feed, BinanceMarket market, String url) {
-        this.feed = feed;
+        super(feed, URI.create(url).getPath(), url);
         this.market = market;
-        this.url = url;
-    }
-
-    @Override
-    public List<String> urls() {
-        return List.of(url);
+        this.path = URI.create(url).getPath();
     }
 
     /** The market's exchangeInfo path on any host (api.binance.com, its mirrors, api.binance.us). */
     @Override
     public boolean isMetadataUrl(String u) {
-        String path;
         try {
-            path = URI.create(u.trim()).getPath();
+            return path.equals(URI.create(u.trim()).getPath());
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return path != null && path.equals(URI.create(url).getPath());
     }
 
     @Override
     public List<Instrument> parse(String u, String body) throws IOException {
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode s : symbols(body)) {
-            String nativeSymbol = text(s, "symbol");
-            String base = NormalizedSymbols.asset(text(s, "baseAsset"));
-            String quote = NormalizedSymbols.asset(text(s, "quoteAsset"));
-            Instrument.Kind kind;
+        return forEachListed(listAt(JSON, u, body, "symbols", "exchangeInfo"), s -> {
+            String nativeSymbol = listedText(s, "symbol");
+            Instrument.Kind kind = Instrument.Kind.SPOT;
             LocalDate expiry = null;
-            if (market == BinanceMarket.SPOT) {
-                kind = Instrument.Kind.SPOT;
-            } else {
-                String contractType = text(s, "contractType");
-                if (contractType.equals("PERPETUAL")) {
+            if (market != BinanceMarket.SPOT) {
+                JsonNode contractType = s.get("contractType");
+                if (contractType == null || !contractType.isTextual()) {
+                    throw new IOException(feed + " contract " + nativeSymbol + " without a string 'contractType'");
+                }
+                if (contractType.textValue().equals("PERPETUAL")) {
                     kind = Instrument.Kind.PERPETUAL;
-                } else if (DATED.matcher(contractType).matches()) {
+                } else if (DATED.matcher(contractType.textValue()).matches()) {
                     kind = Instrument.Kind.FUTURE;
                     JsonNode d = s.get("deliveryDate");
                     if (d == null || !d.canConvertToLong()) {
@@ -90,16 +75,16 @@ public final class BinanceInstruments implements InstrumentMetadata {
                     }
                     expiry = Instant.ofEpochMilli(d.longValue()).atOffset(ZoneOffset.UTC).toLocalDate();
                 } else {
-                    continue; // not a contract the feed carries (e.g. "" while pending)
+                    return null; // not a contract the feed carries (e.g. "" while pending)
                 }
             }
+            String quote = listedAsset(s, "quoteAsset");
             ContractTerms terms = market == BinanceMarket.COINM_FUTURES
                     ? ContractTerms.inverse(contractSize(s, nativeSymbol), quote) : ContractTerms.spot(quote);
-            out.add(new Instrument(feed, nativeSymbol, NormalizedSymbols.of(kind, base, quote, expiry), kind, base,
-                    quote, expiry, filter(s, nativeSymbol, "PRICE_FILTER", "tickSize"),
-                    filter(s, nativeSymbol, "LOT_SIZE", "stepSize"), terms));
-        }
-        return out;
+            return listed(kind, nativeSymbol, listedText(s, "baseAsset"), quote, expiry,
+                    filter(s, nativeSymbol, "PRICE_FILTER", "tickSize"), filter(s, nativeSymbol, "LOT_SIZE", "stepSize"),
+                    terms);
+        });
     }
 
     /** A COIN-M contract's {@code contractSize}: USD per contract. */
@@ -111,48 +96,15 @@ public final class BinanceInstruments implements InstrumentMetadata {
         return new BigDecimal(c.asText());
     }
 
-    private static JsonNode symbols(String body) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new IOException("exchangeInfo is not JSON: " + e.getOriginalMessage(), e);
-        }
-        JsonNode symbols = root == null ? null : root.get("symbols");
-        if (symbols == null || !symbols.isArray()) {
-            throw new IOException("exchangeInfo without a 'symbols' array");
-        }
-        return symbols;
-    }
-
-    private static String text(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new IOException("exchangeInfo symbol " + n.path("symbol").asText("?") + ": field '" + field
-                    + "' must be a string");
-        }
-        return v.textValue();
-    }
-
     /** The filter's step as the venue writes it; null where the filter is absent or 0 (no rule). */
-    private static BigDecimal filter(JsonNode s, String symbol, String type, String field) throws IOException {
+    private BigDecimal filter(JsonNode s, String symbol, String type, String field) throws IOException {
         JsonNode filters = s.get("filters");
         if (filters == null || !filters.isArray()) {
             throw new IOException(symbol + ": no 'filters' array");
         }
         for (JsonNode f : filters) {
             if (type.equals(f.path("filterType").asText())) {
-                JsonNode v = f.get(field);
-                if (v == null || !v.isTextual()) {
-                    throw new IOException(symbol + ": " + type + "." + field + " must be a decimal string");
-                }
-                BigDecimal step;
-                try {
-                    step = new BigDecimal(v.textValue());
-                } catch (NumberFormatException e) {
-                    throw new IOException(symbol + ": " + type + "." + field + " is not a number: '" + v.textValue()
-                            + "'");
-                }
+                BigDecimal step = listedDecimal(f, field);
                 if (step.signum() < 0) {
                     throw new IOException(symbol + ": " + type + "." + field + " is negative: " + step);
                 }

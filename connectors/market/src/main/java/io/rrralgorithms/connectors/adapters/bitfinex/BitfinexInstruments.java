@@ -1,10 +1,8 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -24,7 +22,6 @@ final class BitfinexInstruments extends RestInstrumentList {
     static final String SPOT_URL = "https://api-pub.bitfinex.com/v2/conf/pub:list:pair:exchange";
     static final String PERP_URL = "https://api-pub.bitfinex.com/v2/conf/pub:list:pair:future";
     private static final BigDecimal LOT = new BigDecimal("0.00000001");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     BitfinexInstruments(String feed) {
         super(feed, "/conf/pub:list:pair:", SPOT_URL, PERP_URL);
@@ -37,8 +34,8 @@ final class BitfinexInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root == null || !root.isArray() || root.size() != 1 || !root.get(0).isArray()) {
+        JsonNode root = tree(JSON, url, body, "pair list");
+        if (!root.isArray() || root.size() != 1 || !root.get(0).isArray()) {
             throw new IOException("Bitfinex pair list must be [[pair, ...]]: " + url);
         }
         List<Instrument> out = new ArrayList<>();
@@ -54,8 +51,7 @@ final class BitfinexInstruments extends RestInstrumentList {
                 throw new IOException(e.getMessage());
             }
             Instrument.Kind kind = Instrument.Kind.valueOf(s[0]);
-            out.add(new Instrument(feed, "t" + pair, NormalizedSymbols.of(kind, s[1], s[2], null), kind, s[1], s[2],
-                    null, null, LOT));
+            out.add(listed(kind, "t" + pair, s[1], s[2], null, null, LOT, null));
         }
         return out;
     }

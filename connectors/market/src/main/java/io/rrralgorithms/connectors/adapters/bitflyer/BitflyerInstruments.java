@@ -1,7 +1,5 @@
 package io.rrralgorithms.connectors.adapters.bitflyer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
@@ -10,7 +8,6 @@ import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +18,6 @@ import java.util.List;
  * regions is one instrument.
  */
 final class BitflyerInstruments extends RestInstrumentList {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     BitflyerInstruments(String feed) {
         super(pathMatching("/v1/(get)?markets(/usa|/eu)?/?"), feed, "https://api.bitflyer.com/v1/markets",
@@ -30,10 +26,8 @@ final class BitflyerInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = arrayRoot(JSON, url, body, "market list");
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode m : root) {
-            String code = m.path("product_code").asText("");
+        return forEachListed(arrayRoot(JSON, url, body, "market list"), m -> {
+            String code = listedText(m, "product_code");
             Instrument.Kind kind = switch (m.path("market_type").asText("")) {
                 case "Spot" -> Instrument.Kind.SPOT;
                 case "FX" -> Instrument.Kind.PERPETUAL;
@@ -50,9 +44,8 @@ final class BitflyerInstruments extends RestInstrumentList {
             if (p.kind() != kind) {
                 throw new IOException(feed + " market " + code + " is listed as " + kind + ", its code reads " + p.kind());
             }
-            out.add(new Instrument(feed, code, symbol, kind, p.base(), p.quote(),
-                    p.expiry() == null ? null : LocalDate.parse("20" + p.expiry(), DateTimeFormatter.BASIC_ISO_DATE), null, null));
-        }
-        return out;
+            return new Instrument(feed, code, symbol, kind, p.base(), p.quote(),
+                    p.expiry() == null ? null : LocalDate.parse("20" + p.expiry(), DateTimeFormatter.BASIC_ISO_DATE), null, null);
+        });
     }
 }

@@ -1,13 +1,10 @@
 package io.rrralgorithms.connectors.adapters.bitget;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +24,6 @@ import java.util.List;
  * ({@code symbolName + "_SPBL"}, {@code base + quote + "_UMCBL"}), else the response is refused.
  */
 public final class BitgetInstruments extends RestInstrumentList {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SPOT_PATH = "/api/spot/v1/public/products";
     private static final String MIX_PATH = "/api/mix/v1/market/contracts";
 
@@ -44,61 +40,37 @@ public final class BitgetInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root == null || !"00000".equals(root.path("code").asText())) {
-            throw new IOException("Bitget instruments error response: code " + (root == null ? "none"
-                    : root.path("code").asText() + " " + root.path("msg").asText()) + ": " + url);
-        }
-        JsonNode data = arrayAt(root, "data", url, "instruments response");
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode s : data) {
-            out.add(url.contains(SPOT_PATH) ? spot(s) : perpetual(s));
-        }
-        return out;
+        JsonNode root = okResponse(tree(JSON, url, body, "instruments response"), "code", "00000", url);
+        EntryReader reader = url.contains(SPOT_PATH) ? this::spotPair : this::perpetual;
+        return forEachListed(arrayAt(root, "data", url, "instruments response"), reader);
     }
 
-    private Instrument spot(JsonNode s) throws IOException {
-        String id = text(s, "symbol");
-        String base = text(s, "baseCoin");
-        String quote = text(s, "quoteCoin");
-        if (!id.equals(text(s, "symbolName") + BitgetSymbols.SPOT) || !text(s, "symbolName").equals(base + quote)) {
+    private Instrument spotPair(JsonNode s) throws IOException {
+        String id = listedText(s, "symbol");
+        String base = listedText(s, "baseCoin");
+        String quote = listedText(s, "quoteCoin");
+        if (!id.equals(listedText(s, "symbolName") + BitgetSymbols.SPOT) || !listedText(s, "symbolName").equals(base + quote)) {
             throw new IOException("Bitget spot product whose id disagrees with its coins: " + s);
         }
-        return new Instrument(feed, id, NormalizedSymbols.spot(base, quote), Instrument.Kind.SPOT,
-                NormalizedSymbols.asset(base), NormalizedSymbols.asset(quote), null, BigDecimal.ONE.movePointLeft(places(s,
-                "priceScale")), BigDecimal.ONE.movePointLeft(places(s, "quantityScale")));
+        return spot(id, base, quote, BigDecimal.ONE.movePointLeft(places(s, "priceScale")),
+                BigDecimal.ONE.movePointLeft(places(s, "quantityScale")));
     }
 
     private Instrument perpetual(JsonNode s) throws IOException {
-        String id = text(s, "symbol");
-        String base = text(s, "baseCoin");
-        String quote = text(s, "quoteCoin");
+        String id = listedText(s, "symbol");
+        String base = listedText(s, "baseCoin");
+        String quote = listedText(s, "quoteCoin");
         String suffix = quote.equals("USDT") ? BitgetSymbols.USDT_PERPETUAL : BitgetSymbols.USD_PERPETUAL;
         if (!id.equals(base + quote + suffix)) {
             throw new IOException("Bitget contract whose id disagrees with its coins: " + s);
         }
-        BigDecimal step;
-        try {
-            step = new BigDecimal(text(s, "priceEndStep"));
-        } catch (NumberFormatException e) {
-            throw new IOException("Bitget contract with a 'priceEndStep' that is not a decimal: " + s);
-        }
-        return new Instrument(feed, id, NormalizedSymbols.perpetual(base, quote), Instrument.Kind.PERPETUAL,
-                NormalizedSymbols.asset(base), NormalizedSymbols.asset(quote), null,
-                step.movePointLeft(places(s, "pricePlace")), BigDecimal.ONE.movePointLeft(places(s, "volumePlace")));
-    }
-
-    private static String text(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            throw new IOException("Bitget instrument without '" + field + "': " + n);
-        }
-        return v.textValue();
+        return perpetual(id, base, quote, listedDecimal(s, "priceEndStep").movePointLeft(places(s, "pricePlace")),
+                BigDecimal.ONE.movePointLeft(places(s, "volumePlace")), null);
     }
 
     /** A number of decimal places written as a string ({@code "4"}). */
-    private static int places(JsonNode n, String field) throws IOException {
-        String v = text(n, field);
+    private int places(JsonNode n, String field) throws IOException {
+        String v = listedText(n, field);
         if (!v.matches("[0-9]{1,2}")) {
             throw new IOException("Bitget instrument with a '" + field + "' that is not a number of places: " + n);
         }

@@ -1,18 +1,14 @@
 package io.rrralgorithms.connectors.adapters.bitmex;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,8 +29,6 @@ import java.util.List;
  */
 final class BitmexInstruments extends RestInstrumentList {
     static final String URL = "https://www.bitmex.com/api/v1/instrument/active";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     BitmexInstruments(String feed) {
         super(feed, "/api/v1/instrument/active", URL);
@@ -42,80 +36,57 @@ final class BitmexInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = arrayRoot(JSON, url, body, "instrument list");
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode i : root) {
-            String typ = i.path("typ").asText();
-            Instrument.Kind kind = switch (typ) {
+        return forEachListed(arrayRoot(EXACT_JSON, url, body, "instrument list"), i -> {
+            Instrument.Kind kind = switch (i.path("typ").asText()) {
                 case "FFWCSX" -> Instrument.Kind.PERPETUAL;
                 case "FFCCSX" -> Instrument.Kind.FUTURE;
                 default -> null;
             };
             if (kind == null) {
-                continue;
+                return null;
             }
-            String symbol = text(i, "symbol");
-            String base = NormalizedSymbols.asset(text(i, "underlying"));
-            String quote = NormalizedSymbols.asset(text(i, "quoteCurrency"));
+            String quote = listedAsset(i, "quoteCurrency");
             LocalDate expiry = kind == Instrument.Kind.FUTURE
-                    ? Instant.parse(text(i, "expiry")).atZone(ZoneOffset.UTC).toLocalDate()
+                    ? Instant.parse(listedText(i, "expiry")).atZone(ZoneOffset.UTC).toLocalDate()
                     : null;
-            out.add(new Instrument(feed, symbol, NormalizedSymbols.of(kind, base, quote, expiry), kind, base, quote,
-                    expiry, decimal(i, "tickSize"), decimal(i, "lotSize"), terms(i, quote)));
-        }
-        return out;
+            return listed(kind, listedText(i, "symbol"), listedText(i, "underlying"), quote, expiry, decimal(i, "tickSize"),
+                    decimal(i, "lotSize"), terms(i, quote));
+        });
     }
 
     /** The contract's terms from its multipliers (see the class comment). */
-    static ContractTerms terms(JsonNode i, String quote) throws IOException {
-        BigDecimal multiplier = decimal(i, "multiplier");
-        if (multiplier == null || multiplier.signum() == 0) {
-            throw new IOException("BitMEX instrument " + i.path("symbol").asText("?") + ": no 'multiplier'");
-        }
+    private ContractTerms terms(JsonNode i, String quote) throws IOException {
+        BigDecimal multiplier = required(i, "multiplier");
         try {
             if (i.path("isInverse").asBoolean(false)) {
                 return ContractTerms.inverse(multiplier.abs().divide(required(i, "underlyingToSettleMultiplier").abs()), quote);
             }
             if (i.path("isQuanto").asBoolean(false)) {
-                String unit = text(i, "settlCurrency");
+                String unit = listedText(i, "settlCurrency");
                 return switch (unit) {
                     case "XBt" -> ContractTerms.quanto(multiplier.movePointLeft(8), "BTC");
                     case "USDt" -> ContractTerms.quanto(multiplier.movePointLeft(6), "USDT");
-                    default -> throw new IOException("BitMEX instrument " + i.path("symbol").asText("?")
+                    default -> throw new IOException(feed + " instrument " + i.path("symbol").asText("?")
                             + ": settlement unit '" + unit + "' of unknown size");
                 };
             }
             return ContractTerms.linear(multiplier.divide(required(i, "quoteToSettleMultiplier")), quote);
         } catch (ArithmeticException | IllegalArgumentException e) {
-            throw new IOException("BitMEX instrument " + i.path("symbol").asText("?") + ": contract terms: " + e.getMessage(), e);
+            throw new IOException(feed + " instrument " + i.path("symbol").asText("?") + ": contract terms: " + e.getMessage(),
+                    e);
         }
     }
 
-    private static BigDecimal required(JsonNode i, String field) throws IOException {
+    private BigDecimal required(JsonNode i, String field) throws IOException {
         BigDecimal d = decimal(i, field);
         if (d == null || d.signum() == 0) {
-            throw new IOException("BitMEX instrument " + i.path("symbol").asText("?") + ": no '" + field + "'");
+            throw new IOException(feed + " instrument " + i.path("symbol").asText("?") + ": no '" + field + "'");
         }
         return d;
     }
 
-    private static String text(JsonNode i, String field) throws IOException {
-        JsonNode n = i.get(field);
-        if (n == null || !n.isTextual() || n.textValue().isEmpty()) {
-            throw new IOException("BitMEX instrument " + i.path("symbol").asText("?") + ": missing '" + field + "'");
-        }
-        return n.textValue();
-    }
-
-    private static BigDecimal decimal(JsonNode i, String field) throws IOException {
-        JsonNode n = i.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isNumber() || (n.isFloatingPointNumber() && !n.isBigDecimal())) {
-            throw new IOException("BitMEX instrument " + i.path("symbol").asText("?") + ": '" + field
-                    + "' is not an exact number");
-        }
-        return n.decimalValue().stripTrailingZeros();
+    /** The exact number {@code field}, null where absent (BitMEX writes null for "none"). */
+    private BigDecimal decimal(JsonNode i, String field) throws IOException {
+        return i.hasNonNull(field) ? listedNumber(i, field, false).stripTrailingZeros() : null;
     }
 }

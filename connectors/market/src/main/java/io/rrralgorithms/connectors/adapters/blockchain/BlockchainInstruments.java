@@ -1,13 +1,10 @@
 package io.rrralgorithms.connectors.adapters.blockchain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +15,6 @@ import java.util.List;
  * and halted instruments are listed too.
  */
 final class BlockchainInstruments extends RestInstrumentList {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     BlockchainInstruments(String feed) {
         super(feed, "/mercury-gateway/v1/instruments", "https://api.blockchain.com/mercury-gateway/v1/instruments");
@@ -26,32 +22,13 @@ final class BlockchainInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = arrayRoot(JSON, url, body, "instrument list");
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode i : root) {
-            String base = NormalizedSymbols.asset(text(i, "base_currency"));
-            String quote = NormalizedSymbols.asset(text(i, "counter_currency"));
-            out.add(new Instrument(feed, text(i, "symbol"), NormalizedSymbols.spot(base, quote), Instrument.Kind.SPOT,
-                    base, quote, null, step(i, "min_price_increment"), step(i, "lot_size")));
-        }
-        return out;
-    }
-
-    private String text(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            throw new IOException(feed + " instrument without '" + field + "': " + n);
-        }
-        return v.textValue();
+        return forEachListed(arrayRoot(JSON, url, body, "instrument list"), i -> spot(listedText(i, "symbol"),
+                listedText(i, "base_currency"), listedText(i, "counter_currency"), scaled(i, "min_price_increment"),
+                scaled(i, "lot_size")));
     }
 
     /** {@code field} × 10^-{@code field_scale}. */
-    private BigDecimal step(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        JsonNode scale = n.get(field + "_scale");
-        if (v == null || !v.canConvertToLong() || v.longValue() <= 0 || scale == null || !scale.isInt()) {
-            throw new IOException(feed + " instrument without a positive '" + field + "' and its scale: " + n);
-        }
-        return BigDecimal.valueOf(v.longValue(), scale.intValue());
+    private BigDecimal scaled(JsonNode i, String field) throws IOException {
+        return BigDecimal.valueOf(listedUnits(i, field), listedPlaces(i, field + "_scale"));
     }
 }

@@ -1,16 +1,12 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +23,6 @@ import java.util.regex.Pattern;
  */
 final class BybitInstruments extends RestInstrumentList {
     static final String URL = "https://api.bybit.com/v2/public/symbols";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Pattern DATED = Pattern.compile("[A-Z0-9]+USD[FGHJKMNQUVXZ]([0-9]{2})");
     private static final Pattern ALIAS_DATE = Pattern.compile(".*([0-9]{2})([0-9]{2})");
 
@@ -38,58 +32,33 @@ final class BybitInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        JsonNode result = root == null ? null : root.get("result");
-        if (result == null || !result.isArray() || root.path("ret_code").asInt(-1) != 0) {
-            throw new IOException("Bybit symbol list is not {\"ret_code\":0,\"result\":[…]}: " + url);
-        }
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode i : result) {
-            String name = text(i, "name");
-            String base = NormalizedSymbols.asset(text(i, "base_currency"));
-            String quote = NormalizedSymbols.asset(text(i, "quote_currency"));
+        JsonNode root = okResponse(tree(EXACT_JSON, url, body, "symbol list"), "ret_code", "0", url);
+        return forEachListed(arrayAt(root, "result", url, "symbol list"), i -> {
+            String name = listedText(i, "name");
+            String quote = listedAsset(i, "quote_currency");
             Matcher dated = DATED.matcher(name);
             LocalDate expiry = null;
-            Instrument.Kind kind = Instrument.Kind.PERPETUAL;
             if (dated.matches()) {
-                Matcher a = ALIAS_DATE.matcher(text(i, "alias"));
+                Matcher a = ALIAS_DATE.matcher(listedText(i, "alias"));
                 if (!a.matches()) {
                     throw new IOException("Bybit future " + name + ": alias without MMDD: " + i.get("alias"));
                 }
-                kind = Instrument.Kind.FUTURE;
                 expiry = LocalDate.of(2000 + Integer.parseInt(dated.group(1)), Integer.parseInt(a.group(1)),
                         Integer.parseInt(a.group(2)));
             }
-            out.add(new Instrument(feed, name, NormalizedSymbols.of(kind, base, quote, expiry), kind, base, quote,
-                    expiry, decimal(i.path("price_filter").get("tick_size"), name, "tick_size"),
-                    decimal(i.path("lot_size_filter").get("qty_step"), name, "qty_step"),
-                    quote.equals("USD") ? ContractTerms.inverse(BigDecimal.ONE, quote) : ContractTerms.spot(quote)));
-        }
-        return out;
+            return listed(expiry == null ? Instrument.Kind.PERPETUAL : Instrument.Kind.FUTURE, name,
+                    listedText(i, "base_currency"), quote, expiry, decimal(i.path("price_filter"), "tick_size"),
+                    decimal(i.path("lot_size_filter"), "qty_step"),
+                    quote.equals("USD") ? ContractTerms.inverse(BigDecimal.ONE, quote) : ContractTerms.spot(quote));
+        });
     }
 
-    private static String text(JsonNode i, String field) throws IOException {
-        JsonNode n = i.get(field);
-        if (n == null || !n.isTextual() || n.textValue().isEmpty()) {
-            throw new IOException("Bybit symbol " + i.path("name").asText("?") + ": missing '" + field + "'");
-        }
-        return n.textValue();
-    }
-
-    private static BigDecimal decimal(JsonNode n, String name, String field) throws IOException {
+    /** A filter's step, written as a string or an exact number; null where the filter has none. */
+    private BigDecimal decimal(JsonNode filter, String field) throws IOException {
+        JsonNode n = filter.get(field);
         if (n == null || n.isNull()) {
             return null;
         }
-        try {
-            if (n.isTextual()) {
-                return new BigDecimal(n.textValue()).stripTrailingZeros();
-            }
-        } catch (NumberFormatException e) {
-            throw new IOException("Bybit symbol " + name + ": '" + field + "' is not a decimal: " + n);
-        }
-        if (!n.isNumber() || (n.isFloatingPointNumber() && !n.isBigDecimal())) {
-            throw new IOException("Bybit symbol " + name + ": '" + field + "' is not an exact number");
-        }
-        return n.decimalValue().stripTrailingZeros();
+        return (n.isTextual() ? listedDecimal(filter, field) : listedNumber(filter, field, false)).stripTrailingZeros();
     }
 }

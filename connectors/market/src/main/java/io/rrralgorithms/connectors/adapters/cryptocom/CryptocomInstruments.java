@@ -1,13 +1,9 @@
 package io.rrralgorithms.connectors.adapters.cryptocom;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +15,6 @@ import java.util.List;
  */
 final class CryptocomInstruments extends RestInstrumentList {
     static final String URL = "https://api.crypto.com/v2/public/get-instruments";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     CryptocomInstruments(String feed) {
         super(feed, "/public/get-instruments", URL);
@@ -27,31 +22,9 @@ final class CryptocomInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root == null || root.path("code").asInt(-1) != 0) {
-            throw new IOException(feed + " instrument list is an error response: " + url + " "
-                    + (root == null ? "empty" : root.path("code").asText() + " " + root.path("message").asText()));
-        }
-        JsonNode list = root.path("result").path("instruments");
-        if (!list.isArray()) {
-            throw new IOException(feed + " instrument list has no 'result.instruments' array: " + url);
-        }
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode i : list) {
-            String base = NormalizedSymbols.asset(listedText(i, "base_currency"));
-            String quote = NormalizedSymbols.asset(listedText(i, "quote_currency"));
-            out.add(new Instrument(feed, listedText(i, "instrument_name"), NormalizedSymbols.spot(base, quote),
-                    Instrument.Kind.SPOT, base, quote, null, step(i, "price_decimals"), step(i, "quantity_decimals")));
-        }
-        return out;
-    }
-
-    /** {@code 10^-decimals} of a non-negative integer field. */
-    private BigDecimal step(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isInt() || v.intValue() < 0) {
-            throw new IOException(feed + " instrument without a non-negative '" + field + "': " + n);
-        }
-        return BigDecimal.ONE.movePointLeft(v.intValue());
+        JsonNode root = okResponse(tree(JSON, url, body, "instrument list"), "code", "0", url);
+        return forEachListed(arrayAt(root.path("result"), "instruments", url, "instrument list 'result'"),
+                i -> spot(listedText(i, "instrument_name"), listedText(i, "base_currency"), listedText(i, "quote_currency"),
+                        placesStep(i, "price_decimals"), placesStep(i, "quantity_decimals")));
     }
 }

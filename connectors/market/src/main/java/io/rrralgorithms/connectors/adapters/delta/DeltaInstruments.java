@@ -1,15 +1,12 @@
 package io.rrralgorithms.connectors.adapters.delta;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +17,6 @@ import java.util.List;
  * move options, interest-rate swaps and spreads are left out ({@link DeltaSymbols}).
  */
 final class DeltaInstruments extends RestInstrumentList {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     DeltaInstruments(String feed) {
         super(feed, "/v2/products", "https://api.delta.exchange/v2/products");
@@ -28,29 +24,21 @@ final class DeltaInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode result = arrayAt(JSON.readTree(body), "result", url, "product list");
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode p : result) {
-            String type = text(p, "contract_type");
-            String base = NormalizedSymbols.asset(text(p.path("underlying_asset"), "symbol"));
-            String quote = NormalizedSymbols.asset(text(p.path("quoting_asset"), "symbol"));
-            BigDecimal tick = new BigDecimal(text(p, "tick_size"));
-            String symbol = text(p, "symbol");
-            switch (type) {
-                case "spot" -> out.add(new Instrument(feed, symbol, NormalizedSymbols.spot(base, quote), Instrument.Kind.SPOT,
-                        base, quote, null, tick, null));
-                case "perpetual_futures" -> out.add(new Instrument(feed, symbol, NormalizedSymbols.perpetual(base, quote),
-                        Instrument.Kind.PERPETUAL, base, quote, null, tick, null, terms(p, base, quote)));
-                case "call_options", "put_options" -> {
-                    LocalDate expiry = LocalDate.parse(text(p, "settlement_time").substring(0, 10));
-                    out.add(new Instrument(feed, symbol, NormalizedSymbols.option(base, quote, expiry,
-                            new BigDecimal(text(p, "strike_price")), type.startsWith("call")), Instrument.Kind.OPTION,
-                            base, quote, expiry, tick, null, terms(p, base, quote)));
-                }
-                default -> { } // futures, move options, swaps, spreads: not decoded
-            }
-        }
-        return out;
+        return forEachListed(listAt(JSON, url, body, "result", "product list"), p -> {
+            String type = listedText(p, "contract_type");
+            String base = listedAsset(p.path("underlying_asset"), "symbol");
+            String quote = listedAsset(p.path("quoting_asset"), "symbol");
+            BigDecimal tick = listedDecimal(p, "tick_size");
+            String symbol = listedText(p, "symbol");
+            return switch (type) {
+                case "spot" -> spot(symbol, base, quote, tick, null);
+                case "perpetual_futures" -> perpetual(symbol, base, quote, tick, null, terms(p, base, quote));
+                case "call_options", "put_options" -> option(symbol, base, quote,
+                        LocalDate.parse(listedText(p, "settlement_time").substring(0, 10)), listedDecimal(p, "strike_price"),
+                        type.startsWith("call"), tick, null, terms(p, base, quote));
+                default -> null; // futures, move options, swaps, spreads: not decoded
+            };
+        });
     }
 
     /**
@@ -58,22 +46,6 @@ final class DeltaInstruments extends RestInstrumentList {
      * perpetuals, options: 0.001 BTC); of the quote, inverse (BTCUSD, ETHUSD: 1 USD, settled in the coin).
      */
     private ContractTerms terms(JsonNode p, String base, String quote) throws IOException {
-        BigDecimal value = new BigDecimal(text(p, "contract_value"));
-        String unit = NormalizedSymbols.asset(text(p, "contract_unit_currency"));
-        if (unit.equals(base)) {
-            return ContractTerms.linear(value, quote);
-        }
-        if (unit.equals(quote)) {
-            return ContractTerms.inverse(value, quote);
-        }
-        throw new IOException(feed + " product whose contract unit is neither its base nor its quote: " + p.path("symbol"));
-    }
-
-    private String text(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            throw new IOException(feed + " product without '" + field + "': " + n);
-        }
-        return v.textValue();
+        return sizedIn(listedAsset(p, "contract_unit_currency"), listedDecimal(p, "contract_value"), base, quote, p);
     }
 }

@@ -1,8 +1,6 @@
 package io.rrralgorithms.connectors.adapters.deribit;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
@@ -12,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,8 +35,6 @@ import java.util.List;
  */
 final class DeribitInstruments extends RestInstrumentList {
     static final String URL = "https://www.deribit.com/api/v2/public/get_instruments?currency=%s&expired=false";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     DeribitInstruments(String feed) {
         super(feed, "/api/v2/public/get_instruments", String.format(URL, "BTC"), String.format(URL, "ETH"), String.format(URL, "SOL"),
@@ -48,81 +43,42 @@ final class DeribitInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode list = arrayAt(JSON.readTree(body), "result", url, "instrument list");
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode i : list) {
-            String name = text(i, "instrument_name");
-            String kindText = text(i, "kind");
-            String base = NormalizedSymbols.asset(text(i, "base_currency"));
-            Instrument.Kind kind;
-            String quote;
-            LocalDate expiry = null;
-            String symbol;
-            ContractTerms terms;
-            switch (kindText) {
+        return forEachListed(listAt(EXACT_JSON, url, body, "result", "instrument list"), i -> {
+            String name = listedText(i, "instrument_name");
+            String kind = listedText(i, "kind");
+            String base = listedText(i, "base_currency");
+            return switch (kind) {
                 case "future" -> {
-                    quote = NormalizedSymbols.asset(text(i, "quote_currency"));
-                    if ("perpetual".equals(i.path("settlement_period").asText())) {
-                        kind = Instrument.Kind.PERPETUAL;
-                    } else {
-                        kind = Instrument.Kind.FUTURE;
-                        expiry = expiry(i);
-                    }
-                    symbol = NormalizedSymbols.of(kind, base, quote, expiry);
+                    String quote = listedAsset(i, "quote_currency");
+                    boolean perpetual = "perpetual".equals(i.path("settlement_period").asText());
                     String type = i.path("future_type").asText("reversed");
-                    terms = switch (type) {
+                    ContractTerms terms = switch (type) {
                         case "reversed" -> ContractTerms.inverse(BigDecimal.ONE, quote);
                         case "linear" -> ContractTerms.spot(quote);
                         default -> throw new IOException("Deribit instrument " + name + ": future_type '" + type + "'");
                     };
+                    yield listed(perpetual ? Instrument.Kind.PERPETUAL : Instrument.Kind.FUTURE, name, base, quote,
+                            perpetual ? null : expiry(i), decimal(i, "tick_size"), decimal(i, "min_trade_amount"), terms);
                 }
                 case "option" -> {
-                    kind = Instrument.Kind.OPTION;
-                    quote = i.hasNonNull("counter_currency")
-                            ? NormalizedSymbols.asset(text(i, "counter_currency")) : "USD";
-                    expiry = expiry(i);
-                    String type = text(i, "option_type");
+                    String type = listedText(i, "option_type");
                     if (!type.equals("call") && !type.equals("put")) {
                         throw new IOException("Deribit instrument " + name + ": option_type '" + type + "'");
                     }
-                    symbol = NormalizedSymbols.option(base, quote, expiry, decimal(i, "strike"), type.equals("call"));
-                    terms = ContractTerms.linear(decimal(i, "contract_size"),
-                            NormalizedSymbols.asset(text(i, "quote_currency")));
+                    yield option(name, base, i.hasNonNull("counter_currency") ? listedText(i, "counter_currency") : "USD",
+                            expiry(i), decimal(i, "strike"), type.equals("call"), decimal(i, "tick_size"), decimal(i, "min_trade_amount"),
+                            ContractTerms.linear(decimal(i, "contract_size"), listedAsset(i, "quote_currency")));
                 }
-                default -> {
-                    continue; // combos, spot
-                }
-            }
-            out.add(new Instrument(feed, name, symbol, kind, base, quote, expiry, decimal(i, "tick_size"),
-                    decimal(i, "min_trade_amount"), terms));
-        }
-        return out;
+                default -> null; // combos, spot
+            };
+        });
     }
 
-    private static LocalDate expiry(JsonNode i) throws IOException {
-        JsonNode n = i.get("expiration_timestamp");
-        if (n == null || !n.canConvertToLong()) {
-            throw new IOException("Deribit instrument " + i.path("instrument_name").asText("?")
-                    + ": missing 'expiration_timestamp'");
-        }
-        return Instant.ofEpochMilli(n.longValue()).atZone(ZoneOffset.UTC).toLocalDate();
+    private LocalDate expiry(JsonNode i) throws IOException {
+        return Instant.ofEpochMilli(listedUnits(i, "expiration_timestamp")).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
-    private static String text(JsonNode i, String field) throws IOException {
-        JsonNode n = i.get(field);
-        if (n == null || !n.isTextual() || n.textValue().isEmpty()) {
-            throw new IOException("Deribit instrument " + i.path("instrument_name").asText("?") + ": missing '"
-                    + field + "'");
-        }
-        return n.textValue();
-    }
-
-    private static BigDecimal decimal(JsonNode i, String field) throws IOException {
-        JsonNode n = i.get(field);
-        if (n == null || !n.isNumber() || (n.isFloatingPointNumber() && !n.isBigDecimal())) {
-            throw new IOException("Deribit instrument " + i.path("instrument_name").asText("?") + ": '" + field
-                    + "' is not an exact number");
-        }
-        return n.decimalValue().stripTrailingZeros();
+    private BigDecimal decimal(JsonNode i, String field) throws IOException {
+        return listedNumber(i, field, false).stripTrailingZeros();
     }
 }

@@ -1,14 +1,11 @@
 package io.rrralgorithms.connectors.adapters.gateio;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +17,6 @@ import java.util.List;
  */
 public final class GateioFuturesInstruments extends RestInstrumentList {
     public static final String URL = "https://api.gateio.ws/api/v4/futures/usdt/contracts";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public GateioFuturesInstruments(String feed) {
         super(pathMatching("/api/v4/futures/(usdt|btc)/contracts"), feed, URL);
@@ -28,27 +24,11 @@ public final class GateioFuturesInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = arrayRoot(JSON, url, body, "contracts response");
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode c : root) {
-            String name = c.path("name").asText("");
-            int us = name.indexOf('_');
-            if (us <= 0 || us == name.length() - 1 || name.indexOf('_', us + 1) >= 0) {
-                throw new IOException("Gate.io contract name is not BASE_QUOTE: " + name);
-            }
-            String base = name.substring(0, us);
-            String quote = name.substring(us + 1);
-            BigDecimal tick = c.hasNonNull("order_price_round") ? new BigDecimal(c.get("order_price_round").asText()) : null;
-            BigDecimal multiplier;
-            try {
-                multiplier = new BigDecimal(c.path("quanto_multiplier").asText(""));
-            } catch (NumberFormatException e) {
-                throw new IOException("Gate.io contract without a decimal 'quanto_multiplier': " + name, e);
-            }
-            out.add(new Instrument(feed, name, NormalizedSymbols.perpetual(base, quote), Instrument.Kind.PERPETUAL,
-                    NormalizedSymbols.asset(base), NormalizedSymbols.asset(quote), null, tick, BigDecimal.ONE,
-                    ContractTerms.linear(multiplier, NormalizedSymbols.asset(quote))));
-        }
-        return out;
+        return forEachListed(arrayRoot(JSON, url, body, "contracts response"), c -> {
+            String[] pair = listedPair(c, "name", '_');
+            return perpetual(listedText(c, "name"), pair[0], pair[1],
+                    c.hasNonNull("order_price_round") ? listedDecimal(c, "order_price_round") : null, BigDecimal.ONE,
+                    ContractTerms.linear(listedDecimal(c, "quanto_multiplier"), NormalizedSymbols.asset(pair[1])));
+        });
     }
 }

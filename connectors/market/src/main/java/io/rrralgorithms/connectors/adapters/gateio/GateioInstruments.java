@@ -1,13 +1,8 @@
 package io.rrralgorithms.connectors.adapters.gateio;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +14,6 @@ import java.util.List;
  */
 public final class GateioInstruments extends RestInstrumentList {
     public static final String URL = "https://api.gateio.ws/api/v4/spot/currency_pairs";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public GateioInstruments(String feed) {
         super(feed, "/api/v4/spot/currency_pairs", URL);
@@ -27,21 +21,8 @@ public final class GateioInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = arrayRoot(JSON, url, body, "currency_pairs response");
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode p : root) {
-            String id = p.path("id").asText("");
-            String base = p.path("base").asText("");
-            String quote = p.path("quote").asText("");
-            if (id.isEmpty() || base.isEmpty() || quote.isEmpty()) {
-                throw new IOException("Gate.io currency pair without id/base/quote: " + p);
-            }
-            BigDecimal tick = p.has("precision") ? BigDecimal.ONE.movePointLeft(p.get("precision").asInt()) : null;
-            BigDecimal lot = p.has("amount_precision")
-                    ? BigDecimal.ONE.movePointLeft(p.get("amount_precision").asInt()) : null;
-            out.add(new Instrument(feed, id, NormalizedSymbols.spot(base, quote), Instrument.Kind.SPOT,
-                    NormalizedSymbols.asset(base), NormalizedSymbols.asset(quote), null, tick, lot));
-        }
-        return out;
+        return forEachListed(arrayRoot(JSON, url, body, "currency_pairs response"), p -> spot(listedText(p, "id"),
+                listedText(p, "base"), listedText(p, "quote"), placesStepOrNull(p, "precision"),
+                placesStepOrNull(p, "amount_precision")));
     }
 }

@@ -1,13 +1,9 @@
 package io.rrralgorithms.connectors.adapters.gemini;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -22,7 +18,6 @@ import java.util.List;
  */
 final class GeminiInstruments extends RestInstrumentList {
     static final String SYMBOLS_URL = "https://api.gemini.com/v1/symbols";
-    private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     GeminiInstruments(String feed) {
         super(feed, "/v1/symbols/details/", SYMBOLS_URL);
@@ -34,34 +29,11 @@ final class GeminiInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode d = EXACT.readTree(body);
-        if (d == null || !d.isObject()) {
+        JsonNode d = tree(EXACT_JSON, url, body, "symbol details");
+        if (!d.isObject()) {
             throw new IOException("symbol details must be an object: " + url);
         }
-        String symbol = text(d, "symbol");
-        String base = NormalizedSymbols.asset(text(d, "base_currency"));
-        String quote = NormalizedSymbols.asset(text(d, "quote_currency"));
-        return List.of(new Instrument(feed, symbol, NormalizedSymbols.spot(base, quote), Instrument.Kind.SPOT, base, quote,
-                null, step(d, "quote_increment"), step(d, "tick_size")));
-    }
-
-    private static String text(JsonNode d, String field) throws IOException {
-        JsonNode n = d.get(field);
-        if (n == null || !n.isTextual() || n.textValue().isEmpty()) {
-            throw new IOException("symbol details without '" + field + "': " + d);
-        }
-        return n.textValue();
-    }
-
-    private static BigDecimal step(JsonNode d, String field) throws IOException {
-        JsonNode n = d.get(field);
-        if (n == null || !n.isNumber() || (n.isFloatingPointNumber() && !n.isBigDecimal())) {
-            throw new IOException("symbol details without a number '" + field + "': " + d);
-        }
-        BigDecimal v = n.decimalValue();
-        if (v.signum() <= 0) {
-            throw new IOException("symbol details with a non-positive '" + field + "': " + d);
-        }
-        return v;
+        return List.of(spot(listedText(d, "symbol"), listedText(d, "base_currency"), listedText(d, "quote_currency"),
+                listedNumber(d, "quote_increment", true), listedNumber(d, "tick_size", true)));
     }
 }

@@ -1,15 +1,12 @@
 package io.rrralgorithms.connectors.adapters.huobi;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +27,6 @@ import java.util.List;
  * </ul>
  */
 final class HuobiInstruments extends RestInstrumentList {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final String SPOT_URL = "https://api.huobi.pro/v1/common/symbols";
 
     private final boolean spot;
@@ -52,62 +48,23 @@ final class HuobiInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        JsonNode data = root == null ? null : root.get("data");
-        if (data == null || !data.isArray() || !"ok".equals(root.path("status").asText())) {
-            throw new IOException(feed + " instrument list without status ok and a data array: " + url);
-        }
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode e : data) {
-            out.add(spot ? spotPair(e) : swap(e));
-        }
-        return out;
+        JsonNode root = okResponse(tree(EXACT_JSON, url, body, "instrument list"), "status", "ok", url);
+        EntryReader reader = spot ? this::spotPair : this::swap;
+        return forEachListed(arrayAt(root, "data", url, "instrument list"), reader);
     }
 
     private Instrument spotPair(JsonNode e) throws IOException {
-        String base = NormalizedSymbols.asset(text(e, "base-currency"));
-        String quote = NormalizedSymbols.asset(text(e, "quote-currency"));
-        return new Instrument(feed, text(e, "symbol"), NormalizedSymbols.spot(base, quote), Instrument.Kind.SPOT, base, quote,
-                null, BigDecimal.ONE.movePointLeft(places(e, "price-precision")),
-                BigDecimal.ONE.movePointLeft(places(e, "amount-precision")));
+        return spot(listedText(e, "symbol"), listedText(e, "base-currency"), listedText(e, "quote-currency"),
+                placesStep(e, "price-precision"), placesStep(e, "amount-precision"));
     }
 
     private Instrument swap(JsonNode e) throws IOException {
-        String code = text(e, "contract_code");
-        String[] parts = code.split("-");
-        if (parts.length != 2) {
-            throw new IOException(feed + " contract code is not BASE-QUOTE: " + e);
-        }
-        String base = NormalizedSymbols.asset(parts[0]);
-        String quote = NormalizedSymbols.asset(parts[1]);
-        JsonNode tick = e.get("price_tick");
-        if (tick == null || !tick.isNumber() || tick.decimalValue().signum() <= 0) {
-            throw new IOException(feed + " contract without a positive 'price_tick': " + e);
-        }
-        JsonNode size = e.get("contract_size");
-        if (size == null || !size.isNumber() || size.decimalValue().signum() <= 0) {
-            throw new IOException(feed + " contract without a positive 'contract_size': " + e);
-        }
+        String[] pair = listedPair(e, "contract_code", '-');
+        String quote = NormalizedSymbols.asset(pair[1]);
+        BigDecimal size = listedNumber(e, "contract_size", true);
         // coin-margined contracts are quoted in USD and worth contract_size USD each
-        ContractTerms terms = quote.equals("USD") ? ContractTerms.inverse(size.decimalValue(), quote)
-                : ContractTerms.linear(size.decimalValue(), quote);
-        return new Instrument(feed, code, NormalizedSymbols.perpetual(base, quote), Instrument.Kind.PERPETUAL, base, quote,
-                null, tick.decimalValue().stripTrailingZeros(), BigDecimal.ONE, terms);
-    }
-
-    private String text(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            throw new IOException(feed + " instrument without '" + field + "': " + n);
-        }
-        return v.textValue();
-    }
-
-    private int places(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 0 || v.intValue() > 18) {
-            throw new IOException(feed + " pair without a decimal-places '" + field + "' of 0 to 18: " + n);
-        }
-        return v.intValue();
+        ContractTerms terms = quote.equals("USD") ? ContractTerms.inverse(size, quote) : ContractTerms.linear(size, quote);
+        return perpetual(listedText(e, "contract_code"), pair[0], quote,
+                listedNumber(e, "price_tick", true).stripTrailingZeros(), BigDecimal.ONE, terms);
     }
 }

@@ -1,9 +1,7 @@
 package io.rrralgorithms.connectors.adapters.independentreserve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import java.util.Locale;
  * before it (the order the venue's lists are fetched and recorded in). No tick or lot sizes.
  */
 final class IndependentReserveInstruments extends RestInstrumentList {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PRIMARY = "/Public/GetValidPrimaryCurrencyCodes";
     private static final String SECONDARY = "/Public/GetValidSecondaryCurrencyCodes";
 
@@ -46,18 +43,15 @@ final class IndependentReserveInstruments extends RestInstrumentList {
         List<Instrument> out = new ArrayList<>();
         for (String p : primaries) {
             for (String q : codes) {
-                String base = IndependentReserveSymbols.asset(p);
-                String quote = IndependentReserveSymbols.asset(q);
-                out.add(new Instrument(feed, p + "-" + q, NormalizedSymbols.spot(base, quote), Instrument.Kind.SPOT,
-                        base, quote, null, null, null));
+                out.add(spot(p + "-" + q, IndependentReserveSymbols.asset(p), IndependentReserveSymbols.asset(q), null, null));
             }
         }
         return out;
     }
 
     private List<String> codes(String url, String body) throws IOException {
-        JsonNode list = JSON.readTree(body);
-        if (list == null || !list.isArray() || list.isEmpty()) {
+        JsonNode list = tree(JSON, url, body, "currency list");
+        if (!list.isArray() || list.isEmpty()) {
             throw new IOException(feed + " currency list is not a non-empty array: " + url);
         }
         List<String> out = new ArrayList<>();

@@ -1,16 +1,11 @@
 package io.rrralgorithms.connectors.adapters.kraken;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Kraken spot instruments from {@code GET /0/public/AssetPairs}: {@code result} maps the REST pair
@@ -25,7 +20,6 @@ import java.util.Map;
  */
 public final class KrakenInstruments extends RestInstrumentList {
     public static final String URL = "https://api.kraken.com/0/public/AssetPairs";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public KrakenInstruments(String feed) {
         super(feed, "/0/public/AssetPairs", URL);
@@ -33,7 +27,7 @@ public final class KrakenInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
+        JsonNode root = tree(JSON, url, body, "AssetPairs response");
         JsonNode errors = root.path("error");
         if (errors.isArray() && !errors.isEmpty()) {
             throw new IOException("AssetPairs error: " + errors);
@@ -42,22 +36,15 @@ public final class KrakenInstruments extends RestInstrumentList {
         if (result == null || !result.isObject()) {
             throw new IOException("AssetPairs response without a 'result' object");
         }
-        List<Instrument> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = result.fields(); it.hasNext(); ) {
-            JsonNode p = it.next().getValue();
+        return forEachListed(result, p -> {
             String ws = p.path("wsname").asText("");
             int slash = ws.indexOf('/');
             if (slash <= 0 || slash == ws.length() - 1) {
-                continue; // dark pool (.d) pairs: not on the WebSocket feed
+                return null; // dark pool (.d) pairs: not on the WebSocket feed
             }
-            String base = ws.substring(0, slash);
-            String quote = ws.substring(slash + 1);
             BigDecimal tick = p.hasNonNull("tick_size") ? new BigDecimal(p.get("tick_size").asText())
-                    : p.has("pair_decimals") ? BigDecimal.ONE.movePointLeft(p.get("pair_decimals").asInt()) : null;
-            BigDecimal lot = p.has("lot_decimals") ? BigDecimal.ONE.movePointLeft(p.get("lot_decimals").asInt()) : null;
-            out.add(new Instrument(feed, ws, NormalizedSymbols.spot(base, quote), Instrument.Kind.SPOT,
-                    NormalizedSymbols.asset(base), NormalizedSymbols.asset(quote), null, tick, lot));
-        }
-        return out;
+                    : placesStepOrNull(p, "pair_decimals");
+            return spot(ws, ws.substring(0, slash), ws.substring(slash + 1), tick, placesStepOrNull(p, "lot_decimals"));
+        });
     }
 }

@@ -1,14 +1,11 @@
 package io.rrralgorithms.connectors.adapters.krakenfutures;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +25,6 @@ import java.util.List;
  */
 public final class KrakenFuturesInstruments extends RestInstrumentList {
     public static final String URL = "https://futures.kraken.com/derivatives/api/v3/instruments";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     public KrakenFuturesInstruments(String feed) {
         super(feed, "/derivatives/api/v3/instruments", URL);
@@ -36,34 +32,25 @@ public final class KrakenFuturesInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (!"success".equals(root.path("result").asText())) {
-            throw new IOException("instruments response is not a success: " + root.path("error").asText());
-        }
-        JsonNode list = arrayAt(root, "instruments", url, "instruments response");
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode i : list) {
+        JsonNode root = okResponse(tree(EXACT_JSON, url, body, "instruments response"), "result", "success", url);
+        return forEachListed(arrayAt(root, "instruments", url, "instruments response"), i -> {
             String type = i.path("type").asText("");
             if (!type.startsWith("futures_") && !type.equals("flexible_futures")) {
-                continue;
+                return null; // indices
             }
             KrakenFuturesSymbols.Parsed p = KrakenFuturesSymbols.parse(i.path("symbol").asText(""));
             if (p == null) {
                 throw new IOException("unrecognized Kraken Futures symbol '" + i.path("symbol").asText() + "'");
             }
-            BigDecimal tick = i.hasNonNull("tickSize") ? i.get("tickSize").decimalValue() : null;
+            BigDecimal tick = i.hasNonNull("tickSize") ? listedNumber(i, "tickSize", false) : null;
             BigDecimal lot = i.hasNonNull("contractValueTradePrecision")
                     ? BigDecimal.ONE.movePointLeft(i.get("contractValueTradePrecision").asInt())
                     : BigDecimal.ONE;
-            JsonNode size = i.get("contractSize");
-            if (size == null || !size.isNumber() || size.decimalValue().signum() <= 0) {
-                throw new IOException("Kraken Futures instrument " + p.nativeSymbol() + " without a positive contractSize");
-            }
-            ContractTerms terms = type.equals("futures_inverse") ? ContractTerms.inverse(size.decimalValue(), p.quote())
-                    : ContractTerms.linear(size.decimalValue(), p.quote());
-            out.add(new Instrument(feed, p.nativeSymbol(), p.symbol(), p.kind(), p.base(), p.quote(), p.expiry(),
-                    tick, lot, terms));
-        }
-        return out;
+            BigDecimal size = listedNumber(i, "contractSize", true);
+            ContractTerms terms = type.equals("futures_inverse") ? ContractTerms.inverse(size, p.quote())
+                    : ContractTerms.linear(size, p.quote());
+            return new Instrument(feed, p.nativeSymbol(), p.symbol(), p.kind(), p.base(), p.quote(), p.expiry(),
+                    tick, lot, terms);
+        });
     }
 }

@@ -1,14 +1,12 @@
 package io.rrralgorithms.connectors.adapters.okx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,7 +28,6 @@ import java.util.List;
  */
 public final class OkxInstruments extends RestInstrumentList {
     public static final String BASE = "https://www.okx.com/api/v5/public/instruments?instType=";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public OkxInstruments(String feed) {
         this(feed, BASE, "SPOT", "SWAP", "FUTURES", "OPTION&uly=BTC-USD", "OPTION&uly=ETH-USD");
@@ -50,76 +47,49 @@ public final class OkxInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (!"0".equals(root.path("code").asText())) {
-            throw new IOException("OKX instruments error response: code " + root.path("code").asText() + " "
-                    + root.path("msg").asText());
-        }
-        JsonNode data = arrayAt(root, "data", url, "instruments response");
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode s : data) {
-            String id = text(s, "instId");
-            String type = text(s, "instType");
+        JsonNode root = okResponse(tree(JSON, url, body, "instruments response"), "code", "0", url);
+        return forEachListed(arrayAt(root, "data", url, "instruments response"), s -> {
+            String id = listedText(s, "instId");
+            String type = listedText(s, "instType");
             String[] p = id.split("-");
-            String base;
-            String quote;
-            Instrument.Kind kind;
-            switch (type) {
-                case "SPOT" -> {
-                    base = text(s, "baseCcy");
-                    quote = text(s, "quoteCcy");
-                    kind = Instrument.Kind.SPOT;
-                }
-                case "SWAP", "FUTURES", "OPTION" -> {
-                    String[] u = text(s, "uly").split("-");
-                    if (u.length != 2) {
-                        throw new IOException("OKX instrument with an underlying that is not BASE-QUOTE: " + s);
-                    }
-                    base = u[0];
-                    quote = u[1];
-                    kind = type.equals("SWAP") ? Instrument.Kind.PERPETUAL
-                            : type.equals("FUTURES") ? Instrument.Kind.FUTURE : Instrument.Kind.OPTION;
-                }
+            String[] baseQuote = type.equals("SPOT") ? new String[] {listedText(s, "baseCcy"), listedText(s, "quoteCcy")}
+                    : listedPair(s, "uly", '-');
+            Instrument.Kind kind = switch (type) {
+                case "SPOT" -> Instrument.Kind.SPOT;
+                case "SWAP" -> Instrument.Kind.PERPETUAL;
+                case "FUTURES" -> Instrument.Kind.FUTURE;
+                case "OPTION" -> Instrument.Kind.OPTION;
                 default -> throw new IOException("OKX instrument of unknown instType '" + type + "': " + id);
-            }
+            };
             String symbol;
             try {
                 symbol = OkxSymbols.normalize(id);
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage());
             }
-            if (OkxSymbols.kind(id) != kind || !p[0].equals(base) || !p[1].equals(quote)) {
+            if (OkxSymbols.kind(id) != kind || !p[0].equals(baseQuote[0]) || !p[1].equals(baseQuote[1])) {
                 throw new IOException("OKX instrument whose id disagrees with its fields: " + s);
             }
-            String q = NormalizedSymbols.asset(quote);
-            out.add(new Instrument(feed, id, symbol, kind, NormalizedSymbols.asset(base), q,
+            String q = NormalizedSymbols.asset(baseQuote[1]);
+            return new Instrument(feed, id, symbol, kind, NormalizedSymbols.asset(baseQuote[0]), q,
                     kind == Instrument.Kind.FUTURE || kind == Instrument.Kind.OPTION ? OkxSymbols.expiry(p[2], id) : null,
-                    new BigDecimal(text(s, "tickSz")), new BigDecimal(text(s, "lotSz")), terms(s, kind, q)));
-        }
-        return out;
+                    listedDecimal(s, "tickSz"), listedDecimal(s, "lotSz"), terms(s, kind, q));
+        });
     }
 
     /** The contract terms of one listed instrument (see the class comment). */
-    private static ContractTerms terms(JsonNode s, Instrument.Kind kind, String quote) throws IOException {
+    private ContractTerms terms(JsonNode s, Instrument.Kind kind, String quote) throws IOException {
         if (kind == Instrument.Kind.SPOT) {
             return ContractTerms.spot(quote);
         }
-        BigDecimal value = new BigDecimal(text(s, "ctVal")).multiply(new BigDecimal(text(s, "ctMult")));
+        BigDecimal value = listedDecimal(s, "ctVal").multiply(listedDecimal(s, "ctMult"));
         if (kind == Instrument.Kind.OPTION) {
-            return ContractTerms.linear(value, NormalizedSymbols.asset(text(s, "settleCcy")));
+            return ContractTerms.linear(value, listedAsset(s, "settleCcy"));
         }
-        return switch (text(s, "ctType")) {
+        return switch (listedText(s, "ctType")) {
             case "inverse" -> ContractTerms.inverse(value, quote);
             case "linear" -> ContractTerms.linear(value, quote);
             default -> throw new IOException("OKX contract of unknown ctType: " + s);
         };
-    }
-
-    private static String text(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            throw new IOException("OKX instrument without '" + field + "': " + n);
-        }
-        return v.textValue();
     }
 }

@@ -1,13 +1,8 @@
 package io.rrralgorithms.connectors.adapters.poloniex;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +13,6 @@ import java.util.List;
  * false, their prices are dead letters until the scale widens).
  */
 final class PoloniexInstruments extends RestInstrumentList {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     PoloniexInstruments(String feed) {
         super(pathMatching("/markets/?"), feed, "https://api.poloniex.com/markets");
@@ -26,32 +20,8 @@ final class PoloniexInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = arrayRoot(JSON, url, body, "market list");
-        List<Instrument> out = new ArrayList<>();
-        for (JsonNode m : root) {
-            String base = NormalizedSymbols.asset(text(m, "baseCurrencyName"));
-            String quote = NormalizedSymbols.asset(text(m, "quoteCurrencyName"));
-            JsonNode limits = m.path("symbolTradeLimit");
-            out.add(new Instrument(feed, text(m, "symbol"), NormalizedSymbols.spot(base, quote), Instrument.Kind.SPOT,
-                    base, quote, null, step(limits, "priceScale"), step(limits, "quantityScale")));
-        }
-        return out;
-    }
-
-    private String text(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            throw new IOException(feed + " market without '" + field + "': " + n);
-        }
-        return v.textValue();
-    }
-
-    /** 10^-scale for a scale field. */
-    private BigDecimal step(JsonNode n, String field) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isInt() || v.intValue() < 0) {
-            throw new IOException(feed + " market without a non-negative '" + field + "': " + n);
-        }
-        return BigDecimal.ONE.movePointLeft(v.intValue());
+        return forEachListed(arrayRoot(JSON, url, body, "market list"), m -> spot(listedText(m, "symbol"),
+                listedText(m, "baseCurrencyName"), listedText(m, "quoteCurrencyName"),
+                placesStep(m.path("symbolTradeLimit"), "priceScale"), placesStep(m.path("symbolTradeLimit"), "quantityScale")));
     }
 }
