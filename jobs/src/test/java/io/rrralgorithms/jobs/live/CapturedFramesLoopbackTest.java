@@ -633,7 +633,7 @@ class CapturedFramesLoopbackTest {
      * A venue's live spec under another feed id, its application heartbeat (and WebSocket ping,
      * where it sends one) every 200 ms; everything else the spec's own.
      */
-    private static final class QuickHeartbeat implements LiveVenue {
+    static final class QuickHeartbeat implements LiveVenue {
         private final LiveVenue spec;
         private final String feed;
 
@@ -705,6 +705,11 @@ class CapturedFramesLoopbackTest {
         @Override
         public Duration protocolPingInterval() {
             return spec.protocolPingInterval() == null ? null : Duration.ofMillis(200);
+        }
+
+        @Override
+        public Duration subscribeDelay() {
+            return spec.subscribeDelay();
         }
 
         @Override
