@@ -609,7 +609,7 @@ class CapturedFramesLoopbackTest {
      * decoder, not of the capture, where the recorded frame gives it too: KuCoin's BCHSV-USDT
      * snapshot has a 100000000 ask at scale 11, beyond a long mantissa).
      */
-    private static void count(FrameDecoder decoder, RawFrame f, Map<String, Integer> events) {
+    static void count(FrameDecoder decoder, RawFrame f, Map<String, Integer> events) {
         try {
             decoder.decode(f, ev -> events.merge(ev.type.name(), 1, Integer::sum));
         } catch (DecodeException e) {

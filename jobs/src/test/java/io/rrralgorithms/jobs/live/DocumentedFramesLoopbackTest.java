@@ -3,7 +3,6 @@ package io.rrralgorithms.jobs.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.live.CaptureConfig;
 import io.rrralgorithms.connectors.live.CaptureMetrics;
@@ -176,8 +175,8 @@ class DocumentedFramesLoopbackTest {
                 assertEquals(feed, f.feed);
                 assertEquals(FrameKind.WS, f.kind);
                 assertEquals(venue.partitionKey(f.payload), f.key, "key of " + published.get(i));
-                count(live, f, liveEvents);
-                count(documented, new RawFrame(c.feed(), venue.partitionKey(f.payload), FrameKind.WS, f.receiveTimeNs,
+                CapturedFramesLoopbackTest.count(live, f, liveEvents);
+                CapturedFramesLoopbackTest.count(documented, new RawFrame(c.feed(), venue.partitionKey(f.payload), FrameKind.WS, f.receiveTimeNs,
                         expectedOut.get(i).getBytes(StandardCharsets.UTF_8)), documentedEvents);
             }
             assertEquals(documentedEvents, liveEvents, "the events of the documented frames");
@@ -188,16 +187,6 @@ class DocumentedFramesLoopbackTest {
             assertEquals(0, metrics.feed(feed).reconnects.sum());
             System.out.println("loopback " + c.feed() + " (documented frames): " + received.size() + " messages in, "
                     + published.size() + " frames out after " + waitedMs + " ms, events " + liveEvents);
-        }
-    }
-
-    /** The frame's events by type; a dead letter counted by its reason's start. */
-    private static void count(FrameDecoder decoder, RawFrame f, Map<String, Integer> events) {
-        try {
-            decoder.decode(f, ev -> events.merge(ev.type.name(), 1, Integer::sum));
-        } catch (DecodeException e) {
-            String reason = e.getMessage();
-            events.merge("dead letter: " + reason.substring(0, Math.min(40, reason.length())), 1, Integer::sum);
         }
     }
 }

@@ -24,9 +24,10 @@ import java.util.List;
  *   <li>Heartbeat: the venue sends {@code {"id":<id>,"method":"public/heartbeat"}} every 30 s and
  *       closes a connection that does not answer {@code {"id":<id>,"method":"public/respond-heartbeat"}}
  *       within 5 s: {@link #replyTo} answers each with its id. The client sends none of its own.
- *   <li>Limits: 100 requests a second and 400 subscriptions a connection (the documented market data
- *       limits); 100 channels a message, 50 messages a second and 5 connects a second are this
- *       service's choice.
+ *   <li>Limits: 100 requests a second and 400 subscriptions a connection (the Exchange API's
+ *       documented market data limits, as skip-mev/connect's Crypto.com provider quotes them; more
+ *       are refused {@code EXCEED_MAX_SUBSCRIPTIONS}); 100 channels a message (unpublished), 50
+ *       messages a second and 5 connects a second are this service's choice.
  *   <li>Symbols ({@link CryptocomSymbols#toNative}): {@code BTC-USDT} → {@code BTC_USDT}.
  * </ul>
  */
