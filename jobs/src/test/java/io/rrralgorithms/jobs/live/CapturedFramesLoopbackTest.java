@@ -609,7 +609,7 @@ class CapturedFramesLoopbackTest {
      * decoder, not of the capture, where the recorded frame gives it too: KuCoin's BCHSV-USDT
      * snapshot has a 100000000 ask at scale 11, beyond a long mantissa).
      */
-    private static void count(FrameDecoder decoder, RawFrame f, Map<String, Integer> events) {
+    static void count(FrameDecoder decoder, RawFrame f, Map<String, Integer> events) {
         try {
             decoder.decode(f, ev -> events.merge(ev.type.name(), 1, Integer::sum));
         } catch (DecodeException e) {
@@ -633,7 +633,7 @@ class CapturedFramesLoopbackTest {
      * A venue's live spec under another feed id, its application heartbeat (and WebSocket ping,
      * where it sends one) every 200 ms; everything else the spec's own.
      */
-    private static final class QuickHeartbeat implements LiveVenue {
+    static final class QuickHeartbeat implements LiveVenue {
         private final LiveVenue spec;
         private final String feed;
 
@@ -705,6 +705,11 @@ class CapturedFramesLoopbackTest {
         @Override
         public Duration protocolPingInterval() {
             return spec.protocolPingInterval() == null ? null : Duration.ofMillis(200);
+        }
+
+        @Override
+        public Duration subscribeDelay() {
+            return spec.subscribeDelay();
         }
 
         @Override

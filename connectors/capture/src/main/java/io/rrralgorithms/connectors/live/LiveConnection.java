@@ -321,6 +321,16 @@ public final class LiveConnection implements AutoCloseable {
             long silenceMs = settings.silenceTimeout().toMillis();
             long checkMs = Math.max(50, Math.min(1000, silenceMs / 4));
             timers.add(scheduler.scheduleAtFixedRate(this::watchdog, checkMs, checkMs, TimeUnit.MILLISECONDS));
+            long waitMs = venue.subscribeDelay().toMillis();
+            if (waitMs > 0) {
+                try {
+                    return String.valueOf(closed.get(waitMs, TimeUnit.MILLISECONDS)); // closed while waiting
+                } catch (TimeoutException e) {
+                    // the venue's wait after connecting is over: subscribe
+                } catch (ExecutionException e) {
+                    return String.valueOf(e.getCause());
+                }
+            }
             subscribing:
             for (List<LiveStream> batch : plan.subscribeBatches()) {
                 for (String message : venue.subscribeMessages(batch, () -> ++messageId)) {

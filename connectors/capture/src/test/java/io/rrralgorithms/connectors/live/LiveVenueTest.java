@@ -659,4 +659,66 @@ class LiveVenueTest {
         assertEquals("/api/v3/depth?symbol=BELBTC&limit=1000", tr.snapshotPath("BELBTC"));
         assertEquals("wss://stream-cloud.trbinance.com/stream", tr.defaultEndpoint());
     }
+
+    /** Crypto.com and Gate.io v3: specs from the documentation only (no capture records them). */
+    @Test
+    void documentedFrameSpecs() {
+        LiveVenue cdc = Venues.liveForFeed("cryptocom");
+        assertEquals("wss://stream.crypto.com/v2/market", cdc.defaultEndpoint());
+        assertEquals("BTC_USDT", cdc.nativeSymbol("BTC-USDT"));
+        assertThrows(IllegalArgumentException.class, () -> cdc.nativeSymbol("BTC-USDT-PERP"));
+        List<LiveStream> streams = cdc.streams("BTC_USDT", Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO));
+        assertEquals(List.of("trade.BTC_USDT", "book.BTC_USDT.150", "ticker.BTC_USDT"),
+                streams.stream().map(LiveStream::name).toList());
+        String subscribe = cdc.subscribeMessage(streams, 4);
+        assertEquals("{\"id\":4,\"method\":\"subscribe\",\"params\":{\"channels\":[\"trade.BTC_USDT\","
+                + "\"book.BTC_USDT.150\",\"ticker.BTC_USDT\"]},\"nonce\":_}", subscribe.replaceAll("\"nonce\":[0-9]{13}",
+                "\"nonce\":_"), "one message, the nonce in ms");
+        assertEquals(Duration.ofSeconds(1), cdc.subscribeDelay(), "the documented wait after connecting");
+        assertNull(cdc.heartbeatMessage(), "the venue pings, the client answers");
+        assertEquals("{\"id\":1587523073344,\"method\":\"public/respond-heartbeat\"}",
+                cdc.replyTo(bytes("{\"id\":1587523073344,\"method\":\"public/heartbeat\",\"code\":0}")));
+        assertEquals("{\"id\":7,\"method\":\"public/respond-heartbeat\"}",
+                cdc.replyTo(bytes("{\"id\":7,\"method\":\"public/heartbeat\"}")), "the heartbeat's own id");
+        byte[] trade = bytes("{\"id\":-1,\"method\":\"subscribe\",\"code\":0,\"result\":{\"instrument_name\":"
+                + "\"BTC_USDT\",\"subscription\":\"trade.BTC_USDT\",\"channel\":\"trade\",\"data\":[]}}");
+        assertNull(cdc.replyTo(trade));
+        assertEquals("trade.BTC_USDT", cdc.streamOf(trade));
+        assertEquals("BTC_USDT", cdc.partitionKey(trade));
+        assertNull(cdc.errorOf(trade));
+        assertNull(cdc.streamOf(bytes("{\"id\":1,\"method\":\"subscribe\",\"code\":0}")));
+        String refused = "{\"id\":1,\"method\":\"subscribe\",\"code\":10004,\"message\":\"BAD_REQUEST\"}";
+        assertEquals(refused, cdc.errorOf(bytes(refused)));
+        assertEquals(400, cdc.limits().maxStreamsPerConnection(), "the documented subscriptions a connection");
+
+        LiveVenue v3 = Venues.liveForFeed("gateio-v3");
+        assertEquals("wss://ws.gate.io/v3/", v3.defaultEndpoint());
+        List<LiveStream> both = new ArrayList<>();
+        for (String market : List.of("BTC_USDT", "ETH_USDT")) {
+            both.addAll(v3.streams(market, Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO)));
+        }
+        assertEquals(List.of("trades:BTC_USDT", "depth:BTC_USDT", "trades:ETH_USDT", "depth:ETH_USDT"),
+                both.stream().map(LiveStream::name).toList(), "no BBO: the v3 ticker has none");
+        int[] id = {0};
+        assertEquals(List.of("{\"id\":1,\"method\":\"trades.subscribe\",\"params\":[\"BTC_USDT\",\"ETH_USDT\"]}",
+                "{\"id\":2,\"method\":\"depth.subscribe\",\"params\":[[\"BTC_USDT\",30,\"0\"],[\"ETH_USDT\",30,\"0\"]]}"),
+                v3.subscribeMessages(both, () -> ++id[0]), "one message a method, naming every market");
+        assertEquals(v3.limits().maxStreamsPerConnection(), v3.limits().maxStreamsPerSubscribe(),
+                "a connection's streams in one batch: a v3 subscribe replaces the method's earlier one");
+        assertEquals("{\"id\":0,\"method\":\"server.ping\",\"params\":[]}", v3.heartbeatMessage());
+        assertEquals(Duration.ofSeconds(10), v3.heartbeatInterval());
+        assertEquals(Duration.ZERO, v3.subscribeDelay());
+        byte[] depth = bytes("{\"method\": \"depth.update\", \"params\": [false, {\"asks\": [[\"11681.19\", \"0\"]]},"
+                + " \"BTC_USDT\"], \"id\": null}");
+        assertEquals("depth:BTC_USDT", v3.streamOf(depth));
+        assertEquals("trades:ETH_USDT", v3.streamOf(bytes("{\"method\":\"trades.update\",\"params\":[\"ETH_USDT\","
+                + "[{\"id\":3282939928,\"time\":1597419159,\"amount\":\"0.1\",\"price\":\"1\",\"type\":\"sell\"}]],"
+                + "\"id\":null}")));
+        assertNull(v3.streamOf(bytes("{\"method\":\"ticker.update\",\"params\":[\"BTC_USDT\",{}],\"id\":null}")));
+        assertNull(v3.streamOf(bytes("{\"error\":null,\"result\":\"pong\",\"id\":0}")));
+        assertNull(v3.errorOf(bytes("{\"error\":null,\"result\":\"pong\",\"id\":0}")));
+        assertNull(v3.errorOf(depth));
+        String error = "{\"error\": {\"code\": 1, \"message\": \"invalid argument\"}, \"result\": null, \"id\": 2}";
+        assertEquals(error, v3.errorOf(bytes(error)));
+    }
 }

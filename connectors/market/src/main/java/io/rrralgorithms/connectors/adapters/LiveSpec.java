@@ -72,6 +72,7 @@ public abstract class LiveSpec implements LiveVenue {
         private String heartbeat;
         private Duration heartbeatInterval;
         private Duration protocolPing;
+        private Duration subscribeDelay = Duration.ZERO;
         private RestSnapshots snapshots;
         private UnaryOperator<String> toNative = UnaryOperator.identity();
         private String[] streamNames = {"trades:{}", "book:{}", "bbo:{}"};
@@ -98,6 +99,12 @@ public abstract class LiveSpec implements LiveVenue {
         /** A WebSocket ping frame every {@code interval}: for a venue without an application ping. */
         public Declaration protocolPing(Duration interval) {
             this.protocolPing = interval;
+            return this;
+        }
+
+        /** Wait this long after the connection opens before the first subscribe ({@link LiveVenue#subscribeDelay}). */
+        public Declaration subscribeAfter(Duration delay) {
+            this.subscribeDelay = delay;
             return this;
         }
 
@@ -204,6 +211,11 @@ public abstract class LiveSpec implements LiveVenue {
     @Override
     public Duration heartbeatInterval() {
         return declared.heartbeatInterval;
+    }
+
+    @Override
+    public Duration subscribeDelay() {
+        return declared.subscribeDelay;
     }
 
     @Override

@@ -80,6 +80,15 @@ public interface LiveVenue {
     VenueLimits limits();
 
     /**
+     * How long the connection waits after opening before its first subscribe message: zero by
+     * default; Crypto.com advises 1 s (requests sent at once may be refused by its rate limits, which
+     * count from the connect).
+     */
+    default Duration subscribeDelay() {
+        return Duration.ZERO;
+    }
+
+    /**
      * The application heartbeat to send every {@link #heartbeatInterval()}, or null for none. Asked
      * for at every send: a venue whose ping carries the time (Gate.io's {@code "time"}) builds it here.
      */

@@ -7,9 +7,9 @@ import io.rrralgorithms.connectors.venues.Venue;
  * Crypto.com Exchange ({@code cryptocom}), spot, public WebSocket {@code wss://stream.crypto.com/v2/market}:
  * {@code book.{instrument}.{depth}} (whole books, or one book then {@code book.update} deltas),
  * {@code trade.{instrument}}, {@code ticker.{instrument}}, decoded by {@link CryptocomFrameDecoder};
- * the venue's {@code public/heartbeat} is ignored in the stream. Replay only (no live spec yet),
- * and tested on the documented frame shapes only: the shared captures hold Crypto.com's REST
- * instrument list ({@code CRYPTO.COM.0}) but no WebSocket recording.
+ * the venue's {@code public/heartbeat} is ignored in the stream. Live from {@link CryptocomLiveVenue}
+ * (never run against the venue); tested on the documented frame shapes only: the shared captures
+ * hold Crypto.com's REST instrument list ({@code CRYPTO.COM.0}) but no WebSocket recording.
  */
 public final class CryptocomVenue {
     public static final String FEED = "cryptocom";
@@ -21,7 +21,7 @@ public final class CryptocomVenue {
                     Venue.keyedByField("instrument_name"))
             .cryptofeedExchange("CRYPTO.COM")
             .instrumentMetadata(new CryptocomInstruments(FEED))
-            .build();
+            .live(new CryptocomLiveVenue()).build();
 
     private CryptocomVenue() {}
 }

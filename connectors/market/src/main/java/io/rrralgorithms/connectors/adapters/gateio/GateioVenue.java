@@ -21,8 +21,8 @@ import java.nio.charset.StandardCharsets;
  *       Contracts {@code BTC_USDT} → {@code BTC-USDT-PERP}; sizes are in contracts;
  *   <li>{@code gateio-v3}, spot on the older API v3 ({@code wss://ws.gate.io/v3/}, JSON-RPC style
  *       {@code depth.update} / {@code trades.update}, {@link GateioV3FrameDecoder}), the pairs and
- *       symbols of spot. Replay only, and tested on the documented frame shapes only: no capture of
- *       the shared data holds v3 frames. A cryptofeed {@code GATEIO} file of the v3 era is read as
+ *       symbols of spot, live from {@link GateioV3LiveVenue}. Tested on the documented frame shapes
+ *       only: no capture of the shared data holds v3 frames. A cryptofeed {@code GATEIO} file of the v3 era is read as
  *       this feed when named so ({@code gateio-v3=FILE}); by its name alone it is the v4 feed's.
  * </ul>
  */
@@ -79,7 +79,7 @@ public final class GateioVenue {
     public static final Venue V3 = Venue.builder(V3_FEED, GateioV3FrameDecoder::new, GateioSymbols.SPOT, V3_RULES,
                     GateioVenue::v3PartitionKey)
             .instrumentMetadata(new GateioInstruments(V3_FEED)) // v3 trades the pairs of the v4 list
-            .build();
+            .live(new GateioV3LiveVenue()).build();
 
     private GateioVenue() {}
 
