@@ -27,6 +27,7 @@ import io.rrralgorithms.jobs.ui.LivePage;
 import io.rrralgorithms.jobs.ui.LiveState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,6 +88,7 @@ public final class LocalPipeline {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile RunningJob running;
     private volatile CaptureReplayer.Result lastReplay;
+    private volatile double lastJobCpuSeconds = Double.NaN;
     private long unboundedStartNs;
     private CaptureConfig live;
     private volatile CaptureService liveCapture;
@@ -217,7 +219,9 @@ public final class LocalPipeline {
         long start = System.nanoTime();
         try {
             Latencies.reset(); // the summary's latencies are this run's
+            long cpuStart = processCpuNanos();
             JobExecutionResult result = executeBounded(env);
+            lastJobCpuSeconds = cpuStart < 0 ? Double.NaN : (processCpuNanos() - cpuStart) / 1e9;
             RunSummary summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
                     (System.nanoTime() - start) / 1e9).withLatencies(Latencies.percentiles());
             runs.finish(runId, "finished", result.getJobID().toString(), summary.toJson(), null);
@@ -641,6 +645,20 @@ public final class LocalPipeline {
     /** What the last replay of this run published (null before one ran): for benchmarks. */
     public CaptureReplayer.Result lastReplay() {
         return lastReplay;
+    }
+
+    /**
+     * CPU seconds of this whole process (every thread: the local cluster's tasks, the embedded
+     * broker serving them, GC, JIT) while the last bounded job ran; NaN before one ran or where the
+     * JVM does not report it. For benchmarks: steadier than wall clock on a shared machine.
+     */
+    public double lastJobCpuSeconds() {
+        return lastJobCpuSeconds;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1L;
     }
 
     private StreamExecutionEnvironment environment() throws IOException {
