@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.flink;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.FrameGuard;
+import io.rrralgorithms.connectors.flink.wire.MarketEventTypeInfo;
 import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.connectors.latency.Latencies;
 import io.rrralgorithms.connectors.latency.LatencyHistogram;
@@ -211,6 +212,6 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
 
     @Override
     public TypeInformation<MarketEvent> getProducedType() {
-        return TypeInformation.of(MarketEvent.class);
+        return MarketEventTypeInfo.INSTANCE;
     }
 }
