@@ -27,7 +27,6 @@ import io.rrralgorithms.jobs.ui.LivePage;
 import io.rrralgorithms.jobs.ui.LiveState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,7 +87,7 @@ public final class LocalPipeline {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile RunningJob running;
     private volatile CaptureReplayer.Result lastReplay;
-    private volatile double lastJobCpuSeconds = Double.NaN;
+    private volatile JobCpu.Result lastJobCpu = JobCpu.Result.NONE;
     private long unboundedStartNs;
     private CaptureConfig live;
     private volatile CaptureService liveCapture;
@@ -219,9 +218,12 @@ public final class LocalPipeline {
         long start = System.nanoTime();
         try {
             Latencies.reset(); // the summary's latencies are this run's
-            long cpuStart = processCpuNanos();
-            JobExecutionResult result = executeBounded(env);
-            lastJobCpuSeconds = cpuStart < 0 ? Double.NaN : (processCpuNanos() - cpuStart) / 1e9;
+            JobExecutionResult result;
+            try (JobCpu cpu = new JobCpu()) {
+                result = executeBounded(env);
+                cpu.close();
+                lastJobCpu = cpu.result();
+            }
             RunSummary summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
                     (System.nanoTime() - start) / 1e9).withLatencies(Latencies.percentiles());
             runs.finish(runId, "finished", result.getJobID().toString(), summary.toJson(), null);
@@ -647,18 +649,9 @@ public final class LocalPipeline {
         return lastReplay;
     }
 
-    /**
-     * CPU seconds of this whole process (every thread: the local cluster's tasks, the embedded
-     * broker serving them, GC, JIT) while the last bounded job ran; NaN before one ran or where the
-     * JVM does not report it. For benchmarks: steadier than wall clock on a shared machine.
-     */
-    public double lastJobCpuSeconds() {
-        return lastJobCpuSeconds;
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1L;
+    /** CPU time of the process and of the job's task threads while the last bounded job ran (NaN before one ran). */
+    public JobCpu.Result lastJobCpu() {
+        return lastJobCpu;
     }
 
     private StreamExecutionEnvironment environment() throws IOException {
