@@ -39,9 +39,9 @@ public final class JobCpu implements AutoCloseable {
     public record Result(double processSeconds, double taskSeconds, Map<String, Double> taskSecondsByName) {
         static final Result NONE = new Result(Double.NaN, Double.NaN, Map.of());
 
-        /** {@code Source: raw-frames 9.0 s, features 4.4 s, ...}: the largest first. */
+        /** {@code Source: raw-frames 9.0 s, features 4.4 s, ...}: the largest first, those of 0.1 s and more. */
         public String describeTasks() {
-            return taskSecondsByName.entrySet().stream()
+            return taskSecondsByName.entrySet().stream().filter(e -> e.getValue() >= 0.05)
                     .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
                     .collect(Collectors.joining(", "));
         }
