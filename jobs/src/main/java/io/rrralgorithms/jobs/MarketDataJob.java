@@ -154,14 +154,15 @@ public class MarketDataJob {
 
         Decoded decoded = decode(env);
         Books books = books(decoded.events());
-        DataStream<MarketEvent> trades = dedupTrades(decoded.events());
+        SingleOutputStreamOperator<MarketEvent> trades = dedupTrades(decoded.events());
         Features features = features(books.tops(), trades.union(bbos(decoded.events())));
         SingleOutputStreamOperator<TradeBar> bars = tradeBars(trades);
         MarketStreams market = marketOutputs(books, features, bars, decoded.deadLetters(), derivatives(decoded.events()));
         Optional<ScoringStreams> scoring = options.scoring().enabled()
                 ? Optional.of(score(env, market.features())) : Optional.empty();
         Optional<TradingStreams> trading = options.trading().enabled()
-                ? Optional.of(trade(env, books.tops(), trades, scoring.orElseThrow(
+                ? Optional.of(trade(env, books.tops(), trades.union(trades.getSideOutput(TradeDedupFunction.INSTRUMENTS)),
+                        scoring.orElseThrow(
                         () -> new IllegalStateException("trading needs scores: turn scoring on")).scores()))
                 : Optional.empty();
         Optional<TradingStreams> decision = options.decision().enabled()
@@ -247,9 +248,13 @@ public class MarketDataJob {
         return new Books(tops, tops.getSideOutput(OrderBookFunction.GAPS));
     }
 
-    /** The trades, each once: a trade delivered twice (a replayed frame, a redelivery) is counted once. */
-    private static DataStream<MarketEvent> dedupTrades(DataStream<MarketEvent> events) {
-        return events.filter(e -> e.type == EventType.TRADE).name("trades")
+    /**
+     * The trades, each once (a trade delivered twice, a replayed frame or a redelivery, is counted
+     * once), stamped with their instrument's contract terms, which the instrument events ahead of
+     * them put in the same keyed state ({@link TradeDedupFunction}).
+     */
+    private static SingleOutputStreamOperator<MarketEvent> dedupTrades(DataStream<MarketEvent> events) {
+        return events.filter(e -> e.type == EventType.TRADE || e.type == EventType.INSTRUMENT).name("trades")
                 .keyBy(MarketEvent::instrumentKey)
                 .process(new TradeDedupFunction())
                 .returns(MarketEventTypeInfo.INSTANCE)
@@ -339,7 +344,7 @@ public class MarketDataJob {
         JobOptions.Decision d = options.decision();
         SingleOutputStreamOperator<Order> decided = events
                 .filter(e -> e.type == EventType.BOOK_DELTA || e.type == EventType.BOOK_SNAPSHOT
-                        || e.type == EventType.BBO || e.type == EventType.TRADE)
+                        || e.type == EventType.BBO || e.type == EventType.TRADE || e.type == EventType.INSTRUMENT)
                 .name("decision-events")
                 .keyBy(MarketEvent::instrumentKey)
                 .transform("decision", TypeInformation.of(Order.class),

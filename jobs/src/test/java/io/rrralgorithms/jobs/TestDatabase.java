@@ -2,6 +2,11 @@ package io.rrralgorithms.jobs;
 
 import io.rrralgorithms.connectors.jdbc.PostgresDatabase;
 import io.rrralgorithms.connectors.jdbc.PostgresTarget;
+import io.rrralgorithms.jobs.local.RunSpec;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -52,6 +57,18 @@ public final class TestDatabase implements AutoCloseable {
         target = PostgresTarget.of(SERVER + name, "postgres", null);
         PostgresDatabase.createIfMissing(target);
         PostgresDatabase.migrate(target);
+    }
+
+    /** A local run of {@code files} into this database: Kafka embedded on a free port, no web UI, its output discarded. */
+    public RunSpec quietRun(List<Path> files) {
+        RunSpec s = new RunSpec();
+        s.files = files;
+        s.kafkaPort = 0;
+        s.webPort = 0;
+        s.postgres = target;
+        s.out = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        s.err = s.out;
+        return s;
     }
 
     /** All rows of a query as strings, in the query's order. */

@@ -6,8 +6,11 @@ import java.math.RoundingMode;
 
 /**
  * One instrument's trades in one event-time minute, exact: volume and prices are mantissas at
- * {@link #sizeScale} and {@link #priceScale} (the finest of the minute's trades), the notional
- * Σ price × size is an exact BigDecimal, so VWAP is exact to its stated rounding. Also the window
+ * {@link #sizeScale} and {@link #priceScale} (the finest of the minute's trades), in the venue's
+ * units (contracts where it trades contracts). The notional is a currency amount, the exact sum of
+ * each trade's notional by its contract terms ({@code MarketEvent.tradeNotional}: a BitMEX XBTUSD
+ * contract is 1 USD, a COIN-M BTCUSD_PERP one 100 USD), in {@link #notionalCurrency}; VWAP is
+ * Σ price × size / Σ size ({@link #priceVolume}), exact to its stated rounding. Also the window
  * accumulator.
  */
 public class TradeBar {
@@ -22,7 +25,12 @@ public class TradeBar {
     public long volume;
     public long buyVolume;
     public long sellVolume;
+    /** Σ of the trades' notionals, in {@link #notionalCurrency}. */
     public BigDecimal notional = BigDecimal.ZERO;
+    /** The currency of {@link #notional}; null where the trades carried no contract terms (notional = Σ price × size). */
+    public String notionalCurrency;
+    /** Σ price × size: VWAP's numerator, whatever a contract is worth. */
+    public BigDecimal priceVolume = BigDecimal.ZERO;
     /** Open/close by trade id, so arrival order within the minute does not matter. */
     public long firstTradeId = Long.MAX_VALUE;
     public long lastTradeId = Long.MIN_VALUE;
@@ -38,7 +46,7 @@ public class TradeBar {
 
     public BigDecimal vwap() {
         return volume == 0 ? null
-                : notional.divide(Decimals.toBigDecimal(volume, sizeScale), VWAP_SCALE, RoundingMode.HALF_EVEN);
+                : priceVolume.divide(Decimals.toBigDecimal(volume, sizeScale), VWAP_SCALE, RoundingMode.HALF_EVEN);
     }
 
     /** Rescales the prices to the finer scale {@code to}, exactly (the sentinels of an empty bar stay). */

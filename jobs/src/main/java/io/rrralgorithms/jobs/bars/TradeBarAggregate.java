@@ -4,7 +4,7 @@ import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Sums trades into a {@link TradeBar} exactly. */
+/** Sums trades into a {@link TradeBar} exactly; each trade's notional by the contract terms it carries. */
 public class TradeBarAggregate implements AggregateFunction<MarketEvent, TradeBar, TradeBar> {
     @Override
     public TradeBar createAccumulator() {
@@ -18,6 +18,9 @@ public class TradeBarAggregate implements AggregateFunction<MarketEvent, TradeBa
             b.nativeSymbol = t.nativeSymbol;
             b.symbol = t.symbol;
         }
+        if (b.notionalCurrency == null) {
+            b.notionalCurrency = t.notionalCurrency;
+        }
         if (t.priceScale > b.priceScale) {
             b.rescalePrices(t.priceScale); // a finer tick: the bar follows, exactly
         }
@@ -26,8 +29,9 @@ public class TradeBarAggregate implements AggregateFunction<MarketEvent, TradeBa
         }
         long price = Decimals.rescale(t.price, t.priceScale, b.priceScale);
         long size = Decimals.rescale(t.size, t.sizeScale, b.sizeScale);
-        b.notional = b.notional.add(Decimals.toBigDecimal(t.price, t.priceScale)
+        b.priceVolume = b.priceVolume.add(Decimals.toBigDecimal(t.price, t.priceScale)
                 .multiply(Decimals.toBigDecimal(t.size, t.sizeScale)));
+        b.notional = b.notional.add(t.tradeNotional());
         b.tradeCount++;
         b.volume = Math.addExact(b.volume, size);
         if (t.takerBuy) {
@@ -76,6 +80,8 @@ public class TradeBarAggregate implements AggregateFunction<MarketEvent, TradeBa
         m.buyVolume = a.buyVolume + b.buyVolume;
         m.sellVolume = a.sellVolume + b.sellVolume;
         m.notional = a.notional.add(b.notional);
+        m.priceVolume = a.priceVolume.add(b.priceVolume);
+        m.notionalCurrency = a.notionalCurrency != null ? a.notionalCurrency : b.notionalCurrency;
         boolean aFirst = a.firstTradeId <= b.firstTradeId;
         m.firstTradeId = aFirst ? a.firstTradeId : b.firstTradeId;
         m.open = aFirst ? a.open : b.open;

@@ -32,6 +32,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -321,8 +322,14 @@ public class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "BASELINE simple Jackson-token + TreeMap book (same JVM, after each iteration): "
                             + "msg/s mean %,.0f; ns/msg mean %.1f best %.1f; thread CPU ns/msg mean %.1f%n",
                     1e9 / baseMeanNs, baseMeanNs, baseBestNs, baseMeanCpuNs);
+            // each iteration against the baseline run right after it (the same load on a shared machine)
+            double[] paired = new double[measured.size()];
+            for (int i = 0; i < paired.length; i++) {
+                paired[i] = measured.get(i).cpuNanosPerMessage() / baseline.get(i).cpuNanosPerMessage();
+            }
             out.printf(Locale.ROOT, "RATIO pipeline / simple baseline: ns/msg mean %.2fx, best %.2fx, thread CPU mean "
-                    + "%.2fx%n", meanNs / baseMeanNs, bestNs / baseBestNs, meanCpuNs / baseMeanCpuNs);
+                    + "%.2fx, thread CPU per iteration median %.2fx%n", meanNs / baseMeanNs, bestNs / baseBestNs,
+                    meanCpuNs / baseMeanCpuNs, median(paired));
             out.println("(wall-clock numbers are the result; thread CPU = user + system time of the benchmark "
                     + "thread: wall time well above it means the machine was busy elsewhere)");
             return deterministic ? 0 : 1;
@@ -334,6 +341,13 @@ public class BenchCommand implements Callable<Integer> {
                 b.append(b.length() > 0 ? " " : "").append(t.name()).append('=').append(r.counters.eventsByType[t.ordinal()]);
             }
             return b.toString();
+        }
+
+        private static double median(double[] xs) {
+            double[] sorted = xs.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         }
 
         private static double stddev(double[] xs) {

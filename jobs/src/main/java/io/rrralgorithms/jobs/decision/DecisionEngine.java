@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.decision;
 
+import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.jobs.book.BookGap;
 import io.rrralgorithms.jobs.book.BookOutput;
@@ -86,6 +87,10 @@ public final class DecisionEngine {
 
     /** One event of this instrument, in arrival order; the engine's outputs go to {@code out}. */
     public Step onEvent(MarketEvent e, TradingOutput out) {
+        if (e.type == EventType.INSTRUMENT) {
+            trading.onTrade(e, state.clockMs, out); // the contract terms orders are sized and accounted by; no market time
+            return Step.NONE;
+        }
         long t = Math.max(state.clockMs, e.eventTimeMs());
         state.clockMs = t;
         long second = Math.floorDiv(t, 1000L) * 1000L;

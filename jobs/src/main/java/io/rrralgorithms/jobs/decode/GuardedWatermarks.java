@@ -74,8 +74,8 @@ public final class GuardedWatermarks implements WatermarkGenerator<MarketEvent> 
 
     /** The time {@code ev} may advance a watermark to; {@link Long#MIN_VALUE} when it must not. */
     public static long watermarkTime(MarketEvent ev) {
-        if (ev.type == EventType.DECODE_ERROR) {
-            return Long.MIN_VALUE;
+        if (ev.type == EventType.DECODE_ERROR || ev.type == EventType.INSTRUMENT) {
+            return Long.MIN_VALUE; // no market time: an instrument frame takes its first frame's receive time
         }
         long t = ev.eventTimeMs();
         return ev.receiveTimeNs > 0 ? Math.min(t, ev.receiveTimeNs / 1_000_000L + MAX_LEAD_MS) : t;

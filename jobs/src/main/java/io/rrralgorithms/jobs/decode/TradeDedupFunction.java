@@ -1,5 +1,7 @@
 package io.rrralgorithms.jobs.decode;
 
+import io.rrralgorithms.connectors.flink.wire.MarketEventTypeInfo;
+import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.runtime.DurableAccumulators;
@@ -17,9 +19,21 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by instrument: passes each trade on once. A trade whose venue trade id the instrument has
+ * Keyed by instrument: keeps the instrument's contract terms and passes each trade on once,
+ * stamped with them. An {@code INSTRUMENT} event (the replay's metadata frame, ahead of the
+ * instrument's frames in its partition) puts its terms in keyed state and goes on to the
+ * {@link #INSTRUMENTS} side output (the trading operator sizes orders by them); each trade then
+ * carries them ({@code MarketEvent.contractKind}, …), so that bars, features and trading compute
+ * its notional in its currency. A trade of an instrument without terms passes as it is (notional =
+ * price × size, multiplier 1, linear), counted once per instrument
+ * ({@code feed.<feed>.NO_CONTRACT_TERMS}) and said once in the log.
+ *
+ * <p>Each trade once: A trade whose venue trade id the instrument has
  * already seen ({@link RecentTradeIds}) is counted ({@code duplicateTrades},
  * {@code feed.<feed>.DUPLICATE_TRADE}) and dropped. Trades without a venue id, and venues whose ids
  * are made up by the decoder ({@code Venue.tradeIdsIdentifyTrades()}), pass unchecked.
@@ -28,10 +42,18 @@ import org.apache.flink.util.Collector;
  */
 public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent, MarketEvent> implements CheckpointedFunction {
     public static final String ACC_DUPLICATE_TRADES = "duplicateTrades";
+    /** The INSTRUMENT events, for the operators that need an instrument's terms before its first trade. */
+    // the serializer of the other market-event edges: the trading input unions this with the trades
+    public static final OutputTag<MarketEvent> INSTRUMENTS = new OutputTag<>("instruments", MarketEventTypeInfo.INSTANCE);
+    private static final Logger LOG = LoggerFactory.getLogger(TradeDedupFunction.class);
     /** Ids of an instrument without a trade for this long (processing time) are dropped. */
     static final Duration IDLE_TTL = Duration.ofHours(24);
 
     private transient ValueState<RecentTradeIds> recent;
+    /** The instrument's INSTRUMENT event (its terms); no TTL: terms do not expire with quiet. */
+    private transient ValueState<MarketEvent> terms;
+    /** Whether the instrument's trades without terms were already counted and said. */
+    private transient ValueState<Boolean> termsMissingSaid;
     private transient Counter duplicates;
     private transient LongCounter duplicatesAcc;
     private transient FeedCounters perFeed;
@@ -57,9 +79,11 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
         // an instrument that stops trading (delisted, expired) does not keep its ids for ever
         d.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_TTL).build());
         recent = getRuntimeContext().getState(d);
+        terms = getRuntimeContext().getState(new ValueStateDescriptor<>("contract-terms", MarketEvent.class));
+        termsMissingSaid = getRuntimeContext().getState(new ValueStateDescriptor<>("contract-terms-missing", Boolean.class));
         duplicates = getRuntimeContext().getMetricGroup().counter(ACC_DUPLICATE_TRADES);
         duplicatesAcc = durable.counter(ACC_DUPLICATE_TRADES);
-        perFeed = new FeedCounters(durable, getRuntimeContext().getMetricGroup(), "DUPLICATE_TRADE");
+        perFeed = new FeedCounters(durable, getRuntimeContext().getMetricGroup(), "DUPLICATE_TRADE", NO_TERMS);
         checkedFeeds = new HashMap<>();
     }
 
@@ -73,9 +97,18 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
         return tradeId != MarketEvent.NONE && checksFeed(feed);
     }
 
+    /** The per-feed count of instruments whose trades came without contract terms. */
+    public static final String NO_TERMS = "NO_CONTRACT_TERMS";
+
     @Override
     public void processElement(MarketEvent t, Context ctx, Collector<MarketEvent> out) throws Exception {
         perFeed.seen(t.feed);
+        if (t.type == EventType.INSTRUMENT) {
+            // a copy: with object reuse the input object is the next record's too
+            terms.update(MarketEvent.instrument(t.feed, t.nativeSymbol, t.symbol, t.receiveTimeNs, t.contractTerms()));
+            ctx.output(INSTRUMENTS, t);
+            return;
+        }
         if (t.tradeId != MarketEvent.NONE && checkedFeeds.computeIfAbsent(t.feed, TradeDedupFunction::checksFeed)) {
             RecentTradeIds ids = recent.value();
             if (ids == null) {
@@ -89,6 +122,15 @@ public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent
                 duplicatesAcc.add(1);
                 return;
             }
+        }
+        MarketEvent known = terms.value();
+        if (known != null) {
+            t.copyContractTerms(known);
+        } else if (termsMissingSaid.value() == null) {
+            termsMissingSaid.update(Boolean.TRUE);
+            perFeed.add(t.feed, NO_TERMS, 1);
+            LOG.info("{}: no contract terms known (no instrument frame): its notional is price x size, "
+                    + "multiplier 1, linear", t.instrumentKey());
         }
         out.collect(t);
     }

@@ -66,6 +66,17 @@ public class FeatureRow {
     public Double bboBidSize;
     public Double bboAskSize;
 
+    // Contract terms (V12): the currency amount traded, each trade's notional by its instrument's terms
+    // (an inverse contract's is its value, whatever the price); volumes stay in the venue's unit (contracts).
+    /** Σ trade notionals over the second and over the last minute, in {@link #notionalCurrency}. */
+    public double notional1s;
+    public double notional1m;
+    /**
+     * The currency of the notionals; null in a minute without trades, and where no contract terms are
+     * known (the notionals are then Σ price × size).
+     */
+    public String notionalCurrency;
+
     public FeatureRow() {}
 
     public String instrumentKey() {

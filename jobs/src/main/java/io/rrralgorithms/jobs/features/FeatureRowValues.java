@@ -21,7 +21,7 @@ public final class FeatureRowValues implements FeatureValues {
             "depth_imbalance_1", "depth_imbalance_5", "depth_total", "bid_slope", "ask_slope",
             "ret_1s", "ret_lag_1s", "ret_5s", "ret_30s", "ofi_5s", "ofi_30s", "volume_5s",
             "buy_volume_5s", "sell_volume_5s", "bbo_updates_1s", "bbo_ofi_1s", "bbo_bid", "bbo_ask",
-            "bbo_bid_size", "bbo_ask_size");
+            "bbo_bid_size", "bbo_ask_size", "notional_1s", "notional_1m");
 
     private final FeatureRow row;
 
@@ -79,6 +79,8 @@ public final class FeatureRowValues implements FeatureValues {
             case "bbo_ask" -> dbl(r.bboAsk);
             case "bbo_bid_size" -> dbl(r.bboBidSize);
             case "bbo_ask_size" -> dbl(r.bboAskSize);
+            case "notional_1s" -> r.notional1s;
+            case "notional_1m" -> r.notional1m;
             default -> Double.NaN;
         };
     }

@@ -71,6 +71,8 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
         public long lateBarTrades;
         public long duplicateTrades;
         public long instruments;
+        /** Instruments whose trades came without contract terms (as the job's {@code NO_CONTRACT_TERMS}). */
+        public long instrumentsWithoutTerms;
     }
 
     private final int depthLevels;
@@ -117,6 +119,8 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
         /** Whether the feed's trade ids identify trades (else duplicates cannot be told apart). */
         final boolean dedupTrades;
         final Map<String, Instrument> instruments = new HashMap<>();
+        /** Each instrument's INSTRUMENT event (its contract terms), as the job's trade-dedup state. */
+        final Map<String, MarketEvent> terms = new HashMap<>();
         long maxEventTimeMs = Long.MIN_VALUE;
         long watermark = Long.MIN_VALUE;
         /** Timers up to here have fired. */
@@ -135,6 +139,7 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
         final OrderBook book = OrderBook.empty();
         final InstrumentFeatures features;
         final RecentTradeIds tradeIds = new RecentTradeIds();
+        boolean withoutTermsCounted;
         /** Open minute bars (a few at most), unordered. */
         TradeBar[] bars = new TradeBar[0];
 
@@ -170,11 +175,19 @@ public final class InProcessPipeline implements BookOutput, Consumer<MarketEvent
                 eventTimeMs = ts;
                 sync.process(instrument.book, ev, this); // tops come back through top()
             }
+            case INSTRUMENT -> feed.terms.put(ev.nativeSymbol, ev);
             case TRADE -> {
                 Instrument i = instrument(ev);
                 if (feed.dedupTrades && ev.tradeId != MarketEvent.NONE && !i.tradeIds.firstSeen(ev.tradeId)) {
                     counters.duplicateTrades++; // as the job's trade-dedup operator
                 } else {
+                    MarketEvent known = feed.terms.get(ev.nativeSymbol);
+                    if (known != null) {
+                        ev.copyContractTerms(known);
+                    } else if (!i.withoutTermsCounted) {
+                        i.withoutTermsCounted = true;
+                        counters.instrumentsWithoutTerms++;
+                    }
                     trade(i, ev, ts);
                 }
             }

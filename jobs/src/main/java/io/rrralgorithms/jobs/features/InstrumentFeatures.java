@@ -30,6 +30,10 @@ public class InstrumentFeatures {
     public long[] ringBuy = new long[WINDOW_SECONDS];
     public long[] ringSell = new long[WINDOW_SECONDS];
     public double[] ringNotional = new double[WINDOW_SECONDS];
+    /** Each ring second's Σ trade notionals in the currency of the contract terms ({@link #notionalCurrency}). */
+    public double[] ringQuoteNotional = new double[WINDOW_SECONDS];
+    /** The currency the instrument's trades' notionals are in; null until a trade with contract terms. */
+    public String notionalCurrency;
     public double[] ringLogReturnSq = new double[WINDOW_SECONDS];
     /** Mid at each ring second's end (NaN: no valid book) and its order-flow imbalance. */
     public double[] ringMid = new double[WINDOW_SECONDS];
@@ -132,6 +136,10 @@ public class InstrumentFeatures {
             b.sellVolume += size;
         }
         b.notional += Decimals.toDouble(t.price, t.priceScale) * Decimals.toDouble(t.size, t.sizeScale);
+        b.quoteNotional += t.tradeNotional().doubleValue();
+        if (t.notionalCurrency != null) {
+            notionalCurrency = t.notionalCurrency;
+        }
         return b.secondStartMs;
     }
 
@@ -171,6 +179,7 @@ public class InstrumentFeatures {
         r.buyVolume1s = b.buyVolume;
         r.sellVolume1s = b.sellVolume;
         r.vwap1s = b.volume > 0 ? b.notional / Decimals.toDouble(b.volume, sizeScale) : null;
+        r.notional1s = b.quoteNotional;
 
         r.bboUpdates = b.bboUpdates;
         r.bboOfi = b.bboOfi;
@@ -220,6 +229,7 @@ public class InstrumentFeatures {
         ringBuy[slot] = b.buyVolume;
         ringSell[slot] = b.sellVolume;
         ringNotional[slot] = b.notional;
+        ringQuoteNotional[slot] = b.quoteNotional;
         ringLogReturnSq[slot] = logReturnSq;
         ringMid[slot] = midNow;
         ringOfi[slot] = b.ofi;
@@ -241,6 +251,7 @@ public class InstrumentFeatures {
                 r.buyVolume1m += ringBuy[i];
                 r.sellVolume1m += ringSell[i];
                 notional += ringNotional[i];
+                r.notional1m += ringQuoteNotional[i];
                 sumSq += ringLogReturnSq[i];
                 if (ringSecond[i] > secondStartMs - 30_000L) {
                     r.ofi30s += ringOfi[i];
@@ -254,6 +265,9 @@ public class InstrumentFeatures {
             }
         }
         r.vwap1m = r.volume1m > 0 ? notional / Decimals.toDouble(r.volume1m, sizeScale) : null;
+        // the currency of the last minute's trades only: one remembered from earlier would depend on where a run
+        // started (a backfill from a timestamp would differ from the full run)
+        r.notionalCurrency = r.tradeCount1m > 0 ? notionalCurrency : null;
         r.realizedVol1m = r.bookValid ? Math.sqrt(sumSq) : null;
         return r;
     }

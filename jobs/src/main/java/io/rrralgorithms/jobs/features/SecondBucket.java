@@ -9,8 +9,12 @@ public class SecondBucket {
     public long volume;
     public long buyVolume;
     public long sellVolume;
-    /** Σ price × size in units (double: a feature, not accounting; bars keep the exact sum). */
+    /** Σ price × size in units, VWAP's numerator (double: a feature, not accounting; bars keep the exact sum). */
     public double notional;
+    /** Σ of the trades' notionals by their contract terms, in {@link #notionalCurrency} (a currency amount). */
+    public double quoteNotional;
+    /** The currency of {@link #quoteNotional}; null where the trades carried no contract terms. */
+    public String notionalCurrency;
     public double ofi;
     public int topUpdates;
     /** Last book top within this second, null if the book did not change. */

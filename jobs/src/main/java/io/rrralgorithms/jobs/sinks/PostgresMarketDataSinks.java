@@ -64,9 +64,9 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 depth_imbalance_1, depth_imbalance_5, depth_total, bid_slope, ask_slope, ret_1s,
                 ret_lag_1s, ret_5s, ret_30s, ofi_5s, ofi_30s, volume_5s, buy_volume_5s,
                 sell_volume_5s, bbo_updates_1s, bbo_ofi_1s, bbo_bid, bbo_ask, bbo_bid_size,
-                bbo_ask_size)
+                bbo_ask_size, notional_1s, notional_1m, notional_currency)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (feed, native_symbol, feature_time) DO UPDATE SET symbol = EXCLUDED.symbol,
                 book_valid = EXCLUDED.book_valid, mid = EXCLUDED.mid, spread = EXCLUDED.spread,
                 microprice = EXCLUDED.microprice, depth_imbalance = EXCLUDED.depth_imbalance,
@@ -86,7 +86,9 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 buy_volume_5s = EXCLUDED.buy_volume_5s, sell_volume_5s = EXCLUDED.sell_volume_5s,
                 bbo_updates_1s = EXCLUDED.bbo_updates_1s, bbo_ofi_1s = EXCLUDED.bbo_ofi_1s,
                 bbo_bid = EXCLUDED.bbo_bid, bbo_ask = EXCLUDED.bbo_ask,
-                bbo_bid_size = EXCLUDED.bbo_bid_size, bbo_ask_size = EXCLUDED.bbo_ask_size
+                bbo_bid_size = EXCLUDED.bbo_bid_size, bbo_ask_size = EXCLUDED.bbo_ask_size,
+                notional_1s = EXCLUDED.notional_1s, notional_1m = EXCLUDED.notional_1m,
+                notional_currency = EXCLUDED.notional_currency
             WHERE (features.symbol, features.book_valid, features.mid, features.spread, features.microprice,
                 features.depth_imbalance, features.depth_levels, features.ofi_1s, features.book_updates_1s,
                 features.trade_count_1s, features.volume_1s, features.buy_volume_1s, features.sell_volume_1s,
@@ -97,7 +99,8 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 features.ret_5s, features.ret_30s, features.ofi_5s, features.ofi_30s,
                 features.volume_5s, features.buy_volume_5s, features.sell_volume_5s,
                 features.bbo_updates_1s, features.bbo_ofi_1s, features.bbo_bid, features.bbo_ask,
-                features.bbo_bid_size, features.bbo_ask_size) IS DISTINCT FROM
+                features.bbo_bid_size, features.bbo_ask_size, features.notional_1s, features.notional_1m,
+                features.notional_currency) IS DISTINCT FROM
                 (EXCLUDED.symbol, EXCLUDED.book_valid, EXCLUDED.mid, EXCLUDED.spread, EXCLUDED.microprice,
                 EXCLUDED.depth_imbalance, EXCLUDED.depth_levels, EXCLUDED.ofi_1s, EXCLUDED.book_updates_1s,
                 EXCLUDED.trade_count_1s, EXCLUDED.volume_1s, EXCLUDED.buy_volume_1s, EXCLUDED.sell_volume_1s,
@@ -108,26 +111,28 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
                 EXCLUDED.ret_5s, EXCLUDED.ret_30s, EXCLUDED.ofi_5s, EXCLUDED.ofi_30s,
                 EXCLUDED.volume_5s, EXCLUDED.buy_volume_5s, EXCLUDED.sell_volume_5s,
                 EXCLUDED.bbo_updates_1s, EXCLUDED.bbo_ofi_1s, EXCLUDED.bbo_bid, EXCLUDED.bbo_ask,
-                EXCLUDED.bbo_bid_size, EXCLUDED.bbo_ask_size)
+                EXCLUDED.bbo_bid_size, EXCLUDED.bbo_ask_size, EXCLUDED.notional_1s, EXCLUDED.notional_1m,
+                EXCLUDED.notional_currency)
                 AND (EXCLUDED.book_valid OR NOT features.book_valid)
             """;
 
     static final String TRADE_BARS_SQL = """
             INSERT INTO trade_bars_1m (feed, native_symbol, symbol, window_start, trade_count, volume, buy_volume,
-                sell_volume, notional, vwap, open, high, low, close, first_trade_id, last_trade_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                sell_volume, notional, vwap, open, high, low, close, first_trade_id, last_trade_id, notional_currency)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (feed, native_symbol, window_start) DO UPDATE SET symbol = EXCLUDED.symbol,
                 trade_count = EXCLUDED.trade_count, volume = EXCLUDED.volume, buy_volume = EXCLUDED.buy_volume,
                 sell_volume = EXCLUDED.sell_volume, notional = EXCLUDED.notional, vwap = EXCLUDED.vwap,
                 open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
-                first_trade_id = EXCLUDED.first_trade_id, last_trade_id = EXCLUDED.last_trade_id
+                first_trade_id = EXCLUDED.first_trade_id, last_trade_id = EXCLUDED.last_trade_id,
+                notional_currency = EXCLUDED.notional_currency
             WHERE (trade_bars_1m.symbol, trade_bars_1m.trade_count, trade_bars_1m.volume, trade_bars_1m.buy_volume,
                 trade_bars_1m.sell_volume, trade_bars_1m.notional, trade_bars_1m.vwap, trade_bars_1m.open,
                 trade_bars_1m.high, trade_bars_1m.low, trade_bars_1m.close, trade_bars_1m.first_trade_id,
-                trade_bars_1m.last_trade_id) IS DISTINCT FROM (EXCLUDED.symbol, EXCLUDED.trade_count,
-                EXCLUDED.volume, EXCLUDED.buy_volume, EXCLUDED.sell_volume, EXCLUDED.notional, EXCLUDED.vwap,
-                EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.first_trade_id,
-                EXCLUDED.last_trade_id)
+                trade_bars_1m.last_trade_id, trade_bars_1m.notional_currency) IS DISTINCT FROM (EXCLUDED.symbol,
+                EXCLUDED.trade_count, EXCLUDED.volume, EXCLUDED.buy_volume, EXCLUDED.sell_volume, EXCLUDED.notional,
+                EXCLUDED.vwap, EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.first_trade_id,
+                EXCLUDED.last_trade_id, EXCLUDED.notional_currency)
                 AND EXCLUDED.trade_count >= trade_bars_1m.trade_count
             """;
 
@@ -237,16 +242,17 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
 
     static final String POSITIONS_SQL = """
             INSERT INTO positions (account_id, feed, native_symbol, snapshot_time, symbol, quantity, cost_basis,
-                average_price, mark, realized_pnl, unrealized_pnl, fees)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                average_price, mark, realized_pnl, unrealized_pnl, fees, pnl_currency)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (account_id, feed, native_symbol, snapshot_time) DO UPDATE SET symbol = EXCLUDED.symbol,
                 quantity = EXCLUDED.quantity, cost_basis = EXCLUDED.cost_basis, average_price = EXCLUDED.average_price,
                 mark = EXCLUDED.mark, realized_pnl = EXCLUDED.realized_pnl, unrealized_pnl = EXCLUDED.unrealized_pnl,
-                fees = EXCLUDED.fees
+                fees = EXCLUDED.fees, pnl_currency = EXCLUDED.pnl_currency
             WHERE (positions.symbol, positions.quantity, positions.cost_basis, positions.average_price,
-                positions.mark, positions.realized_pnl, positions.unrealized_pnl, positions.fees) IS DISTINCT FROM
+                positions.mark, positions.realized_pnl, positions.unrealized_pnl, positions.fees,
+                positions.pnl_currency) IS DISTINCT FROM
                 (EXCLUDED.symbol, EXCLUDED.quantity, EXCLUDED.cost_basis, EXCLUDED.average_price, EXCLUDED.mark,
-                EXCLUDED.realized_pnl, EXCLUDED.unrealized_pnl, EXCLUDED.fees)
+                EXCLUDED.realized_pnl, EXCLUDED.unrealized_pnl, EXCLUDED.fees, EXCLUDED.pnl_currency)
             """;
 
     static final String PNL_SQL = """
@@ -429,7 +435,8 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         ps.setBigDecimal(i++, p.mark);
         ps.setBigDecimal(i++, orZero(p.realizedPnl));
         ps.setBigDecimal(i++, orZero(p.unrealizedPnl));
-        ps.setBigDecimal(i, orZero(p.fees));
+        ps.setBigDecimal(i++, orZero(p.fees));
+        ps.setString(i, p.pnlCurrency);
     }
 
     static void bindPnl(PreparedStatement ps, PnlSnapshot p) throws SQLException {
@@ -566,7 +573,10 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         setDouble(ps, i++, r.bboBid);
         setDouble(ps, i++, r.bboAsk);
         setDouble(ps, i++, r.bboBidSize);
-        setDouble(ps, i, r.bboAskSize);
+        setDouble(ps, i++, r.bboAskSize);
+        ps.setDouble(i++, r.notional1s);
+        ps.setDouble(i++, r.notional1m);
+        ps.setString(i, r.notionalCurrency);
     }
 
     static void bindTradeBar(PreparedStatement ps, TradeBar b) throws SQLException {
@@ -586,7 +596,8 @@ public class PostgresMarketDataSinks implements MarketDataSinks {
         ps.setBigDecimal(i++, Decimals.toBigDecimal(b.low, b.priceScale));
         ps.setBigDecimal(i++, Decimals.toBigDecimal(b.close, b.priceScale));
         ps.setLong(i++, b.firstTradeId);
-        ps.setLong(i, b.lastTradeId);
+        ps.setLong(i++, b.lastTradeId);
+        ps.setString(i, b.notionalCurrency);
     }
 
     static void bindGap(PreparedStatement ps, BookGap g) throws SQLException {

@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.trading;
 
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.jobs.book.BookTop;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,9 +19,10 @@ import java.util.Locale;
  *       a score of the other sign than the target held → target 0 (the model no longer expects the
  *       move: leave, paying the exit once); otherwise the previous target is held (the exit costs too,
  *       so a position is not closed merely because the predicted move got smaller).</li>
- *   <li>Sizes are in quote currency: each order is {@code orderNotional} / mid, the target
- *       position ± {@code maxPositionNotional} / mid (a target of the same side as the one held is
- *       kept as it is, so mid moves do not make orders of a few units).</li>
+ *   <li>Sizes are in quote currency: each order is {@code orderNotional} / (mid × multiplier)
+ *       contracts (an inverse contract: {@code orderNotional} / multiplier, whatever the price), the
+ *       target position ± {@code maxPositionNotional} likewise (a target of the same side as the one
+ *       held is kept as it is, so mid moves do not make orders of a few units).</li>
  *   <li>Stepping, cancels, cooldown and order types as in {@link ThresholdStrategy}.</li>
  * </ul>
  *
@@ -77,9 +79,23 @@ public class CostAwareStrategy extends ThresholdStrategy {
 
     /** Quantity mantissa of {@code notional} quote currency at the mid of bid and ask mantissas (rounded down). */
     static long quantityOf(BigDecimal notional, long bid, long ask) {
-        // quantity = notional / (mid / 1e8), as a 1e-8 mantissa: notional * 2e16 / (bid + ask)
+        return quantityOf(notional, bid, ask, null);
+    }
+
+    /**
+     * Contracts (mantissa, rounded down) worth {@code notional} in the quote currency by the contract
+     * terms (null: linear, multiplier 1): notional / (mid × multiplier), an inverse contract's
+     * notional / multiplier.
+     */
+    static long quantityOf(BigDecimal notional, long bid, long ask, ContractTerms terms) {
+        BigDecimal m = terms == null ? BigDecimal.ONE : terms.multiplier();
+        if (terms != null && terms.kind() == ContractTerms.Kind.INVERSE) {
+            return notional.movePointRight(8).divide(m, 0, RoundingMode.DOWN).longValueExact();
+        }
+        // quantity = notional / (mid / 1e8 × m), as a 1e-8 mantissa: notional * 2e16 / ((bid + ask) × m)
         return notional.movePointRight(16).multiply(BigDecimal.valueOf(2))
-                .divide(BigDecimal.valueOf(bid).add(BigDecimal.valueOf(ask)), 0, RoundingMode.DOWN).longValueExact();
+                .divide(BigDecimal.valueOf(bid).add(BigDecimal.valueOf(ask)).multiply(m), 0, RoundingMode.DOWN)
+                .longValueExact();
     }
 
     @Override
@@ -90,8 +106,8 @@ public class CostAwareStrategy extends ThresholdStrategy {
         }
         long bid = book.bidPrices[0];
         long ask = book.askPrices[0];
-        long orderQty = quantityOf(orderNotional, bid, ask);
-        long maxQty = quantityOf(maxPositionNotional, bid, ask);
+        long orderQty = quantityOf(orderNotional, bid, ask, ctx.contractTerms());
+        long maxQty = quantityOf(maxPositionNotional, bid, ask, ctx.contractTerms());
         double fee = ctx.takerFee().doubleValue();
         double buyCost = expectedCost(book, Side.BUY, orderQty, fee);
         double sellCost = expectedCost(book, Side.SELL, orderQty, fee);

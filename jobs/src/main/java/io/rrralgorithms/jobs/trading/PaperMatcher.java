@@ -167,9 +167,12 @@ final class PaperMatcher {
     private void fill(Order o, InstrumentState inst, long price, long qty, boolean taker, long timeMs,
             TradingOutput out) {
         BigDecimal px = Decimals.toBigDecimal(price);
-        BigDecimal notional = px.multiply(Decimals.toBigDecimal(qty));
+        BigDecimal q = Decimals.toBigDecimal(qty);
+        // the fill's notional in the quote currency (an inverse contract's: contracts x multiplier); its fee in
+        // the instrument's PnL currency (an inverse contract's: base, what the venue charges), as its cash
+        BigDecimal notional = inst.quoteNotional(q, px);
         BigDecimal rate = (taker ? config.takerFee() : config.makerFee()).getOrDefault(o.feed, BigDecimal.ZERO);
-        BigDecimal fee = notional.multiply(rate);
+        BigDecimal fee = q.multiply(inst.valuePrice(px)).abs().multiply(rate);
         Fill f = new Fill();
         f.fillId = o.orderId + '-' + (++o.fillCount);
         f.orderId = o.orderId;

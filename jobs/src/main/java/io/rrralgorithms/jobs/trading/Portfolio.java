@@ -11,7 +11,11 @@ import java.util.Collection;
  * The account's instruments ({@link TradingState#instruments}): marks from synced book tops,
  * fills booked with exact accounting ({@link InstrumentState#applyFill}), account totals and the
  * 1 s position and PnL snapshots. As nautilus_trader's Portfolio; the matcher books into it, the
- * risk engine reads positions and marks from it.
+ * risk engine reads positions and marks from it. A position is in its instrument's PnL currency
+ * ({@link InstrumentState#pnlCurrency}: the base of an inverse contract); the account totals are in
+ * the quote currency, an inverse instrument's amounts converted at its mark (so its realized PnL in
+ * the totals moves with the mark, as its base-currency balance is worth more or less). A quanto's
+ * amounts stay in its settlement currency, unconverted.
  */
 final class Portfolio {
     private static final BigDecimal HALF = new BigDecimal("0.5");
@@ -84,13 +88,14 @@ final class Portfolio {
         BigDecimal markValue = BigDecimal.ZERO;
         BigDecimal gross = BigDecimal.ZERO;
         for (InstrumentState inst : state.instruments.values()) {
-            realized = realized.add(inst.realizedPnl);
-            unrealized = unrealized.add(inst.unrealized());
-            fees = fees.add(inst.fees);
-            cash = cash.add(inst.cash);
-            BigDecimal mv = inst.markValue();
+            realized = realized.add(inst.inQuote(inst.realizedPnl));
+            unrealized = unrealized.add(inst.inQuote(inst.unrealized()));
+            fees = fees.add(inst.inQuote(inst.fees));
+            cash = cash.add(inst.inQuote(inst.cash));
+            BigDecimal mv = inst.inQuote(inst.markValue());
             markValue = markValue.add(mv);
-            gross = gross.add(mv.abs());
+            gross = gross.add(inst.mark == null ? BigDecimal.ZERO
+                    : inst.quoteNotional(BigDecimal.valueOf(inst.quantity, 8), inst.mark));
         }
         BigDecimal equity = realized.add(unrealized).subtract(fees);
         return new AccountTotals(equity, realized, unrealized, fees, cash, markValue, gross);
@@ -105,8 +110,8 @@ final class Portfolio {
         s.timeMs = timeMs;
         s.quantity = inst.quantity;
         s.costBasis = inst.costBasis;
-        s.averagePrice = inst.quantity == 0 ? null
-                : inst.costBasis.divide(Decimals.toBigDecimal(inst.quantity), 10, RoundingMode.HALF_EVEN);
+        s.averagePrice = inst.quantity == 0 || inst.costBasis.signum() == 0 ? null : averagePrice(inst);
+        s.pnlCurrency = inst.pnlCurrency();
         s.mark = inst.mark;
         s.realizedPnl = inst.realizedPnl;
         s.unrealizedPnl = inst.unrealized();
@@ -132,6 +137,18 @@ final class Portfolio {
         p.orders = state.orders;
         p.rejections = state.rejections;
         return p;
+    }
+
+    /**
+     * costBasis / quantity in price terms: of a linear contract divided by its multiplier, of an
+     * inverse one the harmonic mean price −multiplier × quantity / costBasis.
+     */
+    private static BigDecimal averagePrice(InstrumentState inst) {
+        BigDecimal q = Decimals.toBigDecimal(inst.quantity);
+        BigDecimal m = inst.contractMultiplier == null ? BigDecimal.ONE : inst.contractMultiplier;
+        return inst.inverseContract()
+                ? m.negate().multiply(q).divide(inst.costBasis, 10, RoundingMode.HALF_EVEN)
+                : inst.costBasis.divide(q.multiply(m), 10, RoundingMode.HALF_EVEN);
     }
 
     /** The exact mid (bid + ask) / 2 of a top with both sides. */

@@ -11,7 +11,7 @@ public class PositionSnapshot {
     public long timeMs;
     /** Signed quantity mantissa: > 0 long, < 0 short. */
     public long quantity;
-    /** Cost of the open position (Σ signed qty × price of what is still open), exact. */
+    /** Cost of the open position (Σ signed qty × value price of what is still open, see InstrumentState), exact. */
     public BigDecimal costBasis = BigDecimal.ZERO;
     /** costBasis / quantity, for display (rounded); null when flat. */
     public BigDecimal averagePrice;
@@ -20,6 +20,11 @@ public class PositionSnapshot {
     /** quantity × mark − costBasis. */
     public BigDecimal unrealizedPnl = BigDecimal.ZERO;
     public BigDecimal fees = BigDecimal.ZERO;
+    /**
+     * The currency of costBasis, PnL and fees: the quote currency (a quanto's settlement currency),
+     * the base currency of an inverse contract; null where no contract terms are known.
+     */
+    public String pnlCurrency;
 
     public PositionSnapshot() {}
 }

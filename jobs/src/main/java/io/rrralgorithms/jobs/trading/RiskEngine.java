@@ -85,7 +85,8 @@ final class RiskEngine {
             return reject("position_cap", "|" + exposure + "| > limit "
                     + Decimals.toPlainString(config.riskMaxPositionQuantity()));
         }
-        BigDecimal notional = Decimals.toBigDecimal(Math.abs(resulting)).multiply(mid);
+        // in the quote currency by the contract terms (an inverse contract's: contracts x multiplier)
+        BigDecimal notional = inst.quoteNotional(Decimals.toBigDecimal(resulting), mid);
         if (notional.compareTo(config.riskMaxNotionalPerInstrument()) > 0) {
             return reject("notional_cap", "|" + exposure + "| x mid " + plain(mid) + " = "
                     + plain(notional) + " > limit " + plain(config.riskMaxNotionalPerInstrument()));
@@ -93,7 +94,7 @@ final class RiskEngine {
         BigDecimal others = BigDecimal.ZERO;
         for (InstrumentState other : portfolio.instruments()) {
             if (other != inst && other.mark != null) {
-                others = others.add(Decimals.toBigDecimal(worstExposure(other)).multiply(other.mark));
+                others = others.add(other.quoteNotional(Decimals.toBigDecimal(worstExposure(other)), other.mark));
             }
         }
         BigDecimal total = notional.add(others);

@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.trading;
 
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.jobs.book.BookTop;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -45,6 +46,11 @@ public interface Strategy extends Serializable {
         /** The account's taker fee on this instrument's feed, a fraction of notional (0.001 = 10 bps). */
         default BigDecimal takerFee() {
             return BigDecimal.ZERO;
+        }
+
+        /** The instrument's contract terms, null where none are known (linear, multiplier 1). */
+        default ContractTerms contractTerms() {
+            return null;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.rrralgorithms.jobs.trading;
 
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.model.Decimals;
+import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.util.RateLimitedLog;
 import io.rrralgorithms.jobs.book.BookTop;
@@ -131,9 +133,20 @@ public final class TradingEngine {
         }
     }
 
-    /** A public trade: fills resting limit orders it prints through, after their queue ahead. */
+    /**
+     * A public trade: fills resting limit orders it prints through, after their queue ahead. An
+     * INSTRUMENT event (on the same input) gives the instrument's contract terms, as does a trade
+     * stamped with them: orders are sized, risk-checked and accounted by them.
+     */
     public void onTrade(MarketEvent trade, long timeMs, TradingOutput out) {
+        if (trade.type == EventType.INSTRUMENT) {
+            portfolio.instrument(trade.feed, trade.nativeSymbol, trade.symbol).takeTerms(trade);
+            return;
+        }
         InstrumentState inst = portfolio.find(trade.instrumentKey());
+        if (inst != null) {
+            inst.takeTerms(trade);
+        }
         MarketEvent t = inst == null ? null : atTradingScale(trade);
         if (t != null) {
             matcher.onTrade(inst, t, timeMs, out);
@@ -324,6 +337,12 @@ public final class TradingEngine {
         @Override
         public BookTop book() {
             return inst.synced && inst.top != null && inst.top.hasBothSides() ? inst.top : null;
+        }
+
+        @Override
+        public ContractTerms contractTerms() {
+            return inst.contractKind == null ? null
+                    : new ContractTerms(inst.contractKind, inst.contractMultiplier, inst.notionalCurrency);
         }
 
         @Override

@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -242,6 +243,21 @@ class CapturedFramesLoopbackTest {
                         + s.substring(m.end()) : s;
     }
 
+    /** An Independent Reserve subscribe with its channels in order of name (cryptofeed named them in a set's order). */
+    private static String channelsSorted(String s) {
+        return itemsSorted(s, "^\\{\"Event\":\"Subscribe\",\"Data\":\\[([^\\]]*)]}$", "{\"Event\":\"Subscribe\",\"Data\":[");
+    }
+
+    /** Without Upbit's random subscription ticket ({@code {"ticket":"bd10766d-…"}}). */
+    private static String withoutTicket(String s) {
+        return s.replaceAll("\\{\"ticket\":\"[^\"]*\"}", "{\"ticket\":_}");
+    }
+
+    /** Without the candles of a recorded Delta subscribe ({@code {"name":"candlestick_1m","symbols":[…]},}). */
+    private static String withoutCandles(String s) {
+        return s.replaceAll("\\{\"name\":\"candlestick_1m\",\"symbols\":\\[[^\\]]*]},", "");
+    }
+
     /** Without the sending second ({@code "time":1619093532}). */
     private static String withoutTime(String s) {
         return s.replaceAll("\"time\":[0-9]+", "\"time\":_");
@@ -304,7 +320,40 @@ class CapturedFramesLoopbackTest {
                 new Session("binance-coinm", "BINANCE_DELIVERY.ws.1.0", "BINANCE_DELIVERY.http.0.0", List.of(
                         "LINKUSD_211231", "LINKUSD_PERP", "TRXUSD_PERP", "ETCUSD_PERP", "BTCUSD_211231", "XRPUSD_PERP",
                         "EOSUSD_PERP", "BCHUSD_PERP", "BCHUSD_210924", "ETHUSD_210924"), ALL, p -> p.contains("@kline_"),
-                        AS_RECORDED, CapturedFramesLoopbackTest::binanceStreams, null));
+                        AS_RECORDED, CapturedFramesLoopbackTest::binanceStreams, null),
+                // ---- issue 16 item 5: the live specs of the venues decoded in batches A and B
+                new Session("binance-tr", "BINANCE_TR.ws.1.0", "BINANCE_TR.http.0.0", List.of("BELBTC", "XEMUSDT",
+                        "ELFBUSD", "LTCBRL"), ALL, p -> p.contains("@kline_"), AS_RECORDED,
+                        CapturedFramesLoopbackTest::binanceStreams, null),
+                new Session("bitcom", "BIT.COM.ws.1.0", null, List.of("ORDI-USDT", "COMP-USD", "DOSE-USDT", "OMG-USDT",
+                        "BTC-USD", "TUSD-USDT", "YFI-USDT", "FTM-USDT", "LTC-USD"), ALL, p -> false, AS_RECORDED, AS_RECORDED,
+                        null),
+                new Session("bitcom", "BIT.COM.ws.2.0", null, List.of("NEAR-USDT-PERPETUAL"), ALL, p -> false, AS_RECORDED,
+                        AS_RECORDED, null),
+                new Session("bithumb", "BITHUMB.ws.1.0", null, List.of("SOC_KRW", "GOM2_KRW", "ANV_KRW", "BNB_KRW",
+                        "RNT_KRW", "CHZ_KRW", "ETH_BTC", "FNB_KRW", "CON_KRW", "BAL_BTC"), EnumSet.of(Channel.TRADES),
+                        p -> false, AS_RECORDED, AS_RECORDED, null),
+                new Session("blockchain", "BLOCKCHAIN.ws.1.0", null, List.of("ALGO-BTC", "ENJ-USD", "USDC-USDT", "XLM-EUR",
+                        "AAVE-USDT", "AAVE-USD", "YFI-USDT", "DAI-USDT", "DGLD-USD", "ENJ-USDT"), TRADES_AND_BOOK,
+                        p -> false, AS_RECORDED, AS_RECORDED, null),
+                // the recorded session took candles too, in the same message
+                new Session("delta", "DELTA.ws.1.0", null, List.of("C-ETH-3200-311221", "P-BNB-600-291121",
+                        "C-ETH-4000-250322", "P-ETH-5600-311221", "C-BNB-540-031221", "P-ETH-3500-280122", "C-BNB-560-031221",
+                        "C-ETH-4450-301121", "P-BNB-560-031221", "P-ETH-4000-250322"), TRADES_AND_BOOK,
+                        p -> p.contains("\"type\":\"candlestick_1m\""), CapturedFramesLoopbackTest::withoutCandles,
+                        AS_RECORDED, null),
+                new Session("probit", "PROBIT.ws.66.0", null, List.of("DMX-USDT", "CP-USDT", "RM-USDT", "XEM-USDT",
+                        "CUR-KRW", "ETN-KRW", "MONA-KRW", "CORX-USDT", "MDM-KRW", "BTCV-KRW"), TRADES_AND_BOOK, p -> false,
+                        AS_RECORDED, AS_RECORDED, null),
+                // one book channel per base currency, its REST books per pair
+                new Session("independent-reserve", "INDEPENDENT_RESERVE.ws.1.0", "INDEPENDENT_RESERVE.http.0.0", List.of(
+                        "pmgt-nzd", "etc-aud", "eos-nzd", "snx-aud", "bch-sgd", "eos-sgd", "eth-aud", "etc-sgd", "matic-usd",
+                        "dot-nzd"), TRADES_AND_BOOK, p -> false, AS_RECORDED, CapturedFramesLoopbackTest::channelsSorted,
+                        null),
+                // recorded as bytes literals: live, the binary messages' JSON text is published
+                new Session("upbit", "UPBIT.ws.62.0", null, List.of("BTC-ARK", "BTC-FCT2", "BTC-STPT", "BTC-ITAM",
+                        "BTC-MARO", "KRW-WAVES", "BTC-AQT", "BTC-XTZ", "KRW-LAMB", "BTC-PAX"), TRADES_AND_BOOK, p -> false,
+                        CaptureLines::text, CapturedFramesLoopbackTest::withoutTicket, null));
     }
 
     /** {@code wss://…/stream?streams=a@trade/b@depth <-> <seconds>}: a session that named its streams in the URL (cryptofeed's Binance). */
@@ -312,13 +361,19 @@ class CapturedFramesLoopbackTest {
 
     /** A Binance {@code SUBSCRIBE} with its streams in order of name and without its id: a set of streams. */
     private static String binanceStreams(String s) {
-        Matcher m = Pattern.compile("^\\{\"method\":\"SUBSCRIBE\",\"params\":\\[([^\\]]*)],\"id\":[0-9]+}$").matcher(s);
+        return itemsSorted(s, "^\\{\"method\":\"SUBSCRIBE\",\"params\":\\[([^\\]]*)],\"id\":[0-9]+}$",
+                "{\"method\":\"SUBSCRIBE\",\"params\":[");
+    }
+
+    /** {@code prefix} and the comma-separated items of {@code regex}'s group, sorted, then {@code ]}}; else {@code s}. */
+    private static String itemsSorted(String s, String regex, String prefix) {
+        Matcher m = Pattern.compile(regex).matcher(s);
         if (!m.matches()) {
             return s;
         }
-        List<String> streams = new ArrayList<>(List.of(m.group(1).split(",")));
-        Collections.sort(streams);
-        return "{\"method\":\"SUBSCRIBE\",\"params\":[" + String.join(",", streams) + "]}";
+        List<String> items = new ArrayList<>(List.of(m.group(1).split(",")));
+        Collections.sort(items);
+        return prefix + String.join(",", items) + "]}";
     }
 
     /** {@code <url> <- <seconds>: <message>}: a message the recording client sent. */
@@ -372,22 +427,35 @@ class CapturedFramesLoopbackTest {
         }
         List<String> recordedFrames = CaptureLines.payloads(capture).stream().filter(p -> !c.skip().test(p)).toList();
         List<String> frames = recordedFrames.stream().map(c.today()).toList();
-        // the recorded snapshots by the path the spec asks for them
+        // the streams of the session's symbols, on one connection (asserted below)
+        List<LiveStream> streams = new ArrayList<>();
+        symbols.forEach(n -> streams.addAll(spec.streams(spec.nativeSymbol(n), c.channels())));
+        // the recorded snapshots by the path the spec asks for them: a recorded request the spec
+        // makes as it is (Independent Reserve's, per pair), else the one of the symbol of its URL
         Map<String, String> snapshots = new HashMap<>();
         if (c.rest() != null) {
+            Set<String> specPaths = new HashSet<>();
+            streams.forEach(st -> specPaths.add(spec.snapshotPath(st.nativeSymbol())));
             for (CaptureLines.Rest r : CaptureLines.rest(SharedData.cryptofeed(c.rest()), "://")) {
+                URI u = URI.create(r.url());
+                String path = u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
                 String symbol = venue.snapshotKey(r.url());
-                if (symbol != null) {
+                if (specPaths.contains(path)) {
+                    snapshots.put(path, r.body());
+                } else if (symbol != null) {
                     snapshots.put(spec.snapshotPath(symbol), r.body());
                 }
             }
             assertFalse(snapshots.isEmpty(), "recorded snapshots in " + c.rest());
         }
+        // the symbols whose snapshots the capture fetches after their book's first diff, and finds
         Set<String> diffSymbols = new LinkedHashSet<>();
         for (String f : frames) {
             String s = spec.bookDiffSymbol(f.getBytes(StandardCharsets.UTF_8));
-            if (s != null && snapshots.containsKey(spec.snapshotPath(s))) {
-                diffSymbols.add(s);
+            for (String symbol : s == null ? List.<String>of() : spec.snapshotSymbols(s, streams)) {
+                if (snapshots.containsKey(spec.snapshotPath(symbol))) {
+                    diffSymbols.add(symbol);
+                }
             }
         }
 
@@ -462,6 +530,8 @@ class CapturedFramesLoopbackTest {
             }
             assertTrue(server.handlerErrors().isEmpty(), server.handlerErrors()::toString);
             assertEquals(1, server.connections().size(), "one connection");
+            spec.handshakeHeaders().forEach((name, value) -> assertEquals(value,
+                    server.connections().get(0).headers.get(name.toLowerCase(Locale.ROOT)), "the " + name + " header"));
 
             List<String> expectedIn = new ArrayList<>(expectedSubscribes);
             Collections.sort(expectedIn);
@@ -497,7 +567,7 @@ class CapturedFramesLoopbackTest {
                 }
             }
             Map<String, String> restExpected = new HashMap<>();
-            diffSymbols.forEach(s -> restExpected.put(s, snapshots.get(spec.snapshotPath(s))));
+            diffSymbols.forEach(s -> restExpected.put(spec.snapshotKey(s), snapshots.get(spec.snapshotPath(s))));
             assertEquals(restExpected, restPublished, "a snapshot for every symbol with diffs");
 
             // keyed as the venue's keyer keys the connection's frames; decoded to the recorded frames' events
@@ -519,8 +589,12 @@ class CapturedFramesLoopbackTest {
                         : restExpected.get(f.key).getBytes(StandardCharsets.UTF_8)), recordedEvents);
             }
             assertEquals(recordedEvents, liveEvents, "the events (and dead letters) of the recorded frames");
-            assertTrue(liveEvents.getOrDefault(EventType.BOOK_DELTA.name(), 0)
-                    + liveEvents.getOrDefault(EventType.BOOK_SNAPSHOT.name(), 0) > 0, liveEvents.toString());
+            if (c.channels().contains(Channel.BOOK)) {
+                assertTrue(liveEvents.getOrDefault(EventType.BOOK_DELTA.name(), 0)
+                        + liveEvents.getOrDefault(EventType.BOOK_SNAPSHOT.name(), 0) > 0, liveEvents.toString());
+            } else { // a trades-only venue (Bithumb)
+                assertTrue(liveEvents.getOrDefault(EventType.TRADE.name(), 0) > 0, liveEvents.toString());
+            }
             assertEquals(sink.frames.size(), metrics.feed(feed).frames.sum());
             assertEquals(0, metrics.feed(feed).reconnects.sum());
             System.out.println("loopback " + c.feed() + ": " + received.size() + " messages in, " + frames.size()
@@ -586,6 +660,16 @@ class CapturedFramesLoopbackTest {
         @Override
         public String nativeSymbol(String normalizedSymbol) {
             return spec.nativeSymbol(normalizedSymbol);
+        }
+
+        @Override
+        public String connectionGroup(LiveStream stream) {
+            return spec.connectionGroup(stream);
+        }
+
+        @Override
+        public Map<String, String> handshakeHeaders() {
+            return spec.handshakeHeaders();
         }
 
         @Override
@@ -676,6 +760,16 @@ class CapturedFramesLoopbackTest {
         @Override
         public String bookDiffSymbol(byte[] payload) {
             return spec.bookDiffSymbol(payload);
+        }
+
+        @Override
+        public List<String> snapshotSymbols(String diffSymbol, List<LiveStream> connectionStreams) {
+            return spec.snapshotSymbols(diffSymbol, connectionStreams);
+        }
+
+        @Override
+        public String snapshotKey(String symbol) {
+            return spec.snapshotKey(symbol);
         }
 
         @Override

@@ -18,7 +18,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -93,8 +95,13 @@ final class LoopbackWebSocketServer implements AutoCloseable {
         try {
             s.setTcpNoDelay(true);
             c = new Connection(s, index);
-            c.handshake();
-            connections.add(c);
+            connections.add(c); // listed before the client sees the 101: a test may look at once
+            try {
+                c.handshake();
+            } catch (Exception e) {
+                connections.remove(c);
+                throw e;
+            }
             c.startReader();
             handler.handle(c);
         } catch (Throwable e) {
@@ -131,6 +138,8 @@ final class LoopbackWebSocketServer implements AutoCloseable {
         final AtomicInteger pings = new AtomicInteger();
         volatile int clientCloseCode = -1;
         volatile String path;
+        /** The opening handshake's request headers, names in lower case. */
+        final Map<String, String> headers = new ConcurrentHashMap<>();
         private volatile boolean closed;
         private volatile boolean readerDone;
         volatile long closedAtNanos;
@@ -155,6 +164,7 @@ final class LoopbackWebSocketServer implements AutoCloseable {
                 int colon = line.indexOf(':');
                 String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
                 String value = line.substring(colon + 1).trim();
+                headers.put(name, value);
                 if (name.equals("sec-websocket-key")) {
                     key = value;
                 } else if (name.equals("upgrade")) {

@@ -13,10 +13,7 @@ import io.rrralgorithms.connectors.venues.Venues;
 import io.rrralgorithms.jobs.SharedData;
 import io.rrralgorithms.jobs.TestDatabase;
 import io.rrralgorithms.jobs.local.LocalPipeline;
-import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,14 +39,7 @@ class DerivativesIT {
     void perpetualTickersLandAsExactDerivativesRows() throws Exception {
         Path capture = SharedData.market("cryptofeed/BITGET.ws.2.0");
         try (TestDatabase db = new TestDatabase()) {
-            RunSpec s = new RunSpec();
-            s.files = List.of(capture);
-            s.kafkaPort = 0;
-            s.webPort = 0;
-            s.postgres = db.target;
-            s.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-            s.err = s.out;
-            RunSummary summary = new LocalPipeline(s).run();
+            RunSummary summary = new LocalPipeline(db.quietRun(List.of(capture))).run();
 
             List<String> expected = fromRawLines(capture);
             assertEquals(217, expected.size(), "perpetual ticker entries");

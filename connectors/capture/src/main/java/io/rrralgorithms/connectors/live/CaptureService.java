@@ -78,7 +78,8 @@ public final class CaptureService implements AutoCloseable {
             for (String symbol : v.resolveNativeSymbols(venue)) {
                 streams.addAll(venue.streams(symbol, v.channelSet()));
             }
-            List<SubscriptionPlanner.ConnectionPlan> plans = SubscriptionPlanner.plan(streams, venue.limits());
+            List<SubscriptionPlanner.ConnectionPlan> plans = SubscriptionPlanner.plan(streams, venue.limits(),
+                    venue::connectionGroup);
             VenueLimits limits = venue.limits();
             SlidingWindowLimiter connects = new SlidingWindowLimiter(limits.maxConnectsPerWindow(),
                     limits.connectWindow());
@@ -291,9 +292,14 @@ public final class CaptureService implements AutoCloseable {
      * resolution included.
      */
     public static String probe(URI endpoint, Duration timeout) {
+        return probe(endpoint, Map.of(), timeout);
+    }
+
+    /** {@link #probe(URI, Duration)} with the venue's handshake request headers. */
+    private static String probe(URI endpoint, Map<String, String> headers, Duration timeout) {
         CompletableFuture<String> result = new CompletableFuture<>();
         Thread t = new Thread(() -> {
-            try (WebSocketClient ws = WebSocketClient.connect(endpoint, timeout)) {
+            try (WebSocketClient ws = WebSocketClient.connect(endpoint, timeout, headers)) {
                 result.complete(null);
             } catch (IOException | RuntimeException e) {
                 result.complete(Failures.describe(e, endpoint));
@@ -321,7 +327,7 @@ public final class CaptureService implements AutoCloseable {
      */
     public static String probe(LiveVenue venue, URI endpoint, String restBase, Duration timeout) {
         if (venue.handshakePath() == null) {
-            return probe(endpoint, timeout);
+            return probe(endpoint, venue.handshakeHeaders(), timeout);
         }
         if (restBase == null) {
             return "the venue needs a REST handshake but has no REST base";

@@ -253,7 +253,7 @@ public final class LiveConnection implements AutoCloseable {
                 handshake();
             }
             try {
-                ws = WebSocketClient.connect(target, settings.connectTimeout());
+                ws = WebSocketClient.connect(target, settings.connectTimeout(), venue.handshakeHeaders());
             } catch (IOException | RuntimeException e) {
                 throw new ConnectFailed(Failures.describe(e, target));
             }
@@ -467,11 +467,14 @@ public final class LiveConnection implements AutoCloseable {
             publish(new RawFrame(venue.feed(), keyer.key(payload), FrameKind.WS, receiveNs, payload));
             lastFrameNanos = System.nanoTime();
             if (restBase != null) {
-                String symbol = venue.bookDiffSymbol(payload);
-                if (symbol != null && snapshotRequested.putIfAbsent(symbol, Boolean.TRUE) == null) {
-                    long firstUpdateId = venue.bookDiffFirstUpdateId(payload);
-                    scheduler.schedule(() -> snapshotPool.execute(() -> fetchSnapshot(symbol, firstUpdateId)),
-                            settings.snapshotDelay().toMillis(), TimeUnit.MILLISECONDS);
+                String diffSymbol = venue.bookDiffSymbol(payload);
+                for (String symbol : diffSymbol == null ? List.<String>of() : venue.snapshotSymbols(diffSymbol,
+                        plan.streams())) {
+                    if (snapshotRequested.putIfAbsent(symbol, Boolean.TRUE) == null) {
+                        long firstUpdateId = venue.bookDiffFirstUpdateId(payload);
+                        scheduler.schedule(() -> snapshotPool.execute(() -> fetchSnapshot(symbol, firstUpdateId)),
+                                settings.snapshotDelay().toMillis(), TimeUnit.MILLISECONDS);
+                    }
                 }
             }
         }
@@ -512,7 +515,8 @@ public final class LiveConnection implements AutoCloseable {
                                     + "fetching it again", id, symbol, snapshotId, firstUpdateId);
                         } else {
                             metrics.frame(venue.feed(), null, body.length);
-                            publish(new RawFrame(venue.feed(), symbol, FrameKind.REST_SNAPSHOT, receiveNs, body));
+                            publish(new RawFrame(venue.feed(), venue.snapshotKey(symbol), FrameKind.REST_SNAPSHOT,
+                                    receiveNs, body));
                             metrics.feed(venue.feed()).snapshots.increment();
                             LOG.info("{}: {} REST snapshot published (update id {}, {} bytes)", id, symbol,
                                     snapshotId, body.length);

@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Splits a venue's streams over connections and subscribe messages by its {@link VenueLimits}:
  * each connection carries at most {@code maxStreamsPerConnection} streams, each subscribe
  * message names at most {@code maxStreamsPerSubscribe}. An instrument's streams stay on one
  * connection where they fit (its frames then arrive, and are keyed into Kafka, in the venue's
- * order); instruments fill connections in the order given (first fit).
+ * order); instruments fill connections in the order given (first fit). Streams of different
+ * connection groups ({@link io.rrralgorithms.connectors.venues.LiveVenue#connectionGroup}) never
+ * share a connection: each group is planned on its own, groups in the order they first appear.
  */
 public final class SubscriptionPlanner {
     private SubscriptionPlanner() {}
@@ -25,6 +28,24 @@ public final class SubscriptionPlanner {
     }
 
     public static List<ConnectionPlan> plan(List<LiveStream> streams, VenueLimits limits) {
+        return plan(streams, limits, s -> "");
+    }
+
+    /** The plans of each connection group in turn. */
+    public static List<ConnectionPlan> plan(List<LiveStream> streams, VenueLimits limits,
+            Function<LiveStream, String> group) {
+        Map<String, List<LiveStream>> byGroup = new LinkedHashMap<>();
+        for (LiveStream s : streams) {
+            byGroup.computeIfAbsent(group.apply(s), k -> new ArrayList<>()).add(s);
+        }
+        List<ConnectionPlan> plans = new ArrayList<>();
+        for (List<LiveStream> one : byGroup.values()) {
+            plans.addAll(planGroup(one, limits));
+        }
+        return plans;
+    }
+
+    private static List<ConnectionPlan> planGroup(List<LiveStream> streams, VenueLimits limits) {
         int perConnection = limits.maxStreamsPerConnection();
         Map<String, List<LiveStream>> bySymbol = new LinkedHashMap<>();
         for (LiveStream s : streams) {

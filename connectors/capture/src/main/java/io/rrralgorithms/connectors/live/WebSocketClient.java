@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
@@ -70,6 +71,11 @@ public final class WebSocketClient implements Closeable {
      * the HTTP upgrade each bounded by it).
      */
     public static WebSocketClient connect(URI uri, Duration timeout) throws IOException {
+        return connect(uri, timeout, Map.of());
+    }
+
+    /** {@link #connect(URI, Duration)} with further request headers in the opening handshake (an {@code Origin}). */
+    public static WebSocketClient connect(URI uri, Duration timeout, Map<String, String> headers) throws IOException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean tls = scheme.equals("wss");
         if (!tls && !scheme.equals("ws")) {
@@ -107,14 +113,16 @@ public final class WebSocketClient implements Closeable {
             String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             boolean defaultPort = uri.getPort() == -1 || uri.getPort() == (tls ? 443 : 80);
-            String request = "GET " + path + " HTTP/1.1\r\n"
+            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\n"
                     + "Host: " + host + (defaultPort ? "" : ":" + port) + "\r\n"
                     + "Upgrade: websocket\r\n"
                     + "Connection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: " + key + "\r\n"
                     + "Sec-WebSocket-Version: 13\r\n"
-                    + "User-Agent: rrr-capture\r\n\r\n";
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
+                    + "User-Agent: rrr-capture\r\n");
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            request.append("\r\n");
+            out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String status = readLine(in);
             if (status == null) {

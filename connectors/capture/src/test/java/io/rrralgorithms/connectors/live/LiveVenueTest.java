@@ -605,4 +605,58 @@ class LiveVenueTest {
         assertEquals("BCHUSD_PERP", coinm.bookDiffSymbol(depth));
         assertEquals(167006084000L, coinm.bookDiffFirstUpdateId(depth));
     }
+
+    /**
+     * The specs of issue 16 item 5 on frames of their recorded sessions: the stream of a data frame
+     * (the per-stream metric), none for replies; an error reply told from an acknowledgement.
+     */
+    @Test
+    void issue16Specs() {
+        LiveVenue bitcom = Venues.liveForFeed("bitcom");
+        assertEquals("trade:YFI-USDT", bitcom.streamOf(bytes("{\"channel\":\"trade\",\"timestamp\":1704643986080,"
+                + "\"data\":[{\"created_at\":1704643986034,\"trade_id\":\"229061540\",\"pair\":\"YFI-USDT\"}]}")));
+        byte[] ack = bytes("{\"channel\":\"subscription\",\"timestamp\":1704643983955,\"data\":{\"code\":0,"
+                + "\"subscription\":[\"depth\"]}}");
+        assertNull(bitcom.streamOf(ack));
+        assertNull(bitcom.errorOf(ack));
+        String refused = "{\"channel\":\"subscription\",\"timestamp\":1,\"data\":{\"code\":18100113,\"message\":\"x\"}}";
+        assertEquals(refused, bitcom.errorOf(bytes(refused)));
+
+        LiveVenue blockchain = Venues.liveForFeed("blockchain");
+        assertEquals("l2:ENJ-USDT", blockchain.streamOf(bytes("{\"seqnum\":30,\"event\":\"updated\",\"channel\":\"l2\","
+                + "\"symbol\":\"ENJ-USDT\",\"bids\":[{\"num\":0,\"px\":1.0952,\"qty\":0.0}],\"asks\":[]}")));
+        assertNull(blockchain.streamOf(bytes("{\"seqnum\":0,\"event\":\"subscribed\",\"channel\":\"l2\","
+                + "\"symbol\":\"ALGO-BTC\",\"batching\":false}")));
+        assertEquals("https://exchange.blockchain.com", blockchain.handshakeHeaders().get("Origin"));
+
+        LiveVenue delta = Venues.liveForFeed("delta");
+        assertEquals("l2_orderbook:C-ETH-3200-311221", delta.streamOf(bytes("{\"buy\":[],\"last_sequence_no\":1,"
+                + "\"sell\":[],\"symbol\":\"C-ETH-3200-311221\",\"timestamp\":1638147282151129,\"type\":\"l2_orderbook\"}")));
+        assertNull(delta.streamOf(bytes("{\"type\":\"subscriptions\",\"channels\":[]}")));
+        assertEquals(Duration.ofSeconds(30), delta.protocolPingInterval());
+
+        LiveVenue probit = Venues.liveForFeed("probit");
+        assertEquals("order_books:DMX-USDT", probit.streamOf(bytes("{\"channel\":\"marketdata\",\"market_id\":\"DMX-USDT\","
+                + "\"status\":\"ok\",\"lag\":0,\"order_books\":[{\"side\":\"buy\",\"price\":\"0.001\",\"quantity\":\"6007\"}]}")));
+        assertEquals("recent_trades:DMX-USDT", probit.streamOf(bytes("{\"channel\":\"marketdata\",\"market_id\":\"DMX-USDT\","
+                + "\"status\":\"ok\",\"lag\":0,\"recent_trades\":[{\"id\":\"DMX-USDT:1\"}]}")));
+
+        LiveVenue upbit = Venues.liveForFeed("upbit");
+        assertEquals("KRW-BTC", upbit.nativeSymbol("BTC-KRW"));
+        assertEquals("trade:KRW-LAMB", upbit.streamOf(bytes("{\"ty\":\"trade\",\"cd\":\"KRW-LAMB\",\"tms\":1618678262712}")));
+        String error = "{\"error\":{\"name\":\"INVALID_PARAM\",\"message\":\"x\"}}";
+        assertEquals(error, upbit.errorOf(bytes(error)));
+
+        LiveVenue bithumb = Venues.liveForFeed("bithumb");
+        assertEquals(List.of("transaction:BTC_KRW"), bithumb.streams("BTC_KRW",
+                Set.of(Channel.TRADES, Channel.BOOK, Channel.BBO)).stream().map(LiveStream::name).toList());
+        assertNull(bithumb.errorOf(bytes("{\"status\":\"0000\",\"resmsg\":\"Filter Registered Successfully\"}")));
+        String invalid = "{\"status\":\"5100\",\"resmsg\":\"Invalid Filter Syntax\"}";
+        assertEquals(invalid, bithumb.errorOf(bytes(invalid)));
+
+        LiveVenue tr = Venues.liveForFeed("binance-tr");
+        assertEquals("https://api.binance.me", tr.defaultRestBase());
+        assertEquals("/api/v3/depth?symbol=BELBTC&limit=1000", tr.snapshotPath("BELBTC"));
+        assertEquals("wss://stream-cloud.trbinance.com/stream", tr.defaultEndpoint());
+    }
 }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.adapters.binance.BinanceLiveVenue;
+import io.rrralgorithms.connectors.adapters.bitcom.BitcomLiveVenue;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseLiveVenue;
+import io.rrralgorithms.connectors.adapters.huobi.HuobiLiveVenue;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
 import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -104,5 +107,34 @@ class SubscriptionPlannerTest {
             assertEquals("C25-USD", c.get("product_ids").get(0).asText());
         });
         assertEquals(List.of("matches", "level2_batch", "ticker", "heartbeat"), channels);
+    }
+
+    /**
+     * A feed with an endpoint per margin (Huobi's swaps): coin- and USDT-margined streams on
+     * connections of their own, in the order their groups first appear, each opening its endpoint.
+     */
+    @Test
+    void connectionGroupsNeverShareAConnection() {
+        LiveVenue v = HuobiLiveVenue.swap();
+        List<LiveStream> streams = new ArrayList<>();
+        for (String s : List.of("BTC-USD", "BTC-USDT", "ETH-USD", "ETH-USDT")) {
+            streams.addAll(v.streams(s, Set.of(Channel.TRADES, Channel.BOOK)));
+        }
+        var plans = SubscriptionPlanner.plan(streams, v.limits(), v::connectionGroup);
+        assertEquals(List.of(List.of("BTC-USD", "ETH-USD"), List.of("BTC-USDT", "ETH-USDT")),
+                plans.stream().map(SubscriptionPlanner.ConnectionPlan::symbols).toList());
+        assertEquals(URI.create("wss://api.hbdm.com/swap-ws"), v.endpoint(v.defaultEndpoint(), plans.get(0).streams()));
+        assertEquals(URI.create("wss://api.hbdm.com/linear-swap-ws"),
+                v.endpoint(v.defaultEndpoint(), plans.get(1).streams()));
+        assertEquals(1, SubscriptionPlanner.plan(streams, v.limits()).size(), "one group without the venue's rule");
+
+        LiveVenue bitcom = new BitcomLiveVenue();
+        List<LiveStream> mixed = new ArrayList<>(bitcom.streams("BTC-USDT-PERPETUAL", Set.of(Channel.BOOK)));
+        mixed.addAll(bitcom.streams("BTC-USDT", Set.of(Channel.BOOK)));
+        var bitcomPlans = SubscriptionPlanner.plan(mixed, bitcom.limits(), bitcom::connectionGroup);
+        assertEquals(2, bitcomPlans.size());
+        assertEquals(URI.create("wss://ws.bit.com"), bitcom.endpoint(bitcom.defaultEndpoint(), bitcomPlans.get(0).streams()));
+        assertEquals(URI.create("wss://spot-ws.bit.com"),
+                bitcom.endpoint(bitcom.defaultEndpoint(), bitcomPlans.get(1).streams()));
     }
 }

@@ -185,6 +185,7 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
     }
 
     private static final byte[] REST_SNAPSHOT_KIND = FrameKind.REST_SNAPSHOT.name().getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INSTRUMENT_KIND = FrameKind.INSTRUMENT.name().getBytes(StandardCharsets.US_ASCII);
 
     /** The raw frame of a record; a receive-time header that is not a positive number is refused. */
     static RawFrame toRawFrame(ConsumerRecord<byte[], byte[]> record) {
@@ -195,7 +196,8 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
         f.receiveTimeNs = ns != null ? receiveTimeNs(ns.value()) : record.timestamp() * 1_000_000L;
         // compared as bytes: no String per record; a kind we did not write is a WebSocket frame, as before
         Header kind = record.headers().lastHeader(RawTopics.HEADER_KIND);
-        f.kind = kind != null && Arrays.equals(kind.value(), REST_SNAPSHOT_KIND) ? FrameKind.REST_SNAPSHOT : FrameKind.WS;
+        f.kind = kind == null ? FrameKind.WS : Arrays.equals(kind.value(), REST_SNAPSHOT_KIND) ? FrameKind.REST_SNAPSHOT
+                : Arrays.equals(kind.value(), INSTRUMENT_KIND) ? FrameKind.INSTRUMENT : FrameKind.WS;
         return f;
     }
 

@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  *       snapshot in the topic at the subscription, and the capture refreshes REST snapshots
  *       periodically). The lead takes in the diffs that bridge a snapshot (a Binance REST answer
  *       comes after the stream's first diffs);</li>
+ *   <li>for each instrument of the partition, its latest instrument frame (contract terms,
+ *       {@code FrameKind.INSTRUMENT}) before the start within the look-back, so that its trades
+ *       carry the terms they carry in a run from the beginning;</li>
  *   <li>{@link #STATE_SPAN_MS} and the out-of-orderness before the start: the features' 1-minute
  *       rolling window, and the trade bar and the second that straddle the start;</li>
  *   <li>the beginning of the partition when the job trades: an account's positions, cash, resting
@@ -153,6 +156,9 @@ public final class StartPlanner {
                         long at = scan.lastSnapshotBeforeSpanMs.getOrDefault(snapshot.getKey(), snapshot.getValue());
                         from = Math.min(from, atTime(consumer, tp, at - SNAPSHOT_LEAD_MS, s));
                     }
+                    for (long instrumentFrame : scan.lastInstrumentOffset.values()) {
+                        from = Math.min(from, instrumentFrame);
+                    }
                     for (String instrument : scan.seen) {
                         if (!scan.lastSnapshotMs.containsKey(instrument)) {
                             warnings.add(instrument + " has no book snapshot in " + tp + " from "
@@ -258,10 +264,10 @@ public final class StartPlanner {
      * snapshot, and of its latest snapshot at or before the state span's start.
      */
     private record Scan(Set<String> seen, Map<String, Long> lastSnapshotMs,
-            Map<String, Long> lastSnapshotBeforeSpanMs) {}
+            Map<String, Long> lastSnapshotBeforeSpanMs, Map<String, Long> lastInstrumentOffset) {}
 
     private Scan scan(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp, long from, long to, long spanStartMs) {
-        Scan scan = new Scan(new TreeSet<>(), new TreeMap<>(), new TreeMap<>());
+        Scan scan = new Scan(new TreeSet<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
         if (from >= to) {
             return scan;
         }
@@ -289,6 +295,7 @@ public final class StartPlanner {
                 }
                 position = r.offset() + 1;
                 long time = r.timestamp();
+                long offset = r.offset();
                 decoder.deserialize(r, new Collector<>() {
                     @Override
                     public void collect(MarketEvent e) {
@@ -296,6 +303,10 @@ public final class StartPlanner {
                             return;
                         }
                         String key = e.instrumentKey();
+                        if (e.type == EventType.INSTRUMENT) {
+                            scan.lastInstrumentOffset.put(key, offset);
+                            return;
+                        }
                         scan.seen.add(key);
                         if (e.type == EventType.BOOK_SNAPSHOT) {
                             scan.lastSnapshotMs.put(key, time);

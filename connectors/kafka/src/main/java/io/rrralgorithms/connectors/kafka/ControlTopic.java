@@ -10,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A control topic (model announcements, risk commands): one partition, so messages stay in
@@ -57,11 +56,7 @@ public final class ControlTopic {
 
     /** The producer of {@link #publish}: acks from all replicas, the user's settings over it. */
     public static Properties producerProperties(String bootstrapServers, Map<String, String> kafkaProperties) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = RawFrameRecords.byteArrayProducer(bootstrapServers);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
         return KafkaClientProperties.apply(p, kafkaProperties);
     }

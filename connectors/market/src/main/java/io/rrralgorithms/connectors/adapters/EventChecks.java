@@ -21,6 +21,33 @@ public final class EventChecks {
         ev.lastUpdateId = last;
     }
 
+    /**
+     * A book event's own sequence number {@code seq} (the field {@code field}), which must be
+     * positive: its last update id, and a delta's first too (one number per message).
+     */
+    public static void requireSequence(MarketEvent ev, long seq, String field, boolean snapshot) throws DecodeException {
+        if (seq <= 0) {
+            throw new DecodeException("field '" + field + "' must be positive, got " + seq);
+        }
+        ev.lastUpdateId = seq;
+        if (!snapshot) {
+            ev.firstUpdateId = seq;
+        }
+    }
+
+    /**
+     * A book level with a positive price and a size that is not negative, nor zero in a snapshot;
+     * else the dead letter "field '{@code where}' has a non-positive {@code price} or a negative
+     * {@code size}" (or "a non-positive {@code size} in a snapshot"), in the venue's words.
+     */
+    public static void requireLevel(String where, long price, long size, boolean snapshot, String priceName,
+            String sizeName) throws DecodeException {
+        if (price <= 0 || size < 0 || snapshot && size == 0) {
+            throw new DecodeException("field '" + where + "' has a non-positive " + priceName + " or "
+                    + (snapshot ? "a non-positive " + sizeName + " in a snapshot" : "a negative " + sizeName));
+        }
+    }
+
     /** A trade with a positive price and size, else the dead letter {@code reason}; returns the trade. */
     public static MarketEvent requirePositiveTrade(MarketEvent ev, String reason) throws DecodeException {
         if (ev.price <= 0 || ev.size <= 0) {

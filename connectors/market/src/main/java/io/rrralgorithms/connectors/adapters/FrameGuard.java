@@ -66,6 +66,10 @@ public final class FrameGuard implements Serializable {
 
     private final Limits limits;
     private transient List<MarketEvent> buffer;
+    /** {@code buffer::add}, made once (not per frame). */
+    private transient Consumer<MarketEvent> collect;
+    /** The last symbol that passed {@link #checkSymbol}: decoders hand out the same instance for every frame of it. */
+    private transient String checkedSymbol;
 
     public FrameGuard(Limits limits) {
         this.limits = limits;
@@ -91,11 +95,11 @@ public final class FrameGuard implements Serializable {
         }
         if (buffer == null) {
             buffer = new ArrayList<>(4);
+            collect = buffer::add;
         }
-        buffer.clear();
-        FrameDecoder.Result result;
+        FrameDecoder.Result result; // the buffer is empty: cleared after every frame
         try {
-            result = decoder.decode(frame, buffer::add);
+            result = decoder.decode(frame, collect);
             for (int i = 0; i < buffer.size(); i++) {
                 check(buffer.get(i));
             }
@@ -144,8 +148,8 @@ public final class FrameGuard implements Serializable {
     }
 
     /** A symbol is a key of state, topics and rows: no control characters, no unbounded length. */
-    private static void checkSymbol(String symbol) throws DecodeException {
-        if (symbol == null) {
+    private void checkSymbol(String symbol) throws DecodeException {
+        if (symbol == null || symbol == checkedSymbol) { // a String does not change: checked once
             return;
         }
         if (symbol.isEmpty() || symbol.length() > MAX_SYMBOL_LENGTH) {
@@ -159,6 +163,7 @@ public final class FrameGuard implements Serializable {
                         + String.format("%04X", (int) c) + " at " + i);
             }
         }
+        checkedSymbol = symbol;
     }
 
     private void checkTime(MarketEvent ev) throws DecodeException {

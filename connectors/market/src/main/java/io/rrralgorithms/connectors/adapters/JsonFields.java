@@ -123,6 +123,15 @@ public final class JsonFields {
         return t;
     }
 
+    /** An exchange time sent in µs since the epoch (positive, as {@link #requireEpochMs}), in ms. */
+    public static long requireEpochUsAsMs(JsonNode parent, String field) throws DecodeException {
+        long us = requireLong(parent, field);
+        if (us <= 0) {
+            throw new DecodeException("field '" + field + "' must be a positive epoch time in µs, got " + us);
+        }
+        return us / 1_000L;
+    }
+
     /** An ISO-8601 instant string ({@code "2021-04-17T16:49:02.355Z"}) in ms since the epoch. */
     public static long requireIsoTimeMs(JsonNode parent, String field) throws DecodeException {
         String t = requireText(parent, field);
@@ -211,6 +220,18 @@ public final class JsonFields {
             }
         }
         return new long[][] {prices, sizes};
+    }
+
+    /**
+     * An array of exactly {@code size} elements, else the dead letter "field '{@code where}' must
+     * be a {@code form} array, got …" ({@code form}: {@code "[price, size]"}).
+     */
+    public static JsonNode requireTuple(JsonNode n, String where, int size, String form) throws DecodeException {
+        if (!n.isArray() || n.size() != size) {
+            throw new DecodeException("field '" + where + "' must be a " + form + " array, got "
+                    + (n.isArray() ? "an array of " + n.size() : n.getNodeType().toString()));
+        }
+        return n;
     }
 
     /** Reads one element of a level array, in a venue's own form, into slot {@code i}. */

@@ -13,25 +13,20 @@ public final class LiveNumbers {
      */
     public static long after(byte[] body, String field) {
         byte[] m = ("\"" + field + "\":").getBytes(StandardCharsets.US_ASCII);
-        outer:
-        for (int i = 0; i + m.length < body.length; i++) {
-            for (int k = 0; k < m.length; k++) {
-                if (body[i + k] != m[k]) {
-                    continue outer;
-                }
-            }
-            int j = i + m.length;
-            while (j < body.length && (body[j] == ' ' || body[j] == '"')) {
-                j++;
-            }
-            long v = 0;
-            int digits = 0;
-            while (j < body.length && body[j] >= '0' && body[j] <= '9' && digits < 19) {
-                v = v * 10 + (body[j++] - '0');
-                digits++;
-            }
-            return digits == 0 ? -1 : v;
+        int at = PayloadScan.indexOf(body, m);
+        if (at < 0) {
+            return -1;
         }
-        return -1;
+        int j = at + m.length;
+        while (j < body.length && (body[j] == ' ' || body[j] == '"')) {
+            j++;
+        }
+        long v = 0;
+        int digits = 0;
+        while (j < body.length && body[j] >= '0' && body[j] <= '9' && digits < 19) {
+            v = v * 10 + (body[j++] - '0');
+            digits++;
+        }
+        return digits == 0 ? -1 : v;
     }
 }

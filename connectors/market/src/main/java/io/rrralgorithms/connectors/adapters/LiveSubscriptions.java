@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Small pieces the venues' live specs share to write their subscribe messages. */
+/**
+ * The shapes the venues' live specs share ({@link LiveSpec} declares the rest): streams named
+ * {@code <channel>:<symbol>}, the subscribe message of one stream or one channel, the stream of a
+ * frame from two scanned fields, an error reply recognized by one field's value.
+ */
 public final class LiveSubscriptions {
     private LiveSubscriptions() {}
 
@@ -34,5 +38,69 @@ public final class LiveSubscriptions {
     /** The frame as text where it is a small one (a reply, an error), else null: never a large data frame. */
     public static String smallText(byte[] payload, int max) {
         return payload.length > max ? null : new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** The venue's channel of a stream named {@code <channel>:<symbol>} ({@code books:BTC-USDT} → {@code books}). */
+    public static String channelOf(LiveStream s) {
+        return s.name().substring(0, s.name().indexOf(':'));
+    }
+
+    /** The one stream of a venue that subscribes one a message; an {@link IllegalArgumentException} for more. */
+    public static LiveStream one(String feed, List<LiveStream> streams) {
+        if (streams.size() != 1) {
+            throw new IllegalArgumentException(feed + " subscribes one stream a message, got " + streams);
+        }
+        return streams.get(0);
+    }
+
+    /**
+     * The channel ({@link #channelOf}) of streams a venue subscribes one channel a message; an
+     * {@link IllegalArgumentException} where they are of several.
+     */
+    public static String oneChannel(String feed, List<LiveStream> streams) {
+        String channel = channelOf(streams.get(0));
+        for (LiveStream s : streams) {
+            if (!channelOf(s).equals(channel)) {
+                throw new IllegalArgumentException(feed + " subscribes one channel a message, got " + streams);
+            }
+        }
+        return channel;
+    }
+
+    /**
+     * {@code <channel>:<symbol>} of a frame naming both ({@code "channel":"books"} …
+     * {@code "instId":"BTC-USDT"}), from the values after the two markers; null where either is absent.
+     */
+    public static String stream(byte[] payload, String channelMarker, String symbolMarker) {
+        String channel = PayloadScan.valueAfter(payload, channelMarker, '"');
+        String symbol = channel == null ? null : PayloadScan.valueAfter(payload, symbolMarker, '"');
+        return symbol == null ? null : channel + ":" + symbol;
+    }
+
+    /**
+     * The frame as text where the string value after {@code marker} is {@code value} (an error reply,
+     * {@code "event":"error"}) and the frame is a small one; null for any other frame.
+     */
+    public static String errorIf(byte[] payload, String marker, String value) {
+        return value.equals(PayloadScan.valueAfter(payload, marker, '"')) ? smallText(payload, 4096) : null;
+    }
+
+    /** The frame as text where it is a small one containing {@code part} ({@code "error":{}); else null. */
+    public static String errorContaining(byte[] payload, String part) {
+        String s = smallText(payload, 4096);
+        return s != null && s.contains(part) ? s : null;
+    }
+
+    /**
+     * {@code {"name":"<channel>","<symbolsKey>":["A","B"]},…}: the streams' channels in first-seen
+     * order, each naming its native symbols (Coinbase's {@code product_ids}, Delta's {@code symbols}).
+     */
+    public static String namedChannels(List<LiveStream> streams, String symbolsKey) {
+        StringBuilder b = new StringBuilder();
+        for (List<LiveStream> one : byChannel(streams).values()) {
+            b.append(b.length() == 0 ? "" : ",").append("{\"name\":\"").append(channelOf(one.get(0))).append("\",\"")
+                    .append(symbolsKey).append("\":[").append(quoted(one, LiveStream::nativeSymbol)).append("]}");
+        }
+        return b.toString();
     }
 }

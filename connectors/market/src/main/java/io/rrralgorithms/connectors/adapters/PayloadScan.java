@@ -33,8 +33,13 @@ public final class PayloadScan {
 
     /** Where {@code marker} first occurs in {@code payload}, or -1. */
     public static int indexOf(byte[] payload, byte[] marker) {
+        return indexOf(payload, marker, 0);
+    }
+
+    /** Where {@code marker} first occurs in {@code payload} at or after {@code from}, or -1. */
+    public static int indexOf(byte[] payload, byte[] marker, int from) {
         outer:
-        for (int i = 0; i + marker.length <= payload.length; i++) {
+        for (int i = from; i + marker.length <= payload.length; i++) {
             for (int k = 0; k < marker.length; k++) {
                 if (payload[i + k] != marker[k]) {
                     continue outer;

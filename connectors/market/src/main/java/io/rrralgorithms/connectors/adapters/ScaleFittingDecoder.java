@@ -1,6 +1,8 @@
 package io.rrralgorithms.connectors.adapters;
 
+import io.rrralgorithms.connectors.instruments.InstrumentFrames;
 import io.rrralgorithms.connectors.model.Decimals;
+import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import java.util.function.Consumer;
  * letter that says so; nothing is ever rounded.
  *
  * <p>Wraps each venue's decoder ({@code Venue.decoder()}), so that the job, the benchmarks and the
- * tests decode alike. Events are emitted only once the frame decoded at its final scale. Not
+ * tests decode alike; for the same reason it reads the instrument frames every feed may carry
+ * ({@link InstrumentFrames}) before the venue's decoder would see them. Events are emitted only once the frame decoded at its final scale. Not
  * thread-safe (one buffer): one instance per {@code Venue.decoder()} call.
  */
 public final class ScaleFittingDecoder implements FrameDecoder {
@@ -28,6 +31,8 @@ public final class ScaleFittingDecoder implements FrameDecoder {
 
     private final FrameDecoder decoder;
     private transient List<MarketEvent> buffer;
+    /** {@code buffer::add}, made once (not per frame). */
+    private transient Consumer<MarketEvent> collect;
 
     public ScaleFittingDecoder(FrameDecoder decoder) {
         this.decoder = decoder;
@@ -40,14 +45,17 @@ public final class ScaleFittingDecoder implements FrameDecoder {
 
     @Override
     public Result decode(RawFrame frame, Consumer<MarketEvent> out) throws DecodeException {
+        if (frame.kind == FrameKind.INSTRUMENT) {
+            return InstrumentFrames.decode(frame, out); // the replay's normalized metadata, alike for every venue
+        }
         if (buffer == null) {
             buffer = new ArrayList<>(4);
+            collect = buffer::add;
         }
-        buffer.clear();
-        try {
+        try { // the buffer is empty: cleared after every frame
             Result result;
             try {
-                result = decoder.decode(frame, buffer::add);
+                result = decoder.decode(frame, collect);
             } catch (DecodeException e) {
                 result = decodeAtFittingScale(frame, e);
             }
@@ -73,7 +81,7 @@ public final class ScaleFittingDecoder implements FrameDecoder {
             int scale = min;
             Result[] result = new Result[1];
             try {
-                Decimals.atScale(scale, () -> result[0] = decoder.decode(frame, buffer::add));
+                Decimals.atScale(scale, () -> result[0] = decoder.decode(frame, collect));
                 for (int i = 0; i < buffer.size(); i++) {
                     narrowScales(buffer.get(i), scale);
                 }

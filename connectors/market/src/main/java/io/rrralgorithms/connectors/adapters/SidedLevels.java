@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Collects the bid and ask levels of one frame's change list, in the order given, and puts them
@@ -15,6 +16,24 @@ public final class SidedLevels {
     private final long[] askSizes;
     private int bids;
     private int asks;
+
+    /** Reads one element of a change list, at its place {@code where} ({@code changes[3]}), into {@code levels}. */
+    @FunctionalInterface
+    public interface ChangeReader {
+        void read(JsonNode change, String where, SidedLevels levels) throws DecodeException;
+    }
+
+    /**
+     * The levels of the change list {@code changes} (the field {@code field}), each element read by
+     * {@code reader} with its place {@code field[i]} for the reasons.
+     */
+    public static SidedLevels read(JsonNode changes, String field, ChangeReader reader) throws DecodeException {
+        SidedLevels levels = new SidedLevels(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            reader.read(changes.get(i), field + "[" + i + "]", levels);
+        }
+        return levels;
+    }
 
     /** @param capacity the number of changes of the frame (levels of both sides together) */
     public SidedLevels(int capacity) {
@@ -47,6 +66,17 @@ public final class SidedLevels {
             default -> throw new DecodeException("field '" + where + ".side' must be buy or sell, got '"
                     + side.textValue() + "'");
         }
+    }
+
+    /** One side's levels, each {@code {price, size}}, as {@code {prices, sizes}}, in order. */
+    public static long[][] ofPairs(List<long[]> levels) {
+        long[] prices = new long[levels.size()];
+        long[] sizes = new long[levels.size()];
+        for (int i = 0; i < prices.length; i++) {
+            prices[i] = levels.get(i)[0];
+            sizes[i] = levels.get(i)[1];
+        }
+        return new long[][] {prices, sizes};
     }
 
     /** Sets the event's level arrays to the levels added, in the order added; returns the event. */

@@ -41,9 +41,14 @@ public final class CaptureFeeds {
         return feed != null ? feed : others;
     }
 
-    /** Opens {@code file} with its reader, as {@link #feedOf its feed}. */
+    /**
+     * Opens {@code file} with its reader, as {@link #feedOf its feed}, for publishing: its frames
+     * with each instrument's metadata frame ahead of the instrument's first frame, where the session
+     * recorded its instrument list ({@link InstrumentFramesReader}). {@link CaptureFiles#open} reads
+     * the capture's own frames only.
+     */
     public CaptureReader open(Path file) throws IOException {
-        return CaptureFiles.open(file, feedOf(file));
+        return InstrumentFramesReader.around(CaptureFiles.open(file, feedOf(file)), file);
     }
 
     private static Path key(Path file) {

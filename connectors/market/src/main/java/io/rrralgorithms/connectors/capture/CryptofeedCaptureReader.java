@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * The depth snapshots among the REST responses are merged into the WebSocket frames by receive
  * time, marked as REST snapshots and keyed by the venue's reading of the URL ({@code symbol=}).
  */
-public final class CryptofeedCaptureReader implements CaptureReader {
+public final class CryptofeedCaptureReader extends VenueFileReader {
     private static final Logger LOG = LoggerFactory.getLogger(CryptofeedCaptureReader.class);
 
     /** cryptofeed exchange names and our feed ids, from each venue's {@code cryptofeedExchange()}. */
@@ -48,20 +48,14 @@ public final class CryptofeedCaptureReader implements CaptureReader {
     private static final Pattern SPLIT_FILE = Pattern.compile("([A-Z0-9_.]+)\\.ws\\.\\d+\\.\\d+(?:\\.gz)?");
     private static final Pattern COMBINED_FILE = Pattern.compile("([A-Z0-9_.]+)-[0-9A-Fa-f]+\\.\\d+(?:\\.gz)?");
 
-    private final Venue venue;
-    private final Path file;
     private final boolean combined;
     private final Iterator<RawFrame> frames;
-    private final SkippedLines skipped = new SkippedLines();
     private final List<String> httpFiles = new ArrayList<>();
     private long wsFrames;
-    private long snapshots;
-    private boolean reported;
 
     /** Reads {@code file}, a split {@code EXCHANGE.ws.N.0} (with its {@code .http.*} files) or a combined one. */
     public CryptofeedCaptureReader(Path file, Venue venue) throws IOException {
-        this.venue = venue;
-        this.file = file;
+        super(file, venue);
         this.combined = COMBINED_FILE.matcher(file.getFileName().toString()).matches();
         List<RawFrame> all = new ArrayList<>();
         ConnectionKeyer keyer = venue.connectionKeyer(); // one file = one connection
@@ -258,16 +252,6 @@ public final class CryptofeedCaptureReader implements CaptureReader {
     @Override
     public RawFrame next() {
         return frames.next();
-    }
-
-    @Override
-    public String feed() {
-        return venue.feed();
-    }
-
-    @Override
-    public long skippedLines() {
-        return skipped.total();
     }
 
     @Override

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * collector appends ({@code btcusdt_20240808.gz} → {@code BTCUSDT}, a quarterly
  * {@code btcusdt_240927_20240808.gz} → {@code BTCUSDT_240927}).
  */
-public final class HftBacktestCaptureReader implements CaptureReader {
+public final class HftBacktestCaptureReader extends VenueFileReader {
     private static final Logger LOG = LoggerFactory.getLogger(HftBacktestCaptureReader.class);
     private static final String SNAPSHOT_START = "{\"lastUpdateId\"";
     private static final String SYMBOL_FIELD = "\"symbol\":\"";
@@ -39,11 +39,8 @@ public final class HftBacktestCaptureReader implements CaptureReader {
     /** {@code <symbol>_<yyyymmdd>[.<ext>...]}: the collector's file name. */
     private static final Pattern SYMBOL_AND_DATE = Pattern.compile("(.+?)_(?:19|20)\\d{6}(?:\\..*)?");
 
-    private final Venue venue;
     private final String fileSymbol;
     private final BufferedReader in;
-    private final Path file;
-    private final SkippedLines skipped = new SkippedLines();
     private ReceiveTimeUnit unit;
     /** The one instrument of the stream frames read so far; null before the first or once they are of several. */
     private String streamSymbol;
@@ -53,12 +50,9 @@ public final class HftBacktestCaptureReader implements CaptureReader {
     private RawFrame next;
     private long lineNo;
     private long frames;
-    private long snapshots;
-    private boolean reported;
 
     public HftBacktestCaptureReader(Path file, Venue venue) throws IOException {
-        this.file = file;
-        this.venue = venue;
+        super(file, venue);
         this.fileSymbol = symbolOfFileName(file.getFileName().toString());
         this.in = CaptureText.open(file);
         advance();
@@ -214,16 +208,6 @@ public final class HftBacktestCaptureReader implements CaptureReader {
         RawFrame f = next;
         advance();
         return f;
-    }
-
-    @Override
-    public String feed() {
-        return venue.feed();
-    }
-
-    @Override
-    public long skippedLines() {
-        return skipped.total();
     }
 
     @Override

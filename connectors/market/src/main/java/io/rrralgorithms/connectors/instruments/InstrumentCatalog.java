@@ -1,6 +1,7 @@
 package io.rrralgorithms.connectors.instruments;
 
 import io.rrralgorithms.connectors.venues.Venue;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,12 +46,20 @@ public final class InstrumentCatalog {
      * ({@code <url> -> <ts>: <body>} lines) with the venue's {@link InstrumentMetadata}.
      */
     public static InstrumentCatalog fromCryptofeed(Path exchangeFile, Venue venue) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(exchangeFile, StandardCharsets.UTF_8)) {
+            return fromCryptofeed(r, venue);
+        }
+    }
+
+    /** The same from the lines of a cryptofeed file (an {@code EXCHANGE.0}, or a combined session file). */
+    public static InstrumentCatalog fromCryptofeed(BufferedReader lines, Venue venue) throws IOException {
         InstrumentMetadata meta = venue.instrumentMetadata();
         if (meta == null) {
             throw new IOException("feed " + venue.feed() + " has no instrument metadata reader");
         }
         InstrumentCatalog c = new InstrumentCatalog(venue.feed());
-        for (String line : Files.readAllLines(exchangeFile, StandardCharsets.UTF_8)) {
+        String line;
+        while ((line = lines.readLine()) != null) {
             int arrow = line.indexOf(" -> ");
             int colon = arrow < 0 ? -1 : line.indexOf(": ", arrow);
             if (colon < 0) {

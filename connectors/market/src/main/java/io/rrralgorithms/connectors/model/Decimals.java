@@ -193,6 +193,73 @@ public final class Decimals {
         throw ScaleException.of(new BigDecimal(s.toString()), scale, s);
     }
 
+    /**
+     * What {@link #tryParse} returns where {@link #parse(CharSequence, int)} throws; never a mantissa
+     * (parsed values are at most {@code Long.MAX_VALUE} in magnitude).
+     */
+    public static final long NOT_PARSED = Long.MIN_VALUE;
+
+    /** The largest value that one more digit cannot overflow: (MAX - 9) / 10. */
+    private static final long MAX_BEFORE_DIGIT = (Long.MAX_VALUE - 9) / 10;
+
+    /**
+     * {@link #parse(CharSequence, int)} of {@code length} characters of {@code chars} from
+     * {@code offset}, for a decoder that reads a JSON parser's character buffer: the same mantissa
+     * where {@code parse} returns one, {@link #NOT_PARSED} where it throws (no exception, no
+     * {@code CharSequence}; ask {@code parse} for the reason). Same grammar: an optional sign,
+     * digits with at most one point, at least one digit, zeros beyond the scale ignored.
+     */
+    public static long tryParse(char[] chars, int offset, int length, int scale) {
+        int i = offset;
+        int end = offset + length;
+        boolean negative = false;
+        if (i < end && (chars[i] == '-' || chars[i] == '+')) {
+            negative = chars[i] == '-';
+            i++;
+        }
+        long value = 0;
+        int digits = 0;
+        int d;
+        // the integer part
+        while (i < end && (d = chars[i] - '0') >= 0 && d <= 9) {
+            if (value > MAX_BEFORE_DIGIT && value > (Long.MAX_VALUE - d) / 10) {
+                return NOT_PARSED;
+            }
+            value = value * 10 + d;
+            digits++;
+            i++;
+        }
+        int fraction = 0;
+        if (i < end && chars[i] == '.') {
+            i++;
+            // the fraction up to the scale, then only zeros
+            while (i < end && (d = chars[i] - '0') >= 0 && d <= 9) {
+                if (fraction < scale) {
+                    if (value > MAX_BEFORE_DIGIT && value > (Long.MAX_VALUE - d) / 10) {
+                        return NOT_PARSED;
+                    }
+                    value = value * 10 + d;
+                    fraction++;
+                } else if (d != 0) {
+                    return NOT_PARSED; // finer than the scale
+                }
+                digits++;
+                i++;
+            }
+        }
+        if (i != end || digits == 0) {
+            return NOT_PARSED; // another character, a second point, or no digit
+        }
+        int missing = scale - fraction;
+        if (missing > 0) {
+            if (value > Long.MAX_VALUE / POW10[missing]) {
+                return NOT_PARSED;
+            }
+            value *= POW10[missing];
+        }
+        return negative ? -value : value;
+    }
+
     /** An exact decimal as a mantissa at the decode scale. */
     public static long of(BigDecimal d) {
         return of(d, decodeScale());

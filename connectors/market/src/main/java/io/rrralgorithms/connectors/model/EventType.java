@@ -17,5 +17,12 @@ public enum EventType {
      * funding time, open interest; each field present or not ({@code MarketEvent.derivativeFields}).
      * Last, so that the ordinals of the older types (Flink's enum serializer) stay as they were.
      */
-    DERIVATIVES
+    DERIVATIVES,
+    /**
+     * An instrument's contract terms (multiplier, linear/inverse/quanto, the currency of its
+     * notional), from the venue's instrument metadata, published into the raw topic ahead of the
+     * instrument's frames ({@code FrameKind.INSTRUMENT}); keyed operators keep them in state and
+     * stamp the instrument's trades with them. Appended, so the older ordinals stay.
+     */
+    INSTRUMENT
 }

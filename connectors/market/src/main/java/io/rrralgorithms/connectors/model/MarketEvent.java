@@ -1,5 +1,7 @@
 package io.rrralgorithms.connectors.model;
 
+import io.rrralgorithms.connectors.instruments.ContractTerms;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -100,6 +102,17 @@ public class MarketEvent {
     public static final int NEXT_FUNDING_TIME = 1 << 3;
     public static final int OPEN_INTEREST = 1 << 4;
 
+    /**
+     * Contract terms ({@link ContractTerms}) of an INSTRUMENT event, and of a trade once the job's
+     * keyed state stamped it with its instrument's: the kind (null: none known, the notional is
+     * price × size), the multiplier as a mantissa at {@link #contractMultiplierScale}, and the
+     * currency of the notional.
+     */
+    public ContractTerms.Kind contractKind;
+    public long contractMultiplier;
+    public int contractMultiplierScale;
+    public String notionalCurrency;
+
     /** DECODE_ERROR fields: the reason, and the frame's bytes as received (capped). */
     public String error;
     public byte[] payload;
@@ -145,9 +158,79 @@ public class MarketEvent {
         return of(EventType.DERIVATIVES, feed, nativeSymbol, symbol, receiveTimeNs);
     }
 
+    /** An instrument's contract terms, for keyed state and the trades it stamps ({@link #setContractTerms}). */
+    public static MarketEvent instrument(String feed, String nativeSymbol, String symbol, long receiveTimeNs,
+            ContractTerms terms) {
+        MarketEvent e = of(EventType.INSTRUMENT, feed, nativeSymbol, symbol, receiveTimeNs);
+        e.setContractTerms(terms);
+        return e;
+    }
+
+    /** The contract terms this event carries, or null where it carries none. */
+    public ContractTerms contractTerms() {
+        return contractKind == null ? null
+                : new ContractTerms(contractKind, BigDecimal.valueOf(contractMultiplier, contractMultiplierScale),
+                        notionalCurrency);
+    }
+
+    /** Sets (null: clears) the contract terms; a multiplier must fit a long mantissa (18 digits at most). */
+    public void setContractTerms(ContractTerms t) {
+        if (t == null) {
+            contractKind = null;
+            contractMultiplier = 0;
+            contractMultiplierScale = 0;
+            notionalCurrency = null;
+            return;
+        }
+        contractKind = t.kind();
+        contractMultiplier = t.multiplier().unscaledValue().longValueExact();
+        contractMultiplierScale = t.multiplier().scale();
+        notionalCurrency = t.currency();
+    }
+
+    /** Copies another event's contract terms (an INSTRUMENT event's onto a trade). */
+    public void copyContractTerms(MarketEvent from) {
+        contractKind = from.contractKind;
+        contractMultiplier = from.contractMultiplier;
+        contractMultiplierScale = from.contractMultiplierScale;
+        notionalCurrency = from.notionalCurrency;
+    }
+
+    /**
+     * A trade's notional, exact: by its contract terms where it carries them (see
+     * {@link ContractTerms#notional}), else price × size (multiplier 1, linear).
+     */
+    public BigDecimal tradeNotional() {
+        BigDecimal p = Decimals.toBigDecimal(price, priceScale);
+        BigDecimal q = Decimals.toBigDecimal(size, sizeScale);
+        if (contractKind == null) {
+            return p.multiply(q);
+        }
+        BigDecimal m = BigDecimal.valueOf(contractMultiplier, contractMultiplierScale);
+        return contractKind == ContractTerms.Kind.INVERSE ? q.multiply(m) : p.multiply(q).multiply(m);
+    }
+
     /** Whether this DERIVATIVES event carries {@code field} (a bit such as {@link #MARK_PRICE}). */
     public boolean has(int field) {
         return (derivativeFields & field) != 0;
+    }
+
+    /**
+     * Sets one DERIVATIVES field, named by its bit ({@link #MARK_PRICE}, {@link #INDEX_PRICE},
+     * {@link #FUNDING_RATE}, {@link #NEXT_FUNDING_TIME}, {@link #OPEN_INTEREST}), and marks it
+     * carried; returns this event.
+     */
+    public MarketEvent derivative(int field, long value) {
+        switch (field) {
+            case MARK_PRICE -> markPrice = value;
+            case INDEX_PRICE -> indexPrice = value;
+            case FUNDING_RATE -> fundingRate = value;
+            case NEXT_FUNDING_TIME -> nextFundingTimeMs = value;
+            case OPEN_INTEREST -> openInterest = value;
+            default -> throw new IllegalArgumentException("not one DERIVATIVES field bit: " + field);
+        }
+        derivativeFields |= field;
+        return this;
     }
 
     /** Sets the levels of both sides, each as {@code {prices, sizes}}; returns this event. */
@@ -227,6 +310,7 @@ public class MarketEvent {
                     .append(" asks=").append(askPrices == null ? 0 : askPrices.length)
                     .append(checksum == NO_CHECKSUM ? "" : " checksum=" + checksum);
             case DECODE_ERROR -> b.append(" error=").append(error);
+            case INSTRUMENT -> b.append(" terms=").append(contractKind == null ? "none" : contractTerms().describe());
             case DERIVATIVES -> {
                 if (has(MARK_PRICE)) {
                     b.append(" mark=").append(Decimals.toPlainString(markPrice, priceScale));
@@ -266,6 +350,9 @@ public class MarketEvent {
                 && derivativeFields == e.derivativeFields && markPrice == e.markPrice && indexPrice == e.indexPrice
                 && fundingRate == e.fundingRate && nextFundingTimeMs == e.nextFundingTimeMs
                 && openInterest == e.openInterest
+                && contractKind == e.contractKind && contractMultiplier == e.contractMultiplier
+                && contractMultiplierScale == e.contractMultiplierScale
+                && Objects.equals(notionalCurrency, e.notionalCurrency)
                 && Objects.equals(feed, e.feed) && Objects.equals(nativeSymbol, e.nativeSymbol)
                 && Objects.equals(symbol, e.symbol) && Objects.equals(error, e.error)
                 && Arrays.equals(payload, e.payload)

@@ -17,18 +17,19 @@ public record LiveStream(String nativeSymbol, Channel channel, String name) {
 
     /**
      * The streams of one instrument for the channels asked, in the order trades, book, BBO, named
-     * as the venue names them ({@code "trade:XBT/USD"}, {@code "book-1000:XBT/USD"}, …).
+     * as the venue names them ({@code "trade:XBT/USD"}, {@code "book-1000:XBT/USD"}, …); a null
+     * name: the venue has no such channel (or none decoded), not subscribed.
      */
     public static List<LiveStream> forChannels(String nativeSymbol, Set<Channel> channels, String tradesName,
             String bookName, String bboName) {
         List<LiveStream> out = new ArrayList<>();
-        if (channels.contains(Channel.TRADES)) {
+        if (channels.contains(Channel.TRADES) && tradesName != null) {
             out.add(new LiveStream(nativeSymbol, Channel.TRADES, tradesName));
         }
-        if (channels.contains(Channel.BOOK)) {
+        if (channels.contains(Channel.BOOK) && bookName != null) {
             out.add(new LiveStream(nativeSymbol, Channel.BOOK, bookName));
         }
-        if (channels.contains(Channel.BBO)) {
+        if (channels.contains(Channel.BBO) && bboName != null) {
             out.add(new LiveStream(nativeSymbol, Channel.BBO, bboName));
         }
         return out;

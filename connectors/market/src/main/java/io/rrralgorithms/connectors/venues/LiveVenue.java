@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.venues;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
@@ -14,8 +15,9 @@ import java.util.function.IntSupplier;
  * are never parsed here beyond a byte scan: they go to Kafka as received; decoding is the job's
  * (the feed's {@link Venue}).
  *
- * <p>A venue's live spec lives in its folder ({@code adapters/<venue>/<Venue>LiveVenue}) and is
- * declared in its {@link Venue} ({@link Venue.Builder#live}).
+ * <p>A venue's live spec lives in its folder ({@code adapters/<venue>/<Venue>LiveVenue}), mostly
+ * declared on {@code adapters.LiveSpec}, and is declared in its {@link Venue} ({@link Venue.Builder#live},
+ * or beside it in {@link Venues} with {@link Venue#withLive}).
  */
 public interface LiveVenue {
 
@@ -32,6 +34,23 @@ public interface LiveVenue {
      */
     default URI endpoint(String endpoint, List<LiveStream> streams) {
         return URI.create(endpoint);
+    }
+
+    /**
+     * The group of a stream's connection: streams of two groups never share a connection, so that
+     * {@link #endpoint} can open each group's own (a venue with an endpoint per market: Huobi's coin-
+     * and USDT-margined swaps, bit.com's spot and perpetuals). By default one group.
+     */
+    default String connectionGroup(LiveStream stream) {
+        return "";
+    }
+
+    /**
+     * Request headers the WebSocket opening handshake must carry beyond the protocol's own
+     * (Blockchain.com's gateway refuses a connection without an {@code Origin}); none by default.
+     */
+    default Map<String, String> handshakeHeaders() {
+        return Map.of();
     }
 
     /**
@@ -177,6 +196,20 @@ public interface LiveVenue {
      */
     default String bookDiffSymbol(byte[] payload) {
         return null;
+    }
+
+    /**
+     * The symbols whose REST snapshots the first diff of {@code diffSymbol} calls for, of this
+     * connection's streams: by default the symbol itself; Independent Reserve's book channel is a
+     * base currency's, its snapshots are its pairs'.
+     */
+    default List<String> snapshotSymbols(String diffSymbol, List<LiveStream> connectionStreams) {
+        return List.of(diffSymbol);
+    }
+
+    /** The Kafka key of a symbol's REST snapshot: by default the symbol (Independent Reserve: its base). */
+    default String snapshotKey(String symbol) {
+        return symbol;
     }
 
     /** The first update id of a book diff ({@code U}), or -1 where unknown. */

@@ -45,8 +45,10 @@ public final class Venue {
     private final SnapshotUrl snapshotUrl;
     private final VenueSymbols symbols;
     private final LiveVenue live;
+    private final Builder declared;
 
-    private Venue(Builder b) {
+    private Venue(Builder b, LiveVenue live) {
+        this.declared = b;
         this.feed = b.feed;
         this.decoderFactory = b.decoderFactory;
         this.sharedDecoder = b.decoderFactory != null && !b.decoderKeepsState ? b.decoderFactory.apply(b.feed) : null;
@@ -58,7 +60,15 @@ public final class Venue {
         this.instrumentMetadata = b.instrumentMetadata;
         this.snapshotUrl = b.snapshotUrl;
         this.symbols = b.symbols;
-        this.live = b.live;
+        this.live = live;
+    }
+
+    /**
+     * The same venue with a live spec declared beside it (registered in {@link Venues}) rather than
+     * in its {@link Builder#live}.
+     */
+    public Venue withLive(LiveVenue spec) {
+        return new Venue(declared, Builder.checkedLive(feed, spec));
     }
 
     /** A venue with this feed id, also the suffix of the feed's raw Kafka topic ({@code raw.<feed>}). */
@@ -73,6 +83,20 @@ public final class Venue {
     public static Builder builder(String feed, Function<String, FrameDecoder> decoder, VenueSymbols symbols,
             BookSyncRules rules, FrameKey partitionKey) {
         return builder(feed).decoder(decoder).symbols(symbols).bookSyncRules(rules).partitionKey(partitionKey);
+    }
+
+    /**
+     * The usual declaration of a decoded feed in one call: its feed id, the exchange name of its
+     * recorded cryptofeed captures ({@code KRAKEN.ws.50.0}), a stateless decoder (see
+     * {@link Builder#decoderKeepsState()}), its symbols, book sync rules, partition key and
+     * instrument metadata, built from the feed id ({@code KrakenInstruments::new}). The optional
+     * parts (live spec, snapshot URLs, …) follow on the builder.
+     */
+    public static Builder declare(String feed, String cryptofeedExchange, Function<String, FrameDecoder> decoder,
+            VenueSymbols symbols, BookSyncRules rules, FrameKey partitionKey,
+            Function<String, ? extends InstrumentMetadata> instrumentMetadata) {
+        return builder(feed, decoder, symbols, rules, partitionKey).cryptofeedExchange(cryptofeedExchange)
+                .instrumentMetadata(instrumentMetadata.apply(feed));
     }
 
     /** A venue the capture service connects to but the job does not decode (a test's loopback venue, an extension's). */
@@ -208,13 +232,6 @@ public final class Venue {
             return this;
         }
 
-        /** A decoder that keeps per-stream state: a new one on every {@link Venue#decoder()}. */
-        public Builder statefulDecoder(Function<String, FrameDecoder> factory) {
-            this.decoderFactory = factory;
-            this.decoderKeepsState = true;
-            return this;
-        }
-
         /** The decoder given keeps per-stream state: a new one on every {@link Venue#decoder()}. */
         public Builder decoderKeepsState() {
             this.decoderKeepsState = true;
@@ -243,11 +260,13 @@ public final class Venue {
             return this;
         }
 
+        /** The exchange name of the feed's recorded cryptofeed captures (set by {@link Venue#declare}). */
         public Builder cryptofeedExchange(String exchange) {
             this.cryptofeedExchange = exchange;
             return this;
         }
 
+        /** The feed's instrument list reader (set by {@link Venue#declare}). */
         public Builder instrumentMetadata(InstrumentMetadata metadata) {
             this.instrumentMetadata = metadata;
             return this;
@@ -264,11 +283,15 @@ public final class Venue {
         }
 
         public Builder live(LiveVenue spec) {
+            this.live = checkedLive(feed, spec);
+            return this;
+        }
+
+        private static LiveVenue checkedLive(String feed, LiveVenue spec) {
             if (!spec.feed().equals(feed)) {
                 throw new IllegalArgumentException("live spec of feed " + spec.feed() + " declared for feed " + feed);
             }
-            this.live = spec;
-            return this;
+            return spec;
         }
 
         public Venue build() {
@@ -278,7 +301,7 @@ public final class Venue {
             if (decoderFactory == null && live == null) {
                 throw new IllegalStateException("feed " + feed + " declares neither a decoder nor a live spec");
             }
-            return new Venue(this);
+            return new Venue(this, live);
         }
     }
 }

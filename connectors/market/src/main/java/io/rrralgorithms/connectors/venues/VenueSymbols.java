@@ -1,7 +1,10 @@
 package io.rrralgorithms.connectors.venues;
 
 import io.rrralgorithms.connectors.adapters.DecodeException;
+import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,6 +30,19 @@ public interface VenueSymbols {
      * {@link IllegalArgumentException} with a clear reason when the symbol cannot be on this venue.
      */
     String toNative(String normalizedSymbol);
+
+    /**
+     * The parts of a normalized symbol of one of {@code kinds}, for a {@code toNative}; else the
+     * {@link IllegalArgumentException} "{@code venue}: '{@code normalized}' is not {@code what}"
+     * ({@code what}: "a spot pair like BTC-USD").
+     */
+    static Parts require(String normalized, String venue, String what, Instrument.Kind... kinds) {
+        Parts p = NormalizedSymbols.parts(normalized);
+        if (p == null || !Arrays.asList(kinds).contains(p.kind())) {
+            throw new IllegalArgumentException(venue + ": '" + normalized + "' is not " + what);
+        }
+        return p;
+    }
 
     /** Both directions from the venue's two rules. */
     static VenueSymbols of(Normalizer normalizer, UnaryOperator<String> toNative) {

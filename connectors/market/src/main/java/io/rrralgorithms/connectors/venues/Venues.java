@@ -1,26 +1,33 @@
 package io.rrralgorithms.connectors.venues;
 
 import io.rrralgorithms.connectors.adapters.ascendex.AscendexVenue;
+import io.rrralgorithms.connectors.adapters.binance.BinanceLiveVenue;
 import io.rrralgorithms.connectors.adapters.binance.BinanceVenue;
+import io.rrralgorithms.connectors.adapters.bitcom.BitcomLiveVenue;
 import io.rrralgorithms.connectors.adapters.bitcom.BitcomVenue;
 import io.rrralgorithms.connectors.adapters.bitfinex.BitfinexVenue;
 import io.rrralgorithms.connectors.adapters.bitflyer.BitflyerVenue;
 import io.rrralgorithms.connectors.adapters.bitget.BitgetVenue;
+import io.rrralgorithms.connectors.adapters.bithumb.BithumbLiveVenue;
 import io.rrralgorithms.connectors.adapters.bithumb.BithumbVenue;
 import io.rrralgorithms.connectors.adapters.bitmex.BitmexVenue;
 import io.rrralgorithms.connectors.adapters.bitstamp.BitstampVenue;
 import io.rrralgorithms.connectors.adapters.bittrex.BittrexVenue;
+import io.rrralgorithms.connectors.adapters.blockchain.BlockchainLiveVenue;
 import io.rrralgorithms.connectors.adapters.blockchain.BlockchainVenue;
 import io.rrralgorithms.connectors.adapters.bybit.BybitVenue;
 import io.rrralgorithms.connectors.adapters.coinbase.CoinbaseVenue;
 import io.rrralgorithms.connectors.adapters.cryptocom.CryptocomVenue;
+import io.rrralgorithms.connectors.adapters.delta.DeltaLiveVenue;
 import io.rrralgorithms.connectors.adapters.delta.DeltaVenue;
 import io.rrralgorithms.connectors.adapters.deribit.DeribitVenue;
 import io.rrralgorithms.connectors.adapters.dydx.DydxVenue;
 import io.rrralgorithms.connectors.adapters.gateio.GateioVenue;
 import io.rrralgorithms.connectors.adapters.gemini.GeminiVenue;
 import io.rrralgorithms.connectors.adapters.hitbtc.HitbtcVenue;
+import io.rrralgorithms.connectors.adapters.huobi.HuobiLiveVenue;
 import io.rrralgorithms.connectors.adapters.huobi.HuobiVenue;
+import io.rrralgorithms.connectors.adapters.independentreserve.IndependentReserveLiveVenue;
 import io.rrralgorithms.connectors.adapters.independentreserve.IndependentReserveVenue;
 import io.rrralgorithms.connectors.adapters.kraken.KrakenVenue;
 import io.rrralgorithms.connectors.adapters.krakenfutures.KrakenFuturesVenue;
@@ -29,8 +36,10 @@ import io.rrralgorithms.connectors.adapters.okcoin.OkcoinVenue;
 import io.rrralgorithms.connectors.adapters.okx.OkxVenue;
 import io.rrralgorithms.connectors.adapters.phemex.PhemexVenue;
 import io.rrralgorithms.connectors.adapters.poloniex.PoloniexVenue;
+import io.rrralgorithms.connectors.adapters.probit.ProbitLiveVenue;
 import io.rrralgorithms.connectors.adapters.probit.ProbitVenue;
 import io.rrralgorithms.connectors.adapters.tardis.TardisVenue;
+import io.rrralgorithms.connectors.adapters.upbit.UpbitLiveVenue;
 import io.rrralgorithms.connectors.adapters.upbit.UpbitVenue;
 import java.util.Collections;
 import java.util.List;
@@ -63,22 +72,22 @@ public final class Venues {
                 BitgetVenue.VENUE,
                 PhemexVenue.VENUE,
                 PoloniexVenue.VENUE,
-                HuobiVenue.VENUE, HuobiVenue.SWAP,
+                HuobiVenue.VENUE, HuobiVenue.SWAP.withLive(HuobiLiveVenue.swap()),
                 TardisVenue.VENUE,
                 // issue 16, batch B
                 DydxVenue.VENUE,
-                IndependentReserveVenue.VENUE,
-                DeltaVenue.VENUE,
-                UpbitVenue.VENUE,
-                BlockchainVenue.VENUE,
-                ProbitVenue.VENUE,
+                IndependentReserveVenue.VENUE.withLive(new IndependentReserveLiveVenue()),
+                DeltaVenue.VENUE.withLive(new DeltaLiveVenue()),
+                UpbitVenue.VENUE.withLive(new UpbitLiveVenue()),
+                BlockchainVenue.VENUE.withLive(new BlockchainLiveVenue()),
+                ProbitVenue.VENUE.withLive(new ProbitLiveVenue()),
                 // issue 16, batch A
                 AscendexVenue.SPOT, AscendexVenue.FUTURES,
                 BittrexVenue.VENUE,
                 BitflyerVenue.VENUE,
-                BitcomVenue.VENUE,
-                BinanceVenue.TR,
-                BithumbVenue.VENUE,
+                BitcomVenue.VENUE.withLive(new BitcomLiveVenue()),
+                BinanceVenue.TR.withLive(BinanceLiveVenue.tr()),
+                BithumbVenue.VENUE.withLive(new BithumbLiveVenue()),
                 // issue 16: tested on documented frames only (no WebSocket capture of them)
                 GateioVenue.V3,
                 CryptocomVenue.VENUE)) {

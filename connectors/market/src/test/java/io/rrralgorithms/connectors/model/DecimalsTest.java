@@ -3,7 +3,9 @@ package io.rrralgorithms.connectors.model;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -119,6 +121,45 @@ class DecimalsTest {
         assertEquals(expected.movePointRight(Decimals.SCALE).longValueExact(), m);
         assertEquals(m, Decimals.parse(actual.toPlainString()));
         assertEquals(m, Decimals.parse(Decimals.toPlainString(m)));
+    }
+
+    /**
+     * tryParse (a parser's char buffer, no exception) against parse on every text of the tests above
+     * and on random short strings of digits, points, signs and other characters at every scale: the
+     * same mantissa, or NOT_PARSED exactly where parse throws.
+     */
+    @Test
+    void tryParseAgreesWithParse() {
+        List<String> texts = new ArrayList<>(List.of("61837.63000000", "0.00000001", "1000.00", "-1.5",
+                "+1.5", "0", "1.", ".5", "-0", "92233720368.54775807", "-92233720368.54775807", "92233720368.54775808",
+                "92233720369", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
+                "0.00000001000000000000", "0.000000001", "99999999999999999999999", "00000000000000000000000000001",
+                "", "-", "+", ".", "-.", "1e5", "1.2.3", " 1", "1 ", "--1", "NaN", "١", "0.0000000001", "12345678901.123456789"));
+        Random random = new Random(13);
+        String alphabet = "0123456789012345678900000.-+e ";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(24);
+            for (int k = 0; k < n; k++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(b.toString());
+        }
+        for (String text : texts) {
+            for (int scale = 0; scale <= Decimals.MAX_SCALE; scale++) {
+                char[] buffer = ("xx" + text + "9").toCharArray(); // at an offset, with a digit after it
+                long got = Decimals.tryParse(buffer, 2, text.length(), scale);
+                long want;
+                try {
+                    want = Decimals.parse(text, scale);
+                } catch (NumberFormatException e) {
+                    want = Decimals.NOT_PARSED;
+                }
+                if (got != want) {
+                    fail("'" + text + "' at scale " + scale + ": tryParse " + got + ", parse " + want);
+                }
+            }
+        }
     }
 
     @ParameterizedTest

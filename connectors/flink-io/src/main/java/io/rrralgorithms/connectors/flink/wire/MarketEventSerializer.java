@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.flink.wire;
 
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class MarketEventSerializer extends TypeSerializer<MarketEvent> {
     private static final long serialVersionUID = 1L;
 
     private static final EventType[] TYPES = EventType.values();
+    private static final ContractTerms.Kind[] CONTRACT_KINDS = ContractTerms.Kind.values();
 
     private static final int FEED = 1;
     private static final int NATIVE_SYMBOL = 1 << 1;
@@ -46,6 +48,8 @@ public final class MarketEventSerializer extends TypeSerializer<MarketEvent> {
     private static final int ASK_SIZES = 1 << 8;
     private static final int TRADE = 1 << 9;
     private static final int DERIVATIVES = 1 << 10;
+    private static final int CONTRACT = 1 << 11;
+    private static final int NOTIONAL_CURRENCY = 1 << 12;
 
     /** Strings up to this many UTF-8 bytes go through the caches (feeds and symbols are far shorter). */
     private static final int MAX_CACHED_BYTES = 64;
@@ -110,6 +114,10 @@ public final class MarketEventSerializer extends TypeSerializer<MarketEvent> {
         to.fundingRate = from.fundingRate;
         to.nextFundingTimeMs = from.nextFundingTimeMs;
         to.openInterest = from.openInterest;
+        to.contractKind = from.contractKind;
+        to.contractMultiplier = from.contractMultiplier;
+        to.contractMultiplierScale = from.contractMultiplierScale;
+        to.notionalCurrency = from.notionalCurrency;
         to.error = from.error;
         to.payload = from.payload == null ? null : from.payload.clone();
         return to;
@@ -129,11 +137,13 @@ public final class MarketEventSerializer extends TypeSerializer<MarketEvent> {
         boolean trade = e.price != 0 || e.size != 0 || e.takerBuy;
         boolean derivatives = e.derivativeFields != 0 || e.markPrice != 0 || e.indexPrice != 0 || e.fundingRate != 0
                 || e.nextFundingTimeMs != 0 || e.openInterest != 0;
+        boolean contract = e.contractKind != null || e.contractMultiplier != 0 || e.contractMultiplierScale != 0;
         int bits = (e.feed != null ? FEED : 0) | (e.nativeSymbol != null ? NATIVE_SYMBOL : 0)
                 | (e.symbol != null ? SYMBOL : 0) | (e.error != null ? ERROR : 0) | (e.payload != null ? PAYLOAD : 0)
                 | (e.bidPrices != null ? BID_PRICES : 0) | (e.bidSizes != null ? BID_SIZES : 0)
                 | (e.askPrices != null ? ASK_PRICES : 0) | (e.askSizes != null ? ASK_SIZES : 0)
-                | (trade ? TRADE : 0) | (derivatives ? DERIVATIVES : 0);
+                | (trade ? TRADE : 0) | (derivatives ? DERIVATIVES : 0) | (contract ? CONTRACT : 0)
+                | (e.notionalCurrency != null ? NOTIONAL_CURRENCY : 0);
         out.writeInt(bits);
         out.writeByte(e.type == null ? 0 : e.type.ordinal() + 1);
         out.writeLong(e.exchangeTimeMs);
@@ -174,6 +184,14 @@ public final class MarketEventSerializer extends TypeSerializer<MarketEvent> {
             out.writeLong(e.fundingRate);
             out.writeLong(e.nextFundingTimeMs);
             out.writeLong(e.openInterest);
+        }
+        if (contract) {
+            out.writeByte(e.contractKind == null ? 0 : e.contractKind.ordinal() + 1);
+            out.writeLong(e.contractMultiplier);
+            out.writeInt(e.contractMultiplierScale);
+        }
+        if (e.notionalCurrency != null) {
+            writeShortString(e.notionalCurrency, out);
         }
         if (e.error != null) {
             byte[] b = e.error.getBytes(StandardCharsets.UTF_8);
@@ -240,6 +258,17 @@ public final class MarketEventSerializer extends TypeSerializer<MarketEvent> {
             e.nextFundingTimeMs = 0;
             e.openInterest = 0;
         }
+        if ((bits & CONTRACT) != 0) {
+            int kind = in.readUnsignedByte();
+            e.contractKind = kind == 0 ? null : CONTRACT_KINDS[kind - 1];
+            e.contractMultiplier = in.readLong();
+            e.contractMultiplierScale = in.readInt();
+        } else {
+            e.contractKind = null;
+            e.contractMultiplier = 0;
+            e.contractMultiplierScale = 0;
+        }
+        e.notionalCurrency = (bits & NOTIONAL_CURRENCY) != 0 ? readShortString(in) : null;
         e.error = (bits & ERROR) != 0 ? new String(readBytes(in), StandardCharsets.UTF_8) : null;
         e.payload = (bits & PAYLOAD) != 0 ? readBytes(in) : null;
         return e;

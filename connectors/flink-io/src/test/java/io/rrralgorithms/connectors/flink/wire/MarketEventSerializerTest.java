@@ -53,8 +53,9 @@ class MarketEventSerializerTest {
             return true;
         } else if (t == String.class) {
             return new String("s" + i + "-\u00e9"); // a fresh object, non-ASCII
-        } else if (t == EventType.class) {
-            return EventType.values()[i % EventType.values().length];
+        } else if (t.isEnum()) {
+            Object[] values = t.getEnumConstants();
+            return values[i % values.length];
         } else if (t == long[].class) {
             return new long[] {i, -i - 1L, Long.MAX_VALUE - i};
         } else if (t == byte[].class) {

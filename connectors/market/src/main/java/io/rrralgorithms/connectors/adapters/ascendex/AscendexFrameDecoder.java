@@ -100,14 +100,7 @@ final class AscendexFrameDecoder extends JsonFrameDecoder {
         MarketEvent ev = base(frame, snapshot ? EventType.BOOK_SNAPSHOT : EventType.BOOK_DELTA, root);
         JsonNode data = requireObject(root, "data");
         ev.exchangeTimeMs = requireEpochMs(data, "ts");
-        long seqnum = requireLong(data, "seqnum");
-        if (seqnum <= 0) {
-            throw new DecodeException("field 'seqnum' must be positive, got " + seqnum);
-        }
-        ev.lastUpdateId = seqnum;
-        if (!snapshot) {
-            ev.firstUpdateId = seqnum;
-        }
+        EventChecks.requireSequence(ev, requireLong(data, "seqnum"), "seqnum", snapshot);
         long[][] bids = JsonFields.requireLevels(data, "bids");
         long[][] asks = JsonFields.requireLevels(data, "asks");
         if (snapshot && (hasZero(bids[1]) || hasZero(asks[1]))) {

@@ -38,10 +38,7 @@ final class AscendexInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode data = JSON.readTree(body).path("data");
-        if (!data.isArray()) {
-            throw new IOException(feed + " instrument list without a 'data' array: " + url);
-        }
+        JsonNode data = arrayAt(JSON.readTree(body), "data", url, "instrument list");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode i : data) {
             String symbol = text(i, "symbol");

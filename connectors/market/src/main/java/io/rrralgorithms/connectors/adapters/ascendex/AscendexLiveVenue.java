@@ -1,17 +1,14 @@
 package io.rrralgorithms.connectors.adapters.ascendex;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
+import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
@@ -36,14 +33,13 @@ import java.util.function.IntSupplier;
  *   <li>Symbols: {@code BTC-USDT} → {@code BTC/USDT}, {@code BTC-USDT-PERP} → {@code BTC-PERP}.
  * </ul>
  */
-public final class AscendexLiveVenue implements LiveVenue {
+public final class AscendexLiveVenue extends LiveSpec {
     static final String PING = "{\"op\":\"ping\"}";
-    private final String feed;
-    private final String endpoint;
 
     private AscendexLiveVenue(String feed, String endpoint) {
-        this.feed = feed;
-        this.endpoint = endpoint;
+        super(declare(feed, endpoint, new VenueLimits(100, 50, 10, 5, Duration.ofSeconds(1), 1))
+                .batching(Batching.PER_CHANNEL).heartbeat(PING, Duration.ofSeconds(15))
+                .streams("trades:{}", "depth:{}", null));
     }
 
     public static AscendexLiveVenue spot() {
@@ -54,86 +50,34 @@ public final class AscendexLiveVenue implements LiveVenue {
         return new AscendexLiveVenue(AscendexVenue.FUTURES_FEED, "wss://ascendex.com/api/pro/v2/stream");
     }
 
-    @Override
-    public String feed() {
-        return feed;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return endpoint;
-    }
-
     /** The feed's own kind only: a spot pair on the spot feed, a perpetual on the futures one. */
     @Override
     public String nativeSymbol(String normalized) {
         String nativeSymbol = AscendexSymbols.toNative(normalized);
-        if (nativeSymbol.endsWith("-PERP") != feed.equals(AscendexVenue.FUTURES_FEED)) {
-            throw new IllegalArgumentException(feed + ": '" + normalized + "' is not an instrument of this feed");
+        if (nativeSymbol.endsWith("-PERP") != feed().equals(AscendexVenue.FUTURES_FEED)) {
+            throw new IllegalArgumentException(feed() + ": '" + normalized + "' is not an instrument of this feed");
         }
         return nativeSymbol;
-    }
-
-    @Override
-    public List<LiveStream> streams(String nativeSymbol, Set<Channel> channels) {
-        List<LiveStream> out = new ArrayList<>();
-        if (channels.contains(Channel.TRADES)) {
-            out.add(new LiveStream(nativeSymbol, Channel.TRADES, "trades:" + nativeSymbol));
-        }
-        if (channels.contains(Channel.BOOK)) {
-            out.add(new LiveStream(nativeSymbol, Channel.BOOK, "depth:" + nativeSymbol));
-        }
-        return out;
     }
 
     /** The streams of one channel: {@code {"op":"sub","ch":"<channel>:<sym>,<sym>"}}. */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        String channel = channelOf(streams.get(0));
-        List<String> symbols = new ArrayList<>();
-        for (LiveStream s : streams) {
-            if (!channelOf(s).equals(channel)) {
-                throw new IllegalArgumentException(feed + " subscribes one channel a message, got " + streams);
-            }
-            symbols.add(s.nativeSymbol());
-        }
-        return "{\"op\":\"sub\",\"ch\":\"" + channel + ":" + String.join(",", symbols) + "\"}";
+        return "{\"op\":\"sub\",\"ch\":\"" + LiveSubscriptions.oneChannel(feed(), streams) + ":"
+                + String.join(",", streams.stream().map(LiveStream::nativeSymbol).toList()) + "\"}";
     }
 
     /** One message per channel of the batch, then a {@code depth-snapshot} request per book. */
     @Override
     public List<String> subscribeMessages(List<LiveStream> streams, IntSupplier nextId) {
-        Map<String, List<LiveStream>> byChannel = new LinkedHashMap<>();
+        List<String> out = new ArrayList<>(super.subscribeMessages(streams, nextId));
         for (LiveStream s : streams) {
-            byChannel.computeIfAbsent(channelOf(s), c -> new ArrayList<>()).add(s);
-        }
-        List<String> out = new ArrayList<>();
-        for (List<LiveStream> one : byChannel.values()) {
-            out.add(subscribeMessage(one, nextId.getAsInt()));
-        }
-        for (LiveStream s : byChannel.getOrDefault("depth", List.of())) {
-            out.add("{\"op\":\"req\",\"action\":\"depth-snapshot\",\"args\":{\"symbol\":\"" + s.nativeSymbol() + "\"}}");
+            if (s.channel() == Channel.BOOK) {
+                out.add("{\"op\":\"req\",\"action\":\"depth-snapshot\",\"args\":{\"symbol\":\"" + s.nativeSymbol()
+                        + "\"}}");
+            }
         }
         return out;
-    }
-
-    private static String channelOf(LiveStream s) {
-        return s.name().substring(0, s.name().indexOf(':'));
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(100, 50, 10, 5, Duration.ofSeconds(1), 1);
-    }
-
-    @Override
-    public String heartbeatMessage() {
-        return PING;
-    }
-
-    @Override
-    public Duration heartbeatInterval() {
-        return Duration.ofSeconds(15);
     }
 
     @Override
@@ -157,6 +101,6 @@ public final class AscendexLiveVenue implements LiveVenue {
         String m = PayloadScan.valueAfter(payload, "{\"m\":\"", '"');
         boolean refused = "error".equals(m)
                 || "sub".equals(m) && !"0".equals(PayloadScan.valueAfter(payload, "\"code\":", '}'));
-        return refused ? new String(payload, StandardCharsets.UTF_8) : null;
+        return refused ? LiveSubscriptions.smallText(payload, 4096) : null;
     }
 }

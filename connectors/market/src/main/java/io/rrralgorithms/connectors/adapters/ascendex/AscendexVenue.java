@@ -23,19 +23,12 @@ public final class AscendexVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.nextFirstId("seqnum == ");
 
-    public static final Venue SPOT = Venue.builder(FEED, AscendexFrameDecoder::spot, AscendexSymbols.BOTH_WAYS,
-                    RULES, Venue.keyedByField("symbol"))
-            .cryptofeedExchange("ASCENDEX")
-            .instrumentMetadata(AscendexInstruments.spot(FEED))
-            .live(AscendexLiveVenue.spot())
-            .build();
+    public static final Venue SPOT = Venue.declare(FEED, "ASCENDEX", AscendexFrameDecoder::spot, AscendexSymbols.BOTH_WAYS,
+            RULES, Venue.keyedByField("symbol"), AscendexInstruments::spot).live(AscendexLiveVenue.spot()).build();
 
-    public static final Venue FUTURES = Venue.builder(FUTURES_FEED, AscendexFrameDecoder::futures,
-                    AscendexSymbols.BOTH_WAYS, RULES, Venue.keyedByField("symbol"))
-            .cryptofeedExchange("ASCENDEX_FUTURES")
-            .instrumentMetadata(AscendexInstruments.futures(FUTURES_FEED))
-            .live(AscendexLiveVenue.futures())
-            .build();
+    public static final Venue FUTURES = Venue.declare(FUTURES_FEED, "ASCENDEX_FUTURES", AscendexFrameDecoder::futures,
+            AscendexSymbols.BOTH_WAYS, RULES, Venue.keyedByField("symbol"), AscendexInstruments::futures)
+            .live(AscendexLiveVenue.futures()).build();
 
     private AscendexVenue() {}
 }

@@ -181,21 +181,18 @@ final class BinanceFrameDecoder implements FrameDecoder {
         }
         JsonNode index = d.get("i");
         if (index != null && !(index.isTextual() && index.textValue().isEmpty())) {
-            ev.indexPrice = requireDecimal(d, "i");
-            ev.derivativeFields |= MarketEvent.INDEX_PRICE;
+            ev.derivative(MarketEvent.INDEX_PRICE, requireDecimal(d, "i"));
         }
         JsonNode rate = d.get("r");
         if (rate != null && !(rate.isTextual() && rate.textValue().isEmpty())) {
-            ev.fundingRate = requireDecimal(d, "r");
-            ev.derivativeFields |= MarketEvent.FUNDING_RATE;
+            ev.derivative(MarketEvent.FUNDING_RATE, requireDecimal(d, "r"));
         }
         long next = optionalLong(d, "T", 0L);
         if (next < 0) {
             throw new DecodeException("field 'T' must be an epoch time in ms, got " + next);
         }
         if (next > 0) {
-            ev.nextFundingTimeMs = next;
-            ev.derivativeFields |= MarketEvent.NEXT_FUNDING_TIME;
+            ev.derivative(MarketEvent.NEXT_FUNDING_TIME, next);
         }
         return ev;
     }

@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters.binance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
@@ -13,9 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -23,8 +22,10 @@ import java.util.regex.Pattern;
  * USDⓈ-M {@code /fapi/v1/exchangeInfo}, COIN-M {@code /dapi/v1/exchangeInfo}. One instrument per
  * entry of {@code symbols}: tick size = the {@code PRICE_FILTER}'s {@code tickSize}, lot size =
  * the {@code LOT_SIZE} filter's {@code stepSize} (base asset on spot and USDⓈ-M, contracts on
- * COIN-M; {@link #contractSizes} gives a COIN-M contract's value in USD, which {@link Instrument}
- * has no field for). A zero filter value (Binance's "no rule") is left null.
+ * COIN-M). A zero filter value (Binance's "no rule") is left null. Contract terms: spot and
+ * USDⓈ-M sizes are in the base asset (linear, multiplier 1, notional in the quote asset); a
+ * COIN-M contract is inverse, worth its {@code contractSize} in USD (100 for BTC, 10 for the others
+ * in the 2021 list).
  *
  * <p>Every spot symbol is listed, whatever its {@code status} (a symbol in {@code BREAK} is still
  * a symbol the venue may stream). Futures: {@code contractType} {@code PERPETUAL} → perpetual
@@ -92,31 +93,22 @@ public final class BinanceInstruments implements InstrumentMetadata {
                     continue; // not a contract the feed carries (e.g. "" while pending)
                 }
             }
+            ContractTerms terms = market == BinanceMarket.COINM_FUTURES
+                    ? ContractTerms.inverse(contractSize(s, nativeSymbol), quote) : ContractTerms.spot(quote);
             out.add(new Instrument(feed, nativeSymbol, NormalizedSymbols.of(kind, base, quote, expiry), kind, base,
                     quote, expiry, filter(s, nativeSymbol, "PRICE_FILTER", "tickSize"),
-                    filter(s, nativeSymbol, "LOT_SIZE", "stepSize")));
+                    filter(s, nativeSymbol, "LOT_SIZE", "stepSize"), terms));
         }
         return out;
     }
 
-    /**
-     * COIN-M: each contract's {@code contractSize} (USD per contract: 100 for BTC, 10 for the
-     * others in the 2021 list), by native symbol; empty for the other markets, whose sizes are in
-     * the base asset.
-     */
-    public Map<String, BigDecimal> contractSizes(String body) throws IOException {
-        Map<String, BigDecimal> out = new LinkedHashMap<>();
-        if (market != BinanceMarket.COINM_FUTURES) {
-            return out;
+    /** A COIN-M contract's {@code contractSize}: USD per contract. */
+    private static BigDecimal contractSize(JsonNode s, String symbol) throws IOException {
+        JsonNode c = s.get("contractSize");
+        if (c == null || !c.isIntegralNumber() && !c.isTextual()) {
+            throw new IOException(symbol + ": COIN-M contract without an integer contractSize");
         }
-        for (JsonNode s : symbols(body)) {
-            JsonNode c = s.get("contractSize");
-            if (c == null || !c.isNumber() && !c.isTextual()) {
-                throw new IOException(text(s, "symbol") + ": COIN-M contract without a contractSize");
-            }
-            out.put(text(s, "symbol"), new BigDecimal(c.asText()));
-        }
-        return out;
+        return new BigDecimal(c.asText());
     }
 
     private static JsonNode symbols(String body) throws IOException {

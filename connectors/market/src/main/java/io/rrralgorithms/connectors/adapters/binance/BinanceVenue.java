@@ -46,7 +46,7 @@ public final class BinanceVenue {
      * Binance TR (trbinance.com, {@code wss://stream-cloud.trbinance.com/stream}): binance.com's spot
      * frames and book procedure as they are ({@code depth@100ms}, {@code aggTrade}, {@code bookTicker},
      * the {@code binance.me /api/v3/depth} snapshots), and binance.com's exchangeInfo: the spot
-     * decoder and rules, binance.com's quote table with UST. Replay only (no live spec: the endpoint is not binance.com's).
+     * decoder and rules, binance.com's quote table with UST. Live: {@code BinanceLiveVenue.tr()} (its own endpoints).
      */
     public static final Venue TR = binance(TR_FEED, BinanceMarket.SPOT, "BINANCE_TR",
             "https://api.binance.me/api/v3/exchangeInfo", BinanceSymbols.BINANCE_TR).build();
@@ -63,12 +63,11 @@ public final class BinanceVenue {
 
     private static Venue.Builder binance(String feed, BinanceMarket market, String cryptofeedExchange,
             String exchangeInfoUrl, BinanceSymbols.SpotQuotes quotes) {
-        return Venue.builder(feed, f -> new StreamingBinanceFrameDecoder(f, market, quotes), BinanceSymbols.of(feed, market, quotes),
-                        market.isFutures() ? FUTURES_RULES : SPOT_RULES, BinanceVenue::partitionKey)
+        return Venue.declare(feed, cryptofeedExchange, f -> new StreamingBinanceFrameDecoder(f, market, quotes),
+                        BinanceSymbols.of(feed, market, quotes), market.isFutures() ? FUTURES_RULES : SPOT_RULES,
+                        BinanceVenue::partitionKey, f -> new BinanceInstruments(f, market, exchangeInfoUrl))
                 .decoderKeepsState() // the streaming decoder's scratch buffers and symbol cache: one per caller
-                .snapshotUrl(BinanceVenue::snapshotKey)
-                .cryptofeedExchange(cryptofeedExchange)
-                .instrumentMetadata(new BinanceInstruments(feed, market, exchangeInfoUrl));
+                .snapshotUrl(BinanceVenue::snapshotKey);
     }
 
     /** The symbol of a combined-stream name ({@code "stream":"btcusdt@trade"}) or of {@code "s"}. */

@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters.binance;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.model.Decimals;
@@ -11,7 +12,7 @@ import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,8 +23,12 @@ import java.util.function.Consumer;
 
 /**
  * {@link BinanceFrameDecoder} in one pass over Jackson's token stream: no {@code JsonNode} tree,
- * decimals parsed from the parser's character buffer, levels straight into mantissa arrays, and the
- * upper-case and normalized symbol of each native symbol cached.
+ * decimals parsed from the parser's character buffer as they are read ({@link Decimals#tryParse}),
+ * levels straight into mantissa arrays, keys dispatched by a string switch on Jackson's canonical
+ * names, the stream name and the symbol compared as characters (no {@code String} per frame), and
+ * the upper-case and normalized symbol of each native symbol cached. One Jackson non-blocking
+ * parser reads frame after frame (each fed as the next root value), so that no parser is built per
+ * frame; a frame it does not read to its last byte (an error, trailing bytes) gets it replaced.
  *
  * <p>Same events, same dead letters: the token pass reads the whole root object as the tree parse
  * does (every value decoded, so malformed JSON, invalid UTF-8, over-long numbers and a key sent twice
@@ -40,6 +45,11 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
     private static final long serialVersionUID = 1L;
     // the parser features of the strict mapper's factory (Jackson's defaults)
     private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Frames one parser reads before it is replaced, so that its own table of key names (which
+     * grows with every new key it meets) stays bounded; a bound, not a tuning.
+     */
+    private static final int FRAMES_PER_PARSER = 1 << 16;
     /** Native symbols whose names are cached; beyond it the cache starts again (a bound, not a tuning). */
     private static final int MAX_CACHED_SYMBOLS = 100_000;
 
@@ -69,7 +79,8 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
     private static final int K_M = 22;
     private static final int KEYS = 23;
 
-    private static final Map<String, Integer> KEY_SLOTS = keySlots();
+    /** Slots whose string values are kept as characters (names, symbols); every other string is parsed as a decimal. */
+    private static final boolean[] TEXT_SLOTS = textSlots();
 
     private final String feed;
     private final BinanceMarket market;
@@ -79,7 +90,19 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
     private transient Fields root;
     private transient Fields data;
     private transient Levels levels;
+    /**
+     * One non-blocking parser fed frame after frame (a frame is one root value of its input), so
+     * that no parser, context and buffers are built per frame; dropped after any frame it did not
+     * read to its very end.
+     */
+    private transient JsonParser parser;
+    private transient ByteArrayFeeder feeder;
+    private transient int parserFrames;
     private transient Map<String, String[]> symbols;
+    /** The native symbol of the last frame (characters as sent) and its names: most frames repeat it. */
+    private transient char[] lastSymbol;
+    private transient int lastSymbolLength;
+    private transient String[] lastNames;
     /** Frames handed to the tree decoder (refused by the token pass): for the differential test. */
     private transient long treeDecodes;
 
@@ -107,6 +130,8 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
             data = new Fields();
             levels = new Levels();
             symbols = new HashMap<>();
+            lastSymbol = new char[32];
+            lastSymbolLength = -1;
         }
         MarketEvent event;
         try {
@@ -142,11 +167,22 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
         }
         root.clear();
         data.clear();
-        try (JsonParser p = JSON.createParser(payload)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        // the decode scale once per frame: it changes only between decodes (Decimals.atScale)
+        levels.scale = Decimals.decodeScale();
+        boolean endOfFrame = false;
+        try {
+            JsonParser p = parserFor(payload);
+            if (next(p) != JsonToken.START_OBJECT) {
                 throw NotAccepted.INSTANCE;
             }
             readObject(p, root, true);
+            // what follows the root value is ignored (as by the tree decoder), but a parser that has
+            // not used up its frame is not between two root values: it is not fed the next frame
+            endOfFrame = p.releaseBuffered(OutputStream.nullOutputStream()) == 0;
+        } finally {
+            if (!endOfFrame) {
+                dropParser();
+            }
         }
         if (frame.kind == FrameKind.REST_SNAPSHOT || root.has(K_LAST_UPDATE_ID) && root.has(K_BIDS)) {
             return snapshot(frame);
@@ -155,16 +191,21 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
             return null; // subscription reply
         }
         if (root.has(K_STREAM)) {
-            String name = root.requireText(K_STREAM);
-            int at = name.indexOf('@');
+            if (root.kind[K_STREAM] != JsonToken.VALUE_STRING) {
+                throw NotAccepted.INSTANCE;
+            }
+            // the stream name's characters, as the tree decoder splits the string
+            char[] name = root.chars[K_STREAM];
+            int length = root.charLengths[K_STREAM];
+            int at = indexOf(name, 0, length, '@');
             if (at <= 0) {
                 throw NotAccepted.INSTANCE;
             }
-            int typeEnd = name.indexOf('@', at + 1);
+            int typeEnd = indexOf(name, at + 1, length, '@');
             if (typeEnd < 0) {
-                typeEnd = name.length();
+                typeEnd = length;
             }
-            int underscore = name.indexOf('_', at + 1);
+            int underscore = indexOf(name, at + 1, length, '_');
             int familyEnd = underscore > at + 1 && underscore < typeEnd ? underscore : typeEnd;
             if (root.kind[K_DATA] != JsonToken.START_OBJECT) {
                 throw NotAccepted.INSTANCE;
@@ -172,7 +213,7 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
             String family = family(name, at + 1, familyEnd);
             if (family == null) {
                 // an ignored stream, or an unknown one (refused by the tree decoder)
-                if (BinanceFrameDecoder.IGNORED_STREAMS.contains(name.substring(at + 1, familyEnd))) {
+                if (BinanceFrameDecoder.IGNORED_STREAMS.contains(new String(name, at + 1, familyEnd - at - 1))) {
                     return null;
                 }
                 throw NotAccepted.INSTANCE;
@@ -213,29 +254,76 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
         throw NotAccepted.INSTANCE;
     }
 
-    /** One of the four families the decoder emits, by the characters of a stream name; else null. */
-    private static String family(String name, int from, int to) {
-        if (name.regionMatches(from, "depth", 0, to - from) && to - from == 5) {
-            return "depth";
+    private static final String[] FAMILIES = {"depth", "trade", "aggTrade", "bookTicker"};
+
+    /** The parser, fed with {@code payload}: the next root value it reads is the frame's. */
+    private JsonParser parserFor(byte[] payload) throws IOException {
+        if (parser != null && parserFrames >= FRAMES_PER_PARSER) {
+            dropParser();
         }
-        if (name.regionMatches(from, "trade", 0, to - from) && to - from == 5) {
-            return "trade";
+        if (parser == null) {
+            parser = JSON.createNonBlockingByteArrayParser();
+            feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+            parserFrames = 0;
         }
-        if (name.regionMatches(from, "aggTrade", 0, to - from) && to - from == 8) {
-            return "aggTrade";
+        parserFrames++;
+        feeder.feedInput(payload, 0, payload.length);
+        return parser;
+    }
+
+    private void dropParser() {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // nothing to release that matters: the next frame gets a new parser
+            }
+            parser = null;
+            feeder = null;
         }
-        if (name.regionMatches(from, "bookTicker", 0, to - from) && to - from == 10) {
-            return "bookTicker";
+    }
+
+    /** The frame's next token; the end of the frame's bytes (a truncated frame) is not accepted. */
+    private static JsonToken next(JsonParser p) throws IOException, NotAccepted {
+        JsonToken t = p.nextToken();
+        if (t == null || t == JsonToken.NOT_AVAILABLE) {
+            throw NotAccepted.INSTANCE;
+        }
+        return t;
+    }
+
+    /** One of the four families the decoder emits, by the characters {@code name[from, to)}; else null. */
+    private static String family(char[] name, int from, int to) {
+        int n = to - from;
+        for (String f : FAMILIES) {
+            if (f.length() == n && f.charAt(0) == name[from] && f.charAt(n - 1) == name[to - 1]) {
+                int i = 1;
+                while (i < n - 1 && f.charAt(i) == name[from + i]) {
+                    i++;
+                }
+                if (i >= n - 1) {
+                    return f;
+                }
+            }
         }
         return null;
     }
 
+    private static int indexOf(char[] chars, int from, int to, char c) {
+        for (int i = from; i < to; i++) {
+            if (chars[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Whether {@code name[0, at)} upper-cased is {@code upper}, as the tree decoder compares them. */
-    private static boolean upperPrefixEquals(String name, int at, String upper) {
+    private static boolean upperPrefixEquals(char[] name, int at, String upper) {
         if (at == upper.length()) {
             boolean same = true;
             for (int i = 0; i < at && same; i++) {
-                char c = name.charAt(i);
+                char c = name[i];
                 char u = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
                 same = c < 128 && u == upper.charAt(i);
             }
@@ -243,7 +331,7 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
                 return true;
             }
         }
-        return name.substring(0, at).toUpperCase(Locale.ROOT).equals(upper);
+        return new String(name, 0, at).toUpperCase(Locale.ROOT).equals(upper);
     }
 
     private MarketEvent event(RawFrame frame, Fields d, String family) throws NotAccepted {
@@ -255,7 +343,33 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
         };
     }
 
+    /** An event for the native symbol of slot {@link #K_S}, from its characters: the last frame's names where it repeats. */
+    private MarketEvent base(RawFrame frame, EventType type, Fields d) throws NotAccepted {
+        if (d.kind[K_S] != JsonToken.VALUE_STRING) {
+            throw NotAccepted.INSTANCE;
+        }
+        char[] c = d.chars[K_S];
+        int n = d.charLengths[K_S];
+        String[] names = lastNames;
+        if (n != lastSymbolLength || !Arrays.equals(c, 0, n, lastSymbol, 0, n)) {
+            names = names(new String(c, 0, n));
+            if (lastSymbol.length < n) {
+                lastSymbol = new char[n];
+            }
+            System.arraycopy(c, 0, lastSymbol, 0, n);
+            lastSymbolLength = n;
+            lastNames = names;
+        }
+        return MarketEvent.of(type, feed, names[0], names[1], frame.receiveTimeNs);
+    }
+
     private MarketEvent base(RawFrame frame, EventType type, String nativeSymbol) throws NotAccepted {
+        String[] names = names(nativeSymbol);
+        return MarketEvent.of(type, feed, names[0], names[1], frame.receiveTimeNs);
+    }
+
+    /** The upper-case and the normalized symbol of a native symbol, cached. */
+    private String[] names(String nativeSymbol) throws NotAccepted {
         String[] names = symbols.get(nativeSymbol);
         if (names == null) {
             String upper = nativeSymbol.toUpperCase(Locale.ROOT);
@@ -269,7 +383,7 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
             }
             symbols.put(nativeSymbol, names);
         }
-        return MarketEvent.of(type, feed, names[0], names[1], frame.receiveTimeNs);
+        return names;
     }
 
     private MarketEvent snapshot(RawFrame frame) throws NotAccepted {
@@ -286,7 +400,7 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
     }
 
     private MarketEvent depthUpdate(RawFrame frame, Fields d) throws NotAccepted {
-        MarketEvent ev = base(frame, EventType.BOOK_DELTA, d.requireText(K_S));
+        MarketEvent ev = base(frame, EventType.BOOK_DELTA, d);
         ev.exchangeTimeMs = d.requireEpochMs(K_E_TIME);
         long first = d.requireLong(K_U_FIRST);
         long last = d.requireLong(K_U_LAST);
@@ -303,7 +417,7 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
     }
 
     private MarketEvent trade(RawFrame frame, Fields d, boolean aggregate) throws NotAccepted {
-        MarketEvent ev = base(frame, EventType.TRADE, d.requireText(K_S));
+        MarketEvent ev = base(frame, EventType.TRADE, d);
         ev.exchangeTimeMs = d.requireEpochMs(K_T_TIME);
         ev.tradeId = d.requireLong(aggregate ? K_A_LOWER : K_T_ID);
         ev.price = d.requireDecimal(K_P);
@@ -316,7 +430,7 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
     }
 
     private MarketEvent bookTicker(RawFrame frame, Fields d) throws NotAccepted {
-        MarketEvent ev = base(frame, EventType.BBO, d.requireText(K_S));
+        MarketEvent ev = base(frame, EventType.BBO, d);
         ev.lastUpdateId = d.requireLong(K_U_LAST);
         ev.exchangeTimeMs = d.optionalLong(K_E_TIME, 0L);
         return ev.top(d.requireDecimal(K_B_LOWER), d.requireDecimal(K_B_UPPER), d.requireDecimal(K_A_LOWER),
@@ -331,25 +445,24 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
      * dropped; a key sent twice is refused.
      */
     private void readObject(JsonParser p, Fields into, boolean top) throws IOException, NotAccepted {
-        into.otherNames.clear();
+        into.otherCount = 0;
         JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        while ((t = next(p)) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            Integer slot = KEY_SLOTS.get(name);
-            JsonToken v = p.nextToken();
-            if (slot == null) {
+            int k = slotOf(name);
+            JsonToken v = next(p);
+            if (k < 0) {
                 into.otherName(name);
                 skipValue(p, v);
                 continue;
             }
-            int k = slot;
             if (into.kind[k] != null) {
                 throw NotAccepted.INSTANCE; // a key sent twice
             }
             into.kind[k] = v;
             into.used[into.usedCount++] = k;
             switch (v) {
-                case VALUE_STRING -> into.setText(k, p);
+                case VALUE_STRING -> into.setString(k, p, levels.scale);
                 case VALUE_NUMBER_INT -> into.setInteger(k, p);
                 case VALUE_NUMBER_FLOAT -> p.getNumberValue(); // decoded as the tree does; never a long
                 case START_ARRAY -> into.readLevels(k, p, levels);
@@ -377,87 +490,74 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
             case START_ARRAY -> {
                 JsonToken e;
-                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (e == null) {
-                        throw NotAccepted.INSTANCE;
-                    }
+                while ((e = next(p)) != JsonToken.END_ARRAY) {
                     skipValue(p, e);
                 }
             }
             case START_OBJECT -> {
                 Set<String> names = null;
                 JsonToken e;
-                while ((e = p.nextToken()) == JsonToken.FIELD_NAME) {
+                while ((e = next(p)) == JsonToken.FIELD_NAME) {
                     if (names == null) {
                         names = new HashSet<>();
                     }
                     if (!names.add(p.currentName())) {
                         throw NotAccepted.INSTANCE;
                     }
-                    skipValue(p, p.nextToken());
+                    skipValue(p, next(p));
                 }
                 if (e != JsonToken.END_OBJECT) {
                     throw NotAccepted.INSTANCE;
                 }
             }
             default -> {
-                if (t == null) {
-                    throw NotAccepted.INSTANCE;
-                }
+                // true, false, null; an end token never starts a value here (next() refuses the frame's end)
             }
         }
     }
 
-    private static Map<String, Integer> keySlots() {
-        Map<String, Integer> m = new HashMap<>();
-        String[] names = {"stream", "data", "lastUpdateId", "bids", "asks", "result", "id", "symbol", "e", "E", "s",
-            "U", "u", "pu", "T", "t", "a", "b", "A", "B", "p", "q", "m"};
-        for (int i = 0; i < names.length; i++) {
-            m.put(names[i], i);
-        }
-        if (m.size() != KEYS) {
-            throw new IllegalStateException("key slots out of step");
-        }
-        return Map.copyOf(m);
+    /** The slot of a key the decoder reads, -1 for any other key. */
+    private static int slotOf(String name) {
+        return switch (name) {
+            case "stream" -> K_STREAM;
+            case "data" -> K_DATA;
+            case "lastUpdateId" -> K_LAST_UPDATE_ID;
+            case "bids" -> K_BIDS;
+            case "asks" -> K_ASKS;
+            case "result" -> K_RESULT;
+            case "id" -> K_ID;
+            case "symbol" -> K_SYMBOL;
+            case "e" -> K_E_TYPE;
+            case "E" -> K_E_TIME;
+            case "s" -> K_S;
+            case "U" -> K_U_FIRST;
+            case "u" -> K_U_LAST;
+            case "pu" -> K_PU;
+            case "T" -> K_T_TIME;
+            case "t" -> K_T_ID;
+            case "a" -> K_A_LOWER;
+            case "b" -> K_B_LOWER;
+            case "A" -> K_A_UPPER;
+            case "B" -> K_B_UPPER;
+            case "p" -> K_P;
+            case "q" -> K_Q;
+            case "m" -> K_M;
+            default -> -1;
+        };
     }
 
-    /** A {@link CharSequence} over part of a char buffer, for {@link Decimals#parse(CharSequence)}. */
-    private static final class CharSlice implements CharSequence {
-        char[] chars;
-        int offset;
-        int length;
-
-        CharSlice set(char[] c, int off, int len) {
-            chars = c;
-            offset = off;
-            length = len;
-            return this;
-        }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return chars[offset + index];
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new String(chars, offset + start, end - start);
-        }
-
-        @Override
-        public String toString() {
-            return new String(chars, offset, length);
-        }
+    private static boolean[] textSlots() {
+        boolean[] text = new boolean[KEYS];
+        text[K_STREAM] = true;
+        text[K_SYMBOL] = true;
+        text[K_E_TYPE] = true;
+        text[K_S] = true;
+        return text;
     }
 
-    /** Scratch mantissas of the level array being read. */
+    /** Scratch mantissas of the level array being read, and the frame's decode scale. */
     private static final class Levels {
-        final CharSlice slice = new CharSlice();
+        int scale = Decimals.SCALE;
         long[] prices = new long[64];
         long[] sizes = new long[64];
 
@@ -472,16 +572,17 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
     /** The values of one object's keys, by slot; a slot's kind is null while its key was not sent. */
     private static final class Fields {
         final JsonToken[] kind = new JsonToken[KEYS];
+        /** An integer's value, or a decimal string's mantissa ({@link Decimals#NOT_PARSED} if it is none). */
         final long[] longs = new long[KEYS];
         final boolean[] fitsLong = new boolean[KEYS];
-        final String[] texts = new String[KEYS];
         final char[][] chars = new char[KEYS][];
         final int[] charLengths = new int[KEYS];
         final long[][] levelPrices = new long[KEYS][];
         final long[][] levelSizes = new long[KEYS][];
         final boolean[] levelsOk = new boolean[KEYS];
-        final CharSlice slice = new CharSlice();
-        final ArrayList<String> otherNames = new ArrayList<>();
+        /** The names of the keys without a slot, for the duplicate check (a few at most). */
+        String[] otherNames = new String[4];
+        int otherCount;
 
         /** The slots set since the last {@link #clear}, so that only those are reset. */
         final int[] used = new int[KEYS];
@@ -491,13 +592,12 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
             for (int i = 0; i < usedCount; i++) {
                 int k = used[i];
                 kind[k] = null;
-                texts[k] = null;
                 levelPrices[k] = null;
                 levelSizes[k] = null;
                 levelsOk[k] = false;
             }
             usedCount = 0;
-            otherNames.clear();
+            otherCount = 0;
         }
 
         boolean has(int k) {
@@ -505,27 +605,55 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
         }
 
         void otherName(String name) throws NotAccepted {
-            for (int i = 0; i < otherNames.size(); i++) {
-                if (otherNames.get(i).equals(name)) {
+            for (int i = 0; i < otherCount; i++) {
+                if (otherNames[i].equals(name)) {
                     throw NotAccepted.INSTANCE;
                 }
             }
-            otherNames.add(name);
+            if (otherCount == otherNames.length) {
+                otherNames = Arrays.copyOf(otherNames, otherCount * 2);
+            }
+            otherNames[otherCount++] = name;
         }
 
-        /** A string value: its characters kept (decimals are parsed from them only when read as one). */
-        void setText(int k, JsonParser p) throws IOException {
+        /**
+         * A string value (decoded whole, as the tree decodes it): the characters of a text slot
+         * kept, any other parsed as a decimal at {@code scale} right away (a string that is not
+         * one is refused only where it is read as one).
+         */
+        void setString(int k, JsonParser p, int scale) throws IOException {
+            char[] text = p.getTextCharacters();
+            int offset = p.getTextOffset();
             int n = p.getTextLength();
+            if (!TEXT_SLOTS[k]) {
+                longs[k] = Decimals.tryParse(text, offset, n, scale);
+                return;
+            }
             char[] buf = chars[k];
             if (buf == null || buf.length < n) {
                 buf = new char[Math.max(n, 32)];
                 chars[k] = buf;
             }
-            System.arraycopy(p.getTextCharacters(), p.getTextOffset(), buf, 0, n);
+            System.arraycopy(text, offset, buf, 0, n);
             charLengths[k] = n;
         }
 
         void setInteger(int k, JsonParser p) throws IOException {
+            // up to 18 digits always fit a long: read from the token's characters (Jackson has checked
+            // the number's syntax); longer ones as Jackson types them
+            char[] c = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int n = p.getTextLength();
+            boolean negative = n > 0 && c[offset] == '-';
+            if (n - (negative ? 1 : 0) <= 18) {
+                long v = 0;
+                for (int i = negative ? offset + 1 : offset; i < offset + n; i++) {
+                    v = v * 10 + (c[i] - '0');
+                }
+                longs[k] = negative ? -v : v;
+                fitsLong[k] = true;
+                return;
+            }
             JsonParser.NumberType type = p.getNumberType();
             fitsLong[k] = type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG;
             if (fitsLong[k]) {
@@ -544,10 +672,7 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
             int n = 0;
             boolean ok = true;
             JsonToken e;
-            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (e == null) {
-                    throw NotAccepted.INSTANCE;
-                }
+            while ((e = next(p)) != JsonToken.END_ARRAY) {
                 if (!ok || e != JsonToken.START_ARRAY) {
                     ok = false;
                     skipValue(p, e);
@@ -556,13 +681,14 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
                 scratch.ensure(n + 1);
                 int i = 0;
                 JsonToken x;
-                while ((x = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (x == null) {
-                        throw NotAccepted.INSTANCE;
-                    }
+                while ((x = next(p)) != JsonToken.END_ARRAY) {
                     if (ok && i < 2) {
                         if (x == JsonToken.VALUE_STRING) {
-                            long v = parseDecimal(p, scratch.slice);
+                            long v = Decimals.tryParse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(),
+                                    scratch.scale);
+                            if (v == Decimals.NOT_PARSED) {
+                                throw NotAccepted.INSTANCE; // not exact at the scale: the tree decoder says why
+                            }
                             if (i == 0) {
                                 scratch.prices[n] = v;
                                 ok = v > 0;
@@ -589,25 +715,9 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
             }
         }
 
-        /** A decimal string token, exactly; a misfit or a non-decimal throws (the tree decoder then says which). */
-        private static long parseDecimal(JsonParser p, CharSlice slice) throws IOException {
-            return Decimals.parse(slice.set(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
-        }
-
+        /** A text slot's string (rare paths only: snapshots' symbol, un-enveloped events' type). */
         String text(int k) {
-            String s = texts[k];
-            if (s == null) {
-                s = new String(chars[k], 0, charLengths[k]);
-                texts[k] = s;
-            }
-            return s;
-        }
-
-        String requireText(int k) throws NotAccepted {
-            if (kind[k] != JsonToken.VALUE_STRING) {
-                throw NotAccepted.INSTANCE;
-            }
-            return text(k);
+            return new String(chars[k], 0, charLengths[k]);
         }
 
         long requireLong(int k) throws NotAccepted {
@@ -639,11 +749,12 @@ final class StreamingBinanceFrameDecoder implements FrameDecoder {
             throw NotAccepted.INSTANCE;
         }
 
+        /** A decimal string, exactly; a misfit or a non-decimal is not accepted (the tree decoder then says which). */
         long requireDecimal(int k) throws NotAccepted {
-            if (kind[k] != JsonToken.VALUE_STRING) {
+            if (kind[k] != JsonToken.VALUE_STRING || longs[k] == Decimals.NOT_PARSED) {
                 throw NotAccepted.INSTANCE;
             }
-            return Decimals.parse(slice.set(chars[k], 0, charLengths[k]));
+            return longs[k];
         }
 
         /** The prices (side 0) or sizes (side 1) of a valid level array. */

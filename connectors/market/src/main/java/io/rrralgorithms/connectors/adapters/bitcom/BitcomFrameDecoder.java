@@ -174,20 +174,16 @@ final class BitcomFrameDecoder extends JsonFrameDecoder {
             MarketEvent ev = base(frame, EventType.DERIVATIVES, d);
             ev.exchangeTimeMs = time;
             if (!blank(d, "mark_price")) {
-                ev.markPrice = requireDecimal(d, "mark_price");
-                ev.derivativeFields |= MarketEvent.MARK_PRICE;
+                ev.derivative(MarketEvent.MARK_PRICE, requireDecimal(d, "mark_price"));
             }
             if (!blank(d, "index_price")) {
-                ev.indexPrice = requireDecimal(d, "index_price");
-                ev.derivativeFields |= MarketEvent.INDEX_PRICE;
+                ev.derivative(MarketEvent.INDEX_PRICE, requireDecimal(d, "index_price"));
             }
             if (!blank(d, "funding_rate")) {
-                ev.fundingRate = requireDecimal(d, "funding_rate");
-                ev.derivativeFields |= MarketEvent.FUNDING_RATE;
+                ev.derivative(MarketEvent.FUNDING_RATE, requireDecimal(d, "funding_rate"));
             }
             if (!blank(d, "open_interest")) {
-                ev.openInterest = requireDecimal(d, "open_interest");
-                ev.derivativeFields |= MarketEvent.OPEN_INTEREST;
+                ev.derivative(MarketEvent.OPEN_INTEREST, requireDecimal(d, "open_interest"));
             }
             if (ev.derivativeFields != 0) {
                 events.add(ev);

@@ -8,7 +8,7 @@ import io.rrralgorithms.connectors.venues.Venue;
 /**
  * bit.com ({@code bitcom}): spot ({@code wss://spot-ws.bit.com}) and USD-/USDT-margined perpetuals
  * ({@code wss://ws.bit.com}, module {@code linear}) as one feed, decoded by {@link BitcomFrameDecoder}.
- * Replay only: the two markets are two endpoints and one feed's connections share one (as Huobi's swaps).
+ * Live: {@link BitcomLiveVenue}, the two markets on two connection groups (two endpoints).
  */
 public final class BitcomVenue {
     public static final String FEED = "bitcom";
@@ -20,11 +20,8 @@ public final class BitcomVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.previousIdChain("prev_sequence == ");
 
-    public static final Venue VENUE = Venue.builder(FEED, BitcomFrameDecoder::new, BitcomSymbols.BOTH_WAYS, RULES,
-                    BitcomVenue::partitionKey)
-            .cryptofeedExchange("BIT.COM")
-            .instrumentMetadata(new BitcomInstruments(FEED))
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "BIT.COM", BitcomFrameDecoder::new, BitcomSymbols.BOTH_WAYS,
+            RULES, BitcomVenue::partitionKey, BitcomInstruments::new).build();
 
     private BitcomVenue() {}
 

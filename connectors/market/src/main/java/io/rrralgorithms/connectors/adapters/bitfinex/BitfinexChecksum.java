@@ -1,6 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
-import io.rrralgorithms.connectors.adapters.BookChecksum;
+import io.rrralgorithms.connectors.adapters.InterleavedChecksum;
 import io.rrralgorithms.connectors.model.Decimals;
 import java.math.BigDecimal;
 
@@ -15,21 +15,23 @@ import java.math.BigDecimal;
  * 1e-6 ({@code 2e-8}, {@code 1.1e-7}; the capture has such prices). The book's exact 8-decimal
  * mantissas are printed the same way, so the instrument's decimals are not needed.
  */
-final class BitfinexChecksum implements BookChecksum {
+final class BitfinexChecksum extends InterleavedChecksum {
     static final int DEPTH = 25;
 
-    @Override
-    public int depth() {
-        return DEPTH;
+    BitfinexChecksum() {
+        super(DEPTH);
     }
 
+    /** JavaScript's number string, whatever the instrument's decimals. */
     @Override
-    public long compute(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
-            int priceDecimals, int sizeDecimals, int priceScale, int sizeScale) {
-        String s = BookChecksum.interleaved(DEPTH, bidPrices, bidSizes, askPrices, askSizes,
-                (price, size) -> jsNumber(price, priceScale) + ':' + jsNumber(size, sizeScale),
-                (price, size) -> jsNumber(price, priceScale) + ':' + jsNumber(-size, sizeScale));
-        return (int) BookChecksum.crc32(s); // signed, as the venue sends it
+    protected String number(long mantissa, int scale, int decimals) {
+        return jsNumber(mantissa, scale);
+    }
+
+    /** Ask amounts are negative. */
+    @Override
+    protected long askSize(long size) {
+        return -size;
     }
 
     /** An exact mantissa as JavaScript prints the same number ({@code 0.0001}, {@code 1e-7}, {@code -2.5e-7}, {@code 60400}). */

@@ -69,16 +69,8 @@ final class BitfinexConnectionKeyer implements ConnectionKeyer {
 
     private static long chanId(byte[] payload) {
         byte[] m = "\"chanId\":".getBytes(StandardCharsets.US_ASCII);
-        outer:
-        for (int i = 0; i + m.length < payload.length; i++) {
-            for (int k = 0; k < m.length; k++) {
-                if (payload[i + k] != m[k]) {
-                    continue outer;
-                }
-            }
-            return digits(payload, i + m.length);
-        }
-        return -1;
+        int at = PayloadScan.indexOf(payload, m);
+        return at < 0 ? -1 : digits(payload, at + m.length);
     }
 
     /** The non-negative integer starting at {@code from} (spaces skipped), or -1. */

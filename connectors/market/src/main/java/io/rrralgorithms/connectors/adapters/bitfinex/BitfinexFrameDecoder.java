@@ -177,11 +177,7 @@ final class BitfinexFrameDecoder extends JsonFrameDecoder {
 
     private MarketEvent bookSnapshot(RawFrame frame, JsonNode rows, long seq) throws DecodeException {
         MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, seq);
-        int n = rows.size();
-        SidedLevels levels = new SidedLevels(n);
-        for (int i = 0; i < n; i++) {
-            JsonNode r = rows.get(i);
-            String where = "[1][" + i + "]";
+        return SidedLevels.read(rows, "[1]", (r, where, levels) -> {
             if (!r.isArray() || r.size() != 3) {
                 throw new DecodeException("field '" + where + "' must be a [price, count, amount] array");
             }
@@ -193,8 +189,7 @@ final class BitfinexFrameDecoder extends JsonFrameDecoder {
                         + Decimals.toPlainString(amount));
             }
             levels.add(amount > 0, price, Math.abs(amount));
-        }
-        return levels.into(ev);
+        }).into(ev);
     }
 
     private MarketEvent bookUpdate(RawFrame frame, JsonNode r, long seq) throws DecodeException {

@@ -1,14 +1,12 @@
 package io.rrralgorithms.connectors.adapters.bitfinex;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
 import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
-import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
@@ -35,44 +33,24 @@ import java.util.function.IntSupplier;
  *       {@code BTC-USDT-PERP} → {@code tBTCF0:USTF0}.
  * </ul>
  */
-public final class BitfinexLiveVenue implements LiveVenue {
+public final class BitfinexLiveVenue extends LiveSpec {
     /** Book checksums on (flag 131072 would add sequence numbers, which the decoder does not expect). */
     static final String CONF = "{\"event\":\"conf\",\"flags\":65536}";
 
-    @Override
-    public String feed() {
-        return BitfinexVenue.FEED;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return "wss://api-pub.bitfinex.com/ws/2";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return BitfinexSymbols.toNative(normalized);
-    }
-
-    @Override
-    public List<LiveStream> streams(String symbol, Set<Channel> channels) {
-        return LiveStream.forChannels(symbol, channels, "trades:" + symbol, "book:" + symbol, "ticker:" + symbol);
+    public BitfinexLiveVenue() {
+        super(declare(BitfinexVenue.FEED, "wss://api-pub.bitfinex.com/ws/2",
+                new VenueLimits(25, 1, 10, 20, Duration.ofMinutes(1), 1))
+                .symbols(BitfinexSymbols::toNative).streams("trades:{}", "book:{}", "ticker:{}")
+                .errorWhen("{\"event\":\"", "error"));
     }
 
     /** One stream a message ({@link VenueLimits#maxStreamsPerSubscribe} is 1). */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        if (streams.size() != 1) {
-            throw new IllegalArgumentException("bitfinex subscribes one channel a message, got " + streams.size());
-        }
-        LiveStream s = streams.get(0);
-        return switch (s.channel()) {
-            case TRADES -> "{\"event\":\"subscribe\",\"channel\":\"trades\",\"symbol\":\"" + s.nativeSymbol() + "\"}";
-            case BOOK -> "{\"event\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"" + s.nativeSymbol()
-                    + "\",\"prec\":\"P0\",\"freq\":\"F0\",\"len\":\"100\"}";
-            case BBO -> "{\"event\":\"subscribe\",\"channel\":\"ticker\",\"symbol\":\"" + s.nativeSymbol() + "\"}";
-            case HEARTBEAT -> throw new IllegalArgumentException("no heartbeat channel on Bitfinex");
-        };
+        LiveStream s = LiveSubscriptions.one(feed(), streams);
+        return "{\"event\":\"subscribe\",\"channel\":\"" + LiveSubscriptions.channelOf(s) + "\",\"symbol\":\""
+                + s.nativeSymbol() + (s.channel() == Channel.BOOK ? "\",\"prec\":\"P0\",\"freq\":\"F0\",\"len\":\"100\"}"
+                : "\"}");
     }
 
     /** The connection's first message is the {@code conf} that asks for checksums. */
@@ -83,20 +61,9 @@ public final class BitfinexLiveVenue implements LiveVenue {
                 id));
     }
 
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(25, 1, 10, 20, Duration.ofMinutes(1), 1);
-    }
-
     /** Null: a data frame names only its channel id (see the class comment). */
     @Override
     public String streamOf(byte[] payload) {
         return null;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return "error".equals(PayloadScan.valueAfter(payload, "{\"event\":\"", '"'))
-                ? LiveSubscriptions.smallText(payload, 4096) : null;
     }
 }

@@ -36,11 +36,8 @@ final class BitfinexSymbols {
      * {@code BTC-USDT-PERP} → {@code tBTCF0:USTF0}.
      */
     static String toNative(String normalized) {
-        Parts s = NormalizedSymbols.parts(normalized);
-        if (s == null || (s.kind() != Instrument.Kind.SPOT && s.kind() != Instrument.Kind.PERPETUAL)) {
-            throw new IllegalArgumentException(BitfinexVenue.FEED + ": '" + normalized
-                    + "' is not a pair like BTC-USD or a perpetual like BTC-USDT-PERP");
-        }
+        Parts s = VenueSymbols.require(normalized, BitfinexVenue.FEED,
+                "a pair like BTC-USD or a perpetual like BTC-USDT-PERP", Instrument.Kind.SPOT, Instrument.Kind.PERPETUAL);
         String base = CODES.getOrDefault(s.base(), s.base());
         String quote = CODES.getOrDefault(s.quote(), s.quote());
         if (s.kind() == Instrument.Kind.PERPETUAL) {

@@ -16,13 +16,10 @@ public final class BitfinexVenue {
      * data frames name none: a single frame cannot be keyed, only a connection's frames in order,
      * by a new {@link BitfinexConnectionKeyer} per connection (channel id to symbol from its acks).
      */
-    public static final Venue VENUE = Venue.builder(FEED, BitfinexFrameDecoder::new, BitfinexSymbols.BOTH_WAYS,
-                    new BitfinexSyncRules(), Venue.keyedByField("symbol"))
+    public static final Venue VENUE = Venue.declare(FEED, "BITFINEX", BitfinexFrameDecoder::new, BitfinexSymbols.BOTH_WAYS,
+            new BitfinexSyncRules(), Venue.keyedByField("symbol"), BitfinexInstruments::new)
             .keyedByConnection(BitfinexConnectionKeyer::new)
-            .cryptofeedExchange("BITFINEX")
-            .instrumentMetadata(new BitfinexInstruments(FEED))
-            .live(new BitfinexLiveVenue())
-            .build();
+            .live(new BitfinexLiveVenue()).build();
 
     private BitfinexVenue() {}
 }

@@ -24,21 +24,13 @@ final class BitflyerInstruments extends RestInstrumentList {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     BitflyerInstruments(String feed) {
-        super(feed, "markets", "https://api.bitflyer.com/v1/markets", "https://api.bitflyer.com/v1/markets/usa",
-                "https://api.bitflyer.com/v1/markets/eu");
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.matches("https?://[^/]+/v1/(get)?markets(/usa|/eu)?/?(\\?.*)?");
+        super(pathMatching("/v1/(get)?markets(/usa|/eu)?/?"), feed, "https://api.bitflyer.com/v1/markets",
+                "https://api.bitflyer.com/v1/markets/usa", "https://api.bitflyer.com/v1/markets/eu");
     }
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root == null || !root.isArray()) {
-            throw new IOException(feed + " market list is not an array: " + url);
-        }
+        JsonNode root = arrayRoot(JSON, url, body, "market list");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode m : root) {
             String code = m.path("product_code").asText("");

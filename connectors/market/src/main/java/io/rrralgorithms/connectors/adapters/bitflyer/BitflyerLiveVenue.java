@@ -1,15 +1,14 @@
 package io.rrralgorithms.connectors.adapters.bitflyer;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
+import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
@@ -31,36 +30,18 @@ import java.util.function.IntSupplier;
  *       {@code BTC-JPY-211217} → {@code BTCJPY17DEC2021}.
  * </ul>
  */
-public final class BitflyerLiveVenue implements LiveVenue {
+public final class BitflyerLiveVenue extends LiveSpec {
 
-    @Override
-    public String feed() {
-        return BitflyerVenue.FEED;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return "wss://ws.lightstream.bitflyer.com/json-rpc";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return BitflyerSymbols.toNative(normalized);
-    }
-
-    @Override
-    public List<LiveStream> streams(String nativeSymbol, Set<Channel> channels) {
-        return LiveStream.forChannels(nativeSymbol, channels, "lightning_executions_" + nativeSymbol,
-                "lightning_board_" + nativeSymbol, "lightning_ticker_" + nativeSymbol);
+    public BitflyerLiveVenue() {
+        super(declare(BitflyerVenue.FEED, "wss://ws.lightstream.bitflyer.com/json-rpc",
+                new VenueLimits(100, 1, 10, 5, Duration.ofSeconds(1), 1)).symbols(BitflyerSymbols::toNative)
+                .streams("lightning_executions_{}", "lightning_board_{}", "lightning_ticker_{}"));
     }
 
     /** One channel: {@code {"method":"subscribe","params":{"channel":"<name>"}}}. */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        if (streams.size() != 1) {
-            throw new IllegalArgumentException("bitflyer subscribes one channel a message, got " + streams);
-        }
-        return subscribe(streams.get(0).name());
+        return subscribe(LiveSubscriptions.one(feed(), streams).name());
     }
 
     /** One message per stream; a book's snapshot channel before its diff channel. */
@@ -80,11 +61,6 @@ public final class BitflyerLiveVenue implements LiveVenue {
         return "{\"method\":\"subscribe\",\"params\":{\"channel\":\"" + channel + "\"}}";
     }
 
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(100, 1, 10, 5, Duration.ofSeconds(1), 1);
-    }
-
     /** The frame's channel, a snapshot's as its book's ({@code lightning_board_<p>}); null for replies. */
     @Override
     public String streamOf(byte[] payload) {
@@ -95,10 +71,7 @@ public final class BitflyerLiveVenue implements LiveVenue {
     /** A reply (no {@code method}) holding an {@code error}. */
     @Override
     public String errorOf(byte[] payload) {
-        if (PayloadScan.valueAfter(payload, "\"method\":\"", '"') != null) {
-            return null;
-        }
-        String text = new String(payload, StandardCharsets.UTF_8);
-        return text.contains("\"error\"") ? text : null;
+        return PayloadScan.valueAfter(payload, "\"method\":\"", '"') != null ? null
+                : LiveSubscriptions.errorContaining(payload, "\"error\"");
     }
 }

@@ -26,12 +26,8 @@ public final class BitflyerVenue {
     private static final String[] CHANNELS = {"lightning_board_snapshot_", "lightning_board_", "lightning_executions_",
         "lightning_ticker_"};
 
-    public static final Venue VENUE = Venue.builder(FEED, BitflyerFrameDecoder::new, BitflyerSymbols.BOTH_WAYS, RULES,
-                    BitflyerVenue::partitionKey)
-            .cryptofeedExchange("BITFLYER")
-            .instrumentMetadata(new BitflyerInstruments(FEED))
-            .live(new BitflyerLiveVenue())
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "BITFLYER", BitflyerFrameDecoder::new, BitflyerSymbols.BOTH_WAYS,
+            RULES, BitflyerVenue::partitionKey, BitflyerInstruments::new).live(new BitflyerLiveVenue()).build();
 
     private BitflyerVenue() {}
 

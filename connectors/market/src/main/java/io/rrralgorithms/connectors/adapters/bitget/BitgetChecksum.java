@@ -1,8 +1,6 @@
 package io.rrralgorithms.connectors.adapters.bitget;
 
-import io.rrralgorithms.connectors.adapters.BookChecksum;
-import io.rrralgorithms.connectors.adapters.BookChecksum.LevelText;
-import java.math.BigDecimal;
+import io.rrralgorithms.connectors.adapters.InterleavedChecksum;
 
 /**
  * Bitget (API v1) order book checksum, as OKX's: the CRC32, as a <em>signed</em> 32-bit integer, of
@@ -17,38 +15,14 @@ import java.math.BigDecimal;
  * recorded session: all 637 checksums of the 10 books equal this computation over the frames' own
  * strings.
  */
-public final class BitgetChecksum implements BookChecksum {
-    public static final int DEPTH = 25;
+public final class BitgetChecksum extends InterleavedChecksum {
 
-    @Override
-    public int depth() {
-        return DEPTH;
+    public BitgetChecksum() {
+        super(25);
     }
 
-    @Override
-    public long compute(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
-            int priceDecimals, int sizeDecimals, int priceScale, int sizeScale) {
-        LevelText level = (price, size) -> format(price, priceScale, priceDecimals) + ':'
-                + format(size, sizeScale, sizeDecimals);
-        return (int) BookChecksum.crc32(BookChecksum.interleaved(DEPTH, bidPrices, bidSizes, askPrices, askSizes,
-                level, level)); // Bitget sends the CRC32 as a signed 32-bit integer
-    }
-
-    /**
-     * The venue's string of an 8-decimal mantissa with {@code decimals} fractional digits; with
-     * unknown decimals (-1), or a value finer than them (the checksum then disagrees, as it
-     * should for a book that does not match the venue's format), the shortest exact form.
-     */
+    /** The venue's string of an 8-decimal mantissa with {@code decimals} fractional digits (-1: unknown). */
     static String format(long mantissa, int decimals) {
-        return format(mantissa, 8, decimals);
-    }
-
-    /** {@link #format(long, int)} of a mantissa at {@code scale}. */
-    static String format(long mantissa, int scale, int decimals) {
-        BigDecimal exact = BigDecimal.valueOf(mantissa, scale).stripTrailingZeros();
-        if (exact.scale() < 0) {
-            exact = exact.setScale(0);
-        }
-        return decimals < 0 || exact.scale() > decimals ? exact.toPlainString() : exact.setScale(decimals).toPlainString();
+        return plainNumber(mantissa, 8, decimals);
     }
 }

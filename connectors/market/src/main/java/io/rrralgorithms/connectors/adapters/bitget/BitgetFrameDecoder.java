@@ -154,10 +154,7 @@ final class BitgetFrameDecoder extends JsonFrameDecoder {
             }
             prices[i] = decimal(level.get(0), where + ".price");
             sizes[i] = decimal(level.get(1), where + ".size");
-            if (prices[i] <= 0 || sizes[i] < 0 || snapshot && sizes[i] == 0) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or "
-                        + (snapshot ? "a non-positive size in a snapshot" : "a negative size"));
-            }
+            EventChecks.requireLevel(where, prices[i], sizes[i], snapshot, "price", "size");
             if (decimals[0] < 0) {
                 decimals[0] = fractionDigits(level.get(0).textValue());
             }
@@ -222,20 +219,16 @@ final class BitgetFrameDecoder extends JsonFrameDecoder {
             throws DecodeException {
         MarketEvent ev = MarketEvent.derivatives(feed, nativeSymbol, symbol, frame.receiveTimeNs);
         if (present(t, "markPrice")) {
-            ev.markPrice = positive(t, "markPrice");
-            ev.derivativeFields |= MarketEvent.MARK_PRICE;
+            ev.derivative(MarketEvent.MARK_PRICE, positive(t, "markPrice"));
         }
         if (present(t, "indexPrice")) {
-            ev.indexPrice = positive(t, "indexPrice");
-            ev.derivativeFields |= MarketEvent.INDEX_PRICE;
+            ev.derivative(MarketEvent.INDEX_PRICE, positive(t, "indexPrice"));
         }
         if (present(t, "capitalRate")) {
-            ev.fundingRate = decimal(t.get("capitalRate"), "capitalRate");
-            ev.derivativeFields |= MarketEvent.FUNDING_RATE;
+            ev.derivative(MarketEvent.FUNDING_RATE, decimal(t.get("capitalRate"), "capitalRate"));
         }
         if (present(t, "nextSettleTime")) {
-            ev.nextFundingTimeMs = requireEpochMs(t, "nextSettleTime");
-            ev.derivativeFields |= MarketEvent.NEXT_FUNDING_TIME;
+            ev.derivative(MarketEvent.NEXT_FUNDING_TIME, requireEpochMs(t, "nextSettleTime"));
         }
         if (present(t, "holding")) {
             ev.openInterest = decimal(t.get("holding"), "holding");

@@ -49,10 +49,7 @@ public final class BitgetInstruments extends RestInstrumentList {
             throw new IOException("Bitget instruments error response: code " + (root == null ? "none"
                     : root.path("code").asText() + " " + root.path("msg").asText()) + ": " + url);
         }
-        JsonNode data = root.get("data");
-        if (data == null || !data.isArray()) {
-            throw new IOException("Bitget instruments response without a 'data' array: " + url);
-        }
+        JsonNode data = arrayAt(root, "data", url, "instruments response");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode s : data) {
             out.add(url.contains(SPOT_PATH) ? spot(s) : perpetual(s));

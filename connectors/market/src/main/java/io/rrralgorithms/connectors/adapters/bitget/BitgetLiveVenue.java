@@ -1,14 +1,14 @@
 package io.rrralgorithms.connectors.adapters.bitget;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
+import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -36,20 +36,16 @@ import java.util.Set;
  *       {@code SPOT}, trade ids) as current; v2 frames are not decoded.
  * </ul>
  */
-public final class BitgetLiveVenue implements LiveVenue {
+public final class BitgetLiveVenue extends LiveSpec {
 
-    @Override
-    public String feed() {
-        return BitgetVenue.FEED;
+    public BitgetLiveVenue() {
+        super(declare(BitgetVenue.FEED, "wss://ws.bitget.com/spot/v1/stream",
+                new VenueLimits(50, 50, 10, 5, Duration.ofSeconds(1), 1)).heartbeat("ping", Duration.ofSeconds(20))
+                .symbols(BitgetLiveVenue::spot)
+                .errorWhen("\"event\":\"", "error"));
     }
 
-    @Override
-    public String defaultEndpoint() {
-        return "wss://ws.bitget.com/spot/v1/stream";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
+    private static String spot(String normalized) {
         Parts s = NormalizedSymbols.parts(normalized);
         if (s != null && s.kind() == Instrument.Kind.PERPETUAL) {
             throw new IllegalArgumentException(BitgetVenue.FEED + ": '" + normalized
@@ -74,35 +70,10 @@ public final class BitgetLiveVenue implements LiveVenue {
         }).toList()) + "]}";
     }
 
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(50, 50, 10, 5, Duration.ofSeconds(1), 1);
-    }
-
-    @Override
-    public String heartbeatMessage() {
-        return "ping";
-    }
-
-    @Override
-    public Duration heartbeatInterval() {
-        return Duration.ofSeconds(20);
-    }
-
     /** {@code channel:instId} of a data frame's {@code arg}; null for acks, errors and {@code pong}. */
     @Override
     public String streamOf(byte[] payload) {
-        if (!"action".equals(PayloadScan.valueAfter(payload, "{\"", '"'))) {
-            return null;
-        }
-        String channel = PayloadScan.valueAfter(payload, "\"channel\":\"", '"');
-        String inst = channel == null ? null : PayloadScan.valueAfter(payload, "\"instId\":\"", '"');
-        return inst == null ? null : channel + ":" + inst;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return "error".equals(PayloadScan.valueAfter(payload, "\"event\":\"", '"'))
-                ? new String(payload, StandardCharsets.UTF_8) : null;
+        return "action".equals(PayloadScan.valueAfter(payload, "{\"", '"'))
+                ? LiveSubscriptions.stream(payload, "\"channel\":\"", "\"instId\":\"") : null;
     }
 }

@@ -32,12 +32,8 @@ public final class BitgetVenue {
      * Trades carry no venue id ({@link BitgetFrameDecoder}): no id dedup for this feed, each trade
      * frame counted once as received.
      */
-    public static final Venue VENUE = Venue.builder(FEED, BitgetFrameDecoder::new, BitgetSymbols.BOTH_WAYS, RULES,
-                    BitgetVenue::partitionKey)
-            .cryptofeedExchange("BITGET")
-            .instrumentMetadata(new BitgetInstruments(FEED))
-            .live(new BitgetLiveVenue())
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "BITGET", BitgetFrameDecoder::new, BitgetSymbols.BOTH_WAYS,
+            RULES, BitgetVenue::partitionKey, BitgetInstruments::new).live(new BitgetLiveVenue()).build();
 
     private BitgetVenue() {}
 

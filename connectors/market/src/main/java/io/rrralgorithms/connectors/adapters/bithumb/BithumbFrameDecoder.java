@@ -70,7 +70,7 @@ final class BithumbFrameDecoder extends JsonFrameDecoder {
 
     private MarketEvent trade(RawFrame frame, JsonNode t, String where) throws DecodeException {
         String symbol = requireText(t, "symbol");
-        MarketEvent ev = MarketEvent.trade(feed, symbol, BithumbSymbols.normalize(symbol), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.trade(feed, symbol, BithumbSymbols.BOTH_WAYS.decode(symbol), frame.receiveTimeNs);
         String time = requireText(t, "contDtm");
         try {
             LocalDateTime local = LocalDateTime.parse(time, KOREA_TIME);

@@ -7,7 +7,7 @@ import io.rrralgorithms.connectors.venues.Venue;
 /**
  * Bithumb ({@code bithumb}), spot, public WebSocket {@code wss://pubwss.bithumb.com/pub/ws}:
  * {@code transaction} (trades) only, the one channel recorded, decoded by {@link BithumbFrameDecoder}.
- * Replay only; its book channel ({@code orderbookdepth}) is not decoded.
+ * Live: {@link BithumbLiveVenue} (trades); its book channel ({@code orderbookdepth}) is not decoded.
  */
 public final class BithumbVenue {
     public static final String FEED = "bithumb";
@@ -18,12 +18,8 @@ public final class BithumbVenue {
      */
     static final BookSyncRules RULES = new UnsequencedSyncRules("any orderbookdepth (not decoded: trades only)");
 
-    public static final Venue VENUE = Venue.builder(FEED, BithumbFrameDecoder::new, BithumbSymbols.BOTH_WAYS, RULES,
-                    Venue.keyedByField("symbol"))
-            .cryptofeedExchange("BITHUMB")
-            .instrumentMetadata(new BithumbInstruments(FEED))
-            .tradeIdsMadeUp()
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "BITHUMB", BithumbFrameDecoder::new, BithumbSymbols.BOTH_WAYS,
+            RULES, Venue.keyedByField("symbol"), BithumbInstruments::new).tradeIdsMadeUp().build();
 
     private BithumbVenue() {}
 }

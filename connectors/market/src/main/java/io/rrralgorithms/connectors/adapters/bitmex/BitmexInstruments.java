@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters.bitmex;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
@@ -20,9 +21,15 @@ import java.util.List;
  * {@code expiry}, in UTC); other types (indices, options, spot, up/down contracts) are left out.
  * Base is the {@code underlying} ({@code XBT} → {@code BTC}; a basket index such as
  * {@code ALTMEXUSD} has underlying {@code ALTMEX}), quote the {@code quoteCurrency}. Tick and lot
- * are {@code tickSize} and {@code lotSize}: sizes are in contracts (XBTUSD: 1 USD, in lots of 100),
- * whatever the contract's value ({@code multiplier}, inverse or quanto). BitMEX writes these as
- * JSON numbers ({@code 1e-8}); they are read exactly, never through a double.
+ * are {@code tickSize} and {@code lotSize}: sizes are in contracts (XBTUSD: 1 USD, in lots of 100).
+ * BitMEX writes these as JSON numbers ({@code 1e-8}); they are read exactly, never through a double.
+ *
+ * <p>Contract terms from BitMEX's contract value in the settlement currency's unit ({@code XBt} =
+ * 1e-8 BTC, {@code USDt} = 1e-6 USDT): {@code isInverse}: value = multiplier / price, so a contract
+ * is worth |multiplier| / |underlyingToSettleMultiplier| of the quote currency (XBTUSD: 1 USD);
+ * {@code isQuanto}: value = multiplier × price in the settlement unit (ETHUSD: 100 XBt per USD,
+ * quanto 0.000001 BTC); else linear, value = multiplier × price / quoteToSettleMultiplier of the
+ * quote currency (XRPU21: 1 XRP per contract, priced in XBT).
  */
 final class BitmexInstruments extends RestInstrumentList {
     static final String URL = "https://www.bitmex.com/api/v1/instrument/active";
@@ -35,10 +42,7 @@ final class BitmexInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root == null || !root.isArray()) {
-            throw new IOException("BitMEX instrument list is not a JSON array: " + url);
-        }
+        JsonNode root = arrayRoot(JSON, url, body, "instrument list");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode i : root) {
             String typ = i.path("typ").asText();
@@ -57,9 +61,42 @@ final class BitmexInstruments extends RestInstrumentList {
                     ? Instant.parse(text(i, "expiry")).atZone(ZoneOffset.UTC).toLocalDate()
                     : null;
             out.add(new Instrument(feed, symbol, NormalizedSymbols.of(kind, base, quote, expiry), kind, base, quote,
-                    expiry, decimal(i, "tickSize"), decimal(i, "lotSize")));
+                    expiry, decimal(i, "tickSize"), decimal(i, "lotSize"), terms(i, quote)));
         }
         return out;
+    }
+
+    /** The contract's terms from its multipliers (see the class comment). */
+    static ContractTerms terms(JsonNode i, String quote) throws IOException {
+        BigDecimal multiplier = decimal(i, "multiplier");
+        if (multiplier == null || multiplier.signum() == 0) {
+            throw new IOException("BitMEX instrument " + i.path("symbol").asText("?") + ": no 'multiplier'");
+        }
+        try {
+            if (i.path("isInverse").asBoolean(false)) {
+                return ContractTerms.inverse(multiplier.abs().divide(required(i, "underlyingToSettleMultiplier").abs()), quote);
+            }
+            if (i.path("isQuanto").asBoolean(false)) {
+                String unit = text(i, "settlCurrency");
+                return switch (unit) {
+                    case "XBt" -> ContractTerms.quanto(multiplier.movePointLeft(8), "BTC");
+                    case "USDt" -> ContractTerms.quanto(multiplier.movePointLeft(6), "USDT");
+                    default -> throw new IOException("BitMEX instrument " + i.path("symbol").asText("?")
+                            + ": settlement unit '" + unit + "' of unknown size");
+                };
+            }
+            return ContractTerms.linear(multiplier.divide(required(i, "quoteToSettleMultiplier")), quote);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new IOException("BitMEX instrument " + i.path("symbol").asText("?") + ": contract terms: " + e.getMessage(), e);
+        }
+    }
+
+    private static BigDecimal required(JsonNode i, String field) throws IOException {
+        BigDecimal d = decimal(i, field);
+        if (d == null || d.signum() == 0) {
+            throw new IOException("BitMEX instrument " + i.path("symbol").asText("?") + ": no '" + field + "'");
+        }
+        return d;
     }
 
     private static String text(JsonNode i, String field) throws IOException {

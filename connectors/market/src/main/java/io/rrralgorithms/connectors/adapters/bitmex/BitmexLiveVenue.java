@@ -1,16 +1,12 @@
 package io.rrralgorithms.connectors.adapters.bitmex;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
 import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
-import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.IntSupplier;
 
 /**
  * BitMEX's public realtime API ({@code bitmex}), {@code wss://ws.bitmex.com/realtime}. No key needed.
@@ -31,58 +27,18 @@ import java.util.function.IntSupplier;
  *       {@code BTC-USD-210924} → {@code XBTU21}.
  * </ul>
  */
-public final class BitmexLiveVenue implements LiveVenue {
+public final class BitmexLiveVenue extends LiveSpec {
     static final String PING = "ping";
 
-    @Override
-    public String feed() {
-        return BitmexVenue.FEED;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return "wss://ws.bitmex.com/realtime";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return BitmexSymbols.toNative(normalized);
-    }
-
-    @Override
-    public List<LiveStream> streams(String nativeSymbol, Set<Channel> channels) {
-        return LiveStream.forChannels(nativeSymbol, channels, "trade:" + nativeSymbol, "orderBookL2:" + nativeSymbol,
-                "quote:" + nativeSymbol);
+    public BitmexLiveVenue() {
+        super(declare(BitmexVenue.FEED, "wss://ws.bitmex.com/realtime", new VenueLimits(300, 100, 5, 40,
+                Duration.ofHours(1), 1)).batching(Batching.PER_CHANNEL).heartbeat(PING, Duration.ofSeconds(5))
+                .symbols(BitmexSymbols::toNative).streams("trade:{}", "orderBookL2:{}", "quote:{}"));
     }
 
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
         return "{\"op\":\"subscribe\",\"args\":[" + LiveSubscriptions.quoted(streams, LiveStream::name) + "]}";
-    }
-
-    /** One message per channel of the batch. */
-    @Override
-    public List<String> subscribeMessages(List<LiveStream> streams, IntSupplier nextId) {
-        List<String> out = new ArrayList<>();
-        for (List<LiveStream> one : LiveSubscriptions.byChannel(streams).values()) {
-            out.add(subscribeMessage(one, nextId.getAsInt()));
-        }
-        return out;
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(300, 100, 5, 40, Duration.ofHours(1), 1);
-    }
-
-    @Override
-    public String heartbeatMessage() {
-        return PING;
-    }
-
-    @Override
-    public Duration heartbeatInterval() {
-        return Duration.ofSeconds(5);
     }
 
     /** {@code <table>:<symbol>} of a data frame; null for the welcome, replies and {@code pong}. */
@@ -96,7 +52,7 @@ public final class BitmexLiveVenue implements LiveVenue {
     /** A reply with an {@code error} ({@code {"status":400,"error":"Unknown table: …"}}). */
     @Override
     public String errorOf(byte[] payload) {
-        String s = LiveSubscriptions.smallText(payload, 4096);
-        return s != null && s.startsWith("{") && s.contains("\"error\":") ? s : null;
+        String s = LiveSubscriptions.errorContaining(payload, "\"error\":");
+        return s != null && s.startsWith("{") ? s : null;
     }
 }

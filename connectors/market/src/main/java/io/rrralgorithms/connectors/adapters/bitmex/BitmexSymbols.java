@@ -49,11 +49,9 @@ final class BitmexSymbols {
      * of its month is refused.
      */
     static String toNative(String normalized) {
-        Parts s = NormalizedSymbols.parts(normalized);
-        if (s == null || (s.kind() != Instrument.Kind.PERPETUAL && s.kind() != Instrument.Kind.FUTURE)) {
-            throw new IllegalArgumentException(BitmexVenue.FEED + ": '" + normalized
-                    + "' is not a perpetual like BTC-USD-PERP or a dated future like BTC-USD-210924");
-        }
+        Parts s = VenueSymbols.require(normalized, BitmexVenue.FEED,
+                "a perpetual like BTC-USD-PERP or a dated future like BTC-USD-210924", Instrument.Kind.PERPETUAL,
+                Instrument.Kind.FUTURE);
         String base = s.base().equals("BTC") ? "XBT" : s.base();
         String quote = s.quote().equals("BTC") ? "XBT" : s.quote();
         if (s.kind() == Instrument.Kind.PERPETUAL) {

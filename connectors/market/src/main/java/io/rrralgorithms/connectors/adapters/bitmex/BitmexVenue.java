@@ -14,14 +14,11 @@ public final class BitmexVenue {
     public static final String FEED = "bitmex";
 
     /** The decoder keeps the level ids: one per stream reader. Trade ids are made up (the venue sends UUIDs). */
-    public static final Venue VENUE = Venue.builder(FEED, BitmexFrameDecoder::new, BitmexSymbols.BOTH_WAYS,
-                    new BitmexSyncRules(), BitmexVenue::partitionKey)
+    public static final Venue VENUE = Venue.declare(FEED, "BITMEX", BitmexFrameDecoder::new, BitmexSymbols.BOTH_WAYS,
+            new BitmexSyncRules(), BitmexVenue::partitionKey, BitmexInstruments::new)
             .decoderKeepsState()
             .tradeIdsMadeUp()
-            .cryptofeedExchange("BITMEX")
-            .instrumentMetadata(new BitmexInstruments(FEED))
-            .live(new BitmexLiveVenue())
-            .build();
+            .live(new BitmexLiveVenue()).build();
 
     private static final byte[] DATA = "\"data\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SYMBOL = "\"symbol\":\"".getBytes(StandardCharsets.US_ASCII);
@@ -37,27 +34,14 @@ public final class BitmexVenue {
      * over several partitions: not supported by the capture service's keying.
      */
     static String partitionKey(byte[] payload) {
-        int data = indexOf(payload, DATA, 0);
+        int data = PayloadScan.indexOf(payload, DATA);
         if (data >= 0) {
-            int sym = indexOf(payload, SYMBOL, data);
+            int sym = PayloadScan.indexOf(payload, SYMBOL, data);
             if (sym >= 0) {
                 return PayloadScan.valueAfter(Arrays.copyOfRange(payload, sym, Math.min(payload.length, sym + 100)),
                         "\"symbol\":\"", '"');
             }
         }
         return PayloadScan.valueAfter(payload, "\"filter\":{\"symbol\":\"", '"');
-    }
-
-    private static int indexOf(byte[] payload, byte[] marker, int from) {
-        outer:
-        for (int i = from; i + marker.length <= payload.length; i++) {
-            for (int k = 0; k < marker.length; k++) {
-                if (payload[i + k] != marker[k]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

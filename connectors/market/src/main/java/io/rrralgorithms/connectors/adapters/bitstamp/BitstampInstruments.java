@@ -25,10 +25,7 @@ final class BitstampInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root == null || !root.isArray()) {
-            throw new IOException("trading-pairs-info must be an array: " + url);
-        }
+        JsonNode root = arrayRoot(JSON, url, body, "trading-pairs-info");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode p : root) {
             String symbol = text(p, "url_symbol");

@@ -1,16 +1,12 @@
 package io.rrralgorithms.connectors.adapters.bitstamp;
 
-import io.rrralgorithms.connectors.adapters.LiveNumbers;
+import io.rrralgorithms.connectors.adapters.LiveSpec;
 import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
-import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Bitstamp's public WebSocket API v2 ({@code bitstamp}), {@code wss://ws.bitstamp.net}. No key needed.
@@ -35,60 +31,25 @@ import java.util.Set;
  *   <li>Symbols ({@link BitstampSymbols#toNative}): {@code ETH-USD} → {@code ethusd}.
  * </ul>
  */
-public final class BitstampLiveVenue implements LiveVenue {
+public final class BitstampLiveVenue extends LiveSpec {
     static final String HEARTBEAT = "{\"event\":\"bts:heartbeat\"}";
     private static final String DIFFS = "diff_order_book_";
 
-    @Override
-    public String feed() {
-        return BitstampVenue.FEED;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return "wss://ws.bitstamp.net";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return BitstampSymbols.toNative(normalized);
-    }
-
-    /** {@code live_trades_<pair>}, {@code diff_order_book_<pair>}; no BBO. */
-    @Override
-    public List<LiveStream> streams(String pair, Set<Channel> channels) {
-        List<LiveStream> out = new ArrayList<>();
-        if (channels.contains(Channel.TRADES)) {
-            out.add(new LiveStream(pair, Channel.TRADES, "live_trades_" + pair));
-        }
-        if (channels.contains(Channel.BOOK)) {
-            out.add(new LiveStream(pair, Channel.BOOK, DIFFS + pair));
-        }
-        return out;
+    /** The diff's and the snapshot's {@code microtimestamp}: Bitstamp's book "update id" is a time in µs. */
+    public BitstampLiveVenue() {
+        super(declare(BitstampVenue.FEED, "wss://ws.bitstamp.net", new VenueLimits(200, 1, 10, 5, Duration.ofSeconds(1), 5))
+                .heartbeat(HEARTBEAT, Duration.ofSeconds(20))
+                .symbols(BitstampSymbols::toNative).streams("live_trades_{}", DIFFS + "{}", null)
+                .restSnapshots(new RestSnapshots("https://www.bitstamp.net", "/api/v2/order_book/", "", DIFFS,
+                        "microtimestamp", "microtimestamp"))
+                .errorWhen("\"event\":\"", "bts:error"));
     }
 
     /** One channel a message ({@link VenueLimits#maxStreamsPerSubscribe} is 1). */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        if (streams.size() != 1) {
-            throw new IllegalArgumentException("bitstamp subscribes one channel a message, got " + streams.size());
-        }
-        return "{\"event\":\"bts:subscribe\",\"data\":{\"channel\":\"" + streams.get(0).name() + "\"}}";
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(200, 1, 10, 5, Duration.ofSeconds(1), 5);
-    }
-
-    @Override
-    public String heartbeatMessage() {
-        return HEARTBEAT;
-    }
-
-    @Override
-    public Duration heartbeatInterval() {
-        return Duration.ofSeconds(20);
+        return "{\"event\":\"bts:subscribe\",\"data\":{\"channel\":\"" + LiveSubscriptions.one(feed(), streams).name()
+                + "\"}}";
     }
 
     /** The {@code channel} of a {@code data} or {@code trade} event; null for replies and heartbeats. */
@@ -100,38 +61,5 @@ public final class BitstampLiveVenue implements LiveVenue {
         }
         String channel = PayloadScan.valueAfter(payload, "\"channel\":\"", '"');
         return channel != null && (channel.startsWith(DIFFS) || channel.startsWith("live_trades_")) ? channel : null;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return "bts:error".equals(PayloadScan.valueAfter(payload, "\"event\":\"", '"'))
-                ? LiveSubscriptions.smallText(payload, 4096) : null;
-    }
-
-    @Override
-    public String defaultRestBase() {
-        return "https://www.bitstamp.net";
-    }
-
-    @Override
-    public String snapshotPath(String pair) {
-        return "/api/v2/order_book/" + pair;
-    }
-
-    @Override
-    public String bookDiffSymbol(byte[] payload) {
-        String channel = streamOf(payload);
-        return channel != null && channel.startsWith(DIFFS) ? channel.substring(DIFFS.length()) : null;
-    }
-
-    /** The diff's {@code microtimestamp} (Bitstamp's book "update id" is a time in µs). */
-    @Override
-    public long bookDiffFirstUpdateId(byte[] payload) {
-        return LiveNumbers.after(payload, "microtimestamp");
-    }
-
-    @Override
-    public long snapshotUpdateId(byte[] body) {
-        return LiveNumbers.after(body, "microtimestamp");
     }
 }

@@ -24,10 +24,7 @@ final class BitstampSymbols {
 
     /** {@code ETH-USD} → {@code ethusd}. */
     static String toNative(String normalized) {
-        Parts s = NormalizedSymbols.parts(normalized);
-        if (s == null || s.kind() != Instrument.Kind.SPOT) {
-            throw new IllegalArgumentException(BitstampVenue.FEED + ": '" + normalized + "' is not a pair like ETH-USD");
-        }
+        Parts s = VenueSymbols.require(normalized, BitstampVenue.FEED, "a pair like ETH-USD", Instrument.Kind.SPOT);
         return (s.base() + s.quote()).toLowerCase(Locale.ROOT);
     }
 

@@ -35,13 +35,10 @@ public final class BitstampVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.monotonic("microtimestamp >= ");
 
-    public static final Venue VENUE = Venue.builder(FEED, BitstampFrameDecoder::new, BitstampSymbols.BOTH_WAYS,
-                    RULES, BitstampVenue::partitionKey)
+    public static final Venue VENUE = Venue.declare(FEED, "BITSTAMP", BitstampFrameDecoder::new, BitstampSymbols.BOTH_WAYS,
+            RULES, BitstampVenue::partitionKey, BitstampInstruments::new)
             .snapshotUrl(Venue.snapshotUrlMatching("/api/v2/order_book/([a-z0-9]+)/?(?:\\?.*)?$")) // → ethusd
-            .cryptofeedExchange("BITSTAMP")
-            .instrumentMetadata(new BitstampInstruments(FEED))
-            .live(new BitstampLiveVenue())
-            .build();
+            .live(new BitstampLiveVenue()).build();
 
     private BitstampVenue() {}
 

@@ -210,10 +210,7 @@ final class BittrexFrameDecoder implements FrameDecoder {
             }
             prices[i] = JsonFields.decimal(level.get("rate"), where + ".rate");
             sizes[i] = JsonFields.decimal(level.get("quantity"), where + ".quantity");
-            if (prices[i] <= 0 || sizes[i] < 0 || snapshot && sizes[i] == 0) {
-                throw new DecodeException("field '" + where + "' has a non-positive rate or "
-                        + (snapshot ? "a non-positive quantity in a snapshot" : "a negative quantity"));
-            }
+            EventChecks.requireLevel(where, prices[i], sizes[i], snapshot, "rate", "quantity");
         });
     }
 

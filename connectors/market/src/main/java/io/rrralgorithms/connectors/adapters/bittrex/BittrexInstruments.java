@@ -20,20 +20,12 @@ final class BittrexInstruments extends RestInstrumentList {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     BittrexInstruments(String feed) {
-        super(feed, "/v3/markets", "https://api.bittrex.com/v3/markets");
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.matches("https?://[^/]+/v3/markets/?(\\?.*)?");
+        super(pathMatching("/v3/markets/?"), feed, "https://api.bittrex.com/v3/markets");
     }
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root == null || !root.isArray()) {
-            throw new IOException(feed + " market list is not an array: " + url);
-        }
+        JsonNode root = arrayRoot(JSON, url, body, "market list");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode m : root) {
             String base = NormalizedSymbols.asset(text(m, "baseCurrencySymbol"));

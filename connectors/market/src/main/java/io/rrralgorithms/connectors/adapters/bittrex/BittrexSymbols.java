@@ -25,10 +25,7 @@ final class BittrexSymbols {
     }
 
     static String toNative(String normalized) {
-        Parts p = NormalizedSymbols.parts(normalized);
-        if (p == null || p.kind() != Instrument.Kind.SPOT) {
-            throw new IllegalArgumentException("bittrex: '" + normalized + "' is not a spot pair like BTC-EUR");
-        }
+        Parts p = VenueSymbols.require(normalized, "bittrex", "a spot pair like BTC-EUR", Instrument.Kind.SPOT);
         return p.base() + "-" + p.quote();
     }
 }

@@ -25,10 +25,8 @@ public final class BittrexVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.nextFirstId("sequence == ");
 
-    public static final Venue VENUE = Venue.builder(FEED, BittrexFrameDecoder::new, BittrexSymbols.BOTH_WAYS, RULES,
-                    BittrexVenue::partitionKey)
-            .cryptofeedExchange("BITTREX")
-            .instrumentMetadata(new BittrexInstruments(FEED))
+    public static final Venue VENUE = Venue.declare(FEED, "BITTREX", BittrexFrameDecoder::new, BittrexSymbols.BOTH_WAYS,
+            RULES, BittrexVenue::partitionKey, BittrexInstruments::new)
             .snapshotUrl(Venue.snapshotUrlMatching("/v3/markets/([^/?]+)/orderbook"))
             .tradeIdsMadeUp()
             .build();

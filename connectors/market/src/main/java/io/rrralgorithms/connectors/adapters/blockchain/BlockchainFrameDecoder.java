@@ -67,7 +67,7 @@ final class BlockchainFrameDecoder extends JsonFrameDecoder {
 
     private MarketEvent base(RawFrame frame, EventType type, JsonNode root) throws DecodeException {
         String symbol = requireText(root, "symbol");
-        MarketEvent ev = MarketEvent.of(type, feed, symbol, BlockchainSymbols.normalize(symbol), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.of(type, feed, symbol, BlockchainSymbols.BOTH_WAYS.decode(symbol), frame.receiveTimeNs);
         ev.exchangeTimeMs = requireIsoTimeMs(root, "timestamp");
         return ev;
     }
@@ -88,10 +88,7 @@ final class BlockchainFrameDecoder extends JsonFrameDecoder {
             }
             prices[i] = JsonNumbers.number(level.get("px"), where + ".px");
             sizes[i] = JsonNumbers.number(level.get("qty"), where + ".qty");
-            if (prices[i] <= 0 || sizes[i] < 0 || snapshot && sizes[i] == 0) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or "
-                        + (snapshot ? "a non-positive quantity in a snapshot" : "a negative quantity"));
-            }
+            EventChecks.requireLevel(where, prices[i], sizes[i], snapshot, "price", "quantity");
         };
         return ev.levels(JsonFields.levels(requireArray(root, "bids", "an array of levels"), "bids", reader),
                 JsonFields.levels(requireArray(root, "asks", "an array of levels"), "asks", reader));

@@ -26,10 +26,7 @@ final class BlockchainInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root == null || !root.isArray()) {
-            throw new IOException(feed + " instrument list is not an array: " + url);
-        }
+        JsonNode root = arrayRoot(JSON, url, body, "instrument list");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode i : root) {
             String base = NormalizedSymbols.asset(text(i, "base_currency"));

@@ -7,8 +7,8 @@ import io.rrralgorithms.connectors.venues.Venue;
 /**
  * Blockchain.com Exchange ({@code blockchain}), spot, the Mercury gateway WebSocket
  * {@code wss://ws.blockchain.info/mercury-gateway/v1/ws}: {@code l2} snapshots and updates and
- * {@code trades}, decoded by {@link BlockchainFrameDecoder}. Replay only (the socket wants an
- * {@code Origin} header; no live spec yet).
+ * {@code trades}, decoded by {@link BlockchainFrameDecoder}. Live: {@link BlockchainLiveVenue} (the socket
+ * wants an {@code Origin} header).
  */
 public final class BlockchainVenue {
     public static final String FEED = "blockchain";
@@ -23,11 +23,8 @@ public final class BlockchainVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.monotonic("seqnum >= ");
 
-    public static final Venue VENUE = Venue.builder(FEED, BlockchainFrameDecoder::new, BlockchainSymbols.BOTH_WAYS,
-                    RULES, Venue.keyedByField("symbol"))
-            .cryptofeedExchange("BLOCKCHAIN")
-            .instrumentMetadata(new BlockchainInstruments(FEED))
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "BLOCKCHAIN", BlockchainFrameDecoder::new,
+            BlockchainSymbols.BOTH_WAYS, RULES, Venue.keyedByField("symbol"), BlockchainInstruments::new).build();
 
     private BlockchainVenue() {}
 }

@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters.bybit;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
@@ -20,7 +21,9 @@ import java.util.regex.Pattern;
  * inverse quarterly futures ({@code BTCUSDM21}, whose {@code alias} {@code BTCUSD0625} gives the
  * delivery month and day; the year is the symbol's). Tick size is {@code price_filter.tick_size}
  * (a string), lot size {@code lot_size_filter.qty_step} (a JSON number, read exactly): contracts
- * of 1 USD on inverse contracts, base currency on USDT perpetuals.
+ * of 1 USD on inverse contracts, base currency on USDT perpetuals. The list has no contract-size
+ * field: the contract terms follow the quote currency, USD-quoted contracts being inverse contracts
+ * of 1 USD each, USDT-quoted ones linear in the base.
  */
 final class BybitInstruments extends RestInstrumentList {
     static final String URL = "https://api.bybit.com/v2/public/symbols";
@@ -59,7 +62,8 @@ final class BybitInstruments extends RestInstrumentList {
             }
             out.add(new Instrument(feed, name, NormalizedSymbols.of(kind, base, quote, expiry), kind, base, quote,
                     expiry, decimal(i.path("price_filter").get("tick_size"), name, "tick_size"),
-                    decimal(i.path("lot_size_filter").get("qty_step"), name, "qty_step")));
+                    decimal(i.path("lot_size_filter").get("qty_step"), name, "qty_step"),
+                    quote.equals("USD") ? ContractTerms.inverse(BigDecimal.ONE, quote) : ContractTerms.spot(quote)));
         }
         return out;
     }

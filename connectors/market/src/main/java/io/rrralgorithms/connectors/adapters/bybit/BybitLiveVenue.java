@@ -1,17 +1,15 @@
 package io.rrralgorithms.connectors.adapters.bybit;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
+import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
-import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Bybit public WebSocket API v5 ({@code bybit}), category linear (USDT perpetuals):
@@ -35,21 +33,18 @@ import java.util.Set;
  *       spot symbols ({@code BTC-USDT}) are refused.
  * </ul>
  */
-public final class BybitLiveVenue implements LiveVenue {
+public final class BybitLiveVenue extends LiveSpec {
 
-    @Override
-    public String feed() {
-        return BybitVenue.FEED;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return "wss://stream.bybit.com/v5/public/linear";
+    public BybitLiveVenue() {
+        super(declare(BybitVenue.FEED, "wss://stream.bybit.com/v5/public/linear",
+                new VenueLimits(200, 10, 10, 500, Duration.ofMinutes(5), 1))
+                .heartbeat("{\"req_id\":\"ping\",\"op\":\"ping\"}", Duration.ofSeconds(20))
+                .symbols(BybitLiveVenue::perpetual).streams("publicTrade.{}", "orderbook.50.{}", "orderbook.1.{}")
+                .errorContaining("\"success\":false"));
     }
 
     /** Perpetuals only (the v5 linear and inverse categories), as {@link BybitSymbols#toNative}. */
-    @Override
-    public String nativeSymbol(String normalized) {
+    private static String perpetual(String normalized) {
         Parts s = NormalizedSymbols.parts(normalized);
         boolean ok = s != null && s.kind() == Instrument.Kind.PERPETUAL && (s.quote().equals("USDT") || s.quote().equals("USD"));
         if (!ok) {
@@ -60,43 +55,13 @@ public final class BybitLiveVenue implements LiveVenue {
     }
 
     @Override
-    public List<LiveStream> streams(String s, Set<Channel> channels) {
-        return LiveStream.forChannels(s, channels, "publicTrade." + s, "orderbook.50." + s, "orderbook.1." + s);
-    }
-
-    @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        return "{\"req_id\":\"" + id + "\",\"op\":\"subscribe\",\"args\":[" + String.join(",",
-                streams.stream().map(s -> "\"" + s.name() + "\"").toList()) + "]}";
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(200, 10, 10, 500, Duration.ofMinutes(5), 1);
-    }
-
-    @Override
-    public String heartbeatMessage() {
-        return "{\"req_id\":\"ping\",\"op\":\"ping\"}";
-    }
-
-    @Override
-    public Duration heartbeatInterval() {
-        return Duration.ofSeconds(20);
+        return "{\"req_id\":\"" + id + "\",\"op\":\"subscribe\",\"args\":[" + LiveSubscriptions.quoted(streams,
+                LiveStream::name) + "]}";
     }
 
     @Override
     public String streamOf(byte[] payload) {
         return PayloadScan.valueAfter(payload, "\"topic\":\"", '"');
-    }
-
-
-    @Override
-    public String errorOf(byte[] payload) {
-        if (payload.length > 4096) {
-            return null;
-        }
-        String s = new String(payload, StandardCharsets.UTF_8);
-        return s.contains("\"success\":false") ? s : null;
     }
 }

@@ -18,13 +18,10 @@ public final class BybitVenue {
     public static final String FEED = "bybit";
 
     /** The decoder is stateless (every delete row carries its price); trade ids are made up (the venue sends UUIDs). */
-    public static final Venue VENUE = Venue.builder(FEED, BybitFrameDecoder::new, BybitSymbols.BOTH_WAYS,
-                    new BybitSyncRules(), BybitVenue::partitionKey)
+    public static final Venue VENUE = Venue.declare(FEED, "BYBIT", BybitFrameDecoder::new, BybitSymbols.BOTH_WAYS,
+            new BybitSyncRules(), BybitVenue::partitionKey, BybitInstruments::new)
             .tradeIdsMadeUp()
-            .cryptofeedExchange("BYBIT")
-            .instrumentMetadata(new BybitInstruments(FEED))
-            .live(new BybitLiveVenue())
-            .build();
+            .live(new BybitLiveVenue()).build();
 
     private BybitVenue() {}
 

@@ -91,25 +91,18 @@ final class CoinbaseFrameDecoder extends JsonFrameDecoder {
         ev.lastUpdateId = frame.receiveTimeNs;
         ev.exchangeTimeMs = requireIsoTimeMs(root, "time");
         JsonNode changes = requireArray(root, "changes", "an array of [side, price, size]");
-        int n = changes.size();
-        SidedLevels levels = new SidedLevels(n);
-        for (int i = 0; i < n; i++) {
-            JsonNode c = changes.get(i);
-            String where = "changes[" + i + "]";
+        return SidedLevels.read(changes, "changes", (c, where, levels) -> {
             if (!c.isArray() || c.size() < 3) {
                 throw new DecodeException("field '" + where + "' must be a [side, price, size] array, got "
                         + (c.isArray() ? "an array of " + c.size() : c.getNodeType().toString()));
             }
-            JsonNode side = c.get(0);
             long price = decimal(c.get(1), where + ".price");
             long size = decimal(c.get(2), where + ".size");
             if (price <= 0 || size < 0) {
                 throw new DecodeException("field '" + where + "' has a non-positive price or negative size");
             }
-            levels.add(side, where, price, size);
-        }
-        levels.into(ev);
-        return ev;
+            levels.add(c.get(0), where, price, size);
+        }).into(ev);
     }
 
     private MarketEvent match(RawFrame frame, JsonNode root) throws DecodeException {

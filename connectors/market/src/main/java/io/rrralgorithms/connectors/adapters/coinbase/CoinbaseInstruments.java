@@ -1,6 +1,5 @@
 package io.rrralgorithms.connectors.adapters.coinbase;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rrralgorithms.connectors.instruments.Instrument;
@@ -43,15 +42,7 @@ public final class CoinbaseInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new IOException("products response is not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isArray()) {
-            throw new IOException("products response is not a JSON array");
-        }
+        JsonNode root = arrayRoot(JSON, url, body, "products response");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode p : root) {
             String id = text(p, "id");

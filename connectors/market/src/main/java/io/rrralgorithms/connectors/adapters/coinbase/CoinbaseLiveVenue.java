@@ -1,16 +1,14 @@
 package io.rrralgorithms.connectors.adapters.coinbase;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
+import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,55 +32,27 @@ import java.util.Set;
  *   <li>Symbols: Coinbase product ids are already {@code BASE-QUOTE}: native = normalized.
  * </ul>
  */
-public final class CoinbaseLiveVenue implements LiveVenue {
-    private static final VenueLimits LIMITS = new VenueLimits(100, 100, 8, 8, Duration.ofSeconds(1), 1);
+public final class CoinbaseLiveVenue extends LiveSpec {
 
-    @Override
-    public String feed() {
-        return CoinbaseVenue.FEED;
+    public CoinbaseLiveVenue() {
+        super(declare(CoinbaseVenue.FEED, "wss://ws-feed.exchange.coinbase.com",
+                new VenueLimits(100, 100, 8, 8, Duration.ofSeconds(1), 1))
+                .symbols(CoinbaseSymbols::toNative).streams("matches:{}", "level2_batch:{}", "ticker:{}")
+                .errorWhen("\"type\":\"", "error"));
     }
 
-    @Override
-    public String defaultEndpoint() {
-        return "wss://ws-feed.exchange.coinbase.com";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return CoinbaseSymbols.toNative(normalized);
-    }
-
+    /** The declared streams and always the product's {@code heartbeat}. */
     @Override
     public List<LiveStream> streams(String nativeSymbol, Set<Channel> channels) {
-        List<LiveStream> out = new ArrayList<>(LiveStream.forChannels(nativeSymbol, channels, "matches:" + nativeSymbol,
-                "level2_batch:" + nativeSymbol, "ticker:" + nativeSymbol));
+        List<LiveStream> out = new ArrayList<>(super.streams(nativeSymbol, channels));
         out.add(new LiveStream(nativeSymbol, Channel.HEARTBEAT, "heartbeat:" + nativeSymbol));
         return out;
     }
 
+    /** {@code {"type":"subscribe","channels":[{"name":<channel>,"product_ids":[…]},…]}}, channels in first-seen order. */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        Map<String, List<String>> byChannel = new LinkedHashMap<>();
-        for (LiveStream s : streams) {
-            String channel = s.name().substring(0, s.name().indexOf(':'));
-            byChannel.computeIfAbsent(channel, k -> new ArrayList<>()).add(s.nativeSymbol());
-        }
-        StringBuilder b = new StringBuilder("{\"type\":\"subscribe\",\"channels\":[");
-        boolean first = true;
-        for (var e : byChannel.entrySet()) {
-            b.append(first ? "" : ",").append("{\"name\":\"").append(e.getKey()).append("\",\"product_ids\":[");
-            first = false;
-            for (int i = 0; i < e.getValue().size(); i++) {
-                b.append(i == 0 ? "" : ",").append('"').append(e.getValue().get(i)).append('"');
-            }
-            b.append("]}");
-        }
-        return b.append("]}").toString();
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return LIMITS;
+        return "{\"type\":\"subscribe\",\"channels\":[" + LiveSubscriptions.namedChannels(streams, "product_ids") + "]}";
     }
 
     /** {@code <channel>:<product_id>} from the message type. */
@@ -101,11 +71,5 @@ public final class CoinbaseLiveVenue implements LiveVenue {
         };
         String product = channel == null ? null : PayloadScan.valueAfter(payload, "\"product_id\":\"", '"');
         return product == null ? null : channel + ":" + product;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return "error".equals(PayloadScan.valueAfter(payload, "\"type\":\"", '"'))
-                ? new String(payload, StandardCharsets.UTF_8) : null;
     }
 }

@@ -1,7 +1,6 @@
 package io.rrralgorithms.connectors.adapters.coinbase;
 
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
 import io.rrralgorithms.connectors.venues.VenueSymbols;
 
@@ -18,10 +17,7 @@ final class CoinbaseSymbols {
 
     /** {@code btc-usd} → {@code BTC-USD}; anything but a spot pair is refused. */
     static String toNative(String normalized) {
-        Parts s = NormalizedSymbols.parts(normalized);
-        if (s == null || s.kind() != Instrument.Kind.SPOT) {
-            throw new IllegalArgumentException(CoinbaseVenue.FEED + ": '" + normalized + "' is not a product like BTC-USD");
-        }
+        Parts s = VenueSymbols.require(normalized, CoinbaseVenue.FEED, "a product like BTC-USD", Instrument.Kind.SPOT);
         return s.base() + "-" + s.quote();
     }
 }

@@ -21,12 +21,8 @@ public final class CoinbaseVenue {
     static final BookSyncRules RULES = new UnsequencedSyncRules("any l2update (level2 has no sequence numbers)");
 
     /** Frames are keyed by their {@code product_id}, by a byte scan (no JSON parse on the capture hot path). */
-    public static final Venue VENUE = Venue.builder(FEED, CoinbaseFrameDecoder::new, CoinbaseSymbols.BOTH_WAYS,
-                    RULES, Venue.keyedByField("product_id"))
-            .cryptofeedExchange("COINBASE")
-            .instrumentMetadata(new CoinbaseInstruments(FEED))
-            .live(new CoinbaseLiveVenue())
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "COINBASE", CoinbaseFrameDecoder::new, CoinbaseSymbols.BOTH_WAYS,
+            RULES, Venue.keyedByField("product_id"), CoinbaseInstruments::new).live(new CoinbaseLiveVenue()).build();
 
     private CoinbaseVenue() {}
 }

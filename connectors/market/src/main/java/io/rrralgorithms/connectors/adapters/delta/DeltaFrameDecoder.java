@@ -63,11 +63,7 @@ final class DeltaFrameDecoder extends JsonFrameDecoder {
     private MarketEvent base(RawFrame frame, EventType type, JsonNode root) throws DecodeException {
         String symbol = requireText(root, "symbol");
         MarketEvent ev = MarketEvent.of(type, feed, symbol, DeltaSymbols.normalize(symbol), frame.receiveTimeNs);
-        long us = requireLong(root, "timestamp");
-        if (us <= 0) {
-            throw new DecodeException("field 'timestamp' must be a positive time in µs, got " + us);
-        }
-        ev.exchangeTimeMs = us / 1_000L;
+        ev.exchangeTimeMs = JsonFields.requireEpochUsAsMs(root, "timestamp");
         return ev;
     }
 

@@ -6,8 +6,8 @@ import io.rrralgorithms.connectors.venues.Venue;
 
 /**
  * Delta Exchange ({@code delta}): options, perpetuals and spot on {@code wss://socket.delta.exchange},
- * {@code l2_orderbook} books and {@code all_trades}, decoded by {@link DeltaFrameDecoder}. Replay
- * only (no live spec yet).
+ * {@code l2_orderbook} books and {@code all_trades}, decoded by {@link DeltaFrameDecoder}. Live:
+ * {@link DeltaLiveVenue}.
  */
 public final class DeltaVenue {
     public static final String FEED = "delta";
@@ -20,11 +20,8 @@ public final class DeltaVenue {
      */
     static final BookSyncRules RULES = new WholeBookSyncRules("a newer l2_orderbook book (last_sequence_no above ");
 
-    public static final Venue VENUE = Venue.builder(FEED, DeltaFrameDecoder::new, DeltaSymbols.BOTH_WAYS, RULES,
-                    Venue.keyedByField("symbol"))
-            .cryptofeedExchange("DELTA")
-            .instrumentMetadata(new DeltaInstruments(FEED))
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "DELTA", DeltaFrameDecoder::new, DeltaSymbols.BOTH_WAYS, RULES,
+            Venue.keyedByField("symbol"), DeltaInstruments::new).build();
 
     private DeltaVenue() {}
 }

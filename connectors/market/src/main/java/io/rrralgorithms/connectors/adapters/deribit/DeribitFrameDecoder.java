@@ -258,20 +258,16 @@ final class DeribitFrameDecoder extends JsonFrameDecoder {
     private MarketEvent derivatives(RawFrame frame, JsonNode data) throws DecodeException {
         MarketEvent ev = event(frame, EventType.DERIVATIVES, data);
         if (data.hasNonNull("mark_price")) {
-            ev.markPrice = JsonNumbers.requireNumber(data, "mark_price");
-            ev.derivativeFields |= MarketEvent.MARK_PRICE;
+            ev.derivative(MarketEvent.MARK_PRICE, JsonNumbers.requireNumber(data, "mark_price"));
         }
         if (data.hasNonNull("index_price")) {
-            ev.indexPrice = JsonNumbers.requireNumber(data, "index_price");
-            ev.derivativeFields |= MarketEvent.INDEX_PRICE;
+            ev.derivative(MarketEvent.INDEX_PRICE, JsonNumbers.requireNumber(data, "index_price"));
         }
         if (data.hasNonNull("funding_8h")) {
-            ev.fundingRate = JsonNumbers.requireNumber(data, "funding_8h");
-            ev.derivativeFields |= MarketEvent.FUNDING_RATE;
+            ev.derivative(MarketEvent.FUNDING_RATE, JsonNumbers.requireNumber(data, "funding_8h"));
         }
         if (data.hasNonNull("open_interest")) {
-            ev.openInterest = JsonNumbers.requireNumber(data, "open_interest");
-            ev.derivativeFields |= MarketEvent.OPEN_INTEREST;
+            ev.derivative(MarketEvent.OPEN_INTEREST, JsonNumbers.requireNumber(data, "open_interest"));
         }
         if (ev.markPrice < 0 || ev.indexPrice < 0 || ev.openInterest < 0) {
             throw new DecodeException("field 'mark_price', 'index_price' or 'open_interest' is negative");

@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters.deribit;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
@@ -25,6 +26,15 @@ import java.util.List;
  * of its strike: {@code counter_currency} where the list gives it, else USD (the 2021 list: BTC and
  * ETH options, premium in BTC/ETH, strikes in USD). Tick is {@code tick_size}; lot is
  * {@code min_trade_amount} (futures: USD; options: contracts of one coin). Numbers are read exactly.
+ *
+ * <p>Contract terms: Deribit's amounts are already currency amounts. An inverse future
+ * ({@code future_type} {@code reversed}; the 2021 BTC and ETH lists, which have no
+ * {@code future_type}, list only inverse futures) trades amounts in USD ({@code contract_size}, 10
+ * or 1 USD, is the step of the amount, not a multiplier of it): inverse, 1 USD per unit. A linear
+ * future trades amounts in the base coin: linear, multiplier 1, in its quote currency. An option
+ * trades {@code contract_size} coins per unit at a premium in its {@code quote_currency} (BTC for
+ * BTC options, USDC for USDC ones): linear, multiplier {@code contract_size}, notional in the
+ * premium currency, not the strike's.
  */
 final class DeribitInstruments extends RestInstrumentList {
     static final String URL = "https://www.deribit.com/api/v2/public/get_instruments?currency=%s&expired=false";
@@ -38,11 +48,7 @@ final class DeribitInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        JsonNode list = root == null ? null : root.get("result");
-        if (list == null || !list.isArray()) {
-            throw new IOException("Deribit instrument list has no 'result' array: " + url);
-        }
+        JsonNode list = arrayAt(JSON.readTree(body), "result", url, "instrument list");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode i : list) {
             String name = text(i, "instrument_name");
@@ -52,6 +58,7 @@ final class DeribitInstruments extends RestInstrumentList {
             String quote;
             LocalDate expiry = null;
             String symbol;
+            ContractTerms terms;
             switch (kindText) {
                 case "future" -> {
                     quote = NormalizedSymbols.asset(text(i, "quote_currency"));
@@ -62,6 +69,12 @@ final class DeribitInstruments extends RestInstrumentList {
                         expiry = expiry(i);
                     }
                     symbol = NormalizedSymbols.of(kind, base, quote, expiry);
+                    String type = i.path("future_type").asText("reversed");
+                    terms = switch (type) {
+                        case "reversed" -> ContractTerms.inverse(BigDecimal.ONE, quote);
+                        case "linear" -> ContractTerms.spot(quote);
+                        default -> throw new IOException("Deribit instrument " + name + ": future_type '" + type + "'");
+                    };
                 }
                 case "option" -> {
                     kind = Instrument.Kind.OPTION;
@@ -73,13 +86,15 @@ final class DeribitInstruments extends RestInstrumentList {
                         throw new IOException("Deribit instrument " + name + ": option_type '" + type + "'");
                     }
                     symbol = NormalizedSymbols.option(base, quote, expiry, decimal(i, "strike"), type.equals("call"));
+                    terms = ContractTerms.linear(decimal(i, "contract_size"),
+                            NormalizedSymbols.asset(text(i, "quote_currency")));
                 }
                 default -> {
                     continue; // combos, spot
                 }
             }
             out.add(new Instrument(feed, name, symbol, kind, base, quote, expiry, decimal(i, "tick_size"),
-                    decimal(i, "min_trade_amount")));
+                    decimal(i, "min_trade_amount"), terms));
         }
         return out;
     }

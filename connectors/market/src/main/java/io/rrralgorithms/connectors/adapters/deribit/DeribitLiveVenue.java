@@ -1,15 +1,14 @@
 package io.rrralgorithms.connectors.adapters.deribit;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
 import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Deribit's JSON-RPC API v2 over WebSocket ({@code deribit}), {@code wss://www.deribit.com/ws/api/v2}.
@@ -34,30 +33,16 @@ import java.util.Set;
  *       options and futures by their instrument names.
  * </ul>
  */
-public final class DeribitLiveVenue implements LiveVenue {
+public final class DeribitLiveVenue extends LiveSpec {
     static final String INTERVAL = "100ms";
     static final String TEST = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"public/test\",\"params\":{}}";
     private static final String TEST_REQUEST = "\"type\":\"test_request\"";
 
-    @Override
-    public String feed() {
-        return DeribitVenue.FEED;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return "wss://www.deribit.com/ws/api/v2";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return DeribitSymbols.toNative(normalized);
-    }
-
-    @Override
-    public List<LiveStream> streams(String instrument, Set<Channel> channels) {
-        return LiveStream.forChannels(instrument, channels, "trades." + instrument + "." + INTERVAL,
-                "book." + instrument + "." + INTERVAL, "ticker." + instrument + "." + INTERVAL);
+    public DeribitLiveVenue() {
+        super(declare(DeribitVenue.FEED, "wss://www.deribit.com/ws/api/v2",
+                new VenueLimits(500, 100, 5, 10, Duration.ofSeconds(1), 1)).heartbeat(TEST, Duration.ofSeconds(15))
+                .symbols(DeribitSymbols::toNative)
+                .streams("trades.{}." + INTERVAL, "book.{}." + INTERVAL, "ticker.{}." + INTERVAL));
     }
 
     /** One message for the batch: books first, then trades, then tickers. */
@@ -70,21 +55,6 @@ public final class DeribitLiveVenue implements LiveVenue {
         }
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"public/subscribe\",\"params\":{\"channels\":["
                 + LiveSubscriptions.quoted(ordered, LiveStream::name) + "]}}";
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(500, 100, 5, 10, Duration.ofSeconds(1), 1);
-    }
-
-    @Override
-    public String heartbeatMessage() {
-        return TEST;
-    }
-
-    @Override
-    public Duration heartbeatInterval() {
-        return Duration.ofSeconds(15);
     }
 
     /** {@code public/test} for the venue's heartbeat {@code test_request}. */
@@ -103,7 +73,7 @@ public final class DeribitLiveVenue implements LiveVenue {
     /** A reply with an {@code error} member. */
     @Override
     public String errorOf(byte[] payload) {
-        String s = LiveSubscriptions.smallText(payload, 4096);
-        return s != null && s.startsWith("{\"jsonrpc\"") && s.contains("\"error\":{") ? s : null;
+        String s = LiveSubscriptions.errorContaining(payload, "\"error\":{");
+        return s != null && s.startsWith("{\"jsonrpc\"") ? s : null;
     }
 }

@@ -23,12 +23,8 @@ public final class DeribitVenue {
     static final BookSyncRules RULES = SequencedSyncRules.previousIdChain("a change with prev_change_id ");
 
     /** Frames are keyed by the data's (first) {@code instrument_name}; replies and heartbeats have none. */
-    public static final Venue VENUE = Venue.builder(FEED, DeribitFrameDecoder::new, DeribitSymbols.BOTH_WAYS,
-                    RULES, Venue.keyedByField("instrument_name"))
-            .cryptofeedExchange("DERIBIT")
-            .instrumentMetadata(new DeribitInstruments(FEED))
-            .live(new DeribitLiveVenue())
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "DERIBIT", DeribitFrameDecoder::new, DeribitSymbols.BOTH_WAYS,
+            RULES, Venue.keyedByField("instrument_name"), DeribitInstruments::new).live(new DeribitLiveVenue()).build();
 
     private DeribitVenue() {}
 }

@@ -13,6 +13,7 @@ import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
+import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
@@ -92,7 +93,7 @@ final class DydxFrameDecoder extends JsonFrameDecoder {
     }
 
     private MarketEvent book(RawFrame frame, EventType type, String market) throws DecodeException {
-        MarketEvent ev = MarketEvent.of(type, feed, market, DydxSymbols.normalize(market), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.of(type, feed, market, DydxSymbols.BOTH_WAYS.decode(market), frame.receiveTimeNs);
         ev.lastUpdateId = frame.receiveTimeNs; // no book sequence: receive order (UnsequencedSyncRules)
         return ev;
     }
@@ -124,13 +125,7 @@ final class DydxFrameDecoder extends JsonFrameDecoder {
                 kept.add(new long[] {price, size});
             }
         }
-        long[] prices = new long[kept.size()];
-        long[] sizes = new long[kept.size()];
-        for (int i = 0; i < prices.length; i++) {
-            prices[i] = kept.get(i)[0];
-            sizes[i] = kept.get(i)[1];
-        }
-        return new long[][] {prices, sizes};
+        return SidedLevels.ofPairs(kept);
     }
 
     /** The update's levels not older than the offset their price holds; null where none is left. */
@@ -154,10 +149,7 @@ final class DydxFrameDecoder extends JsonFrameDecoder {
         for (int i = 0; i < levels.size(); i++) {
             String where = side + "[" + i + "]";
             JsonNode l = levels.get(i);
-            if (!l.isArray() || l.size() != 2) {
-                throw new DecodeException("field '" + where + "' must be a [price, size] array, got "
-                        + (l.isArray() ? "an array of " + l.size() : l.getNodeType().toString()));
-            }
+            JsonFields.requireTuple(l, where, 2, "[price, size]");
             long price = decimal(l.get(0), where + ".price");
             long size = decimal(l.get(1), where + ".size");
             if (price <= 0 || size < 0) {
@@ -170,13 +162,7 @@ final class DydxFrameDecoder extends JsonFrameDecoder {
                 applied.add(key);
             }
         }
-        long[] prices = new long[kept.size()];
-        long[] sizes = new long[kept.size()];
-        for (int i = 0; i < prices.length; i++) {
-            prices[i] = kept.get(i)[0];
-            sizes[i] = kept.get(i)[1];
-        }
-        return new long[][] {prices, sizes};
+        return SidedLevels.ofPairs(kept);
     }
 
     /** An offset, sent as a decimal integer string. */
@@ -196,7 +182,7 @@ final class DydxFrameDecoder extends JsonFrameDecoder {
     }
 
     private MarketEvent trade(RawFrame frame, String market, JsonNode t, String where) throws DecodeException {
-        MarketEvent ev = MarketEvent.trade(feed, market, DydxSymbols.normalize(market), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.trade(feed, market, DydxSymbols.BOTH_WAYS.decode(market), frame.receiveTimeNs);
         ev.exchangeTimeMs = requireIsoTimeMs(t, "createdAt");
         ev.price = requireDecimal(t, "price");
         ev.size = requireDecimal(t, "size");

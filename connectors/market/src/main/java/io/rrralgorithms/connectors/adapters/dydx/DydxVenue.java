@@ -27,12 +27,8 @@ public final class DydxVenue {
             "any v3_orderbook update (per-level offsets, resolved by the decoder)");
 
     /** The decoder keeps every level's offset: one per stream reader. No trade ids (the venue sends none). */
-    public static final Venue VENUE = Venue.builder(FEED, DydxFrameDecoder::new, DydxSymbols.BOTH_WAYS, RULES,
-                    Venue.keyedByField("id"))
-            .decoderKeepsState()
-            .cryptofeedExchange("DYDX")
-            .instrumentMetadata(new DydxInstruments(FEED))
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "DYDX", DydxFrameDecoder::new, DydxSymbols.BOTH_WAYS, RULES,
+            Venue.keyedByField("id"), DydxInstruments::new).decoderKeepsState().build();
 
     private DydxVenue() {}
 }

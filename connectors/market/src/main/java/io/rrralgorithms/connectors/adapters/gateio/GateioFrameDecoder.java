@@ -2,7 +2,6 @@ package io.rrralgorithms.connectors.adapters.gateio;
 
 import static io.rrralgorithms.connectors.adapters.FrameDecoder.emit;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireDecimal;
-import static io.rrralgorithms.connectors.adapters.JsonFields.requireLevels;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireLong;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireObject;
 import static io.rrralgorithms.connectors.adapters.JsonFields.requireSide;
@@ -12,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFields;
-import io.rrralgorithms.connectors.adapters.RestSnapshotFrameDecoder;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -47,41 +45,26 @@ import java.util.function.Consumer;
  * books hold sizes finer than the pair's {@code amount_precision} (quote-funded market orders, up
  * to 10 decimals in the capture): such frames are dead letters, never rounded.
  */
-final class GateioFrameDecoder extends RestSnapshotFrameDecoder {
-    private static final Set<String> IGNORED_CHANNELS = Set.of("spot.candlesticks", "spot.order_book");
+final class GateioFrameDecoder extends GateioStreamDecoder {
 
     GateioFrameDecoder(String feed) {
-        super(feed);
+        super(feed, Set.of("spot.candlesticks", "spot.order_book"), "currency pair", GateioSymbols::spot,
+                root -> GateioFrames.millis(root, "current"), JsonFields::requireLevels);
     }
 
     @Override
-    protected Result decodeStream(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
-        String channel = GateioFrames.dataChannel(root, IGNORED_CHANNELS);
-        if (channel == null) {
-            return Result.IGNORED;
-        }
+    protected Result decodeChannel(RawFrame frame, JsonNode root, String channel, Consumer<MarketEvent> out)
+            throws DecodeException {
         JsonNode r = requireObject(root, "result");
         return emit(out, switch (channel) {
             case "spot.order_book_update" -> GateioFrames.update(base(frame, EventType.BOOK_DELTA, requireText(r, "s")),
                     r, JsonFields::requireLevels);
             case "spot.trades" -> trade(frame, r);
-            case "spot.book_ticker" -> bookTicker(frame, r);
+            case "spot.book_ticker" -> bookTicker(frame, r).top(requireDecimal(r, "b"), requireDecimal(r, "B"),
+                    requireDecimal(r, "a"), requireDecimal(r, "A"));
             case "spot.tickers" -> ticker(frame, root, r);
             default -> throw new DecodeException("unknown channel '" + channel + "'");
         });
-    }
-
-    private MarketEvent base(RawFrame frame, EventType type, String pair) throws DecodeException {
-        return MarketEvent.of(type, feed, pair, GateioSymbols.spot(pair), frame.receiveTimeNs);
-    }
-
-    @Override
-    protected MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
-        GateioFrames.checkSnapshot(frame, root, "currency pair");
-        MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
-        ev.lastUpdateId = requireLong(root, "id");
-        ev.exchangeTimeMs = root.hasNonNull("current") ? GateioFrames.millis(root, "current") : 0L;
-        return ev.levels(requireLevels(root, "bids"), requireLevels(root, "asks"));
     }
 
     private MarketEvent trade(RawFrame frame, JsonNode r) throws DecodeException {
@@ -92,13 +75,6 @@ final class GateioFrameDecoder extends RestSnapshotFrameDecoder {
         ev.size = requireDecimal(r, "amount");
         ev.takerBuy = requireSide(r, "side", null, "buy", "sell"); // the taker's side
         return EventChecks.requirePositiveTrade(ev, "trade with non-positive price or size");
-    }
-
-    private MarketEvent bookTicker(RawFrame frame, JsonNode r) throws DecodeException {
-        MarketEvent ev = base(frame, EventType.BBO, requireText(r, "s"));
-        ev.exchangeTimeMs = JsonFields.requireEpochMs(r, "t");
-        ev.lastUpdateId = requireLong(r, "u");
-        return ev.top(requireDecimal(r, "b"), requireDecimal(r, "B"), requireDecimal(r, "a"), requireDecimal(r, "A"));
     }
 
     private MarketEvent ticker(RawFrame frame, JsonNode root, JsonNode r) throws DecodeException {

@@ -12,7 +12,6 @@ import static io.rrralgorithms.connectors.adapters.JsonFields.requireText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.JsonFields;
-import io.rrralgorithms.connectors.adapters.RestSnapshotFrameDecoder;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -46,43 +45,30 @@ import java.util.function.Consumer;
  * Errors, unknown channels/events, malformed JSON, wrong field types (a size as a JSON float)
  * and prices not exact at 8 decimals are {@link DecodeException}s.
  */
-final class GateioFuturesFrameDecoder extends RestSnapshotFrameDecoder {
-    private static final Set<String> IGNORED_CHANNELS =
-            Set.of("futures.candlesticks", "futures.tickers", "futures.order_book");
+final class GateioFuturesFrameDecoder extends GateioStreamDecoder {
 
     GateioFuturesFrameDecoder(String feed) {
-        super(feed);
+        super(feed, Set.of("futures.candlesticks", "futures.tickers", "futures.order_book"), "contract",
+                GateioSymbols::perpetual, root -> GateioFrames.secondsToMillis(root.get("current"), "current"),
+                GateioFuturesFrameDecoder::levels);
     }
 
     @Override
-    protected Result decodeStream(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {
-        String channel = GateioFrames.dataChannel(root, IGNORED_CHANNELS);
-        if (channel == null) {
-            return Result.IGNORED;
-        }
+    protected Result decodeChannel(RawFrame frame, JsonNode root, String channel, Consumer<MarketEvent> out)
+            throws DecodeException {
         return switch (channel) {
             case "futures.order_book_update" -> {
                 JsonNode r = requireObject(root, "result");
                 yield emit(out, GateioFrames.update(base(frame, EventType.BOOK_DELTA, requireText(r, "s")), r,
                         GateioFuturesFrameDecoder::levels));
             }
-            case "futures.book_ticker" -> emit(out, bookTicker(frame, requireObject(root, "result")));
+            case "futures.book_ticker" -> {
+                JsonNode r = requireObject(root, "result");
+                yield emit(out, bookTicker(frame, r).levels(side(r, "b", "B"), side(r, "a", "A")));
+            }
             case "futures.trades" -> emitAll(out, trades(frame, root));
             default -> throw new DecodeException("unknown channel '" + channel + "'");
         };
-    }
-
-    private MarketEvent base(RawFrame frame, EventType type, String contract) throws DecodeException {
-        return MarketEvent.of(type, feed, contract, GateioSymbols.perpetual(contract), frame.receiveTimeNs);
-    }
-
-    @Override
-    protected MarketEvent snapshot(RawFrame frame, JsonNode root) throws DecodeException {
-        GateioFrames.checkSnapshot(frame, root, "contract");
-        MarketEvent ev = base(frame, EventType.BOOK_SNAPSHOT, frame.key);
-        ev.lastUpdateId = requireLong(root, "id");
-        ev.exchangeTimeMs = root.hasNonNull("current") ? GateioFrames.secondsToMillis(root.get("current"), "current") : 0L;
-        return ev.levels(levels(root, "bids"), levels(root, "asks"));
     }
 
     /** Levels {@code [{"p":"price","s":size}, ...]} into two mantissa arrays. */
@@ -128,12 +114,6 @@ final class GateioFuturesFrameDecoder extends RestSnapshotFrameDecoder {
         return evs;
     }
 
-    private MarketEvent bookTicker(RawFrame frame, JsonNode r) throws DecodeException {
-        MarketEvent ev = base(frame, EventType.BBO, requireText(r, "s"));
-        ev.exchangeTimeMs = JsonFields.requireEpochMs(r, "t");
-        ev.lastUpdateId = requireLong(r, "u");
-        return ev.levels(side(r, "b", "B"), side(r, "a", "A"));
-    }
 
     private static long[][] side(JsonNode r, String priceField, String sizeField) throws DecodeException {
         JsonNode p = r.get(priceField);

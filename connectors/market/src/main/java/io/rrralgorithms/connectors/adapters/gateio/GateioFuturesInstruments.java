@@ -2,6 +2,7 @@ package io.rrralgorithms.connectors.adapters.gateio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
@@ -14,29 +15,20 @@ import java.util.List;
  * Gate.io perpetual contracts from {@code GET /api/v4/futures/usdt/contracts}: an array of
  * {@code {"name":"BTC_USDT","order_price_round","quanto_multiplier","order_size_min",...}}, all
  * perpetual. Tick size {@code order_price_round}; sizes are whole contracts, so the lot is 1
- * contract (a contract is {@code quanto_multiplier} of the base asset, which the instrument record
- * does not hold).
+ * contract, each {@code quanto_multiplier} of the base asset (linear, notional in USDT; despite
+ * its name, a USDT contract's multiplier is in the base asset, not a quanto one).
  */
 public final class GateioFuturesInstruments extends RestInstrumentList {
     public static final String URL = "https://api.gateio.ws/api/v4/futures/usdt/contracts";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public GateioFuturesInstruments(String feed) {
-        super(feed, "/api/v4/futures/", URL);
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.matches("https?://[^/]+/api/v4/futures/(usdt|btc)/contracts(\\?.*)?");
+        super(pathMatching("/api/v4/futures/(usdt|btc)/contracts"), feed, URL);
     }
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root == null || !root.isArray()) {
-            throw new IOException("Gate.io contracts response is not an array: "
-                    + (root == null ? "empty" : root.path("message").asText(root.getNodeType().toString())));
-        }
+        JsonNode root = arrayRoot(JSON, url, body, "contracts response");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode c : root) {
             String name = c.path("name").asText("");
@@ -47,8 +39,15 @@ public final class GateioFuturesInstruments extends RestInstrumentList {
             String base = name.substring(0, us);
             String quote = name.substring(us + 1);
             BigDecimal tick = c.hasNonNull("order_price_round") ? new BigDecimal(c.get("order_price_round").asText()) : null;
+            BigDecimal multiplier;
+            try {
+                multiplier = new BigDecimal(c.path("quanto_multiplier").asText(""));
+            } catch (NumberFormatException e) {
+                throw new IOException("Gate.io contract without a decimal 'quanto_multiplier': " + name, e);
+            }
             out.add(new Instrument(feed, name, NormalizedSymbols.perpetual(base, quote), Instrument.Kind.PERPETUAL,
-                    NormalizedSymbols.asset(base), NormalizedSymbols.asset(quote), null, tick, BigDecimal.ONE));
+                    NormalizedSymbols.asset(base), NormalizedSymbols.asset(quote), null, tick, BigDecimal.ONE,
+                    ContractTerms.linear(multiplier, NormalizedSymbols.asset(quote))));
         }
         return out;
     }

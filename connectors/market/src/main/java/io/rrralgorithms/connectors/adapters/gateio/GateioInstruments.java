@@ -27,11 +27,7 @@ public final class GateioInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root == null || !root.isArray()) {
-            throw new IOException("Gate.io currency_pairs response is not an array: "
-                    + (root == null ? "empty" : root.path("message").asText(root.getNodeType().toString())));
-        }
+        JsonNode root = arrayRoot(JSON, url, body, "currency_pairs response");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode p : root) {
             String id = p.path("id").asText("");

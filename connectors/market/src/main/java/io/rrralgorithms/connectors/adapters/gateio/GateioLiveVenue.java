@@ -1,18 +1,15 @@
 package io.rrralgorithms.connectors.adapters.gateio;
 
-import io.rrralgorithms.connectors.adapters.LiveNumbers;
+import io.rrralgorithms.connectors.adapters.LiveSpec;
 import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
@@ -41,22 +38,20 @@ import java.util.function.IntSupplier;
  *       {@code BTC-USDT-PERP} → {@code BTC_USDT}.
  * </ul>
  */
-public final class GateioLiveVenue implements LiveVenue {
-    private final String feed;
+public final class GateioLiveVenue extends LiveSpec {
     private final String prefix;
-    private final String endpoint;
     private final String pairField;
-    private final Instrument.Kind kind;
-    private final String depthPath;
 
     private GateioLiveVenue(String feed, String prefix, String endpoint, String pairField, Instrument.Kind kind,
             String depthPath) {
-        this.feed = feed;
+        super(declare(feed, endpoint, new VenueLimits(200, 100, 10, 5, Duration.ofSeconds(1), 5))
+                .restSnapshots(new RestSnapshots("https://api.gateio.ws", depthPath, "&limit=100&with_id=true",
+                        prefix + "order_book_update:", "U", "id"))
+                .symbols(s -> GateioSymbols.toNative(s, kind))
+                .streams(prefix + "trades:{}", prefix + "order_book_update:{}", prefix + "book_ticker:{}")
+                .errorContaining("\"error\":{"));
         this.prefix = prefix;
-        this.endpoint = endpoint;
         this.pairField = pairField;
-        this.kind = kind;
-        this.depthPath = depthPath;
     }
 
     public static GateioLiveVenue spot() {
@@ -69,37 +64,12 @@ public final class GateioLiveVenue implements LiveVenue {
                 "\"contract\":\"", Instrument.Kind.PERPETUAL, "/api/v4/futures/usdt/order_book?contract=");
     }
 
-    @Override
-    public String feed() {
-        return feed;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return endpoint;
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return GateioSymbols.toNative(normalized, kind);
-    }
-
-    @Override
-    public List<LiveStream> streams(String symbol, Set<Channel> channels) {
-        return LiveStream.forChannels(symbol, channels, prefix + "trades:" + symbol,
-                prefix + "order_book_update:" + symbol, prefix + "book_ticker:" + symbol);
-    }
-
     /** The streams of one channel: the book's of one symbol, the others' of every symbol given. */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        String name = streams.get(0).name();
-        String channel = name.substring(0, name.indexOf(':'));
-        if (streams.get(0).channel() == Channel.BOOK && streams.size() != 1) {
-            throw new IllegalArgumentException(feed + " subscribes one book a message, got " + streams.size());
-        }
+        String channel = LiveSubscriptions.oneChannel(feed(), streams);
         String payload = streams.get(0).channel() == Channel.BOOK
-                ? "\"" + streams.get(0).nativeSymbol() + "\",\"100ms\""
+                ? "\"" + LiveSubscriptions.one(feed(), streams).nativeSymbol() + "\",\"100ms\""
                 : LiveSubscriptions.quoted(streams, LiveStream::nativeSymbol);
         return "{\"time\":" + nowSeconds() + ",\"channel\":\"" + channel + "\",\"event\":\"subscribe\",\"payload\":["
                 + payload + "]}";
@@ -109,21 +79,13 @@ public final class GateioLiveVenue implements LiveVenue {
     @Override
     public List<String> subscribeMessages(List<LiveStream> streams, IntSupplier nextId) {
         List<String> out = new ArrayList<>();
-        for (Map.Entry<Channel, List<LiveStream>> e : LiveSubscriptions.byChannel(streams).entrySet()) {
-            if (e.getKey() == Channel.BOOK) {
-                for (LiveStream book : e.getValue()) {
-                    out.add(subscribeMessage(List.of(book), nextId.getAsInt()));
-                }
-            } else {
-                out.add(subscribeMessage(e.getValue(), nextId.getAsInt()));
+        for (List<LiveStream> one : Batching.PER_CHANNEL.split(streams)) {
+            for (List<LiveStream> message : one.get(0).channel() == Channel.BOOK ? Batching.PER_STREAM.split(one)
+                    : List.of(one)) {
+                out.add(subscribeMessage(message, nextId.getAsInt()));
             }
         }
         return out;
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(200, 100, 10, 5, Duration.ofSeconds(1), 5);
     }
 
     /** Built at each send: the ping states the second it is sent. */
@@ -151,39 +113,5 @@ public final class GateioLiveVenue implements LiveVenue {
         String channel = PayloadScan.valueAfter(payload, "\"channel\":\"", '"');
         String symbol = channel == null ? null : GateioVenue.partitionKey(payload, pairField);
         return symbol == null ? null : channel + ":" + symbol;
-    }
-
-    /** A reply whose {@code error} is not null ({@code "error":{"code":2,"message":"unknown currency pair"}}). */
-    @Override
-    public String errorOf(byte[] payload) {
-        String s = LiveSubscriptions.smallText(payload, 4096);
-        return s != null && s.contains("\"error\":{") ? s : null;
-    }
-
-    @Override
-    public String defaultRestBase() {
-        return "https://api.gateio.ws";
-    }
-
-    @Override
-    public String snapshotPath(String symbol) {
-        return depthPath + symbol + "&limit=100&with_id=true";
-    }
-
-    @Override
-    public String bookDiffSymbol(byte[] payload) {
-        String stream = streamOf(payload);
-        String book = prefix + "order_book_update:";
-        return stream != null && stream.startsWith(book) ? stream.substring(book.length()) : null;
-    }
-
-    @Override
-    public long bookDiffFirstUpdateId(byte[] payload) {
-        return LiveNumbers.after(payload, "U");
-    }
-
-    @Override
-    public long snapshotUpdateId(byte[] body) {
-        return LiveNumbers.after(body, "id");
     }
 }

@@ -21,11 +21,8 @@ final class GateioSymbols {
 
     /** {@code BTC-USDT} (spot) or {@code BTC-USDT-PERP} (futures) → {@code BTC_USDT}. */
     static String toNative(String normalized, Instrument.Kind kind) {
-        Parts s = NormalizedSymbols.parts(normalized);
-        if (s == null || s.kind() != kind) {
-            throw new IllegalArgumentException("Gate.io: '" + normalized + "' is not a "
-                    + (kind == Instrument.Kind.SPOT ? "spot pair like BTC-USDT" : "perpetual like BTC-USDT-PERP"));
-        }
+        Parts s = VenueSymbols.require(normalized, "Gate.io",
+                kind == Instrument.Kind.SPOT ? "a spot pair like BTC-USDT" : "a perpetual like BTC-USDT-PERP", kind);
         return s.base() + "_" + s.quote();
     }
 

@@ -48,24 +48,19 @@ public final class GateioVenue {
     static final BookSyncRules RULES = SequencedSyncRules.nextFirstId("U == ");
 
     /** Frames are keyed by {@code "s"} (books), {@code "currency_pair"} (trades, tickers), else candles' {@code "n"}. */
-    public static final Venue SPOT = Venue.builder(SPOT_FEED, GateioFrameDecoder::new, GateioSymbols.SPOT,
-                    RULES, payload -> partitionKey(payload, "\"currency_pair\":\""))
+    public static final Venue SPOT = Venue.declare(SPOT_FEED, "GATEIO", GateioFrameDecoder::new, GateioSymbols.SPOT,
+            RULES, payload -> partitionKey(payload, "\"currency_pair\":\""), GateioInstruments::new)
             .snapshotUrl(Venue.snapshotUrlMatching( // /api/v4/spot/order_book?currency_pair=X&limit=100&with_id=true
                     "/api/v4/spot/order_book\\?(?:.*&)?currency_pair=([A-Za-z0-9]+_[A-Za-z0-9]+)"))
-            .cryptofeedExchange("GATEIO")
-            .instrumentMetadata(new GateioInstruments(SPOT_FEED))
-            .live(GateioLiveVenue.spot())
-            .build();
+            .live(GateioLiveVenue.spot()).build();
 
     /** Frames are keyed by {@code "s"} (books, book ticker), {@code "contract"} (trades), else candles' {@code "n"}. */
-    public static final Venue FUTURES = Venue.builder(FUTURES_FEED, GateioFuturesFrameDecoder::new, GateioSymbols.PERPETUALS,
-                    RULES, payload -> partitionKey(payload, "\"contract\":\""))
+    public static final Venue FUTURES = Venue.declare(FUTURES_FEED, "GATEIO_FUTURES", GateioFuturesFrameDecoder::new,
+            GateioSymbols.PERPETUALS, RULES, payload -> partitionKey(payload, "\"contract\":\""),
+            GateioFuturesInstruments::new)
             .snapshotUrl(Venue.snapshotUrlMatching(
                     "/api/v4/futures/(?:usdt|btc)/order_book\\?(?:.*&)?contract=([A-Za-z0-9]+_[A-Za-z0-9]+)"))
-            .cryptofeedExchange("GATEIO_FUTURES")
-            .instrumentMetadata(new GateioFuturesInstruments(FUTURES_FEED))
-            .live(GateioLiveVenue.futures())
-            .build();
+            .live(GateioLiveVenue.futures()).build();
 
     /**
      * Gate.io v3 {@code depth.update}: no sequence numbers and no book time. {@code clean == true}

@@ -79,25 +79,13 @@ final class GeminiFrameDecoder extends JsonFrameDecoder {
         MarketEvent ev = base(frame, snapshot ? EventType.BOOK_SNAPSHOT : EventType.BOOK_DELTA, root);
         ev.lastUpdateId = frame.receiveTimeNs; // no sequence: receive order (UnsequencedSyncRules)
         JsonNode changes = requireArray(root, "changes", "an array of [side, price, quantity]");
-        int n = changes.size();
-        SidedLevels levels = new SidedLevels(n);
-        for (int i = 0; i < n; i++) {
-            JsonNode c = changes.get(i);
-            String where = "changes[" + i + "]";
-            if (!c.isArray() || c.size() != 3) {
-                throw new DecodeException("field '" + where + "' must be a [side, price, quantity] array");
-            }
-            JsonNode side = c.get(0);
+        return SidedLevels.read(changes, "changes", (c, where, levels) -> {
+            JsonFields.requireTuple(c, where, 3, "[side, price, quantity]");
             long price = decimal(c.get(1), where + ".price");
             long size = decimal(c.get(2), where + ".quantity");
-            if (price <= 0 || size < 0 || (snapshot && size == 0)) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or "
-                        + (snapshot ? "a non-positive quantity in a snapshot" : "a negative quantity"));
-            }
-            levels.add(side, where, price, size);
-        }
-        levels.into(ev);
-        return ev;
+            EventChecks.requireLevel(where, price, size, snapshot, "price", "quantity");
+            levels.add(c.get(0), where, price, size);
+        }).into(ev);
     }
 
     private MarketEvent trade(RawFrame frame, JsonNode root) throws DecodeException {

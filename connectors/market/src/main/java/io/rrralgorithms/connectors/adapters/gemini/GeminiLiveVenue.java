@@ -1,10 +1,10 @@
 package io.rrralgorithms.connectors.adapters.gemini;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
 import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.time.Duration;
 import java.util.List;
@@ -26,21 +26,12 @@ import java.util.Set;
  *   <li>Symbols ({@link GeminiSymbols#toNative}): {@code BTC-USD} → {@code BTCUSD}.
  * </ul>
  */
-public final class GeminiLiveVenue implements LiveVenue {
+public final class GeminiLiveVenue extends LiveSpec {
 
-    @Override
-    public String feed() {
-        return GeminiVenue.FEED;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return "wss://api.gemini.com/v2/marketdata";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return GeminiSymbols.toNative(normalized);
+    public GeminiLiveVenue() {
+        super(declare(GeminiVenue.FEED, "wss://api.gemini.com/v2/marketdata",
+                new VenueLimits(200, 100, 1, 10, Duration.ofMinutes(1), 1)).symbols(GeminiSymbols::toNative)
+                .errorWhen("{\"type\":\"", "error"));
     }
 
     /** {@code l2:<symbol>} for trades or book; none for BBO alone. */
@@ -56,11 +47,6 @@ public final class GeminiLiveVenue implements LiveVenue {
                 + LiveSubscriptions.quoted(streams, LiveStream::nativeSymbol) + "]}]}";
     }
 
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(200, 100, 1, 10, Duration.ofMinutes(1), 1);
-    }
-
     /** {@code l2:<symbol>} of an {@code l2_updates} or {@code trade} frame; null for heartbeats. */
     @Override
     public String streamOf(byte[] payload) {
@@ -68,11 +54,5 @@ public final class GeminiLiveVenue implements LiveVenue {
         String symbol = type == null || !(type.equals("l2_updates") || type.equals("trade")) ? null
                 : PayloadScan.valueAfter(payload, "\"symbol\":\"", '"');
         return symbol == null ? null : "l2:" + symbol;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return "error".equals(PayloadScan.valueAfter(payload, "{\"type\":\"", '"'))
-                ? LiveSubscriptions.smallText(payload, 4096) : null;
     }
 }

@@ -31,10 +31,7 @@ final class GeminiSymbols {
 
     /** {@code BTC-USD} → {@code BTCUSD}. */
     static String toNative(String normalized) {
-        Parts s = NormalizedSymbols.parts(normalized);
-        if (s == null || s.kind() != Instrument.Kind.SPOT) {
-            throw new IllegalArgumentException(GeminiVenue.FEED + ": '" + normalized + "' is not a pair like BTC-USD");
-        }
+        Parts s = VenueSymbols.require(normalized, GeminiVenue.FEED, "a pair like BTC-USD", Instrument.Kind.SPOT);
         return s.base() + s.quote();
     }
 

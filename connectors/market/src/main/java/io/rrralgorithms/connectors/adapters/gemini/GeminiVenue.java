@@ -21,12 +21,8 @@ public final class GeminiVenue {
     static final BookSyncRules RULES = new UnsequencedSyncRules("any l2_updates (v2 has no sequence numbers)");
 
     /** Frames are keyed by their first {@code symbol} (the book's, before its trades). */
-    public static final Venue VENUE = Venue.builder(FEED, GeminiFrameDecoder::new, GeminiSymbols.BOTH_WAYS,
-                    RULES, Venue.keyedByField("symbol"))
-            .cryptofeedExchange("GEMINI")
-            .instrumentMetadata(new GeminiInstruments(FEED))
-            .live(new GeminiLiveVenue())
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "GEMINI", GeminiFrameDecoder::new, GeminiSymbols.BOTH_WAYS,
+            RULES, Venue.keyedByField("symbol"), GeminiInstruments::new).live(new GeminiLiveVenue()).build();
 
     private GeminiVenue() {}
 }

@@ -225,10 +225,7 @@ final class HitbtcFrameDecoder extends JsonFrameDecoder {
         ev.exchangeTimeMs = requireEpochMs(b, "t");
         sequence(ev, requireLong(b, "s"));
         JsonFields.LevelReader reader = (level, where, prices, sizes, i) -> {
-            if (!level.isArray() || level.size() != 2) {
-                throw new DecodeException("field '" + where + "' must be a [price, size] array, got "
-                        + (level.isArray() ? "an array of " + level.size() : level.getNodeType().toString()));
-            }
+            JsonFields.requireTuple(level, where, 2, "[price, size]");
             prices[i] = decimal(level.get(0), where + ".price");
             sizes[i] = decimal(level.get(1), where + ".size");
             checkLevel(where, prices[i], sizes[i], snapshot);

@@ -36,13 +36,8 @@ final class HitbtcInstruments extends RestInstrumentList {
     private final HitbtcSymbols symbols;
 
     HitbtcInstruments(String feed, HitbtcSymbols symbols, String url) {
-        super(feed, "/public/symbol", url);
+        super(pathMatching("/api/[23]/public/symbol/?"), feed, url);
         this.symbols = symbols;
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.matches("https?://[^/]+/api/[23]/public/symbol/?(\\?.*)?");
     }
 
     @Override

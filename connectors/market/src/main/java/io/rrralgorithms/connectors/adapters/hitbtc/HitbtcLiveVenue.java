@@ -1,16 +1,12 @@
 package io.rrralgorithms.connectors.adapters.hitbtc;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
 import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
-import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.IntSupplier;
 
 /**
  * The public WebSocket of HitBTC ({@code hitbtc}), Bequant ({@code bequant}) and FMFW.io
@@ -33,16 +29,14 @@ import java.util.function.IntSupplier;
  *       v2 names one), 10 messages a second and 5 connects a second are this service's choice.
  * </ul>
  */
-public final class HitbtcLiveVenue implements LiveVenue {
-    private final String feed;
-    private final String endpoint;
-    private final HitbtcSymbols symbols;
+public final class HitbtcLiveVenue extends LiveSpec {
     private final boolean v3;
 
     private HitbtcLiveVenue(String feed, String endpoint, HitbtcSymbols symbols, boolean v3) {
-        this.feed = feed;
-        this.endpoint = endpoint;
-        this.symbols = symbols;
+        super(declare(feed, endpoint, new VenueLimits(100, v3 ? 100 : 1, 10, 5, Duration.ofSeconds(1), 1))
+                .batching(v3 ? Batching.PER_CHANNEL : Batching.PER_STREAM).symbols(symbols::toNative)
+                .streams("trades:{}", v3 ? "orderbook/full:{}" : "orderbook:{}", v3 ? "ticker/1s:{}" : "ticker:{}")
+                .errorContaining("\"error\":{"));
         this.v3 = v3;
     }
 
@@ -60,70 +54,22 @@ public final class HitbtcLiveVenue implements LiveVenue {
         return new HitbtcLiveVenue(HitbtcVenue.FMFW_FEED, "wss://api.fmfw.io/api/3/ws/public", HitbtcSymbols.FMFW, true);
     }
 
-    @Override
-    public String feed() {
-        return feed;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return endpoint;
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return symbols.toNative(normalized);
-    }
-
-    /** v3 {@code trades:X}, {@code orderbook/full:X}, {@code ticker/1s:X}; v2 {@code trades:X}, {@code orderbook:X}, {@code ticker:X}. */
-    @Override
-    public List<LiveStream> streams(String symbol, Set<Channel> channels) {
-        return LiveStream.forChannels(symbol, channels, "trades:" + symbol,
-                (v3 ? "orderbook/full:" : "orderbook:") + symbol, (v3 ? "ticker/1s:" : "ticker:") + symbol);
-    }
-
     /** v2: the one stream; v3: the streams of one channel. */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        String name = streams.get(0).name();
-        String channel = name.substring(0, name.indexOf(':'));
         if (v3) {
             return "{\"method\":\"subscribe\",\"params\":{\"symbols\":["
-                    + LiveSubscriptions.quoted(streams, LiveStream::nativeSymbol) + "]},\"ch\":\"" + channel
-                    + "\",\"id\":" + id + "}";
+                    + LiveSubscriptions.quoted(streams, LiveStream::nativeSymbol) + "]},\"ch\":\""
+                    + LiveSubscriptions.oneChannel(feed(), streams) + "\",\"id\":" + id + "}";
         }
-        if (streams.size() != 1) {
-            throw new IllegalArgumentException(feed + " (API v2) subscribes one stream a message, got " + streams.size());
-        }
-        String method = switch (streams.get(0).channel()) {
+        LiveStream s = LiveSubscriptions.one(feed(), streams);
+        String method = switch (s.channel()) {
             case TRADES -> "subscribeTrades";
             case BOOK -> "subscribeOrderbook";
             case BBO -> "subscribeTicker";
-            case HEARTBEAT -> throw new IllegalArgumentException("no heartbeat channel on " + feed);
+            case HEARTBEAT -> throw new IllegalArgumentException("no heartbeat channel on " + feed());
         };
-        return "{\"method\":\"" + method + "\",\"params\":{\"symbol\":\"" + streams.get(0).nativeSymbol() + "\"},\"id\":"
-                + id + "}";
-    }
-
-    /** v3: one message per channel of the batch; v2: one per stream. */
-    @Override
-    public List<String> subscribeMessages(List<LiveStream> streams, IntSupplier nextId) {
-        List<String> out = new ArrayList<>();
-        if (v3) {
-            for (List<LiveStream> one : LiveSubscriptions.byChannel(streams).values()) {
-                out.add(subscribeMessage(one, nextId.getAsInt()));
-            }
-        } else {
-            for (LiveStream s : streams) {
-                out.add(subscribeMessage(List.of(s), nextId.getAsInt()));
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(100, v3 ? 100 : 1, 10, 5, Duration.ofSeconds(1), 1);
+        return "{\"method\":\"" + method + "\",\"params\":{\"symbol\":\"" + s.nativeSymbol() + "\"},\"id\":" + id + "}";
     }
 
     /** {@code <channel>:<symbol>} of a data frame; null for replies. */
@@ -144,11 +90,5 @@ public final class HitbtcLiveVenue implements LiveVenue {
         String channel = method.endsWith("Orderbook") ? "orderbook" : method.endsWith("Trades") ? "trades"
                 : method.equals("ticker") ? "ticker" : null;
         return channel == null ? null : channel + ":" + symbol;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        String s = LiveSubscriptions.smallText(payload, 4096);
-        return s != null && s.contains("\"error\":{") ? s : null;
     }
 }

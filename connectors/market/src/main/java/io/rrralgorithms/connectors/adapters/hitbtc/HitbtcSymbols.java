@@ -125,11 +125,8 @@ final class HitbtcSymbols implements Serializable {
 
     /** {@code MTX-USDT} → {@code MTXUSD} (v2), {@code XRP-USDT} → {@code XRPUSDT} (its old spelling), a perpetual with {@code _PERP}. */
     String toNative(String normalized) {
-        Parts p = NormalizedSymbols.parts(normalized);
-        if (p == null || p.kind() != Instrument.Kind.SPOT && p.kind() != Instrument.Kind.PERPETUAL) {
-            throw new IllegalArgumentException(feed + ": '" + normalized
-                    + "' is not a pair like BTC-USDT or a perpetual like BTC-USDT-PERP");
-        }
+        Parts p = VenueSymbols.require(normalized, feed,
+                "a pair like BTC-USDT or a perpetual like BTC-USDT-PERP", Instrument.Kind.SPOT, Instrument.Kind.PERPETUAL);
         String spot = p.base() + "-" + p.quote();
         String pair = oldSpellings.getOrDefault(spot, code(p.base()) + code(p.quote()));
         return p.kind() == Instrument.Kind.PERPETUAL ? pair + PERP : pair;

@@ -55,12 +55,8 @@ public final class HitbtcVenue {
 
     private static Venue venue(String feed, HitbtcSymbols symbols, String exchange, String symbolsUrl,
             HitbtcLiveVenue live) {
-        return Venue.builder(feed, f -> new HitbtcFrameDecoder(f, symbols), symbols.bothWays(), RULES,
-                        HitbtcVenue::partitionKey)
-                .cryptofeedExchange(exchange)
-                .instrumentMetadata(new HitbtcInstruments(feed, symbols, symbolsUrl))
-                .live(live)
-                .build();
+        return Venue.declare(feed, exchange, f -> new HitbtcFrameDecoder(f, symbols), symbols.bothWays(), RULES,
+                HitbtcVenue::partitionKey, f -> new HitbtcInstruments(f, symbols, symbolsUrl)).live(live).build();
     }
 
     /**

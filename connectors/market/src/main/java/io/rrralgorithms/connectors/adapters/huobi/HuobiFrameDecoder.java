@@ -122,10 +122,7 @@ final class HuobiFrameDecoder extends JsonFrameDecoder {
             throw new DecodeException("negative '" + version + "' " + ev.lastUpdateId);
         }
         JsonFields.LevelReader reader = (level, where, prices, sizes, i) -> {
-            if (!level.isArray() || level.size() != 2) {
-                throw new DecodeException("field '" + where + "' must be a [price, size] array, got "
-                        + (level.isArray() ? "an array of " + level.size() : level.getNodeType().toString()));
-            }
+            JsonFields.requireTuple(level, where, 2, "[price, size]");
             prices[i] = number(level.get(0), where + ".price");
             sizes[i] = number(level.get(1), where + ".size");
             if (prices[i] <= 0 || sizes[i] <= 0) {
@@ -167,10 +164,7 @@ final class HuobiFrameDecoder extends JsonFrameDecoder {
         if (level == null || level.isNull() || level.isArray() && level.isEmpty()) {
             return new long[0];
         }
-        if (!level.isArray() || level.size() != 2) {
-            throw new DecodeException("field '" + where + "' must be a [price, size] array, got "
-                    + (level.isArray() ? "an array of " + level.size() : level.getNodeType().toString()));
-        }
+        JsonFields.requireTuple(level, where, 2, "[price, size]");
         return level(number(level.get(0), where + ".price"), number(level.get(1), where + ".size"), where);
     }
 

@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters.huobi;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
@@ -23,8 +24,9 @@ import java.util.List;
  *       false: their prices are dead letters until the scale widens);
  *   <li>swaps, {@code GET https://api.hbdm.com/swap-api/v1/swap_contract_info} (coin-margined) and
  *       {@code .../linear-swap-api/v1/swap_contract_info} (USDT-margined): {@code contract_code}
- *       {@code BASE-QUOTE}, {@code price_tick}; sizes are whole contracts (lot 1; the contract's
- *       {@code contract_size} in base currency, or USD for coin-margined ones, is not kept yet).
+ *       {@code BASE-QUOTE}, {@code price_tick}; sizes are whole contracts (lot 1) of
+ *       {@code contract_size}: USD for the coin-margined ones (inverse: BTC-USD 100, the others 10),
+ *       base currency for the USDT-margined ones (linear: BTC-USDT 0.001).
  * </ul>
  */
 final class HuobiInstruments extends RestInstrumentList {
@@ -82,8 +84,15 @@ final class HuobiInstruments extends RestInstrumentList {
         if (tick == null || !tick.isNumber() || tick.decimalValue().signum() <= 0) {
             throw new IOException(feed + " contract without a positive 'price_tick': " + e);
         }
+        JsonNode size = e.get("contract_size");
+        if (size == null || !size.isNumber() || size.decimalValue().signum() <= 0) {
+            throw new IOException(feed + " contract without a positive 'contract_size': " + e);
+        }
+        // coin-margined contracts are quoted in USD and worth contract_size USD each
+        ContractTerms terms = quote.equals("USD") ? ContractTerms.inverse(size.decimalValue(), quote)
+                : ContractTerms.linear(size.decimalValue(), quote);
         return new Instrument(feed, code, NormalizedSymbols.perpetual(base, quote), Instrument.Kind.PERPETUAL, base, quote,
-                null, tick.decimalValue().stripTrailingZeros(), BigDecimal.ONE);
+                null, tick.decimalValue().stripTrailingZeros(), BigDecimal.ONE, terms);
     }
 
     private String text(JsonNode n, String field) throws IOException {

@@ -1,20 +1,22 @@
 package io.rrralgorithms.connectors.adapters.huobi;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
+import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
-import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.FrameInflater;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Huobi's public market WebSocket, spot ({@code huobi}, {@code wss://api.huobi.pro/ws}).
+ * Huobi's public market WebSocket, spot ({@code huobi}, {@code wss://api.huobi.pro/ws}) and perpetual
+ * swaps ({@code huobi-swap}, {@link #swap()}).
  *
  * <ul>
  *   <li>Channels: trades {@code market.<symbol>.trade.detail}, book {@code market.<symbol>.depth.step0}
@@ -31,42 +33,51 @@ import java.util.regex.Pattern;
  *   <li>Symbols: {@code BTC-USDT} → {@code btcusdt} ({@link HuobiSymbols}).
  * </ul>
  */
-public final class HuobiLiveVenue implements LiveVenue {
+public final class HuobiLiveVenue extends LiveSpec {
     private static final Pattern PING = Pattern.compile("\\{\\s*\"ping\"\\s*:\\s*([0-9]{1,19})\\s*}");
 
-    @Override
-    public String feed() {
-        return HuobiVenue.FEED;
+    private static final String COIN_MARGINED = "/swap-ws";
+
+    /** Spot. */
+    public HuobiLiveVenue() {
+        this(HuobiVenue.FEED, "wss://api.huobi.pro/ws", HuobiSymbols::spotToNative);
     }
 
-    @Override
-    public String defaultEndpoint() {
-        return "wss://api.huobi.pro/ws";
+    private HuobiLiveVenue(String feed, String endpoint, UnaryOperator<String> toNative) {
+        super(declare(feed, endpoint, new VenueLimits(100, 1, 10, 5, Duration.ofSeconds(1), 1))
+                .batching(Batching.PER_STREAM).symbols(toNative)
+                .streams("market.{}.trade.detail", "market.{}.depth.step0", "market.{}.bbo")
+                .errorWhen("\"status\":\"", "error"));
     }
 
-    @Override
-    public String nativeSymbol(String normalized) {
-        return HuobiSymbols.spotToNative(normalized);
+    /**
+     * The perpetual swaps ({@code huobi-swap}): coin-margined contracts ({@code BTC-USD}) on
+     * {@code wss://api.hbdm.com/swap-ws}, USDT-margined ones ({@code BTC-USDT}) on
+     * {@code /linear-swap-ws}, each on connections of its own ({@link #connectionGroup}); the same
+     * topics, gzip frames and pings as spot (the recorded sessions').
+     */
+    public static HuobiLiveVenue swap() {
+        return new HuobiLiveVenue(HuobiVenue.SWAP_FEED, "wss://api.hbdm.com" + COIN_MARGINED, HuobiSymbols::swapToNative);
     }
 
+    /** Swaps: {@code linear} (USDT-margined) or {@code inverse}; spot: one group. */
     @Override
-    public List<LiveStream> streams(String symbol, Set<Channel> channels) {
-        String topic = "market." + symbol + ".";
-        return LiveStream.forChannels(symbol, channels, topic + "trade.detail", topic + "depth.step0", topic + "bbo");
+    public String connectionGroup(LiveStream stream) {
+        return !feed().equals(HuobiVenue.SWAP_FEED) ? "" : stream.nativeSymbol().endsWith("-USDT") ? "linear" : "inverse";
+    }
+
+    /** A USDT-margined connection opens {@code /linear-swap-ws} where the endpoint is {@code /swap-ws}. */
+    @Override
+    public URI endpoint(String endpoint, List<LiveStream> streams) {
+        boolean linear = !streams.isEmpty() && connectionGroup(streams.get(0)).equals("linear");
+        return URI.create(linear && endpoint.endsWith(COIN_MARGINED)
+                ? endpoint.substring(0, endpoint.length() - COIN_MARGINED.length()) + "/linear-swap-ws" : endpoint);
     }
 
     /** One topic a message ({@link VenueLimits#maxStreamsPerSubscribe} is 1). */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        if (streams.size() != 1) {
-            throw new IllegalArgumentException("huobi subscribes one topic a message, got " + streams.size());
-        }
-        return "{\"sub\":\"" + streams.get(0).name() + "\",\"id\":\"" + id + "\"}";
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(100, 1, 10, 5, Duration.ofSeconds(1), 1);
+        return "{\"sub\":\"" + LiveSubscriptions.one(feed(), streams).name() + "\",\"id\":\"" + id + "\"}";
     }
 
     @Override
@@ -89,11 +100,5 @@ public final class HuobiLiveVenue implements LiveVenue {
     public String streamOf(byte[] payload) {
         String ch = PayloadScan.valueAfter(payload, "\"ch\":\"", '"');
         return ch != null && ch.startsWith("market.") ? ch : null;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return "error".equals(PayloadScan.valueAfter(payload, "\"status\":\"", '"'))
-                ? new String(payload, StandardCharsets.UTF_8) : null;
     }
 }

@@ -53,10 +53,7 @@ final class HuobiSymbols {
 
     /** {@code BTC-USDT} → {@code btcusdt}. */
     static String spotToNative(String normalized) {
-        Parts p = NormalizedSymbols.parts(normalized);
-        if (p == null || p.kind() != Instrument.Kind.SPOT) {
-            throw new IllegalArgumentException("huobi: '" + normalized + "' is not a spot pair like BTC-USDT");
-        }
+        Parts p = VenueSymbols.require(normalized, "huobi", "a spot pair like BTC-USDT", Instrument.Kind.SPOT);
         return (p.base() + p.quote()).toLowerCase(Locale.ROOT);
     }
 
@@ -74,11 +71,8 @@ final class HuobiSymbols {
 
     /** {@code BTC-USD-PERP} → {@code BTC-USD}. */
     static String swapToNative(String normalized) {
-        Parts p = NormalizedSymbols.parts(normalized);
-        if (p == null || p.kind() != Instrument.Kind.PERPETUAL) {
-            throw new IllegalArgumentException("huobi-swap: '" + normalized
-                    + "' is not a perpetual like BTC-USD-PERP or BTC-USDT-PERP");
-        }
+        Parts p = VenueSymbols.require(normalized, "huobi-swap",
+                "a perpetual like BTC-USD-PERP or BTC-USDT-PERP", Instrument.Kind.PERPETUAL);
         return p.base() + "-" + p.quote();
     }
 }

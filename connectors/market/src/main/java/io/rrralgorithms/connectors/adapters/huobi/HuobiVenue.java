@@ -34,18 +34,11 @@ public final class HuobiVenue {
      */
     static final BookSyncRules RULES = new WholeBookSyncRules("a newer depth.step0 book (version above ");
 
-    public static final Venue VENUE = Venue.builder(FEED, f -> new HuobiFrameDecoder(f, false), HuobiSymbols.SPOT, RULES,
-                    HuobiVenue::partitionKey)
-            .cryptofeedExchange("HUOBI")
-            .instrumentMetadata(HuobiInstruments.spot(FEED))
-            .live(new HuobiLiveVenue())
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "HUOBI", f -> new HuobiFrameDecoder(f, false), HuobiSymbols.SPOT,
+            RULES, HuobiVenue::partitionKey, HuobiInstruments::spot).live(new HuobiLiveVenue()).build();
 
-    public static final Venue SWAP = Venue.builder(SWAP_FEED, f -> new HuobiFrameDecoder(f, true), HuobiSymbols.SWAP,
-                    RULES, HuobiVenue::partitionKey)
-            .cryptofeedExchange("HUOBI_SWAP")
-            .instrumentMetadata(HuobiInstruments.swaps(SWAP_FEED))
-            .build();
+    public static final Venue SWAP = Venue.declare(SWAP_FEED, "HUOBI_SWAP", f -> new HuobiFrameDecoder(f, true),
+            HuobiSymbols.SWAP, RULES, HuobiVenue::partitionKey, HuobiInstruments::swaps).build();
 
     private HuobiVenue() {}
 

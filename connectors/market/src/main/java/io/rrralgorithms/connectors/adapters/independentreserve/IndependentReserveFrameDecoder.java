@@ -13,6 +13,7 @@ import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
 import io.rrralgorithms.connectors.adapters.JsonNumbers;
+import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.model.Decimals;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.FrameKind;
@@ -148,7 +149,8 @@ final class IndependentReserveFrameDecoder extends JsonFrameDecoder {
                 book.add(order, 1);
             }
         }
-        MarketEvent ev = MarketEvent.snapshot(feed, pair, IndependentReserveSymbols.normalize(pair), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.snapshot(feed, pair, IndependentReserveSymbols.BOTH_WAYS.decode(pair),
+                frame.receiveTimeNs);
         ev.exchangeTimeMs = requireIsoTimeMs(root, "CreatedTimestampUtc");
         ev.lastUpdateId = lastNonce.getOrDefault(nativeBase, 0L);
         ev.levels(levels(book.bids, book.bids.keySet()), levels(book.asks, book.asks.keySet()));
@@ -215,7 +217,8 @@ final class IndependentReserveFrameDecoder extends JsonFrameDecoder {
 
     private MarketEvent delta(RawFrame frame, String pair, long nonce, long time, Map<BigDecimal, BigDecimal> bids,
             Map<BigDecimal, BigDecimal> asks) throws DecodeException {
-        MarketEvent ev = MarketEvent.delta(feed, pair, IndependentReserveSymbols.normalize(pair), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.delta(feed, pair, IndependentReserveSymbols.BOTH_WAYS.decode(pair),
+                frame.receiveTimeNs);
         ev.exchangeTimeMs = time;
         ev.firstUpdateId = nonce;
         ev.lastUpdateId = nonce;
@@ -233,13 +236,7 @@ final class IndependentReserveFrameDecoder extends JsonFrameDecoder {
             }
             out.add(new long[] {exact(p), exact(size)});
         }
-        long[] ps = new long[out.size()];
-        long[] ss = new long[out.size()];
-        for (int i = 0; i < ps.length; i++) {
-            ps[i] = out.get(i)[0];
-            ss[i] = out.get(i)[1];
-        }
-        return new long[][] {ps, ss};
+        return SidedLevels.ofPairs(out);
     }
 
     private static long exact(BigDecimal d) throws DecodeException {
@@ -270,7 +267,8 @@ final class IndependentReserveFrameDecoder extends JsonFrameDecoder {
 
     private MarketEvent trade(RawFrame frame, JsonNode d) throws DecodeException {
         String pair = requireText(d, "Pair");
-        MarketEvent ev = MarketEvent.trade(feed, pair, IndependentReserveSymbols.normalize(pair), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.trade(feed, pair, IndependentReserveSymbols.BOTH_WAYS.decode(pair),
+                frame.receiveTimeNs);
         String date = requireText(d, "TradeDate");
         try {
             ev.exchangeTimeMs = OffsetDateTime.parse(date).toInstant().toEpochMilli();

@@ -10,8 +10,8 @@ import java.util.Locale;
  * Independent Reserve ({@code independent-reserve}), spot, public WebSocket
  * {@code wss://websockets.independentreserve.com}: the order-by-order {@code orderbook-<base>}
  * channel joined with the REST {@code GetAllOrders} snapshot, and {@code ticker-<pair>} trades,
- * decoded by {@link IndependentReserveFrameDecoder}. Replay only (no live spec yet: its book needs
- * a REST snapshot per pair, keyed by base).
+ * decoded by {@link IndependentReserveFrameDecoder}. Live: {@link IndependentReserveLiveVenue} (its
+ * book needs a REST snapshot per pair, keyed by base).
  */
 public final class IndependentReserveVenue {
     public static final String FEED = "independent-reserve";
@@ -37,15 +37,14 @@ public final class IndependentReserveVenue {
     private static final Venue.SnapshotUrl SNAPSHOT_BASE = Venue.snapshotUrlMatching(
             "/Public/GetAllOrders\\?(?:.*&)?primaryCurrencyCode=([A-Za-z0-9]+)");
 
-    public static final Venue VENUE = Venue.builder(FEED, IndependentReserveFrameDecoder::new,
-                    IndependentReserveSymbols.BOTH_WAYS, RULES, IndependentReserveVenue::partitionKey)
+    public static final Venue VENUE = Venue.declare(FEED, "INDEPENDENT_RESERVE", IndependentReserveFrameDecoder::new,
+            IndependentReserveSymbols.BOTH_WAYS, RULES, IndependentReserveVenue::partitionKey,
+            IndependentReserveInstruments::new)
             .decoderKeepsState()
             .snapshotUrl(url -> {
                 String base = SNAPSHOT_BASE.symbolOf(url);
                 return base == null ? null : base.toLowerCase(Locale.ROOT);
             })
-            .cryptofeedExchange("INDEPENDENT_RESERVE")
-            .instrumentMetadata(new IndependentReserveInstruments(FEED))
             .build();
 
     private IndependentReserveVenue() {}

@@ -1,17 +1,12 @@
 package io.rrralgorithms.connectors.adapters.kraken;
 
-import io.rrralgorithms.connectors.venues.Channel;
+import io.rrralgorithms.connectors.adapters.LiveSpec;
+import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.IntSupplier;
 
 /**
  * Kraken spot WebSocket API v1 ({@code kraken}), {@code wss://ws.kraken.com}.
@@ -29,62 +24,29 @@ import java.util.function.IntSupplier;
  *   <li>Symbols: {@code BTC-USD} → {@code XBT/USD} (Kraken's v1 names: BTC is XBT, DOGE is XDG).
  * </ul>
  */
-public final class KrakenLiveVenue implements LiveVenue {
+public final class KrakenLiveVenue extends LiveSpec {
     static final int BOOK_DEPTH = 1000;
 
-    @Override
-    public String feed() {
-        return KrakenVenue.FEED;
+    public KrakenLiveVenue() {
+        super(declare(KrakenVenue.FEED, "wss://ws.kraken.com", new VenueLimits(200, 100, 5, 20, Duration.ofMinutes(1), 1))
+                .batching(Batching.PER_CHANNEL).symbols(KrakenSymbols::toNative)
+                .streams("trade:{}", "book-" + BOOK_DEPTH + ":{}", "spread:{}"));
     }
 
-    @Override
-    public String defaultEndpoint() {
-        return "wss://ws.kraken.com";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return KrakenSymbols.toNative(normalized);
-    }
-
-    @Override
-    public List<LiveStream> streams(String nativeSymbol, Set<Channel> channels) {
-        return LiveStream.forChannels(nativeSymbol, channels, "trade:" + nativeSymbol,
-                "book-" + BOOK_DEPTH + ":" + nativeSymbol, "spread:" + nativeSymbol);
-    }
-
+    /** The streams of one channel ({@code {"event":"subscribe","reqid":N,"pair":[…],"subscription":{…}}}). */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        List<String> m = subscribeMessages(streams, () -> id);
-        if (m.size() != 1) {
+        if (LiveSubscriptions.byChannel(streams).size() != 1) {
             throw new IllegalArgumentException("Kraken subscribes one channel per message; use subscribeMessages");
         }
-        return m.get(0);
-    }
-
-    @Override
-    public List<String> subscribeMessages(List<LiveStream> streams, IntSupplier nextId) {
-        Map<Channel, List<String>> byChannel = new LinkedHashMap<>();
-        for (LiveStream s : streams) {
-            byChannel.computeIfAbsent(s.channel(), k -> new ArrayList<>()).add(s.nativeSymbol());
-        }
-        List<String> out = new ArrayList<>();
-        for (var e : byChannel.entrySet()) {
-            String subscription = switch (e.getKey()) {
-                case TRADES -> "{\"name\":\"trade\"}";
-                case BOOK -> "{\"name\":\"book\",\"depth\":" + BOOK_DEPTH + "}";
-                case BBO -> "{\"name\":\"spread\"}";
-                case HEARTBEAT -> throw new IllegalArgumentException("no heartbeat channel on Kraken");
-            };
-            out.add("{\"event\":\"subscribe\",\"reqid\":" + nextId.getAsInt() + ",\"pair\":[" + String.join(",",
-                    e.getValue().stream().map(p -> "\"" + p + "\"").toList()) + "],\"subscription\":" + subscription + "}");
-        }
-        return out;
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(200, 100, 5, 20, Duration.ofMinutes(1), 1);
+        String subscription = switch (streams.get(0).channel()) {
+            case TRADES -> "{\"name\":\"trade\"}";
+            case BOOK -> "{\"name\":\"book\",\"depth\":" + BOOK_DEPTH + "}";
+            case BBO -> "{\"name\":\"spread\"}";
+            case HEARTBEAT -> throw new IllegalArgumentException("no heartbeat channel on Kraken");
+        };
+        return "{\"event\":\"subscribe\",\"reqid\":" + id + ",\"pair\":[" + LiveSubscriptions.quoted(streams,
+                LiveStream::nativeSymbol) + "],\"subscription\":" + subscription + "}";
     }
 
     /** {@code channel:pair} from the last two strings of a data array ({@code …,"book-1000","XBT/USD"]}). */
@@ -99,14 +61,10 @@ public final class KrakenLiveVenue implements LiveVenue {
         return channel == null ? null : channel + ":" + tail[1];
     }
 
-
     @Override
     public String errorOf(byte[] payload) {
-        if (payload.length > 4096) {
-            return null;
-        }
-        String s = new String(payload, StandardCharsets.UTF_8);
-        return s.contains("\"status\":\"error\"") || s.contains("\"event\":\"error\"") ? s : null;
+        String s = LiveSubscriptions.errorContaining(payload, "error\"");
+        return s != null && (s.contains("\"status\":\"error\"") || s.contains("\"event\":\"error\"")) ? s : null;
     }
 
     /** The last two JSON strings of an array frame, or null for an object frame. */

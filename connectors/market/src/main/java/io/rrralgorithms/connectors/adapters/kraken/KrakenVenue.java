@@ -44,12 +44,8 @@ public final class KrakenVenue {
             .withChecksum(new KrakenChecksum())
             .truncatedToSnapshotDepth();
 
-    public static final Venue VENUE = Venue.builder(FEED, KrakenFrameDecoder::new, KrakenSymbols.BOTH_WAYS,
-                    RULES, KrakenVenue::partitionKey)
-            .cryptofeedExchange("KRAKEN")
-            .instrumentMetadata(new KrakenInstruments(FEED))
-            .live(new KrakenLiveVenue())
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "KRAKEN", KrakenFrameDecoder::new, KrakenSymbols.BOTH_WAYS,
+            RULES, KrakenVenue::partitionKey, KrakenInstruments::new).live(new KrakenLiveVenue()).build();
 
     private KrakenVenue() {}
 

@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters.krakenfutures;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
@@ -20,6 +21,10 @@ import java.util.List;
  * <p>Tick size: {@code tickSize}. Lot size (in contracts): {@code 10^-contractValueTradePrecision}
  * where the response has it (newer API, linear {@code PF_} contracts trade fractions), else 1 —
  * the inverse contracts of the 2021 response ({@code contractSize} 1 USD) trade in whole contracts.
+ *
+ * <p>Contract terms: {@code futures_inverse}: each contract is worth {@code contractSize} USD
+ * (inverse); {@code futures_vanilla} and {@code flexible_futures}: {@code contractSize} of the base
+ * per contract (linear, notional in the quote).
  */
 public final class KrakenFuturesInstruments extends RestInstrumentList {
     public static final String URL = "https://futures.kraken.com/derivatives/api/v3/instruments";
@@ -35,10 +40,7 @@ public final class KrakenFuturesInstruments extends RestInstrumentList {
         if (!"success".equals(root.path("result").asText())) {
             throw new IOException("instruments response is not a success: " + root.path("error").asText());
         }
-        JsonNode list = root.get("instruments");
-        if (list == null || !list.isArray()) {
-            throw new IOException("instruments response without an 'instruments' array");
-        }
+        JsonNode list = arrayAt(root, "instruments", url, "instruments response");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode i : list) {
             String type = i.path("type").asText("");
@@ -53,8 +55,14 @@ public final class KrakenFuturesInstruments extends RestInstrumentList {
             BigDecimal lot = i.hasNonNull("contractValueTradePrecision")
                     ? BigDecimal.ONE.movePointLeft(i.get("contractValueTradePrecision").asInt())
                     : BigDecimal.ONE;
+            JsonNode size = i.get("contractSize");
+            if (size == null || !size.isNumber() || size.decimalValue().signum() <= 0) {
+                throw new IOException("Kraken Futures instrument " + p.nativeSymbol() + " without a positive contractSize");
+            }
+            ContractTerms terms = type.equals("futures_inverse") ? ContractTerms.inverse(size.decimalValue(), p.quote())
+                    : ContractTerms.linear(size.decimalValue(), p.quote());
             out.add(new Instrument(feed, p.nativeSymbol(), p.symbol(), p.kind(), p.base(), p.quote(), p.expiry(),
-                    tick, lot));
+                    tick, lot, terms));
         }
         return out;
     }

@@ -1,16 +1,12 @@
 package io.rrralgorithms.connectors.adapters.krakenfutures;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
 import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
-import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.IntSupplier;
 
 /**
  * Kraken Futures' public WebSocket API v1 ({@code kraken-futures}), {@code wss://futures.kraken.com/ws/v1}.
@@ -32,67 +28,30 @@ import java.util.function.IntSupplier;
  *       {@code BTC-USD-210924} → {@code FI_XBTUSD_210924} (the inverse contracts).
  * </ul>
  */
-public final class KrakenFuturesLiveVenue implements LiveVenue {
+public final class KrakenFuturesLiveVenue extends LiveSpec {
 
-    @Override
-    public String feed() {
-        return KrakenFuturesVenue.FEED;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return "wss://futures.kraken.com/ws/v1";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return KrakenFuturesSymbols.toNative(normalized);
-    }
-
-    @Override
-    public List<LiveStream> streams(String product, Set<Channel> channels) {
-        return LiveStream.forChannels(product, channels, "trade:" + product, "book:" + product,
-                "ticker_lite:" + product);
+    public KrakenFuturesLiveVenue() {
+        super(declare(KrakenFuturesVenue.FEED, "wss://futures.kraken.com/ws/v1",
+                new VenueLimits(300, 100, 5, 20, Duration.ofMinutes(1), 1))
+                .batching(Batching.PER_CHANNEL).protocolPing(Duration.ofSeconds(30))
+                .symbols(KrakenFuturesSymbols::toNative).streams("trade:{}", "book:{}", "ticker_lite:{}"));
     }
 
     /** The streams of one feed. */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        String name = streams.get(0).name();
-        return "{\"event\":\"subscribe\",\"feed\":\"" + name.substring(0, name.indexOf(':')) + "\",\"product_ids\":["
+        return "{\"event\":\"subscribe\",\"feed\":\"" + LiveSubscriptions.channelOf(streams.get(0)) + "\",\"product_ids\":["
                 + LiveSubscriptions.quoted(streams, LiveStream::nativeSymbol) + "]}";
-    }
-
-    /** One message per feed of the batch. */
-    @Override
-    public List<String> subscribeMessages(List<LiveStream> streams, IntSupplier nextId) {
-        List<String> out = new ArrayList<>();
-        for (List<LiveStream> one : LiveSubscriptions.byChannel(streams).values()) {
-            out.add(subscribeMessage(one, nextId.getAsInt()));
-        }
-        return out;
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(300, 100, 5, 20, Duration.ofMinutes(1), 1);
-    }
-
-    @Override
-    public Duration protocolPingInterval() {
-        return Duration.ofSeconds(30);
     }
 
     /** {@code <feed>:<product>} of a data frame (a snapshot counts for its feed); null for events. */
     @Override
     public String streamOf(byte[] payload) {
-        String feed = PayloadScan.valueAfter(payload, "{\"feed\":\"", '"');
-        String product = feed == null ? null : PayloadScan.valueAfter(payload, "\"product_id\":\"", '"');
-        if (product == null || feed.equals("heartbeat")) {
+        String stream = LiveSubscriptions.stream(payload, "{\"feed\":\"", "\"product_id\":\"");
+        if (stream == null || stream.startsWith("heartbeat:")) {
             return null;
         }
-        return (feed.endsWith("_snapshot") ? feed.substring(0, feed.length() - "_snapshot".length()) : feed) + ":"
-                + product;
+        return stream.replace("_snapshot:", ":");
     }
 
     /** {@code error}, {@code alert} and failed (un)subscriptions. */

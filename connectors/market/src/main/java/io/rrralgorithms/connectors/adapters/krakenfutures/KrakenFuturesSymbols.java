@@ -54,11 +54,9 @@ final class KrakenFuturesSymbols {
      * all the recorded instrument list holds, so a linear product must be named by its product id.
      */
     static String toNative(String normalized) {
-        Parts s = NormalizedSymbols.parts(normalized);
-        if (s == null || (s.kind() != Instrument.Kind.PERPETUAL && s.kind() != Instrument.Kind.FUTURE)) {
-            throw new IllegalArgumentException(KrakenFuturesVenue.FEED + ": '" + normalized
-                    + "' is not a perpetual like BTC-USD-PERP or a dated future like BTC-USD-210924");
-        }
+        Parts s = VenueSymbols.require(normalized, KrakenFuturesVenue.FEED,
+                "a perpetual like BTC-USD-PERP or a dated future like BTC-USD-210924", Instrument.Kind.PERPETUAL,
+                Instrument.Kind.FUTURE);
         String pair = (s.base().equals("BTC") ? "XBT" : s.base()) + (s.quote().equals("BTC") ? "XBT" : s.quote());
         return s.kind() == Instrument.Kind.PERPETUAL ? "PI_" + pair : "FI_" + pair + "_" + s.expiry();
     }

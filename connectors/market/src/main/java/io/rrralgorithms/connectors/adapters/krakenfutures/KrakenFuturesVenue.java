@@ -26,12 +26,9 @@ public final class KrakenFuturesVenue {
     static final BookSyncRules RULES = SequencedSyncRules.nextFirstId("seq ").bridging(Bridge.STARTS_NEXT);
 
     /** Frames are keyed by their {@code product_id}; events and heartbeats have none. */
-    public static final Venue VENUE = Venue.builder(FEED, KrakenFuturesFrameDecoder::new, KrakenFuturesSymbols.BOTH_WAYS,
-                    RULES, Venue.keyedByField("product_id"))
-            .cryptofeedExchange("KRAKEN_FUTURES")
-            .instrumentMetadata(new KrakenFuturesInstruments(FEED))
-            .live(new KrakenFuturesLiveVenue())
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "KRAKEN_FUTURES", KrakenFuturesFrameDecoder::new,
+            KrakenFuturesSymbols.BOTH_WAYS, RULES, Venue.keyedByField("product_id"), KrakenFuturesInstruments::new)
+            .live(new KrakenFuturesLiveVenue()).build();
 
     private KrakenFuturesVenue() {}
 }

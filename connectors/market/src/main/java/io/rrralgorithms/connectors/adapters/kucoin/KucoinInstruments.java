@@ -24,12 +24,7 @@ public final class KucoinInstruments extends RestInstrumentList {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public KucoinInstruments(String feed) {
-        super(feed, "/symbols", URL);
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.matches("https?://[^/]+/api/v[12]/symbols(\\?.*)?");
+        super(pathMatching("/api/v[12]/symbols"), feed, URL);
     }
 
     @Override
@@ -39,10 +34,7 @@ public final class KucoinInstruments extends RestInstrumentList {
             throw new IOException("KuCoin symbols error response: code " + root.path("code").asText() + " "
                     + root.path("msg").asText());
         }
-        JsonNode data = root.get("data");
-        if (data == null || !data.isArray()) {
-            throw new IOException("KuCoin symbols response without a 'data' array");
-        }
+        JsonNode data = arrayAt(root, "data", url, "symbols response");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode s : data) {
             String symbol = text(s, "symbol");

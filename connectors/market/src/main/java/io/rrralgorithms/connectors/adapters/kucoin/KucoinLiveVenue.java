@@ -2,22 +2,17 @@ package io.rrralgorithms.connectors.adapters.kucoin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rrralgorithms.connectors.adapters.LiveNumbers;
+import io.rrralgorithms.connectors.adapters.LiveSpec;
 import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
-import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.IntSupplier;
 
 /**
  * KuCoin's public spot WebSocket ({@code kucoin}). No key needed, but a token: every connection
@@ -46,68 +41,28 @@ import java.util.function.IntSupplier;
  *       KuCoin codes ({@code BSV-USDT} → {@code BCHSV-USDT}).
  * </ul>
  */
-public final class KucoinLiveVenue implements LiveVenue {
+public final class KucoinLiveVenue extends LiveSpec {
     static final String PING = "{\"id\":\"ping\",\"type\":\"ping\"}";
     private static final String BOOK_TOPIC = "/market/level2:";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public String feed() {
-        return KucoinVenue.FEED;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return "wss://ws-api-spot.kucoin.com/";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return KucoinSymbols.toNative(normalized);
-    }
-
-    @Override
-    public List<LiveStream> streams(String symbol, Set<Channel> channels) {
-        return LiveStream.forChannels(symbol, channels, "/market/match:" + symbol, BOOK_TOPIC + symbol,
-                "/market/ticker:" + symbol);
+    /** The heartbeat interval is used only where a handshake answer names no {@code pingInterval}. */
+    public KucoinLiveVenue() {
+        super(declare(KucoinVenue.FEED, "wss://ws-api-spot.kucoin.com/",
+                new VenueLimits(300, 100, 9, 30, Duration.ofMinutes(1), 3))
+                .batching(Batching.PER_CHANNEL).heartbeat(PING, Duration.ofSeconds(9))
+                .restSnapshots(new RestSnapshots("https://api.kucoin.com", "/api/v1/market/orderbook/level2_100?symbol=",
+                        "", BOOK_TOPIC, "sequenceStart", "sequence"))
+                .symbols(KucoinSymbols::toNative).streams("/market/match:{}", BOOK_TOPIC + "{}", "/market/ticker:{}")
+                .errorWhen("\"type\":\"", "error"));
     }
 
     /** The streams of one topic, their symbols in one message. */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        String name = streams.get(0).name();
-        StringBuilder symbols = new StringBuilder();
-        for (LiveStream s : streams) {
-            symbols.append(symbols.length() == 0 ? "" : ",").append(s.nativeSymbol());
-        }
-        return "{\"id\":" + id + ",\"type\":\"subscribe\",\"topic\":\"" + name.substring(0, name.indexOf(':') + 1)
-                + symbols + "\",\"privateChannel\":false,\"response\":true}";
-    }
-
-    /** One message per topic of the batch. */
-    @Override
-    public List<String> subscribeMessages(List<LiveStream> streams, IntSupplier nextId) {
-        List<String> out = new ArrayList<>();
-        for (List<LiveStream> one : LiveSubscriptions.byChannel(streams).values()) {
-            out.add(subscribeMessage(one, nextId.getAsInt()));
-        }
-        return out;
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(300, 100, 9, 30, Duration.ofMinutes(1), 3);
-    }
-
-    @Override
-    public String heartbeatMessage() {
-        return PING;
-    }
-
-    /** Used only where a handshake answer names no {@code pingInterval}. */
-    @Override
-    public Duration heartbeatInterval() {
-        return Duration.ofSeconds(9);
+        return "{\"id\":" + id + ",\"type\":\"subscribe\",\"topic\":\"" + LiveSubscriptions.channelOf(streams.get(0)) + ":"
+                + String.join(",", streams.stream().map(LiveStream::nativeSymbol).toList())
+                + "\",\"privateChannel\":false,\"response\":true}";
     }
 
     @Override
@@ -144,37 +99,5 @@ public final class KucoinLiveVenue implements LiveVenue {
     @Override
     public String streamOf(byte[] payload) {
         return PayloadScan.valueAfter(payload, "\"topic\":\"", '"');
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return "error".equals(PayloadScan.valueAfter(payload, "\"type\":\"", '"'))
-                ? LiveSubscriptions.smallText(payload, 4096) : null;
-    }
-
-    @Override
-    public String defaultRestBase() {
-        return "https://api.kucoin.com";
-    }
-
-    @Override
-    public String snapshotPath(String symbol) {
-        return "/api/v1/market/orderbook/level2_100?symbol=" + symbol;
-    }
-
-    @Override
-    public String bookDiffSymbol(byte[] payload) {
-        String topic = streamOf(payload);
-        return topic != null && topic.startsWith(BOOK_TOPIC) ? topic.substring(BOOK_TOPIC.length()) : null;
-    }
-
-    @Override
-    public long bookDiffFirstUpdateId(byte[] payload) {
-        return LiveNumbers.after(payload, "sequenceStart");
-    }
-
-    @Override
-    public long snapshotUpdateId(byte[] body) {
-        return LiveNumbers.after(body, "sequence");
     }
 }

@@ -36,10 +36,7 @@ final class KucoinSymbols {
 
     /** {@code BSV-USDT} → {@code BCHSV-USDT} (the renamed asset's old code), {@code SNX-BTC} as it is. */
     static String toNative(String normalized) {
-        Parts s = NormalizedSymbols.parts(normalized);
-        if (s == null || s.kind() != Instrument.Kind.SPOT) {
-            throw new IllegalArgumentException(KucoinVenue.FEED + ": '" + normalized + "' is not a pair like BTC-USDT");
-        }
+        Parts s = VenueSymbols.require(normalized, KucoinVenue.FEED, "a pair like BTC-USDT", Instrument.Kind.SPOT);
         return OLD_CODES.getOrDefault(s.base(), s.base()) + "-" + OLD_CODES.getOrDefault(s.quote(), s.quote());
     }
 

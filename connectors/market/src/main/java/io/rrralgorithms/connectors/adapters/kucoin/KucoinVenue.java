@@ -34,15 +34,12 @@ public final class KucoinVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.nextFirstId("sequence ");
 
-    public static final Venue VENUE = Venue.builder(FEED, KucoinFrameDecoder::new, KucoinSymbols.BOTH_WAYS,
-                    RULES, KucoinVenue::partitionKey)
+    public static final Venue VENUE = Venue.declare(FEED, "KUCOIN", KucoinFrameDecoder::new, KucoinSymbols.BOTH_WAYS,
+            RULES, KucoinVenue::partitionKey, KucoinInstruments::new)
             // /api/v3/market/orderbook/level2?symbol=X (also v1/v2 and the level2_20/_100 partial books)
             .snapshotUrl(Venue.snapshotUrlMatching(
                     "/market/orderbook/level2(?:_\\d+)?\\?(?:.*&)?symbol=([A-Za-z0-9]+-[A-Za-z0-9]+)"))
-            .cryptofeedExchange("KUCOIN")
-            .instrumentMetadata(new KucoinInstruments(FEED))
-            .live(new KucoinLiveVenue())
-            .build();
+            .live(new KucoinLiveVenue()).build();
 
     private KucoinVenue() {}
 

@@ -1,10 +1,6 @@
 package io.rrralgorithms.connectors.adapters.okcoin;
 
 import io.rrralgorithms.connectors.adapters.okx.OkxLiveVenue;
-import io.rrralgorithms.connectors.venues.Channel;
-import io.rrralgorithms.connectors.venues.LiveStream;
-import java.util.List;
-import java.util.Set;
 
 /**
  * OKCoin public WebSocket API v5 ({@code okcoin}), {@code wss://real.okcoin.com:8443/ws/v5/public}
@@ -21,23 +17,8 @@ import java.util.Set;
  */
 public final class OkcoinLiveVenue extends OkxLiveVenue {
 
-    @Override
-    public String feed() {
-        return OkcoinVenue.FEED;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return "wss://real.okcoin.com:8443/ws/v5/public";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return OkcoinSymbols.toNative(normalized);
-    }
-
-    @Override
-    public List<LiveStream> streams(String instId, Set<Channel> channels) {
-        return LiveStream.forChannels(instId, channels, "trades:" + instId, "books:" + instId, "tickers:" + instId);
+    public OkcoinLiveVenue() {
+        super(v5(OkcoinVenue.FEED, "wss://real.okcoin.com:8443/ws/v5/public").symbols(OkcoinSymbols::toNative)
+                .streams("trades:{}", "books:{}", "tickers:{}"));
     }
 }

@@ -33,11 +33,8 @@ final class OkcoinSymbols {
 
     /** {@code BTC-USD} → {@code BTC-USD}; a perpetual, future or option is refused. */
     static String toNative(String normalized) {
-        Parts s = NormalizedSymbols.parts(normalized);
-        if (s == null || s.kind() != Instrument.Kind.SPOT) {
-            throw new IllegalArgumentException(OkcoinVenue.FEED + ": '" + normalized
-                    + "' is not a spot pair like BTC-USD (OKCoin lists spot pairs only)");
-        }
+        Parts s = VenueSymbols.require(normalized, OkcoinVenue.FEED,
+                "a spot pair like BTC-USD (OKCoin lists spot pairs only)", Instrument.Kind.SPOT);
         return s.base() + "-" + s.quote();
     }
 }

@@ -21,14 +21,11 @@ public final class OkcoinVenue {
      * As OKX: the decoder keeps the trade subscription times (one per stream reader); frames (data
      * and subscription acks) are keyed by the {@code instId} of their {@code arg}.
      */
-    public static final Venue VENUE = Venue.builder(FEED, f -> new OkxFrameDecoder(f, OkcoinSymbols::normalize),
-                    OkcoinSymbols.BOTH_WAYS, new OkxSyncRules(), Venue.keyedByField("instId"))
+    public static final Venue VENUE = Venue.declare(FEED, "OKCOIN", f -> new OkxFrameDecoder(f, OkcoinSymbols::normalize),
+            OkcoinSymbols.BOTH_WAYS, new OkxSyncRules(), Venue.keyedByField("instId"),
+            f -> new OkxInstruments(f, "https://www.okcoin.com/api/v5/public/instruments?instType=", "SPOT"))
             .decoderKeepsState()
-            .cryptofeedExchange("OKCOIN")
-            .instrumentMetadata(new OkxInstruments(FEED, "https://www.okcoin.com/api/v5/public/instruments?instType=",
-                    "SPOT"))
-            .live(new OkcoinLiveVenue())
-            .build();
+            .live(new OkcoinLiveVenue()).build();
 
     private OkcoinVenue() {}
 }

@@ -1,8 +1,6 @@
 package io.rrralgorithms.connectors.adapters.okx;
 
-import io.rrralgorithms.connectors.adapters.BookChecksum;
-import io.rrralgorithms.connectors.adapters.BookChecksum.LevelText;
-import java.math.BigDecimal;
+import io.rrralgorithms.connectors.adapters.InterleavedChecksum;
 
 /**
  * OKX v5 order book checksum: the CRC32, as a <em>signed</em> 32-bit integer, of the string
@@ -17,37 +15,14 @@ import java.math.BigDecimal;
  * plain form of the 8-decimal mantissa. Should a venue format ever use fixed decimals
  * ({@code priceDecimals}/{@code sizeDecimals} &ge; 0), they are honoured.
  */
-public final class OkxChecksum implements BookChecksum {
-    public static final int DEPTH = 25;
+public final class OkxChecksum extends InterleavedChecksum {
 
-    @Override
-    public int depth() {
-        return DEPTH;
-    }
-
-    @Override
-    public long compute(long[] bidPrices, long[] bidSizes, long[] askPrices, long[] askSizes,
-            int priceDecimals, int sizeDecimals, int priceScale, int sizeScale) {
-        LevelText level = (price, size) -> format(price, priceScale, priceDecimals) + ':'
-                + format(size, sizeScale, sizeDecimals);
-        String s = BookChecksum.interleaved(DEPTH, bidPrices, bidSizes, askPrices, askSizes, level, level);
-        return (int) BookChecksum.crc32(s); // OKX sends the CRC32 as a signed 32-bit integer
+    public OkxChecksum() {
+        super(25);
     }
 
     /** The venue's string of an 8-decimal mantissa: shortest plain form, or fixed {@code decimals}. */
     static String format(long mantissa, int decimals) {
-        return format(mantissa, 8, decimals);
-    }
-
-    /** The venue's string of a mantissa at {@code scale}: shortest plain form, or fixed {@code decimals}. */
-    static String format(long mantissa, int scale, int decimals) {
-        BigDecimal d = BigDecimal.valueOf(mantissa, scale);
-        if (decimals < 0) {
-            d = d.stripTrailingZeros();
-            return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
-        }
-        return d.scale() > decimals && d.stripTrailingZeros().scale() > decimals
-                ? d.stripTrailingZeros().toPlainString() // finer than the format: keep the digits (checksum disagrees)
-                : d.setScale(Math.max(decimals, Math.max(0, d.stripTrailingZeros().scale()))).toPlainString();
+        return plainNumber(mantissa, 8, decimals);
     }
 }

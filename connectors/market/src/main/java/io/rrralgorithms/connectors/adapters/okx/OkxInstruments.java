@@ -2,9 +2,10 @@ package io.rrralgorithms.connectors.adapters.okx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
-import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
+import io.rrralgorithms.connectors.instruments.RestInstrumentList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,12 +21,16 @@ import java.util.List;
  * {@code expTime} is that day 08:00 UTC). Tick {@code tickSz}; lot {@code lotSz} (contracts for
  * swaps, futures and options). The symbol is {@link OkxSymbols#normalize} of the id, which a
  * listed instrument's fields must agree with, else the response is refused.
+ *
+ * <p>Contract terms: a contract is {@code ctVal × ctMult} of {@code ctValCcy}. Swaps and futures
+ * of {@code ctType} {@code inverse} are worth that many USD each (BTC-USD-SWAP: 100), {@code linear}
+ * ones that much of the base (linear, notional in the quote); an option is that much of the
+ * underlying at a premium in its {@code settleCcy} (BTC-USD options: 0.1 BTC, premium in BTC):
+ * linear in the settlement currency. Spot sizes are in the base.
  */
-public final class OkxInstruments implements InstrumentMetadata {
+public final class OkxInstruments extends RestInstrumentList {
     public static final String BASE = "https://www.okx.com/api/v5/public/instruments?instType=";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final String feed;
-    private final List<String> urls;
 
     public OkxInstruments(String feed) {
         this(feed, BASE, "SPOT", "SWAP", "FUTURES", "OPTION&uly=BTC-USD", "OPTION&uly=ETH-USD");
@@ -39,18 +44,8 @@ public final class OkxInstruments implements InstrumentMetadata {
      * @param instTypes the {@code instType} values (and extra query) of the full list
      */
     public OkxInstruments(String feed, String base, String... instTypes) {
-        this.feed = feed;
-        this.urls = Arrays.stream(instTypes).map(t -> base + t).toList();
-    }
-
-    @Override
-    public List<String> urls() {
-        return urls;
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.matches("https?://[^/]+/api/v5/public/instruments\\?.*");
+        super(pathMatching("/api/v5/public/instruments"), feed, Arrays.stream(instTypes).map(t -> base + t)
+                .toArray(String[]::new));
     }
 
     @Override
@@ -60,10 +55,7 @@ public final class OkxInstruments implements InstrumentMetadata {
             throw new IOException("OKX instruments error response: code " + root.path("code").asText() + " "
                     + root.path("msg").asText());
         }
-        JsonNode data = root.get("data");
-        if (data == null || !data.isArray()) {
-            throw new IOException("OKX instruments response without a 'data' array");
-        }
+        JsonNode data = arrayAt(root, "data", url, "instruments response");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode s : data) {
             String id = text(s, "instId");
@@ -99,11 +91,28 @@ public final class OkxInstruments implements InstrumentMetadata {
             if (OkxSymbols.kind(id) != kind || !p[0].equals(base) || !p[1].equals(quote)) {
                 throw new IOException("OKX instrument whose id disagrees with its fields: " + s);
             }
-            out.add(new Instrument(feed, id, symbol, kind, NormalizedSymbols.asset(base), NormalizedSymbols.asset(quote),
+            String q = NormalizedSymbols.asset(quote);
+            out.add(new Instrument(feed, id, symbol, kind, NormalizedSymbols.asset(base), q,
                     kind == Instrument.Kind.FUTURE || kind == Instrument.Kind.OPTION ? OkxSymbols.expiry(p[2], id) : null,
-                    new BigDecimal(text(s, "tickSz")), new BigDecimal(text(s, "lotSz"))));
+                    new BigDecimal(text(s, "tickSz")), new BigDecimal(text(s, "lotSz")), terms(s, kind, q)));
         }
         return out;
+    }
+
+    /** The contract terms of one listed instrument (see the class comment). */
+    private static ContractTerms terms(JsonNode s, Instrument.Kind kind, String quote) throws IOException {
+        if (kind == Instrument.Kind.SPOT) {
+            return ContractTerms.spot(quote);
+        }
+        BigDecimal value = new BigDecimal(text(s, "ctVal")).multiply(new BigDecimal(text(s, "ctMult")));
+        if (kind == Instrument.Kind.OPTION) {
+            return ContractTerms.linear(value, NormalizedSymbols.asset(text(s, "settleCcy")));
+        }
+        return switch (text(s, "ctType")) {
+            case "inverse" -> ContractTerms.inverse(value, quote);
+            case "linear" -> ContractTerms.linear(value, quote);
+            default -> throw new IOException("OKX contract of unknown ctType: " + s);
+        };
     }
 
     private static String text(JsonNode n, String field) throws IOException {

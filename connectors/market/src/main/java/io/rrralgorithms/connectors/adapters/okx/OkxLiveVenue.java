@@ -1,17 +1,15 @@
 package io.rrralgorithms.connectors.adapters.okx;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
+import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols.Parts;
-import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * OKX public WebSocket API v5 ({@code okx}), {@code wss://ws.okx.com:8443/ws/v5/public}.
@@ -34,21 +32,26 @@ import java.util.Set;
  * <p>OKCoin runs the same v5 API: {@code OkcoinLiveVenue} extends this spec with its endpoint,
  * symbols and channels.
  */
-public class OkxLiveVenue implements LiveVenue {
+public class OkxLiveVenue extends LiveSpec {
 
-    @Override
-    public String feed() {
-        return OkxVenue.FEED;
+    public OkxLiveVenue() {
+        this(v5(OkxVenue.FEED, "wss://ws.okx.com:8443/ws/v5/public").symbols(OkxLiveVenue::notAnOption)
+                .streams("trades:{}", "books:{}", "bbo-tbt:{}"));
     }
 
-    @Override
-    public String defaultEndpoint() {
-        return "wss://ws.okx.com:8443/ws/v5/public";
+    /** The v5 protocol with another venue's endpoint, symbols and channels (OKCoin). */
+    protected OkxLiveVenue(Declaration declared) {
+        super(declared.heartbeat("ping", Duration.ofSeconds(20))
+                .errorWhen("\"event\":\"", "error"));
+    }
+
+    /** The v5 protocol's declaration on an endpoint: its limits. */
+    protected static Declaration v5(String feed, String endpoint) {
+        return declare(feed, endpoint, new VenueLimits(300, 100, 3, 3, Duration.ofSeconds(1), 1));
     }
 
     /** Spot, swaps and futures, as {@link OkxSymbols#toNative}; options are not subscribed live. */
-    @Override
-    public String nativeSymbol(String normalized) {
+    private static String notAnOption(String normalized) {
         Parts s = NormalizedSymbols.parts(normalized);
         if (s != null && s.kind() == Instrument.Kind.OPTION) {
             throw OkxSymbols.notASymbol(normalized);
@@ -57,44 +60,15 @@ public class OkxLiveVenue implements LiveVenue {
     }
 
     @Override
-    public List<LiveStream> streams(String instId, Set<Channel> channels) {
-        return LiveStream.forChannels(instId, channels, "trades:" + instId, "books:" + instId, "bbo-tbt:" + instId);
-    }
-
-    @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
         return "{\"op\":\"subscribe\",\"args\":[" + String.join(",", streams.stream().map(s -> "{\"channel\":\""
-                + s.name().substring(0, s.name().indexOf(':')) + "\",\"instId\":\"" + s.nativeSymbol() + "\"}").toList())
-                + "]}";
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(300, 100, 3, 3, Duration.ofSeconds(1), 1);
-    }
-
-    @Override
-    public String heartbeatMessage() {
-        return "ping";
-    }
-
-    @Override
-    public Duration heartbeatInterval() {
-        return Duration.ofSeconds(20);
+                + LiveSubscriptions.channelOf(s) + "\",\"instId\":\"" + s.nativeSymbol() + "\"}").toList()) + "]}";
     }
 
     /** {@code channel:instId} from the frame's {@code arg}. */
     @Override
     public String streamOf(byte[] payload) {
-        String channel = PayloadScan.valueAfter(payload, "\"channel\":\"", '"');
-        String inst = channel == null ? null : PayloadScan.valueAfter(payload, "\"instId\":\"", '"');
-        return inst == null || !"arg".equals(PayloadScan.valueAfter(payload, "{\"", '"')) ? null : channel + ":" + inst;
-    }
-
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return "error".equals(PayloadScan.valueAfter(payload, "\"event\":\"", '"'))
-                ? new String(payload, StandardCharsets.UTF_8) : null;
+        return "arg".equals(PayloadScan.valueAfter(payload, "{\"", '"'))
+                ? LiveSubscriptions.stream(payload, "\"channel\":\"", "\"instId\":\"") : null;
     }
 }

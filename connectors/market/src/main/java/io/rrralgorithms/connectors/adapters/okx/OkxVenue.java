@@ -15,13 +15,10 @@ public final class OkxVenue {
      * The decoder keeps the trade subscription times: one per stream reader. Frames (data and
      * subscription acks) are keyed by the {@code instId} of their {@code arg}.
      */
-    public static final Venue VENUE = Venue.builder(FEED, OkxFrameDecoder::new, OkxSymbols.BOTH_WAYS,
-                    new OkxSyncRules(), Venue.keyedByField("instId"))
+    public static final Venue VENUE = Venue.declare(FEED, "OKX", OkxFrameDecoder::new, OkxSymbols.BOTH_WAYS,
+            new OkxSyncRules(), Venue.keyedByField("instId"), OkxInstruments::new)
             .decoderKeepsState()
-            .cryptofeedExchange("OKX")
-            .instrumentMetadata(new OkxInstruments(FEED))
-            .live(new OkxLiveVenue())
-            .build();
+            .live(new OkxLiveVenue()).build();
 
     private OkxVenue() {}
 }

@@ -88,20 +88,10 @@ final class PhemexFrameDecoder extends JsonFrameDecoder {
         PhemexScales.Scale scale = PhemexScales.of(symbol);
         MarketEvent ev = base(frame, snapshot ? EventType.BOOK_SNAPSHOT : EventType.BOOK_DELTA, symbol);
         ev.exchangeTimeMs = epochMs(root, "timestamp");
-        long sequence = requireLong(root, "sequence");
-        if (sequence <= 0) {
-            throw new DecodeException("field 'sequence' must be positive, got " + sequence);
-        }
-        ev.lastUpdateId = sequence;
-        if (!snapshot) {
-            ev.firstUpdateId = sequence;
-        }
+        EventChecks.requireSequence(ev, requireLong(root, "sequence"), "sequence", snapshot);
         JsonNode book = requireObject(root, "book");
         JsonFields.LevelReader reader = (level, where, prices, sizes, i) -> {
-            if (!level.isArray() || level.size() != 2) {
-                throw new DecodeException("field '" + where + "' must be a [priceEp, qty] array, got "
-                        + (level.isArray() ? "an array of " + level.size() : level.getNodeType().toString()));
-            }
+            JsonFields.requireTuple(level, where, 2, "[priceEp, qty]");
             prices[i] = PhemexScales.mantissa(integer(level.get(0), where + ".price"), scale.price(), where + ".price");
             sizes[i] = PhemexScales.mantissa(integer(level.get(1), where + ".qty"), scale.size(), where + ".qty");
             if (prices[i] <= 0 || sizes[i] < 0 || snapshot && sizes[i] == 0) {

@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.adapters.phemex;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.NormalizedSymbols;
 import io.rrralgorithms.connectors.instruments.RestInstrumentList;
@@ -46,7 +47,8 @@ final class PhemexInstruments extends RestInstrumentList {
             String quote = NormalizedSymbols.asset(display[1].strip());
             switch (text(p, "type")) {
                 case "Perpetual" -> out.add(new Instrument(feed, symbol, NormalizedSymbols.perpetual(base, quote),
-                        Instrument.Kind.PERPETUAL, base, quote, null, decimal(p, "tickSize"), decimal(p, "lotSize")));
+                        Instrument.Kind.PERPETUAL, base, quote, null, decimal(p, "tickSize"), decimal(p, "lotSize"),
+                        terms(p, quote)));
                 case "Spot" -> {
                     Integer baseScale = valueScales.get(text(p, "baseCurrency"));
                     if (baseScale == null) {
@@ -62,6 +64,19 @@ final class PhemexInstruments extends RestInstrumentList {
             }
         }
         return out;
+    }
+
+    /**
+     * A perpetual's contract of {@code contractSize} {@code contractUnderlyingAssets}: of the quote
+     * currency, an inverse contract (BTCUSD: 1 USD, settled in BTC); else of the base, linear where it
+     * settles in the quote (ETHUSD: 0.005 ETH, settled in USD), quanto in its settlement currency otherwise.
+     */
+    private ContractTerms terms(JsonNode p, String quote) throws IOException {
+        BigDecimal size = decimal(p, "contractSize");
+        String unit = NormalizedSymbols.asset(text(p, "contractUnderlyingAssets"));
+        String settle = NormalizedSymbols.asset(text(p, "settleCurrency"));
+        return unit.equals(quote) ? ContractTerms.inverse(size, quote)
+                : settle.equals(quote) ? ContractTerms.linear(size, quote) : ContractTerms.quanto(size, settle);
     }
 
     private String text(JsonNode n, String field) throws IOException {

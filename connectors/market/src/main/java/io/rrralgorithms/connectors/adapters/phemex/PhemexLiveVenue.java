@@ -1,15 +1,12 @@
 package io.rrralgorithms.connectors.adapters.phemex;
 
+import io.rrralgorithms.connectors.adapters.LiveSpec;
+import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.adapters.PayloadScan;
-import io.rrralgorithms.connectors.venues.Channel;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Phemex public WebSocket ({@code phemex}), {@code wss://ws.phemex.com} (the capture's
@@ -32,65 +29,23 @@ import java.util.Set;
  *       {@code BTC-USDT} → {@code sBTCUSDT}).
  * </ul>
  */
-public final class PhemexLiveVenue implements LiveVenue {
+public final class PhemexLiveVenue extends LiveSpec {
     static final String PING = "{\"id\":0,\"method\":\"server.ping\",\"params\":[]}";
-    private static final byte[] BOOK_MESSAGE = "{\"book\":".getBytes(StandardCharsets.US_ASCII);
     /** Phemex writes keys in alphabetical order: a trade message starts with its sequence ({@code {"sequence":S,"symbol":X,"trades":…}}). */
-    private static final byte[] TRADES_MESSAGE = "{\"sequence\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ERROR_REPLY = "{\"error\":{".getBytes(StandardCharsets.US_ASCII);
+    private static final String TRADES_MESSAGE = "{\"sequence\":";
 
-    @Override
-    public String feed() {
-        return PhemexVenue.FEED;
-    }
-
-    @Override
-    public String defaultEndpoint() {
-        return "wss://ws.phemex.com";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return PhemexSymbols.toNative(normalized);
-    }
-
-    /** {@code trade:BTCUSD}, {@code orderbook:BTCUSD}; no BBO channel exists. */
-    @Override
-    public List<LiveStream> streams(String nativeSymbol, Set<Channel> channels) {
-        List<LiveStream> out = new ArrayList<>();
-        if (channels.contains(Channel.TRADES)) {
-            out.add(new LiveStream(nativeSymbol, Channel.TRADES, "trade:" + nativeSymbol));
-        }
-        if (channels.contains(Channel.BOOK)) {
-            out.add(new LiveStream(nativeSymbol, Channel.BOOK, "orderbook:" + nativeSymbol));
-        }
-        return out;
+    public PhemexLiveVenue() {
+        super(declare(PhemexVenue.FEED, "wss://ws.phemex.com", new VenueLimits(20, 1, 10, 5, Duration.ofMinutes(1), 1))
+                .batching(Batching.PER_STREAM).heartbeat(PING, Duration.ofSeconds(5))
+                .symbols(PhemexSymbols::toNative).streams("trade:{}", "orderbook:{}", null));
     }
 
     /** One stream a message (the limits say so): {@code {"id":N,"method":"<channel>.subscribe","params":[SYMBOL]}}. */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        if (streams.size() != 1) {
-            throw new IllegalArgumentException("phemex subscribes one stream a message, got " + streams);
-        }
-        LiveStream s = streams.get(0);
-        String channel = s.name().substring(0, s.name().indexOf(':'));
-        return "{\"id\":" + id + ",\"method\":\"" + channel + ".subscribe\",\"params\":[\"" + s.nativeSymbol() + "\"]}";
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(20, 1, 10, 5, Duration.ofMinutes(1), 1);
-    }
-
-    @Override
-    public String heartbeatMessage() {
-        return PING;
-    }
-
-    @Override
-    public Duration heartbeatInterval() {
-        return Duration.ofSeconds(5);
+        LiveStream s = LiveSubscriptions.one(feed(), streams);
+        return "{\"id\":" + id + ",\"method\":\"" + LiveSubscriptions.channelOf(s) + ".subscribe\",\"params\":[\""
+                + s.nativeSymbol() + "\"]}";
     }
 
     /** {@code orderbook:<symbol>} for a book message, {@code trade:<symbol>} for trades; null for replies. */
@@ -100,18 +55,18 @@ public final class PhemexLiveVenue implements LiveVenue {
         if (symbol == null) {
             return null;
         }
-        if (startsWith(payload, BOOK_MESSAGE)) {
+        if (startsWith(payload, "{\"book\":")) {
             return "orderbook:" + symbol;
         }
         return startsWith(payload, TRADES_MESSAGE) ? "trade:" + symbol : null;
     }
 
-    private static boolean startsWith(byte[] payload, byte[] prefix) {
-        if (payload.length < prefix.length) {
+    private static boolean startsWith(byte[] payload, String prefix) {
+        if (payload.length < prefix.length()) {
             return false;
         }
-        for (int i = 0; i < prefix.length; i++) {
-            if (payload[i] != prefix[i]) {
+        for (int i = 0; i < prefix.length(); i++) {
+            if (payload[i] != prefix.charAt(i)) {
                 return false;
             }
         }
@@ -121,6 +76,6 @@ public final class PhemexLiveVenue implements LiveVenue {
     /** A reply whose {@code error} is an object ({@code {"error":{"code":6001,...},"id":1,"result":null}}). */
     @Override
     public String errorOf(byte[] payload) {
-        return startsWith(payload, ERROR_REPLY) ? new String(payload, StandardCharsets.UTF_8) : null;
+        return startsWith(payload, "{\"error\":{") ? LiveSubscriptions.smallText(payload, 4096) : null;
     }
 }

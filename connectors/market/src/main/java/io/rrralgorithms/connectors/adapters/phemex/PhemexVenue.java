@@ -36,12 +36,8 @@ public final class PhemexVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.monotonic("sequence >= ");
 
-    public static final Venue VENUE = Venue.builder(FEED, PhemexFrameDecoder::new, PhemexSymbols.BOTH_WAYS, RULES,
-                    Venue.keyedByField("symbol"))
-            .cryptofeedExchange("PHEMEX")
-            .instrumentMetadata(new PhemexInstruments(FEED))
-            .live(new PhemexLiveVenue())
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "PHEMEX", PhemexFrameDecoder::new, PhemexSymbols.BOTH_WAYS,
+            RULES, Venue.keyedByField("symbol"), PhemexInstruments::new).live(new PhemexLiveVenue()).build();
 
     private PhemexVenue() {}
 }

@@ -97,7 +97,7 @@ final class PoloniexFrameDecoder extends JsonFrameDecoder {
      */
     private MarketEvent base(RawFrame frame, EventType type, JsonNode d) throws DecodeException {
         String symbol = requireText(d, "symbol");
-        MarketEvent ev = MarketEvent.of(type, feed, symbol, PoloniexSymbols.normalize(symbol), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.of(type, feed, symbol, PoloniexSymbols.BOTH_WAYS.decode(symbol), frame.receiveTimeNs);
         ev.exchangeTimeMs = requireEpochMs(d, type == EventType.BOOK_SNAPSHOT ? "ts" : "createTime");
         return ev;
     }
@@ -118,16 +118,10 @@ final class PoloniexFrameDecoder extends JsonFrameDecoder {
             ev.prevUpdateId = lastId;
         }
         JsonFields.LevelReader reader = (level, where, prices, sizes, i) -> {
-            if (!level.isArray() || level.size() != 2) {
-                throw new DecodeException("field '" + where + "' must be a [price, quantity] array, got "
-                        + (level.isArray() ? "an array of " + level.size() : level.getNodeType().toString()));
-            }
+            JsonFields.requireTuple(level, where, 2, "[price, quantity]");
             prices[i] = decimal(level.get(0), where + ".price");
             sizes[i] = decimal(level.get(1), where + ".quantity");
-            if (prices[i] <= 0 || sizes[i] < 0 || snapshot && sizes[i] == 0) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or "
-                        + (snapshot ? "a non-positive quantity in a snapshot" : "a negative quantity"));
-            }
+            EventChecks.requireLevel(where, prices[i], sizes[i], snapshot, "price", "quantity");
         };
         return ev.levels(JsonFields.levels(requireArray(d, "bids", "an array of levels"), "bids", reader),
                 JsonFields.levels(requireArray(d, "asks", "an array of levels"), "asks", reader));

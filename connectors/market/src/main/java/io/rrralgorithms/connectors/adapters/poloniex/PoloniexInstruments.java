@@ -21,20 +21,12 @@ final class PoloniexInstruments extends RestInstrumentList {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     PoloniexInstruments(String feed) {
-        super(feed, "/markets", "https://api.poloniex.com/markets");
-    }
-
-    @Override
-    public boolean isMetadataUrl(String url) {
-        return url.matches("https?://[^/]+/markets/?(\\?.*)?");
+        super(pathMatching("/markets/?"), feed, "https://api.poloniex.com/markets");
     }
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root == null || !root.isArray()) {
-            throw new IOException(feed + " market list is not an array: " + url);
-        }
+        JsonNode root = arrayRoot(JSON, url, body, "market list");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode m : root) {
             String base = NormalizedSymbols.asset(text(m, "baseCurrencyName"));

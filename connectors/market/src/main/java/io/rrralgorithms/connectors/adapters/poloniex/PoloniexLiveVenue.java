@@ -1,18 +1,11 @@
 package io.rrralgorithms.connectors.adapters.poloniex;
 
-import io.rrralgorithms.connectors.adapters.PayloadScan;
-import io.rrralgorithms.connectors.venues.Channel;
+import io.rrralgorithms.connectors.adapters.LiveSpec;
+import io.rrralgorithms.connectors.adapters.LiveSubscriptions;
 import io.rrralgorithms.connectors.venues.LiveStream;
-import io.rrralgorithms.connectors.venues.LiveVenue;
 import io.rrralgorithms.connectors.venues.VenueLimits;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.IntSupplier;
 
 /**
  * Poloniex public WebSocket, API v3 ({@code poloniex}), {@code wss://ws.poloniex.com/ws/public}. No
@@ -36,95 +29,27 @@ import java.util.function.IntSupplier;
  *   <li>Symbols: {@code BTC-USDT} → {@code BTC_USDT}.
  * </ul>
  */
-public final class PoloniexLiveVenue implements LiveVenue {
+public final class PoloniexLiveVenue extends LiveSpec {
     static final String PING = "{\"event\":\"ping\"}";
 
-    @Override
-    public String feed() {
-        return PoloniexVenue.FEED;
+    public PoloniexLiveVenue() {
+        super(declare(PoloniexVenue.FEED, "wss://ws.poloniex.com/ws/public",
+                new VenueLimits(200, 100, 10, 5, Duration.ofSeconds(1), 1))
+                .batching(Batching.PER_CHANNEL).heartbeat(PING, Duration.ofSeconds(20))
+                .symbols(PoloniexSymbols::toNative).streams("trades:{}", "book_lv2:{}", null)
+                .errorWhen("\"event\":\"", "error"));
     }
 
-    @Override
-    public String defaultEndpoint() {
-        return "wss://ws.poloniex.com/ws/public";
-    }
-
-    @Override
-    public String nativeSymbol(String normalized) {
-        return PoloniexSymbols.toNative(normalized);
-    }
-
-    /** {@code trades:BTC_USDT}, {@code book_lv2:BTC_USDT}; no BBO. */
-    @Override
-    public List<LiveStream> streams(String nativeSymbol, Set<Channel> channels) {
-        List<LiveStream> out = new ArrayList<>();
-        if (channels.contains(Channel.TRADES)) {
-            out.add(new LiveStream(nativeSymbol, Channel.TRADES, "trades:" + nativeSymbol));
-        }
-        if (channels.contains(Channel.BOOK)) {
-            out.add(new LiveStream(nativeSymbol, Channel.BOOK, "book_lv2:" + nativeSymbol));
-        }
-        return out;
-    }
-
-    /** The streams of one channel (see {@link #subscribeMessages}). */
+    /** The streams of one channel (one message per channel: see the class comment). */
     @Override
     public String subscribeMessage(List<LiveStream> streams, int id) {
-        String channel = channelOf(streams.get(0));
-        List<String> symbols = new ArrayList<>();
-        for (LiveStream s : streams) {
-            if (!channelOf(s).equals(channel)) {
-                throw new IllegalArgumentException("poloniex subscribes one channel a message, got " + streams);
-            }
-            symbols.add("\"" + s.nativeSymbol() + "\"");
-        }
-        return "{\"event\":\"subscribe\",\"channel\":[\"" + channel + "\"],\"symbols\":[" + String.join(",", symbols) + "]}";
-    }
-
-    /** One message per channel of the batch, in the batch's order of channels. */
-    @Override
-    public List<String> subscribeMessages(List<LiveStream> streams, IntSupplier nextId) {
-        Map<String, List<LiveStream>> byChannel = new LinkedHashMap<>();
-        for (LiveStream s : streams) {
-            byChannel.computeIfAbsent(channelOf(s), c -> new ArrayList<>()).add(s);
-        }
-        List<String> out = new ArrayList<>();
-        for (List<LiveStream> one : byChannel.values()) {
-            out.add(subscribeMessage(one, nextId.getAsInt()));
-        }
-        return out;
-    }
-
-    private static String channelOf(LiveStream s) {
-        return s.name().substring(0, s.name().indexOf(':'));
-    }
-
-    @Override
-    public VenueLimits limits() {
-        return new VenueLimits(200, 100, 10, 5, Duration.ofSeconds(1), 1);
-    }
-
-    @Override
-    public String heartbeatMessage() {
-        return PING;
-    }
-
-    @Override
-    public Duration heartbeatInterval() {
-        return Duration.ofSeconds(20);
+        return "{\"event\":\"subscribe\",\"channel\":[\"" + LiveSubscriptions.oneChannel(feed(), streams)
+                + "\"],\"symbols\":[" + LiveSubscriptions.quoted(streams, LiveStream::nativeSymbol) + "]}";
     }
 
     /** {@code <channel>:<symbol>} of a data message; null for acknowledgements and pongs. */
     @Override
     public String streamOf(byte[] payload) {
-        String channel = PayloadScan.valueAfter(payload, "{\"channel\":\"", '"');
-        String symbol = channel == null ? null : PayloadScan.valueAfter(payload, "\"symbol\":\"", '"');
-        return symbol == null ? null : channel + ":" + symbol;
-    }
-
-    @Override
-    public String errorOf(byte[] payload) {
-        return "error".equals(PayloadScan.valueAfter(payload, "\"event\":\"", '"'))
-                ? new String(payload, StandardCharsets.UTF_8) : null;
+        return LiveSubscriptions.stream(payload, "{\"channel\":\"", "\"symbol\":\"");
     }
 }

@@ -31,12 +31,8 @@ public final class PoloniexVenue {
      */
     static final BookSyncRules RULES = SequencedSyncRules.previousIdChain("lastId == ");
 
-    public static final Venue VENUE = Venue.builder(FEED, PoloniexFrameDecoder::new, PoloniexSymbols.BOTH_WAYS, RULES,
-                    Venue.keyedByField("symbol"))
-            .cryptofeedExchange("POLONIEX")
-            .instrumentMetadata(new PoloniexInstruments(FEED))
-            .live(new PoloniexLiveVenue())
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "POLONIEX", PoloniexFrameDecoder::new, PoloniexSymbols.BOTH_WAYS,
+            RULES, Venue.keyedByField("symbol"), PoloniexInstruments::new).live(new PoloniexLiveVenue()).build();
 
     private PoloniexVenue() {}
 }

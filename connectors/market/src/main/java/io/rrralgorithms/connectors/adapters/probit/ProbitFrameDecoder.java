@@ -11,6 +11,7 @@ import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.EventChecks;
 import io.rrralgorithms.connectors.adapters.JsonFields;
 import io.rrralgorithms.connectors.adapters.JsonFrameDecoder;
+import io.rrralgorithms.connectors.adapters.SidedLevels;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.model.RawFrame;
@@ -59,7 +60,7 @@ final class ProbitFrameDecoder extends JsonFrameDecoder {
             throw new DecodeException("marketdata status '" + status + "'");
         }
         String market = requireText(root, "market_id");
-        String symbol = ProbitSymbols.normalize(market);
+        String symbol = ProbitSymbols.BOTH_WAYS.decode(market);
         boolean reset = root.path("reset").asBoolean(false);
         List<MarketEvent> events = new ArrayList<>();
         JsonNode levels = root.get("order_books");
@@ -98,16 +99,7 @@ final class ProbitFrameDecoder extends JsonFrameDecoder {
             }
             (bid ? bids : asks).add(new long[] {price, quantity});
         }
-        return ev.levels(columns(bids), columns(asks));
-    }
-
-    private static long[][] columns(List<long[]> levels) {
-        long[][] out = {new long[levels.size()], new long[levels.size()]};
-        for (int i = 0; i < levels.size(); i++) {
-            out[0][i] = levels.get(i)[0];
-            out[1][i] = levels.get(i)[1];
-        }
-        return out;
+        return ev.levels(SidedLevels.ofPairs(bids), SidedLevels.ofPairs(asks));
     }
 
     private MarketEvent trade(RawFrame frame, String market, String symbol, JsonNode t, String where)

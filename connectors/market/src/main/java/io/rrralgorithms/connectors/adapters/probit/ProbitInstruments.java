@@ -24,10 +24,7 @@ final class ProbitInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode data = JSON.readTree(body).path("data");
-        if (!data.isArray()) {
-            throw new IOException(feed + " market list has no 'data' array: " + url);
-        }
+        JsonNode data = arrayAt(JSON.readTree(body), "data", url, "market list");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode m : data) {
             String base = NormalizedSymbols.asset(text(m, "base_currency_id"));

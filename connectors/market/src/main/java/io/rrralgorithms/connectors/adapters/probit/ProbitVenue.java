@@ -7,7 +7,7 @@ import io.rrralgorithms.connectors.venues.Venue;
 /**
  * ProBit Global ({@code probit}), spot, public WebSocket {@code wss://api.probit.com/api/exchange/v1/ws},
  * the {@code marketdata} channel's {@code order_books} and {@code recent_trades}, decoded by
- * {@link ProbitFrameDecoder}. Replay only (no live spec yet).
+ * {@link ProbitFrameDecoder}. Live: {@link ProbitLiveVenue}.
  */
 public final class ProbitVenue {
     public static final String FEED = "probit";
@@ -20,11 +20,8 @@ public final class ProbitVenue {
      */
     static final BookSyncRules RULES = new UnsequencedSyncRules("any marketdata order_books change (no sequence numbers)");
 
-    public static final Venue VENUE = Venue.builder(FEED, ProbitFrameDecoder::new, ProbitSymbols.BOTH_WAYS, RULES,
-                    Venue.keyedByField("market_id"))
-            .cryptofeedExchange("PROBIT")
-            .instrumentMetadata(new ProbitInstruments(FEED))
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "PROBIT", ProbitFrameDecoder::new, ProbitSymbols.BOTH_WAYS,
+            RULES, Venue.keyedByField("market_id"), ProbitInstruments::new).build();
 
     private ProbitVenue() {}
 }

@@ -80,11 +80,7 @@ final class TardisFrameDecoder extends JsonFrameDecoder {
         String nativeSymbol = TardisSymbols.nativeSymbol(exchange, symbol);
         MarketEvent ev = MarketEvent.of(type, feed, nativeSymbol, TardisSymbols.normalize(nativeSymbol),
                 frame.receiveTimeNs);
-        long us = requireLong(root, "timestamp");
-        if (us <= 0) {
-            throw new DecodeException("field 'timestamp' must be positive µs since the epoch, got " + us);
-        }
-        ev.exchangeTimeMs = us / 1_000L;
+        ev.exchangeTimeMs = JsonFields.requireEpochUsAsMs(root, "timestamp");
         return ev;
     }
 
@@ -116,24 +112,16 @@ final class TardisFrameDecoder extends JsonFrameDecoder {
     private static MarketEvent changes(MarketEvent ev, JsonNode root, boolean snapshot, String bid, String ask)
             throws DecodeException {
         JsonNode changes = requireArray(root, "changes", "an array of [side, price, amount]");
-        SidedLevels levels = new SidedLevels(changes.size());
-        for (int i = 0; i < changes.size(); i++) {
-            JsonNode c = changes.get(i);
-            String where = "changes[" + i + "]";
+        return SidedLevels.read(changes, "changes", (c, where, levels) -> {
             if (!c.isArray() || c.size() != 3) {
                 throw new DecodeException("field '" + where + "' must be a [side, price, amount] array");
             }
-            String side = c.get(0).asText();
-            boolean isBid = JsonFields.side(side, "side", where, bid, ask);
+            boolean isBid = JsonFields.side(c.get(0).asText(), "side", where, bid, ask);
             long price = JsonFields.decimal(c.get(1), where + ".price");
             long size = JsonFields.decimal(c.get(2), where + ".amount");
-            if (price <= 0 || size < 0 || (snapshot && size == 0)) {
-                throw new DecodeException("field '" + where + "' has a non-positive price or "
-                        + (snapshot ? "a non-positive amount in a snapshot" : "a negative amount"));
-            }
+            EventChecks.requireLevel(where, price, size, snapshot, "price", "amount");
             levels.add(isBid, price, size);
-        }
-        return levels.into(ev);
+        }).into(ev);
     }
 
     private Result bookSnapshot(RawFrame frame, JsonNode root, Consumer<MarketEvent> out) throws DecodeException {

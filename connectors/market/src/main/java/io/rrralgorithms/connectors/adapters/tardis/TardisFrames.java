@@ -1,6 +1,7 @@
 package io.rrralgorithms.connectors.adapters.tardis;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The normalized-frame format the CSV importers publish into {@code raw.tardis}: one JSON object
@@ -51,90 +52,67 @@ public final class TardisFrames {
     /** The start of every frame: key fields, source, dataset and the two times (µs). */
     public static StringBuilder start(String exchange, String symbol, String source, String dataset, long timestampUs,
             long localTimestampUs) {
-        StringBuilder sb = new StringBuilder(256);
-        sb.append("{\"exchange\":");
+        StringBuilder sb = new StringBuilder(256).append("{\"exchange\":");
         string(sb, exchange);
-        sb.append(",\"symbol\":");
-        string(sb, symbol);
-        sb.append(",\"source\":");
-        string(sb, source);
-        sb.append(",\"dataset\":");
-        string(sb, dataset);
-        sb.append(",\"timestamp\":").append(timestampUs).append(",\"local_timestamp\":").append(localTimestampUs);
-        return sb;
+        text(sb, "symbol", symbol);
+        text(sb, "source", source);
+        text(sb, "dataset", dataset);
+        return sb.append(",\"timestamp\":").append(timestampUs).append(",\"local_timestamp\":").append(localTimestampUs);
     }
 
     /** {@code ,"bids":[…],"asks":[…]}. */
     public static StringBuilder levels(StringBuilder sb, List<Level> bids, List<Level> asks) {
-        sb.append(",\"bids\":");
-        levelArray(sb, bids);
-        sb.append(",\"asks\":");
-        levelArray(sb, asks);
-        return sb;
+        array(sb.append(",\"bids\":"), bids, TardisFrames::pair);
+        return array(sb.append(",\"asks\":"), asks, TardisFrames::pair);
     }
 
     /** {@code ,"changes":[["side","price","amount"],…]}. */
     public static StringBuilder changes(StringBuilder sb, List<Change> changes) {
-        sb.append(",\"changes\":[");
-        for (int i = 0; i < changes.size(); i++) {
-            Change c = changes.get(i);
-            sb.append(i == 0 ? "[" : ",[");
-            string(sb, c.side());
-            sb.append(',');
-            string(sb, c.price());
-            sb.append(',');
-            string(sb, c.amount());
-            sb.append(']');
-        }
-        return sb.append(']');
+        return array(sb.append(",\"changes\":"), changes, (b, c) -> cells(b, c.side(), c.price(), c.amount()));
     }
 
     /** {@code ,"name":["price","amount"]} or {@code ,"name":null}. */
     public static StringBuilder level(StringBuilder sb, String name, Level level) {
         sb.append(",\"").append(name).append("\":");
-        if (level == null) {
-            sb.append("null");
-        } else {
-            pair(sb, level);
-        }
-        return sb;
+        return level == null ? sb.append("null") : pair(sb, level);
     }
 
     /** {@code ,"trades":[…]}. */
     public static StringBuilder trades(StringBuilder sb, List<Trade> trades) {
-        sb.append(",\"trades\":[");
-        for (int i = 0; i < trades.size(); i++) {
-            Trade t = trades.get(i);
-            sb.append(i == 0 ? "{\"timestamp\":" : ",{\"timestamp\":").append(t.timestampUs()).append(",\"id\":");
-            string(sb, t.id());
-            sb.append(",\"side\":");
-            string(sb, t.side());
-            sb.append(",\"price\":");
-            string(sb, t.price());
-            sb.append(",\"amount\":");
-            string(sb, t.amount());
-            sb.append('}');
+        return array(sb.append(",\"trades\":"), trades, (b, t) -> {
+            b.append("{\"timestamp\":").append(t.timestampUs());
+            text(b, "id", t.id());
+            text(b, "side", t.side());
+            text(b, "price", t.price());
+            text(b, "amount", t.amount()).append('}');
+        });
+    }
+
+    /** {@code [item,item,…]}. */
+    private static <T> StringBuilder array(StringBuilder sb, List<T> items, BiConsumer<StringBuilder, T> item) {
+        sb.append('[');
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            item.accept(sb, items.get(i));
         }
         return sb.append(']');
     }
 
-    private static void levelArray(StringBuilder sb, List<Level> levels) {
-        sb.append('[');
-        for (int i = 0; i < levels.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            pair(sb, levels.get(i));
-        }
-        sb.append(']');
+    private static StringBuilder pair(StringBuilder sb, Level l) {
+        return cells(sb, l.price(), l.amount());
     }
 
-    private static void pair(StringBuilder sb, Level l) {
-        sb.append('[');
-        string(sb, l.price());
-        sb.append(',');
-        string(sb, l.amount());
-        sb.append(']');
+    /** {@code ["cell","cell",…]}. */
+    private static StringBuilder cells(StringBuilder sb, String... cells) {
+        return array(sb, List.of(cells), TardisFrames::string);
+    }
+
+    /** {@code ,"name":"value"}. */
+    private static StringBuilder text(StringBuilder sb, String name, String value) {
+        string(sb.append(",\"").append(name).append("\":"), value);
+        return sb;
     }
 
     /** A JSON string of a CSV cell: quotes, backslashes and control characters escaped. */

@@ -67,7 +67,7 @@ final class UpbitFrameDecoder extends JsonFrameDecoder {
 
     private MarketEvent base(RawFrame frame, EventType type, JsonNode root, String time) throws DecodeException {
         String code = requireText(root, "cd");
-        MarketEvent ev = MarketEvent.of(type, feed, code, UpbitSymbols.normalize(code), frame.receiveTimeNs);
+        MarketEvent ev = MarketEvent.of(type, feed, code, UpbitSymbols.BOTH_WAYS.decode(code), frame.receiveTimeNs);
         ev.exchangeTimeMs = requireEpochMs(root, time);
         return ev;
     }

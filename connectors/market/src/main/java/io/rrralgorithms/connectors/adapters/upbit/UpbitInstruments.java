@@ -22,10 +22,7 @@ final class UpbitInstruments extends RestInstrumentList {
 
     @Override
     public List<Instrument> parse(String url, String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        if (root == null || !root.isArray()) {
-            throw new IOException(feed + " market list is not an array: " + url);
-        }
+        JsonNode root = arrayRoot(JSON, url, body, "market list");
         List<Instrument> out = new ArrayList<>();
         for (JsonNode m : root) {
             String code = m.path("market").asText("");

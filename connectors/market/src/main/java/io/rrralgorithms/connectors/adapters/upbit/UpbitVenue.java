@@ -7,7 +7,7 @@ import io.rrralgorithms.connectors.venues.Venue;
 /**
  * Upbit ({@code upbit}), spot (KRW, BTC and USDT markets), public WebSocket
  * {@code wss://api.upbit.com/websocket/v1} in its {@code SIMPLE} format: {@code orderbook} and
- * {@code trade}, decoded by {@link UpbitFrameDecoder}. Replay only (no live spec yet).
+ * {@code trade}, decoded by {@link UpbitFrameDecoder}. Live: {@link UpbitLiveVenue}.
  */
 public final class UpbitVenue {
     public static final String FEED = "upbit";
@@ -21,11 +21,8 @@ public final class UpbitVenue {
      */
     static final BookSyncRules RULES = new WholeBookSyncRules("a newer orderbook (received after ");
 
-    public static final Venue VENUE = Venue.builder(FEED, UpbitFrameDecoder::new, UpbitSymbols.BOTH_WAYS, RULES,
-                    Venue.keyedByField("cd"))
-            .cryptofeedExchange("UPBIT")
-            .instrumentMetadata(new UpbitInstruments(FEED))
-            .build();
+    public static final Venue VENUE = Venue.declare(FEED, "UPBIT", UpbitFrameDecoder::new, UpbitSymbols.BOTH_WAYS, RULES,
+            Venue.keyedByField("cd"), UpbitInstruments::new).build();
 
     private UpbitVenue() {}
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rrralgorithms.connectors.instruments.ContractTerms;
 import io.rrralgorithms.connectors.instruments.Instrument;
 import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
 import io.rrralgorithms.connectors.testkit.CaptureLines;
@@ -128,17 +129,22 @@ class BinanceInstrumentsTest {
 
     @Test
     void coinmContractSizes() throws IOException {
-        BinanceInstruments meta = (BinanceInstruments) Venues.forFeed("binance-coinm").instrumentMetadata();
-        String line = Files.readAllLines(file("BINANCE_DELIVERY.0"), StandardCharsets.UTF_8).get(0);
-        Map<String, BigDecimal> sizes = meta.contractSizes(line.substring(line.indexOf(": ", line.indexOf(" -> ")) + 2));
-        assertEquals(36, sizes.size());
-        assertEquals(new BigDecimal("100"), sizes.get("BTCUSD_PERP"));
-        assertEquals(new BigDecimal("100"), sizes.get("BTCUSD_211231"));
-        assertEquals(new BigDecimal("10"), sizes.get("ETHUSD_210924"));
-        assertEquals(33, sizes.values().stream().filter(v -> v.intValue() == 10).count(), "all but the 3 BTC contracts: 10 USD");
-        // the other markets size in the base asset
-        BinanceInstruments usdm = (BinanceInstruments) Venues.forFeed("binance-usdm").instrumentMetadata();
-        assertTrue(usdm.contractSizes("{\"symbols\":[]}").isEmpty());
+        InstrumentCatalog coinm = catalog("BINANCE_DELIVERY", "binance-coinm");
+        assertEquals(36, coinm.size());
+        // every COIN-M contract is inverse, worth its contractSize in USD
+        assertTrue(coinm.all().stream().allMatch(i -> i.terms().kind() == ContractTerms.Kind.INVERSE
+                && i.notionalCurrency().equals("USD")));
+        assertEquals(new BigDecimal("100"), coinm.byNative("BTCUSD_PERP").orElseThrow().terms().multiplier());
+        assertEquals(new BigDecimal("100"), coinm.byNative("BTCUSD_211231").orElseThrow().terms().multiplier());
+        assertEquals(new BigDecimal("10"), coinm.byNative("ETHUSD_210924").orElseThrow().terms().multiplier());
+        assertEquals(33, coinm.all().stream().filter(i -> i.terms().multiplier().intValue() == 10).count(),
+                "all but the 3 BTC contracts: 10 USD");
+        // 3 contracts of BTCUSD_PERP at any price: 300 USD
+        assertEquals(0, new BigDecimal("300").compareTo(coinm.byNative("BTCUSD_PERP").orElseThrow()
+                .notional(new BigDecimal("61234.5"), new BigDecimal("3"))));
+        // the other markets size in the base asset: linear, multiplier 1, in the quote
+        assertTrue(catalog("BINANCE_FUTURES", "binance-usdm").all().stream().allMatch(i -> i.terms().isUnitLinear()
+                && i.notionalCurrency().equals(i.quote())));
     }
 
     // ---------------------------------------------------------------- the decoders agree

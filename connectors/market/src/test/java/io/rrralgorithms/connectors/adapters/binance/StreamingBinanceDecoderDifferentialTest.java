@@ -244,4 +244,29 @@ class StreamingBinanceDecoderDifferentialTest {
             assertEquals(tree, streaming, extra);
         }
     }
+
+    /**
+     * The one parser the streaming decoder feeds frame after frame: bytes after a frame's root
+     * object (the start of a string, a number, an object, whitespace) are ignored as by the tree
+     * decoder, and never run into the next frame, which the token pass then decodes as usual.
+     */
+    @Test
+    void bytesAfterAFrameNeverReachTheNextFrame() {
+        Pair pair = new Pair("binance-spot");
+        String ticker = "{\"stream\":\"btcusdt@bookTicker\",\"data\":{\"u\":%d,\"s\":\"BTCUSDT\","
+                + "\"b\":\"61837.63000000\",\"B\":\"3.78826000\",\"a\":\"61837.64000000\",\"A\":\"1.54698000\"}}";
+        long u = 1;
+        for (String after : List.of("\"", "1", "{\"s\":", " ", "\n", "[", "tr", "}", "\"s\":\"X\"}}")) {
+            RawFrame spoiled = new RawFrame("binance-spot", null, FrameKind.WS, 1L,
+                    (ticker.formatted(u++) + after).getBytes(StandardCharsets.UTF_8));
+            assertEquals(decode(pair.guardedTree, spoiled), decode(pair.guardedStreaming, spoiled), "after: " + after);
+            RawFrame clean = new RawFrame("binance-spot", null, FrameKind.WS, 1L,
+                    ticker.formatted(u++).getBytes(StandardCharsets.UTF_8));
+            long before = pair.streaming.treeDecodes();
+            Outcome streaming = decode(pair.guardedStreaming, clean);
+            assertEquals(decode(pair.guardedTree, clean), streaming, "the frame after one ending in " + after);
+            assertEquals("EVENTS", streaming.result);
+            assertEquals(before, pair.streaming.treeDecodes(), "decoded by the token pass after: " + after);
+        }
+    }
 }
