@@ -1,6 +1,7 @@
 package io.rrralgorithms.jobs.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -55,7 +56,9 @@ class JobCpuTest {
         }
         double features = r.taskSecondsByName().getOrDefault("features", 0.0);
         assertTrue(features >= 0.15 && features < 1.0, r.toString());
-        assertEquals(features, r.taskSeconds(), 1e-9, "only the task thread counts: " + r);
+        // other tests' Flink jobs may have left threads in a task group of this JVM: only ours are asserted
+        assertFalse(r.taskSecondsByName().containsKey("some-other-thread"), "a thread outside the task group: " + r);
+        assertTrue(r.taskSeconds() >= features, r.toString());
         assertTrue(r.processSeconds() >= r.taskSeconds(), r.toString());
         assertTrue(r.describeTasks().startsWith("features "), r.describeTasks());
     }
