@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs;
 
+import io.rrralgorithms.connectors.flink.wire.MarketEventTypeInfo;
 import io.rrralgorithms.connectors.model.DeadLetter;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -63,7 +64,7 @@ import org.apache.flink.util.clock.SystemClock;
  * may not rename or reorder them.
  */
 public class MarketDataJob {
-    public static final OutputTag<MarketEvent> LATE_TRADES = new OutputTag<>("late-trades") {};
+    public static final OutputTag<MarketEvent> LATE_TRADES = new OutputTag<>("late-trades", MarketEventTypeInfo.INSTANCE);
 
     private final Source<MarketEvent, ?, ?> source;
     private final Source<ModelAnnouncement, ?, ?> modelControl;
@@ -229,6 +230,7 @@ public class MarketDataJob {
                 .fromSource(source, watermarksFor(source, options), "raw-frames")
                 .uid("raw-frames")
                 .process(new DeadLetterRouter())
+                .returns(MarketEventTypeInfo.INSTANCE) // every market-event edge after it: see MarketEventSerializer
                 .name("dead-letter-router")
                 .uid("dead-letter-router");
         return new Decoded(events, events.getSideOutput(DeadLetterRouter.DEAD_LETTERS));
@@ -255,6 +257,7 @@ public class MarketDataJob {
         return events.filter(e -> e.type == EventType.TRADE || e.type == EventType.INSTRUMENT).name("trades")
                 .keyBy(MarketEvent::instrumentKey)
                 .process(new TradeDedupFunction())
+                .returns(MarketEventTypeInfo.INSTANCE)
                 .name("trade-dedup")
                 .uid("trade-dedup");
     }

@@ -3,6 +3,7 @@ package io.rrralgorithms.jobs.bench;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.FrameGuard;
+import io.rrralgorithms.connectors.flink.wire.MarketEventTypeInfo;
 import io.rrralgorithms.connectors.model.DeadLetter;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -93,7 +93,7 @@ public final class ScalePipelineRun {
             int perCheckpoint = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (events + 2) / 3));
             DataGeneratorSource<MarketEvent> source = new DataGeneratorSource<>(
                     new Frames(in, instruments, frames), events, RateLimiterStrategy.perCheckpoint(perCheckpoint),
-                    TypeInformation.of(MarketEvent.class));
+                    MarketEventTypeInfo.INSTANCE);
             new MarketDataJob(source, List.of(new Discarding()), JobOptions.from(job, null)).build(env);
             StreamGraph graph = env.getStreamGraph();
             graph.setJobName("rrr scale " + instruments + " instruments");

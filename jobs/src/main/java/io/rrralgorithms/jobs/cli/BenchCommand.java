@@ -17,6 +17,7 @@ import io.rrralgorithms.jobs.config.DecisionConfigOptions;
 import io.rrralgorithms.jobs.config.LatencyConfigOptions;
 import io.rrralgorithms.jobs.config.TradingConfigOptions;
 import io.rrralgorithms.jobs.features.ReplayFeatures;
+import io.rrralgorithms.jobs.local.JobCpu;
 import io.rrralgorithms.jobs.local.LocalPipeline;
 import io.rrralgorithms.jobs.local.RunSpec;
 import io.rrralgorithms.jobs.local.RunSummary;
@@ -372,7 +373,10 @@ public class BenchCommand implements Callable<Integer> {
                     + "possible, then the bounded job on a local Flink cluster from Kafka into PostgreSQL.",
                     "Prints the replay's frames and frames/s into Kafka, and the job's time (from the run summary: "
                             + "env.execute(), including the local cluster's start), messages (decoded events + "
-                            + "dead letters), messages/s and ns/message end to end, and the whole run's wall time.",
+                            + "dead letters), messages/s and ns/message end to end, the CPU seconds while the job ran "
+                            + "and their ns/message (steadier than wall clock on a shared machine) of Flink's task "
+                            + "threads (each task's too) and of the whole process (broker, JIT compilers and GC "
+                            + "included), and the whole run's wall time.",
                     "Writes into the database rrr_bench by default (not rrr): give --jdbc-url to change it."})
     static class Pipeline implements Callable<Integer> {
 
@@ -441,10 +445,16 @@ public class BenchCommand implements Callable<Integer> {
                         replayedSeconds, replayedFrames / Math.max(replayedSeconds, 1e-9));
                 long messages = summary.messages();
                 double jobSeconds = summary.seconds();
+                JobCpu.Result cpu = pipeline.lastJobCpu();
+                out.println("task threads' CPU: " + cpu.describeTasks());
                 String line = String.format(Locale.ROOT, "RESULT pipeline run %d/%d: job (Kafka -> Flink -> "
                                 + "PostgreSQL, incl. local cluster start) %,d messages in %.2f s = %,.0f msg/s, "
-                                + "%,.0f ns/msg; replay %,d frames in %.1f s = %,.0f frames/s; whole run() %.2f s",
+                                + "%,.0f ns/msg; CPU during the job: task threads %.2f s = %,.0f ns/msg, process "
+                                + "%.2f s = %,.0f ns/msg; replay %,d frames in %.1f s = %,.0f frames/s; whole run() "
+                                + "%.2f s",
                         run, runs, messages, jobSeconds, messages / jobSeconds, jobSeconds * 1e9 / messages,
+                        cpu.taskSeconds(), cpu.taskSeconds() * 1e9 / messages,
+                        cpu.processSeconds(), cpu.processSeconds() * 1e9 / messages,
                         replayedFrames, replayedSeconds, replayedFrames / Math.max(replayedSeconds, 1e-9), wall);
                 out.println("checks: gaps=" + summary.gaps() + " crossed=" + summary.crossed() + " dead_letters="
                         + summary.deadLetters() + " late_trades=" + summary.lateTrades() + " events="

@@ -30,6 +30,17 @@ public final class FeedCounters {
     private final Map<String, Counter> metricByName = new HashMap<>();
     private final List<String> kinds;
     private final Set<String> feedsSeen = new HashSet<>();
+    /**
+     * Per feed, per count: its accumulator and metric, so that {@link #add} (once per record in the
+     * dead-letter router) neither builds the name nor looks it up; the last feed's map is kept
+     * aside (records come in runs of one feed, as the same String).
+     */
+    private final Map<String, Map<String, Slot>> slots = new HashMap<>();
+    private String lastFeed;
+    private Map<String, Slot> lastSlots;
+
+    /** One count of one feed: the accumulator, and the metric when there is a metric group. */
+    private record Slot(LongCounter accumulator, Counter metric) {}
 
     public FeedCounters(DurableAccumulators accumulators) {
         this(accumulators, null);
@@ -65,17 +76,31 @@ public final class FeedCounters {
     }
 
     public void add(String feed, String what, long n) {
+        Map<String, Slot> m = lastSlots;
+        if (m == null || feed != lastFeed) {
+            m = slots.computeIfAbsent(feed, f -> new HashMap<>());
+            lastFeed = feed;
+            lastSlots = m;
+        }
+        Slot s = m.get(what);
+        if (s == null) {
+            s = slot(feed, what);
+            m.put(what, s);
+        }
+        s.accumulator().add(n);
+        if (s.metric() != null) {
+            s.metric().inc(n);
+        }
+    }
+
+    private Slot slot(String feed, String what) {
         String name = ACC_PREFIX + feed + '.' + what;
-        LongCounter c = byName.get(name);
-        if (c == null) {
-            c = accumulators.counter(name);
-            byName.put(name, c);
+        LongCounter c = byName.computeIfAbsent(name, accumulators::counter);
+        if (metrics == null || feed == null) {
+            return new Slot(c, null);
         }
-        c.add(n);
-        if (metrics != null && feed != null) {
-            seen(feed);
-            metric(feed, name, what).inc(n);
-        }
+        seen(feed);
+        return new Slot(c, metric(feed, name, what));
     }
 
     /** GAPS → gaps, CHECKSUM_FAILURES → checksumFailures, BOOK_DELTA → bookDelta. */

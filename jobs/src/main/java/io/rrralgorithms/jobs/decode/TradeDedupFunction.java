@@ -1,5 +1,6 @@
 package io.rrralgorithms.jobs.decode;
 
+import io.rrralgorithms.connectors.flink.wire.MarketEventTypeInfo;
 import io.rrralgorithms.connectors.model.EventType;
 import io.rrralgorithms.connectors.model.MarketEvent;
 import io.rrralgorithms.connectors.venues.Venues;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
 public class TradeDedupFunction extends KeyedProcessFunction<String, MarketEvent, MarketEvent> implements CheckpointedFunction {
     public static final String ACC_DUPLICATE_TRADES = "duplicateTrades";
     /** The INSTRUMENT events, for the operators that need an instrument's terms before its first trade. */
-    public static final OutputTag<MarketEvent> INSTRUMENTS = new OutputTag<>("instruments") {};
+    // the serializer of the other market-event edges: the trading input unions this with the trades
+    public static final OutputTag<MarketEvent> INSTRUMENTS = new OutputTag<>("instruments", MarketEventTypeInfo.INSTANCE);
     private static final Logger LOG = LoggerFactory.getLogger(TradeDedupFunction.class);
     /** Ids of an instrument without a trade for this long (processing time) are dropped. */
     static final Duration IDLE_TTL = Duration.ofHours(24);

@@ -87,6 +87,7 @@ public final class LocalPipeline {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile RunningJob running;
     private volatile CaptureReplayer.Result lastReplay;
+    private volatile JobCpu.Result lastJobCpu = JobCpu.Result.NONE;
     private long unboundedStartNs;
     private CaptureConfig live;
     private volatile CaptureService liveCapture;
@@ -217,7 +218,12 @@ public final class LocalPipeline {
         long start = System.nanoTime();
         try {
             Latencies.reset(); // the summary's latencies are this run's
-            JobExecutionResult result = executeBounded(env);
+            JobExecutionResult result;
+            try (JobCpu cpu = new JobCpu()) {
+                result = executeBounded(env);
+                cpu.close();
+                lastJobCpu = cpu.result();
+            }
             RunSummary summary = RunSummary.fromAccumulators(result.getAllAccumulatorResults(),
                     (System.nanoTime() - start) / 1e9).withLatencies(Latencies.percentiles());
             runs.finish(runId, "finished", result.getJobID().toString(), summary.toJson(), null);
@@ -641,6 +647,11 @@ public final class LocalPipeline {
     /** What the last replay of this run published (null before one ran): for benchmarks. */
     public CaptureReplayer.Result lastReplay() {
         return lastReplay;
+    }
+
+    /** CPU time of the process and of the job's task threads while the last bounded job ran (NaN before one ran). */
+    public JobCpu.Result lastJobCpu() {
+        return lastJobCpu;
     }
 
     private StreamExecutionEnvironment environment() throws IOException {

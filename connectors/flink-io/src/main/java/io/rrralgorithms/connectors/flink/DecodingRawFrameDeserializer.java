@@ -3,6 +3,7 @@ package io.rrralgorithms.connectors.flink;
 import io.rrralgorithms.connectors.adapters.DecodeException;
 import io.rrralgorithms.connectors.adapters.FrameDecoder;
 import io.rrralgorithms.connectors.adapters.FrameGuard;
+import io.rrralgorithms.connectors.flink.wire.MarketEventTypeInfo;
 import io.rrralgorithms.connectors.kafka.RawTopics;
 import io.rrralgorithms.connectors.latency.Latencies;
 import io.rrralgorithms.connectors.latency.LatencyHistogram;
@@ -58,6 +59,15 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
     }
     /** receive → decoded; null outside a Flink source. */
     private transient LatencyHistogram decodedLatency;
+    /**
+     * The last record's topic and what it resolved to: a reader's records come in runs of one
+     * partition (the same topic String), so the feed (one String object, whose hash the counters'
+     * maps then find cached), its decoder and its counters are looked up once per run, not per record.
+     */
+    private transient String lastTopic;
+    private transient String lastFeed;
+    private transient FrameDecoder lastDecoder;
+    private transient FeedFrames lastFrames;
 
     public DecodingRawFrameDeserializer(String topicPrefix) {
         this(topicPrefix, FrameGuard.Limits.defaults());
@@ -78,17 +88,26 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
         decodedLatency = Latencies.register(context.getMetricGroup(), Latencies.PATH_MARKET, Latencies.STAGE_DECODED);
     }
 
-    private void countFrame(String feed) {
+    /** The frame counters of {@code feed}; null outside a Flink source or without a feed. */
+    private FeedFrames frameCounters(String feed) {
         if (metrics == null || feed == null) {
+            return null;
+        }
+        return perFeed.computeIfAbsent(feed, f -> new FeedFrames(metrics.addGroup("feed", f)));
+    }
+
+    /** Resolves a record's topic to its feed, decoder (null: not a decoded feed) and counters, once per run of a topic. */
+    private void resolve(String topic) {
+        if (topic != null && topic == lastTopic) {
             return;
         }
-        FeedFrames f = perFeed.get(feed);
-        if (f == null) {
-            f = new FeedFrames(metrics.addGroup("feed", feed));
-            perFeed.put(feed, f);
-        }
-        f.frames.inc();
-        f.lastFrameMillis = System.currentTimeMillis();
+        String feed = topic == null ? null : RawTopics.feedOf(topicPrefix, topic);
+        lastTopic = topic;
+        lastFeed = feed;
+        lastFrames = frameCounters(feed);
+        // one decoder per feed and reader: some venues' decoders keep per-stream state
+        lastDecoder = feed == null || !Venues.isSupported(feed) ? null
+                : decoders.computeIfAbsent(feed, f -> Venues.forFeed(f).decoder());
     }
 
     @Override
@@ -114,15 +133,17 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
             out.collect(error(frame, e.getMessage()));
             return;
         }
-        String feed = RawTopics.feedOf(topicPrefix, record.topic());
-        countFrame(feed);
-        if (feed == null || !Venues.isSupported(feed)) {
+        resolve(record.topic());
+        if (lastFrames != null) {
+            lastFrames.frames.inc();
+            lastFrames.lastFrameMillis = System.currentTimeMillis();
+        }
+        FrameDecoder decoder = lastDecoder;
+        if (decoder == null) {
             out.collect(error(frame, "unknown feed for topic '" + record.topic() + "'"));
             return;
         }
-        frame.feed = feed;
-        // one decoder per feed and reader: some venues' decoders keep per-stream state
-        FrameDecoder decoder = decoders.computeIfAbsent(feed, f -> Venues.forFeed(f).decoder());
+        frame.feed = lastFeed;
         long ingestNs = ingestNs(record, frame);
         try {
             if (guard.decode(decoder, frame, e -> {
@@ -213,6 +234,6 @@ public class DecodingRawFrameDeserializer implements KafkaRecordDeserializationS
 
     @Override
     public TypeInformation<MarketEvent> getProducedType() {
-        return TypeInformation.of(MarketEvent.class);
+        return MarketEventTypeInfo.INSTANCE;
     }
 }

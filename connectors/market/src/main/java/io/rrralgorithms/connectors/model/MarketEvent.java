@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One normalized market-data event. A single flat POJO (rather than a class hierarchy) so that
- * Flink serializes it with its PojoSerializer and primitive-array serializers, never Kryo.
+ * One normalized market-data event. A single flat POJO (rather than a class hierarchy): between
+ * the job's tasks Flink writes it with {@code MarketEventSerializer} (rrr-flink-io), in keyed state
+ * with its PojoSerializer, never Kryo. A new field needs a line in MarketEventSerializer (its test
+ * fails until then).
  *
  * <p>Prices and sizes are exact mantissas with {@link #priceScale} and {@link #sizeScale} fractional
  * digits ({@link Decimals#SCALE} for almost every instrument; finer or coarser where the venue's
