@@ -103,17 +103,24 @@ final class BinanceLoopbackExchange implements AutoCloseable {
             try (exchange) {
                 String pathAndQuery = exchange.getRequestURI().getRawPath()
                         + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-                restRequests.add(pathAndQuery);
                 byte[] body;
                 int status;
-                if (pathAndQuery.equals("/api/v3/depth?symbol=" + SYMBOL + "&limit=1000")) {
-                    String snap = snapshotJson(1000);
-                    servedSnapshots.add(snap);
-                    body = snap.getBytes(StandardCharsets.UTF_8);
-                    status = 200;
+                if (exchange.getRequestURI().getRawPath().equals("/api/v3/exchangeInfo")) {
+                    // the capture's instrument list, not served and not in restRequests: the topic holds exactly
+                    // the frames sent, without instrument frames (those: LiveInstrumentFramesTest)
+                    body = "{\"code\":-1,\"msg\":\"not served\"}".getBytes(StandardCharsets.UTF_8);
+                    status = 503;
                 } else {
-                    body = "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}".getBytes(StandardCharsets.UTF_8);
-                    status = 400;
+                    restRequests.add(pathAndQuery);
+                    if (pathAndQuery.equals("/api/v3/depth?symbol=" + SYMBOL + "&limit=1000")) {
+                        String snap = snapshotJson(1000);
+                        servedSnapshots.add(snap);
+                        body = snap.getBytes(StandardCharsets.UTF_8);
+                        status = 200;
+                    } else {
+                        body = "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}".getBytes(StandardCharsets.UTF_8);
+                        status = 400;
+                    }
                 }
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(status, body.length);

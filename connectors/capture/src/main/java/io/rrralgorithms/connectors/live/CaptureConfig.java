@@ -45,7 +45,7 @@ import java.util.Set;
  * silenceTimeoutSeconds: 30        # no frame for this long on a connection: reconnect it
  * snapshotDelayMs: 250             # wait after a symbol's first diff before its REST snapshot
  * restTimeoutSeconds: 10           # REST snapshot request timeout
- * snapshotRefreshSeconds: 600      # REST snapshots fetched again this often (a backfill starts from one); 0 = off
+ * snapshotRefreshSeconds: 600      # REST snapshots (and instrument frames) again this often (a backfill starts from one); 0 = off
  * resyncTopic: rrr.control.resync  # Kafka topic of the job's resync requests (book gaps); absent = off
  * resyncIntervalMs: 5000           # at most one resync per symbol this often (bursts coalesce)
  * venues:
@@ -54,7 +54,7 @@ import java.util.Set;
  *     nativeSymbols: []            # or the venue's own symbols, used as they are
  *     channels: [trades, book, bbo]   # default: all three
  *     url: wss://…                 # optional: another WebSocket endpoint (a test server, a mirror)
- *     restUrl: https://…           # optional: another REST base for the snapshots
+ *     restUrl: https://…           # optional: another REST base for the snapshots and the instrument list
  *     silenceTimeoutSeconds: 60    # optional: this venue's own silence timeout
  * </pre>
  *
@@ -142,7 +142,15 @@ public final class CaptureConfig {
             if (v.defaultRestBase() == null) {
                 return null;
             }
-            String base = restUrl != null ? restUrl : v.defaultRestBase();
+            return withoutSlash(restUrl != null ? restUrl : v.defaultRestBase());
+        }
+
+        /** Where the venue's instrument list is fetched instead of its own URLs' origin: {@code restUrl}, or null. */
+        public String metadataBase() {
+            return restUrl == null ? null : withoutSlash(restUrl);
+        }
+
+        private static String withoutSlash(String base) {
             return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         }
     }

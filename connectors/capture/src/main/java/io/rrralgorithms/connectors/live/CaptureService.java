@@ -1,5 +1,6 @@
 package io.rrralgorithms.connectors.live;
 
+import io.rrralgorithms.connectors.instruments.InstrumentMetadata;
 import io.rrralgorithms.connectors.kafka.CaptureReplayer;
 import io.rrralgorithms.connectors.kafka.ControlTopic;
 import io.rrralgorithms.connectors.kafka.KafkaClientProperties;
@@ -87,11 +88,14 @@ public final class CaptureService implements AutoCloseable {
                     Duration.ofSeconds(1));
             ConnectionSettings settings = config.connectionSettings(v);
             String endpoint = v.endpoint(venue);
+            InstrumentMetadata metadata = Venues.isSupported(v.feed) ? Venues.forFeed(v.feed).instrumentMetadata() : null;
+            InstrumentTerms terms = metadata == null ? null : new InstrumentTerms(v.feed, metadata, v.metadataBase(),
+                    http, settings.restTimeout());
             int n = 0;
             for (SubscriptionPlanner.ConnectionPlan plan : plans) {
                 URI uri = venue.endpoint(endpoint, plan.streams());
                 LiveConnection c = new LiveConnection(v.feed + "#" + (++n), venue, uri, v.restBase(venue), plan,
-                        settings, http, sink, metrics, scheduler, snapshotPool, connects, snapshots);
+                        settings, http, sink, metrics, scheduler, snapshotPool, connects, snapshots, terms);
                 connections.add(c);
                 for (LiveStream st : plan.streams()) {
                     bySymbol.putIfAbsent(ResyncRequests.key(v.feed, st.nativeSymbol()), c);

@@ -1,5 +1,8 @@
 package io.rrralgorithms.connectors.live;
 
+import io.rrralgorithms.connectors.instruments.Instrument;
+import io.rrralgorithms.connectors.instruments.InstrumentCatalog;
+import io.rrralgorithms.connectors.instruments.InstrumentFrames;
 import io.rrralgorithms.connectors.model.FrameKind;
 import io.rrralgorithms.connectors.model.RawFrame;
 import io.rrralgorithms.connectors.venues.ConnectionKeyer;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -45,6 +49,11 @@ import org.slf4j.LoggerFactory;
  * dropping: frames of a connection reach the sink in the order received. Pings are answered by
  * the client with pongs; a venue's application ping (a frame {@link LiveVenue#replyTo} answers) by
  * its reply.
+ *
+ * <p>Where the venue's instrument list loaded ({@link InstrumentTerms}), each session publishes
+ * an instrument frame ({@link FrameKind#INSTRUMENT}, {@link InstrumentFrames}) just before the
+ * first frame of each instrument, keyed and timed like that frame, as a replay of a capture does;
+ * again after each {@code snapshotRefresh} interval, so that a backfill's look-back finds one.
  */
 public final class LiveConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
@@ -62,6 +71,7 @@ public final class LiveConnection implements AutoCloseable {
     private final ExecutorService snapshotPool;
     private final SlidingWindowLimiter connectLimiter;
     private final SlidingWindowLimiter snapshotLimiter;
+    private final InstrumentTerms terms;
     private final Backoff snapshotBackoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10));
 
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -74,7 +84,7 @@ public final class LiveConnection implements AutoCloseable {
     LiveConnection(String id, LiveVenue venue, URI uri, String restBase, SubscriptionPlanner.ConnectionPlan plan,
             ConnectionSettings settings, HttpClient http, FrameSink sink, CaptureMetrics metrics,
             ScheduledExecutorService scheduler, ExecutorService snapshotPool, SlidingWindowLimiter connectLimiter,
-            SlidingWindowLimiter snapshotLimiter) {
+            SlidingWindowLimiter snapshotLimiter, InstrumentTerms terms) {
         this.id = id;
         this.venue = venue;
         this.uri = uri;
@@ -88,6 +98,7 @@ public final class LiveConnection implements AutoCloseable {
         this.snapshotPool = snapshotPool;
         this.connectLimiter = connectLimiter;
         this.snapshotLimiter = snapshotLimiter;
+        this.terms = terms;
     }
 
     public String id() {
@@ -247,11 +258,17 @@ public final class LiveConnection implements AutoCloseable {
         /** The URI this session opened: the planned one, or the one the venue's handshake named. */
         URI target = uri;
         Duration heartbeatEvery = venue.heartbeatInterval();
+        /** The venue's instruments, null where its list did not load (then no instrument frames). */
+        volatile InstrumentCatalog instruments;
+        /** The keys whose instrument frame this session published (or that name no listed instrument). */
+        final Set<String> announced = ConcurrentHashMap.newKeySet();
+        final Object announceLock = new Object();
 
         void open() throws ConnectFailed, InterruptedException {
             if (venue.handshakePath() != null) {
                 handshake();
             }
+            instruments = terms == null ? null : terms.catalog(); // a failure is logged there; the capture goes on
             try {
                 ws = WebSocketClient.connect(target, settings.connectTimeout(), venue.handshakeHeaders());
             } catch (IOException | RuntimeException e) {
@@ -340,6 +357,11 @@ public final class LiveConnection implements AutoCloseable {
                 }
             }
             long refreshMs = settings.snapshotRefresh().toMillis();
+            if (instruments != null && refreshMs > 0) {
+                // each instrument's terms again with its next frame: a backfill's look-back finds them
+                timers.add(scheduler.scheduleAtFixedRate(this::announceAgain, refreshMs, refreshMs,
+                        TimeUnit.MILLISECONDS));
+            }
             if (restBase != null && refreshMs > 0) {
                 // every symbol with a book gets a fresh REST snapshot now and then: a backfill needs a recent one
                 timers.add(scheduler.scheduleAtFixedRate(this::refreshSnapshots, refreshMs, refreshMs,
@@ -492,12 +514,44 @@ public final class LiveConnection implements AutoCloseable {
         private void publish(RawFrame frame) {
             publishing = true;
             try {
+                announce(frame);
                 sink.publish(frame);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 LOG.warn("{}: a {} frame received during shutdown was not written", id, frame.kind);
             } finally {
                 publishing = false;
+            }
+        }
+
+        /**
+         * Publishes the instrument frame of {@code frame}'s key first where this session has not
+         * yet and the venue lists it. Under a lock, so that a frame of the same key on another
+         * thread (a REST snapshot) waits until the instrument frame is handed to the sink.
+         */
+        private void announce(RawFrame frame) throws InterruptedException {
+            InstrumentCatalog c = instruments;
+            String key = frame.key;
+            if (c == null || key == null || announced.contains(key)) {
+                return;
+            }
+            synchronized (announceLock) {
+                if (announced.contains(key)) {
+                    return;
+                }
+                Instrument i = c.byNative(key).orElse(null);
+                if (i != null) {
+                    RawFrame f = InstrumentFrames.frame(i, frame.receiveTimeNs);
+                    sink.publish(f);
+                    metrics.frame(venue.feed(), null, f.payload.length);
+                }
+                announced.add(key);
+            }
+        }
+
+        private void announceAgain() {
+            synchronized (announceLock) {
+                announced.clear();
             }
         }
 

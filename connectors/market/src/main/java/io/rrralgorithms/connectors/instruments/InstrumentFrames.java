@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * An instrument's metadata as a raw frame of its feed ({@link FrameKind#INSTRUMENT}): what the
  * replay publishes into the raw topic ahead of the instrument's first frame, keyed by its native
  * symbol like its frames, so that the job learns the contract terms in the same partition, in
- * order, whether it reads a replay or (once the capture service publishes them) a live capture.
+ * order, whether it reads a replay or a live capture (the capture service publishes them too).
  * The payload is one JSON object, numbers as exact strings:
  *
  * <pre>{"instrument":{"feed":"bitmex","nativeSymbol":"XBTUSD","symbol":"BTC-USD-PERP","kind":"PERPETUAL",

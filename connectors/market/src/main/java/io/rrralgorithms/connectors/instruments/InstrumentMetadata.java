@@ -9,8 +9,9 @@ import java.util.List;
  * read their responses into {@link Instrument}s. Read from recordings (the {@code EXCHANGE.0}
  * files of cryptofeed captures hold the responses; {@link InstrumentCatalog#fromCryptofeed}), the
  * catalog is the reference each venue's symbols ({@code <Venue>Symbols}, both directions) and
- * decimal scales are checked against; the capture service does not fetch it (it subscribes by
- * the native symbols its venue symbols give).
+ * decimal scales are checked against. The live capture service fetches the same URLs when it
+ * connects, to publish each instrument's terms ahead of its frames (it still subscribes by the
+ * native symbols its venue symbols give).
  */
 public interface InstrumentMetadata extends Serializable {
 
