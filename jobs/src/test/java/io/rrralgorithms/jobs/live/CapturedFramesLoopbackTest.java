@@ -618,7 +618,7 @@ class CapturedFramesLoopbackTest {
         }
     }
 
-    private static CaptureConfig config(String url, String feed, List<String> symbols) throws Exception {
+    static CaptureConfig config(String url, String feed, List<String> symbols) throws Exception {
         return CaptureConfig.parse("""
                 connectTimeoutSeconds: 2
                 metrics: {logIntervalSeconds: 0}

@@ -127,14 +127,7 @@ class DocumentedFramesLoopbackTest {
         })) {
             LiveConnectionTest.CollectingSink sink = new LiveConnectionTest.CollectingSink();
             CaptureMetrics metrics = new CaptureMetrics();
-            CaptureConfig config = CaptureConfig.parse("""
-                    connectTimeoutSeconds: 2
-                    metrics: {logIntervalSeconds: 0}
-                    venues:
-                      - feed: %s
-                        symbols: [%s]
-                        url: "%s"
-                    """.formatted(feed, String.join(", ", c.symbols()), server.url("/ws")), "test");
+            CaptureConfig config = CapturedFramesLoopbackTest.config(server.url("/ws"), feed, c.symbols());
             int expectedCount = frames.size() + (c.pong() == null ? 0 : 1);
             try (CaptureService service = new CaptureService(config, sink, metrics).start()) {
                 long deadline = System.nanoTime() + 30_000_000_000L;
